@@ -1,0 +1,100 @@
+"""Configuration: one TOML file plus environment overrides.
+
+Lookup order for the file: ``--config PATH``, ``$OUTAGEWATCH_CONFIG``, ``./outagewatch.toml``
+(absent is fine: defaults apply). Environment variables win over the file so that
+secrets can live outside the repository and outside the file:
+
+- ``OUTAGEWATCH_STORE``: store URL (``sqlite:///path.db`` or ``http(s)://host:9200``)
+- ``OUTAGEWATCH_ES_USERNAME`` / ``OUTAGEWATCH_ES_PASSWORD`` / ``OUTAGEWATCH_ES_API_KEY``
+- ``OUTAGEWATCH_ES_CA_CERTS``: CA bundle for an Elasticsearch with TLS
+- ``OUTAGEWATCH_X_BEARER_TOKEN``: X/Twitter API v2 bearer token
+- ``OUTAGEWATCH_API_TOKEN``: bearer token for the API's state-changing endpoints
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG_NAME = "outagewatch.toml"
+DEFAULT_STORE_URL = "sqlite:///outagewatch.db"
+
+
+class ConfigError(ValueError):
+    """The configuration file cannot be used; the message names the file and the problem."""
+
+
+class Secret(str):
+    """A string that never shows itself in ``repr``, logs or tracebacks."""
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    def reveal(self) -> str:
+        return str.__str__(self)
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    store_url: str = DEFAULT_STORE_URL
+    es_username: str | None = None
+    es_password: Secret | None = None
+    es_api_key: Secret | None = None
+    es_ca_certs: str | None = None
+    x_bearer_token: Secret | None = None
+    api_token: Secret | None = None
+
+    def section(self, name: str) -> Any:
+        return self.data.get(name, {})
+
+    @property
+    def store_options(self) -> dict[str, Any]:
+        """Keyword arguments for :func:`outagewatch.search.open_store` beyond the URL."""
+        options: dict[str, Any] = {}
+        if self.es_username:
+            options["username"] = self.es_username
+        if self.es_password:
+            options["password"] = self.es_password
+        if self.es_api_key:
+            options["api_key"] = self.es_api_key
+        if self.es_ca_certs:
+            options["ca_certs"] = self.es_ca_certs
+        return options
+
+
+def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, str] | None = None) -> Config:
+    env = dict(os.environ if env is None else env)
+    chosen = Path(path) if path else (Path(env["OUTAGEWATCH_CONFIG"]) if env.get("OUTAGEWATCH_CONFIG") else None)
+    data: dict[str, Any] = {}
+    if chosen is not None and not chosen.is_file():
+        raise ConfigError(f"config file {chosen} does not exist")
+    if chosen is None and Path(DEFAULT_CONFIG_NAME).is_file():
+        chosen = Path(DEFAULT_CONFIG_NAME)
+    if chosen is not None:
+        try:
+            data = tomllib.loads(chosen.read_text("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {chosen} is not valid TOML: {exc}") from None
+    store = data.get("store", {})
+    x = data.get("x", {})
+    api = data.get("api", {})
+
+    def secret(value: Any) -> Secret | None:
+        return Secret(value) if value else None
+
+    return Config(
+        path=chosen,
+        data=data,
+        store_url=env.get("OUTAGEWATCH_STORE") or store.get("url") or DEFAULT_STORE_URL,
+        es_username=env.get("OUTAGEWATCH_ES_USERNAME") or store.get("username"),
+        es_password=secret(env.get("OUTAGEWATCH_ES_PASSWORD") or store.get("password")),
+        es_api_key=secret(env.get("OUTAGEWATCH_ES_API_KEY") or store.get("api_key")),
+        es_ca_certs=env.get("OUTAGEWATCH_ES_CA_CERTS") or store.get("ca_certs"),
+        x_bearer_token=secret(env.get("OUTAGEWATCH_X_BEARER_TOKEN") or x.get("bearer_token")),
+        api_token=secret(env.get("OUTAGEWATCH_API_TOKEN") or api.get("token")),
+    )

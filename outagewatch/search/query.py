@@ -1,0 +1,188 @@
+"""The query model both store backends compile from.
+
+Users type a small, safe syntax; it is parsed here into plain data and each backend
+compiles that data into its own engine's terms. A user's string is never handed to an
+engine's own query parser, so quotes, colons, brackets or ``OR(`` cannot break a
+query or reach into fields the user should not touch.
+
+Text syntax:
+- ``kinesis outage``: both words (AND)
+- ``"us-east-1"`` or ``"can't log in"``: a phrase
+- ``roku OR flickr``: either (binds tighter than AND)
+- ``-resolved``: not this word or phrase
+- ``kines*``: a word prefix
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+
+SORTS = ("relevance", "newest", "oldest")
+FACET_FIELDS = ("services", "providers", "regions", "symptoms", "source_kind", "source", "lang", "status")
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One word, prefix or phrase. ``words`` is the phrase split into words."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuery:
+    """AND of OR-groups, minus the excluded atoms."""
+
+    all_of: tuple[tuple[Atom, ...], ...] = ()
+    none_of: tuple[Atom, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.all_of and not self.none_of
+
+    @property
+    def positive_atoms(self) -> list[Atom]:
+        return [atom for group in self.all_of for atom in group]
+
+
+# Words are runs of letters/digits; a CJK run is split into single characters, which is
+# what Elasticsearch's standard analyzer does, so both backends find the same hits.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def parse_text(text: str | None) -> TextQuery:
+    """Parse the user's search string. Never raises: odd input degrades to plain words."""
+    if not text or not text.strip():
+        return TextQuery()
+    groups: list[list[Atom]] = []
+    excluded: list[Atom] = []
+    pending_or = False
+    for match in _TOKEN.finditer(text):
+        negate, phrase, bare = match.group(1), match.group(2), match.group(3)
+        prefix = False
+        if bare is not None:
+            if bare == "OR":
+                pending_or = bool(groups)
+                continue
+            if bare.startswith("-") and len(bare) > 1:
+                negate, bare = "-", bare[1:]
+            prefix = bare.endswith("*")
+            words = words_of(bare)
+        else:
+            words = words_of(phrase)
+        if not words:
+            continue
+        if bare is not None and len(words) > 1:
+            # "us-east-1" typed without quotes means the phrase, as a search box would.
+            prefix = False
+        atom = Atom(tuple(words), prefix=prefix and len(words) == 1)
+        if negate:
+            excluded.append(atom)
+            pending_or = False
+        elif pending_or and groups:
+            groups[-1].append(atom)
+            pending_or = False
+        else:
+            groups.append([atom])
+    return TextQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What to find. Filters are OR within one field and AND across fields."""
+
+    text: str | None = None
+    services: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    sort: str = "relevance"
+    limit: int = 20
+    cursor: str | None = None
+    highlight: bool = True
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}")
+        if not 0 <= self.limit <= MAX_LIMIT:
+            raise ValueError(f"limit must be between 0 and {MAX_LIMIT}, got {self.limit}")
+        for name in ("services", "providers", "regions", "kinds", "sources"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,))
+            elif not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value or ()))
+
+    @property
+    def parsed(self) -> TextQuery:
+        return parse_text(self.text)
+
+    @property
+    def effective_sort(self) -> str:
+        # Relevance without words to rank by means nothing; newest first is what people expect.
+        if self.sort == "relevance" and self.parsed.empty:
+            return "newest"
+        return self.sort
+
+    def with_cursor(self, cursor: str | None) -> "Query":
+        return replace(self, cursor=cursor)
+
+
+def encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(values)).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except Exception as exc:  # noqa: BLE001 - any garbage is one kind of user error
+        raise ValueError("invalid cursor: pass back the next_cursor of a previous page unchanged") from exc
+    if not isinstance(values, list):
+        raise ValueError("invalid cursor: pass back the next_cursor of a previous page unchanged")
+    return values
+
+
+INTERVALS = {"1m": 60, "5m": 300, "10m": 600, "15m": 900, "30m": 1800, "1h": 3600,
+             "3h": 10800, "6h": 21600, "12h": 43200, "1d": 86400, "7d": 604800}
+
+
+def interval_seconds(interval: str | int | timedelta) -> int:
+    """Histogram bucket width. Fixed widths only, so both engines agree on bucket edges."""
+    if isinstance(interval, timedelta):
+        seconds = int(interval.total_seconds())
+    elif isinstance(interval, int):
+        seconds = interval
+    elif interval in INTERVALS:
+        seconds = INTERVALS[interval]
+    else:
+        from outagewatch.timeutil import parse_duration
+
+        seconds = int(parse_duration(interval).total_seconds())
+    if seconds < 60 or 86400 % seconds and seconds % 86400:
+        raise ValueError(f"histogram interval must be at least 1m and divide a day evenly (or be whole days), got {interval!r}")
+    return seconds

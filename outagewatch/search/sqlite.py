@@ -1,0 +1,542 @@
+"""The embedded default store: one SQLite file, WAL, FTS5.
+
+Layout, chosen for the two things analysts do most (search words within filters, count
+signals per tag over time):
+- ``signals``: one row per Signal; tag lists as JSON for reading back.
+- ``tags``: one row per (field, value, published_at, signal), a covering index for
+  "service X between T1 and T2" and for histograms by tag.
+- ``signals_fts``: FTS5 over title and text; its rowid is the signal's rowid. CJK
+  characters are indexed one by one (separated by U+200B, invisible in snippets), the
+  way Elasticsearch's standard analyzer splits them, so both backends find the same.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import sqlite3
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import orjson
+
+from outagewatch.search.query import (
+    FACET_FIELDS,
+    Atom,
+    Query,
+    TextQuery,
+    decode_cursor,
+    encode_cursor,
+    interval_seconds,
+)
+from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, UpsertResult
+from outagewatch.signal import TAG_FIELDS, Signal
+from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
+
+TAG_CODES = {"services": "s", "providers": "p", "regions": "r", "symptoms": "y"}
+COLUMN_FACETS = {"source_kind": "source_kind", "source": "source", "lang": "lang", "status": "status"}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS signals (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source_kind TEXT NOT NULL,
+    source TEXT NOT NULL,
+    published_at INTEGER NOT NULL,
+    collected_at INTEGER,
+    author TEXT, url TEXT, title TEXT, text TEXT NOT NULL, lang TEXT,
+    report_count INTEGER, status TEXT,
+    services TEXT, providers TEXT, regions TEXT, symptoms TEXT,
+    raw TEXT,
+    fingerprint BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signals_time ON signals(published_at, id);
+CREATE INDEX IF NOT EXISTS signals_kind_time ON signals(source_kind, published_at);
+CREATE INDEX IF NOT EXISTS signals_source_time ON signals(source, published_at);
+CREATE TABLE IF NOT EXISTS tags (
+    field TEXT NOT NULL, value TEXT NOT NULL, published_at INTEGER NOT NULL, sid INTEGER NOT NULL,
+    PRIMARY KEY (field, value, published_at, sid)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS signals_fts USING fts5(
+    title, text, tokenize = "unicode61 remove_diacritics 0"
+);
+CREATE TABLE IF NOT EXISTS checkpoints (source TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS incidents (
+    id TEXT PRIMARY KEY, started_at INTEGER NOT NULL, ended_at INTEGER, detected_at INTEGER, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_time ON incidents(started_at);
+CREATE TABLE IF NOT EXISTS incident_feedback (id TEXT PRIMARY KEY, verdict TEXT NOT NULL, note TEXT, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+_CJK_RUN = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f])")
+_ZWSP = "\u200b"
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+SNIPPET_TOKENS = 24
+
+
+def _fts_text(text: str | None) -> str:
+    if not text:
+        return ""
+    return _CJK_RUN.sub(_ZWSP + r"\1" + _ZWSP, text)
+
+
+def _fts_atom(atom: Atom) -> str:
+    phrase = " ".join(atom.words)
+    quoted = '"' + phrase.replace('"', '""') + '"'
+    return quoted + "*" if atom.prefix else quoted
+
+
+def _fts_expression(text: TextQuery) -> str | None:
+    """Compile the parsed query to an FTS5 MATCH string; every word is quoted."""
+    groups = []
+    for group in text.all_of:
+        parts = [_fts_atom(a) for a in group]
+        groups.append(parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")")
+    if not groups:
+        return None
+    expression = " AND ".join(groups)
+    if text.none_of:
+        expression = f"({expression}) NOT ({' OR '.join(_fts_atom(a) for a in text.none_of)})"
+    return expression
+
+
+def _fingerprint(doc: dict[str, Any]) -> bytes:
+    import hashlib
+
+    stable = {k: v for k, v in doc.items() if k != "collected_at"}
+    return hashlib.blake2b(orjson.dumps(stable, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
+
+
+class SQLiteStore:
+    """A :class:`~outagewatch.search.store.Store` in one SQLite file."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str], *, url: str | None = None) -> None:
+        self.path = Path(path)
+        self.url = url or f"sqlite:///{self.path}"
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=30000")
+            self._db.execute("PRAGMA cache_size=-131072")
+            self._db.execute("PRAGMA temp_store=MEMORY")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreOpenError(f"cannot open SQLite store {self.path}: {exc}") from exc
+
+    # -- writing ---------------------------------------------------------------------
+
+    def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
+        batch: dict[str, Signal] = {}
+        for signal in signals:
+            batch[signal.id] = signal  # the last copy of an id in one batch wins
+        result = UpsertResult()
+        if not batch:
+            return result
+        docs = {sid: s.to_dict() for sid, s in batch.items()}
+        prints = {sid: _fingerprint(doc) for sid, doc in docs.items()}
+        with self._lock, self._transaction() as db:
+            existing: dict[str, tuple] = {}
+            ids = list(batch)
+            for start in range(0, len(ids), 900):
+                chunk = ids[start:start + 900]
+                rows = db.execute(
+                    f"SELECT id, rowid, fingerprint, published_at, services, providers, regions, symptoms "
+                    f"FROM signals WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                for row in rows:
+                    existing[row[0]] = row
+            next_rowid = (db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0]) + 1
+            signal_rows, fts_rows, tag_rows = [], [], []
+            stale_tags, stale_rowids = [], []
+            for sid, signal in batch.items():
+                old = existing.get(sid)
+                if old is not None:
+                    if old[2] == prints[sid]:
+                        result.unchanged += 1
+                        continue
+                    rowid = old[1]
+                    stale_rowids.append((rowid,))
+                    for field, column in zip(TAG_FIELDS, old[4:8]):
+                        for value in orjson.loads(column or "[]"):
+                            stale_tags.append((TAG_CODES[field], value, old[3], rowid))
+                    result.updated += 1
+                else:
+                    rowid = next_rowid
+                    next_rowid += 1
+                    result.new += 1
+                doc = docs[sid]
+                published = to_millis(signal.published_at)
+                signal_rows.append((
+                    rowid, sid, signal.source_kind, signal.source, published,
+                    to_millis(signal.collected_at) if signal.collected_at else None,
+                    signal.author, signal.url, signal.title, signal.text, signal.lang,
+                    signal.report_count, signal.status,
+                    orjson.dumps(doc["services"]).decode(), orjson.dumps(doc["providers"]).decode(),
+                    orjson.dumps(doc["regions"]).decode(), orjson.dumps(doc["symptoms"]).decode(),
+                    orjson.dumps(signal.raw).decode() if signal.raw is not None else None,
+                    prints[sid],
+                ))
+                fts_rows.append((rowid, _fts_text(signal.title), _fts_text(signal.text)))
+                for field in TAG_FIELDS:
+                    code = TAG_CODES[field]
+                    for value in doc[field]:
+                        tag_rows.append((code, value, published, rowid))
+            if stale_rowids:
+                db.executemany("DELETE FROM signals_fts WHERE rowid = ?", stale_rowids)
+                db.executemany("DELETE FROM tags WHERE field = ? AND value = ? AND published_at = ? AND sid = ?", stale_tags)
+            db.executemany(
+                "INSERT OR REPLACE INTO signals (rowid, id, source_kind, source, published_at, collected_at, author, url,"
+                " title, text, lang, report_count, status, services, providers, regions, symptoms, raw, fingerprint)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", signal_rows)
+            db.executemany("INSERT INTO signals_fts (rowid, title, text) VALUES (?,?,?)", fts_rows)
+            db.executemany("INSERT OR IGNORE INTO tags (field, value, published_at, sid) VALUES (?,?,?,?)", tag_rows)
+        return result
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def get(self, signal_id: str) -> Signal | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM signals s WHERE id = ?", (signal_id,)).fetchone()
+        return _row_to_signal(row) if row else None
+
+    def _where(self, query: Query, *, with_text: bool = True) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if query.since is not None:
+            clauses.append("s.published_at >= ?")
+            params.append(to_millis(query.since))
+        if query.until is not None:
+            clauses.append("s.published_at < ?")
+            params.append(to_millis(query.until))
+        for column, values in (("source_kind", query.kinds), ("source", query.sources)):
+            if values:
+                clauses.append(f"s.{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        for field, values in (("services", query.services), ("providers", query.providers), ("regions", query.regions)):
+            if values:
+                sub = f"SELECT sid FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})"
+                params.append(TAG_CODES[field])
+                params.extend(values)
+                if query.since is not None:
+                    sub += " AND published_at >= ?"
+                    params.append(to_millis(query.since))
+                if query.until is not None:
+                    sub += " AND published_at < ?"
+                    params.append(to_millis(query.until))
+                clauses.append(f"s.rowid IN ({sub})")
+        if with_text:
+            parsed = query.parsed
+            expression = _fts_expression(parsed)
+            if expression:
+                clauses.append("s.rowid IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?)")
+                params.append(expression)
+            elif parsed.none_of:
+                clauses.append("s.rowid NOT IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?)")
+                params.append(" OR ".join(_fts_atom(a) for a in parsed.none_of))
+        return (" AND ".join(clauses) or "1"), params
+
+    def count(self, query: Query) -> int:
+        where, params = self._where(query)
+        with self._lock:
+            return self._db.execute(f"SELECT count(*) FROM signals s WHERE {where}", params).fetchone()[0]
+
+    def search(self, query: Query) -> SearchResult:
+        parsed = query.parsed
+        expression = _fts_expression(parsed)
+        sort = query.effective_sort
+        total = self.count(query)
+        if query.limit == 0:
+            return SearchResult([], total, None)
+        if sort == "relevance" and expression:
+            where, params = self._where(query, with_text=False)
+            inner = (
+                f"SELECT {_COLUMNS}, bm25(signals_fts, 2.0, 1.0) AS score FROM signals_fts"
+                f" JOIN signals s ON s.rowid = signals_fts.rowid"
+                f" WHERE signals_fts MATCH ? AND {where}"
+            )
+            params = [expression, *params]
+            keyset, order = "", "score ASC, published_at DESC, id DESC"
+            if query.cursor:
+                score, published, last_id = _cursor(query.cursor, 3)
+                keyset = " WHERE score > ? OR (score = ? AND (published_at < ? OR (published_at = ? AND id < ?)))"
+                params += [score, score, published, published, last_id]
+            sql = f"SELECT * FROM ({inner}){keyset} ORDER BY {order} LIMIT ?"
+        else:
+            where, params = self._where(query)
+            descending = sort != "oldest"
+            op = "<" if descending else ">"
+            direction = "DESC" if descending else "ASC"
+            if query.cursor:
+                published, last_id = _cursor(query.cursor, 2)
+                where += f" AND (s.published_at, s.id) {op} (?, ?)"
+                params += [published, last_id]
+            sql = (f"SELECT {_COLUMNS}, NULL AS score FROM signals s WHERE {where}"
+                   f" ORDER BY s.published_at {direction}, s.id {direction} LIMIT ?")
+        params.append(query.limit + 1)
+        with self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        more = len(rows) > query.limit
+        rows = rows[:query.limit]
+        hits = [Hit(_row_to_signal(row), score=(-row[-1] if row[-1] is not None else None)) for row in rows]
+        if query.highlight and expression and hits:
+            self._add_highlights(hits, rows, expression)
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            if sort == "relevance" and expression:
+                next_cursor = encode_cursor([last[-1], last[_PUBLISHED], last[_ID]])
+            else:
+                next_cursor = encode_cursor([last[_PUBLISHED], last[_ID]])
+        return SearchResult(hits, total, next_cursor)
+
+    def _add_highlights(self, hits: list[Hit], rows: list[tuple], expression: str) -> None:
+        rowids = [row[_ROWID] for row in rows]
+        sql = (f"SELECT rowid, snippet(signals_fts, 0, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', {SNIPPET_TOKENS}),"
+               f" snippet(signals_fts, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', {SNIPPET_TOKENS})"
+               f" FROM signals_fts WHERE signals_fts MATCH ? AND rowid IN ({','.join('?' * len(rowids))})")
+        with self._lock:
+            snippets = {r[0]: (r[1], r[2]) for r in self._db.execute(sql, [expression, *rowids])}
+        for hit, rowid in zip(hits, rowids):
+            for fragment in snippets.get(rowid, ()):
+                if fragment and _MARK_OPEN in fragment:
+                    hit.highlights.append(_safe_highlight(fragment))
+
+    def facets(self, query: Query, fields: Iterable[str], size: int = 20) -> dict[str, dict[str, int]]:
+        where, params = self._where(query)
+        unfiltered = where == "1"
+        out: dict[str, dict[str, int]] = {}
+        with self._lock:
+            for field in fields:
+                if field not in FACET_FIELDS:
+                    raise ValueError(f"cannot facet on {field!r}; choose from {', '.join(FACET_FIELDS)}")
+                if field in TAG_CODES:
+                    if unfiltered:
+                        sql = "SELECT value, count(*) AS n FROM tags WHERE field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?"
+                        args = [TAG_CODES[field], size]
+                    else:
+                        sql = (f"SELECT t.value, count(*) AS n FROM tags t WHERE t.field = ? AND t.sid IN"
+                               f" (SELECT s.rowid FROM signals s WHERE {where}) GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?")
+                        args = [TAG_CODES[field], *params, size]
+                else:
+                    column = COLUMN_FACETS[field]
+                    sql = (f"SELECT s.{column}, count(*) AS n FROM signals s WHERE {where} AND s.{column} IS NOT NULL"
+                           f" GROUP BY s.{column} ORDER BY n DESC, s.{column} LIMIT ?")
+                    args = [*params, size]
+                out[field] = {value: n for value, n in self._db.execute(sql, args)}
+        return out
+
+    def histogram(self, query: Query, interval: str | int, by: str | None = None, size: int = 50) -> list[Bucket]:
+        width = interval_seconds(interval) * 1000
+        where, params = self._where(query)
+        if by is None:
+            sql = (f"SELECT (s.published_at / {width}) * {width} AS b, NULL, count(*), coalesce(sum(s.report_count), 0)"
+                   f" FROM signals s WHERE {where} GROUP BY b ORDER BY b")
+            args = params
+        elif by in TAG_CODES:
+            keys = list(self.facets(query, [by], size)[by])
+            if not keys:
+                return []
+            sql = (f"SELECT (s.published_at / {width}) * {width} AS b, t.value, count(*), coalesce(sum(s.report_count), 0)"
+                   f" FROM signals s JOIN tags t ON t.sid = s.rowid AND t.field = ?"
+                   f" WHERE {where} AND t.value IN ({','.join('?' * len(keys))}) GROUP BY b, t.value ORDER BY b, t.value")
+            args = [TAG_CODES[by], *params, *keys]
+        elif by in COLUMN_FACETS:
+            column = COLUMN_FACETS[by]
+            keys = list(self.facets(query, [by], size)[by])
+            if not keys:
+                return []
+            sql = (f"SELECT (s.published_at / {width}) * {width} AS b, s.{column}, count(*), coalesce(sum(s.report_count), 0)"
+                   f" FROM signals s WHERE {where} AND s.{column} IN ({','.join('?' * len(keys))})"
+                   f" GROUP BY b, s.{column} ORDER BY b, s.{column}")
+            args = [*params, *keys]
+        else:
+            raise ValueError(f"cannot split a histogram by {by!r}; choose from {', '.join(FACET_FIELDS)}")
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [Bucket(from_millis(b), key, n, int(reports)) for b, key, n, reports in rows]
+
+    def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
+        where, params = self._where(query)
+        cursor: tuple[int, str] | None = None
+        while True:
+            sql = f"SELECT {_COLUMNS} FROM signals s WHERE {where}"
+            args = list(params)
+            if cursor:
+                sql += " AND (s.published_at, s.id) > (?, ?)"
+                args += list(cursor)
+            sql += " ORDER BY s.published_at, s.id LIMIT ?"
+            args.append(batch_size)
+            with self._lock:
+                rows = self._db.execute(sql, args).fetchall()
+            for row in rows:
+                yield _row_to_signal(row)
+            if len(rows) < batch_size:
+                return
+            cursor = (rows[-1][_PUBLISHED], rows[-1][_ID])
+
+    def stats(self) -> StoreStats:
+        with self._lock:
+            db = self._db
+            total = db.execute("SELECT count(*) FROM signals").fetchone()[0]
+            by_kind = dict(db.execute("SELECT source_kind, count(*) FROM signals GROUP BY source_kind ORDER BY 2 DESC"))
+            by_source = dict(db.execute("SELECT source, count(*) FROM signals GROUP BY source ORDER BY 2 DESC LIMIT 50"))
+            by_service = dict(db.execute(
+                "SELECT value, count(*) FROM tags WHERE field = 's' GROUP BY value ORDER BY 2 DESC LIMIT 50"))
+            first, last = db.execute("SELECT min(published_at), max(published_at) FROM signals").fetchone()
+        size = None
+        if str(self.path) != ":memory:":
+            size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
+        return StoreStats(total, by_kind, by_source, by_service,
+                          from_millis(first) if first is not None else None,
+                          from_millis(last) if last is not None else None,
+                          size, self.backend, str(self.path))
+
+    # -- checkpoints -----------------------------------------------------------------
+
+    def get_checkpoint(self, source: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute("SELECT state FROM checkpoints WHERE source = ?", (source,)).fetchone()
+        return orjson.loads(row[0]) if row else None
+
+    def set_checkpoint(self, source: str, state: dict[str, Any]) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO checkpoints (source, state, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(source) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                (source, orjson.dumps(state).decode(), to_millis(utcnow())))
+
+    def checkpoints(self) -> dict[str, dict[str, Any]]:
+        with self._lock:
+            return {source: orjson.loads(state) for source, state in self._db.execute("SELECT source, state FROM checkpoints")}
+
+    # -- incidents -------------------------------------------------------------------
+
+    def upsert_incidents(self, incidents: Iterable[dict[str, Any]]) -> None:
+        rows = []
+        for incident in incidents:
+            if not incident.get("id") or not incident.get("started_at"):
+                raise ValueError("an incident needs an id and a started_at")
+            rows.append((
+                incident["id"], _millis(incident["started_at"]), _millis(incident.get("ended_at")),
+                _millis(incident.get("detected_at")), orjson.dumps(incident, default=_json_default).decode(),
+            ))
+        with self._lock, self._transaction() as db:
+            db.executemany(
+                "INSERT INTO incidents (id, started_at, ended_at, detected_at, doc) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET started_at = excluded.started_at, ended_at = excluded.ended_at,"
+                " detected_at = excluded.detected_at, doc = excluded.doc", rows)
+
+    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute("SELECT doc FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        return orjson.loads(row[0]) if row else None
+
+    def list_incidents(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
+        sql, params = "SELECT doc FROM incidents WHERE 1", []
+        if until is not None:
+            sql += " AND started_at < ?"
+            params.append(to_millis(until))
+        if since is not None:
+            sql += " AND (ended_at IS NULL OR ended_at >= ?)"
+            params.append(to_millis(since))
+        sql += " ORDER BY started_at, id"
+        with self._lock:
+            return [orjson.loads(doc) for (doc,) in self._db.execute(sql, params)]
+
+    def delete_incidents(self, ids: Iterable[str]) -> None:
+        with self._lock, self._transaction() as db:
+            db.executemany("DELETE FROM incidents WHERE id = ?", [(i,) for i in ids])
+
+    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None) -> None:
+        if verdict not in ("confirmed", "dismissed"):
+            raise ValueError(f"verdict must be 'confirmed' or 'dismissed', got {verdict!r}")
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO incident_feedback (id, verdict, note, at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE"
+                " SET verdict = excluded.verdict, note = excluded.note, at = excluded.at",
+                (incident_id, verdict, note, to_millis(utcnow())))
+
+    def feedback(self) -> dict[str, dict[str, Any]]:
+        with self._lock:
+            return {i: {"verdict": v, "note": n, "at": to_iso(from_millis(a))}
+                    for i, v, n, a in self._db.execute("SELECT id, verdict, note, at FROM incident_feedback")}
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class StoreOpenError(RuntimeError):
+    """The store named by the configuration cannot be opened; the message says which and why."""
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+_COLUMNS = ("s.rowid, s.id, s.source_kind, s.source, s.published_at, s.collected_at, s.author, s.url, s.title,"
+            " s.text, s.lang, s.report_count, s.status, s.services, s.providers, s.regions, s.symptoms, s.raw")
+_ROWID, _ID, _PUBLISHED = 0, 1, 4
+
+
+def _row_to_signal(row: tuple) -> Signal:
+    return Signal(
+        id=row[1], source_kind=row[2], source=row[3], published_at=from_millis(row[4]),
+        collected_at=from_millis(row[5]) if row[5] is not None else None,
+        author=row[6], url=row[7], title=row[8], text=row[9], lang=row[10], report_count=row[11], status=row[12],
+        services=orjson.loads(row[13] or "[]"), providers=orjson.loads(row[14] or "[]"),
+        regions=orjson.loads(row[15] or "[]"), symptoms=orjson.loads(row[16] or "[]"),
+        raw=orjson.loads(row[17]) if row[17] is not None else None,
+    )
+
+
+def _cursor(cursor: str, size: int) -> list[Any]:
+    values = decode_cursor(cursor)
+    if len(values) != size:
+        raise ValueError("invalid cursor: it belongs to a search with another sort order")
+    return values
+
+
+def _safe_highlight(fragment: str) -> str:
+    """HTML-escape a snippet and turn the match markers into ``<mark>`` tags."""
+    text = html.escape(fragment.replace(_ZWSP, ""), quote=True)
+    return text.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
+
+
+def _millis(value: Any) -> int | None:
+    if value is None:
+        return None
+    return to_millis(parse_time(value))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return to_iso(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot store {type(value).__name__} in an incident")
