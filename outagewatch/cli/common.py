@@ -1,0 +1,119 @@
+"""What every command shares: the global options, opening the store, printing, errors.
+
+Errors a user can act on are printed as one line on stderr and exit 1; a stack trace
+is a bug, so it only appears with ``--verbose``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import orjson
+import typer
+
+from outagewatch.config import Config, ConfigError, load_config
+
+
+@dataclass
+class _State:
+    config_path: str | None = None
+    store_url: str | None = None
+    verbose: bool = False
+    _config: Config | None = None
+
+
+state = _State()
+
+
+def config() -> Config:
+    if state._config is None:
+        try:
+            state._config = load_config(state.config_path)
+        except ConfigError as exc:
+            fail(str(exc))
+        if state.verbose:
+            logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    return state._config
+
+
+def store_url() -> str:
+    return state.store_url or config().store_url
+
+
+@contextlib.contextmanager
+def open_configured_store(url: str | None = None) -> Iterator[Any]:
+    """Open the configured store, turning any failure to reach it into one clear line."""
+    from outagewatch.search import open_store
+
+    target = url or store_url()
+    try:
+        store = open_store(target, **(config().store_options if _is_http(target) else {}))
+    except Exception as exc:  # noqa: BLE001 - every backend's own error types end here
+        fail(f"cannot open store {redact_url(target)}: {exc}", exc)
+    try:
+        yield store
+    finally:
+        with contextlib.suppress(Exception):
+            store.close()
+
+
+def _is_http(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def redact_url(url: str) -> str:
+    """Hide a password embedded in a URL (``https://user:pw@host``)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:
+    if exc is not None and state.verbose:
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=_default) + b"\n")
+    sys.stdout.flush()
+
+
+def print_jsonl(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, default=_default) + b"\n")
+
+
+def _default(value: Any) -> Any:
+    from datetime import datetime
+
+    from outagewatch.timeutil import to_iso
+
+    if isinstance(value, datetime):
+        return to_iso(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    raise TypeError(f"cannot print {type(value).__name__} as JSON")
+
+
+def parse_time_option(value: str | None, name: str):
+    from outagewatch.timeutil import parse_time
+
+    if value is None:
+        return None
+    try:
+        return parse_time(value)
+    except ValueError:
+        fail(f"{name}: cannot read {value!r} as a time; use ISO 8601 (2020-11-25T13:00Z) or a relative form (2h, 7d)")

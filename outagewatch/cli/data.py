@@ -1,0 +1,207 @@
+"""Commands over stored data: ingest, search, export, stats, catalog, migrate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from outagewatch.cli.common import (
+    config, fail, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
+)
+from outagewatch.timeutil import to_iso
+
+KIND_HELP = "Source kind: social, status, reports, news (repeatable)."
+
+
+def _query(text, service, provider, region, kind, source, since, until, limit=20, sort="relevance", cursor=None):
+    from outagewatch.search.query import Query
+
+    try:
+        return Query(text=text, services=tuple(service or ()), providers=tuple(provider or ()),
+                     regions=tuple(region or ()), kinds=tuple(kind or ()), sources=tuple(source or ()),
+                     since=parse_time_option(since, "--since"), until=parse_time_option(until, "--until"),
+                     limit=limit, sort=sort, cursor=cursor)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def ingest(
+    files: List[str] = typer.Argument(..., help="JSON Lines files of Signals; '-' reads stdin."),
+    tag: bool = typer.Option(True, "--tag/--no-tag", help="Tag services, regions and symptoms (keeps tags in the file)."),
+    batch_size: int = typer.Option(5000, "--batch-size", min=1),
+    as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
+) -> None:
+    """Store Signals from JSON Lines. Exit 0: all stored; 2: some lines rejected (the rest stored); 1: fatal."""
+    from outagewatch.pipeline import IngestReport, default_tagger, ingest_stream
+
+    tagger = None
+    if tag:
+        try:
+            tagger = default_tagger()
+        except Exception as exc:  # noqa: BLE001
+            fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
+    total = IngestReport()
+    per_file = []
+    with open_configured_store() as store:
+        for name in files:
+            def complain(rejected, name=name):
+                if not as_json:
+                    typer.echo(f"{name}: rejected {rejected}", err=True)
+
+            try:
+                stream = sys.stdin.buffer if name == "-" else open(name, "rb")
+            except OSError as exc:
+                fail(f"cannot read {name}: {exc.strerror}")
+            with stream if name != "-" else _nullcontext(stream):
+                try:
+                    report = ingest_stream(store, stream, tag=tagger, batch_size=batch_size, on_reject=complain)
+                except Exception as exc:  # noqa: BLE001 - a store failure mid-file is fatal, said in one line
+                    fail(f"{name}: storing failed: {exc}", exc)
+            per_file.append({"file": name, **report.to_dict()})
+            total.stored += report.stored
+            total.rejected_total += report.rejected_total
+    summary = {"files": per_file, "new": total.stored.new, "updated": total.stored.updated,
+               "unchanged": total.stored.unchanged, "rejected": total.rejected_total}
+    if as_json:
+        print_json(summary)
+    else:
+        typer.echo(f"stored {total.stored.new} new, {total.stored.updated} updated, "
+                   f"{total.stored.unchanged} unchanged; rejected {total.rejected_total} line(s)")
+    if total.rejected_total:
+        raise typer.Exit(2)
+
+
+class _nullcontext:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
+
+
+def search(
+    text: Optional[str] = typer.Argument(None, help='Words, "phrases", a OR b, -exclude, prefix*.'),
+    service: List[str] = typer.Option(None, "--service", "-s", help="Service id, e.g. roku or aws/kinesis (repeatable)."),
+    provider: List[str] = typer.Option(None, "--provider", "-p", help="Provider id, e.g. aws (repeatable)."),
+    region: List[str] = typer.Option(None, "--region", "-r", help="Region id, e.g. aws:us-east-1 (repeatable)."),
+    kind: List[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    source: List[str] = typer.Option(None, "--source", help="Source, e.g. x:@RokuSupport (repeatable)."),
+    since: Optional[str] = typer.Option(None, "--since", help="ISO 8601 time or relative (2h, 7d)."),
+    until: Optional[str] = typer.Option(None, "--until", help="ISO 8601 time or relative (2h, 7d)."),
+    sort: str = typer.Option("relevance", "--sort", help="relevance, newest or oldest."),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, max=1000),
+    cursor: Optional[str] = typer.Option(None, "--cursor", help="next_cursor of a previous page."),
+    facets: bool = typer.Option(False, "--facets", help="Also count matches by service, region and source kind."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON Lines, one Signal a line (DESIGN.md fields)."),
+) -> None:
+    """Search stored Signals."""
+    query = _query(text, service, provider, region, kind, source, since, until, limit, sort, cursor)
+    with open_configured_store() as store:
+        try:
+            result = store.search(query)
+            facet_counts = store.facets(query, ["services", "regions", "source_kind"]) if facets else None
+        except ValueError as exc:
+            fail(str(exc))
+    if as_json:
+        for hit in result.hits:
+            print_jsonl(hit.to_dict())
+        if facet_counts is not None:
+            print_jsonl({"facets": facet_counts, "total": result.total, "next_cursor": result.next_cursor})
+        return
+    console = Console()
+    console.print(f"[bold]{result.total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""))
+    for hit in result.hits:
+        s = hit.signal
+        tags = ", ".join(s.services + s.regions)
+        console.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{s.source}[/magenta] {('[' + tags + ']') if tags else ''}",
+                      highlight=False)
+        body = (s.title + ": " if s.title else "") + s.text
+        console.print("  " + (body[:240] + ("…" if len(body) > 240 else "")), markup=False, highlight=False)
+    if facet_counts:
+        for field, counts in facet_counts.items():
+            console.print(f"[bold]{field}[/bold]: " + ", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+
+
+def export(
+    text: Optional[str] = typer.Argument(None, help="Optional text query."),
+    service: List[str] = typer.Option(None, "--service", "-s"),
+    provider: List[str] = typer.Option(None, "--provider", "-p"),
+    region: List[str] = typer.Option(None, "--region", "-r"),
+    kind: List[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    source: List[str] = typer.Option(None, "--source"),
+    since: Optional[str] = typer.Option(None, "--since"),
+    until: Optional[str] = typer.Option(None, "--until"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+) -> None:
+    """Write matching Signals as JSON Lines (oldest first), ready for `outagewatch ingest`."""
+    from outagewatch.jsonl import write_signals
+
+    query = _query(text, service, provider, region, kind, source, since, until, limit=0, sort="oldest")
+    with open_configured_store() as store:
+        out = open(output, "wb") if output else sys.stdout.buffer
+        try:
+            count = write_signals(store.scan(query), out)
+        finally:
+            if output:
+                out.close()
+    typer.echo(f"exported {count} signal(s)", err=True)
+
+
+def stats(as_json: bool = typer.Option(False, "--json")) -> None:
+    """What the store holds: counts by kind, source and service; time span; size."""
+    with open_configured_store() as store:
+        st = store.stats()
+    data = {"backend": st.backend, "location": redact_url(st.location), "total": st.total, "by_kind": st.by_kind,
+            "by_source": st.by_source, "by_service": st.by_service,
+            "first_published": to_iso(st.first_published), "last_published": to_iso(st.last_published),
+            "size_bytes": st.size_bytes}
+    if as_json:
+        print_json(data)
+        return
+    console = Console()
+    console.print(f"[bold]{st.total}[/bold] signals in {st.backend} store {data['location']}"
+                  + (f" ({st.size_bytes / 1_048_576:.1f} MB)" if st.size_bytes else ""), highlight=False)
+    if st.total:
+        console.print(f"published from {data['first_published']} to {data['last_published']}", highlight=False)
+    for title, counts in (("kind", st.by_kind), ("source", st.by_source), ("service", st.by_service)):
+        if not counts:
+            continue
+        table = Table(title=f"by {title}", show_header=False)
+        for key, value in list(counts.items())[:15]:
+            table.add_row(key, str(value))
+        console.print(table)
+
+
+def catalog(as_json: bool = typer.Option(False, "--json")) -> None:
+    """The bundled catalog of providers, regions and services."""
+    from outagewatch.catalog import CatalogError, load_catalog
+
+    try:
+        cat = load_catalog()
+    except CatalogError as exc:
+        fail(f"the catalog is inconsistent: {exc}")
+    if as_json:
+        print_json(cat.to_dict())
+        return
+    console = Console()
+    console.print(f"{len(cat.providers)} providers, {len(cat.regions)} regions, {len(cat.services)} services")
+    table = Table("service", "name", "provider", "depends on")
+    for s in cat.services.values():
+        table.add_row(s.id, s.name, s.provider or "", ", ".join(s.depends_on))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(search)
+    app.command()(export)
+    app.command()(stats)
+    app.command()(catalog)

@@ -1,0 +1,80 @@
+"""The spine: Signals in, tagged, stored in batches.
+
+Ingest, collection and replay all write through :func:`store_signals`, so batching,
+tagging and the counting of what was new are done the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import IO, Callable, Iterable, Iterator
+
+from outagewatch.jsonl import Rejected, read_signals
+from outagewatch.search.store import Store, UpsertResult
+from outagewatch.signal import Signal
+
+BATCH_SIZE = 5000
+
+
+@dataclass
+class IngestReport:
+    stored: UpsertResult = field(default_factory=UpsertResult)
+    rejected: list[Rejected] = field(default_factory=list)
+    rejected_total: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "new": self.stored.new, "updated": self.stored.updated, "unchanged": self.stored.unchanged,
+            "rejected": self.rejected_total,
+            "rejections": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+        }
+
+
+def default_tagger() -> Callable[[list[Signal]], None]:
+    """The catalog-built spaCy tagger, loaded once per process."""
+    from outagewatch.nlp import Tagger
+
+    return Tagger.default().tag_signals
+
+
+def batched(items: Iterable[Signal], size: int) -> Iterator[list[Signal]]:
+    batch: list[Signal] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[list[Signal]], None] | None = None,
+                  batch_size: int = BATCH_SIZE) -> UpsertResult:
+    """Tag (keeping tags already set) and upsert in batches; returns what the store did."""
+    total = UpsertResult()
+    for batch in batched(signals, batch_size):
+        if tag is not None:
+            tag(batch)
+        total += store.upsert(batch)
+    return total
+
+
+def ingest_stream(store: Store, stream: IO[bytes], *, tag: Callable[[list[Signal]], None] | None = None,
+                  batch_size: int = BATCH_SIZE, keep_rejections: int = 1000,
+                  on_reject: Callable[[Rejected], None] | None = None) -> IngestReport:
+    """Store every valid line of a JSON Lines stream; report each rejected line."""
+    report = IngestReport()
+
+    def valid() -> Iterator[Signal]:
+        for item in read_signals(stream):
+            if isinstance(item, Rejected):
+                report.rejected_total += 1
+                if len(report.rejected) < keep_rejections:
+                    report.rejected.append(item)
+                if on_reject is not None:
+                    on_reject(item)
+                continue
+            yield item
+
+    report.stored = store_signals(store, valid(), tag=tag, batch_size=batch_size)
+    return report
