@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from outagewatch.timeutil import parse_time, to_iso, utcnow
+from outagewatch.timeutil import ensure_utc, parse_time, to_iso, utcnow
 
 SOURCE_KINDS = ("social", "status", "reports", "news")
 STATUSES = ("investigating", "identified", "monitoring", "resolved", "informational")
@@ -65,8 +65,9 @@ class Signal:
             raise SignalError("text must be a string")
         if self.status is not None and self.status not in STATUSES:
             raise SignalError(f"status must be one of {', '.join(STATUSES)}, got {self.status!r}")
-        if self.collected_at is None:
-            self.collected_at = utcnow()
+        # Both engines keep milliseconds; truncating here makes a stored Signal read back equal.
+        self.published_at = _to_millisecond(ensure_utc(self.published_at))
+        self.collected_at = _to_millisecond(ensure_utc(self.collected_at or utcnow()))
         if not self.id:
             self.id = signal_id(self.source, self.native_id or self._fallback_native_id())
 
@@ -169,3 +170,7 @@ def _unique(values: list[str]) -> list[str]:
         if value:
             seen.setdefault(value, None)
     return list(seen)
+
+
+def _to_millisecond(value: datetime) -> datetime:
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
