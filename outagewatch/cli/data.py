@@ -117,17 +117,34 @@ def search(
             print_jsonl({"facets": facet_counts, "total": result.total, "next_cursor": result.next_cursor})
         return
     console = Console()
-    console.print(f"[bold]{result.total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""))
+    console.print(f"[bold]{result.total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""),
+                  soft_wrap=True)
     for hit in result.hits:
         s = hit.signal
         tags = ", ".join(s.services + s.regions)
         console.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{s.source}[/magenta] {('[' + tags + ']') if tags else ''}",
                       highlight=False)
-        body = (s.title + ": " if s.title else "") + s.text
-        console.print("  " + (body[:240] + ("…" if len(body) > 240 else "")), markup=False, highlight=False)
+        if hit.highlights:
+            console.print("  " + " … ".join(_highlight_markup(h) for h in hit.highlights), highlight=False)
+        else:
+            body = (s.title + ": " if s.title else "") + s.text
+            console.print("  " + (body[:240] + ("…" if len(body) > 240 else "")), markup=False, highlight=False)
     if facet_counts:
         for field, counts in facet_counts.items():
             console.print(f"[bold]{field}[/bold]: " + ", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+
+
+def _highlight_markup(fragment: str) -> str:
+    """Turn a store's HTML-safe highlight into Rich markup: matches bold, the rest literal."""
+    import html
+
+    from rich.markup import escape
+
+    parts = []
+    for i, piece in enumerate(fragment.replace("</mark>", "<mark>").split("<mark>")):
+        text = escape(html.unescape(piece))
+        parts.append(f"[bold yellow]{text}[/bold yellow]" if i % 2 else text)
+    return "".join(parts)
 
 
 def export(

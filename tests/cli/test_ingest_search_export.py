@@ -1,0 +1,130 @@
+"""A user's story with the data commands: ingest a file, search it, export it, ingest it again."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "examples" / "signals" / "sample.jsonl"
+
+
+def run(*args, store: Path, stdin: bytes | None = None, check_codes=(0,)) -> subprocess.CompletedProcess:
+    """Run the installed CLI for real, as a user would, against the given store."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "outagewatch", "--store", f"sqlite:///{store}", *args],
+        input=stdin, capture_output=True, timeout=120,
+    )
+    assert proc.returncode in check_codes, proc.stderr.decode()
+    return proc
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "ow.db"
+
+
+def stats(db: Path) -> dict:
+    return json.loads(run("stats", "--json", store=db).stdout)
+
+
+def test_ingesting_the_same_file_twice_changes_no_count(db):
+    first = json.loads(run("ingest", "--no-tag", "--json", str(SAMPLE), store=db).stdout)
+    before = stats(db)
+    second = json.loads(run("ingest", "--no-tag", "--json", str(SAMPLE), store=db).stdout)
+    after = stats(db)
+    lines = sum(1 for line in SAMPLE.read_text().splitlines() if line.strip())
+    assert first["new"] == lines and first["rejected"] == 0
+    assert second["new"] == 0 and second["unchanged"] == lines
+    for key in ("total", "by_kind", "by_source", "by_service"):
+        assert before[key] == after[key]
+
+
+def test_bad_lines_are_named_and_the_good_ones_stored(db, tmp_path):
+    good = {"source_kind": "social", "source": "x:search:roku", "published_at": "2020-11-25T13:21:00Z",
+            "text": "Is Roku down?"}
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({**good, "text": None}),
+        json.dumps({k: v for k, v in good.items() if k != "text"}),
+        json.dumps({**good, "published_at": "yesterday-ish"}),
+        json.dumps({**good, "source_kind": "rumour"}),
+        json.dumps({**good, "text": "x" * (10 * 1024 * 1024)}),
+        "",
+        json.dumps({**good, "text": "Flickr uploads failing", "published_at": "2020-11-25T13:24:00+00:00"}),
+        "[1, 2, 3]",
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    proc = run("ingest", "--no-tag", str(path), store=db, check_codes=(2,))
+    err = proc.stderr.decode()
+    assert "line 2: bad JSON" in err
+    assert "line 3: text is missing" in err
+    assert "line 4: text is missing" in err
+    assert "line 5: published_at is not a time" in err
+    assert "line 6: source_kind must be one of" in err
+    assert "line 7: line too long (10.0 MB" in err
+    assert "line 10: expected a JSON object" in err
+    assert "line 8" not in err  # a blank line is not an error
+    assert "stored 2 new" in proc.stdout.decode()
+    assert stats(db)["total"] == 2
+
+
+def test_ingest_reads_stdin_and_keeps_tags_given_in_the_file(db):
+    record = {"source_kind": "status", "source": "statuspage:status.flickr.net", "published_at": "2020-11-25T14:00:00Z",
+              "text": "Uploads degraded", "status": "investigating", "services": ["flickr"], "regions": ["aws:us-east-1"]}
+    run("ingest", "--no-tag", "-", store=db, stdin=(json.dumps(record) + "\n").encode())
+    hits = [json.loads(line) for line in run("search", "--json", "--region", "aws:us-east-1", store=db).stdout.splitlines()]
+    assert [h["services"] for h in hits] == [["flickr"]]
+    assert hits[0]["status"] == "investigating"
+
+
+def test_search_filters_and_json_lines_output(db):
+    run("ingest", "--no-tag", str(SAMPLE), store=db)
+    out = run("search", "kinesis", "--kind", "status", "--json", "--limit", "100", store=db).stdout.decode()
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert hits and all(h["source_kind"] == "status" for h in hits)
+    assert all("kinesis" in (h["text"] + (h["title"] or "")).lower() for h in hits)
+    assert all("<mark>" in " ".join(h["highlights"]) for h in hits)
+    early = run("search", "--json", "--until", "2020-11-25T00:00:00Z", store=db).stdout.decode().splitlines()
+    assert len(early) == 2
+    bad = run("search", "--since", "last tuesday-ish", store=db, check_codes=(1,))
+    assert "cannot read" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+
+
+def test_export_then_ingest_elsewhere_gives_the_same_signals(db, tmp_path):
+    run("ingest", "--no-tag", str(SAMPLE), store=db)
+    exported = run("export", store=db).stdout
+    copy = tmp_path / "copy.db"
+    run("ingest", "--no-tag", "-", store=copy, stdin=exported)
+    original = [json.loads(line) for line in exported.splitlines()]
+    again = [json.loads(line) for line in run("export", store=copy).stdout.splitlines()]
+    assert again == original and len(original) == len(SAMPLE.read_text().splitlines())
+
+
+def test_catalog_json_has_the_promised_shape():
+    proc = subprocess.run([sys.executable, "-m", "outagewatch", "catalog", "--json"], capture_output=True, timeout=60)
+    data = json.loads(proc.stdout)
+    assert set(data) == {"providers", "regions", "services"}
+    services = {s["id"]: s for s in data["services"]}
+    assert len(services) >= 150
+    assert {"id", "name", "aliases", "provider", "depends_on"} <= set(services["aws/kinesis"])
+    assert services["aws/kinesis"]["provider"] == "aws"
+    assert "aws:us-east-1" in services["roku"]["depends_on"]
+    regions = {r["id"] for r in data["regions"]}
+    assert {"aws:us-east-1", "gcp:us-east4", "azure:eastus"} <= regions
+    assert {"aws", "gcp", "azure", "cloudflare", "fastly", "akamai", "oracle", "digitalocean", "ovhcloud", "ibm"} <= {
+        p["id"] for p in data["providers"]}
+
+
+def test_an_unreadable_store_is_one_clear_line(tmp_path):
+    bogus = tmp_path / "not-a-db.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    proc = run("stats", store=bogus, check_codes=(1,))
+    err = proc.stderr.decode()
+    assert err.startswith("error: cannot open store") and "Traceback" not in err and len(err.splitlines()) == 1
