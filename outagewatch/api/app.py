@@ -1,0 +1,95 @@
+"""Building the FastAPI app: settings, routers, error shape, security headers.
+
+The app gets an open store from its caller and never opens one itself, so tests,
+``outagewatch serve`` and an embedding program decide which engine it reads.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Callable
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+
+from outagewatch import __version__
+from outagewatch.api.errors import ApiError, install_error_handlers
+
+# Our own page only talks to its own origin; no inline script, no CDN, nothing framed.
+DASHBOARD_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+DESCRIPTION = """\
+Search outage chatter, follow incidents and their likely common cause, read reports.
+
+Read endpoints are open on a loopback address; endpoints that change state (feedback,
+ingest) need `Authorization: Bearer <token>` with the token from `OUTAGEWATCH_API_TOKEN`
+or `[api] token`. Every error is `{"error": "<message>"}` with a 4xx or 5xx status.
+"""
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    token: str | None = None
+    reads_open: bool = True
+
+    def __repr__(self) -> str:  # the token never shows up in logs or tracebacks
+        return f"ApiSettings(token={'***' if self.token else None}, reads_open={self.reads_open})"
+
+
+def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
+               tagger: Callable[[], Any] | None = None) -> FastAPI:
+    """The app around ``store``. ``token`` may be a :class:`~outagewatch.config.Secret`.
+
+    ``reads_open=False`` makes read endpoints need the token too (``serve`` does that
+    when it listens beyond loopback, unless told the data is public).
+    """
+    secret = token.reveal() if hasattr(token, "reveal") else token
+    if not reads_open and not secret:
+        raise ValueError("protecting reads needs an API token")
+    app = FastAPI(title="outagewatch", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.store = store
+    app.state.settings = ApiSettings(token=secret or None, reads_open=reads_open)
+    app.state.tagger = tagger or _lazy_tagger()
+    install_error_handlers(app)
+
+    from outagewatch.api.routes import dashboard, incidents, meta, signals
+
+    for module in (meta, signals, incidents, dashboard):
+        app.include_router(module.router)
+    static = resources.files("outagewatch.api").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Content-Security-Policy", DASHBOARD_CSP)
+        return response
+
+    return app
+
+
+def _lazy_tagger() -> Callable[[], Any]:
+    """Load spaCy's tagger on the first ingest that asks for tagging, once."""
+    lock = threading.Lock()
+    loaded: list[Any] = []
+
+    def get():
+        with lock:
+            if not loaded:
+                try:
+                    from outagewatch.pipeline import default_tagger
+
+                    loaded.append(default_tagger())
+                except Exception as exc:  # noqa: BLE001 - missing model, missing module...
+                    raise ApiError(503, f"cannot load the tagger ({type(exc).__name__}: {exc}); "
+                                        "send tag=false to store the signals as they are") from None
+            return loaded[0]
+
+    return get

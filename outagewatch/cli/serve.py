@@ -1,0 +1,45 @@
+"""``outagewatch serve``: the API and the dashboard under uvicorn."""
+
+from __future__ import annotations
+
+import typer
+
+from outagewatch.cli.common import config, fail, open_configured_store, redact_url
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (beyond loopback needs an API token)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    public_reads: bool = typer.Option(
+        False, "--public-reads",
+        help="Leave read endpoints open when listening beyond loopback (they need the token otherwise)."),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level: warning, info, debug."),
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json), the dashboard at /, metrics at /metrics."""
+    import uvicorn
+
+    from outagewatch.api import BindRefused, check_bind, create_app, is_loopback
+
+    settings = config()
+    token = settings.api_token
+    try:
+        check_bind(host, token)
+    except BindRefused as exc:
+        fail(str(exc))
+    reads_open = is_loopback(host) or public_reads
+    with open_configured_store() as store:
+        app = create_app(store, token=token, reads_open=reads_open)
+        shown = f"[{host}]" if ":" in host else host
+        typer.echo(f"outagewatch API on http://{shown}:{port}/ (store {redact_url(store.url)}; "
+                   f"reads {'open' if reads_open else 'need the token'}; "
+                   f"writes {'need the token' if token else 'disabled: no API token configured'})", err=True)
+        try:
+            uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+        except SystemExit as exc:  # uvicorn exits when it cannot bind; say so in one line
+            if exc.code:
+                fail(f"cannot listen on {host}:{port} (is the port in use?)")
+            raise
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
