@@ -1,0 +1,235 @@
+"""Report pages (Downdetector-style) through Scrapy, run in a child process.
+
+One source lists a site's pages: ``url = "https://downdetector.com/status/{slug}/"``
+and ``pages = ["roku", "flickr"]`` (or ``services = [...]``, whose catalog
+``report_slug`` fills the template). Each page gives Signals under
+``reports:<site>/<slug>``: one per point of the report-count series (``report_count``,
+published at the point's time), one per user comment; the newest point carries the
+problem-type shares and the page's own status in ``raw``.
+
+All report sources of a process share one crawler child (:class:`CrawlerChild`),
+started on first use: starting Scrapy costs about a second, a crawl in a warm reactor
+a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import subprocess
+import sys
+import threading
+from datetime import datetime, timedelta
+from typing import Any
+
+from outagewatch.catalog import load_catalog
+from outagewatch.collectors.base import (
+    BadResponse, Blocked, ConnectionFailure, FetchContext, FetchResult, ServerFailure, SourceConfig, SourceError,
+    TimeoutFailure,
+)
+from outagewatch.collectors.text import digest
+from outagewatch.signal import Signal, SignalError
+from outagewatch.timeutil import parse_time, to_iso
+
+REVISION_WINDOW = timedelta(hours=1)  # the newest points of a series are still being counted
+
+
+class CrawlerChild:
+    """A child process running :mod:`outagewatch.collectors.reports_child`."""
+
+    def __init__(self, timeout: float = 120.0) -> None:
+        self.timeout = timeout
+        self._proc: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+        self._counter = 0
+
+    def _start(self) -> subprocess.Popen:
+        if self._proc is None or self._proc.poll() is not None:
+            env = dict(os.environ, PYTHONUNBUFFERED="1")
+            self._proc = subprocess.Popen([sys.executable, "-m", "outagewatch.collectors.reports_child"],
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                          text=True, bufsize=1, env=env)
+        return self._proc
+
+    def crawl(self, pages: list[dict[str, Any]], *, profiles: dict | None = None, settings: dict | None = None,
+              record: bool = False) -> tuple[list[dict[str, Any]], str | None]:
+        with self._lock:
+            proc = self._start()
+            self._counter += 1
+            command = {"id": self._counter, "pages": pages, "profiles": profiles or {}, "settings": settings or {},
+                       "record": record}
+            try:
+                proc.stdin.write(json.dumps(command) + "\n")
+                proc.stdin.flush()
+            except (BrokenPipeError, OSError):
+                self._proc = None
+                raise ConnectionFailure("the crawler process died") from None
+            items: list[dict[str, Any]] = []
+            timer = threading.Timer(self.timeout, proc.kill)
+            timer.start()
+            try:
+                for line in proc.stdout:
+                    message = json.loads(line)
+                    if message.get("id") == command["id"] and "item" in message:
+                        items.append(message["item"])
+                    elif message.get("done") == command["id"]:
+                        return items, message.get("error")
+            finally:
+                timer.cancel()
+            self._proc = None
+            raise TimeoutFailure("the crawler process stopped or timed out")
+
+    def close(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            try:
+                self._proc.stdin.close()
+                self._proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self._proc.kill()
+        self._proc = None
+
+
+_shared: CrawlerChild | None = None
+
+
+def shared_child() -> CrawlerChild:
+    global _shared
+    if _shared is None:
+        _shared = CrawlerChild()
+        atexit.register(_shared.close)
+    return _shared
+
+
+_ERRORS = {"timeout": TimeoutFailure, "connection": ConnectionFailure, "robots": BadResponse,
+           "bad-response": BadResponse, "http": ServerFailure, "error": SourceError}
+
+
+def _page_error(item: dict[str, Any], page: dict[str, Any]) -> SourceError:
+    message = f"{page['key']}: {item['reason']}"
+    status = item.get("status")
+    if status:
+        from outagewatch.collectors.http import check_status
+
+        try:
+            check_status(int(status), {}, b"")
+        except SourceError as exc:
+            return type(exc)(message)
+    return _ERRORS.get(item.get("kind"), SourceError)(message)
+
+
+class ReportCollector:
+    def __init__(self, source: SourceConfig, *, child: CrawlerChild | None = None,
+                 profiles: dict[str, dict[str, str]] | None = None, settings: dict[str, Any] | None = None) -> None:
+        if not source.url:
+            raise ValueError(f"source {source.name}: a reports source needs a url (with {{slug}} for several pages)")
+        self.source = source
+        self.site = source.options.get("site") or source.name
+        self.profile = source.options.get("profile") or "downdetector"
+        self.profiles = profiles or {}
+        self.settings = dict(settings or {})
+        self.settings.update(source.options.get("scrapy_settings") or {})
+        self.child = child
+        catalog = load_catalog()
+        by_slug = {s.report_slug: s for s in catalog.services.values() if s.report_slug}
+        pages = list(source.options.get("pages") or [])
+        if not pages and source.services:
+            pages = [catalog.services[s].report_slug for s in source.services
+                     if s in catalog.services and catalog.services[s].report_slug]
+        if not pages:
+            pages = [""]
+        public = source.options.get("public_url") or source.url
+        self.pages = []
+        for slug in pages:
+            service = by_slug.get(slug)
+            self.pages.append({
+                "key": slug or self.site, "url": source.url.replace("{slug}", slug), "profile": self.profile,
+                "public_url": public.replace("{slug}", slug),
+                "services": [service.id] if service else [], "name": service.name if service else (slug or self.site),
+            })
+
+    def close(self) -> None:
+        pass  # the shared child outlives a collector; it is closed at exit
+
+    def fetch(self, ctx: FetchContext) -> FetchResult:
+        child = self.child or shared_child()
+        items, crawl_error = child.crawl(self.pages, profiles=self.profiles, settings=self.settings,
+                                         record=ctx.record is not None)
+        if crawl_error:
+            raise SourceError(f"crawl failed: {crawl_error}")
+        if not items:
+            raise BadResponse("the crawl returned no items at all (crawler misconfigured or pages unreachable)")
+        result = FetchResult()
+        checkpoint = dict(ctx.checkpoint)
+        errors: list[SourceError] = []
+        by_key = {p["key"]: p for p in self.pages}
+        for item in items:
+            page = by_key.get(item.get("key"))
+            if page is None:
+                continue
+            if ctx.record is not None and item.get("record"):
+                rec = item["record"]
+                ctx.record.response(page["public_url"], rec["status"], {"content-type": rec["content_type"]},
+                                    rec["body"].encode("utf-8"))
+            if item["type"] == "blocked":
+                errors.append(Blocked(f"{page['key']}: {item['reason']}"))
+            elif item["type"] == "error":
+                errors.append(_page_error(item, page))
+            else:
+                self._page_signals(item, page, ctx.now, checkpoint, result, errors)
+        if errors and not result.signals and len(errors) >= len(self.pages):
+            raise errors[0]
+        for error in errors:
+            result.reject(f"{error.kind}: {error}")
+        result.checkpoint = checkpoint
+        return result
+
+    def _page_signals(self, item: dict[str, Any], page: dict[str, Any], now: datetime, checkpoint: dict[str, Any],
+                      result: FetchResult, errors: list[SourceError]) -> None:
+        points = item.get("points") or []
+        if not points:
+            # A page without a series is a changed layout or a wall we did not recognise: never "zero reports".
+            errors.append(BadResponse(f"{page['key']}: no report series on the page (profile {self.profile!r} does not match)"))
+            return
+        source = f"reports:{self.site}/{page['key']}"
+        last_seen = checkpoint.get(page["key"])
+        horizon = parse_time(last_seen) - REVISION_WINDOW if last_seen else None
+        parsed = []
+        for point in points:
+            result.fetched += 1
+            try:
+                parsed.append((parse_time(point["time"]), int(point["count"])))
+            except (ValueError, TypeError, KeyError) as exc:
+                result.reject(f"{page['key']}: bad point {point!r}: {exc}")
+        parsed.sort()
+        newest = parsed[-1][0] if parsed else None
+        for when, count in parsed:
+            if horizon is not None and when < horizon:
+                continue
+            raw: dict[str, Any] = {"page": page["public_url"]}
+            if when == newest:
+                raw.update({"problem_types": item.get("shares") or {}, "page_status": item.get("status")})
+            try:
+                result.signals.append(self.source.implied_tags(Signal(
+                    source_kind="reports", source=source, published_at=when, collected_at=now, report_count=count,
+                    title=item.get("status") if when == newest else None,
+                    text=f"{count} user reports of problems with {page['name']}", url=page["public_url"],
+                    services=list(page["services"]), native_id=f"point/{to_iso(when)}", raw=raw)))
+            except SignalError as exc:
+                result.reject(f"{page['key']}: {exc}")
+        for comment in item.get("comments") or []:
+            result.fetched += 1
+            try:
+                when = parse_time(comment["time"]) if comment.get("time") else now
+                if horizon is not None and when < horizon:
+                    continue
+                result.signals.append(self.source.implied_tags(Signal(
+                    source_kind="reports", source=source, published_at=when, collected_at=now,
+                    author=comment.get("author"), text=comment["text"], url=page["public_url"],
+                    services=list(page["services"]),
+                    native_id=f"comment/{digest(comment.get('author'), comment.get('time'), comment['text'])}",
+                    raw={"page": page["public_url"], "comment": True})))
+            except (ValueError, SignalError, KeyError) as exc:
+                result.reject(f"{page['key']}: bad comment: {exc}")
+        if newest is not None and (last_seen is None or newest > parse_time(last_seen)):
+            checkpoint[page["key"]] = to_iso(newest)

@@ -1,0 +1,226 @@
+"""Runs collectors: per-source intervals with jitter, bounded retries with exponential
+backoff, several sources at once, and checkpoints saved only after their Signals are
+stored.
+
+Fetching happens in worker threads (sources are slow, independent, and mostly wait on
+the network); tagging and storing happen in the calling thread, one source's batch at
+a time, so the store never sees concurrent writers from one run and a checkpoint can
+never overtake the Signals it stands for.
+
+Hook for incremental correlation: ``on_batch_stored(store, now)`` is called after
+every round that stored something, with the (possibly simulated) time of that round.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable, Iterable
+
+from outagewatch.collectors.base import Collector, FetchContext, FetchResult, SourceError
+from outagewatch.pipeline import store_signals
+from outagewatch.search.store import Store
+from outagewatch.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_PREFIX = "collector:"
+
+
+@dataclass
+class SourceHealth:
+    """What one source did over a run; the summary prints one line of these."""
+
+    name: str
+    kind: str
+    runs: int = 0
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    errors: int = 0
+    retries: int = 0
+    not_modified: int = 0
+    bozo: int = 0
+    last_error: str | None = None
+    rejections: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("name", "kind", "runs", "fetched", "new", "updated", "duplicates",
+                                              "rejected", "errors", "retries", "not_modified", "bozo",
+                                              "last_error", "rejections")}
+
+    @property
+    def line(self) -> str:
+        text = (f"{self.name}: fetched {self.fetched}, new {self.new}, updated {self.updated}, "
+                f"duplicates {self.duplicates}, rejected {self.rejected}, errors {self.errors}")
+        if self.bozo:
+            text += f", ill-formed feeds {self.bozo}"
+        if self.last_error:
+            text += f" (last error: {self.last_error})"
+        return text
+
+
+@dataclass
+class _Attempt:
+    result: FetchResult | None
+    error: SourceError | None
+    retries: int
+
+
+class Scheduler:
+    def __init__(self, store: Store, collectors: Iterable[Collector], *,
+                 tag: Callable[[list], None] | None = None,
+                 clock: Callable[[], datetime] = utcnow,
+                 sleep: Callable[[float], None] = time.sleep,
+                 http: Any = None, record: Callable[..., None] | None = None,
+                 retries: int = 3, backoff_base: float = 2.0, backoff_max: float = 300.0,
+                 concurrency: int = 4, jitter: bool = True,
+                 on_batch_stored: Callable[[Store, datetime], None] | None = None,
+                 on_source_done: Callable[[SourceHealth], None] | None = None) -> None:
+        self.store = store
+        self.collectors = {c.source.name: c for c in collectors}
+        self.tag = tag
+        self.clock = clock
+        self.sleep = sleep
+        self.http = http
+        self.record = record
+        self.retries = max(0, retries)
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self.concurrency = max(1, concurrency)
+        self.jitter = jitter
+        self.on_batch_stored = on_batch_stored
+        self.on_source_done = on_source_done
+        self.health = {name: SourceHealth(name, c.source.kind) for name, c in self.collectors.items()}
+        self.next_due: dict[str, float] = {}
+        self.failures: dict[str, int] = {}
+        self._rng = random.Random()
+
+    # -- one round ------------------------------------------------------------------
+
+    def run_round(self, names: Iterable[str] | None = None) -> dict[str, SourceHealth]:
+        """Fetch each named source once (all when ``names`` is None) and store the results."""
+        chosen = [self.collectors[n] for n in (names if names is not None else self.collectors)]
+        now = self.clock()
+        stored_any = False
+        if not chosen:
+            return self.health
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(chosen)),
+                                thread_name_prefix="collect") as pool:
+            futures = {}
+            for collector in chosen:
+                checkpoint = self._checkpoint(collector.source.name)
+                futures[pool.submit(self._attempt, collector, checkpoint, now)] = collector
+            for future in as_completed(futures):
+                collector = futures[future]
+                stored_any |= self._finish(collector, future.result(), now)
+        if stored_any and self.on_batch_stored is not None:
+            self.on_batch_stored(self.store, now)
+        return self.health
+
+    def _checkpoint(self, name: str) -> dict[str, Any]:
+        try:
+            return dict(self.store.get_checkpoint(CHECKPOINT_PREFIX + name) or {})
+        except Exception as exc:  # noqa: BLE001 - a store hiccup means "start from nothing", never a crash
+            log.warning("cannot read checkpoint of %s: %s", name, exc)
+            return {}
+
+    def _attempt(self, collector: Collector, checkpoint: dict[str, Any], now: datetime) -> _Attempt:
+        retries = 0
+        while True:
+            ctx = FetchContext(now=now, checkpoint=checkpoint, http=self.http, record=self.record)
+            try:
+                return _Attempt(collector.fetch(ctx), None, retries)
+            except SourceError as exc:
+                error = exc
+            except Exception as exc:  # noqa: BLE001 - a parser bug in one source must not stop the others
+                log.exception("collector %s failed", collector.source.name)
+                error = SourceError(f"{type(exc).__name__}: {str(exc)[:160]}")
+            if not error.retry or retries >= self.retries:
+                return _Attempt(None, error, retries)
+            delay = self.backoff_base * (2 ** retries)
+            if error.retry_after is not None:
+                delay = max(delay, error.retry_after)
+            delay = min(delay, self.backoff_max)
+            if self.jitter:
+                delay *= 1 + self._rng.uniform(0, 0.25)
+            log.info("%s: %s; retrying in %.1fs", collector.source.name, error, delay)
+            self.sleep(delay)
+            retries += 1
+
+    def _finish(self, collector: Collector, attempt: _Attempt, now: datetime) -> bool:
+        name = collector.source.name
+        health = self.health[name]
+        health.runs += 1
+        health.retries += attempt.retries
+        stored = False
+        if attempt.error is not None:
+            health.errors += 1
+            health.last_error = f"{attempt.error.kind}: {attempt.error}"
+            self.failures[name] = self.failures.get(name, 0) + 1
+        else:
+            result = attempt.result
+            health.fetched += result.fetched
+            health.rejected += result.rejected
+            health.rejections.extend(result.rejections[: max(0, 20 - len(health.rejections))])
+            health.not_modified += int(result.not_modified)
+            health.bozo += int(bool(result.bozo))
+            try:
+                if result.signals:
+                    outcome = store_signals(self.store, result.signals, tag=self.tag)
+                    health.new += outcome.new
+                    health.updated += outcome.updated
+                    health.duplicates += outcome.unchanged
+                    stored = outcome.new + outcome.updated > 0
+                if result.checkpoint is not None:
+                    self.store.set_checkpoint(CHECKPOINT_PREFIX + name, result.checkpoint)
+                self.failures[name] = 0
+            except Exception as exc:  # noqa: BLE001 - the store failing for one batch is reported, not fatal
+                log.exception("storing %s failed", name)
+                health.errors += 1
+                health.last_error = f"store: {str(exc)[:160]}"
+                self.failures[name] = self.failures.get(name, 0) + 1
+        self._plan_next(name, collector.source.interval, collector.source.jitter)
+        if self.on_source_done is not None:
+            self.on_source_done(health)
+        return stored
+
+    # -- intervals ------------------------------------------------------------------
+
+    def _plan_next(self, name: str, interval: float, jitter: float) -> None:
+        base = self.clock().timestamp()
+        failures = self.failures.get(name, 0)
+        wait = interval if not failures else min(interval * (2 ** failures), max(self.backoff_max, interval))
+        if self.jitter and jitter:
+            wait *= 1 + self._rng.uniform(-jitter, jitter)
+        self.next_due[name] = base + wait
+
+    def due(self, now: datetime | None = None) -> list[str]:
+        stamp = (now or self.clock()).timestamp()
+        return [n for n in self.collectors if self.next_due.get(n, 0) <= stamp]
+
+    def watch(self, stop: threading.Event, poll: float = 1.0) -> None:
+        """Run due sources until ``stop`` is set (Ctrl-C in the CLI)."""
+        while not stop.is_set():
+            names = self.due()
+            if names:
+                self.run_round(names)
+            if self.next_due:
+                wait = min(self.next_due.values()) - self.clock().timestamp()
+                stop.wait(max(0.05, min(poll * 30, wait)))
+
+    def close(self) -> None:
+        for collector in self.collectors.values():
+            close = getattr(collector, "close", None)
+            if close is not None:
+                try:
+                    close()
+                except Exception:  # noqa: BLE001
+                    log.debug("closing %s failed", collector.source.name, exc_info=True)
