@@ -94,11 +94,12 @@ class StatuspageCollector(JSONStatusCollector):
 
     def __init__(self, source: SourceConfig) -> None:
         super().__init__(source)
-        base = source.url.rstrip("/")
-        self.base = base.split("/api/v2/")[0]
-        self.host = urlsplit(self.base).hostname or source.name
+        self.base = source.url.rstrip("/").split("/api/v2/")[0]
+        public = (source.options.get("public_url") or source.url).rstrip("/").split("/api/v2/")[0]
+        self.public_base = public
+        self.host = urlsplit(public).hostname or source.name
         page_services = [s for s in self.catalog.services.values()
-                         if s.status_page and (s.status_page.get("url") or "").rstrip("/") == self.base]
+                         if s.status_page and (s.status_page.get("url") or "").rstrip("/") == public]
         self.page_services = page_services
         self.by_component = {_norm(k): v for k, v in (source.options.get("components") or {}).items()}
         for service in page_services:
@@ -119,7 +120,7 @@ class StatuspageCollector(JSONStatusCollector):
             raise BadResponse("not a Statuspage incidents document (no 'incidents' list)")
         name = self.source.options.get("signal_source") or f"statuspage:{self.host}"
         for incident in incidents:
-            for signal_or_error in statuspage_signals(incident, name, now, self.by_component, self.base):
+            for signal_or_error in statuspage_signals(incident, name, now, self.by_component, self.public_base):
                 if isinstance(signal_or_error, Signal):
                     result.signals.append(signal_or_error)
                 else:
