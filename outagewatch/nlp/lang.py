@@ -1,0 +1,92 @@
+"""Language detection without a network or a model download.
+
+py3langid (a maintained fork of langid.py, model shipped in the wheel) decides, limited
+to the languages outage chatter on our sources is written in, which makes short texts
+far less often mistaken for a rare language. It costs about as much as tokenizing, so
+two cheap, exact cases are decided first: kana means Japanese, and a text whose words
+include several function words of exactly one of our languages (spaCy's own stop-word
+lists, restricted to words no other of those languages uses) is that language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.lang.de.stop_words import STOP_WORDS as DE
+from spacy.lang.en.stop_words import STOP_WORDS as EN
+from spacy.lang.es.stop_words import STOP_WORDS as ES
+from spacy.lang.fr.stop_words import STOP_WORDS as FR
+from spacy.lang.it.stop_words import STOP_WORDS as IT
+from spacy.lang.nl.stop_words import STOP_WORDS as NL
+from spacy.lang.pt.stop_words import STOP_WORDS as PT
+
+LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "ja", "zh", "ko", "ru", "pl", "tr", "sv", "da", "no", "fi",
+             "cs", "id", "ar", "hi", "uk", "el", "he", "th", "vi", "ca", "ro", "hu")
+KANA_RE = re.compile("[\u3040-\u30ff]")
+HANGUL_RE = re.compile("[\uac00-\ud7af]")
+
+_STOP = {"en": EN, "es": ES, "de": DE, "fr": FR, "pt": PT, "it": IT, "nl": NL}
+
+
+@functools.lru_cache(maxsize=1)
+def _exclusive_words() -> dict[str, str]:
+    """Function words that belong to exactly one of the languages (3+ letters, no digits)."""
+    owners: dict[str, set[str]] = {}
+    for lang, words in _STOP.items():
+        for word in words:
+            if len(word) >= 3 and word.isalpha():
+                owners.setdefault(word, set()).add(lang)
+    return {w: next(iter(langs)) for w, langs in owners.items() if len(langs) == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
+def vote(words) -> str | None:
+    """The language whose exclusive function words appear at least twice and outnumber the rest 2:1."""
+    table = _exclusive_words()
+    counts: dict[str, int] = {}
+    for word in words:
+        lang = table.get(word)
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    runner_up = max((v for k, v in counts.items() if k != best), default=0)
+    if counts[best] >= 2 and counts[best] >= 2 * runner_up + 1:
+        return best
+    return None
+
+
+def detect(text: str, words=None) -> str | None:
+    """ISO 639-1 code of ``text``'s language, or None for text with nothing to go on."""
+    if not text or not any(c.isalpha() for c in text):
+        return None
+    if KANA_RE.search(text):
+        return "ja"
+    if HANGUL_RE.search(text):
+        return "ko"
+    if words is not None:
+        guess = vote(words)
+        if guess:
+            return guess
+    lang, _ = _identifier().classify(text)
+    return lang
+
+
+def normalize(lang: str | None) -> str | None:
+    """A source's language tag as a bare ISO 639-1 code ("en-US" -> "en"); "und"/"" -> None."""
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if code in ("und", "zxx", "qme", "qht", "qam", "art"):
+        return None
+    return code or None

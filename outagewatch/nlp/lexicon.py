@@ -1,0 +1,363 @@
+"""Words that say something is broken, fixed, or not broken, in six languages.
+
+Kept as data so that a missed phrase is a one-line fix here, never a new rule in the
+resolver. Phrases are matched on lower-cased spaCy tokens (the pattern is tokenized
+by the same tokenizer as the text), so each entry is written the way people type it.
+Accent-less and straight/curly apostrophe variants are added automatically.
+
+Symptom vocabulary (the ids stored in ``Signal.symptoms``):
+
+==============  ==============================================================
+``outage``      down, outage, not working, offline, unavailable
+``degraded``    degraded performance, partial outage, intermittent, instability
+``problems``    unspecified "issues"/"problems" (weak: needs a service to count)
+``login``       cannot log in / sign in, authentication failures
+``errors``      error messages, failures, elevated error rates
+``5xx``         HTTP 5xx codes, "bad gateway", "internal server error"
+``timeout``     timeouts, timed out
+``latency``     slow, lag, delays, elevated latency
+``not-loading`` page/app does not load, blank screen
+``connectivity`` cannot connect, disconnects, packet loss, DNS failures
+``payments``    payments/checkout failing
+``streaming``   buffering, playback failures
+``maintenance`` scheduled or ongoing maintenance (not an outage report)
+``recovered``   back up, resolved, fixed, operating normally
+==============  ==============================================================
+
+Japanese is not split into words by the blank tokenizer, so its phrases are regular
+expressions over the raw text (:data:`JA_SYMPTOMS`).
+"""
+
+from __future__ import annotations
+
+SYMPTOMS = (
+    "outage", "degraded", "problems", "login", "errors", "5xx", "timeout", "latency",
+    "not-loading", "connectivity", "payments", "streaming", "maintenance", "recovered",
+)
+
+# Symptoms that say something is wrong now (what makes an item an outage report).
+PROBLEM_SYMPTOMS = frozenset(SYMPTOMS) - {"maintenance", "recovered"}
+# Strong enough to make an item relevant without a known service ("the site is down").
+STRONG_SYMPTOMS = frozenset({"outage", "5xx", "login", "not-loading", "connectivity", "timeout"})
+# Areas rather than failures: only reported when a failure word is present too.
+AREA_WORDS = {
+    "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
+                 "bezahlung", "paiement", "paiements", "pagamento", "pagamentos", "pix"],
+    "streaming": ["streaming", "playback", "stream", "streams", "livestream", "reproducción", "wiedergabe",
+                  "lecture", "reprodução"],
+    "login": ["login", "logins", "sign-in", "signin", "authentication", "anmeldung", "connexion"],
+}
+
+SYMPTOM_PHRASES: dict[str, list[str]] = {
+    "outage": [
+        # en
+        "is down", "are down", "'s down", "was down", "were down", "went down", "goes down", "go down",
+        "going down", "be down", "been down", "still down", "down again", "down for everyone", "down for me",
+        "down right now", "down rn", "down atm", "all down", "completely down", "totally down", "seems down",
+        "looks down", "down worldwide", "outage", "outages", "not working", "isn't working", "is not working",
+        "aren't working", "are not working", "doesn't work", "does not work", "don't work", "won't work",
+        "stopped working", "not responding", "unresponsive", "offline", "went offline", "unavailable",
+        "crashed", "crashing", "keeps crashing", "broken", "is dead", "borked", "service disruption",
+        "disruption", "disruptions", "disrupted", "service interruption", "interruption", "can't access",
+        "cannot access", "unable to access", "inaccessible", "major outage", "blackout", "downtime",
+        # es
+        "caído", "caida", "caída", "caídos", "se cayó", "se cae", "se ha caído", "está caído", "no funciona",
+        "no funcionan", "no está funcionando", "dejó de funcionar", "no va", "no anda", "sin servicio",
+        "fuera de servicio", "fuera de línea", "interrupción", "no responde", "no disponible",
+        "caída del servicio",
+        # de
+        "ausfall", "ausfälle", "ausgefallen", "störung", "störungen", "gestört", "geht nicht", "gehen nicht",
+        "funktioniert nicht", "funktionieren nicht", "ist down", "sind down", "nicht erreichbar",
+        "nicht verfügbar", "fällt aus", "liegt lahm", "streikt", "totalausfall", "geht gar nichts",
+        "nichts geht", "nichts geht mehr",
+        # fr
+        "panne", "en panne", "pannes", "ne fonctionne pas", "ne fonctionne plus", "ne marche pas",
+        "ne marche plus", "marche pas", "marche plus", "fonctionne pas", "hors service", "hors ligne",
+        "indisponible", "indisponibles", "coupure", "coupures", "plantage", "planté", "est down",
+        "interruption de service", "dysfonctionnement",
+        # pt
+        "fora do ar", "caiu", "caíram", "não funciona", "não está funcionando", "parou de funcionar",
+        "indisponível", "fora de serviço", "pane", "queda", "sem funcionar", "tá fora", "está fora",
+    ],
+    "degraded": [
+        "degraded", "degraded performance", "degradation", "partial outage", "partially down",
+        "intermittent", "intermittently", "reduced performance", "impaired", "impact to", "impacting",
+        "degradado", "degradación", "intermitente", "intermitentes", "eingeschränkt", "beeinträchtigt",
+        "beeinträchtigungen", "dégradé", "dégradée", "dégradation", "perturbé", "perturbation",
+        "perturbations", "instável", "instabilidade", "instabilidades", "degradação", "inestable",
+        "inestabilidad", "instable", "instabilité", "instabil",
+    ],
+    "problems": [
+        "issues", "issue", "problems", "problem", "trouble", "having trouble", "glitch", "glitches",
+        "glitchy", "something went wrong", "acting up", "acting weird", "incident",
+        "problemas", "problema", "fallos", "probleme", "problem", "schwierigkeiten", "problème",
+        "problèmes", "souci", "soucis", "incidente", "incidencia",
+    ],
+    "login": [
+        "can't log in", "cannot log in", "can't login", "cannot login", "unable to log in", "unable to login",
+        "can't sign in", "cannot sign in", "unable to sign in", "can't log into", "cannot log into",
+        "login issues", "login problems", "login errors", "login failures", "login not working",
+        "log in issues", "sign-in issues", "sign in issues", "signin issues", "authentication failures",
+        "authentication errors", "authentication issues", "auth errors", "logged me out", "logging me out",
+        "keeps logging me out", "failed logins", "login fails", "login failing",
+        "no puedo iniciar sesión", "no puedo entrar", "error al iniciar sesión", "no me deja entrar",
+        "no me deja iniciar sesión", "problemas para iniciar sesión", "inicio de sesión",
+        "kann mich nicht anmelden", "anmeldung nicht möglich", "anmeldeprobleme", "login geht nicht",
+        "kann mich nicht einloggen", "einloggen nicht möglich", "anmeldung fehlgeschlagen",
+        "impossible de se connecter", "impossible de me connecter", "n'arrive pas à me connecter",
+        "problème de connexion", "problèmes de connexion", "connexion impossible",
+        "não consigo entrar", "não consigo fazer login", "não consigo logar", "erro de login",
+        "erro ao fazer login", "problemas de login",
+    ],
+    "errors": [
+        "error", "errors", "erroring", "error message", "error rate", "error rates", "elevated error rates",
+        "increased error rates", "failing", "fails", "failed", "failures", "failure", "exception",
+        "exceptions", "oops",
+        "errores", "falla", "fallas", "fallo", "fallando", "fehler", "fehlermeldung", "fehlermeldungen",
+        "schlägt fehl", "fehlgeschlagen", "erreur", "erreurs", "échec", "échecs", "échoue", "bug", "bugs",
+        "erro", "erros", "falha", "falhas", "falhando",
+    ],
+    "5xx": [
+        "internal server error", "bad gateway", "service unavailable", "gateway timeout", "server error",
+        "server errors", "5xx", "5xxs", "5xx errors",
+    ],
+    "timeout": [
+        "timeout", "timeouts", "timed out", "timing out", "times out", "request timeout", "tiempo de espera",
+        "se agotó el tiempo", "zeitüberschreitung", "délai d'attente", "délai dépassé", "tempo esgotado",
+        "tempo limite",
+    ],
+    "latency": [
+        "latency", "high latency", "increased latency", "elevated latency", "slow", "slowness", "very slow",
+        "super slow", "sluggish", "lag", "lagging", "laggy", "delays", "delayed", "longer than normal",
+        "longer than usual", "slow response", "slow to load", "response times", "slower than usual",
+        "lento", "lenta", "lentos", "lentitud", "retrasos", "demoras", "latencia", "langsam",
+        "verzögerungen", "verzögert", "latenz", "hängt", "lent", "lente", "lenteur", "lenteurs",
+        "ralentissement", "ralentissements", "latence", "retards", "lentidão", "atraso", "atrasos",
+        "latência",
+    ],
+    "not-loading": [
+        "not loading", "won't load", "wont load", "doesn't load", "does not load", "can't load",
+        "cannot load", "unable to load", "isn't loading", "failed to load", "fails to load", "blank page",
+        "blank screen", "white screen", "black screen", "stuck loading", "stuck on loading", "keeps loading",
+        "loading forever", "no carga", "no cargan", "no abre", "no se abre", "pantalla en blanco",
+        "lädt nicht", "laden nicht", "öffnet nicht", "weißer bildschirm", "ne charge pas",
+        "ne se charge pas", "ne s'ouvre pas", "page blanche", "écran noir", "écran blanc", "não carrega",
+        "não abre", "tela branca", "tela preta",
+    ],
+    "connectivity": [
+        "can't connect", "cannot connect", "unable to connect", "connection issues", "connection problems",
+        "connection errors", "connection refused", "connection reset", "connectivity issues", "connectivity",
+        "network issues", "network connectivity", "packet loss", "dns resolution", "dns issues",
+        "dns failures", "dns errors", "no connection", "lost connection", "disconnected", "disconnects",
+        "disconnecting", "keeps disconnecting", "unreachable", "sin conexión", "no conecta",
+        "no se conecta", "problemas de conexión", "error de conexión", "desconexiones", "desconectado",
+        "keine verbindung", "verbindungsprobleme", "verbindungsabbruch", "verbindungsabbrüche",
+        "verbindungsfehler", "pas de connexion", "impossible de joindre", "déconnexion", "déconnexions",
+        "déconnecté", "problèmes de réseau", "perte de paquets", "sem conexão", "não conecta",
+        "problemas de conexão", "erro de conexão", "sem internet", "desconectado", "perda de pacotes",
+    ],
+    "payments": [
+        "payment failed", "payments failed", "payments failing", "payment failures", "payment issues",
+        "payment errors", "can't pay", "cannot pay", "checkout issues", "checkout errors", "card declined",
+        "transactions failing", "failed transactions", "failed payments", "pago rechazado",
+        "no puedo pagar", "error en el pago", "zahlungsprobleme", "kann nicht bezahlen",
+        "impossible de payer", "paiement refusé", "não consigo pagar", "erro no pagamento",
+    ],
+    "streaming": [
+        "buffering", "keeps buffering", "can't stream", "cannot stream", "won't play", "playback error",
+        "playback errors", "playback issues", "video won't play", "streaming issues", "streaming problems",
+        "no reproduce", "se queda cargando", "error de reproducción", "puffert", "wiedergabefehler",
+        "erreur de lecture", "lecture impossible", "travando", "erro de reprodução", "não reproduz",
+    ],
+    "maintenance": [
+        "maintenance", "scheduled maintenance", "planned maintenance", "maintenance window",
+        "mantenimiento", "wartung", "wartungsarbeiten", "manutenção",
+    ],
+    "recovered": [
+        "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
+        "works again", "up again", "up and running", "resolved", "has been resolved", "is resolved",
+        "fixed", "is fixed", "has been fixed", "restored", "has been restored", "recovered", "has recovered",
+        "have recovered", "fully recovered", "operating normally", "functioning normally",
+        "all systems operational", "operational", "no longer", "mitigated", "has been mitigated",
+        "normal operations", "service restored", "resuelto", "solucionado", "restablecido", "ya funciona",
+        "vuelve a funcionar", "volvió a funcionar", "funciona de nuevo", "funcionando con normalidad",
+        "normalizado", "recuperado", "behoben", "wieder da", "wieder online", "funktioniert wieder",
+        "geht wieder", "läuft wieder", "wiederhergestellt", "gelöst", "résolu", "résolue", "rétabli",
+        "rétablie", "fonctionne à nouveau", "fonctionne de nouveau", "remis en service", "de retour",
+        "corrigé", "fonctionne normalement", "resolvido", "normalizado", "voltou", "voltou a funcionar",
+        "restabelecido", "funcionando normalmente", "corrigido", "de volta",
+    ],
+}
+
+# "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
+# own it is too common a word ("slow down", "down the road", "shares down 3%").
+BARE_DOWN = frozenset({"down", "caído", "caido", "caida", "caída", "down?", "down!"})
+
+# A cue just before a symptom turns it around ("not down", "no issues", "keine Störung").
+NEGATIONS = frozenset({
+    "not", "no", "never", "isn't", "isnt", "aren't", "arent", "wasn't", "weren't", "don't", "doesn't",
+    "didn't", "nothing", "none", "without", "zero", "nope", "nunca", "ningún", "ninguna", "ningun", "sin",
+    "nicht", "kein", "keine", "keinen", "keiner", "nie", "ohne", "pas", "ne", "aucun", "aucune", "jamais",
+    "sans", "não", "nao", "nenhum", "nenhuma", "sem", "nem",
+})
+# Words that end the reach of a negation ("not slow, but down").
+CLAUSE_BREAKS = frozenset({"but", "aber", "pero", "mais", "mas", "though", "however", "yet", ".", ",", ";", ":",
+                           "!", "?", "-", "—", "and", "und", "y", "et", "e"})
+# A recovery cue after these is hypothetical ("we will update once resolved").
+HYPOTHETICAL = frozenset({"once", "until", "when", "after", "before", "if", "till", "not", "yet", "being",
+                          "cuando", "hasta", "wenn", "bis", "quand", "jusqu'à", "quando", "até", "no"})
+# A problem cue after these is still going on even in a message that reports a recovery.
+ONGOING = frozenset({"still", "again", "todavía", "sigue", "siguen", "noch", "immer", "toujours", "encore",
+                     "ainda", "continua", "continues", "continue"})
+
+# Status-page stages, latest stage wins when several are present.
+STATUS_PHRASES: dict[str, list[str]] = {
+    "investigating": [
+        "investigating", "we are investigating", "we're investigating", "are investigating",
+        "looking into", "we are aware", "we're aware", "are aware of", "currently investigating",
+        "investigate", "investigando", "estamos investigando", "untersuchen", "wir untersuchen",
+        "nous enquêtons", "enquête en cours", "examinons",
+    ],
+    "identified": [
+        "identified", "have identified", "has been identified", "root cause", "working on a fix",
+        "implementing a fix", "deploying a fix", "working to fix", "working on mitigating",
+        "identificado", "identificamos", "hemos identificado", "identifiziert", "identifié", "identifiée",
+    ],
+    "monitoring": [
+        "monitoring", "we are monitoring", "continue to monitor", "continuing to monitor",
+        "fix has been implemented", "fix has been deployed", "mitigation has been applied", "monitoreando",
+        "monitorizando", "beobachten", "überwachen", "surveillons", "surveillance", "monitorando",
+    ],
+    "resolved": [
+        "resolved", "has been resolved", "is resolved", "fully recovered", "operating normally",
+        "back to normal", "resuelto", "behoben", "résolu", "résolue", "resolvido",
+    ],
+    "informational": [
+        "scheduled maintenance", "planned maintenance", "maintenance", "will be performing", "informational",
+        "no action is required", "for your information", "mantenimiento", "wartung", "wartungsarbeiten",
+        "manutenção",
+    ],
+}
+STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "resolved")
+
+# Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
+# The negative look-aheads keep "落ちてない" (not down) and "復旧作業中" (recovery under way) out.
+JA_SYMPTOMS: dict[str, list[str]] = {
+    "outage": [r"障害(?!で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"落ちて(?:る|い|ます)(?!な|ませ)",
+               r"落ちた", r"ダウン(?!ロード)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
+    "degraded": [r"不安定", r"一部"],
+    "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい"],
+    "login": [r"ログインでき(?:な|ませ)", r"サインインでき(?:な|ませ)"],
+    "errors": [r"エラー", r"失敗"],
+    "timeout": [r"タイムアウト"],
+    "latency": [r"遅い", r"重い", r"遅延"],
+    "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな"],
+    "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー"],
+    "payments": [r"決済(?:でき(?:な|ませ)|エラー)", r"支払いでき(?:な|ませ)"],
+    "streaming": [r"再生でき(?:な|ませ)"],
+    "maintenance": [r"メンテナンス"],
+    "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し"],
+}
+JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:ありません|ない|なし)", r"問題(?:は|も)?(?:ありません|ない|なし)"]
+JA_STATUS: dict[str, list[str]] = {
+    "investigating": [r"調査(?:中|して)"],
+    "identified": [r"原因を特定"],
+    "monitoring": [r"監視(?:中|して)", r"経過観察"],
+    "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)"],
+    "informational": [r"メンテナンス"],
+}
+
+# A name that is also a common word is a service only with evidence. These words near it
+# are the evidence people give when they mean the product (tech or outage context).
+TECH_CONTEXT = frozenset({
+    "app", "apps", "website", "site", "server", "servers", "api", "status", "account", "accounts", "login",
+    "users", "service", "services", "outage", "down", "update", "updated", "subscription", "support",
+    "customers", "platform", "cloud", "online", "web", "browser", "desktop", "mobile", "ios", "android",
+    "notifications", "messages", "channel", "channels", "workspace", "meeting", "meetings", "call", "calls",
+    "upload", "uploads", "photos", "photo", "stream", "streaming", "streams", "dashboard", "console", "sdk",
+    "deploy", "deployment", "deployments", "function", "functions", "invocations", "region", "regions",
+    "aplicación", "servidor", "servidores", "cuenta", "dienst", "konto", "compte", "serveur", "serveurs",
+    "aplicativo", "conta", "servidor",
+})
+
+# Brand names that are everyday words in some language: ambiguous even if the catalog
+# does not flag the service, because the catalog cannot know every language's words.
+COMMON_WORDS = frozenset({
+    "amazon", "slack", "zoom", "ring", "lambda", "adobe", "teams", "box", "square", "stripe", "signal",
+    "threads", "steam", "nest", "hue", "tesla", "notion", "sentry", "snowflake", "discord", "telegram",
+    "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
+    "workspaces", "entra", "twitch", "tinder", "robinhood", "peloton", "asana", "confluence", "pages",
+    "flickr", "outlook", "hulu", "uber", "canva", "vault", "fastly", "prime", "insta", "functions",
+})
+
+# Words right next to a common-word name that show the common word is meant.
+# Keys are the lower-cased name; "before"/"after" are the neighbouring tokens.
+ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
+    "amazon": {"after": frozenset({"rainforest", "river", "basin", "jungle", "forest", "region", "delta", "tribe",
+                                   "tribes", "parrot", "warriors", "deforestation", "amazonia", "fires", "biome"}),
+               "before": frozenset({"brazilian", "peruvian", "an", "across", "in", "along", "bolivian", "colombian"})},
+    "ring": {"after": frozenset({"of", "finger", "road", "toss", "bearer", "size", "tone", "tones", "light",
+                                 "lights", "leader"}),
+             "before": frozenset({"a", "wedding", "engagement", "boxing", "diamond", "gold", "key", "onion",
+                                  "nose", "ear", "napkin", "phone", "his", "her", "my", "your", "their", "our",
+                                  "olympic", "inner", "outer", "smoke", "benzene"})},
+    "lambda": {"after": frozenset({"calculus", "expression", "expressions", "term", "terms", "abstraction",
+                                   "notation", "sensor", "phage", "baryon", "value", "=", "chi", "school"}),
+               "before": frozenset({"typed", "untyped", "python", "a", "greek", "letter", "java", "simply",
+                                    "the", "kappa"})},
+    "zoom": {"after": frozenset({"in", "out", "lens", "level", "levels", "past", "through", "by", "into", "off",
+                                 "around", "ahead", "away", "camera"}),
+             "before": frozenset({"to", "optical", "digital", "pinch", "cars", "cameras"})},
+    "slack": {"after": frozenset({"off", "water", "tide", "line", "jaw", "jawed", "rope", "key", "season",
+                                  "time"}),
+              "before": frozenset({"some", "the", "cut", "pick", "up", "take", "picking", "taking", "no",
+                                   "more", "less", "a", "little"})},
+    "adobe": {"after": frozenset({"house", "houses", "home", "homes", "brick", "bricks", "walls", "wall", "church",
+                                  "building", "buildings", "structure", "structures", "style", "village",
+                                  "dwellings", "architecture", "clay", "mud", "oven", "construction"}),
+              "before": frozenset({"an", "mud", "clay", "traditional", "old", "historic", "pueblo", "of"})},
+    "flickr": {"after": frozenset({"of", "across", "in"}), "before": frozenset({"a", "the", "faint", "brief", "last"})},
+    "signal": {"after": frozenset({"strength", "bars", "bar", "processing", "light", "lights", "noise", "to",
+                                   "flare", "boost", "booster", "loss", "jammer"}),
+               "before": frozenset({"phone", "cell", "cellular", "wifi", "wi-fi", "mobile", "gps", "tv", "radio",
+                                    "weak", "strong", "bad", "no", "a", "the", "turn", "traffic", "satellite",
+                                    "buy", "sell", "clear", "mixed", "warning"})},
+    "teams": {"before": frozenset({"the", "two", "both", "our", "their", "all", "sports", "football", "soccer",
+                                   "nfl", "nba", "rescue", "medical", "engineering", "sales", "dev", "many",
+                                   "other", "volunteer", "volunteers", "relief"}),
+              "after": frozenset({"of", "play", "played", "won", "lost", "meet", "compete"})},
+    "box": {"before": frozenset({"a", "the", "cardboard", "lunch", "juice", "shoe", "post", "sand", "gift", "tool",
+                                 "office", "jury", "penalty", "black", "out", "of", "in", "inbox", "x"}),
+            "after": frozenset({"of", "office", "score", "set", "truck", "cutter", "spring"})},
+    "square": {"before": frozenset({"a", "the", "times", "town", "red", "public", "market", "per", "fair",
+                                    "back"}),
+               "after": frozenset({"root", "feet", "foot", "meters", "metres", "miles", "one", "meal", "dance",
+                                   "inch", "inches", "kilometres", "kilometers", "garden"})},
+    "stripe": {"before": frozenset({"a", "the", "white", "red", "blue", "black", "racing", "pin"}),
+               "after": frozenset({"pattern", "shirt"})},
+    "threads": {"before": frozenset({"the", "twitter", "reddit", "forum", "email", "comment", "sewing", "cotton",
+                                     "silk", "many", "long", "these", "those"}),
+                "after": frozenset({"per", "of", "count"})},
+    "steam": {"before": frozenset({"of", "full", "the", "hot", "let", "off", "some", "more", "gathering",
+                                   "gaining", "picking", "lost", "losing"}),
+              "after": frozenset({"engine", "engines", "train", "room", "iron", "cleaner", "power", "punk"})},
+    "oracle": {"before": frozenset({"an", "delphi", "delphic"}),
+               "after": frozenset({"of", "at", "bones"})},
+    "x": {"before": frozenset({"times", "malcolm", "generation", "gen", "axis", "spacex", "model", "mark", "the",
+                               "a", "factor", "an", "iphone", "xbox", "series"}),
+          "after": frozenset({"axis", "ray", "rays", "factor", "files", "men", "times", "=", "marks", "+", "-",
+                              "*"})},
+    "claude": {"before": frozenset({"jean", "jean-claude", "monet"}),
+               "after": frozenset({"monet", "debussy", "van", "shannon", "rains"})},
+    "alexa": {"before": frozenset({"my", "friend", "sister", "her"})},
+    "hue": {"before": frozenset({"a", "the", "blue", "red", "golden", "warm", "its"}),
+            "after": frozenset({"of", "and"})},
+    "nest": {"before": frozenset({"a", "the", "bird", "bird's", "empty", "hornet's", "wasp", "eagle's", "love"}),
+             "after": frozenset({"egg", "of"})},
+    "echo": {"before": frozenset({"an", "the", "faint"}), "after": frozenset({"chamber", "of"})},
+    "spark": {"before": frozenset({"a", "the", "apache", "pyspark"}), "after": frozenset({"plug", "of", "joy"})},
+    "tesla": {"before": frozenset({"nikola", "3", "1"}), "after": frozenset({"coil", "coils"})},
+    "guardian": {"before": frozenset({"a", "legal", "his", "her", "their", "parent", "my", "your"}),
+                 "after": frozenset({"angel", "angels", "of", "ad", "litem"})},
+    "connect": {"before": frozenset({"to", "can't", "cannot", "couldn't", "and", "won't"})},
+}

@@ -1,0 +1,289 @@
+"""From matches to tags: evidence, negation, recovery, regions, status, relevance.
+
+The rules, each tested in tests/nlp:
+
+- A name that is an everyday word ("Slack", "Zoom", "Ring", "Amazon", "Lambda") is a
+  service only with evidence: the source names it, its provider is mentioned, or an
+  outage/tech word is near it; and never when the words around it show the everyday
+  sense ("slack off", "zoom in", "Amazon rainforest", "lambda calculus", "Ring of Fire").
+  Lower case counts as evidence against: "slack is down" is tagged, "slack" alone is not.
+- A product name made of ordinary words ("Cloud Run", "Key Vault", "Epic Games") counts
+  only with a capital letter.
+- A symptom right after a negation ("not down", "no issues", "keine Störung") is dropped.
+  A recovery ("back up", "resolved", "behoben") drops the problem symptoms of the same
+  message unless they are said to go on ("still down"), so a recovery is never an
+  outage report.
+- A region code is always its region (and its provider). A region's display name or a
+  place maps to a provider region only when that provider is in the text or the source
+  (or is the provider of a tagged service); otherwise a place becomes ``geo:`` + ISO 3166.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from outagewatch.nlp import lexicon
+from outagewatch.nlp.source import SourceContext
+from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
+
+SENTENCE_END = frozenset({".", "!", "?", "…", "。", "！", "？", "\n"})
+PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à",
+                                "em", "no", "na", "de", "da", "do", "nos", "nas", "dans", "au", "desde", "für",
+                                "for", "all", "over", "outside"})
+REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datacenters", "data", "zone", "zones",
+                          "area", "región", "rechenzentrum", "région", "região"})
+HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "panne", "fail", "isdown", "offline",
+                    "problems", "issues")
+STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational"})
+PROBLEM_WINDOW = 6
+
+
+@dataclass
+class Tags:
+    services: list[str] = field(default_factory=list)
+    providers: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    symptoms: list[str] = field(default_factory=list)
+    status: str | None = None
+    relevant: bool = False
+
+
+def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) -> Tags:
+    spans, handles, hosts, hashtags, codes = doc._.ow_names
+    symptom_spans, stage_spans, areas, ja = doc._.ow_symptoms
+    n = len(doc)
+    sentence = _sentence_ids(doc)
+    lower = [t.lower_ for t in doc]
+
+    services: dict[str, None] = dict.fromkeys(ctx.services)
+    providers: dict[str, None] = dict.fromkeys(ctx.providers)
+    regions: dict[str, None] = dict.fromkeys(ctx.regions)
+
+    # Symptoms first: they are evidence for ambiguous names.
+    found: list[tuple[int, int, str, bool]] = []  # start, end, symptom, ongoing
+    for start, end, symptom in symptom_spans:
+        if _negated(lower, start, symptom == "recovered"):
+            continue
+        if "down" in lower[start:end] and end < n and (doc[end].like_num or doc[end].text.startswith("%")):
+            continue  # "shares are down 5%"
+        if symptom == "problems" and start and lower[start - 1] in ("no", "any", "sin", "keine", "aucun", "sem"):
+            continue
+        found.append((start, end, symptom, _ongoing(lower, start, end)))
+    names = [(s, e, ns) for s, e, ns in spans]
+    for start, end, _names in names:  # "Roku down", "Slack down?", "AWS caído"
+        if end < n and lower[end] in lexicon.BARE_DOWN and not (end + 1 < n and doc[end + 1].like_num):
+            if not _negated(lower, start, False):
+                found.append((end, end + 1, "outage", _ongoing(lower, end, end + 1)))
+    hashtag_down = False
+    for i, tag in hashtags:
+        key = compact(tag)
+        for suffix in HASHTAG_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                hashtag_down = True
+                found.append((i, i + 1, "outage", False))
+                key = key[: -len(suffix)]
+                break
+        entry = vocab.compact.get(key)
+        if entry:
+            _add_entry(entry, vocab, services, providers)
+    symptom_at = [s for s, _, sym, _ in found if sym != "recovered"]
+
+    # Names, strongest evidence first.
+    for _, entry in handles:
+        _add_entry(entry, vocab, services, providers)
+    for _, ids in hosts:
+        for entry in ids[:1] if len(ids) > 1 else ids:
+            _add_entry(entry, vocab, services, providers)
+    for _, region in codes:
+        regions.setdefault(region)
+        providers.setdefault(region.split(":", 1)[0])
+
+    text_providers = {nm.ids[0] for _, _, ns in names for nm in ns
+                      if nm.kind == "provider" and not nm.ambiguous}
+    context_providers = set(providers) | text_providers
+    clear_mentions = any(nm.kind in ("service", "provider") and not nm.ambiguous and not nm.needs_case
+                         for _, _, ns in names for nm in ns) or bool(handles or hosts)
+    places: list[tuple[int, int, Name]] = []
+    for start, end, ns in names:
+        for nm in ns:
+            if nm.kind in ("region", "place"):
+                places.append((start, end, nm))
+                continue
+            if not _accept(doc, lower, start, end, nm, vocab, ctx, context_providers, symptom_at, sentence,
+                           clear_mentions, hashtag_down):
+                continue
+            _add_entry(nm.ids[0], vocab, services, providers)
+    for service in list(services):
+        provider = vocab.provider_of.get(service)
+        if provider:
+            providers.setdefault(provider)
+
+    # Regions: display names and places need their provider in context.
+    regional = [p for p in providers if p in vocab.regions_by_provider]
+    for start, end, nm in places:
+        if nm.kind == "region":
+            region = nm.ids[0]
+            if region.split(":", 1)[0] in regional:
+                regions.setdefault(region)
+            elif nm.geo and not any(r.startswith(region.split(":", 1)[0] + ":") for r in regions):
+                regions.setdefault(f"geo:{nm.geo}")
+            continue
+        written = doc[start:end].text
+        if not (written[:1].isupper() or not written[:1].isascii()):
+            continue
+        chosen = [r for r in nm.ids if r.split(":", 1)[0] in regional]
+        by_provider: dict[str, list[str]] = {}
+        for r in chosen:
+            by_provider.setdefault(r.split(":", 1)[0], []).append(r)
+        mapped = False
+        for provider, ids in by_provider.items():
+            if len(ids) == 1 and not any(x.startswith(provider + ":") for x in regions):
+                regions.setdefault(ids[0])
+                mapped = True
+            elif any(x in regions for x in ids):
+                mapped = True
+        if mapped or not nm.geo:
+            continue
+        if nm.ambiguous_place and not _place_context(lower, start, end):
+            continue
+        regions.setdefault(f"geo:{nm.geo}")
+
+    # Symptoms: Japanese, areas, recovery.
+    for symptom in ja:
+        if symptom.startswith("st:"):
+            continue
+        found.append((0, 0, symptom, False))
+    recovered = any(sym == "recovered" for _, _, sym, _ in found)
+    problems = {sym for _, _, sym, ongoing in found
+                if sym in lexicon.PROBLEM_SYMPTOMS and (ongoing or not recovered)}
+    symptoms = set(problems)
+    if recovered:
+        symptoms.add("recovered")
+    if any(sym == "maintenance" for _, _, sym, _ in found):
+        symptoms.add("maintenance")
+    if problems:
+        for _, label in areas:
+            symptoms.add(label)
+
+    status = None
+    if want_status:
+        status = _status(doc, lower, stage_spans, ja)
+        if status == "resolved":
+            symptoms -= lexicon.PROBLEM_SYMPTOMS
+            symptoms.add("recovered")
+            problems = set()
+    if status in ("investigating", "identified", "monitoring"):
+        relevant = True
+    elif status == "resolved" or not problems:
+        relevant = False
+    else:
+        relevant = bool(problems & lexicon.STRONG_SYMPTOMS) or bool(services or providers)
+    return Tags(services=list(services), providers=list(providers), regions=list(regions),
+                symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant)
+
+
+def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -> None:
+    if vocab.provider_of.get(entry) == entry:
+        providers.setdefault(entry)
+    else:
+        services.setdefault(entry)
+
+
+def _accept(doc, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
+            symptom_at: list[int], sentence: list[int], clear_mentions: bool, hashtag_down: bool) -> bool:
+    """Does this match of a name mean the service (or provider)?"""
+    entry = nm.ids[0]
+    written = doc[start:end].text
+    if entry in ctx.services or entry in ctx.providers:
+        return True
+    if nm.needs_case and written == written.lower():
+        return False
+    if not nm.ambiguous:
+        return True
+    word = nm.written.lower()
+    if word in ctx.words:
+        return True
+    anti = lexicon.ANTI_CONTEXT.get(word)
+    if anti:
+        before = lower[start - 1] if start else ""
+        after = lower[end] if end < len(lower) else ""
+        if before in anti.get("before", ()) or after in anti.get("after", ()):
+            return False
+    provider = vocab.provider_of.get(entry)
+    if provider and provider != entry and provider in context_providers:
+        return True
+    capitalised = written[:1].isupper() and (written != written.lower())
+    if len(nm.written) == 1:  # "X": the letter, unless written as the name and said to be broken
+        return written == nm.written and any(start < s <= end + 2 for s in symptom_at)
+    sent = sentence[start]
+    near = [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
+    if any(end <= s <= end + 2 for s in near):
+        return True  # "slack is down", "zoom not working"
+    if not capitalised:
+        return False
+    initial = start == 0 or lower[start - 1] in SENTENCE_END or doc[start - 1].is_punct
+    if near and (not initial or hashtag_down):
+        return True
+    if not initial or clear_mentions:
+        lo, hi = max(0, start - 4), min(len(lower), end + 4)
+        if any(lower[i] in lexicon.TECH_CONTEXT for i in range(lo, hi) if not start <= i < end):
+            return True
+        if clear_mentions and symptom_at:
+            return True
+    return False
+
+
+def _negated(lower: list[str], start: int, recovery: bool) -> bool:
+    cues = lexicon.HYPOTHETICAL if recovery else lexicon.NEGATIONS
+    for i in range(start - 1, max(-1, start - 4), -1):
+        word = lower[i]
+        if word in lexicon.CLAUSE_BREAKS:
+            return False
+        if word in cues or (not recovery and word.endswith("n't")):
+            if recovery or word not in ("no",) or start - i <= 2:
+                return True
+    return False
+
+
+def _ongoing(lower: list[str], start: int, end: int) -> bool:
+    before = lower[max(0, start - 3):start]
+    after = lower[end:end + 2]
+    return any(w in lexicon.ONGOING for w in before) or any(w in ("again", "still", "noch") for w in after)
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    ids = []
+    current = 0
+    for token in doc:
+        ids.append(current)
+        text = token.text
+        if text in SENTENCE_END or (token.is_space and "\n" in text) or text.endswith((".", "!", "?")) and \
+                len(text) > 1 and token.is_punct:
+            current += 1
+    return ids
+
+
+def _place_context(lower: list[str], start: int, end: int) -> bool:
+    return (start > 0 and lower[start - 1] in PLACE_PREPOSITIONS) or (end < len(lower) and lower[end] in REGION_WORDS)
+
+
+def _status(doc: Doc, lower: list[str], stage_spans, ja) -> str | None:
+    if lower and lower[0] in STAGE_WORDS and lower[0] != "update" and len(lower) > 1 and \
+            lower[1] in ("-", "–", ":", "—"):
+        return lower[0]
+    stages = set()
+    for start, _, stage in stage_spans:
+        if stage == "resolved" and _negated(lower, start, True):
+            continue
+        if stage == "resolved" and _negated(lower, start, False):
+            continue
+        stages.add(stage)
+    for symptom in ja:
+        if symptom.startswith("st:"):
+            stages.add(symptom[3:])
+    if not stages:
+        return None
+    incident = [s for s in lexicon.STATUS_ORDER if s in stages and s != "informational"]
+    return incident[-1] if incident else "informational"

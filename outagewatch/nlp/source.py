@@ -1,0 +1,129 @@
+"""What a Signal's ``source`` says about what it speaks of.
+
+A post by ``@RokuSupport``, an update on ``status.flickr.net``, an AWS Health event
+``kinesis-us-east-1`` or a report page ``downdetector/roku`` names its service before a
+word of text is read. That is the strongest evidence the tagger has, and the context
+that lets "Lambda" or "Slack" in the text count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, compact, fold, host_of
+
+STATUS_PREFIXES = ("statuspage", "status", "aws-health", "gcp-status", "azure-status", "health", "rss-status")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceContext:
+    kind: str | None = None  # social, status, reports, news (guessed from the prefix)
+    services: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    words: frozenset[str] = field(default_factory=frozenset)  # a search query's words: context only
+
+
+EMPTY = SourceContext()
+
+
+def parse_source(source: str | None, vocab: Vocabulary) -> SourceContext:
+    if not source:
+        return EMPTY
+    cache = vocab.source_cache
+    hit = cache.get(source)
+    if hit is None:
+        hit = _parse_source(source, vocab)
+        if len(cache) < 100_000:
+            cache[source] = hit
+    return hit
+
+
+def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
+    prefix, _, rest = source.partition(":")
+    prefix = prefix.strip().lower()
+    rest = rest.strip()
+    services: list[str] = []
+    providers: list[str] = []
+    regions: list[str] = []
+    words: frozenset[str] = frozenset()
+    kind = _kind(prefix)
+
+    def take(entry_id: str | None) -> None:
+        if not entry_id:
+            return
+        if entry_id in vocab.regions_by_provider or vocab.provider_of.get(entry_id) == entry_id:
+            providers.append(entry_id)
+        else:
+            services.append(entry_id)
+
+    if prefix in vocab.status_kinds:
+        # aws-health:kinesis-us-east-1 -> provider aws, service kinesis, region us-east-1
+        provider = vocab.status_kinds[prefix]
+        providers.append(provider)
+        remainder = rest.lower()
+        for code, region_id in sorted(vocab.codes.items(), key=lambda kv: -len(kv[0])):
+            if region_id.startswith(provider + ":") and code in remainder:
+                regions.append(region_id)
+                remainder = remainder.replace(code, " ")
+                break
+        for part in [remainder] + re.split(r"[^a-z0-9]+", remainder):
+            key = compact(part)
+            for candidate in (f"{provider}/{key}", key):
+                entry = vocab.compact.get(candidate)
+                if entry and vocab.provider_of.get(entry) == provider and entry != provider:
+                    services.append(entry)
+                    break
+            if services:
+                break
+    elif prefix == "x" or prefix == "twitter":
+        if rest.lower().startswith("search:"):
+            words = frozenset(fold(w) for w in re.findall(r"[\w@#.-]+", rest[7:]))
+        else:
+            handle = rest.lower() if rest.startswith("@") else f"@{rest.lower()}"
+            take(vocab.handles.get(handle))
+    elif prefix == "reports":
+        slug = rest.rsplit("/", 1)[-1]
+        take(vocab.compact.get(compact(slug)))
+    elif kind == "status" or "." in rest:
+        host = host_of(rest)
+        if host:
+            ids = vocab.hosts.get(host, [])
+            chosen = _owner(ids, vocab)
+            for entry_id in chosen:
+                take(entry_id)
+    if REGION_CODE_RE.match(rest.rsplit("/", 1)[-1] or ""):
+        region = vocab.codes.get(rest.rsplit("/", 1)[-1].lower())
+        if region:
+            regions.append(region)
+    for service in services:
+        provider = vocab.provider_of.get(service)
+        if provider:
+            providers.append(provider)
+    return SourceContext(kind=kind, services=tuple(dict.fromkeys(services)),
+                         providers=tuple(dict.fromkeys(providers)), regions=tuple(dict.fromkeys(regions)),
+                         words=words)
+
+
+def _kind(prefix: str) -> str | None:
+    if prefix in ("x", "twitter", "mastodon", "reddit", "social"):
+        return "social"
+    if prefix in STATUS_PREFIXES or prefix.endswith("-health") or prefix.endswith("status"):
+        return "status"
+    if prefix in ("reports", "downdetector"):
+        return "reports"
+    if prefix in ("news", "rss", "feed"):
+        return "news"
+    return None
+
+
+def _owner(ids: list[str], vocab: Vocabulary) -> list[str]:
+    """Who a shared status page speaks for: the one entry, the provider, or the company root."""
+    if len(ids) <= 1:
+        return ids
+    providers = [i for i in ids if vocab.provider_of.get(i) == i]
+    if providers:
+        return providers[:1]
+    roots = [i for i in ids if "/" not in i and all(j == i or j.startswith(i + "/") for j in ids)]
+    return roots[:1]

@@ -1,0 +1,178 @@
+"""The Tagger: builds the pipeline from the catalog once and tags Signals in batches.
+
+``Tagger.default()`` is what ingest and collection use (cached per process). Tags the
+source already set are kept: the tagger only adds. Big batches can use both cores
+(``processes=2``): each worker process holds its own tagger (forked, so built once) and
+sends back only the tags, never spaCy Docs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from typing import Any, Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from outagewatch.catalog import Catalog, load_catalog
+from outagewatch.nlp import lang as langs
+from outagewatch.nlp.pipeline import NameMatcher, SymptomMatcher, make_nlp
+from outagewatch.nlp.resolve import Tags, resolve
+from outagewatch.nlp.source import parse_source
+from outagewatch.nlp.vocabulary import build_vocabulary
+from outagewatch.signal import Signal
+
+BATCH_SIZE = 1000
+PARALLEL_MIN = 4000  # below this, starting workers costs more than it saves
+MAX_CHARS = 100_000  # tag the head of a huge text: names and symptoms come first
+
+
+class _Pending:
+    """A component slot filled by :class:`Tagger` (spaCy factories cannot take a catalog object)."""
+
+    def __init__(self) -> None:
+        self.impl = None
+
+    def __call__(self, doc):
+        return self.impl(doc)
+
+
+@Language.factory("outagewatch_names")
+def _names_factory(nlp: Language, name: str) -> _Pending:
+    return _Pending()
+
+
+@Language.factory("outagewatch_symptoms")
+def _symptoms_factory(nlp: Language, name: str) -> _Pending:
+    return _Pending()
+
+
+@Language.factory("outagewatch_lang")
+def _lang_factory(nlp: Language, name: str) -> "LangComponent":
+    return LangComponent()
+
+
+class LangComponent:
+    """Sets ``doc._.ow_lang``: the source's own language tag if it gave one, else detected."""
+
+    def __call__(self, doc):
+        hint = doc._.ow_lang_hint
+        if hint:
+            doc._.ow_lang = hint
+        else:
+            doc._.ow_lang = langs.detect(doc.text, (t.lower_ for t in doc if t.is_alpha))
+        return doc
+
+
+class Tagger:
+    _default: "Tagger | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self, catalog: Catalog | None = None, *, model: str | None = None, processes: int = 1):
+        self.catalog = catalog or load_catalog()
+        self.vocab = build_vocabulary(self.catalog)
+        self.nlp = make_nlp(model or "xx")
+        self.nlp.add_pipe("outagewatch_names").impl = NameMatcher(self.nlp, self.vocab)
+        self.nlp.add_pipe("outagewatch_symptoms").impl = SymptomMatcher(self.nlp)
+        self.nlp.add_pipe("outagewatch_lang")
+        self.processes = max(1, processes)
+        self._pool = None
+
+    @classmethod
+    def default(cls) -> "Tagger":
+        """The process-wide tagger from the bundled catalog and the ``[nlp]`` config section."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    model, processes = _configured()
+                    cls._default = cls(model=model, processes=processes)
+        return cls._default
+
+    # -- tagging --------------------------------------------------------------------------------
+
+    def tag_texts(self, items: Iterable[tuple[str, str | None, str | None]], *,
+                  want_status: Iterable[bool] | None = None) -> Iterator[dict[str, Any]]:
+        """Tag (text, source, lang) triples in order; yields the tag dicts of :meth:`tag_text`."""
+        items = list(items)
+        if self.processes > 1 and len(items) >= PARALLEL_MIN:
+            yield from self._tag_parallel(items)
+            return
+        yield from self._tag_serial(items)
+
+    def _tag_serial(self, items: Sequence[tuple[str, str | None, str | None]]) -> Iterator[dict[str, Any]]:
+        contexts = [parse_source(source, self.vocab) for _, source, _ in items]
+
+        def docs():
+            for (text, _, lang), _ctx in zip(items, contexts):
+                doc = self.nlp.make_doc(text[:MAX_CHARS] if len(text) > MAX_CHARS else text)
+                doc._.ow_lang_hint = langs.normalize(lang)
+                yield doc
+
+        for doc, ctx in zip(self.nlp.pipe(docs(), batch_size=BATCH_SIZE), contexts):
+            want = ctx.kind in (None, "status")
+            tags = resolve(doc, self.vocab, ctx, want_status=want)
+            yield _as_dict(tags, doc._.ow_lang)
+
+    def _tag_parallel(self, items):
+        pool = self._get_pool()
+        size = max(1000, len(items) // (self.processes * 4))
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        for result in pool.imap(_work, chunks):
+            yield from result
+
+    def _get_pool(self):
+        if self._pool is None:
+            global _WORKER_TAGGER
+            _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
+            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def tag_text(self, text: str, source: str | None = None, lang: str | None = None) -> dict[str, Any]:
+        """Tags of one text: services, providers, regions, symptoms, status, lang, relevant."""
+        return next(self._tag_serial([(text, source, lang)]))
+
+    def tag_signals(self, signals: list[Signal]) -> None:
+        """Tag in place, keeping what the source set (tags, status and lang are only added)."""
+        items = [(s.searchable_text, s.source, s.lang) for s in signals]
+        for signal, tags in zip(signals, self.tag_texts(items)):
+            for name in ("services", "providers", "regions", "symptoms"):
+                current = getattr(signal, name)
+                merged = list(dict.fromkeys([*current, *tags[name]]))
+                if merged != current:
+                    setattr(signal, name, merged)
+            if signal.status is None and signal.source_kind == "status" and tags["status"]:
+                signal.status = tags["status"]
+            if not signal.lang and tags["lang"]:
+                signal.lang = tags["lang"]
+
+
+_WORKER_TAGGER: Tagger | None = None
+
+
+def _work(chunk):
+    return list(_WORKER_TAGGER._tag_serial(chunk))
+
+
+def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
+    return {"services": tags.services, "providers": tags.providers, "regions": tags.regions,
+            "symptoms": tags.symptoms, "status": tags.status, "lang": lang, "relevant": tags.relevant}
+
+
+def _configured() -> tuple[str | None, int]:
+    """``[nlp] model`` (an installed spaCy model, optional) and ``[nlp] processes``."""
+    try:
+        from outagewatch.config import load_config
+
+        section = load_config().section("nlp")
+    except Exception:  # noqa: BLE001 - a broken config is reported by the CLI, not here
+        section = {}
+    model = section.get("model") or os.environ.get("OUTAGEWATCH_NLP_MODEL") or None
+    processes = int(section.get("processes") or os.environ.get("OUTAGEWATCH_NLP_PROCESSES") or 1)
+    return model, processes

@@ -1,0 +1,192 @@
+"""The tagger's vocabulary, built once from the catalog.
+
+Every name a text may use for a service, provider or region becomes a :class:`Name`
+saying what it stands for and how much evidence a match needs: a brand that is also a
+common word ("Slack", "Ring") or a product name made of ordinary words ("Cloud Run",
+"Key Vault") must not be tagged on its own. Handles, status-page hosts and region codes
+stand for exactly one thing and need no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from outagewatch.catalog import Catalog
+from outagewatch.nlp.geo import AMBIGUOUS_PLACES, gazetteer
+from outagewatch.nlp.lexicon import COMMON_WORDS
+
+# Ordinary words that catalog product names are made of. A name made only of these
+# ("Cloud Run", "Epic Games", "New Relic") counts only when written with capitals.
+GENERIC_WORDS = frozenset("""
+access account alarm analytics and api app application apps balancer balancing bare big block blob boards bot
+build bus by cache calls camera cdn cloud community compute connect console container content data dedicated
+delivery direct dns docs door doorbell drive edge email engine epic event events exchange file files firewall for
+front functions function game games gateway home hub hubs identity insights instances intelligent key kubernetes
+live load log logs machine machines mail manager management meeting meetings metal metrics monitor music network new
+notification object of one online pages pass pipelines plus portal prime private proxy public query queue realms
+registry relic repos resource routed run sales secrets security servers service services sheets simple spaces stack
+storage store streams system the token trust tv video virtual vault web workers zero
+""".split())
+
+COMPASS = frozenset({"east", "west", "north", "south", "central", "southeast", "northeast", "southwest",
+                     "northwest", "govcloud"})
+
+# Cloud region and zone codes as one token: us-east-1, us-east-1a, us-central1-a, europe-west3.
+REGION_CODE_RE = re.compile(r"(?i)^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}[a-z]?(?:-[a-z])?$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the key for names typed without them."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def compact(text: str) -> str:
+    """A name as a hashtag or a URL slug writes it: #rokudown, downdetector/hbo-max."""
+    return re.sub(r"[^0-9a-z+]", "", fold(text))
+
+
+def host_of(url: str) -> str | None:
+    value = url if "//" in url else f"//{url}"
+    try:
+        host = urlsplit(value).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+@dataclass(slots=True)
+class Name:
+    """One way of writing a catalog entry, and what a match of it needs."""
+
+    kind: str  # "service", "provider", "region" (code or display name) or "place"
+    ids: tuple[str, ...]  # service/provider id, region ids, or region ids named after the place
+    written: str  # as the catalog writes it (for the capitalisation check)
+    ambiguous: bool = False  # a common word: needs evidence
+    needs_case: bool = False  # ordinary words: must be written with a capital
+    geo: str | None = None  # ISO code of a place, for "geo:" tags
+    ambiguous_place: bool = False
+
+
+@dataclass
+class Vocabulary:
+    phrases: dict[str, list[Name]] = field(default_factory=dict)  # lower-cased phrase -> names
+    handles: dict[str, str] = field(default_factory=dict)  # "@rokusupport" -> service/provider id
+    hosts: dict[str, list[str]] = field(default_factory=dict)  # "status.flickr.net" -> ids
+    compact: dict[str, str] = field(default_factory=dict)  # "rokutv" -> id (hashtags, slugs)
+    codes: dict[str, str] = field(default_factory=dict)  # "us-east-1" -> "aws:us-east-1"
+    status_kinds: dict[str, str] = field(default_factory=dict)  # "aws-health" -> "aws"
+    provider_of: dict[str, str | None] = field(default_factory=dict)
+    regions_by_provider: dict[str, set[str]] = field(default_factory=dict)
+    source_cache: dict[str, object] = field(default_factory=dict)  # source string -> SourceContext
+
+
+def build_vocabulary(catalog: Catalog) -> Vocabulary:
+    vocab = Vocabulary()
+    places = gazetteer()
+
+    def add(phrase: str, name: Name) -> None:
+        for variant in {phrase.lower(), fold(phrase)}:
+            vocab.phrases.setdefault(variant, []).append(name)
+
+    def add_host(url: str | None, entry_id: str) -> None:
+        host = host_of(url) if url else None
+        if host:
+            ids = vocab.hosts.setdefault(host, [])
+            if entry_id not in ids:
+                ids.append(entry_id)
+
+    kinds: dict[str, set[str]] = {}
+    for p in catalog.providers.values():
+        vocab.provider_of[p.id] = p.id
+        for alias in dict.fromkeys((p.name, *p.aliases)):
+            add(alias, Name("provider", (p.id,), alias, ambiguous=_ambiguous(alias, p.ambiguous),
+                            needs_case=_needs_case(alias)))
+            vocab.compact.setdefault(compact(alias), p.id)
+        for handle in p.handles:
+            vocab.handles[handle.lower()] = p.id
+        if p.status_page:
+            add_host(p.status_page.get("url"), p.id)
+            if p.status_page.get("kind"):
+                kinds.setdefault(p.status_page["kind"], set()).add(p.id)
+        vocab.compact.setdefault(p.id, p.id)
+    vocab.status_kinds = {kind: next(iter(ids)) for kind, ids in kinds.items() if len(ids) == 1}
+
+    for s in catalog.services.values():
+        vocab.provider_of[s.id] = s.provider
+        for alias in dict.fromkeys((s.name, *s.aliases)):
+            if "." in alias and " " not in alias and not alias.replace(".", "").isdigit():
+                add_host(alias, s.id)  # "github.com", "Notion.so": a host as well as a name
+            add(alias, Name("service", (s.id,), alias, ambiguous=_ambiguous(alias, s.ambiguous),
+                            needs_case=_needs_case(alias)))
+            vocab.compact.setdefault(compact(alias), s.id)
+        for handle in s.handles:
+            vocab.handles[handle.lower()] = s.id
+        if s.status_page:
+            add_host(s.status_page.get("url"), s.id)
+        if s.report_slug:
+            vocab.compact.setdefault(compact(s.report_slug), s.id)
+        vocab.compact.setdefault(compact(s.id.split("/")[-1]) if s.provider is None else compact(s.id), s.id)
+
+    by_place: dict[str, list[str]] = {}
+    for r in catalog.regions.values():
+        vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
+        vocab.codes[r.code.lower()] = r.id
+        for alias in dict.fromkeys((r.name, *r.aliases)):
+            if _is_place(alias, places):
+                by_place.setdefault(alias, []).append(r.id)
+            else:
+                inner = re.search(r"\(([^)]*)\)", alias)
+                geo = _geo_of(inner.group(1), [r.id], catalog, places) if inner else None
+                add(alias, Name("region", (r.id,), alias, geo=geo))
+        if r.city:
+            by_place.setdefault(r.city, []).append(r.id)
+    for name in places:
+        by_place.setdefault(name, [])
+    for place, region_ids in by_place.items():
+        ids = tuple(dict.fromkeys(region_ids))
+        add(place, Name("place", ids, place, geo=_geo_of(place, ids, catalog, places),
+                        ambiguous_place=fold(place) in AMBIGUOUS_PLACES))
+    return vocab
+
+
+def _ambiguous(alias: str, flagged: bool) -> bool:
+    """A single everyday word that names a flagged (or commonly ambiguous) brand."""
+    if " " in alias or "." in alias:
+        return False
+    return flagged or alias.lower() in COMMON_WORDS
+
+
+def _needs_case(alias: str) -> bool:
+    words = alias.lower().split()
+    return len(words) > 1 and all(w in GENERIC_WORDS or w in COMMON_WORDS for w in words)
+
+
+def _is_place(alias: str, places: dict[str, str]) -> bool:
+    if alias in places:
+        return True
+    if "(" in alias or REGION_CODE_RE.match(alias):
+        return False
+    words = {w.lower() for w in alias.split()}
+    return not (words & COMPASS)
+
+
+def _geo_of(place: str, region_ids, catalog: Catalog, places: dict[str, str]) -> str | None:
+    if place in places:
+        return places[place]
+    folded = {fold(k): v for k, v in places.items()}
+    if fold(place) in folded:
+        return folded[fold(place)]
+    regions = [catalog.regions[i] for i in region_ids]
+    subdivisions = {r.place for r in regions if r.place}
+    if len(subdivisions) == 1:
+        return subdivisions.pop()
+    countries = {r.country for r in regions if r.country}
+    if len(countries) == 1:
+        return countries.pop()
+    return None
