@@ -88,8 +88,8 @@ def get_incident(
 ) -> dict[str, Any]:
     """The incident, the signals behind it (official ones first) and a per-source-kind time series."""
     incident = _load(request, incident_id)
-    window = _window(incident)
     store = request.app.state.store
+    window = _window(incident, _latest_signal(store, incident))
     base = _evidence_query(incident, window)
     official = store_call(lambda: store.search(Query(**base, kinds=("status",), sort="oldest", limit=min(evidence_limit, 20),
                                                      highlight=False)))
@@ -106,20 +106,30 @@ def get_incident(
             "signals": [hit.signal.to_dict() for hit in chatter.hits],
             "total": official.total + chatter.total,
         },
-        "timeline": {"interval": interval, "by": "source_kind",
+        "timeline": {"interval": interval, "interval_seconds": INTERVALS[interval], "by": "source_kind",
                      "buckets": [{"start": to_iso(b.start), "key": b.key, "count": b.count, "reports": b.reports}
                                  for b in buckets]},
         "links": {fmt: f"/api/incidents/{incident['id']}/report?format={fmt}" for fmt in REPORT_TYPES},
     }
 
 
-def _window(incident: dict[str, Any]) -> tuple[datetime, datetime]:
+def _window(incident: dict[str, Any], latest: datetime | None) -> tuple[datetime, datetime]:
     start = _time(incident.get("started_at")) or utcnow()
-    end = (_time(incident.get("ended_at")) or _time(incident.get("peak_at"))
-           or _time(incident.get("detected_at")) or start)
-    if incident.get("status") == "open" and not incident.get("ended_at"):
-        end = max(end, min(utcnow(), start + timedelta(days=2)))
+    end = max([t for t in (_time(incident.get(k)) for k in ("ended_at", "peak_at", "detected_at", "first_official_at"))
+               if t is not None] or [start])
+    if not incident.get("ended_at") and latest is not None:
+        # Still open: show up to the newest chatter about it, within two days of the start.
+        end = max(end, min(latest, start + timedelta(days=2)))
     return start - CHART_MARGIN, max(end, start) + CHART_MARGIN
+
+
+def _latest_signal(store: Any, incident: dict[str, Any]) -> datetime | None:
+    if incident.get("ended_at"):
+        return None
+    start = _time(incident.get("started_at"))
+    base = _evidence_query(incident, (start, None) if start else (None, None))
+    hits = store_call(lambda: store.search(Query(**base, sort="newest", limit=1, highlight=False))).hits
+    return hits[0].signal.published_at if hits else None
 
 
 def _time(value: Any) -> datetime | None:
@@ -129,7 +139,7 @@ def _time(value: Any) -> datetime | None:
         return None
 
 
-def _evidence_query(incident: dict[str, Any], window: tuple[datetime, datetime]) -> dict[str, Any]:
+def _evidence_query(incident: dict[str, Any], window: tuple[datetime | None, datetime | None]) -> dict[str, Any]:
     services = tuple(incident.get("services") or ())
     providers = () if services else tuple(incident.get("providers") or ())
     return {"services": services, "providers": providers, "since": window[0], "until": window[1]}

@@ -243,6 +243,16 @@
       series.get(key).push([Date.parse(bucket.start), bucket.count]);
       maxCount = Math.max(maxCount, bucket.count);
     }
+    // The store leaves out empty buckets; a quiet stretch must read as zero, not as a slope.
+    const step = (timeline.interval_seconds || 0) * 1000;
+    if (step > 0) {
+      const first = Math.floor(start / step) * step;
+      for (const points of series.values()) {
+        const known = new Map(points.map(([t, n]) => [t, n]));
+        points.length = 0;
+        for (let t = first; t <= end; t += step) points.push([t, known.get(t) || 0]);
+      }
+    }
     const x = (t) => left + ((t - start) / Math.max(1, end - start)) * (width - left - right);
     const y = (n) => top + (1 - n / Math.max(1, maxCount)) * (height - top - bottom);
     const root = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", class: "timeline" });
@@ -271,7 +281,7 @@
       path.dataset.key = key;
       path.append(svg("title", {}, key + ": " + points.reduce((sum, p) => sum + p[1], 0) + " signals"));
       root.append(path);
-      for (const [t, n] of points) root.append(svg("circle", { cx: x(t).toFixed(1), cy: y(n).toFixed(1), r: 2, fill: colour }));
+      for (const [t, n] of points) if (n) root.append(svg("circle", { cx: x(t).toFixed(1), cy: y(n).toFixed(1), r: 2, fill: colour }));
       legend.append(svg("rect", { x: offset, y: height - 12, width: 10, height: 10, fill: colour }));
       const label = svg("text", { x: offset + 14, y: height - 3 }, key);
       legend.append(label);
@@ -366,6 +376,11 @@
     $("token-state").textContent = token() ? "token set for this tab" : "";
   }
 
+  function openFromHash() {
+    const match = /^#incident=(.+)$/.exec(window.location.hash);
+    if (match && decodeURIComponent(match[1]) !== state.incident) openIncident(decodeURIComponent(match[1]));
+  }
+
   function start() {
     $("search-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -393,8 +408,8 @@
     refreshTokenState();
     loadIncidents();
     runSearch();
-    const match = /^#incident=(.+)$/.exec(window.location.hash);
-    if (match) openIncident(decodeURIComponent(match[1]));
+    openFromHash();
+    window.addEventListener("hashchange", openFromHash);
     document.body.dataset.ready = "true";
   }
 

@@ -1,0 +1,90 @@
+"""An analyst opens the dashboard on the Kinesis outage: incidents, search, one incident's chart."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from outagewatch.search.sqlite import SQLiteStore
+from tests.browser.conftest import ARTIFACTS, live_server
+from tests.browser.event import INCIDENT_TITLE, load_event
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def event_server(tmp_path_factory):
+    store = SQLiteStore(tmp_path_factory.mktemp("dashboard") / "event.db")
+    load_event(store)
+    with live_server(store) as url:
+        yield url
+    store.close()
+
+
+def _total(page) -> int:
+    return int(page.locator("#search-summary").get_attribute("data-total"))
+
+
+def test_the_dashboard_loads_the_bundled_event(page, event_server):
+    page.goto(event_server + "/")
+    first = page.locator("#incident-list li").first
+    first.wait_for()
+    assert INCIDENT_TITLE in first.inner_text()
+    text = first.inner_text()
+    assert "evidence" in text
+    assert "Likely common cause: aws" in text and "us-east-1" in text
+    assert "Lead time:" in text
+    page.locator("#search-summary[data-total]").wait_for()
+    assert _total(page) > 0
+    assert page.locator("#facets fieldset[data-facet=services] label").count() > 0
+    assert page.errors == []
+
+
+def test_a_search_narrows_the_results(page, event_server):
+    page.goto(event_server + "/")
+    page.locator("#search-summary[data-total]").wait_for()
+    everything = _total(page)
+    page.fill("#search-input", "kinesis")
+    page.click("#search-form button[type=submit]")
+    expect(page.locator("#search-summary")).not_to_have_attribute("data-total", str(everything))
+    kinesis = _total(page)
+    assert 0 < kinesis < everything
+    marks = page.locator("#results mark")
+    assert marks.count() > 0
+    assert marks.first.inner_text().lower() == "kinesis"
+    first_kind = page.locator("#facets fieldset[data-facet=source_kind] input").first
+    first_kind.check()
+    expect(page.locator("#search-summary")).not_to_have_attribute("data-total", str(kinesis))
+    assert 0 < _total(page) < kinesis
+    assert page.locator("#facets fieldset[data-facet=source_kind] input:checked").count() == 1
+    assert page.errors == []
+
+
+def test_an_incident_opens_and_its_chart_renders(page, event_server):
+    page.goto(event_server + "/")
+    page.locator("#incident-list button.open-incident").first.click()
+    detail = page.locator("#incident-detail")
+    detail.wait_for(state="visible")
+    assert INCIDENT_TITLE in page.locator("#incident-title").inner_text()
+    chart = page.locator("#incident-chart svg.timeline")
+    chart.wait_for()
+    series = page.locator("#incident-chart path.series")
+    assert series.count() >= 2
+    assert {series.nth(i).get_attribute("data-key") for i in range(series.count())} >= {"social", "status"}
+    box = chart.bounding_box()
+    assert box["width"] > 300 and box["height"] > 80
+    assert page.locator("#incident-official li").count() >= 1
+    assert page.locator("#incident-evidence li").count() > 0
+    report = page.locator("#report-html").get_attribute("href")
+    assert report.endswith("/report?format=html")
+    assert "#incident=" in page.url
+    chart.screenshot(path=str(ARTIFACTS / "incident-chart.png"))
+    assert page.errors == []
+
+
+def test_an_incident_link_opens_straight_into_the_incident(page, event_server):
+    page.goto(event_server + "/")
+    incident_id = page.locator("#incident-list li").first.get_attribute("data-incident-id")
+    page.goto(event_server + "/#incident=" + incident_id)
+    page.locator("#incident-detail").wait_for(state="visible")
+    assert page.locator("#incident-detail").get_attribute("data-incident-id") == incident_id
