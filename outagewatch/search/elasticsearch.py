@@ -1,0 +1,633 @@
+"""The scale-out store: Elasticsearch, behaving exactly like the SQLite store.
+
+Layout (``<prefix>`` defaults to ``outagewatch``):
+- ``<prefix>-signals``: an alias with a write index in front of rollover indices
+  ``<prefix>-signals-000001``, ``-000002`` ..., all made from one composable index
+  template, so that sharding, rollover and retention are operations choices.
+- ``<prefix>-checkpoints``, ``<prefix>-incidents``, ``<prefix>-feedback``: small indices.
+
+Writes are idempotent (``_id`` is the Signal id) and report new/updated/unchanged like
+SQLite by comparing a content fingerprint stored in each document. A changed Signal is
+written to the backing index that already holds it, so rollover never makes two copies.
+When the cluster is unreachable or keeps rejecting a batch, the batch goes to a local
+durable spool (:mod:`outagewatch.search.spool`) and is delivered before the next write,
+on :meth:`ElasticsearchStore.flush`, or on close.
+
+Only core Elasticsearch features are used (no painless, analysis-common, reindex,
+delete-by-query, ingest pipelines or data streams), so the integ-test build works.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+import elastic_transport
+import elasticsearch
+from elasticsearch import Elasticsearch, helpers
+
+from outagewatch.search import es_mapping as m
+from outagewatch.search.es_query import (
+    MARK_OPEN,
+    compile_query,
+    highlight_clause,
+    ranks_by_relevance,
+    safe_highlight,
+    sort_clause,
+)
+from outagewatch.search.query import FACET_FIELDS, Query, decode_cursor, encode_cursor, interval_seconds
+from outagewatch.search.spool import Spool
+from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, UpsertResult
+from outagewatch.signal import Signal
+from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
+
+log = logging.getLogger(__name__)
+
+TRANSIENT_STATUS = (429, 502, 503, 504)
+BULK_CHUNK = 2000
+LOOKUP_CHUNK = 5000
+MAX_PAGE = 10000
+
+
+class ElasticsearchStoreError(RuntimeError):
+    """Elasticsearch cannot be used; the message is one line a user can act on, and never
+    contains a credential."""
+
+
+class _Unavailable(Exception):
+    """A write could not be delivered now; ``unsent`` go to the spool, ``done`` happened."""
+
+    def __init__(self, reason: str, done: UpsertResult, unsent: list[Signal]) -> None:
+        super().__init__(reason)
+        self.done = done
+        self.unsent = unsent
+
+
+def check_server_version(server: str, client: str = elasticsearch.__versionstr__) -> None:
+    """The client speaks its own major version's API; another major is refused up front."""
+    if server.split(".")[0] != client.split(".")[0]:
+        raise ElasticsearchStoreError(
+            f"Elasticsearch server is version {server}, but outagewatch uses the version {client} client, "
+            f"which needs a {client.split('.')[0]}.x server: run a {client.split('.')[0]}.x cluster or install "
+            f"the matching 'elasticsearch' Python package")
+
+
+def _default_spool_dir() -> Path:
+    if os.environ.get("OUTAGEWATCH_ES_SPOOL_DIR"):
+        return Path(os.environ["OUTAGEWATCH_ES_SPOOL_DIR"])
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(state) / "outagewatch" / "spool"
+
+
+class ElasticsearchStore:
+    """A :class:`~outagewatch.search.store.Store` on an Elasticsearch cluster."""
+
+    backend = "elasticsearch"
+
+    def __init__(self, url: str, *, username: str | None = None, password: str | None = None,
+                 api_key: str | None = None, ca_certs: str | None = None, prefix: str | None = None,
+                 shards: int = 1, replicas: str | int = "0-1", spool_dir: str | os.PathLike[str] | None = None,
+                 refresh: bool = True, request_timeout: float = 30.0, bulk_chunk: int = BULK_CHUNK) -> None:
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        if parts.username and not (username or api_key):
+            username, password = parts.username, parts.password
+        host = parts.hostname or "localhost"
+        netloc = host if ":" not in host else f"[{host}]"
+        if parts.port:
+            netloc += f":{parts.port}"
+        rest = {k: v for k, v in query.items() if k != "prefix"}
+        self.url = urlunsplit((parts.scheme, netloc, parts.path, urlencode(rest, doseq=True), ""))
+        if prefix is None:
+            prefix = query.get("prefix", [m.DEFAULT_PREFIX])[0]
+        if not prefix or prefix != prefix.lower() or any(c in prefix for c in ' "*\\<|,>/?#:'):
+            raise ElasticsearchStoreError(f"index prefix {prefix!r} is not a valid lowercase index name part")
+        self.names = m.IndexNames(prefix)
+        self._display = f"{self.url} (indices {prefix}-*)"
+        self._refresh = refresh
+        self._bulk_chunk = bulk_chunk
+        self._shards, self._replicas = shards, replicas
+        self._spool_dir = Path(spool_dir) if spool_dir else _default_spool_dir()
+        self._spool: Spool | None = None
+        self._write_lock = threading.RLock()
+        auth: dict[str, Any] = {}
+        if api_key:
+            auth["api_key"] = _reveal(api_key)
+        elif username:
+            auth["basic_auth"] = (username, _reveal(password or ""))
+        if ca_certs:
+            auth["ca_certs"] = ca_certs
+        self.client = Elasticsearch(
+            self.url, request_timeout=request_timeout, max_retries=2, retry_on_timeout=True,
+            retry_on_status=TRANSIENT_STATUS, **auth)
+        with self._errors("connect to"):
+            self._check_server()
+            self._ensure_indices()
+
+    # -- connection ----------------------------------------------------------------
+
+    def _check_server(self) -> None:
+        # Through the transport, not the client: a server of another major version refuses
+        # the client's compatibility header, and we want to read its version to say so.
+        # (The integ-test build has no ``GET /``, so the version comes from the nodes API.)
+        response = self.client.transport.perform_request(
+            "GET", "/_nodes/_local?filter_path=nodes.*.version", headers={"accept": "application/json"})
+        status = response.meta.status
+        if status == 401:
+            raise elasticsearch.AuthenticationException(message="unauthorized", meta=response.meta, body=response.body)
+        if status == 403:
+            raise elasticsearch.AuthorizationException(message="forbidden", meta=response.meta, body=response.body)
+        body = response.body if isinstance(response.body, dict) else {}
+        versions = [n.get("version") for n in (body.get("nodes") or {}).values() if isinstance(n, dict)]
+        if status >= 400 or not versions or not versions[0]:
+            raise ElasticsearchStoreError(
+                f"{self.url} did not answer like an Elasticsearch server (HTTP {status})")
+        for version in versions:
+            check_server_version(version)
+        self.server_version = versions[0]
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Turn the client's exceptions into one clear line without credentials."""
+        where = self.url
+        try:
+            yield
+        except ElasticsearchStoreError:
+            raise
+        except elasticsearch.AuthenticationException:
+            raise ElasticsearchStoreError(
+                f"Elasticsearch at {where} rejected the credentials (HTTP 401): check OUTAGEWATCH_ES_USERNAME "
+                f"and OUTAGEWATCH_ES_PASSWORD, or OUTAGEWATCH_ES_API_KEY") from None
+        except elasticsearch.AuthorizationException:
+            raise ElasticsearchStoreError(
+                f"Elasticsearch at {where} refused to {doing} {self.names.prefix}-* indices for these "
+                f"credentials (HTTP 403): grant the user rights on {self.names.prefix}-*") from None
+        except elastic_transport.TlsError as exc:
+            raise ElasticsearchStoreError(
+                f"TLS with Elasticsearch at {where} failed ({_first_line(exc)}): set OUTAGEWATCH_ES_CA_CERTS "
+                f"to the cluster's CA certificate") from None
+        except elastic_transport.ConnectionTimeout:
+            raise ElasticsearchStoreError(f"Elasticsearch at {where} did not answer in time") from None
+        except elastic_transport.ConnectionError as exc:
+            raise ElasticsearchStoreError(
+                f"cannot reach Elasticsearch at {where}: {_connection_reason(exc)}") from None
+        except elasticsearch.ApiError as exc:
+            raise ElasticsearchStoreError(
+                f"Elasticsearch at {where} failed to {doing} the store (HTTP {exc.meta.status}): "
+                f"{_error_reason(exc.body)}") from None
+
+    def _ensure_indices(self) -> None:
+        names, indices = self.names, self.client.indices
+        cluster = self.client.cluster
+        cluster.put_component_template(name=names.component_mappings, template={"mappings": m.signal_mappings()},
+                                       meta={"managed_by": "outagewatch"})
+        cluster.put_component_template(name=names.component_settings,
+                                       template={"settings": m.signal_settings(self._shards, self._replicas)},
+                                       meta={"managed_by": "outagewatch"})
+        indices.put_index_template(name=names.template, index_patterns=[names.signals_pattern], priority=200,
+                                   composed_of=[names.component_settings, names.component_mappings],
+                                   meta={"managed_by": "outagewatch"})
+        if not indices.exists_alias(name=names.signals):
+            with contextlib.suppress(elasticsearch.BadRequestError):  # another process made it first
+                indices.create(index=names.first_backing, aliases={names.signals: {"is_write_index": True}})
+        small_settings = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
+        for index, mappings in ((names.checkpoints, m.CHECKPOINT_MAPPINGS), (names.incidents, m.INCIDENT_MAPPINGS),
+                                (names.feedback, m.FEEDBACK_MAPPINGS)):
+            if not indices.exists(index=index):
+                with contextlib.suppress(elasticsearch.BadRequestError):
+                    indices.create(index=index, mappings=mappings, settings=small_settings)
+
+    def backing_indices(self) -> list[str]:
+        """The rollover indices behind the signals alias, oldest first."""
+        found = self.client.indices.get_alias(name=self.names.signals)
+        return sorted(found.body)
+
+    # -- writing -------------------------------------------------------------------
+
+    @property
+    def spool(self) -> Spool:
+        if self._spool is None:
+            host = (urlsplit(self.url).hostname or "es").replace(":", "_")
+            port = urlsplit(self.url).port or 9200
+            self._spool = Spool(self._spool_dir, f"{self.names.prefix}@{host}_{port}")
+        return self._spool
+
+    @property
+    def pending(self) -> int:
+        """Signals waiting in the local spool for Elasticsearch to come back."""
+        return self.spool.pending if self._spool is not None or self._spool_dir.exists() else 0
+
+    def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
+        batch: dict[str, Signal] = {}
+        for signal in signals:
+            batch[signal.id] = signal  # the last copy of an id in one batch wins
+        if not batch:
+            return UpsertResult()
+        with self._write_lock:
+            try:
+                self._drain()
+            except _Unavailable as exc:
+                self._to_spool(list(batch.values()), str(exc))
+                return UpsertResult()
+            try:
+                return self._send(list(batch.values()))
+            except _Unavailable as exc:
+                self._to_spool(exc.unsent, str(exc))
+                return exc.done
+
+    def flush(self) -> int:
+        """Deliver what the spool holds; returns how many signals are still waiting."""
+        with self._write_lock:
+            with contextlib.suppress(_Unavailable):
+                self._drain()
+            return self.spool.pending
+
+    def _to_spool(self, signals: list[Signal], reason: str) -> None:
+        self.spool.append(signals)
+        log.warning("Elasticsearch at %s: %s; %d signal(s) kept in %s until it is back (%d waiting)",
+                    self.url, reason, len(signals), self.spool.path, self.spool.pending)
+
+    def _drain(self) -> None:
+        spool = self.spool
+        if not spool.pending:
+            return
+        delivered = 0
+        for signals, offset in spool.batches(self._bulk_chunk * 5):
+            self._send(signals)  # raises _Unavailable: the rest stays in the spool
+            spool.delivered(offset, len(signals))
+            delivered += len(signals)
+        if delivered:
+            log.info("delivered %d spooled signal(s) to Elasticsearch at %s", delivered, self.url)
+
+    def _send(self, signals: list[Signal]) -> UpsertResult:
+        result = UpsertResult()
+        try:
+            existing = self._existing([s.id for s in signals])
+        except (elastic_transport.TransportError, elasticsearch.ApiError) as exc:
+            self._raise_unless_transient(exc)
+            raise _Unavailable(_short(exc), result, signals) from None
+        now = to_millis(utcnow())
+        actions, kinds, by_id = [], {}, {}
+        for signal in signals:
+            fingerprint = m.fingerprint(signal)
+            old = existing.get(signal.id)
+            if old is not None and old[1] == fingerprint:
+                result.unchanged += 1
+                continue
+            kinds[signal.id] = "updated" if old is not None else "new"
+            by_id[signal.id] = signal
+            actions.append({"_op_type": "index", "_index": old[0] if old else self.names.signals,
+                            "_id": signal.id, "_source": m.signal_to_doc(signal, fingerprint, now)})
+        if not actions:
+            return result
+        done: set[str] = set()
+        failed_transient: list[str] = []
+        failed_permanent: list[str] = []
+        try:
+            for ok, item in helpers.streaming_bulk(
+                    self.client, actions, chunk_size=self._bulk_chunk, max_chunk_bytes=50 * 1024 * 1024,
+                    raise_on_error=False, raise_on_exception=True, max_retries=5, initial_backoff=0.5,
+                    max_backoff=8, retry_on_status=TRANSIENT_STATUS):
+                info = item.get("index", {})
+                sid = info.get("_id")
+                if ok:
+                    done.add(sid)
+                    setattr(result, kinds[sid], getattr(result, kinds[sid]) + 1)
+                elif info.get("status") in TRANSIENT_STATUS or (info.get("status") or 500) >= 500:
+                    failed_transient.append(sid)
+                else:
+                    failed_permanent.append(f"{sid}: {_error_reason(info.get('error'))}")
+        except (elastic_transport.TransportError, elasticsearch.ApiError) as exc:
+            self._raise_unless_transient(exc)
+            self._refresh_after_write()
+            raise _Unavailable(_short(exc), result, [by_id[i] for i in by_id if i not in done]) from None
+        self._refresh_after_write()
+        if failed_transient:
+            raise _Unavailable(f"{len(failed_transient)} document(s) rejected for now", result,
+                               [by_id[i] for i in failed_transient])
+        if failed_permanent:
+            raise ElasticsearchStoreError(
+                f"Elasticsearch refused {len(failed_permanent)} signal(s), first {failed_permanent[0]}")
+        return result
+
+    def _raise_unless_transient(self, exc: Exception) -> None:
+        status = getattr(getattr(exc, "meta", None), "status", None)
+        if isinstance(exc, elasticsearch.ApiError) and status not in TRANSIENT_STATUS and (status or 0) < 500:
+            with self._errors("write to"):
+                raise exc
+
+    def _refresh_after_write(self) -> None:
+        if self._refresh:
+            with contextlib.suppress(elastic_transport.TransportError, elasticsearch.ApiError):
+                self.client.indices.refresh(index=self.names.signals)
+
+    def _existing(self, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """id -> (backing index, fingerprint) for the ids already stored, read in real time."""
+        found: dict[str, tuple[str, str | None]] = {}
+        for index in self.backing_indices():
+            for start in range(0, len(ids), LOOKUP_CHUNK):
+                chunk = [i for i in ids[start:start + LOOKUP_CHUNK] if i not in found]
+                if not chunk:
+                    continue
+                response = self.client.mget(index=index, ids=chunk, source_includes=[m.FINGERPRINT])
+                for doc in response["docs"]:
+                    if doc.get("found"):
+                        found[doc["_id"]] = (doc["_index"], m.doc_fingerprint(doc.get("_source") or {}))
+        return found
+
+    def rollover(self, **conditions: Any) -> bool:
+        """Start a new write index (``max_docs=``, ``max_age=``, ``max_primary_shard_size=``);
+        without conditions, always. Returns whether it rolled over."""
+        with self._errors("roll over"):
+            response = self.client.indices.rollover(alias=self.names.signals, conditions=conditions or None)
+        return bool(response.get("rolled_over"))
+
+    # -- reading -------------------------------------------------------------------
+
+    def get(self, signal_id: str) -> Signal | None:
+        with self._errors("read"):
+            response = self.client.search(index=self.names.signals, query={"ids": {"values": [signal_id]}}, size=1)
+        hits = response["hits"]["hits"]
+        return m.doc_to_signal(hits[0]["_source"]) if hits else None
+
+    def count(self, query: Query) -> int:
+        with self._errors("search"):
+            return self.client.count(index=self.names.signals, query=compile_query(query))["count"]
+
+    def search(self, query: Query) -> SearchResult:
+        if query.limit == 0:
+            return SearchResult([], self.count(query), None)
+        relevance = ranks_by_relevance(query)
+        body: dict[str, Any] = {"query": compile_query(query), "sort": sort_clause(query),
+                                "size": query.limit + 1, "track_total_hits": True}
+        if query.cursor:
+            values = decode_cursor(query.cursor)
+            if len(values) != (3 if relevance else 2) or not _cursor_types_ok(values, relevance):
+                raise ValueError("invalid cursor: it belongs to a search with another sort order")
+            body["search_after"] = values
+        highlight = highlight_clause(query)
+        if highlight:
+            body["highlight"] = highlight
+        with self._errors("search"):
+            response = self.client.search(index=self.names.signals, **body)
+        raw_hits = response["hits"]["hits"]
+        more = len(raw_hits) > query.limit
+        raw_hits = raw_hits[:query.limit]
+        hits = []
+        for raw in raw_hits:
+            hit = Hit(m.doc_to_signal(raw["_source"]), score=raw.get("_score") if relevance else None)
+            for field in (m.TITLE, m.MESSAGE):
+                for fragment in (raw.get("highlight") or {}).get(field, ()):
+                    if MARK_OPEN in fragment:
+                        hit.highlights.append(safe_highlight(fragment))
+            hits.append(hit)
+        next_cursor = encode_cursor(raw_hits[-1]["sort"]) if more and raw_hits else None
+        return SearchResult(hits, response["hits"]["total"]["value"], next_cursor)
+
+    def facets(self, query: Query, fields: Iterable[str], size: int = 20) -> dict[str, dict[str, int]]:
+        fields = list(fields)
+        for field in fields:
+            if field not in FACET_FIELDS:
+                raise ValueError(f"cannot facet on {field!r}; choose from {', '.join(FACET_FIELDS)}")
+        if not fields:
+            return {}
+        aggs = {field: {"terms": {"field": m.FIELD_OF[field], "size": size,
+                                  "order": [{"_count": "desc"}, {"_key": "asc"}]}} for field in fields}
+        with self._errors("search"):
+            response = self.client.search(index=self.names.signals, query=compile_query(query), size=0,
+                                          track_total_hits=False, aggs=aggs)
+        return {field: {b["key"]: b["doc_count"] for b in response["aggregations"][field]["buckets"]}
+                for field in fields}
+
+    def histogram(self, query: Query, interval: str | int, by: str | None = None, size: int = 50) -> list[Bucket]:
+        width = interval_seconds(interval)
+        reports = {"reports": {"sum": {"field": m.REPORT_COUNT}}}
+        buckets_agg: dict[str, Any] = {"date_histogram": {"field": m.TIMESTAMP, "fixed_interval": f"{width}s",
+                                                          "min_doc_count": 1}}
+        if by is None:
+            buckets_agg["aggs"] = reports
+        elif by in FACET_FIELDS:
+            keys = list(self.facets(query, [by], size)[by])
+            if not keys:
+                return []
+            buckets_agg["aggs"] = {"by": {"terms": {"field": m.FIELD_OF[by], "include": keys, "size": len(keys)},
+                                          "aggs": reports}}
+        else:
+            raise ValueError(f"cannot split a histogram by {by!r}; choose from {', '.join(FACET_FIELDS)}")
+        with self._errors("search"):
+            response = self.client.search(index=self.names.signals, query=compile_query(query), size=0,
+                                          track_total_hits=False, aggs={"t": buckets_agg})
+        out: list[Bucket] = []
+        for bucket in response["aggregations"]["t"]["buckets"]:
+            start = from_millis(bucket["key"])
+            if by is None:
+                out.append(Bucket(start, None, bucket["doc_count"], int(bucket["reports"]["value"] or 0)))
+                continue
+            for sub in sorted(bucket["by"]["buckets"], key=lambda b: b["key"]):
+                out.append(Bucket(start, sub["key"], sub["doc_count"], int(sub["reports"]["value"] or 0)))
+        return out
+
+    def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
+        batch_size = max(1, min(batch_size, MAX_PAGE))
+        body = {"query": compile_query(query), "sort": [{m.TIMESTAMP: "asc"}, {m.ID: "asc"}], "size": batch_size}
+        after = None
+        while True:
+            with self._errors("read"):
+                response = self.client.search(index=self.names.signals, **body,
+                                              **({"search_after": after} if after else {}))
+            hits = response["hits"]["hits"]
+            for raw in hits:
+                yield m.doc_to_signal(raw["_source"])
+            if len(hits) < batch_size:
+                return
+            after = hits[-1]["sort"]
+
+    def stats(self) -> StoreStats:
+        terms = lambda field, size: {"terms": {"field": field, "size": size,  # noqa: E731
+                                               "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+        aggs = {"by_kind": terms(m.SOURCE_KIND, 100), "by_source": terms(m.SOURCE, 50),
+                "by_service": terms(m.FIELD_OF["services"], 50),
+                "first": {"min": {"field": m.TIMESTAMP}}, "last": {"max": {"field": m.TIMESTAMP}}}
+        with self._errors("read"):
+            response = self.client.search(index=self.names.signals, size=0, track_total_hits=True, aggs=aggs)
+            sizes = self.client.indices.stats(index=self.names.signals, metric="store")
+        a = response["aggregations"]
+        counts = {name: {b["key"]: b["doc_count"] for b in a[name]["buckets"]}
+                  for name in ("by_kind", "by_source", "by_service")}
+        first, last = a["first"].get("value"), a["last"].get("value")
+        return StoreStats(response["hits"]["total"]["value"], counts["by_kind"], counts["by_source"],
+                          counts["by_service"], from_millis(int(first)) if first is not None else None,
+                          from_millis(int(last)) if last is not None else None,
+                          sizes["_all"]["primaries"].get("store", {}).get("size_in_bytes"),
+                          self.backend, self._display)
+
+    # -- checkpoints, incidents, feedback ------------------------------------------
+
+    def _get_doc(self, index: str, key: str) -> dict[str, Any] | None:
+        with self._errors("read"):
+            try:
+                return self.client.get(index=index, id=m.doc_id(key))["_source"]
+            except elasticsearch.NotFoundError:
+                return None
+
+    def _all_docs(self, index: str, query: dict[str, Any], sort: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        after = None
+        while True:
+            with self._errors("read"):
+                response = self.client.search(index=index, query=query, sort=sort, size=MAX_PAGE,
+                                              **({"search_after": after} if after else {}))
+            hits = response["hits"]["hits"]
+            for hit in hits:
+                yield hit["_source"]
+            if len(hits) < MAX_PAGE:
+                return
+            after = hits[-1]["sort"]
+
+    def get_checkpoint(self, source: str) -> dict[str, Any] | None:
+        doc = self._get_doc(self.names.checkpoints, source)
+        return doc["state"] if doc else None
+
+    def set_checkpoint(self, source: str, state: dict[str, Any]) -> None:
+        with self._errors("write to"):
+            self.client.index(index=self.names.checkpoints, id=m.doc_id(source), refresh=True,
+                              document={"source": source, "state": m.plain_json(state),
+                                        "updated_at": to_millis(utcnow())})
+
+    def checkpoints(self) -> dict[str, dict[str, Any]]:
+        return {d["source"]: d["state"] for d in self._all_docs(self.names.checkpoints, {"match_all": {}},
+                                                                 [{"source": "asc"}])}
+
+    def upsert_incidents(self, incidents: Iterable[dict[str, Any]]) -> None:
+        actions = []
+        for incident in incidents:
+            if not incident.get("id") or not incident.get("started_at"):
+                raise ValueError("an incident needs an id and a started_at")
+            actions.append({"_index": self.names.incidents, "_id": m.doc_id(incident["id"]), "_source": {
+                "id": incident["id"], "started_at": _millis(incident["started_at"]),
+                "ended_at": _millis(incident.get("ended_at")), "detected_at": _millis(incident.get("detected_at")),
+                "doc": m.plain_json(incident)}})
+        if actions:
+            with self._errors("write to"):
+                helpers.bulk(self.client, actions, refresh=True, max_retries=5, initial_backoff=0.5,
+                             retry_on_status=TRANSIENT_STATUS)
+
+    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        doc = self._get_doc(self.names.incidents, incident_id)
+        return doc["doc"] if doc else None
+
+    def list_incidents(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
+        filters: list[dict[str, Any]] = []
+        if until is not None:
+            filters.append({"range": {"started_at": {"lt": to_millis(until)}}})
+        if since is not None:
+            filters.append({"bool": {"minimum_should_match": 1, "should": [
+                {"bool": {"must_not": {"exists": {"field": "ended_at"}}}},
+                {"range": {"ended_at": {"gte": to_millis(since)}}}]}})
+        query = {"bool": {"filter": filters}} if filters else {"match_all": {}}
+        return [d["doc"] for d in self._all_docs(self.names.incidents, query, [{"started_at": "asc"}, {"id": "asc"}])]
+
+    def delete_incidents(self, ids: Iterable[str]) -> None:
+        actions = [{"_op_type": "delete", "_index": self.names.incidents, "_id": m.doc_id(i)} for i in ids]
+        if actions:
+            with self._errors("write to"):
+                helpers.bulk(self.client, actions, refresh=True, raise_on_error=False, ignore_status=(404,))
+
+    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None) -> None:
+        if verdict not in ("confirmed", "dismissed"):
+            raise ValueError(f"verdict must be 'confirmed' or 'dismissed', got {verdict!r}")
+        with self._errors("write to"):
+            self.client.index(index=self.names.feedback, id=m.doc_id(incident_id), refresh=True, document={
+                "id": incident_id, "verdict": verdict, "note": note, "at": to_millis(utcnow())})
+
+    def feedback(self) -> dict[str, dict[str, Any]]:
+        return {d["id"]: {"verdict": d["verdict"], "note": d.get("note"), "at": to_iso(from_millis(d["at"]))}
+                for d in self._all_docs(self.names.feedback, {"match_all": {}}, [{"id": "asc"}])}
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    def drop(self) -> None:
+        """Delete every index and template of this prefix (tests, ``migrate --replace``)."""
+        names = self.names
+        with self._errors("delete"):
+            indices = self.backing_indices() if self.client.indices.exists_alias(name=names.signals) else []
+            for index in [*indices, names.checkpoints, names.incidents, names.feedback]:
+                self.client.options(ignore_status=404).indices.delete(index=index)
+            self.client.options(ignore_status=404).indices.delete_index_template(name=names.template)
+            for name in (names.component_mappings, names.component_settings):
+                self.client.options(ignore_status=404).cluster.delete_component_template(name=name)
+
+    def close(self) -> None:
+        with self._write_lock:
+            if self._spool is not None:
+                if self._spool.pending:
+                    with contextlib.suppress(_Unavailable, ElasticsearchStoreError):
+                        self._drain()
+                if self._spool.pending:
+                    log.warning("%d signal(s) remain in %s; they are sent the next time outagewatch writes to %s",
+                                self._spool.pending, self._spool.path, self.url)
+                self._spool.close()
+                self._spool = None
+            self.client.close()
+
+    def __enter__(self) -> "ElasticsearchStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"ElasticsearchStore({self._display})"
+
+
+def _reveal(value: Any) -> str:
+    return value.reveal() if hasattr(value, "reveal") else str(value)
+
+
+def _millis(value: Any) -> int | None:
+    if value is None:
+        return None
+    return to_millis(parse_time(value))
+
+
+def _cursor_types_ok(values: list[Any], relevance: bool) -> bool:
+    numbers = values[:2] if relevance else values[:1]
+    return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers) and isinstance(values[-1], str)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
+def _connection_reason(exc: BaseException) -> str:
+    text = str(exc)
+    for needle, reason in (("Connection refused", "connection refused (is it running?)"),
+                           ("Name or service not known", "unknown host"),
+                           ("No route to host", "no route to host"),
+                           ("timed out", "timed out")):
+        if needle in text:
+            return reason
+    return _first_line(exc)
+
+
+def _short(exc: BaseException) -> str:
+    status = getattr(getattr(exc, "meta", None), "status", None)
+    if isinstance(exc, elastic_transport.ConnectionError):
+        return f"unreachable ({_connection_reason(exc)})"
+    return f"HTTP {status}" if status else type(exc).__name__
+
+
+def _error_reason(body: Any) -> str:
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict):
+            cause = (error.get("root_cause") or [error])[0]
+            return f"{cause.get('type', 'error')}: {str(cause.get('reason', ''))[:200]}"
+        return str(error)[:200]
+    return str(body)[:200]
