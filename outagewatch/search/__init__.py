@@ -10,12 +10,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from outagewatch.search.query import Query, TextQuery, parse_text
-from outagewatch.search.store import Bucket, Hit, SearchResult, Store, StoreStats, UpsertResult
+from outagewatch.search.store import Bucket, Hit, SearchResult, Store, StoreStats, TagBucket, UpsertResult
 
 DEFAULT_STORE_URL = "sqlite:///outagewatch.db"
 
 __all__ = ["open_store", "Query", "TextQuery", "parse_text", "Store", "Bucket", "Hit", "SearchResult",
-           "StoreStats", "UpsertResult", "DEFAULT_STORE_URL", "sqlite_path"]
+           "StoreStats", "TagBucket", "UpsertResult", "DEFAULT_STORE_URL", "sqlite_path"]
 
 
 def sqlite_path(url: str) -> Path:

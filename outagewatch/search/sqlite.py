@@ -12,11 +12,13 @@ signals per tag over time):
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -32,12 +34,15 @@ from outagewatch.search.query import (
     encode_cursor,
     interval_seconds,
 )
-from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, UpsertResult
+from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TagBucket, UpsertResult
 from outagewatch.signal import TAG_FIELDS, Signal
 from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
 
 TAG_CODES = {"services": "s", "providers": "p", "regions": "r", "symptoms": "y"}
-COLUMN_FACETS = {"source_kind": "source_kind", "source": "source", "lang": "lang", "status": "status"}
+# source kind and source are indexed like tags (one row each), so every filter and facet
+# goes through one (field, value, time) index and the signals table needs only two.
+INDEXED_CODES = {**TAG_CODES, "source_kind": "k", "source": "o"}
+COLUMN_FACETS = {"lang": "lang", "status": "status"}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS signals (
@@ -53,9 +58,7 @@ CREATE TABLE IF NOT EXISTS signals (
     raw TEXT,
     fingerprint BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS signals_time ON signals(published_at, id);
-CREATE INDEX IF NOT EXISTS signals_kind_time ON signals(source_kind, published_at);
-CREATE INDEX IF NOT EXISTS signals_source_time ON signals(source, published_at);
+CREATE INDEX IF NOT EXISTS signals_time ON signals(published_at);
 CREATE TABLE IF NOT EXISTS tags (
     field TEXT NOT NULL, value TEXT NOT NULL, published_at INTEGER NOT NULL, sid INTEGER NOT NULL,
     PRIMARY KEY (field, value, published_at, sid)
@@ -70,6 +73,29 @@ CREATE TABLE IF NOT EXISTS incidents (
 CREATE INDEX IF NOT EXISTS incidents_time ON incidents(started_at);
 CREATE TABLE IF NOT EXISTS incident_feedback (id TEXT PRIMARY KEY, verdict TEXT NOT NULL, note TEXT, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+# Correlation reads counts per (tag, source kind, 5 minutes) for every tag at once; a
+# GROUP BY over the tags joined to signals takes ~15 s at 1M signals, so triggers keep
+# those counts current as tags are written and removed (see tag_histogram).
+ROLLUP_SECONDS = 300
+ROLLUP_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS tag_rollup (
+    field TEXT NOT NULL, value TEXT NOT NULL, kind TEXT NOT NULL, bucket INTEGER NOT NULL,
+    n INTEGER NOT NULL, reports INTEGER NOT NULL, PRIMARY KEY (field, value, kind, bucket)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS tags_rollup_insert AFTER INSERT ON tags WHEN NEW.field IN ('s', 'p', 'r') BEGIN
+    INSERT INTO tag_rollup (field, value, kind, bucket, n, reports)
+    SELECT NEW.field, NEW.value, s.source_kind, NEW.published_at / {ROLLUP_SECONDS * 1000}, 1,
+           coalesce(s.report_count, 0) FROM signals s WHERE s.rowid = NEW.sid
+    ON CONFLICT(field, value, kind, bucket) DO UPDATE SET n = n + 1, reports = reports + excluded.reports;
+END;
+CREATE TRIGGER IF NOT EXISTS tags_rollup_delete AFTER DELETE ON tags WHEN OLD.field IN ('s', 'p', 'r') BEGIN
+    UPDATE tag_rollup SET n = n - 1,
+        reports = reports - coalesce((SELECT report_count FROM signals WHERE rowid = OLD.sid), 0)
+    WHERE field = OLD.field AND value = OLD.value AND bucket = OLD.published_at / {ROLLUP_SECONDS * 1000}
+      AND kind = (SELECT source_kind FROM signals WHERE rowid = OLD.sid);
+END;
 """
 
 _CJK_RUN = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f])")
@@ -104,11 +130,8 @@ def _fts_expression(text: TextQuery) -> str | None:
     return expression
 
 
-def _fingerprint(doc: dict[str, Any]) -> bytes:
-    import hashlib
-
-    stable = {k: v for k, v in doc.items() if k != "collected_at"}
-    return hashlib.blake2b(orjson.dumps(stable, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
+def _blake(data: bytes):
+    return hashlib.blake2b(data, digest_size=16)
 
 
 class SQLiteStore:
@@ -130,8 +153,24 @@ class SQLiteStore:
             self._db.execute("PRAGMA cache_size=-131072")
             self._db.execute("PRAGMA temp_store=MEMORY")
             self._db.executescript(SCHEMA)
+            self._ensure_rollup()
         except sqlite3.DatabaseError as exc:
             raise StoreOpenError(f"cannot open SQLite store {self.path}: {exc}") from exc
+
+    def _ensure_rollup(self) -> None:
+        """Create the tag rollup, filling it once from the tags of a store made before it existed."""
+        with self._lock, self._transaction() as db:
+            if db.execute("SELECT 1 FROM meta WHERE key = 'tag_rollup'").fetchone():
+                return
+            for statement in _statements(ROLLUP_SCHEMA):
+                db.execute(statement)
+            db.execute("DELETE FROM tag_rollup")
+            db.execute(
+                f"INSERT INTO tag_rollup (field, value, kind, bucket, n, reports)"
+                f" SELECT t.field, t.value, s.source_kind, t.published_at / {ROLLUP_SECONDS * 1000}, count(*),"
+                f" coalesce(sum(s.report_count), 0) FROM tags t JOIN signals s ON s.rowid = t.sid"
+                f" WHERE t.field IN ('s', 'p', 'r') GROUP BY 1, 2, 3, 4")
+            db.execute("INSERT INTO meta (key, value) VALUES ('tag_rollup', '1')")
 
     # -- writing ---------------------------------------------------------------------
 
@@ -142,25 +181,36 @@ class SQLiteStore:
         result = UpsertResult()
         if not batch:
             return result
-        docs = {sid: s.to_dict() for sid, s in batch.items()}
-        prints = {sid: _fingerprint(doc) for sid, doc in docs.items()}
+        dumps = orjson.dumps
+        prepared = {}
+        for sid, signal in batch.items():
+            published = int(signal.published_at.timestamp() * 1000)
+            tag_lists = (signal.services, signal.providers, signal.regions, signal.symptoms)
+            content = [signal.source_kind, signal.source, published, signal.author, signal.url, signal.title,
+                       signal.text, signal.lang, signal.report_count, signal.status, *tag_lists, signal.raw]
+            try:
+                encoded = dumps(content, option=orjson.OPT_NON_STR_KEYS)
+            except TypeError as exc:
+                raise ValueError(f"signal {sid}: raw is not JSON-serialisable: {exc}") from None
+            prepared[sid] = (published, tag_lists, _blake(encoded).digest())
         with self._lock, self._transaction() as db:
             existing: dict[str, tuple] = {}
             ids = list(batch)
             for start in range(0, len(ids), 900):
                 chunk = ids[start:start + 900]
                 rows = db.execute(
-                    f"SELECT id, rowid, fingerprint, published_at, services, providers, regions, symptoms "
-                    f"FROM signals WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                    f"SELECT id, rowid, fingerprint, published_at, services, providers, regions, symptoms,"
+                    f" source_kind, source FROM signals WHERE id IN ({','.join('?' * len(chunk))})", chunk)
                 for row in rows:
                     existing[row[0]] = row
             next_rowid = (db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0]) + 1
             signal_rows, fts_rows, tag_rows = [], [], []
             stale_tags, stale_rowids = [], []
             for sid, signal in batch.items():
+                published, tag_lists, fingerprint = prepared[sid]
                 old = existing.get(sid)
                 if old is not None:
-                    if old[2] == prints[sid]:
+                    if old[2] == fingerprint:
                         result.unchanged += 1
                         continue
                     rowid = old[1]
@@ -168,27 +218,28 @@ class SQLiteStore:
                     for field, column in zip(TAG_FIELDS, old[4:8]):
                         for value in orjson.loads(column or "[]"):
                             stale_tags.append((TAG_CODES[field], value, old[3], rowid))
+                    stale_tags.append(("k", old[8], old[3], rowid))
+                    stale_tags.append(("o", old[9], old[3], rowid))
                     result.updated += 1
                 else:
                     rowid = next_rowid
                     next_rowid += 1
                     result.new += 1
-                doc = docs[sid]
-                published = to_millis(signal.published_at)
                 signal_rows.append((
                     rowid, sid, signal.source_kind, signal.source, published,
-                    to_millis(signal.collected_at) if signal.collected_at else None,
+                    int(signal.collected_at.timestamp() * 1000) if signal.collected_at else None,
                     signal.author, signal.url, signal.title, signal.text, signal.lang,
                     signal.report_count, signal.status,
-                    orjson.dumps(doc["services"]).decode(), orjson.dumps(doc["providers"]).decode(),
-                    orjson.dumps(doc["regions"]).decode(), orjson.dumps(doc["symptoms"]).decode(),
-                    orjson.dumps(signal.raw).decode() if signal.raw is not None else None,
-                    prints[sid],
+                    dumps(tag_lists[0]).decode(), dumps(tag_lists[1]).decode(),
+                    dumps(tag_lists[2]).decode(), dumps(tag_lists[3]).decode(),
+                    dumps(signal.raw, option=orjson.OPT_NON_STR_KEYS).decode() if signal.raw is not None else None,
+                    fingerprint,
                 ))
                 fts_rows.append((rowid, _fts_text(signal.title), _fts_text(signal.text)))
-                for field in TAG_FIELDS:
-                    code = TAG_CODES[field]
-                    for value in doc[field]:
+                tag_rows.append(("k", signal.source_kind, published, rowid))
+                tag_rows.append(("o", signal.source, published, rowid))
+                for code, values in zip("spry", tag_lists):
+                    for value in values:
                         tag_rows.append((code, value, published, rowid))
             if stale_rowids:
                 db.executemany("DELETE FROM signals_fts WHERE rowid = ?", stale_rowids)
@@ -219,14 +270,11 @@ class SQLiteStore:
         if query.until is not None:
             clauses.append("s.published_at < ?")
             params.append(to_millis(query.until))
-        for column, values in (("source_kind", query.kinds), ("source", query.sources)):
-            if values:
-                clauses.append(f"s.{column} IN ({','.join('?' * len(values))})")
-                params.extend(values)
-        for field, values in (("services", query.services), ("providers", query.providers), ("regions", query.regions)):
+        for field, values in (("services", query.services), ("providers", query.providers),
+                              ("regions", query.regions), ("source_kind", query.kinds), ("source", query.sources)):
             if values:
                 sub = f"SELECT sid FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})"
-                params.append(TAG_CODES[field])
+                params.append(INDEXED_CODES[field])
                 params.extend(values)
                 if query.since is not None:
                     sub += " AND published_at >= ?"
@@ -320,14 +368,14 @@ class SQLiteStore:
             for field in fields:
                 if field not in FACET_FIELDS:
                     raise ValueError(f"cannot facet on {field!r}; choose from {', '.join(FACET_FIELDS)}")
-                if field in TAG_CODES:
+                if field in INDEXED_CODES:
                     if unfiltered:
                         sql = "SELECT value, count(*) AS n FROM tags WHERE field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?"
-                        args = [TAG_CODES[field], size]
+                        args = [INDEXED_CODES[field], size]
                     else:
                         sql = (f"SELECT t.value, count(*) AS n FROM tags t WHERE t.field = ? AND t.sid IN"
                                f" (SELECT s.rowid FROM signals s WHERE {where}) GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?")
-                        args = [TAG_CODES[field], *params, size]
+                        args = [INDEXED_CODES[field], *params, size]
                 else:
                     column = COLUMN_FACETS[field]
                     sql = (f"SELECT s.{column}, count(*) AS n FROM signals s WHERE {where} AND s.{column} IS NOT NULL"
@@ -343,14 +391,14 @@ class SQLiteStore:
             sql = (f"SELECT (s.published_at / {width}) * {width} AS b, NULL, count(*), coalesce(sum(s.report_count), 0)"
                    f" FROM signals s WHERE {where} GROUP BY b ORDER BY b")
             args = params
-        elif by in TAG_CODES:
+        elif by in INDEXED_CODES:
             keys = list(self.facets(query, [by], size)[by])
             if not keys:
                 return []
             sql = (f"SELECT (s.published_at / {width}) * {width} AS b, t.value, count(*), coalesce(sum(s.report_count), 0)"
                    f" FROM signals s JOIN tags t ON t.sid = s.rowid AND t.field = ?"
                    f" WHERE {where} AND t.value IN ({','.join('?' * len(keys))}) GROUP BY b, t.value ORDER BY b, t.value")
-            args = [TAG_CODES[by], *params, *keys]
+            args = [INDEXED_CODES[by], *params, *keys]
         elif by in COLUMN_FACETS:
             column = COLUMN_FACETS[by]
             keys = list(self.facets(query, [by], size)[by])
@@ -365,6 +413,77 @@ class SQLiteStore:
         with self._lock:
             rows = self._db.execute(sql, args).fetchall()
         return [Bucket(from_millis(b), key, n, int(reports)) for b, key, n, reports in rows]
+
+    def tag_histogram(self, query: Query, interval: str | int,
+                      fields: Iterable[str] = ("services", "providers", "regions")) -> list[TagBucket]:
+        seconds = interval_seconds(interval)
+        codes = {TAG_CODES[f]: f for f in fields}
+        if seconds % ROLLUP_SECONDS:
+            return self._tag_histogram_scan(query, seconds, codes)
+        # Whole rollup buckets come from the rollup; a partial bucket at either end of the
+        # range (a replay's "now" falls inside one) is counted from the tags themselves.
+        width = ROLLUP_SECONDS * 1000
+        low = None if query.since is None else -(-to_millis(query.since) // width)
+        high = None if query.until is None else to_millis(query.until) // width
+        cells: dict[tuple, list[int]] = {}
+        if low is not None and high is not None and low >= high:
+            return self._tag_histogram_scan(query, seconds, codes)
+        step = seconds // ROLLUP_SECONDS
+        clauses, params = [f"field IN ({','.join('?' * len(codes))})", "n > 0"], list(codes)
+        if low is not None:
+            clauses.append("bucket >= ?")
+            params.append(low)
+        if high is not None:
+            clauses.append("bucket < ?")
+            params.append(high)
+        if query.kinds:
+            clauses.append(f"kind IN ({','.join('?' * len(query.kinds))})")
+            params.extend(query.kinds)
+        if step == 1:  # the rollup's own width: its rows are the answer, no grouping needed
+            sql = f"SELECT field, value, bucket * {width}, kind, n, reports FROM tag_rollup WHERE {' AND '.join(clauses)}"
+        else:
+            sql = (f"SELECT field, value, (bucket / {step}) * {step} * {width} AS b, kind, sum(n), sum(reports)"
+                   f" FROM tag_rollup WHERE {' AND '.join(clauses)} GROUP BY field, value, kind, b")
+        with self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        times = {b: from_millis(b) for b in {row[2] for row in rows}}  # few distinct buckets, many cells
+        edges = []
+        if low is not None and low * width > to_millis(query.since):
+            edges.append(replace(query, until=from_millis(low * width)))
+        if high is not None and high * width < to_millis(query.until):
+            edges.append(replace(query, since=from_millis(high * width)))
+        if not edges:
+            return [TagBucket(times[b], codes[f], v, k, n, r) for f, v, b, k, n, r in rows]
+        for f, v, b, k, n, r in rows:
+            cells[(f, v, b, k)] = [n, int(r)]
+        for edge in edges:
+            for cell in self._tag_histogram_scan(edge, seconds, codes, raw=True):
+                total = cells.setdefault(cell[:4], [0, 0])
+                total[0] += cell[4]
+                total[1] += cell[5]
+        return [TagBucket(times.get(b) or from_millis(b), codes[f], v, k, n, r)
+                for (f, v, b, k), (n, r) in cells.items()]
+
+    def _tag_histogram_scan(self, query: Query, seconds: int, codes: dict[str, str], raw: bool = False) -> list:
+        width = seconds * 1000
+        clauses, params = [f"t.field IN ({','.join('?' * len(codes))})"], list(codes)
+        if query.since is not None:
+            clauses.append("t.published_at >= ?")
+            params.append(to_millis(query.since))
+        if query.until is not None:
+            clauses.append("t.published_at < ?")
+            params.append(to_millis(query.until))
+        if query.kinds:
+            clauses.append(f"s.source_kind IN ({','.join('?' * len(query.kinds))})")
+            params.extend(query.kinds)
+        sql = (f"SELECT t.field, t.value, (t.published_at / {width}) * {width} AS b, s.source_kind, count(*),"
+               f" coalesce(sum(s.report_count), 0) FROM tags t JOIN signals s ON s.rowid = t.sid"
+               f" WHERE {' AND '.join(clauses)} GROUP BY t.field, t.value, b, s.source_kind")
+        with self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        if raw:
+            return rows
+        return [TagBucket(from_millis(b), codes[f], v, k, n, int(r)) for f, v, b, k, n, r in rows]
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
         where, params = self._where(query)
@@ -389,8 +508,10 @@ class SQLiteStore:
         with self._lock:
             db = self._db
             total = db.execute("SELECT count(*) FROM signals").fetchone()[0]
-            by_kind = dict(db.execute("SELECT source_kind, count(*) FROM signals GROUP BY source_kind ORDER BY 2 DESC"))
-            by_source = dict(db.execute("SELECT source, count(*) FROM signals GROUP BY source ORDER BY 2 DESC LIMIT 50"))
+            by_kind = dict(db.execute(
+                "SELECT value, count(*) FROM tags WHERE field = 'k' GROUP BY value ORDER BY 2 DESC, 1"))
+            by_source = dict(db.execute(
+                "SELECT value, count(*) FROM tags WHERE field = 'o' GROUP BY value ORDER BY 2 DESC, 1 LIMIT 50"))
             by_service = dict(db.execute(
                 "SELECT value, count(*) FROM tags WHERE field = 's' GROUP BY value ORDER BY 2 DESC LIMIT 50"))
             first, last = db.execute("SELECT min(published_at), max(published_at) FROM signals").fetchone()
@@ -502,6 +623,16 @@ class _Transaction:
 _COLUMNS = ("s.rowid, s.id, s.source_kind, s.source, s.published_at, s.collected_at, s.author, s.url, s.title,"
             " s.text, s.lang, s.report_count, s.status, s.services, s.providers, s.regions, s.symptoms, s.raw")
 _ROWID, _ID, _PUBLISHED = 0, 1, 4
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a script into whole statements (trigger bodies hold semicolons too)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
 
 
 def _row_to_signal(row: tuple) -> Signal:

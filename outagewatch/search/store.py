@@ -65,6 +65,19 @@ class Bucket:
 
 
 @dataclass(slots=True)
+class TagBucket:
+    """One cell of :meth:`Store.tag_histogram`: signals of one source ``kind`` tagged
+    ``field`` = ``value`` in the bucket starting at ``start``, and their summed ``report_count``."""
+
+    start: datetime
+    field: str
+    value: str
+    kind: str
+    count: int
+    reports: int
+
+
+@dataclass(slots=True)
 class StoreStats:
     total: int
     by_kind: dict[str, int]
@@ -99,6 +112,13 @@ class Store(Protocol):
     def histogram(self, query: Query, interval: str | int, by: str | None = None,
                   size: int = 50) -> list[Bucket]:
         """Counts (and summed ``report_count``) per fixed time bucket, optionally split by a field."""
+
+    def tag_histogram(self, query: Query, interval: str | int,
+                      fields: Iterable[str] = ("services", "providers", "regions")) -> list[TagBucket]:
+        """Every (bucket, tag field, tag value, source kind) cell in one pass, unlimited in
+        values: correlation's series for all services, providers and regions at once.
+        Only the time range and source kinds of ``query`` apply; a backend may round the
+        range to whole buckets of its own (SQLite: 5 minutes)."""
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
         """Every matching signal, oldest first (export, correlation, migration)."""
