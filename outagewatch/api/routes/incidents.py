@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi import Query as Param
@@ -109,7 +110,7 @@ def get_incident(
         "timeline": {"interval": interval, "interval_seconds": INTERVALS[interval], "by": "source_kind",
                      "buckets": [{"start": to_iso(b.start), "key": b.key, "count": b.count, "reports": b.reports}
                                  for b in buckets]},
-        "links": {fmt: f"/api/incidents/{incident['id']}/report?format={fmt}" for fmt in REPORT_TYPES},
+        "links": {fmt: f"/api/incidents/{quote(incident['id'], safe='')}/report?format={fmt}" for fmt in REPORT_TYPES},
     }
 
 
