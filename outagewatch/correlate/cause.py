@@ -1,0 +1,100 @@
+"""The likely common cause of an incident: the provider, region and provider service that
+the affected services share.
+
+Each candidate collects support: affected services that depend on it in the catalog (one
+point each), chatter that names it strongly enough to spike on its own (its texts say
+"AWS", "us-east-1"), and its own status feed or report page (the provider confirming it).
+One affected service alone never makes a *common* cause unless something names it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from outagewatch.correlate.detect import Run
+from outagewatch.correlate.group import Relations
+from outagewatch.timeutil import to_iso
+
+NAMED, OFFICIAL, MINIMUM = 1.5, 2.0, 2.0
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    id: str
+    dependants: set[str] = field(default_factory=set)
+    named: list[Run] = field(default_factory=list)
+    official: list[Run] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return len(self.dependants) + NAMED * bool(self.named) + OFFICIAL * bool(self.official)
+
+    def evidence(self) -> list[str]:
+        out = []
+        if self.dependants:
+            out.append(f"{', '.join(sorted(self.dependants))} depend on {self.id} (catalog)")
+        for run in self.named[:3]:
+            out.append(f"{run.kind} chatter naming {self.id} spiked at {to_iso(run.detected_at)}")
+        for run in self.official[:2]:
+            first = run.updates[0]
+            out.append(f"official: {first.source} said '{first.status}' at {to_iso(first.published_at)}")
+        return out
+
+
+def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
+    """``{provider, region, service, confidence, evidence, confirmed}`` or None."""
+    catalog = relations.catalog
+    services = {e[1] for r in runs if not r.official for e in r.entities if e[0] == "service"}
+    candidates: dict[tuple[str, str], _Candidate] = {}
+
+    def candidate(kind: str, cid: str) -> _Candidate:
+        return candidates.setdefault((kind, cid), _Candidate(kind, cid))
+
+    for service in services:
+        providers, regions, upstream = relations.deps(service)
+        for p in providers:
+            candidate("provider", p).dependants.add(service)
+        for r in regions:
+            candidate("region", r).dependants.add(service)
+        for u in upstream:
+            candidate("service", u).dependants.add(service)
+    for run in runs:
+        for kind, cid in run.entities:
+            if kind not in ("provider", "region", "service"):
+                continue
+            if kind == "service" and catalog.provider_of(cid) is None:
+                continue  # a customer's own service is affected, not a cause
+            target = candidate(kind, cid)
+            (target.official if run.official else target.named).append(run)
+            if kind == "service" and run.official:
+                own = catalog.provider_of(cid)
+                if own:
+                    candidate("provider", own).official.append(run)
+    providers = [c for (k, _), c in candidates.items() if k == "provider" and c.score >= MINIMUM]
+    if not providers:
+        return None
+    best = max(providers, key=lambda c: (c.score, c.id))
+    regions = [c for (k, cid), c in candidates.items()
+               if k == "region" and relations.region_provider(cid) == best.id and c.score >= MINIMUM]
+    region = max(regions, key=lambda c: (c.score, c.id)) if regions else None
+    owned = [c for (k, cid), c in candidates.items()
+             if k == "service" and catalog.provider_of(cid) == best.id and (c.named or c.official or len(c.dependants) >= 2)]
+    service = max(owned, key=lambda c: (c.score, c.id)) if owned else None
+    chosen = [c for c in (region, service) if c is not None] or [best]
+    score = max(c.score for c in chosen + [best])
+    evidence: list[str] = []
+    for c in [best, *chosen]:
+        for line in c.evidence():
+            if line not in evidence:
+                evidence.append(line)
+    return {
+        "provider": best.id,
+        "region": region.id if region else None,
+        "service": service.id if service else None,
+        "confidence": round(1 - math.exp(-score / 3), 2),
+        "evidence": evidence,
+        "confirmed": any(c.official for c in [best, *chosen]) or any(
+            r.kind == "reports" for c in [best, *chosen] for r in c.named),
+    }

@@ -1,0 +1,185 @@
+"""From a group of runs to the incident dict that the store, the API and reports share.
+
+Everything that claims a moment (``detected_at``, each escalation, ``common_cause_named_at``)
+is evaluated on the runs known *at that moment*, replaying the group's own events in time
+order; ``peak_at``, ``ended_at`` and the final evidence look at the whole incident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+from typing import Any
+
+from outagewatch.correlate.cause import infer_cause
+from outagewatch.correlate.detect import Run
+from outagewatch.correlate.group import Relations
+from outagewatch.correlate.series import Grid
+from outagewatch.correlate.settings import LEVELS
+from outagewatch.search.query import Query
+from outagewatch.timeutil import ensure_utc, to_iso
+
+ENTITY_ORDER = {"service": 0, "provider": 1, "region": 2, "source": 3}
+
+
+def incident_id(runs: list[Run], grid: Grid) -> str:
+    """Stable across recomputation: the first run's entity and its start bucket."""
+    first = min(runs, key=lambda r: (r.started_at, r.detected_at, sorted(r.entities)))
+    entity = min(first.entities, key=lambda e: (ENTITY_ORDER.get(e[0], 9), e[1]))
+    bucket = int(first.started_at.timestamp()) // grid.interval * grid.interval
+    return hashlib.blake2b(f"{entity[0]}:{entity[1]}\x1f{bucket}".encode(), digest_size=8).hexdigest()
+
+
+def level_at(runs: list[Run], when: datetime, grid: Grid) -> str:
+    """Graded evidence from what was known at ``when`` (cf. report sites' weak/moderate/strong)."""
+    known = [r for r in runs if r.detected_at <= when]
+    chatter = [r for r in known if not r.official]
+    official = any(r.official for r in known)
+    kinds = {r.kind for r in chatter}
+    entities = {e for r in chatter for e in r.entities}
+    sustained, top = 0, 0.0
+    for run in chatter:
+        seen = [z for i, z in run.active if grid.time(i) <= when or i == run.first]
+        sustained = max(sustained, len(seen))
+        top = max([top, *seen])
+    if (official and chatter) or ((len(kinds) >= 2 or len(entities) >= 3) and sustained >= 3) \
+            or (top >= 10 and sustained >= 4):
+        return "strong"
+    if official or sustained >= 2 or len(kinds) >= 2 or len(entities) >= 2 or top >= 8:
+        return "moderate"
+    return "weak"
+
+
+def timeline(runs: list[Run], grid: Grid, relations: Relations) -> tuple[list[dict], dict | None, datetime | None]:
+    """Escalations, the final common cause and when that cause was first named."""
+    moments = {r.detected_at for r in runs}
+    for run in runs:
+        moments.update(max(grid.time(i), run.detected_at) for i, _ in run.active)
+    escalations: list[dict] = []
+    causes: list[tuple[datetime, dict | None]] = []
+    for when in sorted(moments):
+        level = level_at(runs, when, grid)
+        if not escalations or LEVELS.index(level) > LEVELS.index(escalations[-1]["level"]):
+            escalations.append({"level": level, "at": to_iso(when)})
+        causes.append((when, infer_cause([r for r in runs if r.detected_at <= when], relations)))
+    final = infer_cause(runs, relations)
+    named_at = None
+    if final is not None:
+        for when, guess in causes:
+            if guess and (guess["provider"], guess["region"]) == (final["provider"], final["region"]):
+                named_at = when
+                break
+    return escalations, final, named_at
+
+
+def _names(relations: Relations, ids: list[str]) -> list[str]:
+    services = relations.catalog.services
+    return [services[i].name if i in services else i for i in ids]
+
+
+def title_of(services: list[str], providers: list[str], regions: list[str], cause: dict | None,
+             relations: Relations) -> str:
+    catalog = relations.catalog
+    affected = [s for s in services if not (cause and s == cause.get("service"))]
+    names = _names(relations, affected[:3]) + ([f"{len(affected) - 3} more"] if len(affected) > 3 else [])
+    what = ", ".join(names) if names else None
+    if cause:
+        provider = catalog.providers.get(cause["provider"])
+        where = provider.name if provider else cause["provider"]
+        if cause.get("region"):
+            region = catalog.regions.get(cause["region"])
+            where += " " + (region.code if region else cause["region"])
+        if cause.get("service"):
+            where = f"{_names(relations, [cause['service']])[0]} ({where})"
+        return f"{what} disrupted; likely cause {where}" if what else f"{where} incident"
+    if what:
+        return f"{what} disrupted"
+    target = providers or regions or ["unknown source"]
+    return f"{', '.join(target[:3])} incident"
+
+
+def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datetime,
+                   close_after: timedelta) -> dict[str, Any]:
+    entities = sorted({e for r in runs for e in r.entities}, key=lambda e: (ENTITY_ORDER.get(e[0], 9), e[1]))
+    services = [e[1] for e in entities if e[0] == "service"]
+    # a provider's own service affected makes that provider affected too
+    providers = sorted({e[1] for e in entities if e[0] == "provider"}
+                       | {p for s in services if (p := relations.catalog.provider_of(s))})
+    regions = [e[1] for e in entities if e[0] == "region"]
+    escalations, cause, named_at = timeline(runs, grid, relations)
+    if cause:
+        if cause["provider"] not in providers:
+            providers.append(cause["provider"])
+        if cause.get("region") and cause["region"] not in regions:
+            regions.append(cause["region"])
+    ends = [r.ended_at for r in runs]
+    closed = all(e is not None and e + close_after <= ensure_utc(now) for e in ends)
+    chatter = [r for r in runs if not r.official]
+    peak_run = max(chatter, key=lambda r: (r.peak - r.base, r.peak_at)) if chatter else runs[0]
+    official = sorted((r for r in runs if r.official), key=lambda r: r.detected_at)
+    detected = min(r.detected_at for r in runs)
+    first_official = official[0].detected_at if official else None
+    return {
+        "id": incident_id(runs, grid),
+        "title": title_of(services, providers, regions, cause, relations),
+        "status": "closed" if closed else "open",
+        "services": services,
+        "providers": providers,
+        "regions": regions,
+        "started_at": to_iso(min(r.started_at for r in runs)),
+        "detected_at": to_iso(detected),
+        "peak_at": to_iso(peak_run.peak_at),
+        "ended_at": to_iso(max(ends)) if closed else None,
+        "evidence_level": escalations[-1]["level"],
+        "escalations": escalations,
+        "signal_counts": {"status": sum(len(r.updates) for r in official)} if official else {},
+        "report_count": 0,
+        "common_cause": cause,
+        "common_cause_named_at": to_iso(named_at),
+        "first_official_at": to_iso(first_official),
+        "lead_minutes": round((first_official - detected).total_seconds() / 60, 1) if first_official else None,
+        "official_sources": sorted({r.updates[0].source for r in official}),
+        "feedback": None,
+        "runs": [{"entities": sorted(f"{k}:{v}" for k, v in r.entities), "kind": r.kind,
+                  "started_at": to_iso(r.started_at), "detected_at": to_iso(r.detected_at),
+                  "ended_at": to_iso(r.ended_at), "peak": r.peak, "baseline": round(r.base, 2)} for r in runs],
+    }
+
+
+def incident_query(incident: dict[str, Any], since: datetime, until: datetime, kinds: tuple[str, ...] = ()) -> Query:
+    """The Signals an incident is about: its services, else its providers, else its regions."""
+    if incident["services"]:
+        scope = {"services": tuple(incident["services"])}
+    elif incident["providers"]:
+        scope = {"providers": tuple(incident["providers"])}
+    else:
+        scope = {"regions": tuple(incident["regions"])}
+    return Query(since=since, until=until, kinds=kinds, limit=0, **scope)
+
+
+def add_counts(store, incident: dict[str, Any], grid: Grid, now: datetime) -> None:
+    """Signal counts by kind, summed reports and a compact chart series, from the store's aggregations."""
+    start = ensure_utc(datetime.fromisoformat(incident["started_at"].replace("Z", "+00:00")))
+    end = incident["ended_at"]
+    end = ensure_utc(datetime.fromisoformat(end.replace("Z", "+00:00"))) if end else ensure_utc(now)
+    until = end + timedelta(seconds=grid.interval)
+    query = incident_query(incident, start, until)
+    counts = store.facets(query, ["source_kind"], size=10)["source_kind"]
+    if incident["signal_counts"].get("status", 0) > counts.get("status", 0):
+        counts["status"] = incident["signal_counts"]["status"]  # status feeds tagged apart from the services
+    incident["signal_counts"] = dict(sorted(counts.items()))
+    reports = store.histogram(incident_query(incident, start, until, ("reports",)), 86400 * 365)
+    incident["report_count"] = sum(b.reports for b in reports)
+    pad = timedelta(hours=1)
+    chart_from = start - pad
+    chart_until = min(end + pad, ensure_utc(now) + timedelta(seconds=grid.interval))
+    buckets = store.histogram(incident_query(incident, chart_from, chart_until), grid.interval, by="source_kind", size=10)
+    origin = int(chart_from.timestamp()) // grid.interval * grid.interval
+    size = int((chart_until.timestamp() - origin) // grid.interval) + 1
+    kinds: dict[str, list[int]] = {}
+    for b in buckets:
+        i = (int(b.start.timestamp()) - origin) // grid.interval
+        if 0 <= i < size:
+            kinds.setdefault(b.key, [0] * size)[i] += b.reports if b.key == "reports" else b.count
+    incident["series"] = {"start": to_iso(datetime.fromtimestamp(origin, grid.start.tzinfo)),
+                          "interval": grid.interval, "kinds": kinds}
