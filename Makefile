@@ -26,6 +26,12 @@ demo: venv
 	$(OW) stats
 	@echo "== search: kinesis OR \"us-east-1\" within AWS"
 	$(OW) search 'kinesis OR "us-east-1"' --limit 5
+	@echo "== replay the bundled capture of the 2020-11-25 AWS us-east-1 event (a reconstruction) into $(DEMO_DB)"
+	$(OW) replay examples/aws-us-east-1-2020-11-25 --speed 0
+	@echo "== that day: status updates, posts and report pages about the event, with their tags"
+	$(OW) search --kind status --since 2020-11-25T13:00Z --until 2020-11-26T08:00Z --sort oldest --limit 8
+	$(OW) search 'down OR outage' --kind social --since 2020-11-25T13:00Z --until 2020-11-25T18:00Z --sort oldest --limit 6 --facets
+	$(OW) search --kind reports --service roku --since 2020-11-25T13:00Z --until 2020-11-25T16:00Z --sort oldest --limit 6
 
 test: venv
 	bash scripts/test.sh

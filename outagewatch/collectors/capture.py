@@ -164,6 +164,9 @@ class CaptureServer:
 def _make_handler(server: CaptureServer):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # One write per response and no Nagle: otherwise each keep-alive request waits ~40 ms on delayed ACKs.
+        wbufsize = -1
+        disable_nagle_algorithm = True
 
         def log_message(self, *args) -> None:  # quiet: replay prints its own summary
             pass

@@ -48,6 +48,8 @@ class XAPI:
     def __init__(self, tweets: list[dict[str, Any]], users: list[dict[str, Any]]) -> None:
         self.users = {str(u["id"]): u for u in users}
         self.by_name = {u["username"].lower(): u for u in users}
+        # Posts from before edits existed lack edit_history_tweet_ids, which v2 always sends now.
+        tweets = [{"edit_history_tweet_ids": [t["id"]], **t} for t in tweets]
         self.tweets = sorted(tweets, key=lambda t: int(t["id"]), reverse=True)
         self._times = {t["id"]: parse_time(t["created_at"]) for t in self.tweets}
 
