@@ -18,6 +18,14 @@ UTC = timezone.utc
 _RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d|day|days|w|wk)\s*(?:ago)?\s*$", re.I)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600,
                  "d": 86400, "day": 86400, "days": 86400, "w": 604800, "wk": 604800}
+# Zone abbreviations status pages actually print (AWS writes "6:36 AM PST"); dateutil
+# knows none of them by itself and would silently read the time as UTC.
+_TZ_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0,
+    "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "CET": 3600, "CEST": 7200, "BST": 3600, "IST": 19800, "JST": 9 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600,
+}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)", re.I)
 
 
@@ -55,7 +63,7 @@ def parse_time(value, *, now: datetime | None = None) -> datetime:
     except ValueError:
         pass
     try:
-        return ensure_utc(_dateparser.parse(text))
+        return ensure_utc(_dateparser.parse(text, tzinfos=_TZ_ABBREVIATIONS))
     except (ValueError, OverflowError, TypeError) as exc:
         raise ValueError(f"not a time: {value!r}") from exc
 
