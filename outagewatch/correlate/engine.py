@@ -34,21 +34,17 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def compute(store, since: datetime | None = None, now: datetime | None = None, *,
-            settings: Settings | None = None, catalog: Catalog | None = None,
-            timings: dict[str, float] | None = None) -> list[dict[str, Any]]:
-    """Incidents whose first run starts at or after ``since``, from Signals published before ``now``."""
-    settings = settings or Settings()
-    relations = Relations(catalog or load_catalog())
+def detect_runs(store, since: datetime | None, now: datetime, settings: Settings,
+                timings: dict[str, float] | None = None) -> tuple[list, Grid | None]:
+    """Every chatter and official run starting from ``since``, from Signals published before ``now``."""
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
-    now = ensure_utc(now) if now is not None else utcnow()
     reach = None if since is None else ensure_utc(since) - timedelta(seconds=settings.history)
     cells = fetch_cells(store, reach, now, settings.interval)
     statuses = list(store.scan(Query(kinds=("status",), since=since, until=now + timedelta(microseconds=1), limit=0)))
     times = [c.start for c in cells] + [s.published_at for s in statuses]
     if not times:
-        return []
+        return [], None
     first, last = min(times), max(times)
     since = ensure_utc(since) if since is not None else first
     # Past the last Signal every bucket is quiet: the grid stops once every run could have
@@ -66,6 +62,20 @@ def compute(store, since: datetime | None = None, now: datetime | None = None, *
             runs.append(run)
     runs.extend(official_runs(statuses, settings, now))
     timings["detect"] = time.perf_counter() - clock
+    return runs, grid
+
+
+def compute(store, since: datetime | None = None, now: datetime | None = None, *,
+            settings: Settings | None = None, catalog: Catalog | None = None,
+            timings: dict[str, float] | None = None) -> list[dict[str, Any]]:
+    """Incidents whose first run starts at or after ``since``, from Signals published before ``now``."""
+    settings = settings or Settings()
+    relations = Relations(catalog or load_catalog())
+    timings = timings if timings is not None else {}
+    now = ensure_utc(now) if now is not None else utcnow()
+    runs, grid = detect_runs(store, since, now, settings, timings)
+    if grid is None:
+        return []
     clock = time.perf_counter()
     close_after = timedelta(seconds=settings.close_after)
     incidents = []
@@ -120,7 +130,12 @@ def transitions(before: dict[str, Any] | None, after: dict[str, Any]) -> list[tu
     return events
 
 
-def window_start(store, now: datetime, settings: Settings | None = None, lookback: timedelta = timedelta(hours=6)) -> datetime:
+LOOKBACK = timedelta(hours=24)
+"""How late a Signal may arrive (after its ``published_at``) and still be correlated by the
+incremental step; older stragglers wait for a full ``outagewatch correlate``."""
+
+
+def window_start(store, now: datetime, settings: Settings | None = None, lookback: timedelta = LOOKBACK) -> datetime:
     """Where an incremental update must begin so that it agrees with a full recomputation:
     before every stored incident that still overlaps the lookback, and outside any run."""
     settings = settings or Settings()
@@ -131,15 +146,30 @@ def window_start(store, now: datetime, settings: Settings | None = None, lookbac
 
 
 def update(store, now: datetime | None = None, *, settings: Settings | None = None,
-           catalog: Catalog | None = None, notify: Notify | None = None) -> Result:
+           catalog: Catalog | None = None, notify: Notify | None = None, lookback: timedelta = LOOKBACK) -> Result:
     """The incremental step for ``collect --watch`` and replay: recompute the recent window."""
     now = ensure_utc(now) if now is not None else utcnow()
-    return recompute(store, window_start(store, now, settings), now, settings=settings, catalog=catalog, notify=notify)
+    return recompute(store, window_start(store, now, settings, lookback), now, settings=settings, catalog=catalog,
+                     notify=notify)
 
 
 def on_batch_stored(store, now: datetime | None = None, notify: Notify | None = None) -> Result:
-    """Hook for the collectors' scheduler: called after each batch is stored."""
-    return update(store, now, notify=notify)
+    """Hook for the collectors' scheduler: called after each batch is stored; alerts go to
+    the webhooks of the configuration's ``[alerts]`` section unless ``notify`` is given."""
+    return update(store, now, notify=notify if notify is not None else configured_notifier())
+
+
+_NOTIFIER: list = []
+
+
+def configured_notifier():
+    """The ``[alerts]`` webhooks of the configuration, read once per process."""
+    if not _NOTIFIER:
+        from outagewatch.config import load_config
+        from outagewatch.correlate.alerts import notifier_from_config
+
+        _NOTIFIER.append(notifier_from_config(load_config().section("alerts")))
+    return _NOTIFIER[0]
 
 
 __all__ = ["compute", "recompute", "update", "on_batch_stored", "Result", "transitions", "window_start", "to_iso"]

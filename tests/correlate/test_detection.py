@@ -1,0 +1,236 @@
+"""Stories of chatter and what correlation makes of them."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+import pytest
+
+from outagewatch.correlate import compute, recompute, update
+from outagewatch.search.sqlite import SQLiteStore
+from tests.correlate.builder import Story, at
+
+QUIET = ["roku", "flickr", "adobe", "netflix", "discord", "github"]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = SQLiteStore(tmp_path / "c.db")
+    yield s
+    s.close()
+
+
+def quiet_day(story: Story, hours: float = 24, start: str = "00:00") -> None:
+    for service in QUIET:
+        story.background(service, at(start), hours, 6)
+
+
+def run(store, story, now="23:59"):
+    store.upsert(story.signals)
+    return recompute(store, now=at(now)).incidents
+
+
+def test_clean_spike_is_one_incident_detected_inside_its_first_bucket(store):
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("13:50"), 30, 150)
+    incidents = run(store, story)
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident["services"] == ["roku"]
+    assert at("13:50") <= _t(incident["detected_at"]) < at("13:55")
+    assert incident["status"] == "closed" and _t(incident["ended_at"]) <= at("14:30")
+    assert incident["signal_counts"]["social"] >= 150
+    assert incident["common_cause"] is None  # one service alone has no *common* cause
+    assert incident["evidence_level"] in ("moderate", "strong")
+
+
+def test_flat_series_raises_nothing(store):
+    story = Story()
+    quiet_day(story)
+    assert run(store, story) == []
+
+
+def test_slow_ramp_is_detected_later_than_it_starts(store):
+    story = Story()
+    quiet_day(story)
+    story.ramp("flickr", at("12:00"), 180, 40)
+    incidents = run(store, story)
+    assert [i["services"] for i in incidents] == [["flickr"]]
+    detected = _t(incidents[0]["detected_at"])
+    assert at("12:10") < detected < at("14:00")
+
+
+def test_only_a_few_hours_of_history(store):
+    story = Story()
+    for service in QUIET:
+        story.background(service, at("10:00"), 4, 6)
+    story.burst("discord", at("12:30"), 20, 80)
+    incidents = run(store, story, now="14:00")
+    assert [i["services"] for i in incidents] == [["discord"]]
+
+
+def test_earlier_spike_does_not_hide_the_next_one(store):
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("09:00"), 40, 150)
+    story.burst("roku", at("11:00"), 30, 150)
+    assert len(run(store, story)) == 2
+
+
+def test_two_simultaneous_unrelated_incidents_stay_apart(store):
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("14:00"), 40, 150)      # AWS us-east-1 customer
+    story.burst("github", at("14:10"), 40, 150)    # Fastly customer
+    incidents = run(store, story)
+    assert sorted(i["services"][0] for i in incidents) == ["github", "roku"]
+    assert all(len(i["services"]) == 1 for i in incidents)
+
+
+def test_downstream_only_incident_names_the_shared_region(store):
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("13:40"), 60, 200)
+    story.burst("flickr", at("13:55"), 50, 120)
+    story.burst("adobe", at("14:05"), 50, 120)
+    incidents = run(store, story)
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident["services"] == ["adobe", "flickr", "roku"]
+    cause = incident["common_cause"]
+    assert (cause["provider"], cause["region"]) == ("aws", "aws:us-east-1")
+    assert not cause["confirmed"]
+    assert incident["first_official_at"] is None and incident["lead_minutes"] is None
+    assert at("13:55") <= _t(incident["common_cause_named_at"]) < at("14:05")
+    assert incident["evidence_level"] == "strong"
+
+
+def test_provider_incident_without_downstream_chatter(store):
+    story = Story()
+    quiet_day(story)
+    story.status(at("14:36"), "investigating", "We are investigating increased error rates for Kinesis in US-EAST-1.")
+    story.status(at("15:10"), "identified", "We have identified the cause.")
+    story.status(at("18:00"), "resolved", "The issue has been resolved.")
+    incidents = run(store, story)
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident["services"] == ["aws/kinesis"]
+    assert incident["detected_at"] == incident["first_official_at"] == "2020-11-25T14:36:00Z"
+    assert incident["lead_minutes"] == 0
+    assert incident["signal_counts"] == {"status": 3}
+    assert incident["ended_at"] == "2020-11-25T18:00:00Z"
+    assert incident["common_cause"]["service"] == "aws/kinesis"
+
+
+def test_aws_event_common_cause_and_lead_time(store):
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("13:50"), 90, 400)
+    story.burst("flickr", at("14:00"), 80, 150)
+    story.burst(None, at("14:05"), 60, 80, providers=["aws"], regions=["aws:us-east-1"])
+    story.status(at("14:36"), "investigating", "Increased error rates for Kinesis in US-EAST-1.")
+    story.status(at("19:00"), "resolved", "Resolved.")
+    story.burst("discord", at("14:20"), 20, 80)  # the same hour, unrelated
+    incidents = run(store, story)
+    aws = next(i for i in incidents if "roku" in i["services"])
+    assert "discord" not in aws["services"]
+    assert aws["common_cause"]["region"] == "aws:us-east-1" and aws["common_cause"]["confirmed"]
+    assert aws["first_official_at"] == "2020-11-25T14:36:00Z"
+    assert 40 <= aws["lead_minutes"] <= 46
+    assert _t(aws["common_cause_named_at"]) < at("14:36")
+    assert any(i["services"] == ["discord"] for i in incidents)
+
+
+def test_report_counts_spike_and_are_summed(store):
+    story = Story()
+    quiet_day(story)
+    counts = [random.Random(i).randint(0, 6) for i in range(56)] + [80, 240, 300, 120, 20] + [3] * 30
+    story.reports("netflix", at("00:00"), counts)
+    incidents = run(store, story)
+    assert len(incidents) == 1
+    assert incidents[0]["services"] == ["netflix"]
+    assert incidents[0]["report_count"] >= 760
+    # the crossing report page was published at 14:15 (the 57th count)
+    assert incidents[0]["detected_at"] == "2020-11-25T14:15:00Z"
+
+
+def test_detection_is_causal_replaying_history_gives_the_live_answer(store):
+    """Detected with everything stored, or with only what was published by then: the same moment."""
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("13:50"), 60, 300)
+    story.burst("flickr", at("14:00"), 50, 120)
+    store.upsert(story.signals)
+    late = compute(store, now=at("23:59"))
+    early = compute(store, now=at("14:03"))
+    assert len(late) == len(early) == 1
+    assert early[0]["detected_at"] == late[0]["detected_at"]
+    assert early[0]["id"] == late[0]["id"]
+    assert early[0]["status"] == "open" and early[0]["ended_at"] is None
+
+
+def test_incremental_updates_give_the_batch_incidents(tmp_path):
+    story = Story(seed=3)
+    for service in QUIET:
+        story.background(service, at("00:00"), 24, 6, )
+    story.burst("roku", at("13:50"), 60, 300)
+    story.burst("flickr", at("14:00"), 50, 120)
+    story.burst("github", at("16:00"), 30, 100)
+    story.status(at("14:36"), "investigating", "Kinesis errors in US-EAST-1.")
+    story.status(at("17:00"), "resolved", "Resolved.")
+    ordered = sorted(story.signals, key=lambda s: s.published_at)
+    live = SQLiteStore(tmp_path / "live.db")
+    t = at("00:00")
+    while t < at("23:59"):
+        t += timedelta(minutes=15)
+        live.upsert([s for s in ordered if t - timedelta(minutes=15) <= s.published_at < t])
+        update(live, now=t)
+    batch = SQLiteStore(tmp_path / "batch.db")
+    batch.upsert(ordered)
+    expected = recompute(batch, now=t).incidents
+    got = live.list_incidents()
+    assert [i["id"] for i in got] == [i["id"] for i in expected]
+    for a, b in zip(got, expected):
+        for key in ("detected_at", "started_at", "ended_at", "services", "common_cause", "common_cause_named_at",
+                    "evidence_level", "first_official_at", "lead_minutes", "signal_counts"):
+            assert a[key] == b[key], key
+
+
+def test_data_arriving_out_of_order(tmp_path):
+    story = Story(seed=5)
+    quiet_day(story)
+    story.burst("roku", at("13:50"), 60, 300)
+    story.burst("flickr", at("14:00"), 50, 120)
+    shuffled = list(story.signals)
+    random.Random(9).shuffle(shuffled)
+    scrambled = SQLiteStore(tmp_path / "scrambled.db")
+    for i in range(0, len(shuffled), 97):
+        scrambled.upsert(shuffled[i:i + 97])
+        update(scrambled, now=at("23:59"))
+    tidy = SQLiteStore(tmp_path / "tidy.db")
+    tidy.upsert(sorted(story.signals, key=lambda s: s.published_at))
+    expected = recompute(tidy, now=at("23:59")).incidents
+    got = scrambled.list_incidents()
+    assert [(i["id"], i["detected_at"], i["services"]) for i in got] == \
+        [(i["id"], i["detected_at"], i["services"]) for i in expected]
+
+
+def test_feedback_survives_recomputation(store):
+    story = Story()
+    quiet_day(story)
+    story.burst("roku", at("13:50"), 30, 150)
+    incident = run(store, story)[0]
+    store.set_feedback(incident["id"], "dismissed")
+    events = []
+    again = recompute(store, now=at("23:59"), notify=lambda e, i: events.append(e))
+    assert again.incidents[0]["id"] == incident["id"]
+    assert store.get_incident(incident["id"])["feedback"] == "dismissed"
+    assert events == []
+
+
+def _t(text):
+    from outagewatch.timeutil import parse_time
+
+    return parse_time(text)
