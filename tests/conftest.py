@@ -23,8 +23,41 @@ def _sqlite_store(tmp_path: Path, request) -> Iterator[SQLiteStore]:
     store.close()
 
 
+def _elasticsearch_store(tmp_path: Path, request):
+    """A fresh set of indices (unique prefix) on the real node; deleted afterwards."""
+    from outagewatch.search.elasticsearch import ElasticsearchStore
+    from tests.elasticsearch.node import unique_prefix
+
+    node = request.getfixturevalue("elasticsearch_node")
+    store = ElasticsearchStore(node.url, prefix=unique_prefix(), spool_dir=tmp_path / "spool", **node.options())
+    yield store
+    store.drop()
+    store.close()
+
+
 # name -> generator factory(tmp_path, request) yielding an empty store, then cleaning up.
-STORE_BACKENDS: dict[str, Callable] = {"sqlite": _sqlite_store}
+STORE_BACKENDS: dict[str, Callable] = {"sqlite": _sqlite_store, "elasticsearch": _elasticsearch_store}
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_node():
+    """The plain node of scripts/elasticsearch.sh: started if not running, and then
+    stopped at the end of the session."""
+    from tests.elasticsearch.node import ensure_node, stop_node
+
+    node = ensure_node(secure=False)
+    yield node
+    stop_node(node)
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_secure_node():
+    """The node with security on (basic auth, TLS when the build allows it)."""
+    from tests.elasticsearch.node import ensure_node, stop_node
+
+    node = ensure_node(secure=True)
+    yield node
+    stop_node(node)
 
 
 @pytest.fixture(params=list(STORE_BACKENDS))
