@@ -1,0 +1,102 @@
+"""A real HTTP server on 127.0.0.1 whose routes a test writes by hand."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from outagewatch.search.sqlite import SQLiteStore
+
+CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+
+
+class Route:
+    def __init__(self, status=200, body=b"", headers=None, delay=0.0, stream_bytes=0):
+        self.status, self.body, self.headers, self.delay, self.stream_bytes = status, body, headers or {}, delay, stream_bytes
+        self.hits = 0
+
+
+class LocalServer:
+    def __init__(self):
+        self.routes: dict[str, Route] = {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            wbufsize = -1
+            disable_nagle_algorithm = True
+
+            def log_message(self, *a):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
+                if route is None:
+                    route = Route(404, b"not found", {"Content-Type": "text/plain"})
+                route.hits += 1
+                if route.delay:
+                    time.sleep(route.delay)
+                body = route.body(self) if callable(route.body) else route.body
+                self.send_response(route.status)
+                for k, v in route.headers.items():
+                    self.send_header(k, v)
+                if route.stream_bytes:
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.end_headers()
+                    chunk = b"<!-- padding -->" * 4096
+                    sent = 0
+                    try:
+                        while sent < route.stream_bytes:
+                            self.wfile.write(chunk)
+                            sent += len(chunk)
+                    except OSError:
+                        pass
+                    self.close_connection = True
+                    return
+                if route.status == 304:
+                    self.end_headers()
+                    return
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def route(self, path, *args, **kwargs) -> Route:
+        self.routes[path] = Route(*args, **kwargs)
+        return self.routes[path]
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = LocalServer()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    s = SQLiteStore(tmp_path / "store.db")
+    yield s
+    s.close()
+
+
+def corpus(*parts) -> Path:
+    path = CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"corpus {path} is absent (it lives in ../shared/corpora next to the repo)")
+    return path
