@@ -27,10 +27,10 @@ def _total(page) -> int:
 
 def test_the_dashboard_loads_the_bundled_event(page, event_server):
     page.goto(event_server + "/")
-    first = page.locator("#incident-list li").first
-    first.wait_for()
-    assert INCIDENT_TITLE in first.inner_text()
-    text = first.inner_text()
+    page.locator("#incident-list li").first.wait_for()
+    event = page.locator("#incident-list li").filter(has_text=INCIDENT_TITLE)
+    assert event.count() == 1
+    text = event.inner_text()
     assert "evidence" in text
     assert "Likely common cause: aws" in text and "us-east-1" in text
     assert "Lead time:" in text
@@ -62,7 +62,7 @@ def test_a_search_narrows_the_results(page, event_server):
 
 def test_an_incident_opens_and_its_chart_renders(page, event_server):
     page.goto(event_server + "/")
-    page.locator("#incident-list button.open-incident").first.click()
+    page.locator("#incident-list li").filter(has_text=INCIDENT_TITLE).locator("button.open-incident").click()
     detail = page.locator("#incident-detail")
     detail.wait_for(state="visible")
     assert INCIDENT_TITLE in page.locator("#incident-title").inner_text()

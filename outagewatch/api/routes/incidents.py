@@ -57,7 +57,8 @@ def list_incidents(
     until: Annotated[str | None, Param(description="Started before. " + TIME_HELP)] = None,
     limit: Annotated[int, Param(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
-    """Open incidents first, then the most recent; each with evidence level, lead time and common cause."""
+    """Open incidents first, then by evidence (strong first), then newest; each with evidence level,
+    lead time and common cause."""
     store = request.app.state.store
     start, end = parse_time_param(since, "since"), parse_time_param(until, "until")
     incidents = store_call(lambda: store.list_incidents(since=start, until=end))
@@ -70,7 +71,8 @@ def list_incidents(
             continue
         summary = {k: v for k, v in incident.items() if k != "series"}
         chosen.append(_with_feedback(summary, feedback))
-    chosen.sort(key=lambda i: (i.get("status") != "open", _negated_time(i.get("started_at"))))
+    chosen.sort(key=lambda i: (i.get("status") != "open", EVIDENCE_ORDER.get(i.get("evidence_level"), 9),
+                               _negated_time(i.get("started_at"))))
     return {"total": len(chosen), "incidents": chosen[:limit]}
 
 

@@ -116,6 +116,12 @@
     return "at the same time as the official word";
   }
 
+  // Correlation stores the verdict as a string; the API's own feedback record is an object.
+  function verdictOf(incident) {
+    const feedback = incident.feedback;
+    return typeof feedback === "string" ? feedback : (feedback && feedback.verdict) || null;
+  }
+
   function incidentItem(incident) {
     const level = incident.evidence_level || "weak";
     const open = el("button", { type: "button", className: "open-incident", text: incident.title || incident.id,
@@ -126,7 +132,7 @@
       el("div", {}, [
         el("span", { className: "badge " + level, text: level + " evidence" }),
         el("span", { className: "badge status-" + (incident.status || "closed"), text: incident.status || "closed" }),
-        incident.feedback && incident.feedback.verdict ? el("span", { className: "badge", text: incident.feedback.verdict }) : null,
+        verdictOf(incident) ? el("span", { className: "badge verdict", text: verdictOf(incident) }) : null,
       ]),
       el("div", { className: "muted", text: "started " + formatTime(incident.started_at) +
         (incident.services && incident.services.length ? " · " + incident.services.join(", ") : "") }),
@@ -193,7 +199,7 @@
     fact(facts, "Likely common cause", causeText(incident.common_cause) || "none inferred");
     fact(facts, "Signals", incident.signal_counts ? Object.entries(incident.signal_counts).map(([k, n]) => k + " " + n).join(", ") : null);
     fact(facts, "User reports", incident.report_count);
-    fact(facts, "Analyst verdict", incident.feedback && incident.feedback.verdict);
+    fact(facts, "Analyst verdict", verdictOf(incident));
     for (const fmt of ["html", "md", "json"]) $("report-" + fmt).setAttribute("href", body.links[fmt]);
     const causeList = $("cause-evidence");
     const evidence = (incident.common_cause && incident.common_cause.evidence) || [];
