@@ -270,12 +270,12 @@
     for (const [t, anchor] of [[start, "start"], [end, "end"]]) {
       root.append(svg("text", { x: x(t), y: height - bottom + 14, "text-anchor": anchor }, formatTime(new Date(t).toISOString())));
     }
-    for (const [name, value, colour] of [["detected", incident.detected_at, "#101828"], ["official", incident.first_official_at, "#027a48"]]) {
+    for (const [name, value, colour, row] of [["detected", incident.detected_at, "#101828", 0], ["official", incident.first_official_at, "#027a48", 1]]) {
       const t = Date.parse(value || "");
       if (Number.isNaN(t) || t < start || t > end) continue;
       root.append(svg("line", { class: "marker marker-" + name, x1: x(t), x2: x(t), y1: top, y2: height - bottom,
                                 stroke: colour, "stroke-dasharray": "4 3" }));
-      root.append(svg("text", { x: x(t) + 3, y: top + 10 }, name));
+      root.append(svg("text", { x: x(t) + 3, y: top + 10 + 12 * row }, name));
     }
     const legend = svg("g", { class: "legend" });
     let offset = left;
