@@ -32,7 +32,14 @@ install_browser() {
     as_root apt-get update -qq >/dev/null
   fi
   echo "installing Debian's chromium for the dashboard tests" >&2
-  as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  local log
+  log=$(mktemp)
+  if ! as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
   have_browser || { echo "error: chromium was installed but $BROWSER is still missing" >&2; return 1; }
 }
 
