@@ -43,7 +43,7 @@ from outagewatch.search.es_query import (
 )
 from outagewatch.search.query import FACET_FIELDS, Query, decode_cursor, encode_cursor, interval_seconds
 from outagewatch.search.spool import Spool
-from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, UpsertResult
+from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TagBucket, UpsertResult
 from outagewatch.signal import Signal
 from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
 
@@ -431,6 +431,38 @@ class ElasticsearchStore:
                 continue
             for sub in sorted(bucket["by"]["buckets"], key=lambda b: b["key"]):
                 out.append(Bucket(start, sub["key"], sub["doc_count"], int(sub["reports"]["value"] or 0)))
+        return out
+
+    def tag_histogram(self, query: Query, interval: str | int,
+                      fields: Iterable[str] = ("services", "providers", "regions")) -> list[TagBucket]:
+        """One composite aggregation per tag field, paged, so no value is left out."""
+        width = interval_seconds(interval)
+        filters: list[dict[str, Any]] = []
+        bounds = {k: to_millis(v) for k, v in (("gte", query.since), ("lt", query.until)) if v is not None}
+        if bounds:
+            filters.append({"range": {m.TIMESTAMP: bounds}})
+        if query.kinds:
+            filters.append({"terms": {m.SOURCE_KIND: list(query.kinds)}})
+        body_query = {"bool": {"filter": filters}} if filters else {"match_all": {}}
+        out: list[TagBucket] = []
+        for field in fields:
+            composite: dict[str, Any] = {"size": 5000, "sources": [
+                {"value": {"terms": {"field": m.FIELD_OF[field]}}},
+                {"start": {"date_histogram": {"field": m.TIMESTAMP, "fixed_interval": f"{width}s"}}},
+                {"kind": {"terms": {"field": m.SOURCE_KIND}}}]}
+            while True:
+                aggs = {"cells": {"composite": composite, "aggs": {"reports": {"sum": {"field": m.REPORT_COUNT}}}}}
+                with self._errors("search"):
+                    response = self.client.search(index=self.names.signals, query=body_query, size=0,
+                                                  track_total_hits=False, aggs=aggs)
+                cells = response["aggregations"]["cells"]
+                for b in cells["buckets"]:
+                    key = b["key"]
+                    out.append(TagBucket(from_millis(key["start"]), field, key["value"], key["kind"], b["doc_count"],
+                                         int(b["reports"]["value"] or 0)))
+                if not cells["buckets"] or "after_key" not in cells:
+                    break
+                composite["after"] = cells["after_key"]
         return out
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
