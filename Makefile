@@ -32,6 +32,11 @@ demo: venv
 	$(OW) search --kind status --since 2020-11-25T13:00Z --until 2020-11-26T08:00Z --sort oldest --limit 8
 	$(OW) search 'down OR outage' --kind social --since 2020-11-25T13:00Z --until 2020-11-25T18:00Z --sort oldest --limit 6 --facets
 	$(OW) search --kind reports --service roku --since 2020-11-25T13:00Z --until 2020-11-25T16:00Z --sort oldest --limit 6
+	@echo "== incidents found in the chatter (correlation, issue #6)"
+	$(OW) incidents
+	@echo "== the report of the AWS us-east-1 incident"
+	$(OW) report aws:us-east-1 --format html -o demo/report.html
+	@echo "report: $(CURDIR)/demo/report.html"
 
 test: venv
 	bash scripts/test.sh

@@ -43,10 +43,18 @@ class _Candidate:
         return out
 
 
+def _first(c: _Candidate) -> float:
+    """When a candidate was first named or acknowledged (earlier is the likelier origin)."""
+    times = [r.detected_at.timestamp() for r in c.named + c.official]
+    return min(times) if times else float("inf")
+
+
 def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
     """``{provider, region, service, confidence, evidence, confirmed}`` or None."""
     catalog = relations.catalog
-    services = {e[1] for r in runs if not r.official for e in r.entities if e[0] == "service"}
+    # every affected service supports what it depends on, including a provider's own
+    # service whose status feed reports it degraded (Cognito's feed supports Kinesis)
+    services = {e[1] for r in runs for e in r.entities if e[0] == "service"}
     candidates: dict[tuple[str, str], _Candidate] = {}
 
     def candidate(kind: str, cid: str) -> _Candidate:
@@ -59,7 +67,8 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
         for r in regions:
             candidate("region", r).dependants.add(service)
         for u in upstream:
-            candidate("service", u).dependants.add(service)
+            if u != service:
+                candidate("service", u).dependants.add(service)
     for run in runs:
         for kind, cid in run.entities:
             if kind not in ("provider", "region", "service"):
@@ -81,7 +90,7 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
     region = max(regions, key=lambda c: (c.score, c.id)) if regions else None
     owned = [c for (k, cid), c in candidates.items()
              if k == "service" and catalog.provider_of(cid) == best.id and (c.named or c.official or len(c.dependants) >= 2)]
-    service = max(owned, key=lambda c: (c.score, c.id)) if owned else None
+    service = max(owned, key=lambda c: (c.score, len(c.dependants), -_first(c), c.id)) if owned else None
     chosen = [c for c in (region, service) if c is not None] or [best]
     score = max(c.score for c in chosen + [best])
     evidence: list[str] = []
