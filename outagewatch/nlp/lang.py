@@ -13,28 +13,36 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.lang.de.stop_words import STOP_WORDS as DE
-from spacy.lang.en.stop_words import STOP_WORDS as EN
-from spacy.lang.es.stop_words import STOP_WORDS as ES
-from spacy.lang.fr.stop_words import STOP_WORDS as FR
-from spacy.lang.it.stop_words import STOP_WORDS as IT
-from spacy.lang.nl.stop_words import STOP_WORDS as NL
-from spacy.lang.pt.stop_words import STOP_WORDS as PT
+import importlib.util
+from pathlib import Path
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "ja", "zh", "ko", "ru", "pl", "tr", "sv", "da", "no", "fi",
              "cs", "id", "ar", "hi", "uk", "el", "he", "th", "vi", "ca", "ro", "hu")
 KANA_RE = re.compile("[\u3040-\u30ff]")
 HANGUL_RE = re.compile("[\uac00-\ud7af]")
 
-_STOP = {"en": EN, "es": ES, "de": DE, "fr": FR, "pt": PT, "it": IT, "nl": NL}
+VOTING = ("en", "es", "de", "fr", "pt", "it", "nl")
+
+
+def _stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list, read without importing the language package.
+
+    ``import spacy.lang.fr`` compiles French tokenizer exceptions for seconds; the list
+    itself is one small module.
+    """
+    spacy_dir = Path(importlib.util.find_spec("spacy").origin).parent
+    spec = importlib.util.spec_from_file_location(f"_ow_stop_{lang}", spacy_dir / "lang" / lang / "stop_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 @functools.lru_cache(maxsize=1)
 def _exclusive_words() -> dict[str, str]:
     """Function words that belong to exactly one of the languages (3+ letters, no digits)."""
     owners: dict[str, set[str]] = {}
-    for lang, words in _STOP.items():
-        for word in words:
+    for lang in VOTING:
+        for word in _stop_words(lang):
             if len(word) >= 3 and word.isalpha():
                 owners.setdefault(word, set()).add(lang)
     return {w: next(iter(langs)) for w, langs in owners.items() if len(langs) == 1}

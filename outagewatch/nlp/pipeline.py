@@ -17,13 +17,13 @@ What the matches mean (evidence, negation, regions) is decided afterwards by
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
+from spacy.attrs import LOWER, ORTH, SPACY
 
 from outagewatch.nlp import lexicon
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, fold, host_of
@@ -36,9 +36,33 @@ _JA_SYMPTOMS = [(symptom, re.compile("|".join(p))) for symptom, p in lexicon.JA_
 _JA_NEGATED = re.compile("|".join(lexicon.JA_NEGATED))
 _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS.items()]
 
-for _name in ("ow_names", "ow_symptoms", "ow_lang", "ow_source", "ow_lang_hint"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+# The components share their results through ``doc.user_data`` under these keys (plain dict
+# access: spaCy's ``doc._`` costs microseconds per access, which matters at 15k texts/s).
+WORDS, NAMES, SYMPTOMS, LANG, LANG_HINT = "ow_words", "ow_names", "ow_symptoms", "ow_lang", "ow_lang_hint"
+TEXT = "ow_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, kept by the tagger when it made the doc (``doc.text`` re-joins tokens)."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
+
+
+def words_of(doc: Doc) -> tuple[list[str], list[str], list[int]]:
+    """(texts, lower-cased texts, trailing-space flags) of the tokens, computed once per doc.
+
+    Iterating a Doc makes a Python Token object per token, the single biggest cost of a
+    light pipeline; one ``to_array`` call and string-store look-ups avoid it.
+    """
+    cached = doc.user_data.get(WORDS)
+    if cached is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, SPACY]).tolist() if len(doc) else []
+        cached = ([strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [r[2] for r in rows])
+        doc.user_data[WORDS] = cached
+    return cached
 
 
 def make_nlp(base: str = "xx") -> Language:
@@ -86,30 +110,36 @@ class NameMatcher:
             spans.append((start, end, vocab.phrases[self.keys[key]]))
         spans = _longest(spans)
         handles, hosts, hashtags, codes = [], [], [], []
-        for token in doc:
-            text = token.text
-            first = text[0]
-            if first == "@":
-                entry = vocab.handles.get(text.lower().rstrip(".:,!?"))
-                if entry:
-                    handles.append((token.i, entry))
-            elif first == "#" and len(text) > 1:
-                hashtags.append((token.i, text[1:]))
-            elif token.i and doc[token.i - 1].text == "#" and token.idx == doc[token.i - 1].idx + 1:
-                hashtags.append((token.i, text))
-            if "." in text:
-                match = HOST_RE.match(text)
-                if match:
-                    host = host_of(match.group(1).lower())
-                    if host in vocab.hosts:
-                        hosts.append((token.i, vocab.hosts[host]))
-            elif "-" in text or text[-1:].isdigit() or text.isalpha() and len(text) > 5:
-                region = vocab.codes.get(text.lower())
-                if region is None and REGION_CODE_RE.match(text):
-                    region = _zone_region(text.lower(), vocab)
-                if region:
-                    codes.append((token.i, region))
-        doc._.ow_names = (spans, handles, hosts, hashtags, codes)
+        texts, lowers, spaces = words_of(doc)
+        raw = text_of(doc)
+        codes_table = vocab.codes
+        # Cheap whole-text checks first: most texts have no handle, hashtag, host or code.
+        if "@" in raw or "#" in raw or "." in raw or "-" in raw:
+            previous = ""
+            for i, text in enumerate(texts):
+                first = text[0]
+                if first == "@":
+                    entry = vocab.handles.get(lowers[i].rstrip(".:,!?"))
+                    if entry:
+                        handles.append((i, entry))
+                elif first == "#" and len(text) > 1:
+                    hashtags.append((i, text[1:]))
+                elif previous == "#" and not spaces[i - 1]:
+                    hashtags.append((i, text))
+                previous = text
+                if "." in text:
+                    match = HOST_RE.match(text)
+                    if match:
+                        host = host_of(match.group(1).lower())
+                        if host in vocab.hosts:
+                            hosts.append((i, vocab.hosts[host]))
+                elif "-" in text and lowers[i] not in codes_table and REGION_CODE_RE.match(text):
+                    region = _zone_region(lowers[i], vocab)
+                    if region:
+                        codes.append((i, region))
+        if not codes_table.keys().isdisjoint(lowers):
+            codes.extend((i, codes_table[w]) for i, w in enumerate(lowers) if w in codes_table)
+        doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
         return doc
 
 
@@ -144,16 +174,16 @@ class SymptomMatcher:
             group, label = self.labels[key]
             (symptoms if group == "sym" else stages).append((start, end, label))
         symptoms = _longest(symptoms)
-        for token in doc:
-            text = token.text
-            if text[:1] == "5" or text[:5].lower() == "http/" and len(text) >= 3:
-                if FIVE_XX_RE.match(text) and _http_context(doc, token.i):
-                    symptoms.append((token.i, token.i + 1, "5xx"))
-            label = self.area_words.get(token.lower_)
-            if label:
-                areas.append((token.i, label))
+        texts, lowers, _ = words_of(doc)
+        text = text_of(doc)
+        if "5" in text:
+            for i, low in enumerate(lowers):
+                if (low[:1] == "5" or low[:5] == "http/") and FIVE_XX_RE.match(low) and _http_context(lowers, i):
+                    symptoms.append((i, i + 1, "5xx"))
+        area_words = self.area_words
+        if not area_words.keys().isdisjoint(lowers):
+            areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
         ja = []
-        text = doc.text
         if CJK_RE.search(text):
             negated = [m.span() for m in _JA_NEGATED.finditer(text)]
             for symptom, regex in _JA_SYMPTOMS:
@@ -163,7 +193,7 @@ class SymptomMatcher:
             for stage, regex in _JA_STATUS:
                 if regex.search(text):
                     ja.append("st:" + stage)
-        doc._.ow_symptoms = (symptoms, stages, areas, ja)
+        doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
         return doc
 
 
@@ -172,12 +202,12 @@ HTTP_WORDS = frozenset({"error", "errors", "erro", "erros", "erreur", "erreurs",
                         "got", "response", "responses", "código", "responding", "with", "5xx"})
 
 
-def _http_context(doc: Doc, i: int) -> bool:
+def _http_context(lowers: list[str], i: int) -> bool:
     """A 5xx number is an HTTP status only next to words that say so ("503 errors", "HTTP 502")."""
-    if doc[i].text.lower().startswith("http") or doc[i].text.lower().endswith(("s", "error", "errors")):
+    if lowers[i].startswith("http") or lowers[i].endswith(("s", "error", "errors")):
         return True
-    lo, hi = max(0, i - 2), min(len(doc), i + 3)
-    return any(doc[j].lower_ in HTTP_WORDS for j in range(lo, hi) if j != i)
+    lo, hi = max(0, i - 2), min(len(lowers), i + 3)
+    return any(lowers[j] in HTTP_WORDS for j in range(lo, hi) if j != i)
 
 
 def _longest(spans: list[tuple]) -> list[tuple]:
@@ -195,6 +225,3 @@ def _longest(spans: list[tuple]) -> list[tuple]:
     taken.sort(key=lambda s: s[0])
     return taken
 
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

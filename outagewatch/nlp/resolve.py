@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from outagewatch.nlp import lexicon
+from outagewatch.nlp.pipeline import NAMES, SYMPTOMS, words_of
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 
@@ -51,11 +52,11 @@ class Tags:
 
 
 def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) -> Tags:
-    spans, handles, hosts, hashtags, codes = doc._.ow_names
-    symptom_spans, stage_spans, areas, ja = doc._.ow_symptoms
-    n = len(doc)
-    sentence = _sentence_ids(doc)
-    lower = [t.lower_ for t in doc]
+    spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
+    symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
+    texts, lower, _ = words_of(doc)
+    n = len(lower)
+    sentence = _Sentences(texts)
 
     services: dict[str, None] = dict.fromkeys(ctx.services)
     providers: dict[str, None] = dict.fromkeys(ctx.providers)
@@ -66,14 +67,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
     for start, end, symptom in symptom_spans:
         if _negated(lower, start, symptom == "recovered"):
             continue
-        if "down" in lower[start:end] and end < n and (doc[end].like_num or doc[end].text.startswith("%")):
+        if "down" in lower[start:end] and end < n and _numeric(texts[end]):
             continue  # "shares are down 5%"
         if symptom == "problems" and start and lower[start - 1] in ("no", "any", "sin", "keine", "aucun", "sem"):
             continue
         found.append((start, end, symptom, _ongoing(lower, start, end)))
     names = [(s, e, ns) for s, e, ns in spans]
     for start, end, _names in names:  # "Roku down", "Slack down?", "AWS caído"
-        if end < n and lower[end] in lexicon.BARE_DOWN and not (end + 1 < n and doc[end + 1].like_num):
+        if end < n and lower[end] in lexicon.BARE_DOWN and not (end + 1 < n and _numeric(texts[end + 1])):
             if not _negated(lower, start, False):
                 found.append((end, end + 1, "outage", _ongoing(lower, end, end + 1)))
     hashtag_down = False
@@ -111,7 +112,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
             if nm.kind in ("region", "place"):
                 places.append((start, end, nm))
                 continue
-            if not _accept(doc, lower, start, end, nm, vocab, ctx, context_providers, symptom_at, sentence,
+            if not _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at, sentence,
                            clear_mentions, hashtag_down):
                 continue
             _add_entry(nm.ids[0], vocab, services, providers)
@@ -130,7 +131,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
             elif nm.geo and not any(r.startswith(region.split(":", 1)[0] + ":") for r in regions):
                 regions.setdefault(f"geo:{nm.geo}")
             continue
-        written = doc[start:end].text
+        written = texts[start]
         if not (written[:1].isupper() or not written[:1].isascii()):
             continue
         chosen = [r for r in nm.ids if r.split(":", 1)[0] in regional]
@@ -169,7 +170,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
 
     status = None
     if want_status:
-        status = _status(doc, lower, stage_spans, ja)
+        status = _status(lower, stage_spans, ja)
         if status == "resolved":
             symptoms -= lexicon.PROBLEM_SYMPTOMS
             symptoms.add("recovered")
@@ -191,11 +192,11 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
         services.setdefault(entry)
 
 
-def _accept(doc, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
+def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
             symptom_at: list[int], sentence: list[int], clear_mentions: bool, hashtag_down: bool) -> bool:
     """Does this match of a name mean the service (or provider)?"""
     entry = nm.ids[0]
-    written = doc[start:end].text
+    written = " ".join(texts[start:end])
     if entry in ctx.services or entry in ctx.providers:
         return True
     if nm.needs_case and written == written.lower():
@@ -223,7 +224,7 @@ def _accept(doc, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCont
         return True  # "slack is down", "zoom not working"
     if not capitalised:
         return False
-    initial = start == 0 or lower[start - 1] in SENTENCE_END or doc[start - 1].is_punct
+    initial = start == 0 or lower[start - 1] in SENTENCE_END or not any(c.isalnum() for c in texts[start - 1])
     if near and (not initial or hashtag_down):
         return True
     if not initial or clear_mentions:
@@ -253,23 +254,35 @@ def _ongoing(lower: list[str], start: int, end: int) -> bool:
     return any(w in lexicon.ONGOING for w in before) or any(w in ("again", "still", "noch") for w in after)
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
-    ids = []
-    current = 0
-    for token in doc:
-        ids.append(current)
-        text = token.text
-        if text in SENTENCE_END or (token.is_space and "\n" in text) or text.endswith((".", "!", "?")) and \
-                len(text) > 1 and token.is_punct:
-            current += 1
-    return ids
+class _Sentences:
+    """Sentence number of each token, worked out only if a rule asks (most texts never do)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.ids: list[int] | None = None
+
+    def __getitem__(self, i: int) -> int:
+        if self.ids is None:
+            ids = []
+            current = 0
+            for text in self.texts:
+                ids.append(current)
+                if text in SENTENCE_END or "\n" in text or (text[-1] in ".!?" and not any(c.isalnum() for c in text)):
+                    current += 1
+            self.ids = ids
+        return self.ids[i]
+
+
+def _numeric(text: str) -> bool:
+    """5, 5%, 3.2, "%": a number after "down" makes it a market move, not an outage."""
+    return text[:1].isdigit() or text[:1] in "%+-$€" or text.lower() in ("by", "to")
 
 
 def _place_context(lower: list[str], start: int, end: int) -> bool:
     return (start > 0 and lower[start - 1] in PLACE_PREPOSITIONS) or (end < len(lower) and lower[end] in REGION_WORDS)
 
 
-def _status(doc: Doc, lower: list[str], stage_spans, ja) -> str | None:
+def _status(lower: list[str], stage_spans, ja) -> str | None:
     if lower and lower[0] in STAGE_WORDS and lower[0] != "update" and len(lower) > 1 and \
             lower[1] in ("-", "–", ":", "—"):
         return lower[0]

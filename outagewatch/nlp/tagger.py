@@ -17,7 +17,8 @@ from spacy.language import Language
 
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.nlp import lang as langs
-from outagewatch.nlp.pipeline import NameMatcher, SymptomMatcher, make_nlp
+from outagewatch.nlp.pipeline import LANG, LANG_HINT, NameMatcher, SymptomMatcher, make_nlp, text_of, words_of
+from outagewatch.nlp.pipeline import TEXT
 from outagewatch.nlp.resolve import Tags, resolve
 from outagewatch.nlp.source import parse_source
 from outagewatch.nlp.vocabulary import build_vocabulary
@@ -57,11 +58,9 @@ class LangComponent:
     """Sets ``doc._.ow_lang``: the source's own language tag if it gave one, else detected."""
 
     def __call__(self, doc):
-        hint = doc._.ow_lang_hint
-        if hint:
-            doc._.ow_lang = hint
-        else:
-            doc._.ow_lang = langs.detect(doc.text, (t.lower_ for t in doc if t.is_alpha))
+        data = doc.user_data
+        hint = data.get(LANG_HINT)
+        data[LANG] = hint or langs.detect(text_of(doc), words_of(doc)[1])
         return doc
 
 
@@ -105,14 +104,18 @@ class Tagger:
 
         def docs():
             for (text, _, lang), _ctx in zip(items, contexts):
-                doc = self.nlp.make_doc(text[:MAX_CHARS] if len(text) > MAX_CHARS else text)
-                doc._.ow_lang_hint = langs.normalize(lang)
+                text = text[:MAX_CHARS] if len(text) > MAX_CHARS else text
+                doc = self.nlp.make_doc(text)
+                doc.user_data[TEXT] = text
+                hint = langs.normalize(lang)
+                if hint:
+                    doc.user_data[LANG_HINT] = hint
                 yield doc
 
         for doc, ctx in zip(self.nlp.pipe(docs(), batch_size=BATCH_SIZE), contexts):
             want = ctx.kind in (None, "status")
             tags = resolve(doc, self.vocab, ctx, want_status=want)
-            yield _as_dict(tags, doc._.ow_lang)
+            yield _as_dict(tags, doc.user_data.get(LANG))
 
     def _tag_parallel(self, items):
         pool = self._get_pool()
