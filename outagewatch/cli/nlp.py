@@ -1,0 +1,116 @@
+"""``outagewatch tag``: tag texts from stdin, one item a line.
+
+A line is a JSON object (``text``, optional ``id``, ``source``, ``lang``) or plain text.
+A bad line (invalid UTF-8, invalid JSON, no text) gets one clear line on stderr and the
+rest is still tagged; the exit code is then 2, as for ``ingest``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Iterator
+
+import orjson
+import typer
+
+from outagewatch.cli.common import fail, print_jsonl
+
+MAX_LINE_BYTES = 16 * 1024 * 1024
+BATCH = 1000
+FIELDS = ("services", "providers", "regions", "symptoms", "status", "lang", "relevant")
+
+
+class _BadLine(ValueError):
+    pass
+
+
+def _item(number: int, raw: bytes) -> dict[str, Any] | None:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _BadLine(f"not valid UTF-8 (byte {exc.start})") from None
+    line = line.strip()
+    if not line:
+        return None
+    if not line.startswith("{"):
+        return {"id": number, "text": line, "source": None, "lang": None}
+    try:
+        data = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        raise _BadLine(f"bad JSON: {exc}") from None
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise _BadLine("the JSON object has no \"text\" string")
+    for key in ("source", "lang"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise _BadLine(f"\"{key}\" must be a string")
+    item_id = data.get("id", number)
+    return {"id": item_id, "text": text, "source": data.get("source"), "lang": data.get("lang")}
+
+
+def _batches(stream, errors: list[int]) -> Iterator[list[dict[str, Any]]]:
+    from outagewatch.jsonl import _bounded_lines
+
+    batch: list[dict[str, Any]] = []
+    for number, raw in enumerate(_bounded_lines(stream, MAX_LINE_BYTES), start=1):
+        if isinstance(raw, int):
+            typer.echo(f"line {number}: too long ({raw / 1_048_576:.1f} MB > "
+                       f"{MAX_LINE_BYTES / 1_048_576:.0f} MB limit)", err=True)
+            errors[0] += 1
+            continue
+        try:
+            item = _item(number, raw)
+        except _BadLine as exc:
+            typer.echo(f"line {number}: {exc}", err=True)
+            errors[0] += 1
+            continue
+        if item is not None:
+            batch.append(item)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id, services, providers, regions, "
+                                                            "symptoms, status, lang, relevant.")) -> None:
+    """Tag texts read from stdin (one JSON object with "text" or one plain text a line).
+
+    Exit 0: every line tagged; 2: some lines rejected (each named on stderr); 1: fatal.
+    """
+    from outagewatch.nlp import Tagger
+
+    try:
+        tagger = Tagger.default()
+    except Exception as exc:  # noqa: BLE001 - a broken catalog or model is one line for the user
+        fail(f"cannot load the tagger: {exc}", exc)
+    errors = [0]
+    out = sys.stdout
+    for batch in _batches(sys.stdin.buffer, errors):
+        results = tagger.tag_texts([(i["text"], i["source"], i["lang"]) for i in batch])
+        for item, tags in zip(batch, results):
+            record = {"id": item["id"], **{k: tags[k] for k in FIELDS}}
+            if as_json:
+                print_jsonl(record)
+            else:
+                out.buffer.write(_human(record).encode("utf-8") + b"\n")
+        sys.stdout.flush()
+    if errors[0]:
+        raise typer.Exit(2)
+
+
+def _human(record: dict[str, Any]) -> str:
+    parts = [f"{record['id']}:"]
+    for key in ("services", "providers", "regions", "symptoms"):
+        if record[key]:
+            parts.append(f"{key}={','.join(record[key])}")
+    if record["status"]:
+        parts.append(f"status={record['status']}")
+    parts.append(f"lang={record['lang'] or '-'}")
+    parts.append("relevant" if record["relevant"] else "not-relevant")
+    return " ".join(parts)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(tag)
