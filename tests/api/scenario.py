@@ -74,13 +74,14 @@ def outage_incidents() -> list[dict]:
          "evidence_level": "strong", "signal_counts": {"social": 55, "reports": 12, "status": 1, "news": 1},
          "report_count": 1500,
          "common_cause": {"provider": "aws", "region": "aws:us-east-1", "service": "aws/kinesis", "confidence": 0.82,
+                          "confirmed": True,
                           "evidence": ["roku, flickr and adobe depend on aws:us-east-1",
                                        "aws-health:kinesis-us-east-1 reported increased error rates"]},
-         "first_official_at": at(140), "lead_minutes": 95.0, "feedback": None},
+         "common_cause_named_at": None, "first_official_at": at(140), "lead_minutes": 95.0, "feedback": None},
         {"id": QUIET_ID, "title": "Netflix buffering", "status": "closed", "services": ["netflix"], "providers": [],
          "regions": [], "started_at": at(-24 * 60 * 5 + 60), "detected_at": at(-24 * 60 * 5 + 120),
          "peak_at": at(-24 * 60 * 5 + 120), "ended_at": at(-24 * 60 * 5 + 180), "evidence_level": "weak",
-         "signal_counts": {"social": 3}, "report_count": 0, "common_cause": None, "first_official_at": None,
+         "signal_counts": {"social": 3}, "report_count": 0, "common_cause": None, "common_cause_named_at": None, "first_official_at": None,
          "lead_minutes": None, "feedback": None},
     ]
 

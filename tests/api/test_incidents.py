@@ -127,3 +127,20 @@ def test_bad_feedback_is_a_400(token_client, auth, body, status):
 def test_feedback_on_an_unknown_incident_is_a_404(token_client, auth):
     response = token_client.post("/api/incidents/nope/feedback", json={"verdict": "confirmed"}, headers=auth)
     assert response.status_code == 404
+
+
+def test_reports_in_html_markdown_and_json(client):
+    base = f"/api/incidents/{INCIDENT_ID}/report"
+    html = client.get(base)
+    assert html.status_code == 200
+    assert html.headers["content-type"].startswith("text/html")
+    assert "sandbox" in html.headers["content-security-policy"]
+    assert "Roku, Flickr and Adobe degraded" in html.text
+    assert "<svg" in html.text
+    markdown = client.get(base, params={"format": "md"})
+    assert markdown.headers["content-type"].startswith("text/markdown")
+    assert markdown.text.lstrip().startswith("#")
+    assert "Roku, Flickr and Adobe degraded" in markdown.text
+    data = client.get(base, params={"format": "json"})
+    assert data.headers["content-type"].startswith("application/json")
+    assert data.json()["incident"]["id"] == INCIDENT_ID

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from outagewatch.search.sqlite import SQLiteStore
 from tests.browser.conftest import ARTIFACTS, live_server
-from tests.browser.event import INCIDENT_TITLE, load_event
+from tests.browser.event import load_event
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +15,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def event_server(tmp_path_factory):
     store = SQLiteStore(tmp_path_factory.mktemp("dashboard") / "event.db")
-    load_event(store)
+    incident = load_event(store)
     with live_server(store) as url:
-        yield url
+        yield url, incident
     store.close()
 
 
@@ -26,11 +26,13 @@ def _total(page) -> int:
 
 
 def test_the_dashboard_loads_the_bundled_event(page, event_server):
-    page.goto(event_server + "/")
+    url, incident = event_server
+    page.goto(url + "/")
     page.locator("#incident-list li").first.wait_for()
-    event = page.locator("#incident-list li").filter(has_text=INCIDENT_TITLE)
+    event = page.locator(f"#incident-list li[data-incident-id='{incident['id']}']")
     assert event.count() == 1
     text = event.inner_text()
+    assert incident["title"] in text
     assert "evidence" in text
     assert "Likely common cause: aws" in text and "us-east-1" in text
     assert "Lead time:" in text
@@ -41,7 +43,8 @@ def test_the_dashboard_loads_the_bundled_event(page, event_server):
 
 
 def test_a_search_narrows_the_results(page, event_server):
-    page.goto(event_server + "/")
+    url, _ = event_server
+    page.goto(url + "/")
     page.locator("#search-summary[data-total]").wait_for()
     everything = _total(page)
     page.fill("#search-input", "kinesis")
@@ -61,11 +64,12 @@ def test_a_search_narrows_the_results(page, event_server):
 
 
 def test_an_incident_opens_and_its_chart_renders(page, event_server):
-    page.goto(event_server + "/")
-    page.locator("#incident-list li").filter(has_text=INCIDENT_TITLE).locator("button.open-incident").click()
+    url, incident = event_server
+    page.goto(url + "/")
+    page.locator(f"#incident-list li[data-incident-id='{incident['id']}'] button.open-incident").click()
     detail = page.locator("#incident-detail")
     detail.wait_for(state="visible")
-    assert INCIDENT_TITLE in page.locator("#incident-title").inner_text()
+    assert page.locator("#incident-title").inner_text() == incident["title"]
     chart = page.locator("#incident-chart svg.timeline")
     chart.wait_for()
     series = page.locator("#incident-chart path.series")
@@ -77,14 +81,17 @@ def test_an_incident_opens_and_its_chart_renders(page, event_server):
     assert page.locator("#incident-evidence li").count() > 0
     report = page.locator("#report-html").get_attribute("href")
     assert report.endswith("/report?format=html")
+    served = page.request.get(url + report)
+    assert served.status == 200 and incident["title"] in served.text()
     assert "#incident=" in page.url
     chart.screenshot(path=str(ARTIFACTS / "incident-chart.png"))
     assert page.errors == []
 
 
 def test_an_incident_link_opens_straight_into_the_incident(page, event_server):
-    page.goto(event_server + "/")
+    url, _ = event_server
+    page.goto(url + "/")
     incident_id = page.locator("#incident-list li").first.get_attribute("data-incident-id")
-    page.goto(event_server + "/#incident=" + incident_id)
+    page.goto(url + "/#incident=" + incident_id)
     page.locator("#incident-detail").wait_for(state="visible")
     assert page.locator("#incident-detail").get_attribute("data-incident-id") == incident_id

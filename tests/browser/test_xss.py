@@ -47,8 +47,8 @@ def hostile_incident() -> dict:
     return {"id": EVIL_ID, "title": f"Fastly {SCRIPT}{IMG}", "status": "open", "services": ["fastly"],
             "providers": ["fastly"], "regions": [], "started_at": T, "detected_at": T, "peak_at": T, "ended_at": None,
             "evidence_level": "<b onclick=\"window.__pwned='level'\">strong</b>", "signal_counts": {"social": 2},
-            "report_count": 0, "first_official_at": None, "lead_minutes": None, "feedback": None,
-            "common_cause": {"provider": f"fastly{IMG}", "region": None, "service": None, "confidence": 0.5,
+            "report_count": 0, "common_cause_named_at": None, "first_official_at": None, "lead_minutes": None, "feedback": None,
+            "common_cause": {"provider": f"fastly{IMG}", "region": None, "service": None, "confidence": 0.5, "confirmed": False,
                              "evidence": [f"{SCRIPT} said so", {"note": IMG}]}}
 
 
@@ -142,4 +142,7 @@ def test_a_hostile_incident_opens_without_running_anything(open_page, hostile_se
     assert page.locator("#incident-chart svg.timeline").count() == 1
     report = page.locator("#report-html").get_attribute("href")
     assert report.startswith("/api/incidents/") and "<" not in report
+    served = page.request.get(page.url.split("#")[0].rstrip("/") + report)
+    assert served.status == 200
+    assert "<script>window.__pwned" not in served.text()  # the report escapes it too
     _assert_nothing_ran(page)

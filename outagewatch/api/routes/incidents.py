@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from outagewatch.search.query import INTERVALS, Query
 from outagewatch.timeutil import parse_time, to_iso, utcnow
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
+log = logging.getLogger("outagewatch.api")
 EVIDENCE_ORDER = {"strong": 0, "moderate": 1, "weak": 2}
 # The chart shows a little before the start and after the end, so the spike stands out.
 CHART_MARGIN = timedelta(hours=1)
@@ -174,13 +176,21 @@ def report(
     format: Annotated[Literal["html", "md", "json"], Param(description="html, md or json.")] = "html",
 ) -> Response:
     """Rendered by ``outagewatch.reports``: self-contained HTML, Markdown, or JSON."""
-    incident = _load(request, incident_id)
+    _load(request, incident_id)
     try:
         from outagewatch.reports import render
     except ImportError:
         raise ApiError(501, "reports are not available in this build of outagewatch") from None
     store = request.app.state.store
-    rendered = store_call(lambda: render(incident, store, format))
+    # By id: the renderer reads the incident as correlation stored it.
+    try:
+        rendered = render(incident_id, store, format)
+    except LookupError as exc:  # ReportError: gone between the check above and now
+        raise ApiError(404, str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a stored incident the renderer cannot read is our bug
+        log.exception("cannot render the %s report of incident %s", format, incident_id)
+        raise ApiError(500, f"the report for this incident cannot be rendered ({type(exc).__name__}); "
+                            "the server log has the details") from None
     if format == "json" and not isinstance(rendered, (str, bytes)):
         return JSONResponse(rendered)
     headers = {}
