@@ -18,6 +18,10 @@ W, H, LEFT, RIGHT, TOP, BOTTOM = 900, 280, 56, 16, 16, 44
 def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> str:
     series = incident.get("series") or {}
     kinds = {k: v for k, v in (series.get("kinds") or {}).items() if any(v)}
+    if "reports" in kinds:  # a report page counts 15 minutes: draw it held, not as a comb
+        hold = max(1, 900 // series["interval"])
+        kinds["reports"] = [max(kinds["reports"][max(0, i - hold + 1):i + 1]) if v == 0 else v
+                            for i, v in enumerate(kinds["reports"])]
     if not kinds:
         return '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="40" role="img"><text x="8" y="24">no chart data</text></svg>'
     start = parse_time(series["start"])

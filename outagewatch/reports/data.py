@@ -26,10 +26,20 @@ def _engagement(signal) -> int:
                if k in ("like_count", "retweet_count", "reply_count", "quote_count") and isinstance(v, (int, float)))
 
 
+def data_end(incident: dict[str, Any]) -> datetime:
+    """Where the incident's data stops: its end, or for an open one the last charted bucket
+    (a replayed 2020 incident is not six years long because it is still open)."""
+    if incident.get("ended_at"):
+        return parse_time(incident["ended_at"])
+    series = incident.get("series") or {}
+    if series.get("kinds"):
+        size = max(len(v) for v in series["kinds"].values())
+        return parse_time(series["start"]) + timedelta(seconds=series["interval"] * size)
+    return utcnow()
+
+
 def _window(incident: dict[str, Any]) -> tuple[datetime, datetime]:
-    start = parse_time(incident["started_at"])
-    end = parse_time(incident["ended_at"]) if incident.get("ended_at") else utcnow()
-    return start - timedelta(hours=1), end + timedelta(hours=1)
+    return parse_time(incident["started_at"]) - timedelta(hours=1), data_end(incident) + timedelta(hours=1)
 
 
 def gather(incident: dict[str, Any], store) -> dict[str, Any]:
@@ -62,8 +72,7 @@ def gather(incident: dict[str, Any], store) -> dict[str, Any]:
                          "detected_at": min((r["detected_at"] for r in runs), default=None),
                          "peak": peak["peak"] if peak else None, "counts": counts})
     start = parse_time(incident["started_at"])
-    end = parse_time(incident["ended_at"]) if incident.get("ended_at") else None
-    duration = round(((end or utcnow()) - start).total_seconds() / 60) if incident.get("started_at") else None
+    duration = round((data_end(incident) - start).total_seconds() / 60)
     return {
         "incident": incident,
         "summary": summary(incident, duration),
@@ -94,5 +103,5 @@ def summary(incident: dict[str, Any], duration: int | None) -> str:
     if incident.get("ended_at"):
         parts.append(f"It ended at {incident['ended_at']} after {duration} minutes.")
     else:
-        parts.append("It is still open.")
+        parts.append(f"It is still open ({duration} minutes so far).")
     return " ".join(parts)
