@@ -41,12 +41,22 @@ def _sources(names):
     from outagewatch.collectors.run import select, sources_from_config
 
     cfg = config()
+    data = cfg.data
+    if not data.get("sources"):
+        # No sources of your own: collect from the bundled defaults (real public status
+        # pages and news feeds), so a fresh install does real work with no setup.
+        import tomllib
+        from importlib import resources
+
+        data = tomllib.loads(resources.files("outagewatch.collectors").joinpath("default.toml").read_text("utf-8"))
+        typer.echo(f"no [[sources]] in the config: using the {len(data.get('sources', []))} bundled default sources"
+                   " (outagewatch/collectors/default.toml)", err=True)
     try:
-        sources = select(sources_from_config(cfg.data), names)
+        sources = select(sources_from_config(data), names)
     except ValueError as exc:
         fail(str(exc))
     if not sources:
-        fail("no sources configured: add [[sources]] to the config (see examples/outagewatch.toml)")
+        fail("no sources selected: check the --source names against the config's [[sources]]")
     return sources
 
 

@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from outagewatch.cli.common import (
@@ -122,8 +123,8 @@ def search(
     for hit in result.hits:
         s = hit.signal
         tags = ", ".join(s.services + s.regions)
-        console.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{s.source}[/magenta] {('[' + tags + ']') if tags else ''}",
-                      highlight=False)
+        console.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(s.source)}[/magenta] "
+                      + (escape(f"[{tags}]") if tags else ""), highlight=False)
         if hit.highlights:
             console.print("  " + " … ".join(_highlight_markup(h) for h in hit.highlights), highlight=False)
         else:
