@@ -10,7 +10,7 @@ gets its subdivision from the catalog's own ``place`` field, so it is not repeat
 from __future__ import annotations
 
 COUNTRIES: dict[str, tuple[str, ...]] = {
-    "US": ("United States", "USA", "U.S.", "U.S.A.", "United States of America", "America", "Estados Unidos", "EEUU",
+    "US": ("US", "United States", "USA", "U.S.", "U.S.A.", "United States of America", "America", "Estados Unidos", "EEUU",
            "EE.UU.", "Vereinigte Staaten", "États-Unis", "Etats-Unis", "EUA", "アメリカ", "米国"),
     "CA": ("Canada", "Canadá", "Kanada", "カナダ"),
     "MX": ("Mexico", "México", "Mexiko", "Mexique", "メキシコ"),

@@ -54,7 +54,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "is down", "are down", "'s down", "was down", "were down", "went down", "goes down", "go down",
         "going down", "be down", "been down", "still down", "down again", "down for everyone", "down for me",
         "down right now", "down rn", "down atm", "all down", "completely down", "totally down", "seems down",
-        "looks down", "down worldwide", "outage", "outages", "not working", "isn't working", "is not working",
+        "looks down", "down worldwide", "seem down", "seems to be down", "appears down", "appears to be down", "both down", "isn't responding", "is not responding", "doesn't respond", "won't respond", "outage", "outages", "not working", "isn't working", "is not working",
         "aren't working", "are not working", "doesn't work", "does not work", "don't work", "won't work",
         "stopped working", "not responding", "unresponsive", "offline", "went offline", "unavailable",
         "crashed", "crashing", "keeps crashing", "broken", "is dead", "borked", "service disruption",
@@ -90,6 +90,10 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     "problems": [
         "issues", "issue", "problems", "problem", "trouble", "having trouble", "glitch", "glitches",
         "glitchy", "something went wrong", "acting up", "acting weird", "incident",
+        "stuck", "not sending", "won't send", "can't send", "cannot send", "won't open", "not starting",
+        "won't start", "failing to start", "overloaded", "at capacity", "capacity constraints", "dropping",
+        "dropping out", "keeps dropping", "dropped", "throttling", "throttled", "misbehaving", "won't let me",
+        "no puedo enviar", "se queda pegado", "hängt fest", "bloqué", "bloquée", "travado", "travou",
         "problemas", "problema", "fallos", "probleme", "problem", "schwierigkeiten", "problème",
         "problèmes", "souci", "soucis", "incidente", "incidencia",
     ],
@@ -99,7 +103,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "login issues", "login problems", "login errors", "login failures", "login not working",
         "log in issues", "sign-in issues", "sign in issues", "signin issues", "authentication failures",
         "authentication errors", "authentication issues", "auth errors", "logged me out", "logging me out",
-        "keeps logging me out", "failed logins", "login fails", "login failing",
+        "keeps logging me out", "failed logins", "login fails", "login failing", "won't let me log in", "won't let me login", "won't log in",
+        "won't log me in", "keeps logging out",
         "no puedo iniciar sesión", "no puedo entrar", "error al iniciar sesión", "no me deja entrar",
         "no me deja iniciar sesión", "problemas para iniciar sesión", "inicio de sesión",
         "kann mich nicht anmelden", "anmeldung nicht möglich", "anmeldeprobleme", "login geht nicht",
@@ -129,7 +134,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     "latency": [
         "latency", "high latency", "increased latency", "elevated latency", "slow", "slowness", "very slow",
         "super slow", "sluggish", "lag", "lagging", "laggy", "delays", "delayed", "longer than normal",
-        "longer than usual", "slow response", "slow to load", "response times", "slower than usual",
+        "longer than usual", "slow response", "slow to load", "response times", "slower than usual", "queued", "queued forever", "stuck in queue", "queue times",
+        "backlog", "wait times",
         "lento", "lenta", "lentos", "lentitud", "retrasos", "demoras", "latencia", "langsam",
         "verzögerungen", "verzögert", "latenz", "hängt", "lent", "lente", "lenteur", "lenteurs",
         "ralentissement", "ralentissements", "latence", "retards", "lentidão", "atraso", "atrasos",
@@ -139,7 +145,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "not loading", "won't load", "wont load", "doesn't load", "does not load", "can't load",
         "cannot load", "unable to load", "isn't loading", "failed to load", "fails to load", "blank page",
         "blank screen", "white screen", "black screen", "stuck loading", "stuck on loading", "keeps loading",
-        "loading forever", "no carga", "no cargan", "no abre", "no se abre", "pantalla en blanco",
+        "loading forever", "sin cargar", "lädt nichts", "laden nichts", "no carga", "no cargan", "no abre", "no se abre", "pantalla en blanco",
         "lädt nicht", "laden nicht", "öffnet nicht", "weißer bildschirm", "ne charge pas",
         "ne se charge pas", "ne s'ouvre pas", "page blanche", "écran noir", "écran blanc", "não carrega",
         "não abre", "tela branca", "tela preta",
@@ -149,7 +155,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "connection errors", "connection refused", "connection reset", "connectivity issues", "connectivity",
         "network issues", "network connectivity", "packet loss", "dns resolution", "dns issues",
         "dns failures", "dns errors", "no connection", "lost connection", "disconnected", "disconnects",
-        "disconnecting", "keeps disconnecting", "unreachable", "sin conexión", "no conecta",
+        "disconnecting", "keeps disconnecting", "unreachable", "won't connect", "doesn't connect", "not connecting", "sin conexión", "no conecta",
         "no se conecta", "problemas de conexión", "error de conexión", "desconexiones", "desconectado",
         "keine verbindung", "verbindungsprobleme", "verbindungsabbruch", "verbindungsabbrüche",
         "verbindungsfehler", "pas de connexion", "impossible de joindre", "déconnexion", "déconnexions",
@@ -179,7 +185,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "fixed", "is fixed", "has been fixed", "restored", "has been restored", "recovered", "has recovered",
         "have recovered", "fully recovered", "operating normally", "functioning normally",
         "all systems operational", "operational", "no longer", "mitigated", "has been mitigated",
-        "normal operations", "service restored", "resuelto", "solucionado", "restablecido", "ya funciona",
+        "normal operations", "service restored", "working fine", "works fine", "running fine", "been fine",
+        "is fine", "all good", "fine here", "fine for me", "all systems go", "back to green", "resuelto", "solucionado", "restablecido", "ya funciona",
         "vuelve a funcionar", "volvió a funcionar", "funciona de nuevo", "funcionando con normalidad",
         "normalizado", "recuperado", "behoben", "wieder da", "wieder online", "funktioniert wieder",
         "geht wieder", "läuft wieder", "wiederhergestellt", "gelöst", "résolu", "résolue", "rétabli",
@@ -205,7 +212,11 @@ CLAUSE_BREAKS = frozenset({"but", "aber", "pero", "mais", "mas", "though", "howe
                            "!", "?", "-", "—", "and", "und", "y", "et", "e"})
 # A recovery cue after these is hypothetical ("we will update once resolved").
 HYPOTHETICAL = frozenset({"once", "until", "when", "after", "before", "if", "till", "not", "yet", "being",
+                          "get", "to", "will", "should", "expect", "expected", "towards", "toward",
                           "cuando", "hasta", "wenn", "bis", "quand", "jusqu'à", "quando", "até", "no"})
+# A recovery after these is only partial: the incident goes on ("mostly recovered", "signs of recovery").
+PARTIAL = frozenset({"most", "mostly", "partially", "partial", "some", "largely", "beginning", "starting", "begun",
+                     "signs", "improving", "teilweise", "parcialmente", "partiellement"})
 # A problem cue after these is still going on even in a message that reports a recovery.
 ONGOING = frozenset({"still", "again", "todavía", "sigue", "siguen", "noch", "immer", "toujours", "encore",
                      "ainda", "continua", "continues", "continue"})
@@ -214,18 +225,23 @@ ONGOING = frozenset({"still", "again", "todavía", "sigue", "siguen", "noch", "i
 STATUS_PHRASES: dict[str, list[str]] = {
     "investigating": [
         "investigating", "we are investigating", "we're investigating", "are investigating",
-        "looking into", "we are aware", "we're aware", "are aware of", "currently investigating",
+        "looking into", "we are aware", "we're aware", "are aware of", "currently investigating", "continuing to investigate", "continue to investigate",
         "investigate", "investigando", "estamos investigando", "untersuchen", "wir untersuchen",
         "nous enquêtons", "enquête en cours", "examinons",
     ],
     "identified": [
         "identified", "have identified", "has been identified", "root cause", "working on a fix",
-        "implementing a fix", "deploying a fix", "working to fix", "working on mitigating",
+        "implementing a fix", "deploying a fix", "working to fix", "found an issue", "found the issue",
+        "found the cause", "identified the cause", "working on a mitigation", "working on mitigation",
         "identificado", "identificamos", "hemos identificado", "identifiziert", "identifié", "identifiée",
     ],
     "monitoring": [
         "monitoring", "we are monitoring", "continue to monitor", "continuing to monitor",
-        "fix has been implemented", "fix has been deployed", "mitigation has been applied", "monitoreando",
+        "fix has been implemented", "fix has been deployed", "mitigation has been applied", "deployed a fix",
+        "deployed a potential fix", "applied a fix", "applied the fix", "rolled out a fix", "fix has been rolled out",
+        "deployed a mitigation", "applied a mitigation", "applied the mitigation", "have mitigated", "has been mitigated",
+        "monitor recovery", "monitoring recovery", "monitoring the recovery", "signs of recovery", "seeing recovery",
+        "observing improved", "watching services recover", "expect service to fully recover", "monitoreando",
         "monitorizando", "beobachten", "überwachen", "surveillons", "surveillance", "monitorando",
     ],
     "resolved": [
@@ -286,8 +302,7 @@ COMMON_WORDS = frozenset({
     "amazon", "slack", "zoom", "ring", "lambda", "adobe", "teams", "box", "square", "stripe", "signal",
     "threads", "steam", "nest", "hue", "tesla", "notion", "sentry", "snowflake", "discord", "telegram",
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
-    "workspaces", "entra", "twitch", "tinder", "robinhood", "peloton", "asana", "confluence", "pages",
-    "flickr", "outlook", "hulu", "uber", "canva", "vault", "fastly", "prime", "insta", "functions",
+    "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook",
 })
 
 # Words right next to a common-word name that show the common word is meant.

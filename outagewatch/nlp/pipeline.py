@@ -137,6 +137,11 @@ class NameMatcher:
                     region = _zone_region(lowers[i], vocab)
                     if region:
                         codes.append((i, region))
+        if vocab.cjk_phrases and CJK_RE.search(raw):
+            for i, text in enumerate(texts):
+                for phrase, names in vocab.cjk_phrases.items():
+                    if phrase in text:
+                        spans.append((i, i + 1, names))
         if not codes_table.keys().isdisjoint(lowers):
             codes.extend((i, codes_table[w]) for i, w in enumerate(lowers) if w in codes_table)
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)

@@ -39,6 +39,7 @@ HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "p
                     "problems", "issues")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational"})
 PROBLEM_WINDOW = 6
+LIST_JOINERS = frozenset({",", "and", "&", "+", "/", "or", "y", "und", "et", "e", "ou", "oder", "o", "と", "、"})
 
 
 @dataclass
@@ -64,19 +65,26 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
 
     # Symptoms first: they are evidence for ambiguous names.
     found: list[tuple[int, int, str, bool]] = []  # start, end, symptom, ongoing
+    talk: list[int] = []  # where anything about being up or down is said: evidence for a name
+    partial = False
     for start, end, symptom in symptom_spans:
-        if _negated(lower, start, symptom == "recovered"):
-            continue
         if "down" in lower[start:end] and end < n and _numeric(texts[end]):
             continue  # "shares are down 5%"
-        if symptom == "problems" and start and lower[start - 1] in ("no", "any", "sin", "keine", "aucun", "sem"):
+        talk.append(start)
+        if symptom == "recovered" and _partial(lower, start):
+            partial = True
+            continue
+        if _negated(lower, start, symptom == "recovered"):
             continue
         found.append((start, end, symptom, _ongoing(lower, start, end)))
-    names = [(s, e, ns) for s, e, ns in spans]
-    for start, end, _names in names:  # "Roku down", "Slack down?", "AWS caído"
-        if end < n and lower[end] in lexicon.BARE_DOWN and not (end + 1 < n and _numeric(texts[end + 1])):
-            if not _negated(lower, start, False):
-                found.append((end, end + 1, "outage", _ongoing(lower, end, end + 1)))
+    names = spans
+    name_ends = {e for _, e, _ in names}
+    for i, word in enumerate(lower):  # "Roku down", "Fortnite servers down", "AWS caído"
+        if word in lexicon.BARE_DOWN and any(i - k in name_ends for k in range(0, 3)) \
+                and not (i + 1 < n and _numeric(texts[i + 1])) and not any(s <= i < e for s, e, _ in symptom_spans):
+            talk.append(i)
+            if not _negated(lower, i, False):
+                found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
     hashtag_down = False
     for i, tag in hashtags:
         key = compact(tag)
@@ -89,7 +97,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         entry = vocab.compact.get(key)
         if entry:
             _add_entry(entry, vocab, services, providers)
-    symptom_at = [s for s, _, sym, _ in found if sym != "recovered"]
+    symptom_at = sorted(set(talk) | {s for s, _, _, _ in found})
+    ja_talk = bool(ja)
 
     # Names, strongest evidence first.
     for _, entry in handles:
@@ -107,15 +116,24 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
     clear_mentions = any(nm.kind in ("service", "provider") and not nm.ambiguous and not nm.needs_case
                          for _, _, ns in names for nm in ns) or bool(handles or hosts)
     places: list[tuple[int, int, Name]] = []
+    verdicts: list[tuple[int, int, Name, bool | None]] = []  # None: rejected by the everyday sense
     for start, end, ns in names:
         for nm in ns:
             if nm.kind in ("region", "place"):
                 places.append((start, end, nm))
                 continue
-            if not _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at, sentence,
-                           clear_mentions, hashtag_down):
-                continue
+            verdicts.append((start, end, nm, _accept(texts, lower, start, end, nm, vocab, ctx, context_providers,
+                                                      symptom_at, sentence, clear_mentions, hashtag_down, ja_talk)))
+    _share_lists(verdicts, lower)
+    for _, _, nm, ok in verdicts:
+        if ok:
             _add_entry(nm.ids[0], vocab, services, providers)
+    for _, _, nm, ok in verdicts:  # "Amazon" beside Amazon Kinesis is AWS, not the shop
+        family = vocab.brand_family.get(nm.ids[0])
+        if ok and nm.ambiguous and family and nm.ids[0] not in ctx.services and \
+                any(e in services or e in providers for e in family):
+            services.pop(nm.ids[0], None)
+            providers.pop(nm.ids[0], None)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -134,16 +152,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         written = texts[start]
         if not (written[:1].isupper() or not written[:1].isascii()):
             continue
-        chosen = [r for r in nm.ids if r.split(":", 1)[0] in regional]
-        by_provider: dict[str, list[str]] = {}
-        for r in chosen:
-            by_provider.setdefault(r.split(":", 1)[0], []).append(r)
         mapped = False
-        for provider, ids in by_provider.items():
-            if len(ids) == 1 and not any(x.startswith(provider + ":") for x in regions):
-                regions.setdefault(ids[0])
+        for provider in regional:
+            named = [r for r in nm.ids if r.startswith(provider + ":")]
+            located = [r for r in nm.located if r.startswith(provider + ":")]
+            ids = named if len(named) == 1 else located if len(located) == 1 else named or located
+            if any(x in regions for x in ids):
                 mapped = True
-            elif any(x in regions for x in ids):
+            elif len(ids) == 1 and not any(x.startswith(provider + ":") for x in regions):
+                regions.setdefault(ids[0])
                 mapped = True
         if mapped or not nm.geo:
             continue
@@ -170,7 +187,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
 
     status = None
     if want_status:
-        status = _status(lower, stage_spans, ja)
+        status = _status(lower, stage_spans, ja, partial)
+        if status is None and ctx.kind == "status":  # a status page names no stage: say what it reports
+            status = ("investigating" if problems else "resolved" if recovered else
+                      "informational" if "maintenance" in symptoms else None)
         if status == "resolved":
             symptoms -= lexicon.PROBLEM_SYMPTOMS
             symptoms.add("recovered")
@@ -193,13 +213,13 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
 
 
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
-            symptom_at: list[int], sentence: list[int], clear_mentions: bool, hashtag_down: bool) -> bool:
-    """Does this match of a name mean the service (or provider)?"""
+            symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool) -> bool | None:
+    """Does this match of a name mean the service (or provider)? None: clearly the everyday word."""
     entry = nm.ids[0]
     written = " ".join(texts[start:end])
     if entry in ctx.services or entry in ctx.providers:
         return True
-    if nm.needs_case and written == written.lower():
+    if nm.needs_case and not _cased_like(texts[start:end], nm.written.split()):
         return False
     if not nm.ambiguous:
         return True
@@ -211,7 +231,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(lower) else ""
         if before in anti.get("before", ()) or after in anti.get("after", ()):
-            return False
+            return None
+    if ja_talk:
+        return True
     provider = vocab.provider_of.get(entry)
     if provider and provider != entry and provider in context_providers:
         return True
@@ -234,6 +256,37 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         if clear_mentions and symptom_at:
             return True
     return False
+
+
+def _cased_like(words: list[str], catalog_words: list[str]) -> bool:
+    """"Cloud Run", "the Cloud Run": each word after the first capitalised as the catalog has it."""
+    if len(words) != len(catalog_words):
+        return words != [w.lower() for w in words]
+    if not (words[0][:1].isupper() or words[0][:1] == catalog_words[0][:1]):
+        return False
+    return all(w[:1] == c[:1] for w, c in zip(words[1:], catalog_words[1:]))
+
+
+def _share_lists(verdicts: list, lower: list[str]) -> None:
+    """"Slack and Zoom both down": names in one list share the evidence one of them has."""
+    changed = True
+    while changed:
+        changed = False
+        for i, (start, end, nm, ok) in enumerate(verdicts):
+            if ok is not False:
+                continue
+            for other_start, other_end, _, other_ok in verdicts:
+                if not other_ok:
+                    continue
+                gap = lower[end:other_start] if other_start >= end else lower[other_end:start]
+                if gap and all(w in LIST_JOINERS for w in gap):
+                    verdicts[i] = (start, end, nm, True)
+                    changed = True
+                    break
+
+
+def _partial(lower: list[str], start: int) -> bool:
+    return any(w in lexicon.PARTIAL for w in lower[max(0, start - 4):start])
 
 
 def _negated(lower: list[str], start: int, recovery: bool) -> bool:
@@ -282,7 +335,7 @@ def _place_context(lower: list[str], start: int, end: int) -> bool:
     return (start > 0 and lower[start - 1] in PLACE_PREPOSITIONS) or (end < len(lower) and lower[end] in REGION_WORDS)
 
 
-def _status(lower: list[str], stage_spans, ja) -> str | None:
+def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:
     if lower and lower[0] in STAGE_WORDS and lower[0] != "update" and len(lower) > 1 and \
             lower[1] in ("-", "–", ":", "—"):
         return lower[0]
@@ -296,6 +349,8 @@ def _status(lower: list[str], stage_spans, ja) -> str | None:
     for symptom in ja:
         if symptom.startswith("st:"):
             stages.add(symptom[3:])
+    if partial:
+        stages.add("monitoring")
     if not stages:
         return None
     incident = [s for s in lexicon.STATUS_ORDER if s in stages and s != "informational"]

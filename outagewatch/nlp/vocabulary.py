@@ -71,6 +71,7 @@ class Name:
     needs_case: bool = False  # ordinary words: must be written with a capital
     geo: str | None = None  # ISO code of a place, for "geo:" tags
     ambiguous_place: bool = False
+    located: tuple[str, ...] = ()  # regions that lie in the place (by the catalog's place/country)
 
 
 @dataclass
@@ -84,6 +85,10 @@ class Vocabulary:
     provider_of: dict[str, str | None] = field(default_factory=dict)
     regions_by_provider: dict[str, set[str]] = field(default_factory=dict)
     source_cache: dict[str, object] = field(default_factory=dict)  # source string -> SourceContext
+    cjk_phrases: dict[str, list[Name]] = field(default_factory=dict)  # 東京 -> names (no word breaks in CJK)
+    # An everyday-word brand -> entries whose names start with it ("amazon" -> aws, aws/kinesis...):
+    # when one of those is tagged, the bare word meant that entry's brand, not its own service.
+    brand_family: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_vocabulary(catalog: Catalog) -> Vocabulary:
@@ -105,7 +110,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for p in catalog.providers.values():
         vocab.provider_of[p.id] = p.id
         for alias in dict.fromkeys((p.name, *p.aliases)):
-            add(alias, Name("provider", (p.id,), alias, ambiguous=_ambiguous(alias, p.ambiguous),
+            add(alias, Name("provider", (p.id,), alias, ambiguous=_ambiguous(alias, p.ambiguous and alias == p.name),
                             needs_case=_needs_case(alias)))
             vocab.compact.setdefault(compact(alias), p.id)
         for handle in p.handles:
@@ -122,7 +127,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         for alias in dict.fromkeys((s.name, *s.aliases)):
             if "." in alias and " " not in alias and not alias.replace(".", "").isdigit():
                 add_host(alias, s.id)  # "github.com", "Notion.so": a host as well as a name
-            add(alias, Name("service", (s.id,), alias, ambiguous=_ambiguous(alias, s.ambiguous),
+            add(alias, Name("service", (s.id,), alias, ambiguous=_ambiguous(alias, s.ambiguous and alias == s.name),
                             needs_case=_needs_case(alias)))
             vocab.compact.setdefault(compact(alias), s.id)
         for handle in s.handles:
@@ -150,9 +155,35 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         by_place.setdefault(name, [])
     for place, region_ids in by_place.items():
         ids = tuple(dict.fromkeys(region_ids))
-        add(place, Name("place", ids, place, geo=_geo_of(place, ids, catalog, places),
-                        ambiguous_place=fold(place) in AMBIGUOUS_PLACES))
+        geo = _geo_of(place, ids, catalog, places)
+        located = tuple(r.id for r in catalog.regions.values()
+                        if geo and (r.place == geo if "-" in geo else r.country == geo))
+        name = Name("place", ids, place, geo=geo, ambiguous_place=fold(place) in AMBIGUOUS_PLACES, located=located)
+        add(place, name)
+        if any("\u3040" <= c <= "\u9fff" for c in place):
+            vocab.cjk_phrases.setdefault(place, []).append(name)
+    vocab.brand_family = _brand_families(vocab)
     return vocab
+
+
+def _brand_families(vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    families: dict[str, frozenset[str]] = {}
+    for phrase, names in vocab.phrases.items():
+        for name in names:
+            if not name.ambiguous or name.kind not in ("service", "provider"):
+                continue
+            own = name.ids[0]
+            root = own.split("/")[0]
+            family = set()
+            for other_phrase, others in vocab.phrases.items():
+                if other_phrase.startswith(phrase + " "):
+                    for other in others:
+                        entry = other.ids[0] if other.kind in ("service", "provider") else None
+                        if entry and entry.split("/")[0] != root and vocab.provider_of.get(entry) != own:
+                            family.add(entry)
+            if family:
+                families[own] = frozenset(family)
+    return families
 
 
 def _ambiguous(alias: str, flagged: bool) -> bool:
