@@ -18,6 +18,7 @@ from pathlib import Path
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "ja", "zh", "ko", "ru", "pl", "tr", "sv", "da", "no", "fi",
              "cs", "id", "ar", "hi", "uk", "el", "he", "th", "vi", "ca", "ro", "hu")
+ENGLISH_PRIOR = 0.5
 KANA_RE = re.compile("[\u3040-\u30ff]")
 HANGUL_RE = re.compile("[\uac00-\ud7af]")
 
@@ -52,7 +53,7 @@ def _exclusive_words() -> dict[str, str]:
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(LANGUAGES))
     return identifier
 
@@ -86,7 +87,10 @@ def detect(text: str, words=None) -> str | None:
         guess = vote(words)
         if guess:
             return guess
-    lang, _ = _identifier().classify(text)
+    ranked = _identifier().rank(text)
+    lang, confidence = ranked[0]
+    if confidence < ENGLISH_PRIOR and text.isascii() and any(code == "en" for code, _ in ranked[:3]):
+        return "en"  # a few plain-ASCII words the model is unsure of: the feeds' lingua franca
     return lang
 
 

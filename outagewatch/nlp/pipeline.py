@@ -22,13 +22,13 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from spacy.attrs import LOWER, ORTH, SPACY
 
 from outagewatch.nlp import lexicon
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, fold, host_of
 
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
+CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
 CJK_RE = re.compile(f"[{CJK}]")
 HOST_RE = re.compile(r"(?i)^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#].*)?$")
 FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
@@ -77,8 +77,11 @@ def make_nlp(base: str = "xx") -> Language:
         return REGION_CODE_RE.match(text) or (default_match(text) if default_match else None)
 
     nlp.tokenizer.token_match = token_match
+    # A run of kana/kanji is its own token wherever it is ("AWSの障害", "東京リージョンでAWS").
     infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}]+"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [f"[{CJK}]+"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}]+"]).search
     return nlp
 
 
@@ -191,6 +194,8 @@ class SymptomMatcher:
         ja = []
         if CJK_RE.search(text):
             negated = [m.span() for m in _JA_NEGATED.finditer(text)]
+            if negated:
+                ja.append("~talk")  # "落ちてない": said not to be down, still about the service
             for symptom, regex in _JA_SYMPTOMS:
                 for m in regex.finditer(text):
                     if not any(a <= m.start() < b for a, b in negated):

@@ -170,7 +170,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
 
     # Symptoms: Japanese, areas, recovery.
     for symptom in ja:
-        if symptom.startswith("st:"):
+        if symptom.startswith(("st:", "~")):
             continue
         found.append((0, 0, symptom, False))
     recovered = any(sym == "recovered" for _, _, sym, _ in found)
@@ -291,7 +291,7 @@ def _partial(lower: list[str], start: int) -> bool:
 
 def _negated(lower: list[str], start: int, recovery: bool) -> bool:
     cues = lexicon.HYPOTHETICAL if recovery else lexicon.NEGATIONS
-    for i in range(start - 1, max(-1, start - 4), -1):
+    for i in range(start - 1, max(-1, start - (5 if recovery else 4)), -1):
         word = lower[i]
         if word in lexicon.CLAUSE_BREAKS:
             return False
@@ -341,7 +341,7 @@ def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | N
         return lower[0]
     stages = set()
     for start, _, stage in stage_spans:
-        if stage == "resolved" and _negated(lower, start, True):
+        if stage == "resolved" and (_negated(lower, start, True) or _partial(lower, start)):
             continue
         if stage == "resolved" and _negated(lower, start, False):
             continue
