@@ -193,42 +193,40 @@ def _spaced_words(text: str | None) -> str:
 
 
 def signal_to_doc(signal: Signal, fingerprint: str, ingested_ms: int) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        TIMESTAMP: to_millis(signal.published_at),
-        ID: signal.id,
-        "event.created": to_millis(signal.collected_at) if signal.collected_at else None,
-        "event.ingested": ingested_ms,
-        SOURCE: signal.source,
-        SOURCE_KIND: signal.source_kind,
-        "user.name": signal.author,
-        "url.full": signal.url,
-        TITLE: signal.title,
-        MESSAGE: signal.text,
-        WORDS_TITLE: _spaced_words(signal.title),
-        WORDS_MESSAGE: _spaced_words(signal.text),
-        "outagewatch.lang": signal.lang,
-        REPORT_COUNT: signal.report_count,
-        "outagewatch.status": signal.status,
-        "service.name": list(signal.services),
-        "cloud.provider": list(signal.providers),
-        "cloud.region": list(signal.regions),
-        "outagewatch.symptoms": list(signal.symptoms),
-        # Wrapped so that any JSON value (a string, a list) fits the disabled object.
-        "outagewatch.raw": {"value": signal.raw} if signal.raw is not None else None,
-        FINGERPRINT: fingerprint,
+    """The document for one Signal. Built nested by hand: this runs a million times in a
+    bulk load, and missing values are left out rather than stored as nulls."""
+    event: dict[str, Any] = {"id": signal.id, "provider": signal.source, "ingested": ingested_ms}
+    if signal.collected_at is not None:
+        event["created"] = to_millis(signal.collected_at)
+    own: dict[str, Any] = {
+        "source_kind": signal.source_kind,
+        "words": {"title": _spaced_words(signal.title), "message": _spaced_words(signal.text)},
+        "fingerprint": fingerprint,
     }
-    return _nest_values({k: v for k, v in doc.items() if v is not None})
-
-
-def _nest_values(flat: dict[str, Any]) -> dict[str, Any]:
-    root: dict[str, Any] = {}
-    for dotted, value in flat.items():
-        node = root
-        parts = dotted.split(".")
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
-    return root
+    if signal.title is not None:
+        own["title"] = signal.title
+    if signal.lang is not None:
+        own["lang"] = signal.lang
+    if signal.report_count is not None:
+        own["report_count"] = signal.report_count
+    if signal.status is not None:
+        own["status"] = signal.status
+    if signal.symptoms:
+        own["symptoms"] = list(signal.symptoms)
+    if signal.raw is not None:
+        # Wrapped so that any JSON value (a string, a list) fits the disabled object.
+        own["raw"] = {"value": signal.raw}
+    doc: dict[str, Any] = {TIMESTAMP: to_millis(signal.published_at), "event": event, MESSAGE: signal.text,
+                           "outagewatch": own}
+    if signal.author is not None:
+        doc["user"] = {"name": signal.author}
+    if signal.url is not None:
+        doc["url"] = {"full": signal.url}
+    if signal.services:
+        doc["service"] = {"name": list(signal.services)}
+    if signal.providers or signal.regions:
+        doc["cloud"] = {"provider": list(signal.providers), "region": list(signal.regions)}
+    return doc
 
 
 def _get(doc: dict[str, Any], dotted: str) -> Any:
