@@ -26,7 +26,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from spacy.attrs import LOWER, ORTH, SPACY
 
 from outagewatch.nlp import lexicon
-from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, fold, host_of
+from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
 
 CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
 CJK_RE = re.compile(f"[{CJK}]")
@@ -134,8 +134,9 @@ class NameMatcher:
                     match = HOST_RE.match(text)
                     if match:
                         host = host_of(match.group(1).lower())
-                        if host in vocab.hosts:
-                            hosts.append((i, vocab.hosts[host]))
+                        entries = entries_for_host(vocab, host) if host else None
+                        if entries:
+                            hosts.append((i, entries))
                 elif "-" in text and lowers[i] not in codes_table and REGION_CODE_RE.match(text):
                     region = _zone_region(lowers[i], vocab)
                     if region:

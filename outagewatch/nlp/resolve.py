@@ -104,7 +104,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
     for _, entry in handles:
         _add_entry(entry, vocab, services, providers)
     for _, ids in hosts:
-        for entry in ids[:1] if len(ids) > 1 else ids:
+        for entry in ids:
             _add_entry(entry, vocab, services, providers)
     for _, region in codes:
         regions.setdefault(region)

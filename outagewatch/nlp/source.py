@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, compact, fold, host_of
+from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, compact, entries_for_host, fold, host_of
 
 STATUS_PREFIXES = ("statuspage", "status", "aws-health", "gcp-status", "azure-status", "health", "rss-status")
 
@@ -89,9 +89,7 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
     elif kind == "status" or "." in rest:
         host = host_of(rest)
         if host:
-            ids = vocab.hosts.get(host, [])
-            chosen = _owner(ids, vocab)
-            for entry_id in chosen:
+            for entry_id in entries_for_host(vocab, host):
                 take(entry_id)
     if REGION_CODE_RE.match(rest.rsplit("/", 1)[-1] or ""):
         region = vocab.codes.get(rest.rsplit("/", 1)[-1].lower())
@@ -117,13 +115,3 @@ def _kind(prefix: str) -> str | None:
         return "news"
     return None
 
-
-def _owner(ids: list[str], vocab: Vocabulary) -> list[str]:
-    """Who a shared status page speaks for: the one entry, the provider, or the company root."""
-    if len(ids) <= 1:
-        return ids
-    providers = [i for i in ids if vocab.provider_of.get(i) == i]
-    if providers:
-        return providers[:1]
-    roots = [i for i in ids if "/" not in i and all(j == i or j.startswith(i + "/") for j in ids)]
-    return roots[:1]

@@ -91,6 +91,44 @@ class Vocabulary:
     brand_family: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
+STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
+
+
+def entries_for_host(vocab: "Vocabulary", host: str) -> list[str]:
+    """Catalog entries a host stands for: a known status page, else the brand in its name.
+
+    ``status.flickr.net`` -> flickr, ``githubstatus.com`` -> github, ``slack-status.com``
+    -> slack: status pages follow a few naming habits, so a catalog without a page's URL
+    still recognises it.
+    """
+    known = vocab.hosts.get(host)
+    if known is not None:
+        return _owner(known, vocab)
+    labels = host.split(".")
+    for label in labels[:-1]:
+        key = compact(label)
+        for word in STATUS_HOST_WORDS:
+            if key.startswith(word) and key != word and key[len(word):] in vocab.compact:
+                key = key[len(word):]
+            elif key.endswith(word) and key != word and key[: -len(word)] in vocab.compact:
+                key = key[: -len(word)]
+        entry = vocab.compact.get(key) if key not in STATUS_HOST_WORDS and len(key) > 2 else None
+        if entry:
+            return [entry]
+    return []
+
+
+def _owner(ids: list[str], vocab: "Vocabulary") -> list[str]:
+    """Who a shared status page speaks for: the one entry, the provider, or the company root, else nobody."""
+    if len(ids) <= 1:
+        return ids
+    providers = [i for i in ids if vocab.provider_of.get(i) == i]
+    if providers:
+        return providers[:1]
+    roots = [i for i in ids if "/" not in i and all(j == i or j.startswith(i + "/") for j in ids)]
+    return roots[:1]
+
+
 def build_vocabulary(catalog: Catalog) -> Vocabulary:
     vocab = Vocabulary()
     places = gazetteer()

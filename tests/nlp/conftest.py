@@ -1,0 +1,20 @@
+"""One tagger for the whole nlp suite: building it from the catalog takes a few seconds."""
+
+from __future__ import annotations
+
+import pytest
+
+from outagewatch.nlp import Tagger
+
+
+@pytest.fixture(scope="session")
+def tagger() -> Tagger:
+    return Tagger()
+
+
+@pytest.fixture(scope="session")
+def tag(tagger):
+    def run(text: str, source: str | None = None, lang: str | None = None) -> dict:
+        return tagger.tag_text(text, source=source, lang=lang)
+
+    return run

@@ -1,0 +1,71 @@
+"""Region codes in any case, display names, cities and states; geo: codes without a provider."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, region", [
+    ("errors in us-east-1", "aws:us-east-1"),
+    ("errors in US-EAST-1", "aws:us-east-1"),
+    ("errors in Us-East-1", "aws:us-east-1"),
+    ("us-east-1a had an AZ power issue", "aws:us-east-1"),
+    ("GKE trouble in us-central1", "gcp:us-central1"),
+    ("node pool in us-central1-a is stuck", "gcp:us-central1"),
+    ("Cloud SQL down in europe-west3", "gcp:europe-west3"),
+    ("VMs failing in eastus2", "azure:eastus2"),
+    ("AWS EC2 outage in US East (N. Virginia)", "aws:us-east-1"),
+    ("AWS outage in N. Virginia", "aws:us-east-1"),
+    ("AWS outage in Northern Virginia", "aws:us-east-1"),
+    ("AWS outage in Frankfurt", "aws:eu-central-1"),
+    ("AWS Tokyo region is down", "aws:ap-northeast-1"),
+    ("Azure outage in Frankfurt", "azure:germanywestcentral"),
+    ("GCP outage in Frankfurt", "gcp:europe-west3"),
+    ("Google Cloud us-east4 (Northern Virginia) latency", "gcp:us-east4"),
+    ("GCP is having trouble in Iowa again", "gcp:us-central1"),
+    ("Azure Storage outage in East US", "azure:eastus"),
+    ("AWS Europe (Frankfurt) API errors", "aws:eu-central-1"),
+    ("Die Amazon Web Services melden eine Störung in Irland", "aws:eu-west-1"),
+    ("東京リージョンでAWSの障害が発生しています", "aws:ap-northeast-1"),
+    ("Google Cloudの大阪リージョンで通信障害", "gcp:asia-northeast2"),
+])
+def test_provider_regions(tag, text, region):
+    result = tag(text)
+    assert region in result["regions"]
+    assert region.split(":")[0] in result["providers"]
+
+
+def test_the_source_supplies_the_provider(tag):
+    result = tag("Increased error rates in N. Virginia", source="aws-health:kinesis-us-east-1")
+    assert result["regions"] == ["aws:us-east-1"]
+    assert result["services"] == ["aws/kinesis"]
+
+
+def test_a_service_supplies_its_provider(tag):
+    assert tag("Kinesis errors in N. Virginia")["regions"] == ["aws:us-east-1"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Outage hitting users in Frankfurt and Tokyo", ["geo:DE-HE", "geo:JP-13"]),
+    ("Netflix down across Japan and Germany", ["geo:JP", "geo:DE"]),
+    ("Internet outage in Northern Virginia", ["geo:US-VA"]),
+    ("Roku not working in Ohio, fine in California", ["geo:US-OH", "geo:US-CA"]),
+    ("Spotify down in London right now", ["geo:GB-LND"]),
+    ("今日は東京で雨が降っています", ["geo:JP-13"]),
+])
+def test_places_without_a_provider_become_iso_codes(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_a_country_maps_to_the_providers_only_region_there(tag):
+    assert tag("AWS launches new region in Mexico")["regions"] == ["aws:mx-central-1"]
+    assert tag("AWS outage across Japan")["regions"] == ["geo:JP"]  # Tokyo and Osaka: no single region
+
+
+def test_region_display_names_without_a_provider_are_not_guessed(tag):
+    assert tag("Outage in East US")["regions"] == []
+
+
+def test_place_names_that_are_people_need_a_preposition(tag):
+    assert tag("Paris Hilton launched a perfume")["regions"] == []
+    assert tag("Power cut in Paris tonight")["regions"] == ["geo:FR-IDF"]

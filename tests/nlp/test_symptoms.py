@@ -1,0 +1,100 @@
+"""What is wrong, in six languages; negation and recovery turn an outage report around."""
+
+from __future__ import annotations
+
+import pytest
+
+from outagewatch.nlp import SYMPTOMS
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("Netflix is down", "outage"),
+    ("Netflix not working since noon", "outage"),
+    ("GitHub is experiencing degraded performance", "degraded"),
+    ("Can't log in to Coinbase", "login"),
+    ("Reddit keeps throwing errors", "errors"),
+    ("Stripe API returning 503 errors", "5xx"),
+    ("Docker Hub pulls failing with 502 Bad Gateway", "5xx"),
+    ("npm installs timing out", "timeout"),
+    ("Gmail is slow as molasses", "latency"),
+    ("Facebook feed not loading", "not-loading"),
+    ("Discord won't connect", "connectivity"),
+    ("PayPal payments failing at checkout", "payments"),
+    ("Twitch streams buffering like crazy", "streaming"),
+    ("Scheduled maintenance on Heroku tonight", "maintenance"),
+    ("Slack is back up", "recovered"),
+])
+def test_each_symptom(tag, text, symptom):
+    assert symptom in tag(text)["symptoms"]
+
+
+@pytest.mark.parametrize("text, lang, service", [
+    ("¿Se cayó Netflix? No me carga nada", "es", "netflix"),
+    ("WhatsApp está caído, no puedo enviar mensajes", "es", "whatsapp"),
+    ("Ist Netflix gerade down? Bei mir lädt nichts", "de", "netflix"),
+    ("Microsoft Teams funktioniert nicht, kann mich nicht anmelden", "de", "teams"),
+    ("Netflix est en panne ? Plus rien ne se charge", "fr", "netflix"),
+    ("WhatsApp ne fonctionne plus depuis ce matin", "fr", "whatsapp"),
+    ("O WhatsApp caiu? Não consigo mandar mensagem", "pt", "whatsapp"),
+    ("Instagram fora do ar agora", "pt", "instagram"),
+    ("AWSの障害でRokuが落ちてる", "ja", "roku"),
+    ("Slackにログインできない", "ja", "slack"),
+    ("Discordつながらない", "ja", "discord"),
+])
+def test_outage_reports_in_each_language(tag, text, lang, service):
+    result = tag(text)
+    assert result["lang"] == lang
+    assert service in result["services"]
+    assert result["relevant"] is True
+    assert set(result["symptoms"]) & {"outage", "login", "connectivity", "not-loading"}
+
+
+@pytest.mark.parametrize("text", [
+    "Netflix isn't down, it's your wifi",
+    "Zoom is not down for me, works fine here",
+    "No issues with GitHub today",
+    "Netflix no está caído, es tu conexión",
+    "Bei mir ist Slack nicht down, alles läuft",
+    "Keine Störung bei Outlook",
+    "Slack n'est pas en panne chez moi",
+    "O Twitter não está fora do ar",
+    "Zoomは落ちてないよ",
+])
+def test_negated_reports_are_not_outages(tag, text):
+    result = tag(text)
+    assert not set(result["symptoms"]) - {"recovered"}
+    assert result["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Slack is back up after a 2 hour outage",
+    "Roku is working again, channels load fine",
+    "YouTube ya funciona de nuevo, problema resuelto",
+    "Instagram funktioniert wieder, die Störung ist behoben",
+    "YouTube fonctionne à nouveau, le problème est résolu",
+    "O YouTube voltou a funcionar, problema resolvido",
+    "YouTubeが復旧しました",
+    "The issue has been resolved and the service is operating normally.",
+])
+def test_a_recovery_is_not_an_outage_report(tag, text):
+    result = tag(text)
+    assert result["symptoms"] == ["recovered"]
+    assert result["relevant"] is False
+
+
+def test_a_problem_that_goes_on_survives_a_recovery_elsewhere(tag):
+    result = tag("Zoom came back, but Slack is still down")
+    assert "outage" in result["symptoms"] and result["relevant"] is True
+
+
+def test_a_recovery_said_as_a_plan_is_not_one(tag):
+    result = tag("We are investigating and will update once resolved")
+    assert result["status"] == "investigating"
+
+
+def test_symptom_ids_are_the_documented_slugs(tag):
+    seen = set()
+    for text in ("Netflix down, 503 errors, slow, can't log in, timed out, buffering", "Slack is back up"):
+        seen.update(tag(text)["symptoms"])
+    assert seen <= set(SYMPTOMS)
+    assert all(s == s.lower() and " " not in s for s in SYMPTOMS)
