@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
-# Runs the whole test suite with every service it needs, and leaves nothing running.
-# Services are started here (not by hand) so that a fresh machine and CI behave alike.
+# Runs the whole test suite with every service it needs, and leaves nothing running that
+# it started. Services are started here (not by hand) so a fresh machine and CI behave
+# alike; a node that was already running (someone's own) is used and left running.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+ES=scripts/elasticsearch.sh
+started=()
 
 cleanup() {
-  if [ -x scripts/elasticsearch.sh ]; then
-    scripts/elasticsearch.sh stop >/dev/null 2>&1 || true
-    scripts/elasticsearch.sh stop --secure >/dev/null 2>&1 || true
-  fi
+  for mode in "${started[@]}"; do
+    if [ "$mode" = plain ]; then "$ES" stop >/dev/null 2>&1 || true; else "$ES" stop --secure >/dev/null 2>&1 || true; fi
+  done
 }
 trap cleanup EXIT
 
-if [ -x scripts/elasticsearch.sh ]; then
-  scripts/elasticsearch.sh start || { echo "error: could not start Elasticsearch for the tests" >&2; exit 1; }
-  scripts/elasticsearch.sh start --secure || { echo "error: could not start the secured Elasticsearch node" >&2; exit 1; }
-fi
-if [ -x scripts/browser.sh ]; then
-  scripts/browser.sh install || { echo "error: could not install the browser for the dashboard tests" >&2; exit 1; }
-fi
+start_node() {  # $1: plain|secure
+  local flag=(); [ "$1" = secure ] && flag=(--secure)
+  if "$ES" status "${flag[@]}" >/dev/null 2>&1; then return 0; fi
+  started+=("$1")
+  "$ES" start "${flag[@]}" || { echo "error: could not start the $1 Elasticsearch node for the tests (see above)" >&2; exit 1; }
+}
 
-"$PY" -m pytest -q -p no:cacheprovider "$@"
-status=$?
-# pytest's 5 means it collected no tests: that is a failure of the suite, not a pass.
-exit $status
+start_node plain
+start_node secure
+scripts/browser.sh install || { echo "error: could not install the browser for the dashboard tests" >&2; exit 1; }
+
+"$PY" -m pytest -p no:cacheprovider "$@"
+# pytest exits 5 when it collected no tests: a failure of the suite, not a pass; pass it on.
