@@ -20,12 +20,12 @@ venv: $(VENV)/.installed
 
 demo: venv
 	@mkdir -p demo
-	@echo "== ingest the bundled example signals into $(DEMO_DB)"
-	$(OW) ingest examples/signals/sample.jsonl
-	@echo "== what the store holds"
-	$(OW) stats
-	@echo "== search: kinesis OR \"us-east-1\" within AWS"
-	$(OW) search 'kinesis OR "us-east-1"' --limit 5
+	@echo "== ingest the hand-written example signals into demo/sample.db"
+	$(OW) --store sqlite:///demo/sample.db ingest examples/signals/sample.jsonl
+	@echo "== what that store holds"
+	$(OW) --store sqlite:///demo/sample.db stats
+	@echo "== search it: kinesis OR \"us-east-1\""
+	$(OW) --store sqlite:///demo/sample.db search 'kinesis OR "us-east-1"' --limit 5
 	@echo "== replay the bundled capture of the 2020-11-25 AWS us-east-1 event (a reconstruction) into $(DEMO_DB)"
 	$(OW) replay examples/aws-us-east-1-2020-11-25 --speed 0
 	@echo "== that day: status updates, posts and report pages about the event, with their tags"
