@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "outagewatch.cli.collect",   # collect, capture, replay
     "outagewatch.cli.correlate", # incidents, correlate, report
     "outagewatch.cli.serve",     # serve
+    "outagewatch.cli.migrate",   # migrate (copy a store, sqlite <-> elasticsearch)
 ]
 
 

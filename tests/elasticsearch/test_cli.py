@@ -1,0 +1,94 @@
+"""The command line on an Elasticsearch store: ``--store http://...`` for every data
+command, and ``migrate`` copying a store to Elasticsearch and back without a change."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from outagewatch.search.elasticsearch import ElasticsearchStore
+from tests.elasticsearch.node import unique_prefix
+
+pytestmark = pytest.mark.elasticsearch
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "signals" / "sample.jsonl"
+
+
+def run(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
+    env["OUTAGEWATCH_ES_SPOOL_DIR"] = str(cwd / "spool")
+    result = subprocess.run([sys.executable, "-m", "outagewatch", *args], capture_output=True, text=True,
+                            cwd=cwd, env=env, timeout=300)
+    if check:
+        assert result.returncode == 0, f"{args}: {result.stderr}"
+    return result
+
+
+@pytest.fixture
+def es_urls(elasticsearch_node):
+    prefixes = [unique_prefix("cli"), unique_prefix("cli")]
+    yield [f"{elasticsearch_node.url}?prefix={p}" for p in prefixes]
+    for prefix in prefixes:
+        store = ElasticsearchStore(elasticsearch_node.url, prefix=prefix)
+        store.drop()
+        store.close()
+
+
+def test_every_data_command_works_on_elasticsearch_like_on_sqlite(es_urls, tmp_path):
+    lines = sum(1 for line in SAMPLE.read_text().splitlines() if line.strip())
+    answers = {}
+    for url in (es_urls[0], f"sqlite:///{tmp_path / 'a.db'}"):
+        first = json.loads(run("--store", url, "ingest", str(SAMPLE), "--no-tag", "--json", cwd=tmp_path).stdout)
+        again = json.loads(run("--store", url, "ingest", str(SAMPLE), "--no-tag", "--json", cwd=tmp_path).stdout)
+        assert (first["new"], again["unchanged"], again["new"]) == (lines, lines, 0)
+        stats = json.loads(run("--store", url, "stats", "--json", cwd=tmp_path).stdout)
+        search = run("--store", url, "search", "kinesis OR roku", "--sort", "newest", "--limit", "100", "--json",
+                     cwd=tmp_path).stdout
+        exported = run("--store", url, "export", cwd=tmp_path).stdout
+        run("--store", url, "correlate", "--json", cwd=tmp_path)
+        incidents = json.loads(run("--store", url, "incidents", "--no-refresh", "--json", cwd=tmp_path).stdout)
+        answers[url.split(":")[0]] = {
+            "total": stats["total"], "by_kind": stats["by_kind"],
+            "search": [json.loads(line)["id"] for line in search.splitlines()],
+            # collected_at is the moment of each ingest, the one field that may differ
+            "export": [{k: v for k, v in json.loads(line).items() if k != "collected_at"}
+                       for line in exported.splitlines()],
+            "incidents": incidents}
+    assert answers["http"]["total"] == lines
+    assert answers["http"]["search"]
+    assert answers["http"] == answers["sqlite"]
+
+
+def test_migrate_copies_sqlite_to_elasticsearch_and_back_unchanged(es_urls, tmp_path):
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    back = f"sqlite:///{tmp_path / 'back.db'}"
+    run("--store", source, "ingest", str(SAMPLE), "--no-tag", cwd=tmp_path)
+    run("--store", source, "correlate", cwd=tmp_path)
+    incidents = json.loads(run("--store", source, "incidents", "--no-refresh", "--all", "--json", cwd=tmp_path).stdout)
+    if incidents:
+        run("--store", source, "incidents", "dismiss", incidents[0]["id"], cwd=tmp_path)
+
+    to_es = json.loads(run("migrate", "--from", source, "--to", es_urls[0], "--json", cwd=tmp_path).stdout)
+    assert to_es["signals"]["new"] > 0 and to_es["incidents"] == len(incidents)
+    rerun = json.loads(run("migrate", "--from", source, "--to", es_urls[0], "--json", cwd=tmp_path).stdout)
+    assert rerun["signals"]["new"] == 0 and rerun["signals"]["unchanged"] == to_es["signals"]["new"]
+    to_lite = json.loads(run("migrate", "--from", es_urls[0], "--to", back, "--json", cwd=tmp_path).stdout)
+    assert to_lite["signals"]["new"] == to_es["signals"]["new"]
+
+    def snapshot(url):
+        return (run("--store", url, "export", cwd=tmp_path).stdout,
+                run("--store", url, "incidents", "--no-refresh", "--all", "--json", cwd=tmp_path).stdout)
+
+    assert snapshot(source) == snapshot(es_urls[0]) == snapshot(back)
+
+
+def test_migrate_to_the_same_store_or_an_unreachable_one_is_one_line(tmp_path):
+    same = run("migrate", "--from", "sqlite:///x.db", "--to", "sqlite:///x.db", cwd=tmp_path, check=False)
+    assert same.returncode == 1 and same.stderr.strip().count("\n") == 0
+    down = run("migrate", "--from", "sqlite:///x.db", "--to", "http://127.0.0.1:1", cwd=tmp_path, check=False)
+    assert down.returncode == 1 and down.stderr.strip().count("\n") == 0 and "cannot reach" in down.stderr
