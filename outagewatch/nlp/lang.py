@@ -19,10 +19,12 @@ from pathlib import Path
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "ja", "zh", "ko", "ru", "pl", "tr", "sv", "da", "no", "fi",
              "cs", "id", "ar", "hi", "uk", "el", "he", "th", "vi", "ca", "ro", "hu")
 ENGLISH_PRIOR = 0.5
+MIN_VOTES = 1
+LANGID_CHARS = 1000  # the model walks bytes in Python: the head of a long text says enough
 KANA_RE = re.compile("[\u3040-\u30ff]")
 HANGUL_RE = re.compile("[\uac00-\ud7af]")
 
-VOTING = ("en", "es", "de", "fr", "pt", "it", "nl")
+VOTING = ("en", "es", "de", "fr", "pt")
 
 
 def _stop_words(lang: str) -> frozenset[str]:
@@ -70,7 +72,7 @@ def vote(words) -> str | None:
         return None
     best = max(counts, key=counts.__getitem__)
     runner_up = max((v for k, v in counts.items() if k != best), default=0)
-    if counts[best] >= 2 and counts[best] >= 2 * runner_up + 1:
+    if counts[best] >= MIN_VOTES and counts[best] >= 2 * runner_up + 1:
         return best
     return None
 
@@ -87,7 +89,7 @@ def detect(text: str, words=None) -> str | None:
         guess = vote(words)
         if guess:
             return guess
-    ranked = _identifier().rank(text)
+    ranked = _identifier().rank(text[:LANGID_CHARS])
     lang, confidence = ranked[0]
     if confidence < ENGLISH_PRIOR and text.isascii() and any(code == "en" for code, _ in ranked[:3]):
         return "en"  # a few plain-ASCII words the model is unsure of: the feeds' lingua franca

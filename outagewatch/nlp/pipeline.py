@@ -1,13 +1,13 @@
-"""The spaCy pipeline: a blank tokenizer tuned for outage chatter plus two matchers.
+"""The spaCy pipeline: a blank tokenizer tuned for outage chatter plus a matcher.
 
 No statistical model is needed (none can be installed from the package registries and
 none is downloaded at run time): a blank multi-language pipeline's tokenizer, with region
 codes kept as one token and kana/kanji runs split from Latin words, feeds
 
-- ``outagewatch_names``: a PhraseMatcher over every catalog name (lower-cased), plus
-  handles, status-page hosts, hashtags and region codes looked up token by token;
-- ``outagewatch_symptoms``: a PhraseMatcher over the symptom and status vocabulary of
-  :mod:`outagewatch.nlp.lexicon` in six languages, and regexes for Japanese;
+- ``outagewatch_matcher``: one PhraseMatcher over every catalog name (lower-cased) and
+  the symptom and status vocabulary of :mod:`outagewatch.nlp.lexicon` in six languages,
+  plus handles, status-page hosts, hashtags, region codes and HTTP 5xx codes looked up
+  token by token, and regexes for Japanese;
 - ``outagewatch_lang``: language detection (see :mod:`outagewatch.nlp.lang`).
 
 What the matches mean (evidence, negation, regions) is decided afterwards by
@@ -22,8 +22,8 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from outagewatch.nlp import lexicon
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
@@ -32,6 +32,7 @@ CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
 CJK_RE = re.compile(f"[{CJK}]")
 HOST_RE = re.compile(r"(?i)^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#].*)?$")
 FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
+FIVE_XX_SEARCH = re.compile(r"(?i)(?<![\d.,])5(?:\d\d|xx)(?![\d.,])")
 _JA_SYMPTOMS = [(symptom, re.compile("|".join(p))) for symptom, p in lexicon.JA_SYMPTOMS.items()]
 _JA_NEGATED = re.compile("|".join(lexicon.JA_NEGATED))
 _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS.items()]
@@ -93,63 +94,112 @@ def _variants(phrase: str) -> set[str]:
     return out
 
 
-class NameMatcher:
-    """Finds every catalog name; keeps the longest where names overlap."""
+class Matcher:
+    """One pass of one PhraseMatcher over catalog names, symptoms and status phrases, then
+    targeted scans for handles, hashtags, hosts, region/zone codes, HTTP 5xx and Japanese.
+
+    One matcher over the union is cheaper than one per vocabulary (a single walk of the
+    doc), and the whole-text checks keep the token loops off the texts that cannot match.
+    """
 
     def __init__(self, nlp: Language, vocab: Vocabulary):
         self.vocab = vocab
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         strings = nlp.vocab.strings
-        self.keys: dict[int, str] = {}
-        for phrase in vocab.phrases:
-            key = strings.add(phrase)
-            self.keys[key] = phrase
-            self.matcher.add(phrase, [nlp.make_doc(v) for v in _variants(phrase)])
+        # match key -> ("name", [Name...]) | ("sym", symptom) | ("st", stage)
+        self.keys: dict[int, tuple[str, object]] = {}
+        for phrase, names in vocab.phrases.items():
+            key = f"name:{phrase}"
+            self.keys[strings.add(key)] = ("name", names)
+            self.matcher.add(key, [nlp.make_doc(v) for v in _variants(phrase)])
+        for group, table in (("sym", lexicon.SYMPTOM_PHRASES), ("st", lexicon.STATUS_PHRASES)):
+            for label, phrases in table.items():
+                key = f"{group}:{label}"
+                self.keys[strings.add(key)] = (group, label)
+                self.matcher.add(key, [nlp.make_doc(v) for p in phrases for v in _variants(p)])
+        self.area_words = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.vocab
-        spans = []
+        keys = self.keys
+        spans, symptoms, stages = [], [], []
         for key, start, end in self.matcher(doc):
-            spans.append((start, end, vocab.phrases[self.keys[key]]))
-        spans = _longest(spans)
-        handles, hosts, hashtags, codes = [], [], [], []
+            group, payload = keys[key]
+            if group == "name":
+                spans.append((start, end, payload))
+            elif group == "sym":
+                symptoms.append((start, end, payload))
+            else:
+                stages.append((start, end, payload))
+        if len(spans) > 1:
+            spans = _longest(spans)
+        if len(symptoms) > 1:
+            symptoms = _longest(symptoms)
         texts, lowers, spaces = words_of(doc)
         raw = text_of(doc)
+        handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []
+        if "@" in raw:
+            for i in [i for i, t in enumerate(texts) if t[0] == "@"]:
+                entry = vocab.handles.get(lowers[i].rstrip(".:,!?"))
+                if entry:
+                    handles.append((i, entry))
+        if "#" in raw:
+            for i, t in enumerate(texts):
+                if t[0] == "#":
+                    if len(t) > 1:
+                        hashtags.append((i, t[1:]))
+                    elif i + 1 < len(texts) and not spaces[i]:
+                        hashtags.append((i + 1, texts[i + 1]))
+        if "." in raw:
+            for i in [i for i, t in enumerate(texts) if "." in t and len(t) > 3]:
+                match = HOST_RE.match(texts[i])
+                if match:
+                    host = host_of(match.group(1).lower())
+                    entries = entries_for_host(vocab, host) if host else None
+                    if entries:
+                        hosts.append((i, entries))
         codes_table = vocab.codes
-        # Cheap whole-text checks first: most texts have no handle, hashtag, host or code.
-        if "@" in raw or "#" in raw or "." in raw or "-" in raw:
-            previous = ""
-            for i, text in enumerate(texts):
-                first = text[0]
-                if first == "@":
-                    entry = vocab.handles.get(lowers[i].rstrip(".:,!?"))
-                    if entry:
-                        handles.append((i, entry))
-                elif first == "#" and len(text) > 1:
-                    hashtags.append((i, text[1:]))
-                elif previous == "#" and not spaces[i - 1]:
-                    hashtags.append((i, text))
-                previous = text
-                if "." in text:
-                    match = HOST_RE.match(text)
-                    if match:
-                        host = host_of(match.group(1).lower())
-                        entries = entries_for_host(vocab, host) if host else None
-                        if entries:
-                            hosts.append((i, entries))
-                elif "-" in text and lowers[i] not in codes_table and REGION_CODE_RE.match(text):
+        if not codes_table.keys().isdisjoint(lowers):
+            codes.extend((i, codes_table[w]) for i, w in enumerate(lowers) if w in codes_table)
+        if "-" in raw:
+            for i in [i for i, t in enumerate(texts) if "-" in t and t[-1:].isalnum()]:
+                if lowers[i] not in codes_table and REGION_CODE_RE.match(texts[i]):
                     region = _zone_region(lowers[i], vocab)
                     if region:
                         codes.append((i, region))
-        if vocab.cjk_phrases and CJK_RE.search(raw):
-            for i, text in enumerate(texts):
-                for phrase, names in vocab.cjk_phrases.items():
-                    if phrase in text:
-                        spans.append((i, i + 1, names))
-        if not codes_table.keys().isdisjoint(lowers):
-            codes.extend((i, codes_table[w]) for i, w in enumerate(lowers) if w in codes_table)
+        if FIVE_XX_SEARCH.search(raw):
+            for i, low in enumerate(lowers):
+                if (low[:1] == "5" or low[:5] == "http/") and FIVE_XX_RE.match(low) and _http_context(lowers, i):
+                    symptoms.append((i, i + 1, "5xx"))
+        area_words = self.area_words
+        if not area_words.keys().isdisjoint(lowers):
+            areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
+        if CJK_RE.search(raw):
+            ja = _japanese(raw)
+            if vocab.cjk_phrases:
+                for i, text in enumerate(texts):
+                    for phrase, names in vocab.cjk_phrases.items():
+                        if phrase in text:
+                            spans.append((i, i + 1, names))
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
+        doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
         return doc
+
+
+def _japanese(text: str) -> list[str]:
+    """Symptoms and stages in Japanese text, by regex; "~talk" marks a negated report."""
+    found = []
+    negated = [m.span() for m in _JA_NEGATED.finditer(text)]
+    if negated:
+        found.append("~talk")  # "落ちてない": said not to be down, still about the service
+    for symptom, regex in _JA_SYMPTOMS:
+        for m in regex.finditer(text):
+            if not any(a <= m.start() < b for a, b in negated):
+                found.append(symptom)
+    for stage, regex in _JA_STATUS:
+        if regex.search(text):
+            found.append("st:" + stage)
+    return found
 
 
 def _zone_region(code: str, vocab: Vocabulary) -> str | None:
@@ -158,54 +208,6 @@ def _zone_region(code: str, vocab: Vocabulary) -> str | None:
         if candidate in vocab.codes:
             return vocab.codes[candidate]
     return None
-
-
-class SymptomMatcher:
-    """Finds symptom and status phrases (and HTTP 5xx codes, and Japanese by regex)."""
-
-    def __init__(self, nlp: Language):
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        strings = nlp.vocab.strings
-        self.labels: dict[int, tuple[str, str]] = {}
-        for group, table in (("sym", lexicon.SYMPTOM_PHRASES), ("st", lexicon.STATUS_PHRASES)):
-            for label, phrases in table.items():
-                key = f"{group}:{label}"
-                self.labels[strings.add(key)] = (group, label)
-                patterns = [nlp.make_doc(v) for p in phrases for v in _variants(p)]
-                self.matcher.add(key, patterns)
-        area = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
-        self.area_keys = {strings.add(w): label for w, label in area.items()}
-        self.area_words = area
-
-    def __call__(self, doc: Doc) -> Doc:
-        symptoms, stages, areas = [], [], []
-        for key, start, end in self.matcher(doc):
-            group, label = self.labels[key]
-            (symptoms if group == "sym" else stages).append((start, end, label))
-        symptoms = _longest(symptoms)
-        texts, lowers, _ = words_of(doc)
-        text = text_of(doc)
-        if "5" in text:
-            for i, low in enumerate(lowers):
-                if (low[:1] == "5" or low[:5] == "http/") and FIVE_XX_RE.match(low) and _http_context(lowers, i):
-                    symptoms.append((i, i + 1, "5xx"))
-        area_words = self.area_words
-        if not area_words.keys().isdisjoint(lowers):
-            areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
-        ja = []
-        if CJK_RE.search(text):
-            negated = [m.span() for m in _JA_NEGATED.finditer(text)]
-            if negated:
-                ja.append("~talk")  # "落ちてない": said not to be down, still about the service
-            for symptom, regex in _JA_SYMPTOMS:
-                for m in regex.finditer(text):
-                    if not any(a <= m.start() < b for a, b in negated):
-                        ja.append(symptom)
-            for stage, regex in _JA_STATUS:
-                if regex.search(text):
-                    ja.append("st:" + stage)
-        doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
-        return doc
 
 
 HTTP_WORDS = frozenset({"error", "errors", "erro", "erros", "erreur", "erreurs", "fehler", "http", "status",

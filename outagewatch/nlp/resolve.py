@@ -79,7 +79,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         found.append((start, end, symptom, _ongoing(lower, start, end)))
     names = spans
     name_ends = {e for _, e, _ in names}
-    for i, word in enumerate(lower):  # "Roku down", "Fortnite servers down", "AWS caído"
+    for i, word in enumerate(lower if names and not lexicon.BARE_DOWN.isdisjoint(lower) else ()):
+        # "Roku down", "Fortnite servers down", "AWS caído"
         if word in lexicon.BARE_DOWN and any(i - k in name_ends for k in range(0, 3)) \
                 and not (i + 1 < n and _numeric(texts[i + 1])) and not any(s <= i < e for s, e, _ in symptom_spans):
             talk.append(i)

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.nlp import lang as langs
-from outagewatch.nlp.pipeline import LANG, LANG_HINT, NameMatcher, SymptomMatcher, make_nlp, text_of, words_of
+from outagewatch.nlp.pipeline import LANG, LANG_HINT, Matcher, make_nlp, text_of, words_of
 from outagewatch.nlp.pipeline import TEXT
 from outagewatch.nlp.resolve import Tags, resolve
 from outagewatch.nlp.source import parse_source
@@ -39,13 +39,8 @@ class _Pending:
         return self.impl(doc)
 
 
-@Language.factory("outagewatch_names")
-def _names_factory(nlp: Language, name: str) -> _Pending:
-    return _Pending()
-
-
-@Language.factory("outagewatch_symptoms")
-def _symptoms_factory(nlp: Language, name: str) -> _Pending:
+@Language.factory("outagewatch_matcher")
+def _matcher_factory(nlp: Language, name: str) -> _Pending:
     return _Pending()
 
 
@@ -72,8 +67,7 @@ class Tagger:
         self.catalog = catalog or load_catalog()
         self.vocab = build_vocabulary(self.catalog)
         self.nlp = make_nlp(model or "xx")
-        self.nlp.add_pipe("outagewatch_names").impl = NameMatcher(self.nlp, self.vocab)
-        self.nlp.add_pipe("outagewatch_symptoms").impl = SymptomMatcher(self.nlp)
+        self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
         self.nlp.add_pipe("outagewatch_lang")
         self.processes = max(1, processes)
         self._pool = None
