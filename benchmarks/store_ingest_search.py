@@ -1,0 +1,109 @@
+"""SQLite and Elasticsearch side by side, in one run, on the same generated signals.
+
+    .venv/bin/python benchmarks/store_ingest_search.py [--sizes 1000000] [--es http://127.0.0.1:9200]
+
+Starts the plain node with scripts/elasticsearch.sh if it is not running (and stops it
+afterwards if it started it). For each size and each backend: bulk ingest rate into an
+empty store (signals/s, tagging off, batches of 5000 as ``outagewatch ingest`` does),
+re-ingest of the same signals (all unchanged: the idempotency check alone), then search
+latency p50/p95 over the analyst query mix of ``store_bench.py``, a facet and a histogram.
+Ends with a Markdown table for docs/benchmarks.md. The Elasticsearch indices get a
+unique prefix and are deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from store_bench import generate, measure  # noqa: E402
+
+from outagewatch.search import open_store  # noqa: E402
+
+SCRIPT = REPO / "scripts" / "elasticsearch.sh"
+
+
+def ensure_node() -> tuple[str, bool]:
+    if subprocess.run(["bash", str(SCRIPT), "status"], capture_output=True).returncode != 0:
+        subprocess.run(["bash", str(SCRIPT), "start"], check=True, stdout=subprocess.DEVNULL)
+        started = True
+    else:
+        started = False
+    url = subprocess.run(["bash", str(SCRIPT), "url"], check=True, capture_output=True, text=True).stdout.strip()
+    return url, started
+
+
+def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: int) -> dict:
+    if backend == "sqlite":
+        store = open_store(f"sqlite:///{tmp}/bench-{size}.db")
+    else:
+        store = open_store(es_url, prefix=f"owbench-{uuid.uuid4().hex[:8]}", spool_dir=f"{tmp}/spool")
+    try:
+        signals = list(generate(size))
+        start = time.perf_counter()
+        for i in range(0, size, batch):
+            store.upsert(signals[i:i + batch])
+        ingest = time.perf_counter() - start
+        start = time.perf_counter()
+        unchanged = 0
+        for i in range(0, size, batch):
+            unchanged += store.upsert(signals[i:i + batch]).unchanged
+        again = time.perf_counter() - start
+        assert unchanged == size, (backend, unchanged)
+        del signals
+        result = {"backend": backend, "size": size, "ingest_seconds": round(ingest, 2),
+                  "ingest_per_second": int(size / ingest), "reingest_per_second": int(size / again)}
+        result.update(measure(store, rounds))
+        result["store_mb"] = round((store.stats().size_bytes or 0) / 1_048_576, 1)
+        return result
+    finally:
+        if backend == "elasticsearch":
+            store.drop()
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000000")
+    parser.add_argument("--es", default=None, help="Elasticsearch URL (default: the node of scripts/elasticsearch.sh)")
+    parser.add_argument("--backends", default="sqlite,elasticsearch")
+    parser.add_argument("--batch", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    started = False
+    es_url = args.es
+    if es_url is None and "elasticsearch" in args.backends:
+        es_url, started = ensure_node()
+    results = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for size in (int(s) for s in args.sizes.split(",")):
+                for backend in args.backends.split(","):
+                    result = run_one(backend, size, es_url, tmp, args.batch, args.rounds)
+                    results.append(result)
+                    print(json.dumps(result), flush=True)
+    finally:
+        if started:
+            subprocess.run(["bash", str(SCRIPT), "stop"], stdout=subprocess.DEVNULL)
+    print()
+    print("| backend | signals | ingest signals/s | re-ingest (unchanged) signals/s | search p50 ms | search p95 ms "
+          "| facets (1 day) ms | histogram ms | size MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['backend']} | {r['size']:,} | {r['ingest_per_second']:,} | {r['reingest_per_second']:,} "
+              f"| {r['search_p50_ms']} | {r['search_p95_ms']} | {r['facets_one_day_ms']} "
+              f"| {r['histogram_service_1h_ms']} | {r['store_mb']} |")
+
+
+if __name__ == "__main__":
+    main()
