@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import timedelta
 from typing import Any
 
 import jinja2
 import orjson
 
-from outagewatch.reports.chart import timeline_svg
+from outagewatch.reports import fmt
+from outagewatch.reports.chart import ORDER, timeline_svg
 from outagewatch.reports.data import gather
+from outagewatch.timeutil import parse_time
 
 FORMATS = ("md", "html", "json")
 
@@ -30,6 +33,8 @@ def _env(autoescape: bool) -> jinja2.Environment:
                              autoescape=autoescape, undefined=jinja2.StrictUndefined,
                              trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
     env.filters["md"] = md_escape
+    env.filters.update(when=fmt.when, times=fmt.times_in, duration=fmt.duration, minutes=fmt.minutes,
+                       confidence=fmt.confidence, short_id=fmt.short_id, count=fmt.count)
     return env
 
 
@@ -41,10 +46,33 @@ def md_escape(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text or ""))
 
 
-def sparkline(values: list[int]) -> str:
+SPARK_WIDTH = 60
+
+
+def sparkline(values: list[int], width: int = SPARK_WIDTH) -> str:
+    """One text line per kind; long series are folded to ``width`` columns by their maximum,
+    so a day-long outage still fits a Markdown viewer without hiding its peak."""
     bars = "▁▂▃▄▅▆▇█"
-    top = max(values) or 1
-    return "".join(bars[min(7, int(v / top * 7.999))] for v in values)
+    per = max(1, -(-len(values) // width))
+    folded = [max(values[i:i + per]) for i in range(0, len(values), per)]
+    top = max(folded) or 1
+    return "".join(bars[min(7, int(v / top * 7.999))] for v in folded)
+
+
+def _sparklines(incident: dict[str, Any]) -> str:
+    series = incident.get("series") or {}
+    kinds = {k: v for k, v in (series.get("kinds") or {}).items() if any(v)}
+    if not kinds:
+        return "No chart data."
+    size = max(len(v) for v in kinds.values())
+    per = max(1, -(-size // SPARK_WIDTH))
+    start = series["start"]
+    end = parse_time(start) + timedelta(seconds=series["interval"] * size)
+    lines = [f"    {kind:8} {sparkline(kinds[kind])}  max {fmt.count(max(kinds[kind]), fmt.UNITS.get(kind, 'signals'))}"
+             f" / {series['interval'] // 60} min"
+             for kind in [k for k in ORDER if k in kinds] + sorted(set(kinds) - set(ORDER))]
+    return (f"{fmt.when(start)} to {fmt.when(end)}, one column per {per * series['interval'] // 60} min,"
+            " each line on its own scale:\n\n" + "\n".join(lines))
 
 
 def render(incident: str | dict[str, Any], store, fmt: str = "html") -> str:
@@ -62,9 +90,7 @@ def render(incident: str | dict[str, Any], store, fmt: str = "html") -> str:
     if fmt == "html":
         context["chart"] = jinja2.utils.markupsafe.Markup(timeline_svg(incident, data["official"]))
         return _env(True).get_template("report.html.j2").render(**context)
-    series = (incident.get("series") or {}).get("kinds") or {}
-    lines = [f"    {kind:8} {sparkline(values)}  (max {max(values)})" for kind, values in sorted(series.items()) if any(values)]
-    context["sparklines"] = "\n".join(lines) or "No chart data."
+    context["sparklines"] = _sparklines(incident)
     return _env(False).get_template("report.md.j2").render(**context)
 
 

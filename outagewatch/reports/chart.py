@@ -1,79 +1,160 @@
-"""The timeline chart as inline SVG: one line per source kind, official updates marked.
+"""The timeline chart as inline SVG small multiples: one lane per source kind, each on its
+own scale, over one shared UTC time axis, with detection, the cause being named and the
+official updates marked across every lane.
 
-Drawn here rather than by a charting library so that the HTML report stays one file
-with no script and no network; every label is escaped.
+One lane per kind because the units differ by orders of magnitude (thousands of user
+reports per bucket against a handful of posts or status updates): on one axis everything
+but the reports is a flat line at zero. Drawn here rather than by a charting library so
+the HTML report stays one file with no script and no network; every label is escaped.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
+from outagewatch.reports.fmt import UNITS, count, when
 from outagewatch.timeutil import parse_time
 
 COLORS = {"social": "#1d9bf0", "reports": "#d9480f", "news": "#2b8a3e", "status": "#6741d9"}
-W, H, LEFT, RIGHT, TOP, BOTTOM = 900, 280, 56, 16, 16, 44
+ORDER = ("reports", "social", "news", "status")
+MARKS = {"detected": "#c92a2a", "cause named": "#e67700", "official update": "#6741d9"}
+W, LEFT, RIGHT, TOP, LANE, GAP, AXIS, LEGEND = 900, 140, 16, 54, 64, 10, 44, 26
+# Tick spacings a reader expects, in minutes; the first giving at most ~9 ticks wins.
+STEPS = (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)
+
+
+def _held(values: list[int], interval: int) -> list[int]:
+    """A report page counts 15 minutes: draw it held, not as a comb."""
+    hold = max(1, 900 // interval)
+    return [max(values[max(0, i - hold + 1):i + 1]) if v == 0 else v for i, v in enumerate(values)]
+
+
+def _ticks(start: datetime, end: datetime) -> list[datetime]:
+    span = (end - start).total_seconds() / 60
+    step = next((s for s in STEPS if span / s <= 9), STEPS[-1])
+    midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    first = midnight + timedelta(minutes=step * -(-((start - midnight).total_seconds() / 60) // step))
+    out, t = [], first
+    while t <= end:
+        out.append(t)
+        t += timedelta(minutes=step)
+    return out
 
 
 def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> str:
     series = incident.get("series") or {}
-    kinds = {k: v for k, v in (series.get("kinds") or {}).items() if any(v)}
-    if "reports" in kinds:  # a report page counts 15 minutes: draw it held, not as a comb
-        hold = max(1, 900 // series["interval"])
-        kinds["reports"] = [max(kinds["reports"][max(0, i - hold + 1):i + 1]) if v == 0 else v
-                            for i, v in enumerate(kinds["reports"])]
+    kinds = {k: list(v) for k, v in (series.get("kinds") or {}).items() if any(v)}
     if not kinds:
-        return '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="40" role="img"><text x="8" y="24">no chart data</text></svg>'
+        return ('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="40" role="img">'
+                '<text x="8" y="24">no chart data</text></svg>')
+    step = int(series["interval"])
+    if "reports" in kinds:
+        kinds["reports"] = _held(kinds["reports"], step)
+    lanes = [k for k in ORDER if k in kinds] + sorted(k for k in kinds if k not in ORDER)
     start = parse_time(series["start"])
-    step = series["interval"]
     n = max(len(v) for v in kinds.values())
-    top = max(max(v) for v in kinds.values()) or 1
-    plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
+    end = start + timedelta(seconds=step * n)
+    plot_w = W - LEFT - RIGHT
+    bottom = TOP + len(lanes) * (LANE + GAP) - GAP
+    height = bottom + AXIS + LEGEND
 
-    def x(i: float) -> float:
-        return LEFT + plot_w * (i / max(n - 1, 1))
+    def x_at(moment: datetime) -> float:
+        return LEFT + plot_w * (moment - start).total_seconds() / (end - start).total_seconds()
 
-    def y(value: float) -> float:
-        return TOP + plot_h * (1 - value / top)
+    def inside(moment: datetime) -> bool:
+        return start <= moment <= end
 
-    def x_at(when) -> float | None:
-        i = (parse_time(when) - start).total_seconds() / step
-        return x(i) if 0 <= i <= n - 1 else None
+    multi_day = start.date() != (end - timedelta(seconds=1)).date()
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" width="100%" role="img"'
+           f' font-family="system-ui,sans-serif" aria-label="Signals per {step // 60} minutes, one lane per source'
+           f' kind, each on its own scale">']
+    out.append(f'<text x="{LEFT}" y="14" font-size="12" fill="#57606a">{escape(when(start))} to {escape(when(end))}'
+               f' · counts per {step // 60} min, each lane on its own scale</text>')
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img"'
-           f' aria-label="Signals per {step // 60} minutes by source kind">',
-           f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ddd"/>']
-    for frac in (0, 0.5, 1):
-        value = top * frac
-        out.append(f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="11">{value:.0f}</text>')
-    ticks = max(1, n // 8)
-    for i in range(0, n, ticks):
-        label = (start.timestamp() + i * step)
-        from datetime import datetime, timezone
+    ticks = _ticks(start, end)
+    for tick in ticks:  # grid first, so lanes and marks draw over it
+        out.append(f'<line x1="{x_at(tick):.1f}" x2="{x_at(tick):.1f}" y1="{TOP}" y2="{bottom}" stroke="#eceef1"/>')
 
-        text = datetime.fromtimestamp(label, timezone.utc).strftime("%H:%M")
-        out.append(f'<text x="{x(i):.1f}" y="{H - BOTTOM + 16}" text-anchor="middle" font-size="11">{text}</text>')
-    marks = [("detected", incident.get("detected_at"), "#c92a2a")]
-    if incident.get("common_cause_named_at"):
-        marks.append(("cause named", incident["common_cause_named_at"], "#e67700"))
-    for update in official:
-        marks.append((f"official: {update.get('status') or 'update'}", update["at"], COLORS["status"]))
-    for label, when, color in marks:
-        px = x_at(when) if when else None
-        if px is None:
+    for index, kind in enumerate(lanes):
+        values, color = kinds[kind], COLORS.get(kind, "#495057")
+        top = max(values) or 1
+        y0 = TOP + index * (LANE + GAP)
+
+        def y(value: float, y0: int = y0, top: int = top) -> float:
+            return y0 + LANE - (LANE - 4) * value / top
+
+        out.append(f'<g class="lane" data-kind="{escape(kind)}">'
+                   f'<rect x="{LEFT}" y="{y0}" width="{plot_w}" height="{LANE}" fill="#fafbfc" stroke="#dde1e6"/>'
+                   f'<text x="{LEFT - 8}" y="{y0 + 16}" text-anchor="end" font-size="12" font-weight="600"'
+                   f' fill="{color}">{escape(kind)}</text>'
+                   f'<text x="{LEFT - 8}" y="{y0 + 29}" text-anchor="end" font-size="10" fill="#57606a">'
+                   f'{escape(UNITS.get(kind, "signals"))} / {step // 60} min</text>'
+                   f'<text class="lane-max" x="{LEFT - 8}" y="{y0 + 42}" text-anchor="end" font-size="10"'
+                   f' fill="#57606a">max {escape(count(top, UNITS.get(kind, "signals")))}</text>'
+                   f'<text x="{LEFT - 8}" y="{y0 + LANE}" text-anchor="end" font-size="10" fill="#57606a">0</text>')
+        width = plot_w / n
+        if kind in ("reports", "social"):
+            points = [f"{LEFT + width * (i + 0.5):.1f},{y(v):.1f}" for i, v in enumerate(values)]
+            out.append(f'<polygon fill="{color}" fill-opacity="0.15" points="{LEFT + width * 0.5:.1f},{y0 + LANE} '
+                       f'{" ".join(points)} {LEFT + width * (len(values) - 0.5):.1f},{y0 + LANE}"/>'
+                       f'<polyline fill="none" stroke="{color}" stroke-width="1.6" points="{" ".join(points)}"/>')
+        else:  # a few discrete items: bars say "this many in this bucket" better than a line
+            for i, v in enumerate(values):
+                if v:
+                    out.append(f'<rect x="{LEFT + width * i:.1f}" y="{y(v):.1f}" width="{max(width, 2):.1f}"'
+                               f' height="{y0 + LANE - y(v):.1f}" fill="{color}"/>')
+        out.append("</g>")
+
+    marks = [(label, parse_time(update["at"]), MARKS["official update"], "3 3",
+              f"official update: {update.get('status') or 'update'} · {update.get('source') or ''} · {when(update['at'])}")
+             for update in official for label in ("official update",)]
+    named = incident.get("common_cause_named_at")
+    first_official = parse_time(incident["first_official_at"]) if incident.get("first_official_at") else None
+    if named:
+        marks.append(("cause named", parse_time(named), MARKS["cause named"], "6 3", None))
+    marks.append(("detected", parse_time(incident["detected_at"]), MARKS["detected"], "", None))  # on top
+    for label, moment, color, dash, title in marks:
+        if not inside(moment):
             continue
-        out.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{color}"'
-                   f' stroke-dasharray="4 3"><title>{escape(label)} {escape(when)}</title></line>')
-    for kind, values in sorted(kinds.items()):
-        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
-        out.append(f'<polyline fill="none" stroke="{COLORS.get(kind, "#495057")}" stroke-width="2" points="{points}">'
-                   f'<title>{escape(kind)}</title></polyline>')
-    lx = LEFT
-    legend = [(k, COLORS.get(k, "#495057")) for k in sorted(kinds)] + [
-        ("detected", "#c92a2a"), ("cause named", "#e67700"), ("official update", COLORS["status"])]
-    for label, color in legend:
-        out.append(f'<rect x="{lx}" y="{H - 16}" width="10" height="10" fill="{color}"/>'
-                   f'<text x="{lx + 14}" y="{H - 7}" font-size="11">{escape(label)}</text>')
-        lx += 24 + 7 * len(label)
+        px = x_at(moment)
+        tip = escape(title or f"{label} {when(moment)}")
+        reach = TOP - 34 if label != "official update" or moment == first_official else TOP
+        out.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{reach}" y2="{bottom}" stroke="{color}" stroke-width="1.3"'
+                   + (f' stroke-dasharray="{dash}"' if dash else "") + f'><title>{tip}</title></line>')
+    # Callouts above the lanes for the moments a reader looks for; same-minute ones share a label.
+    callouts: dict[datetime, list[str]] = {}
+    for label, moment in (("detected", incident["detected_at"]), ("cause named", named),
+                          ("first official", incident.get("first_official_at"))):
+        if moment and inside(parse_time(moment)):
+            callouts.setdefault(parse_time(moment).replace(second=0, microsecond=0), []).append(label)
+    for row, (moment, labels) in enumerate(sorted(callouts.items())):
+        px = x_at(moment)
+        anchor, dx = ("end", -3) if px > W - 220 else ("start", 3)
+        out.append(f'<text x="{px + dx:.1f}" y="{TOP - 22 + 12 * (row % 2)}" text-anchor="{anchor}" font-size="11"'
+                   f' fill="#1f2328">{escape(" · ".join(labels))} {escape(when(moment, date=False))}</text>')
+
+    last_day = None
+    for tick in ticks:
+        px = x_at(tick)
+        out.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="#57606a"/>'
+                   f'<text x="{px:.1f}" y="{bottom + 16}" text-anchor="middle" font-size="11">{tick:%H:%M}</text>')
+        if multi_day and tick.date() != last_day:
+            out.append(f'<text x="{px:.1f}" y="{bottom + 29}" text-anchor="middle" font-size="10" font-weight="600"'
+                       f' fill="#57606a">{tick:%d %b %Y}</text>')
+            last_day = tick.date()
+    if not multi_day:
+        out.append(f'<text x="{LEFT}" y="{bottom + 29}" font-size="10" font-weight="600" fill="#57606a">'
+                   f'{start:%d %b %Y}</text>')
+    out.append(f'<text x="{W - RIGHT}" y="{bottom + 29}" text-anchor="end" font-size="11" fill="#57606a">time (UTC)</text>')
+
+    lx, ly = LEFT, height - 9
+    for label, color in [(k, COLORS.get(k, "#495057")) for k in lanes] + list(MARKS.items()):
+        swatch = (f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{color}"/>' if label in kinds else
+                  f'<line x1="{lx}" x2="{lx + 12}" y1="{ly - 4}" y2="{ly - 4}" stroke="{color}" stroke-width="2"'
+                  + (' stroke-dasharray="3 2"' if label == "official update" else "") + "/>")
+        out.append(f'{swatch}<text x="{lx + 16}" y="{ly}" font-size="11">{escape(label)}</text>')
+        lx += 30 + 7 * len(label)
     out.append("</svg>")
     return "".join(out)

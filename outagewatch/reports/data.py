@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from outagewatch.catalog import load_catalog
 from outagewatch.correlate.incidents import incident_query
+from outagewatch.reports.fmt import confidence, minutes, when
+from outagewatch.reports.fmt import duration as fmt_duration
 from outagewatch.search.query import Query
 from outagewatch.timeutil import parse_time, to_iso, utcnow
 
@@ -44,14 +47,16 @@ def _window(incident: dict[str, Any]) -> tuple[datetime, datetime]:
 
 def gather(incident: dict[str, Any], store) -> dict[str, Any]:
     since, until = _window(incident)
-    official = []
+    official, first_seen = [], {}
     sources = set(incident.get("official_sources") or [])
     status_query = Query(kinds=("status",), since=since, until=until, limit=0)
     for s in store.scan(status_query):
         if s.source in sources or set(s.services) & set(incident["services"]):
+            for service in s.services:
+                first_seen[service] = min(first_seen.get(service, s.published_at), s.published_at)
             official.append({"at": to_iso(s.published_at), "status": s.status, "source": s.source,
                              "title": s.title, "text": s.text, "url": s.url})
-    social, news, first_seen = [], [], {}
+    social, news = [], []
     for s in store.scan(incident_query(incident, since, until, ("social", "news"))):
         if s.source_kind == "news":
             news.append({"at": to_iso(s.published_at), "source": s.source, "title": s.title or s.text[:120],
@@ -59,49 +64,104 @@ def gather(incident: dict[str, Any], store) -> dict[str, Any]:
         else:
             social.append((_engagement(s), s))
         for service in s.services:
-            first_seen.setdefault(service, s.published_at)
+            first_seen[service] = min(first_seen.get(service, s.published_at), s.published_at)
     posts = [{"at": to_iso(s.published_at), "author": s.author, "source": s.source, "text": s.text, "url": s.url,
               "engagement": e} for e, s in sorted(social, key=lambda x: (-x[0], x[1].published_at))[:TOP_POSTS]]
-    affected = []
-    for service in incident["services"]:
-        q = Query(services=(service,), since=since, until=until, limit=0)
-        counts = store.facets(q, ["source_kind"], size=10)["source_kind"]
-        runs = [r for r in incident.get("runs", []) if f"service:{service}" in r["entities"]]
-        peak = max(runs, key=lambda r: r["peak"], default=None)
-        affected.append({"service": service, "first_signal": to_iso(first_seen.get(service)),
-                         "detected_at": min((r["detected_at"] for r in runs), default=None),
-                         "peak": peak["peak"] if peak else None, "counts": counts})
+    interval = (incident.get("series") or {}).get("interval") or 300
+    affected = [_affected(store, incident, service, first_seen.get(service), since, until, interval)
+                for service in incident["services"]]
     start = parse_time(incident["started_at"])
     duration = round((data_end(incident) - start).total_seconds() / 60)
     return {
         "incident": incident,
-        "summary": summary(incident, duration),
+        "summary": summary(incident, duration, first_seen, affected),
         "official": official,
         "posts": posts,
         "news": sorted(news, key=lambda n: n["at"])[:TOP_NEWS],
         "affected": affected,
         "duration_minutes": duration,
+        "interval_minutes": interval // 60,
         "generated_at": to_iso(utcnow()),
     }
 
 
-def summary(incident: dict[str, Any], duration: int | None) -> str:
-    parts = [f"{incident['title']}."]
-    parts.append(f"Chatter rose from {incident['started_at']} and was detected at {incident['detected_at']}"
-                 f" with {incident['evidence_level']} evidence; it peaked at {incident['peak_at']}.")
+def _affected(store, incident, service, first_seen, since, until, interval) -> dict[str, Any]:
+    """One row of the affected table. Its peak is in the unit the service's evidence has:
+    user reports per bucket when a report page spiked, else signals (posts, status updates,
+    news) per bucket, never a report count of 0 for a service nobody files reports on."""
+    q = Query(services=(service,), since=since, until=until, limit=0)
+    counts = store.facets(q, ["source_kind"], size=10)["source_kind"]
+    runs = [r for r in incident.get("runs", []) if f"service:{service}" in r["entities"]]
+    reports = [r["peak"] for r in runs if r.get("kind") == "reports" and r.get("peak")]
+    if reports:
+        peak, unit = round(max(reports)), "reports"
+    else:
+        chatter = Query(services=(service,), kinds=("social", "news", "status"), since=since, until=until, limit=0)
+        peak, unit = max((b.count for b in store.histogram(chatter, interval)), default=0), "signals"
+    return {"service": service, "first_signal": to_iso(first_seen),
+            "detected_at": min((r["detected_at"] for r in runs), default=None),
+            "peak": peak, "peak_unit": unit, "counts": counts}
+
+
+def _names(ids: list[str], kind: str) -> list[str]:
+    try:
+        table = getattr(load_catalog(), kind)
+    except Exception:  # noqa: BLE001 - a report without a catalog still reads, with ids
+        return list(ids)
+    return [getattr(table.get(i), "name", None) or i for i in ids]
+
+
+def _listing(names: list[str], most: int = 6) -> str:
+    if len(names) > most:
+        names = names[:most] + [f"{len(names) - most} more"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summary(incident: dict[str, Any], duration: int | None, first_seen: dict[str, datetime] | None = None,
+            affected: list[dict[str, Any]] | None = None) -> str:
+    """The paragraph an analyst would write: what broke, when it started and was seen, why,
+    how far ahead of the provider we were, how long it lasted. Services are named hardest
+    hit first (user reports, then other chatter), not alphabetically."""
+    services = incident.get("services") or []
+    if affected:
+        rank = {a["service"]: (a["peak_unit"] != "reports", -a["peak"]) for a in affected}
+        services = sorted(services, key=lambda s: rank.get(s, (True, 0)))
+    what = _listing(_names(services, "services")) if services else "Services"
+    verb = "was" if len(services) == 1 else "were"
+    started = parse_time(incident["started_at"])
+    parts = [f"{what} {verb} disrupted on {started.strftime('%-d %B %Y')}."]
+    earliest = min((t for t in (first_seen or {}).values() if t and t >= started - timedelta(minutes=30)), default=None)
+    began = f"Chatter about them rose above normal at {when(incident['started_at'], date=False)}"
+    if earliest is not None and earliest < started:
+        began += f" (first related post {when(earliest, date=False)})"
+    detected = incident["detected_at"]
+    parts.append(began + (f" and outagewatch detected the outage at {when(detected, date=False)}"
+                          if detected != incident["started_at"] else " and outagewatch detected the outage at once")
+                 + f", with {incident['evidence_level']} evidence; activity peaked at {when(incident['peak_at'], date=False)}.")
     cause = incident.get("common_cause")
     if cause:
-        where = " ".join(x for x in (cause.get("service"), cause.get("provider"), cause.get("region")) if x)
-        parts.append(f"Likely common cause: {where} (confidence {cause['confidence']})"
-                     + (f", named at {incident['common_cause_named_at']}." if incident.get("common_cause_named_at") else "."))
+        what_broke = _names([cause["service"]], "services")[0] if cause.get("service") else None
+        where = " ".join(x for x in (
+            _names([cause["provider"]], "providers")[0] if cause.get("provider") else None,
+            cause.get("region", "").split(":", 1)[-1] if cause.get("region") else None) if x)
+        cause_text = f"{what_broke} in {where}" if what_broke and where else (what_broke or where)
+        parts.append(f"The likely cause is {cause_text}, with {confidence(cause['confidence'])}"
+                     + (", confirmed by the provider" if cause.get("confirmed") else "")
+                     + (f"; it was first named at {when(incident['common_cause_named_at'], date=False)}."
+                        if incident.get("common_cause_named_at") else "."))
     if incident.get("first_official_at"):
         lead = incident.get("lead_minutes")
-        parts.append(f"The first official update came at {incident['first_official_at']}"
-                     + (f", {lead} minutes after detection." if lead is not None and lead >= 0 else "."))
+        official = when(incident["first_official_at"], date=False)
+        if lead is not None and lead > 0:
+            parts.append(f"Detection came {minutes(lead)} ahead of the first official update ({official}).")
+        elif lead is not None and lead < 0:
+            parts.append(f"The provider posted first, at {official}, {minutes(-lead)} before detection.")
+        else:
+            parts.append(f"The first official update ({official}) came at the moment of detection.")
     else:
         parts.append("No official status update was seen.")
     if incident.get("ended_at"):
-        parts.append(f"It ended at {incident['ended_at']} after {duration} minutes.")
+        parts.append(f"It lasted {fmt_duration(duration)}, ending {when(incident['ended_at'])}.")
     else:
-        parts.append(f"It is still open ({duration} minutes so far).")
+        parts.append(f"It is still open ({fmt_duration(duration)} so far).")
     return " ".join(parts)

@@ -81,7 +81,7 @@ def test_incidents_confirm_and_report(db, tmp_path):
     assert "Roku &lt;b&gt;down&lt;/b&gt; as AWS falters" in html
 
     md = run("report", aws["id"], store=db).stdout.decode()
-    assert "## Official updates" in md and "2020-11-25T14:36:00Z" in md and "\\<script\\>" in md
+    assert "## Official updates" in md and "**2020-11-25 14:36 UTC** investigating" in md and "\\<script\\>" in md
     data = json.loads(run("report", aws["id"], "--format", "json", store=db).stdout)
     assert data["incident"]["id"] == aws["id"] and data["official"][0]["status"] == "investigating"
     assert data["posts"][0]["engagement"] > 0 and data["news"]
