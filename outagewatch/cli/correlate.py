@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import textwrap
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from outagewatch.cli.common import config, fail, open_configured_store, parse_time_option, print_json
 
@@ -61,22 +62,42 @@ def incidents(
     if as_json:
         print_json(rows)
         return
-    console = Console()
     if not rows:
-        console.print("no incidents" + (" (dismissed ones hidden; --all shows them)" if found else ""))
+        typer.echo("no incidents" + (" (dismissed ones hidden; --all shows them)" if found else ""))
         return
-    table = Table("id", "detected (UTC)", "evidence", "status", "services / regions", "likely cause", "lead", "signals")
     for r in rows:
-        cause = r["common_cause"] or {}
-        table.add_row(
-            r["id"], (r["detected_at"] or "")[:16].replace("T", " "),
-            r["evidence_level"] + (f" ({r['feedback']})" if r["feedback"] else ""), r["status"],
-            ", ".join((r["services"] or [])[:4] + (r["regions"] or [])[:2]),
-            " ".join(x for x in (cause.get("provider"), cause.get("region")) if x)
-            + (f" {cause['confidence']}" if cause else ""),
-            f"{r['lead_minutes']} min" if r["lead_minutes"] is not None else "",
-            ", ".join(f"{k} {v}" for k, v in (r["signal_counts"] or {}).items()))
-    console.print(table)
+        typer.echo(_incident_block(r))
+
+
+_HUMAN_TIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC")
+
+
+def _wrap(text: str, width: int, indent: str = "  ") -> str:
+    """Fill to the terminal (80 when piped), never breaking inside a time."""
+    glued = _HUMAN_TIME.sub("\\1\0\\2\0UTC", text)
+    return textwrap.fill(glued, width=max(40, width), initial_indent=indent, subsequent_indent=indent + "  ",
+                         break_on_hyphens=False).replace("\0", " ")
+
+
+def _incident_block(r: dict) -> str:
+    """One incident as a few short lines: a table of eight columns is unreadable at 80
+    columns and when piped, and the id has to stay whole enough to type (8 characters)."""
+    from outagewatch.reports.fmt import confidence, minutes, short_id, when
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    evidence = r["evidence_level"] + (f", {r['feedback']}" if r["feedback"] else "")
+    head = f"{short_id(r['id'])}  {when(r['detected_at'])}  {evidence}  {r['status']}"
+    if r["lead_minutes"] is not None:
+        head += f"  lead {minutes(r['lead_minutes'])}"
+    lines = [head, _wrap(r["title"] or "", width)]
+    cause = r["common_cause"] or {}
+    if cause:
+        where = " · ".join(x for x in (cause.get("service"), cause.get("region") or cause.get("provider")) if x)
+        lines.append(_wrap(f"cause: {where}, {confidence(cause.get('confidence'))}", width))
+    counts = ", ".join(f"{k} {v}" for k, v in (r["signal_counts"] or {}).items())
+    if counts:
+        lines.append(_wrap(f"signals: {counts}", width))
+    return "\n".join(lines) + "\n"
 
 
 def _verdict(incident_id: str, verdict: str, note: Optional[str], as_json: bool) -> None:
@@ -160,22 +181,34 @@ def correlate(
     if as_json:
         print_json(data)
         return
-    console = Console()
-    console.print(f"[bold]{service}[/bold] around {to_iso(when)} ± {window}: "
-                  + (f"spiked ({len(data['runs'])} run(s), first detected {data['runs'][0]['detected_at']})"
-                     if data["spiked"] else "no spike"), highlight=False)
-    table = Table("spiked too", "related", "shares with " + service, "detected (UTC)", "peak")
+    from outagewatch.reports.fmt import confidence, peak
+    from outagewatch.reports.fmt import times_in as human_times
+    from outagewatch.reports.fmt import when as human
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    lines = [_wrap(f"{service} around {human(to_iso(when))} ± {window}: "
+                   + (f"spiked ({len(data['runs'])} run(s), first detected {human(data['runs'][0]['detected_at'])})"
+                      if data["spiked"] else "no spike"), width, indent="")]
+    if data["others"]:
+        lines.append("")
+        lines.append("spiked too:")
     for row in data["others"]:
         first = min(row["runs"], key=lambda r: r["detected_at"])
-        table.add_row(f"{row['kind']} {row['id']}", "yes" if row["related"] else "no", ", ".join(row["shares"]),
-                      first["detected_at"], str(max(r["peak"] for r in row["runs"])))
-    console.print(table)
+        top = max(row["runs"], key=lambda r: r["peak"])
+        lines.append(_wrap(f"{row['kind']} {row['id']}: {'related' if row['related'] else 'not related'}"
+                           f" (shares {', '.join(row['shares']) or 'nothing'}); detected {human(first['detected_at'])};"
+                           f" {_peak_words(peak(top['peak'], top.get('source_kind')))}", width))
     cause = data["common_cause"]
     if cause:
-        console.print(f"likely common cause: {' '.join(x for x in (cause['service'], cause['provider'], cause['region']) if x)}"
-                      f" (confidence {cause['confidence']})", highlight=False)
-        for line in cause["evidence"]:
-            console.print(f"  - {line}", markup=False, highlight=False)
+        lines.append("")
+        lines.append(_wrap(f"likely common cause: {' · '.join(x for x in (cause['service'], cause['provider'], cause['region']) if x)}"
+                           f", {confidence(cause['confidence'])}", width, indent=""))
+        lines.extend(_wrap(f"- {human_times(line)}", width) for line in cause["evidence"])
+    typer.echo("\n".join(lines))
+
+
+def _peak_words(text: str) -> str:
+    return f"peak {text}" if text[:1].isdigit() else text
 
 
 def report(
