@@ -22,7 +22,6 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from outagewatch.nlp import lexicon
@@ -51,18 +50,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def words_of(doc: Doc) -> tuple[list[str], list[str], list[int]]:
-    """(texts, lower-cased texts, trailing-space flags) of the tokens, computed once per doc.
-
-    Iterating a Doc makes a Python Token object per token, the single biggest cost of a
-    light pipeline; one ``to_array`` call and string-store look-ups avoid it.
-    """
+def words_of(doc: Doc) -> tuple[list[str], list[str]]:
+    """(texts, lower-cased texts) of the tokens, computed once per doc and shared by the
+    matcher, the language vote and the resolver (spaCy's ``token.lower_`` is a string-store
+    look-up per call; this is one pass)."""
     cached = doc.user_data.get(WORDS)
     if cached is None:
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, SPACY]).tolist() if len(doc) else []
-        cached = ([strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [r[2] for r in rows])
-        doc.user_data[WORDS] = cached
+        texts = [t.text for t in doc]
+        cached = doc.user_data[WORDS] = (texts, [t.lower() for t in texts])
     return cached
 
 
@@ -135,7 +130,7 @@ class Matcher:
             spans = _longest(spans)
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
-        texts, lowers, spaces = words_of(doc)
+        texts, lowers = words_of(doc)
         raw = text_of(doc)
         handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []
         if "@" in raw:
@@ -148,7 +143,7 @@ class Matcher:
                 if t[0] == "#":
                     if len(t) > 1:
                         hashtags.append((i, t[1:]))
-                    elif i + 1 < len(texts) and not spaces[i]:
+                    elif i + 1 < len(texts) and "#" + texts[i + 1] in raw:
                         hashtags.append((i + 1, texts[i + 1]))
         if "." in raw:
             for i in [i for i, t in enumerate(texts) if "." in t and len(t) > 3]:

@@ -39,6 +39,7 @@ HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "p
                     "problems", "issues")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational"})
 PROBLEM_WINDOW = 6
+AFTER_ONGOING = frozenset({"again", "still", "noch"})
 LIST_JOINERS = frozenset({",", "and", "&", "+", "/", "or", "y", "und", "et", "e", "ou", "oder", "o", "と", "、"})
 
 
@@ -55,7 +56,7 @@ class Tags:
 def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) -> Tags:
     spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
     symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
-    texts, lower, _ = words_of(doc)
+    texts, lower = words_of(doc)
     n = len(lower)
     sentence = _Sentences(texts)
 
@@ -68,7 +69,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
     talk: list[int] = []  # where anything about being up or down is said: evidence for a name
     partial = False
     for start, end, symptom in symptom_spans:
-        if "down" in lower[start:end] and end < n and _numeric(texts[end]):
+        if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
         talk.append(start)
         if symptom == "recovered" and _partial(lower, start):
@@ -98,8 +99,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         entry = vocab.compact.get(key)
         if entry:
             _add_entry(entry, vocab, services, providers)
-    symptom_at = sorted(set(talk) | {s for s, _, _, _ in found})
-    ja_talk = bool(ja)
+    symptom_at = sorted(set(talk) | {s for s, _, _, _ in found}) if talk or found else talk
 
     # Names, strongest evidence first.
     for _, entry in handles:
@@ -111,30 +111,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         regions.setdefault(region)
         providers.setdefault(region.split(":", 1)[0])
 
-    text_providers = {nm.ids[0] for _, _, ns in names for nm in ns
-                      if nm.kind == "provider" and not nm.ambiguous}
-    context_providers = set(providers) | text_providers
-    clear_mentions = any(nm.kind in ("service", "provider") and not nm.ambiguous and not nm.needs_case
-                         for _, _, ns in names for nm in ns) or bool(handles or hosts)
     places: list[tuple[int, int, Name]] = []
-    verdicts: list[tuple[int, int, Name, bool | None]] = []  # None: rejected by the everyday sense
+    doubtful: list[tuple[int, int, Name]] = []  # everyday words and ordinary-word names: need evidence
     for start, end, ns in names:
         for nm in ns:
-            if nm.kind in ("region", "place"):
+            if nm.kind == "region" or nm.kind == "place":
                 places.append((start, end, nm))
-                continue
-            verdicts.append((start, end, nm, _accept(texts, lower, start, end, nm, vocab, ctx, context_providers,
-                                                      symptom_at, sentence, clear_mentions, hashtag_down, ja_talk)))
-    _share_lists(verdicts, lower)
-    for _, _, nm, ok in verdicts:
-        if ok:
-            _add_entry(nm.ids[0], vocab, services, providers)
-    for _, _, nm, ok in verdicts:  # "Amazon" beside Amazon Kinesis is AWS, not the shop
-        family = vocab.brand_family.get(nm.ids[0])
-        if ok and nm.ambiguous and family and nm.ids[0] not in ctx.services and \
-                any(e in services or e in providers for e in family):
-            services.pop(nm.ids[0], None)
-            providers.pop(nm.ids[0], None)
+            elif nm.ambiguous or nm.needs_case:
+                doubtful.append((start, end, nm))
+            else:
+                _add_entry(nm.ids[0], vocab, services, providers)
+    if doubtful:
+        _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
+               bool(handles or hosts), hashtag_down, bool(ja))
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -174,13 +163,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         if symptom.startswith(("st:", "~")):
             continue
         found.append((0, 0, symptom, False))
-    recovered = any(sym == "recovered" for _, _, sym, _ in found)
-    problems = {sym for _, _, sym, ongoing in found
-                if sym in lexicon.PROBLEM_SYMPTOMS and (ongoing or not recovered)}
+    kinds = {sym for _, _, sym, _ in found}
+    recovered = "recovered" in kinds
+    if recovered:
+        problems = {sym for _, _, sym, ongoing in found if ongoing and sym in lexicon.PROBLEM_SYMPTOMS}
+    else:
+        problems = kinds & lexicon.PROBLEM_SYMPTOMS
     symptoms = set(problems)
     if recovered:
         symptoms.add("recovered")
-    if any(sym == "maintenance" for _, _, sym, _ in found):
+    if "maintenance" in kinds:
         symptoms.add("maintenance")
     if problems:
         for _, label in areas:
@@ -204,6 +196,33 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
         relevant = bool(problems & lexicon.STRONG_SYMPTOMS) or bool(services or providers)
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
                 symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant)
+
+
+def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
+           symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool) -> None:
+    """Decide the names that need evidence, in the light of everything else in the text."""
+    context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
+                                          if nm.kind == "provider" and not nm.ambiguous}
+    clear_mentions = strong_mentions or any(nm.kind in ("service", "provider") and not nm.ambiguous
+                                            and not nm.needs_case for _, _, ns in names for nm in ns)
+    verdicts = [(start, end, nm, _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
+                                         sentence, clear_mentions, hashtag_down, ja_talk))
+                for start, end, nm in doubtful]
+    if any(ok is False for *_, ok in verdicts):
+        plain = [(s, e, nm, True) for s, e, ns in names for nm in ns if nm.kind in ("service", "provider")
+                 and not (nm.ambiguous or nm.needs_case)]
+        both = verdicts + plain
+        _share_lists(both, lower)
+        verdicts = both[:len(verdicts)]
+    for _, _, nm, ok in verdicts:
+        if ok:
+            _add_entry(nm.ids[0], vocab, services, providers)
+    for _, _, nm, ok in verdicts:  # "Amazon" beside Amazon Kinesis is AWS, not the shop
+        family = vocab.brand_family.get(nm.ids[0])
+        if ok and nm.ambiguous and family and nm.ids[0] not in ctx.services and \
+                any(e in services or e in providers for e in family):
+            services.pop(nm.ids[0], None)
+            providers.pop(nm.ids[0], None)
 
 
 def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -> None:
@@ -247,7 +266,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return True  # "slack is down", "zoom not working"
     if not capitalised:
         return False
-    initial = start == 0 or lower[start - 1] in SENTENCE_END or not any(c.isalnum() for c in texts[start - 1])
+    initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
     if near and (not initial or hashtag_down):
         return True
     if not initial or clear_mentions:
@@ -287,7 +306,7 @@ def _share_lists(verdicts: list, lower: list[str]) -> None:
 
 
 def _partial(lower: list[str], start: int) -> bool:
-    return any(w in lexicon.PARTIAL for w in lower[max(0, start - 4):start])
+    return not lexicon.PARTIAL.isdisjoint(lower[max(0, start - 4):start])
 
 
 def _negated(lower: list[str], start: int, recovery: bool) -> bool:
@@ -303,9 +322,8 @@ def _negated(lower: list[str], start: int, recovery: bool) -> bool:
 
 
 def _ongoing(lower: list[str], start: int, end: int) -> bool:
-    before = lower[max(0, start - 3):start]
-    after = lower[end:end + 2]
-    return any(w in lexicon.ONGOING for w in before) or any(w in ("again", "still", "noch") for w in after)
+    return not (lexicon.ONGOING.isdisjoint(lower[max(0, start - 3):start])
+                and AFTER_ONGOING.isdisjoint(lower[end:end + 2]))
 
 
 class _Sentences:

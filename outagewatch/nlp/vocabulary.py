@@ -44,9 +44,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOT_COMPACT = re.compile(r"[^0-9a-z+]")
+
+
 def compact(text: str) -> str:
     """A name as a hashtag or a URL slug writes it: #rokudown, downdetector/hbo-max."""
-    return re.sub(r"[^0-9a-z+]", "", fold(text))
+    if text.isascii():
+        lowered = text.lower()
+        return lowered if lowered.isalnum() else _NOT_COMPACT.sub("", lowered)
+    return _NOT_COMPACT.sub("", fold(text))
 
 
 def host_of(url: str) -> str | None:
