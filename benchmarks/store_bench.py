@@ -1,6 +1,6 @@
 """Store benchmark: ingest rate (tagging off) and search latency on generated signals.
 
-    .venv/bin/python benchmarks/store_bench.py --sizes 100000,1000000 [--store sqlite] [--json]
+    .venv/bin/python benchmarks/store_bench.py --sizes 100000,1000000 [--store sqlite] [--json] [--explain]
 
 Prints, per size: signals/s for batched upserts into an empty store, then p50/p95/max
 latency in milliseconds for a fixed mix of analyst queries (words, phrases, filters,
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -102,7 +103,28 @@ def measure(store, rounds: int) -> dict:
     }
 
 
-def run(size: int, store_url: str | None, batch: int, rounds: int) -> dict:
+def explain(store) -> None:
+    """Print the SQL each benchmark query runs and SQLite's plan for it, to see which
+    index drives each one (SQLite store only)."""
+    db = getattr(store, "_db", None)
+    if db is None:
+        print("   --explain needs the SQLite store")
+        return
+    for name, make in QUERIES:
+        statements: list[str] = []
+        db.set_trace_callback(statements.append)
+        store.search(make())
+        db.set_trace_callback(None)
+        print(f"   {name}:")
+        for sql in statements:
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            print(f"      {sql[:300]}")
+            for row in db.execute("EXPLAIN QUERY PLAN " + sql):
+                print(f"         {row[3]}")
+
+
+def run(size: int, store_url: str | None, batch: int, rounds: int, show_plans: bool = False) -> dict:
     tmp = tempfile.TemporaryDirectory()
     url = store_url or f"sqlite:///{tmp.name}/bench.db"
     store = open_store(url)
@@ -115,6 +137,9 @@ def run(size: int, store_url: str | None, batch: int, rounds: int) -> dict:
     result = {"size": size, "store": url.split("://")[0], "ingest_seconds": round(elapsed, 2),
               "ingest_per_second": int(size / elapsed)}
     result.update(measure(store, rounds))
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    if show_plans:
+        explain(store)
     stats = store.stats()
     result["store_mb"] = round((stats.size_bytes or 0) / 1_048_576, 1)
     store.close()
@@ -129,9 +154,10 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--explain", action="store_true", help="print each query's SQL and plan (SQLite)")
     args = parser.parse_args()
     for size in (int(s) for s in args.sizes.split(",")):
-        result = run(size, args.store, args.batch, args.rounds)
+        result = run(size, args.store, args.batch, args.rounds, args.explain)
         if args.json:
             print(json.dumps(result))
         else:
@@ -139,7 +165,7 @@ def main() -> None:
                   f"({result['ingest_seconds']} s); search p50 {result['search_p50_ms']} ms, "
                   f"p95 {result['search_p95_ms']} ms, max {result['search_max_ms']} ms; "
                   f"facets(1 day) {result['facets_one_day_ms']} ms; histogram {result['histogram_service_1h_ms']} ms; "
-                  f"{result['store_mb']} MB")
+                  f"{result['store_mb']} MB; load average {result['load_average']}")
             print("   per query p50 ms:", result["per_query_p50_ms"])
         sys.stdout.flush()
 

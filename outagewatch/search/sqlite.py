@@ -34,7 +34,7 @@ from outagewatch.search.query import (
     encode_cursor,
     interval_seconds,
 )
-from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TagBucket, UpsertResult
+from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TOTAL_LIMIT, TagBucket, UpsertResult
 from outagewatch.signal import TAG_FIELDS, Signal
 from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
 
@@ -95,6 +95,8 @@ _CJK_RUN = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _ZWSP = "\u200b"
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 SNIPPET_TOKENS = 24
+# Relevance pages rank this many best-scored matches in full (see _ranked_page).
+RANK_POOL = 10_000
 
 
 def _fts_text(text: str | None) -> str:
@@ -273,7 +275,11 @@ class SQLiteStore:
             row = self._db.execute(f"SELECT {_COLUMNS} FROM signals s WHERE id = ?", (signal_id,)).fetchone()
         return _row_to_signal(row) if row else None
 
-    def _where(self, query: Query, *, with_text: bool = True) -> tuple[str, list[Any]]:
+    def _where(self, query: Query, *, with_text: bool = True,
+               driver: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+        """Conditions on ``signals s``. Tag filters are sets of rowids from the tags index;
+        when a ``driver`` (field code, value) already walks the tags index, that filter is
+        left out and the others become point probes of the row's own (published_at, rowid)."""
         clauses, params = [], []
         if query.since is not None:
             clauses.append("s.published_at >= ?")
@@ -281,19 +287,17 @@ class SQLiteStore:
         if query.until is not None:
             clauses.append("s.published_at < ?")
             params.append(to_millis(query.until))
-        for field, values in (("services", query.services), ("providers", query.providers),
-                              ("regions", query.regions), ("source_kind", query.kinds), ("source", query.sources)):
-            if values:
-                sub = f"SELECT sid FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})"
-                params.append(INDEXED_CODES[field])
-                params.extend(values)
-                if query.since is not None:
-                    sub += " AND published_at >= ?"
-                    params.append(to_millis(query.since))
-                if query.until is not None:
-                    sub += " AND published_at < ?"
-                    params.append(to_millis(query.until))
-                clauses.append(f"s.rowid IN ({sub})")
+        for code, values in _tag_filters(query):
+            if driver is not None:
+                if driver == (code, values[0]) and len(values) == 1:
+                    continue
+                clauses.append(f"EXISTS (SELECT 1 FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})"
+                               " AND published_at = s.published_at AND sid = s.rowid)")
+                params += [code, *values]
+                continue
+            sub, sub_params = _tag_subquery(query, code, values)
+            clauses.append(f"s.rowid IN ({sub})")
+            params += sub_params
         if with_text:
             parsed = query.parsed
             expression = _fts_expression(parsed)
@@ -305,46 +309,74 @@ class SQLiteStore:
                 params.append(" OR ".join(_fts_atom(a) for a in parsed.none_of))
         return (" AND ".join(clauses) or "1"), params
 
-    def count(self, query: Query) -> int:
-        where, params = self._where(query)
+    def _fts_candidates(self, query: Query, expression: str) -> tuple[str, list[Any]] | None:
+        """The matching rowids straight from FTS5, filters checked against rowid sets, so
+        nothing is read from ``signals`` for the many matches of a common word. Only when
+        every filter is a tag filter: their subqueries carry the time range themselves."""
+        filters = _tag_filters(query)
+        if not filters and (query.since is not None or query.until is not None):
+            return None
+        sql, params = "FROM signals_fts WHERE signals_fts MATCH ?", [expression]
+        if filters:
+            # The rowids a filter allows lie between its least and greatest; FTS5 seeks to that
+            # range instead of reading every match. Rowids follow ingest order, so a time range
+            # usually narrows this to its own stretch of the index.
+            low, high = None, None
+            with self._lock:
+                for code, values in filters:
+                    sub, sub_params = _tag_subquery(query, code, values)
+                    lo, hi = self._db.execute(f"SELECT min(sid), max(sid) FROM ({sub})", sub_params).fetchone()
+                    if lo is None:
+                        lo, hi = 1, 0  # nothing has this tag: an empty range
+                    low, high = max(lo, low or lo), min(hi, high if high is not None else hi)
+            sql += " AND rowid >= ? AND rowid <= ?"
+            params += [low, high]
+        for code, values in filters:
+            sub, sub_params = _tag_subquery(query, code, values)
+            # Unary + keeps the rowid set a plain check: offered to FTS5 as a rowid
+            # constraint, it runs one full-text query per rowid (minutes, not milliseconds).
+            sql += f" AND +rowid IN ({sub})"
+            params += sub_params
+        return sql, params
+
+    def _count(self, query: Query, cap: int | None = None) -> int:
+        """Matches of ``query``, counting no further than ``cap``; each shape counts from
+        the one index that answers it alone (FTS5 doclists, the tags index), not signals."""
+        parsed = query.parsed
+        expression = _fts_expression(parsed)
+        filters = _tag_filters(query)
+        candidates = self._fts_candidates(query, expression) if expression else None
+        if candidates is not None:
+            inner, params = f"SELECT 1 {candidates[0]}", candidates[1]
+        elif not expression and not parsed.none_of and len(filters) == 1 and len(filters[0][1]) == 1:
+            inner, params = _tag_subquery(query, *filters[0])
+        else:
+            where, params = self._where(query)
+            inner = f"SELECT 1 FROM signals s WHERE {where}"
+        if cap is not None:
+            inner += f" LIMIT {int(cap)}"
         with self._lock:
-            return self._db.execute(f"SELECT count(*) FROM signals s WHERE {where}", params).fetchone()[0]
+            return self._db.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0]
+
+    def count(self, query: Query) -> int:
+        return self._count(query)
 
     def search(self, query: Query) -> SearchResult:
         parsed = query.parsed
         expression = _fts_expression(parsed)
         sort = query.effective_sort
-        total = self.count(query)
-        if query.limit == 0:
-            return SearchResult([], total, None)
+        if query.limit == 0:  # a caller asking only "how many" gets the exact number
+            return SearchResult([], self._count(query), None)
+        # Like Elasticsearch's default track_total_hits: past TOTAL_LIMIT matches the total is
+        # a lower bound. Counting 300k matches of a common word exactly cost more than the page.
+        total = self._count(query, cap=TOTAL_LIMIT + 1)
+        relation = "eq"
+        if total > TOTAL_LIMIT:
+            total, relation = TOTAL_LIMIT, "gte"
         if sort == "relevance" and expression:
-            where, params = self._where(query, with_text=False)
-            inner = (
-                f"SELECT {_COLUMNS}, bm25(signals_fts, 2.0, 1.0) AS score FROM signals_fts"
-                f" JOIN signals s ON s.rowid = signals_fts.rowid"
-                f" WHERE signals_fts MATCH ? AND {where}"
-            )
-            params = [expression, *params]
-            keyset, order = "", "score ASC, published_at DESC, id DESC"
-            if query.cursor:
-                score, published, last_id = _cursor(query.cursor, 3)
-                keyset = " WHERE score > ? OR (score = ? AND (published_at < ? OR (published_at = ? AND id < ?)))"
-                params += [score, score, published, published, last_id]
-            sql = f"SELECT * FROM ({inner}){keyset} ORDER BY {order} LIMIT ?"
+            rows = self._ranked_page(query, expression)
         else:
-            where, params = self._where(query)
-            descending = sort != "oldest"
-            op = "<" if descending else ">"
-            direction = "DESC" if descending else "ASC"
-            if query.cursor:
-                published, last_id = _cursor(query.cursor, 2)
-                where += f" AND (s.published_at, s.id) {op} (?, ?)"
-                params += [published, last_id]
-            sql = (f"SELECT {_COLUMNS}, NULL AS score FROM signals s WHERE {where}"
-                   f" ORDER BY s.published_at {direction}, s.id {direction} LIMIT ?")
-        params.append(query.limit + 1)
-        with self._lock:
-            rows = self._db.execute(sql, params).fetchall()
+            rows = self._time_page(query, sort != "oldest")
         more = len(rows) > query.limit
         rows = rows[:query.limit]
         hits = [Hit(_row_to_signal(row), score=(-row[-1] if row[-1] is not None else None)) for row in rows]
@@ -357,7 +389,104 @@ class SQLiteStore:
                 next_cursor = encode_cursor([last[-1], last[_PUBLISHED], last[_ID]])
             else:
                 next_cursor = encode_cursor([last[_PUBLISHED], last[_ID]])
-        return SearchResult(hits, total, next_cursor)
+        return SearchResult(hits, total, next_cursor, relation)
+
+    def _ranked_page(self, query: Query, expression: str) -> list[tuple]:
+        """One page by (bm25, published_at DESC, id DESC), plus one row to tell if more follow.
+
+        bm25 must be computed for every match, but only a page's worth needs its signal row
+        (for the tie-breakers). So FTS5 alone yields the best-scored RANK_POOL matches
+        (rowid, score) through a bounded sort; of those, only the ones scoring no worse than
+        the page's last score (``nth``, ties included) are joined and fully ordered. That is
+        exact when ``nth`` is better than the pool's worst score (every match outside the
+        pool is then worse than the whole page) or the pool holds every match. Otherwise
+        (a tie wider than the pool) the page is read by joining every match, as before."""
+        n = query.limit + 1
+        cursor = _cursor(query.cursor, 3) if query.cursor else None
+        keyset, keyset_params = "", []
+        candidates = self._fts_candidates(query, expression)
+        if candidates is not None:
+            source, params = candidates
+            floor, after = "", ""
+            if cursor:  # rows scoring better than the cursor were on earlier pages
+                floor, params = " AND bm25(signals_fts, 2.0, 1.0) >= ?", [*params, cursor[0]]
+                after = " WHERE score > ?"
+                keyset = " AND (f.score > ? OR (s.published_at, s.id) < (?, ?))"
+                keyset_params = [cursor[0], cursor[1], cursor[2]]
+            sql = (f"WITH pool AS MATERIALIZED (SELECT rowid, bm25(signals_fts, 2.0, 1.0) AS score {source}{floor}"
+                   f" ORDER BY score LIMIT {RANK_POOL}),"
+                   f" edge AS (SELECT (SELECT count(*) FROM pool) AS size, (SELECT max(score) FROM pool) AS worst,"
+                   f" (SELECT score FROM pool{after} ORDER BY score LIMIT 1 OFFSET {n - 1}) AS nth)"
+                   f" SELECT f.rowid, s.published_at, s.id, f.score, edge.size, edge.worst, edge.nth"
+                   f" FROM edge CROSS JOIN pool f CROSS JOIN signals s ON s.rowid = f.rowid"
+                   f" WHERE (edge.nth IS NULL OR f.score <= edge.nth){keyset}"
+                   f" ORDER BY f.score, s.published_at DESC, s.id DESC LIMIT {n}")
+            with self._lock:
+                ranked = self._db.execute(sql, [*params, *([cursor[0]] if cursor else []), *keyset_params]).fetchall()
+            if not ranked:
+                with self._lock:
+                    size = self._db.execute(
+                        f"SELECT count(*) FROM (SELECT 1 {source}{floor} LIMIT {RANK_POOL})", params).fetchone()[0]
+                if size < RANK_POOL:
+                    return []
+            else:
+                size, worst, nth = ranked[0][4:7]
+                if size < RANK_POOL or (nth is not None and nth < worst):
+                    return self._rows_in_order(ranked)
+        if cursor:
+            score, published, last_id = cursor
+            keyset = " WHERE score > ? OR (score = ? AND (published_at < ? OR (published_at = ? AND id < ?)))"
+            keyset_params = [score, score, published, published, last_id]
+        where, params = self._where(query, with_text=False)
+        inner = (f"SELECT {_COLUMNS}, bm25(signals_fts, 2.0, 1.0) AS score FROM signals_fts"
+                 f" JOIN signals s ON s.rowid = signals_fts.rowid WHERE signals_fts MATCH ? AND {where}")
+        sql = f"SELECT * FROM ({inner}){keyset} ORDER BY score ASC, published_at DESC, id DESC LIMIT ?"
+        with self._lock:
+            return self._db.execute(sql, [expression, *params, *keyset_params, n]).fetchall()
+
+    def _rows_in_order(self, ranked: list[tuple]) -> list[tuple]:
+        """Full rows (score last) for (rowid, published_at, id, score, ...) tuples, in their order."""
+        if not ranked:
+            return []
+        with self._lock:
+            rows = {row[_ROWID]: row for row in self._db.execute(
+                f"SELECT {_COLUMNS} FROM signals s WHERE s.rowid IN ({','.join('?' * len(ranked))})",
+                [r[0] for r in ranked])}
+        return [(*rows[r[0]], r[3]) for r in ranked]
+
+    def _time_page(self, query: Query, descending: bool) -> list[tuple]:
+        """One page newest (or oldest) first, plus one row to tell if more follow. With a
+        one-value tag filter (a service, a region, a source kind) the tags index is walked
+        in time order, so the page costs its own rows, not a set of every tagged signal."""
+        op, direction = ("<", "DESC") if descending else (">", "ASC")
+        driver = next(((code, values[0]) for code, values in sorted(_tag_filters(query), key=_selectivity)
+                       if len(values) == 1), None)
+        where, params = self._where(query, driver=driver)
+        cursor = _cursor(query.cursor, 2) if query.cursor else None
+        if driver is None:
+            if cursor:
+                where += f" AND (s.published_at, s.id) {op} (?, ?)"
+                params += cursor
+            sql = (f"SELECT {_COLUMNS}, NULL AS score FROM signals s WHERE {where}"
+                   f" ORDER BY s.published_at {direction}, s.id {direction} LIMIT ?")
+            with self._lock:
+                return self._db.execute(sql, [*params, query.limit + 1]).fetchall()
+        clauses, driver_params = ["t.field = ?", "t.value = ?"], list(driver)
+        if query.since is not None:
+            clauses.append("t.published_at >= ?")
+            driver_params.append(to_millis(query.since))
+        if query.until is not None:
+            clauses.append("t.published_at < ?")
+            driver_params.append(to_millis(query.until))
+        if cursor:
+            # (published_at, id) past the cursor, with published_at alone as an index bound
+            clauses.append(f"t.published_at {op}= ? AND (t.published_at {op} ? OR s.id {op} ?)")
+            driver_params += [cursor[0], cursor[0], cursor[1]]
+        sql = (f"SELECT {_COLUMNS}, NULL AS score FROM tags t CROSS JOIN signals s ON s.rowid = t.sid"
+               f" WHERE {' AND '.join(clauses)} AND {where}"
+               f" ORDER BY t.published_at {direction}, s.id {direction} LIMIT ?")
+        with self._lock:
+            return self._db.execute(sql, [*driver_params, *params, query.limit + 1]).fetchall()
 
     def _add_highlights(self, hits: list[Hit], rows: list[tuple], expression: str) -> None:
         rowids = [row[_ROWID] for row in rows]
@@ -660,6 +789,32 @@ def _count_rollup(rollup: dict[tuple, list[int]], tag_lists, kind: str, publishe
             else:
                 cell[0] += sign
                 cell[1] += reports
+
+
+def _tag_filters(query: Query) -> list[tuple[str, tuple[str, ...]]]:
+    """(field code, values) of each tag filter of ``query``: OR within one, AND across."""
+    return [(INDEXED_CODES[field], values) for field, values in (
+        ("services", query.services), ("providers", query.providers), ("regions", query.regions),
+        ("source_kind", query.kinds), ("source", query.sources)) if values]
+
+
+def _selectivity(tag_filter: tuple[str, tuple[str, ...]]) -> int:
+    """Which one-value filter walks the tags index: the one likely to match fewest signals
+    (a source or service before a region or provider, a source kind last)."""
+    return "osrpk".index(tag_filter[0])
+
+
+def _tag_subquery(query: Query, code: str, values: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """The rowids tagged ``code`` = any of ``values`` within the query's time range."""
+    sub = f"SELECT sid FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})"
+    params: list[Any] = [code, *values]
+    if query.since is not None:
+        sub += " AND published_at >= ?"
+        params.append(to_millis(query.since))
+    if query.until is not None:
+        sub += " AND published_at < ?"
+        params.append(to_millis(query.until))
+    return sub, params
 
 
 def _row_to_signal(row: tuple) -> Signal:

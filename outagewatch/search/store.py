@@ -47,11 +47,22 @@ class Hit:
         return data
 
 
+# A search counts its matches exactly up to this many; past it, ``total`` is this and
+# ``total_relation`` is "gte" (Elasticsearch's default track_total_hits).
+TOTAL_LIMIT = 10_000
+
+
 @dataclass(slots=True)
 class SearchResult:
+    """One page of hits. ``total`` is exact when ``total_relation`` is ``"eq"``; past
+    10,000 matches it is 10,000 and ``"gte"`` (a lower bound), as in Elasticsearch: an
+    exact count of every match of a common word costs more than the page itself.
+    A search with ``limit=0`` asks only how many, and gets the exact number."""
+
     hits: list[Hit]
     total: int
     next_cursor: str | None = None
+    total_relation: str = "eq"
 
 
 @dataclass(slots=True)
