@@ -254,6 +254,35 @@ def test_a_tampered_cursor_is_a_clear_error(store, outage_day):
 def test_total_counts_all_matches_not_just_the_page(store, outage_day):
     result = store.search(Query(services=("roku",), limit=1))
     assert result.total == 3 and len(result.hits) == 1 and result.next_cursor
+    assert result.total_relation == "eq"
+
+
+def test_a_total_past_ten_thousand_is_a_lower_bound(store):
+    # As Elasticsearch's default track_total_hits: counting every match of a common word
+    # exactly would cost more than the page. count() and a limit=0 search stay exact.
+    store.upsert([make_signal(f"outage chatter {i}", minutes=i % 600, services=["roku"] if i % 2 else [],
+                              native_id=f"many-{i}") for i in range(10_050)])
+    for query in (Query(text="outage", limit=5), Query(limit=5), Query(kinds=("social",), text="chatter", limit=5)):
+        result = store.search(query)
+        assert (result.total, result.total_relation) == (10_000, "gte"), query
+        assert len(result.hits) == 5 and result.next_cursor
+    few = store.search(Query(text="outage", since=T0, until=T0 + timedelta(minutes=10), limit=5))
+    assert (few.total, few.total_relation) == (170, "eq")  # minutes 0..9, 17 signals each
+    half = store.search(Query(services=("roku",), limit=5))
+    assert (half.total, half.total_relation) == (5_025, "eq")
+    assert store.count(Query(text="outage")) == 10_050
+    assert store.search(Query(text="outage", limit=0)).total == 10_050
+
+
+def test_relevance_pages_stay_in_order_through_wide_ties(store):
+    # Few distinct scores (text length), each shared by many signals and many times.
+    store.upsert([make_signal("outage " + "words " * (i % 4), minutes=i % 7, native_id=f"tie-{i}") for i in range(700)])
+    everything = ids(store.search(Query(text="outage", limit=1000)))
+    assert len(everything) == 700
+    scores = [hit.score for hit in store.search(Query(text="outage", limit=1000)).hits]
+    assert scores == sorted(scores, reverse=True)
+    for size in (7, 60, 333):
+        assert all_pages(store, Query(text="outage", limit=size)) == everything, size
 
 
 # -- aggregations ------------------------------------------------------------------------

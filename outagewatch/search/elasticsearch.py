@@ -44,7 +44,7 @@ from outagewatch.search.es_query import (
 )
 from outagewatch.search.query import FACET_FIELDS, Query, decode_cursor, encode_cursor, interval_seconds
 from outagewatch.search.spool import Spool
-from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TagBucket, UpsertResult
+from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TOTAL_LIMIT, TagBucket, UpsertResult
 from outagewatch.signal import Signal
 from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
 
@@ -361,7 +361,7 @@ class ElasticsearchStore:
             return SearchResult([], self.count(query), None)
         relevance = ranks_by_relevance(query)
         body: dict[str, Any] = {"query": compile_query(query), "sort": sort_clause(query),
-                                "size": query.limit + 1, "track_total_hits": True}
+                                "size": query.limit + 1, "track_total_hits": TOTAL_LIMIT}
         if query.cursor:
             values = decode_cursor(query.cursor)
             if len(values) != (3 if relevance else 2) or not _cursor_types_ok(values, relevance):
@@ -384,7 +384,8 @@ class ElasticsearchStore:
                         hit.highlights.append(safe_highlight(fragment))
             hits.append(hit)
         next_cursor = encode_cursor(raw_hits[-1]["sort"]) if more and raw_hits else None
-        return SearchResult(hits, response["hits"]["total"]["value"], next_cursor)
+        total = response["hits"]["total"]
+        return SearchResult(hits, total["value"], next_cursor, total["relation"])
 
     def facets(self, query: Query, fields: Iterable[str], size: int = 20) -> dict[str, dict[str, int]]:
         fields = list(fields)
