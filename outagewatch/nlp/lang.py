@@ -85,13 +85,20 @@ def detect(text: str, words=None) -> str | None:
         return "ja"
     if HANGUL_RE.search(text):
         return "ko"
+    sample = text[:LANGID_CHARS]
     if words is not None:
         guess = vote(words)
         if guess:
             return guess
-    ranked = _identifier().rank(text[:LANGID_CHARS])
-    lang, confidence = ranked[0]
-    if confidence < ENGLISH_PRIOR and text.isascii() and any(code == "en" for code, _ in ranked[:3]):
+        # The model reads bytes one by one in Python: give it the words only, not the links,
+        # handles, hashtags and numbers that say nothing about the language.
+        plain = [w for w in words if w.isalpha()]
+        if not plain:
+            return None
+        sample = " ".join(plain)[:LANGID_CHARS]
+    lang, confidence = _identifier().classify(sample)
+    if confidence < ENGLISH_PRIOR and sample.isascii() and \
+            any(code == "en" for code, _ in _identifier().rank(sample)[:3]):
         return "en"  # a few plain-ASCII words the model is unsure of: the feeds' lingua franca
     return lang
 
