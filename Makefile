@@ -8,7 +8,7 @@ OW     := $(VENV)/bin/outagewatch
 DEMO_DB ?= demo/outagewatch.db
 export OUTAGEWATCH_STORE ?= sqlite:///$(DEMO_DB)
 
-.PHONY: demo test venv test-deps services-start services-stop bench clean
+.PHONY: demo test venv test-deps services-start services-stop bench bench-stores clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: venv
 
 bench: venv
 	$(PY) benchmarks/store_bench.py --sizes 100000,1000000
+
+# SQLite and Elasticsearch side by side (starts and stops the local node if needed)
+bench-stores: venv
+	$(PY) benchmarks/store_ingest_search.py --sizes 1000000
 
 clean:
 	rm -rf demo .pytest_cache test-artifacts

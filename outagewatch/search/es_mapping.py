@@ -215,7 +215,11 @@ def signal_to_doc(signal: Signal, fingerprint: str, ingested_ms: int) -> dict[st
         own["symptoms"] = list(signal.symptoms)
     if signal.raw is not None:
         # Wrapped so that any JSON value (a string, a list) fits the disabled object.
-        own["raw"] = {"value": signal.raw}
+        # Round-tripped as the SQLite store stores it, so that non-string keys become strings
+        # here too instead of failing the bulk request.
+        raw = signal.raw if isinstance(signal.raw, (str, int, float, bool)) else \
+            orjson.loads(orjson.dumps(signal.raw, option=orjson.OPT_NON_STR_KEYS))
+        own["raw"] = {"value": raw}
     doc: dict[str, Any] = {TIMESTAMP: to_millis(signal.published_at), "event": event, MESSAGE: signal.text,
                            "outagewatch": own}
     if signal.author is not None:

@@ -106,3 +106,20 @@ def test_scan_and_stats_are_the_same(both):
     a, b = es.stats(), lite.stats()
     assert (a.total, a.by_kind, a.by_source, a.by_service, a.first_published, a.last_published) == \
            (b.total, b.by_kind, b.by_source, b.by_service, b.first_published, b.last_published)
+
+
+def test_odd_raw_records_are_kept_the_same_way(elasticsearch_node, tmp_path):
+    odd = make_signal("raw record with numeric keys", native_id="odd-raw", raw={1: "one", "list": [1.5, None, True]})
+    plain = make_signal("raw record that is a string", native_id="str-raw", raw="<item>as served</item>")
+    lite = SQLiteStore(tmp_path / "raw.db")
+    es = ElasticsearchStore(elasticsearch_node.url, prefix=unique_prefix("raw"), spool_dir=tmp_path / "spool")
+    try:
+        lite.upsert([odd, plain])
+        es.upsert([odd, plain])
+        for signal in (odd, plain):
+            assert es.get(signal.id).to_dict() == lite.get(signal.id).to_dict()
+        assert es.upsert([odd, plain]).unchanged == lite.upsert([odd, plain]).unchanged == 2
+    finally:
+        es.drop()
+        es.close()
+        lite.close()
