@@ -60,7 +60,8 @@ def elasticsearch_secure_node():
     stop_node(node)
 
 
-@pytest.fixture(params=list(STORE_BACKENDS))
+@pytest.fixture(params=[pytest.param(name, marks=pytest.mark.elasticsearch) if name == "elasticsearch" else name
+                        for name in STORE_BACKENDS])
 def store(request, tmp_path):
     factory = STORE_BACKENDS[request.param]
     yield from factory(tmp_path, request)
