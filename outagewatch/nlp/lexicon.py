@@ -218,7 +218,7 @@ HYPOTHETICAL = frozenset({"once", "until", "when", "after", "before", "if", "til
 PARTIAL = frozenset({"most", "mostly", "partially", "partial", "some", "largely", "beginning", "starting", "begun",
                      "signs", "improving", "teilweise", "parcialmente", "partiellement"})
 # A problem cue after these is still going on even in a message that reports a recovery.
-ONGOING = frozenset({"still", "again", "todavía", "sigue", "siguen", "noch", "immer", "toujours", "encore",
+ONGOING = frozenset({"still", "todavía", "sigue", "siguen", "noch", "immer", "toujours", "encore",
                      "ainda", "continua", "continues", "continue"})
 
 # Status-page stages, latest stage wins when several are present.
