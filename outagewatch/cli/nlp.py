@@ -48,10 +48,10 @@ def _item(number: int, raw: bytes) -> dict[str, Any] | None:
     return {"id": item_id, "text": text, "source": data.get("source"), "lang": data.get("lang")}
 
 
-def _batches(stream, errors: list[int]) -> Iterator[list[dict[str, Any]]]:
+def _items(stream, errors: list[int]) -> Iterator[dict[str, Any]]:
+    """Every taggable line; a bad one is named on stderr and counted."""
     from outagewatch.jsonl import _bounded_lines
 
-    batch: list[dict[str, Any]] = []
     for number, raw in enumerate(_bounded_lines(stream, MAX_LINE_BYTES), start=1):
         if isinstance(raw, int):
             typer.echo(f"line {number}: too long ({raw / 1_048_576:.1f} MB > "
@@ -65,12 +65,7 @@ def _batches(stream, errors: list[int]) -> Iterator[list[dict[str, Any]]]:
             errors[0] += 1
             continue
         if item is not None:
-            batch.append(item)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+            yield item
 
 
 def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id, services, providers, regions, "
@@ -80,6 +75,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
     Exit 0: every line tagged; 2: some lines rejected (each named on stderr); 1: fatal.
     """
     from outagewatch.nlp import Tagger
+    from outagewatch.pipeline import batched
 
     try:
         tagger = Tagger.default()
@@ -87,7 +83,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
         fail(f"cannot load the tagger: {exc}", exc)
     errors = [0]
     out = sys.stdout
-    for batch in _batches(sys.stdin.buffer, errors):
+    for batch in batched(_items(sys.stdin.buffer, errors), BATCH):
         results = tagger.tag_texts([(i["text"], i["source"], i["lang"]) for i in batch])
         for item, tags in zip(batch, results):
             record = {"id": item["id"], **{k: tags[k] for k in FIELDS}}

@@ -150,34 +150,31 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             if entry_id not in ids:
                 ids.append(entry_id)
 
+    def add_names(kind: str, entry, flagged: bool) -> None:
+        """Name, aliases, handles and status page of a provider or a service."""
+        for alias in dict.fromkeys((entry.name, *entry.aliases)):
+            if kind == "service" and "." in alias and " " not in alias and not alias.replace(".", "").isdigit():
+                add_host(alias, entry.id)  # "github.com", "Notion.so": a host as well as a name
+            add(alias, Name(kind, (entry.id,), alias, ambiguous=_ambiguous(alias, flagged and alias == entry.name),
+                            needs_case=_needs_case(alias)))
+            vocab.compact.setdefault(compact(alias), entry.id)
+        for handle in entry.handles:
+            vocab.handles[handle.lower()] = entry.id
+        if entry.status_page:
+            add_host(entry.status_page.get("url"), entry.id)
+
     kinds: dict[str, set[str]] = {}
     for p in catalog.providers.values():
         vocab.provider_of[p.id] = p.id
-        for alias in dict.fromkeys((p.name, *p.aliases)):
-            add(alias, Name("provider", (p.id,), alias, ambiguous=_ambiguous(alias, p.ambiguous and alias == p.name),
-                            needs_case=_needs_case(alias)))
-            vocab.compact.setdefault(compact(alias), p.id)
-        for handle in p.handles:
-            vocab.handles[handle.lower()] = p.id
-        if p.status_page:
-            add_host(p.status_page.get("url"), p.id)
-            if p.status_page.get("kind"):
-                kinds.setdefault(p.status_page["kind"], set()).add(p.id)
+        add_names("provider", p, p.ambiguous)
+        if p.status_page and p.status_page.get("kind"):
+            kinds.setdefault(p.status_page["kind"], set()).add(p.id)
         vocab.compact.setdefault(p.id, p.id)
     vocab.status_kinds = {kind: next(iter(ids)) for kind, ids in kinds.items() if len(ids) == 1}
 
     for s in catalog.services.values():
         vocab.provider_of[s.id] = s.provider
-        for alias in dict.fromkeys((s.name, *s.aliases)):
-            if "." in alias and " " not in alias and not alias.replace(".", "").isdigit():
-                add_host(alias, s.id)  # "github.com", "Notion.so": a host as well as a name
-            add(alias, Name("service", (s.id,), alias, ambiguous=_ambiguous(alias, s.ambiguous and alias == s.name),
-                            needs_case=_needs_case(alias)))
-            vocab.compact.setdefault(compact(alias), s.id)
-        for handle in s.handles:
-            vocab.handles[handle.lower()] = s.id
-        if s.status_page:
-            add_host(s.status_page.get("url"), s.id)
+        add_names("service", s, s.ambiguous)
         if s.report_slug:
             vocab.compact.setdefault(compact(s.report_slug), s.id)
         vocab.compact.setdefault(compact(s.id.split("/")[-1]) if s.provider is None else compact(s.id), s.id)
