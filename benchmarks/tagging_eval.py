@@ -27,9 +27,10 @@ TARGETS = {"services": 0.90, "providers": 0.90, "regions": 0.95, "relevant": 0.9
 
 class Counts:
     def __init__(self) -> None:
-        self.tp = self.fp = self.fn = 0
+        self.tp = self.fp = self.fn = self.cases = 0
 
     def add(self, expected: set, got: set) -> None:
+        self.cases += 1
         self.tp += len(expected & got)
         self.fp += len(got - expected)
         self.fn += len(expected - got)
@@ -104,14 +105,14 @@ def main() -> int:
     langs = sorted({c["lang"] for c in cases})
     print(f"dev set: {args.dev.relative_to(REPO) if args.dev.is_relative_to(REPO) else args.dev}: "
           f"{len(cases)} cases, languages {', '.join(langs)}")
-    print(f"{'field':<10} {'precision':>9} {'recall':>7} {'F1':>6}  {'target':>6}")
+    print(f"{'field':<10} {'precision':>9} {'recall':>7} {'F1':>6}  {'target':>6}  cases labelled")
     ok = True
     for name, counts in report["fields"].items():
         p, r, f = counts.prf()
         target = TARGETS.get(name)
         mark = "" if target is None else ("  ok" if f >= target else "  MISSED")
         ok &= target is None or f >= target
-        print(f"{name:<10} {p:9.3f} {r:7.3f} {f:6.3f}  {target if target else '':>6}{mark}")
+        print(f"{name:<10} {p:9.3f} {r:7.3f} {f:6.3f}  {target if target else '':>6}  {counts.cases}{mark}")
     for name, (right, total) in report["accuracy"].items():
         acc = right / total if total else 1.0
         target = TARGETS.get(name)
