@@ -39,6 +39,8 @@ HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "p
                     "problems", "issues")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational"})
 PROBLEM_WINDOW = 6
+BRAND_ENTITIES = frozenset({"ORG", "PRODUCT"})
+OTHER_ENTITIES = frozenset({"GPE", "LOC", "PERSON", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
 AFTER_ONGOING = frozenset({"again", "still", "noch"})
 LIST_JOINERS = frozenset({",", "and", "&", "+", "/", "or", "y", "und", "et", "e", "ou", "oder", "o", "と", "、"})
 
@@ -53,7 +55,8 @@ class Tags:
     relevant: bool = False
 
 
-def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) -> Tags:
+def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False) -> Tags:
+    """Tags of one processed doc; ``entities``: a statistical model's named entities are in the doc."""
     spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
     symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
     texts, lower = words_of(doc)
@@ -122,8 +125,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
             else:
                 _add_entry(nm.ids[0], vocab, services, providers)
     if doubtful:
+        kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
-               bool(handles or hosts), hashtag_down, bool(ja))
+               bool(handles or hosts), hashtag_down, bool(ja), kinds_at)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -199,14 +203,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool) 
 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
-           symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool) -> None:
+           symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool,
+           kinds_at: dict) -> None:
     """Decide the names that need evidence, in the light of everything else in the text."""
     context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
                                           if nm.kind == "provider" and not nm.ambiguous}
     clear_mentions = strong_mentions or any(nm.kind in ("service", "provider") and not nm.ambiguous
                                             and not nm.needs_case for _, _, ns in names for nm in ns)
     verdicts = [(start, end, nm, _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
-                                         sentence, clear_mentions, hashtag_down, ja_talk))
+                                         sentence, clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end))))
                 for start, end, nm in doubtful]
     if any(ok is False for *_, ok in verdicts):
         plain = [(s, e, nm, True) for s, e, ns in names for nm in ns if nm.kind in ("service", "provider")
@@ -233,7 +238,8 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
 
 
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
-            symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool) -> bool | None:
+            symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool,
+            entity: str | None = None) -> bool | None:
     """Does this match of a name mean the service (or provider)? None: clearly the everyday word."""
     entry = nm.ids[0]
     written = " ".join(texts[start:end])
@@ -252,6 +258,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         after = lower[end] if end < len(lower) else ""
         if before in anti.get("before", ()) or after in anti.get("after", ()):
             return None
+    if entity in BRAND_ENTITIES:  # a statistical model, if the user has one, reads it as a company/product
+        return True
+    if entity in OTHER_ENTITIES:
+        return None
     if ja_talk:
         return True
     provider = vocab.provider_of.get(entry)

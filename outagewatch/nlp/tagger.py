@@ -69,6 +69,8 @@ class Tagger:
         self.nlp = make_nlp(model or "xx")
         self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
         self.nlp.add_pipe("outagewatch_lang")
+        # A user's statistical model (``[nlp] model``) runs first; its entities are extra evidence.
+        self.entities = any(name in self.nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler"))
         self.processes = max(1, processes)
         self._pool = None
 
@@ -108,7 +110,7 @@ class Tagger:
 
         for doc, ctx in zip(self.nlp.pipe(docs(), batch_size=BATCH_SIZE), contexts):
             want = ctx.kind in (None, "status")
-            tags = resolve(doc, self.vocab, ctx, want_status=want)
+            tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
             yield _as_dict(tags, doc.user_data.get(LANG))
 
     def _tag_parallel(self, items):

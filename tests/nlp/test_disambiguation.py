@@ -85,3 +85,23 @@ def test_provider_of_a_service_is_added(tag):
 def test_market_moves_are_not_outages(tag):
     result = tag("Roku shares are down 5% after earnings")
     assert result["symptoms"] == [] and result["relevant"] is False
+
+
+def test_an_installed_model_adds_its_entities_as_evidence(tmp_path, tagger):
+    """``[nlp] model`` loads a pipeline the user has (here one saved to disk: no download)."""
+    import spacy
+
+    from outagewatch.nlp import Tagger
+
+    model = spacy.blank("en")
+    model.add_pipe("entity_ruler").add_patterns([
+        {"label": "ORG", "pattern": "Slack"},
+        {"label": "LOC", "pattern": [{"LOWER": "amazon"}]},
+    ])
+    model.to_disk(tmp_path / "model")
+    with_model = Tagger(tagger.catalog, model=str(tmp_path / "model"))
+    text = "We moved our whole company to Slack last year"
+    assert tagger.tag_text(text)["services"] == []
+    assert with_model.tag_text(text)["services"] == ["slack"]
+    assert with_model.tag_text("Amazon is down, sadly")["services"] == []  # the model says: a place
+    assert with_model.tag_text("Roku down in us-east-1")["regions"] == ["aws:us-east-1"]
