@@ -13,7 +13,7 @@ from typing import Any, Iterator
 import orjson
 import typer
 
-from outagewatch.cli.common import fail, print_jsonl
+from outagewatch.cli.common import config, fail, print_jsonl
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 BATCH = 1000
@@ -78,7 +78,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
     from outagewatch.pipeline import batched
 
     try:
-        tagger = Tagger.default()
+        tagger = Tagger.default(config().section("nlp"))
     except Exception as exc:  # noqa: BLE001 - a broken catalog or model is one line for the user
         fail(f"cannot load the tagger: {exc}", exc)
     errors = [0]

@@ -75,12 +75,13 @@ class Tagger:
         self._pool = None
 
     @classmethod
-    def default(cls) -> "Tagger":
-        """The process-wide tagger from the bundled catalog and the ``[nlp]`` config section."""
+    def default(cls, section: dict | None = None) -> "Tagger":
+        """The process-wide tagger from the bundled catalog and the ``[nlp]`` config section
+        (``section`` if given, else the configuration file found the usual way)."""
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    model, processes = _configured()
+                    model, processes = _configured(section)
                     cls._default = cls(model=model, processes=processes)
         return cls._default
 
@@ -164,14 +165,15 @@ def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
             "symptoms": tags.symptoms, "status": tags.status, "lang": lang, "relevant": tags.relevant}
 
 
-def _configured() -> tuple[str | None, int]:
+def _configured(section: dict | None = None) -> tuple[str | None, int]:
     """``[nlp] model`` (an installed spaCy model, optional) and ``[nlp] processes``."""
-    try:
-        from outagewatch.config import load_config
+    if section is None:
+        try:
+            from outagewatch.config import load_config
 
-        section = load_config().section("nlp")
-    except Exception:  # noqa: BLE001 - a broken config is reported by the CLI, not here
-        section = {}
+            section = load_config().section("nlp")
+        except Exception:  # noqa: BLE001 - a broken config is reported by the CLI, not here
+            section = {}
     model = section.get("model") or os.environ.get("OUTAGEWATCH_NLP_MODEL") or None
     processes = int(section.get("processes") or os.environ.get("OUTAGEWATCH_NLP_PROCESSES") or 1)
     return model, processes
