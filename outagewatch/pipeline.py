@@ -30,11 +30,15 @@ class IngestReport:
         }
 
 
-def default_tagger() -> Callable[[list[Signal]], None]:
-    """The catalog-built spaCy tagger, loaded once per process."""
+def default_tagger(nlp_section: dict | None = None) -> Callable[[list[Signal]], None]:
+    """The catalog-built spaCy tagger, loaded once per process.
+
+    ``nlp_section`` is the ``[nlp]`` table of the configuration in use; without it the
+    tagger reads the default configuration (``$OUTAGEWATCH_CONFIG`` or ``./outagewatch.toml``).
+    """
     from outagewatch.nlp import Tagger
 
-    return Tagger.default().tag_signals
+    return Tagger.default(nlp_section).tag_signals
 
 
 def batched(items: Iterable[Signal], size: int) -> Iterator[list[Signal]]:

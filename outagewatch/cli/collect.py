@@ -22,7 +22,7 @@ def _tagger(tag: bool):
     from outagewatch.pipeline import default_tagger
 
     try:
-        return default_tagger()
+        return default_tagger(config().section("nlp"))
     except Exception as exc:  # noqa: BLE001 - any load failure is one line for the user
         fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
 

@@ -43,7 +43,7 @@ def ingest(
     tagger = None
     if tag:
         try:
-            tagger = default_tagger()
+            tagger = default_tagger(config().section("nlp"))
         except Exception as exc:  # noqa: BLE001
             fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
     total = IngestReport()
