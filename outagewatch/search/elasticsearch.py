@@ -118,6 +118,7 @@ class ElasticsearchStore:
         self.names = m.IndexNames(prefix)
         self._display = f"{self.url} (indices {prefix}-*)"
         self._refresh = refresh
+        self._dirty = False
         self._bulk_chunk = bulk_chunk
         self._shards, self._replicas = shards, replicas
         self._spool_dir = Path(spool_dir) if spool_dir else _default_spool_dir()
@@ -358,8 +359,17 @@ class ElasticsearchStore:
                 raise exc
 
     def _refresh_after_write(self) -> None:
+        # Refreshing after every batch would make a segment per batch (a bulk load of a
+        # million signals then spends its time merging); the next read refreshes instead,
+        # so this process always reads its own writes, and others see them within the
+        # index's refresh interval.
         if self._refresh:
-            with contextlib.suppress(elastic_transport.TransportError, elasticsearch.ApiError):
+            self._dirty = True
+
+    def _fresh(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            with self._errors("refresh"):
                 self.client.indices.refresh(index=self.names.signals)
 
     def _existing(self, ids: list[str]) -> dict[str, tuple[str, str | None]]:
@@ -393,12 +403,14 @@ class ElasticsearchStore:
         return m.doc_to_signal(found[-1]["_source"]) if found else None
 
     def count(self, query: Query) -> int:
+        self._fresh()
         with self._errors("search"):
             return self.client.count(index=self.names.signals, query=compile_query(query))["count"]
 
     def search(self, query: Query) -> SearchResult:
         if query.limit == 0:
             return SearchResult([], self.count(query), None)
+        self._fresh()
         relevance = ranks_by_relevance(query)
         body: dict[str, Any] = {"query": compile_query(query), "sort": sort_clause(query),
                                 "size": query.limit + 1, "track_total_hits": TOTAL_LIMIT}
@@ -428,6 +440,7 @@ class ElasticsearchStore:
         return SearchResult(hits, total["value"], next_cursor, total["relation"])
 
     def facets(self, query: Query, fields: Iterable[str], size: int = 20) -> dict[str, dict[str, int]]:
+        self._fresh()
         fields = list(fields)
         for field in fields:
             if field not in FACET_FIELDS:
@@ -443,6 +456,7 @@ class ElasticsearchStore:
                 for field in fields}
 
     def histogram(self, query: Query, interval: str | int, by: str | None = None, size: int = 50) -> list[Bucket]:
+        self._fresh()
         width = interval_seconds(interval)
         reports = {"reports": {"sum": {"field": m.REPORT_COUNT}}}
         buckets_agg: dict[str, Any] = {"date_histogram": {"field": m.TIMESTAMP, "fixed_interval": f"{width}s",
@@ -473,6 +487,7 @@ class ElasticsearchStore:
     def tag_histogram(self, query: Query, interval: str | int,
                       fields: Iterable[str] = ("services", "providers", "regions")) -> list[TagBucket]:
         """One composite aggregation per tag field, paged, so no value is left out."""
+        self._fresh()
         width = interval_seconds(interval)
         filters: list[dict[str, Any]] = []
         bounds = {k: to_millis(v) for k, v in (("gte", query.since), ("lt", query.until)) if v is not None}
@@ -503,11 +518,13 @@ class ElasticsearchStore:
         return out
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
+        self._fresh()
         sort = [{m.TIMESTAMP: "asc"}, {m.ID: "asc"}]
         for doc in self._all_docs(self.names.signals, compile_query(query), sort, max(1, min(batch_size, MAX_PAGE))):
             yield m.doc_to_signal(doc)
 
     def stats(self) -> StoreStats:
+        self._fresh()
         terms = lambda field, size: {"terms": {"field": field, "size": size,  # noqa: E731
                                                "order": [{"_count": "desc"}, {"_key": "asc"}]}}
         aggs = {"by_kind": terms(m.SOURCE_KIND, 100), "by_source": terms(m.SOURCE, 50),

@@ -110,6 +110,7 @@ def test_a_changed_signal_in_an_older_index_is_updated_in_place_after_rollover(e
         fresh = [make_signal(f"flickr down {i}", minutes=i, native_id=f"f{i}") for i in range(10)]
         result = store.upsert(changed + fresh + first[25:])
         assert (result.new, result.updated, result.unchanged) == (10, 25, 25)
+        store.client.indices.refresh(index=f"{store.names.prefix}-signals-*")
         assert store.client.count(index=f"{store.names.prefix}-signals-*")["count"] == 60
         assert store.count(Query(text="back")) == 25
         assert store.get(changed[0].id).text == "roku is back 0"
