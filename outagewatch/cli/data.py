@@ -115,10 +115,12 @@ def search(
         for hit in result.hits:
             print_jsonl(hit.to_dict())
         if facet_counts is not None:
-            print_jsonl({"facets": facet_counts, "total": result.total, "next_cursor": result.next_cursor})
+            print_jsonl({"facets": facet_counts, "total": result.total, "total_relation": result.total_relation,
+                         "next_cursor": result.next_cursor})
         return
     console = Console()
-    console.print(f"[bold]{result.total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""),
+    total = f"{result.total}+" if result.total_relation == "gte" else str(result.total)
+    console.print(f"[bold]{total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""),
                   soft_wrap=True)
     for hit in result.hits:
         s = hit.signal

@@ -11,7 +11,7 @@ def test_search_finds_the_words_with_highlighted_fragments_and_facets(client):
     response = client.get("/api/signals", params={"q": "kinesis"})
     assert response.status_code == 200
     body = response.json()
-    assert body["total"] == 2  # the AWS status post and the news story
+    assert body["total"] == 2 and body["total_relation"] == "eq"  # the AWS status post and the news story
     assert {hit["source_kind"] for hit in body["hits"]} == {"status", "news"}
     status = next(hit for hit in body["hits"] if hit["source_kind"] == "status")
     assert any("<mark>Kinesis</mark>" in fragment for fragment in status["highlights"])

@@ -110,6 +110,7 @@ def get_incident(
             "official": [hit.signal.to_dict() for hit in official.hits],
             "signals": [hit.signal.to_dict() for hit in chatter.hits],
             "total": official.total + chatter.total,
+            "total_relation": "gte" if "gte" in (official.total_relation, chatter.total_relation) else "eq",
         },
         "timeline": {"interval": interval, "interval_seconds": INTERVALS[interval], "by": "source_kind",
                      "buckets": [{"start": to_iso(b.start), "key": b.key, "count": b.count, "reports": b.reports}

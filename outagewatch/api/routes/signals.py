@@ -38,7 +38,7 @@ def search_signals(
     store = request.app.state.store
     result = store_call(lambda: store.search(query))
     counts = store_call(lambda: store.facets(query, fields, facet_size)) if fields else {}
-    return {"total": result.total, "next_cursor": result.next_cursor,
+    return {"total": result.total, "total_relation": result.total_relation, "next_cursor": result.next_cursor,
             "hits": [hit.to_dict() for hit in result.hits], "facets": counts}
 
 

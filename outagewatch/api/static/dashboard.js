@@ -369,7 +369,8 @@
     const results = $("results");
     const items = body.hits.map((hit) => signalItem(hit, hit.highlights));
     if (append) results.append(...items); else results.replaceChildren(...items);
-    $("search-summary").textContent = body.total + " matching signal" + (body.total === 1 ? "" : "s");
+    $("search-summary").textContent = body.total + (body.total_relation === "gte" ? "+" : "") +
+      " matching signal" + (body.total === 1 ? "" : "s");
     $("search-summary").dataset.total = body.total;
     if (!append) renderFacets(body.facets);
     state.cursor = body.next_cursor;
