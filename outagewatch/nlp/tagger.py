@@ -115,17 +115,27 @@ class Tagger:
             yield _as_dict(tags, doc.user_data.get(LANG))
 
     def _tag_parallel(self, items):
+        """The caller tags every ``processes``-th chunk itself while the workers tag the rest.
+
+        With ``processes=2`` that is one worker and this process: both cores busy, and no
+        third process competing for them while this one would only wait and unpickle.
+        """
         pool = self._get_pool()
         size = max(1000, len(items) // (self.processes * 4))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        for result in pool.imap(_work, chunks):
-            yield from result
+        mine = self.processes
+        pending = {i: pool.apply_async(_work, (chunk,)) for i, chunk in enumerate(chunks) if i % mine}
+        for i, chunk in enumerate(chunks):
+            if i in pending:
+                yield from pending.pop(i).get()
+            else:
+                yield from self._tag_serial(chunk)
 
     def _get_pool(self):
         if self._pool is None:
             global _WORKER_TAGGER
             _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
-            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+            self._pool = multiprocessing.get_context("fork").Pool(self.processes - 1)
         return self._pool
 
     def close(self) -> None:
