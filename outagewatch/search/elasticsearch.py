@@ -104,7 +104,7 @@ class ElasticsearchStore:
         if parts.port:
             netloc += f":{parts.port}"
         rest = {k: v for k, v in query.items() if k not in ("prefix", "shards", "replicas")}
-        self.url = urlunsplit((parts.scheme, netloc, parts.path, urlencode(rest, doseq=True), ""))
+        base = urlunsplit((parts.scheme, netloc, parts.path, urlencode(rest, doseq=True), ""))
         if prefix is None:
             prefix = query.get("prefix", [m.DEFAULT_PREFIX])[0]
         try:
@@ -116,7 +116,9 @@ class ElasticsearchStore:
         if not prefix or prefix != prefix.lower() or any(c in prefix for c in ' "*\\<|,>/?#:'):
             raise ElasticsearchStoreError(f"index prefix {prefix!r} is not a valid lowercase index name part")
         self.names = m.IndexNames(prefix)
-        self._display = f"{self.url} (indices {prefix}-*)"
+        # ``url`` reopens this very store (credentials left out); the client gets the base.
+        self.url = base if prefix == m.DEFAULT_PREFIX else f"{base}{'&' if '?' in base else '?'}prefix={prefix}"
+        self._display = f"{base} (indices {prefix}-*)"
         self._refresh = refresh
         self._dirty = False
         self._bulk_chunk = bulk_chunk
@@ -132,8 +134,8 @@ class ElasticsearchStore:
         if ca_certs:
             auth["ca_certs"] = ca_certs
         self.client = Elasticsearch(
-            self.url, serializer=OrjsonSerializer(), request_timeout=request_timeout, max_retries=2, retry_on_timeout=True,
-            retry_on_status=TRANSIENT_STATUS, **auth)
+            base, serializer=OrjsonSerializer(), request_timeout=request_timeout, max_retries=2,
+            retry_on_timeout=True, retry_on_status=TRANSIENT_STATUS, **auth)
         with self._errors("connect to"):
             self._check_server()
             self._ensure_indices()

@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 
 from outagewatch.pipeline import store_signals
+from outagewatch.search import open_store
 from outagewatch.search.elasticsearch import ElasticsearchStore
 from outagewatch.search.query import Query
 from outagewatch.signal import Signal
@@ -114,6 +115,9 @@ def test_a_changed_signal_in_an_older_index_is_updated_in_place_after_rollover(e
         assert store.client.count(index=f"{store.names.prefix}-signals-*")["count"] == 60
         assert store.count(Query(text="back")) == 25
         assert store.get(changed[0].id).text == "roku is back 0"
+        reopened = open_store(store.url, spool_dir=tmp_path)  # the store's URL names its indices
+        assert reopened.count(Query()) == 60
+        reopened.close()
     finally:
         store.drop()
         store.close()
