@@ -6,7 +6,6 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 OW     := $(VENV)/bin/outagewatch
 DEMO_DB ?= demo/outagewatch.db
-export OUTAGEWATCH_STORE ?= sqlite:///$(DEMO_DB)
 
 .PHONY: demo test venv test-deps services-start services-stop bench bench-stores clean
 
@@ -18,6 +17,8 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+# Only the demo writes to the demo store; tests must not inherit it.
+demo: export OUTAGEWATCH_STORE := sqlite:///$(DEMO_DB)
 demo: venv
 	@mkdir -p demo
 	@echo "== ingest the hand-written example signals into demo/sample.db"

@@ -67,6 +67,15 @@ def store(request, tmp_path):
     yield from factory(tmp_path, request)
 
 
+@pytest.fixture(autouse=True)
+def _no_user_configuration(monkeypatch):
+    """A developer's or CI's own OUTAGEWATCH_* settings must not leak into a test (or
+    into the CLI processes a test starts): each test says what it uses."""
+    for name in ("OUTAGEWATCH_STORE", "OUTAGEWATCH_CONFIG", "OUTAGEWATCH_API_TOKEN", "OUTAGEWATCH_X_BEARER_TOKEN",
+                 "OUTAGEWATCH_ES_USERNAME", "OUTAGEWATCH_ES_PASSWORD", "OUTAGEWATCH_ES_API_KEY", "OUTAGEWATCH_NLP_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def corpora() -> Path:
     if not CORPORA.is_dir():

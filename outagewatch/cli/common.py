@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+import click
 import orjson
 import typer
 
@@ -56,6 +57,10 @@ def open_configured_store(url: str | None = None) -> Iterator[Any]:
         fail(f"cannot open store {redact_url(target)}: {exc}", exc)
     try:
         yield store
+    except (typer.Exit, typer.Abort, click.ClickException, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a store that fails mid-command: one line, no trace
+        fail(f"store {redact_url(target)} failed: {exc}", exc)
     finally:
         with contextlib.suppress(Exception):
             store.close()
