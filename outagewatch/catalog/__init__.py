@@ -28,10 +28,12 @@ class Provider:
     status_page: dict[str, Any] | None = None
     has_regions: bool = False
     ambiguous: bool = False
+    report_slug: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "aliases": list(self.aliases), "handles": list(self.handles),
-                "status_page": self.status_page, "has_regions": self.has_regions, "ambiguous": self.ambiguous}
+                "status_page": self.status_page, "has_regions": self.has_regions, "ambiguous": self.ambiguous,
+                "report_slug": self.report_slug}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,8 @@ def build_catalog(providers: list[dict], regions: list[dict], services: list[dic
     for entry in providers:
         p = Provider(id=entry["id"], name=entry["name"], aliases=_tuple(entry, "aliases"),
                      handles=_tuple(entry, "handles"), status_page=entry.get("status_page"),
-                     has_regions=bool(entry.get("has_regions")), ambiguous=bool(entry.get("ambiguous")))
+                     has_regions=bool(entry.get("has_regions")), ambiguous=bool(entry.get("ambiguous")),
+                     report_slug=entry.get("report_slug"))
         if p.id in catalog.providers:
             raise CatalogError(f"provider {p.id!r} is listed twice")
         catalog.providers[p.id] = p

@@ -170,6 +170,8 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if p.status_page and p.status_page.get("kind"):
             kinds.setdefault(p.status_page["kind"], set()).add(p.id)
         vocab.compact.setdefault(p.id, p.id)
+        if p.report_slug:  # a report page about the provider itself: reports:downdetector/aws-amazon-web-services
+            vocab.compact.setdefault(compact(p.report_slug), p.id)
     vocab.status_kinds = {kind: next(iter(ids)) for kind, ids in kinds.items() if len(ids) == 1}
 
     for s in catalog.services.values():

@@ -49,6 +49,13 @@ def test_the_source_is_evidence_enough(tag):
     assert tag("Slack", source="x:search:slack down")["services"] == ["slack"]
 
 
+def test_a_report_page_about_a_provider_tags_the_provider(tag):
+    page = tag("82 user reports of problems", source="reports:downdetector/aws-amazon-web-services")
+    assert page["providers"] == ["aws"] and page["services"] == []
+    assert tag("12 user reports", source="reports:downdetector/google-cloud")["providers"] == ["gcp"]
+    assert tag("40 user reports", source="reports:downdetector/roku")["services"] == ["roku"]
+
+
 def test_a_provider_in_the_text_makes_its_service_count(tag):
     assert tag("Lambda functions on AWS are slow today")["services"] == ["aws/lambda"]
     assert tag("lambda functions are elegant in Python")["services"] == []
