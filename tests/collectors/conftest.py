@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from outagewatch.search.sqlite import SQLiteStore
+from tests.collectors.localhttp import start_http
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
@@ -23,50 +22,38 @@ class Route:
 class LocalServer:
     def __init__(self):
         self.routes: dict[str, Route] = {}
-        server = self
+        self.httpd = start_http(self._respond)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            wbufsize = -1
-            disable_nagle_algorithm = True
-
-            def log_message(self, *a):
+    def _respond(self, request) -> None:
+        route = self.routes.get(request.path) or self.routes.get(request.path.split("?")[0])
+        if route is None:
+            route = Route(404, b"not found", {"Content-Type": "text/plain"})
+        route.hits += 1
+        if route.delay:
+            time.sleep(route.delay)
+        body = route.body(request) if callable(route.body) else route.body
+        request.send_response(route.status)
+        for k, v in route.headers.items():
+            request.send_header(k, v)
+        if route.stream_bytes:
+            request.send_header("Content-Type", "application/rss+xml")
+            request.end_headers()
+            chunk = b"<!-- padding -->" * 4096
+            sent = 0
+            try:
+                while sent < route.stream_bytes:
+                    request.wfile.write(chunk)
+                    sent += len(chunk)
+            except OSError:
                 pass
-
-            def do_GET(self):  # noqa: N802
-                route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
-                if route is None:
-                    route = Route(404, b"not found", {"Content-Type": "text/plain"})
-                route.hits += 1
-                if route.delay:
-                    time.sleep(route.delay)
-                body = route.body(self) if callable(route.body) else route.body
-                self.send_response(route.status)
-                for k, v in route.headers.items():
-                    self.send_header(k, v)
-                if route.stream_bytes:
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.end_headers()
-                    chunk = b"<!-- padding -->" * 4096
-                    sent = 0
-                    try:
-                        while sent < route.stream_bytes:
-                            self.wfile.write(chunk)
-                            sent += len(chunk)
-                    except OSError:
-                        pass
-                    self.close_connection = True
-                    return
-                if route.status == 304:
-                    self.end_headers()
-                    return
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+            request.close_connection = True
+            return
+        if route.status == 304:
+            request.end_headers()
+            return
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
 
     @property
     def base(self):

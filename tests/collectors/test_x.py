@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -13,6 +11,7 @@ from outagewatch.collectors import load_sources
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.xapi import XAPI
 from outagewatch.search.query import Query
+from tests.collectors.localhttp import start_http
 
 USERS = [{"id": "11", "username": "RokuSupport", "name": "Roku Support"},
          {"id": "22", "username": "viewer1", "name": "A viewer"}]
@@ -30,35 +29,24 @@ class XServer:
         self.api = XAPI(tweets, USERS)
         self.fail: list[tuple[int, dict, bytes]] = []
         self.paths: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            wbufsize = -1
-            disable_nagle_algorithm = True
-
-            def log_message(self, *a):
-                pass
-
-            def do_GET(self):  # noqa: N802
-                path, _, query = self.path.partition("?")
-                outer.paths.append(self.path)
-                if outer.fail:
-                    status, headers, body = outer.fail.pop(0)
-                else:
-                    status, payload = outer.api.handle(path.removeprefix("/x"), query, None)
-                    headers, body = {}, json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.httpd = start_http(self._respond)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/x"
+
+    def _respond(self, request) -> None:
+        path, _, query = request.path.partition("?")
+        self.paths.append(request.path)
+        if self.fail:
+            status, headers, body = self.fail.pop(0)
+        else:
+            status, payload = self.api.handle(path.removeprefix("/x"), query, None)
+            headers, body = {}, json.dumps(payload).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json")
+        for k, v in headers.items():
+            request.send_header(k, v)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
 
 
 @pytest.fixture
