@@ -9,6 +9,7 @@ secrets can live outside the repository and outside the file:
 - ``OUTAGEWATCH_ES_CA_CERTS``: CA bundle for an Elasticsearch with TLS
 - ``OUTAGEWATCH_X_BEARER_TOKEN``: X/Twitter API v2 bearer token
 - ``OUTAGEWATCH_API_TOKEN``: bearer token for the API's state-changing endpoints
+- ``OUTAGEWATCH_NLP_MODEL`` / ``OUTAGEWATCH_NLP_PROCESSES``: ``[nlp] model`` / ``processes``
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 DEFAULT_CONFIG_NAME = "outagewatch.toml"
 DEFAULT_STORE_URL = "sqlite:///outagewatch.db"
+NLP_ENV = {"model": "OUTAGEWATCH_NLP_MODEL", "processes": "OUTAGEWATCH_NLP_PROCESSES"}
 
 
 class ConfigError(ValueError):
@@ -80,6 +82,9 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, st
             data = tomllib.loads(chosen.read_text("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config file {chosen} is not valid TOML: {exc}") from None
+    nlp = {**data.get("nlp", {}), **{key: env[var] for key, var in NLP_ENV.items() if env.get(var)}}
+    if nlp:
+        data = {**data, "nlp": nlp}
     store = data.get("store", {})
     x = data.get("x", {})
     api = data.get("api", {})

@@ -33,8 +33,8 @@ class IngestReport:
 def default_tagger(nlp_section: dict | None = None) -> Callable[[list[Signal]], None]:
     """The catalog-built spaCy tagger, loaded once per process.
 
-    ``nlp_section`` is the ``[nlp]`` table of the configuration in use; without it the
-    tagger reads the default configuration (``$OUTAGEWATCH_CONFIG`` or ``./outagewatch.toml``).
+    ``nlp_section`` is the ``[nlp]`` table of the configuration the entry point loaded;
+    without it the tagger runs with its defaults (it never reads a configuration itself).
     """
     from outagewatch.nlp import Tagger
 

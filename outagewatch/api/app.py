@@ -40,7 +40,7 @@ class ApiSettings:
 
 
 def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
-               tagger: Callable[[], Any] | None = None) -> FastAPI:
+               tagger: Callable[[], Any] | None = None, nlp_settings: dict | None = None) -> FastAPI:
     """The app around ``store``. ``token`` may be a :class:`~outagewatch.config.Secret`.
 
     ``reads_open=False`` makes read endpoints need the token too (``serve`` does that
@@ -53,7 +53,7 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.state.settings = ApiSettings(token=secret or None, reads_open=reads_open)
-    app.state.tagger = tagger or _lazy_tagger()
+    app.state.tagger = tagger or _lazy_tagger(nlp_settings)
     install_error_handlers(app)
 
     from outagewatch.api.routes import dashboard, incidents, meta, signals
@@ -75,8 +75,9 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
     return app
 
 
-def _lazy_tagger() -> Callable[[], Any]:
-    """Load spaCy's tagger on the first ingest that asks for tagging, once."""
+def _lazy_tagger(nlp_settings: dict | None = None) -> Callable[[], Any]:
+    """Load spaCy's tagger on the first ingest that asks for tagging, once (with the ``[nlp]``
+    settings the entry point passed)."""
     lock = threading.Lock()
     loaded: list[Any] = []
 
@@ -86,7 +87,7 @@ def _lazy_tagger() -> Callable[[], Any]:
                 try:
                     from outagewatch.pipeline import default_tagger
 
-                    loaded.append(default_tagger())
+                    loaded.append(default_tagger(nlp_settings))
                 except Exception as exc:  # noqa: BLE001 - missing model, missing module...
                     raise ApiError(503, f"cannot load the tagger ({type(exc).__name__}: {exc}); "
                                         "send tag=false to store the signals as they are") from None

@@ -28,7 +28,7 @@ def serve(
         fail(str(exc))
     reads_open = is_loopback(host) or public_reads
     with open_configured_store() as store:
-        app = create_app(store, token=token, reads_open=reads_open)
+        app = create_app(store, token=token, reads_open=reads_open, nlp_settings=settings.section("nlp"))
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"outagewatch API on http://{shown}:{port}/ (store {redact_url(store.url)}; "
                    f"reads {'open' if reads_open else 'need the token'}; "

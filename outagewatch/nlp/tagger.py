@@ -9,7 +9,6 @@ sends back only the tags, never spaCy Docs.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -63,7 +62,14 @@ class Tagger:
     _default: "Tagger | None" = None
     _lock = threading.Lock()
 
-    def __init__(self, catalog: Catalog | None = None, *, model: str | None = None, processes: int = 1):
+    def __init__(self, catalog: Catalog | None = None, *, model: str | None = None, processes: int = 1,
+                 settings: dict | None = None):
+        """``settings``: the ``[nlp]`` section as the entry point loaded it (``model``,
+        ``processes``); explicit ``model``/``processes`` arguments win over it. The tagger never
+        reads a configuration file or the environment itself."""
+        if settings:
+            model = model or settings.get("model") or None
+            processes = processes if processes != 1 else int(settings.get("processes") or 1)
         self.catalog = catalog or load_catalog()
         self.vocab = build_vocabulary(self.catalog)
         self.nlp = make_nlp(model or "xx")
@@ -75,14 +81,13 @@ class Tagger:
         self._pool = None
 
     @classmethod
-    def default(cls, section: dict | None = None) -> "Tagger":
-        """The process-wide tagger from the bundled catalog and the ``[nlp]`` config section
-        (``section`` if given, else the configuration file found the usual way)."""
+    def default(cls, settings: dict | None = None) -> "Tagger":
+        """The process-wide tagger from the bundled catalog and the ``[nlp]`` settings the
+        entry point passes (None: the defaults, no model, one process)."""
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    model, processes = _configured(section)
-                    cls._default = cls(model=model, processes=processes)
+                    cls._default = cls(settings=settings or {})
         return cls._default
 
     # -- tagging --------------------------------------------------------------------------------
@@ -173,17 +178,3 @@ def _work(chunk):
 def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
     return {"services": tags.services, "providers": tags.providers, "regions": tags.regions,
             "symptoms": tags.symptoms, "status": tags.status, "lang": lang, "relevant": tags.relevant}
-
-
-def _configured(section: dict | None = None) -> tuple[str | None, int]:
-    """``[nlp] model`` (an installed spaCy model, optional) and ``[nlp] processes``."""
-    if section is None:
-        try:
-            from outagewatch.config import load_config
-
-            section = load_config().section("nlp")
-        except Exception:  # noqa: BLE001 - a broken config is reported by the CLI, not here
-            section = {}
-    model = section.get("model") or os.environ.get("OUTAGEWATCH_NLP_MODEL") or None
-    processes = int(section.get("processes") or os.environ.get("OUTAGEWATCH_NLP_PROCESSES") or 1)
-    return model, processes
