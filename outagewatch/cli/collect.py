@@ -129,6 +129,7 @@ def collect(
 ) -> None:
     """Fetch from the configured sources into the store. Exit 0: fine; 2: some sources failed (the rest stored)."""
     from outagewatch.collectors.run import build_scheduler
+    from outagewatch.collectors.social import SocialCredentials
 
     if once and watch:
         fail("choose --once or --watch, not both")
@@ -138,6 +139,7 @@ def collect(
     tagger = _tagger(tag)
     with open_configured_store() as store, _Progress(len(sources), "collecting") as progress:
         scheduler, skipped = build_scheduler(store, sources, settings, x_token=cfg.x_bearer_token, tag=tagger,
+                                             social=SocialCredentials.from_config(cfg.data),
                                              on_source_done=lambda h: progress.advance(f"collecting: {h.name}"))
         try:
             if watch:
@@ -167,6 +169,7 @@ def capture(
     """Record what the configured sources serve, for `outagewatch replay`."""
     from outagewatch.collectors.capture import Recorder
     from outagewatch.collectors.run import build_scheduler
+    from outagewatch.collectors.social import SocialCredentials
     from outagewatch.search.sqlite import SQLiteStore
     from outagewatch.timeutil import parse_duration, utcnow
 
@@ -182,7 +185,8 @@ def capture(
     declared = [s for s in cfg.data.get("sources") or [] if s.get("name", s.get("url")) in {x.name for x in sources}]
     recorder = Recorder(output, name=name or output.name, sources=declared, step=step_seconds)
     state = SQLiteStore(output / ".capture-state.db")
-    scheduler, skipped = build_scheduler(state, sources, _settings(), x_token=cfg.x_bearer_token, record=recorder)
+    scheduler, skipped = build_scheduler(state, sources, _settings(), x_token=cfg.x_bearer_token, record=recorder,
+                                         social=SocialCredentials.from_config(cfg.data))
     stop = threading.Event()
     _signal.signal(_signal.SIGTERM, lambda *_: stop.set())
     timer = threading.Timer(seconds, stop.set)

@@ -11,6 +11,7 @@ Config (TOML)::
     [[sources]]
     name = "kinesis-us-east-1"
     kind = "aws-health"    # statuspage | aws-health | aws-health-json | gcp | azure | rss | news | x | reports
+                           # | bluesky | mastodon | reddit | hn
     url = "https://status.aws.amazon.com/rss/kinesis-us-east-1.rss"
     interval = "5m"
     services = ["aws/kinesis"]   # tags the source implies (kept by the tagger)
@@ -23,7 +24,8 @@ from typing import Any, Iterable
 
 from outagewatch.collectors.base import SourceConfig
 
-KINDS = ("statuspage", "aws-health", "aws-health-json", "gcp", "azure", "rss", "news", "x", "reports")
+KINDS = ("statuspage", "aws-health", "aws-health-json", "gcp", "azure", "rss", "news", "x", "reports",
+         "bluesky", "mastodon", "reddit", "hn")
 
 
 def load_sources(data: Iterable[dict[str, Any]]) -> list[SourceConfig]:
@@ -42,9 +44,17 @@ def load_sources(data: Iterable[dict[str, Any]]) -> list[SourceConfig]:
 
 
 def build_collector(source: SourceConfig, *, x_token=None, x_api_base: str | None = None, timeout: float = 20.0,
-                    report_profiles: dict | None = None, report_settings: dict | None = None, crawler_child=None):
-    """The collector for one source; ``ValueError`` when the source cannot work as declared."""
+                    report_profiles: dict | None = None, report_settings: dict | None = None, crawler_child=None,
+                    social=None, api_bases: dict[str, str] | None = None):
+    """The collector for one source; ``ValueError`` when the source cannot work as declared.
+
+    ``social`` holds the social networks' credentials (:class:`~outagewatch.collectors.social.SocialCredentials`);
+    ``api_bases`` points a network's API elsewhere (replay: the capture server), by kind."""
     kind = source.kind
+    if kind in ("bluesky", "mastodon", "reddit", "hn"):
+        from outagewatch.collectors.social import build_social
+
+        return build_social(source, social=social, api_base=(api_bases or {}).get(kind), timeout=timeout)
     if kind in ("news", "rss", "aws-health", "azure"):
         from outagewatch.collectors.feeds import FeedCollector
 

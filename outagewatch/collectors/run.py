@@ -57,13 +57,14 @@ def select(sources: list[SourceConfig], names: list[str] | None) -> list[SourceC
 def build_scheduler(store, sources: list[SourceConfig], settings: RunSettings, *, x_token=None,
                     x_api_base: str | None = None, tag: Callable | None = None, clock: Callable = utcnow,
                     record=None, jitter: bool = True, on_batch_stored=None, on_source_done=None,
-                    sleep=None) -> tuple[Scheduler, list[Skipped]]:
+                    sleep=None, social=None, api_bases: dict[str, str] | None = None) -> tuple[Scheduler, list[Skipped]]:
     collectors, skipped = [], []
     for source in sources:
         try:
             collectors.append(build_collector(source, x_token=x_token, x_api_base=x_api_base, timeout=settings.timeout,
                                               report_profiles=settings.report_profiles,
-                                              report_settings=settings.report_settings))
+                                              report_settings=settings.report_settings, social=social,
+                                              api_bases=api_bases))
         except ValueError as exc:
             skipped.append(Skipped(source.name, str(exc)))
     extra = {"sleep": sleep} if sleep is not None else {}

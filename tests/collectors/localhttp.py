@@ -8,7 +8,7 @@ from typing import Callable
 
 
 def start_http(respond: Callable[[BaseHTTPRequestHandler], None]) -> ThreadingHTTPServer:
-    """Serve GETs on a free port; ``respond(handler)`` writes each response.
+    """Serve GETs (and POSTs) on a free port; ``respond(handler)`` writes each response.
 
     Whole responses go out in one write with Nagle off: without that every request pays
     ~40 ms of delayed-ACK, which made replays crawl.
@@ -24,6 +24,8 @@ def start_http(respond: Callable[[BaseHTTPRequestHandler], None]) -> ThreadingHT
 
         def do_GET(self):  # noqa: N802 - the name http.server calls
             respond(self)
+
+        do_POST = do_GET  # OAuth token and login requests; ``respond`` reads the body if it needs it
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
