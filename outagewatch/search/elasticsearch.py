@@ -23,9 +23,8 @@ import contextlib
 import logging
 import os
 import threading
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import elastic_transport
@@ -34,26 +33,26 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
 from outagewatch.search import es_mapping as m
+from outagewatch.search.base import BaseStore, Change, Page
 from outagewatch.search.es_query import (
     MARK_OPEN,
     compile_query,
     highlight_clause,
-    ranks_by_relevance,
-    safe_highlight,
+    highlight_fragment,
     sort_clause,
 )
-from outagewatch.search.query import FACET_FIELDS, Query, decode_cursor, encode_cursor, interval_seconds
+from outagewatch.search.es_state import MAX_PAGE, ElasticsearchState
+from outagewatch.search.query import Query
 from outagewatch.search.spool import Spool
-from outagewatch.search.store import Bucket, Hit, SearchResult, StoreStats, TOTAL_LIMIT, TagBucket, UpsertResult
+from outagewatch.search.store import Bucket, Hit, StoreStats, TOTAL_LIMIT, TagBucket, UpsertResult
 from outagewatch.signal import Signal
-from outagewatch.timeutil import from_millis, parse_time, to_iso, to_millis, utcnow
+from outagewatch.timeutil import from_millis, to_millis, utcnow
 
 log = logging.getLogger(__name__)
 
 TRANSIENT_STATUS = (429, 502, 503, 504)
 BULK_CHUNK = 5000
 LOOKUP_CHUNK = 5000
-MAX_PAGE = 10000
 
 
 class ElasticsearchStoreError(RuntimeError):
@@ -64,7 +63,7 @@ class ElasticsearchStoreError(RuntimeError):
 class _Unavailable(Exception):
     """A write could not be delivered now; ``unsent`` go to the spool, ``done`` happened."""
 
-    def __init__(self, reason: str, done: UpsertResult, unsent: list[Signal]) -> None:
+    def __init__(self, reason: str, done: UpsertResult, unsent: list[Signal] | None = None) -> None:
         super().__init__(reason)
         self.done = done
         self.unsent = unsent
@@ -86,7 +85,7 @@ def _default_spool_dir() -> Path:
     return Path(state) / "outagewatch" / "spool"
 
 
-class ElasticsearchStore:
+class ElasticsearchStore(BaseStore):
     """A :class:`~outagewatch.search.store.Store` on an Elasticsearch cluster."""
 
     backend = "elasticsearch"
@@ -136,6 +135,7 @@ class ElasticsearchStore:
         self.client = Elasticsearch(
             base, serializer=OrjsonSerializer(), request_timeout=request_timeout, max_retries=2,
             retry_on_timeout=True, retry_on_status=TRANSIENT_STATUS, **auth)
+        self.state = ElasticsearchState(self.client, self.names, self._errors, TRANSIENT_STATUS)
         with self._errors("connect to"):
             self._check_server()
             self._ensure_indices()
@@ -244,22 +244,19 @@ class ElasticsearchStore:
         """Signals waiting in the local spool for Elasticsearch to come back."""
         return self.spool.pending
 
-    def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
-        batch: dict[str, Signal] = {}
-        for signal in signals:
-            batch[signal.id] = signal  # the last copy of an id in one batch wins
-        if not batch:
-            return UpsertResult()
+    def _upsert_batch(self, signals: list[Signal]) -> UpsertResult:
+        """Deliver what the spool holds first (order matters: a later copy must win), then
+        this batch; what cannot be delivered now goes to the spool."""
         with self._write_lock:
             try:
                 self._drain()
             except _Unavailable as exc:
-                self._to_spool(list(batch.values()), str(exc))
+                self._to_spool(signals, str(exc))
                 return UpsertResult()
             try:
-                return self._send(list(batch.values()))
+                return self._apply(signals)
             except _Unavailable as exc:
-                self._to_spool(exc.unsent, str(exc))
+                self._to_spool(signals if exc.unsent is None else exc.unsent, str(exc))
                 return exc.done
 
     def flush(self) -> int:
@@ -283,33 +280,32 @@ class ElasticsearchStore:
             return
         delivered = 0
         for signals, offset in spool.batches(self._bulk_chunk * 5):
-            self._send(signals)  # raises _Unavailable: the rest stays in the spool
+            self._apply(signals)  # raises _Unavailable: the rest stays in the spool
             spool.delivered(offset, len(signals))
             delivered += len(signals)
         if delivered:
             log.warning("Elasticsearch at %s is back: delivered %d spooled signal(s)", self.url, delivered)
 
-    def _send(self, signals: list[Signal]) -> UpsertResult:
-        result = UpsertResult()
+    # -- engine primitives -----------------------------------------------------------
+
+    def _writing(self):
+        return contextlib.nullcontext()
+
+    def _stored(self, ids: list[str]) -> dict[str, tuple[bytes, Any]]:
         try:
-            existing = self._existing([s.id for s in signals])
+            return {i: (bytes.fromhex(fp or ""), index) for i, (index, fp) in self._existing(ids).items()}
         except (elastic_transport.TransportError, elasticsearch.ApiError) as exc:
             self._raise_unless_transient(exc)
-            raise _Unavailable(_short(exc), result, signals) from None
+            raise _Unavailable(_short(exc), UpsertResult()) from None
+
+    def _write(self, changes: list[Change], result: UpsertResult) -> None:
+        """Bulk ``index`` each change into the backing index that holds it (a new one into
+        the write alias); transient refusals and a lost connection leave the undelivered
+        changes to the spool, a permanent refusal is an error."""
         now = to_millis(utcnow())
-        actions, kinds, by_id = [], {}, {}
-        for signal in signals:
-            fingerprint = m.fingerprint(signal)
-            old = existing.get(signal.id)
-            if old is not None and old[1] == fingerprint:
-                result.unchanged += 1
-                continue
-            kinds[signal.id] = "updated" if old is not None else "new"
-            by_id[signal.id] = signal
-            actions.append({"_op_type": "index", "_index": old[0] if old else self.names.signals,
-                            "_id": signal.id, "_source": m.signal_to_doc(signal, fingerprint, now)})
-        if not actions:
-            return result
+        by_id = {change.signal.id: change for change in changes}
+        actions = [{"_op_type": "index", "_index": change.old or self.names.signals, "_id": change.signal.id,
+                    "_source": m.signal_to_doc(change.signal, change.fingerprint.hex(), now)} for change in changes]
         done: set[str] = set()
         failed_transient: list[str] = []
         failed_permanent: list[str] = []
@@ -319,23 +315,21 @@ class ElasticsearchStore:
             sid = info.get("_id")
             if ok:
                 done.add(sid)
-                setattr(result, kinds[sid], getattr(result, kinds[sid]) + 1)
+                result.record(by_id[sid])
             elif info.get("status") in TRANSIENT_STATUS or (info.get("status") or 500) >= 500:
                 failed_transient.append(sid)
             else:
                 failed_permanent.append(f"{sid}: {_error_reason(info.get('error'))}")
+        self._refresh_after_write()
         if error is not None:
             self._raise_unless_transient(error)
-            self._refresh_after_write()
-            raise _Unavailable(_short(error), result, [by_id[i] for i in by_id if i not in done]) from None
-        self._refresh_after_write()
+            raise _Unavailable(_short(error), result, [c.signal for i, c in by_id.items() if i not in done]) from None
         if failed_transient:
             raise _Unavailable(f"{len(failed_transient)} document(s) rejected for now", result,
-                               [by_id[i] for i in failed_transient])
+                               [by_id[i].signal for i in failed_transient])
         if failed_permanent:
             raise ElasticsearchStoreError(
                 f"Elasticsearch refused {len(failed_permanent)} signal(s), first {failed_permanent[0]}")
-        return result
 
     def _bulk(self, actions: list[dict[str, Any]]) -> tuple[list[tuple[bool, dict]], Exception | None]:
         """Index ``actions`` with ``streaming_bulk`` (retries with backoff on 429/5xx).
@@ -404,51 +398,37 @@ class ElasticsearchStore:
         found = [d for d in docs if d.get("found")]
         return m.doc_to_signal(found[-1]["_source"]) if found else None
 
-    def count(self, query: Query) -> int:
+    def _count(self, query: Query) -> int:
         self._fresh()
         with self._errors("search"):
             return self.client.count(index=self.names.signals, query=compile_query(query))["count"]
 
-    def search(self, query: Query) -> SearchResult:
-        if query.limit == 0:
-            return SearchResult([], self.count(query), None)
+    def _page(self, query: Query, after: list[Any] | None) -> Page:
         self._fresh()
-        relevance = ranks_by_relevance(query)
+        relevance = query.ranks_by_relevance
         body: dict[str, Any] = {"query": compile_query(query), "sort": sort_clause(query),
                                 "size": query.limit + 1, "track_total_hits": TOTAL_LIMIT}
-        if query.cursor:
-            values = decode_cursor(query.cursor)
-            if len(values) != (3 if relevance else 2) or not _cursor_types_ok(values, relevance):
-                raise ValueError("invalid cursor: it belongs to a search with another sort order")
-            body["search_after"] = values
+        if after:
+            body["search_after"] = after
         highlight = highlight_clause(query)
         if highlight:
             body["highlight"] = highlight
         with self._errors("search"):
             response = self.client.search(index=self.names.signals, **body)
-        raw_hits = response["hits"]["hits"]
-        more = len(raw_hits) > query.limit
-        raw_hits = raw_hits[:query.limit]
-        hits = []
-        for raw in raw_hits:
+        hits, keys = [], []
+        for raw in response["hits"]["hits"]:
             hit = Hit(m.doc_to_signal(raw["_source"]), score=raw.get("_score") if relevance else None)
             for field in (m.TITLE, m.MESSAGE):
                 for fragment in (raw.get("highlight") or {}).get(field, ()):
                     if MARK_OPEN in fragment:
-                        hit.highlights.append(safe_highlight(fragment))
+                        hit.highlights.append(highlight_fragment(fragment))
             hits.append(hit)
-        next_cursor = encode_cursor(raw_hits[-1]["sort"]) if more and raw_hits else None
+            keys.append(raw["sort"])
         total = response["hits"]["total"]
-        return SearchResult(hits, total["value"], next_cursor, total["relation"])
+        return Page(hits, keys, total["value"] if total["relation"] == "eq" else TOTAL_LIMIT + 1)
 
-    def facets(self, query: Query, fields: Iterable[str], size: int = 20) -> dict[str, dict[str, int]]:
+    def _facets(self, query: Query, fields: list[str], size: int) -> dict[str, dict[str, int]]:
         self._fresh()
-        fields = list(fields)
-        for field in fields:
-            if field not in FACET_FIELDS:
-                raise ValueError(f"cannot facet on {field!r}; choose from {', '.join(FACET_FIELDS)}")
-        if not fields:
-            return {}
         aggs = {field: {"terms": {"field": m.FIELD_OF[field], "size": size,
                                   "order": [{"_count": "desc"}, {"_key": "asc"}]}} for field in fields}
         with self._errors("search"):
@@ -457,22 +437,16 @@ class ElasticsearchStore:
         return {field: {b["key"]: b["doc_count"] for b in response["aggregations"][field]["buckets"]}
                 for field in fields}
 
-    def histogram(self, query: Query, interval: str | int, by: str | None = None, size: int = 50) -> list[Bucket]:
+    def _histogram(self, query: Query, seconds: int, by: str | None, keys: list[str]) -> list[Bucket]:
         self._fresh()
-        width = interval_seconds(interval)
         reports = {"reports": {"sum": {"field": m.REPORT_COUNT}}}
-        buckets_agg: dict[str, Any] = {"date_histogram": {"field": m.TIMESTAMP, "fixed_interval": f"{width}s",
+        buckets_agg: dict[str, Any] = {"date_histogram": {"field": m.TIMESTAMP, "fixed_interval": f"{seconds}s",
                                                           "min_doc_count": 1}}
         if by is None:
             buckets_agg["aggs"] = reports
-        elif by in FACET_FIELDS:
-            keys = list(self.facets(query, [by], size)[by])
-            if not keys:
-                return []
+        else:
             buckets_agg["aggs"] = {"by": {"terms": {"field": m.FIELD_OF[by], "include": keys, "size": len(keys)},
                                           "aggs": reports}}
-        else:
-            raise ValueError(f"cannot split a histogram by {by!r}; choose from {', '.join(FACET_FIELDS)}")
         with self._errors("search"):
             response = self.client.search(index=self.names.signals, query=compile_query(query), size=0,
                                           track_total_hits=False, aggs={"t": buckets_agg})
@@ -486,11 +460,10 @@ class ElasticsearchStore:
                 out.append(Bucket(start, sub["key"], sub["doc_count"], int(sub["reports"]["value"] or 0)))
         return out
 
-    def tag_histogram(self, query: Query, interval: str | int,
-                      fields: Iterable[str] = ("services", "providers", "regions")) -> list[TagBucket]:
+    def _tag_histogram(self, query: Query, seconds: int, fields: list[str]) -> list[TagBucket]:
         """One composite aggregation per tag field, paged, so no value is left out."""
         self._fresh()
-        width = interval_seconds(interval)
+        width = seconds
         filters: list[dict[str, Any]] = []
         bounds = {k: to_millis(v) for k, v in (("gte", query.since), ("lt", query.until)) if v is not None}
         if bounds:
@@ -522,7 +495,8 @@ class ElasticsearchStore:
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
         self._fresh()
         sort = [{m.TIMESTAMP: "asc"}, {m.ID: "asc"}]
-        for doc in self._all_docs(self.names.signals, compile_query(query), sort, max(1, min(batch_size, MAX_PAGE))):
+        for doc in self.state.all_docs(self.names.signals, compile_query(query), sort,
+                                       max(1, min(batch_size, MAX_PAGE))):
             yield m.doc_to_signal(doc)
 
     def stats(self) -> StoreStats:
@@ -544,90 +518,6 @@ class ElasticsearchStore:
                           from_millis(int(last)) if last is not None else None,
                           sizes["_all"]["primaries"].get("store", {}).get("size_in_bytes"),
                           self.backend, self._display)
-
-    # -- checkpoints, incidents, feedback ------------------------------------------
-
-    def _get_doc(self, index: str, key: str) -> dict[str, Any] | None:
-        with self._errors("read"):
-            try:
-                return self.client.get(index=index, id=m.doc_id(key))["_source"]
-            except elasticsearch.NotFoundError:
-                return None
-
-    def _all_docs(self, index: str, query: dict[str, Any], sort: list[dict[str, Any]],
-                  page: int = MAX_PAGE) -> Iterator[dict[str, Any]]:
-        """Every matching document's source in ``sort`` order, a page at a time (search_after)."""
-        after = None
-        while True:
-            with self._errors("read"):
-                response = self.client.search(index=index, query=query, sort=sort, size=page,
-                                              **({"search_after": after} if after else {}))
-            hits = response["hits"]["hits"]
-            for hit in hits:
-                yield hit["_source"]
-            if len(hits) < page:
-                return
-            after = hits[-1]["sort"]
-
-    def get_checkpoint(self, source: str) -> dict[str, Any] | None:
-        doc = self._get_doc(self.names.checkpoints, source)
-        return doc["state"] if doc else None
-
-    def set_checkpoint(self, source: str, state: dict[str, Any]) -> None:
-        with self._errors("write to"):
-            self.client.index(index=self.names.checkpoints, id=m.doc_id(source), refresh=True,
-                              document={"source": source, "state": m.plain_json(state),
-                                        "updated_at": to_millis(utcnow())})
-
-    def checkpoints(self) -> dict[str, dict[str, Any]]:
-        return {d["source"]: d["state"] for d in self._all_docs(self.names.checkpoints, {"match_all": {}},
-                                                                 [{"source": "asc"}])}
-
-    def upsert_incidents(self, incidents: Iterable[dict[str, Any]]) -> None:
-        actions = []
-        for incident in incidents:
-            if not incident.get("id") or not incident.get("started_at"):
-                raise ValueError("an incident needs an id and a started_at")
-            actions.append({"_index": self.names.incidents, "_id": m.doc_id(incident["id"]), "_source": {
-                "id": incident["id"], "started_at": _millis(incident["started_at"]),
-                "ended_at": _millis(incident.get("ended_at")), "detected_at": _millis(incident.get("detected_at")),
-                "doc": m.plain_json(incident)}})
-        if actions:
-            with self._errors("write to"):
-                helpers.bulk(self.client, actions, refresh=True, max_retries=5, initial_backoff=0.5,
-                             retry_on_status=TRANSIENT_STATUS)
-
-    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
-        doc = self._get_doc(self.names.incidents, incident_id)
-        return doc["doc"] if doc else None
-
-    def list_incidents(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
-        filters: list[dict[str, Any]] = []
-        if until is not None:
-            filters.append({"range": {"started_at": {"lt": to_millis(until)}}})
-        if since is not None:
-            filters.append({"bool": {"minimum_should_match": 1, "should": [
-                {"bool": {"must_not": {"exists": {"field": "ended_at"}}}},
-                {"range": {"ended_at": {"gte": to_millis(since)}}}]}})
-        query = {"bool": {"filter": filters}} if filters else {"match_all": {}}
-        return [d["doc"] for d in self._all_docs(self.names.incidents, query, [{"started_at": "asc"}, {"id": "asc"}])]
-
-    def delete_incidents(self, ids: Iterable[str]) -> None:
-        actions = [{"_op_type": "delete", "_index": self.names.incidents, "_id": m.doc_id(i)} for i in ids]
-        if actions:
-            with self._errors("write to"):
-                helpers.bulk(self.client, actions, refresh=True, raise_on_error=False, ignore_status=(404,))
-
-    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None) -> None:
-        if verdict not in ("confirmed", "dismissed"):
-            raise ValueError(f"verdict must be 'confirmed' or 'dismissed', got {verdict!r}")
-        with self._errors("write to"):
-            self.client.index(index=self.names.feedback, id=m.doc_id(incident_id), refresh=True, document={
-                "id": incident_id, "verdict": verdict, "note": note, "at": to_millis(utcnow())})
-
-    def feedback(self) -> dict[str, dict[str, Any]]:
-        return {d["id"]: {"verdict": d["verdict"], "note": d.get("note"), "at": to_iso(from_millis(d["at"]))}
-                for d in self._all_docs(self.names.feedback, {"match_all": {}}, [{"id": "asc"}])}
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -655,29 +545,12 @@ class ElasticsearchStore:
                 self._spool = None
             self.client.close()
 
-    def __enter__(self) -> "ElasticsearchStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         return f"ElasticsearchStore({self._display})"
 
 
 def _reveal(value: Any) -> str:
     return value.reveal() if hasattr(value, "reveal") else str(value)
-
-
-def _millis(value: Any) -> int | None:
-    if value is None:
-        return None
-    return to_millis(parse_time(value))
-
-
-def _cursor_types_ok(values: list[Any], relevance: bool) -> bool:
-    numbers = values[:2] if relevance else values[:1]
-    return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers) and isinstance(values[-1], str)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -22,36 +22,27 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
-from outagewatch.search.query import words_of
+from outagewatch.search.fields import ES_FIELD, es_get, es_mappings, es_to_signal, signal_to_es
+from outagewatch.search.query import FACET_FIELDS, words_of
 from outagewatch.signal import Signal
-from outagewatch.timeutil import from_millis, to_millis
 
 DEFAULT_PREFIX = "outagewatch"
 
-# Signal field -> ECS (or outagewatch.*) field.
-TIMESTAMP = "@timestamp"
-ID = "event.id"
-SOURCE_KIND = "outagewatch.source_kind"
-SOURCE = "event.provider"
-MESSAGE = "message"
-TITLE = "outagewatch.title"
+# Signal field -> ECS (or outagewatch.*) field: from the one field table.
+TIMESTAMP = ES_FIELD["published_at"]
+ID = ES_FIELD["id"]
+SOURCE_KIND = ES_FIELD["source_kind"]
+SOURCE = ES_FIELD["source"]
+MESSAGE = ES_FIELD["text"]
+TITLE = ES_FIELD["title"]
+REPORT_COUNT = ES_FIELD["report_count"]
+# Fields of the document that are not Signal fields.
+INGESTED = "event.ingested"
 WORDS_TITLE = "outagewatch.words.title"
 WORDS_MESSAGE = "outagewatch.words.message"
 FINGERPRINT = "outagewatch.fingerprint"
-REPORT_COUNT = "outagewatch.report_count"
 
-FIELD_OF = {
-    "services": "service.name",
-    "providers": "cloud.provider",
-    "regions": "cloud.region",
-    "symptoms": "outagewatch.symptoms",
-    "source_kind": SOURCE_KIND,
-    "source": SOURCE,
-    "lang": "outagewatch.lang",
-    "status": "outagewatch.status",
-}
+FIELD_OF = {name: ES_FIELD[name] for name in FACET_FIELDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,26 +109,10 @@ def _nest(flat: dict[str, dict]) -> dict[str, Any]:
 
 
 SIGNAL_FIELDS: dict[str, dict] = {
-    TIMESTAMP: _DATE,
-    ID: _KEYWORD,
-    "event.created": _DATE,
-    "event.ingested": _DATE,
-    SOURCE: _KEYWORD,
-    SOURCE_KIND: _KEYWORD,
-    "user.name": _KEYWORD,
-    "url.full": {"type": "keyword", "ignore_above": 8191},
-    TITLE: {"type": "text", "analyzer": "standard"},
-    MESSAGE: {"type": "text", "analyzer": "standard"},
+    **es_mappings(),
+    INGESTED: _DATE,
     WORDS_TITLE: _WORDS,
     WORDS_MESSAGE: _WORDS,
-    "outagewatch.lang": _KEYWORD,
-    REPORT_COUNT: {"type": "long"},
-    "outagewatch.status": _KEYWORD,
-    "service.name": _KEYWORD,
-    "cloud.provider": _KEYWORD,
-    "cloud.region": _KEYWORD,
-    "outagewatch.symptoms": _KEYWORD,
-    "outagewatch.raw": _OPAQUE,
     FINGERPRINT: {"type": "keyword", "index": False},
 }
 
@@ -175,111 +150,24 @@ def doc_id(key: str) -> str:
     return "h:" + hashlib.blake2b(key.encode("utf-8"), digest_size=20).hexdigest()
 
 
-def fingerprint(signal: Signal) -> str:
-    """What makes a stored Signal "unchanged": everything but ``collected_at``, which
-    differs each time the same item is collected again."""
-    content = [signal.source_kind, signal.source, to_millis(signal.published_at), signal.author, signal.url,
-               signal.title, signal.text, signal.lang, signal.report_count, signal.status, signal.services,
-               signal.providers, signal.regions, signal.symptoms, signal.raw]
-    try:
-        encoded = orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
-    except TypeError as exc:
-        raise ValueError(f"signal {signal.id}: raw is not JSON-serialisable: {exc}") from None
-    return hashlib.blake2b(encoded, digest_size=16).hexdigest()
-
-
 def _spaced_words(text: str | None) -> str:
     return " ".join(words_of(text)) if text else ""
 
 
 def signal_to_doc(signal: Signal, fingerprint: str, ingested_ms: int) -> dict[str, Any]:
-    """The document for one Signal. Built nested by hand: this runs a million times in a
-    bulk load, and missing values are left out rather than stored as nulls."""
-    event: dict[str, Any] = {"id": signal.id, "provider": signal.source, "ingested": ingested_ms}
-    if signal.collected_at is not None:
-        event["created"] = to_millis(signal.collected_at)
-    own: dict[str, Any] = {
-        "source_kind": signal.source_kind,
-        "words": {"title": _spaced_words(signal.title), "message": _spaced_words(signal.text)},
-        "fingerprint": fingerprint,
+    """The document for one Signal: its fields as the field table maps them, plus the
+    pre-split words that are matched, the content fingerprint and the ingest time."""
+    doc: dict[str, Any] = {
+        "event": {"ingested": ingested_ms},
+        "outagewatch": {"words": {"title": _spaced_words(signal.title), "message": _spaced_words(signal.text)},
+                        "fingerprint": fingerprint},
     }
-    if signal.title is not None:
-        own["title"] = signal.title
-    if signal.lang is not None:
-        own["lang"] = signal.lang
-    if signal.report_count is not None:
-        own["report_count"] = signal.report_count
-    if signal.status is not None:
-        own["status"] = signal.status
-    if signal.symptoms:
-        own["symptoms"] = list(signal.symptoms)
-    if signal.raw is not None:
-        # Wrapped so that any JSON value (a string, a list) fits the disabled object.
-        # Round-tripped as the SQLite store stores it, so that non-string keys become strings
-        # here too instead of failing the bulk request.
-        raw = signal.raw if isinstance(signal.raw, (str, int, float, bool)) else \
-            orjson.loads(orjson.dumps(signal.raw, option=orjson.OPT_NON_STR_KEYS))
-        own["raw"] = {"value": raw}
-    doc: dict[str, Any] = {TIMESTAMP: to_millis(signal.published_at), "event": event, MESSAGE: signal.text,
-                           "outagewatch": own}
-    if signal.author is not None:
-        doc["user"] = {"name": signal.author}
-    if signal.url is not None:
-        doc["url"] = {"full": signal.url}
-    if signal.services:
-        doc["service"] = {"name": list(signal.services)}
-    if signal.providers or signal.regions:
-        doc["cloud"] = {"provider": list(signal.providers), "region": list(signal.regions)}
-    return doc
-
-
-def _get(doc: dict[str, Any], dotted: str) -> Any:
-    node: Any = doc
-    for part in dotted.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
+    return signal_to_es(signal, doc)
 
 
 def doc_fingerprint(doc: dict[str, Any]) -> str | None:
-    return _get(doc, FINGERPRINT)
+    return es_get(doc, FINGERPRINT)
 
 
 def doc_to_signal(doc: dict[str, Any]) -> Signal:
-    raw = _get(doc, "outagewatch.raw")
-    created = _get(doc, "event.created")
-    return Signal(
-        id=_get(doc, ID), source_kind=_get(doc, SOURCE_KIND), source=_get(doc, SOURCE),
-        published_at=from_millis(_get(doc, TIMESTAMP)),
-        collected_at=from_millis(created) if created is not None else None,
-        author=_get(doc, "user.name"), url=_get(doc, "url.full"), title=_get(doc, TITLE),
-        text=_get(doc, MESSAGE) or "", lang=_get(doc, "outagewatch.lang"),
-        report_count=_get(doc, REPORT_COUNT), status=_get(doc, "outagewatch.status"),
-        services=_list(_get(doc, "service.name")), providers=_list(_get(doc, "cloud.provider")),
-        regions=_list(_get(doc, "cloud.region")), symptoms=_list(_get(doc, "outagewatch.symptoms")),
-        raw=raw.get("value") if isinstance(raw, dict) else None,
-    )
-
-
-def _list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def json_default(value: Any) -> Any:
-    from datetime import datetime
-
-    from outagewatch.timeutil import to_iso
-
-    if isinstance(value, datetime):
-        return to_iso(value)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"cannot store {type(value).__name__} in Elasticsearch")
-
-
-def plain_json(value: Any) -> Any:
-    """Datetimes and tuples turned into JSON values, the way SQLite stores incidents."""
-    return orjson.loads(orjson.dumps(value, default=json_default))
+    return es_to_signal(doc)

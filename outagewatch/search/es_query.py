@@ -9,7 +9,6 @@ phrase must stand within one of them, excluded atoms must appear in neither.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from outagewatch.search.es_mapping import (
@@ -21,6 +20,7 @@ from outagewatch.search.es_mapping import (
     WORDS_MESSAGE,
     WORDS_TITLE,
 )
+from outagewatch.search.base import safe_highlight
 from outagewatch.search.query import Atom, Query, TextQuery
 from outagewatch.timeutil import to_millis
 
@@ -92,21 +92,16 @@ def compile_query(query: Query, *, with_text: bool = True) -> dict[str, Any]:
     return {"bool": body}
 
 
-def ranks_by_relevance(query: Query) -> bool:
-    """As SQLite: relevance needs words to rank by; exclusions alone sort newest first."""
-    return query.effective_sort == "relevance" and bool(query.parsed.all_of)
-
-
 def sort_clause(query: Query) -> list[dict[str, Any]]:
-    if ranks_by_relevance(query):
+    if query.ranks_by_relevance:
         return [{"_score": "desc"}, {TIMESTAMP: "desc"}, {ID: "desc"}]
     order = "asc" if query.effective_sort == "oldest" else "desc"
     return [{TIMESTAMP: order}, {ID: order}]
 
 
-def safe_highlight(fragment: str) -> str:
-    """HTML-escape a fragment (as the SQLite store does) and turn the markers into ``<mark>``."""
-    return html.escape(fragment, quote=True).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+def highlight_fragment(fragment: str) -> str:
+    """An engine fragment as HTML-safe text with ``<mark>`` around the matches."""
+    return safe_highlight(fragment, MARK_OPEN, MARK_CLOSE)
 
 
 def highlight_clause(query: Query) -> dict[str, Any] | None:

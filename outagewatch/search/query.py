@@ -62,8 +62,8 @@ class TextQuery:
 
 # Words are runs of letters/digits; a CJK run is split into single characters, which is
 # what Elasticsearch's standard analyzer does, so both backends find the same hits.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
+_WORD = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -147,6 +147,11 @@ class Query:
         if self.sort == "relevance" and self.parsed.empty:
             return "newest"
         return self.sort
+
+    @property
+    def ranks_by_relevance(self) -> bool:
+        """Relevance needs words to rank by: exclusions alone sort newest first."""
+        return self.effective_sort == "relevance" and bool(self.parsed.all_of)
 
     def with_cursor(self, cursor: str | None) -> "Query":
         return replace(self, cursor=cursor)

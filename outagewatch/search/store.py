@@ -1,6 +1,6 @@
 """The Store contract that every backend satisfies, and the result shapes it returns.
 
-Both backends pass one contract test suite (``tests/store_contract.py``); callers
+Both backends pass one contract test suite (``tests/test_store_contract.py``); callers
 program against :class:`Store` only and never learn which engine is behind it.
 """
 
@@ -32,6 +32,13 @@ class UpsertResult:
     @property
     def total(self) -> int:
         return self.new + self.updated + self.unchanged
+
+    def record(self, change) -> None:
+        """Count one written :class:`~outagewatch.search.base.Change` as new or updated."""
+        if change.is_new:
+            self.new += 1
+        else:
+            self.updated += 1
 
 
 @dataclass(slots=True)

@@ -1,0 +1,108 @@
+"""The embedded default store: one SQLite file, WAL, FTS5.
+
+:class:`SQLiteStore` is the :class:`~outagewatch.search.base.BaseStore` primitives wired
+to one module per concern:
+
+- :mod:`.schema`: the tables, opening the file, migrations, the shared connection;
+- :mod:`.writes`: a batch's rows, tags, words and rollup counts;
+- :mod:`.filters` and :mod:`.planner`: which index answers each search;
+- :mod:`.text`: FTS5's indexed form, MATCH expressions and snippets;
+- :mod:`.aggregations`: facets, histograms, tag series, stats;
+- :mod:`.state`: checkpoints, incidents and feedback.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+from outagewatch.search.base import BaseStore, Change, Page
+from outagewatch.search.fields import row_to_signal
+from outagewatch.search.query import Query
+from outagewatch.search.sqlite.aggregations import Aggregations
+from outagewatch.search.sqlite.filters import where
+from outagewatch.search.sqlite.planner import Planner
+from outagewatch.search.sqlite.schema import COLUMNS, ID, PUBLISHED, Database, StoreOpenError
+from outagewatch.search.sqlite.state import SQLiteState
+from outagewatch.search.sqlite.writes import Writer
+from outagewatch.search.store import Bucket, StoreStats, TagBucket, UpsertResult
+from outagewatch.signal import Signal
+
+__all__ = ["SQLiteStore", "StoreOpenError"]
+
+
+class SQLiteStore(BaseStore):
+    """A :class:`~outagewatch.search.store.Store` in one SQLite file."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str], *, url: str | None = None) -> None:
+        self.path = Path(path)
+        self.url = url or f"sqlite:///{self.path}"
+        self.database = Database(self.path)
+        self._writer = Writer(self.database)
+        self._planner = Planner(self.database)
+        self._aggregations = Aggregations(self.database)
+        self.state = SQLiteState(self.database)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The connection (benchmarks print query plans through it)."""
+        return self.database.db
+
+    # -- engine primitives -----------------------------------------------------------
+
+    def _writing(self):
+        return self.database.transaction()
+
+    def _stored(self, ids: list[str]) -> dict[str, tuple[bytes, Any]]:
+        return self._writer.stored(ids)
+
+    def _write(self, changes: list[Change], result: UpsertResult) -> None:
+        self._writer.write(changes, result)
+
+    def _page(self, query: Query, after: list[Any] | None) -> Page:
+        return self._planner.page(query, after)
+
+    def _count(self, query: Query) -> int:
+        return self._planner.count(query)
+
+    def _facets(self, query: Query, fields: list[str], size: int) -> dict[str, dict[str, int]]:
+        return self._aggregations.facets(query, fields, size)
+
+    def _histogram(self, query: Query, seconds: int, by: str | None, keys: list[str]) -> list[Bucket]:
+        return self._aggregations.histogram(query, seconds, by, keys)
+
+    def _tag_histogram(self, query: Query, seconds: int, fields: list[str]) -> list[TagBucket]:
+        return self._aggregations.tag_histogram(query, seconds, fields)
+
+    # -- plain reads -----------------------------------------------------------------
+
+    def get(self, signal_id: str) -> Signal | None:
+        row = self.database.one(f"SELECT {COLUMNS} FROM signals s WHERE id = ?", (signal_id,))
+        return row_to_signal(row, 1) if row else None
+
+    def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
+        """Every match oldest first, a keyset page at a time (no long-held read)."""
+        conditions, params = where(query)
+        cursor: tuple[int, str] | None = None
+        while True:
+            sql = f"SELECT {COLUMNS} FROM signals s WHERE {conditions}"
+            args = list(params)
+            if cursor:
+                sql += " AND (s.published_at, s.id) > (?, ?)"
+                args += list(cursor)
+            rows = self.database.rows(sql + " ORDER BY s.published_at, s.id LIMIT ?", [*args, batch_size])
+            for row in rows:
+                yield row_to_signal(row, 1)
+            if len(rows) < batch_size:
+                return
+            cursor = (rows[-1][PUBLISHED], rows[-1][ID])
+
+    def stats(self) -> StoreStats:
+        return self._aggregations.stats(self.backend)
+
+    def close(self) -> None:
+        self.database.close()

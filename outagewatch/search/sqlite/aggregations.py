@@ -1,0 +1,146 @@
+"""Counting in the SQLite store: facets, histograms, correlation's tag series, stats."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from outagewatch.search.query import Query
+from outagewatch.search.sqlite.filters import where
+from outagewatch.search.sqlite.schema import COLUMN_FACETS, INDEXED_CODES, ROLLUP_SECONDS, TAG_CODES, Database
+from outagewatch.search.store import Bucket, StoreStats, TagBucket
+from outagewatch.timeutil import from_millis, to_millis
+
+
+class Aggregations:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def facets(self, query: Query, fields: list[str], size: int) -> dict[str, dict[str, int]]:
+        conditions, params = where(query)
+        out: dict[str, dict[str, int]] = {}
+        for field in fields:
+            if field in INDEXED_CODES:
+                if conditions == "1":  # unfiltered: the tags index alone
+                    sql = ("SELECT value, count(*) AS n FROM tags WHERE field = ?"
+                           " GROUP BY value ORDER BY n DESC, value LIMIT ?")
+                    args = [INDEXED_CODES[field], size]
+                else:
+                    sql = (f"SELECT t.value, count(*) AS n FROM tags t WHERE t.field = ? AND t.sid IN"
+                           f" (SELECT s.rowid FROM signals s WHERE {conditions})"
+                           f" GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?")
+                    args = [INDEXED_CODES[field], *params, size]
+            else:
+                column = COLUMN_FACETS[field]
+                sql = (f"SELECT s.{column}, count(*) AS n FROM signals s WHERE {conditions} AND s.{column} IS NOT NULL"
+                       f" GROUP BY s.{column} ORDER BY n DESC, s.{column} LIMIT ?")
+                args = [*params, size]
+            out[field] = {value: n for value, n in self.database.rows(sql, args)}
+        return out
+
+    def histogram(self, query: Query, seconds: int, by: str | None, keys: list[str]) -> list[Bucket]:
+        width = seconds * 1000
+        conditions, params = where(query)
+        bucket = f"(s.published_at / {width}) * {width} AS b"
+        sums = "count(*), coalesce(sum(s.report_count), 0)"
+        if by is None:
+            sql = f"SELECT {bucket}, NULL, {sums} FROM signals s WHERE {conditions} GROUP BY b ORDER BY b"
+            args = params
+        elif by in INDEXED_CODES:
+            sql = (f"SELECT {bucket}, t.value, {sums} FROM signals s JOIN tags t ON t.sid = s.rowid AND t.field = ?"
+                   f" WHERE {conditions} AND t.value IN ({','.join('?' * len(keys))}) GROUP BY b, t.value ORDER BY b, t.value")
+            args = [INDEXED_CODES[by], *params, *keys]
+        else:
+            column = COLUMN_FACETS[by]
+            sql = (f"SELECT {bucket}, s.{column}, {sums} FROM signals s"
+                   f" WHERE {conditions} AND s.{column} IN ({','.join('?' * len(keys))})"
+                   f" GROUP BY b, s.{column} ORDER BY b, s.{column}")
+            args = [*params, *keys]
+        return [Bucket(from_millis(b), key, n, int(reports)) for b, key, n, reports in self.database.rows(sql, args)]
+
+    def tag_histogram(self, query: Query, seconds: int, fields: list[str]) -> list[TagBucket]:
+        """Whole 5-minute rollup buckets come from ``tag_rollup``; a partial bucket at either
+        end of the range (a replay's "now" falls inside one) is counted from the tags."""
+        codes = {TAG_CODES[f]: f for f in fields}
+        if seconds % ROLLUP_SECONDS:
+            return self._tag_histogram_scan(query, seconds, codes)
+        width = ROLLUP_SECONDS * 1000
+        low = None if query.since is None else -(-to_millis(query.since) // width)
+        high = None if query.until is None else to_millis(query.until) // width
+        if low is not None and high is not None and low >= high:
+            return self._tag_histogram_scan(query, seconds, codes)
+        step = seconds // ROLLUP_SECONDS
+        clauses, params = [f"field IN ({','.join('?' * len(codes))})", "n > 0"], list(codes)
+        if low is not None:
+            clauses.append("bucket >= ?")
+            params.append(low)
+        if high is not None:
+            clauses.append("bucket < ?")
+            params.append(high)
+        if query.kinds:
+            clauses.append(f"kind IN ({','.join('?' * len(query.kinds))})")
+            params.extend(query.kinds)
+        if step == 1:  # the rollup's own width: its rows are the answer, no grouping needed
+            sql = f"SELECT field, value, bucket * {width}, kind, n, reports FROM tag_rollup WHERE {' AND '.join(clauses)}"
+        else:
+            sql = (f"SELECT field, value, (bucket / {step}) * {step} * {width} AS b, kind, sum(n), sum(reports)"
+                   f" FROM tag_rollup WHERE {' AND '.join(clauses)} GROUP BY field, value, kind, b")
+        rows = self.database.rows(sql, params)
+        times = {b: from_millis(b) for b in {row[2] for row in rows}}  # few distinct buckets, many cells
+        edges = []
+        if low is not None and low * width > to_millis(query.since):
+            edges.append(replace(query, until=from_millis(low * width)))
+        if high is not None and high * width < to_millis(query.until):
+            edges.append(replace(query, since=from_millis(high * width)))
+        if not edges:
+            return [TagBucket(times[b], codes[f], v, k, n, r) for f, v, b, k, n, r in rows]
+        cells: dict[tuple, list[int]] = {}
+        for f, v, b, k, n, r in rows:
+            cells[(f, v, b, k)] = [n, int(r)]
+        for edge in edges:
+            for cell in self._tag_histogram_scan(edge, seconds, codes, raw=True):
+                total = cells.setdefault(cell[:4], [0, 0])
+                total[0] += cell[4]
+                total[1] += cell[5]
+        return [TagBucket(times.get(b) or from_millis(b), codes[f], v, k, n, r)
+                for (f, v, b, k), (n, r) in cells.items()]
+
+    def _tag_histogram_scan(self, query: Query, seconds: int, codes: dict[str, str], raw: bool = False) -> list:
+        width = seconds * 1000
+        clauses, params = [f"t.field IN ({','.join('?' * len(codes))})"], list(codes)
+        if query.since is not None:
+            clauses.append("t.published_at >= ?")
+            params.append(to_millis(query.since))
+        if query.until is not None:
+            clauses.append("t.published_at < ?")
+            params.append(to_millis(query.until))
+        if query.kinds:
+            clauses.append(f"s.source_kind IN ({','.join('?' * len(query.kinds))})")
+            params.extend(query.kinds)
+        sql = (f"SELECT t.field, t.value, (t.published_at / {width}) * {width} AS b, s.source_kind, count(*),"
+               f" coalesce(sum(s.report_count), 0) FROM tags t JOIN signals s ON s.rowid = t.sid"
+               f" WHERE {' AND '.join(clauses)} GROUP BY t.field, t.value, b, s.source_kind")
+        rows = self.database.rows(sql, params)
+        if raw:
+            return rows
+        return [TagBucket(from_millis(b), codes[f], v, k, n, int(r)) for f, v, b, k, n, r in rows]
+
+    def stats(self, backend: str) -> StoreStats:
+        database = self.database
+        with database.lock:
+            total = database.one("SELECT count(*) FROM signals")[0]
+            by_kind = dict(database.rows(
+                "SELECT value, count(*) FROM tags WHERE field = 'k' GROUP BY value ORDER BY 2 DESC, 1"))
+            by_source = dict(database.rows(
+                "SELECT value, count(*) FROM tags WHERE field = 'o' GROUP BY value ORDER BY 2 DESC, 1 LIMIT 50"))
+            by_service = dict(database.rows(
+                "SELECT value, count(*) FROM tags WHERE field = 's' GROUP BY value ORDER BY 2 DESC LIMIT 50"))
+            first, last = database.one("SELECT min(published_at), max(published_at) FROM signals")
+        path = database.path
+        size = None
+        if str(path) != ":memory:":
+            size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+        return StoreStats(total, by_kind, by_source, by_service,
+                          from_millis(first) if first is not None else None,
+                          from_millis(last) if last is not None else None,
+                          size, backend, str(path))

@@ -1,0 +1,71 @@
+"""A query's filters as SQL conditions: the part searches and aggregations share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from outagewatch.search.query import Query
+from outagewatch.search.sqlite.schema import INDEXED_CODES
+from outagewatch.search.sqlite.text import excluded_expression, match_expression
+from outagewatch.timeutil import to_millis
+
+
+def tag_filters(query: Query) -> list[tuple[str, tuple[str, ...]]]:
+    """(field code, values) of each tag filter of ``query``: OR within one, AND across."""
+    return [(INDEXED_CODES[field], values) for field, values in (
+        ("services", query.services), ("providers", query.providers), ("regions", query.regions),
+        ("source_kind", query.kinds), ("source", query.sources)) if values]
+
+
+def selectivity(tag_filter: tuple[str, tuple[str, ...]]) -> int:
+    """Which one-value filter walks the tags index: the one likely to match fewest signals
+    (a source or service before a region or provider, a source kind last)."""
+    return "osrpk".index(tag_filter[0])
+
+
+def tag_subquery(query: Query, code: str, values: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """The rowids tagged ``code`` = any of ``values`` within the query's time range."""
+    clauses, params = time_range(query, "published_at")
+    sub = " AND ".join([f"SELECT sid FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})", *clauses])
+    return sub, [code, *values, *params]
+
+
+def time_range(query: Query, column: str) -> tuple[list[str], list[Any]]:
+    """``since`` inclusive, ``until`` exclusive, on ``column`` (epoch milliseconds)."""
+    clauses, params = [], []
+    if query.since is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(to_millis(query.since))
+    if query.until is not None:
+        clauses.append(f"{column} < ?")
+        params.append(to_millis(query.until))
+    return clauses, params
+
+
+def where(query: Query, *, with_text: bool = True, driver: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+    """Conditions on ``signals s``. Tag filters are sets of rowids from the tags index;
+    when a ``driver`` (field code, value) already walks the tags index, that filter is
+    left out and the others become point probes of the row's own (published_at, rowid)."""
+    clauses, params = time_range(query, "s.published_at")
+    for code, values in tag_filters(query):
+        if driver is not None:
+            if driver == (code, values[0]) and len(values) == 1:
+                continue
+            clauses.append(f"EXISTS (SELECT 1 FROM tags WHERE field = ? AND value IN ({','.join('?' * len(values))})"
+                           " AND published_at = s.published_at AND sid = s.rowid)")
+            params += [code, *values]
+            continue
+        sub, sub_params = tag_subquery(query, code, values)
+        clauses.append(f"s.rowid IN ({sub})")
+        params += sub_params
+    if with_text:
+        parsed = query.parsed
+        expression = match_expression(parsed)
+        if expression:
+            clauses.append("s.rowid IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?)")
+            params.append(expression)
+        elif parsed.none_of:
+            clauses.append("s.rowid NOT IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?)")
+            params.append(excluded_expression(parsed))
+    return (" AND ".join(clauses) or "1"), params
+
