@@ -522,7 +522,7 @@ class ElasticsearchStore(BaseStore):
     # -- lifecycle -----------------------------------------------------------------
 
     def drop(self) -> None:
-        """Delete every index and template of this prefix (tests, ``migrate --replace``)."""
+        """Delete every index and template of this prefix (tests and benchmarks clean up with it)."""
         names = self.names
         with self._errors("delete"):
             indices = self.backing_indices() if self.client.indices.exists_alias(name=names.signals) else []
