@@ -30,7 +30,8 @@ class BlueskyAPI:
         self.posts = sorted(posts, key=lambda p: parse_time(p["indexedAt"]), reverse=True)
         self._times = {p["uri"]: parse_time(p["indexedAt"]) for p in self.posts}
 
-    def handle(self, path: str, query_string: str, now: datetime | None, body: bytes = b"") -> tuple[int, dict[str, Any]]:
+    def handle(self, path: str, query_string: str, now: datetime | None, body: bytes = b"",
+               token: str | None = None) -> tuple[int, dict[str, Any]]:
         params = {k: v[-1] for k, v in parse_qs(query_string).items()}
         nsid = path.rstrip("/").removeprefix("/xrpc/")
         visible = [p for p in self.posts if now is None or self._times[p["uri"]] <= now]

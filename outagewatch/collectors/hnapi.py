@@ -27,7 +27,8 @@ class HNAPI:
     def __init__(self, hits: list[dict[str, Any]]) -> None:
         self.hits = sorted(hits, key=lambda h: int(h["created_at_i"]), reverse=True)
 
-    def handle(self, path: str, query_string: str, now: datetime | None, body: bytes = b"") -> tuple[int, dict[str, Any]]:
+    def handle(self, path: str, query_string: str, now: datetime | None, body: bytes = b"",
+               token: str | None = None) -> tuple[int, dict[str, Any]]:
         params = {k: v[-1] for k, v in parse_qs(query_string).items()}
         if path.rstrip("/") != "/api/v1/search_by_date":
             return 404, {"message": "Not Found", "status": 404}

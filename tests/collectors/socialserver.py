@@ -55,6 +55,7 @@ class SocialServer:
         self.prefix = prefix
         self.fail: list[Failure] = []
         self.always: Failure | None = None
+        self.fail_only: str | None = None  # serve ``fail`` only to paths containing this
         self.paths: list[str] = []
         self.bodies: list[bytes] = []
         self.headers: list[dict] = []
@@ -68,7 +69,8 @@ class SocialServer:
         self.paths.append(request.path)
         self.bodies.append(body)
         self.headers.append(dict(request.headers))
-        failure = self.fail.pop(0) if self.fail else self.always
+        targeted = self.fail_only is None or self.fail_only in request.path
+        failure = self.fail.pop(0) if self.fail and targeted else self.always
         if request.path.startswith("/loop"):
             failure = Failure(302, b"", {"Location": "/loop"})
         if failure is not None:
@@ -94,7 +96,9 @@ class SocialServer:
             request.wfile.write(failure.body)
             return
         path, _, query = request.path.partition("?")
-        status, payload = self.api.handle(path, query, None, body)
+        auth = request.headers.get("Authorization") or ""
+        token = auth[7:] if auth.startswith("Bearer ") else None
+        status, payload = self.api.handle(path, query, None, body, token=token)
         data = json.dumps(payload).encode()
         request.send_response(status)
         request.send_header("Content-Type", "application/json; charset=utf-8")

@@ -9,10 +9,11 @@ import pytest
 from outagewatch.collectors import load_sources
 from outagewatch.collectors.bskyapi import BlueskyAPI
 from outagewatch.collectors.hnapi import HNAPI
+from outagewatch.collectors.mastoapi import MastodonAPI
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
-from tests.collectors import test_bluesky, test_hackernews
+from tests.collectors import test_bluesky, test_hackernews, test_mastodon
 from tests.collectors.socialserver import FAILURES, Failure, SocialServer, free_port
 
 CREDS = SocialCredentials(bluesky_handle="me.bsky.social", bluesky_app_password="pw",
@@ -26,6 +27,9 @@ NETWORKS = {
                 25),
     "hn": (lambda: SocialServer(HNAPI(test_hackernews.HITS), prefix="/api/v1"),
            lambda base: {"name": "s", "kind": "hn", "query": "aws outage", "page_size": 50, "api_base": base}, 24),
+    "mastodon": (lambda: SocialServer(MastodonAPI(test_mastodon.STATUSES)),
+                 lambda base: {"name": "s", "kind": "mastodon", "instance": "127.0.0.1", "tags": ["outage"],
+                               "query": "aws down", "api_base": base}, 25),
 }
 
 
@@ -73,6 +77,7 @@ def test_connection_refused_is_a_connection_error(db, network):
 
 def test_retry_after_is_honoured_then_the_run_recovers(db, network):
     server, source, clean = network
+    server.fail_only = "/timelines/" if source("")["kind"] == "mastodon" else None  # not the instance probe
     server.fail = [Failure(429, b"{}", {"Content-Type": "application/json", "Retry-After": "7"})]
     waits = []
     health = run(db, source(server.base), retries=2, sleep=waits.append)
