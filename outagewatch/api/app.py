@@ -56,9 +56,9 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
     app.state.tagger = tagger or _lazy_tagger(nlp_settings)
     install_error_handlers(app)
 
-    from outagewatch.api.routes import dashboard, incidents, meta, signals
+    from outagewatch.api.routes import accountability, dashboard, incidents, meta, signals
 
-    for module in (meta, signals, incidents, dashboard):
+    for module in (meta, signals, incidents, accountability, dashboard):
         app.include_router(module.router)
     static = resources.files("outagewatch.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "outagewatch.cli.nlp",       # tag
     "outagewatch.cli.collect",   # collect, capture, replay
     "outagewatch.cli.correlate", # incidents, correlate, report
+    "outagewatch.cli.accountability",  # accountability
     "outagewatch.cli.serve",     # serve
     "outagewatch.cli.migrate",   # migrate (copy a store, sqlite <-> elasticsearch)
 ]

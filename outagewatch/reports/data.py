@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from outagewatch.accountability import for_incident
 from outagewatch.catalog import load_catalog
 from outagewatch.correlate.incidents import incident_query
 from outagewatch.reports.fmt import confidence, minutes, when
@@ -82,6 +83,7 @@ def gather(incident: dict[str, Any], store) -> dict[str, Any]:
         "duration_minutes": duration,
         "interval_minutes": interval // 60,
         "generated_at": to_iso(utcnow()),
+        "accountability": for_incident(store, incident),
     }
 
 
