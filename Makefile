@@ -9,13 +9,20 @@ DEMO_DB ?= demo/outagewatch.db
 
 .PHONY: demo test venv test-deps services-start services-stop bench bench-stores clean
 
+# The demo needs the core and the collectors the bundled capture replays (X, report pages);
+# the tests need every extra and the test tools on top.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[collectors]'
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
 venv: $(VENV)/.installed
+test-deps: $(VENV)/.installed-test
 
 # Only the demo writes to the demo store; tests must not inherit it.
 demo: export OUTAGEWATCH_STORE := sqlite:///$(DEMO_DB)
@@ -39,14 +46,14 @@ demo: venv
 	$(OW) report aws:us-east-1 --format html -o demo/report.html
 	@echo "report: $(CURDIR)/demo/report.html"
 
-test: venv
+test: test-deps
 	bash scripts/test.sh
 
-bench: venv
+bench: test-deps
 	$(PY) benchmarks/store_bench.py --sizes 100000,1000000
 
 # SQLite and Elasticsearch side by side (starts and stops the local node if needed)
-bench-stores: venv
+bench-stores: test-deps
 	$(PY) benchmarks/store_ingest_search.py --sizes 1000000
 
 clean:

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "outagewatch.cli.accountability",  # accountability
     "outagewatch.cli.serve",     # serve
     "outagewatch.cli.migrate",   # migrate (copy a store, sqlite <-> elasticsearch)
+    "outagewatch.cli.demo",      # demo (replay the bundled capture, write its report)
 ]
 
 
@@ -60,3 +61,11 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except ImportError as exc:
+        from outagewatch.extras import hint_for
+
+        hint = hint_for(exc)
+        if hint is None:
+            raise
+        print(f"error: {hint}", file=sys.stderr)
+        sys.exit(1)

@@ -82,6 +82,9 @@ def redact_url(url: str) -> str:
 
 
 def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:
+    from outagewatch.extras import hint_for
+
+    message = hint_for(exc) or message
     if exc is not None and state.verbose:
         import traceback
 

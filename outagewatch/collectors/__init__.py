@@ -43,6 +43,21 @@ def load_sources(data: Iterable[dict[str, Any]]) -> list[SourceConfig]:
     return sources
 
 
+# kinds whose libraries come with the optional extra outagewatch[collectors]
+NEEDS = {"x": ("tweepy",), "bluesky": ("atproto",), "mastodon": ("mastodon",), "reddit": ("praw",),
+         "reports": ("scrapy", "twisted")}
+
+
+def _require_extra(source: SourceConfig) -> None:
+    """A source whose library is not installed is skipped with the line to install it."""
+    from outagewatch.extras import MissingExtra, require
+
+    try:
+        require(*NEEDS.get(source.kind, ()))
+    except MissingExtra as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def build_collector(source: SourceConfig, *, x_token=None, x_api_base: str | None = None, timeout: float = 20.0,
                     report_profiles: dict | None = None, report_settings: dict | None = None, crawler_child=None,
                     social=None, api_bases: dict[str, str] | None = None):
@@ -51,6 +66,7 @@ def build_collector(source: SourceConfig, *, x_token=None, x_api_base: str | Non
     ``social`` holds the social networks' credentials (:class:`~outagewatch.collectors.social.SocialCredentials`);
     ``api_bases`` points a network's API elsewhere (replay: the capture server), by kind."""
     kind = source.kind
+    _require_extra(source)
     if kind in ("bluesky", "mastodon", "reddit", "hn"):
         from outagewatch.collectors.social import build_social
 
