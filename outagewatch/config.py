@@ -10,6 +10,10 @@ secrets can live outside the repository and outside the file:
 - ``OUTAGEWATCH_X_BEARER_TOKEN``: X/Twitter API v2 bearer token
 - ``OUTAGEWATCH_API_TOKEN``: bearer token for the API's state-changing endpoints
 - ``OUTAGEWATCH_NLP_MODEL`` / ``OUTAGEWATCH_NLP_PROCESSES``: ``[nlp] model`` / ``processes``
+
+Each secret may instead come from a file named by ``<NAME>_FILE`` (Docker and Kubernetes
+secrets are files, e.g. ``OUTAGEWATCH_API_TOKEN_FILE=/run/secrets/api_token``), so the
+value never sits in a process environment that ``docker inspect`` or ``ps e`` shows.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 DEFAULT_CONFIG_NAME = "outagewatch.toml"
 DEFAULT_STORE_URL = "sqlite:///outagewatch.db"
+SECRET_ENV = ("OUTAGEWATCH_ES_PASSWORD", "OUTAGEWATCH_ES_API_KEY", "OUTAGEWATCH_X_BEARER_TOKEN", "OUTAGEWATCH_API_TOKEN")
 NLP_ENV = {"model": "OUTAGEWATCH_NLP_MODEL", "processes": "OUTAGEWATCH_NLP_PROCESSES"}
 
 
@@ -70,7 +75,7 @@ class Config:
 
 
 def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, str] | None = None) -> Config:
-    env = dict(os.environ if env is None else env)
+    env = _read_secret_files(dict(os.environ if env is None else env))
     chosen = Path(path) if path else (Path(env["OUTAGEWATCH_CONFIG"]) if env.get("OUTAGEWATCH_CONFIG") else None)
     data: dict[str, Any] = {}
     if chosen is not None and not chosen.is_file():
@@ -103,3 +108,19 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, st
         x_bearer_token=secret(env.get("OUTAGEWATCH_X_BEARER_TOKEN") or x.get("bearer_token")),
         api_token=secret(env.get("OUTAGEWATCH_API_TOKEN") or api.get("token")),
     )
+
+
+def _read_secret_files(env: dict[str, str]) -> dict[str, str]:
+    """Fill each secret variable from its ``_FILE`` twin (trailing newline dropped); the
+    variable itself wins when both are set. An unreadable file is an error naming the
+    variable, never the content."""
+    for name in SECRET_ENV:
+        path = env.get(f"{name}_FILE")
+        if not path or env.get(name):
+            continue
+        try:
+            env[name] = Path(path).read_text("utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+            raise ConfigError(f"{name}_FILE: cannot read {path}: {reason}") from None
+    return env

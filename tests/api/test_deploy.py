@@ -12,13 +12,75 @@ import pytest
 import yaml
 
 from outagewatch.search import es_mapping as m
+from tests.api.compose_check import ComposeError, compose_config
 
 DOCKER = Path(__file__).resolve().parents[2] / "docker"
 
 
+TOKEN = "test-token-" + "0123456789abcdef"
+
+
 @pytest.fixture(scope="module")
 def compose() -> dict:
-    return yaml.safe_load((DOCKER / "compose.yaml").read_text("utf-8"))
+    """The compose file as `docker compose config` resolves it, with an API token set."""
+    return compose_config(DOCKER / "compose.yaml", {"OUTAGEWATCH_API_TOKEN": TOKEN})
+
+
+def test_compose_is_valid_against_the_compose_specification():
+    compose_config(DOCKER / "compose.yaml", {"OUTAGEWATCH_API_TOKEN": TOKEN})  # raises on any violation
+
+
+@pytest.mark.parametrize("change, reason", [
+    (lambda c: c["services"]["api"].update(restartt="always"), "restartt. was unexpected"),
+    (lambda c: c["services"]["api"].update(secrets=["x_token"]), "secret 'x_token' is not declared"),
+    (lambda c: c["secrets"]["x_bearer_token"].update(file="./secrets/nope"), "does not exist"),
+    (lambda c: c["services"]["api"]["depends_on"]["elasticsearch"].update(condition="maybe"), "'depends_on'.* unexpected"),
+])
+def test_the_compose_check_catches_what_compose_refuses(tmp_path, change, reason):
+    model = yaml.safe_load((DOCKER / "compose.yaml").read_text("utf-8"))
+    change(model)
+    (tmp_path / "secrets").mkdir()
+    (tmp_path / "secrets" / "x_bearer_token").write_text("")
+    (tmp_path / "compose.yaml").write_text(yaml.safe_dump(model))
+    with pytest.raises(ComposeError, match=reason):
+        compose_config(tmp_path / "compose.yaml", {"OUTAGEWATCH_API_TOKEN": TOKEN})
+
+
+def test_compose_stops_at_once_without_an_api_token():
+    for env in ({}, {"OUTAGEWATCH_API_TOKEN": ""}):
+        with pytest.raises(ComposeError, match="set OUTAGEWATCH_API_TOKEN in docker/.env"):
+            compose_config(DOCKER / "compose.yaml", env)
+
+
+def test_each_container_gets_only_its_own_secret_as_a_file(compose):
+    services = compose["services"]
+    api, collector = services["api"], services["collector"]
+    assert api["secrets"] == ["api_token"]
+    assert api["environment"]["OUTAGEWATCH_API_TOKEN_FILE"] == "/run/secrets/api_token"
+    assert collector["secrets"] == ["x_bearer_token"]
+    assert collector["environment"]["OUTAGEWATCH_X_BEARER_TOKEN_FILE"] == "/run/secrets/x_bearer_token"
+    for name, service in services.items():
+        env = service.get("environment") or {}
+        assert not {k for k in env if k in ("OUTAGEWATCH_API_TOKEN", "OUTAGEWATCH_X_BEARER_TOKEN")}, name
+        assert TOKEN not in json.dumps(service), name  # the token reaches no container's config in clear
+        if name not in ("api", "collector"):
+            assert "secrets" not in service, name
+    assert compose["secrets"]["api_token"] == {"environment": "OUTAGEWATCH_API_TOKEN"}
+    assert (DOCKER / compose["secrets"]["x_bearer_token"]["file"]).is_file()
+
+
+def test_secret_files_feed_the_configuration(tmp_path):
+    from outagewatch.config import ConfigError, load_config
+
+    (tmp_path / "api_token").write_text("s3cret-from-file\n")
+    config = load_config(env={"OUTAGEWATCH_API_TOKEN_FILE": str(tmp_path / "api_token"),
+                              "OUTAGEWATCH_X_BEARER_TOKEN_FILE": str(DOCKER / "secrets" / "x_bearer_token")})
+    assert config.api_token.reveal() == "s3cret-from-file"
+    assert config.x_bearer_token is None  # the bundled empty file: no X token
+    assert load_config(env={"OUTAGEWATCH_API_TOKEN": "direct",
+                            "OUTAGEWATCH_API_TOKEN_FILE": str(tmp_path / "api_token")}).api_token.reveal() == "direct"
+    with pytest.raises(ConfigError, match=r"^OUTAGEWATCH_API_TOKEN_FILE: cannot read .*missing: No such file"):
+        load_config(env={"OUTAGEWATCH_API_TOKEN_FILE": str(tmp_path / "missing")})
 
 
 def test_compose_runs_elasticsearch_kibana_a_collector_and_the_api(compose):
@@ -31,7 +93,6 @@ def test_compose_runs_elasticsearch_kibana_a_collector_and_the_api(compose):
     for name in ("collector", "api"):
         assert services[name]["environment"]["OUTAGEWATCH_STORE"] == "http://elasticsearch:9200"
         assert services[name]["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
-    assert services["api"]["environment"]["OUTAGEWATCH_API_TOKEN"].startswith("${OUTAGEWATCH_API_TOKEN")
     assert set(compose["volumes"]) >= {"elasticsearch-data", "kibana-data", "outagewatch-data"}
     published = [port for svc in services.values() for port in svc.get("ports", [])]
     assert published and all(port.startswith("127.0.0.1:") for port in published)  # nothing on all interfaces
@@ -55,12 +116,14 @@ def test_docker_compose_accepts_the_file():
     if docker is None or subprocess.run([docker, "compose", "version"], capture_output=True).returncode != 0:
         pytest.skip("the docker compose plugin is not installed here; the file is checked as YAML above")
     result = subprocess.run([docker, "compose", "-f", str(DOCKER / "compose.yaml"), "config", "--quiet"],
-                            capture_output=True, text=True, env={"OUTAGEWATCH_API_TOKEN": "x", "PATH": "/usr/bin:/bin"})
+                            capture_output=True, text=True, env={"OUTAGEWATCH_API_TOKEN": TOKEN, "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
 
 
 def test_the_image_serves_the_api_and_checks_its_health():
     dockerfile = (DOCKER / "Dockerfile").read_text("utf-8")
+    assert "pip install '.[es,api,collectors]'" in dockerfile  # the store, serve and collect it runs
+    assert "COPY pyproject.toml README.md LICENSE" in dockerfile  # the build needs the license file
     assert 'CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]' in dockerfile
     assert "/health" in dockerfile.split("HEALTHCHECK", 1)[1]
     assert "USER outagewatch" in dockerfile
