@@ -149,9 +149,9 @@ def _window(incident: dict[str, Any], now: datetime) -> tuple[datetime, datetime
     start = parse_time(incident["started_at"])
     end = _time(incident.get("ended_at"))
     if end is None:
-        from outagewatch.reports.data import data_end
+        from outagewatch.incidents import Incident, data_end
 
-        end = min(now, data_end(incident)) if incident.get("series") else now
+        end = min(now, data_end(Incident.from_dict(incident), now)) if incident.get("series") else now
     return start - BEFORE_START, max(end, start) + timedelta(minutes=5)
 
 
@@ -248,8 +248,9 @@ def accountability(store, *, since: datetime | None = None, until: datetime | No
     parties = _Parties()
     watched = watched_parties(store, parties)
     if incidents is None:
-        dismissed = {k for k, v in store.feedback().items() if (v or {}).get("verdict") == "dismissed"}
-        incidents = [i for i in store.list_incidents(since=since, until=until) if i["id"] not in dismissed]
+        from outagewatch.incidents import list_incidents
+
+        incidents, _ = list_incidents(store, since=since, until=until)  # dismissed ones left out
     now = utcnow()
     by_party: dict[str, list[Ack]] = {}
     by_page: dict[tuple[str, str], list[Ack]] = {}

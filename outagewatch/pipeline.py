@@ -7,6 +7,7 @@ tagging and the counting of what was new are done the same way everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import IO, Callable, Iterable, Iterator
 
 from outagewatch.jsonl import Rejected, read_signals
@@ -21,6 +22,8 @@ class IngestReport:
     stored: UpsertResult = field(default_factory=UpsertResult)
     rejected: list[Rejected] = field(default_factory=list)
     rejected_total: int = 0
+    earliest: datetime | None = None
+    """The oldest ``published_at`` read: where correlation must look back to after a backfill."""
 
     def to_dict(self) -> dict:
         return {
@@ -78,6 +81,8 @@ def ingest_stream(store: Store, stream: IO[bytes], *, tag: Callable[[list[Signal
                 if on_reject is not None:
                     on_reject(item)
                 continue
+            if report.earliest is None or item.published_at < report.earliest:
+                report.earliest = item.published_at
             yield item
 
     report.stored = store_signals(store, valid(), tag=tag, batch_size=batch_size)

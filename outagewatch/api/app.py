@@ -40,11 +40,14 @@ class ApiSettings:
 
 
 def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
-               tagger: Callable[[], Any] | None = None, nlp_settings: dict | None = None) -> FastAPI:
+               tagger: Callable[[], Any] | None = None, nlp_settings: dict | None = None,
+               after_batch: Callable[..., Any] | None = None) -> FastAPI:
     """The app around ``store``. ``token`` may be a :class:`~outagewatch.config.Secret`.
 
     ``reads_open=False`` makes read endpoints need the token too (``serve`` does that
-    when it listens beyond loopback, unless told the data is public).
+    when it listens beyond loopback, unless told the data is public). ``after_batch`` is
+    the correlation-and-alert step run after each ingest request that stored something
+    (:class:`outagewatch.correlate.AfterBatch`; None: incidents are not updated here).
     """
     secret = token.reveal() if hasattr(token, "reveal") else token
     if not reads_open and not secret:
@@ -54,6 +57,7 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
     app.state.store = store
     app.state.settings = ApiSettings(token=secret or None, reads_open=reads_open)
     app.state.tagger = tagger or _lazy_tagger(nlp_settings)
+    app.state.after_batch = after_batch
     install_error_handlers(app)
 
     from outagewatch.api.routes import accountability, dashboard, incidents, meta, signals

@@ -19,7 +19,7 @@ def accountability(
     from outagewatch.accountability import accountability as compute
 
     start, end = parse_time_option(since, "--since"), parse_time_option(until, "--until")
-    with open_configured_store() as store:
+    with open_configured_store(create=False) as store:
         try:
             data = compute(store, since=start, until=end, provider=provider)
         except ValueError as exc:

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from outagewatch.cli.common import config, fail, open_configured_store, print_json
+from outagewatch.cli.common import after_batch, config, fail, open_configured_store, print_json
 
 
 def _tagger(tag: bool):
@@ -127,7 +127,8 @@ def collect(
     tag: bool = typer.Option(True, "--tag/--no-tag", help="Tag services, regions and symptoms before storing."),
     as_json: bool = typer.Option(False, "--json", help="Print the per-source health summary as JSON."),
 ) -> None:
-    """Fetch from the configured sources into the store. Exit 0: fine; 2: some sources failed (the rest stored)."""
+    """Fetch from the configured sources into the store, updating incidents (and sending alerts) after each
+    stored batch. Exit 0: fine; 2: some sources failed (the rest stored)."""
     from outagewatch.collectors.run import build_scheduler
     from outagewatch.collectors.social import SocialCredentials
 
@@ -137,9 +138,11 @@ def collect(
     sources = _sources(source)
     settings = _settings()
     tagger = _tagger(tag)
+    step = after_batch()
     with open_configured_store() as store, _Progress(len(sources), "collecting") as progress:
         scheduler, skipped = build_scheduler(store, sources, settings, x_token=cfg.x_bearer_token, tag=tagger,
                                              social=SocialCredentials.from_config(cfg.data),
+                                             on_batch_stored=step,
                                              on_source_done=lambda h: progress.advance(f"collecting: {h.name}"))
         try:
             if watch:
@@ -223,14 +226,15 @@ def replay(
 
     stop_at = parse_time_option(until, "--until")
     tagger = _tagger(tag)
+    step = after_batch()
     with open_configured_store() as store, _Progress(None, "replaying") as progress:
-        def step(now, start, end):
+        def advance(now, start, end):
             total = int((end - start).total_seconds()) or 1
             progress.advance(f"replaying {to_iso(now)}", total=total, completed=int((now - start).total_seconds()))
 
         try:
             report = run_replay(capture_dir, store, speed=speed, tag=tagger, names=source or None, until=stop_at,
-                                on_step=step, on_batch_stored=_correlation_hook())
+                                on_step=advance, on_batch_stored=step)
         except CaptureError as exc:
             fail(str(exc))
         except ValueError as exc:
@@ -241,16 +245,6 @@ def replay(
     code = _summary(report.health, report.skipped, as_json, report.to_dict() if as_json else None)
     if code:
         raise typer.Exit(code)
-
-
-def _correlation_hook():
-    """Correlation (issue #6) may expose ``outagewatch.correlate.on_batch_stored(store, now)``
-    to update incidents as a replay or a watch goes; absent, nothing is called."""
-    try:
-        from outagewatch import correlate
-    except ImportError:
-        return None
-    return getattr(correlate, "on_batch_stored", None)
 
 
 def register(app: typer.Typer) -> None:

@@ -41,18 +41,32 @@ def config() -> Config:
     return state._config
 
 
+def after_batch():
+    """The correlation-and-alert step for commands that store Signals (collect, replay,
+    ingest), built once from this process's configuration."""
+    from outagewatch.correlate import AfterBatch
+    from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
+
+    try:
+        notify = notifier_from_config(config().section("alerts"))
+    except AlertConfigError as exc:
+        fail(f"config: {exc}")
+    return AfterBatch(notify=notify)
+
+
 def store_url() -> str:
     return state.store_url or config().store_url
 
 
 @contextlib.contextmanager
-def open_configured_store(url: str | None = None) -> Iterator[Any]:
-    """Open the configured store, turning any failure to reach it into one clear line."""
+def open_configured_store(url: str | None = None, *, create: bool = True) -> Iterator[Any]:
+    """Open the configured store, turning any failure to reach it into one clear line.
+    Commands that only read pass ``create=False``: a mistyped store is an error, never a new store."""
     from outagewatch.search import open_store
 
     target = url or store_url()
     try:
-        store = open_store(target, **(config().store_options if _is_http(target) else {}))
+        store = open_store(target, create=create, **(config().store_options if _is_http(target) else {}))
     except Exception as exc:  # noqa: BLE001 - every backend's own error types end here
         fail(f"cannot open store {redact_url(target)}: {exc}", exc)
     try:

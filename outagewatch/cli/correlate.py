@@ -10,28 +10,10 @@ from typing import Optional
 
 import typer
 
-from outagewatch.cli.common import config, fail, open_configured_store, parse_time_option, print_json
-
-LIST_FIELDS = ("id", "title", "status", "services", "providers", "regions", "started_at", "detected_at", "peak_at",
-               "ended_at", "evidence_level", "signal_counts", "report_count", "common_cause", "common_cause_named_at",
-               "first_official_at", "lead_minutes", "feedback")
+from outagewatch.cli.common import fail, open_configured_store, parse_time_option, print_json
 
 incidents_app = typer.Typer(help="List incidents; confirm or dismiss one (analyst feedback).",
                             invoke_without_command=True, no_args_is_help=False)
-
-
-def _recompute(store):
-    from outagewatch.correlate import recompute
-    from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
-
-    try:
-        notify = notifier_from_config(config().section("alerts"))
-    except AlertConfigError as exc:
-        fail(f"config: {exc}")
-    try:
-        return recompute(store, notify=notify)
-    except ValueError as exc:
-        fail(str(exc), exc)
 
 
 @incidents_app.callback()
@@ -39,34 +21,36 @@ def incidents(
     ctx: typer.Context,
     since: Optional[str] = typer.Option(None, "--since", help="Incidents still going at or after this time (ISO 8601 or 2h, 7d)."),
     until: Optional[str] = typer.Option(None, "--until", help="Incidents started before this time."),
-    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help="Recompute incidents from the stored Signals first."),
+    status: str = typer.Option("all", "--status", help="open, closed or all."),
+    evidence: Optional[str] = typer.Option(None, "--evidence", help="At least this evidence level: weak, moderate, strong."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="At most this many."),
     show_all: bool = typer.Option(False, "--all", help="Include incidents an analyst dismissed."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (a list of incident objects)."),
 ) -> None:
-    """Incidents found in the stored chatter: services, providers, regions, evidence, common cause, lead time."""
+    """Incidents found in the stored chatter (open first, strongest evidence, newest): services, providers,
+    regions, evidence, common cause, lead time. Collecting and ingesting keep them current; `outagewatch
+    correlate` recomputes them all."""
     if ctx.invoked_subcommand is not None:
         return
+    from outagewatch import incidents as policy
+
     start, end = parse_time_option(since, "--since"), parse_time_option(until, "--until")
-    with open_configured_store() as store:
-        if refresh:
-            _recompute(store)
-        found = store.list_incidents(since=start, until=end)
-        verdicts = store.feedback()
-    rows = []
-    for incident in found:
-        verdict = verdicts.get(incident["id"])
-        incident["feedback"] = verdict["verdict"] if verdict else None
-        if incident["feedback"] == "dismissed" and not show_all:
-            continue
-        rows.append({k: incident.get(k) for k in LIST_FIELDS})
+    with open_configured_store(create=False) as store:
+        try:
+            rows, _ = policy.list_incidents(store, since=start, until=end, status=status, min_evidence=evidence,
+                                            include_dismissed=show_all, limit=limit)
+        except ValueError as exc:
+            fail(str(exc))
+        hidden = not show_all and not rows and bool(policy.list_incidents(store, since=start, until=end,
+                                                                          include_dismissed=True)[0])
     if as_json:
-        print_json(rows)
+        print_json([i.to_dict(summary=True) for i in rows])
         return
     if not rows:
-        typer.echo("no incidents" + (" (dismissed ones hidden; --all shows them)" if found else ""))
+        typer.echo("no incidents" + (" (dismissed ones hidden; --all shows them)" if hidden else ""))
         return
-    for r in rows:
-        typer.echo(_incident_block(r))
+    for incident in rows:
+        typer.echo(_incident_block(incident))
 
 
 _HUMAN_TIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC")
@@ -79,37 +63,37 @@ def _wrap(text: str, width: int, indent: str = "  ") -> str:
                          break_on_hyphens=False).replace("\0", " ")
 
 
-def _incident_block(r: dict) -> str:
+def _incident_block(incident) -> str:
     """One incident as a few short lines: a table of eight columns is unreadable at 80
     columns and when piped, and the id has to stay whole enough to type (8 characters)."""
     from outagewatch.reports.fmt import confidence, minutes, short_id, when
 
     width = shutil.get_terminal_size((80, 24)).columns
-    evidence = r["evidence_level"] + (f", {r['feedback']}" if r["feedback"] else "")
-    head = f"{short_id(r['id'])}  {when(r['detected_at'])}  {evidence}  {r['status']}"
-    if r["lead_minutes"] is not None:
-        head += f"  lead {minutes(r['lead_minutes'])}"
-    lines = [head, _wrap(r["title"] or "", width)]
-    cause = r["common_cause"] or {}
+    evidence = incident.evidence_level + (f", {incident.feedback.verdict}" if incident.feedback else "")
+    head = f"{short_id(incident.id)}  {when(incident.detected_at)}  {evidence}  {incident.status}"
+    if incident.lead_minutes is not None:
+        head += f"  lead {minutes(incident.lead_minutes)}"
+    lines = [head, _wrap(incident.title or "", width)]
+    cause = incident.common_cause or {}
     if cause:
         where = " · ".join(x for x in (cause.get("service"), cause.get("region") or cause.get("provider")) if x)
         lines.append(_wrap(f"cause: {where}, {confidence(cause.get('confidence'))}", width))
-    counts = ", ".join(f"{k} {v}" for k, v in (r["signal_counts"] or {}).items())
+    counts = ", ".join(f"{k} {v}" for k, v in incident.signal_counts.items())
     if counts:
         lines.append(_wrap(f"signals: {counts}", width))
     return "\n".join(lines) + "\n"
 
 
 def _verdict(incident_id: str, verdict: str, note: Optional[str], as_json: bool) -> None:
-    with open_configured_store() as store:
+    from outagewatch import incidents as policy
+
+    with open_configured_store(create=False) as store:
         incident = _find(store, incident_id)
-        store.set_feedback(incident["id"], verdict, note)
-        incident["feedback"] = verdict
-        store.upsert_incidents([incident])
+        feedback = policy.set_feedback(store, incident.id, verdict, note)
     if as_json:
-        print_json({"id": incident["id"], "feedback": verdict, "note": note})
+        print_json({"id": incident.id, "feedback": feedback.to_dict()})
     else:
-        typer.echo(f"{incident['id']} {verdict}: {incident['title']}")
+        typer.echo(f"{incident.id} {verdict}: {incident.title}")
 
 
 @incidents_app.command("confirm")
@@ -128,25 +112,13 @@ def dismiss(incident_id: str = typer.Argument(..., help="Incident id (or a uniqu
     _verdict(incident_id, "dismissed", note, as_json)
 
 
-def _find(store, key: str) -> dict:
-    """An incident by id, unique id prefix, or the most substantial incident naming a
-    service, provider or region (``aws:us-east-1``, ``roku``)."""
-    found = store.get_incident(key)
-    if found is not None:
-        return found
-    every = store.list_incidents()
-    prefixed = [i for i in every if i["id"].startswith(key)]
-    if len(prefixed) == 1:
-        return prefixed[0]
-    if len(prefixed) > 1:
-        fail(f"{key!r} matches {len(prefixed)} incidents; give more of the id")
-    tagged = [i for i in every if key in i.get("services", []) + i.get("providers", []) + i.get("regions", [])
-              or key in ((i.get("common_cause") or {}).get("region"), (i.get("common_cause") or {}).get("provider"))]
-    if tagged:
-        levels = ("weak", "moderate", "strong")
-        return max(tagged, key=lambda i: (levels.index(i["evidence_level"]), sum((i.get("signal_counts") or {}).values()),
-                                          i["started_at"]))
-    fail(f"no incident {key!r}; list them with `outagewatch incidents`")
+def _find(store, key: str):
+    from outagewatch.incidents import IncidentNotFound, find
+
+    try:
+        return find(store, key)
+    except IncidentNotFound as exc:
+        fail(str(exc))
 
 
 def correlate(
@@ -155,19 +127,26 @@ def correlate(
     window: str = typer.Option("2h", "--window", "-w", help="How far either side of --at (15m, 2h, 1d)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Without --service: recompute every incident. With it: what else spiked around it, and what they share."""
+    """Without --service: recompute every incident (no alerts: collecting and ingesting send them). With it:
+    what else spiked around it, and what they share."""
     from outagewatch.timeutil import parse_duration, to_iso, utcnow
 
     if service is None:
-        with open_configured_store() as store:
-            result = _recompute(store)
-        data = {"incidents": len(result.incidents), "events": [[e, i["id"]] for e, i in result.events],
+        from outagewatch.correlate import recompute
+
+        with open_configured_store(create=False) as store:
+            try:
+                result = recompute(store)
+            except ValueError as exc:
+                fail(str(exc), exc)
+        data = {"incidents": len(result.incidents), "events": [[e, i.id] for e, i in result.events],
                 "deleted": result.deleted, "seconds": round(result.timings.get("total", 0), 3)}
         if as_json:
             print_json(data)
         else:
-            typer.echo(f"{len(result.incidents)} incident(s); {len(result.events)} open/escalate/close event(s);"
-                       f" {len(result.deleted)} stale removed; {data['seconds']} s")
+            typer.echo(f"{len(result.incidents)} incident(s); {len(result.events)} open/escalate/close alert(s) due"
+                       f" (sent by the next collect or ingest); {len(result.deleted)} stale removed;"
+                       f" {data['seconds']} s")
         return
     from outagewatch.correlate.around import around
 
@@ -176,7 +155,7 @@ def correlate(
         span = parse_duration(window)
     except ValueError as exc:
         fail(f"--window: {exc}")
-    with open_configured_store() as store:
+    with open_configured_store(create=False) as store:
         data = around(store, service, when, span)
     if as_json:
         print_json(data)
@@ -221,7 +200,7 @@ def report(
 
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}")
-    with open_configured_store() as store:
+    with open_configured_store(create=False) as store:
         found = _find(store, incident)
         try:
             text = render(found, store, fmt)

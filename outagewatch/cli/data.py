@@ -12,8 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from outagewatch.cli.common import (
-    config, fail, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
+    after_batch, config, fail, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
 )
+from outagewatch.pipeline import BATCH_SIZE
 from outagewatch.timeutil import to_iso
 
 KIND_HELP = "Source kind: social, status, reports, news (repeatable)."
@@ -34,10 +35,14 @@ def _query(text, service, provider, region, kind, source, since, until, limit=20
 def ingest(
     files: List[str] = typer.Argument(..., help="JSON Lines files of Signals; '-' reads stdin."),
     tag: bool = typer.Option(True, "--tag/--no-tag", help="Tag services, regions and symptoms (keeps tags in the file)."),
-    batch_size: int = typer.Option(5000, "--batch-size", min=1),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1),
+    correlate: bool = typer.Option(True, "--correlate/--no-correlate",
+                                   help="Update incidents (and send alerts) after each file."),
     as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
 ) -> None:
-    """Store Signals from JSON Lines. Exit 0: all stored; 2: some lines rejected (the rest stored); 1: fatal."""
+    """Store Signals from JSON Lines, then update incidents from them (alerts go to the configured webhooks;
+    incidents that were over before they were stored send none). Exit 0: all stored; 2: some lines
+    rejected (the rest stored); 1: fatal."""
     from outagewatch.pipeline import IngestReport, default_tagger, ingest_stream
 
     tagger = None
@@ -46,6 +51,7 @@ def ingest(
             tagger = default_tagger(config().section("nlp"))
         except Exception as exc:  # noqa: BLE001
             fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
+    step = after_batch() if correlate else None
     total = IngestReport()
     per_file = []
     with open_configured_store() as store:
@@ -63,6 +69,8 @@ def ingest(
                     report = ingest_stream(store, stream, tag=tagger, batch_size=batch_size, on_reject=complain)
                 except Exception as exc:  # noqa: BLE001 - a store failure mid-file is fatal, said in one line
                     fail(f"{name}: storing failed: {exc}", exc)
+            if step is not None and report.stored.new + report.stored.updated:
+                step(store, earliest=report.earliest)
             per_file.append({"file": name, **report.to_dict()})
             total.stored += report.stored
             total.rejected_total += report.rejected_total
@@ -105,7 +113,7 @@ def search(
 ) -> None:
     """Search stored Signals."""
     query = _query(text, service, provider, region, kind, source, since, until, limit, sort, cursor)
-    with open_configured_store() as store:
+    with open_configured_store(create=False) as store:
         try:
             result = store.search(query)
             facet_counts = store.facets(query, ["services", "regions", "source_kind"]) if facets else None
@@ -165,7 +173,7 @@ def export(
     from outagewatch.jsonl import write_signals
 
     query = _query(text, service, provider, region, kind, source, since, until, limit=0, sort="oldest")
-    with open_configured_store() as store:
+    with open_configured_store(create=False) as store:
         out = open(output, "wb") if output else sys.stdout.buffer
         try:
             count = write_signals(store.scan(query), out)
@@ -177,7 +185,7 @@ def export(
 
 def stats(as_json: bool = typer.Option(False, "--json")) -> None:
     """What the store holds: counts by kind, source and service; time span; size."""
-    with open_configured_store() as store:
+    with open_configured_store(create=False) as store:
         st = store.stats()
     data = {"backend": st.backend, "location": redact_url(st.location), "total": st.total, "by_kind": st.by_kind,
             "by_source": st.by_source, "by_service": st.by_service,

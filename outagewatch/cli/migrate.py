@@ -30,7 +30,7 @@ def migrate(
     if source == target:
         fail("--from and --to name the same store")
     copied: dict[str, Any] = {"from": redact_url(source), "to": redact_url(target)}
-    with open_configured_store(source) as src, open_configured_store(target) as dst:
+    with open_configured_store(source, create=False) as src, open_configured_store(target) as dst:
         try:
             signals = UpsertResult()
             for batch in batched(src.scan(Query(), batch_size=batch_size), batch_size):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from outagewatch.cli.common import config, fail, open_configured_store, redact_url
+from outagewatch.cli.common import after_batch, config, fail, open_configured_store, redact_url
 
 
 def serve(
@@ -27,8 +27,9 @@ def serve(
     except BindRefused as exc:
         fail(str(exc))
     reads_open = is_loopback(host) or public_reads
-    with open_configured_store() as store:
-        app = create_app(store, token=token, reads_open=reads_open, nlp_settings=settings.section("nlp"))
+    with open_configured_store(create=False) as store:
+        app = create_app(store, token=token, reads_open=reads_open, nlp_settings=settings.section("nlp"),
+                         after_batch=after_batch())
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"outagewatch API on http://{shown}:{port}/ (store {redact_url(store.url)}; "
                    f"reads {'open' if reads_open else 'need the token'}; "

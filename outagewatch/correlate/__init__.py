@@ -3,10 +3,12 @@ incidents merged across sources and related services; common cause; lead time.
 
 Entry points: :func:`recompute` (everything, or from ``since``), :func:`update` (the
 incremental step after each stored batch; gives the same incidents), and
-:func:`on_batch_stored` (the collectors' scheduler hook).
+:class:`AfterBatch` (the correlation-and-alert step every process that stores Signals runs
+after each stored batch).
 """
 
-from outagewatch.correlate.engine import Result, compute, on_batch_stored, recompute, update
-from outagewatch.correlate.settings import LEVELS, Settings
+from outagewatch.correlate.engine import AfterBatch, Result, compute, recompute, update
+from outagewatch.correlate.settings import Settings
+from outagewatch.incidents import LEVELS
 
-__all__ = ["compute", "recompute", "update", "on_batch_stored", "Result", "Settings", "LEVELS"]
+__all__ = ["compute", "recompute", "update", "AfterBatch", "Result", "Settings", "LEVELS"]

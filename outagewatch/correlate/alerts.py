@@ -7,7 +7,7 @@ Configured in the ``[alerts]`` section::
     timeout = 5            # seconds per attempt
     [[alerts.webhooks]]
     url = "https://hooks.slack.com/services/..."   # a Slack URL is a secret: never logged
-    format = "slack"       # or "json" (the incident dict, with the event)
+    format = "slack"       # or "json": {"event": ..., "incident": <the incident's JSON, without its chart>}
 
 A failed webhook is logged (host only) and counted; it never stops correlation.
 """
@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 from tenacity import RetryError, retry, retry_if_exception, stop_after_attempt, wait_exponential
 
 from outagewatch.config import Secret
+from outagewatch.incidents import Incident
 
 log = logging.getLogger(__name__)
 FORMATS = ("json", "slack")
@@ -55,9 +56,10 @@ class Notifier:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def __call__(self, event: str, incident: dict[str, Any]) -> None:
+    def __call__(self, event: str, incident: Incident) -> None:
+        data = incident.to_dict(summary=True)
         for hook in self.webhooks:
-            body = slack_message(event, incident) if hook.format == "slack" else {"event": event, "incident": incident}
+            body = slack_message(event, data) if hook.format == "slack" else {"event": event, "incident": data}
             try:
                 self._post(hook, body)
                 self.sent += 1
@@ -65,7 +67,7 @@ class Notifier:
                 self.failed += 1
                 reason = _reason(exc)
                 self.errors.append(f"{hook.where}: {reason}")
-                log.warning("alert %s for incident %s to %s failed: %s", event, incident.get("id"), hook.where, reason)
+                log.warning("alert %s for incident %s to %s failed: %s", event, incident.id, hook.where, reason)
 
     def _post(self, hook: Webhook, body: dict[str, Any]) -> None:
         @retry(stop=stop_after_attempt(self.retries + 1), wait=wait_exponential(multiplier=self.backoff, max=10),
@@ -92,7 +94,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def slack_message(event: str, incident: dict[str, Any]) -> dict[str, Any]:
-    """Slack's incoming-webhook shape: ``text`` (fallback) and blocks."""
+    """Slack's incoming-webhook shape: ``text`` (fallback) and blocks, from the incident's JSON."""
     cause = incident.get("common_cause") or {}
     where = " ".join(x for x in (cause.get("provider"), cause.get("region")) if x)
     lines = [f"*{EVENT_WORDS.get(event, event)}*: {_slack_escape(incident.get('title', ''))}",
@@ -129,5 +131,3 @@ def notifier_from_config(section: dict[str, Any] | None) -> Notifier | None:
         return None
     return Notifier(hooks, retries=int(section.get("retries", 3)), timeout=float(section.get("timeout", 5.0)))
 
-
-Notify = Callable[[str, dict[str, Any]], None]

@@ -1,35 +1,46 @@
 """Recompute incidents from the store, in full or for the recent window only.
 
-``recompute`` is the one computation; ``update`` (called after each stored batch during
-``collect --watch`` and replay) is ``recompute`` over a window that starts before any
-incident that may still change, so both give the same incidents. Incidents are written
-back with the analysts' feedback attached, stale ones (no longer found in the window) are
-deleted, and every open / escalate / close is handed to ``notify``.
+``recompute`` is the one computation; ``update`` is ``recompute`` over a window that starts
+before any incident that may still change, so both give the same incidents. Stale incidents
+(no longer found in the window) are deleted.
+
+Alerts: each incident's record carries what has been announced (:class:`AlertState`), so
+alerting does not depend on which process computed an incident first. Only a process that
+stores Signals passes ``notify`` (through :class:`AfterBatch`, the step the scheduler,
+ingest and the API run after each stored batch); it sends what is still unannounced and
+records it. A read (``incidents``, ``correlate``) may recompute but never sends. An
+incident that was already over when it was first computed (a backfill of old data) is
+recorded as needing no open or close alert.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Callable
 
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.correlate.detect import chatter_runs, official_runs, refine_detection
 from outagewatch.correlate.group import Relations, group_runs
 from outagewatch.correlate.incidents import add_counts, build_incident
 from outagewatch.correlate.series import Grid, fetch_cells, load_series
-from outagewatch.correlate.settings import LEVELS, Settings
+from outagewatch.correlate.settings import Settings
+from outagewatch.incidents import AlertState, Incident, level_rank, stored, verdicts
 from outagewatch.search.query import Query
-from outagewatch.timeutil import ensure_utc, parse_time, to_iso, utcnow
+from outagewatch.timeutil import ensure_utc, to_iso, utcnow
 
-Notify = Callable[[str, dict[str, Any]], None]
+log = logging.getLogger(__name__)
+Notify = Callable[[str, Incident], None]
+"""``notify(event, incident)`` with event ``open``, ``escalate`` or ``close``."""
 
 
 @dataclass
 class Result:
-    incidents: list[dict[str, Any]]
-    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    incidents: list[Incident]
+    events: list[tuple[str, Incident]] = field(default_factory=list)
+    """Announcements due: sent when the step had a ``notify``, else left for one that has."""
     deleted: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -67,7 +78,7 @@ def detect_runs(store, since: datetime | None, now: datetime, settings: Settings
 
 def compute(store, since: datetime | None = None, now: datetime | None = None, *,
             settings: Settings | None = None, catalog: Catalog | None = None,
-            timings: dict[str, float] | None = None) -> list[dict[str, Any]]:
+            timings: dict[str, float] | None = None) -> list[Incident]:
     """Incidents whose first run starts at or after ``since``, from Signals published before ``now``."""
     settings = settings or Settings()
     relations = Relations(catalog or load_catalog())
@@ -83,7 +94,7 @@ def compute(store, since: datetime | None = None, now: datetime | None = None, *
         incident = build_incident(group, grid, relations, now, close_after)
         add_counts(store, incident, grid, now)
         incidents.append(incident)
-    incidents.sort(key=lambda i: (i["started_at"], i["id"]))
+    incidents.sort(key=lambda i: (i.started_at, i.id))
     timings["incidents"] = time.perf_counter() - clock
     return incidents
 
@@ -91,42 +102,53 @@ def compute(store, since: datetime | None = None, now: datetime | None = None, *
 def recompute(store, since: datetime | None = None, now: datetime | None = None, *,
               settings: Settings | None = None, catalog: Catalog | None = None,
               notify: Notify | None = None) -> Result:
-    """Compute and persist; incidents starting from ``since`` on are replaced by the new ones."""
+    """Compute and persist; incidents starting from ``since`` on are replaced by the new ones.
+    With ``notify``, the announcements still due are sent and recorded as sent."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     incidents = compute(store, since, now, settings=settings, catalog=catalog, timings=timings)
     clock = time.perf_counter()
-    feedback = store.feedback()
-    previous = {i["id"]: i for i in store.list_incidents(since=since)}
+    previous = {i.id: i for i in stored(store, since=since)}
     if since is not None:
-        previous = {k: v for k, v in previous.items() if parse_time(v["started_at"]) >= ensure_utc(since)}
+        previous = {k: v for k, v in previous.items() if v.started_at >= ensure_utc(since)}
+    for incident in incidents:
+        before = previous.get(incident.id)
+        if before is not None:
+            incident.alerted = before.alerted
+        elif not incident.is_open:
+            # Over before anyone could have been told: a backfill, not news.
+            incident.alerted = AlertState(incident.evidence_level, closed=True)
+    found = verdicts(store)
     events = []
     for incident in incidents:
-        verdict = feedback.get(incident["id"])
-        incident["feedback"] = verdict["verdict"] if verdict else None
-        events.extend(transitions(previous.get(incident["id"]), incident))
-    stale = [i for i in previous if i not in {n["id"] for n in incidents}]
+        incident.feedback = found.get(incident.id)
+        if incident.dismissed:
+            continue  # an analyst said it is noise: never announced
+        due = pending_alerts(incident)
+        events.extend((event, incident) for event in due)
+        if notify is not None and due:
+            for event in due:
+                notify(event, incident)
+            incident.alerted = AlertState(incident.evidence_level, closed=not incident.is_open)
+    stale = [i for i in previous if i not in {n.id for n in incidents}]
     if stale:
         store.delete_incidents(stale)
-    store.upsert_incidents(incidents)
+    store.upsert_incidents([i.record() for i in incidents])
     timings["store"] = time.perf_counter() - clock
     timings["total"] = time.perf_counter() - started
-    if notify is not None:
-        for event, incident in events:
-            if incident.get("feedback") != "dismissed":
-                notify(event, incident)
     return Result(incidents, events, stale, timings)
 
 
-def transitions(before: dict[str, Any] | None, after: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """``open``, ``escalate`` and ``close`` between the stored and the recomputed version."""
+def pending_alerts(incident: Incident) -> list[str]:
+    """``open``, ``escalate`` and ``close`` not yet announced for the incident."""
+    state = incident.alerted
     events = []
-    if before is None:
-        events.append(("open", after))
-    elif LEVELS.index(after["evidence_level"]) > LEVELS.index(before.get("evidence_level", "weak")):
-        events.append(("escalate", after))
-    if after["status"] == "closed" and (before is None or before.get("status") != "closed"):
-        events.append(("close", after))
+    if state.level is None:
+        events.append("open")
+    elif level_rank(incident.evidence_level) > level_rank(state.level):
+        events.append("escalate")
+    if not incident.is_open and not state.closed:
+        events.append("close")
     return events
 
 
@@ -135,41 +157,62 @@ LOOKBACK = timedelta(hours=24)
 incremental step; older stragglers wait for a full ``outagewatch correlate``."""
 
 
-def window_start(store, now: datetime, settings: Settings | None = None, lookback: timedelta = LOOKBACK) -> datetime:
+def window_start(store, now: datetime, settings: Settings | None = None, lookback: timedelta = LOOKBACK,
+                 earliest: datetime | None = None) -> datetime:
     """Where an incremental update must begin so that it agrees with a full recomputation:
-    before every stored incident that still overlaps the lookback, and outside any run."""
+    before every stored incident that still overlaps the lookback (or ``earliest``, the
+    oldest Signal just stored, when that is older), and outside any run."""
     settings = settings or Settings()
     start = ensure_utc(now) - lookback
-    for incident in store.list_incidents(since=start):
-        start = min(start, parse_time(incident["started_at"]))
+    if earliest is not None:
+        start = min(start, ensure_utc(earliest))
+    for incident in stored(store, since=start):
+        start = min(start, incident.started_at)
     return start - timedelta(seconds=settings.close_after)
 
 
 def update(store, now: datetime | None = None, *, settings: Settings | None = None,
-           catalog: Catalog | None = None, notify: Notify | None = None, lookback: timedelta = LOOKBACK) -> Result:
-    """The incremental step for ``collect --watch`` and replay: recompute the recent window."""
+           catalog: Catalog | None = None, notify: Notify | None = None, lookback: timedelta = LOOKBACK,
+           earliest: datetime | None = None) -> Result:
+    """The incremental step after a stored batch: recompute the recent window, reaching back
+    to ``earliest`` when the batch held older Signals (an ingested backfill)."""
     now = ensure_utc(now) if now is not None else utcnow()
-    return recompute(store, window_start(store, now, settings, lookback), now, settings=settings, catalog=catalog,
-                     notify=notify)
+    return recompute(store, window_start(store, now, settings, lookback, earliest), now, settings=settings,
+                     catalog=catalog, notify=notify)
 
 
-def on_batch_stored(store, now: datetime | None = None, notify: Notify | None = None) -> Result:
-    """Hook for the collectors' scheduler: called after each batch is stored; alerts go to
-    the webhooks of the configuration's ``[alerts]`` section unless ``notify`` is given."""
-    return update(store, now, notify=notify if notify is not None else configured_notifier())
+def _silent(event: str, incident: Incident) -> None:
+    """A writer without webhooks still records announcements as made, so that configuring a
+    webhook later does not replay the history."""
 
 
-_NOTIFIER: list = []
+@dataclass
+class AfterBatch:
+    """The correlation-and-alert step that every process storing Signals (collect, replay,
+    ingest, the API's ingest) runs after each stored batch: ``step(store, now)``.
+
+    Built once where the process starts, from the typed configuration: the alert
+    ``notify`` (None: no webhooks configured) and the correlation ``settings``.
+    """
+
+    notify: Notify | None = None
+    settings: Settings | None = None
+    catalog: Catalog | None = None
+    on_result: Callable[[Result], None] | None = None
+    """Told every result (the collector's metrics count open incidents from it)."""
+
+    def __call__(self, store, now: datetime | None = None, earliest: datetime | None = None) -> Result | None:
+        """``now``: the (possibly simulated) time of the batch; ``earliest``: its oldest Signal.
+        A failure is logged and survived: the Signals are stored, the next batch tries again."""
+        try:
+            result = update(store, now, settings=self.settings, catalog=self.catalog, notify=self.notify or _silent,
+                            earliest=earliest)
+        except Exception:  # noqa: BLE001 - correlation must never lose a collector or an ingest
+            log.exception("updating incidents after a stored batch failed")
+            return None
+        if self.on_result is not None:
+            self.on_result(result)
+        return result
 
 
-def configured_notifier():
-    """The ``[alerts]`` webhooks of the configuration, read once per process."""
-    if not _NOTIFIER:
-        from outagewatch.config import load_config
-        from outagewatch.correlate.alerts import notifier_from_config
-
-        _NOTIFIER.append(notifier_from_config(load_config().section("alerts")))
-    return _NOTIFIER[0]
-
-
-__all__ = ["compute", "recompute", "update", "on_batch_stored", "Result", "transitions", "window_start", "to_iso"]
+__all__ = ["compute", "recompute", "update", "AfterBatch", "Result", "pending_alerts", "window_start", "to_iso"]

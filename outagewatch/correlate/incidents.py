@@ -1,4 +1,4 @@
-"""From a group of runs to the incident dict that the store, the API and reports share.
+"""From a group of runs to the :class:`~outagewatch.incidents.Incident` that the store, the API and reports share.
 
 Everything that claims a moment (``detected_at``, each escalation, ``common_cause_named_at``)
 is evaluated on the runs known *at that moment*, replaying the group's own events in time
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
-from typing import Any
 
 from outagewatch.correlate.cause import infer_cause
 from outagewatch.correlate.detect import Run
 from outagewatch.correlate.group import Relations
 from outagewatch.correlate.series import Grid
-from outagewatch.correlate.settings import LEVELS
-from outagewatch.search.query import Query
+from outagewatch.incidents import LEVELS, Incident, evidence_query
 from outagewatch.timeutil import ensure_utc, to_iso
 
 ENTITY_ORDER = {"service": 0, "provider": 1, "region": 2, "source": 3}
@@ -99,7 +97,7 @@ def title_of(services: list[str], providers: list[str], regions: list[str], caus
 
 
 def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datetime,
-                   close_after: timedelta) -> dict[str, Any]:
+                   close_after: timedelta) -> Incident:
     entities = sorted({e for r in runs for e in r.entities}, key=lambda e: (ENTITY_ORDER.get(e[0], 9), e[1]))
     services = [e[1] for e in entities if e[0] == "service"]
     # a provider's own service affected makes that provider affected too
@@ -119,61 +117,48 @@ def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datet
     official = sorted((r for r in runs if r.official), key=lambda r: r.detected_at)
     detected = min(r.detected_at for r in runs)
     first_official = official[0].detected_at if official else None
-    return {
-        "id": incident_id(runs, grid),
-        "title": title_of(services, providers, regions, cause, relations),
-        "status": "closed" if closed else "open",
-        "services": services,
-        "providers": providers,
-        "regions": regions,
-        "started_at": to_iso(min(r.started_at for r in runs)),
-        "detected_at": to_iso(detected),
-        "peak_at": to_iso(peak_run.peak_at),
-        "ended_at": to_iso(max(ends)) if closed else None,
-        "evidence_level": escalations[-1]["level"],
-        "escalations": escalations,
-        "signal_counts": {"status": sum(len(r.updates) for r in official)} if official else {},
-        "report_count": 0,
-        "common_cause": cause,
-        "common_cause_named_at": to_iso(named_at),
-        "first_official_at": to_iso(first_official),
-        "lead_minutes": round((first_official - detected).total_seconds() / 60, 1) if first_official else None,
-        "official_sources": sorted({r.updates[0].source for r in official}),
-        "feedback": None,
-        "runs": [{"entities": sorted(f"{k}:{v}" for k, v in r.entities), "kind": r.kind,
-                  "started_at": to_iso(r.started_at), "detected_at": to_iso(r.detected_at),
-                  "ended_at": to_iso(r.ended_at), "peak": r.peak, "baseline": round(r.base, 2)} for r in runs],
-    }
+    return Incident(
+        id=incident_id(runs, grid),
+        title=title_of(services, providers, regions, cause, relations),
+        status="closed" if closed else "open",
+        services=services,
+        providers=providers,
+        regions=regions,
+        started_at=min(r.started_at for r in runs),
+        detected_at=detected,
+        peak_at=peak_run.peak_at,
+        ended_at=max(ends) if closed else None,
+        evidence_level=escalations[-1]["level"],
+        escalations=escalations,
+        signal_counts={"status": sum(len(r.updates) for r in official)} if official else {},
+        report_count=0,
+        common_cause=cause,
+        common_cause_named_at=named_at,
+        first_official_at=first_official,
+        lead_minutes=round((first_official - detected).total_seconds() / 60, 1) if first_official else None,
+        official_sources=sorted({r.updates[0].source for r in official}),
+        runs=[{"entities": sorted(f"{k}:{v}" for k, v in r.entities), "kind": r.kind,
+               "started_at": to_iso(r.started_at), "detected_at": to_iso(r.detected_at),
+               "ended_at": to_iso(r.ended_at), "peak": r.peak, "baseline": round(r.base, 2)} for r in runs],
+    )
 
 
-def incident_query(incident: dict[str, Any], since: datetime, until: datetime, kinds: tuple[str, ...] = ()) -> Query:
-    """The Signals an incident is about: its services, else its providers, else its regions."""
-    if incident["services"]:
-        scope = {"services": tuple(incident["services"])}
-    elif incident["providers"]:
-        scope = {"providers": tuple(incident["providers"])}
-    else:
-        scope = {"regions": tuple(incident["regions"])}
-    return Query(since=since, until=until, kinds=kinds, limit=0, **scope)
-
-
-def add_counts(store, incident: dict[str, Any], grid: Grid, now: datetime) -> None:
+def add_counts(store, incident: Incident, grid: Grid, now: datetime) -> None:
     """Signal counts by kind, summed reports and a compact chart series, from the store's aggregations."""
-    start = ensure_utc(datetime.fromisoformat(incident["started_at"].replace("Z", "+00:00")))
-    end = incident["ended_at"]
-    end = ensure_utc(datetime.fromisoformat(end.replace("Z", "+00:00"))) if end else ensure_utc(now)
+    start = ensure_utc(incident.started_at)
+    end = ensure_utc(incident.ended_at) if incident.ended_at else ensure_utc(now)
     until = end + timedelta(seconds=grid.interval)
-    query = incident_query(incident, start, until)
-    counts = store.facets(query, ["source_kind"], size=10)["source_kind"]
-    if incident["signal_counts"].get("status", 0) > counts.get("status", 0):
-        counts["status"] = incident["signal_counts"]["status"]  # status feeds tagged apart from the services
-    incident["signal_counts"] = dict(sorted(counts.items()))
-    reports = store.histogram(incident_query(incident, start, until, ("reports",)), 86400 * 365)
-    incident["report_count"] = sum(b.reports for b in reports)
+    counts = store.facets(evidence_query(incident, start, until), ["source_kind"], size=10)["source_kind"]
+    if incident.signal_counts.get("status", 0) > counts.get("status", 0):
+        counts["status"] = incident.signal_counts["status"]  # status feeds tagged apart from the services
+    incident.signal_counts = dict(sorted(counts.items()))
+    reports = store.histogram(evidence_query(incident, start, until, ("reports",)), 86400 * 365)
+    incident.report_count = sum(b.reports for b in reports)
     pad = timedelta(hours=1)
     chart_from = start - pad
     chart_until = min(end + pad, ensure_utc(now) + timedelta(seconds=grid.interval))
-    buckets = store.histogram(incident_query(incident, chart_from, chart_until), grid.interval, by="source_kind", size=10)
+    buckets = store.histogram(evidence_query(incident, chart_from, chart_until), grid.interval, by="source_kind",
+                              size=10)
     origin = int(chart_from.timestamp()) // grid.interval * grid.interval
     size = int((chart_until.timestamp() - origin) // grid.interval) + 1
     kinds: dict[str, list[int]] = {}
@@ -181,5 +166,5 @@ def add_counts(store, incident: dict[str, Any], grid: Grid, now: datetime) -> No
         i = (int(b.start.timestamp()) - origin) // grid.interval
         if 0 <= i < size:
             kinds.setdefault(b.key, [0] * size)[i] += b.reports if b.key == "reports" else b.count
-    incident["series"] = {"start": to_iso(datetime.fromtimestamp(origin, grid.start.tzinfo)),
-                          "interval": grid.interval, "kinds": kinds}
+    incident.series = {"start": to_iso(datetime.fromtimestamp(origin, grid.start.tzinfo)),
+                       "interval": grid.interval, "kinds": kinds}

@@ -15,6 +15,8 @@ from typing import Any
 import jinja2
 import orjson
 
+from outagewatch.incidents import Incident
+from outagewatch.incidents import get as get_incident
 from outagewatch.reports import fmt
 from outagewatch.reports.chart import ORDER, timeline_svg
 from outagewatch.reports.data import gather
@@ -75,11 +77,12 @@ def _sparklines(incident: dict[str, Any]) -> str:
             " each line on its own scale:\n\n" + "\n".join(lines))
 
 
-def render(incident: str | dict[str, Any], store, fmt: str = "html") -> str:
+def render(incident: str | Incident, store, fmt: str = "html") -> str:
+    """The report of ``incident`` (or of the incident with that id) in ``fmt``."""
     if fmt not in FORMATS:
         raise ReportError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}")
     if isinstance(incident, str):
-        found = store.get_incident(incident)
+        found = get_incident(store, incident)
         if found is None:
             raise ReportError(f"no incident {incident!r}; list them with `outagewatch incidents`")
         incident = found
@@ -88,9 +91,9 @@ def render(incident: str | dict[str, Any], store, fmt: str = "html") -> str:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
     context = {**data, "i": incident}
     if fmt == "html":
-        context["chart"] = jinja2.utils.markupsafe.Markup(timeline_svg(incident, data["official"]))
+        context["chart"] = jinja2.utils.markupsafe.Markup(timeline_svg(data["incident"], data["official"]))
         return _env(True).get_template("report.html.j2").render(**context)
-    context["sparklines"] = _sparklines(incident)
+    context["sparklines"] = _sparklines(data["incident"])
     return _env(False).get_template("report.md.j2").render(**context)
 
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from outagewatch.accountability import for_incident
 from outagewatch.catalog import load_catalog
-from outagewatch.correlate.incidents import incident_query
+from outagewatch.incidents import Incident, data_end, evidence_query, evidence_window, official_updates
 from outagewatch.reports.fmt import confidence, minutes, when
 from outagewatch.reports.fmt import duration as fmt_duration
 from outagewatch.search.query import Query
-from outagewatch.timeutil import parse_time, to_iso, utcnow
+from outagewatch.timeutil import to_iso, utcnow
 
 TOP_POSTS = 8
 TOP_NEWS = 10
@@ -30,35 +30,17 @@ def _engagement(signal) -> int:
                if k in ("like_count", "retweet_count", "reply_count", "quote_count") and isinstance(v, (int, float)))
 
 
-def data_end(incident: dict[str, Any]) -> datetime:
-    """Where the incident's data stops: its end, or for an open one the last charted bucket
-    (a replayed 2020 incident is not six years long because it is still open)."""
-    if incident.get("ended_at"):
-        return parse_time(incident["ended_at"])
-    series = incident.get("series") or {}
-    if series.get("kinds"):
-        size = max(len(v) for v in series["kinds"].values())
-        return parse_time(series["start"]) + timedelta(seconds=series["interval"] * size)
-    return utcnow()
-
-
-def _window(incident: dict[str, Any]) -> tuple[datetime, datetime]:
-    return parse_time(incident["started_at"]) - timedelta(hours=1), data_end(incident) + timedelta(hours=1)
-
-
-def gather(incident: dict[str, Any], store) -> dict[str, Any]:
-    since, until = _window(incident)
+def gather(incident: Incident, store) -> dict[str, Any]:
+    window = evidence_window(incident)
+    since, until = window
     official, first_seen = [], {}
-    sources = set(incident.get("official_sources") or [])
-    status_query = Query(kinds=("status",), since=since, until=until, limit=0)
-    for s in store.scan(status_query):
-        if s.source in sources or set(s.services) & set(incident["services"]):
-            for service in s.services:
-                first_seen[service] = min(first_seen.get(service, s.published_at), s.published_at)
-            official.append({"at": to_iso(s.published_at), "status": s.status, "source": s.source,
-                             "title": s.title, "text": s.text, "url": s.url})
+    for s in official_updates(store, incident, window):
+        for service in s.services:
+            first_seen[service] = min(first_seen.get(service, s.published_at), s.published_at)
+        official.append({"at": to_iso(s.published_at), "status": s.status, "source": s.source,
+                         "title": s.title, "text": s.text, "url": s.url})
     social, news = [], []
-    for s in store.scan(incident_query(incident, since, until, ("social", "news"))):
+    for s in store.scan(evidence_query(incident, since, until, ("social", "news"))):
         if s.source_kind == "news":
             news.append({"at": to_iso(s.published_at), "source": s.source, "title": s.title or s.text[:120],
                          "url": s.url})
@@ -68,13 +50,12 @@ def gather(incident: dict[str, Any], store) -> dict[str, Any]:
             first_seen[service] = min(first_seen.get(service, s.published_at), s.published_at)
     posts = [{"at": to_iso(s.published_at), "author": s.author, "source": s.source, "text": s.text, "url": s.url,
               "engagement": e} for e, s in sorted(social, key=lambda x: (-x[0], x[1].published_at))[:TOP_POSTS]]
-    interval = (incident.get("series") or {}).get("interval") or 300
+    interval = (incident.series or {}).get("interval") or 300
     affected = [_affected(store, incident, service, first_seen.get(service), since, until, interval)
-                for service in incident["services"]]
-    start = parse_time(incident["started_at"])
-    duration = round((data_end(incident) - start).total_seconds() / 60)
+                for service in incident.services]
+    duration = round((data_end(incident) - incident.started_at).total_seconds() / 60)
     return {
-        "incident": incident,
+        "incident": incident.to_dict(),
         "summary": summary(incident, duration, first_seen, affected),
         "official": official,
         "posts": posts,
@@ -93,7 +74,7 @@ def _affected(store, incident, service, first_seen, since, until, interval) -> d
     news) per bucket, never a report count of 0 for a service nobody files reports on."""
     q = Query(services=(service,), since=since, until=until, limit=0)
     counts = store.facets(q, ["source_kind"], size=10)["source_kind"]
-    runs = [r for r in incident.get("runs", []) if f"service:{service}" in r["entities"]]
+    runs = [r for r in incident.runs if f"service:{service}" in r["entities"]]
     reports = [r["peak"] for r in runs if r.get("kind") == "reports" and r.get("peak")]
     if reports:
         peak, unit = round(max(reports)), "reports"
@@ -119,28 +100,28 @@ def _listing(names: list[str], most: int = 6) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def summary(incident: dict[str, Any], duration: int | None, first_seen: dict[str, datetime] | None = None,
+def summary(incident: Incident, duration: int | None, first_seen: dict[str, datetime] | None = None,
             affected: list[dict[str, Any]] | None = None) -> str:
     """The paragraph an analyst would write: what broke, when it started and was seen, why,
     how far ahead of the provider we were, how long it lasted. Services are named hardest
     hit first (user reports, then other chatter), not alphabetically."""
-    services = incident.get("services") or []
+    services = incident.services
     if affected:
         rank = {a["service"]: (a["peak_unit"] != "reports", -a["peak"]) for a in affected}
         services = sorted(services, key=lambda s: rank.get(s, (True, 0)))
     what = _listing(_names(services, "services")) if services else "Services"
     verb = "was" if len(services) == 1 else "were"
-    started = parse_time(incident["started_at"])
+    started = incident.started_at
     parts = [f"{what} {verb} disrupted on {started.strftime('%-d %B %Y')}."]
     earliest = min((t for t in (first_seen or {}).values() if t and t >= started - timedelta(minutes=30)), default=None)
-    began = f"Chatter about them rose above normal at {when(incident['started_at'], date=False)}"
+    began = f"Chatter about them rose above normal at {when(incident.started_at, date=False)}"
     if earliest is not None and earliest < started:
         began += f" (first related post {when(earliest, date=False)})"
-    detected = incident["detected_at"]
+    detected = incident.detected_at
     parts.append(began + (f" and outagewatch detected the outage at {when(detected, date=False)}"
-                          if detected != incident["started_at"] else " and outagewatch detected the outage at once")
-                 + f", with {incident['evidence_level']} evidence; activity peaked at {when(incident['peak_at'], date=False)}.")
-    cause = incident.get("common_cause")
+                          if detected != incident.started_at else " and outagewatch detected the outage at once")
+                 + f", with {incident.evidence_level} evidence; activity peaked at {when(incident.peak_at, date=False)}.")
+    cause = incident.common_cause
     if cause:
         what_broke = _names([cause["service"]], "services")[0] if cause.get("service") else None
         where = " ".join(x for x in (
@@ -149,11 +130,11 @@ def summary(incident: dict[str, Any], duration: int | None, first_seen: dict[str
         cause_text = f"{what_broke} in {where}" if what_broke and where else (what_broke or where)
         parts.append(f"The likely cause is {cause_text}, with {confidence(cause['confidence'])}"
                      + (", confirmed by the provider" if cause.get("confirmed") else "")
-                     + (f"; it was first named at {when(incident['common_cause_named_at'], date=False)}."
-                        if incident.get("common_cause_named_at") else "."))
-    if incident.get("first_official_at"):
-        lead = incident.get("lead_minutes")
-        official = when(incident["first_official_at"], date=False)
+                     + (f"; it was first named at {when(incident.common_cause_named_at, date=False)}."
+                        if incident.common_cause_named_at else "."))
+    if incident.first_official_at:
+        lead = incident.lead_minutes
+        official = when(incident.first_official_at, date=False)
         if lead is not None and lead > 0:
             parts.append(f"Detection came {minutes(lead)} ahead of the first official update ({official}).")
         elif lead is not None and lead < 0:
@@ -162,8 +143,8 @@ def summary(incident: dict[str, Any], duration: int | None, first_seen: dict[str
             parts.append(f"The first official update ({official}) came at the moment of detection.")
     else:
         parts.append("No official status update was seen.")
-    if incident.get("ended_at"):
-        parts.append(f"It lasted {fmt_duration(duration)}, ending {when(incident['ended_at'])}.")
+    if incident.ended_at:
+        parts.append(f"It lasted {fmt_duration(duration)}, ending {when(incident.ended_at)}.")
     else:
         parts.append(f"It is still open ({fmt_duration(duration)} so far).")
     return " ".join(parts)

@@ -28,19 +28,22 @@ def sqlite_path(url: str) -> Path:
     return Path(rest)
 
 
-def open_store(url: str | None = None, **options) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, **options) -> Store:
+    """The store at ``url``. ``create=False`` (every read command) opens an existing store
+    only and fails naming it otherwise; writers (ingest, collect, replay, migrate's target)
+    create it."""
     url = url or DEFAULT_STORE_URL
     scheme = urlsplit(url).scheme.lower()
     if scheme == "sqlite":
         from outagewatch.search.sqlite import SQLiteStore
 
-        return SQLiteStore(sqlite_path(url), url=url)
+        return SQLiteStore(sqlite_path(url), url=url, create=create)
     if scheme in ("http", "https"):
         from outagewatch.search.elasticsearch import ElasticsearchStore
 
-        return ElasticsearchStore(url, **options)
+        return ElasticsearchStore(url, create=create, **options)
     if not scheme and url.endswith((".db", ".sqlite", ".sqlite3")):
         from outagewatch.search.sqlite import SQLiteStore
 
-        return SQLiteStore(Path(url), url=f"sqlite:///{url}")
+        return SQLiteStore(Path(url), url=f"sqlite:///{url}", create=create)
     raise ValueError(f"unknown store URL {url!r}: use sqlite:///path/to/file.db or http(s)://host:9200")

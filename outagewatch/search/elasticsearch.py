@@ -93,7 +93,10 @@ class ElasticsearchStore(BaseStore):
     def __init__(self, url: str, *, username: str | None = None, password: str | None = None,
                  api_key: str | None = None, ca_certs: str | None = None, prefix: str | None = None,
                  shards: int = 1, replicas: str | int = "0-1", spool_dir: str | os.PathLike[str] | None = None,
-                 refresh: bool = True, request_timeout: float = 30.0, bulk_chunk: int = BULK_CHUNK) -> None:
+                 refresh: bool = True, request_timeout: float = 30.0, bulk_chunk: int = BULK_CHUNK,
+                 create: bool = True) -> None:
+        """``create=False`` opens an existing store only: no templates or indices are made
+        (a read with a mistyped prefix must not leave a new store behind)."""
         parts = urlsplit(url)
         query = parse_qs(parts.query)
         if parts.username and not (username or api_key):
@@ -138,6 +141,10 @@ class ElasticsearchStore(BaseStore):
         self.state = ElasticsearchState(self.client, self.names, self._errors, TRANSIENT_STATUS)
         with self._errors("connect to"):
             self._check_server()
+            if not create:
+                if not self.client.indices.exists_alias(name=self.names.signals):
+                    raise ElasticsearchStoreError(f"no store at {self._display}")
+                return
             self._ensure_indices()
 
     # -- connection ----------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from outagewatch.correlate import recompute
 from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
+from outagewatch.incidents import Incident
 from outagewatch.search.sqlite import SQLiteStore
 from tests.correlate.builder import Story, at
 
@@ -76,7 +77,7 @@ def test_open_escalate_close_are_posted_as_json_and_slack(tmp_path, receiver):
 def test_a_dead_webhook_is_counted_and_never_leaks_its_path(tmp_path):
     notifier = notifier_from_config({"retries": 1, "webhooks": [{"url": "http://127.0.0.1:9/hook/SECRET-TOKEN"}]})
     notifier.backoff = 0.01
-    notifier("open", {"id": "x", "title": "t"})
+    notifier("open", Incident("x", "t", "open", at("13:50"), at("13:55")))
     assert notifier.failed == 1
     assert "SECRET" not in " ".join(notifier.errors) and "SECRET" not in repr(notifier.webhooks)
 

@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 
 from outagewatch.correlate import compute, recompute, update
+from outagewatch.incidents import get as get_incident
+from outagewatch.incidents import stored
 from outagewatch.search.sqlite import SQLiteStore
 from tests.correlate.builder import Story, at
 
@@ -38,12 +40,12 @@ def test_clean_spike_is_one_incident_detected_inside_its_first_bucket(store):
     incidents = run(store, story)
     assert len(incidents) == 1
     incident = incidents[0]
-    assert incident["services"] == ["roku"]
-    assert at("13:50") <= _t(incident["detected_at"]) < at("13:55")
-    assert incident["status"] == "closed" and _t(incident["ended_at"]) <= at("14:30")
-    assert incident["signal_counts"]["social"] >= 150
-    assert incident["common_cause"] is None  # one service alone has no *common* cause
-    assert incident["evidence_level"] in ("moderate", "strong")
+    assert incident.services == ["roku"]
+    assert at("13:50") <= _t(incident.detected_at) < at("13:55")
+    assert incident.status == "closed" and _t(incident.ended_at) <= at("14:30")
+    assert incident.signal_counts["social"] >= 150
+    assert incident.common_cause is None  # one service alone has no *common* cause
+    assert incident.evidence_level in ("moderate", "strong")
 
 
 def test_flat_series_raises_nothing(store):
@@ -57,8 +59,8 @@ def test_slow_ramp_is_detected_later_than_it_starts(store):
     quiet_day(story)
     story.ramp("flickr", at("12:00"), 180, 40)
     incidents = run(store, story)
-    assert [i["services"] for i in incidents] == [["flickr"]]
-    detected = _t(incidents[0]["detected_at"])
+    assert [i.services for i in incidents] == [["flickr"]]
+    detected = _t(incidents[0].detected_at)
     assert at("12:10") < detected < at("14:00")
 
 
@@ -68,7 +70,7 @@ def test_only_a_few_hours_of_history(store):
         story.background(service, at("10:00"), 4, 6)
     story.burst("discord", at("12:30"), 20, 80)
     incidents = run(store, story, now="14:00")
-    assert [i["services"] for i in incidents] == [["discord"]]
+    assert [i.services for i in incidents] == [["discord"]]
 
 
 def test_earlier_spike_does_not_hide_the_next_one(store):
@@ -85,8 +87,8 @@ def test_two_simultaneous_unrelated_incidents_stay_apart(store):
     story.burst("roku", at("14:00"), 40, 150)      # AWS us-east-1 customer
     story.burst("github", at("14:10"), 40, 150)    # Fastly customer
     incidents = run(store, story)
-    assert sorted(i["services"][0] for i in incidents) == ["github", "roku"]
-    assert all(len(i["services"]) == 1 for i in incidents)
+    assert sorted(i.services[0] for i in incidents) == ["github", "roku"]
+    assert all(len(i.services) == 1 for i in incidents)
 
 
 def test_downstream_only_incident_names_the_shared_region(store):
@@ -98,13 +100,13 @@ def test_downstream_only_incident_names_the_shared_region(store):
     incidents = run(store, story)
     assert len(incidents) == 1
     incident = incidents[0]
-    assert incident["services"] == ["adobe", "flickr", "roku"]
-    cause = incident["common_cause"]
+    assert incident.services == ["adobe", "flickr", "roku"]
+    cause = incident.common_cause
     assert (cause["provider"], cause["region"]) == ("aws", "aws:us-east-1")
     assert not cause["confirmed"]
-    assert incident["first_official_at"] is None and incident["lead_minutes"] is None
-    assert at("13:55") <= _t(incident["common_cause_named_at"]) < at("14:05")
-    assert incident["evidence_level"] == "strong"
+    assert incident.first_official_at is None and incident.lead_minutes is None
+    assert at("13:55") <= _t(incident.common_cause_named_at) < at("14:05")
+    assert incident.evidence_level == "strong"
 
 
 def test_provider_incident_without_downstream_chatter(store):
@@ -116,12 +118,12 @@ def test_provider_incident_without_downstream_chatter(store):
     incidents = run(store, story)
     assert len(incidents) == 1
     incident = incidents[0]
-    assert incident["services"] == ["aws/kinesis"]
-    assert incident["detected_at"] == incident["first_official_at"] == "2020-11-25T14:36:00Z"
-    assert incident["lead_minutes"] == 0
-    assert incident["signal_counts"] == {"status": 3}
-    assert incident["ended_at"] == "2020-11-25T18:00:00Z"
-    assert incident["common_cause"]["service"] == "aws/kinesis"
+    assert incident.services == ["aws/kinesis"]
+    assert incident.detected_at == incident.first_official_at == _t("2020-11-25T14:36:00Z")
+    assert incident.lead_minutes == 0
+    assert incident.signal_counts == {"status": 3}
+    assert incident.ended_at == _t("2020-11-25T18:00:00Z")
+    assert incident.common_cause["service"] == "aws/kinesis"
 
 
 def test_aws_event_common_cause_and_lead_time(store):
@@ -134,13 +136,13 @@ def test_aws_event_common_cause_and_lead_time(store):
     story.status(at("19:00"), "resolved", "Resolved.")
     story.burst("discord", at("14:20"), 20, 80)  # the same hour, unrelated
     incidents = run(store, story)
-    aws = next(i for i in incidents if "roku" in i["services"])
-    assert "discord" not in aws["services"]
-    assert aws["common_cause"]["region"] == "aws:us-east-1" and aws["common_cause"]["confirmed"]
-    assert aws["first_official_at"] == "2020-11-25T14:36:00Z"
-    assert 40 <= aws["lead_minutes"] <= 46
-    assert _t(aws["common_cause_named_at"]) < at("14:36")
-    assert any(i["services"] == ["discord"] for i in incidents)
+    aws = next(i for i in incidents if "roku" in i.services)
+    assert "discord" not in aws.services
+    assert aws.common_cause["region"] == "aws:us-east-1" and aws.common_cause["confirmed"]
+    assert aws.first_official_at == _t("2020-11-25T14:36:00Z")
+    assert 40 <= aws.lead_minutes <= 46
+    assert _t(aws.common_cause_named_at) < at("14:36")
+    assert any(i.services == ["discord"] for i in incidents)
 
 
 def test_report_counts_spike_and_are_summed(store):
@@ -150,10 +152,10 @@ def test_report_counts_spike_and_are_summed(store):
     story.reports("netflix", at("00:00"), counts)
     incidents = run(store, story)
     assert len(incidents) == 1
-    assert incidents[0]["services"] == ["netflix"]
-    assert incidents[0]["report_count"] >= 760
+    assert incidents[0].services == ["netflix"]
+    assert incidents[0].report_count >= 760
     # the crossing report page was published at 14:15 (the 57th count)
-    assert incidents[0]["detected_at"] == "2020-11-25T14:15:00Z"
+    assert incidents[0].detected_at == _t("2020-11-25T14:15:00Z")
 
 
 def test_detection_is_causal_replaying_history_gives_the_live_answer(store):
@@ -166,9 +168,9 @@ def test_detection_is_causal_replaying_history_gives_the_live_answer(store):
     late = compute(store, now=at("23:59"))
     early = compute(store, now=at("14:03"))
     assert len(late) == len(early) == 1
-    assert early[0]["detected_at"] == late[0]["detected_at"]
-    assert early[0]["id"] == late[0]["id"]
-    assert early[0]["status"] == "open" and early[0]["ended_at"] is None
+    assert early[0].detected_at == late[0].detected_at
+    assert early[0].id == late[0].id
+    assert early[0].status == "open" and early[0].ended_at is None
 
 
 def test_incremental_updates_give_the_batch_incidents(tmp_path):
@@ -190,12 +192,12 @@ def test_incremental_updates_give_the_batch_incidents(tmp_path):
     batch = SQLiteStore(tmp_path / "batch.db")
     batch.upsert(ordered)
     expected = recompute(batch, now=t).incidents
-    got = live.list_incidents()
-    assert [i["id"] for i in got] == [i["id"] for i in expected]
+    got = stored(live)
+    assert [i.id for i in got] == [i.id for i in expected]
     for a, b in zip(got, expected):
         for key in ("detected_at", "started_at", "ended_at", "services", "common_cause", "common_cause_named_at",
                     "evidence_level", "first_official_at", "lead_minutes", "signal_counts"):
-            assert a[key] == b[key], key
+            assert getattr(a, key) == getattr(b, key), key
 
 
 def test_data_arriving_out_of_order(tmp_path):
@@ -212,9 +214,9 @@ def test_data_arriving_out_of_order(tmp_path):
     tidy = SQLiteStore(tmp_path / "tidy.db")
     tidy.upsert(sorted(story.signals, key=lambda s: s.published_at))
     expected = recompute(tidy, now=at("23:59")).incidents
-    got = scrambled.list_incidents()
-    assert [(i["id"], i["detected_at"], i["services"]) for i in got] == \
-        [(i["id"], i["detected_at"], i["services"]) for i in expected]
+    got = stored(scrambled)
+    assert [(i.id, i.detected_at, i.services) for i in got] == \
+        [(i.id, i.detected_at, i.services) for i in expected]
 
 
 def test_feedback_survives_recomputation(store):
@@ -222,11 +224,11 @@ def test_feedback_survives_recomputation(store):
     quiet_day(story)
     story.burst("roku", at("13:50"), 30, 150)
     incident = run(store, story)[0]
-    store.set_feedback(incident["id"], "dismissed")
+    store.set_feedback(incident.id, "dismissed")
     events = []
     again = recompute(store, now=at("23:59"), notify=lambda e, i: events.append(e))
-    assert again.incidents[0]["id"] == incident["id"]
-    assert store.get_incident(incident["id"])["feedback"] == "dismissed"
+    assert again.incidents[0].id == incident.id
+    assert get_incident(store, incident.id).feedback.verdict == "dismissed"
     assert events == []
 
 

@@ -66,7 +66,7 @@ def test_incidents_confirm_and_report(db, tmp_path):
     run("incidents", "dismiss", other["id"], store=db)
     run("incidents", "confirm", aws["id"][:8], store=db)
     again = json.loads(run("incidents", "--json", store=db).stdout)
-    assert [(i["id"], i["feedback"]) for i in again] == [(aws["id"], "confirmed")]
+    assert [(i["id"], i["feedback"]["verdict"]) for i in again] == [(aws["id"], "confirmed")]
     assert len(json.loads(run("incidents", "--all", "--json", store=db).stdout)) == 2
 
     out = tmp_path / "report.html"

@@ -88,7 +88,15 @@ async def ingest_signals(
     from outagewatch.pipeline import ingest_stream
 
     store = request.app.state.store
-    report = await run_in_threadpool(store_call, lambda: ingest_stream(store, io.BytesIO(body), tag=tagger))
+    step = request.app.state.after_batch
+
+    def ingest():
+        report = ingest_stream(store, io.BytesIO(body), tag=tagger)
+        if step is not None and report.stored.new + report.stored.updated:
+            step(store, earliest=report.earliest)  # incidents current, alerts sent, before we answer
+        return report
+
+    report = await run_in_threadpool(store_call, ingest)
     metrics.record_ingest(report.stored, report.rejected_total)
     return report.to_dict()
 

@@ -116,10 +116,9 @@
     return "at the same time as the official word";
   }
 
-  // Correlation stores the verdict as a string; the API's own feedback record is an object.
+  // Feedback is one shape everywhere: null or {verdict, note, at}.
   function verdictOf(incident) {
-    const feedback = incident.feedback;
-    return typeof feedback === "string" ? feedback : (feedback && feedback.verdict) || null;
+    return (incident.feedback && incident.feedback.verdict) || null;
   }
 
   function incidentItem(incident) {

@@ -38,9 +38,12 @@ class SQLiteStore(BaseStore):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | os.PathLike[str], *, url: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, url: str | None = None, create: bool = True) -> None:
+        """``create=False`` opens an existing store only (a read never creates one)."""
         self.path = Path(path)
         self.url = url or f"sqlite:///{self.path}"
+        if not create and str(self.path) != ":memory:" and not self.path.is_file():
+            raise StoreOpenError(f"no store at {self.path} (a SQLite file is created by ingest, collect or replay)")
         self.database = Database(self.path)
         self._writer = Writer(self.database)
         self._planner = Planner(self.database)
