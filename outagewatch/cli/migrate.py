@@ -25,6 +25,7 @@ def migrate(
     from outagewatch.pipeline import batched
     from outagewatch.search.query import Query
     from outagewatch.search.store import UpsertResult
+    from outagewatch.timeutil import parse_time
 
     config()
     if source == target:
@@ -42,7 +43,8 @@ def migrate(
             dst.upsert_incidents(incidents)
             feedback = src.feedback()
             for incident_id, verdict in feedback.items():
-                dst.set_feedback(incident_id, verdict["verdict"], verdict.get("note"))
+                at = parse_time(verdict["at"]) if verdict.get("at") else None
+                dst.set_feedback(incident_id, verdict["verdict"], verdict.get("note"), at=at)
             waiting = getattr(dst, "flush", lambda: 0)()
         except (ValueError, RuntimeError, OSError) as exc:
             fail(f"migration stopped: {exc}", exc)

@@ -307,12 +307,13 @@ class BaseStore:
         if ids:
             self.state.delete_incidents(ids)
 
-    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None) -> None:
-        """An analyst's ``confirmed`` or ``dismissed``; kept apart from incidents so that
-        recomputing incidents never loses it."""
+    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None,
+                     at: datetime | None = None) -> None:
+        """An analyst's ``confirmed`` or ``dismissed`` (given ``at``, default now: a migration
+        keeps the original time); kept apart from incidents so that recomputing never loses it."""
         if verdict not in VERDICTS:
             raise ValueError(f"verdict must be 'confirmed' or 'dismissed', got {verdict!r}")
-        self.state.put_feedback(incident_id, verdict, note, to_millis(utcnow()))
+        self.state.put_feedback(incident_id, verdict, note, to_millis(at or utcnow()))
 
     def feedback(self) -> dict[str, dict[str, Any]]:
         return {incident_id: {"verdict": verdict, "note": note, "at": to_iso(from_millis(at))}

@@ -158,9 +158,10 @@ class Store(Protocol):
 
     def delete_incidents(self, ids: Iterable[str]) -> None: ...
 
-    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None) -> None:
-        """An analyst's ``confirmed`` or ``dismissed``; kept apart from incidents so that
-        recomputing incidents never loses it."""
+    def set_feedback(self, incident_id: str, verdict: str, note: str | None = None,
+                     at: datetime | None = None) -> None:
+        """An analyst's ``confirmed`` or ``dismissed`` (given ``at``, default now); kept apart
+        from incidents so that recomputing incidents never loses it."""
 
     def feedback(self) -> dict[str, dict[str, Any]]: ...
 

@@ -51,7 +51,7 @@ def test_every_data_command_works_on_elasticsearch_like_on_sqlite(es_urls, tmp_p
                      cwd=tmp_path).stdout
         exported = run("--store", url, "export", cwd=tmp_path).stdout
         run("--store", url, "correlate", "--json", cwd=tmp_path)
-        incidents = json.loads(run("--store", url, "incidents", "--no-refresh", "--json", cwd=tmp_path).stdout)
+        incidents = json.loads(run("--store", url, "incidents", "--json", cwd=tmp_path).stdout)
         answers[url.split(":")[0]] = {
             "total": stats["total"], "by_kind": stats["by_kind"],
             "search": [json.loads(line)["id"] for line in search.splitlines()],
@@ -69,7 +69,7 @@ def test_migrate_copies_sqlite_to_elasticsearch_and_back_unchanged(es_urls, tmp_
     back = f"sqlite:///{tmp_path / 'back.db'}"
     run("--store", source, "ingest", str(SAMPLE), "--no-tag", cwd=tmp_path)
     run("--store", source, "correlate", cwd=tmp_path)
-    incidents = json.loads(run("--store", source, "incidents", "--no-refresh", "--all", "--json", cwd=tmp_path).stdout)
+    incidents = json.loads(run("--store", source, "incidents", "--all", "--json", cwd=tmp_path).stdout)
     if incidents:
         run("--store", source, "incidents", "dismiss", incidents[0]["id"], cwd=tmp_path)
 
@@ -82,7 +82,7 @@ def test_migrate_copies_sqlite_to_elasticsearch_and_back_unchanged(es_urls, tmp_
 
     def snapshot(url):
         return (run("--store", url, "export", cwd=tmp_path).stdout,
-                run("--store", url, "incidents", "--no-refresh", "--all", "--json", cwd=tmp_path).stdout)
+                run("--store", url, "incidents", "--all", "--json", cwd=tmp_path).stdout)
 
     assert snapshot(source) == snapshot(es_urls[0]) == snapshot(back)
 
@@ -90,5 +90,6 @@ def test_migrate_copies_sqlite_to_elasticsearch_and_back_unchanged(es_urls, tmp_
 def test_migrate_to_the_same_store_or_an_unreachable_one_is_one_line(tmp_path):
     same = run("migrate", "--from", "sqlite:///x.db", "--to", "sqlite:///x.db", cwd=tmp_path, check=False)
     assert same.returncode == 1 and same.stderr.strip().count("\n") == 0
+    run("--store", "sqlite:///x.db", "ingest", str(SAMPLE), "--no-tag", cwd=tmp_path)
     down = run("migrate", "--from", "sqlite:///x.db", "--to", "http://127.0.0.1:1", cwd=tmp_path, check=False)
     assert down.returncode == 1 and down.stderr.strip().count("\n") == 0 and "cannot reach" in down.stderr
