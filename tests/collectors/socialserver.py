@@ -56,6 +56,7 @@ class SocialServer:
         self.fail: list[Failure] = []
         self.always: Failure | None = None
         self.fail_only: str | None = None  # serve ``fail`` only to paths containing this
+        self.slow: dict[str, float] = {}  # path fragment -> seconds to wait before a normal answer
         self.paths: list[str] = []
         self.bodies: list[bytes] = []
         self.headers: list[dict] = []
@@ -69,6 +70,7 @@ class SocialServer:
         self.paths.append(request.path)
         self.bodies.append(body)
         self.headers.append(dict(request.headers))
+        closing = (request.headers.get("Connection") or "").lower() == "close"
         targeted = self.fail_only is None or self.fail_only in request.path
         failure = self.fail.pop(0) if self.fail and targeted else self.always
         if request.path.startswith("/loop"):
@@ -77,6 +79,8 @@ class SocialServer:
             if failure.delay:
                 time.sleep(failure.delay)
             request.send_response(failure.status)
+            if closing:  # as real servers do, so the client does not reuse a socket about to close
+                request.send_header("Connection", "close")
             for k, v in failure.headers.items():
                 request.send_header(k, v)
             if failure.stream_bytes:
@@ -95,12 +99,17 @@ class SocialServer:
             request.end_headers()
             request.wfile.write(failure.body)
             return
+        for fragment, seconds in self.slow.items():
+            if fragment in request.path:
+                time.sleep(seconds)
         path, _, query = request.path.partition("?")
         auth = request.headers.get("Authorization") or ""
         token = auth[7:] if auth.startswith("Bearer ") else None
         status, payload = self.api.handle(path, query, None, body, token=token)
         data = json.dumps(payload).encode()
         request.send_response(status)
+        if closing:
+            request.send_header("Connection", "close")
         request.send_header("Content-Type", "application/json; charset=utf-8")
         for k, v in self.extra_headers.items():
             request.send_header(k, v)

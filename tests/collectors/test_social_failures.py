@@ -10,10 +10,11 @@ from outagewatch.collectors import load_sources
 from outagewatch.collectors.bskyapi import BlueskyAPI
 from outagewatch.collectors.hnapi import HNAPI
 from outagewatch.collectors.mastoapi import MastodonAPI
+from outagewatch.collectors.redditapi import RedditAPI
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
-from tests.collectors import test_bluesky, test_hackernews, test_mastodon
+from tests.collectors import test_bluesky, test_hackernews, test_mastodon, test_reddit
 from tests.collectors.socialserver import FAILURES, Failure, SocialServer, free_port
 
 CREDS = SocialCredentials(bluesky_handle="me.bsky.social", bluesky_app_password="pw",
@@ -30,6 +31,9 @@ NETWORKS = {
     "mastodon": (lambda: SocialServer(MastodonAPI(test_mastodon.STATUSES)),
                  lambda base: {"name": "s", "kind": "mastodon", "instance": "127.0.0.1", "tags": ["outage"],
                                "query": "aws down", "api_base": base}, 25),
+    "reddit": (lambda: SocialServer(RedditAPI(test_reddit.THINGS)),
+               lambda base: {"name": "s", "kind": "reddit", "subreddits": ["aws"], "query": "aws down",
+                             "api_base": base}, 24),
 }
 
 
