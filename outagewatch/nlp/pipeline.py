@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from outagewatch.nlp import lexicon
+from outagewatch.nlp import lexicon, verbs
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
 
 CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
@@ -89,6 +89,20 @@ def _variants(phrase: str) -> set[str]:
     return out
 
 
+def _by_variant(phrases: dict[str, list]) -> dict[str, list]:
+    """One match key per written form: "Berlin" and "Berlín" both match "berlin", and the
+    token gets every name either stands for (the hand-kept place over a built duplicate)."""
+    merged: dict[str, list] = {}
+    for phrase, names in phrases.items():
+        for variant in _variants(phrase):
+            held = merged.setdefault(variant, [])
+            held.extend(n for n in names if n not in held)
+    for variant, names in merged.items():
+        if any(n.kind == "place" and not n.gazetteer_only for n in names):
+            merged[variant] = [n for n in names if not (n.kind == "place" and n.gazetteer_only)]
+    return merged
+
+
 class Matcher:
     """One pass of one PhraseMatcher over catalog names, symptoms and status phrases, then
     targeted scans for handles, hashtags, hosts, region/zone codes, HTTP 5xx and Japanese.
@@ -103,16 +117,17 @@ class Matcher:
         strings = nlp.vocab.strings
         # match key -> ("name", [Name...]) | ("sym", symptom) | ("st", stage)
         self.keys: dict[int, tuple[str, object]] = {}
-        for phrase, names in vocab.phrases.items():
-            key = f"name:{phrase}"
+        for variant, names in _by_variant(vocab.phrases).items():
+            key = f"name:{variant}"
             self.keys[strings.add(key)] = ("name", names)
-            self.matcher.add(key, [nlp.make_doc(v) for v in _variants(phrase)])
+            self.matcher.add(key, [nlp.make_doc(variant)])
         for group, table in (("sym", lexicon.SYMPTOM_PHRASES), ("st", lexicon.STATUS_PHRASES)):
             for label, phrases in table.items():
                 key = f"{group}:{label}"
                 self.keys[strings.add(key)] = (group, label)
                 self.matcher.add(key, [nlp.make_doc(v) for p in phrases for v in _variants(p)])
         self.area_words = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
+        self.cues = verbs.cue_words()
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.vocab
@@ -128,9 +143,11 @@ class Matcher:
                 stages.append((start, end, payload))
         if len(spans) > 1:
             spans = _longest(spans)
+        texts, lowers = words_of(doc)
+        if not self.cues.isdisjoint(lowers):  # "won't load", "hasn't synced", "no carga"
+            symptoms.extend(verbs.complaints(lowers))
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
-        texts, lowers = words_of(doc)
         raw = text_of(doc)
         handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []
         if "@" in raw:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from outagewatch.nlp import lexicon
-from outagewatch.nlp.pipeline import NAMES, SYMPTOMS, words_of
+from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, words_of
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 
@@ -37,11 +37,27 @@ REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datace
                           "area", "región", "rechenzentrum", "région", "região"})
 HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "panne", "fail", "isdown", "offline",
                     "problems", "issues")
-STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational"})
+STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational",
+                         "mitigated", "restored", "postmortem", "completed", "scheduled"})
+TITLE_STAGES = {"mitigated": "resolved", "restored": "resolved", "postmortem": "resolved", "completed": "resolved",
+                "scheduled": "informational"}
+TITLE_MARKS = frozenset({"-", "–", ":", "—", "|", "]", ")"})
 PROBLEM_WINDOW = 6
 BRAND_ENTITIES = frozenset({"ORG", "PRODUCT"})
 OTHER_ENTITIES = frozenset({"GPE", "LOC", "PERSON", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
 AFTER_ONGOING = frozenset({"again", "still", "noch"})
+NAME_LINKS = frozenset({"with", "into", "on", "to", "in", "from", "via", "through", "con", "en", "mit", "auf", "bei",
+                        "avec", "sur", "com", "no", "na"})
+SHORT_LOWER = frozenset({"uk", "usa", "uae", "nyc"})
+# Neighbours that show a place name is the everyday word: (before, after).
+PLACE_ANTI = {
+    "china": (frozenset({"fine", "bone", "porcelain", "blue", "the", "antique", "good", "wedding", "my", "her"}),
+              frozenset({"cabinet", "cabinets", "plate", "plates", "set", "sets", "dishes", "doll", "pattern", "shop",
+                         "cup", "cups", "tea", "teapot", "hutch", "closet", "bowl", "bowls", "pieces"})),
+    "turkey": (frozenset({"the", "a", "roast", "roasted", "smoked", "cold", "wild", "thanksgiving"}),
+               frozenset({"sandwich", "dinner", "breast", "legs", "day", "bacon", "burger", "trot", "gravy"})),
+    "jersey": (frozenset({"a", "the", "my", "his", "her", "new", "home", "away", "signed"}), frozenset({"number"})),
+}
 LIST_JOINERS = frozenset({",", "and", "&", "+", "/", "or", "y", "und", "et", "e", "ou", "oder", "o", "と", "、"})
 
 
@@ -144,8 +160,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 regions.setdefault(f"geo:{nm.geo}")
             continue
         written = texts[start]
-        if not (written[:1].isupper() or not written[:1].isascii()):
-            continue
+        cased = written[:1].isupper() or not written[:1].isascii()
+        if not cased and (nm.ambiguous_place or (len(nm.written) < 4 and lower[start] not in SHORT_LOWER) or
+                          not (doc.user_data.get(LANG) == "en" or _place_context(lower, start, end))):
+            continue  # "in chicago", "the uk", "florida" yes; "nice", "reading", "us", "chaque réunion" no
+        if nm.gazetteer_only and not (symptom_at or stage_spans or ja or services or ctx.kind == "status"):
+            continue  # a city or province beyond the hand-kept table: only in a text about a problem
+        anti = PLACE_ANTI.get(lower[start])
+        if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
+            continue  # "fine china", "china cabinet"
         mapped = False
         for provider in regional:
             named = [r for r in nm.ids if r.startswith(provider + ":")]
@@ -275,7 +298,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if any(end <= s <= end + 2 for s in near):
         return True  # "slack is down", "zoom not working"
     if not capitalised:
-        return False
+        # A complaint in the same sentence is the evidence: "slack messages not sending",
+        # "can't log into flickr" (the everyday senses were ruled out above).
+        linked = start and lower[start - 1] in NAME_LINKS
+        return any(s >= end or (linked and start - s <= 4) for s in near)
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
     if near and (not initial or hashtag_down):
         return True
@@ -365,9 +391,12 @@ def _place_context(lower: list[str], start: int, end: int) -> bool:
 
 
 def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:
-    if lower and lower[0] in STAGE_WORDS and lower[0] != "update" and len(lower) > 1 and \
-            lower[1] in ("-", "–", ":", "—"):
-        return lower[0]
+    if lower and lower[0] in STAGE_WORDS and lower[0] != "update" and (len(lower) == 1 or lower[1] in TITLE_MARKS):
+        return TITLE_STAGES.get(lower[0], lower[0])  # "Resolved - ...", "Mitigated"
+    if len(lower) > 2 and lower[0] in ("[", "(") and lower[1] in STAGE_WORDS and lower[2] in ("]", ")"):
+        return TITLE_STAGES.get(lower[1], lower[1])  # "[RESOLVED] Increased API Error Rates"
+    if len(lower) > 2 and lower[-1] in STAGE_WORDS and lower[-2] in ("-", "–", "—", "|", ":"):
+        return TITLE_STAGES.get(lower[-1], lower[-1])  # "Storage - North Europe - Investigating"
     stages = set()
     for start, _, stage in stage_spans:
         if stage == "resolved" and (_negated(lower, start, True) or _partial(lower, start)):

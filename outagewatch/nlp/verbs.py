@@ -1,0 +1,160 @@
+"""Complaint verbs: "won't load", "hasn't synced", "keeps logging me out", "no carga".
+
+People rarely say "down": they say what the service will not do. A complaint is a cue
+(a negation, "keeps", "stuck", "unable to", "impossible de", "não consigo"...) followed
+within a few words by a verb of what a service does (load, sync, send, pay, play...), in
+any inflection. The inflections come from spaCy's lemma tables (``spacy-lookups-data``,
+no trained model): ``scripts/build_nlp_tables.py`` inverts them for the verbs below and
+writes ``data/verb_forms.json``, so the tagger never loads the 100 MB tables at run time.
+Each verb says which symptom its failure is.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+# Verb lemma -> symptom, per language. A lemma here must be the lemma spaCy's table gives.
+VERBS: dict[str, dict[str, str]] = {
+    "en": {
+        "load": "not-loading", "open": "not-loading", "launch": "not-loading", "start": "not-loading",
+        "boot": "not-loading", "render": "not-loading", "display": "not-loading", "show": "not-loading",
+        "refresh": "not-loading", "update": "problems", "connect": "connectivity", "reach": "connectivity",
+        "resolve": "connectivity", "sync": "problems", "synchronize": "problems", "send": "problems",
+        "receive": "problems", "deliver": "problems", "post": "problems", "upload": "problems",
+        "download": "problems", "save": "problems", "search": "problems", "join": "problems", "call": "problems",
+        "print": "problems", "install": "problems", "work": "outage", "function": "outage", "respond": "outage",
+        "crash": "outage", "freeze": "problems", "log": "login", "login": "login", "sign": "login",
+        "authenticate": "login", "verify": "login", "pay": "payments", "checkout": "payments",
+        "check": "payments", "charge": "payments", "process": "payments", "decline": "payments",
+        "purchase": "payments", "play": "problems", "stream": "streaming", "buffer": "streaming",
+        "cast": "streaming", "skip": "streaming", "kick": "login", "disconnect": "connectivity",
+        "drop": "connectivity", "spin": "not-loading", "fail": "errors", "error": "errors",
+    },
+    "es": {
+        "cargar": "not-loading", "abrir": "not-loading", "iniciar": "not-loading", "arrancar": "not-loading",
+        "conectar": "connectivity", "sincronizar": "problems", "enviar": "problems", "mandar": "problems",
+        "recibir": "problems", "subir": "problems", "descargar": "problems", "funcionar": "outage",
+        "responder": "outage", "entrar": "login", "acceder": "login", "pagar": "payments", "cobrar": "payments",
+        "reproducir": "streaming", "fallar": "errors", "congelar": "problems", "colgar": "problems",
+    },
+    "de": {
+        "laden": "not-loading", "öffnen": "not-loading", "starten": "not-loading", "verbinden": "connectivity",
+        "synchronisieren": "problems", "senden": "problems", "schicken": "problems", "empfangen": "problems",
+        "hochladen": "problems", "funktionieren": "outage", "gehen": "outage", "reagieren": "outage",
+        "anmelden": "login", "einloggen": "login", "zahlen": "payments", "bezahlen": "payments",
+        "abspielen": "streaming", "streamen": "streaming", "hängen": "problems", "abstürzen": "outage",
+    },
+    "fr": {
+        "charger": "not-loading", "ouvrir": "not-loading", "lancer": "not-loading", "démarrer": "not-loading",
+        "afficher": "not-loading", "connecter": "connectivity", "synchroniser": "problems", "envoyer": "problems",
+        "recevoir": "problems", "fonctionner": "outage", "marcher": "outage", "répondre": "outage",
+        "payer": "payments", "lire": "streaming", "planter": "outage", "identifier": "login",
+    },
+    "pt": {
+        "carregar": "not-loading", "abrir": "not-loading", "iniciar": "not-loading", "conectar": "connectivity",
+        "sincronizar": "problems", "enviar": "problems", "mandar": "problems", "receber": "problems",
+        "funcionar": "outage", "responder": "outage", "entrar": "login", "logar": "login", "acessar": "login",
+        "pagar": "payments", "reproduzir": "streaming", "travar": "problems", "falhar": "errors",
+    },
+}
+
+# Words that start a complaint about the verb that follows, and the language whose verbs
+# they govern (spaCy splits "won't" into "wo" "n't"; "no update yet" is not Spanish).
+CUES: dict[str, str] = {
+    **dict.fromkeys(("n't", "not", "never", "cannot", "unable", "keeps", "keep", "kept", "stuck", "failing",
+                     "fails", "failed", "refuses", "refusing", "refused", "stopped", "stops", "nothing", "won't",
+                     "can't", "cant", "wont", "doesnt", "didnt", "isnt", "hasnt", "havent", "couldn't",
+                     "couldnt", "hasn't", "haven't", "doesn't", "isn't", "didn't", "wasn't", "aren't", "don't",
+                     "dont", "won’t", "can’t", "doesn’t", "hasn’t", "isn’t", "didn’t"), "en"),
+    **dict.fromkeys(("no", "nada", "sigue", "siguen", "queda", "quedó"), "es"),
+    **dict.fromkeys(("nicht", "nichts"), "de"),
+    **dict.fromkeys(("ne", "n'", "impossible", "arrive", "bloqué", "bloquée"), "fr"),
+    **dict.fromkeys(("não", "nao", "consigo", "fica", "ficou"), "pt"),
+}
+# Words a complaint may put between its cue and its verb ("keep getting declined", "won't let me log in").
+FILLERS = frozenset({
+    "to", "be", "being", "been", "get", "getting", "gets", "got", "me", "us", "my", "the", "even", "at", "all",
+    "on", "properly", "correctly", "let", "lets", "letting", "de", "à", "se", "mich", "sich", "mir", "lo", "la",
+    "le", "les", "l'", "puedo", "puede", "pude", "kann", "lässt", "it", "is", "are", "was", "in", "keeps", "keep",
+    "consigo", "me", "m'", "pas", "plus", "rien", "mais", "mehr", "more", "anymore", "still", "ya",
+})
+WINDOW = 3
+# "I won't pay for Netflix", "we don't use Slack": a person choosing, not a service failing.
+CHOOSERS = frozenset({"i", "we", "you", "they", "he", "she", "people", "i'll", "we'll"})
+CHOICE_AUX = frozenset({"do", "did", "wo", "will", "would", "should", "shall", "might"})
+CHOICES = frozenset({"won't", "don't", "didn't", "wont", "dont", "didnt", "won’t", "don’t", "didn’t", "never", "not"})
+DEFERRED = frozenset({"nicht", "pas", "plus"})  # German and French put the verb first: "lädt nicht", "ne charge pas"
+
+
+@functools.lru_cache(maxsize=1)
+def forms() -> dict[str, dict[str, str]]:
+    """Per language: inflected form (lower case) -> symptom."""
+    path = DATA / "verb_forms.json"
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    tables: dict[str, dict[str, str]] = {}
+    for lang, verbs in VERBS.items():
+        table = tables[lang] = {}
+        for lemma, symptom in verbs.items():
+            table.setdefault(lemma, symptom)
+            for form in _regular(lang, lemma):
+                table.setdefault(form, symptom)
+            for form in data.get(lang, {}).get(lemma, ()):
+                table.setdefault(form, symptom)
+    return tables
+
+
+def _regular(lang: str, lemma: str) -> tuple[str, ...]:
+    """Present-tense forms the lookup tables file under a homograph noun ("charge", "carga")."""
+    if lang == "fr" and lemma.endswith("er"):
+        stem = lemma[:-2]
+        return stem + "e", stem + "ent", stem + "é", stem + "ée"
+    if lang in ("es", "pt") and lemma.endswith("ar"):
+        stem = lemma[:-2]
+        return stem + "a", stem + "an", stem + "am"
+    if lang in ("es", "pt") and lemma.endswith(("er", "ir")):
+        stem = lemma[:-2]
+        return stem + "e", stem + "en", stem + "em"
+    return ()
+
+
+def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, symptom) of every cue + verb complaint in the lower-cased tokens."""
+    tables = forms()
+    found: list[tuple[int, int, str]] = []
+    n = len(lower)
+    for i, word in enumerate(lower):
+        lang = CUES.get(word)
+        if lang is None:
+            continue
+        if lang == "en" and ((word in ("n't", "not", "never") and i > 1 and lower[i - 1] in CHOICE_AUX
+                              and lower[i - 2] in CHOOSERS) or
+                             (word in CHOICES and i and lower[i - 1] in CHOOSERS)):
+            continue
+        table = tables[lang]
+        j = i + 1
+        while j < n and j - i <= WINDOW:
+            symptom = table.get(lower[j])
+            if symptom:
+                if symptom == "payments" and lower[j] in ("check", "checking") and lower[j + 1:j + 2] != ["out"]:
+                    symptom = "problems"
+                found.append((i, j + 1, symptom))
+                break
+            if lower[j] not in FILLERS:
+                break
+            j += 1
+    for i, word in enumerate(lower):
+        if word in DEFERRED and i:
+            for lang in ("de", "fr"):
+                symptom = tables[lang].get(lower[i - 1])
+                if symptom and not any(s <= i - 1 < e for s, e, _ in found):
+                    found.append((i - 1, i + 1, symptom))
+                    break
+    return found
+
+
+def cue_words() -> frozenset[str]:
+    return frozenset(CUES) | DEFERRED

