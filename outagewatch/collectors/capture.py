@@ -9,11 +9,14 @@ Layout of a capture folder::
     bodies/          response bodies, named by content hash (a body served many
                      times is stored once)
     x/tweets.jsonl   X API v2 post objects, one a line; x/users.json their authors
+    social/*.jsonl   Bluesky, Mastodon, Reddit and Hacker News items as their APIs serve them
+                     (:mod:`outagewatch.collectors.socialcapture`)
 
 Serving: ``/h/<host>/<path>`` answers with the body recorded for that URL at the latest
 ``at`` not after the simulated now (404 before the first); ETag and Last-Modified are
 honoured so conditional GETs behave as they did live. ``/x/2/...`` is the X API v2
-(:mod:`outagewatch.collectors.xapi`) over the captured posts. ``/robots.txt`` allows all.
+(:mod:`outagewatch.collectors.xapi`) over the captured posts; ``/bluesky/``, ``/mastodon/``,
+``/reddit/`` and ``/hn/`` are those networks' APIs over theirs. ``/robots.txt`` allows all.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from outagewatch.collectors import socialcapture
 from outagewatch.collectors.xapi import XAPI
 from outagewatch.timeutil import parse_duration, parse_time, to_iso, utcnow
 
@@ -66,6 +70,7 @@ class Capture:
     endpoints: dict[str, list[Recorded]] = field(default_factory=dict)
     tweets: list[dict[str, Any]] = field(default_factory=list)
     users: list[dict[str, Any]] = field(default_factory=list)
+    social: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: str | Path) -> "Capture":
@@ -96,6 +101,7 @@ class Capture:
                 capture.tweets = [json.loads(line) for line in (root / x["tweets"]).read_text("utf-8").splitlines()
                                   if line.strip()]
                 capture.users = json.loads((root / x["users"]).read_text("utf-8"))
+            capture.social = socialcapture.load(root, manifest)
         except (KeyError, OSError, ValueError) as exc:
             raise CaptureError(f"{root}: broken capture: {type(exc).__name__}: {exc}") from None
         return capture
@@ -135,6 +141,7 @@ class CaptureServer:
         self.capture = capture
         self.clock = clock
         self.xapi = XAPI(capture.tweets, capture.users)
+        self.social = socialcapture.SocialAPIs(capture.social)
         self.requests = 0
         handler = _make_handler(self)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -189,6 +196,11 @@ def _make_handler(server: CaptureServer):
             if path.startswith("/x/2/"):
                 status, payload = server.xapi.handle(path[2:], query, now)
                 return self._send(status, json.dumps(payload).encode(), {"Content-Type": "application/json"})
+            length = int(self.headers.get("Content-Length") or 0)
+            answer = server.social.handle(path, query, now, self.rfile.read(length) if length else b"",
+                                          self.headers.get("Authorization"))
+            if answer is not None:
+                return self._send(answer[0], json.dumps(answer[1]).encode(), {"Content-Type": "application/json"})
             if not path.startswith("/h/"):
                 return self._send(404, b"not found", {"Content-Type": "text/plain"})
             key = path[3:] + (f"?{query}" if query else "")
@@ -211,6 +223,7 @@ def _make_handler(server: CaptureServer):
             return self._send(recorded.status, recorded.body, headers)
 
         do_HEAD = do_GET
+        do_POST = do_GET  # logins and OAuth tokens of the social stand-ins
 
     return Handler
 
@@ -228,6 +241,7 @@ class Recorder:
         self.endpoints: dict[str, dict[str, Any]] = {}
         self.tweets: dict[str, dict[str, Any]] = {}
         self.users: dict[str, dict[str, Any]] = {}
+        self.social: dict[str, dict[str, dict[str, Any]]] = {}
         self._lock = threading.Lock()
         self.clock = utcnow
 
@@ -254,6 +268,13 @@ class Recorder:
             for user in users:
                 self.users[str(user["id"])] = user
 
+    def items(self, network: str, objects: list[dict[str, Any]]) -> None:
+        """Keep what a social collector was served (the network's own JSON)."""
+        with self._lock:
+            kept = self.social.setdefault(network, {})
+            for item in objects:
+                kept[socialcapture.identity(network, item)] = item
+
     def save(self) -> Path:
         manifest: dict[str, Any] = {
             "format": FORMAT, "name": self.name, "start": to_iso(self.start), "end": to_iso(self.clock()),
@@ -266,6 +287,9 @@ class Recorder:
             (self.root / "x" / "tweets.jsonl").write_text("".join(json.dumps(t) + "\n" for t in ordered), "utf-8")
             (self.root / "x" / "users.json").write_text(json.dumps(list(self.users.values()), indent=1), "utf-8")
             manifest["x"] = {"tweets": "x/tweets.jsonl", "users": "x/users.json"}
+        social = socialcapture.save(self.root, self.social)
+        if social:
+            manifest["social"] = social
         path = self.root / "manifest.json"
         path.write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
         return path

@@ -10,8 +10,8 @@ Why the choices:
   own pacing by ``X-Ratelimit-Remaining``/``-Reset`` stays on, and a spent quota also ends
   the walk early; a 429 becomes :class:`RateLimited` with ``Retry-After`` or the reset.
 - The requests session carries :class:`~outagewatch.collectors.social.GuardedAdapter`
-  (timeout, size cap); ``api_base`` points PRAW's ``oauth_url``/``reddit_url`` at a
-  local server for replay and tests.
+  (timeout, size cap, and for replay and tests the rebasing of Reddit's two hosts onto
+  ``api_base``).
 - The author is ``u/name`` (Reddit names never change); the account's fullname is kept.
 """
 
@@ -62,18 +62,21 @@ class RedditCollector:
         self.source = source
         self.comments = bool(source.options.get("comments", True))
         self.posts = bool(source.options.get("posts", True))
-        self.adapter = GuardedAdapter(timeout=timeout, max_bytes=int(source.options.get("max_bytes", 10 * 1024 * 1024)))
+        # PRAW joins absolute paths onto its hosts (a base path would be dropped), so a local
+        # base is applied by the adapter instead: https://oauth.reddit.com/r/aws/new becomes
+        # {api_base}/oauth.reddit.com/r/aws/new.
+        base = api_base or source.options.get("api_base")
+        self.adapter = GuardedAdapter(timeout=timeout, max_bytes=int(source.options.get("max_bytes", 10 * 1024 * 1024)),
+                                      base=base, hosts=("oauth.reddit.com", "www.reddit.com"))
         session = requests.Session()
         session.max_redirects = 5
         session.mount("https://", self.adapter)
         session.mount("http://", self.adapter)
-        base = (api_base or source.options.get("api_base") or "").rstrip("/")
-        urls = {"oauth_url": base, "reddit_url": f"{base}/www"} if base else {}
         self.reddit = praw.Reddit(client_id=client_id, client_secret=reveal(client_secret),
                                   user_agent=user_agent or DEFAULT_USER_AGENT, check_for_updates=False,
                                   check_for_async=False,
                                   # praw does not hand its own timeout to the requestor: give it here
-                                  requestor_kwargs={"session": session, "timeout": timeout}, **urls)
+                                  requestor_kwargs={"session": session, "timeout": timeout})
         for core in (self.reddit._read_only_core, self.reddit._authorized_core):  # noqa: SLF001 - see docstring
             if core is not None and hasattr(core, "_retry_strategy_class"):
                 core._retry_strategy_class = _NoRetry  # noqa: SLF001

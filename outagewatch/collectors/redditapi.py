@@ -1,7 +1,9 @@
 """A small Reddit API server-side answered from a list of things (``{"kind": "t3"|"t1",
 "data": {...}}`` as Reddit's listings carry them), for replay and tests:
-``POST /www/api/v1/access_token`` (client credentials; any app is accepted: a stand-in),
-``GET /r/:subs/new``, ``/r/:subs/comments``, ``/r/:subs/search`` and ``/search`` with ``limit``, ``after``, ``q``. Subreddits join with ``+``. Only
+``POST /www.reddit.com/api/v1/access_token`` (client credentials; any app is accepted: a
+stand-in), ``GET /oauth.reddit.com/r/:subs/new``, ``.../r/:subs/comments``,
+``.../r/:subs/search`` and ``.../search`` (the host leads the path, as the collector's
+adapter rebases it) with ``limit``, ``after``, ``q``. Subreddits join with ``+``. Only
 things created up to the simulated now are visible."""
 
 from __future__ import annotations

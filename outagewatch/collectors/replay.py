@@ -20,6 +20,8 @@ from outagewatch.collectors.capture import Capture, CaptureServer, SimClock
 from outagewatch.collectors.run import RunSettings, build_scheduler, select, Skipped
 from outagewatch.collectors.scheduler import SourceHealth
 from outagewatch.collectors import load_sources
+from outagewatch.collectors.social import SocialCredentials
+from outagewatch.collectors.socialcapture import SocialAPIs
 
 # Against 127.0.0.1 politeness delays only slow the replay down; robots.txt is still obeyed.
 REPLAY_SCRAPY = {"AUTOTHROTTLE_START_DELAY": 0.0, "AUTOTHROTTLE_MAX_DELAY": 0.5, "DOWNLOAD_DELAY": 0.0,
@@ -57,6 +59,15 @@ def local_sources(capture: Capture, server: CaptureServer) -> list[dict[str, Any
     return out
 
 
+def replay_credentials(sources) -> SocialCredentials:
+    """Stand-in credentials: the capture server accepts any, and a replay must run every
+    captured source whatever secrets this machine holds (it never sends them anywhere)."""
+    instances = {str(s.options.get("instance", "")).lower() for s in sources if s.kind == "mastodon"}
+    return SocialCredentials(bluesky_handle="replay.invalid", bluesky_app_password="replay",
+                             mastodon_tokens={i: "replay" for i in instances if i}, reddit_client_id="replay",
+                             reddit_client_secret="replay")
+
+
 def replay(path: str | Path, store, *, speed: float = 0.0, tag: Callable | None = None,
            names: list[str] | None = None, until: datetime | None = None,
            on_batch_stored: Callable | None = None, on_step: Callable[[datetime, datetime, datetime], None] | None = None,
@@ -72,7 +83,8 @@ def replay(path: str | Path, store, *, speed: float = 0.0, tag: Callable | None 
         sources = select(load_sources(local_sources(capture, server)), names)
         scheduler, report.skipped = build_scheduler(
             store, sources, settings, x_token="replay", x_api_base=f"{server.base}/x", tag=tag, clock=clock.now,
-            jitter=False, on_batch_stored=on_batch_stored, on_source_done=on_source_done)
+            jitter=False, on_batch_stored=on_batch_stored, on_source_done=on_source_done,
+            social=replay_credentials(sources), api_bases=SocialAPIs.bases(server.base))
         try:
             step = timedelta(seconds=capture.step)
             now = capture.start
