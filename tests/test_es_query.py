@@ -39,11 +39,11 @@ def test_filters_are_a_time_range_and_terms_per_field():
     assert set(body) == {"filter"}
     filters = body["filter"]
     assert {"range": {"@timestamp": {"gte": to_millis(T0), "lt": to_millis(T0 + timedelta(hours=1))}}} in filters
-    assert {"terms": {"service.name": ["roku", "flickr"]}} in filters
+    assert {"terms": {"outagewatch.services": ["roku", "flickr"]}} in filters
     assert {"terms": {"outagewatch.source_kind": ["social"]}} in filters
     assert {"terms": {"event.provider": ["x:1"]}} in filters
-    assert {"terms": {"cloud.region": ["aws:us-east-1"]}} in filters
-    assert {"terms": {"cloud.provider": ["aws"]}} in filters
+    assert {"terms": {"outagewatch.regions": ["aws:us-east-1"]}} in filters
+    assert {"terms": {"outagewatch.providers": ["aws"]}} in filters
     assert len(filters) == 6
     assert compile_query(Query(since=T0))["bool"]["filter"] == [{"range": {"@timestamp": {"gte": to_millis(T0)}}}]
 
@@ -130,9 +130,13 @@ def test_a_signal_becomes_a_document_and_comes_back_equal():
     doc = m.signal_to_doc(signal, "f" * 32, 1234)
     assert doc["@timestamp"] == to_millis(signal.published_at)
     assert doc["event"] == {"id": signal.id, "provider": "aws-health:kinesis", "ingested": 1234,
-                            "created": to_millis(signal.collected_at)}
-    assert doc["service"] == {"name": ["aws/kinesis"]}
-    assert doc["cloud"] == {"provider": ["aws"], "region": ["aws:us-east-1"]}
+                            "created": to_millis(signal.collected_at), "dataset": "outagewatch.signals",
+                            "module": "outagewatch", "kind": "event"}
+    assert doc["ecs"] == {"version": m.ECS_VERSION}
+    # mentioned services, providers and regions are ours, not ECS service.* / cloud.* (the emitter)
+    assert "service" not in doc and "cloud" not in doc
+    assert (doc["outagewatch"]["services"], doc["outagewatch"]["providers"], doc["outagewatch"]["regions"]) == (
+        ["aws/kinesis"], ["aws"], ["aws:us-east-1"])
     assert doc["outagewatch"]["raw"] == {"value": {"guid": "abc", "nested": [1, "two"]}}
     assert doc["outagewatch"]["words"] == {"title": "increased error rates", "message": "kinesis errors in us east 1 障 害"}
     assert m.doc_fingerprint(doc) == "f" * 32

@@ -224,12 +224,18 @@ class ElasticsearchStore(BaseStore):
         if not indices.exists_alias(name=names.signals):
             with contextlib.suppress(elasticsearch.BadRequestError):  # another process made it first
                 indices.create(index=names.first_backing, aliases={names.signals: {"is_write_index": True}})
+        else:
+            # A store made by an earlier version: add the fields this one writes (a mapping
+            # only grows; documents written before keep their old fields until migrated).
+            indices.put_mapping(index=names.signals_pattern, properties=m.signal_mappings()["properties"])
         small_settings = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
         for index, mappings in ((names.checkpoints, m.CHECKPOINT_MAPPINGS), (names.incidents, m.INCIDENT_MAPPINGS),
                                 (names.feedback, m.FEEDBACK_MAPPINGS)):
             if not indices.exists(index=index):
                 with contextlib.suppress(elasticsearch.BadRequestError):
                     indices.create(index=index, mappings=mappings, settings=small_settings)
+            else:
+                indices.put_mapping(index=index, properties=mappings["properties"])
 
     def backing_indices(self) -> list[str]:
         """The rollover indices behind the signals alias, oldest first."""

@@ -58,9 +58,9 @@ class ElasticsearchState:
                                                                 [{"source": "asc"}])}
 
     def put_incidents(self, records: list[IncidentRecord]) -> None:
-        actions = [{"_index": self.names.incidents, "_id": m.doc_id(r.id), "_source": {
-            "id": r.id, "started_at": r.started_ms, "ended_at": r.ended_ms, "detected_at": r.detected_ms,
-            "doc": r.doc}} for r in records]
+        actions = [{"_index": self.names.incidents, "_id": m.doc_id(r.id),
+                    "_source": m.incident_to_doc(r.id, r.started_ms, r.ended_ms, r.detected_ms, r.doc)}
+                   for r in records]
         with self._errors("write to"):
             helpers.bulk(self.client, actions, refresh=True, max_retries=5, initial_backoff=0.5,
                          retry_on_status=self._retry_on_status)

@@ -61,9 +61,11 @@ SIGNAL_FIELDS: tuple[Field, ...] = (
     Field("lang", "keyword", "outagewatch.lang"),
     Field("report_count", "count", "outagewatch.report_count"),
     Field("status", "keyword", "outagewatch.status"),
-    Field("services", "tags", "service.name"),
-    Field("providers", "tags", "cloud.provider"),
-    Field("regions", "tags", "cloud.region"),
+    # What a post *mentions*: ECS service.name / cloud.* describe the emitter of an event
+    # (the host's own service, provider and region), so these live in our namespace.
+    Field("services", "tags", "outagewatch.services"),
+    Field("providers", "tags", "outagewatch.providers"),
+    Field("regions", "tags", "outagewatch.regions"),
     Field("symptoms", "tags", "outagewatch.symptoms"),
     Field("raw", "json", "outagewatch.raw"),
 )

@@ -142,28 +142,139 @@ def test_kibana_objects_are_what_the_generator_writes():
     assert (DOCKER / "kibana" / "outagewatch.ndjson").read_text("utf-8") == make_objects.render()
 
 
+AGGREGATABLE = {"keyword", "date", "long", "float", "boolean"}
+
+
+def _leaves(properties: dict, prefix: str = "") -> dict[str, dict]:
+    """Dotted field -> its mapping, multi-fields (``title.keyword``) included."""
+    out = {}
+    for name, spec in properties.items():
+        path = f"{prefix}{name}"
+        if "properties" in spec:
+            out.update(_leaves(spec["properties"], path + "."))
+            continue
+        out[path] = spec
+        for sub, sub_spec in (spec.get("fields") or {}).items():
+            out[f"{path}.{sub}"] = sub_spec
+    return out
+
+
+def _aggregatable(spec: dict) -> bool:
+    return spec.get("type") in AGGREGATABLE and spec.get("index", True) is not False
+
+
 def test_kibana_objects_match_the_elasticsearch_mapping():
     objects = _objects()
     by_type: dict[str, list[dict]] = {}
     for obj in objects:
         by_type.setdefault(obj["type"], []).append(obj)
+    ids = {(o["type"], o["id"]) for o in objects}
     views = {v["id"]: v["attributes"] for v in by_type["index-pattern"]}
     names = m.IndexNames(m.DEFAULT_PREFIX)
     assert {v["title"] for v in views.values()} == {names.signals, names.incidents}
-    fields = {names.signals: set(m.SIGNAL_FIELDS), names.incidents: set(m.INCIDENT_MAPPINGS["properties"])}
-    for view in views.values():
-        assert view["timeFieldName"] in fields[view["title"]]
+    mapping = {names.signals: _leaves(m.signal_mappings()["properties"]),
+               names.incidents: _leaves(m.INCIDENT_MAPPINGS["properties"])}
+
+    def field_of(view_id: str, field: str) -> dict:
+        known = mapping[views[view_id]["title"]]
+        assert field in known, (view_id, field)
+        return known[field]
+
+    for view_id, view in views.items():
+        assert field_of(view_id, view["timeFieldName"])["type"] == "date"
+    for obj in objects:  # every reference resolves to an object in the file
+        for ref in obj["references"]:
+            assert (ref["type"], ref["id"]) in ids, (obj["id"], ref)
     titles = set()
     for vis in by_type["lens"]:
         titles.add(vis["attributes"]["title"])
         (ref,) = vis["references"]
-        known = fields[views[ref["id"]]["title"]]
         layers = vis["attributes"]["state"]["datasourceStates"]["formBased"]["layers"]
         for layer in layers.values():
             for column in layer["columns"].values():
-                assert column["sourceField"] == "___records___" or column["sourceField"] in known, column
-    assert titles == {"Signals over time by source kind", "Top services", "Top regions", "Incidents"}
-    (dashboard,) = by_type["dashboard"]
-    panels = json.loads(dashboard["attributes"]["panelsJSON"])
-    referenced = {r["name"].split(":", 1)[1]: r["id"] for r in dashboard["references"]}
-    assert {referenced[p["panelRefName"]] for p in panels} == {v["id"] for v in by_type["lens"]}
+                if column["sourceField"] != "___records___":
+                    assert _aggregatable(field_of(ref["id"], column["sourceField"])), column
+    assert titles == {"Signals over time by source kind", "Top services", "Top regions", "Incidents",
+                      "Incidents by likely cause"}
+    (search,) = by_type["search"]
+    (ref,) = search["references"]
+    for column in search["attributes"]["columns"]:
+        field_of(ref["id"], column)
+    for field, _ in search["attributes"]["sort"]:
+        assert _aggregatable(field_of(ref["id"], field))
+    dashboards = {d["id"]: d for d in by_type["dashboard"]}
+    assert set(dashboards) == {"outagewatch-overview", "outagewatch-incidents"}
+    controls_by_dashboard = {}
+    for dash in dashboards.values():
+        panels = json.loads(dash["attributes"]["panelsJSON"])
+        referenced = {r["name"].split(":", 1)[1]: r for r in dash["references"] if not r["name"].startswith("control")}
+        assert all(p["panelRefName"] in referenced for p in panels)
+        controls = json.loads(dash["attributes"]["controlGroupInput"]["panelsJSON"])
+        for control_id, control in controls.items():
+            spec = control["explicitInput"]
+            assert control["type"] == "optionsListControl" and spec["id"] == control_id
+            assert _aggregatable(field_of(spec["dataViewId"], spec["fieldName"])), spec
+            assert {"type": "index-pattern", "id": spec["dataViewId"],
+                    "name": f"controlGroup_{control_id}:optionsListDataView"} in dash["references"]
+        controls_by_dashboard[dash["id"]] = {c["explicitInput"]["title"] for c in controls.values()}
+    assert controls_by_dashboard["outagewatch-overview"] == {"Provider", "Region", "Service"}
+    assert {"Provider", "Region", "Service", "Likely cause", "Evidence"} == controls_by_dashboard["outagewatch-incidents"]
+    overview_panels = {r["id"] for r in dashboards["outagewatch-incidents"]["references"] if r["type"] != "index-pattern"}
+    assert "outagewatch-incident-list" in overview_panels
+
+
+def _conforms(doc: dict, properties: dict, path: str = "") -> list[str]:
+    """Where ``doc`` breaks a strict mapping: unknown fields, or values of the wrong shape."""
+    problems = []
+    for key, value in doc.items():
+        where = f"{path}{key}"
+        spec = properties.get(key)
+        if spec is None:
+            problems.append(f"{where}: not in the mapping")
+        elif "properties" in spec:
+            if isinstance(value, dict):
+                problems += _conforms(value, spec["properties"], where + ".")
+            else:
+                problems.append(f"{where}: not an object")
+        elif spec.get("type") == "object":
+            continue  # opaque (enabled: false)
+        else:
+            kind = spec["type"]
+            for item in value if isinstance(value, list) else [value]:
+                ok = {"keyword": isinstance(item, str), "text": isinstance(item, str),
+                      "date": isinstance(item, int) and not isinstance(item, bool),
+                      "long": isinstance(item, int) and not isinstance(item, bool),
+                      "float": isinstance(item, (int, float)) and not isinstance(item, bool),
+                      "boolean": isinstance(item, bool)}[kind]
+                if not ok:
+                    problems.append(f"{where}: {item!r} is not a {kind}")
+    return problems
+
+
+def test_documents_follow_ecs_and_fit_the_strict_mappings():
+    from outagewatch.timeutil import parse_time, to_millis
+    from tests.signals_factory import make_signal
+
+    signal = make_signal("Roku down, AWS us-east-1?", native_id="ecs", services=["roku"], providers=["aws"],
+                         regions=["aws:us-east-1"], source_kind="social", source="x:search")
+    doc = m.signal_to_doc(signal, "0" * 32, 1)
+    assert _conforms(doc, m.signal_mappings()["properties"]) == []
+    assert doc["ecs"]["version"] == m.ECS_VERSION and doc["event"]["dataset"] == "outagewatch.signals"
+    assert "service" not in doc and "cloud" not in doc
+    incident = {"id": "abc", "title": "Roku disrupted; likely cause Amazon Kinesis", "status": "closed",
+                "services": ["roku", "aws/kinesis"], "providers": ["aws"], "regions": ["aws:us-east-1"],
+                "started_at": "2020-11-25T13:30:00Z", "detected_at": "2020-11-25T13:30:00Z",
+                "peak_at": "2020-11-25T14:30:00Z", "ended_at": "2020-11-25T20:00:00Z", "evidence_level": "strong",
+                "signal_counts": {"social": 146, "reports": 234}, "report_count": 82460,
+                "common_cause": {"service": "aws/kinesis", "provider": "aws", "region": "aws:us-east-1",
+                                 "confidence": 0.98, "confirmed": True, "evidence": ["..."]},
+                "first_official_at": "2020-11-25T14:36:00Z", "lead_minutes": 66.0, "feedback": None}
+    ms = {k: to_millis(parse_time(incident[k])) for k in ("started_at", "ended_at", "detected_at")}
+    idoc = m.incident_to_doc("abc", ms["started_at"], ms["ended_at"], ms["detected_at"], incident)
+    assert _conforms(idoc, m.INCIDENT_MAPPINGS["properties"]) == []
+    assert idoc["doc"] is incident
+    assert idoc["cause"] == {"service": "aws/kinesis", "provider": "aws", "region": "aws:us-east-1",
+                             "confidence": 0.98, "confirmed": True}
+    assert (idoc["evidence_level"], idoc["lead_minutes"], idoc["signal_count"]) == ("strong", 66.0, 380)
+    assert idoc["@timestamp"] == ms["started_at"] and idoc["duration_minutes"] == 390.0
+    assert idoc["event"]["dataset"] == "outagewatch.incidents" and "feedback" not in idoc
