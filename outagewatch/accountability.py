@@ -227,9 +227,12 @@ def _summary(party: str, name: str, acks: list[Ack], pages: Iterable[str] = ()) 
 
 
 def period_for(store, since: datetime | None, until: datetime | None) -> tuple[datetime, datetime]:
-    """``--since``/``--until`` as given; the missing end is 90 days from the other, or the newest Signal."""
+    """``--since``/``--until`` as given; without ``until``: now after a ``since``, else the newest
+    Signal; without ``since``: 90 days before ``until``."""
     if until is None:
-        until = (since + PERIOD) if since is not None else (newest_signal_time(store) or utcnow())
+        # "since X" runs to now; no period at all is the 90 days up to the newest Signal, so a
+        # store of replayed or historical data is judged on its own time, not on an empty today.
+        until = utcnow() if since is not None else (newest_signal_time(store) or utcnow())
         until += timedelta(seconds=1)  # the newest Signal's own incident is inside
     if since is None:
         since = until - PERIOD

@@ -60,9 +60,9 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
     app.state.after_batch = after_batch
     install_error_handlers(app)
 
-    from outagewatch.api.routes import accountability, dashboard, incidents, meta, signals
+    from outagewatch.api.routes import accountability, dashboard, incident_views, incidents, meta, signals
 
-    for module in (meta, signals, incidents, accountability, dashboard):
+    for module in (meta, signals, incidents, incident_views, accountability, dashboard):
         app.include_router(module.router)
     static = resources.files("outagewatch.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -11,7 +11,7 @@ from outagewatch.cli.common import fail, open_configured_store, parse_time_optio
 
 def accountability(
     since: Optional[str] = typer.Option(None, "--since", help="Period start (ISO 8601 or 2h, 7d); default 90 days before --until."),
-    until: Optional[str] = typer.Option(None, "--until", help="Period end; default the newest stored Signal."),
+    until: Optional[str] = typer.Option(None, "--until", help="Period end; default now after --since, else the newest stored Signal."),
     provider: Optional[str] = typer.Option(None, "--provider", "-p", help="Only this provider (catalog id: aws, gcp...)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -20,7 +20,8 @@ from outagewatch.timeutil import parse_time
 COLORS = {"social": "#1d9bf0", "reports": "#d9480f", "news": "#2b8a3e", "status": "#6741d9"}
 ORDER = ("reports", "social", "news", "status")
 MARKS = {"detected": "#c92a2a", "cause named": "#e67700", "official update": "#6741d9"}
-W, LEFT, RIGHT, TOP, LANE, GAP, AXIS, LEGEND = 900, 140, 16, 54, 64, 10, 44, 26
+_W, _LEFT, RIGHT, _TOP, _LANE, _GAP, _AXIS, _LEGEND = 900, 140, 16, 54, 64, 10, 44, 26
+W = _W
 # Tick spacings a reader expects, in minutes; the first giving at most ~9 ticks wins.
 STEPS = (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)
 
@@ -43,12 +44,15 @@ def _ticks(start: datetime, end: datetime) -> list[datetime]:
     return out
 
 
-def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> str:
+def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, compact: bool = False) -> str:
+    """The report's timeline; ``compact`` is the same chart small enough for a list of incidents
+    (thin lanes, no callouts, no legend), as the dashboard shows it beside each incident."""
+    W, LEFT, TOP, LANE, GAP, AXIS, LEGEND = (600, 96, 6, 24, 4, 20, 0) if compact else (_W, _LEFT, _TOP, _LANE, _GAP, _AXIS, _LEGEND)
     series = incident.get("series") or {}
     kinds = {k: list(v) for k, v in (series.get("kinds") or {}).items() if any(v)}
     if not kinds:
-        return ('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="40" role="img">'
-                '<text x="8" y="24">no chart data</text></svg>')
+        return ('<svg xmlns="http://www.w3.org/2000/svg" class="timeline empty" viewBox="0 0 600 40" width="100%" role="img">'
+                '<text x="8" y="24" class="ink">no chart data</text></svg>')
     step = int(series["interval"])
     if "reports" in kinds:
         kinds["reports"] = _held(kinds["reports"], step)
@@ -67,15 +71,17 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> st
         return start <= moment <= end
 
     multi_day = start.date() != (end - timedelta(seconds=1)).date()
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" width="100%" role="img"'
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline{" compact" if compact else ""}"'
+           f' viewBox="0 0 {W} {height}" width="100%" role="img"'
            f' font-family="system-ui,sans-serif" aria-label="Signals per {step // 60} minutes, one lane per source'
            f' kind, each on its own scale">']
-    out.append(f'<text x="{LEFT}" y="14" font-size="12" fill="#57606a">{escape(when(start))} to {escape(when(end))}'
-               f' · counts per {step // 60} min, each lane on its own scale</text>')
+    if not compact:
+        out.append(f'<text class="muted" x="{LEFT}" y="14" font-size="12" fill="#57606a">{escape(when(start))} to'
+                   f' {escape(when(end))} · counts per {step // 60} min, each lane on its own scale</text>')
 
     ticks = _ticks(start, end)
     for tick in ticks:  # grid first, so lanes and marks draw over it
-        out.append(f'<line x1="{x_at(tick):.1f}" x2="{x_at(tick):.1f}" y1="{TOP}" y2="{bottom}" stroke="#eceef1"/>')
+        out.append(f'<line x1="{x_at(tick):.1f}" x2="{x_at(tick):.1f}" y1="{TOP}" y2="{bottom}" stroke="#eceef1" class="grid"/>')
 
     for index, kind in enumerate(lanes):
         values, color = kinds[kind], COLORS.get(kind, "#495057")
@@ -85,15 +91,22 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> st
         def y(value: float, y0: int = y0, top: int = top) -> float:
             return y0 + LANE - (LANE - 4) * value / top
 
-        out.append(f'<g class="lane" data-kind="{escape(kind)}">'
-                   f'<rect x="{LEFT}" y="{y0}" width="{plot_w}" height="{LANE}" fill="#fafbfc" stroke="#dde1e6"/>'
+        out.append(f'<g class="lane" data-kind="{escape(kind)}" data-max="{top}">'
+                   f'<rect class="lane-bg" x="{LEFT}" y="{y0}" width="{plot_w}" height="{LANE}" fill="#fafbfc" stroke="#dde1e6"/>')
+        if compact:
+            out.append(f'<text x="{LEFT - 6}" y="{y0 + 10}" text-anchor="end" font-size="10" font-weight="600"'
+                       f' fill="{color}">{escape(kind)}</text>'
+                       f'<text class="lane-max" x="{LEFT - 6}" y="{y0 + 21}" text-anchor="end" font-size="9"'
+                       f' fill="#57606a">max {top:,}</text>')
+        else:
+            out.append(
                    f'<text x="{LEFT - 8}" y="{y0 + 16}" text-anchor="end" font-size="12" font-weight="600"'
                    f' fill="{color}">{escape(kind)}</text>'
-                   f'<text x="{LEFT - 8}" y="{y0 + 29}" text-anchor="end" font-size="10" fill="#57606a">'
+                   f'<text class="muted" x="{LEFT - 8}" y="{y0 + 29}" text-anchor="end" font-size="10" fill="#57606a">'
                    f'{escape(UNITS.get(kind, "signals"))} / {step // 60} min</text>'
                    f'<text class="lane-max" x="{LEFT - 8}" y="{y0 + 42}" text-anchor="end" font-size="10"'
                    f' fill="#57606a">max {escape(count(top, UNITS.get(kind, "signals")))}</text>'
-                   f'<text x="{LEFT - 8}" y="{y0 + LANE}" text-anchor="end" font-size="10" fill="#57606a">0</text>')
+                   f'<text class="muted" x="{LEFT - 8}" y="{y0 + LANE}" text-anchor="end" font-size="10" fill="#57606a">0</text>')
         width = plot_w / n
         if kind in ("reports", "social"):
             points = [f"{LEFT + width * (i + 0.5):.1f},{y(v):.1f}" for i, v in enumerate(values)]
@@ -120,7 +133,7 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> st
             continue
         px = x_at(moment)
         tip = escape(title or f"{label} {when(moment)}")
-        reach = TOP - 34 if label != "official update" or moment == first_official else TOP
+        reach = TOP - 34 if not compact and (label != "official update" or moment == first_official) else TOP
         out.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{reach}" y2="{bottom}" stroke="{color}" stroke-width="1.3"'
                    + (f' stroke-dasharray="{dash}"' if dash else "") + f'><title>{tip}</title></line>')
     # Callouts above the lanes for the moments a reader looks for; same-minute ones share a label.
@@ -129,32 +142,37 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]]) -> st
                           ("first official", incident.get("first_official_at"))):
         if moment and inside(parse_time(moment)):
             callouts.setdefault(parse_time(moment).replace(second=0, microsecond=0), []).append(label)
-    for row, (moment, labels) in enumerate(sorted(callouts.items())):
+    for row, (moment, labels) in enumerate([] if compact else sorted(callouts.items())):
         px = x_at(moment)
         anchor, dx = ("end", -3) if px > W - 220 else ("start", 3)
         out.append(f'<text x="{px + dx:.1f}" y="{TOP - 22 + 12 * (row % 2)}" text-anchor="{anchor}" font-size="11"'
-                   f' fill="#1f2328">{escape(" · ".join(labels))} {escape(when(moment, date=False))}</text>')
+                   f' fill="#1f2328" class="ink">{escape(" · ".join(labels))} {escape(when(moment, date=False))}</text>')
 
     last_day = None
     for tick in ticks:
         px = x_at(tick)
         out.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="#57606a"/>'
-                   f'<text x="{px:.1f}" y="{bottom + 16}" text-anchor="middle" font-size="11">{tick:%H:%M}</text>')
-        if multi_day and tick.date() != last_day:
-            out.append(f'<text x="{px:.1f}" y="{bottom + 29}" text-anchor="middle" font-size="10" font-weight="600"'
-                       f' fill="#57606a">{tick:%d %b %Y}</text>')
+                   f'<text class="ink tick" x="{px:.1f}" y="{bottom + (14 if compact else 16)}" text-anchor="middle"'
+                   f' font-size="{10 if compact else 11}">{tick:%H:%M}</text>')
+        if multi_day and not compact and tick.date() != last_day:
+            out.append(f'<text class="muted" x="{px:.1f}" y="{bottom + 29}" text-anchor="middle" font-size="10"'
+                       f' font-weight="600" fill="#57606a">{tick:%d %b %Y}</text>')
             last_day = tick.date()
+    if compact:
+        out.append("</svg>")  # a list item says its dates in words; no legend either
+        return "".join(out)
     if not multi_day:
-        out.append(f'<text x="{LEFT}" y="{bottom + 29}" font-size="10" font-weight="600" fill="#57606a">'
+        out.append(f'<text class="muted" x="{LEFT}" y="{bottom + 29}" font-size="10" font-weight="600" fill="#57606a">'
                    f'{start:%d %b %Y}</text>')
-    out.append(f'<text x="{W - RIGHT}" y="{bottom + 29}" text-anchor="end" font-size="11" fill="#57606a">time (UTC)</text>')
+    out.append(f'<text class="muted" x="{W - RIGHT}" y="{bottom + 29}" text-anchor="end" font-size="11" fill="#57606a">'
+               'time (UTC)</text>')
 
     lx, ly = LEFT, height - 9
     for label, color in [(k, COLORS.get(k, "#495057")) for k in lanes] + list(MARKS.items()):
         swatch = (f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{color}"/>' if label in kinds else
                   f'<line x1="{lx}" x2="{lx + 12}" y1="{ly - 4}" y2="{ly - 4}" stroke="{color}" stroke-width="2"'
                   + (' stroke-dasharray="3 2"' if label == "official update" else "") + "/>")
-        out.append(f'{swatch}<text x="{lx + 16}" y="{ly}" font-size="11">{escape(label)}</text>')
+        out.append(f'{swatch}<text class="ink" x="{lx + 16}" y="{ly}" font-size="11">{escape(label)}</text>')
         lx += 30 + 7 * len(label)
     out.append("</svg>")
     return "".join(out)

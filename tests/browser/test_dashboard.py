@@ -34,7 +34,8 @@ def test_the_dashboard_loads_the_bundled_event(page, event_server):
     text = event.inner_text()
     assert incident["title"] in text
     assert "evidence" in text
-    assert "Likely common cause: aws" in text and "us-east-1" in text
+    assert "Likely common cause: Amazon Kinesis · Amazon Web Services · us-east-1" in text  # names, ids on hover
+    assert event.locator(".cause .name[data-id='aws:us-east-1']").get_attribute("title").startswith("aws:us-east-1")
     assert "Lead time:" in text
     page.locator("#search-summary[data-total]").wait_for()
     assert _total(page) > 0
@@ -66,15 +67,14 @@ def test_a_search_narrows_the_results(page, event_server):
 def test_an_incident_opens_and_its_chart_renders(page, event_server):
     url, incident = event_server
     page.goto(url + "/")
-    page.locator(f"#incident-list li[data-incident-id='{incident['id']}'] button.open-incident").click()
+    page.locator(f"#incident-list li[data-incident-id='{incident['id']}'] a.open-incident").click()
     detail = page.locator("#incident-detail")
     detail.wait_for(state="visible")
     assert page.locator("#incident-title").inner_text() == incident["title"]
     chart = page.locator("#incident-chart svg.timeline")
     chart.wait_for()
-    series = page.locator("#incident-chart path.series")
-    assert series.count() >= 2
-    assert {series.nth(i).get_attribute("data-key") for i in range(series.count())} >= {"social", "status"}
+    lanes = page.locator("#incident-chart g.lane")
+    assert {lanes.nth(i).get_attribute("data-kind") for i in range(lanes.count())} >= {"reports", "social", "status"}
     box = chart.bounding_box()
     assert box["width"] > 300 and box["height"] > 80
     assert page.locator("#incident-official li").count() >= 1
@@ -83,7 +83,7 @@ def test_an_incident_opens_and_its_chart_renders(page, event_server):
     assert report.endswith("/report?format=html")
     served = page.request.get(url + report)
     assert served.status == 200 and incident["title"] in served.text()
-    assert "#incident=" in page.url
+    assert f"incident={incident['id']}" in page.url
     chart.screenshot(path=str(ARTIFACTS / "incident-chart.png"))
     assert page.errors == []
 

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/accountability", tags=["accountability"])
 def accountability(
     request: Request,
     since: Annotated[str | None, Param(description="Period start; default 90 days before `until`. " + TIME_HELP)] = None,
-    until: Annotated[str | None, Param(description="Period end; default the newest stored Signal. " + TIME_HELP)] = None,
+    until: Annotated[str | None, Param(description="Period end; default now when `since` is given, else the newest stored Signal. " + TIME_HELP)] = None,
     provider: Annotated[str | None, Param(description="Only this provider (catalog id, e.g. aws).", max_length=200)] = None,
 ) -> dict[str, Any]:
     """Per provider and per status page over the period (90 days by default): incidents seen, how many
