@@ -2,57 +2,38 @@
 
 The dashboard draws the report's own chart (:func:`outagewatch.reports.chart.timeline_svg`,
 served as SVG), so the two can never disagree; this module finds what the chart needs
-from the store, and what the report pages said (problem types, user comments).
+from the store (through :mod:`outagewatch.incidents`, the same evidence window and official
+updates the report uses), and what the report pages said (problem types, user comments).
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
-from outagewatch.correlate.incidents import incident_query
+from outagewatch.incidents import Incident, evidence_query, evidence_window, official_updates
 from outagewatch.reports.chart import timeline_svg
-from outagewatch.reports.data import data_end
-from outagewatch.search.query import Query
-from outagewatch.timeutil import parse_time, to_iso
-
-MARGIN = timedelta(hours=1)
+from outagewatch.timeutil import to_iso
 
 
-def _record(incident: Any) -> dict[str, Any]:
-    return incident.to_dict() if hasattr(incident, "to_dict") else incident
+def chart_updates(store, incident: Incident) -> list[dict[str, Any]]:
+    """The official updates as the chart marks them (the report's ``official`` rows)."""
+    return [{"at": to_iso(s.published_at), "status": s.status, "source": s.source, "title": s.title, "text": s.text,
+             "url": s.url} for s in official_updates(store, incident, evidence_window(incident))]
 
 
-def window(incident: dict[str, Any]):
-    return parse_time(incident["started_at"]) - MARGIN, data_end(incident) + MARGIN
+def incident_timeline(store, incident: Incident, *, compact: bool = False) -> str:
+    return timeline_svg(incident.to_dict(), chart_updates(store, incident), compact=compact)
 
 
-def official_updates(store, incident: Any) -> list[dict[str, Any]]:
-    """Status updates from the incident's official sources or about its services (the report's rule)."""
-    record = _record(incident)
-    since, until = window(record)
-    sources = set(record.get("official_sources") or [])
-    services = set(record.get("services") or [])
-    return [{"at": to_iso(s.published_at), "status": s.status, "source": s.source, "title": s.title}
-            for s in store.scan(Query(kinds=("status",), since=since, until=until, sort="oldest", limit=0))
-            if s.source in sources or set(s.services) & services]
-
-
-def incident_timeline(store, incident: Any, *, compact: bool = False) -> str:
-    record = _record(incident)
-    return timeline_svg(record, official_updates(store, record), compact=compact)
-
-
-def user_reports(store, incident: Any, *, comments: int = 50) -> dict[str, Any]:
+def user_reports(store, incident: Incident, *, comments: int = 50) -> dict[str, Any]:
     """What the report pages said during the incident: each page's latest problem-type shares
     and status, and the users' comments, newest first."""
-    record = _record(incident)
-    if not (record.get("services") or record.get("providers") or record.get("regions")):
+    if not (incident.services or incident.providers or incident.regions):
         return {"pages": [], "comments": [], "comments_total": 0}
-    since, until = window(record)
+    since, until = evidence_window(incident)
     pages: dict[str, dict[str, Any]] = {}
     said: list[dict[str, Any]] = []
-    for s in store.scan(incident_query(record, since, until, ("reports",))):
+    for s in store.scan(evidence_query(incident, since, until, ("reports",))):
         raw = s.raw if isinstance(s.raw, dict) else {}
         if raw.get("comment"):
             said.append({"at": to_iso(s.published_at), "author": s.author, "text": s.text, "source": s.source,

@@ -71,8 +71,8 @@ def test_an_incident_opens_and_its_chart_renders(page, event_server):
     detail = page.locator("#incident-detail")
     detail.wait_for(state="visible")
     assert page.locator("#incident-title").inner_text() == incident["title"]
+    page.locator(f"#incident-detail[data-loaded='{incident['id']}']").wait_for()
     chart = page.locator("#incident-chart svg.timeline")
-    chart.wait_for()
     lanes = page.locator("#incident-chart g.lane")
     assert {lanes.nth(i).get_attribute("data-kind") for i in range(lanes.count())} >= {"reports", "social", "status"}
     box = chart.bounding_box()

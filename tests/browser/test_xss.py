@@ -135,7 +135,7 @@ def test_a_hostile_incident_opens_without_running_anything(open_page, hostile_se
     item.wait_for()
     assert SCRIPT in item.inner_text()
     item.locator("a.open-incident").click()
-    page.locator("#incident-detail").wait_for(state="visible")
+    page.locator("#incident-detail[data-loaded]").wait_for()
     assert page.locator("#incident-detail").get_attribute("data-incident-id") == EVIL_ID
     assert IMG in page.locator("#incident-title").inner_text()
     assert page.locator("#cause-evidence li").count() == 2

@@ -12,16 +12,18 @@ from fastapi.responses import Response
 from outagewatch.api.auth import require_read
 from outagewatch.api.errors import ApiError
 from outagewatch.api.store_access import store_call
+from outagewatch import incidents as policy
+from outagewatch.incidents import Incident
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 
 
-def _incident(request: Request, incident_id: str) -> dict[str, Any]:
+def _incident(request: Request, incident_id: str) -> Incident:
     store = request.app.state.store
-    incident = store_call(lambda: store.get_incident(incident_id))
+    incident = store_call(lambda: policy.get(store, incident_id))
     if incident is None:
         raise ApiError(404, f"no incident with id {incident_id[:80]!r}")
-    return incident.to_dict() if hasattr(incident, "to_dict") else incident
+    return incident
 
 
 @router.get("/{incident_id}/timeline.svg", dependencies=[Depends(require_read)], summary="The incident's timeline chart",

@@ -398,6 +398,7 @@
     const incident = body.incident;
     const panel = $("incident-detail");
     const fresh = panel.dataset.incidentId !== incident.id;
+    if (fresh) delete panel.dataset.loaded;
     showDetail(true);
     panel.dataset.incidentId = incident.id;
     $("incident-title").textContent = incident.title || incident.id;
@@ -440,6 +441,7 @@
       loadChatter(incident, body.window),
       fresh ? loadAccountabilityLine(incident.id) : null,
     ]);
+    panel.dataset.loaded = incident.id; // everything of this incident is on the page
   }
 
   async function loadAccountabilityLine(id) {
