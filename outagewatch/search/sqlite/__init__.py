@@ -1,4 +1,4 @@
-"""The embedded default store: one SQLite file, WAL, FTS5.
+"""The embedded default store: one SQLite file (WAL), and a words index derived from it.
 
 :class:`SQLiteStore` is the :class:`~outagewatch.search.base.BaseStore` primitives wired
 to one module per concern:
@@ -6,7 +6,8 @@ to one module per concern:
 - :mod:`.schema`: the tables, opening the file, migrations, the shared connection;
 - :mod:`.writes`: a batch's rows, tags, words and rollup counts;
 - :mod:`.filters` and :mod:`.planner`: which index answers each search;
-- :mod:`.text`: FTS5's indexed form, MATCH expressions and snippets;
+- :mod:`.textindex`: the words index (Tantivy, in ``<file>.words/`` beside the file),
+  kept up to date from SQLite; :mod:`.text`: highlights;
 - :mod:`.aggregations`: facets, histograms, tag series, stats;
 - :mod:`.state`: checkpoints, incidents and feedback.
 """
@@ -26,6 +27,7 @@ from outagewatch.search.sqlite.filters import where
 from outagewatch.search.sqlite.planner import Planner
 from outagewatch.search.sqlite.schema import COLUMNS, ID, PUBLISHED, Database, StoreOpenError
 from outagewatch.search.sqlite.state import SQLiteState
+from outagewatch.search.sqlite.textindex import TextIndex, words_path
 from outagewatch.search.sqlite.writes import Writer
 from outagewatch.search.store import Bucket, StoreStats, TagBucket, UpsertResult
 from outagewatch.signal import Signal
@@ -45,9 +47,10 @@ class SQLiteStore(BaseStore):
         if not create and str(self.path) != ":memory:" and not self.path.is_file():
             raise StoreOpenError(f"no store at {self.path} (a SQLite file is created by ingest, collect or replay)")
         self.database = Database(self.path)
+        self.text = TextIndex(self.database, None if str(self.path) == ":memory:" else words_path(self.path))
         self._writer = Writer(self.database)
-        self._planner = Planner(self.database)
-        self._aggregations = Aggregations(self.database)
+        self._planner = Planner(self.database, self.text)
+        self._aggregations = Aggregations(self.database, self.text)
         self.state = SQLiteState(self.database)
 
     @property
@@ -56,6 +59,13 @@ class SQLiteStore(BaseStore):
         return self.database.db
 
     # -- engine primitives -----------------------------------------------------------
+
+    def _upsert_batch(self, signals: list[Signal]) -> UpsertResult:
+        """SQLite first (the truth), then the words index catches up from it."""
+        result = self._apply(signals)
+        if result.new or result.updated:
+            self.text.catch_up()
+        return result
 
     def _writing(self):
         return self.database.transaction()
@@ -89,23 +99,25 @@ class SQLiteStore(BaseStore):
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
         """Every match oldest first, a keyset page at a time (no long-held read)."""
-        conditions, params = where(query)
-        cursor: tuple[int, str] | None = None
-        while True:
-            sql = f"SELECT {COLUMNS} FROM signals s WHERE {conditions}"
-            args = list(params)
-            if cursor:
-                sql += " AND (s.published_at, s.id) > (?, ?)"
-                args += list(cursor)
-            rows = self.database.rows(sql + " ORDER BY s.published_at, s.id LIMIT ?", [*args, batch_size])
-            for row in rows:
-                yield row_to_signal(row, 1)
-            if len(rows) < batch_size:
-                return
-            cursor = (rows[-1][PUBLISHED], rows[-1][ID])
+        with self.text.matching(query) as matched:
+            conditions, params = where(query, matched=matched)
+            cursor: tuple[int, str] | None = None
+            while True:
+                sql = f"SELECT {COLUMNS} FROM signals s WHERE {conditions}"
+                args = list(params)
+                if cursor:
+                    sql += " AND (s.published_at, s.id) > (?, ?)"
+                    args += list(cursor)
+                rows = self.database.rows(sql + " ORDER BY s.published_at, s.id LIMIT ?", [*args, batch_size])
+                for row in rows:
+                    yield row_to_signal(row, 1)
+                if len(rows) < batch_size:
+                    return
+                cursor = (rows[-1][PUBLISHED], rows[-1][ID])
 
     def stats(self) -> StoreStats:
         return self._aggregations.stats(self.backend)
 
     def close(self) -> None:
+        self.text.close()
         self.database.close()

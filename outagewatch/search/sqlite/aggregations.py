@@ -8,16 +8,22 @@ from pathlib import Path
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite.filters import where
 from outagewatch.search.sqlite.schema import COLUMN_FACETS, INDEXED_CODES, ROLLUP_SECONDS, TAG_CODES, Database
+from outagewatch.search.sqlite.textindex import TextIndex
 from outagewatch.search.store import Bucket, StoreStats, TagBucket
 from outagewatch.timeutil import from_millis, to_millis
 
 
 class Aggregations:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, text: TextIndex) -> None:
         self.database = database
+        self.text = text
 
     def facets(self, query: Query, fields: list[str], size: int) -> dict[str, dict[str, int]]:
-        conditions, params = where(query)
+        with self.text.matching(query) as matched:
+            return self._facets(query, fields, size, where(query, matched=matched))
+
+    def _facets(self, query: Query, fields: list[str], size: int, condition: tuple[str, list]) -> dict[str, dict[str, int]]:
+        conditions, params = condition
         out: dict[str, dict[str, int]] = {}
         for field in fields:
             if field in INDEXED_CODES:
@@ -39,8 +45,12 @@ class Aggregations:
         return out
 
     def histogram(self, query: Query, seconds: int, by: str | None, keys: list[str]) -> list[Bucket]:
+        with self.text.matching(query) as matched:
+            return self._histogram(seconds, by, keys, where(query, matched=matched))
+
+    def _histogram(self, seconds: int, by: str | None, keys: list[str], condition: tuple[str, list]) -> list[Bucket]:
         width = seconds * 1000
-        conditions, params = where(query)
+        conditions, params = condition
         bucket = f"(s.published_at / {width}) * {width} AS b"
         sums = "count(*), coalesce(sum(s.report_count), 0)"
         if by is None:

@@ -6,7 +6,6 @@ from typing import Any
 
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite.schema import INDEXED_CODES
-from outagewatch.search.sqlite.text import excluded_expression, match_expression
 from outagewatch.timeutil import to_millis
 
 
@@ -42,10 +41,14 @@ def time_range(query: Query, column: str) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def where(query: Query, *, with_text: bool = True, driver: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
-    """Conditions on ``signals s``. Tag filters are sets of rowids from the tags index;
-    when a ``driver`` (field code, value) already walks the tags index, that filter is
-    left out and the others become point probes of the row's own (published_at, rowid)."""
+def where(query: Query, *, matched: tuple[str, bool] | None = None,
+          driver: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+    """Conditions on ``signals s`` for the query's filters. Its words are the caller's:
+    ``matched`` names a table of rowids the words index selected and whether to keep
+    them (words) or leave them out (exclusions alone). Tag filters are sets of rowids
+    from the tags index; when a ``driver`` (field code, value) already walks the tags
+    index, that filter is left out and the others become point probes of the row's own
+    (published_at, rowid)."""
     clauses, params = time_range(query, "s.published_at")
     for code, values in tag_filters(query):
         if driver is not None:
@@ -58,14 +61,8 @@ def where(query: Query, *, with_text: bool = True, driver: tuple[str, str] | Non
         sub, sub_params = tag_subquery(query, code, values)
         clauses.append(f"s.rowid IN ({sub})")
         params += sub_params
-    if with_text:
-        parsed = query.parsed
-        expression = match_expression(parsed)
-        if expression:
-            clauses.append("s.rowid IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?)")
-            params.append(expression)
-        elif parsed.none_of:
-            clauses.append("s.rowid NOT IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?)")
-            params.append(excluded_expression(parsed))
+    if matched is not None:
+        table, keep = matched
+        clauses.append(f"s.rowid {'IN' if keep else 'NOT IN'} (SELECT rowid FROM {table})")
     return (" AND ".join(clauses) or "1"), params
 

@@ -1,86 +1,118 @@
 """How the SQLite store answers a search: which index drives each query shape.
 
-- Totals are counted from the one index that answers alone: FTS5 doclists for words
-  (tag filters checked as rowid sets), the tags index for one tag value, never a join.
-- Newest/oldest with a one-value tag filter walk the tags index in time order, so a
-  page costs its own rows, not a set of every tagged signal.
-- Relevance: FTS5 computes bm25 for every match, but only a page's worth is joined to
-  ``signals`` (see :meth:`Planner.ranked_page`).
+- A query with words goes to the words index (:mod:`.textindex`, Tantivy): it counts the
+  matches and yields the page's rowids in order (bm25 with block-max WAND for relevance,
+  the time column for newest/oldest), with the filters applied inside it. Only the page's
+  rows are then read from ``signals``.
+- Without words, totals are counted from the tags index for one tag value, and
+  newest/oldest with a one-value tag filter walk the tags index in time order, so a page
+  costs its own rows, not a set of every tagged signal.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+import tantivy
+
 from outagewatch.search.base import Page
+from outagewatch.search.fields import row_to_signal
 from outagewatch.search.query import Query
-from outagewatch.search.sqlite import text as fts
 from outagewatch.search.sqlite.filters import selectivity, tag_filters, tag_subquery, time_range, where
 from outagewatch.search.sqlite.schema import COLUMNS, ID, PUBLISHED, ROWID, Database
+from outagewatch.search.sqlite.text import highlight
+from outagewatch.search.sqlite.textindex import TextIndex
 from outagewatch.search.store import TOTAL_LIMIT, Hit
-from outagewatch.search.fields import row_to_signal
 
-# Relevance pages rank this many best-scored matches in full (see ranked_page).
-RANK_POOL = 10_000
+# The words index is asked for this many best hits at first (then 4x as many while ties
+# or a cursor leave the page unsure).
+FIRST_FETCH = 64
 
 
 class Planner:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, text: TextIndex) -> None:
         self.database = database
+        self.text = text
 
     def page(self, query: Query, after: list[Any] | None) -> Page:
-        expression = fts.match_expression(query.parsed)
+        if not query.parsed.empty:
+            return self.words_page(query, after)
         total = self.count(query, cap=TOTAL_LIMIT + 1)
-        ranked = query.ranks_by_relevance
-        if ranked:
-            rows = self.ranked_page(query, expression, after)
-        else:
-            rows = self.time_page(query, query.effective_sort != "oldest", after)
-        hits = [Hit(row_to_signal(row, 1), score=(-row[-1] if row[-1] is not None else None)) for row in rows]
-        if query.highlight and expression and hits:
-            self._add_highlights(hits, rows, expression)
-        keys = [[row[-1], row[PUBLISHED], row[ID]] if ranked else [row[PUBLISHED], row[ID]] for row in rows]
-        return Page(hits, keys, total)
+        rows = self.time_page(query, query.effective_sort != "oldest", after)
+        hits = [Hit(row_to_signal(row, 1)) for row in rows]
+        return Page(hits, [[row[PUBLISHED], row[ID]] for row in rows], total)
 
-    def _fts_candidates(self, query: Query, expression: str) -> tuple[str, list[Any]] | None:
-        """The matching rowids straight from FTS5, filters checked against rowid sets, so
-        nothing is read from ``signals`` for the many matches of a common word. Only when
-        every filter is a tag filter: their subqueries carry the time range themselves."""
-        filters = tag_filters(query)
-        if not filters and (query.since is not None or query.until is not None):
-            return None
-        sql, params = "FROM signals_fts WHERE signals_fts MATCH ?", [expression]
-        if filters:
-            # The rowids a filter allows lie between its least and greatest; FTS5 seeks to that
-            # range instead of reading every match. Rowids follow ingest order, so a time range
-            # usually narrows this to its own stretch of the index.
-            low, high = None, None
-            for code, values in filters:
-                sub, sub_params = tag_subquery(query, code, values)
-                lo, hi = self.database.one(f"SELECT min(sid), max(sid) FROM ({sub})", sub_params)
-                if lo is None:
-                    lo, hi = 1, 0  # nothing has this tag: an empty range
-                low, high = max(lo, low or lo), min(hi, high if high is not None else hi)
-            sql += " AND rowid >= ? AND rowid <= ?"
-            params += [low, high]
-        for code, values in filters:
-            sub, sub_params = tag_subquery(query, code, values)
-            # Unary + keeps the rowid set a plain check: offered to FTS5 as a rowid
-            # constraint, it runs one full-text query per rowid (minutes, not milliseconds).
-            sql += f" AND +rowid IN ({sub})"
-            params += sub_params
-        return sql, params
+    def words_page(self, query: Query, after: list[Any] | None) -> Page:
+        """A page of a query with words, exact in its order (including ties): the words
+        index yields the best ``k`` hits by score (or time); they are ordered in full by
+        (score, published_at, id) (or (published_at, id)), and the page is taken after the
+        cursor. It is exact when the page's last hit is strictly better than the ``k``-th
+        (every hit not fetched is then worse than the whole page) or all hits were
+        fetched; otherwise ``k`` grows. A time-ordered cursor is also a time bound."""
+        searcher = self.text.searcher()
+        ranked = query.ranks_by_relevance
+        descending = ranked or query.effective_sort != "oldest"
+        compiled = self.text.compile(query)
+        total = searcher.search(compiled, 1, count=True).count
+        if after and not ranked:
+            compiled = self.text.compile(query, after_published=(after[0], descending))
+        n = query.limit + 1
+        fetch = max(FIRST_FETCH, 2 * n)
+        while True:
+            if ranked:
+                hits = searcher.search(compiled, fetch, count=False).hits
+            else:
+                hits = searcher.search(compiled, fetch, count=False, order_by_field="published",
+                                       order=tantivy.Order.Desc if descending else tantivy.Order.Asc).hits
+            addresses = [address for _, address in hits]
+            rowids = searcher.fast_field_values("rowid", addresses)
+            if ranked:
+                published = searcher.fast_field_values("published", addresses)
+                keys = [(score, at) for (score, _), at in zip(hits, published)]
+            else:
+                keys = [(at,) for at, _ in hits]
+            candidates = self._with_ids(keys, rowids, after)
+            candidates.sort(reverse=descending)
+            if after:
+                bound = tuple(after)
+                candidates = [c for c in candidates if (c[:-1] < bound if descending else c[:-1] > bound)]
+            page = candidates[:n]
+            exhausted = len(hits) < fetch
+            if exhausted or (len(page) == n and (page[-1][0] > keys[-1][0] if descending else page[-1][0] < keys[-1][0])):
+                break
+            fetch *= 4
+        rows = self._rows_in_order([c[-1] for c in page])
+        result = []
+        for row, candidate in zip(rows, page):
+            hit = Hit(row_to_signal(row, 1), score=candidate[0] if ranked else None)
+            if query.highlight and query.parsed.all_of:
+                hit.highlights = [h for h in (highlight(hit.signal.title, query.parsed),
+                                              highlight(hit.signal.text, query.parsed)) if h]
+            result.append(hit)
+        keys = [[c[0], row[PUBLISHED], row[ID]] if ranked else [row[PUBLISHED], row[ID]] for c, row in zip(page, rows)]
+        return Page(result, keys, total)
+
+    def _with_ids(self, keys: list[tuple], rowids: list[int], after: list[Any] | None) -> list[tuple]:
+        """(key..., id, rowid) per hit; the id (the last tie-breaker) is read from SQLite
+        only where it decides something: keys shared by several hits or by the cursor."""
+        shared = Counter(keys)
+        cursor_key = tuple(after[:-1]) if after else None
+        needed = [rowid for key, rowid in zip(keys, rowids) if shared[key] > 1 or key == cursor_key]
+        ids: dict[int, str] = {}
+        for start in range(0, len(needed), 900):
+            chunk = needed[start:start + 900]
+            ids.update(self.database.rows(
+                f"SELECT rowid, id FROM signals WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+        return [(*key, ids.get(rowid, ""), rowid) for key, rowid in zip(keys, rowids)]
 
     def count(self, query: Query, cap: int | None = None) -> int:
         """Matches of ``query``, counting no further than ``cap``; each shape counts from
         the one index that answers it alone (FTS5 doclists, the tags index), not signals."""
-        parsed = query.parsed
-        expression = fts.match_expression(parsed)
+        if not query.parsed.empty:  # the words index counts every match in a few ms
+            return self.text.count(query)
         filters = tag_filters(query)
-        candidates = self._fts_candidates(query, expression) if expression else None
-        if candidates is not None:
-            inner, params = f"SELECT 1 {candidates[0]}", candidates[1]
-        elif not expression and not parsed.none_of and len(filters) == 1 and len(filters[0][1]) == 1:
+        if len(filters) == 1 and len(filters[0][1]) == 1:
             inner, params = tag_subquery(query, *filters[0])
         else:
             conditions, params = where(query)
@@ -89,61 +121,13 @@ class Planner:
             inner += f" LIMIT {int(cap)}"
         return self.database.one(f"SELECT count(*) FROM ({inner})", params)[0]
 
-    def ranked_page(self, query: Query, expression: str, cursor: list[Any] | None) -> list[tuple]:
-        """One page by (bm25, published_at DESC, id DESC), plus one row to tell if more follow.
-
-        bm25 must be computed for every match, but only a page's worth needs its signal row
-        (for the tie-breakers). So FTS5 alone yields the best-scored RANK_POOL matches
-        (rowid, score) through a bounded sort; of those, only the ones scoring no worse than
-        the page's last score (``nth``, ties included) are joined and fully ordered. That is
-        exact when ``nth`` is better than the pool's worst score (every match outside the
-        pool is then worse than the whole page) or the pool holds every match. Otherwise
-        (a tie wider than the pool) the page is read by joining every match."""
-        n = query.limit + 1
-        keyset, keyset_params = "", []
-        candidates = self._fts_candidates(query, expression)
-        if candidates is not None:
-            source, params = candidates
-            floor, after = "", ""
-            if cursor:  # rows scoring better than the cursor were on earlier pages
-                floor, params = f" AND {fts.RANK} >= ?", [*params, cursor[0]]
-                after = " WHERE score > ?"
-                keyset = " AND (f.score > ? OR (s.published_at, s.id) < (?, ?))"
-                keyset_params = [cursor[0], cursor[1], cursor[2]]
-            sql = (f"WITH pool AS MATERIALIZED (SELECT rowid, {fts.RANK} AS score {source}{floor}"
-                   f" ORDER BY score LIMIT {RANK_POOL}),"
-                   f" edge AS (SELECT (SELECT count(*) FROM pool) AS size, (SELECT max(score) FROM pool) AS worst,"
-                   f" (SELECT score FROM pool{after} ORDER BY score LIMIT 1 OFFSET {n - 1}) AS nth)"
-                   f" SELECT f.rowid, s.published_at, s.id, f.score, edge.size, edge.worst, edge.nth"
-                   f" FROM edge CROSS JOIN pool f CROSS JOIN signals s ON s.rowid = f.rowid"
-                   f" WHERE (edge.nth IS NULL OR f.score <= edge.nth){keyset}"
-                   f" ORDER BY f.score, s.published_at DESC, s.id DESC LIMIT {n}")
-            ranked = self.database.rows(sql, [*params, *([cursor[0]] if cursor else []), *keyset_params])
-            if not ranked:
-                size = self.database.one(
-                    f"SELECT count(*) FROM (SELECT 1 {source}{floor} LIMIT {RANK_POOL})", params)[0]
-                if size < RANK_POOL:
-                    return []
-            else:
-                size, worst, nth = ranked[0][4:7]
-                if size < RANK_POOL or (nth is not None and nth < worst):
-                    return self._rows_in_order(ranked)
-        if cursor:
-            score, published, last_id = cursor
-            keyset = " WHERE score > ? OR (score = ? AND (published_at < ? OR (published_at = ? AND id < ?)))"
-            keyset_params = [score, score, published, published, last_id]
-        conditions, params = where(query, with_text=False)
-        inner = (f"SELECT {COLUMNS}, {fts.RANK} AS score FROM signals_fts"
-                 f" JOIN signals s ON s.rowid = signals_fts.rowid WHERE signals_fts MATCH ? AND {conditions}")
-        sql = f"SELECT * FROM ({inner}){keyset} ORDER BY score ASC, published_at DESC, id DESC LIMIT ?"
-        return self.database.rows(sql, [expression, *params, *keyset_params, n])
-
-    def _rows_in_order(self, ranked: list[tuple]) -> list[tuple]:
-        """Full rows (score last) for (rowid, published_at, id, score, ...) tuples, in their order."""
+    def _rows_in_order(self, rowids: list[int]) -> list[tuple]:
+        """Full rows for ``rowids``, in their order."""
+        if not rowids:
+            return []
         rows = {row[ROWID]: row for row in self.database.rows(
-            f"SELECT {COLUMNS} FROM signals s WHERE s.rowid IN ({','.join('?' * len(ranked))})",
-            [r[0] for r in ranked])}
-        return [(*rows[r[0]], r[3]) for r in ranked]
+            f"SELECT {COLUMNS} FROM signals s WHERE s.rowid IN ({','.join('?' * len(rowids))})", rowids)}
+        return [rows[rowid] for rowid in rowids]
 
     def time_page(self, query: Query, descending: bool, cursor: list[Any] | None) -> list[tuple]:
         """One page newest (or oldest) first, plus one row to tell if more follow. With a
@@ -170,11 +154,3 @@ class Planner:
                f" WHERE {' AND '.join(clauses)} AND {conditions}"
                f" ORDER BY t.published_at {direction}, s.id {direction} LIMIT ?")
         return self.database.rows(sql, [*driver_params, *params, query.limit + 1])
-
-    def _add_highlights(self, hits: list[Hit], rows: list[tuple], expression: str) -> None:
-        rowids = [row[ROWID] for row in rows]
-        snippets = {r[0]: (r[1], r[2]) for r in self.database.rows(fts.snippet_sql(len(rowids)), [expression, *rowids])}
-        for hit, rowid in zip(hits, rowids):
-            for fragment in snippets.get(rowid, ()):
-                if fragment and fts.MARK_OPEN in fragment:
-                    hit.highlights.append(fts.highlight(fragment))

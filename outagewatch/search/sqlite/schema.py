@@ -6,7 +6,9 @@
 - ``tags``: one row per (field, value, published_at, signal), a covering index for
   "service X between T1 and T2" and for histograms by tag. Source kind and source are
   rows here too, so every filter and facet goes through one (field, value, time) index.
-- ``signals_fts``: FTS5 over title and text (:mod:`.text`); its rowid is the signal's.
+- ``text_pending``: rows rewritten since the words index (:mod:`.textindex`, a Tantivy
+  index in the folder beside the file) last caught up; ``meta.text_state`` says how far
+  it has. (Stores made before kept words in an FTS5 table, ``signals_fts``: dropped on open.)
 - ``tag_rollup``: counts per (tag, source kind, 5 minutes) for correlation (:mod:`.writes`).
 - ``checkpoints``, ``incidents``, ``incident_feedback``: collector and correlation state.
 """
@@ -40,9 +42,7 @@ CREATE TABLE IF NOT EXISTS tags (
     field TEXT NOT NULL, value TEXT NOT NULL, published_at INTEGER NOT NULL, sid INTEGER NOT NULL,
     PRIMARY KEY (field, value, published_at, sid)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS signals_fts USING fts5(
-    title, text, tokenize = "unicode61 remove_diacritics 0"
-);
+CREATE TABLE IF NOT EXISTS text_pending (seq INTEGER PRIMARY KEY, rowid INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS checkpoints (source TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS incidents (
     id TEXT PRIMARY KEY, started_at INTEGER NOT NULL, ended_at INTEGER, detected_at INTEGER, doc TEXT NOT NULL
@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS tag_rollup (
 ) WITHOUT ROWID;
 DROP TRIGGER IF EXISTS tags_rollup_insert;
 DROP TRIGGER IF EXISTS tags_rollup_delete;
+DROP TABLE IF EXISTS signals_fts;
 """
 
 # A signals row as every reader selects it: its rowid, then the field table's columns.

@@ -1,63 +1,57 @@
-"""The full-text side of the SQLite store: FTS5's indexed form, its MATCH expressions and
-its snippets.
+"""Highlights for the SQLite store: the page's hits marked where the query's words are.
 
-CJK characters are indexed one by one (separated by U+200B, invisible in snippets), the
-way :func:`outagewatch.search.query.words_of` splits them and the Elasticsearch store
-indexes them, so both backends find the same hits.
+The words index (:mod:`.textindex`) keeps no text, so fragments are cut here from the
+Signal itself, with the same word splitting the index uses
+(:data:`outagewatch.search.query.WORD`): a word, each word of a phrase standing in order,
+or a word starting with a prefix is marked. Text outside the marks is HTML-escaped, so
+a fragment can be inserted as is anywhere.
 """
 
 from __future__ import annotations
 
-import re
+import html
 
-from outagewatch.search.base import safe_highlight
-from outagewatch.search.query import CJK_CHARS, Atom, TextQuery
+from outagewatch.search.query import WORD, TextQuery
 
-_CJK_RUN = re.compile(f"([{CJK_CHARS}])")
-_ZWSP = "\u200b"
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-SNIPPET_TOKENS = 24
-# bm25 weights of (title, text): a word in the title counts double, as in Elasticsearch.
-RANK = "bm25(signals_fts, 2.0, 1.0)"
+SNIPPET_TOKENS = 24  # words in a fragment, as FTS5's snippet() took before
+LEAD_TOKENS = 3  # words shown before the first match
 
 
-def indexed_form(text: str | None) -> str:
+def highlight(text: str | None, parsed: TextQuery) -> str | None:
+    """One HTML-safe fragment of ``text`` with ``<mark>`` around each matched word; None
+    when nothing in it matches."""
     if not text:
-        return ""
-    if _CJK_RUN.search(text) is None:  # most text has no CJK; skip the costlier sub
-        return text
-    return _CJK_RUN.sub(_ZWSP + r"\1" + _ZWSP, text)
-
-
-def atom_expression(atom: Atom) -> str:
-    phrase = " ".join(atom.words)
-    quoted = '"' + phrase.replace('"', '""') + '"'
-    return quoted + "*" if atom.prefix else quoted
-
-
-def match_expression(text: TextQuery) -> str | None:
-    """Compile the parsed query to an FTS5 MATCH string; every word is quoted."""
-    groups = []
-    for group in text.all_of:
-        parts = [atom_expression(a) for a in group]
-        groups.append(parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")")
-    if not groups:
         return None
-    expression = " AND ".join(groups)
-    if text.none_of:
-        expression = f"({expression}) NOT ({excluded_expression(text)})"
-    return expression
-
-
-def excluded_expression(text: TextQuery) -> str:
-    return " OR ".join(atom_expression(a) for a in text.none_of)
-
-
-def snippet_sql(rowid_count: int) -> str:
-    return (f"SELECT rowid, snippet(signals_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}),"
-            f" snippet(signals_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})"
-            f" FROM signals_fts WHERE signals_fts MATCH ? AND rowid IN ({','.join('?' * rowid_count)})")
-
-
-def highlight(fragment: str) -> str:
-    return safe_highlight(fragment.replace(_ZWSP, ""), MARK_OPEN, MARK_CLOSE)
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+    words = [t[2] for t in tokens]
+    spans: dict[int, int] = {}  # first word -> last word of each match; a phrase is one span
+    for atom in parsed.positive_atoms:
+        size = len(atom.words)
+        for i in range(len(words) - size + 1):
+            if atom.prefix:
+                if words[i].startswith(atom.words[0]):
+                    spans[i] = max(spans.get(i, i), i)
+            elif words[i] == atom.words[0] and tuple(words[i:i + size]) == atom.words:
+                spans[i] = max(spans.get(i, i), i + size - 1)
+    if not spans:
+        return None
+    start = 0
+    if len(tokens) > SNIPPET_TOKENS:
+        start = max(0, min(min(spans) - LEAD_TOKENS, len(tokens) - SNIPPET_TOKENS))
+    end = min(len(tokens), start + SNIPPET_TOKENS)
+    position = tokens[start][0] if start else 0
+    out = ["…"] if start else []
+    i = start
+    while i < end:
+        last = min(spans.get(i, i), end - 1)
+        begin, finish = tokens[i][0], tokens[last][1]
+        out.append(html.escape(text[position:begin], quote=True))
+        words_text = html.escape(text[begin:finish], quote=True)
+        out.append(f"<mark>{words_text}</mark>" if i in spans else words_text)
+        position = finish
+        i = last + 1
+    if end == len(tokens):
+        out.append(html.escape(text[position:], quote=True))
+    else:
+        out.append("…")
+    return "".join(out)

@@ -1,4 +1,5 @@
-"""Writing Signals into the SQLite file: the row, its tags, its words, and the rollup.
+"""Writing Signals into the SQLite file: the row, its tags and the rollup. A rewritten
+row is also noted in ``text_pending``, in the same transaction, for the words index.
 
 Correlation reads counts per (tag, source kind, 5 minutes) for every tag at once; a
 GROUP BY over the tags joined to signals takes ~15 s at 1M signals, so every write keeps
@@ -15,7 +16,6 @@ import orjson
 from outagewatch.search.base import Change
 from outagewatch.search.fields import SQL_COLUMNS, signal_to_row
 from outagewatch.search.sqlite.schema import ROLLUP_CODES, ROLLUP_SECONDS, Database
-from outagewatch.search.sqlite.text import indexed_form
 from outagewatch.search.store import UpsertResult
 
 _INSERT = (f"INTO signals (rowid, {', '.join(SQL_COLUMNS)}, fingerprint)"
@@ -44,10 +44,10 @@ class Writer:
 
     def write(self, changes: list[Change], result: UpsertResult) -> None:
         """Inside the batch's transaction: new rows take fresh rowids (a plain INSERT); a
-        changed row keeps its rowid, and its old tags, words and rollup counts go."""
+        changed row keeps its rowid, and its old tags and rollup counts go."""
         db = self.database.db
         next_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] + 1
-        new_rows, changed_rows, fts_rows, tag_rows = [], [], [], []
+        new_rows, changed_rows, tag_rows = [], [], []
         stale_tags, stale_rowids = [], []
         rollup: dict[tuple, list[int]] = {}
         for change in changes:
@@ -72,7 +72,6 @@ class Writer:
                 next_rowid += 1
                 new_rows.append((rowid, *row, change.fingerprint))
             result.record(change)
-            fts_rows.append((rowid, indexed_form(signal.title), indexed_form(signal.text)))
             tag_rows.append(("k", signal.source_kind, published, rowid))
             tag_rows.append(("o", signal.source, published, rowid))
             for code, values in zip(_TAG_CODES, tag_lists):
@@ -81,12 +80,11 @@ class Writer:
                     tag_rows.append((code, value, published, rowid))
             _count_rollup(rollup, tag_lists, signal.source_kind, published, signal.report_count, 1)
         if stale_rowids:
-            db.executemany("DELETE FROM signals_fts WHERE rowid = ?", stale_rowids)
+            db.executemany("INSERT INTO text_pending (rowid) VALUES (?)", stale_rowids)
             db.executemany("DELETE FROM tags WHERE field = ? AND value = ? AND published_at = ? AND sid = ?", stale_tags)
         db.executemany(f"INSERT {_INSERT}", new_rows)
         if changed_rows:
             db.executemany(f"INSERT OR REPLACE {_INSERT}", changed_rows)
-        db.executemany("INSERT INTO signals_fts (rowid, title, text) VALUES (?,?,?)", fts_rows)
         db.executemany("INSERT OR IGNORE INTO tags (field, value, published_at, sid) VALUES (?,?,?,?)", tag_rows)
         db.executemany(
             "INSERT INTO tag_rollup (field, value, kind, bucket, n, reports) VALUES (?,?,?,?,?,?)"

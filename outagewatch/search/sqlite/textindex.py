@@ -1,0 +1,311 @@
+"""The SQLite store's words index: Tantivy beside the SQLite file, kept up to date from it.
+
+Why: FTS5 computes bm25 for every match of a word and cannot stop early, so ranking a
+word found in 300k of a million Signals cost 300-500 ms; Tantivy (the Rust engine behind
+several search products) ranks with block-max WAND and answers the same in a few ms.
+
+What it holds: per Signal its SQLite rowid, time, words of title and text (split by
+:func:`outagewatch.search.query.words_of`, as the Elasticsearch store indexes them, and
+matched by whitespace only), and its filter fields. Nothing else: records, tags,
+checkpoints and incidents stay in SQLite, and this index is *derived* from it.
+
+How it stays right without a shared transaction: SQLite is written first and is the
+truth. The index records in SQLite's ``meta`` how far it has caught up (``text_state``:
+the highest rowid and the last rewrite it has committed); rows past that mark, and rows
+rewritten since (``text_pending``, filled in the same SQLite transaction as the rewrite),
+are read back from SQLite and indexed, then the index is committed, then the mark moves.
+A crash anywhere in between (kill -9 included) leaves the mark behind what the index may
+hold; the next writer first deletes everything past the mark from the index and indexes
+it again, so no Signal is lost or found twice. Deleting the index folder is safe too: it
+is rebuilt from SQLite on the next open, so the SQLite file stays the one thing to back up.
+
+Concurrency: one process at a time holds Tantivy's writer lock (the first that writes,
+or reads while rows wait); others skip indexing and search what is committed, and their
+rows are indexed by the holder at its next write or read. Commits happen at most once a
+second during a bulk load and before any words search of the writing process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Any, Iterator
+
+import orjson
+import tantivy
+
+from outagewatch.search.query import Atom, Query, words_of
+from outagewatch.search.sqlite.schema import Database
+from outagewatch.timeutil import to_millis
+
+TITLE_BOOST = 2.0  # a word in the title counts double, as in Elasticsearch
+COMMIT_SECONDS = 1.0
+WRITER_HEAP = 64_000_000
+_ROW = "rowid, published_at, title, text, source_kind, source, services, providers, regions"
+# Query filter -> index field (tags as single tokens: the raw tokenizer).
+FILTERS = (("services", "services"), ("providers", "providers"), ("regions", "regions"),
+           ("kinds", "kind"), ("sources", "source"))
+
+
+def words_path(database: Path) -> Path:
+    """Where the words index of a store file lives: a folder beside it."""
+    return database.with_name(database.name + ".words")
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("rowid", indexed=True, fast=True)
+    builder.add_integer_field("published", indexed=True, fast=True)
+    builder.add_text_field("title", tokenizer_name="words", index_option="position")
+    builder.add_text_field("text", tokenizer_name="words", index_option="position")
+    for _, name in FILTERS:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+def _words(text: str | None) -> str:
+    return " ".join(words_of(text)) if text else ""
+
+
+def _document(row: tuple) -> tantivy.Document:
+    rowid, published, title, text, kind, source, services, providers, regions = row
+    doc = tantivy.Document()
+    doc.add_integer("rowid", rowid)
+    doc.add_integer("published", published)
+    doc.add_text("title", _words(title))
+    doc.add_text("text", _words(text))
+    doc.add_text("kind", kind)
+    doc.add_text("source", source)
+    for name, values in (("services", services), ("providers", providers), ("regions", regions)):
+        if values and values != "[]":
+            for value in orjson.loads(values):
+                doc.add_text(name, value)
+    return doc
+
+
+class TextIndex:
+    def __init__(self, database: Database, path: Path | None) -> None:
+        self.database = database
+        self.path = path
+        self._writer: tantivy.IndexWriter | None = None
+        self._added_to = 0  # rowids up to this are in the writer (maybe not yet committed)
+        self._pending_to = 0  # rewrites up to this sequence number are in the writer
+        self._dirty = False
+        self._last_commit = 0.0
+        self._seen_state: str | None = None
+        self.index = self._open()
+
+    # -- opening ---------------------------------------------------------------------
+
+    def _open(self) -> tantivy.Index:
+        if self.path is None:
+            index = tantivy.Index(SCHEMA)
+            self._reset_mark()
+        else:
+            fresh = not (self.path / "meta.json").exists()
+            try:
+                if fresh:
+                    self.path.mkdir(parents=True, exist_ok=True)
+                index = tantivy.Index(SCHEMA, str(self.path), reuse=True)
+            except (OSError, ValueError):
+                # An unreadable index is only a cache of the SQLite file: build it anew.
+                shutil.rmtree(self.path, ignore_errors=True)
+                self.path.mkdir(parents=True, exist_ok=True)
+                index, fresh = tantivy.Index(SCHEMA, str(self.path), reuse=True), True
+            if fresh:
+                self._reset_mark()
+        index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        return index
+
+    def _reset_mark(self) -> None:
+        """A new (empty) index: every row is to be indexed; a new generation tells other
+        processes to reopen."""
+        with self.database.transaction() as db:
+            self._set_mark(db, 0, 0, uuid.uuid4().hex)
+
+    def _mark(self) -> tuple[int, int, str]:
+        """(rowids indexed up to, rewrites indexed up to, the whole mark as stored)."""
+        row = self.database.one("SELECT value FROM meta WHERE key = 'text_state'")
+        if row is None:
+            return 0, 0, ""
+        rowid, seq, _ = row[0].split(":", 2)
+        return int(rowid), int(seq), row[0]
+
+    def _set_mark(self, db, added_to: int, pending_to: int, generation: str) -> str:
+        state = f"{added_to}:{pending_to}:{generation}"
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('text_state', ?)", (state,))
+        return state
+
+    # -- keeping up with SQLite ------------------------------------------------------
+
+    def _acquire(self) -> bool:
+        """Take the index's writer lock if no other process holds it; on taking it, drop
+        from the index whatever lies past SQLite's mark (a crashed run's leftovers)."""
+        if self._writer is not None:
+            return True
+        try:
+            writer = self.index.writer(WRITER_HEAP, 1)
+        except ValueError:  # LockBusy: another process indexes; it will pick our rows up
+            return False
+        added_to, pending_to, _ = self._mark()
+        writer.delete_documents_by_query(tantivy.Query.range_query(
+            SCHEMA, "rowid", tantivy.FieldType.Integer, added_to, None, include_lower=False))
+        self._writer, self._added_to, self._pending_to = writer, added_to, pending_to
+        self._dirty = True  # the deletion above must be committed before the mark moves
+        return True
+
+    def catch_up(self, commit: bool = False) -> bool:
+        """Index the rows SQLite holds past the mark and the rows rewritten since; commit
+        when asked, or when the last commit is a second old. False if another process
+        holds the writer."""
+        database = self.database
+        with database.lock:
+            if not self._acquire():
+                return False
+            writer = self._writer
+            rows = database.rows(f"SELECT {_ROW} FROM signals WHERE rowid > ? ORDER BY rowid", (self._added_to,))
+            rewritten = database.rows("SELECT seq, rowid FROM text_pending WHERE seq > ? ORDER BY seq",
+                                      (self._pending_to,))
+            again = sorted({rowid for _, rowid in rewritten if rowid <= self._added_to})
+            for rowid in again:
+                writer.delete_documents_by_term("rowid", rowid)
+            for start in range(0, len(again), 900):
+                chunk = again[start:start + 900]
+                rows += database.rows(f"SELECT {_ROW} FROM signals WHERE rowid IN ({','.join('?' * len(chunk))})",
+                                      chunk)
+            for row in rows:
+                writer.add_document(_document(row))
+            self._added_to = max(self._added_to, max((row[0] for row in rows), default=0))
+            if rewritten:
+                self._pending_to = rewritten[-1][0]
+            self._dirty = self._dirty or bool(rows or rewritten)
+            if self._dirty and (commit or time.monotonic() - self._last_commit >= COMMIT_SECONDS):
+                self._commit()
+            return True
+
+    def _commit(self) -> None:
+        self._writer.commit()
+        with self.database.transaction() as db:
+            stored = self._mark()[2]
+            generation = stored.split(":", 2)[2] if stored else uuid.uuid4().hex
+            state = self._set_mark(db, self._added_to, self._pending_to, generation)
+            db.execute("DELETE FROM text_pending WHERE seq <= ?", (self._pending_to,))
+        self._dirty = False
+        self._last_commit = time.monotonic()
+        self.index.reload()
+        self._seen_state = state
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher that sees every row this process wrote, and what others committed."""
+        database = self.database
+        with database.lock:
+            added_to, pending_to, state = self._mark()
+            latest = database.one("SELECT coalesce(max(rowid), 0), (SELECT coalesce(max(seq), 0) FROM text_pending)"
+                                  " FROM signals")
+            if self._dirty or latest[0] > added_to or latest[1] > pending_to:
+                self.catch_up(commit=True)
+                state = self._mark()[2]
+            if state != self._seen_state:
+                self.index.reload()
+                self._seen_state = state
+            return self.index.searcher()
+
+    def close(self) -> None:
+        with self.database.lock:
+            if self._writer is None:
+                return
+            with contextlib.suppress(Exception):
+                if self._dirty:
+                    self.catch_up(commit=True)
+                self._writer.wait_merging_threads()
+            self._writer = None
+
+    # -- asking ----------------------------------------------------------------------
+
+    def compile(self, query: Query, *, after_published: tuple[int, bool] | None = None) -> tantivy.Query:
+        """The parsed words and the filters as one Tantivy query; filters score nothing, so
+        the score is the words' bm25 alone."""
+        Occur, Q = tantivy.Occur, tantivy.Query
+        parsed = query.parsed
+        clauses: list[tuple[Any, tantivy.Query]] = []
+        for group in parsed.all_of:
+            clauses.append((Occur.Must, _either([_atom(a) for a in group])))
+        for atom in parsed.none_of:
+            clauses.append((Occur.MustNot, _atom(atom)))
+        filters = []
+        low = to_millis(query.since) if query.since is not None else None
+        high = to_millis(query.until) if query.until is not None else None
+        if low is not None or high is not None:
+            filters.append(Q.range_query(SCHEMA, "published", tantivy.FieldType.Integer, low, high,
+                                         include_lower=True, include_upper=high is None))
+        if after_published is not None:
+            value, descending = after_published
+            filters.append(Q.range_query(SCHEMA, "published", tantivy.FieldType.Integer,
+                                         None if descending else value, value if descending else None))
+        for attr, name in FILTERS:
+            values = getattr(query, attr)
+            if values:
+                filters.append(Q.term_set_query(SCHEMA, name, list(values)))
+        clauses += [(Occur.Must, Q.const_score_query(f, 0.0)) for f in filters]
+        if not any(occur == Occur.Must for occur, _ in clauses):
+            clauses.append((Occur.Must, Q.const_score_query(Q.all_query(), 0.0)))
+        return clauses[0][1] if len(clauses) == 1 and clauses[0][0] == Occur.Must else Q.boolean_query(clauses)
+
+    def count(self, query: Query) -> int:
+        return self.searcher().search(self.compile(query), 1, count=True).count
+
+    def rowids(self, compiled: tantivy.Query) -> list[int]:
+        """Every match's rowid (aggregations and scans over words)."""
+        searcher = self.searcher()
+        total = searcher.search(compiled, 1, count=True).count
+        if not total:
+            return []
+        hits = searcher.search(compiled, total, count=False).hits
+        return searcher.fast_field_values("rowid", [address for _, address in hits])
+
+    @contextlib.contextmanager
+    def matching(self, query: Query) -> Iterator[tuple[str, bool] | None]:
+        """A temporary table of the rowids a query's words select, and whether they are the
+        ones to keep (words) or to leave out (exclusions alone); None without words."""
+        parsed = query.parsed
+        if parsed.empty:
+            yield None
+            return
+        keep = bool(parsed.all_of)
+        rowids = self.rowids(self.compile(query) if keep else _either([_atom(a) for a in parsed.none_of]))
+        table = f"temp.matched_{uuid.uuid4().hex[:12]}"
+        with self.database.lock:
+            self.database.execute(f"CREATE TABLE {table} (rowid INTEGER PRIMARY KEY)")
+            self.database.db.executemany(f"INSERT INTO {table} VALUES (?)", ((r,) for r in rowids))
+        try:
+            yield table, keep
+        finally:
+            self.database.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _atom(atom: Atom) -> tantivy.Query:
+    """One word, prefix or phrase, in the title (counting double) or the text."""
+    Q = tantivy.Query
+    per_field = []
+    for field, boost in (("title", TITLE_BOOST), ("text", 1.0)):
+        if atom.prefix:
+            q = Q.regex_query(SCHEMA, field, re.escape(atom.words[0]) + ".*")
+        elif atom.is_phrase:
+            q = Q.phrase_query(SCHEMA, field, list(atom.words))
+        else:
+            q = Q.term_query(SCHEMA, field, atom.words[0])
+        per_field.append(Q.boost_query(q, boost) if boost != 1.0 else q)
+    return _either(per_field)
+
+
+def _either(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
