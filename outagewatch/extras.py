@@ -26,6 +26,7 @@ EXTRA_OF = {
     "praw": "collectors",
     "scrapy": "collectors",
     "twisted": "collectors",
+    "apprise": "alerts",
 }
 
 # what each extra is for, in the words a user knows
@@ -33,6 +34,7 @@ PURPOSE = {
     "es": "an Elasticsearch store",
     "api": "serving the HTTP API and dashboard",
     "collectors": "a source of kind x, bluesky, mastodon, reddit or reports",
+    "alerts": "alerting through apprise URLs",
 }
 
 

@@ -122,7 +122,7 @@ def test_docker_compose_accepts_the_file():
 
 def test_the_image_serves_the_api_and_checks_its_health():
     dockerfile = (DOCKER / "Dockerfile").read_text("utf-8")
-    assert "pip install '.[es,api,collectors]'" in dockerfile  # the store, serve and collect it runs
+    assert "pip install '.[es,api,collectors,alerts]'" in dockerfile  # the store, serve, collect, alerts it runs
     assert "COPY pyproject.toml README.md LICENSE" in dockerfile  # the build needs the license file
     assert 'CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]' in dockerfile
     assert "/health" in dockerfile.split("HEALTHCHECK", 1)[1]
