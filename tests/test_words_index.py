@@ -1,0 +1,35 @@
+"""The SQLite store's words index splits text exactly as queries are split.
+
+Text is split in Rust at index time and queries in Python (``query.words_of``, which the
+Elasticsearch store indexes too); a word split differently would never be found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from outagewatch.search.query import WORD, Query, words_of
+from outagewatch.search.sqlite import SQLiteStore
+from outagewatch.search.sqlite.textindex import _analyzer, _words
+from tests.signals_factory import make_signal
+
+AWKWARD = [
+    "Roku is DOWN, can't stream", "status.aws.amazon.com foo_bar x86_64 e-mail 1.2.3 v2",
+    "障害が発生 東京 サーバー 서버 ﾃｽﾄ", "Müller café São Paulo ß Ǆ İstanbul", "नमस्ते दुनिया ½ ²", "ΟΔΟΣ οδος Σοφία",
+    "<b>&amp;</b> #outage @RokuSupport https://x.example/a?b=c", "\u00a0tabs\tand\nnewlines  ",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_the_index_splits_text_into_the_words_queries_are_made_of(text):
+    assert _analyzer().analyze(_words(text)) == words_of(text)
+
+
+def test_each_awkward_text_is_found_by_each_of_its_words(tmp_path):
+    with SQLiteStore(tmp_path / "w.db") as store:
+        signals = [make_signal(text, native_id=f"w{i}") for i, text in enumerate(AWKWARD)]
+        store.upsert(signals)
+        for signal in signals:
+            for word in set(WORD.findall(signal.text)):  # each word as written
+                found = {h.signal.id for h in store.search(Query(text=f'"{word}"', limit=100)).hits}
+                assert signal.id in found, word
