@@ -165,7 +165,7 @@ def _about(signal, incident: dict[str, Any]) -> bool:
     return not signal.services  # a page-wide post ("we are investigating elevated errors")
 
 
-def acknowledgements(store, incident: Any, *, watched: set[str] | None = None,
+def acknowledgements(store, incident: Any, *, watched: dict[str, set[str]] | None = None,
                      parties: _Parties | None = None, now: datetime | None = None) -> list[Ack]:
     """Each watched party of ``incident`` with its first official word (or none)."""
     record = _record(incident)
@@ -193,12 +193,16 @@ def acknowledgements(store, incident: Any, *, watched: set[str] | None = None,
     return [acks[p] for p in mine]
 
 
-def watched_parties(store, parties: _Parties | None = None) -> set[str]:
-    """Parties with at least one status page we collect (a status Signal from them, at any time)."""
+def watched_parties(store, parties: _Parties | None = None) -> dict[str, set[str]]:
+    """Parties with at least one status page we collect (a status Signal from them, at any
+    time), each with its pages: one facet over status sources, one Signal read per source."""
     parties = parties or _Parties()
-    facets = store.facets(Query(kinds=("status",), limit=0), ["providers", "services"], size=1000)
-    found = set(facets.get("providers") or {})
-    found |= {parties.of_service(s) for s in facets.get("services") or {}}
+    sources = store.facets(Query(kinds=("status",), limit=0), ["source"], size=10_000).get("source") or {}
+    found: dict[str, set[str]] = {}
+    for source in sources:
+        hits = store.search(Query(kinds=("status",), sources=(source,), sort="newest", limit=1, highlight=False)).hits
+        for party in (parties.of_signal(hits[0].signal) if hits else ()):
+            found.setdefault(party, set()).add(page_of(source))
     return found
 
 
@@ -267,7 +271,7 @@ def accountability(store, *, since: datetime | None = None, until: datetime | No
             if provider and ack.party != provider:
                 continue
             by_party.setdefault(ack.party, []).append(ack)
-            pages_of.setdefault(ack.party, set()).update(ack.page_times)
+            pages_of.setdefault(ack.party, set(watched.get(ack.party) or ())).update(ack.page_times)
     # A page is held to every incident of its party (it could have spoken about each).
     for party, acks in by_party.items():
         for page in pages_of.get(party) or ():
