@@ -42,6 +42,8 @@ demo: venv
 	$(OW) search --kind reports --service roku --since 2020-11-25T13:00Z --until 2020-11-25T16:00Z --sort oldest --limit 6
 	@echo "== incidents found in the chatter (correlation, issue #6)"
 	$(OW) incidents
+	@echo "== how fast each provider's status page acknowledged them"
+	$(OW) accountability
 	@echo "== the report of the AWS us-east-1 incident"
 	$(OW) report aws:us-east-1 --format html -o demo/report.html
 	@echo "report: $(CURDIR)/demo/report.html"
