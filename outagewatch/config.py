@@ -11,23 +11,48 @@ secrets can live outside the repository and outside the file:
 - ``OUTAGEWATCH_API_TOKEN``: bearer token for the API's state-changing endpoints
 - ``OUTAGEWATCH_NLP_MODEL`` / ``OUTAGEWATCH_NLP_PROCESSES``: ``[nlp] model`` / ``processes``
 
+- ``OUTAGEWATCH_BLUESKY_*``, ``OUTAGEWATCH_MASTODON_TOKENS``, ``OUTAGEWATCH_REDDIT_*``: social credentials
+
 Each secret may instead come from a file named by ``<NAME>_FILE`` (Docker and Kubernetes
 secrets are files, e.g. ``OUTAGEWATCH_API_TOKEN_FILE=/run/secrets/api_token``), so the
 value never sits in a process environment that ``docker inspect`` or ``ps e`` shows.
+
+The file is read once, where the process starts (the CLI's root callback, or whoever builds
+the API), and checked against :data:`SECTIONS`: an unknown section or key is an error that
+names it and the nearest valid one, never silently ignored. Everything below the entry point
+receives what it needs from there (:class:`Config`, ``Config.nlp``, the alert notifier the
+CLI builds from ``[alerts]`` at start) and reads neither the file nor the environment.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 DEFAULT_CONFIG_NAME = "outagewatch.toml"
 DEFAULT_STORE_URL = "sqlite:///outagewatch.db"
 SECRET_ENV = ("OUTAGEWATCH_ES_PASSWORD", "OUTAGEWATCH_ES_API_KEY", "OUTAGEWATCH_X_BEARER_TOKEN", "OUTAGEWATCH_API_TOKEN")
 NLP_ENV = {"model": "OUTAGEWATCH_NLP_MODEL", "processes": "OUTAGEWATCH_NLP_PROCESSES"}
+
+SECTIONS: dict[str, frozenset[str] | None] = {
+    "store": frozenset({"url", "username", "password", "api_key", "ca_certs"}),
+    "api": frozenset({"token"}),
+    "x": frozenset({"bearer_token"}),
+    "nlp": frozenset({"model", "processes"}),
+    "alerts": frozenset({"webhooks", "apprise", "base_url", "retries", "timeout"}),
+    "collect": frozenset({"retries", "backoff", "backoff_max", "concurrency", "timeout"}),
+    "reports": frozenset({"profiles", "scrapy"}),
+    "bluesky": frozenset({"handle", "app_password"}),
+    "mastodon": frozenset({"tokens"}),
+    "reddit": frozenset({"client_id", "client_secret", "user_agent"}),
+    "sources": None,  # an array of tables, each checked by the collectors (its keys depend on its kind)
+}
+"""Every section the file may have, and its keys."""
+WEBHOOK_KEYS = frozenset({"url", "format", "secret", "routing_key"})
 
 
 class ConfigError(ValueError):
@@ -48,6 +73,8 @@ class Secret(str):
 class Config:
     path: Path | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """The environment as the entry point saw it (social credentials are read from it)."""
     store_url: str = DEFAULT_STORE_URL
     es_username: str | None = None
     es_password: Secret | None = None
@@ -58,6 +85,11 @@ class Config:
 
     def section(self, name: str) -> Any:
         return self.data.get(name, {})
+
+    @property
+    def nlp(self) -> dict[str, Any]:
+        """``[nlp]`` with its environment overrides: ``model`` and ``processes``."""
+        return dict(self.section("nlp"))
 
     @property
     def store_options(self) -> dict[str, Any]:
@@ -87,7 +119,13 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, st
             data = tomllib.loads(chosen.read_text("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config file {chosen} is not valid TOML: {exc}") from None
+        check(data, str(chosen))
     nlp = {**data.get("nlp", {}), **{key: env[var] for key, var in NLP_ENV.items() if env.get(var)}}
+    if "processes" in nlp:
+        try:
+            nlp["processes"] = int(nlp["processes"])
+        except (TypeError, ValueError):
+            raise ConfigError(f"[nlp] processes must be a whole number, got {nlp['processes']!r}") from None
     if nlp:
         data = {**data, "nlp": nlp}
     store = data.get("store", {})
@@ -100,6 +138,7 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, st
     return Config(
         path=chosen,
         data=data,
+        env=env,
         store_url=env.get("OUTAGEWATCH_STORE") or store.get("url") or DEFAULT_STORE_URL,
         es_username=env.get("OUTAGEWATCH_ES_USERNAME") or store.get("username"),
         es_password=secret(env.get("OUTAGEWATCH_ES_PASSWORD") or store.get("password")),
@@ -124,3 +163,31 @@ def _read_secret_files(env: dict[str, str]) -> dict[str, str]:
             reason = getattr(exc, "strerror", None) or "not UTF-8 text"
             raise ConfigError(f"{name}_FILE: cannot read {path}: {reason}") from None
     return env
+
+
+def _nearest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else f" (valid: {', '.join(sorted(choices))})"
+
+
+def check(data: dict[str, Any], where: str = "config") -> None:
+    """Every section and key of ``data`` is one outagewatch reads; else a :class:`ConfigError`
+    naming the first stranger and the nearest valid name (``[alert]`` -> ``alerts``)."""
+    for name, value in data.items():
+        if name not in SECTIONS:
+            raise ConfigError(f"{where}: unknown section [{name}]{_nearest(name, SECTIONS)}")
+        keys = SECTIONS[name]
+        if keys is None:
+            if not isinstance(value, list):
+                raise ConfigError(f"{where}: [{name}] must be an array of tables ([[{name}]])")
+            continue
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {name} must be a section ([{name}]), not a value")
+        for key in value:
+            if key not in keys:
+                raise ConfigError(f"{where}: unknown key {key!r} in [{name}]{_nearest(key, keys)}")
+    for i, hook in enumerate((data.get("alerts") or {}).get("webhooks") or []):
+        for key in hook if isinstance(hook, dict) else ():
+            if key not in WEBHOOK_KEYS:
+                raise ConfigError(f"{where}: unknown key {key!r} in alerts.webhooks[{i}]{_nearest(key, WEBHOOK_KEYS)}")
+

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from outagewatch.cli.common import state
+from outagewatch.cli.common import load_configuration, state
 
 app = typer.Typer(
     name="outagewatch",
@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "outagewatch.cli.serve",     # serve
     "outagewatch.cli.migrate",   # migrate (copy a store, sqlite <-> elasticsearch)
     "outagewatch.cli.demo",      # demo (replay the bundled capture, write its report)
+    "outagewatch.cli.settings",  # config (the effective configuration, secrets hidden)
 ]
 
 
@@ -40,9 +41,14 @@ def _root(
     store: str = typer.Option(None, "--store", help="Store URL: sqlite:///file.db or http(s)://host:9200."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens to stderr."),
 ) -> None:
+    """The one place the configuration is read: every command gets it from ``common.config()``,
+    so ``--config FILE`` and ``OUTAGEWATCH_CONFIG=FILE`` behave the same for every section,
+    and a bad file stops every command with one line."""
     state.config_path = config
     state.store_url = store
     state.verbose = verbose
+    state._config = None
+    load_configuration()
 
 
 for _name in COMMAND_MODULES:

@@ -22,7 +22,7 @@ def _tagger(tag: bool):
     from outagewatch.pipeline import default_tagger
 
     try:
-        return default_tagger(config().section("nlp"))
+        return default_tagger(config().nlp)
     except Exception as exc:  # noqa: BLE001 - any load failure is one line for the user
         fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
 
@@ -141,7 +141,7 @@ def collect(
     step = after_batch()
     with open_configured_store() as store, _Progress(len(sources), "collecting") as progress:
         scheduler, skipped = build_scheduler(store, sources, settings, x_token=cfg.x_bearer_token, tag=tagger,
-                                             social=SocialCredentials.from_config(cfg.data),
+                                             social=SocialCredentials.from_config(cfg.data, cfg.env),
                                              on_batch_stored=step,
                                              on_source_done=lambda h: progress.advance(f"collecting: {h.name}"))
         try:
@@ -189,7 +189,7 @@ def capture(
     recorder = Recorder(output, name=name or output.name, sources=declared, step=step_seconds)
     state = SQLiteStore(output / ".capture-state.db")
     scheduler, skipped = build_scheduler(state, sources, _settings(), x_token=cfg.x_bearer_token, record=recorder,
-                                         social=SocialCredentials.from_config(cfg.data))
+                                         social=SocialCredentials.from_config(cfg.data, cfg.env))
     stop = threading.Event()
     _signal.signal(_signal.SIGTERM, lambda *_: stop.set())
     timer = threading.Timer(seconds, stop.set)

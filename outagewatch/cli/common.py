@@ -25,33 +25,41 @@ class _State:
     store_url: str | None = None
     verbose: bool = False
     _config: Config | None = None
+    notify: Any = None
 
 
 state = _State()
 
 
-def config() -> Config:
-    if state._config is None:
-        try:
-            state._config = load_config(state.config_path)
-        except ConfigError as exc:
-            fail(str(exc))
-        if state.verbose:
-            logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+def load_configuration() -> Config:
+    """Read and check the configuration (the CLI's root callback calls this once), the
+    ``[alerts]`` destinations included, so a bad file stops any command with one line."""
+    from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
+
+    try:
+        state._config = load_config(state.config_path)
+        state.notify = notifier_from_config(state._config.section("alerts"))
+    except ConfigError as exc:
+        fail(str(exc))
+    except AlertConfigError as exc:
+        fail(f"{state._config.path or 'config'}: {exc}")
+    if state.verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     return state._config
+
+
+def config() -> Config:
+    """The configuration the root callback loaded."""
+    return state._config if state._config is not None else load_configuration()
 
 
 def after_batch():
     """The correlation-and-alert step for commands that store Signals (collect, replay,
     ingest), built once from this process's configuration."""
     from outagewatch.correlate import AfterBatch
-    from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
 
-    try:
-        notify = notifier_from_config(config().section("alerts"))
-    except AlertConfigError as exc:
-        fail(f"config: {exc}")
-    return AfterBatch(notify=notify)
+    config()
+    return AfterBatch(notify=state.notify)
 
 
 def store_url() -> str:

@@ -48,7 +48,7 @@ def ingest(
     tagger = None
     if tag:
         try:
-            tagger = default_tagger(config().section("nlp"))
+            tagger = default_tagger(config().nlp)
         except Exception as exc:  # noqa: BLE001
             fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
     step = after_batch() if correlate else None

@@ -78,7 +78,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
     from outagewatch.pipeline import batched
 
     try:
-        tagger = Tagger.default(config().section("nlp"))
+        tagger = Tagger.default(config().nlp)
     except Exception as exc:  # noqa: BLE001 - a broken catalog or model is one line for the user
         fail(f"cannot load the tagger: {exc}", exc)
     errors = [0]

@@ -28,7 +28,7 @@ def serve(
         fail(str(exc))
     reads_open = is_loopback(host) or public_reads
     with open_configured_store(create=False) as store:
-        app = create_app(store, token=token, reads_open=reads_open, nlp_settings=settings.section("nlp"),
+        app = create_app(store, token=token, reads_open=reads_open, nlp_settings=settings.nlp,
                          after_batch=after_batch())
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"outagewatch API on http://{shown}:{port}/ (store {redact_url(store.url)}; "

@@ -10,7 +10,6 @@ checkpoint keeps the unfinished walk's cursor and the next run finishes it first
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -57,9 +56,9 @@ class SocialCredentials:
                 f"mastodon={sorted(self.mastodon_tokens)}, reddit={'yes' if self.reddit_client_secret else 'no'})")
 
     @classmethod
-    def from_config(cls, data: Mapping[str, Any] | None, env: Mapping[str, str] | None = None) -> "SocialCredentials":
+    def from_config(cls, data: Mapping[str, Any] | None, env: Mapping[str, str]) -> "SocialCredentials":
+        """From the file's sections and the environment the entry point captured (env wins)."""
         data = data or {}
-        env = os.environ if env is None else env
         bluesky = data.get("bluesky") or {}
         mastodon = data.get("mastodon") or {}
         reddit = data.get("reddit") or {}

@@ -93,3 +93,20 @@ def test_migrate_to_the_same_store_or_an_unreachable_one_is_one_line(tmp_path):
     run("--store", "sqlite:///x.db", "ingest", str(SAMPLE), "--no-tag", cwd=tmp_path)
     down = run("migrate", "--from", "sqlite:///x.db", "--to", "http://127.0.0.1:1", cwd=tmp_path, check=False)
     assert down.returncode == 1 and down.stderr.strip().count("\n") == 0 and "cannot reach" in down.stderr
+
+
+def test_a_read_with_a_mistyped_prefix_creates_no_indices_or_templates(elasticsearch_node, tmp_path):
+    from elasticsearch import Elasticsearch
+
+    from outagewatch.search.es_mapping import IndexNames
+
+    prefix = unique_prefix("typo")
+    url = f"{elasticsearch_node.url}?prefix={prefix}"
+    for command in (["stats"], ["search", "roku"], ["incidents"]):
+        ran = run("--store", url, *command, cwd=tmp_path, check=False)
+        assert ran.returncode == 1 and ran.stderr.strip().count("\n") == 0 and prefix in ran.stderr, ran.stderr
+    names = IndexNames(prefix)
+    client = Elasticsearch(elasticsearch_node.url)  # the plain node: no credentials
+    assert not client.indices.exists(index=f"{prefix}-*", allow_no_indices=False)
+    assert not client.indices.exists_index_template(name=names.template)
+    assert not client.cluster.exists_component_template(name=names.component_mappings)
