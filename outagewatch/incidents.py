@@ -148,9 +148,10 @@ class Incident:
         return data
 
     def record(self) -> dict[str, Any]:
-        """What the store keeps: the JSON shape with the alert state, without feedback."""
+        """What the store keeps: the JSON shape with the alert state. The feedback in it is a
+        copy for tools that read the store directly (Kibana filters on its verdict); reading
+        an incident back always takes the feedback from the store's own feedback records."""
         data = self.to_dict()
-        del data["feedback"]
         data["alerted"] = self.alerted.to_dict()
         return data
 
@@ -252,10 +253,17 @@ def find(store, key: str) -> Incident:
 
 
 def set_feedback(store, incident_id: str, verdict: str, note: str | None = None) -> Feedback:
-    """Record an analyst's verdict (it survives recomputation) and return it as stored."""
+    """Record an analyst's verdict (it survives recomputation) and return it as stored; the
+    incident's stored record gets the copy Kibana reads."""
     Feedback(verdict, note)  # one clear error for a bad verdict, whichever layer asked
     store.set_feedback(incident_id, verdict, note)
-    return verdicts(store)[incident_id]
+    feedback = verdicts(store)[incident_id]
+    data = store.get_incident(incident_id)
+    if data is not None:
+        incident = Incident.from_dict(data)
+        incident.feedback = feedback
+        store.upsert_incidents([incident.record()])
+    return feedback
 
 
 # -- which Signals belong to an incident -------------------------------------------------------

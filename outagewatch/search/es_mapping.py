@@ -227,9 +227,12 @@ def incident_to_doc(incident_id: str, started_ms: int, ended_ms: int | None, det
                            "ended_at": ended_ms, "detected_at": detected_ms, "doc": incident}
     for key in ("peak_at", "first_official_at", "common_cause_named_at"):
         out[key] = _ms(incident.get(key))
-    for key in ("status", "evidence_level", "feedback"):
+    for key in ("status", "evidence_level"):
         if isinstance(incident.get(key), str):
             out[key] = incident[key]
+    feedback = incident.get("feedback")
+    if isinstance(feedback, dict) and isinstance(feedback.get("verdict"), str):
+        out["feedback"] = feedback["verdict"]
     if isinstance(incident.get("title"), str):
         out["title"] = incident["title"]
     for key in ("services", "providers", "regions"):
