@@ -5,7 +5,8 @@
 Starts the plain node with scripts/elasticsearch.sh if it is not running (and stops it
 afterwards if it started it). For each size and each backend: bulk ingest rate into an
 empty store (signals/s, tagging off, batches of 5000 as ``outagewatch ingest`` does),
-re-ingest of the same signals (all unchanged: the idempotency check alone), then search
+counted until the data is searchable (Elasticsearch refreshed, the SQLite store's words
+index committed), re-ingest of the same signals (all unchanged: the idempotency check alone), then search
 latency p50/p95 over the analyst query mix of ``store_bench.py``, a facet and a histogram.
 Ends with a Markdown table for docs/benchmarks.md. The Elasticsearch indices get a
 unique prefix and are deleted at the end.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,7 +30,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from store_bench import generate, measure  # noqa: E402
 
-from outagewatch.search import open_store  # noqa: E402
+from outagewatch.search import Query, open_store  # noqa: E402
 
 SCRIPT = REPO / "scripts" / "elasticsearch.sh"
 
@@ -50,9 +52,12 @@ def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: 
         store = open_store(es_url, prefix=f"owbench-{uuid.uuid4().hex[:8]}", spool_dir=f"{tmp}/spool")
     try:
         signals = list(generate(size))
+        load_before = [round(x, 2) for x in os.getloadavg()]
         start = time.perf_counter()
         for i in range(0, size, batch):
             store.upsert(signals[i:i + batch])
+        # until searchable: Elasticsearch refreshes, the SQLite store's words index commits
+        assert store.count(Query(text="outage")) > 0
         ingest = time.perf_counter() - start
         start = time.perf_counter()
         unchanged = 0
@@ -65,6 +70,7 @@ def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: 
                   "ingest_per_second": int(size / ingest), "reingest_per_second": int(size / again)}
         result.update(measure(store, rounds))
         result["store_mb"] = round((store.stats().size_bytes or 0) / 1_048_576, 1)
+        result["load_average"] = [load_before, [round(x, 2) for x in os.getloadavg()]]
         return result
     finally:
         if backend == "elasticsearch":
@@ -97,12 +103,12 @@ def main() -> None:
             subprocess.run(["bash", str(SCRIPT), "stop"], stdout=subprocess.DEVNULL)
     print()
     print("| backend | signals | ingest signals/s | re-ingest (unchanged) signals/s | search p50 ms | search p95 ms "
-          "| facets (1 day) ms | histogram ms | size MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| facets (1 day) ms | histogram ms | size MB | load average (start, end) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
         print(f"| {r['backend']} | {r['size']:,} | {r['ingest_per_second']:,} | {r['reingest_per_second']:,} "
               f"| {r['search_p50_ms']} | {r['search_p95_ms']} | {r['facets_one_day_ms']} "
-              f"| {r['histogram_service_1h_ms']} | {r['store_mb']} |")
+              f"| {r['histogram_service_1h_ms']} | {r['store_mb']} | {r['load_average'][0][0]}, {r['load_average'][1][0]} |")
 
 
 if __name__ == "__main__":

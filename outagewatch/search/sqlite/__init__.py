@@ -116,7 +116,11 @@ class SQLiteStore(BaseStore):
                 cursor = (rows[-1][PUBLISHED], rows[-1][ID])
 
     def stats(self) -> StoreStats:
-        return self._aggregations.stats(self.backend)
+        """``size_bytes`` counts the file, its WAL and the words index folder."""
+        stats = self._aggregations.stats(self.backend)
+        if stats.size_bytes is not None and self.text.path is not None and self.text.path.is_dir():
+            stats.size_bytes += sum(p.stat().st_size for p in self.text.path.iterdir() if p.is_file())
+        return stats
 
     def close(self) -> None:
         self.text.close()
