@@ -64,7 +64,7 @@ class SQLiteStore(BaseStore):
         """SQLite first (the truth), then the words index catches up from it."""
         result = self._apply(signals)
         if result.new or result.updated:
-            self.text.catch_up()
+            self.text.catch_up(written=self._writer.last_new)
         return result
 
     def _writing(self):

@@ -40,6 +40,7 @@ import tantivy
 
 from outagewatch.search.query import CJK_CHARS, Atom, Query, words_of
 from outagewatch.search.sqlite.schema import Database
+from outagewatch.signal import Signal
 from outagewatch.timeutil import to_millis
 
 TITLE_BOOST = 2.0  # a word in the title counts double, as in Elasticsearch
@@ -91,7 +92,19 @@ def _words(text: str | None) -> str:
 
 
 def _document(row: tuple) -> tantivy.Document:
+    """The document of a row read back from SQLite (tag lists as JSON)."""
     rowid, published, title, text, kind, source, services, providers, regions = row
+    return _build(rowid, published, title, text, kind, source,
+                  *[orjson.loads(v) if v and v != "[]" else () for v in (services, providers, regions)])
+
+
+def _signal_document(rowid: int, signal: Signal) -> tantivy.Document:
+    """The same document, from the Signal just stored as ``rowid``."""
+    return _build(rowid, to_millis(signal.published_at), signal.title, signal.text, signal.source_kind,
+                  signal.source, signal.services, signal.providers, signal.regions)
+
+
+def _build(rowid, published, title, text, kind, source, services, providers, regions) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("rowid", rowid)
     doc.add_integer("published", published)
@@ -100,9 +113,8 @@ def _document(row: tuple) -> tantivy.Document:
     doc.add_text("kind", kind)
     doc.add_text("source", source)
     for name, values in (("services", services), ("providers", providers), ("regions", regions)):
-        if values and values != "[]":
-            for value in orjson.loads(values):
-                doc.add_text(name, value)
+        for value in values:
+            doc.add_text(name, value)
     return doc
 
 
@@ -177,16 +189,26 @@ class TextIndex:
         self._dirty = True  # the deletion above must be committed before the mark moves
         return True
 
-    def catch_up(self, commit: bool = False) -> bool:
+    def catch_up(self, commit: bool = False, written: list[tuple[int, Signal]] = ()) -> bool:
         """Index the rows SQLite holds past the mark and the rows rewritten since; commit
         when asked, or when the last commit is a second old. False if another process
-        holds the writer."""
+        holds the writer. ``written`` are (rowid, Signal) this process just stored: when
+        they are exactly the rows past the mark, they are indexed from memory rather than
+        read back."""
         database = self.database
         with database.lock:
             if not self._acquire():
                 return False
             writer = self._writer
-            rows = database.rows(f"SELECT {_ROW} FROM signals WHERE rowid > ? ORDER BY rowid", (self._added_to,))
+            documents = []
+            if written and written[0][0] == self._added_to + 1 and \
+                    database.one("SELECT max(rowid) FROM signals")[0] == written[-1][0]:
+                rows = []
+                documents = [_signal_document(rowid, signal) for rowid, signal in written]
+                self._added_to = written[-1][0]
+            else:
+                rows = database.rows(f"SELECT {_ROW} FROM signals WHERE rowid > ? ORDER BY rowid",
+                                     (self._added_to,))
             rewritten = database.rows("SELECT seq, rowid FROM text_pending WHERE seq > ? ORDER BY seq",
                                       (self._pending_to,))
             again = sorted({rowid for _, rowid in rewritten if rowid <= self._added_to})
@@ -198,10 +220,12 @@ class TextIndex:
                                       chunk)
             for row in rows:
                 writer.add_document(_document(row))
+            for document in documents:
+                writer.add_document(document)
             self._added_to = max(self._added_to, max((row[0] for row in rows), default=0))
             if rewritten:
                 self._pending_to = rewritten[-1][0]
-            self._dirty = self._dirty or bool(rows or rewritten)
+            self._dirty = self._dirty or bool(rows or documents or rewritten)
             if self._dirty and (commit or time.monotonic() - self._last_commit >= COMMIT_SECONDS):
                 self._commit()
             return True

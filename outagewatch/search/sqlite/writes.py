@@ -27,6 +27,9 @@ _TAG_CODES = "spry"  # services, providers, regions, symptoms, in Signal order
 class Writer:
     def __init__(self, database: Database) -> None:
         self.database = database
+        # (rowid, Signal) of the new rows of the last write, so the words index can take
+        # them from memory instead of reading them back.
+        self.last_new: list[tuple[int, Any]] = []
 
     def stored(self, ids: list[str]) -> dict[str, tuple[bytes, tuple]]:
         """id -> (fingerprint, the row's rowid, time, tags, kind, source and reports)."""
@@ -48,6 +51,7 @@ class Writer:
         db = self.database.db
         next_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] + 1
         new_rows, changed_rows, tag_rows = [], [], []
+        self.last_new = last_new = []
         stale_tags, stale_rowids = [], []
         rollup: dict[tuple, list[int]] = {}
         for change in changes:
@@ -71,6 +75,7 @@ class Writer:
                 rowid = next_rowid
                 next_rowid += 1
                 new_rows.append((rowid, *row, change.fingerprint))
+                last_new.append((rowid, signal))
             result.record(change)
             tag_rows.append(("k", signal.source_kind, published, rowid))
             tag_rows.append(("o", signal.source, published, rowid))
