@@ -70,7 +70,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "ID": ("Indonesia", "Indonesien", "Indonésie", "Indonésia"),
     "PH": ("Philippines", "Filipinas", "Philippinen"),
     "VN": ("Vietnam", "Viet Nam"),
-    "AU": ("Australia", "Australien", "Australie", "Austrália", "オーストラリア"),
+    "AU": ("Down Under", "Australia", "Australien", "Australie", "Austrália", "オーストラリア"),
     "NZ": ("New Zealand", "Nueva Zelanda", "Neuseeland", "Nouvelle-Zélande", "Nova Zelândia"),
     "TR": ("Turkey", "Türkiye", "Turquía", "Türkei", "Turquie"),
     "RU": ("Russia", "Rusia", "Russland", "Russie", "Rússia"),
@@ -93,33 +93,38 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "US-VT": ("Vermont",), "US-VA": ("Virginia", "Northern Virginia", "N. Virginia", "Ashburn"),
     "US-WA": ("Washington State", "Seattle"), "US-WV": ("West Virginia",), "US-WI": ("Wisconsin",),
     "US-WY": ("Wyoming",), "US-DC": ("Washington DC", "Washington D.C.", "D.C."),
-    "JP-13": ("Tokyo", "東京"), "JP-27": ("Osaka", "大阪"),
+    "JP-13": ("Tokyo", "東京"), "JP-27": ("Osaka", "大阪"), "JP-40": ("福岡",), "JP-01": ("北海道", "札幌"),
+    "JP-23": ("名古屋",), "JP-14": ("横浜",), "JP-26": ("京都",), "JP-28": ("神戸",), "KR-26": ("Busan", "부산"),
+    "FR-HDF": ("Roubaix", "Gravelines"), "FR-GES": ("Strasbourg",),
+    "FR-NAQ": ("Bordeaux",), "MX-CMX": ("CDMX", "Ciudad de México", "Mexico City"),
     "DE-HE": ("Frankfurt", "Hessen", "Hesse"), "DE-BE": ("Berlin",), "DE-BY": ("Munich", "München", "Bavaria",
                                                                                 "Bayern"),
     "GB-LND": ("London", "Londres"), "FR-IDF": ("Paris",), "ES-MD": ("Madrid",), "IT-25": ("Milan", "Milano"),
     "BR-SP": ("São Paulo", "Sao Paulo"), "BR-RJ": ("Rio de Janeiro",), "IN-MH": ("Mumbai", "Maharashtra"),
     "AU-NSW": ("Sydney", "New South Wales"), "AU-VIC": ("Melbourne",), "CA-QC": ("Montreal", "Montréal",
                                                                                  "Quebec", "Québec"),
-    "CA-ON": ("Toronto", "Ontario"), "KR-11": ("Seoul",), "IE-D": ("Dublin",),
+    "CA-ON": ("Toronto", "Ontario"), "KR-11": ("Seoul", "서울"), "IE-D": ("Dublin",),
 }
 
 # Place names that are also everyday words or people: only a place next to a region-ish word.
-AMBIGUOUS_PLACES = frozenset({"georgia", "victoria", "phoenix", "columbus", "washington", "jordan", "chad",
-                              "america", "england", "holland", "santiago", "pune", "hue", "d.c.", "quebec",
-                              "india", "china", "turkey", "indiana", "maine", "nevada", "paris", "sydney",
-                              "virginia", "dallas", "delhi", "austin", "jackson", "charlotte", "aurora",
-                              "florence", "regina", "lincoln", "eugene", "salvador", "kobe", "adelaide", "orlando",
-                              "mesa", "soledad", "bello", "natal", "leon", "santa", "kota", "bursa", "medina",
-                              "mobile", "nice", "reading", "split", "orange", "sale", "male", "most", "university",
-                              "central", "northern", "southern", "eastern", "western", "capital", "north", "south",
-                              "east", "west", "centre", "center", "sur", "norte", "nord", "sud", "este", "oeste",
-                              "ost", "mitte", "alba", "para", "amazonas", "amazon", "luna", "sol", "march", "may",
-                              "lagos", "carolina", "columbia", "guardian", "nelson", "wellington", "hamilton",
-                              "preston", "chester", "cork", "derby", "gent", "man", "nancy", "troy", "olympia",
-                              "buffalo", "providence", "mercedes", "concordia", "independence", "liberty", "christmas",
-                              "reunion", "union", "mayotte", "martinique", "guadeloupe", "bonaire", "saba",
-                              "man", "chad", "niger", "guinea", "cook", "norfolk", "heard", "wake", "midway",
-                              "navassa", "palmyra", "howland", "baker", "jarvis", "johnston", "kingman"})
+# Place names that are also people's names: lower case only after "in", "from"...
+AMBIGUOUS_PLACES = frozenset({
+    "georgia", "victoria", "phoenix", "columbus", "washington", "jordan", "chad", "america", "england", "holland",
+    "santiago", "pune", "hue", "d.c.", "quebec", "india", "indiana", "maine", "nevada", "paris", "sydney", "virginia",
+    "dallas", "delhi", "austin", "jackson", "charlotte", "aurora", "florence", "regina", "lincoln", "eugene",
+    "salvador", "kobe", "adelaide", "orlando", "soledad", "leon", "medina", "carolina", "columbia", "nelson",
+    "wellington", "hamilton", "preston", "chester", "nancy", "troy", "olympia", "mercedes", "luna", "lagos", "natal",
+})
+# Place names that are everyday words: only written with a capital and after "in", "from"...
+EVERYDAY_PLACES = frozenset({
+    "china", "turkey", "mesa", "bello", "santa", "kota", "bursa", "mobile", "nice", "reading", "split", "orange",
+    "sale", "male", "most", "university", "central", "northern", "southern", "eastern", "western", "capital", "north",
+    "south", "east", "west", "centre", "center", "sur", "norte", "nord", "sud", "este", "oeste", "ost", "mitte",
+    "alba", "para", "amazonas", "amazon", "sol", "march", "may", "guardian", "cork", "derby", "gent", "man",
+    "buffalo", "providence", "concordia", "independence", "liberty", "christmas", "reunion", "union", "mayotte",
+    "martinique", "guadeloupe", "bonaire", "saba", "niger", "guinea", "cook", "norfolk", "heard", "wake", "midway",
+    "navassa", "palmyra", "howland", "baker", "jarvis", "johnston", "kingman",
+})
 
 
 # Big cities whose geonames first-level division stands for an ISO 3166-2 subdivision.
@@ -139,7 +144,12 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "JP-01": ("Sapporo",), "JP-40": ("Fukuoka",), "JP-26": ("Kyoto",), "JP-28": ("Kobe",),
     "CA-BC": ("Vancouver",), "CA-AB": ("Calgary", "Edmonton"), "AU-QLD": ("Brisbane",), "AU-WA": ("Perth",),
     "AU-SA": ("Adelaide",), "AR-C": ("Buenos Aires",), "CO-DC": ("Bogotá",), "PE-LMA": ("Lima",),
-    "CL-RM": ("Santiago",),
+    "CL-RM": ("Santiago",), "PL-14": ("Warsaw", "Warszawa"), "PL-12": ("Kraków", "Krakow"),
+    "SE-AB": ("Stockholm",), "TR-34": ("Istanbul", "İstanbul"), "AR-S": ("Rosario",), "CH-ZH": ("Zürich", "Zurich"),
+    "GB-MAN": ("Manchester",), "GB-BIR": ("Birmingham",), "GB-EDH": ("Edinburgh",), "GB-GLG": ("Glasgow",),
+    "CA-ON": ("Toronto", "Ottawa"), "AT-9": ("Vienna", "Wien"), "DK-84": ("Copenhagen", "København"),
+    "NO-03": ("Oslo",), "FI-18": ("Helsinki",), "PT-11": ("Lisbon", "Lisboa"), "PT-13": ("Porto",),
+    "IE-D": ("Dublin",), "BE-BRU": ("Brussels", "Bruxelles", "Brussel"),
 }
 
 
@@ -148,6 +158,13 @@ def _generated() -> tuple[dict[str, str], frozenset[str]]:
     """The built gazetteer: name -> code, and the names that are everyday words."""
     rows = json.loads(PLACES_FILE.read_text("utf-8")) if PLACES_FILE.exists() else []
     return {name: code for name, code, _, _ in rows}, frozenset(name for name, _, _, common in rows if common)
+
+
+@functools.lru_cache(maxsize=1)
+def place_kinds() -> dict[str, str]:
+    """Built place name -> "country", "subdivision" or "city"."""
+    rows = json.loads(PLACES_FILE.read_text("utf-8")) if PLACES_FILE.exists() else []
+    return {name: kind for name, _, kind, _ in rows}
 
 
 def common_places() -> frozenset[str]:

@@ -38,7 +38,7 @@ SYMPTOMS = (
 # Symptoms that say something is wrong now (what makes an item an outage report).
 PROBLEM_SYMPTOMS = frozenset(SYMPTOMS) - {"maintenance", "recovered"}
 # Strong enough to make an item relevant without a known service ("the site is down").
-STRONG_SYMPTOMS = frozenset({"outage", "5xx", "login", "not-loading", "connectivity", "timeout"})
+STRONG_SYMPTOMS = frozenset({"outage", "5xx", "login", "not-loading", "connectivity", "timeout", "payments"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -65,6 +65,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "kicks me out", "kicks me off", "is having a bad day", "having a bad day", "having a moment",
         "having issues", "having problems", "shitting the bed",
         "faceplanted", "is toast", "fubar", "503s", "502s", "500s", "down down",
+        "down di", "è down", "sono down", "schermo nero",
         "cannot access", "unable to access", "inaccessible", "major outage", "blackout", "downtime",
         # es
         "caído", "caida", "caída", "caídos", "se cayó", "se cae", "se ha caído", "está caído", "no funciona",
@@ -108,6 +109,30 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "keeps skipping", "stops playing", "skips then stops", "not receiving", "not delivering",
         "not updating", "not refreshing", "missing messages", "messages not sending", "glitching", "bugged",
         "bugging out", "wonky", "flaky", "janky", "messed up", "borked again", "errored",
+        "blinking red", "ignoring me", "keeps pausing", "keeps cutting out", "cutting out", "cuts out",
+        "minutes late", "min late", "mins late", "hours late", "arriving late", "showing up late", "declining",
+        "returns nothing", "returning nothing", "just hangs", "hangs", "flapping", "app frozen", "is frozen",
+        "frozen at", "not arriving", "not coming through", "not going through", "won't go through",
+        "keeps asking me to", "login loop", "sign-in loop", "stuck pending", "pending for", "ddos", "ddos attack",
+        "loop", "logged out", "keeps logging out", "429s", "rate limited", "rate limiting",
+        # es
+        "me pide iniciar sesión", "se salta", "se para", "se cierra la sesión", "se cierra", "rechaza",
+        "rechazando", "no llegan", "no llega", "no me deja", "se bloquea",
+        # fr
+        "saute", "s'arrête", "me déconnecte", "ne passent plus", "ne passe plus", "déconnecte", "ne répond plus",
+        "ne répondent plus", "beug", "bugue",
+        # it
+        "non invia", "non riceve", "non sincronizza", "bloccato", "bloccata", "si blocca", "giù", "non raggiungibile",
+        "non raggiungibili", "va a scatti", "mi disconnette", "salta", "non riesco", "non carica", "non si apre",
+        "problemi", "rallentamenti", "lento",
+        # de
+        "bricht", "brechen", "nicht zugestellt", "kommen nicht an", "kommt nicht an", "hängt sich auf",
+        # nl
+        "laadt niet", "hapert", "komen niet aan", "komt niet aan", "gooit me eruit", "eruit", "traag",
+        # sv, pl, tr
+        "funkar inte", "laddar inte", "svart skärm", "przerywa", "nie ładuje", "gitmiyor", "yüklenmiyor",
+        # pt
+        "parou", "parando", "pulando", "não chama", "fica buscando", "recusando", "recusado", "caindo",
         "se congela", "se cuelga", "se traba", "hängt sich auf", "stürzt ab", "abgestürzt", "plante", "rame",
         "beugue", "trava", "travando", "congelou", "fica carregando",
         "no puedo enviar", "se queda pegado", "hängt fest", "bloqué", "bloquée", "travado", "travou",
@@ -199,7 +224,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     ],
     "maintenance": [
         "maintenance", "scheduled maintenance", "planned maintenance", "maintenance window",
-        "mantenimiento", "wartung", "wartungsarbeiten", "manutenção",
+        "mantenimiento", "wartung", "wartungsarbeiten", "manutenção", "scheduled upgrade", "planned upgrade",
+        "manutenzione", "onderhoud",
     ],
     "recovered": [
         "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
@@ -208,6 +234,9 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "have recovered", "fully recovered", "operating normally", "functioning normally",
         "all systems operational", "operational", "no longer", "mitigated", "has been mitigated",
         "back online after", "is back online", "are back online", "service has been restored", "restored service",
+        "delivered normally", "normally again", "has been cleared", "processing normally", "verholpen", "werkt weer",
+        "risolto", "è stato risolto", "funziona di nuovo", "ripristinato", "est de nouveau opérationnel",
+        "de nouveau opérationnel", "incident résolu",
         "normal operations", "service restored", "working fine", "works fine", "running fine", "been fine",
         "is fine", "all good", "fine here", "fine for me", "all systems go", "back to green", "resuelto", "solucionado", "restablecido", "ya funciona",
         "vuelve a funcionar", "volvió a funcionar", "funciona de nuevo", "funcionando con normalidad",
@@ -250,6 +279,7 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "investigating", "we are investigating", "we're investigating", "are investigating",
         "looking into", "we are aware", "we're aware", "are aware of", "currently investigating", "continuing to investigate", "continue to investigate",
         "investigate", "investigando", "estamos investigando", "untersuchen", "wir untersuchen",
+        "stiamo indagando", "indagando", "incident en cours", "we onderzoeken", "mitigating",
         "nous enquêtons", "enquête en cours", "examinons",
     ],
     "identified": [
@@ -269,6 +299,7 @@ STATUS_PHRASES: dict[str, list[str]] = {
     ],
     "resolved": [
         "resolved", "has been resolved", "is resolved", "fully recovered", "operating normally",
+        "risolto", "è stato risolto", "incident résolu", "verholpen",
         "service restored", "has been restored", "have been restored", "fully restored", "is operating normally",
         "back to normal", "resuelto", "behoben", "résolu", "résolue", "resolvido",
     ],
@@ -283,15 +314,16 @@ STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "r
 # Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
 # The negative look-aheads keep "落ちてない" (not down) and "復旧作業中" (recovery under way) out.
 JA_SYMPTOMS: dict[str, list[str]] = {
-    "outage": [r"障害(?!で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"落ちて(?:る|い|ます)(?!な|ませ)",
+    "outage": [r"障害(?!で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"장애", r"오류", r"落ちて(?:る|い|ます)(?!な|ませ)",
                r"落ちた", r"ダウン(?!ロード)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
     "degraded": [r"不安定", r"一部"],
-    "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい"],
+    "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい", r"止ま(?:る|った|って)", r"送れな", r"入れな",
+                 r"更新されな", r"안 ?돼", r"안 ?되", r"먹통", r"접속이 안", r"연결이 안"],
     "login": [r"ログインでき(?:な|ませ)", r"サインインでき(?:な|ませ)"],
     "errors": [r"エラー", r"失敗"],
     "timeout": [r"タイムアウト"],
     "latency": [r"遅い", r"重い", r"遅延"],
-    "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな"],
+    "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな"],
     "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー"],
     "payments": [r"決済(?:でき(?:な|ませ)|エラー)", r"支払いでき(?:な|ませ)"],
     "streaming": [r"再生でき(?:な|ませ)"],
@@ -323,13 +355,38 @@ TECH_CONTEXT = frozenset({
     "uploads", "downloads", "repos", "repo", "pages", "storefront", "dashboard", "api's", "endpoint", "endpoints",
 })
 
+# A noun right beside an everyday-word brand that shows the product is meant, whatever the case:
+# "ring camera", "discord server", "slack notifications", "amazon app", "alexa routines".
+PRODUCT_NOUNS = frozenset({
+    "app", "apps", "server", "servers", "camera", "cameras", "doorbell", "drive", "store", "search", "chat", "chats",
+    "messages", "message", "notifications", "uploads", "upload", "dms", "dm", "voice", "calls", "call", "client",
+    "account", "accounts", "routines", "routine", "pos", "workspace", "channel", "channels", "huddle", "huddles",
+    "meeting", "meetings", "webinar", "login", "website", "site", "status", "support", "api", "sdk", "console",
+    "dashboard", "dashboards", "integration", "bot", "bots", "subscription", "premium", "deals", "orders", "cart",
+    "delivery", "deliveries", "sync", "desktop", "web", "playlist", "playlists", "stream", "streams", "feed",
+    "timeline", "outage", "outages", "users", "customers", "update", "updates", "device", "devices", "speaker",
+    "speakers", "dot", "show", "games", "library", "wallet", "payouts", "dashboard", "checkout", "inbox",
+})
+# Words after (or before) a capitalised everyday-word brand that only a company does:
+# "Zoom shares slide", "Slack adds", "Tesla stock falls", "Square launches".
+BRAND_VERBS = frozenset({
+    "shares", "stock", "stocks", "earnings", "revenue", "launches", "launched", "adds", "added", "announces",
+    "announced", "acquires", "acquired", "ceo", "layoffs", "lays", "unveils", "releases", "rolls", "introduces",
+    "suffers", "hit", "hits", "reports", "raises", "cuts", "valuation", "ipo", "investors", "sues", "sued",
+    "fined", "buys", "bought", "partners", "expands", "opens", "debuts", "update", "outage",
+})
+POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",
+                         "blackout", "apagón", "stromausfall", "停電"})
+FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",
+                    "prévue", "programada", "programado", "agendada"})
+
 # Brand names that are everyday words in some language: ambiguous even if the catalog
 # does not flag the service, because the catalog cannot know every language's words.
 COMMON_WORDS = frozenset({
     "amazon", "slack", "zoom", "ring", "lambda", "adobe", "teams", "box", "square", "stripe", "signal",
     "threads", "steam", "nest", "hue", "tesla", "notion", "sentry", "snowflake", "discord", "telegram",
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
-    "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook",
+    "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
 })
 
 # Words right next to a common-word name that show the common word is meant.
@@ -403,4 +460,10 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
     "guardian": {"before": frozenset({"a", "legal", "his", "her", "their", "parent", "my", "your"}),
                  "after": frozenset({"angel", "angels", "of", "ad", "litem"})},
     "connect": {"before": frozenset({"to", "can't", "cannot", "couldn't", "and", "won't"})},
+    "s3": {"before": frozenset({"watched", "watching", "season", "finished", "binged", "of"}),
+           "after": frozenset({"of", "finale", "episode", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10"})},
+    "gce": {"after": frozenset({"o-level", "o", "a-level", "a", "results", "exams", "exam", "o-levels", "a-levels"})},
+    "outlook": {"before": frozenset({"economic", "financial", "positive", "negative", "stable", "global", "market",
+                                     "an", "weather", "career", "growth", "earnings", "bleak", "the", "my", "life"}),
+                "after": frozenset({"on", "for", "remains", "is"})},
 }

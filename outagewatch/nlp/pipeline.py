@@ -28,7 +28,7 @@ from outagewatch.nlp import lexicon, verbs
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
 
 CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
-CJK_RE = re.compile(f"[{CJK}]")
+CJK_RE = re.compile(f"[{CJK}\uac00-\ud7af]")  # kana, kanji and hangul
 HOST_RE = re.compile(r"(?i)^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#].*)?$")
 FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
 FIVE_XX_SEARCH = re.compile(r"(?i)(?<![\d.,])5(?:\d\d|xx)(?![\d.,])")
@@ -190,6 +190,8 @@ class Matcher:
             ja = _japanese(raw)
             if vocab.cjk_phrases:
                 for i, text in enumerate(texts):
+                    if not CJK_RE.search(text):
+                        continue
                     for phrase, names in vocab.cjk_phrases.items():
                         if phrase in text:
                             spans.append((i, i + 1, names))

@@ -31,9 +31,12 @@ from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "。", "！", "？", "\n"})
 PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à",
+                                "a", "w", "i", "at", "to", "di", "da", "dal", "dalla", "nel", "nella", "bij", "uit",
+                                "ve", "par", "vers", "sur", "zu", "nach", "bei", "out", "here", "stop",
                                 "em", "no", "na", "de", "da", "do", "nos", "nas", "dans", "au", "desde", "für",
                                 "for", "all", "over", "outside"})
 REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datacenters", "data", "zone", "zones",
+                          "office", "offices", "pop", "pops", "dc", "area", "metro", "campus", "users", "customers",
                           "area", "región", "rechenzentrum", "région", "região"})
 HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "panne", "fail", "isdown", "offline",
                     "problems", "issues")
@@ -144,6 +147,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at)
+    if vocab.short_names and (services or providers or ctx.services or ctx.providers):
+        taken = {i for s, e, _ in names for i in range(s, e)}
+        _short_names(lower, vocab, services, providers, ctx, taken)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -161,9 +167,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         written = texts[start]
         cased = written[:1].isupper() or not written[:1].isascii()
-        if not cased and (nm.ambiguous_place or (len(nm.written) < 4 and lower[start] not in SHORT_LOWER) or
-                          not (doc.user_data.get(LANG) == "en" or _place_context(lower, start, end))):
-            continue  # "in chicago", "the uk", "florida" yes; "nice", "reading", "us", "chaque réunion" no
+        context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
+        if nm.gazetteer_only and (written.isupper() and len(written) > 2 or (end < n and lower[end] == "/")):
+            continue  # "APAC", "US/Pacific"
+        if not cased and (nm.everyday_place or nm.minor_place or (nm.ambiguous_place and not context) or
+                          (len(nm.written) < 4 and lower[start] not in SHORT_LOWER) or
+                          not (doc.user_data.get(LANG) == "en" or context)):
+            continue  # "in chicago", "the uk", "in sydney" yes; "nice", "reading", "us", "chaque réunion" no
         if nm.gazetteer_only and not (symptom_at or stage_spans or ja or services or ctx.kind == "status"):
             continue  # a city or province beyond the hand-kept table: only in a text about a problem
         anti = PLACE_ANTI.get(lower[start])
@@ -181,7 +191,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 mapped = True
         if mapped or not nm.geo:
             continue
-        if nm.ambiguous_place and not _place_context(lower, start, end):
+        if (nm.ambiguous_place or nm.everyday_place) and not context:
             continue
         regions.setdefault(f"geo:{nm.geo}")
 
@@ -190,6 +200,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if symptom.startswith(("st:", "~")):
             continue
         found.append((0, 0, symptom, False))
+    power = bool(ja) and any("停電" in t for t in texts)
+    power = power or any(not lexicon.POWER_WORDS.isdisjoint(lower[max(0, start - 1):start + 3])
+                         for start, _, sym, _ in found if sym == "outage" and start < n)
     kinds = {sym for _, _, sym, _ in found}
     recovered = "recovered" in kinds
     if recovered:
@@ -215,6 +228,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             symptoms -= lexicon.PROBLEM_SYMPTOMS
             symptoms.add("recovered")
             problems = set()
+    if power and not (services or providers):
+        problems = set()  # "power outage on our street": not a service outage
+    if "maintenance" in kinds and not lexicon.FUTURE.isdisjoint(lower) and status in (None, "informational") \
+            and "recovered" not in kinds:
+        problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
+        status = "informational" if want_status else status
     if status in ("investigating", "identified", "monitoring"):
         relevant = True
     elif status == "resolved" or not problems:
@@ -253,6 +272,25 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
             providers.pop(nm.ids[0], None)
 
 
+def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,
+                 taken: set[int]) -> None:
+    """"azure west europe vms failing": a product's name without its brand, beside the brand."""
+    brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)}
+    brands |= {vocab.provider_of.get(e) for e in services if vocab.provider_of.get(e)}
+    for brand in brands:
+        table = vocab.short_names.get(brand)
+        if not table:
+            continue
+        for i in range(len(lower)):
+            if i in taken:
+                continue
+            for size in (3, 2, 1):
+                entry = table.get(tuple(lower[i:i + size]))
+                if entry and entry not in services:
+                    services.setdefault(entry)
+                    break
+
+
 def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -> None:
     if vocab.provider_of.get(entry) == entry:
         providers.setdefault(entry)
@@ -269,7 +307,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if entry in ctx.services or entry in ctx.providers:
         return True
     if nm.needs_case and not _cased_like(texts[start:end], nm.written.split()):
-        return False
+        parts = lower[start:end]
+        if not (parts[0] in lexicon.COMMON_WORDS and parts[-1] in lexicon.PRODUCT_NOUNS):
+            return False  # "cloud run" no; "ring camera", "amazon app" yes
     if not nm.ambiguous:
         return True
     word = nm.written.lower()
@@ -297,6 +337,12 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     near = [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
     if any(end <= s <= end + 2 for s in near):
         return True  # "slack is down", "zoom not working"
+    before = lower[start - 1] if start else ""
+    after = lower[end] if end < len(lower) else ""
+    if after in lexicon.PRODUCT_NOUNS or (before in lexicon.PRODUCT_NOUNS and before not in ("the", "a")):
+        return True  # "ring camera", "discord server", "slack notifications", "amazon app"
+    if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
+        return True  # "Zoom shares slide", "Slack adds AI summaries", "Tesla stock falls"
     if not capitalised:
         # A complaint in the same sentence is the evidence: "slack messages not sending",
         # "can't log into flickr" (the everyday senses were ruled out above).
@@ -385,6 +431,11 @@ class _Sentences:
 def _numeric(text: str) -> bool:
     """5, 5%, 3.2, "%": a number after "down" makes it a market move, not an outage."""
     return text[:1].isdigit() or text[:1] in "%+-$€" or text.lower() in ("by", "to")
+
+
+def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
+    """"in Russia and India", "Madrid y Barcelona": a place after a list joiner after a capitalised word."""
+    return start > 1 and lower[start - 1] in LIST_JOINERS and texts[start - 2][:1].isupper()
 
 
 def _place_context(lower: list[str], start: int, end: int) -> bool:

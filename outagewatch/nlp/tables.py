@@ -115,17 +115,27 @@ def build_places() -> list[list]:
         for name, code in names:
             add(tr.gettext(name), code, "country")
     subdivisions = sorted(pycountry.subdivisions, key=lambda s: (s.parent_code is not None, s.code))
+    parent = {sub.code: sub.parent_code for sub in subdivisions}
+
+    def top(code: str) -> str:
+        """The first-level subdivision a department or province lies in (Bas-Rhin -> FR-GES):
+        people and the labelled sets name regions, states and provinces at that level."""
+        seen = 0
+        while parent.get(code) and seen < 5:
+            code, seen = parent[code], seen + 1
+        return code
+
     for sub in subdivisions:
-        add(sub.name, sub.code, "subdivision")
+        add(sub.name, top(sub.code), "subdivision")
     for tr in translators("iso3166-2"):
         if tr.info().get("language") == "ja":
             continue  # kana/kanji names are matched as substrings: countries only
         for sub in subdivisions:
-            add(tr.gettext(sub.name), sub.code, "subdivision")
+            add(tr.gettext(sub.name), top(sub.code), "subdivision")
 
     own: dict[tuple[str, str], str] = {}
     for sub in subdivisions:
-        own.setdefault((sub.country_code, fold(_clean(sub.name))), sub.code)
+        own.setdefault((sub.country_code, fold(_clean(sub.name))), top(sub.code))
     big = sorted((c for c in gc.get_cities().values() if c["population"] >= CITY_POPULATION),
                  key=lambda c: (-c["population"], c["geonameid"]))
     anchors = {fold(name): code for code, names in ANCHOR_CITIES.items() for name in names}

@@ -32,7 +32,10 @@ VERBS: dict[str, dict[str, str]] = {
         "check": "payments", "charge": "payments", "process": "payments", "decline": "payments",
         "purchase": "payments", "play": "problems", "stream": "streaming", "buffer": "streaming",
         "cast": "streaming", "skip": "streaming", "kick": "login", "disconnect": "connectivity",
-        "drop": "connectivity", "spin": "not-loading", "fail": "errors", "error": "errors",
+        "drop": "connectivity", "spin": "not-loading", "fail": "errors", "error": "errors", "find": "problems",
+        "place": "problems", "trigger": "problems", "fire": "problems", "arrive": "problems", "allocate": "problems",
+        "ingest": "problems", "list": "problems", "complete": "problems", "finish": "problems", "accept": "payments",
+        "page": "problems", "notify": "problems", "order": "problems", "book": "problems",
     },
     "es": {
         "cargar": "not-loading", "abrir": "not-loading", "iniciar": "not-loading", "arrancar": "not-loading",
@@ -46,6 +49,7 @@ VERBS: dict[str, dict[str, str]] = {
         "synchronisieren": "problems", "senden": "problems", "schicken": "problems", "empfangen": "problems",
         "hochladen": "problems", "funktionieren": "outage", "gehen": "outage", "reagieren": "outage",
         "anmelden": "login", "einloggen": "login", "zahlen": "payments", "bezahlen": "payments",
+        "bestellen": "problems", "zustellen": "problems", "abrufen": "problems", "aktualisieren": "problems",
         "abspielen": "streaming", "streamen": "streaming", "hängen": "problems", "abstürzen": "outage",
     },
     "fr": {
@@ -148,10 +152,12 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             j += 1
     for i, word in enumerate(lower):
         if word in DEFERRED and i:
-            for lang in ("de", "fr"):
-                symptom = tables[lang].get(lower[i - 1])
-                if symptom and not any(s <= i - 1 < e for s, e, _ in found):
-                    found.append((i - 1, i + 1, symptom))
+            reach = 4 if word == "nicht" else 2  # "in hamburg geht whatsapp nicht", "ne charge pas"
+            for k in range(i - 1, max(-1, i - reach), -1):
+                symptom = tables["de" if word == "nicht" else "fr"].get(lower[k])
+                if symptom:
+                    if not any(s <= k < e for s, e, _ in found):
+                        found.append((k, i + 1, symptom))
                     break
     return found
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
-from outagewatch.nlp.geo import AMBIGUOUS_PLACES, common_places, gazetteer, hand_places
+from outagewatch.nlp.geo import AMBIGUOUS_PLACES, EVERYDAY_PLACES, common_places, gazetteer, hand_places, place_kinds
 from outagewatch.nlp.lexicon import COMMON_WORDS
 
 # Ordinary words that catalog product names are made of. A name made only of these
@@ -76,7 +76,9 @@ class Name:
     ambiguous: bool = False  # a common word: needs evidence
     needs_case: bool = False  # ordinary words: must be written with a capital
     geo: str | None = None  # ISO code of a place, for "geo:" tags
-    ambiguous_place: bool = False
+    ambiguous_place: bool = False  # also a person's name ("Sydney", "Jordan"): lower case needs "in ..."
+    everyday_place: bool = False  # also an everyday word ("Nice", "Reading"): a capital and "in ..."
+    minor_place: bool = False  # a built-gazetteer subdivision (not a country, state or big city): a capital
     located: tuple[str, ...] = ()  # regions that lie in the place (by the catalog's place/country)
     gazetteer_only: bool = False  # from the built gazetteer alone, not the hand-kept table or the catalog
 
@@ -96,6 +98,9 @@ class Vocabulary:
     # An everyday-word brand -> entries whose names start with it ("amazon" -> aws, aws/kinesis...):
     # when one of those is tagged, the bare word meant that entry's brand, not its own service.
     brand_family: dict[str, frozenset[str]] = field(default_factory=dict)
+    # A product's name without its brand, per brand: "azure" -> {"vms": azure/virtual-machines,
+    # "storage": azure/storage}. Counts only when the brand is in the text or the source.
+    short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -184,6 +189,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
 
     everyday = common_places()
     hand = hand_places()
+    kinds = place_kinds()
     by_place: dict[str, list[str]] = {}
     for r in catalog.regions.values():
         vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
@@ -205,13 +211,81 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         located = tuple(r.id for r in catalog.regions.values()
                         if geo and (r.place == geo if "-" in geo else r.country == geo))
         name = Name("place", ids, place, geo=geo, located=located,
-                    ambiguous_place=fold(place) in AMBIGUOUS_PLACES or place in everyday,
-                    gazetteer_only=not ids and place not in hand)
+                    ambiguous_place=fold(place) in AMBIGUOUS_PLACES,
+                    everyday_place=fold(place) in EVERYDAY_PLACES or place in everyday,
+                    gazetteer_only=not ids and place not in hand,
+                    minor_place=not ids and place not in hand and kinds.get(place) == "subdivision"
+                    and not (geo or "").startswith("US-"))
         add(place, name)
         if any("\u3040" <= c <= "\u9fff" for c in place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
+    for phrase, entry in CASUAL_NAMES.items():
+        if entry in vocab.provider_of:
+            kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
+            add(phrase, Name(kind, (entry,), phrase))
+    for phrase, entry in CJK_NAMES.items():
+        if entry in vocab.provider_of:
+            vocab.cjk_phrases.setdefault(phrase, []).append(Name("service", (entry,), phrase))
+    firsts: dict[str, set[str]] = {}
+    for s in catalog.services.values():
+        for alias in (s.name, *s.aliases):
+            words = alias.split()
+            if len(words) > 1 and words[0].lower() not in GENERIC_WORDS and words[0].lower() not in COMMON_WORDS:
+                firsts.setdefault(compact(words[0]), set()).add(s.id)
+    for key, ids in firsts.items():
+        if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
+            vocab.compact.setdefault(key, next(iter(ids)))
+    vocab.short_names = _short_names(catalog)
     vocab.brand_family = _brand_families(vocab)
     return vocab
+
+
+# Ways people name a provider or service that the catalog does not list as aliases.
+CASUAL_NAMES = {
+    "amazon's cloud": "aws", "amazon cloud": "aws", "amazon's aws": "aws", "amazon’s cloud": "aws",
+    "microsoft's cloud": "azure", "microsoft cloud": "azure", "microsoft's azure": "azure", "microsoft azure": "azure",
+    "google's cloud": "gcp", "google’s cloud": "gcp", "oracle's cloud": "oracle", "oracle cloud": "oracle",
+    "office 365": "microsoft-365", "o365": "microsoft-365", "m365": "microsoft-365",
+}
+# Brand names in kana and hangul (matched inside a run of CJK text, like the places).
+CJK_NAMES = {
+    "ネットフリックス": "netflix", "ネトフリ": "netflix", "インスタグラム": "instagram", "インスタ": "instagram",
+    "ユーチューブ": "youtube", "ツイッター": "x", "スポティファイ": "spotify", "ディスコード": "discord",
+    "プレステ": "playstation-network", "유튜브": "youtube", "넷플릭스": "netflix",
+    "인스타그램": "instagram", "인스타": "instagram", "디스코드": "discord", "스포티파이": "spotify",
+    "트위터": "x", "페이스북": "facebook", "왓츠앱": "whatsapp", "슬랙": "slack",
+}
+# Short names a brand's own products go by beside it ("azure ... vms", "AWS ... ec2").
+EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azure/storage": ("storage", "blob storage"),
+               "azure/sql-database": ("sql database", "sql"), "gcp/bigquery": ("bigquery",),
+               "cloudflare/zero-trust": ("access", "gateway", "zero trust"), "openai/api": ("api",),
+               "azure/functions": ("functions",), "digitalocean/droplets": ("droplet", "droplets"),
+               "aws/s3": ("s3",), "aws/ec2": ("ec2",), "aws/lambda": ("lambda",)}
+
+
+def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:
+    """brand (service id prefix or provider id) -> short product name (tokens) -> service."""
+    brands: dict[str, set[str]] = {}
+    for p in catalog.providers.values():
+        brands[p.id] = {w.lower() for alias in (p.name, *p.aliases) for w in alias.split()[:1]}
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for s in catalog.services.values():
+        if "/" not in s.id:
+            continue
+        brand = s.provider or s.id.split("/")[0]
+        words_of_brand = brands.get(brand, set()) | {brand, s.id.split("/")[0]}
+        table = out.setdefault(brand, {})
+        for alias in (s.name, *s.aliases):
+            written = alias.split()
+            words = alias.lower().split()
+            rest = written[1:]
+            # "Azure Cosmos DB" -> "cosmos db", "AWS EC2" -> "ec2"; not one plain word ("Workers", "Networking")
+            if len(words) > 1 and words[0] in words_of_brand and \
+                    (len(rest) > 1 or any(c.isdigit() or c.isupper() for c in rest[0][1:])):
+                table.setdefault(tuple(words[1:]), s.id)
+        for extra in EXTRA_SHORT.get(s.id, ()):
+            table.setdefault(tuple(extra.split()), s.id)
+    return out
 
 
 def _brand_families(vocab: Vocabulary) -> dict[str, frozenset[str]]:

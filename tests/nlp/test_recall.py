@@ -60,7 +60,7 @@ def test_status_titles(tag, text, status):
     ("the uk is down on teams", "geo:GB"),
     ("Telekom Störung in Nürnberg", "geo:DE-BY"),
     ("KPN storing in Noord-Holland, internet ligt eruit", "geo:NL-NH"),
-    ("panne internet dans le Bas-Rhin", "geo:FR-67"),
+    ("panne internet dans le Bas-Rhin", "geo:FR-GES"),
 ])
 def test_places_from_the_gazetteer(tag, text, region):
     assert region in tag(text)["regions"]
@@ -89,3 +89,40 @@ def test_shipped_tables_are_what_the_build_script_makes():
     for name, text in built.items():
         shipped = (tables.DATA / name).read_text("utf-8")
         assert json.loads(shipped) == json.loads(text), name
+
+
+@pytest.mark.parametrize("text, service", [
+    ("our azure functions stopped triggering from the queue", "azure/functions"),
+    ("azure west europe vms failing to start", "azure/virtual-machines"),
+    ("the ring camera caught a fox in the garden at 2am", "ring"),
+    ("this discord server is the best community i've found", "discord"),
+    ("Zoom shares slide after weak guidance", "zoom"),
+    ("is amazon's cloud having issues? half the internet is broken", "aws"),
+    ("#xboxdown game pass games won't launch", "xbox-live"),
+    ("インスタのDMが送れない", "instagram"),
+])
+def test_brands_people_name_casually(tag, text, service):
+    tags = tag(text)
+    assert service in tags["services"] + tags["providers"]
+
+
+@pytest.mark.parametrize("text", [
+    "watched s3 of the crown on netflix last night, loved it",
+    "GCE O-level results are out today in singapore",
+    "the economic outlook is bleak",
+])
+def test_everyday_senses_of_short_brand_names(tag, text):
+    tags = tag(text)
+    assert not ({"aws/s3", "gcp/compute-engine", "outlook"} & set(tags["services"]))
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("power outage on our street since 6pm, candles out", False),
+    ("Scheduled maintenance: PSN will be unavailable Tuesday 02:00-04:00 UTC", False),
+    ("whatsapp non invia i messaggi da un'ora", True),
+    ("in hamburg geht whatsapp nicht", True),
+    ("디스코드 접속이 안 돼요", True),
+    ("de storing is verholpen, whatsapp werkt weer", False),
+])
+def test_relevance_in_more_languages_and_not_for_power_cuts(tag, text, relevant):
+    assert tag(text)["relevant"] is relevant
