@@ -299,10 +299,21 @@ def test_the_accountability_page(page, event_server):
     assert row.locator("th").inner_text().startswith("Amazon Web Services")
     assert "A ≤ 10 min" in page.locator("#accountability-grading").inner_text()
     assert page.locator("#accountability-pages tr[data-id='aws-health']").inner_text().startswith("health.aws.amazon.com")
+    delays = page.locator("#accountability-providers tr.delays-row[data-provider='aws']")
+    delays.locator("summary").click()
+    item = delays.locator("li").first
+    assert "acknowledged after 66 min on health.aws.amazon.com" in item.inner_text()
+    page.click("#refresh-button")  # a refresh keeps the list unfolded
+    page.wait_for_timeout(500)
+    assert delays.locator("details").get_attribute("open") is not None
     api = page.request.get(url + "/api/accountability").json()
     aws = next(p for p in api["providers"] if p["id"] == "aws")
     assert (aws["median_minutes"], aws["grade"]) == (66.0, "D")
     _shot(page, "accountability-page")
+    item.locator("a").click()  # to the incident itself
+    page.locator("#incident-detail[data-loaded]").wait_for()
+    page.go_back()
+    expect(page.locator("#accountability-view")).to_be_visible()
     page.go_back()
     expect(page.locator("#incidents-view")).to_be_visible()
     assert page.errors == []

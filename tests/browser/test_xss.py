@@ -23,7 +23,8 @@ IMG = "<img src=x onerror=\"window.__pwned='img'\">"
 EVIL_ID = "inc-\"><img src=x onerror=window.__pwned='id'>"
 ALLOWED_TAGS = {"FORM", "SELECT", "OPTION", "LI", "DIV", "SPAN", "MARK", "A", "OL", "UL", "BUTTON", "DL", "DT", "DD", "FIELDSET", "LEGEND",
                 "LABEL", "INPUT", "P", "H2", "H3", "SECTION", "ASIDE", "svg", "title", "line", "text", "path", "circle",
-                "g", "rect", "polyline", "polygon", "TIME", "Q", "STRONG", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD"}
+                "g", "rect", "polyline", "polygon", "TIME", "Q", "STRONG", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD",
+                "DETAILS", "SUMMARY"}
 
 
 def hostile_signals() -> list[Signal]:

@@ -642,7 +642,7 @@
 
   // -- accountability ----------------------------------------------------------------
 
-  function accountabilityTable(table, rows, pages) {
+  function accountabilityTable(table, rows, pages, pageNames) {
     const head = el("tr", {}, [pages ? "Status page" : "Provider", "Incidents", "Acknowledged", "Never", "Median delay",
       "p90 delay", "Grade"].map((text, i) => el("th", { scope: "col", className: i && i < 6 ? "num" : null, text: text })));
     const body = rows.map((row) => el("tr", { dataset: { id: row.id } }, [
@@ -656,9 +656,40 @@
       el("td", { className: "num", text: minutesText(row.p90_minutes) }),
       el("td", {}, [el("span", { className: "grade grade-" + (row.grade || "none"), text: row.grade || "—" })]),
     ]));
-    table.replaceChildren(el("thead", {}, [head]), el("tbody", {}, body));
+    // A refresh keeps what the reader unfolded.
+    const unfolded = new Set([...table.querySelectorAll("tr.delays-row details[open]")].map((d) => d.closest("tr").dataset.provider));
+    const withDelays = [];
+    rows.forEach((row, i) => {
+      withDelays.push(body[i]);
+      if (!pages) {
+        const extra = delaysRow(row, pageNames);
+        if (unfolded.has(row.id)) extra.querySelector("details").open = true;
+        withDelays.push(extra);
+      }
+    });
+    table.replaceChildren(el("thead", {}, [head]), el("tbody", {}, withDelays));
     if (!rows.length) table.append(el("tbody", {}, [el("tr", {}, [el("td", { colspan: "7", className: "muted",
       text: "No incidents of a provider whose status page is collected in this period." })])]));
+  }
+
+  // Under each provider: its incidents and how long each took, linked to the incident view.
+  function delaysRow(row, pageNames) {
+    const items = (row.incident_delays || []).map((d) => {
+      const link = el("a", { href: urlWith({ view: "incidents", incident: d.incident }), text: d.title, title: d.incident });
+      link.addEventListener("click", (event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        state.view = "incidents";
+        state.incident = d.incident;
+        changed();
+      });
+      const said = d.delay_minutes === null ? "never acknowledged (counted as " + minutesText(d.counted_minutes) + ")"
+        : "acknowledged after " + minutesText(d.delay_minutes) + (d.page ? " on " + ((pageNames && pageNames.get(d.page)) || d.page) : "");
+      return el("li", { dataset: { incident: d.incident } }, [timeNode(d.detected_at), " · ", link, " · " + said]);
+    });
+    const details = el("details", {}, [el("summary", { text: "the " + items.length + " incident" + (items.length === 1 ? "" : "s") +
+      " of " + row.name }), el("ul", { className: "delays" }, items)]);
+    return el("tr", { className: "delays-row", dataset: { provider: row.id } }, [el("td", { colspan: "7" }, [details])]);
   }
 
   async function loadAccountability() {
@@ -674,7 +705,8 @@
       " (" + body.period.days + " days; by default the 90 days up to the newest stored signal).";
     $("accountability-grading").textContent = body.grading.charAt(0).toUpperCase() + body.grading.slice(1) +
       ". A word before detection counts as 0 min.";
-    accountabilityTable($("accountability-providers"), body.providers, false);
+    const pageNames = new Map(body.status_pages.map((p) => [p.id, p.name]));
+    accountabilityTable($("accountability-providers"), body.providers, false, pageNames);
     accountabilityTable($("accountability-pages"), body.status_pages, true);
   }
 
