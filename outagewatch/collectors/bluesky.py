@@ -28,7 +28,7 @@ from outagewatch.collectors.base import (
     AuthFailure, BadResponse, ConnectionFailure, FetchContext, FetchResult, RateLimited, ServerFailure,
     SourceConfig, SourceError, TimeoutFailure,
 )
-from outagewatch.collectors.social import CappedTransport, quota_spent, reveal, wait_seconds, walk
+from outagewatch.collectors.social import CappedTransport, int_option, quota_spent, reveal, wait_seconds, walk
 from outagewatch.signal import Signal, SignalError, signal_id
 from outagewatch.timeutil import parse_time
 
@@ -53,11 +53,11 @@ class BlueskyCollector:
         self._login = login
         self._logged_in = False
         base = api_base or source.options.get("api_base") or (LOGIN_SERVICE if login else PUBLIC_APPVIEW)
-        self.transport = CappedTransport(max_bytes=int(source.options.get("max_bytes", 10 * 1024 * 1024)))
+        self.transport = CappedTransport(max_bytes=int_option(source, "max_bytes", 10 * 1024 * 1024, 1024, 1 << 30))
         timeouts = httpx.Timeout(timeout, connect=min(timeout, 10.0))
         self.client = Client(base, request=Request(timeout=timeouts, transport=self.transport, max_redirects=5))
-        self.max_pages = max(1, int(source.options.get("max_pages", 3)))
-        self.page_size = max(1, min(100, int(source.options.get("page_size", 50))))
+        self.max_pages = int_option(source, "max_pages", 3, 1, 100)
+        self.page_size = int_option(source, "page_size", 50, 1, 100)
 
     def __repr__(self) -> str:
         return f"BlueskyCollector({self.source.name!r}, login={self._login})"

@@ -17,7 +17,7 @@ from typing import Any
 
 from outagewatch.collectors.base import BadResponse, FetchContext, FetchResult, SourceConfig
 from outagewatch.collectors.http import get
-from outagewatch.collectors.social import quota_spent, walk
+from outagewatch.collectors.social import int_option, quota_spent, walk
 from outagewatch.collectors.text import plain
 from outagewatch.signal import Signal, SignalError, signal_id
 
@@ -33,9 +33,9 @@ class HackerNewsCollector:
         self.source = source
         self.api_base = (api_base or source.options.get("api_base") or API_BASE).rstrip("/")
         self.tags = str(source.options.get("tags", "(story,comment)"))
-        self.max_pages = max(1, int(source.options.get("max_pages", 3)))
-        self.page_size = max(1, min(1000, int(source.options.get("page_size", 100))))
-        self.max_bytes = int(source.options.get("max_bytes", 10 * 1024 * 1024))
+        self.max_pages = int_option(source, "max_pages", 3, 1, 100)
+        self.page_size = int_option(source, "page_size", 100, 1, 1000)
+        self.max_bytes = int_option(source, "max_bytes", 10 * 1024 * 1024, 1024, 1 << 30)
         self.signal_source = f"hn:search:{source.query}"
 
     def close(self) -> None:

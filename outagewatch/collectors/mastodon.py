@@ -30,7 +30,7 @@ from outagewatch.collectors.base import (
     AuthFailure, BadResponse, ConnectionFailure, FetchContext, FetchResult, RateLimited, ServerFailure,
     SourceConfig, SourceError, TimeoutFailure,
 )
-from outagewatch.collectors.social import USER_AGENT, GuardedAdapter, quota_spent, reveal, wait_seconds
+from outagewatch.collectors.social import USER_AGENT, GuardedAdapter, int_option, quota_spent, reveal, wait_seconds
 from outagewatch.collectors.text import plain
 from outagewatch.signal import Signal, SignalError, signal_id
 from outagewatch.timeutil import parse_time
@@ -59,7 +59,8 @@ class MastodonCollector:
             base = f"{api_base.rstrip('/')}/{instance}"
         else:
             base = source.options.get("api_base") or f"https://{instance}"
-        self.adapter = GuardedAdapter(timeout=timeout, max_bytes=int(source.options.get("max_bytes", 10 * 1024 * 1024)))
+        self.adapter = GuardedAdapter(timeout=timeout,
+                                      max_bytes=int_option(source, "max_bytes", 10 * 1024 * 1024, 1024, 1 << 30))
         session = requests.Session()
         session.max_redirects = 5
         session.mount("https://", self.adapter)
@@ -67,8 +68,8 @@ class MastodonCollector:
         self.client = Mastodon(api_base_url=base, access_token=reveal(token), ratelimit_method="throw",
                                request_timeout=timeout, session=session, version_check_mode="none",
                                user_agent=USER_AGENT)
-        self.max_pages = max(1, int(source.options.get("max_pages", 3)))
-        self.page_size = max(1, min(40, int(source.options.get("page_size", 40))))
+        self.max_pages = int_option(source, "max_pages", 3, 1, 100)
+        self.page_size = int_option(source, "page_size", 40, 1, 40)
 
     def __repr__(self) -> str:
         return f"MastodonCollector({self.source.name!r}, instance={self.instance!r})"

@@ -31,7 +31,7 @@ from outagewatch.collectors.base import (
     AuthFailure, BadResponse, ConnectionFailure, FetchContext, FetchResult, RateLimited, ServerFailure,
     SourceConfig, SourceError, TimeoutFailure,
 )
-from outagewatch.collectors.social import GuardedAdapter, quota_spent, reveal, wait_seconds, walk
+from outagewatch.collectors.social import GuardedAdapter, int_option, quota_spent, reveal, wait_seconds, walk
 from outagewatch.signal import Signal, SignalError, signal_id
 
 DEFAULT_USER_AGENT = "python:outagewatch:v0.1 (outage research; read-only)"
@@ -66,7 +66,8 @@ class RedditCollector:
         # base is applied by the adapter instead: https://oauth.reddit.com/r/aws/new becomes
         # {api_base}/oauth.reddit.com/r/aws/new.
         base = api_base or source.options.get("api_base")
-        self.adapter = GuardedAdapter(timeout=timeout, max_bytes=int(source.options.get("max_bytes", 10 * 1024 * 1024)),
+        self.adapter = GuardedAdapter(timeout=timeout,
+                                      max_bytes=int_option(source, "max_bytes", 10 * 1024 * 1024, 1024, 1 << 30),
                                       base=base, hosts=("oauth.reddit.com", "www.reddit.com"))
         session = requests.Session()
         session.max_redirects = 5
@@ -80,8 +81,8 @@ class RedditCollector:
         for core in (self.reddit._read_only_core, self.reddit._authorized_core):  # noqa: SLF001 - see docstring
             if core is not None and hasattr(core, "_retry_strategy_class"):
                 core._retry_strategy_class = _NoRetry  # noqa: SLF001
-        self.max_pages = max(1, int(source.options.get("max_pages", 3)))
-        self.page_size = max(1, min(100, int(source.options.get("page_size", 100))))
+        self.max_pages = int_option(source, "max_pages", 3, 1, 100)
+        self.page_size = int_option(source, "page_size", 100, 1, 100)
 
     def __repr__(self) -> str:
         return f"RedditCollector({self.source.name!r})"

@@ -269,9 +269,40 @@ def walk(state: dict[str, Any] | None, fetch: Callable[[Any, Any], Page], when: 
     return Walk(items, new, pages, finished)
 
 
+COMMON_OPTIONS = {"api_base", "max_pages", "page_size", "max_bytes", "public_url"}
+OPTIONS = {
+    "bluesky": COMMON_OPTIONS | {"public_search"},
+    "mastodon": COMMON_OPTIONS | {"instance", "tags"},
+    "reddit": COMMON_OPTIONS | {"subreddits", "comments", "posts"},
+    "hn": COMMON_OPTIONS | {"tags"},
+}
+
+
+def check_options(source) -> None:
+    """A mistyped key (``subreddit`` for ``subreddits``, ``max_page``) would otherwise be
+    ignored in silence: name it, and the nearest key this kind knows."""
+    import difflib
+
+    known = OPTIONS[source.kind]
+    for key in source.options:
+        if key not in known:
+            near = difflib.get_close_matches(key, sorted(known | {"query", "accounts", "interval", "enabled"}), n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else f" (known: {', '.join(sorted(known))})"
+            raise ValueError(f"source {source.name}: unknown key {key!r} for a {source.kind} source{hint}")
+
+
+def int_option(source, key: str, default: int, low: int, high: int) -> int:
+    """An integer option clamped to what the API allows, or one clear line when it is not a number."""
+    value = source.options.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise ValueError(f"source {source.name}: {key} must be a whole number, got {value!r}")
+    return max(low, min(high, int(value)))
+
+
 def build_social(source, *, social: SocialCredentials | None, api_base: str | None, timeout: float):
     """The collector for a social source; ``ValueError`` (the skip reason) when it cannot run."""
     social = social or SocialCredentials()
+    check_options(source)
     if source.kind == "hn":
         from outagewatch.collectors.hackernews import HackerNewsCollector
 

@@ -102,3 +102,16 @@ def test_a_rate_limit_reset_header_sets_the_wait(db, network):
     health = run(db, source(server.base), retries=1, sleep=waits.append)
     assert health.last_error.startswith("rate-limited:")
     assert waits and waits[0] >= 15
+
+
+@pytest.mark.parametrize("entry,expected", [
+    ({"kind": "reddit", "subreddit": ["aws"]}, "unknown key 'subreddit' for a reddit source (did you mean 'subreddits'?)"),
+    ({"kind": "mastodon", "instance": "mastodon.social", "tags": ["outage"], "max_page": 2},
+     "unknown key 'max_page' for a mastodon source (did you mean 'max_pages'?)"),
+    ({"kind": "hn", "query": "aws", "page_size": "lots"}, "page_size must be a whole number, got 'lots'"),
+    ({"kind": "bluesky", "accounts": ["bsky.app"], "signal_source": "x"}, "unknown key 'signal_source'"),
+])
+def test_a_mistyped_option_is_one_clear_skip_line(db, entry, expected):
+    settings = RunSettings(retries=0, timeout=1)
+    _, skipped = build_scheduler(db, load_sources([{"name": "s", **entry}]), settings, social=CREDS, jitter=False)
+    assert len(skipped) == 1 and expected in skipped[0].reason and "\n" not in skipped[0].reason, skipped
