@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Callable, Iterable, Iterator
 
+from outagewatch import metrics
 from outagewatch.jsonl import Rejected, read_signals
 from outagewatch.search.store import Store, UpsertResult
 from outagewatch.signal import Signal
@@ -62,7 +63,9 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     for batch in batched(signals, batch_size):
         if tag is not None:
             tag(batch)
-        total += store.upsert(batch)
+        done = store.upsert(batch)
+        metrics.record_ingest(done)
+        total += done
     return total
 
 
@@ -86,4 +89,5 @@ def ingest_stream(store: Store, stream: IO[bytes], *, tag: Callable[[list[Signal
             yield item
 
     report.stored = store_signals(store, valid(), tag=tag, batch_size=batch_size)
+    metrics.record_ingest(None, report.rejected_total)
     return report

@@ -10,10 +10,41 @@ import importlib
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from outagewatch.cli.common import load_configuration, state
 
+class _Group(TyperGroup):
+    """The global options (``--config``, ``--store``, ``--verbose``) are accepted after the
+    command too (``outagewatch collect --watch --config ow.toml``), as people type them."""
+
+    GLOBAL = {"--config": True, "-c": True, "--store": True, "--verbose": False, "-v": False}
+
+    def parse_args(self, ctx, args):
+        front: list[str] = []
+        rest: list[str] = []
+        command_seen = False
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                rest.extend(args[i:])
+                break
+            name, has_value, _ = arg.partition("=")
+            if name in self.GLOBAL:
+                takes = self.GLOBAL[name] and not has_value and i + 1 < len(args)
+                (front if command_seen else rest).extend(args[i:i + 1 + takes])
+                i += 1 + takes
+                continue
+            if not arg.startswith("-"):
+                command_seen = True
+            rest.append(arg)
+            i += 1
+        return super().parse_args(ctx, front + rest)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="outagewatch",
     help="Aggregate outage chatter and reports, find incidents and their likely common cause.",
     no_args_is_help=True,

@@ -125,6 +125,10 @@ def collect(
     watch: bool = typer.Option(False, "--watch", help="Keep fetching, each source at its interval, until Ctrl-C."),
     source: List[str] = typer.Option(None, "--source", help="Only this source (by name; repeatable)."),
     tag: bool = typer.Option(True, "--tag/--no-tag", help="Tag services, regions and symptoms before storing."),
+    metrics_port: Optional[int] = typer.Option(
+        None, "--metrics-port", min=0, max=65535,
+        help="Serve Prometheus metrics on http://127.0.0.1:PORT/metrics while collecting."),
+    metrics_host: str = typer.Option("127.0.0.1", "--metrics-host", help="Address for --metrics-port."),
     as_json: bool = typer.Option(False, "--json", help="Print the per-source health summary as JSON."),
 ) -> None:
     """Fetch from the configured sources into the store, updating incidents (and sending alerts) after each
@@ -139,6 +143,7 @@ def collect(
     settings = _settings()
     tagger = _tagger(tag)
     step = after_batch()
+    exporter = _serve_metrics(metrics_port, metrics_host) if metrics_port is not None else None
     with open_configured_store() as store, _Progress(len(sources), "collecting") as progress:
         scheduler, skipped = build_scheduler(store, sources, settings, x_token=cfg.x_bearer_token, tag=tagger,
                                              social=SocialCredentials.from_config(cfg.data, cfg.env),
@@ -156,9 +161,22 @@ def collect(
                 scheduler.run_round()
         finally:
             scheduler.close()
+            if exporter is not None:
+                exporter.shutdown()
     code = _summary(scheduler.health, skipped, as_json)
     if code:
         raise typer.Exit(code)
+
+
+def _serve_metrics(port: int, host: str):
+    from outagewatch.metrics import serve_metrics
+
+    try:
+        server = serve_metrics(port, host)
+    except OSError as exc:
+        fail(f"cannot serve metrics on {host}:{port}: {exc.strerror or exc}")
+    typer.echo(f"metrics on http://{host}:{server.server_port}/metrics", err=True)
+    return server
 
 
 def capture(

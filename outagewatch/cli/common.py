@@ -57,9 +57,10 @@ def after_batch():
     """The correlation-and-alert step for commands that store Signals (collect, replay,
     ingest), built once from this process's configuration."""
     from outagewatch.correlate import AfterBatch
+    from outagewatch.metrics import record_incidents
 
     config()
-    return AfterBatch(notify=state.notify)
+    return AfterBatch(notify=state.notify, on_result=record_incidents)
 
 
 def store_url() -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
+from outagewatch import metrics
 from outagewatch.collectors.base import Collector, FetchContext, FetchResult, SourceError
 from outagewatch.pipeline import store_signals
 from outagewatch.search.store import Store
@@ -72,6 +73,7 @@ class _Attempt:
     result: FetchResult | None
     error: SourceError | None
     retries: int
+    seconds: float = 0.0
 
 
 class Scheduler:
@@ -133,6 +135,12 @@ class Scheduler:
             return {}
 
     def _attempt(self, collector: Collector, checkpoint: dict[str, Any], now: datetime) -> _Attempt:
+        began = time.perf_counter()
+        attempt = self._attempt_with_retries(collector, checkpoint, now)
+        attempt.seconds = time.perf_counter() - began
+        return attempt
+
+    def _attempt_with_retries(self, collector: Collector, checkpoint: dict[str, Any], now: datetime) -> _Attempt:
         retries = 0
         while True:
             ctx = FetchContext(now=now, checkpoint=checkpoint, http=self.http, record=self.record)
@@ -161,10 +169,12 @@ class Scheduler:
         health.runs += 1
         health.retries += attempt.retries
         stored = False
+        failure: str | None = None
         if attempt.error is not None:
             health.errors += 1
             health.last_error = f"{attempt.error.kind}: {attempt.error}"
             self.failures[name] = self.failures.get(name, 0) + 1
+            failure = attempt.error.kind
         else:
             result = attempt.result
             health.fetched += result.fetched
@@ -187,6 +197,12 @@ class Scheduler:
                 health.errors += 1
                 health.last_error = f"store: {str(exc)[:160]}"
                 self.failures[name] = self.failures.get(name, 0) + 1
+                failure = "store"
+        result = attempt.result
+        metrics.record_fetch(name, collector.source.kind, attempt.seconds,
+                             signals=len(result.signals) if result is not None else 0,
+                             rejected=result.rejected if result is not None else 0,
+                             error=failure, finished_at=time.time())
         self._plan_next(name, collector.source.interval, collector.source.jitter)
         if self.on_source_done is not None:
             self.on_source_done(health)

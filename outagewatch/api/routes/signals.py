@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi import Query as Param
 
-from outagewatch import metrics
 from outagewatch.api.auth import require_read, require_write
 from outagewatch.api.errors import ApiError
 from outagewatch.api.params import Filters, split_list
@@ -97,7 +96,6 @@ async def ingest_signals(
         return report
 
     report = await run_in_threadpool(store_call, ingest)
-    metrics.record_ingest(report.stored, report.rejected_total)
     return report.to_dict()
 
 
