@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Iterable
@@ -32,6 +33,8 @@ UNACKNOWLEDGED_MINUTES = 240.0
 """An incident the provider never acknowledged counts as this delay (StatusGator's convention)."""
 BEFORE_START = timedelta(minutes=30)
 """A status update this long before the incident started still acknowledges it (the provider spoke first)."""
+AFTER_END = timedelta(minutes=UNACKNOWLEDGED_MINUTES)
+"""A word this long after the incident ended still acknowledges it, late (a delay counts 240 minutes at most)."""
 GRADES: tuple[tuple[str, float], ...] = (("A", 10.0), ("B", 30.0), ("C", 60.0), ("D", 120.0), ("F", math.inf))
 """Grade by the median delay in minutes (unacknowledged = 240): A up to 10, B up to 30, C up to 60, D up to 120, F above."""
 
@@ -90,7 +93,7 @@ class Ack:
     @property
     def counted_minutes(self) -> float:
         delay = self.delay_minutes
-        return UNACKNOWLEDGED_MINUTES if delay is None else delay
+        return UNACKNOWLEDGED_MINUTES if delay is None else min(delay, UNACKNOWLEDGED_MINUTES)
 
     def to_dict(self) -> dict[str, Any]:
         return {"incident": self.incident_id, "title": self.title, "detected_at": to_iso(self.detected_at),
@@ -152,7 +155,7 @@ def _window(incident: dict[str, Any], now: datetime) -> tuple[datetime, datetime
         from outagewatch.incidents import Incident, data_end
 
         end = min(now, data_end(Incident.from_dict(incident), now)) if incident.get("series") else now
-    return start - BEFORE_START, max(end, start) + timedelta(minutes=5)
+    return start - BEFORE_START, max(end, start) + AFTER_END
 
 
 def _about(signal, incident: dict[str, Any]) -> bool:
@@ -165,21 +168,40 @@ def _about(signal, incident: dict[str, Any]) -> bool:
     return not signal.services  # a page-wide post ("we are investigating elevated errors")
 
 
+class _Updates:
+    """Every status Signal of a period, oldest first, read with one scan; each incident then
+    looks at its own window by bisection instead of querying the store again."""
+
+    def __init__(self, store, since: datetime, until: datetime) -> None:
+        self.since, self.until = since, until
+        self.signals = list(store.scan(Query(kinds=("status",), since=since, until=until, sort="oldest", limit=0)))
+        self.times = [s.published_at for s in self.signals]
+
+    def covers(self, since: datetime, until: datetime) -> bool:
+        return self.since <= since and until <= self.until
+
+    def between(self, since: datetime, until: datetime):
+        return self.signals[bisect_left(self.times, since):bisect_left(self.times, until)]
+
+
 def acknowledgements(store, incident: Any, *, watched: dict[str, set[str]] | None = None,
-                     parties: _Parties | None = None, now: datetime | None = None) -> list[Ack]:
+                     parties: _Parties | None = None, now: datetime | None = None,
+                     updates: _Updates | None = None) -> list[Ack]:
     """Each watched party of ``incident`` with its first official word (or none)."""
     record = _record(incident)
     parties = parties or _Parties()
     now = now or utcnow()
-    watched = watched if watched is not None else watched_parties(store, parties)
+    since, until = _window(record, now)
+    if updates is None or not updates.covers(since, until):
+        updates = _Updates(store, since, until)
+    watched = watched if watched is not None else watched_parties(store, parties, updates.signals)
     mine = sorted(p for p in parties.of_incident(record) if p in watched)
     if not mine:
         return []
-    since, until = _window(record, now)
     detected = parse_time(record["detected_at"])
     started = parse_time(record["started_at"])
     acks = {p: Ack(record["id"], record.get("title") or record["id"], detected, p) for p in mine}
-    for signal in store.scan(Query(kinds=("status",), since=since, until=until, sort="oldest", limit=0)):
+    for signal in updates.between(since, until):
         if signal.status == "resolved" and signal.published_at < started:
             continue  # the all-clear of something earlier
         if not _about(signal, record):
@@ -193,15 +215,23 @@ def acknowledgements(store, incident: Any, *, watched: dict[str, set[str]] | Non
     return [acks[p] for p in mine]
 
 
-def watched_parties(store, parties: _Parties | None = None) -> dict[str, set[str]]:
+def watched_parties(store, parties: _Parties | None = None, seen: Iterable = ()) -> dict[str, set[str]]:
     """Parties with at least one status page we collect (a status Signal from them, at any
-    time), each with its pages: one facet over status sources, one Signal read per source."""
+    time), each with its pages: one facet over status sources, then one Signal per source,
+    taken from ``seen`` (the period's updates, already read) or else read from the store."""
     parties = parties or _Parties()
     sources = store.facets(Query(kinds=("status",), limit=0), ["source"], size=10_000).get("source") or {}
+    sample = {}
+    for signal in seen:
+        sample.setdefault(signal.source, signal)
     found: dict[str, set[str]] = {}
     for source in sources:
-        hits = store.search(Query(kinds=("status",), sources=(source,), sort="newest", limit=1, highlight=False)).hits
-        for party in (parties.of_signal(hits[0].signal) if hits else ()):
+        signal = sample.get(source)
+        if signal is None:
+            hits = store.search(Query(kinds=("status",), sources=(source,), sort="newest", limit=1,
+                                      highlight=False)).hits
+            signal = hits[0].signal if hits else None
+        for party in (parties.of_signal(signal) if signal is not None else ()):
             found.setdefault(party, set()).add(page_of(source))
     return found
 
@@ -253,7 +283,6 @@ def accountability(store, *, since: datetime | None = None, until: datetime | No
     """
     since, until = period_for(store, since, until)
     parties = _Parties()
-    watched = watched_parties(store, parties)
     if incidents is None:
         from outagewatch.incidents import list_incidents
 
@@ -262,12 +291,18 @@ def accountability(store, *, since: datetime | None = None, until: datetime | No
     by_party: dict[str, list[Ack]] = {}
     by_page: dict[tuple[str, str], list[Ack]] = {}
     pages_of: dict[str, set[str]] = {}
+    chosen = []
     for incident in incidents:
         record = _record(incident)
-        detected = parse_time(record["detected_at"])
-        if not since <= detected < until:
+        if not since <= parse_time(record["detected_at"]) < until:
             continue
-        for ack in acknowledgements(store, record, watched=watched, parties=parties, now=now):
+        if provider and provider not in parties.of_incident(record):
+            continue
+        chosen.append((record, _window(record, now)))
+    updates = (_Updates(store, min(w[0] for _, w in chosen), max(w[1] for _, w in chosen)) if chosen else None)
+    watched = watched_parties(store, parties, updates.signals if updates else ())
+    for record, _ in chosen:
+        for ack in acknowledgements(store, record, watched=watched, parties=parties, now=now, updates=updates):
             if provider and ack.party != provider:
                 continue
             by_party.setdefault(ack.party, []).append(ack)
