@@ -54,7 +54,7 @@ class MastodonAPI:
             return (200, account) if account else (404, {"error": "Record not found"})
         m = re.fullmatch(r"(?:/[^/]+)?/api/v1/accounts/([^/]+)/statuses", path)
         if m:
-            return 200, self._page([s for s in visible if s["account"]["id"] == m.group(1) and not s.get("reblog")],
+            return 200, self._page([s for s in visible if str(s["account"]["id"]) == m.group(1) and not s.get("reblog")],
                                    params)
         if re.fullmatch(r"(?:/[^/]+)?/api/v2/search", path):
             statuses = []
