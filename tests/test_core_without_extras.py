@@ -56,7 +56,8 @@ def test_ingest_and_search_on_sqlite_need_no_extra(tmp_path):
     assert "IMPORTED-EXTRAS:\n" in ingest.stderr
     found = run("--store", store, "search", "kinesis", "--json", cwd=tmp_path)
     assert found.returncode == 0, found.stderr
-    rows = [orjson.loads(line) for line in found.stdout.splitlines()]
+    *rows, last = [orjson.loads(line) for line in found.stdout.splitlines()]
+    assert last["meta"]["total"] == len(rows)
     assert rows and all("kinesis" in ((r.get("text") or "") + (r.get("title") or "")).lower() for r in rows)
     assert "IMPORTED-EXTRAS:\n" in found.stderr
 

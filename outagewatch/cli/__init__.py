@@ -1,7 +1,9 @@
 """The ``outagewatch`` command line.
 
 Each command group lives in its own module here and exposes ``register(app)``; this
-module only assembles them. Every command that prints data has ``--json``.
+module only assembles them and applies the shared conventions (``cli/conventions.py``:
+help, examples, ``--version``; ``cli/output.py``: exit codes, ``--json`` shapes, stderr
+for metadata, progress). Every command that prints data has ``--json``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from outagewatch.cli.common import load_configuration, state
+from outagewatch.cli.conventions import show_version, tidy
 
 class _Group(TyperGroup):
     """The global options (``--config``, ``--store``, ``--verbose``) are accepted after the
@@ -48,7 +51,10 @@ app = typer.Typer(
     name="outagewatch",
     help="Aggregate outage chatter and reports, find incidents and their likely common cause.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    epilog="Exit codes: 0 ok; 1 fatal error; 2 usage error (a bad option or value); 3 partial success (some "
+           "lines rejected or some sources failed, the rest done). Every --json output is JSON Lines: records one "
+           "per line, listing metadata in a final {\"meta\": ...} line (see the README, \"Scripting\").",
     pretty_exceptions_enable=False,
 )
 
@@ -71,6 +77,8 @@ def _root(
     config: str = typer.Option(None, "--config", "-c", help="TOML config file (default: ./outagewatch.toml)."),
     store: str = typer.Option(None, "--store", help="Store URL: sqlite:///file.db or http(s)://host:9200."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens to stderr."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                 callback=show_version),
 ) -> None:
     """The one place the configuration is read: every command gets it from ``common.config()``,
     so ``--config FILE`` and ``OUTAGEWATCH_CONFIG=FILE`` behave the same for every section,
@@ -92,9 +100,16 @@ for _name in COMMAND_MODULES:
     _module.register(app)
 
 
+def command():
+    """The click command behind ``app``, with the shared help conventions applied."""
+    cmd = typer.main.get_command(app)
+    tidy(cmd)
+    return cmd
+
+
 def main() -> None:
     try:
-        app()
+        command()(prog_name="outagewatch")
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from outagewatch.cli.common import after_batch, config, fail, open_configured_store, print_json
+from outagewatch.cli.output import EXIT_PARTIAL
 
 
 def _tagger(tag: bool):
@@ -84,7 +85,7 @@ def _summary(health, skipped, as_json: bool, extra: dict | None = None) -> int:
                 typer.echo(h.line)
             for s in skipped:
                 typer.echo(f"{s.name}: skipped: {s.reason}")
-    return 2 if failed else 0
+    return EXIT_PARTIAL if failed else 0
 
 
 class _Progress:
@@ -132,7 +133,7 @@ def collect(
     as_json: bool = typer.Option(False, "--json", help="Print the per-source health summary as JSON."),
 ) -> None:
     """Fetch from the configured sources into the store, updating incidents (and sending alerts) after each
-    stored batch. Exit 0: fine; 2: some sources failed (the rest stored)."""
+    stored batch. Exit 0: fine; 3: some sources failed (the rest stored); 1: fatal; 2: usage."""
     from outagewatch.collectors.run import build_scheduler
     from outagewatch.collectors.social import SocialCredentials
 

@@ -117,7 +117,8 @@ def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=_default) + b"\n")
+    """One result as one JSON line (every ``--json`` output is JSON Lines; see cli/output.py)."""
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS, default=_default) + b"\n")
     sys.stdout.flush()
 
 

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from outagewatch.cli.common import fail, open_configured_store, parse_time_option, print_json
+from outagewatch.cli.common import fail, open_configured_store, parse_time_option, print_json, print_jsonl
 
 incidents_app = typer.Typer(help="List incidents; confirm or dismiss one (analyst feedback).",
                             invoke_without_command=True, no_args_is_help=False)
@@ -25,7 +25,7 @@ def incidents(
     evidence: Optional[str] = typer.Option(None, "--evidence", help="At least this evidence level: weak, moderate, strong."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="At most this many."),
     show_all: bool = typer.Option(False, "--all", help="Include incidents an analyst dismissed."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (a list of incident objects)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: one incident per line."),
 ) -> None:
     """Incidents found in the stored chatter (open first, strongest evidence, newest): services, providers,
     regions, evidence, common cause, lead time. Collecting and ingesting keep them current; `outagewatch
@@ -44,7 +44,8 @@ def incidents(
         hidden = not show_all and not rows and bool(policy.list_incidents(store, since=start, until=end,
                                                                           include_dismissed=True)[0])
     if as_json:
-        print_json([i.to_dict(summary=True) for i in rows])
+        for row in rows:  # records: one per line, as every listing
+            print_jsonl(row.to_dict(summary=True))
         return
     if not rows:
         typer.echo("no incidents" + (" (dismissed ones hidden; --all shows them)" if hidden else ""))

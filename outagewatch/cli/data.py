@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Literal, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from outagewatch.cli.common import (
     after_batch, config, fail, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
 )
+from outagewatch.cli.output import (
+    EXIT_PARTIAL, KINDS, CountingReader, console, print_meta, progress, write_csv,
+)
 from outagewatch.pipeline import BATCH_SIZE
 from outagewatch.timeutil import to_iso
 
-KIND_HELP = "Source kind: social, status, reports, news (repeatable)."
+KIND_HELP = "Source kind (repeatable)."
+Kind = enum.Enum("Kind", {k: k for k in KINDS}, type=str)  # validated by the parser: a usage error (exit 2)
+Sort = Literal["relevance", "newest", "oldest"]
 
 
 def _query(text, service, provider, region, kind, source, since, until, limit=20, sort="relevance", cursor=None):
@@ -25,7 +30,8 @@ def _query(text, service, provider, region, kind, source, since, until, limit=20
 
     try:
         return Query(text=text, services=tuple(service or ()), providers=tuple(provider or ()),
-                     regions=tuple(region or ()), kinds=tuple(kind or ()), sources=tuple(source or ()),
+                     regions=tuple(region or ()), kinds=tuple(getattr(k, "value", k) for k in kind or ()),
+                     sources=tuple(source or ()),
                      since=parse_time_option(since, "--since"), until=parse_time_option(until, "--until"),
                      limit=limit, sort=sort, cursor=cursor)
     except ValueError as exc:
@@ -41,8 +47,8 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
 ) -> None:
     """Store Signals from JSON Lines, then update incidents from them (alerts go to the configured webhooks;
-    incidents that were over before they were stored send none). Exit 0: all stored; 2: some lines
-    rejected (the rest stored); 1: fatal."""
+    incidents that were over before they were stored send none). Exit 0: all stored; 3: some lines
+    rejected (the rest stored); 1: fatal; 2: usage."""
     from outagewatch.pipeline import IngestReport, default_tagger, ingest_stream
 
     tagger = None
@@ -64,9 +70,12 @@ def ingest(
                 stream = sys.stdin.buffer if name == "-" else open(name, "rb")
             except OSError as exc:
                 fail(f"cannot read {name}: {exc.strerror}")
-            with stream if name != "-" else _nullcontext(stream):
+            size = _size(stream) if name != "-" else None
+            with stream if name != "-" else _nullcontext(stream), \
+                    progress(f"ingesting {name}", total=size, unit="bytes") as bar:
                 try:
-                    report = ingest_stream(store, stream, tag=tagger, batch_size=batch_size, on_reject=complain)
+                    report = ingest_stream(store, CountingReader(stream, bar), tag=tagger, batch_size=batch_size,
+                                           on_reject=complain)
                 except Exception as exc:  # noqa: BLE001 - a store failure mid-file is fatal, said in one line
                     fail(f"{name}: storing failed: {exc}", exc)
             if step is not None and report.stored.new + report.stored.updated:
@@ -82,7 +91,16 @@ def ingest(
         typer.echo(f"stored {total.stored.new} new, {total.stored.updated} updated, "
                    f"{total.stored.unchanged} unchanged; rejected {total.rejected_total} line(s)")
     if total.rejected_total:
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _size(stream) -> int | None:
+    import os
+
+    try:
+        return os.fstat(stream.fileno()).st_size or None
+    except (OSError, ValueError):
+        return None
 
 
 class _nullcontext:
@@ -101,17 +119,26 @@ def search(
     service: List[str] = typer.Option(None, "--service", "-s", help="Service id, e.g. roku or aws/kinesis (repeatable)."),
     provider: List[str] = typer.Option(None, "--provider", "-p", help="Provider id, e.g. aws (repeatable)."),
     region: List[str] = typer.Option(None, "--region", "-r", help="Region id, e.g. aws:us-east-1 (repeatable)."),
-    kind: List[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    kind: List[Kind] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     source: List[str] = typer.Option(None, "--source", help="Source, e.g. x:@RokuSupport (repeatable)."),
     since: Optional[str] = typer.Option(None, "--since", help="ISO 8601 time or relative (2h, 7d)."),
     until: Optional[str] = typer.Option(None, "--until", help="ISO 8601 time or relative (2h, 7d)."),
-    sort: str = typer.Option("relevance", "--sort", help="relevance, newest or oldest."),
-    limit: int = typer.Option(20, "--limit", "-n", min=0, max=1000),
-    cursor: Optional[str] = typer.Option(None, "--cursor", help="next_cursor of a previous page."),
+    sort: Sort = typer.Option("relevance", "--sort", help="Order of the hits."),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, max=1000, help="Hits per page (0-1000)."),
+    cursor: Optional[str] = typer.Option(None, "--cursor", help="The next_cursor of the previous page."),
     facets: bool = typer.Option(False, "--facets", help="Also count matches by service, region and source kind."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON Lines, one Signal a line (DESIGN.md fields)."),
+    as_json: bool = typer.Option(False, "--json", help='Same as --format json: one Signal a line, then {"meta": ...}.'),
+    fmt: Literal["text", "json", "csv"] = typer.Option("text", "--format", "-f", help="json is JSON Lines."),
 ) -> None:
-    """Search stored Signals."""
+    """Search stored Signals, a page at a time.
+
+    With --json (or --format json) each hit is one Signal per line, and the last line is
+    {"meta": {"total", "total_relation", "next_cursor", "facets"}}; pass next_cursor to
+    --cursor for the next page (null on the last page). Counts and the next-page hint of
+    the text and csv formats go to stderr.
+    """
+    if as_json:
+        fmt = "json"
     query = _query(text, service, provider, region, kind, source, since, until, limit, sort, cursor)
     with open_configured_store(create=False) as store:
         try:
@@ -119,30 +146,36 @@ def search(
             facet_counts = store.facets(query, ["services", "regions", "source_kind"]) if facets else None
         except ValueError as exc:
             fail(str(exc))
-    if as_json:
+    if fmt == "json":
         for hit in result.hits:
             print_jsonl(hit.to_dict())
+        meta = {"total": result.total, "total_relation": result.total_relation, "next_cursor": result.next_cursor}
         if facet_counts is not None:
-            print_jsonl({"facets": facet_counts, "total": result.total, "total_relation": result.total_relation,
-                         "next_cursor": result.next_cursor})
+            meta["facets"] = facet_counts
+        print_meta(meta)
         return
-    console = Console()
+    err = console(stderr=True)
     total = f"{result.total}+" if result.total_relation == "gte" else str(result.total)
-    console.print(f"[bold]{total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""),
-                  soft_wrap=True)
-    for hit in result.hits:
-        s = hit.signal
-        tags = ", ".join(s.services + s.regions)
-        console.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(s.source)}[/magenta] "
-                      + (escape(f"[{tags}]") if tags else ""), highlight=False)
-        if hit.highlights:
-            console.print("  " + " … ".join(_highlight_markup(h) for h in hit.highlights), highlight=False)
-        else:
-            body = (s.title + ": " if s.title else "") + s.text
-            console.print("  " + (body[:240] + ("…" if len(body) > 240 else "")), markup=False, highlight=False)
+    err.print(f"[bold]{total}[/bold] match(es)" + (f"; next page: --cursor {result.next_cursor}"
+                                                   if result.next_cursor else ""))
+    if fmt == "csv":
+        write_csv(hit.signal.to_dict() for hit in result.hits)
+        sys.stdout.flush()
+    else:
+        out = console()
+        for hit in result.hits:
+            s = hit.signal
+            tags = ", ".join(s.services + s.regions)
+            out.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(s.source)}[/magenta] "
+                      + (escape(f"[{tags}]") if tags else ""))
+            if hit.highlights:
+                out.print("  " + " … ".join(_highlight_markup(h) for h in hit.highlights))
+            else:
+                body = (s.title + ": " if s.title else "") + s.text
+                out.print("  " + (body[:240] + ("…" if len(body) > 240 else "")), markup=False)
     if facet_counts:
         for field, counts in facet_counts.items():
-            console.print(f"[bold]{field}[/bold]: " + ", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+            err.print(f"[bold]{field}[/bold]: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def _highlight_markup(fragment: str) -> str:
@@ -163,23 +196,36 @@ def export(
     service: List[str] = typer.Option(None, "--service", "-s"),
     provider: List[str] = typer.Option(None, "--provider", "-p"),
     region: List[str] = typer.Option(None, "--region", "-r"),
-    kind: List[str] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    kind: List[Kind] = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     source: List[str] = typer.Option(None, "--source"),
     since: Optional[str] = typer.Option(None, "--since"),
     until: Optional[str] = typer.Option(None, "--until"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    fmt: Literal["jsonl", "csv"] = typer.Option("jsonl", "--format", "-f",
+                                                help="jsonl (ready for `outagewatch ingest`) or csv."),
 ) -> None:
-    """Write matching Signals as JSON Lines (oldest first), ready for `outagewatch ingest`."""
+    """Write matching Signals, oldest first: JSON Lines ready for `outagewatch ingest`, or CSV
+    (list fields joined with "|") for a spreadsheet."""
     from outagewatch.jsonl import write_signals
 
     query = _query(text, service, provider, region, kind, source, since, until, limit=0, sort="oldest")
     with open_configured_store(create=False) as store:
-        out = open(output, "wb") if output else sys.stdout.buffer
-        try:
-            count = write_signals(store.scan(query), out)
-        finally:
-            if output:
-                out.close()
+        if fmt == "csv":
+            out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+            try:
+                count = write_csv((s.to_dict() for s in store.scan(query)), out)
+            finally:
+                if output:
+                    out.close()
+                else:
+                    out.flush()
+        else:
+            out = open(output, "wb") if output else sys.stdout.buffer
+            try:
+                count = write_signals(store.scan(query), out)
+            finally:
+                if output:
+                    out.close()
     typer.echo(f"exported {count} signal(s)", err=True)
 
 
@@ -194,7 +240,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
     if as_json:
         print_json(data)
         return
-    console = Console()
+    console = _console()
     console.print(f"[bold]{st.total}[/bold] signals in {st.backend} store {data['location']}"
                   + (f" ({st.size_bytes / 1_048_576:.1f} MB)" if st.size_bytes else ""), highlight=False)
     if st.total:
@@ -219,12 +265,15 @@ def catalog(as_json: bool = typer.Option(False, "--json")) -> None:
     if as_json:
         print_json(cat.to_dict())
         return
-    console = Console()
+    console = _console()
     console.print(f"{len(cat.providers)} providers, {len(cat.regions)} regions, {len(cat.services)} services")
     table = Table("service", "name", "provider", "depends on")
     for s in cat.services.values():
         table.add_row(s.id, s.name, s.provider or "", ", ".join(s.depends_on))
     console.print(table)
+
+
+_console = console
 
 
 def register(app: typer.Typer) -> None:

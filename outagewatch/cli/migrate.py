@@ -8,11 +8,13 @@ interrupted can simply be run again: what is already there is reported unchanged
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
 
 from outagewatch.cli.common import config, fail, open_configured_store, print_json, redact_url
+from outagewatch.cli.output import progress
 
 
 def migrate(
@@ -34,8 +36,10 @@ def migrate(
     with open_configured_store(source, create=False) as src, open_configured_store(target) as dst:
         try:
             signals = UpsertResult()
-            for batch in batched(src.scan(Query(), batch_size=batch_size), batch_size):
-                signals += dst.upsert(batch)
+            with progress("copying signals", total=src.stats().total if sys.stderr.isatty() else None) as bar:
+                for batch in batched(src.scan(Query(), batch_size=batch_size), batch_size):
+                    signals += dst.upsert(batch)
+                    bar.advance(len(batch))
             checkpoints = src.checkpoints()
             for name, state in checkpoints.items():
                 dst.set_checkpoint(name, state)

@@ -14,6 +14,7 @@ import orjson
 import typer
 
 from outagewatch.cli.common import config, fail, print_jsonl
+from outagewatch.cli.output import EXIT_PARTIAL
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 BATCH = 1000
@@ -72,7 +73,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
                                                             "symptoms, status, lang, relevant.")) -> None:
     """Tag texts read from stdin (one JSON object with "text" or one plain text a line).
 
-    Exit 0: every line tagged; 2: some lines rejected (each named on stderr); 1: fatal.
+    Exit 0: every line tagged; 3: some lines rejected (each named on stderr); 1: fatal; 2: usage.
     """
     from outagewatch.nlp import Tagger
     from outagewatch.pipeline import batched
@@ -93,7 +94,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
                 out.buffer.write(_human(record).encode("utf-8") + b"\n")
         sys.stdout.flush()
     if errors[0]:
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _human(record: dict[str, Any]) -> str:

@@ -28,6 +28,13 @@ def db(tmp_path) -> Path:
     return tmp_path / "ow.db"
 
 
+def signals(stdout) -> list[dict]:
+    """The Signals of ``search --json`` (every line but the final meta line, checked)."""
+    rows = [json.loads(line) for line in stdout.splitlines()]
+    assert rows and set(rows[-1]) == {"meta"}, rows[-1:]
+    return rows[:-1]
+
+
 def stats(db: Path) -> dict:
     return json.loads(run("stats", "--json", store=db).stdout)
 
@@ -61,7 +68,7 @@ def test_bad_lines_are_named_and_the_good_ones_stored(db, tmp_path):
     ]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines) + "\n")
-    proc = run("ingest", "--no-tag", str(path), store=db, check_codes=(2,))
+    proc = run("ingest", "--no-tag", str(path), store=db, check_codes=(3,))  # partial: the rest stored
     err = proc.stderr.decode()
     assert "line 2: bad JSON" in err
     assert "line 3: text is missing" in err
@@ -79,7 +86,7 @@ def test_ingest_reads_stdin_and_keeps_tags_given_in_the_file(db):
     record = {"source_kind": "status", "source": "statuspage:status.flickr.net", "published_at": "2020-11-25T14:00:00Z",
               "text": "Uploads degraded", "status": "investigating", "services": ["flickr"], "regions": ["aws:us-east-1"]}
     run("ingest", "--no-tag", "-", store=db, stdin=(json.dumps(record) + "\n").encode())
-    hits = [json.loads(line) for line in run("search", "--json", "--region", "aws:us-east-1", store=db).stdout.splitlines()]
+    hits = signals(run("search", "--json", "--region", "aws:us-east-1", store=db).stdout)
     assert [h["services"] for h in hits] == [["flickr"]]
     assert hits[0]["status"] == "investigating"
 
@@ -87,11 +94,11 @@ def test_ingest_reads_stdin_and_keeps_tags_given_in_the_file(db):
 def test_search_filters_and_json_lines_output(db):
     run("ingest", "--no-tag", str(SAMPLE), store=db)
     out = run("search", "kinesis", "--kind", "status", "--json", "--limit", "100", store=db).stdout.decode()
-    hits = [json.loads(line) for line in out.splitlines()]
+    hits = signals(out)
     assert hits and all(h["source_kind"] == "status" for h in hits)
     assert all("kinesis" in (h["text"] + (h["title"] or "")).lower() for h in hits)
     assert all("<mark>" in " ".join(h["highlights"]) for h in hits)
-    early = run("search", "--json", "--until", "2020-11-25T00:00:00Z", store=db).stdout.decode().splitlines()
+    early = signals(run("search", "--json", "--until", "2020-11-25T00:00:00Z", store=db).stdout)
     assert len(early) == 2
     bad = run("search", "--since", "last tuesday-ish", store=db, check_codes=(1,))
     assert "cannot read" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()

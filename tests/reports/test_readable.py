@@ -66,7 +66,7 @@ def test_social_lane_is_not_flattened_by_report_counts():
 
 
 def test_report_reads_in_human_units(db, tmp_path):  # noqa: F811
-    listed = json.loads(run("incidents", "--json", store=db).stdout)
+    listed = [json.loads(line) for line in run("incidents", "--json", store=db).stdout.splitlines()]
     aws = next(i for i in listed if "roku" in i["services"])
 
     data = json.loads(run("report", aws["id"], "--format", "json", store=db).stdout)
@@ -99,7 +99,7 @@ def test_report_reads_in_human_units(db, tmp_path):  # noqa: F811
 @pytest.mark.parametrize("columns", ["80", "60"])
 def test_incident_list_fits_a_narrow_terminal_and_a_pipe(db, monkeypatch, columns):  # noqa: F811
     monkeypatch.setenv("COLUMNS", columns)
-    listed = json.loads(run("incidents", "--json", store=db).stdout)
+    listed = [json.loads(line) for line in run("incidents", "--json", store=db).stdout.splitlines()]
     aws = next(i for i in listed if "roku" in i["services"])
     text = run("incidents", store=db).stdout.decode()
     lines = text.splitlines()

@@ -53,7 +53,7 @@ class _Scripts(HTMLParser):
 
 
 def test_incidents_confirm_and_report(db, tmp_path):
-    listed = json.loads(run("incidents", "--json", store=db).stdout)
+    listed = [json.loads(line) for line in run("incidents", "--json", store=db).stdout.splitlines()]
     assert len(listed) == 2
     aws = next(i for i in listed if "roku" in i["services"])
     assert aws["common_cause"]["region"] == "aws:us-east-1"
@@ -65,9 +65,9 @@ def test_incidents_confirm_and_report(db, tmp_path):
     other = next(i for i in listed if i["services"] == ["github"])
     run("incidents", "dismiss", other["id"], store=db)
     run("incidents", "confirm", aws["id"][:8], store=db)
-    again = json.loads(run("incidents", "--json", store=db).stdout)
+    again = [json.loads(line) for line in run("incidents", "--json", store=db).stdout.splitlines()]
     assert [(i["id"], i["feedback"]["verdict"]) for i in again] == [(aws["id"], "confirmed")]
-    assert len(json.loads(run("incidents", "--all", "--json", store=db).stdout)) == 2
+    assert len([json.loads(line) for line in run("incidents", "--all", "--json", store=db).stdout.splitlines()]) == 2
 
     out = tmp_path / "report.html"
     run("report", "aws:us-east-1", "--format", "html", "-o", str(out), store=db)
