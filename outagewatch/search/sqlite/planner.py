@@ -45,50 +45,60 @@ class Planner:
 
     def words_page(self, query: Query, after: list[Any] | None) -> Page:
         """A page of a query with words, exact in its order (including ties): the words
-        index yields the best ``k`` hits by score (or time); they are ordered in full by
-        (score, published_at, id) (or (published_at, id)), and the page is taken after the
-        cursor. It is exact when the page's last hit is strictly better than the ``k``-th
-        (every hit not fetched is then worse than the whole page) or all hits were
-        fetched; otherwise ``k`` grows. A time-ordered cursor is also a time bound."""
+        index yields the best ``k`` hits by score (or time); of those, only the window that
+        can hold the page (see :func:`_window`) is ordered in full by (score, published_at,
+        id) (or (published_at, id)) and the page taken after the cursor. When a tie may
+        run past the ``k``-th hit, ``k`` grows. A time-ordered cursor is also a time bound."""
         searcher = self.text.searcher()
         ranked = query.ranks_by_relevance
         descending = ranked or query.effective_sort != "oldest"
         compiled = self.text.compile(query)
-        total = searcher.search(compiled, 1, count=True).count
+        # Counting visits every match, which stops the best-k search from skipping: a
+        # query it can skip for (words alone, ranked) is counted apart; any other is
+        # counted by the same pass that finds its page.
+        total = None
+        if ranked and _prunable(query) or after and not ranked:
+            total = searcher.search(compiled, 1, count=True).count
         if after and not ranked:
             compiled = self.text.compile(query, after_published=(after[0], descending))
         n = query.limit + 1
         fetch = max(FIRST_FETCH, 2 * n)
         while True:
             if ranked:
-                hits = searcher.search(compiled, fetch, count=False).hits
+                result = searcher.search(compiled, fetch, count=total is None)
             else:
-                hits = searcher.search(compiled, fetch, count=False, order_by_field="published",
-                                       order=tantivy.Order.Desc if descending else tantivy.Order.Asc).hits
-            addresses = [address for _, address in hits]
-            rowids = searcher.fast_field_values("rowid", addresses)
-            if ranked:
-                published = searcher.fast_field_values("published", addresses)
-                keys = [(score, at) for (score, _), at in zip(hits, published)]
-            else:
-                keys = [(at,) for at, _ in hits]
-            candidates = self._with_ids(keys, rowids, after)
-            candidates.sort(reverse=descending)
-            if after:
-                bound = tuple(after)
-                candidates = [c for c in candidates if (c[:-1] < bound if descending else c[:-1] > bound)]
-            page = candidates[:n]
+                result = searcher.search(compiled, fetch, count=total is None, order_by_field="published",
+                                         order=tantivy.Order.Desc if descending else tantivy.Order.Asc)
+            hits = result.hits
+            if total is None:
+                total = result.count
             exhausted = len(hits) < fetch
-            if exhausted or (len(page) == n and (page[-1][0] > keys[-1][0] if descending else page[-1][0] < keys[-1][0])):
+            window = _window([key for key, _ in hits], n, after[0] if after else None, descending, exhausted)
+            if window is not None:
                 break
             fetch *= 4
+        start, end = window
+        addresses = [address for _, address in hits[start:end]]
+        rowids = searcher.fast_field_values("rowid", addresses)
+        if ranked:
+            published = searcher.fast_field_values("published", addresses)
+            keys = [(score, at) for (score, _), at in zip(hits[start:end], published)]
+        else:
+            keys = [(at,) for at, _ in hits[start:end]]
+        candidates = self._with_ids(keys, rowids, after)
+        candidates.sort(reverse=descending)
+        if after:
+            bound = tuple(after)
+            candidates = [c for c in candidates if (c[:-1] < bound if descending else c[:-1] > bound)]
+        page = candidates[:n]
         rows = self._rows_in_order([c[-1] for c in page])
         result = []
+        parsed = query.parsed
         for row, candidate in zip(rows, page):
             hit = Hit(row_to_signal(row, 1), score=candidate[0] if ranked else None)
-            if query.highlight and query.parsed.all_of:
-                hit.highlights = [h for h in (highlight(hit.signal.title, query.parsed),
-                                              highlight(hit.signal.text, query.parsed)) if h]
+            if query.highlight and parsed.all_of:
+                hit.highlights = [h for h in (highlight(hit.signal.title, parsed),
+                                              highlight(hit.signal.text, parsed)) if h]
             result.append(hit)
         keys = [[c[0], row[PUBLISHED], row[ID]] if ranked else [row[PUBLISHED], row[ID]] for c, row in zip(page, rows)]
         return Page(result, keys, total)
@@ -154,3 +164,37 @@ class Planner:
                f" WHERE {' AND '.join(clauses)} AND {conditions}"
                f" ORDER BY t.published_at {direction}, s.id {direction} LIMIT ?")
         return self.database.rows(sql, [*driver_params, *params, query.limit + 1])
+
+
+def _prunable(query: Query) -> bool:
+    """Whether the words index can skip while finding the best hits: words (no phrase, no
+    prefix) in one OR-group, nothing excluded, no filter."""
+    parsed = query.parsed
+    return (len(parsed.all_of) == 1 and not parsed.none_of
+            and not any(a.is_phrase or a.prefix for a in parsed.all_of[0])
+            and not (query.since or query.until or query.services or query.providers or query.regions
+                     or query.kinds or query.sources))
+
+
+def _window(primary: list, n: int, cursor: Any, descending: bool, exhausted: bool) -> tuple[int, int] | None:
+    """Which of the hits (in the engine's order of ``primary``: score, or time) can hold
+    the page of ``n`` after a cursor whose primary key is ``cursor``: from the first hit
+    not better than the cursor, through the whole group of hits tied with the one that
+    is surely at or past the page's end. None when that group may go on past the hits
+    fetched (more must be fetched); when every match was fetched, up to the last."""
+    start = 0
+    if cursor is not None:
+        while start < len(primary) and (primary[start] > cursor if descending else primary[start] < cursor):
+            start += 1
+    tied = 0
+    while cursor is not None and start + tied < len(primary) and primary[start + tied] == cursor:
+        tied += 1  # the cursor's own tie group: some of it may be before the cursor
+    target = start + tied + n - 1
+    if target >= len(primary):
+        return (start, len(primary)) if exhausted else None
+    end = target + 1
+    while end < len(primary) and primary[end] == primary[target]:
+        end += 1
+    if end == len(primary) and not exhausted:
+        return None
+    return start, end

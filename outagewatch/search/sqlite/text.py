@@ -39,19 +39,20 @@ def highlight(text: str | None, parsed: TextQuery) -> str | None:
     if len(tokens) > SNIPPET_TOKENS:
         start = max(0, min(min(spans) - LEAD_TOKENS, len(tokens) - SNIPPET_TOKENS))
     end = min(len(tokens), start + SNIPPET_TOKENS)
-    position = tokens[start][0] if start else 0
+    window_begin = tokens[start][0] if start else 0
+    window_end = tokens[end - 1][1] if end < len(tokens) else len(text)
     out = ["…"] if start else []
-    i = start
-    while i < end:
-        last = min(spans.get(i, i), end - 1)
-        begin, finish = tokens[i][0], tokens[last][1]
-        out.append(html.escape(text[position:begin], quote=True))
-        words_text = html.escape(text[begin:finish], quote=True)
-        out.append(f"<mark>{words_text}</mark>" if i in spans else words_text)
-        position = finish
-        i = last + 1
-    if end == len(tokens):
-        out.append(html.escape(text[position:], quote=True))
-    else:
+    position = window_begin
+    first = start
+    for i in sorted(spans):
+        if i < first or i >= end:
+            continue  # before the window, or inside a span already marked
+        last = min(spans[i], end - 1)
+        out.append(html.escape(text[position:tokens[i][0]], quote=True))
+        out.append(f"<mark>{html.escape(text[tokens[i][0]:tokens[last][1]], quote=True)}</mark>")
+        position = tokens[last][1]
+        first = last + 1
+    out.append(html.escape(text[position:window_end], quote=True))
+    if end < len(tokens):
         out.append("…")
     return "".join(out)
