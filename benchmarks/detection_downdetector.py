@@ -41,7 +41,7 @@ from outagewatch.search.sqlite import SQLiteStore  # noqa: E402
 from outagewatch.signal import Signal  # noqa: E402
 from outagewatch.timeutil import parse_time  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "reports" / "downdetector-archive"
+CORPUS = next((p for p in (Path(__file__).resolve().parents[1].parent / "shared", Path("/work/shared")) if p.is_dir()), Path("/work/shared")) / "corpora" / "reports" / "downdetector-archive"
 HOUR = 3600
 
 

@@ -2,8 +2,9 @@
 the affected services share.
 
 Each candidate collects support: affected services that depend on it in the catalog (one
-point each), chatter that names it strongly enough to spike on its own (its texts say
-"AWS", "us-east-1"), and its own status feed or report page (the provider confirming it).
+point each; a pooled run's carriers are affected services too), chatter that names it
+strongly enough to spike on its own (its texts say "AWS", "us-east-1"), and its own status
+feed or report page (the provider confirming it).
 One affected service alone never makes a *common* cause unless something names it.
 """
 
@@ -55,6 +56,9 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
     # every affected service supports what it depends on, including a provider's own
     # service whose status feed reports it degraded (Cognito's feed supports Kinesis)
     services = {e[1] for r in runs for e in r.entities if e[0] == "service"}
+    # a pooled run's carriers are affected too, though none spiked on its own (those in
+    # the window that opened it: what was known when it opened)
+    services |= {c.split(":", 1)[1] for r in runs for c in r.opened_by if c.startswith("service:")}
     candidates: dict[tuple[str, str], _Candidate] = {}
 
     def candidate(kind: str, cid: str) -> _Candidate:
@@ -76,7 +80,10 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
             if kind == "service" and catalog.provider_of(cid) is None:
                 continue  # a customer's own service is affected, not a cause
             target = candidate(kind, cid)
-            (target.official if run.official else target.named).append(run)
+            if run.official:
+                target.official.append(run)
+            elif run.named:  # a pool carried by its dependants alone is their evidence, counted above
+                target.named.append(run)
             if kind == "service" and run.official:
                 own = catalog.provider_of(cid)
                 if own:

@@ -1,23 +1,36 @@
 """Runs: stretches of one series (or one official status feed) that say "something is wrong".
 
-A chatter run opens on the first bucket above the spike threshold, keeps the baseline it
-had then (a long outage must not become its own normal), continues while buckets stay
-above a lower threshold, and closes after ``close_after`` of quiet. An official run opens
-with a status feed's first non-resolved update and closes with its ``resolved``.
-Runs are the atoms that :mod:`outagewatch.correlate.group` assembles into incidents.
+A chatter run opens on the first bucket where some window (5, 15, 30, 60 minutes) holds a
+count that the series' own recent rate makes improbable (:mod:`outagewatch.correlate.stats`),
+keeps that rate frozen (a long outage must not become its own normal), continues while
+any window stays above a lower score, and closes after ``close_after`` of quiet.
+
+Series are an entity's own chatter, or an upstream's pool (:mod:`outagewatch.correlate.pool`):
+a pooled run opens only when several members carry it or texts name the upstream. Counts
+come from the store's per-tag rollup first (cheap, an upper bound); wherever that finds a
+run, the Signals of that span are read and counted as people (:mod:`outagewatch.correlate.people`)
+and the span is scored again, so reposts, repeat authors and copies never make a run.
+
+An official run opens with a status feed's first non-resolved update and closes with its
+``resolved``. Runs are the atoms that :mod:`outagewatch.correlate.group` assembles into incidents.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
 
-from outagewatch.correlate.baseline import baseline_at, continue_threshold, spike_threshold
-from outagewatch.correlate.series import FIELD_KIND, Entity, Grid, Series
+from outagewatch.catalog import Catalog, load_catalog
+from outagewatch.correlate.affected import affected_regions
+from outagewatch.correlate.people import person_keys, window_people
+from outagewatch.correlate.pool import pools
+from outagewatch.correlate.series import FIELD_KIND, Entity, Grid, Series, fetch_cells, load_series
 from outagewatch.correlate.settings import Settings
+from outagewatch.correlate.stats import estimate, rolling, tail_score
 from outagewatch.search.query import Query
 from outagewatch.signal import Signal
 from outagewatch.timeutil import ensure_utc
@@ -40,6 +53,16 @@ class Run:
     base: float = 0.0
     need: float = 0.0
     first: int = 0
+    window: int = 1
+    """Buckets of the window that crossed."""
+    carriers: dict[str, int] = field(default_factory=dict)
+    """Pooled runs: the members whose chatter carried it ("service:roku" -> posts)."""
+    opened_by: dict[str, int] = field(default_factory=dict)
+    """Pooled runs: the carriers already in the window that opened it."""
+    pooled: bool = False
+    named: bool = True
+    """Texts name the run's own entity (always, for an own series; for a pool, when its own
+    texts alone reach the minimum count in the crossing window)."""
     # official runs: the status Signals, oldest first
     updates: list[Signal] = field(default_factory=list)
 
@@ -51,71 +74,362 @@ class Run:
         return None if self.ended_at is None else self.ended_at + close_after
 
 
-def chatter_runs(series: Series, grid: Grid, settings: Settings, score_from: int) -> list[Run]:
-    values = series.values
-    minimum = settings.min_count.get(series.kind, 5)
-    candidates = np.nonzero(values >= minimum)[0]
-    candidates = candidates[candidates >= score_from]
-    if len(candidates) == 0:
-        return []
-    base, scale, ok = baseline_at(values, candidates, settings)
+@dataclass
+class Track:
+    """One series to score: an entity's own chatter, or an upstream's pool of it."""
+
+    entity: Entity
+    kind: str
+    values: np.ndarray
+    """Posts (or summed reports) per bucket, from the rollup."""
+    signals: np.ndarray
+    """Signals per bucket."""
+    members: dict[Entity, np.ndarray] = field(default_factory=dict)
+    """Pooled tracks: each member's own values (the upstream's own texts included)."""
+
+    @property
+    def pooled(self) -> bool:
+        return len(self.members) > 1
+
+    @property
+    def exposure(self) -> np.ndarray:
+        """Buckets that are units of the rate: every bucket of chatter; for report pages,
+        the buckets where a point was published."""
+        return self.signals > 0 if self.kind == "reports" else np.ones(len(self.values), dtype=bool)
+
+
+def tracks_of(series: dict[tuple[Entity, str], Series], catalog: Catalog) -> list[Track]:
+    """Every own series, with an upstream's own series replaced by its pool where other
+    members have chatter of the same kind."""
+    def own(s: Series) -> np.ndarray:
+        # a report page's count stands in the bucket it was published in (the series
+        # holds it forward for charts; windows here count points, so no holding)
+        return np.where(s.signals > 0, s.values, 0.0) if s.kind == "reports" else s.values
+
+    out: dict[tuple[Entity, str], Track] = {
+        key: Track(s.entity, s.kind, own(s), s.signals) for key, s in series.items()}
+    kinds = {kind for _, kind in series}
+    for upstream, members in pools(catalog).items():
+        for kind in kinds:
+            present = {m: series[(m, kind)] for m in members if (m, kind) in series}
+            if sum(1 for m in present if m != upstream) < 1 or len(present) < 2:
+                continue
+            values = sum(own(s) for s in present.values())
+            signals = sum(s.signals for s in present.values())
+            out[(upstream, kind)] = Track(upstream, kind, values, signals,
+                                          {m: own(s) for m, s in present.items()})
+    return list(out.values())
+
+
+@dataclass
+class _Frozen:
+    mean: float   # per unit
+    size: float   # per unit (inf: Poisson)
+    evidence: float
+
+    def window(self, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        size = np.where(units > 0, self.size * np.maximum(units, 1e-9), np.inf)
+        return self.mean * units, np.minimum(size, max(self.mean * self.evidence, 0.5))
+
+
+def _units(track: Track, settings: Settings) -> dict[int, np.ndarray]:
+    exposure = track.exposure.astype(np.float64)
+    return {w: rolling(exposure, w) for w in settings.windows}
+
+
+def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, settings: Settings,
+                score_from: int, complete: int | None = None) -> list[Run]:
+    """The runs of one track given its window counts (posts or people per window).
+    ``complete``: buckets before this index are over; a pool is judged on whole buckets only
+    (its breadth is a property of the bucket, not of a moment inside it)."""
+    kind = track.kind
+    minimum = settings.min_count.get(kind, 4)
+    on, off = settings.score_on.get(kind, 4.0), settings.score_off
+    windows = settings.windows
+    if track.pooled:
+        on, windows = settings.pooled_score_on, settings.pooled_windows
+    history_units = settings.min_history
+    if kind == "reports":
+        history_units = max(1, settings.min_history // settings.hold_buckets)
+    width = settings.recent_buckets
+    exposure = track.exposure
+    units = _units(track, settings)
+    arrival = (track.signals > 0) & exposure
+    n = grid.size
+    best = np.zeros(n)
+    best_w = np.zeros(n, dtype=np.int64)
+    models: dict[int, dict[int, _Frozen]] = {}
+    cum_v = np.concatenate([[0.0], np.cumsum(track.values, dtype=np.float64)])
+    cum_e = np.concatenate([[0.0], np.cumsum(exposure, dtype=np.float64)])
+    for w in windows:
+        cw = counts[w]
+        cand = np.nonzero((cw >= minimum) & arrival)[0]
+        cand = cand[cand >= score_from]
+        if track.pooled and complete is not None:
+            cand = cand[cand < complete]
+        if len(cand) == 0:
+            continue
+        ends = np.maximum(cand - w + 1, 0)
+        starts = np.maximum(ends - width, 0)
+        hist_units = cum_e[ends] - cum_e[starts]
+        raw = (cum_v[ends] - cum_v[starts] + settings.prior_count) / (hist_units + settings.prior_units)
+        expected = 0.7 * raw * units[w][cand]
+        keep = (cw[cand] >= expected + 2 * np.sqrt(expected) + 1) & (hist_units >= history_units)
+        cand, ends = cand[keep], ends[keep]
+        if len(cand) == 0:
+            continue
+        model = estimate(track.values, exposure, ends, width, settings.prior_count, settings.prior_units,
+                         settings.overdispersion)
+        mean, size = model.window(units[w][cand])
+        score = np.where(model.history >= history_units, tail_score(cw[cand], mean, size), 0.0)
+        better = score > best[cand]
+        best[cand[better]] = score[better]
+        best_w[cand[better]] = w
+        models[w] = {int(c): _Frozen(float(m), float(z), float(e))
+                     for c, m, z, e in zip(cand, model.mean, model.size, model.evidence)}
     runs: list[Run] = []
     position = 0
     close = settings.close_buckets
-    for c, b, s, good in zip(candidates.tolist(), base.tolist(), scale.tolist(), ok.tolist()):
-        if c < position or not good:
+    for c in np.nonzero(best >= on)[0].tolist():
+        if c < position:
             continue
-        need = spike_threshold(b, s, minimum, settings)
-        if values[c] < need:
+        w = int(best_w[c])
+        frozen = models[w][c]
+        if track.pooled and not _broad(track, c, w, frozen, settings):
             continue
-        keep = continue_threshold(b, s, minimum, settings)
-        start = c
-        while start - 1 >= max(score_from, c - 6) and values[start - 1] >= keep and values[start - 1] > b:
-            start -= 1
-        active = [(c, (values[c] - b) / s)]
+        # a long window lingers an hour after a short burst: a run continues on windows no
+        # longer than the one it crossed with (15 minutes at least)
+        keep = [v for v in windows if v <= max(3, w)]
+        active = [(c, float(best[c]))]
         j, quiet = c + 1, 0
-        while j < grid.size and quiet < close:
-            if values[j] >= keep:
-                active.append((j, (values[j] - b) / s))
+        while j < n and quiet < close:
+            top = 0.0
+            for v in keep:
+                mean, size = frozen.window(units[v][j:j + 1])
+                top = max(top, float(tail_score(counts[v][j:j + 1], mean, size)[0]))
+            if top >= off:
+                active.append((j, top))
                 quiet = 0
             else:
                 quiet += 1
             j += 1
         closed = quiet >= close
         last = active[-1][0]
-        peak_index = max(active, key=lambda a: (values[a[0]], -a[0]))[0]
+        start = c
+        for b in range(max(c - w + 1, 0), c + 1):
+            if exposure[b] and track.values[b] > frozen.mean:
+                start = b
+                break
+        peak_index = max((a[0] for a in active), key=lambda i: (track.values[i], -i))
+        mean_w, size_w = frozen.window(units[w][c:c + 1])
+        need = _need(float(counts[w][c]), float(mean_w[0]), float(size_w[0]), on, minimum)
         runs.append(Run(
-            entities=frozenset([series.entity]), kind=series.kind, started_at=grid.time(start),
-            detected_at=grid.time(c),  # refined to the crossing moment by refine_detection
-            ended_at=grid.time(last + 1) if closed else None, peak_at=grid.time(peak_index),
-            peak=float(values[peak_index]), z=(values[c] - b) / s, active=active, base=b, need=need, first=c,
+            entities=frozenset([track.entity]), kind=kind, started_at=grid.time(start),
+            detected_at=grid.time(c), ended_at=grid.time(last + 1) if closed else None,
+            peak_at=grid.time(peak_index), peak=float(track.values[peak_index]), z=float(best[c]),
+            active=active, base=frozen.mean, need=need, first=c, window=w,
+            pooled=track.pooled, named=not track.pooled or _own_named(track, c, w, settings),
         ))
         position = j
     return runs
 
 
-def refine_detection(store, run: Run, series: Series, grid: Grid, now: datetime) -> None:
-    """Move ``detected_at`` from the bucket's start to the moment the bucket crossed the
-    threshold: the Signal that made the count (or the report sum) reach it. A live run
-    would have seen exactly that Signal arrive, so replay and live agree."""
-    if series.signals[run.first] == 0:
-        return  # a held report count crossed: known from the bucket's start
-    (entity_kind, value), = run.entities
-    since = grid.time(run.first)
+def _need(count: float, mean: float, size: float, on: float, minimum: int) -> float:
+    """The smallest count of the crossing window that scores ``on``."""
+    xs = np.arange(minimum, max(int(count), minimum) + 1, dtype=np.float64)
+    ok = np.nonzero(tail_score(xs, mean, size) >= on)[0]
+    return float(xs[ok[0]]) if len(ok) else count
+
+
+def _own_named(track: Track, c: int, w: int, settings: Settings) -> bool:
+    lo = max(c - w + 1, 0)
+    own = track.members.get(track.entity)
+    return own is not None and float(own[lo:c + 1].sum()) >= settings.min_count.get(track.kind, 4)
+
+
+def _broad(track: Track, c: int, w: int, frozen: _Frozen, settings: Settings) -> bool:
+    """Does the pooled window ending at bucket ``c`` name the upstream, or is it carried by
+    several members, and still significant without its largest member? (One customer's own
+    outage spilling into the pool must not name the upstream.)"""
+    if _own_named(track, c, w, settings):
+        return True
+    lo = max(c - w + 1, 0)
+    counts = {m: float(v[lo:c + 1].sum()) for m, v in track.members.items() if m != track.entity}
+    active = [m for m, x in counts.items() if x > 0]
+    if len(active) < settings.pool_min_members:
+        return False
+    start = max(lo - settings.recent_buckets, 0)
+    span = max(lo - start, 1)
+    rest, rest_history = float(track.values[lo:c + 1].sum()), float(track.values[start:lo].sum())
+    ranked = sorted(active, key=lambda m: (-counts[m], m))
+    # without its largest member the window must stay significant, and (more loosely)
+    # without its two largest: the excess is spread over several members
+    for top, need in zip(ranked, settings.pool_rest_scores):
+        rest -= counts[top]
+        rest_history -= float(track.members[top][start:lo].sum())
+        rest_mean = max(rest_history / span, settings.prior_count / settings.prior_units) * (c + 1 - lo)
+        if float(tail_score(np.array([rest]), np.array([rest_mean]), np.array([np.inf]))[0]) < need:
+            return False
+    return True
+
+
+def carriers(track: Track, run: Run, grid: Grid, settings: Settings, whole: bool = True) -> dict[str, int]:
+    """The members whose chatter rose during a pooled run: at least two posts, improbable
+    (p < 0.01) at the member's own rate before it; over the whole run (``whole``, for the
+    report) or in the window that opened it (what was known then: the cause's support)."""
+    if not track.pooled:
+        return {}
+    lo = max(run.first - run.window + 1, 0)
+    hi = ((run.active[-1][0] if run.active else run.first) if whole else run.first) + 1
+    width = settings.recent_buckets
+    out = {}
+    for member, values in track.members.items():
+        if member == track.entity:
+            continue
+        got = float(values[lo:hi].sum())
+        if got < 2:
+            continue
+        history = values[max(lo - width, 0):lo]
+        rate = (float(history.sum()) + settings.prior_count) / (len(history) + settings.prior_units)
+        expected = np.array([rate * (hi - lo)])
+        if track.kind == "reports" or tail_score(np.array([got]), expected, np.array([np.inf]))[0] >= 2.0:
+            out[f"{member[0]}:{member[1]}"] = int(got)
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _member_query(track: Track, since: datetime, until: datetime) -> list[Query]:
+    """Queries for every Signal of a track's members (one per tag field)."""
+    members = track.members or {track.entity: track.values}
+    by_field: dict[str, list[str]] = {}
+    for kind, value in members:
+        by_field.setdefault(ENTITY_FIELD[kind], []).append(value)
+    return [Query(kinds=(track.kind,), since=since, until=until, limit=0, **{name: tuple(sorted(values))})
+            for name, values in sorted(by_field.items())]
+
+
+def _span_signals(store, track: Track, since: datetime, until: datetime) -> list[Signal]:
+    seen: dict[str, Signal] = {}
+    for query in _member_query(track, since, until):
+        for signal in store.scan(query):
+            seen.setdefault(signal.id, signal)
+    return list(seen.values())
+
+
+def people_counts(store, track: Track, runs: list[Run], grid: Grid, settings: Settings,
+                  now: datetime) -> tuple[dict[int, np.ndarray], list[tuple[int, int, list[Signal]]]]:
+    """Window counts with every tentative run's span counted in people; and the spans read,
+    ``(first bucket, end bucket, Signals)``, for :func:`refine_detection`."""
+    counts = {w: rolling(track.values, w) for w in settings.windows}
+    read: list[tuple[int, int, list[Signal]]] = []
+    longest = max(settings.windows)
+    for run in runs:
+        lo = max(run.first - longest + 1, 0)
+        hi = (run.active[-1][0] + 1) if run.ended_at is not None else grid.size
+        hi = min(grid.size, hi + settings.close_buckets)
+        since, until = grid.time(lo), min(grid.time(hi), ensure_utc(now) + timedelta(microseconds=1))
+        signals = _span_signals(store, track, since, until)
+        read.append((lo, hi, signals))
+        keyed = person_keys(signals)
+        buckets = np.fromiter((grid.index(s.published_at) - lo for s, _ in keyed), dtype=np.int64, count=len(keyed))
+        persons = [p for _, p in keyed]
+        inside = (buckets >= 0) & (buckets < hi - lo)
+        buckets = buckets[inside]
+        persons = [p for p, ok in zip(persons, inside.tolist()) if ok]
+        for w in settings.windows:
+            people = window_people(buckets, persons, hi - lo, w)
+            # the window's first buckets also reach before the span: keep the rollup's
+            # count there (an upper bound), only lowered where the span covers the window
+            full = np.arange(lo, hi) - w + 1 >= lo
+            counts[w][lo:hi] = np.where(full, people, counts[w][lo:hi])
+    return counts, read
+
+
+def refine_detection(store, run: Run, track: Track, grid: Grid, now: datetime,
+                     signals: list[Signal] | None = None) -> None:
+    """Move ``detected_at`` from the bucket's start to the moment the crossing window reached
+    the count it needed: the Signal whose arrival made it (a person, or a report page's
+    point). A live run would have seen exactly that Signal arrive, so replay and live agree.
+    A pool is judged when its bucket is over (see :func:`score_track`)."""
+    if track.pooled:
+        run.detected_at = grid.time(run.first + 1)
+        return
+    lo_time = grid.time(max(run.first - run.window + 1, 0))
+    bucket_start = grid.time(run.first)
     until = min(grid.time(run.first + 1), ensure_utc(now) + timedelta(microseconds=1))
-    query = Query(kinds=(run.kind,), since=since, until=until, limit=0,
-                  **{ENTITY_FIELD[entity_kind]: (value,)})
-    total = 0.0
+    if signals is None:
+        signals = _span_signals(store, track, lo_time, until)
+    window = [s for s in signals if lo_time <= s.published_at < until]
     need = math.ceil(run.need - 1e-9)
-    for signal in store.scan(query):
-        total += (signal.report_count or 0) if run.kind == "reports" else 1
-        if total >= need:
+    if track.kind == "reports":
+        total = sum(s.report_count or 0 for s in window if s.published_at < bucket_start)
+        for signal in sorted(window, key=lambda s: (s.published_at, s.id)):
+            if signal.published_at < bucket_start:
+                continue
+            total += signal.report_count or 0
+            if total >= need:
+                run.detected_at = signal.published_at
+                return
+        run.detected_at = bucket_start if not any(s.published_at >= bucket_start for s in window) else until
+        return
+    seen: set[str] = set()
+    for signal, person in person_keys(window):
+        seen.add(person)
+        if signal.published_at >= bucket_start and len(seen) >= need:
             run.detected_at = signal.published_at
             return
     run.detected_at = until
 
 
-def official_runs(signals: list[Signal], settings: Settings, now: datetime) -> list[Run]:
+def detect_all(store, since: datetime | None, now: datetime, settings: Settings, catalog: Catalog | None = None,
+               timings: dict[str, float] | None = None) -> tuple[list[Run], Grid | None]:
+    """Every chatter and official run starting from ``since``, from Signals published before ``now``."""
+    catalog = catalog or load_catalog()
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
+    now = ensure_utc(now)
+    reach = None if since is None else ensure_utc(since) - timedelta(seconds=settings.history)
+    cells = fetch_cells(store, reach, now, settings.interval)
+    statuses = list(store.scan(Query(kinds=("status",), since=since, until=now + timedelta(microseconds=1), limit=0)))
+    times = [c.start for c in cells] + [s.published_at for s in statuses]
+    if not times:
+        return [], None
+    first, last = min(times), max(times)
+    since = ensure_utc(since) if since is not None else first
+    # Past the last Signal every bucket is quiet: the grid stops once every run could have
+    # closed, so recomputing 2020's history in 2026 does not build six years of zeros.
+    end = min(now, last + timedelta(seconds=settings.close_after + 2 * settings.interval))
+    grid = Grid.covering(max(since - timedelta(seconds=settings.history), first), end, settings.interval)
+    score_from = max(0, grid.index(since))
+    series = load_series(cells, grid, settings)
+    tracks = tracks_of(series, catalog)
+    timings["series"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    runs: list[Run] = []
+    complete = grid.index(now)  # buckets before the one holding "now" are over
+    for track in tracks:
+        rough = {w: rolling(track.values, w) for w in settings.windows}
+        tentative = score_track(track, rough, grid, settings, score_from, complete)
+        if not tentative:
+            continue
+        read: list[tuple[int, int, list[Signal]]] = []
+        if track.kind != "reports":
+            counts, read = people_counts(store, track, tentative, grid, settings, now)
+            found = score_track(track, counts, grid, settings, score_from, complete)
+        else:
+            found = tentative
+        for run in found:
+            covering = [v for lo, hi, v in read if lo <= run.first - run.window + 1 and run.first < hi]
+            refine_detection(store, run, track, grid, now, covering[0] if covering else None)
+            run.carriers = carriers(track, run, grid, settings)
+            run.opened_by = carriers(track, run, grid, settings, whole=False)
+            runs.append(run)
+    runs.extend(official_runs(statuses, settings, now, catalog))
+    timings["detect"] = time.perf_counter() - clock
+    return runs, grid
+
+
+def official_runs(signals: list[Signal], settings: Settings, now: datetime,
+                  catalog: Catalog | None = None) -> list[Run]:
     """One run per status feed episode: first non-resolved update until ``resolved``."""
     by_source: dict[str, list[Signal]] = {}
     for signal in sorted(signals, key=lambda s: (s.published_at, s.id)):
@@ -128,28 +442,34 @@ def official_runs(signals: list[Signal], settings: Settings, now: datetime) -> l
         current: list[Signal] = []
         for signal in updates:
             if current and signal.published_at - current[-1].published_at > timeout:
-                runs.append(_official(current, current[-1].published_at))
+                runs.append(_official(current, current[-1].published_at, catalog))
                 current = []
             if signal.status == "informational" and not current:
                 continue
             if signal.status == "resolved":
                 if current:
                     current.append(signal)
-                    runs.append(_official(current, signal.published_at))
+                    runs.append(_official(current, signal.published_at, catalog))
                     current = []
                 continue
             current.append(signal)
         if current:
             over = ensure_utc(now) - current[-1].published_at > timeout
-            runs.append(_official(current, current[-1].published_at if over else None))
+            runs.append(_official(current, current[-1].published_at if over else None, catalog))
     return runs
 
 
-def _official(updates: list[Signal], ended: datetime | None) -> Run:
+def _official(updates: list[Signal], ended: datetime | None, catalog: Catalog | None = None) -> Run:
+    """A status episode's entities: what its updates are tagged with, except regions an
+    update mentions only as a workaround ("use the console in another region")."""
+    catalog = catalog or load_catalog()
     entities: set[Entity] = set()
     for signal in updates:
         for name, kind in FIELD_KIND.items():
-            entities.update((kind, value) for value in getattr(signal, name))
+            values = getattr(signal, name)
+            if name == "regions":
+                values = affected_regions(signal, catalog)
+            entities.update((kind, value) for value in values)
     if not entities:
         entities.add(("source", updates[0].source))
     first = updates[0].published_at

@@ -22,10 +22,10 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from outagewatch.catalog import Catalog, load_catalog
-from outagewatch.correlate.detect import chatter_runs, official_runs, refine_detection
+from outagewatch.correlate.detect import detect_all
 from outagewatch.correlate.group import Relations, group_runs
 from outagewatch.correlate.incidents import add_counts, build_incident
-from outagewatch.correlate.series import Grid, fetch_cells, load_series
+from outagewatch.correlate.series import Grid
 from outagewatch.correlate.settings import Settings
 from outagewatch.incidents import AlertState, Incident, level_rank, stored, verdicts
 from outagewatch.search.query import Query
@@ -46,34 +46,9 @@ class Result:
 
 
 def detect_runs(store, since: datetime | None, now: datetime, settings: Settings,
-                timings: dict[str, float] | None = None) -> tuple[list, Grid | None]:
+                timings: dict[str, float] | None = None, catalog: Catalog | None = None) -> tuple[list, Grid | None]:
     """Every chatter and official run starting from ``since``, from Signals published before ``now``."""
-    timings = timings if timings is not None else {}
-    clock = time.perf_counter()
-    reach = None if since is None else ensure_utc(since) - timedelta(seconds=settings.history)
-    cells = fetch_cells(store, reach, now, settings.interval)
-    statuses = list(store.scan(Query(kinds=("status",), since=since, until=now + timedelta(microseconds=1), limit=0)))
-    times = [c.start for c in cells] + [s.published_at for s in statuses]
-    if not times:
-        return [], None
-    first, last = min(times), max(times)
-    since = ensure_utc(since) if since is not None else first
-    # Past the last Signal every bucket is quiet: the grid stops once every run could have
-    # closed, so recomputing 2020's history in 2026 does not build six years of zeros.
-    end = min(now, last + timedelta(seconds=settings.close_after + 2 * settings.interval))
-    grid = Grid.covering(max(since - timedelta(seconds=settings.history), first), end, settings.interval)
-    score_from = max(0, grid.index(since))
-    series = load_series(cells, grid, settings)
-    timings["series"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    runs = []
-    for s in series.values():
-        for run in chatter_runs(s, grid, settings, score_from):
-            refine_detection(store, run, s, grid, now)
-            runs.append(run)
-    runs.extend(official_runs(statuses, settings, now))
-    timings["detect"] = time.perf_counter() - clock
-    return runs, grid
+    return detect_all(store, since, ensure_utc(now), settings, catalog, timings)
 
 
 def compute(store, since: datetime | None = None, now: datetime | None = None, *,
@@ -84,7 +59,7 @@ def compute(store, since: datetime | None = None, now: datetime | None = None, *
     relations = Relations(catalog or load_catalog())
     timings = timings if timings is not None else {}
     now = ensure_utc(now) if now is not None else utcnow()
-    runs, grid = detect_runs(store, since, now, settings, timings)
+    runs, grid = detect_runs(store, since, now, settings, timings, relations.catalog)
     if grid is None:
         return []
     clock = time.perf_counter()

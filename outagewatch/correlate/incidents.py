@@ -21,8 +21,9 @@ ENTITY_ORDER = {"service": 0, "provider": 1, "region": 2, "source": 3}
 
 
 def incident_id(runs: list[Run], grid: Grid) -> str:
-    """Stable across recomputation: the first run's entity and its start bucket."""
-    first = min(runs, key=lambda r: (r.started_at, r.detected_at, sorted(r.entities)))
+    """Stable across recomputation: the first detected run's entity and its start bucket
+    (a run detected later may reach back further, and must not rename the incident)."""
+    first = min(runs, key=lambda r: (r.detected_at, r.started_at, sorted(r.entities)))
     entity = min(first.entities, key=lambda e: (ENTITY_ORDER.get(e[0], 9), e[1]))
     bucket = int(first.started_at.timestamp()) // grid.interval * grid.interval
     return hashlib.blake2b(f"{entity[0]}:{entity[1]}\x1f{bucket}".encode(), digest_size=8).hexdigest()
@@ -139,7 +140,8 @@ def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datet
         official_sources=sorted({r.updates[0].source for r in official}),
         runs=[{"entities": sorted(f"{k}:{v}" for k, v in r.entities), "kind": r.kind,
                "started_at": to_iso(r.started_at), "detected_at": to_iso(r.detected_at),
-               "ended_at": to_iso(r.ended_at), "peak": r.peak, "baseline": round(r.base, 2)} for r in runs],
+               "ended_at": to_iso(r.ended_at), "peak": r.peak, "baseline": round(r.base, 2),
+               **({"carried_by": r.carriers} if r.carriers else {})} for r in runs],
     )
 
 

@@ -15,15 +15,37 @@ class Settings:
     """Bucket width in seconds."""
     recent_window: int = 6 * 3600
     """Seconds of preceding buckets whose median is the baseline while history is short."""
-    min_history: int = 3
-    """Buckets of history needed before a bucket is scored at all."""
+    min_history: int = 24
+    """Buckets of history (2 h) needed before a window is scored at all (for a report page,
+    the points published in as long)."""
     tod_days: int = 7
     """Days of same-time-of-day buckets for the daily baseline; used once two days exist."""
-    z_on: float = 4.0
-    z_off: float = 1.5
-    min_ratio: float = 2.0
-    """A spike must also be this many times the baseline, so busy series need a real jump."""
-    min_count: dict[str, int] = field(default_factory=lambda: {"social": 5, "news": 3, "reports": 10})
+    windows: tuple[int, ...] = (1, 3, 6, 12)
+    """Window lengths in buckets (5, 15, 30, 60 minutes) whose counts are scored."""
+    score_on: dict[str, float] = field(default_factory=lambda: {"social": 4.0, "news": 4.0, "reports": 4.0})
+    """A run of one series opens when some window's count has ``-log10 P(X >= count) >=`` this
+    under the series' recent rate (4.0: one in ten thousand)."""
+    pooled_score_on: float = 3.0
+    """The same for an upstream's pool, whose window must also be broad (see ``pool_min_members``):
+    breadth is evidence of its own, so one in a thousand suffices."""
+    pooled_windows: tuple[int, ...] = (3, 6, 12)
+    """A pool is scored over 15 minutes at least: five services' complaints take a while to add up,
+    and a 5-minute window of a busy pool is mostly noise."""
+    score_off: float = 2.0
+    """While a run lasts, a window scoring this (p < 0.01) against the frozen rate keeps it going."""
+    min_count: dict[str, int] = field(default_factory=lambda: {"social": 4, "news": 3, "reports": 10})
+    """People (reports, for report pages) a window needs before it is scored at all."""
+    prior_count: float = 0.1
+    prior_units: float = 2.0
+    """The rate's prior: ``prior_count`` in ``prior_units`` units (a series without history is
+    not silent; a few posts on a quiet series with little history are not a certainty)."""
+    overdispersion: float = 1.5
+    """History whose variance exceeds this many times its mean is negative binomial."""
+    pool_min_members: int = 3
+    pool_rest_scores: tuple[float, ...] = (2.5, 1.3)
+    """A pooled window without texts naming the upstream needs ``pool_min_members`` members
+    with chatter; without its largest member it must still score 2.0 (p < 0.01), and without
+    its two largest 1.0 (p < 0.1): one or two services' own outages do not name an upstream."""
     close_after: int = 2400
     """Quiet seconds after the last spiking bucket before a run (and an incident) closes."""
     report_hold: int = 900
