@@ -108,7 +108,9 @@ def tracks_of(series: dict[tuple[Entity, str], Series], catalog: Catalog) -> lis
 
     out: dict[tuple[Entity, str], Track] = {
         key: Track(s.entity, s.kind, own(s), s.signals) for key, s in series.items()}
-    kinds = {kind for _, kind in series}
+    # report pages are not pooled: each page has its own scale and audience, and three
+    # customers' pages summed are not a page about their region
+    kinds = {kind for _, kind in series if kind != "reports"}
     for upstream, members in pools(catalog).items():
         for kind in kinds:
             present = {m: series[(m, kind)] for m in members if (m, kind) in series}
@@ -158,7 +160,7 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
     n = grid.size
     best = np.zeros(n)
     best_w = np.zeros(n, dtype=np.int64)
-    models: dict[int, dict[int, _Frozen]] = {}
+    models: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
     cum_v = np.concatenate([[0.0], np.cumsum(track.values, dtype=np.float64)])
     cum_e = np.concatenate([[0.0], np.cumsum(exposure, dtype=np.float64)])
     for w in windows:
@@ -174,19 +176,30 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         hist_units = cum_e[ends] - cum_e[starts]
         raw = (cum_v[ends] - cum_v[starts] + settings.prior_count) / (hist_units + settings.prior_units)
         expected = 0.7 * raw * units[w][cand]
-        keep = (cw[cand] >= expected + 2 * np.sqrt(expected) + 1) & (hist_units >= history_units)
-        cand, ends = cand[keep], ends[keep]
+        short = settings.short_history
+        s_lo = np.maximum(ends - short, 0)
+        s_units = cum_e[ends] - cum_e[s_lo]
+        short_rate = np.where(s_units >= short / 2, (cum_v[ends] - cum_v[s_lo]) / np.maximum(s_units, 1), 0.0)
+        floor = settings.min_ratio * np.maximum(expected, settings.short_weight * short_rate * units[w][cand])
+        keep = (cw[cand] >= expected + 2 * np.sqrt(expected) + 1) & (cw[cand] >= floor) & (hist_units >= history_units)
+        cand, ends, short_rate = cand[keep], ends[keep], short_rate[keep]
         if len(cand) == 0:
             continue
         model = estimate(track.values, exposure, ends, width, settings.prior_count, settings.prior_units,
                          settings.overdispersion)
+        model.mean = np.maximum(model.mean, _same_time_rate(cum_v, cum_e, cand + 1, settings))
+        # and at least the last hour's own rate (a series' level drifts within the day: the
+        # morning rise after a quiet night is not an outage)
+        model.mean = np.maximum(model.mean, settings.short_weight * short_rate)
         mean, size = model.window(units[w][cand])
-        score = np.where(model.history >= history_units, tail_score(cw[cand], mean, size), 0.0)
+        # a busy series needs a real jump as well: its rate drifts more within hours (a daily
+        # rhythm) than its counts' noise, so significance alone would flag every morning
+        big_enough = cw[cand] >= settings.min_ratio * mean
+        score = np.where((model.history >= history_units) & big_enough, tail_score(cw[cand], mean, size), 0.0)
         better = score > best[cand]
         best[cand[better]] = score[better]
         best_w[cand[better]] = w
-        models[w] = {int(c): _Frozen(float(m), float(z), float(e))
-                     for c, m, z, e in zip(cand, model.mean, model.size, model.evidence)}
+        models[w] = (cand, model.mean, model.size, model.evidence)
     runs: list[Run] = []
     position = 0
     close = settings.close_buckets
@@ -194,25 +207,32 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         if c < position:
             continue
         w = int(best_w[c])
-        frozen = models[w][c]
+        at, m_, z_, e_ = models[w]
+        k = int(np.searchsorted(at, c))
+        frozen = _Frozen(float(m_[k]), float(z_[k]), float(e_[k]))
         if track.pooled and not _broad(track, c, w, frozen, settings):
             continue
         # a long window lingers an hour after a short burst: a run continues on windows no
         # longer than the one it crossed with (15 minutes at least)
         keep = [v for v in windows if v <= max(3, w)]
         active = [(c, float(best[c]))]
-        j, quiet = c + 1, 0
+        j, quiet, block = c + 1, 0, 48
         while j < n and quiet < close:
-            top = 0.0
+            hi = min(n, j + block)
+            top = np.zeros(hi - j)
             for v in keep:
-                mean, size = frozen.window(units[v][j:j + 1])
-                top = max(top, float(tail_score(counts[v][j:j + 1], mean, size)[0]))
-            if top >= off:
-                active.append((j, top))
-                quiet = 0
-            else:
-                quiet += 1
-            j += 1
+                mean, size = frozen.window(units[v][j:hi])
+                top = np.maximum(top, tail_score(counts[v][j:hi], mean, size))
+            for offset, value in enumerate(top.tolist()):
+                if value >= off:
+                    active.append((j + offset, value))
+                    quiet = 0
+                else:
+                    quiet += 1
+                    if quiet >= close:
+                        break
+            j = j + offset + 1
+            block = min(block * 2, 2048)
         closed = quiet >= close
         last = active[-1][0]
         start = c
@@ -232,6 +252,26 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         ))
         position = j
     return runs
+
+
+def _same_time_rate(cum_v: np.ndarray, cum_e: np.ndarray, ends: np.ndarray, settings: Settings) -> np.ndarray:
+    """The rate per unit in the hour around the same time on up to ``tod_days`` earlier days,
+    once one exists (0 before): chatter has a daily rhythm, and the morning rise after a quiet
+    night is not an outage."""
+    day = settings.day_buckets
+    half = settings.tod_half_width
+    size = len(cum_v) - 1
+    total = np.zeros(len(ends))
+    units = np.zeros(len(ends))
+    for d in range(1, settings.tod_days + 1):
+        hi = ends - d * day + half
+        lo = hi - 2 * half
+        ok = lo >= 0
+        hi_c, lo_c = np.clip(hi, 0, size), np.clip(lo, 0, size)
+        total += np.where(ok, cum_v[hi_c] - cum_v[lo_c], 0.0)
+        units += np.where(ok, cum_e[hi_c] - cum_e[lo_c], 0.0)
+    enough = ends >= day
+    return np.where(enough & (units > 0), total / np.maximum(units, 1), 0.0)
 
 
 def _need(count: float, mean: float, size: float, on: float, minimum: int) -> float:
@@ -315,33 +355,37 @@ def _span_signals(store, track: Track, since: datetime, until: datetime) -> list
     return list(seen.values())
 
 
-def people_counts(store, track: Track, runs: list[Run], grid: Grid, settings: Settings,
-                  now: datetime) -> tuple[dict[int, np.ndarray], list[tuple[int, int, list[Signal]]]]:
-    """Window counts with every tentative run's span counted in people; and the spans read,
-    ``(first bucket, end bucket, Signals)``, for :func:`refine_detection`."""
-    counts = {w: rolling(track.values, w) for w in settings.windows}
-    read: list[tuple[int, int, list[Signal]]] = []
+def people_counts(store, track: Track, openings: list[int], grid: Grid, settings: Settings, now: datetime,
+                  counts: dict[int, np.ndarray], read: list[tuple[int, int, list[Signal]]]) -> None:
+    """Count people instead of posts around each opening bucket (the windows that could open a
+    run there, and the continuation that follows): ``counts`` is lowered in place, and the
+    spans read, ``(first bucket, end bucket, Signals)``, are added to ``read``."""
     longest = max(settings.windows)
-    for run in runs:
-        lo = max(run.first - longest + 1, 0)
-        hi = (run.active[-1][0] + 1) if run.ended_at is not None else grid.size
-        hi = min(grid.size, hi + settings.close_buckets)
+    for first in openings:
+        lo = max(first - longest + 1, 0)
+        hi = min(grid.size, first + longest + settings.close_buckets)
+        if any(a <= lo and hi <= b for a, b, _ in read):
+            continue
         since, until = grid.time(lo), min(grid.time(hi), ensure_utc(now) + timedelta(microseconds=1))
         signals = _span_signals(store, track, since, until)
         read.append((lo, hi, signals))
         keyed = person_keys(signals)
         buckets = np.fromiter((grid.index(s.published_at) - lo for s, _ in keyed), dtype=np.int64, count=len(keyed))
-        persons = [p for _, p in keyed]
         inside = (buckets >= 0) & (buckets < hi - lo)
+        persons = [p for (_, p), ok in zip(keyed, inside.tolist()) if ok]
         buckets = buckets[inside]
-        persons = [p for p, ok in zip(persons, inside.tolist()) if ok]
         for w in settings.windows:
             people = window_people(buckets, persons, hi - lo, w)
-            # the window's first buckets also reach before the span: keep the rollup's
-            # count there (an upper bound), only lowered where the span covers the window
+            # a window reaching before the span keeps the rollup's count (an upper bound)
             full = np.arange(lo, hi) - w + 1 >= lo
-            counts[w][lo:hi] = np.where(full, people, counts[w][lo:hi])
-    return counts, read
+            counts[w][lo:hi] = np.where(full, np.minimum(people, counts[w][lo:hi]), counts[w][lo:hi])
+
+
+def _covered(first: int, window: int, read: list[tuple[int, int, list[Signal]]]) -> list[Signal] | None:
+    for lo, hi, signals in read:
+        if lo <= first - window + 1 and first < hi:
+            return signals
+    return None
 
 
 def refine_detection(store, run: Run, track: Track, grid: Grid, now: datetime,
@@ -406,26 +450,51 @@ def detect_all(store, since: datetime | None, now: datetime, settings: Settings,
     clock = time.perf_counter()
     runs: list[Run] = []
     complete = grid.index(now)  # buckets before the one holding "now" are over
-    for track in tracks:
-        rough = {w: rolling(track.values, w) for w in settings.windows}
-        tentative = score_track(track, rough, grid, settings, score_from, complete)
-        if not tentative:
+    for whole in tracks:
+        # a track is scored only where it has data (plus the history before it): a grid
+        # reaching back to a status post of last year must not cost a year of buckets per track
+        nonzero = np.flatnonzero(whole.signals)
+        if len(nonzero) == 0:
             continue
-        read: list[tuple[int, int, list[Signal]]] = []
-        if track.kind != "reports":
-            counts, read = people_counts(store, track, tentative, grid, settings, now)
-            found = score_track(track, counts, grid, settings, score_from, complete)
-        else:
-            found = tentative
+        a = max(0, int(nonzero[0]) - settings.recent_buckets - settings.day_buckets)
+        b = min(grid.size, int(nonzero[-1]) + settings.close_buckets + max(settings.windows) + 2)
+        if b <= max(score_from, a):
+            continue
+        sub = Grid(grid.time(a), grid.interval, b - a)
+        track = Track(whole.entity, whole.kind, whole.values[a:b], whole.signals[a:b],
+                      {m: v[a:b] for m, v in whole.members.items()})
+        found = _track_runs(store, track, sub, settings, max(0, score_from - a), complete - a, now)
         for run in found:
-            covering = [v for lo, hi, v in read if lo <= run.first - run.window + 1 and run.first < hi]
-            refine_detection(store, run, track, grid, now, covering[0] if covering else None)
-            run.carriers = carriers(track, run, grid, settings)
-            run.opened_by = carriers(track, run, grid, settings, whole=False)
-            runs.append(run)
+            run.first += a
+            run.active = [(i + a, z) for i, z in run.active]
+        runs.extend(found)
     runs.extend(official_runs(statuses, settings, now, catalog))
     timings["detect"] = time.perf_counter() - clock
     return runs, grid
+
+
+def _track_runs(store, track: Track, grid: Grid, settings: Settings, score_from: int, complete: int,
+                now: datetime) -> list[Run]:
+    """One track's runs, judged on people where they open, refined to the crossing Signal."""
+    runs: list[Run] = []
+    counts = {w: rolling(track.values, w) for w in settings.windows}
+    found = score_track(track, counts, grid, settings, score_from, complete)
+    read: list[tuple[int, int, list[Signal]]] = []
+    if track.kind != "reports":
+        # people, not posts: recount where a run would open, until every opening is
+        # judged on people (each pass only lowers counts, so this ends)
+        for _ in range(settings.people_passes):
+            todo = [r.first for r in found if _covered(r.first, r.window, read) is None]
+            if not todo:
+                break
+            people_counts(store, track, todo, grid, settings, now, counts, read)
+            found = score_track(track, counts, grid, settings, score_from, complete)
+    for run in found:
+        refine_detection(store, run, track, grid, now, _covered(run.first, run.window, read))
+        run.carriers = carriers(track, run, grid, settings)
+        run.opened_by = carriers(track, run, grid, settings, whole=False)
+        runs.append(run)
+    return runs
 
 
 def official_runs(signals: list[Signal], settings: Settings, now: datetime,

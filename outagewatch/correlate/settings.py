@@ -20,11 +20,19 @@ class Settings:
     the points published in as long)."""
     tod_days: int = 7
     """Days of same-time-of-day buckets for the daily baseline; used once two days exist."""
+    tod_half_width: int = 6
+    """Buckets either side of the same time of day whose rate counts (an hour in all)."""
     windows: tuple[int, ...] = (1, 3, 6, 12)
     """Window lengths in buckets (5, 15, 30, 60 minutes) whose counts are scored."""
     score_on: dict[str, float] = field(default_factory=lambda: {"social": 4.0, "news": 4.0, "reports": 4.0})
     """A run of one series opens when some window's count has ``-log10 P(X >= count) >=`` this
     under the series' recent rate (4.0: one in ten thousand)."""
+    short_history: int = 12
+    short_weight: float = 1.0
+    """The rate is at least ``short_weight`` times the rate of the ``short_history`` buckets
+    before the window (an hour): levels drift within a day faster than six hours follow."""
+    min_ratio: float = 1.5
+    """A window must also hold this many times its expected count."""
     pooled_score_on: float = 3.0
     """The same for an upstream's pool, whose window must also be broad (see ``pool_min_members``):
     breadth is evidence of its own, so one in a thousand suffices."""
@@ -39,6 +47,8 @@ class Settings:
     prior_units: float = 2.0
     """The rate's prior: ``prior_count`` in ``prior_units`` units (a series without history is
     not silent; a few posts on a quiet series with little history are not a certainty)."""
+    people_passes: int = 4
+    """Rounds of recounting people where a run would open (see ``detect.detect_all``)."""
     overdispersion: float = 1.5
     """History whose variance exceeds this many times its mean is negative binomial."""
     pool_min_members: int = 3
