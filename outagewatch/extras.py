@@ -24,10 +24,15 @@ EXTRA_OF = {
     "atproto_client": "collectors",
     "mastodon": "collectors",
     "praw": "collectors",
+    "prawcore": "collectors",
     "scrapy": "collectors",
     "twisted": "collectors",
     "apprise": "alerts",
 }
+
+# Declared in an extra for the code that imports it, but never missing in practice: the
+# core's own dependencies bring it (spaCy requires pydantic).
+BROUGHT_BY_CORE = frozenset({"pydantic"})
 
 # what each extra is for, in the words a user knows
 PURPOSE = {
