@@ -20,7 +20,7 @@ from outagewatch.timeutil import parse_time
 COLORS = {"social": "#1d9bf0", "reports": "#d9480f", "news": "#2b8a3e", "status": "#6741d9"}
 ORDER = ("reports", "social", "news", "status")
 MARKS = {"detected": "#c92a2a", "cause named": "#e67700", "official update": "#6741d9"}
-_W, _LEFT, RIGHT, _TOP, _LANE, _GAP, _AXIS, _LEGEND = 900, 140, 16, 54, 64, 10, 44, 26
+_W, _LEFT, RIGHT, _TOP, _LANE, _GAP, _AXIS, _LEGEND = 900, 140, 16, 66, 64, 10, 44, 26
 W = _W
 # Tick spacings a reader expects, in minutes; the first giving at most ~9 ticks wins.
 STEPS = (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)
@@ -42,6 +42,10 @@ def _ticks(start: datetime, end: datetime) -> list[datetime]:
         out.append(t)
         t += timedelta(minutes=step)
     return out
+
+
+def _span(px: float, width: float, anchor: str) -> tuple[float, float]:
+    return (px + 3, px + 3 + width) if anchor == "start" else (px - 3 - width, px - 3)
 
 
 def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, compact: bool = False) -> str:
@@ -142,11 +146,20 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, co
                           ("first official", incident.get("first_official_at"))):
         if moment and inside(parse_time(moment)):
             callouts.setdefault(parse_time(moment).replace(second=0, microsecond=0), []).append(label)
-    for row, (moment, labels) in enumerate([] if compact else sorted(callouts.items())):
+    taken: list[list[tuple[float, float]]] = [[], [], []]  # per row, the x spans already labelled
+    for index, (moment, labels) in enumerate([] if compact else sorted(callouts.items())):
         px = x_at(moment)
-        anchor, dx = ("end", -3) if px > W - 220 else ("start", 3)
-        out.append(f'<text x="{px + dx:.1f}" y="{TOP - 22 + 12 * (row % 2)}" text-anchor="{anchor}" font-size="11"'
-                   f' fill="#1f2328" class="ink">{escape(" · ".join(labels))} {escape(when(moment, date=False))}</text>')
+        text = f'{" · ".join(labels)} {when(moment, date=False)}'
+        width = 6.3 * len(text) + 4  # 11 px system-ui, a little generous
+        # Right of the line if it fits, else left of it; the first row where it overlaps nothing.
+        choices = [(row, side) for side in ("start", "end") for row in (0, 1, 2)]
+        row, side = next(((r, a) for r, a in choices
+                          if (span := _span(px, width, a)) and 0 <= span[0] and span[1] <= W
+                          and all(span[1] < lo or span[0] > hi for lo, hi in taken[r])), (index % 3, "start"))
+        taken[row].append(_span(px, width, side))
+        dx = 3 if side == "start" else -3
+        out.append(f'<text x="{px + dx:.1f}" y="{TOP - 34 + 12 * row}" text-anchor="{side}" font-size="11"'
+                   f' fill="#1f2328" class="ink">{escape(text)}</text>')
 
     last_day = None
     for tick in ticks:
@@ -155,8 +168,10 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, co
                    f'<text class="ink tick" x="{px:.1f}" y="{bottom + (14 if compact else 16)}" text-anchor="middle"'
                    f' font-size="{10 if compact else 11}">{tick:%H:%M}</text>')
         if multi_day and not compact and tick.date() != last_day:
-            out.append(f'<text class="muted" x="{px:.1f}" y="{bottom + 29}" text-anchor="middle" font-size="10"'
-                       f' font-weight="600" fill="#57606a">{tick:%d %b %Y}</text>')
+            # a date at either edge is anchored inside the chart, never cut off
+            anchor, dx = ("end", 0) if px > W - 40 else ("start", 0) if px < LEFT + 10 else ("middle", 0)
+            out.append(f'<text class="muted" x="{min(px, W - 2):.1f}" y="{bottom + 29}" text-anchor="{anchor}"'
+                       f' font-size="10" font-weight="600" fill="#57606a">{tick:%d %b %Y}</text>')
             last_day = tick.date()
     if compact:
         out.append("</svg>")  # a list item says its dates in words; no legend either
@@ -164,7 +179,8 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, co
     if not multi_day:
         out.append(f'<text class="muted" x="{LEFT}" y="{bottom + 29}" font-size="10" font-weight="600" fill="#57606a">'
                    f'{start:%d %b %Y}</text>')
-    out.append(f'<text class="muted" x="{W - RIGHT}" y="{bottom + 29}" text-anchor="end" font-size="11" fill="#57606a">'
+    # in the lane-label gutter, left of the axis, where no tick or date can run into it
+    out.append(f'<text class="muted" x="{LEFT - 8}" y="{bottom + 29}" text-anchor="end" font-size="11" fill="#57606a">'
                'time (UTC)</text>')
 
     lx, ly = LEFT, height - 9

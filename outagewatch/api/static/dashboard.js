@@ -430,7 +430,7 @@
     if (!body.evidence.official.length) official.append(el("li", { className: "muted", text: "no official update seen" }));
     if (fresh) {
       $("feedback-state").textContent = "";
-      $("incident-accountability").textContent = "";
+      $("incident-accountability").replaceChildren();
       $("incident-chart").replaceChildren(el("p", { className: "muted", text: "loading the timeline…" }));
       if (focus) $("incident-title").focus();
     }
@@ -447,10 +447,10 @@
   async function loadAccountabilityLine(id) {
     try {
       const report = await api("/api/incidents/" + encodeURIComponent(id) + "/report", [["format", "json"]]);
-      const lines = (report.accountability || []).map((a) => a.sentence);
-      $("incident-accountability").textContent = lines.join(" ");
+      $("incident-accountability").replaceChildren(...(report.accountability || []).map((a) =>
+        el("li", { dataset: { provider: a.provider }, text: a.sentence })));
     } catch (err) {
-      $("incident-accountability").textContent = "";
+      $("incident-accountability").replaceChildren();
     }
   }
 
