@@ -57,6 +57,17 @@ def incidents(
 _HUMAN_TIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC")
 
 
+def _width() -> int:
+    """The terminal's width, or $COLUMNS; piped without $COLUMNS, no wrapping at all (a
+    script reads each field on its line, not cut at an 80-column default)."""
+    import os
+    import sys
+
+    if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 100_000
+
+
 def _wrap(text: str, width: int, indent: str = "  ") -> str:
     """Fill to the terminal (80 when piped), never breaking inside a time."""
     glued = _HUMAN_TIME.sub("\\1\0\\2\0UTC", text)
@@ -69,7 +80,7 @@ def _incident_block(incident) -> str:
     columns and when piped, and the id has to stay whole enough to type (8 characters)."""
     from outagewatch.reports.fmt import confidence, minutes, short_id, when
 
-    width = shutil.get_terminal_size((80, 24)).columns
+    width = _width()
     evidence = incident.evidence_level + (f", {incident.feedback.verdict}" if incident.feedback else "")
     head = f"{short_id(incident.id)}  {when(incident.detected_at)}  {evidence}  {incident.status}"
     if incident.lead_minutes is not None:
@@ -165,7 +176,7 @@ def correlate(
     from outagewatch.reports.fmt import times_in as human_times
     from outagewatch.reports.fmt import when as human
 
-    width = shutil.get_terminal_size((80, 24)).columns
+    width = _width()
     lines = [_wrap(f"{service} around {human(to_iso(when))} ± {window}: "
                    + (f"spiked ({len(data['runs'])} run(s), first detected {human(data['runs'][0]['detected_at'])})"
                       if data["spiked"] else "no spike"), width, indent="")]

@@ -150,3 +150,38 @@ def test_version_and_shell_completion():
     done = run(env={"_OUTAGEWATCH_COMPLETE": "complete_bash", "COMP_WORDS": "outagewatch search --kind s",
                     "COMP_CWORD": "3"})
     assert done.stdout.decode().split() == ["social", "status"]
+
+
+def test_ingest_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path):
+    import pty
+    import select
+
+    data = tmp_path / "many.jsonl"
+    data.write_text("".join(json.dumps({"source_kind": "social", "source": "x:1", "native_id": str(n),
+                                        "published_at": "2020-11-25T13:00:00Z", "text": f"post {n}"}) + "\n"
+                            for n in range(3000)))
+    args = ["ingest", "--no-tag", "--no-correlate", str(data)]
+    piped = run(*args, store=tmp_path / "a.db")
+    assert piped.stderr == b""  # no progress, no escape codes when stderr is not a terminal
+    master, slave = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
+    proc = subprocess.Popen([sys.executable, "-m", "outagewatch", "--store", f"sqlite:///{tmp_path / 'b.db'}", *args],
+                            stdout=subprocess.PIPE, stderr=slave, env={**base, "PYTHONPATH": str(REPO)}, cwd=REPO)
+    os.close(slave)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out, _ = proc.communicate(timeout=120)
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"ingesting" in seen  # the rich progress bar, drawn on the terminal
+    assert b"stored 3000 new" in out  # the outcome stays on stdout
