@@ -433,8 +433,111 @@ def build_news(sources: list[dict]) -> None:
         sources.append({"name": name, "kind": "news", "url": url, "interval": "30m", "signal_source": f"news:{name}"})
 
 
+# ---------------------------------------------------------------- Mastodon, Reddit, Hacker News
+# Networks people used in 2020 (Bluesky did not exist yet). Their own random generator, so the
+# files above stay byte-identical to the capture before these were added.
+srng = random.Random(2020112502)
+
+
+def _h(text: str, n: int = 4) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=n).hexdigest()
+
+
+def _people(scale: float) -> list[tuple[datetime, str, str]]:
+    """(time, topic, text): a little background, then the event's complaints from 13:20 UTC."""
+    out = []
+    now = START
+    while now < END:
+        if srng.random() < 0.3 * scale:
+            out.append((now + timedelta(minutes=srng.randint(0, 59)), "background", srng.choice(BACKGROUND)))
+        now += timedelta(hours=1)
+    for topic, lines in EVENT.items():
+        weight = {"roku": 20, "flickr": 8, "adobe": 10, "aws": 24, "other": 10}[topic]
+        for _ in range(max(1, int(weight * scale))):
+            when = t(25, 13, 20) + timedelta(minutes=min(int(srng.expovariate(1 / 150)), 900),
+                                             seconds=srng.randint(0, 59))
+            out.append((when, topic, srng.choice(lines)))
+    return sorted(out)
+
+
+def _ms(value: datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def build_social(sources: list[dict]) -> dict[str, list[dict]]:
+    social: dict[str, list[dict]] = {"mastodon": [], "reddit": [], "hn": []}
+    for i, (when, topic, text) in enumerate(_people(0.6)):
+        host = ("mastodon.social", "fosstodon.org", "mastodon.online")[i % 3]
+        user = f"m{_h(text + iso(when), 3)}"
+        tag = "aws" if topic == "aws" else "outage" if topic != "background" else "mondays"
+        sid = str((int(when.timestamp() * 1000) << 16) + i)
+        account = {"id": str(int(_h(user + host, 6), 16)), "username": user, "acct": f"{user}@{host}",
+                   "display_name": user, "url": f"https://{host}/@{user}", "locked": False, "bot": False, "note": "",
+                   "avatar": "", "header": "", "followers_count": srng.randint(5, 500), "following_count": 10,
+                   "statuses_count": 100, "created_at": "2019-01-01T00:00:00.000Z", "emojis": [], "fields": []}
+        social["mastodon"].append({
+            "id": sid, "created_at": _ms(when), "in_reply_to_id": None, "in_reply_to_account_id": None,
+            "sensitive": False, "spoiler_text": "", "visibility": "public", "language": "en",
+            "uri": f"https://{host}/users/{user}/statuses/{sid}", "url": f"https://{host}/@{user}/{sid}",
+            "replies_count": 0, "reblogs_count": 0, "favourites_count": srng.randint(0, 20),
+            "content": f'<p>{escape(text)} <a href="https://{host}/tags/{tag}" class="mention hashtag" rel="tag">'
+                       f"#<span>{tag}</span></a></p>",
+            "reblog": None, "account": account, "media_attachments": [], "mentions": [],
+            "tags": [{"name": tag, "url": f"https://{host}/tags/{tag}"}], "emojis": [], "card": None, "poll": None})
+    subs = {"roku": "Roku", "flickr": "flickr", "adobe": "Adobe", "aws": "aws", "other": "sysadmin",
+            "background": "sysadmin"}
+    threads: dict[str, dict] = {}
+    for i, (when, topic, text) in enumerate(_people(0.6)):
+        sub = subs[topic]
+        author = f"redditor_{_h(text + iso(when), 3)}"
+        common = {"subreddit": sub, "subreddit_name_prefixed": f"r/{sub}", "author": author,
+                  "author_fullname": f"t2_{_h(author)[:7]}", "created_utc": float(int(when.timestamp())),
+                  "score": srng.randint(1, 200)}
+        if topic != "background" and sub in threads and i % 3:
+            parent = threads[sub]
+            cid = f"gd{i:05d}"
+            social["reddit"].append({"kind": "t1", "data": {
+                **common, "id": cid, "name": f"t1_{cid}", "body": text, "link_id": parent["name"],
+                "parent_id": parent["name"], "link_title": parent["title"],
+                "permalink": f"/r/{sub}/comments/{parent['id']}/x/{cid}/"}})
+            continue
+        pid = f"k0{i:04d}"
+        data = {**common, "id": pid, "name": f"t3_{pid}", "title": text, "selftext": "",
+                "permalink": f"/r/{sub}/comments/{pid}/x/", "url": f"https://www.reddit.com/r/{sub}/comments/{pid}/x/",
+                "num_comments": 0, "is_self": True, "over_18": False}
+        social["reddit"].append({"kind": "t3", "data": data})
+        if topic != "background":
+            threads.setdefault(sub, data)
+    story = (t(25, 14, 2), "AWS Kinesis errors in us-east-1 are taking down Roku, Flickr and more", "kinesisfan")
+    social["hn"].append({"objectID": "25212000", "created_at": _ms(story[0]), "created_at_i": int(story[0].timestamp()),
+                         "author": story[2], "title": story[1], "url": None, "story_text": None, "points": 410,
+                         "num_comments": 0, "story_id": 25212000,
+                         "_tags": ["story", f"author_{story[2]}", "story_25212000"]})
+    for i, (when, topic, text) in enumerate(p for p in _people(0.5) if p[1] in ("aws", "other")):
+        if when < story[0]:
+            continue
+        author = f"hn{_h(text + iso(when), 3)}"
+        social["hn"].append({"objectID": str(25212100 + i), "created_at": _ms(when),
+                             "created_at_i": int(when.timestamp()), "author": author,
+                             "comment_text": f"<p>{escape(text)} (AWS)</p>" if "AWS" not in text else f"<p>{escape(text)}</p>",
+                             "story_id": 25212000, "story_title": story[1], "story_url": None, "parent_id": 25212000,
+                             "points": None, "_tags": ["comment", f"author_{author}", "story_25212000"]})
+    keys = {"mastodon": lambda i: i["uri"], "reddit": lambda i: i["data"]["name"], "hn": lambda i: i["objectID"]}
+    (HERE / "social").mkdir(exist_ok=True)
+    for network, items in social.items():
+        items.sort(key=keys[network])
+        (HERE / "social" / f"{network}.jsonl").write_text("".join(json.dumps(i, sort_keys=True) + "\n" for i in items),
+                                                         "utf-8")
+    sources.append({"name": "mastodon-social-tags", "kind": "mastodon", "instance": "mastodon.social",
+                    "tags": ["outage", "aws"], "interval": "15m", "max_pages": 5})
+    sources.append({"name": "reddit-subs", "kind": "reddit", "subreddits": ["aws", "Roku", "sysadmin", "flickr", "Adobe"],
+                    "comments": True, "interval": "15m", "max_pages": 5})
+    sources.append({"name": "hn-aws", "kind": "hn", "query": "aws", "interval": "15m", "max_pages": 5})
+    return {network: f"social/{network}.jsonl" for network in social}
+
+
 def main() -> None:
-    for folder in ("bodies", "x"):
+    for folder in ("bodies", "x", "social"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
     (HERE / "bodies").mkdir()
     sources: list[dict] = []
@@ -443,6 +546,7 @@ def main() -> None:
     build_reports(sources)
     build_x(sources)
     build_news(sources)
+    social = build_social(sources)
     manifest = {
         "format": "outagewatch-capture/1",
         "name": "aws-us-east-1-2020-11-25",
@@ -452,11 +556,12 @@ def main() -> None:
         "sources": sources,
         "endpoints": [{"url": url, "responses": responses} for url, responses in sorted(endpoints.items())],
         "x": {"tweets": "x/tweets.jsonl", "users": "x/users.json"},
+        "social": social,
     }
     (HERE / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     size = sum(p.stat().st_size for p in HERE.rglob("*") if p.is_file())
     print(f"wrote {len(endpoints)} endpoints, {sum(len(r) for r in endpoints.values())} responses, "
-          f"{len(tweets)} posts; {size / 1e6:.2f} MB")
+          f"{len(tweets)} posts, " + ", ".join(f"{k} {v}" for k, v in social.items()) + f"; {size / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":
