@@ -112,7 +112,16 @@ class BlueskyCollector:
         return page
 
     def _walk(self, state: dict | None, page, ctx: FetchContext, result: FetchResult, source_name: str) -> dict:
-        done = walk(state, page, _when, max_pages=self.max_pages, stop=lambda: quota_spent(self.transport.last_headers))
+        stop = lambda: quota_spent(self.transport.last_headers)  # noqa: E731
+        try:
+            done = walk(state, page, _when, max_pages=self.max_pages, stop=stop)
+        except at_errors.BadRequestError:
+            if not (state or {}).get("pending"):
+                raise
+            # The unfinished walk's cursor is no longer accepted (cursors expire): without this the
+            # source would fail on it every run. Walk again from the top down to the same floor.
+            result.reject(f"{source_name}: the saved cursor was refused; walking again from the newest post")
+            done = walk({"floor": state.get("floor")}, page, _when, max_pages=self.max_pages, stop=stop)
         if ctx.record is not None and hasattr(ctx.record, "items"):
             ctx.record.items("bluesky", [get_model_as_dict(p) for p in done.items])
         for post in done.items:

@@ -118,3 +118,20 @@ def test_the_app_password_never_shows(bsky):
     collector = build_collector(source, social=CREDS)
     assert "app-pass-1234" not in repr(collector) and "app-pass-1234" not in repr(CREDS)
     collector.close()
+
+
+def test_an_expired_cursor_does_not_wedge_the_source(db, bsky):
+    chosen = sources(bsky.base, max_pages=1)[:1]
+    bsky.api = BlueskyAPI(POSTS[:5])
+    run(db, chosen)
+    bsky.api = BlueskyAPI(POSTS)
+    run(db, chosen)
+    assert db.get_checkpoint("collector:search")["search"]["pending"]["cursor"] == "10"
+    from tests.collectors.socialserver import Failure
+
+    bsky.fail_only = "cursor=10"
+    bsky.fail = [Failure(400, b'{"error": "InvalidRequest", "message": "malformed cursor"}',
+                         {"Content-Type": "application/json"})]
+    health, _ = run(db, chosen)
+    assert health["search"].errors == 0 and "cursor was refused" in health["search"].rejections[0]
+    assert db.get_checkpoint("collector:search")["search"]["pending"]["cursor"] == "10"  # a fresh walk, not wedged
