@@ -29,7 +29,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "MX": ("Mexico", "México", "Mexiko", "Mexique", "メキシコ"),
     "BR": ("Brazil", "Brasil", "Brasilien", "Brésil", "ブラジル"),
     "AR": ("Argentina", "Argentinien", "Argentine"),
-    "CL": ("Chile", "Chili"),
+    "CL": ("Chile",),
     "CO": ("Colombia", "Kolumbien", "Colombie", "Colômbia"),
     "PE": ("Peru", "Perú", "Pérou"),
     "GB": ("United Kingdom", "UK", "U.K.", "Great Britain", "Britain", "England", "Reino Unido",

@@ -18,8 +18,9 @@ from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, LANG_HINT, Matcher, make_nlp, text_of, words_of
 from outagewatch.nlp.pipeline import TEXT
+from outagewatch.nlp.prescan import Prescan
 from outagewatch.nlp.resolve import Tags, resolve
-from outagewatch.nlp.source import parse_source
+from outagewatch.nlp.source import EMPTY, parse_source
 from outagewatch.nlp.vocabulary import build_vocabulary
 from outagewatch.signal import Signal
 
@@ -75,6 +76,7 @@ class Tagger:
         self.nlp = make_nlp(model or "xx")
         self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
         self.nlp.add_pipe("outagewatch_lang")
+        self.prescan = Prescan(self.vocab)
         # A user's statistical model (``[nlp] model``) runs first; its entities are extra evidence.
         self.entities = any(name in self.nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler"))
         self.processes = max(1, processes)
@@ -102,7 +104,24 @@ class Tagger:
         yield from self._tag_serial(items)
 
     def _tag_serial(self, items: Sequence[tuple[str, str | None, str | None]]) -> Iterator[dict[str, Any]]:
+        """Texts the prescan clears get empty tags and their language; the rest go through
+        the pipeline. Order is kept."""
         contexts = [parse_source(source, self.vocab) for _, source, _ in items]
+        scan = self.prescan.candidate
+        full = [_informative(ctx) or scan(text[:MAX_CHARS]) for (text, _, _), ctx in zip(items, contexts)]
+        if all(full):
+            yield from self._tag_full(items, contexts)
+            return
+        tagged = self._tag_full([item for item, f in zip(items, full) if f], [c for c, f in zip(contexts, full) if f])
+        for (text, _, lang), f in zip(items, full):
+            if f:
+                yield next(tagged)
+            else:
+                hint = langs.normalize(lang)
+                yield _empty(hint or langs.detect(text[:MAX_CHARS], Prescan.words(text[:langs.LANGID_CHARS * 2])))
+
+    def _tag_full(self, items, contexts) -> Iterator[dict[str, Any]]:
+        """The whole pipeline: tokenizer, matcher, language, rules."""
 
         def docs():
             for (text, _, lang), _ctx in zip(items, contexts):
@@ -173,6 +192,16 @@ _WORKER_TAGGER: Tagger | None = None
 
 def _work(chunk):
     return list(_WORKER_TAGGER._tag_serial(chunk))
+
+
+def _informative(ctx) -> bool:
+    """A source that names something, or a status page (whose every text has a stage)."""
+    return ctx is not EMPTY and bool(ctx.services or ctx.providers or ctx.regions or ctx.words or ctx.kind == "status")
+
+
+def _empty(lang: str | None) -> dict[str, Any]:
+    return {"services": [], "providers": [], "regions": [], "symptoms": [], "status": None, "lang": lang,
+            "relevant": False}
 
 
 def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:

@@ -19,5 +19,5 @@ def test_load_config_folds_the_nlp_environment_into_the_section(tmp_path):
     path.write_text("[nlp]\nprocesses = 2\nmodel = \"xx\"\n")
     assert load_config(path, env={}).section("nlp") == {"processes": 2, "model": "xx"}
     section = load_config(path, env={"OUTAGEWATCH_NLP_PROCESSES": "1"}).section("nlp")
-    assert section == {"processes": "1", "model": "xx"}
+    assert section == {"processes": 1, "model": "xx"}
     assert load_config(None, env={"OUTAGEWATCH_NLP_MODEL": "en_core_web_sm"}).section("nlp")["model"] == "en_core_web_sm"

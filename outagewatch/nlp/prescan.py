@@ -1,0 +1,132 @@
+"""The cheap first look: can this text carry any tag at all?
+
+Most posts a collector sees name nothing in the catalog and say nothing about an outage
+("great game last night"). For those the full pipeline (tokenizer, matcher, rules) is
+wasted work, so every text first goes through one compiled regex that lower-cases it into
+words and a set intersection with the *trigger words*: for every phrase the matcher
+knows (a catalog name, a place, a problem or status phrase, a complaint verb form) the
+one word of it that must be present for the phrase to match (its longest word). Handles,
+hashtags, hosts, region codes, HTTP 5xx codes and CJK text have their own quick checks.
+
+A text with no trigger gets empty tags and only its language; a text with one goes
+through the full pipeline, which decides. Recovery-only phrases ("all good", "back to
+normal") are not triggers: without a name or a problem they tag nothing worth storing,
+and their words are too common to let them send ordinary posts down the slow path.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from outagewatch.nlp import lexicon, verbs
+from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
+from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
+from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
+
+WORD_RE = re.compile(r"\w+")
+CODE_RE = re.compile(r"[a-z]{2,}(?:-[a-z]+)+-?\d")  # us-east-1, europe-west3, us-central1-a
+HOST_RE = re.compile(r"([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
+HANDLE_RE = re.compile(r"@\w+")
+HASHTAG_RE = re.compile(r"#(\w+)")
+FIVE_XX_WORD = re.compile(r"(?<![\d.,])5(?:\d\d|xx)(?:s|errors?)\b|http/?\s?5\d\d")
+NOT_TRIGGERS = frozenset({"recovered", "maintenance"})
+# Pieces of contractions and one-letter words: never the word that decides.
+TRIVIAL = frozenset({"t", "s", "ll", "re", "ve", "d", "m"})
+CONTRACTED = frozenset({"won", "can", "don", "isn", "doesn", "didn", "aren", "wasn", "hasn", "haven", "couldn", "it"})
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from outagewatch.nlp.lang import _stop_words as stop
+
+    return frozenset().union(*(stop(lang) for lang in ("en", "es", "de", "fr", "pt")))
+
+
+def _key_word(phrase: str) -> str | None:
+    """The word of a phrase least likely to be in an ordinary post: not a stop word nor a
+    number if it can help it, then the longest ("down again" -> "down", "us-east-1" -> "east")."""
+    words = WORD_RE.findall(phrase)
+    if not words:
+        return None
+    stop = _stop_words()
+    return max(words, key=lambda w: (w not in stop or w in lexicon.BARE_DOWN, w not in TRIVIAL and w not in CONTRACTED,
+                                     not w.isdigit(), len(w)))
+
+
+class Prescan:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        phrases = [p for p, names in vocab.phrases.items()
+                   if any(not (n.kind == "place" and n.gazetteer_only) for n in names)]
+        for group in (lexicon.SYMPTOM_PHRASES, lexicon.STATUS_PHRASES):
+            phrases.extend(p for label, ps in group.items() if label not in NOT_TRIGGERS for p in ps)
+        single: set[str] = set()
+        raw: set[str] = set()
+        multi: dict[str, set[frozenset[str]]] = {}
+        for phrase in phrases:
+            for variant in {phrase.lower(), fold(phrase)}:
+                words = set(WORD_RE.findall(variant))
+                key = _key_word(variant)
+                if not key:
+                    continue
+                if key.isdigit() or len(key) == 1 and len(words) > 1:
+                    raw.add(variant)  # "1.1.1.1", "u.s.": looked for as written
+                    continue
+                rest = frozenset(words - {key})
+                if rest:
+                    multi.setdefault(key, set()).add(rest)
+                else:
+                    single.add(key)
+        single.update(code for code in vocab.codes if code.isalnum())
+        single.update(w for w in lexicon.BARE_DOWN if w.isalpha())
+        single.update(STAGE_WORDS)
+        self.single = frozenset(single)
+        self.raw = tuple(sorted(raw))
+        self.multi = {key: tuple(sets) for key, sets in multi.items() if key not in single}
+        self.cues = frozenset(w for cue in verbs.cue_words() for w in WORD_RE.findall(cue) if len(w) > 1)
+        self.verb_forms = frozenset(w for table in verbs.forms().values() for w in table)
+        self.handles = frozenset(h.lstrip("@") for h in vocab.handles)
+
+    def candidate(self, text: str) -> bool:
+        """False only if the full pipeline could not tag anything in ``text``."""
+        low = text.lower()
+        words = set(WORD_RE.findall(low))
+        if not self.single.isdisjoint(words):
+            return True
+        multi = self.multi
+        for word in words:
+            sets = multi.get(word)
+            if sets and any(rest <= words for rest in sets):
+                return True
+        if not self.cues.isdisjoint(words) and not self.verb_forms.isdisjoint(words):
+            return True  # "won't load", "no carga"
+        if any(phrase in low for phrase in self.raw):
+            return True
+        if "@" in low and any(h[1:] in self.handles for h in HANDLE_RE.findall(low)):
+            return True
+        if "#" in low and any(self._hashtag(t) for t in HASHTAG_RE.findall(low)):
+            return True
+        if "." in low:
+            for match in HOST_RE.finditer(low):
+                if any(compact(label) in self.vocab.compact for label in match.group(1).split(".")) or \
+                        "status" in match.group(1):
+                    return True
+        if "-" in low and CODE_RE.search(low):
+            return True
+        if FIVE_XX_SEARCH.search(low) and not HTTP_WORDS.isdisjoint(words) or FIVE_XX_WORD.search(low):
+            return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
+        if CJK_RE.search(text):
+            return True
+        return False
+
+    def _hashtag(self, tag: str) -> bool:
+        key = compact(tag)
+        if key in self.vocab.compact:
+            return True
+        return any(key.endswith(s) and key[: -len(s)] in self.vocab.compact for s in HASHTAG_SUFFIXES)
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """Lower-cased words for the language vote of a text that skips the pipeline."""
+        return WORD_RE.findall(text.lower())
