@@ -219,6 +219,26 @@ def test_the_time_picker_narrows_incidents_and_search(page, event_server, event_
     assert page.errors == []
 
 
+def test_service_and_region_facets_narrow_the_incident_list(page, event_server, event_store):
+    url, incident = event_server
+    _ready(page, url + "/")
+    every = len(event_store[0].list_incidents())
+    expect(page.locator("#incident-list li")).to_have_count(every)
+    page.locator("#facets fieldset[data-facet=services] input[data-value='roku']").check()
+    expect(page).to_have_url(re.compile(r"service=roku"))
+    with_roku = [i["id"] for i in event_store[0].list_incidents() if "roku" in i["services"]]
+    expect(page.locator("#incident-list li")).to_have_count(len(with_roku))
+    assert page.locator("#incident-list li").first.get_attribute("data-incident-id") in with_roku
+    page.locator("#facets fieldset[data-facet=services] input[data-value='roku']").uncheck()
+    page.locator("#facets fieldset[data-facet=regions] input[data-value='gcp:europe-west1']").check()
+    expect(page).to_have_url(re.compile(r"region=gcp%3Aeurope-west1"))
+    expect(page.locator("#incident-list li")).to_have_count(1)
+    assert "Cloud SQL" in page.locator("#incident-list li").inner_text()
+    assert page.locator("#facets fieldset[data-facet=regions] label").filter(has_text="europe-west1").first \
+        .locator(".name").get_attribute("title").startswith("gcp:europe-west1")
+    assert page.errors == []
+
+
 def test_refresh_now_and_the_updated_label(page, event_server):
     url, _ = event_server
     _ready(page, url + "/?refresh=0")
@@ -245,6 +265,7 @@ def test_a_bad_query_shows_the_apis_error_not_zero_matches(page, event_server):
     assert "since: cannot read 'yesterday-ish' as a time" in summary.inner_text()
     assert "matching" not in summary.inner_text()
     expect(page.locator("#message")).to_contain_text("since: cannot read")
+    expect(page.locator("#incidents-note")).to_contain_text("Could not list incidents: since: cannot read")
     page.goto(url + "/")
     page.locator("#search-summary[data-total]").wait_for()
     page.fill("#search-input", "x" * 1001)

@@ -732,7 +732,12 @@
     if (state.view === "accountability") {
       jobs.push(loadAccountability().catch((err) => failures.push(failureText(err))));
     } else {
-      jobs.push(loadIncidents().catch((err) => failures.push(failureText(err))));
+      jobs.push(loadIncidents().then(() => { $("incidents-note").classList.remove("error"); }).catch((err) => {
+        failures.push(failureText(err));
+        $("incidents-note").textContent = "Could not list incidents: " + failureText(err);
+        $("incidents-note").classList.add("error");
+        $("incident-list").replaceChildren();
+      }));
       if (!state.appended) jobs.push(runSearch());
       if (state.incident) jobs.push(openIncident(state.incident).catch((err) => failures.push(failureText(err))));
       else showDetail(false);
