@@ -70,7 +70,11 @@ def _items(stream, errors: list[int]) -> Iterator[dict[str, Any]]:
 
 
 def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id, services, providers, regions, "
-                                                            "symptoms, status, lang, relevant.")) -> None:
+                                                            "symptoms, status, lang, relevant."),
+        explain: bool = typer.Option(False, "--explain", help="Also say why: each name, place and symptom found, "
+                                                              "whether it was tagged and by which rule, and which "
+                                                              "cue decided relevance (with --json: an \"explain\" "
+                                                              "object).")) -> None:
     """Tag texts read from stdin (one JSON object with "text" or one plain text a line).
 
     Exit 0: every line tagged; 3: some lines rejected (each named on stderr); 1: fatal; 2: usage.
@@ -85,13 +89,18 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
     errors = [0]
     out = sys.stdout
     for batch in batched(_items(sys.stdin.buffer, errors), BATCH):
-        results = tagger.tag_texts([(i["text"], i["source"], i["lang"]) for i in batch])
+        triples = [(i["text"], i["source"], i["lang"]) for i in batch]
+        results = tagger.explain_texts(triples) if explain else tagger.tag_texts(triples)
         for item, tags in zip(batch, results):
             record = {"id": item["id"], **{k: tags[k] for k in FIELDS}}
+            if explain:
+                record["explain"] = tags["explain"]
             if as_json:
                 print_jsonl(record)
             else:
                 out.buffer.write(_human(record).encode("utf-8") + b"\n")
+                if explain:
+                    out.buffer.write(_explained(record["explain"]).encode("utf-8"))
         sys.stdout.flush()
     if errors[0]:
         raise typer.Exit(EXIT_PARTIAL)
@@ -107,6 +116,19 @@ def _human(record: dict[str, Any]) -> str:
     parts.append(f"lang={record['lang'] or '-'}")
     parts.append("relevant" if record["relevant"] else "not-relevant")
     return " ".join(parts)
+
+
+def _explained(explain: dict[str, Any]) -> str:
+    """The decisions, one indented line each: what was found, tagged or not, and the rule."""
+    lines = [f"  prescan: {explain['prescan']}"]
+    for d in explain["decisions"]:
+        if d["what"] == "relevance":
+            lines.append(f"  relevance: {'yes' if d['tagged'] else 'no'}: {d['rule']}")
+            continue
+        entry = f" -> {d['entry']}" if d.get("entry") else ""
+        verdict = "tagged" if d["tagged"] else "not tagged"
+        lines.append(f"  {d['what']} {d['text']!r}{entry}: {verdict}: {d['rule']}")
+    return "\n".join(lines) + "\n"
 
 
 def register(app: typer.Typer) -> None:

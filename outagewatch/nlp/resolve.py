@@ -74,8 +74,15 @@ class Tags:
     relevant: bool = False
 
 
-def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False) -> Tags:
-    """Tags of one processed doc; ``entities``: a statistical model's named entities are in the doc."""
+def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False,
+            trace: list | None = None) -> Tags:
+    """Tags of one processed doc; ``entities``: a statistical model's named entities are in the doc.
+    ``trace``: a list that receives one dict per decision (what, text, tagged, rule) for --explain."""
+
+    def say(what: str, text: str, tagged: bool, rule: str, **extra) -> None:
+        if trace is not None:
+            trace.append({"what": what, "text": text, "tagged": tagged, "rule": rule, **extra})
+
     spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
     symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
     texts, lower = words_of(doc)
@@ -121,16 +128,20 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         entry = vocab.compact.get(key)
         if entry:
             _add_entry(entry, vocab, services, providers)
+            say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
     symptom_at = sorted(set(talk) | {s for s, _, _, _ in found}) if talk or found else talk
 
     # Names, strongest evidence first.
-    for _, entry in handles:
+    for i, entry in handles:
         _add_entry(entry, vocab, services, providers)
-    for _, ids in hosts:
+        say("name", texts[i], True, "the service's own handle", entry=entry)
+    for i, ids in hosts:
         for entry in ids:
             _add_entry(entry, vocab, services, providers)
-    for _, region in codes:
+            say("name", texts[i], True, "its status page or site", entry=entry)
+    for i, region in codes:
         regions.setdefault(region)
+        say("region", texts[i], True, "a region code", entry=region)
         providers.setdefault(region.split(":", 1)[0])
 
     places: list[tuple[int, int, Name]] = []
@@ -143,10 +154,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 doubtful.append((start, end, nm))
             else:
                 _add_entry(nm.ids[0], vocab, services, providers)
+                say("name", " ".join(texts[start:end]), True, "not an everyday word", entry=nm.ids[0])
     if doubtful:
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
-               bool(handles or hosts), hashtag_down, bool(ja), kinds_at)
+               bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace)
     if vocab.short_names and (services or providers or ctx.services or ctx.providers):
         taken = {i for s, e, _ in names for i in range(s, e)}
         _short_names(lower, vocab, services, providers, ctx, taken)
@@ -158,27 +170,24 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # Regions: display names and places need their provider in context.
     regional = [p for p in providers if p in vocab.regions_by_provider]
     for start, end, nm in places:
+        text = " ".join(texts[start:end])
         if nm.kind == "region":
             region = nm.ids[0]
             if region.split(":", 1)[0] in regional:
                 regions.setdefault(region)
+                say("region", text, True, "a region's name, its provider named", entry=region)
             elif nm.geo and not any(r.startswith(region.split(":", 1)[0] + ":") for r in regions):
                 regions.setdefault(f"geo:{nm.geo}")
+                say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
+            else:
+                say("region", text, False, "a region's name without its provider", entry=region)
             continue
-        written = texts[start]
-        cased = written[:1].isupper() or not written[:1].isascii()
+        rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
+                           or ctx.kind == "status")
+        if rule:
+            say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
+            continue
         context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
-        if nm.gazetteer_only and (written.isupper() and len(written) > 2 or (end < n and lower[end] == "/")):
-            continue  # "APAC", "US/Pacific"
-        if not cased and (nm.everyday_place or nm.minor_place or (nm.ambiguous_place and not context) or
-                          (len(nm.written) < 4 and lower[start] not in SHORT_LOWER) or
-                          not (doc.user_data.get(LANG) == "en" or context)):
-            continue  # "in chicago", "the uk", "in sydney" yes; "nice", "reading", "us", "chaque réunion" no
-        if nm.gazetteer_only and not (symptom_at or stage_spans or ja or services or ctx.kind == "status"):
-            continue  # a city or province beyond the hand-kept table: only in a text about a problem
-        anti = PLACE_ANTI.get(lower[start])
-        if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
-            continue  # "fine china", "china cabinet"
         mapped = False
         for provider in regional:
             named = [r for r in nm.ids if r.startswith(provider + ":")]
@@ -188,12 +197,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 mapped = True
             elif len(ids) == 1 and not any(x.startswith(provider + ":") for x in regions):
                 regions.setdefault(ids[0])
+                say("place", text, True, f"a place with a {provider} region, {provider} named", entry=ids[0])
                 mapped = True
         if mapped or not nm.geo:
             continue
         if (nm.ambiguous_place or nm.everyday_place) and not context:
+            say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
+                entry=f"geo:{nm.geo}")
             continue
         regions.setdefault(f"geo:{nm.geo}")
+        say("place", text, True, "a place in the gazetteer", entry=f"geo:{nm.geo}")
 
     # Symptoms: Japanese, areas, recovery.
     for symptom in ja:
@@ -228,40 +241,61 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             symptoms -= lexicon.PROBLEM_SYMPTOMS
             symptoms.add("recovered")
             problems = set()
+    why = None
     if power and not (services or providers):
         problems = set()  # "power outage on our street": not a service outage
+        why = "a power cut, no service named"
     if "maintenance" in kinds and not lexicon.FUTURE.isdisjoint(lower) and status in (None, "informational") \
             and "recovered" not in kinds:
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
         status = "informational" if want_status else status
+        why = "announced maintenance"
     if status in ("investigating", "identified", "monitoring"):
-        relevant = True
+        relevant, why = True, f"status stage {status}"
     elif status == "resolved" or not problems:
         relevant = False
+        why = why or ("resolved" if status == "resolved" else
+                      "a recovery, no problem going on" if recovered else "no problem word")
     else:
-        relevant = bool(problems & lexicon.STRONG_SYMPTOMS) or bool(services or providers)
+        strong = sorted(problems & lexicon.STRONG_SYMPTOMS)
+        relevant = bool(strong) or bool(services or providers)
+        why = (f"a strong symptom ({', '.join(strong)})" if strong else
+               f"a symptom ({', '.join(sorted(problems))}) about a named service" if relevant else
+               f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
+    if trace is not None:
+        for start, end, symptom, _ in found:
+            if end > start:
+                say("symptom", " ".join(texts[start:end]), symptom in symptoms, symptom)
+        trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
                 symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant)
 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
            symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool,
-           kinds_at: dict) -> None:
+           kinds_at: dict, trace: list | None = None) -> None:
     """Decide the names that need evidence, in the light of everything else in the text."""
     context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
                                           if nm.kind == "provider" and not nm.ambiguous}
     clear_mentions = strong_mentions or any(nm.kind in ("service", "provider") and not nm.ambiguous
                                             and not nm.needs_case for _, _, ns in names for nm in ns)
-    verdicts = [(start, end, nm, _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
+    decided = [(start, end, nm, *_accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
                                          sentence, clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end))))
-                for start, end, nm in doubtful]
+               for start, end, nm in doubtful]
+    verdicts = [(start, end, nm, ok) for start, end, nm, ok, _ in decided]
+    rules = [rule for *_, rule in decided]
     if any(ok is False for *_, ok in verdicts):
         plain = [(s, e, nm, True) for s, e, ns in names for nm in ns if nm.kind in ("service", "provider")
                  and not (nm.ambiguous or nm.needs_case)]
         both = verdicts + plain
         _share_lists(both, lower)
         verdicts = both[:len(verdicts)]
-    for _, _, nm, ok in verdicts:
+    for (start, end, nm, ok), rule, (*_, first) in zip(verdicts, rules, decided):
+        if ok and first is False:
+            rule = "listed with a name that has evidence"
+        if trace is not None:
+            trace.append({"what": "name", "text": " ".join(texts[start:end]), "entry": nm.ids[0],
+                          "tagged": bool(ok), "rule": rule})
         if ok:
             _add_entry(nm.ids[0], vocab, services, providers)
     for _, _, nm, ok in verdicts:  # "Amazon" beside Amazon Kinesis is AWS, not the shop
@@ -300,65 +334,69 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
 
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
             symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool,
-            entity: str | None = None) -> bool | None:
-    """Does this match of a name mean the service (or provider)? None: clearly the everyday word."""
+            entity: str | None = None) -> tuple[bool | None, str]:
+    """Does this match of a name mean the service (or provider)? None: clearly the everyday word.
+    Returns the verdict and the rule that gave it (``outagewatch tag --explain`` shows it)."""
     entry = nm.ids[0]
     written = " ".join(texts[start:end])
     if entry in ctx.services or entry in ctx.providers:
-        return True
+        return True, "the source names it"
     if nm.needs_case and not _cased_like(texts[start:end], nm.written.split()):
         parts = lower[start:end]
         if not (parts[0] in lexicon.COMMON_WORDS and parts[-1] in lexicon.PRODUCT_NOUNS):
-            return False  # "cloud run" no; "ring camera", "amazon app" yes
+            return False, "a name of ordinary words needs its capitals"  # "cloud run" no; "ring camera" yes
     if not nm.ambiguous:
-        return True
+        return True, "not an everyday word" if not nm.needs_case else "written with its capitals"
     word = nm.written.lower()
     if word in ctx.words:
-        return True
+        return True, "the search query names it"
     anti = lexicon.ANTI_CONTEXT.get(word)
     if anti:
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(lower) else ""
         if before in anti.get("before", ()) or after in anti.get("after", ()):
-            return None
+            return None, f"everyday sense ({before!r} before / {after!r} after)"
     if entity in BRAND_ENTITIES:  # a statistical model, if the user has one, reads it as a company/product
-        return True
+        return True, "the model reads it as a company or product"
     if entity in OTHER_ENTITIES:
-        return None
+        return None, "the model reads it as a place or person"
     if ja_talk:
-        return True
+        return True, "Japanese outage talk"
     provider = vocab.provider_of.get(entry)
     if provider and provider != entry and provider in context_providers:
-        return True
+        return True, f"its provider ({provider}) is named"
     capitalised = written[:1].isupper() and (written != written.lower())
     if len(nm.written) == 1:  # "X": the letter, unless written as the name and said to be broken
-        return written == nm.written and any(start < s <= end + 2 for s in symptom_at)
+        ok = written == nm.written and any(start < s <= end + 2 for s in symptom_at)
+        return ok, "the letter written as the name, said to be broken" if ok else "a single letter without a problem right after"
     sent = sentence[start]
     near = [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
     if any(end <= s <= end + 2 for s in near):
-        return True  # "slack is down", "zoom not working"
+        return True, "a symptom right after it"  # "slack is down", "zoom not working"
     before = lower[start - 1] if start else ""
     after = lower[end] if end < len(lower) else ""
     if after in lexicon.PRODUCT_NOUNS or (before in lexicon.PRODUCT_NOUNS and before not in ("the", "a")):
-        return True  # "ring camera", "discord server", "slack notifications", "amazon app"
+        return True, f"a product noun beside it ({before!r}/{after!r})"  # "ring camera", "discord server"
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
-        return True  # "Zoom shares slide", "Slack adds AI summaries", "Tesla stock falls"
+        return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
     if not capitalised:
         # A complaint in the same sentence is the evidence: "slack messages not sending",
         # "can't log into flickr" (the everyday senses were ruled out above).
         linked = start and lower[start - 1] in NAME_LINKS
-        return any((s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:s])) or
-                   (linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start])) for s in near)
+        ok = any((s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:s])) or
+                 (linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start])) for s in near)
+        return ok, ("lower case, a complaint in the same clause" if ok else
+                    "lower case without a complaint in the same clause")
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
     if near and (not initial or hashtag_down):
-        return True
+        return True, "capitalised mid-sentence, a symptom nearby"
     if not initial or clear_mentions:
         lo, hi = max(0, start - 4), min(len(lower), end + 4)
         if any(lower[i] in lexicon.TECH_CONTEXT for i in range(lo, hi) if not start <= i < end):
-            return True
+            return True, "capitalised, a tech word nearby"
         if clear_mentions and symptom_at:
-            return True
-    return False
+            return True, "capitalised beside another named service and a symptom"
+    return False, "capitalised at a sentence start without evidence" if initial else "no evidence"
 
 
 def _cased_like(words: list[str], catalog_words: list[str]) -> bool:
@@ -431,6 +469,31 @@ class _Sentences:
 def _numeric(text: str) -> bool:
     """5, 5%, 3.2, "%": a number after "down" makes it a market move, not an outage."""
     return text[:1].isdigit() or text[:1] in "%+-$€" or text.lower() in ("by", "to")
+
+
+def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
+    """Why a place match is not a place here, or None."""
+    n = len(lower)
+    written = texts[start]
+    cased = written[:1].isupper() or not written[:1].isascii()
+    context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
+    if nm.gazetteer_only and (written.isupper() and len(written) > 2 or (end < n and lower[end] == "/")):
+        return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
+    if not cased:
+        if nm.everyday_place or nm.minor_place:
+            return "lower case, and an everyday word or a minor subdivision"
+        if nm.ambiguous_place and not context:
+            return "lower case, also a name, no \"in ...\""
+        if len(nm.written) < 4 and lower[start] not in SHORT_LOWER:
+            return "a short form in lower case (\"us\")"
+        if not (doc.user_data.get(LANG) == "en" or context):
+            return "lower case outside English without \"in ...\""
+    if nm.gazetteer_only and not talk:
+        return "a gazetteer place in a text about no problem"
+    anti = PLACE_ANTI.get(lower[start])
+    if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
+        return "the everyday word (\"fine china\")"
+    return None
 
 
 def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:

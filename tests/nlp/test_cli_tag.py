@@ -74,3 +74,35 @@ def test_catalog_json_ignores_whatever_is_on_stdin():
         ids = {s["id"] for s in catalog["services"]}
         assert {"roku", "flickr", "aws/kinesis"} <= ids
         assert "aws:us-east-1" in {r["id"] for r in catalog["regions"]}
+
+
+def test_explain_says_why_a_name_was_or_was_not_tagged():
+    stdin = "\n".join([
+        "slack messages not sending",
+        "the rope went slack and the climber dropped",
+        "great game last night",
+        json.dumps({"id": "s", "text": "Investigating - elevated errors", "source": "aws-health:ec2-us-east-1"}),
+    ]).encode()
+    proc = run("tag", "--json", "--explain", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr.decode()
+    tagged, everyday, nothing, status = lines(proc)
+    names = [d for d in tagged["explain"]["decisions"] if d["what"] == "name"]
+    assert names == [{"what": "name", "text": "slack", "entry": "slack", "tagged": True,
+                      "rule": "a symptom right after it"}]
+    assert tagged["explain"]["decisions"][-1]["what"] == "relevance" and tagged["relevant"] is True
+    rejected = [d for d in everyday["explain"]["decisions"] if d["what"] == "name"][0]
+    assert rejected["tagged"] is False and "everyday sense" in rejected["rule"] and "went" in rejected["rule"]
+    assert everyday["services"] == []
+    assert nothing["explain"]["prescan"].startswith("cleared")
+    assert "aws/ec2" in status["explain"]["prescan"]
+    assert status["explain"]["decisions"][-1]["rule"] == "status stage investigating"
+
+
+def test_explain_in_plain_text_is_indented_under_each_line():
+    proc = run("tag", "--explain", stdin=b"the rope went slack\noutage in chicago\n")
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode().splitlines()
+    assert out[0].startswith("1:") and out[1] == "  prescan: candidate"
+    assert any(line.startswith("  name 'slack' -> slack: not tagged: everyday sense") for line in out)
+    assert any(line == "  place 'chicago' -> geo:US-IL: tagged: a place in the gazetteer" for line in out)
+    assert any(line.startswith("  relevance: yes: a strong symptom (outage)") for line in out)
