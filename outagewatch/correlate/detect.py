@@ -314,9 +314,9 @@ def _broad(track: Track, c: int, w: int, frozen: _Frozen, settings: Settings) ->
 
 
 def carriers(track: Track, run: Run, grid: Grid, settings: Settings, whole: bool = True) -> dict[str, int]:
-    """The members whose chatter rose during a pooled run: at least two posts, improbable
-    (p < 0.01) at the member's own rate before it; over the whole run (``whole``, for the
-    report) or in the window that opened it (what was known then: the cause's support)."""
+    """The members whose chatter rose during a pooled run: at least two posts, improbable at
+    the member's own rate before it; over the whole run (``whole``, p < 0.01: the report's
+    list) or in the window that opened it (p < 0.1: what was known then, the cause's support)."""
     if not track.pooled:
         return {}
     lo = max(run.first - run.window + 1, 0)
@@ -332,7 +332,8 @@ def carriers(track: Track, run: Run, grid: Grid, settings: Settings, whole: bool
         history = values[max(lo - width, 0):lo]
         rate = (float(history.sum()) + settings.prior_count) / (len(history) + settings.prior_units)
         expected = np.array([rate * (hi - lo)])
-        if track.kind == "reports" or tail_score(np.array([got]), expected, np.array([np.inf]))[0] >= 2.0:
+        need = 2.0 if whole else 1.0  # the opening window is short: p < 0.1 there
+        if track.kind == "reports" or tail_score(np.array([got]), expected, np.array([np.inf]))[0] >= need:
             out[f"{member[0]}:{member[1]}"] = int(got)
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 

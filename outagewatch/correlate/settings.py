@@ -33,9 +33,10 @@ class Settings:
     before the window (an hour): levels drift within a day faster than six hours follow."""
     min_ratio: float = 1.5
     """A window must also hold this many times its expected count."""
-    pooled_score_on: float = 3.0
+    pooled_score_on: float = 2.9
     """The same for an upstream's pool, whose window must also be broad (see ``pool_min_members``):
-    breadth is evidence of its own, so one in a thousand suffices."""
+    breadth is evidence of its own, so about one in a thousand suffices (2.9: ten
+    people in 30 minutes against one per ten minutes)."""
     pooled_windows: tuple[int, ...] = (3, 6, 12)
     """A pool is scored over 15 minutes at least: five services' complaints take a while to add up,
     and a 5-minute window of a busy pool is mostly noise."""
@@ -52,7 +53,7 @@ class Settings:
     overdispersion: float = 1.5
     """History whose variance exceeds this many times its mean is negative binomial."""
     pool_min_members: int = 3
-    pool_rest_scores: tuple[float, ...] = (2.5, 1.3)
+    pool_rest_scores: tuple[float, ...] = (2.0, 1.3)
     """A pooled window without texts naming the upstream needs ``pool_min_members`` members
     with chatter; without its largest member it must still score 2.0 (p < 0.01), and without
     its two largest 1.0 (p < 0.1): one or two services' own outages do not name an upstream."""
