@@ -27,10 +27,17 @@ class _Candidate:
     dependants: set[str] = field(default_factory=set)
     named: list[Run] = field(default_factory=list)
     official: list[Run] = field(default_factory=list)
+    thin: set[str] = field(default_factory=set)
+    """Dependants known only as carriers of a pooled run (no spike of their own)."""
 
     @property
     def score(self) -> float:
         return len(self.dependants) + NAMED * bool(self.named) + OFFICIAL * bool(self.official)
+
+    @property
+    def weight(self) -> float:
+        """The score for confidence: a thin carrier is half a spiking dependant."""
+        return self.score - 0.5 * len(self.thin & self.dependants)
 
     def evidence(self) -> list[str]:
         out = []
@@ -58,6 +65,7 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
     services = {e[1] for r in runs for e in r.entities if e[0] == "service"}
     # a pooled run's carriers are affected too, though none spiked on its own (those in
     # the window that opened it: what was known when it opened)
+    spiking = set(services)
     services |= {c.split(":", 1)[1] for r in runs for c in r.opened_by if c.startswith("service:")}
     candidates: dict[tuple[str, str], _Candidate] = {}
 
@@ -66,13 +74,17 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
 
     for service in services:
         providers, regions, upstream = relations.deps(service)
+        thin = {service} - spiking
         for p in providers:
             candidate("provider", p).dependants.add(service)
+            candidate("provider", p).thin.update(thin)
         for r in regions:
             candidate("region", r).dependants.add(service)
+            candidate("region", r).thin.update(thin)
         for u in upstream:
             if u != service:
                 candidate("service", u).dependants.add(service)
+                candidate("service", u).thin.update(thin)
     for run in runs:
         for kind, cid in run.entities:
             if kind not in ("provider", "region", "service"):
@@ -99,7 +111,7 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
              if k == "service" and catalog.provider_of(cid) == best.id and (c.named or c.official or len(c.dependants) >= 2)]
     service = max(owned, key=lambda c: (c.score, len(c.dependants), -_first(c), c.id)) if owned else None
     chosen = [c for c in (region, service) if c is not None] or [best]
-    score = max(c.score for c in chosen + [best])
+    score = max(c.weight for c in chosen + [best])
     evidence: list[str] = []
     for c in [best, *chosen]:
         for line in c.evidence():
