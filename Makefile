@@ -40,7 +40,7 @@ demo: venv
 	$(OW) search --kind status --since 2020-11-25T13:00Z --until 2020-11-26T08:00Z --sort oldest --limit 8
 	$(OW) search 'down OR outage' --kind social --since 2020-11-25T13:00Z --until 2020-11-25T18:00Z --sort oldest --limit 6 --facets
 	$(OW) search --kind reports --service roku --since 2020-11-25T13:00Z --until 2020-11-25T16:00Z --sort oldest --limit 6
-	@echo "== incidents found in the chatter (correlation, issue #6)"
+	@echo "== incidents found in the chatter (correlation)"
 	$(OW) incidents
 	@echo "== how fast each provider's status page acknowledged them"
 	$(OW) accountability

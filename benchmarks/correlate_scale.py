@@ -1,4 +1,4 @@
-"""How long recomputing every incident takes over a large store (issue #6 target: < 5 s at 1M Signals).
+"""How long recomputing every incident takes over a large store (target: < 5 s at 1M Signals).
 
 Builds (once, then reuses) a SQLite store of synthetic but shaped Signals: background chatter
 for ~120 catalog services with a daily rhythm, report-count Signals every 15 minutes, a few

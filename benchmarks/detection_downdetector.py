@@ -1,4 +1,4 @@
-"""Detection against Downdetector's own incident times (issue #6 benchmark 1).
+"""Detection against Downdetector's own incident times (correlation benchmark 1).
 
 For each of the 63 real Downdetector incidents in ../shared/corpora/reports/downdetector-archive
 (24 hours of 15-minute report counts around each), store the counts as report-count Signals
@@ -7,7 +7,7 @@ point's time, so a point is known when it is stamped), tagged with the provider,
 real correlation (default settings, causal), and compare each incident's ``detected_at``
 with Downdetector's ``downdetector_since``.
 
-The issue asks for "an incident detected within an hour of downdetector_since":
+The target asks for "an incident detected within an hour of downdetector_since":
 
 - hit: an incident detected within 60 minutes either side of downdetector_since
   ("within"), or detected earlier and still under way at downdetector_since ("under way":

@@ -1,4 +1,4 @@
-"""The bundled 2020-11-25 replay (issue #6 benchmark 2): when is the AWS us-east-1 incident
+"""The bundled 2020-11-25 replay (correlation benchmark 2): when is the AWS us-east-1 incident
 detected, and when is its common cause named, against AWS's first status post (06:36 PST,
 14:36 UTC)?
 

@@ -82,7 +82,7 @@ class Signal:
         return f"{self.title}\n{self.text}" if self.title else self.text
 
     def to_dict(self) -> dict[str, Any]:
-        """The wire shape (DESIGN.md field names, ISO 8601 UTC times)."""
+        """The wire shape (the JSON Lines field names of ingest/export, ISO 8601 UTC times)."""
         return {
             "id": self.id,
             "source_kind": self.source_kind,

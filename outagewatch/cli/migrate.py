@@ -15,12 +15,13 @@ import typer
 
 from outagewatch.cli.common import config, fail, open_configured_store, print_json, redact_url
 from outagewatch.cli.output import progress
+from outagewatch.pipeline import BATCH_SIZE
 
 
 def migrate(
     source: str = typer.Option(..., "--from", help="Store to read: sqlite:///a.db or http(s)://host:9200."),
     target: str = typer.Option(..., "--to", help="Store to write: sqlite:///b.db or http(s)://host:9200."),
-    batch_size: int = typer.Option(5000, "--batch-size", min=1, max=10000),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, max=10000),
     as_json: bool = typer.Option(False, "--json", help="Print what was copied as JSON."),
 ) -> None:
     """Copy signals, checkpoints, incidents and analyst feedback from one store to another."""

@@ -10,8 +10,7 @@ Config (TOML)::
 
     [[sources]]
     name = "kinesis-us-east-1"
-    kind = "aws-health"    # statuspage | aws-health | aws-health-json | gcp | azure | rss | news | x | reports
-                           # | bluesky | mastodon | reddit | hn
+    kind = "aws-health"    # one of collectors.kinds.KINDS: statuspage, aws-health, rss, x, reports, bluesky, ...
     url = "https://status.aws.amazon.com/rss/kinesis-us-east-1.rss"
     interval = "5m"
     services = ["aws/kinesis"]   # tags the source implies (kept by the tagger)
@@ -23,9 +22,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from outagewatch.collectors.base import SourceConfig
-
-KINDS = ("statuspage", "aws-health", "aws-health-json", "gcp", "azure", "rss", "news", "x", "reports",
-         "bluesky", "mastodon", "reddit", "hn")
+from outagewatch.collectors.kinds import KINDS, BuildContext, Kind
 
 
 def load_sources(data: Iterable[dict[str, Any]]) -> list[SourceConfig]:
@@ -43,21 +40,6 @@ def load_sources(data: Iterable[dict[str, Any]]) -> list[SourceConfig]:
     return sources
 
 
-# kinds whose libraries come with the optional extra outagewatch[collectors]
-NEEDS = {"x": ("tweepy",), "bluesky": ("atproto",), "mastodon": ("mastodon",), "reddit": ("praw",),
-         "reports": ("scrapy", "twisted")}
-
-
-def _require_extra(source: SourceConfig) -> None:
-    """A source whose library is not installed is skipped with the line to install it."""
-    from outagewatch.extras import MissingExtra, require
-
-    try:
-        require(*NEEDS.get(source.kind, ()))
-    except MissingExtra as exc:
-        raise ValueError(str(exc)) from exc
-
-
 def build_collector(source: SourceConfig, *, x_token=None, x_api_base: str | None = None, timeout: float = 20.0,
                     report_profiles: dict | None = None, report_settings: dict | None = None, crawler_child=None,
                     social=None, api_bases: dict[str, str] | None = None):
@@ -65,34 +47,20 @@ def build_collector(source: SourceConfig, *, x_token=None, x_api_base: str | Non
 
     ``social`` holds the social networks' credentials (:class:`~outagewatch.collectors.social.SocialCredentials`);
     ``api_bases`` points a network's API elsewhere (replay: the capture server), by kind."""
-    kind = source.kind
-    _require_extra(source)
-    if kind in ("bluesky", "mastodon", "reddit", "hn"):
-        from outagewatch.collectors.social import build_social
+    kind = KINDS.get(source.kind)
+    if kind is None:
+        raise ValueError(f"source {source.name}: unknown kind {source.kind!r}")
+    _require_extra(kind)
+    return kind.build(source, BuildContext(x_token=x_token, x_api_base=x_api_base, timeout=timeout,
+                                           report_profiles=report_profiles, report_settings=report_settings,
+                                           crawler_child=crawler_child, social=social, api_bases=api_bases or {}))
 
-        return build_social(source, social=social, api_base=(api_bases or {}).get(kind), timeout=timeout)
-    if kind in ("news", "rss", "aws-health", "azure"):
-        from outagewatch.collectors.feeds import FeedCollector
 
-        return FeedCollector(source)
-    if kind == "statuspage":
-        from outagewatch.collectors.statusapi import StatuspageCollector
+def _require_extra(kind: Kind) -> None:
+    """A source whose library is not installed is skipped with the line to install it."""
+    from outagewatch.extras import MissingExtra, require
 
-        return StatuspageCollector(source)
-    if kind == "gcp":
-        from outagewatch.collectors.statusapi import GCPCollector
-
-        return GCPCollector(source)
-    if kind == "aws-health-json":
-        from outagewatch.collectors.statusapi import AWSHealthJSONCollector
-
-        return AWSHealthJSONCollector(source)
-    if kind == "x":
-        from outagewatch.collectors.x import XCollector
-
-        return XCollector(source, bearer_token=x_token, api_base=x_api_base, timeout=timeout)
-    if kind == "reports":
-        from outagewatch.collectors.reports import ReportCollector
-
-        return ReportCollector(source, profiles=report_profiles, settings=report_settings, child=crawler_child)
-    raise ValueError(f"source {source.name}: unknown kind {kind!r}")
+    try:
+        require(*kind.needs)
+    except MissingExtra as exc:
+        raise ValueError(str(exc)) from exc

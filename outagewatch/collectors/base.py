@@ -17,8 +17,6 @@ from typing import Any, Callable, Protocol
 from outagewatch.signal import Signal
 from outagewatch.timeutil import parse_duration
 
-DEFAULT_INTERVALS = {"x": 300, "statuspage": 120, "aws-health": 300, "aws-health-json": 300, "gcp": 300,
-                     "rss": 300, "azure": 300, "news": 600, "reports": 600}
 
 
 class SourceError(Exception):
@@ -95,7 +93,9 @@ class SourceConfig:
             raise ValueError(f"source {data.get('name') or data.get('url') or '?'} has no kind")
         kind = str(data["kind"])
         name = str(data.get("name") or data.get("url") or data.get("query") or kind)
-        interval = data.get("interval", DEFAULT_INTERVALS.get(kind, 300))
+        from outagewatch.collectors.kinds import default_interval
+
+        interval = data.get("interval", default_interval(kind))
         try:
             seconds = parse_duration(interval).total_seconds()
         except ValueError as exc:

@@ -16,13 +16,14 @@ import re
 import importlib.util
 from pathlib import Path
 
+from outagewatch.textrules import HANGUL, KANA_RE
+
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "ja", "zh", "ko", "ru", "pl", "tr", "sv", "da", "no", "fi",
              "cs", "id", "ar", "hi", "uk", "el", "he", "th", "vi", "ca", "ro", "hu")
 ENGLISH_PRIOR = 0.5
 MIN_VOTES = 1
 LANGID_CHARS = 400  # the model walks bytes in Python: the head of a long text says enough
-KANA_RE = re.compile("[\u3040-\u30ff]")
-HANGUL_RE = re.compile("[\uac00-\ud7af]")
+HANGUL_RE = re.compile(f"[{HANGUL}]")
 
 VOTING = ("en", "es", "de", "fr", "pt")
 # Two-letter function words that vote too: exclusive among VOTING and not a word of Italian,

@@ -26,9 +26,10 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from outagewatch.nlp import lexicon, verbs
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
+from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
 
-CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
-CJK_RE = re.compile(f"[{CJK}\uac00-\ud7af]")  # kana, kanji and hangul
+CJK = CJK_PUNCTUATION + KANA + HAN + HALFWIDTH_KANA  # runs split from Latin words by the tokenizer
+CJK_RE = re.compile(f"[{CJK}{HANGUL}]")  # kana, kanji and hangul
 HOST_RE = re.compile(r"(?i)^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#].*)?$")
 FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
 FIVE_XX_SEARCH = re.compile(r"(?i)(?<![\d.,])5(?:\d\d|xx)(?![\d.,])")
@@ -50,7 +51,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def words_of(doc: Doc) -> tuple[list[str], list[str]]:
+def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
     """(texts, lower-cased texts) of the tokens, computed once per doc and shared by the
     matcher, the language vote and the resolver (spaCy's ``token.lower_`` is a string-store
     look-up per call; this is one pass)."""
@@ -143,7 +144,7 @@ class Matcher:
                 stages.append((start, end, payload))
         if len(spans) > 1:
             spans = _longest(spans)
-        texts, lowers = words_of(doc)
+        texts, lowers = doc_words(doc)
         if not self.cues.isdisjoint(lowers):  # "won't load", "hasn't synced", "no carga"
             symptoms.extend(verbs.complaints(lowers))
         if len(symptoms) > 1:

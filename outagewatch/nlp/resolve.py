@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from outagewatch.nlp import lexicon
-from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, words_of
+from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 
@@ -85,7 +85,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
     spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
     symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
-    texts, lower = words_of(doc)
+    texts, lower = doc_words(doc)
     n = len(lower)
     sentence = _Sentences(texts)
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.nlp import lang as langs
-from outagewatch.nlp.pipeline import LANG, LANG_HINT, Matcher, make_nlp, text_of, words_of
+from outagewatch.nlp.pipeline import LANG, LANG_HINT, Matcher, doc_words, make_nlp, text_of
 from outagewatch.nlp.pipeline import TEXT
 from outagewatch.nlp.prescan import Prescan
 from outagewatch.nlp.resolve import Tags, resolve
@@ -55,12 +55,12 @@ class LangComponent:
     def __call__(self, doc):
         data = doc.user_data
         hint = data.get(LANG_HINT)
-        data[LANG] = hint or langs.detect(text_of(doc), words_of(doc)[1])
+        data[LANG] = hint or langs.detect(text_of(doc), doc_words(doc)[1])
         return doc
 
 
 class Tagger:
-    _default: "Tagger | None" = None
+    _defaults: "dict[tuple[str | None, int], Tagger]" = {}
     _lock = threading.Lock()
 
     def __init__(self, catalog: Catalog | None = None, *, model: str | None = None, processes: int = 1,
@@ -86,11 +86,17 @@ class Tagger:
     def default(cls, settings: dict | None = None) -> "Tagger":
         """The process-wide tagger from the bundled catalog and the ``[nlp]`` settings the
         entry point passes (None: the defaults, no model, one process)."""
-        if cls._default is None:
+        settings = settings or {}
+        key = (settings.get("model") or None, int(settings.get("processes") or 1))
+        found = cls._defaults.get(key)
+        if found is None:
             with cls._lock:
-                if cls._default is None:
-                    cls._default = cls(settings=settings or {})
-        return cls._default
+                found = cls._defaults.get(key)
+                if found is None:
+                    # One per [nlp] setting: a process (or a test run) that asks with other
+                    # settings gets a tagger built with them, never the first caller's.
+                    found = cls._defaults[key] = cls(settings=settings)
+        return found
 
     # -- tagging --------------------------------------------------------------------------------
 

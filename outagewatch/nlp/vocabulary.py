@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from outagewatch.catalog import Catalog
 from outagewatch.nlp.geo import AMBIGUOUS_PLACES, EVERYDAY_PLACES, common_places, gazetteer, hand_places, place_kinds
 from outagewatch.nlp.lexicon import COMMON_WORDS
+from outagewatch.textrules import JAPANESE_RE
 
 # Ordinary words that catalog product names are made of. A name made only of these
 # ("Cloud Run", "Epic Games", "New Relic") counts only when written with capitals.
@@ -217,7 +218,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
                     minor_place=not ids and place not in hand and kinds.get(place) == "subdivision"
                     and not (geo or "").startswith("US-"))
         add(place, name)
-        if any("\u3040" <= c <= "\u9fff" for c in place):
+        if JAPANESE_RE.search(place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
     for phrase, entry in CASUAL_NAMES.items():
         if entry in vocab.provider_of:

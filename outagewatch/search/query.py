@@ -23,6 +23,8 @@ from typing import Any
 
 import orjson
 
+from outagewatch.textrules import CJK_CHARS
+
 SORTS = ("relevance", "newest", "oldest")
 FACET_FIELDS = ("services", "providers", "regions", "symptoms", "source_kind", "source", "lang", "status")
 MAX_LIMIT = 1000
@@ -62,7 +64,6 @@ class TextQuery:
 
 # Words are runs of letters/digits; a CJK run is split into single characters, which is
 # what Elasticsearch's standard analyzer does, so both backends find the same hits.
-CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
 WORD = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 

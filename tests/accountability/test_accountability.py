@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import statistics
-import subprocess
-import sys
 import warnings
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -26,12 +22,12 @@ from outagewatch.reports.fmt import minutes
 from outagewatch.search.sqlite import SQLiteStore
 from outagewatch.signal import Signal
 from tests.browser.event import load_event
+from tests.clihelp import cli as run_cli
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -86,12 +82,7 @@ def test_the_kinesis_outage_delay_and_awss_grade(event):
 
 def test_the_cli_the_api_and_the_report_give_the_same_figures(event):
     store, path, incident = event
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run([sys.executable, "-m", "outagewatch", "--store", f"sqlite:///{path}", "accountability",
-                           "--provider", "aws", "--json"], capture_output=True, timeout=120, env=env)
-    assert proc.returncode == 0, proc.stderr.decode()
-    cli = json.loads(proc.stdout)
+    cli = json.loads(run_cli("--store", f"sqlite:///{path}", "accountability", "--provider", "aws", "--json").stdout)
     assert [r["id"] for r in cli["providers"]] == ["aws"]
 
     client = TestClient(create_app(store), base_url="http://127.0.0.1")
@@ -114,10 +105,7 @@ def test_the_cli_the_api_and_the_report_give_the_same_figures(event):
     assert sentence in render(incident["id"], store, "md")
     assert sentence.replace("'", "&#39;") in render(incident["id"], store, "html")
 
-    text = subprocess.run([sys.executable, "-m", "outagewatch", "--store", f"sqlite:///{path}", "accountability"],
-                          capture_output=True, timeout=120, env=env)
-    assert text.returncode == 0
-    out = text.stdout.decode()
+    out = run_cli("--store", f"sqlite:///{path}", "accountability").stdout
     row = next(line for line in out.splitlines() if line.startswith("Amazon Web Services (aws)"))
     assert row.split()[-1] == aws["grade"] and minutes(aws["median_minutes"]) in row
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,10 +10,7 @@ import pytest
 from outagewatch.api import BindRefused, check_bind, create_app, is_loopback
 from outagewatch.config import Secret
 from tests.api.conftest import TOKEN, _client
-
-REPO = Path(__file__).resolve().parents[2]
-OUTAGEWATCH = [sys.executable, "-m", "outagewatch.cli"] if not (REPO / ".venv/bin/outagewatch").exists() \
-    else [str(REPO / ".venv/bin/outagewatch")]
+from tests.clihelp import cli, free_port, start_cli
 
 
 @pytest.mark.parametrize("host, loopback", [
@@ -63,32 +55,20 @@ def test_the_token_never_shows_in_responses_or_reprs(api_store):
     assert TOKEN not in repr(app.state.settings)
 
 
-def _env(**extra) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    env.update(extra)
-    return env
-
-
 def test_serve_refuses_a_public_address_without_a_token(tmp_path):
-    result = subprocess.run([*OUTAGEWATCH, "serve", "--host", "0.0.0.0"], capture_output=True, text=True,
-                            cwd=tmp_path, env=_env(OUTAGEWATCH_STORE=f"sqlite:///{tmp_path}/s.db"), timeout=60)
-    assert result.returncode == 1
+    result = cli("serve", "--host", "0.0.0.0", cwd=tmp_path, env={"OUTAGEWATCH_STORE": f"sqlite:///{tmp_path}/s.db"},
+                 check=False)
+    assert result.code == 1
     assert result.stderr.strip().splitlines() == [
         "error: refusing to listen on 0.0.0.0: the API would be open to the network without a token; "
         "set OUTAGEWATCH_API_TOKEN (or [api] token in the config), or bind to 127.0.0.1"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_runs_the_api_on_localhost(tmp_path):
-    port = _free_port()
-    env = _env(OUTAGEWATCH_STORE=f"sqlite:///{tmp_path}/s.db", OUTAGEWATCH_API_TOKEN=TOKEN)
-    process = subprocess.Popen([*OUTAGEWATCH, "serve", "--port", str(port), "--log-level", "warning"], cwd=tmp_path,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    port = free_port()
+    cli("--store", f"sqlite:///{tmp_path}/s.db", "ingest", "-", input="")  # serve reads an existing store
+    env = {"OUTAGEWATCH_STORE": f"sqlite:///{tmp_path}/s.db", "OUTAGEWATCH_API_TOKEN": TOKEN}
+    process = start_cli("serve", "--port", port, "--log-level", "warning", cwd=tmp_path, env=env)
     try:
         deadline = time.monotonic() + 60
         health = None

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.clihelp import Ran, cli
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "examples" / "signals" / "sample.jsonl"
 
 
-def run(*args, store: Path, stdin: bytes | None = None, check_codes=(0,)) -> subprocess.CompletedProcess:
-    """Run the installed CLI for real, as a user would, against the given store."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "outagewatch", "--store", f"sqlite:///{store}", *args],
-        input=stdin, capture_output=True, timeout=120,
-    )
-    assert proc.returncode in check_codes, proc.stderr.decode()
-    return proc
+def run(*args, store: Path, stdin: bytes | None = None, check_codes=(0,)) -> Ran:
+    """The CLI against the given store, in this process."""
+    ran = cli("--store", f"sqlite:///{store}", *args, input=stdin, check=False)
+    assert ran.code in check_codes, ran.stderr
+    return ran
 
 
 @pytest.fixture
@@ -69,7 +66,7 @@ def test_bad_lines_are_named_and_the_good_ones_stored(db, tmp_path):
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines) + "\n")
     proc = run("ingest", "--no-tag", str(path), store=db, check_codes=(3,))  # partial: the rest stored
-    err = proc.stderr.decode()
+    err = proc.stderr
     assert "line 2: bad JSON" in err
     assert "line 3: text is missing" in err
     assert "line 4: text is missing" in err
@@ -78,7 +75,7 @@ def test_bad_lines_are_named_and_the_good_ones_stored(db, tmp_path):
     assert "line 7: line too long (10.0 MB" in err
     assert "line 10: expected a JSON object" in err
     assert "line 8" not in err  # a blank line is not an error
-    assert "stored 2 new" in proc.stdout.decode()
+    assert "stored 2 new" in proc.stdout
     assert stats(db)["total"] == 2
 
 
@@ -93,7 +90,7 @@ def test_ingest_reads_stdin_and_keeps_tags_given_in_the_file(db):
 
 def test_search_filters_and_json_lines_output(db):
     run("ingest", "--no-tag", str(SAMPLE), store=db)
-    out = run("search", "kinesis", "--kind", "status", "--json", "--limit", "100", store=db).stdout.decode()
+    out = run("search", "kinesis", "--kind", "status", "--json", "--limit", "100", store=db).stdout
     hits = signals(out)
     assert hits and all(h["source_kind"] == "status" for h in hits)
     assert all("kinesis" in (h["text"] + (h["title"] or "")).lower() for h in hits)
@@ -101,7 +98,7 @@ def test_search_filters_and_json_lines_output(db):
     early = signals(run("search", "--json", "--until", "2020-11-25T00:00:00Z", store=db).stdout)
     assert len(early) == 2
     bad = run("search", "--since", "last tuesday-ish", store=db, check_codes=(1,))
-    assert "cannot read" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+    assert "cannot read" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_export_then_ingest_elsewhere_gives_the_same_signals(db, tmp_path):
@@ -115,8 +112,7 @@ def test_export_then_ingest_elsewhere_gives_the_same_signals(db, tmp_path):
 
 
 def test_catalog_json_has_the_promised_shape():
-    proc = subprocess.run([sys.executable, "-m", "outagewatch", "catalog", "--json"], capture_output=True, timeout=60)
-    data = json.loads(proc.stdout)
+    data = json.loads(cli("catalog", "--json").stdout)
     assert set(data) == {"providers", "regions", "services"}
     services = {s["id"]: s for s in data["services"]}
     assert len(services) >= 150
@@ -133,5 +129,5 @@ def test_an_unreadable_store_is_one_clear_line(tmp_path):
     bogus = tmp_path / "not-a-db.db"
     bogus.write_bytes(b"this is not sqlite" * 100)
     proc = run("stats", store=bogus, check_codes=(1,))
-    err = proc.stderr.decode()
+    err = proc.stderr
     assert err.startswith("error: cannot open store") and "Traceback" not in err and len(err.splitlines()) == 1

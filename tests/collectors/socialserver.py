@@ -4,7 +4,6 @@ server-side stand-ins replay uses), plus the failures a test asks it to answer w
 from __future__ import annotations
 
 import json
-import socket
 import time
 from dataclasses import dataclass, field
 
@@ -18,12 +17,6 @@ class Failure:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0
     stream_bytes: int = 0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # name: (failure, the error kind the summary line must name)

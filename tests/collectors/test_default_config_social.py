@@ -6,16 +6,14 @@ a closed port, which must show as a counted connection error)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 from outagewatch.collectors.bskyapi import BlueskyAPI
 from tests.collectors import test_bluesky
-from tests.collectors.socialserver import free_port
+from tests.clihelp import free_port
 from tests.collectors.test_social_restart import servers  # noqa: F401 - the fixture
+from tests.clihelp import cli_process
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "outagewatch" / "collectors" / "default.toml"
@@ -47,11 +45,7 @@ def test_default_config_without_credentials_lists_every_network(tmp_path, server
         lines.append("[[sources]]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in entry.items()))
     config = tmp_path / "default-local.toml"
     config.write_text("\n".join(lines))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    env["PYTHONPATH"] = str(REPO)
-    result = subprocess.run([sys.executable, "-c", "from outagewatch.cli import main; main()", "--config",
-                             str(config), "collect", "--once", "--no-tag", "--json"], env=env, capture_output=True,
-                            text=True, timeout=300)
+    result = cli_process("--config", config, "collect", "--once", "--no-tag", "--json", check=False)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr[-2000:]
     assert result.returncode == 3  # partial: the sources pointed at a closed port failed; the rest stored
     report = json.loads(result.stdout)

@@ -3,13 +3,13 @@ one clear line in the summary, and nothing stored is lost or duplicated."""
 
 from __future__ import annotations
 
-import socket
 
 import pytest
 
 from outagewatch.collectors import load_sources
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.search.query import Query
+from tests.clihelp import free_port
 
 GOOD_FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Example status</title>
 <item><title>Increased Error Rates</title><guid>a1</guid><pubDate>Wed, 25 Nov 2020 14:36:00 GMT</pubDate>
@@ -19,12 +19,6 @@ GOOD_FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Example 
 </channel></rss>"""
 
 ANTI_BOT = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 FAILURES = {

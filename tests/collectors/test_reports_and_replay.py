@@ -3,10 +3,7 @@ items and exit 0), the bundled capture's replay, and a collect killed with SIGKI
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from outagewatch.collectors.replay import replay
 from outagewatch.collectors.reports import CrawlerChild
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.search.query import Query
+from tests.clihelp import cli_process, start_cli
 
 REPO = Path(__file__).resolve().parents[2]
 CAPTURE = REPO / "examples" / "aws-us-east-1-2020-11-25"
@@ -125,10 +123,8 @@ name = "slow"
 kind = "news"
 url = "{server.base}/slow.rss"
 ''')
-    cmd = [sys.executable, "-m", "outagewatch.cli", "--config", str(config), "collect", "--no-tag"]
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.Popen([sys.executable, "-c", "from outagewatch.cli import main; main()", *cmd[3:]],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    args = ["--config", config, "collect", "--no-tag"]
+    proc = start_cli(*args)
     from outagewatch.search.sqlite import SQLiteStore
 
     deadline = time.monotonic() + 60
@@ -143,9 +139,7 @@ url = "{server.base}/slow.rss"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     slow.delay = 0
-    result = subprocess.run([sys.executable, "-c", "from outagewatch.cli import main; main()", *cmd[3:]], env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    cli_process(*args, timeout=120)
     store = SQLiteStore(tmp_path / "kill.db")
     ids = [s.id for s in store.scan(Query())]
     assert len(ids) == 80 and len(set(ids)) == 80

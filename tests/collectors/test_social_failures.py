@@ -15,7 +15,8 @@ from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
 from tests.collectors import test_bluesky, test_hackernews, test_mastodon, test_reddit
-from tests.collectors.socialserver import FAILURES, Failure, SocialServer, free_port
+from tests.clihelp import free_port
+from tests.collectors.socialserver import FAILURES, Failure, SocialServer
 
 CREDS = SocialCredentials(bluesky_handle="me.bsky.social", bluesky_app_password="pw",
                           reddit_client_id="cid", reddit_client_secret="csecret",

@@ -5,10 +5,8 @@ duplicates nothing."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,8 +20,8 @@ from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
 from tests.collectors import test_bluesky, test_hackernews, test_mastodon, test_reddit
 from tests.collectors.socialserver import SocialServer
+from tests.clihelp import OUTAGEWATCH, clean_env
 
-REPO = Path(__file__).resolve().parents[2]
 EXPECTED = {"bluesky": 25, "mastodon": 10, "reddit": 24, "hn": 24}  # mastodon: a first run reads the newest page
 
 
@@ -75,11 +73,9 @@ api_base = "{servers['hn'].base}"
 
 
 def command(path: Path) -> tuple[list[str], dict]:
-    env = dict(os.environ, PYTHONPATH=str(REPO), OUTAGEWATCH_BLUESKY_HANDLE="me.bsky.social",
-               OUTAGEWATCH_BLUESKY_APP_PASSWORD="pw", OUTAGEWATCH_REDDIT_CLIENT_ID="id",
-               OUTAGEWATCH_REDDIT_CLIENT_SECRET="secret")
-    return [sys.executable, "-c", "from outagewatch.cli import main; main()", "--config", str(path), "collect",
-            "--no-tag", "--json"], env
+    env = clean_env({"OUTAGEWATCH_BLUESKY_HANDLE": "me.bsky.social", "OUTAGEWATCH_BLUESKY_APP_PASSWORD": "pw",
+                     "OUTAGEWATCH_REDDIT_CLIENT_ID": "id", "OUTAGEWATCH_REDDIT_CLIENT_SECRET": "secret"})
+    return [*OUTAGEWATCH, "--config", str(path), "collect", "--no-tag", "--json"], env
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -4,14 +4,12 @@ command, and ``migrate`` copying a store to Elasticsearch and back without a cha
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from outagewatch.search.elasticsearch import ElasticsearchStore
+from tests.clihelp import Ran, cli_process
 from tests.elasticsearch.node import unique_prefix
 
 pytestmark = pytest.mark.elasticsearch
@@ -19,14 +17,9 @@ pytestmark = pytest.mark.elasticsearch
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "signals" / "sample.jsonl"
 
 
-def run(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    env["OUTAGEWATCH_ES_SPOOL_DIR"] = str(cwd / "spool")
-    result = subprocess.run([sys.executable, "-m", "outagewatch", *args], capture_output=True, text=True,
-                            cwd=cwd, env=env, timeout=300)
-    if check:
-        assert result.returncode == 0, f"{args}: {result.stderr}"
-    return result
+def run(*args: str, cwd: Path, check: bool = True) -> Ran:
+    """The CLI as a process of its own, its spool kept in the test's folder."""
+    return cli_process(*args, cwd=cwd, check=check, env={"OUTAGEWATCH_ES_SPOOL_DIR": str(cwd / "spool")})
 
 
 @pytest.fixture

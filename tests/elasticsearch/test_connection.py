@@ -3,10 +3,6 @@ errors a user gets for a wrong password, an unreachable host or a wrong server v
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 
 import elasticsearch
 import pytest
@@ -16,19 +12,18 @@ from outagewatch.search.elasticsearch import ElasticsearchStoreError, check_serv
 from outagewatch.search.query import Query
 from tests.elasticsearch.node import unique_prefix
 from tests.signals_factory import make_signal
+from tests.clihelp import Ran, cli_process, free_port
 
 pytestmark = pytest.mark.elasticsearch
 
 WRONG = "not-the-password-7c1e"
 
 
-def outagewatch(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    return subprocess.run([sys.executable, "-m", "outagewatch", *args], capture_output=True, text=True,
-                          env={**clean, **env}, timeout=120)
+def outagewatch(*args: str, env: dict[str, str]) -> Ran:
+    return cli_process(*args, env=env, check=False, timeout=120)
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) -> str:
+def assert_one_line_error(result: Ran, *needles: str) -> str:
     assert result.returncode == 1, result
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -98,9 +93,7 @@ def test_tls_without_the_ca_certificate_is_one_clear_line(elasticsearch_secure_n
 
 
 def test_an_unreachable_host_is_one_clear_line():
-    with socket.socket() as s:  # a port nothing listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()  # nothing listens on it
     result = outagewatch("--store", f"http://127.0.0.1:{port}", "stats", env={})
     assert_one_line_error(result, "cannot reach Elasticsearch", f"127.0.0.1:{port}")
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import datetime, timezone
 
 from outagewatch.signal import Signal
+from tests.clihelp import cli_process
 
 
 def signal(text, source="x:search:outage", kind="social", **fields):
@@ -69,16 +68,12 @@ def test_ingest_tags_what_it_stores(tmp_path):
     ]
     data.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
     store = f"sqlite:///{tmp_path / 'ow.db'}"
-    ingest = subprocess.run([sys.executable, "-m", "outagewatch", "--store", store, "ingest", "--json", str(data)],
-                            capture_output=True, timeout=300)
-    assert ingest.returncode == 0, ingest.stderr.decode()
+    ingest = cli_process("--store", store, "ingest", "--json", data)
     assert json.loads(ingest.stdout)["new"] == 2
-    found = subprocess.run([sys.executable, "-m", "outagewatch", "--store", store, "search", "--json",
-                            "--region", "aws:us-east-1"], capture_output=True, timeout=120)
+    found = cli_process("--store", store, "search", "--json", "--region", "aws:us-east-1")
     hits = [hit for hit in (json.loads(line) for line in found.stdout.splitlines() if line.strip()) if "id" in hit]
     assert len(hits) == 1
     assert hits[0]["services"] == ["custom/thing", "aws/kinesis"]
     assert hits[0]["status"] == "investigating"
-    roku = subprocess.run([sys.executable, "-m", "outagewatch", "--store", store, "search", "--json",
-                           "--service", "roku"], capture_output=True, timeout=120)
-    assert len([line for line in roku.stdout.splitlines() if line.strip() and b"\"id\"" in line]) == 1
+    roku = cli_process("--store", store, "search", "--json", "--service", "roku")
+    assert len([line for line in roku.stdout.splitlines() if line.strip() and '"id"' in line]) == 1

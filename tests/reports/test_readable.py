@@ -74,7 +74,7 @@ def test_report_reads_in_human_units(db, tmp_path):  # noqa: F811
     kinesis = next(a for a in data["affected"] if a["service"] == "aws/kinesis")
     assert kinesis["peak"] >= 1 and kinesis["peak_unit"] == "signals" and isinstance(kinesis["peak"], int)
 
-    md = run("report", aws["id"], store=db).stdout.decode()
+    md = run("report", aws["id"], store=db).stdout
     out = tmp_path / "r.html"
     run("report", aws["id"], "--format", "html", "-o", str(out), store=db)
     html = out.read_text()
@@ -101,7 +101,7 @@ def test_incident_list_fits_a_narrow_terminal_and_a_pipe(db, monkeypatch, column
     monkeypatch.setenv("COLUMNS", columns)
     listed = [json.loads(line) for line in run("incidents", "--json", store=db).stdout.splitlines()]
     aws = next(i for i in listed if "roku" in i["services"])
-    text = run("incidents", store=db).stdout.decode()
+    text = run("incidents", store=db).stdout
     lines = text.splitlines()
     assert all(len(line) <= int(columns) for line in lines), max(lines, key=len)
     assert "…" not in text and aws["id"] not in text  # short ids, nothing cut mid-word
@@ -111,7 +111,7 @@ def test_incident_list_fits_a_narrow_terminal_and_a_pipe(db, monkeypatch, column
     assert "Roku" in block and "signals: " in block
 
     around = run("correlate", "--service", "roku", "--at", "2020-11-25T14:00Z", "--window", "1h", store=db)
-    out = around.stdout.decode()
+    out = around.stdout
     assert all(len(line) <= int(columns) for line in out.splitlines()), max(out.splitlines(), key=len)
     assert "service flickr: related (shares aws, aws:us-east-1)" in " ".join(out.split())
     assert "likely common cause: aws/kinesis" in out and not ISO.search(out)

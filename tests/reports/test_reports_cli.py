@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
 from outagewatch.jsonl import write_signals
+from tests.clihelp import cli
 from tests.correlate.builder import Story, at
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> Roku down'
 
 
 def run(*args, store, check=True):
-    proc = subprocess.run([sys.executable, "-m", "outagewatch", "--store", f"sqlite:///{store}", *args],
-                          capture_output=True, timeout=180)
-    if check:
-        assert proc.returncode == 0, proc.stderr.decode()
-    return proc
+    """The CLI against the given store, in this process."""
+    return cli("--store", f"sqlite:///{store}", *args, check=check)
 
 
 @pytest.fixture
@@ -80,7 +76,7 @@ def test_incidents_confirm_and_report(db, tmp_path):
     assert "We are investigating increased error rates for Kinesis in &lt;US-EAST-1&gt;." in html
     assert "Roku &lt;b&gt;down&lt;/b&gt; as AWS falters" in html
 
-    md = run("report", aws["id"], store=db).stdout.decode()
+    md = run("report", aws["id"], store=db).stdout
     assert "## Official updates" in md and "**2020-11-25 14:36 UTC** investigating" in md and "\\<script\\>" in md
     data = json.loads(run("report", aws["id"], "--format", "json", store=db).stdout)
     assert data["incident"]["id"] == aws["id"] and data["official"][0]["status"] == "investigating"
@@ -100,4 +96,4 @@ def test_correlate_around_a_service(db):
 
 def test_unknown_incident_is_one_line(db):
     proc = run("report", "nope", store=db, check=False)
-    assert proc.returncode == 1 and proc.stderr.decode().count("\n") == 1 and "no incident" in proc.stderr.decode()
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "no incident" in proc.stderr
