@@ -3,6 +3,7 @@ replay (run the collectors against a capture on a simulated clock)."""
 
 from __future__ import annotations
 
+import shutil
 import signal as _signal
 import sys
 import threading
@@ -206,6 +207,8 @@ def capture(
         fail(f"{output} exists and is not empty; choose a new folder")
     declared = [s for s in cfg.data.get("sources") or [] if s.get("name", s.get("url")) in {x.name for x in sources}]
     recorder = Recorder(output, name=name or output.name, sources=declared, step=step_seconds)
+    from outagewatch.search.sqlite.textindex import words_path
+
     state = SQLiteStore(output / ".capture-state.db")
     scheduler, skipped = build_scheduler(state, sources, _settings(), x_token=cfg.x_bearer_token, record=recorder,
                                          social=SocialCredentials.from_config(cfg.data, cfg.env))
@@ -223,6 +226,7 @@ def capture(
         state.close()
         for suffix in ("", "-wal", "-shm"):
             (output / f".capture-state.db{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(words_path(output / ".capture-state.db"), ignore_errors=True)
         manifest = recorder.save()
     _summary(scheduler.health, skipped, as_json, {"manifest": str(manifest), "started": recorder.start,
                                                   "ended": utcnow()})
