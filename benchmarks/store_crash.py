@@ -67,16 +67,23 @@ EVERY_SIGNAL = Query(text="roku OR flickr OR adobe OR netflix OR slack OR zoom O
                           " OR ec2 OR engine OR machines OR ring OR twilio OR spotify OR reddit")
 
 
-def ingest(path: Path, size: int, batch: int = 5000, kill_at: int | None = None) -> int:
-    """Run the child's ingest; with ``kill_at``, SIGKILL it once that many are stored.
-    Returns the child's exit status (-9 when killed)."""
+def ingest(path: Path, size: int, batch: int = 5000, kill_at: int | None = None, into_batch: float = 0.9) -> int:
+    """Run the child's ingest; with ``kill_at``, SIGKILL it once that many are stored and
+    ``into_batch`` of the next batch's time has passed (0.9: most often after SQLite
+    committed the batch and while the words index takes it in; 0.4: most often inside
+    SQLite's transaction). Returns the child's exit status (-9 when killed)."""
     code = CHILD.format(repo=str(REPO), bench=str(REPO / "benchmarks"))
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     child = subprocess.Popen([sys.executable, "-c", code, str(path), str(size), str(batch)],
                              stdout=subprocess.PIPE, text=True, env=env)
+    last, took = None, 0.0
     for line in child.stdout:
+        now = time.perf_counter()
+        if last is not None and int(line):
+            took = now - last
+        last = now
         if kill_at is not None and int(line) >= kill_at:
-            time.sleep(0.05)  # into the next batch
+            time.sleep(took * into_batch)
             child.send_signal(signal.SIGKILL)
             break
     return child.wait(timeout=3600)
@@ -100,6 +107,20 @@ def answers(store: SQLiteStore, pages: int = 3) -> list:
     return out
 
 
+def state_left(path: Path) -> tuple[int, int]:
+    """(rows in SQLite, rowid the words index had committed up to) as a killed run left
+    them, read without opening the store (opening it would catch the index up)."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT count(*) FROM signals").fetchone()[0]
+        mark = db.execute("SELECT value FROM meta WHERE key = 'text_state'").fetchone()
+    finally:
+        db.close()
+    return rows, int(mark[0].split(":")[0]) if mark else 0
+
+
 def check(path: Path, reference: Path, size: int) -> list[str]:
     """What differs between the interrupted store and the reference (empty: nothing)."""
     problems = []
@@ -121,16 +142,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--kill-at", type=float, default=0.4, help="fraction stored when the ingest is killed")
+    parser.add_argument("--into-batch", type=float, default=0.9,
+                        help="how far into the next batch the kill lands, as a fraction of a batch's time")
     parser.add_argument("--batch", type=int, default=5000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path, reference = Path(tmp) / "interrupted.db", Path(tmp) / "reference.db"
         print(f"load average at start: {[round(x, 2) for x in os.getloadavg()]}", flush=True)
         start = time.perf_counter()
-        status = ingest(path, args.size, args.batch, kill_at=int(args.size * args.kill_at))
-        with SQLiteStore(path) as probe:
-            left = probe.count(Query())
-            mark = probe.text._mark()[0]
+        status = ingest(path, args.size, args.batch, kill_at=int(args.size * args.kill_at), into_batch=args.into_batch)
+        left, mark = state_left(path)
         print(f"1. ingest killed (exit {status}) after {time.perf_counter() - start:.1f} s: {left:,} rows in SQLite,"
               f" words index committed up to rowid {mark:,}", flush=True)
         start = time.perf_counter()

@@ -21,7 +21,7 @@ from outagewatch.search.sqlite import SQLiteStore
 from outagewatch.search.sqlite.textindex import words_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from store_crash import EVERY_SIGNAL, QUERIES, check, ingest  # noqa: E402
+from store_crash import EVERY_SIGNAL, QUERIES, check, ingest, state_left  # noqa: E402
 
 SIZE = 30_000
 BATCH = 1_000
@@ -34,12 +34,13 @@ def reference(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("kill_at", [3 * BATCH, 17 * BATCH])
-def test_kill_9_mid_ingest_then_the_same_ingest_again_loses_and_repeats_nothing(tmp_path, reference, kill_at):
+@pytest.mark.parametrize("kill_at, into_batch", [(3 * BATCH, 0.4), (17 * BATCH, 0.9)])
+def test_kill_9_mid_ingest_then_the_same_ingest_again_loses_and_repeats_nothing(tmp_path, reference, kill_at,
+                                                                               into_batch):
     path = tmp_path / "interrupted.db"
-    assert ingest(path, SIZE, BATCH, kill_at=kill_at) == -signal.SIGKILL
-    with SQLiteStore(path) as probe:  # what the killed run left
-        assert kill_at <= probe.count(Query()) < SIZE
+    assert ingest(path, SIZE, BATCH, kill_at=kill_at, into_batch=into_batch) == -signal.SIGKILL
+    rows, mark = state_left(path)  # what the killed run left
+    assert kill_at <= rows < SIZE and mark <= rows
     assert ingest(path, SIZE, BATCH) == 0
     assert check(path, reference, SIZE) == []
 
@@ -76,3 +77,25 @@ def test_an_index_ahead_of_its_mark_is_cut_back_and_caught_up(tmp_path, referenc
             if not query.ranks_by_relevance:
                 assert [h.signal.id for h in store.search(query).hits] == [h.signal.id for h in clean.search(query).hits]
 
+
+
+def test_killed_after_sqlite_committed_and_before_the_words_index_did(tmp_path, reference):
+    # The exact gap: a batch stored in SQLite, the process killed before its words were
+    # indexed. Opening the store again indexes them, once.
+    import subprocess
+
+    path = tmp_path / "gap.db"
+    shutil.copy(reference, path)
+    shutil.copytree(words_path(reference), words_path(path))
+    code = (f"import os, signal, sys; sys.path[:0] = [{str(Path(__file__).resolve().parents[1])!r}]\n"
+            "from tests.signals_factory import make_signal\n"
+            "from outagewatch.search.sqlite import SQLiteStore\n"
+            f"store = SQLiteStore({str(path)!r})\n"
+            "store._apply([make_signal(f'gap outage {i}', native_id=f'gap-{i}') for i in range(500)])\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n")
+    assert subprocess.run([sys.executable, "-c", code], timeout=300).returncode == -signal.SIGKILL
+    assert state_left(path) == (SIZE + 500, SIZE)
+    with SQLiteStore(path) as store:
+        assert store.count(Query(text="gap")) == 500
+        assert store.count(EVERY_SIGNAL) == SIZE
+        assert store.text.searcher().num_docs == SIZE + 500
