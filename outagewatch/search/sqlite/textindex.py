@@ -38,9 +38,10 @@ from typing import Any, Iterator
 import orjson
 import tantivy
 
-from outagewatch.search.query import CJK_CHARS, Atom, Query, words_of
+from outagewatch.search.query import Atom, Query, words_of
 from outagewatch.search.sqlite.schema import Database
 from outagewatch.signal import Signal
+from outagewatch.textrules import CJK_CHARS
 from outagewatch.timeutil import to_millis
 
 TITLE_BOOST = 2.0  # a word in the title counts double, as in Elasticsearch
