@@ -32,9 +32,9 @@ def _held(values: list[int], interval: int) -> list[int]:
     return [max(values[max(0, i - hold + 1):i + 1]) if v == 0 else v for i, v in enumerate(values)]
 
 
-def _ticks(start: datetime, end: datetime) -> list[datetime]:
+def _ticks(start: datetime, end: datetime, most: int = 9) -> list[datetime]:
     span = (end - start).total_seconds() / 60
-    step = next((s for s in STEPS if span / s <= 9), STEPS[-1])
+    step = next((s for s in STEPS if span / s <= most), STEPS[-1])
     midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
     first = midnight + timedelta(minutes=step * -(-((start - midnight).total_seconds() / 60) // step))
     out, t = [], first
@@ -51,7 +51,7 @@ def _span(px: float, width: float, anchor: str) -> tuple[float, float]:
 def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, compact: bool = False) -> str:
     """The report's timeline; ``compact`` is the same chart small enough for a list of incidents
     (thin lanes, no callouts, no legend), as the dashboard shows it beside each incident."""
-    W, LEFT, TOP, LANE, GAP, AXIS, LEGEND = (600, 96, 6, 24, 4, 20, 0) if compact else (_W, _LEFT, _TOP, _LANE, _GAP, _AXIS, _LEGEND)
+    W, LEFT, TOP, LANE, GAP, AXIS, LEGEND = (420, 66, 6, 24, 4, 20, 0) if compact else (_W, _LEFT, _TOP, _LANE, _GAP, _AXIS, _LEGEND)
     series = incident.get("series") or {}
     kinds = {k: list(v) for k, v in (series.get("kinds") or {}).items() if any(v)}
     if not kinds:
@@ -83,7 +83,7 @@ def timeline_svg(incident: dict[str, Any], official: list[dict[str, Any]], *, co
         out.append(f'<text class="muted" x="{LEFT}" y="14" font-size="12" fill="#57606a">{escape(when(start))} to'
                    f' {escape(when(end))} · counts per {step // 60} min, each lane on its own scale</text>')
 
-    ticks = _ticks(start, end)
+    ticks = _ticks(start, end, 5 if compact else 9)
     for tick in ticks:  # grid first, so lanes and marks draw over it
         out.append(f'<line x1="{x_at(tick):.1f}" x2="{x_at(tick):.1f}" y1="{TOP}" y2="{bottom}" stroke="#eceef1" class="grid"/>')
 
