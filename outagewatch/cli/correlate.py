@@ -6,7 +6,7 @@ import re
 import shutil
 import textwrap
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 import typer
 
@@ -21,8 +21,9 @@ def incidents(
     ctx: typer.Context,
     since: Optional[str] = typer.Option(None, "--since", help="Incidents still going at or after this time (ISO 8601 or 2h, 7d)."),
     until: Optional[str] = typer.Option(None, "--until", help="Incidents started before this time."),
-    status: str = typer.Option("all", "--status", help="open, closed or all."),
-    evidence: Optional[str] = typer.Option(None, "--evidence", help="At least this evidence level: weak, moderate, strong."),
+    status: Literal["open", "closed", "all"] = typer.Option("all", "--status", help="Which incidents."),
+    evidence: Optional[Literal["weak", "moderate", "strong"]] = typer.Option(
+        None, "--evidence", help="At least this evidence level."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="At most this many."),
     show_all: bool = typer.Option(False, "--all", help="Include incidents an analyst dismissed."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: one incident per line."),
@@ -204,7 +205,7 @@ def _peak_words(text: str) -> str:
 
 def report(
     incident: str = typer.Argument(..., help="Incident id, unique id prefix, or a service/provider/region id (its main incident)."),
-    fmt: str = typer.Option("md", "--format", "-f", help="md, html or json."),
+    fmt: Literal["md", "html", "json"] = typer.Option("md", "--format", "-f", help="Markdown, HTML or JSON."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """The report of one outage: summary, timeline, affected services, official updates, posts, news, lead time."""

@@ -114,7 +114,8 @@ def test_csv_for_search_and_export(db, tmp_path):
 
 def test_choices_are_validated_as_usage_errors(db):
     for args in (("search", "--kind", "foo"), ("search", "--sort", "random"), ("search", "--format", "xml"),
-                 ("export", "--format", "xml"), ("export", "--kind", "tweets")):
+                 ("export", "--format", "xml"), ("export", "--kind", "tweets"), ("incidents", "--status", "gone"),
+                 ("incidents", "--evidence", "huge"), ("report", "x", "--format", "pdf")):
         proc = run(*args, store=db, codes=(2,))
         assert proc.stdout == b"" and "Invalid value" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
 
