@@ -109,7 +109,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "keeps skipping", "stops playing", "skips then stops", "not receiving", "not delivering",
         "not updating", "not refreshing", "missing messages", "messages not sending", "glitching", "bugged",
         "bugging out", "wonky", "flaky", "janky", "messed up", "borked again", "errored",
-        "blinking red", "ignoring me", "keeps pausing", "keeps cutting out", "cutting out", "cuts out",
+        "blinking red", "ignoring me", "fail", "blank", "no metrics", "no data", "acting up again", "keeps pausing", "keeps cutting out", "cutting out", "cuts out",
         "minutes late", "min late", "mins late", "hours late", "arriving late", "showing up late", "declining",
         "returns nothing", "returning nothing", "just hangs", "hangs", "flapping", "app frozen", "is frozen",
         "frozen at", "not arriving", "not coming through", "not going through", "won't go through",
@@ -227,6 +227,9 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "mantenimiento", "wartung", "wartungsarbeiten", "manutenção", "scheduled upgrade", "planned upgrade",
         "manutenzione", "onderhoud",
     ],
+    # "is fine", "works fine for me": a recovery only when nothing else in the text is broken
+    # ("valorant won't launch, vanguard is fine" is a report, not a recovery).
+    "fine": ["working fine", "works fine", "running fine", "been fine", "is fine", "all good", "fine here", "fine for me"],
     "recovered": [
         "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
         "works again", "up again", "up and running", "resolved", "has been resolved", "is resolved",
@@ -237,8 +240,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "delivered normally", "normally again", "has been cleared", "processing normally", "verholpen", "werkt weer",
         "risolto", "è stato risolto", "funziona di nuovo", "ripristinato", "est de nouveau opérationnel",
         "de nouveau opérationnel", "incident résolu",
-        "normal operations", "service restored", "working fine", "works fine", "running fine", "been fine",
-        "is fine", "all good", "fine here", "fine for me", "all systems go", "back to green", "resuelto", "solucionado", "restablecido", "ya funciona",
+        "normal operations", "service restored", "been fine",
+        "all systems go", "back to green", "resuelto", "solucionado", "restablecido", "ya funciona",
         "vuelve a funcionar", "volvió a funcionar", "funciona de nuevo", "funcionando con normalidad",
         "normalizado", "recuperado", "behoben", "wieder da", "wieder online", "funktioniert wieder",
         "geht wieder", "läuft wieder", "wiederhergestellt", "gelöst", "résolu", "résolue", "rétabli",
@@ -270,7 +273,7 @@ HYPOTHETICAL = frozenset({"once", "until", "when", "after", "before", "if", "til
 PARTIAL = frozenset({"most", "mostly", "partially", "partial", "some", "largely", "beginning", "starting", "begun",
                      "signs", "improving", "teilweise", "parcialmente", "partiellement"})
 # A problem cue after these is still going on even in a message that reports a recovery.
-ONGOING = frozenset({"still", "todavía", "sigue", "siguen", "noch", "immer", "toujours", "encore",
+ONGOING = frozenset({"still", "todavía", "sigue", "siguen", "noch", "immer", "toujours", "encore", "keeps", "keep",
                      "ainda", "continua", "continues", "continue"})
 
 # Status-page stages, latest stage wins when several are present.

@@ -30,7 +30,7 @@ HOST_RE = re.compile(r"([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cl
 HANDLE_RE = re.compile(r"@\w+")
 HASHTAG_RE = re.compile(r"#(\w+)")
 FIVE_XX_WORD = re.compile(r"(?<![\d.,])5(?:\d\d|xx)(?:s|errors?)\b|http/?\s?5\d\d")
-NOT_TRIGGERS = frozenset({"recovered", "maintenance"})
+NOT_TRIGGERS = frozenset({"recovered", "maintenance", "fine"})
 # Pieces of contractions and one-letter words: never the word that decides.
 TRIVIAL = frozenset({"t", "s", "ll", "re", "ve", "d", "m"})
 CONTRACTED = frozenset({"won", "can", "don", "isn", "doesn", "didn", "aren", "wasn", "hasn", "haven", "couldn", "it"})

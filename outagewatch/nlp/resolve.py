@@ -159,6 +159,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace)
+    if found and vocab.typos and not services:
+        _typo_names(lower, vocab, services, providers, found, sentence, names, say)
     if vocab.short_names and (services or providers or ctx.services or ctx.providers):
         taken = {i for s, e, _ in names for i in range(s, e)}
         _short_names(lower, vocab, services, providers, ctx, taken)
@@ -217,6 +219,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     power = power or any(not lexicon.POWER_WORDS.isdisjoint(lower[max(0, start - 1):start + 3])
                          for start, _, sym, _ in found if sym == "outage" and start < n)
     kinds = {sym for _, _, sym, _ in found}
+    if "fine" in kinds:
+        fine_in = {sentence[st] for st, _, sym, _ in found if sym == "fine" and st < n}
+        if not any(sentence[st] in fine_in for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n):
+            kinds.add("recovered")  # "Outage? What outage. Kinesis has been fine", not "X won't launch, Y is fine"
     recovered = "recovered" in kinds
     if recovered:
         problems = {sym for _, _, sym, ongoing in found if ongoing and sym in lexicon.PROBLEM_SYMPTOMS}
@@ -304,6 +310,23 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
                 any(e in services or e in providers for e in family):
             services.pop(nm.ids[0], None)
             providers.pop(nm.ids[0], None)
+
+
+def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, found, sentence, names, say) -> None:
+    """"netflx not loading", "instgram dms wont load": a long name one letter off, beside a problem
+    in the same sentence (the problem is the evidence a misspelt word meant the service)."""
+    taken = {i for s, e, _ in names for i in range(s, e)}
+    problem_in = {sentence[st] for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < len(lower)}
+    for i, word in enumerate(lower):
+        if len(word) < 5 or i in taken or not word.isalpha() or sentence[i] not in problem_in:
+            continue
+        entry = vocab.typos.get(word)
+        if entry is None and len(word) >= 7:
+            entry = next((vocab.typo_names[word[:k] + word[k + 1:]] for k in range(1, len(word))
+                          if word[:k] + word[k + 1:] in vocab.typo_names), None)
+        if entry:
+            _add_entry(entry, vocab, services, providers)
+            say("name", word, True, "one letter off a name, beside a problem", entry=entry)
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,

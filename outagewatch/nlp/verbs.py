@@ -84,7 +84,7 @@ FILLERS = frozenset({
     "to", "be", "being", "been", "get", "getting", "gets", "got", "me", "us", "my", "the", "even", "at", "all",
     "on", "properly", "correctly", "let", "lets", "letting", "de", "à", "se", "mich", "sich", "mir", "lo", "la",
     "le", "les", "l'", "puedo", "puede", "pude", "kann", "lässt", "it", "is", "are", "was", "in", "keeps", "keep",
-    "consigo", "me", "m'", "pas", "plus", "rien", "mais", "mehr", "more", "anymore", "still", "ya",
+    "consigo", "me", "m'", "d'", "d’", "pas", "plus", "rien", "mais", "mehr", "more", "anymore", "still", "ya",
 })
 WINDOW = 3
 # "I won't pay for Netflix", "we don't use Slack": a person choosing, not a service failing.

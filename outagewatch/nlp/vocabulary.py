@@ -102,6 +102,10 @@ class Vocabulary:
     # A product's name without its brand, per brand: "azure" -> {"vms": azure/virtual-machines,
     # "storage": azure/storage}. Counts only when the brand is in the text or the source.
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    # One letter dropped from a long one-word name ("netflx", "instgram", "outlok") -> the entry;
+    # and the names themselves, for one letter too many ("whatsappp"). Used only beside a complaint.
+    typos: dict[str, str] = field(default_factory=dict)
+    typo_names: dict[str, str] = field(default_factory=dict)
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -237,6 +241,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
             vocab.compact.setdefault(key, next(iter(ids)))
     vocab.short_names = _short_names(catalog)
+    _typos(vocab)
     vocab.brand_family = _brand_families(vocab)
     return vocab
 
@@ -262,6 +267,24 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azu
                "cloudflare/zero-trust": ("access", "gateway", "zero trust"), "openai/api": ("api",),
                "azure/functions": ("functions",), "digitalocean/droplets": ("droplet", "droplets"),
                "aws/s3": ("s3",), "aws/ec2": ("ec2",), "aws/lambda": ("lambda",)}
+
+
+def _typos(vocab: Vocabulary) -> None:
+    for phrase, names in vocab.phrases.items():
+        entries = {n.ids[0] for n in names if n.kind in ("service", "provider")}
+        if len(entries) != 1 or not phrase.isalpha() or not phrase.isascii() or len(phrase) < 6:
+            continue
+        entry = entries.pop()
+        if phrase in COMMON_WORDS and len(phrase) < 7:
+            continue
+        vocab.typo_names[phrase] = entry
+        for k in range(1, len(phrase)):  # keep the first letter: people rarely miss that one
+            if k == len(phrase) - 1 and phrase.endswith("s"):
+                continue  # "threads" -> "thread" is a word, not a typo
+            vocab.typos.setdefault(phrase[:k] + phrase[k + 1:], entry)
+    for phrase in list(vocab.typos):
+        if phrase in vocab.phrases:
+            del vocab.typos[phrase]  # a real name, not a typo
 
 
 def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:

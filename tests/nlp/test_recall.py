@@ -126,3 +126,22 @@ def test_everyday_senses_of_short_brand_names(tag, text):
 ])
 def test_relevance_in_more_languages_and_not_for_power_cuts(tag, text, relevant):
     assert tag(text)["relevant"] is relevant
+
+
+@pytest.mark.parametrize("text, service", [
+    ("netflx not loading on my tv", "netflix"),
+    ("instgram dms wont load", "instagram"),
+    ("whatsap not working", "whatsapp"),
+])
+def test_a_typo_beside_a_complaint(tag, text, service):
+    assert tag(text)["services"] == [service]
+
+
+@pytest.mark.parametrize("text", ["the thread is broken", "netflx is my favourite word", "instgram"])
+def test_no_typo_without_a_complaint_or_that_is_a_word(tag, text):
+    assert tag(text)["services"] == []
+
+
+def test_a_fine_elsewhere_does_not_cancel_the_report(tag):
+    assert tag("valorant won't launch, vanguard is fine")["relevant"]
+    assert not tag("Outage? What outage. Kinesis has been fine all day for us")["relevant"]
