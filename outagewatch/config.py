@@ -7,6 +7,7 @@ secrets can live outside the repository and outside the file:
 - ``OUTAGEWATCH_STORE``: store URL (``sqlite:///path.db`` or ``http(s)://host:9200``)
 - ``OUTAGEWATCH_ES_USERNAME`` / ``OUTAGEWATCH_ES_PASSWORD`` / ``OUTAGEWATCH_ES_API_KEY``
 - ``OUTAGEWATCH_ES_CA_CERTS``: CA bundle for an Elasticsearch with TLS
+- ``OUTAGEWATCH_ES_SPOOL_DIR``: where Signals wait while Elasticsearch is unreachable
 - ``OUTAGEWATCH_X_BEARER_TOKEN``: X/Twitter API v2 bearer token
 - ``OUTAGEWATCH_API_TOKEN``: bearer token for the API's state-changing endpoints
 - ``OUTAGEWATCH_NLP_MODEL`` / ``OUTAGEWATCH_NLP_PROCESSES``: ``[nlp] model`` / ``processes``
@@ -80,6 +81,7 @@ class Config:
     es_password: Secret | None = None
     es_api_key: Secret | None = None
     es_ca_certs: str | None = None
+    es_spool_dir: str | None = None
     x_bearer_token: Secret | None = None
     api_token: Secret | None = None
 
@@ -103,6 +105,8 @@ class Config:
             options["api_key"] = self.es_api_key
         if self.es_ca_certs:
             options["ca_certs"] = self.es_ca_certs
+        if self.es_spool_dir:
+            options["spool_dir"] = self.es_spool_dir
         return options
 
 
@@ -144,6 +148,8 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, st
         es_password=secret(env.get("OUTAGEWATCH_ES_PASSWORD") or store.get("password")),
         es_api_key=secret(env.get("OUTAGEWATCH_ES_API_KEY") or store.get("api_key")),
         es_ca_certs=env.get("OUTAGEWATCH_ES_CA_CERTS") or store.get("ca_certs"),
+        es_spool_dir=env.get("OUTAGEWATCH_ES_SPOOL_DIR") or str(
+            Path(env.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "outagewatch" / "spool"),
         x_bearer_token=secret(env.get("OUTAGEWATCH_X_BEARER_TOKEN") or x.get("bearer_token")),
         api_token=secret(env.get("OUTAGEWATCH_API_TOKEN") or api.get("token")),
     )

@@ -23,10 +23,6 @@ from outagewatch.captures import AWS_US_EAST_1_2020_11_25 as CAPTURE, bundled
 FOCUS = "aws:us-east-1"
 
 
-def _no_alerts(event: str, incident: dict) -> None:
-    """The demo replays a past event: nobody is paged for it."""
-
-
 def demo(
     directory: Path = typer.Argument(Path("outagewatch-demo"), help="Folder for the demo store and report (created)."),
     tag: bool = typer.Option(True, "--tag/--no-tag", help="Tag services, regions and symptoms before storing."),
@@ -43,7 +39,8 @@ def demo(
     from outagewatch.cli.collect import _Progress, _tagger
     from outagewatch.cli.correlate import _find
     from outagewatch.collectors.replay import replay
-    from outagewatch.correlate import update
+    from outagewatch.correlate import AfterBatch
+    from outagewatch.incidents import stored
     from outagewatch.reports import render
     from outagewatch.search import open_store
     from outagewatch.timeutil import to_iso
@@ -68,10 +65,10 @@ def demo(
 
             typer.echo(f"replaying the bundled capture {CAPTURE} into {db} ...", err=True)
             report = replay(capture, store, speed=0, tag=tagger, on_step=step,
-                            on_batch_stored=lambda s, now=None: update(s, now, notify=_no_alerts))
+                            on_batch_stored=AfterBatch(notify=None))  # a past event: nobody is paged
         for skipped in report.skipped:
             typer.echo(f"skipped source {skipped.name}: {skipped.reason}", err=True)
-        incidents = store.list_incidents()
+        incidents = stored(store)
         typer.echo(f"stored {sum(h.new + h.updated for h in report.health.values())} signals from "
                    f"{len(report.health)} sources in {report.seconds:.1f}s; {len(incidents)} incident(s)", err=True)
         if not incidents:
@@ -85,7 +82,7 @@ def demo(
         store.close()
     if as_json:
         print_json({"store": f"sqlite:///{db.resolve()}", "capture": CAPTURE, "incidents": len(incidents),
-                    "incident": incident["id"], "title": incident["title"],
+                    "incident": incident.id, "title": incident.title,
                     "report": {"html": str(html.resolve()), "md": str(md.resolve())}})
         return
     typer.echo(f"report: {html.resolve()} (and {md.name}); explore with "

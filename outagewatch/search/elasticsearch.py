@@ -79,10 +79,9 @@ def check_server_version(server: str, client: str = elasticsearch.__versionstr__
 
 
 def _default_spool_dir() -> Path:
-    if os.environ.get("OUTAGEWATCH_ES_SPOOL_DIR"):
-        return Path(os.environ["OUTAGEWATCH_ES_SPOOL_DIR"])
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(state) / "outagewatch" / "spool"
+    """Where the spool lives when the caller names none (the CLI and the API pass
+    ``Config.es_spool_dir``, which honours $OUTAGEWATCH_ES_SPOOL_DIR and $XDG_STATE_HOME)."""
+    return Path.home() / ".local" / "state" / "outagewatch" / "spool"
 
 
 class ElasticsearchStore(BaseStore):

@@ -63,3 +63,40 @@ def test_ingest_is_counted_in_metrics(token_client, auth):
     text = token_client.get("/metrics").text
     assert 'outagewatch_ingested_signals_total{outcome="new"}' in text
     assert TOKEN not in text
+
+
+def test_an_ingest_request_updates_incidents_and_alerts_once_and_never_for_old_news(tmp_path, auth):
+    """POST /api/signals is a writer: it runs the correlation step after storing, like collect and ingest."""
+    from datetime import timedelta
+
+    from outagewatch.api import create_app
+    from outagewatch.config import Secret
+    from outagewatch.correlate import AfterBatch
+    from outagewatch.incidents import stored
+    from outagewatch.search.sqlite import SQLiteStore
+    from outagewatch.timeutil import to_iso, utcnow
+    from tests.api.conftest import _client
+
+    sent: list[tuple[str, str]] = []
+    store = SQLiteStore(tmp_path / "writes.db")
+    client = _client(create_app(store, token=Secret(TOKEN),
+                                after_batch=AfterBatch(notify=lambda event, incident: sent.append((event, incident.id)))))
+
+    def status(when, stage, n):
+        return {"source_kind": "status", "source": "statuspage:status.slack.com", "published_at": to_iso(when),
+                "text": f"Slack: {stage}", "status": stage, "services": ["slack"], "native_id": f"s{n}"}
+
+    old = utcnow().replace(year=2019)
+    assert client.post("/api/signals?tag=false", content=_lines(status(old, "investigating", 1),
+                                                                 status(old + timedelta(hours=1), "resolved", 2)),
+                       headers=_ndjson(auth)).status_code == 200
+    assert sent == []  # a backfill: over before anyone could be told
+    assert [i.status for i in stored(store)] == ["closed"]
+
+    now = utcnow() - timedelta(minutes=5)
+    for _ in range(2):  # the second identical request stores nothing new and says nothing
+        assert client.post("/api/signals?tag=false", content=_lines(status(now, "investigating", 3)),
+                           headers=_ndjson(auth)).status_code == 200
+    assert [event for event, _ in sent] == ["open"]
+    assert {i.status for i in stored(store)} == {"closed", "open"}
+    store.close()

@@ -53,8 +53,10 @@ class StoreCollector:
         incidents = GaugeMetricFamily("outagewatch_incidents", "Incidents in the store, by status and evidence level.",
                                       labels=["status", "evidence_level"])
         counts: dict[tuple[str, str], int] = {}
-        for incident in self.store.list_incidents():
-            key = (str(incident.get("status") or "unknown"), str(incident.get("evidence_level") or "unknown"))
+        from outagewatch.incidents import stored
+
+        for incident in stored(self.store):
+            key = (incident.status, incident.evidence_level)
             counts[key] = counts.get(key, 0) + 1
         for (status, level), count in sorted(counts.items()):
             incidents.add_metric([status, level], count)
