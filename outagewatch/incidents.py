@@ -16,15 +16,13 @@ from datetime import datetime, timedelta
 from typing import Any, Iterable
 
 from outagewatch.search.query import Query
-from outagewatch.signal import SOURCE_KINDS, Signal
+from outagewatch.signal import CHATTER_KINDS, Signal
 from outagewatch.timeutil import parse_time, to_iso, utcnow
 
 LEVELS = ("weak", "moderate", "strong")
 """Evidence levels, weakest first (cf. report sites' weak / moderate / strong)."""
 STATUSES = ("open", "closed")
 VERDICTS = ("confirmed", "dismissed")
-CHATTER_KINDS = tuple(k for k in SOURCE_KINDS if k != "status")
-"""What people and the press say, as opposed to what a provider's status feed says."""
 
 EVIDENCE_MARGIN = timedelta(hours=1)
 """Evidence and charts show this much before the start and after the end, so the spike stands out."""
@@ -328,6 +326,6 @@ def official_updates(store, incident: Incident, window: tuple[datetime, datetime
     return [s for s in store.scan(query) if is_official_update(incident, s)]
 
 
-__all__ = ["Incident", "Feedback", "AlertState", "LEVELS", "VERDICTS", "level_rank", "list_incidents", "get", "find",
+__all__ = ["Incident", "Feedback", "AlertState", "LEVELS", "VERDICTS", "CHATTER_KINDS", "level_rank", "list_incidents", "get", "find",
            "set_feedback", "verdicts", "stored", "order_key", "evidence_window", "evidence_query", "scope",
            "official_updates", "is_official_update", "data_end", "IncidentNotFound"]

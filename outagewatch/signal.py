@@ -15,6 +15,8 @@ from typing import Any
 from outagewatch.timeutil import ensure_utc, parse_time, to_iso, utcnow
 
 SOURCE_KINDS = ("social", "status", "reports", "news")
+CHATTER_KINDS = ("social", "news", "reports")
+"""What people and the press say, as opposed to a provider's own status feed."""
 STATUSES = ("investigating", "identified", "monitoring", "resolved", "informational")
 TAG_FIELDS = ("services", "providers", "regions", "symptoms")
 

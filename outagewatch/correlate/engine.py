@@ -28,7 +28,6 @@ from outagewatch.correlate.incidents import add_counts, build_incident
 from outagewatch.correlate.series import Grid
 from outagewatch.correlate.settings import Settings
 from outagewatch.incidents import AlertState, Incident, level_rank, stored, verdicts
-from outagewatch.search.query import Query
 from outagewatch.timeutil import ensure_utc, to_iso, utcnow
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from outagewatch.correlate.settings import CHATTER_KINDS, Settings
+from outagewatch.correlate.settings import Settings
 from outagewatch.search.query import Query
+from outagewatch.signal import CHATTER_KINDS
 from outagewatch.timeutil import UTC, ensure_utc
 
 FIELD_KIND = {"services": "service", "providers": "provider", "regions": "region"}

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from outagewatch.incidents import LEVELS  # noqa: F401 - one definition, re-exported for detection
-
-CHATTER_KINDS = ("social", "news", "reports")
-
 
 @dataclass(frozen=True)
 class Settings:
