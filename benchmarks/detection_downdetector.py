@@ -106,7 +106,7 @@ def evaluate(events: list[dict], settings: Settings | None = None, lag: float = 
                                 published_at=t + timedelta(minutes=lag),
                                 text=f"{y} reports", report_count=y, native_id=t.isoformat(), providers=[provider])
                          for t, y in event["points"])
-            incidents = compute(store, now=event["points"][-1][0], settings=settings)
+            incidents = [i.to_dict() for i in compute(store, now=event["points"][-1][0], settings=settings)]
             store.close()
             since = parse_time(event["downdetector_since"]).timestamp()
             found = [(*m, n) for n, incident in enumerate(incidents) if (m := matches(incident, since))]
