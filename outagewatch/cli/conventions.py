@@ -30,6 +30,7 @@ EXAMPLES: dict[str, list[str]] = {
     "serve": ["OUTAGEWATCH_API_TOKEN=... outagewatch serve --host 0.0.0.0"],
     "demo": ["outagewatch demo ./outagewatch-demo"],
     "accountability": ["outagewatch accountability --since 30d --provider aws"],
+    "config": ["outagewatch --config outagewatch.toml config --json"],
 }
 
 
