@@ -90,8 +90,17 @@ class Prescan:
 
     def candidate(self, text: str) -> bool:
         """False only if the full pipeline could not tag anything in ``text``."""
+        return self.clear(text) is None
+
+    def clear(self, text: str) -> list[str] | None:
+        """None if ``text`` may carry a tag; else its lower-cased words (for the language vote)."""
         low = text.lower()
-        words = set(WORD_RE.findall(low))
+        found = WORD_RE.findall(low)
+        if self._candidate(text, low, set(found)):
+            return None
+        return found
+
+    def _candidate(self, text: str, low: str, words: set[str]) -> bool:
         if not self.single.isdisjoint(words):
             return True
         multi = self.multi

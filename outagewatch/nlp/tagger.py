@@ -113,18 +113,18 @@ class Tagger:
         """Texts the prescan clears get empty tags and their language; the rest go through
         the pipeline. Order is kept."""
         contexts = [parse_source(source, self.vocab) for _, source, _ in items]
-        scan = self.prescan.candidate
-        full = [_informative(ctx) or scan(text[:MAX_CHARS]) for (text, _, _), ctx in zip(items, contexts)]
-        if all(full):
+        clear = self.prescan.clear
+        cleared = [None if _informative(ctx) else clear(text[:MAX_CHARS]) for (text, _, _), ctx in zip(items, contexts)]
+        if all(words is None for words in cleared):
             yield from self._tag_full(items, contexts)
             return
-        tagged = self._tag_full([item for item, f in zip(items, full) if f], [c for c, f in zip(contexts, full) if f])
-        for (text, _, lang), f in zip(items, full):
-            if f:
+        tagged = self._tag_full([item for item, w in zip(items, cleared) if w is None],
+                                [c for c, w in zip(contexts, cleared) if w is None])
+        for (text, _, lang), words in zip(items, cleared):
+            if words is None:
                 yield next(tagged)
             else:
-                hint = langs.normalize(lang)
-                yield _empty(hint or langs.detect(text[:MAX_CHARS], Prescan.words(text[:langs.LANGID_CHARS * 2])))
+                yield _empty(langs.normalize(lang) or langs.detect(text[:MAX_CHARS], words))
 
     def _tag_full(self, items, contexts) -> Iterator[dict[str, Any]]:
         """The whole pipeline: tokenizer, matcher, language, rules."""
