@@ -84,7 +84,7 @@ def test_explain_says_why_a_name_was_or_was_not_tagged():
         json.dumps({"id": "s", "text": "Investigating - elevated errors", "source": "aws-health:ec2-us-east-1"}),
     ]).encode()
     proc = run("tag", "--json", "--explain", stdin=stdin)
-    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.returncode == 0, proc.stderr
     tagged, everyday, nothing, status = lines(proc)
     names = [d for d in tagged["explain"]["decisions"] if d["what"] == "name"]
     assert names == [{"what": "name", "text": "slack", "entry": "slack", "tagged": True,
@@ -100,8 +100,8 @@ def test_explain_says_why_a_name_was_or_was_not_tagged():
 
 def test_explain_in_plain_text_is_indented_under_each_line():
     proc = run("tag", "--explain", stdin=b"the rope went slack\noutage in chicago\n")
-    assert proc.returncode == 0, proc.stderr.decode()
-    out = proc.stdout.decode().splitlines()
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.splitlines()
     assert out[0].startswith("1:") and out[1] == "  prescan: candidate"
     assert any(line.startswith("  name 'slack' -> slack: not tagged: everyday sense") for line in out)
     assert any(line == "  place 'chicago' -> geo:US-IL: tagged: a place in the gazetteer" for line in out)
