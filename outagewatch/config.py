@@ -135,6 +135,12 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: dict[str, st
     store = data.get("store", {})
     x = data.get("x", {})
     api = data.get("api", {})
+    for name, section in (("store", store), ("x", x), ("api", api)):
+        if not isinstance(section, dict):
+            raise ConfigError(f"config file {chosen}: [{name}] must be a table")
+    if store.get("url") is not None and not isinstance(store.get("url"), str):
+        raise ConfigError(f"config file {chosen}: [store] url must be a string like sqlite:///file.db "
+                          f"or http://host:9200, got {type(store['url']).__name__}")
 
     def secret(value: Any) -> Secret | None:
         return Secret(value) if value else None

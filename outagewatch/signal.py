@@ -8,9 +8,12 @@ any other tool can feed or read outagewatch.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+import orjson
 
 from outagewatch.timeutil import ensure_utc, parse_time, to_iso, utcnow
 
@@ -31,6 +34,17 @@ class SignalError(ValueError):
     """A record that cannot become a Signal; the message says which field and why."""
 
 
+# The limits every Signal is held to, wherever it comes from (a JSON line, the API, a
+# collector, a store): whatever passes here, both stores keep and give back unchanged.
+MAX_ID_BYTES = 256            # Elasticsearch refuses _ids over 512 bytes; ids are 24 hex chars
+MAX_SHORT_CHARS = 2048        # source, author, url, title, lang, native id, one tag
+MAX_TAGS = 200                # per tag field
+MAX_REPORT_COUNT = 2**53 - 1  # exact in every JSON reader (a browser's numbers are doubles)
+MAX_RAW_BYTES = 1024 * 1024   # raw as JSON
+MAX_RAW_DEPTH = 64            # nesting of raw's arrays and objects
+_SHORT_FIELDS = ("author", "url", "title", "lang")
+
+
 def signal_id(source: str, native_id: str) -> str:
     """Stable id from (source, native id): collecting the same item twice gives one record."""
     digest = hashlib.blake2b(f"{source}\x1f{native_id}".encode("utf-8"), digest_size=12)
@@ -39,6 +53,11 @@ def signal_id(source: str, native_id: str) -> str:
 
 @dataclass(slots=True)
 class Signal:
+    """One item of chatter or status. Constructing one validates and normalises every
+    field (types, ranges, NFC text, millisecond UTC times, JSON-only ``raw``), so no
+    caller can hand a store something it would fail on, or that the two stores would
+    keep differently; a bad field is a :class:`SignalError` naming it."""
+
     source_kind: str
     source: str
     published_at: datetime
@@ -59,18 +78,36 @@ class Signal:
     native_id: str | None = None
 
     def __post_init__(self) -> None:
-        if self.source_kind not in SOURCE_KINDS:
-            raise SignalError(f"source_kind must be one of {', '.join(SOURCE_KINDS)}, got {self.source_kind!r}")
-        if not isinstance(self.source, str) or not self.source.strip():
+        if not isinstance(self.source_kind, str) or self.source_kind not in SOURCE_KINDS:
+            raise SignalError(f"source_kind must be one of {', '.join(SOURCE_KINDS)}, got {_show(self.source_kind)}")
+        self.source = _string("source", self.source, MAX_SHORT_CHARS)
+        if not self.source.strip():
             raise SignalError("source is missing")
-        if not isinstance(self.text, str):
-            raise SignalError("text must be a string")
-        if self.status is not None and self.status not in STATUSES:
-            raise SignalError(f"status must be one of {', '.join(STATUSES)}, got {self.status!r}")
+        self.text = _string("text", self.text, None)
+        if self.status is not None and (not isinstance(self.status, str) or self.status not in STATUSES):
+            raise SignalError(f"status must be one of {', '.join(STATUSES)}, got {_show(self.status)}")
+        for name in _SHORT_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, _string(name, value, MAX_SHORT_CHARS) or None)
+        if self.report_count is not None:
+            self.report_count = _count(self.report_count)
+        for name in TAG_FIELDS:
+            setattr(self, name, _tags(name, getattr(self, name)))
+        if self.raw is not None:
+            self.raw = _json_value(self.raw)
         # Both engines keep milliseconds; truncating here makes a stored Signal read back equal.
-        self.published_at = _to_millisecond(ensure_utc(self.published_at))
-        self.collected_at = _to_millisecond(ensure_utc(self.collected_at or utcnow()))
-        if not self.id:
+        self.published_at = _time("published_at", self.published_at)
+        self.collected_at = _time("collected_at", self.collected_at or utcnow())
+        if self.native_id is not None:
+            if isinstance(self.native_id, int) and not isinstance(self.native_id, bool):
+                self.native_id = str(self.native_id)
+            self.native_id = _string("native_id", self.native_id, MAX_SHORT_CHARS) or None
+        if self.id:
+            self.id = _string("id", self.id, None)
+            if len(self.id.encode("utf-8")) > MAX_ID_BYTES:
+                raise SignalError(f"id is longer than {MAX_ID_BYTES} bytes ({len(self.id.encode('utf-8'))})")
+        else:
             self.id = signal_id(self.source, self.native_id or self._fallback_native_id())
 
     def _fallback_native_id(self) -> str:
@@ -117,62 +154,148 @@ class Signal:
         for required in ("source_kind", "source", "published_at"):
             if data.get(required) in (None, ""):
                 raise SignalError(f"{required} is missing")
-        text = data.get("text")
-        if text is None:
+        if data.get("text") is None:
             raise SignalError("text is missing")
-        if not isinstance(text, str):
-            raise SignalError(f"text must be a string, got {type(text).__name__}")
-        try:
-            published_at = parse_time(data["published_at"])
-        except ValueError:
-            raise SignalError(f"published_at is not a time: {str(data['published_at'])[:60]!r}") from None
-        collected_at = None
-        if data.get("collected_at"):
-            try:
-                collected_at = parse_time(data["collected_at"])
-            except ValueError:
-                raise SignalError(f"collected_at is not a time: {str(data['collected_at'])[:60]!r}") from None
-        report_count = data.get("report_count")
-        if report_count is not None:
-            if isinstance(report_count, bool) or not isinstance(report_count, (int, float)) or report_count < 0:
-                raise SignalError(f"report_count must be a non-negative number, got {report_count!r}")
-            report_count = int(report_count)
-        tags = {}
-        for name in TAG_FIELDS:
-            value = data.get(name) or []
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise SignalError(f"{name} must be a list of strings")
-            tags[name] = _unique(value)
+        published_at = _wire_time("published_at", data["published_at"])
+        collected_at = _wire_time("collected_at", data["collected_at"]) if data.get("collected_at") else None
+        signal_id_value = data.get("id")
+        if signal_id_value is not None and not isinstance(signal_id_value, str):
+            raise SignalError(f"id must be a string, got {type(signal_id_value).__name__}")
         optional = {}
         for name in ("author", "url", "title", "lang", "status"):
             value = data.get(name)
-            if value is not None and not isinstance(value, str):
-                raise SignalError(f"{name} must be a string")
-            optional[name] = value or None
+            optional[name] = value if value != "" else None
+        tags = {}
+        for name in TAG_FIELDS:
+            value = data.get(name)
+            tags[name] = [value] if isinstance(value, str) else (value if value is not None else [])
+        native_id = data.get("native_id")
+        if isinstance(native_id, float) and native_id.is_integer() and abs(native_id) < 2**53:
+            native_id = int(native_id)
         return cls(
             source_kind=data["source_kind"],
-            source=str(data["source"]),
+            source=data["source"],
             published_at=published_at,
-            text=text,
-            id=str(data.get("id") or ""),
+            text=data["text"],
+            id=signal_id_value or "",
             collected_at=collected_at,
-            report_count=report_count,
+            report_count=data.get("report_count"),
             raw=data.get("raw"),
-            native_id=data.get("native_id"),
+            native_id=native_id,
             **optional,
             **tags,
         )
 
 
-def _unique(values: list[str]) -> list[str]:
+def _show(value: Any) -> str:
+    """A value for an error message: short, and a type name for anything not a scalar."""
+    if isinstance(value, (dict, list, tuple, set)):
+        return f"a {type(value).__name__}"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _string(name: str, value: Any, limit: int | None) -> str:
+    """A string field: really a string, valid Unicode (no lone surrogates), NFC, not too long.
+
+    NFC because the same word typed as "café" (é) or "cafe\u0301" must be one word to
+    both stores, and only one of the engines normalises by itself.
+    """
+    if not isinstance(value, str):
+        raise SignalError(f"{name} must be a string, got {type(value).__name__}")
+    if limit is not None and len(value) > limit:
+        raise SignalError(f"{name} is longer than {limit} characters ({len(value)})")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise SignalError(f"{name} is not valid Unicode (a lone surrogate)") from None
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+    return value
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SignalError(f"report_count must be a whole number, got {_show(value)}")
+    if not 0 <= value <= MAX_REPORT_COUNT:
+        raise SignalError(f"report_count must be between 0 and {MAX_REPORT_COUNT}, got {_show(value)}")
+    return value
+
+
+def _tags(name: str, values: Any) -> list[str]:
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)):
+        raise SignalError(f"{name} must be a list of strings, got {type(values).__name__}")
+    if len(values) > MAX_TAGS:
+        raise SignalError(f"{name} has more than {MAX_TAGS} values ({len(values)})")
     seen: dict[str, None] = {}
     for value in values:
+        value = _string(name, value, MAX_SHORT_CHARS)
         if value:
             seen.setdefault(value, None)
     return list(seen)
 
 
-def _to_millisecond(value: datetime) -> datetime:
+def _json_value(value: Any) -> Any:
+    """``raw`` as the plain JSON both stores keep: one encode and decode (non-string keys
+    become strings, tuples lists), within size and depth limits both engines accept."""
+    try:
+        encoded = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+    except (TypeError, orjson.JSONEncodeError) as exc:
+        reason = f"nested deeper than {MAX_RAW_DEPTH} levels" if "Recursion" in str(exc) else str(exc)
+        raise SignalError(f"raw is not storable as JSON: {reason}") from None
+    if len(encoded) > MAX_RAW_BYTES:
+        raise SignalError(f"raw is larger than {MAX_RAW_BYTES // 1024} KiB as JSON ({len(encoded) // 1024} KiB)")
+    if encoded.count(b"[") + encoded.count(b"{") > MAX_RAW_DEPTH and _depth(encoded) > MAX_RAW_DEPTH:
+        raise SignalError(f"raw is nested deeper than {MAX_RAW_DEPTH} levels")
+    value = orjson.loads(encoded)
+    return value if value is not None else None
+
+
+def _depth(encoded: bytes) -> int:
+    """Deepest nesting of arrays/objects in compact JSON, skipping string contents."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in encoded:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def _time(name: str, value: Any) -> datetime:
+    if not isinstance(value, datetime):
+        raise SignalError(f"{name} must be a datetime, got {type(value).__name__}")
+    try:
+        value = ensure_utc(value)
+    except ValueError as exc:
+        raise SignalError(f"{name}: {exc}") from None
     return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def _wire_time(name: str, value: Any) -> datetime:
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise SignalError(f"{name} is not a time: {_show(value)}")
+    try:
+        return parse_time(value)
+    except ValueError as exc:
+        reason = str(exc)
+        if "out of range" in reason:
+            raise SignalError(f"{name}: {reason}") from None
+        raise SignalError(f"{name} is not a time: {_show(value)}") from None

@@ -60,10 +60,15 @@ class Filters:
             raise ApiError(400, f"sort: must be one of {', '.join(SORTS)}, got {sort[:40]!r}")
         if not 0 <= limit <= MAX_LIMIT:
             raise ApiError(400, f"limit: must be between 0 and {MAX_LIMIT}, got {limit}")
-        return Query(text=self.q, services=tuple(self.service), providers=tuple(self.provider),
-                     regions=tuple(self.region), kinds=tuple(self.kind), sources=tuple(self.source),
-                     since=self.since, until=self.until, sort=sort, limit=limit, cursor=cursor or None,
-                     highlight=highlight)
+        try:
+            return Query(text=self.q, services=tuple(self.service), providers=tuple(self.provider),
+                         regions=tuple(self.region), kinds=tuple(self.kind), sources=tuple(self.source),
+                         since=self.since, until=self.until, sort=sort, limit=limit, cursor=cursor or None,
+                         highlight=highlight)
+        except ValueError as exc:
+            message = str(exc)
+            raise ApiError(400, message if message.startswith(("q:", "services", "providers", "regions", "kinds",
+                                                               "sources")) else f"q: {message}") from None
 
 
 def split_list(value: str | None, allowed: tuple[str, ...], name: str) -> list[str]:

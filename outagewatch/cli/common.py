@@ -1,7 +1,9 @@
 """What every command shares: the global options, opening the store, printing, errors.
 
-Errors a user can act on are printed as one line on stderr and exit 1; a stack trace
-is a bug, so it only appears with ``--verbose``.
+Errors a user can act on are printed as one line on stderr: exit 2 when the command
+line itself is wrong (a bad time, cursor, interval or window: the user's to fix, as
+click's own usage errors), exit 1 when the command failed (a store that cannot answer).
+A stack trace is a bug, so it only appears with ``--verbose``.
 """
 
 from __future__ import annotations
@@ -64,7 +66,11 @@ def after_batch():
 
 
 def store_url() -> str:
-    return state.store_url or config().store_url
+    url = state.store_url or config().store_url
+    if not isinstance(url, str) or not url.strip():
+        fail(f"the store URL must be a string like sqlite:///file.db or http://host:9200, got {type(url).__name__}"
+             f" {str(url)[:40]!r}" + (f" (from {config().path})" if not state.store_url and config().path else ""))
+    return url
 
 
 @contextlib.contextmanager
@@ -82,6 +88,10 @@ def open_configured_store(url: str | None = None, *, create: bool = True) -> Ite
         yield store
     except (typer.Exit, typer.Abort, click.ClickException, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        reader_went_away()
+    except ValueError as exc:  # the store's word for "bad input" (a forged cursor...), as in the API: a 400
+        usage_error(str(exc))
     except Exception as exc:  # noqa: BLE001 - a store that fails mid-command: one line, no trace
         fail(f"store {redact_url(target)} failed: {exc}", exc)
     finally:
@@ -97,11 +107,31 @@ def redact_url(url: str) -> str:
     """Hide a password embedded in a URL (``https://user:pw@host``)."""
     from urllib.parse import urlsplit, urlunsplit
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a malformed port, as hostname does on a bad IPv6
+    except ValueError:
+        # Malformed (``http://[::1``): still hide whatever could be "user:password@".
+        return url.split("://", 1)[0] + "://***@" + url.rsplit("@", 1)[1] if "@" in url else url
     if parts.password:
         netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
         return urlunsplit(parts._replace(netloc=netloc))
     return url
+
+
+def reader_went_away() -> None:
+    """stdout's reader closed the pipe (``export | head -1``): it has what it wanted, so
+    stop quietly, exit 0; stdout goes to /dev/null so the final flush cannot complain."""
+    import os
+
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(0)
+
+
+def usage_error(message: str) -> None:
+    """The command line is wrong: one line, exit 2 (what click does for a bad option)."""
+    fail(message, code=2)
 
 
 def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:
@@ -147,5 +177,8 @@ def parse_time_option(value: str | None, name: str):
         return None
     try:
         return parse_time(value)
-    except ValueError:
-        fail(f"{name}: cannot read {value!r} as a time; use ISO 8601 (2020-11-25T13:00Z) or a relative form (2h, 7d)")
+    except ValueError as exc:
+        if "out of range" in str(exc):
+            usage_error(f"{name}: {exc}")
+        usage_error(f"{name}: cannot read {value[:60]!r} as a time; use ISO 8601 (2020-11-25T13:00Z) "
+                    "or a relative form (2h, 7d)")

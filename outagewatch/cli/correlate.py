@@ -10,7 +10,7 @@ from typing import Literal, Optional
 
 import typer
 
-from outagewatch.cli.common import fail, open_configured_store, parse_time_option, print_json, print_jsonl
+from outagewatch.cli.common import fail, open_configured_store, parse_time_option, print_json, print_jsonl, usage_error
 
 incidents_app = typer.Typer(help="List incidents; confirm or dismiss one (analyst feedback).",
                             invoke_without_command=True, no_args_is_help=False)
@@ -166,8 +166,11 @@ def correlate(
     when = parse_time_option(at, "--at") or utcnow()
     try:
         span = parse_duration(window)
+        when - span, when + span  # noqa: B018 - both ends must be dates the calendar holds
     except ValueError as exc:
-        fail(f"--window: {exc}")
+        usage_error(f"--window: {exc}")
+    except OverflowError:
+        usage_error(f"--window: {window[:40]!r} around {to_iso(when)} leaves the calendar (years 1..9999)")
     with open_configured_store(create=False) as store:
         data = around(store, service, when, span)
     if as_json:

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from outagewatch.cli.common import (
     after_batch, config, fail, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
+    usage_error,
 )
 from outagewatch.cli.output import (
     EXIT_PARTIAL, KINDS, CountingReader, console, print_meta, progress, write_csv,
@@ -35,7 +36,7 @@ def _query(text, service, provider, region, kind, source, since, until, limit=20
                      since=parse_time_option(since, "--since"), until=parse_time_option(until, "--until"),
                      limit=limit, sort=sort, cursor=cursor)
     except ValueError as exc:
-        fail(str(exc))
+        usage_error(str(exc))
 
 
 def ingest(
@@ -145,7 +146,7 @@ def search(
             result = store.search(query)
             facet_counts = store.facets(query, ["services", "regions", "source_kind"]) if facets else None
         except ValueError as exc:
-            fail(str(exc))
+            usage_error(str(exc))
     if fmt == "json":
         for hit in result.hits:
             print_jsonl(hit.to_dict())

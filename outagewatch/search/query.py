@@ -16,7 +16,9 @@ Text syntax:
 from __future__ import annotations
 
 import base64
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,6 +28,10 @@ import orjson
 from outagewatch.textrules import CJK_CHARS
 
 SORTS = ("relevance", "newest", "oldest")
+# Words (and phrase words) one search may have: Elasticsearch refuses a query of more
+# clauses than its maxClauseCount, SQLite just gets slow; both answer this one error.
+MAX_QUERY_WORDS = 256
+MAX_FILTER_CHARS = 2048
 FACET_FIELDS = ("services", "providers", "regions", "symptoms", "source_kind", "source", "lang", "status")
 MAX_LIMIT = 1000
 
@@ -127,16 +133,28 @@ class Query:
     highlight: bool = True
 
     def __post_init__(self) -> None:
+        # NFC, as every stored Signal is: "cafe\u0301" finds "café" in both stores.
+        if self.text is not None:
+            if not isinstance(self.text, str):
+                raise ValueError(f"the search text must be a string, got {type(self.text).__name__}")
+            object.__setattr__(self, "text", _nfc(self.text))
+            words = sum(len(atom.words) for atom in (*self.parsed.positive_atoms, *self.parsed.none_of))
+            if words > MAX_QUERY_WORDS:
+                raise ValueError(f"the search text has {words} words (a CJK character counts as one); "
+                                 f"at most {MAX_QUERY_WORDS}")
         if self.sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}")
         if not 0 <= self.limit <= MAX_LIMIT:
             raise ValueError(f"limit must be between 0 and {MAX_LIMIT}, got {self.limit}")
         for name in ("services", "providers", "regions", "kinds", "sources"):
             value = getattr(self, name)
-            if isinstance(value, str):
-                object.__setattr__(self, name, (value,))
-            elif not isinstance(value, tuple):
-                object.__setattr__(self, name, tuple(value or ()))
+            values = (value,) if isinstance(value, str) else tuple(value or ())
+            for item in values:
+                if not isinstance(item, str):
+                    raise ValueError(f"{name}: each value must be a string, got {type(item).__name__}")
+                if len(item) > MAX_FILTER_CHARS:
+                    raise ValueError(f"{name}: a value is longer than {MAX_FILTER_CHARS} characters")
+            object.__setattr__(self, name, tuple(_nfc(item) for item in values))
 
     @property
     def parsed(self) -> TextQuery:
@@ -158,21 +176,50 @@ class Query:
         return replace(self, cursor=cursor)
 
 
+def _nfc(text: str) -> str:
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(values)).decode("ascii").rstrip("=")
 
 
+_BAD_CURSOR = "invalid cursor: pass back the next_cursor of a previous page unchanged"
+_INT64 = 2**63
+
+
 def decode_cursor(cursor: str) -> list[Any]:
+    """A cursor's values, checked against the one shape every backend's cursor has:
+    a score (relevance only), a time in ms, a Signal id. A forged cursor is the caller's
+    ``ValueError`` here, before it can reach an engine as a bind parameter or a
+    ``search_after`` it would choke on."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
     except Exception as exc:  # noqa: BLE001 - any garbage is one kind of user error
-        raise ValueError("invalid cursor: pass back the next_cursor of a previous page unchanged") from exc
-    if not isinstance(values, list):
-        raise ValueError("invalid cursor: pass back the next_cursor of a previous page unchanged")
+        raise ValueError(_BAD_CURSOR) from exc
+    if not isinstance(values, list) or not 2 <= len(values) <= 3 or not _cursor_shape_ok(values):
+        raise ValueError(_BAD_CURSOR)
     return values
 
 
+def _cursor_shape_ok(values: list[Any]) -> bool:
+    from outagewatch.signal import MAX_ID_BYTES
+
+    *numbers, last_time, last_id = values
+    if isinstance(last_time, bool) or not isinstance(last_time, int) or not -_INT64 <= last_time < _INT64:
+        return False  # a time in milliseconds
+    for number in numbers:  # a score
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            return False
+        if isinstance(number, float) and not math.isfinite(number):
+            return False
+        if isinstance(number, int) and not -_INT64 <= number < _INT64:
+            return False
+    return isinstance(last_id, str) and len(last_id.encode("utf-8", "surrogatepass")) <= MAX_ID_BYTES
+
+
+MAX_INTERVAL_SECONDS = 366 * 86400
 INTERVALS = {"1m": 60, "5m": 300, "10m": 600, "15m": 900, "30m": 1800, "1h": 3600,
              "3h": 10800, "6h": 21600, "12h": 43200, "1d": 86400, "7d": 604800}
 
@@ -191,4 +238,6 @@ def interval_seconds(interval: str | int | timedelta) -> int:
         seconds = int(parse_duration(interval).total_seconds())
     if seconds < 60 or 86400 % seconds and seconds % 86400:
         raise ValueError(f"histogram interval must be at least 1m and divide a day evenly (or be whole days), got {interval!r}")
+    if seconds > MAX_INTERVAL_SECONDS:
+        raise ValueError(f"histogram interval must be at most {MAX_INTERVAL_SECONDS // 86400}d, got {str(interval)[:40]!r}")
     return seconds

@@ -97,7 +97,7 @@ def test_search_filters_and_json_lines_output(db):
     assert all("<mark>" in " ".join(h["highlights"]) for h in hits)
     early = signals(run("search", "--json", "--until", "2020-11-25T00:00:00Z", store=db).stdout)
     assert len(early) == 2
-    bad = run("search", "--since", "last tuesday-ish", store=db, check_codes=(1,))
+    bad = run("search", "--since", "last tuesday-ish", store=db, check_codes=(2,))
     assert "cannot read" in bad.stderr and "Traceback" not in bad.stderr
 
 

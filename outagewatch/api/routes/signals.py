@@ -96,6 +96,11 @@ async def ingest_signals(
         return report
 
     report = await run_in_threadpool(store_call, ingest)
+    if report.rejected_total and not report.stored.total:
+        # Nothing was good: the request itself is wrong, and says where.
+        shown = "; ".join(str(r) for r in report.rejected[:3])
+        more = f" (and {report.rejected_total - 3} more)" if report.rejected_total > 3 else ""
+        raise ApiError(400, f"no signal stored: {shown}{more}")
     return report.to_dict()
 
 
