@@ -3,6 +3,7 @@ replay (run the collectors against a capture on a simulated clock)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal as _signal
 import sys
@@ -12,9 +13,10 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from outagewatch.cli.common import after_batch, config, fail, open_configured_store, print_json
+from outagewatch.cli.common import after_batch, config, fail, human, open_configured_store, print_json
 from outagewatch.cli.output import EXIT_PARTIAL
 
 
@@ -75,17 +77,17 @@ def _summary(health, skipped, as_json: bool, extra: dict | None = None) -> int:
             note = h.last_error or ("not modified" if h.not_modified and not h.fetched else "")
             if h.bozo:
                 note = (note + "; " if note else "") + f"ill-formed feed x{h.bozo}"
-            table.add_row(h.name, str(h.fetched), str(h.new), str(h.updated), str(h.duplicates), str(h.rejected),
-                          str(h.errors), note)
+            table.add_row(escape(human(h.name)), str(h.fetched), str(h.new), str(h.updated), str(h.duplicates),
+                          str(h.rejected), str(h.errors), escape(human(note)))
         for s in skipped:
-            table.add_row(s.name, "-", "-", "-", "-", "-", "-", f"skipped: {s.reason}")
+            table.add_row(escape(human(s.name)), "-", "-", "-", "-", "-", "-", escape(human(f"skipped: {s.reason}")))
         if sys.stdout.isatty():
             console.print(table)
         else:
             for h in health.values():
-                typer.echo(h.line)
+                typer.echo(human(h.line))
             for s in skipped:
-                typer.echo(f"{s.name}: skipped: {s.reason}")
+                typer.echo(human(f"{s.name}: skipped: {s.reason}"))
     return EXIT_PARTIAL if failed else 0
 
 
@@ -122,6 +124,27 @@ class _Progress:
                 self.progress.update(self.task, advance=1, **kwargs)
 
 
+@contextlib.contextmanager
+def _stop_on_signals(stop: threading.Event):
+    """SIGTERM and SIGINT set ``stop`` instead of killing the run mid-write: fetches in
+    flight end within a fraction of a second, what was fetched is stored, the summary
+    printed. A second signal interrupts at once."""
+    def handler(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: _signal.signal(sig, handler) for sig in (_signal.SIGTERM, _signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            _signal.signal(sig, old)
+
+
 def collect(
     once: bool = typer.Option(False, "--once", help="Fetch every source once and stop (the default)."),
     watch: bool = typer.Option(False, "--watch", help="Keep fetching, each source at its interval, until Ctrl-C."),
@@ -146,25 +169,23 @@ def collect(
     tagger = _tagger(tag)
     step = after_batch()
     exporter = _serve_metrics(metrics_port, metrics_host) if metrics_port is not None else None
-    with open_configured_store() as store, _Progress(len(sources), "collecting") as progress:
+    stop = threading.Event()
+    with open_configured_store() as store, _Progress(len(sources), "collecting") as progress, _stop_on_signals(stop):
         scheduler, skipped = build_scheduler(store, sources, settings, x_token=cfg.x_bearer_token, tag=tagger,
                                              social=SocialCredentials.from_config(cfg.data, cfg.env),
-                                             on_batch_stored=step,
+                                             on_batch_stored=step, stop=stop,
                                              on_source_done=lambda h: progress.advance(f"collecting: {h.name}"))
         try:
             if watch:
-                stop = threading.Event()
-                _signal.signal(_signal.SIGTERM, lambda *_: stop.set())
-                try:
-                    scheduler.watch(stop)
-                except KeyboardInterrupt:
-                    stop.set()
+                scheduler.watch(stop)
             else:
                 scheduler.run_round()
         finally:
             scheduler.close()
             if exporter is not None:
                 exporter.shutdown()
+    if stop.is_set():
+        typer.echo("stopped by a signal: what was fetched before it is stored", err=True)
     code = _summary(scheduler.health, skipped, as_json)
     if code:
         raise typer.Exit(code)

@@ -47,6 +47,10 @@ def load_configuration() -> Config:
         fail(f"{state._config.path or 'config'}: {exc}")
     if state.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # Every handler (root, lastResort, libraries' own) masks credentials, verbose or not.
+    from outagewatch import logredact
+
+    logredact.install(logredact.config_secrets(state._config))
     return state._config
 
 
@@ -129,6 +133,22 @@ def reader_went_away() -> None:
     raise typer.Exit(0)
 
 
+# Characters that a terminal acts on instead of showing: C0 controls but tab and newline
+# (ESC starts every "clear screen", OSC 8 link and window-title sequence), DEL, C1
+# controls (8-bit CSI), and the invisible bidi/zero-width marks that make a line read
+# differently from what it is. Shown as ``\x1b``/``\u202e`` instead.
+_UNSAFE = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
+_UNSAFE.update({c: f"\\x{c:02x}" for c in range(0x80, 0xA0)})
+_UNSAFE.update({c: f"\\u{c:04x}" for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                            0x061C, 0xFEFF)})
+
+
+def human(text: object) -> str:
+    """``text`` made safe for a terminal: what would steer it is shown escaped instead.
+    Human output only: ``--json`` output stays exact (JSON escapes control characters)."""
+    return str(text).translate(_UNSAFE)
+
+
 def usage_error(message: str) -> None:
     """The command line is wrong: one line, exit 2 (what click does for a bad option)."""
     fail(message, code=2)
@@ -142,7 +162,7 @@ def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {human(message)}", err=True)
     raise typer.Exit(code)
 
 

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from outagewatch.cli.common import (
-    after_batch, config, fail, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
+    after_batch, config, fail, human, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
     usage_error,
 )
 from outagewatch.cli.output import (
@@ -65,7 +65,7 @@ def ingest(
         for name in files:
             def complain(rejected, name=name):
                 if not as_json:
-                    typer.echo(f"{name}: rejected {rejected}", err=True)
+                    typer.echo(human(f"{name}: rejected {rejected}"), err=True)
 
             try:
                 stream = sys.stdin.buffer if name == "-" else open(name, "rb")
@@ -166,17 +166,17 @@ def search(
         out = console()
         for hit in result.hits:
             s = hit.signal
-            tags = ", ".join(s.services + s.regions)
-            out.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(s.source)}[/magenta] "
+            tags = human(", ".join(s.services + s.regions))
+            out.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(human(s.source))}[/magenta] "
                       + (escape(f"[{tags}]") if tags else ""))
             if hit.highlights:
                 out.print("  " + " … ".join(_highlight_markup(h) for h in hit.highlights))
             else:
                 body = (s.title + ": " if s.title else "") + s.text
-                out.print("  " + (body[:240] + ("…" if len(body) > 240 else "")), markup=False)
+                out.print("  " + human(body[:240] + ("…" if len(body) > 240 else "")), markup=False)
     if facet_counts:
         for field, counts in facet_counts.items():
-            err.print(f"[bold]{field}[/bold]: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            err.print(f"[bold]{field}[/bold]: " + escape(human(", ".join(f"{k} {v}" for k, v in counts.items()))))
 
 
 def _highlight_markup(fragment: str) -> str:
@@ -187,7 +187,7 @@ def _highlight_markup(fragment: str) -> str:
 
     parts = []
     for i, piece in enumerate(fragment.replace("</mark>", "<mark>").split("<mark>")):
-        text = escape(html.unescape(piece))
+        text = escape(human(html.unescape(piece)))
         parts.append(f"[bold yellow]{text}[/bold yellow]" if i % 2 else text)
     return "".join(parts)
 
@@ -242,7 +242,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
         print_json(data)
         return
     console = _console()
-    console.print(f"[bold]{st.total}[/bold] signals in {st.backend} store {data['location']}"
+    console.print(f"[bold]{st.total}[/bold] signals in {st.backend} store {escape(human(data['location']))}"
                   + (f" ({st.size_bytes / 1_048_576:.1f} MB)" if st.size_bytes else ""), highlight=False)
     if st.total:
         console.print(f"published from {data['first_published']} to {data['last_published']}", highlight=False)
@@ -251,7 +251,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
             continue
         table = Table(title=f"by {title}", show_header=False)
         for key, value in list(counts.items())[:15]:
-            table.add_row(key, str(value))
+            table.add_row(escape(human(key)), str(value))
         console.print(table)
 
 

@@ -35,7 +35,10 @@ def serve(
                    f"reads {'open' if reads_open else 'need the token'}; "
                    f"writes {'need the token' if token else 'disabled: no API token configured'})", err=True)
         try:
-            uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+            from outagewatch.logredact import uvicorn_log_config
+
+            uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
+                        log_config=uvicorn_log_config())
         except SystemExit as exc:  # uvicorn exits when it cannot bind; say so in one line
             if exc.code:
                 fail(f"cannot listen on {host}:{port} (is the port in use?)")

@@ -17,6 +17,11 @@ from typing import Any, Callable, Protocol
 from outagewatch.signal import Signal
 from outagewatch.timeutil import parse_duration
 
+# Caps on what one fetched document may turn into, so that a hostile or broken source
+# costs bounded time and store space (a 20 MB body is allowed; a million updates are not):
+MAX_ITEMS = 5000        # Signals (entries, updates, events, points) from one document
+MAX_NAMES = 100         # component/product names kept per update (mapping and ``raw``)
+
 
 
 class SourceError(Exception):
@@ -50,6 +55,12 @@ class RateLimited(TransientError):
 
 class ServerFailure(TransientError):
     kind = "server-error"
+
+
+class StoppedFailure(SourceError):
+    """The run was told to stop (SIGTERM, Ctrl-C) while this fetch was waiting."""
+
+    kind = "stopped"
 
 
 class AuthFailure(SourceError):
@@ -140,10 +151,15 @@ class FetchResult:
     not_modified: bool = False
     bozo: str | None = None  # why feedparser found the feed ill-formed, when it did
 
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
+    def reject(self, reason: str, count: int = 1) -> None:
+        self.rejected += count
         if len(self.rejections) < 20:
             self.rejections.append(reason)
+
+    def full(self) -> bool:
+        """True once the document gave :data:`MAX_ITEMS` items; the first time, the rest
+        of it is counted as one rejection (the caller stops reading it)."""
+        return self.fetched >= MAX_ITEMS
 
 
 class Collector(Protocol):

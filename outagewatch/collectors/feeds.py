@@ -17,7 +17,7 @@ import feedparser
 
 from outagewatch.catalog import load_catalog
 from outagewatch.collectors import http
-from outagewatch.collectors.base import BadResponse, FetchContext, FetchResult, SourceConfig
+from outagewatch.collectors.base import MAX_ITEMS, BadResponse, FetchContext, FetchResult, SourceConfig
 from outagewatch.collectors.text import aws_service_region, digest, plain, stage_of
 from outagewatch.signal import Signal, SignalError
 
@@ -96,6 +96,9 @@ def parse_feed(body: bytes, source: SourceConfig, now: datetime, *, headers: dic
     name = signal_source(source, prefix)
     feed_title = (parsed.get("feed") or {}).get("title")
     for index, entry in enumerate(entries):
+        if result.full():
+            result.reject(f"more than {MAX_ITEMS} entries in one feed: the rest skipped")
+            break
         result.fetched += 1
         try:
             result.signals.append(source.implied_tags(entry_signal(entry, name, now, status=status,

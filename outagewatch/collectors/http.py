@@ -7,14 +7,21 @@ retries and backoff: a collector makes exactly one attempt per call.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import threading
+import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from outagewatch.collectors.base import (
-    AuthFailure, BadResponse, Blocked, ConnectionFailure, RateLimited, ServerFailure, SourceError, TimeoutFailure,
+    AuthFailure, BadResponse, Blocked, ConnectionFailure, RateLimited, ServerFailure, SourceError, StoppedFailure,
+    TimeoutFailure,
 )
 
 USER_AGENT = "outagewatch/0.1 (+https://github.com/outagewatch/outagewatch; outage research; polite polling)"
@@ -43,9 +50,153 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
+# -- the budget of one fetch ------------------------------------------------------------
+#
+# httpx's timeouts are per socket operation: a server that drips a byte every few seconds
+# never trips them and holds a fetch forever. So every socket operation of the client
+# below is cut to what is left of the current fetch's wall-clock budget, and waits in
+# short slices so that a stop (SIGTERM, Ctrl-C) is noticed within one slice.
+
+SLICE = 0.25  # seconds a blocked read waits before looking at the stop flag again
+
+
+class Cancelled(httpcore.ReadTimeout):
+    """The run is stopping; raised out of the socket operation that was waiting."""
+
+
+class DeadlinePassed(httpcore.ReadTimeout):
+    """The fetch's wall-clock budget is spent."""
+
+
+@dataclass
+class Budget:
+    """What one fetch may spend and where it may go: ``deadline`` (``time.monotonic()``),
+    a ``stop`` event, and the redirect policy (``same_host``: only to ``host``)."""
+
+    deadline: float | None = None
+    stop: threading.Event | None = None
+    seconds: float | None = None
+    same_host: bool = False
+    host: str | None = None
+
+    def left(self, timeout: float | None) -> float | None:
+        if self.stop is not None and self.stop.is_set():
+            raise Cancelled("stopping")
+        if self.deadline is None:
+            return timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise DeadlinePassed(f"over the {self.seconds:g} s deadline of one fetch")
+        return left if timeout is None else min(timeout, left)
+
+
+_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("outagewatch_fetch_budget", default=None)
+
+
+@contextlib.contextmanager
+def budget(seconds: float | None = None, *, stop: threading.Event | None = None, url: str | None = None,
+           same_host: bool = False) -> Iterator[Budget]:
+    """Everything the shared client does inside this block (one fetch of one source, on
+    this thread) ends by ``seconds`` from now, stops when ``stop`` is set, and follows
+    redirects only to http(s), and only to ``url``'s own host when ``same_host``."""
+    host = (urlsplit(url).hostname or "").lower() if url else None
+    token = _BUDGET.set(Budget(time.monotonic() + seconds if seconds else None, stop, seconds, same_host, host))
+    try:
+        yield _BUDGET.get()
+    finally:
+        _BUDGET.reset(token)
+
+
+def _sliced(call, timeout: float | None):
+    """Run a blocking socket call in slices of SLICE seconds within the budget."""
+    current = _BUDGET.get()
+    if current is None:
+        return call(timeout)
+    limit = current.left(timeout)
+    end = None if limit is None else time.monotonic() + limit
+    while True:
+        step = SLICE if end is None else min(SLICE, max(0.0, end - time.monotonic()))
+        try:
+            return call(step)
+        except (httpcore.ReadTimeout, httpcore.WriteTimeout) as exc:
+            if end is not None and time.monotonic() >= end:
+                current.left(None)  # the deadline (or a stop) says why, when it is the reason
+                raise exc
+            current.left(None)
+
+
+class _BudgetStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return _sliced(lambda t: self._stream.read(max_bytes, t), timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        current = _BUDGET.get()
+        self._stream.write(buffer, current.left(timeout) if current else timeout)
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        current = _BUDGET.get()
+        return _BudgetStream(self._stream.start_tls(ssl_context, server_hostname,
+                                                    current.left(timeout) if current else timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _BudgetBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        current = _BUDGET.get()
+        if current is not None:
+            try:
+                timeout = current.left(timeout)
+            except DeadlinePassed as exc:
+                raise httpcore.ConnectTimeout(str(exc)) from None
+        return _BudgetStream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        return _BudgetStream(self._backend.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _check_redirect(response: httpx.Response) -> None:
+    """Refuse a redirect to anything but http(s), and off the source's host when the
+    source says so, before httpx follows it: it is the source's answer, not a failure
+    worth retrying."""
+    if not response.has_redirect_location:
+        return
+    target = urljoin(str(response.request.url), response.headers.get("location", ""))
+    parts = urlsplit(target)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise BadResponse(f"redirect to a {scheme or 'schemeless'}: URL refused (only http and https are followed)")
+    current = _BUDGET.get()
+    if current is not None and current.same_host and current.host and (parts.hostname or "").lower() != current.host:
+        raise BadResponse(f"redirect to another host ({parts.hostname}) refused: the source allows only {current.host}")
+
+
 def make_client(timeout: float = 20.0) -> httpx.Client:
+    """The client every HTTP collector shares: per-operation ``timeout``, redirects
+    checked by :func:`_check_redirect`, and socket operations held to the current
+    :func:`budget`."""
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    # httpx exposes no hook on the network layer; its pool keeps the backend here (httpcore 1.x).
+    if pool is None or not hasattr(pool, "_network_backend"):
+        raise RuntimeError("this httpx/httpcore version keeps no network backend where outagewatch expects it")
+    pool._network_backend = _BudgetBackend(pool._network_backend)
     return httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True,
-                        max_redirects=MAX_REDIRECTS, headers={"User-Agent": USER_AGENT})
+                        max_redirects=MAX_REDIRECTS, headers={"User-Agent": USER_AGENT}, transport=transport,
+                        event_hooks={"response": [_check_redirect]})
 
 
 def looks_blocked(body: bytes) -> bool:
@@ -84,7 +235,14 @@ def get(client: httpx.Client, url: str, *, checkpoint: dict[str, Any] | None = N
                     raise BadResponse(f"body too large (over {max_bytes / 1_048_576:.1f} MB)")
     except httpx.TooManyRedirects:
         raise BadResponse(f"redirect loop (more than {MAX_REDIRECTS} redirects)") from None
+    except httpx.UnsupportedProtocol as exc:
+        raise BadResponse(f"unsupported URL: {_reason(exc)}") from None
     except httpx.TimeoutException as exc:
+        current = _BUDGET.get()
+        if current is not None and current.stop is not None and current.stop.is_set():
+            raise StoppedFailure("stopped before the source answered") from None
+        if current is not None and current.deadline is not None and time.monotonic() >= current.deadline:
+            raise TimeoutFailure(f"over the {current.seconds:g} s deadline of one fetch") from None
         raise TimeoutFailure(f"timed out ({type(exc).__name__})") from None
     except httpx.ConnectError as exc:
         raise ConnectionFailure(f"cannot connect: {_reason(exc)}") from None

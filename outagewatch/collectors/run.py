@@ -23,6 +23,8 @@ class RunSettings:
     backoff_max: float = 300.0
     concurrency: int = 4
     timeout: float = 20.0
+    deadline: float = 120.0  # one fetch, whatever the server does (timeout is per read)
+    redirects: str = "any"  # or "same-host": follow redirects only to the source's own host
     report_profiles: dict[str, Any] = field(default_factory=dict)
     report_settings: dict[str, Any] = field(default_factory=dict)
 
@@ -32,9 +34,13 @@ class RunSettings:
             return parse_duration(section[key]).total_seconds() if key in section else default
 
         reports = reports or {}
+        redirects = str(section.get("redirects", "any"))
+        if redirects not in ("any", "same-host"):
+            raise ValueError(f"redirects must be 'any' or 'same-host', got {redirects[:40]!r}")
         return cls(retries=int(section.get("retries", 3)), backoff=seconds("backoff", 2.0),
                    backoff_max=seconds("backoff_max", 300.0), concurrency=int(section.get("concurrency", 4)),
-                   timeout=seconds("timeout", 20.0), report_profiles=dict(reports.get("profiles") or {}),
+                   timeout=seconds("timeout", 20.0), deadline=seconds("deadline", 120.0), redirects=redirects,
+                   report_profiles=dict(reports.get("profiles") or {}),
                    report_settings=dict(reports.get("scrapy") or {}))
 
 
@@ -57,7 +63,8 @@ def select(sources: list[SourceConfig], names: list[str] | None) -> list[SourceC
 def build_scheduler(store, sources: list[SourceConfig], settings: RunSettings, *, x_token=None,
                     x_api_base: str | None = None, tag: Callable | None = None, clock: Callable = utcnow,
                     record=None, jitter: bool = True, on_batch_stored=None, on_source_done=None,
-                    sleep=None, social=None, api_bases: dict[str, str] | None = None) -> tuple[Scheduler, list[Skipped]]:
+                    sleep=None, social=None, api_bases: dict[str, str] | None = None,
+                    stop=None) -> tuple[Scheduler, list[Skipped]]:
     collectors, skipped = [], []
     for source in sources:
         try:
@@ -71,7 +78,8 @@ def build_scheduler(store, sources: list[SourceConfig], settings: RunSettings, *
     scheduler = Scheduler(store, collectors, tag=tag, clock=clock, http=make_client(settings.timeout), record=record,
                           retries=settings.retries, backoff_base=settings.backoff, backoff_max=settings.backoff_max,
                           concurrency=settings.concurrency, jitter=jitter, on_batch_stored=on_batch_stored,
-                          on_source_done=on_source_done, **extra)
+                          on_source_done=on_source_done, deadline=settings.deadline, stop=stop,
+                          redirects=settings.redirects, **extra)
     return scheduler, skipped
 
 

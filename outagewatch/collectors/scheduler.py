@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 
 from outagewatch import metrics
-from outagewatch.collectors.base import Collector, FetchContext, FetchResult, SourceError
+from outagewatch.collectors.base import Collector, FetchContext, FetchResult, SourceError, StoppedFailure
 from outagewatch.pipeline import store_signals
 from outagewatch.search.store import Store
 from outagewatch.timeutil import utcnow
@@ -85,7 +85,9 @@ class Scheduler:
                  retries: int = 3, backoff_base: float = 2.0, backoff_max: float = 300.0,
                  concurrency: int = 4, jitter: bool = True,
                  on_batch_stored: Callable[[Store, datetime], None] | None = None,
-                 on_source_done: Callable[[SourceHealth], None] | None = None) -> None:
+                 on_source_done: Callable[[SourceHealth], None] | None = None,
+                 deadline: float | None = None, stop: threading.Event | None = None,
+                 redirects: str = "any") -> None:
         self.store = store
         self.collectors = {c.source.name: c for c in collectors}
         self.tag = tag
@@ -100,6 +102,11 @@ class Scheduler:
         self.jitter = jitter
         self.on_batch_stored = on_batch_stored
         self.on_source_done = on_source_done
+        # One fetch (with its own retries' waits) ends by ``deadline`` seconds; ``stop`` ends
+        # every fetch and wait within a fraction of a second (the CLI sets it on SIGTERM/SIGINT).
+        self.deadline = deadline
+        self.stop = stop or threading.Event()
+        self.redirects = redirects
         self.health = {name: SourceHealth(name, c.source.kind) for name, c in self.collectors.items()}
         self.next_due: dict[str, float] = {}
         self.failures: dict[str, int] = {}
@@ -141,11 +148,18 @@ class Scheduler:
         return attempt
 
     def _attempt_with_retries(self, collector: Collector, checkpoint: dict[str, Any], now: datetime) -> _Attempt:
+        from outagewatch.collectors import http
+
         retries = 0
+        source = collector.source
+        same_host = str(source.options.get("redirects", self.redirects)) == "same-host"
         while True:
+            if self.stop.is_set():
+                return _Attempt(None, StoppedFailure("stopped before fetching"), retries)
             ctx = FetchContext(now=now, checkpoint=checkpoint, http=self.http, record=self.record)
             try:
-                return _Attempt(collector.fetch(ctx), None, retries)
+                with http.budget(self.deadline, stop=self.stop, url=source.url, same_host=same_host):
+                    return _Attempt(collector.fetch(ctx), None, retries)
             except SourceError as exc:
                 error = exc
             except Exception as exc:  # noqa: BLE001 - a parser bug in one source must not stop the others
@@ -160,7 +174,10 @@ class Scheduler:
             if self.jitter:
                 delay *= 1 + self._rng.uniform(0, 0.25)
             log.info("%s: %s; retrying in %.1fs", collector.source.name, error, delay)
-            self.sleep(delay)
+            if self.sleep is time.sleep:
+                self.stop.wait(delay)  # a stop cuts the wait short
+            else:
+                self.sleep(delay)
             retries += 1
 
     def _finish(self, collector: Collector, attempt: _Attempt, now: datetime) -> bool:
@@ -222,8 +239,11 @@ class Scheduler:
         stamp = (now or self.clock()).timestamp()
         return [n for n in self.collectors if self.next_due.get(n, 0) <= stamp]
 
-    def watch(self, stop: threading.Event, poll: float = 1.0) -> None:
-        """Run due sources until ``stop`` is set (Ctrl-C in the CLI)."""
+    def watch(self, stop: threading.Event | None = None, poll: float = 1.0) -> None:
+        """Run due sources until ``stop`` (default: the scheduler's own) is set (SIGTERM or
+        Ctrl-C in the CLI); fetches in flight end within a fraction of a second."""
+        stop = stop or self.stop
+        self.stop = stop
         while not stop.is_set():
             names = self.due()
             if names:

@@ -17,7 +17,7 @@ import orjson
 
 from outagewatch.catalog import load_catalog
 from outagewatch.collectors import http
-from outagewatch.collectors.base import BadResponse, FetchContext, FetchResult, SourceConfig
+from outagewatch.collectors.base import MAX_ITEMS, MAX_NAMES, BadResponse, FetchContext, FetchResult, SourceConfig
 from outagewatch.collectors.text import STATUSPAGE_STAGES, aws_service_region, digest, plain, stage_of
 from outagewatch.signal import Signal, SignalError
 from outagewatch.timeutil import parse_time
@@ -121,6 +121,9 @@ class StatuspageCollector(JSONStatusCollector):
         name = self.source.options.get("signal_source") or f"statuspage:{self.host}"
         for incident in incidents:
             for signal_or_error in statuspage_signals(incident, name, now, self.by_component, self.public_base):
+                if result.full():
+                    result.reject(f"more than {MAX_ITEMS} updates in one document: the rest skipped")
+                    return
                 if isinstance(signal_or_error, Signal):
                     result.signals.append(signal_or_error)
                 else:
@@ -135,23 +138,19 @@ def statuspage_signals(incident: Any, source_name: str, now: datetime, by_compon
         yield "incident without an id"
         return
     by_component = by_component or {}
-    components = [c.get("name") for c in incident.get("components") or [] if isinstance(c, dict) and c.get("name")]
-    updates = incident.get("incident_updates") or []
+    # Linear in the document: names are deduplicated through a dict and capped per update
+    # (a million affected components must not cost a million squared, nor a million each
+    # in every stored Signal's raw).
+    components = _names(c for c in _list(incident.get("components")))
+    updates = _list(incident.get("incident_updates"))
     title = incident.get("name") or None
     url = incident.get("shortlink") or (f"{base}/incidents/{incident['id']}" if base else None)
     for update in updates:
         if not isinstance(update, dict):
             yield f"incident {incident['id']}: update is not an object"
             continue
-        names = list(components)
-        for affected in update.get("affected_components") or []:
-            if isinstance(affected, dict) and affected.get("name") and affected["name"] not in names:
-                names.append(affected["name"])
-        services = []
-        for component in names:
-            service = by_component.get(_norm(component))
-            if service and service not in services:
-                services.append(service)
+        names = _names(_list(update.get("affected_components")), dict(components))
+        services = list(dict.fromkeys(s for s in (by_component.get(_norm(n)) for n in names) if s))
         try:
             when = parse_time(update.get("display_at") or update.get("created_at") or incident.get("created_at"))
             yield Signal(
@@ -159,11 +158,26 @@ def statuspage_signals(incident: Any, source_name: str, now: datetime, by_compon
                 title=title, text=plain(update.get("body")) or title or "", url=url,
                 status=STATUSPAGE_STAGES.get(str(update.get("status")), stage_of(update.get("body"))),
                 native_id=f"{incident['id']}/{update.get('id') or when.isoformat()}", services=services,
-                raw={"incident": incident["id"], "impact": incident.get("impact"), "components": names,
+                raw={"incident": incident["id"], "impact": incident.get("impact"), "components": list(names),
                      "update_status": update.get("status")},
             )
-        except (ValueError, SignalError) as exc:
-            yield f"incident {incident['id']}: {exc}"
+        except (ValueError, SignalError, TypeError, AttributeError) as exc:
+            yield f"incident {str(incident['id'])[:80]}: {exc}"
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _names(items: Iterable[Any], names: dict[str, None] | None = None) -> dict[str, None]:
+    """Component names in order, once each, at most :data:`MAX_NAMES`."""
+    names = {} if names is None else names
+    for item in items:
+        if len(names) >= MAX_NAMES:
+            break
+        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"]:
+            names.setdefault(item["name"], None)
+    return names
 
 
 class GCPCollector(JSONStatusCollector):
@@ -194,16 +208,19 @@ class GCPCollector(JSONStatusCollector):
                 continue
             get = lambda key, inc=incident: inc.get(key, inc.get(key.replace("_", "-")))  # noqa: E731
             incident_id = str(get("id") or get("number") or "")
-            products = [p.get("title") for p in get("affected_products") or [] if isinstance(p, dict)]
+            products = [p.get("title") for p in _list(get("affected_products"))[:MAX_NAMES] if isinstance(p, dict)]
             if not products and get("service_name"):
                 products = [get("service_name")]
             services = [self.products[_norm(p)] for p in products if p and _norm(p) in self.products]
             locations = [loc.get("id") for key in ("currently_affected_locations", "previously_affected_locations")
-                         for loc in get(key) or [] if isinstance(loc, dict)]
+                         for loc in _list(get(key))[:MAX_NAMES] if isinstance(loc, dict)]
             regions = [f"gcp:{loc}" for loc in locations if f"gcp:{loc}" in self.catalog.regions]
             title = plain(get("external_desc")) or None
             updates = get("updates") or ([get("most_recent_update")] if get("most_recent_update") else [])
-            for update in updates:
+            for update in updates if isinstance(updates, list) else []:
+                if result.full():
+                    result.reject(f"more than {MAX_ITEMS} updates in one document: the rest skipped")
+                    return
                 result.fetched += 1
                 if not isinstance(update, dict):
                     result.reject(f"incident {incident_id}: update is not an object")
@@ -224,8 +241,8 @@ class GCPCollector(JSONStatusCollector):
                         url=f"https://status.cloud.google.com/{get('uri')}" if get("uri") else None,
                         raw={"incident": incident_id, "severity": get("severity"), "status": raw_status,
                              "products": products, "locations": locations}))
-                except (ValueError, SignalError) as exc:
-                    result.reject(f"incident {incident_id}: {exc}")
+                except (ValueError, SignalError, TypeError, AttributeError) as exc:
+                    result.reject(f"incident {incident_id[:80]}: {exc}")
 
 
 class AWSHealthJSONCollector(JSONStatusCollector):
@@ -247,7 +264,10 @@ class AWSHealthJSONCollector(JSONStatusCollector):
             title = plain(event.get("summary")) or None
             log = event.get("event_log") or [{"summary": event.get("summary"), "message": event.get("description"),
                                                "timestamp": event.get("date")}]
-            for entry in log:
+            for entry in log if isinstance(log, list) else []:
+                if result.full():
+                    result.reject(f"more than {MAX_ITEMS} events in one document: the rest skipped")
+                    return
                 result.fetched += 1
                 try:
                     stamp = entry.get("timestamp") or event.get("date")

@@ -1,0 +1,193 @@
+"""A fetch ends by its wall-clock deadline whatever the server does; SIGTERM and SIGINT
+stop a run within a second, keeping what was fetched; redirects go only to http(s) and,
+when the source says so, only to its own host."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from outagewatch.collectors import load_sources
+from outagewatch.collectors.run import RunSettings, build_scheduler
+from outagewatch.search.query import Query
+from outagewatch.search.sqlite import SQLiteStore
+from tests.collectors.localhttp import start_http
+from tests.collectors.test_failures import GOOD_FEED
+
+
+def _drip(where: str):
+    """A server that sends one byte every 0.2 s forever: in the body, or in the headers."""
+    def respond(request):
+        try:
+            if where == "body":
+                request.send_response(200)
+                request.send_header("Content-Type", "application/rss+xml")
+                request.end_headers()
+                request.wfile.flush()
+                stream = GOOD_FEED * 1000
+            else:
+                stream = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nX-Padding: " + b"x" * 100000
+            for i in range(len(stream)):
+                request.wfile.write(stream[i:i + 1])
+                request.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+        request.close_connection = True
+
+    return start_http(respond)
+
+
+def _good_server():
+    def respond(request):
+        request.send_response(200)
+        request.send_header("Content-Type", "application/rss+xml")
+        request.send_header("Content-Length", str(len(GOOD_FEED)))
+        request.end_headers()
+        request.wfile.write(GOOD_FEED)
+
+    return start_http(respond)
+
+
+def _url(httpd, path="/feed") -> str:
+    return f"http://127.0.0.1:{httpd.server_address[1]}{path}"
+
+
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_a_dripping_server_is_cut_off_at_the_deadline(tmp_path, where):
+    slow, good = _drip(where), _good_server()
+    store = SQLiteStore(tmp_path / "s.db")
+    try:
+        sources = load_sources([{"name": "slow", "kind": "rss", "url": _url(slow)},
+                                {"name": "good", "kind": "rss", "url": _url(good)}])
+        settings = RunSettings(retries=0, timeout=1.0, deadline=1.5, concurrency=2)
+        scheduler, _ = build_scheduler(store, sources, settings, jitter=False)
+        started = time.monotonic()
+        scheduler.run_round()
+        elapsed = time.monotonic() - started
+        scheduler.close()
+        assert elapsed < 4.0, elapsed  # a read timeout of 1 s never fires: the server sends every 0.2 s
+        assert "deadline" in scheduler.health["slow"].last_error, scheduler.health["slow"].last_error
+        assert scheduler.health["good"].new == 2
+        assert store.count(Query()) == 2
+    finally:
+        store.close()
+        slow.shutdown()
+        good.shutdown()
+
+
+def _collect(tmp_path: Path, sources: list[dict], *args: str, collect: str = "") -> subprocess.Popen:
+    lines = [f"[collect]\nretries = 0\ntimeout = \"30s\"\ndeadline = \"10m\"\n{collect}"]
+    for source in sources:
+        lines.append("[[sources]]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in source.items()))
+    (tmp_path / "c.toml").write_text("\n".join(lines))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
+    return subprocess.Popen([sys.executable, "-m", "outagewatch", "--config", str(tmp_path / "c.toml"),
+                             "--store", f"sqlite:///{tmp_path}/s.db", "collect", "--no-tag", "--json", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env)
+
+
+def _wait_until_stored(path: Path, count: int, process: subprocess.Popen) -> None:
+    give_up = time.monotonic() + 60
+    while time.monotonic() < give_up:
+        assert process.poll() is None, process.stderr.read()
+        if path.exists():
+            with SQLiteStore(path) as store:
+                if store.count(Query()) >= count:
+                    return
+        time.sleep(0.2)
+    raise AssertionError("the good source was never stored")
+
+
+@pytest.mark.parametrize("mode, sig", [("--once", signal.SIGTERM), ("--once", signal.SIGINT),
+                                       ("--watch", signal.SIGTERM), ("--watch", signal.SIGINT)])
+def test_a_signal_stops_collect_promptly_keeping_what_was_fetched(tmp_path, mode, sig):
+    slow, good = _drip("body"), _good_server()
+    try:
+        process = _collect(tmp_path, [{"name": "slow", "kind": "rss", "url": _url(slow)},
+                                      {"name": "good", "kind": "rss", "url": _url(good)}], mode)
+        _wait_until_stored(tmp_path / "s.db", 2, process)  # the good source; the slow one drips on
+        time.sleep(0.5)
+        sent = time.monotonic()
+        process.send_signal(sig)
+        out, err = process.communicate(timeout=20)
+        assert time.monotonic() - sent < 3.0
+        assert b"Traceback" not in err, err
+        assert b"stopped" in err, (process.returncode, err)
+        with SQLiteStore(tmp_path / "s.db") as store:
+            assert store.count(Query()) == 2
+    finally:
+        if process.poll() is None:
+            process.kill()
+        slow.shutdown()
+        good.shutdown()
+
+
+def _redirect_server(location: str):
+    def respond(request):
+        respond.hits += 1
+        request.send_response(302)
+        request.send_header("Location", location)
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+
+    respond.hits = 0
+    httpd = start_http(respond)
+    return httpd, respond
+
+
+@pytest.mark.parametrize("location", ["file:///etc/passwd", "gopher://127.0.0.1:70/", "ftp://127.0.0.1/x"])
+def test_a_redirect_off_http_is_refused_not_retried(tmp_path, location):
+    httpd, handler = _redirect_server(location)
+    store = SQLiteStore(tmp_path / "s.db")
+    try:
+        sources = load_sources([{"name": "r", "kind": "rss", "url": _url(httpd)}])
+        scheduler, _ = build_scheduler(store, sources, RunSettings(retries=3, backoff=0.01, timeout=2), jitter=False)
+        scheduler.run_round()
+        scheduler.close()
+        error = scheduler.health["r"].last_error
+        assert error.startswith("bad-response:") and "refused" in error, error
+        assert handler.hits == 1  # refused at once, not retried as a "connection" error
+    finally:
+        store.close()
+        httpd.shutdown()
+
+
+def test_a_redirect_to_another_host_is_refused_when_the_source_says_same_host(tmp_path):
+    good = _good_server()
+    # The same server by another name: "localhost" is not the source's host "127.0.0.1".
+    httpd, _ = _redirect_server(f"http://localhost:{good.server_address[1]}/feed")
+    store = SQLiteStore(tmp_path / "s.db")
+    try:
+        sources = load_sources([{"name": "strict", "kind": "rss", "url": _url(httpd), "redirects": "same-host"},
+                                {"name": "open", "kind": "rss", "url": _url(httpd, "/other")}])
+        scheduler, _ = build_scheduler(store, sources, RunSettings(retries=0, timeout=2), jitter=False)
+        scheduler.run_round()
+        scheduler.close()
+        assert "another host" in scheduler.health["strict"].last_error
+        assert scheduler.health["open"].new == 2  # the default follows http(s) redirects anywhere
+    finally:
+        store.close()
+        httpd.shutdown()
+        good.shutdown()
+
+
+def test_same_host_redirects_from_the_collect_section(tmp_path):
+    good = _good_server()
+    httpd, _ = _redirect_server(f"http://localhost:{good.server_address[1]}/feed")
+    try:
+        process = _collect(tmp_path, [{"name": "feed", "kind": "rss", "url": _url(httpd)}], "--once",
+                           collect='redirects = "same-host"\n')
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 2, err
+        assert "another host" in out.decode()
+    finally:
+        httpd.shutdown()
+        good.shutdown()
