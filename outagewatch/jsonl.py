@@ -45,6 +45,25 @@ def read_signals(stream: IO[bytes], *, max_line_bytes: int = MAX_LINE_BYTES) -> 
             yield Rejected(number, str(exc))
 
 
+def read_array(stream: IO[bytes]) -> Iterator[Signal | Rejected]:
+    """Yield a Signal or a :class:`Rejected` for every element of one JSON array, parsed
+    incrementally (ijson): memory follows one element, not the whole body. ``line`` is
+    the element's position (1-based). Broken JSON mid-array ends the reading with one
+    rejection at the element it broke in; what came before it stands."""
+    import ijson
+
+    number = 0
+    try:
+        for number, data in enumerate(ijson.items(stream, "item", use_float=True), start=1):
+            try:
+                yield Signal.from_dict(data)
+            except SignalError as exc:
+                yield Rejected(number, str(exc))
+    except ijson.JSONError as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        yield Rejected(number + 1, f"not valid JSON: {reason[:200]}")
+
+
 def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | int]:
     """Lines of at most ``limit`` bytes; a longer line yields its length instead.
 

@@ -73,10 +73,18 @@ def ingest_stream(store: Store, stream: IO[bytes], *, tag: Callable[[list[Signal
                   batch_size: int = BATCH_SIZE, keep_rejections: int = 1000,
                   on_reject: Callable[[Rejected], None] | None = None) -> IngestReport:
     """Store every valid line of a JSON Lines stream; report each rejected line."""
+    return ingest_records(store, read_signals(stream), tag=tag, batch_size=batch_size,
+                          keep_rejections=keep_rejections, on_reject=on_reject)
+
+
+def ingest_records(store: Store, records: Iterable[Signal | Rejected], *,
+                   tag: Callable[[list[Signal]], None] | None = None, batch_size: int = BATCH_SIZE,
+                   keep_rejections: int = 1000, on_reject: Callable[[Rejected], None] | None = None) -> IngestReport:
+    """Store every Signal of ``records`` in batches; count and keep (some of) the rejections."""
     report = IngestReport()
 
     def valid() -> Iterator[Signal]:
-        for item in read_signals(stream):
+        for item in records:
             if isinstance(item, Rejected):
                 report.rejected_total += 1
                 if len(report.rejected) < keep_rejections:

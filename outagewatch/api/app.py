@@ -9,13 +9,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from outagewatch import __version__
-from outagewatch.api.errors import ApiError, install_error_handlers
+from outagewatch.api.errors import ApiError, error_response, install_error_handlers
 
 # Our own page only talks to its own origin; no inline script, no CDN, nothing framed.
 DASHBOARD_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -41,13 +41,18 @@ class ApiSettings:
 
 def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
                tagger: Callable[[], Any] | None = None, nlp_settings: dict | None = None,
-               after_batch: Callable[..., Any] | None = None) -> FastAPI:
+               after_batch: Callable[..., Any] | None = None,
+               allowed_hosts: Iterable[str] | None = None) -> FastAPI:
     """The app around ``store``. ``token`` may be a :class:`~outagewatch.config.Secret`.
 
     ``reads_open=False`` makes read endpoints need the token too (``serve`` does that
     when it listens beyond loopback, unless told the data is public). ``after_batch`` is
     the correlation-and-alert step run after each ingest request that stored something
     (:class:`outagewatch.correlate.AfterBatch`; None: incidents are not updated here).
+
+    ``allowed_hosts``: the only ``Host`` header values answered (``serve`` passes the
+    loopback names when it listens on loopback): a web page that rebinds its own DNS name
+    to 127.0.0.1 sends its name as the Host, and gets a 421 instead of the open reads.
     """
     secret = token.reveal() if hasattr(token, "reveal") else token
     if not reads_open and not secret:
@@ -67,6 +72,18 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
     static = resources.files("outagewatch.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
+    if allowed_hosts is not None:
+        allowed = {h.lower() for h in allowed_hosts}
+
+        @app.middleware("http")
+        async def _host_check(request: Request, call_next):
+            host = _host_name(request.headers.get("host", ""))
+            if host not in allowed:
+                return error_response(421, f"this server does not answer for the host {host[:60]!r}")
+            return await call_next(request)
+
+    app.openapi = lambda: _openapi(app)
+
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):
         response = await call_next(request)
@@ -77,6 +94,40 @@ def create_app(store: Any, *, token: str | None = None, reads_open: bool = True,
         return response
 
     return app
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def _host_name(header: str) -> str:
+    """The host of a Host header without its port: ``[::1]:8000`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, saying what the API really answers: a bad parameter is a 400
+    with ``{"error": ...}`` (our handler), never FastAPI's 422 validation body."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    error = {"description": "Bad request: the message names the parameter or line",
+             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            if responses.pop("422", None) is not None or operation.get("parameters") or operation.get("requestBody"):
+                responses.setdefault("400", error)
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        components.pop(unused, None)
+    components["Error"] = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+    app.openapi_schema = schema
+    return schema
 
 
 def _lazy_tagger(nlp_settings: dict | None = None) -> Callable[[], Any]:

@@ -28,8 +28,10 @@ def serve(
         fail(str(exc))
     reads_open = is_loopback(host) or public_reads
     with open_configured_store(create=False) as store:
+        from outagewatch.api.app import LOOPBACK_HOSTS
+
         app = create_app(store, token=token, reads_open=reads_open, nlp_settings=settings.nlp,
-                         after_batch=after_batch())
+                         after_batch=after_batch(), allowed_hosts=LOOPBACK_HOSTS if is_loopback(host) else None)
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"outagewatch API on http://{shown}:{port}/ (store {redact_url(store.url)}; "
                    f"reads {'open' if reads_open else 'need the token'}; "

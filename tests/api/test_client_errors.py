@@ -62,3 +62,49 @@ def test_a_huge_query_is_a_400_not_an_engine_error(client):
     response = client.get("/api/signals", params={"q": "障" * 900})
     assert response.status_code == 400, response.text
     assert "at most" in response.json()["error"]
+
+
+def test_a_json_array_is_read_element_by_element(token_client, auth):
+    # Streamed: the elements before a break in the JSON are stored, the break is one rejection.
+    body = b"[" + b",".join(json.dumps({**GOOD, "native_id": str(n)}).encode() for n in range(3)) + b', {"sou'
+    response = token_client.post("/api/signals?tag=false", content=body,
+                                 headers={**auth, "Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["new"], report["rejected"]) == (3, 1)
+    assert report["rejections"][0]["line"] == 4 and "not valid JSON" in report["rejections"][0]["reason"]
+
+
+def test_objects_as_source_or_id_are_rejected_not_stored_as_repr(token_client, auth):
+    body = _lines({**GOOD, "native_id": "a", "source": {"x": 1}}, {**GOOD, "native_id": "b", "id": ["x"]},
+                  {**GOOD, "native_id": "c"})
+    report = token_client.post("/api/signals?tag=false", content=body, headers=_ndjson(auth)).json()
+    assert (report["new"], report["rejected"]) == (1, 2)
+    hits = token_client.get("/api/signals", params={"service": "slack", "limit": 50}).json()["hits"]
+    assert not any(h["source"].startswith("{") or h["id"].startswith("[") for h in hits)
+
+
+def test_openapi_documents_the_400_the_api_answers(client):
+    schema = client.get("/openapi.json").json()
+    codes = {code for ops in schema["paths"].values() for op in ops.values() for code in op["responses"]}
+    assert "422" not in codes
+    assert schema["paths"]["/api/signals"]["get"]["responses"]["400"]["content"]["application/json"]["schema"] == \
+        {"$ref": "#/components/schemas/Error"}
+    bad = client.get("/api/signals", params={"limit": "many"})
+    assert bad.status_code == 400 and set(bad.json()) == {"error"}
+
+
+def test_a_loopback_server_answers_only_loopback_host_names(api_store):
+    from fastapi.testclient import TestClient
+
+    from outagewatch.api import create_app
+    from outagewatch.api.app import LOOPBACK_HOSTS
+
+    app = create_app(api_store, allowed_hosts=LOOPBACK_HOSTS)
+    for base in ("http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000", "http://127.0.0.1"):
+        assert TestClient(app, base_url=base).get("/api/signals").status_code == 200, base
+    rebound = TestClient(app, base_url="http://attacker.example:8000")
+    for path in ("/api/signals", "/api/incidents", "/", "/openapi.json"):
+        response = rebound.get(path)
+        assert response.status_code == 421, (path, response.status_code)
+        assert "attacker.example" in response.json()["error"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -78,19 +77,24 @@ async def ingest_signals(
     tag: Annotated[bool, Param(description="Tag services, regions and symptoms (keeps tags already set).")] = True,
 ) -> dict[str, Any]:
     """Store Signals sent as JSON Lines (or one JSON array); bad lines are reported, the rest stored."""
-    body = await _read_body(request)
-    if request.headers.get("content-type", "").split(";")[0].strip() == "application/json":
-        body = _array_to_lines(body)
+    is_array = request.headers.get("content-type", "").split(";")[0].strip() == "application/json"
+    body = await _spool_body(request)
     tagger = request.app.state.tagger() if tag else None
     from starlette.concurrency import run_in_threadpool
 
-    from outagewatch.pipeline import ingest_stream
+    from outagewatch.jsonl import read_array, read_signals
+    from outagewatch.pipeline import ingest_records
 
     store = request.app.state.store
     step = request.app.state.after_batch
 
     def ingest():
-        report = ingest_stream(store, io.BytesIO(body), tag=tagger)
+        with body:
+            if is_array and _first_byte(body) != b"[":
+                raise ApiError(400, "a JSON body must be an array of Signal objects "
+                                    "(or send JSON Lines as application/x-ndjson)")
+            records = read_array(body) if is_array else read_signals(body)
+            report = ingest_records(store, records, tag=tagger)
         if step is not None and report.stored.new + report.stored.updated:
             step(store, earliest=report.earliest)  # incidents current, alerts sent, before we answer
         return report
@@ -104,26 +108,33 @@ async def ingest_signals(
     return report.to_dict()
 
 
-async def _read_body(request: Request) -> bytes:
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_INGEST_BYTES:
-            raise ApiError(413, f"the body is larger than {MAX_INGEST_BYTES // 1_048_576} MiB; send it in parts")
-        chunks.append(chunk)
-    body = b"".join(chunks)
-    if not body.strip():
-        raise ApiError(400, "the body is empty: send Signals as JSON Lines, one object a line")
-    return body
+async def _spool_body(request: Request):
+    """The body, streamed into a temporary file that spills to disk past 1 MiB: the
+    server's memory follows one batch of Signals, not the size of the upload."""
+    import tempfile
 
-
-def _array_to_lines(body: bytes) -> bytes:
-    import orjson
-
+    spool = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+    size, blank = 0, True
     try:
-        items = orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
-    if not isinstance(items, list):
-        raise ApiError(400, "a JSON body must be an array of Signal objects (or send JSON Lines as application/x-ndjson)")
-    return b"\n".join(orjson.dumps(item) for item in items) + b"\n"
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_INGEST_BYTES:
+                raise ApiError(413, f"the body is larger than {MAX_INGEST_BYTES // 1_048_576} MiB; send it in parts")
+            blank = blank and not chunk.strip()
+            spool.write(chunk)
+        if blank:
+            raise ApiError(400, "the body is empty: send Signals as JSON Lines, one object a line")
+    except BaseException:
+        spool.close()
+        raise
+    spool.seek(0)
+    return spool
+
+
+def _first_byte(stream) -> bytes:
+    """The first non-blank byte, leaving the stream where it was."""
+    start = stream.tell()
+    while (byte := stream.read(1)) and byte.isspace():
+        pass
+    stream.seek(start)
+    return byte
