@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from outagewatch.cli.common import fail, human, open_configured_store, parse_time_option, print_json
+from outagewatch.cli.common import fail, for_terminal, open_configured_store, parse_time_option, print_json
 
 
 def accountability(
@@ -27,7 +27,7 @@ def accountability(
     if as_json:
         print_json(data)
         return
-    typer.echo(human(render_text(data, provider)))
+    typer.echo(for_terminal(render_text(data, provider)))
 
 
 def _minutes(value) -> str:

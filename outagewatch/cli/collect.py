@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from outagewatch.cli.common import after_batch, config, fail, human, open_configured_store, print_json
+from outagewatch.cli.common import after_batch, config, fail, for_terminal, open_configured_store, print_json
 from outagewatch.cli.output import EXIT_PARTIAL
 
 
@@ -77,17 +77,17 @@ def _summary(health, skipped, as_json: bool, extra: dict | None = None) -> int:
             note = h.last_error or ("not modified" if h.not_modified and not h.fetched else "")
             if h.bozo:
                 note = (note + "; " if note else "") + f"ill-formed feed x{h.bozo}"
-            table.add_row(escape(human(h.name)), str(h.fetched), str(h.new), str(h.updated), str(h.duplicates),
-                          str(h.rejected), str(h.errors), escape(human(note)))
+            table.add_row(escape(for_terminal(h.name)), str(h.fetched), str(h.new), str(h.updated), str(h.duplicates),
+                          str(h.rejected), str(h.errors), escape(for_terminal(note)))
         for s in skipped:
-            table.add_row(escape(human(s.name)), "-", "-", "-", "-", "-", "-", escape(human(f"skipped: {s.reason}")))
+            table.add_row(escape(for_terminal(s.name)), "-", "-", "-", "-", "-", "-", escape(for_terminal(f"skipped: {s.reason}")))
         if sys.stdout.isatty():
             console.print(table)
         else:
             for h in health.values():
-                typer.echo(human(h.line))
+                typer.echo(for_terminal(h.line))
             for s in skipped:
-                typer.echo(human(f"{s.name}: skipped: {s.reason}"))
+                typer.echo(for_terminal(f"{s.name}: skipped: {s.reason}"))
     return EXIT_PARTIAL if failed else 0
 
 

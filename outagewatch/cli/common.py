@@ -143,7 +143,7 @@ _UNSAFE.update({c: f"\\u{c:04x}" for c in (*range(0x200B, 0x2010), *range(0x202A
                                             0x061C, 0xFEFF)})
 
 
-def human(text: object) -> str:
+def for_terminal(text: object) -> str:
     """``text`` made safe for a terminal: what would steer it is shown escaped instead.
     Human output only: ``--json`` output stays exact (JSON escapes control characters)."""
     return str(text).translate(_UNSAFE)
@@ -162,7 +162,7 @@ def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    typer.echo(f"error: {human(message)}", err=True)
+    typer.echo(f"error: {for_terminal(message)}", err=True)
     raise typer.Exit(code)
 
 

@@ -10,7 +10,7 @@ from typing import Literal, Optional
 
 import typer
 
-from outagewatch.cli.common import fail, human, open_configured_store, parse_time_option, print_json, print_jsonl, usage_error
+from outagewatch.cli.common import fail, for_terminal, open_configured_store, parse_time_option, print_json, print_jsonl, usage_error
 
 incidents_app = typer.Typer(help="List incidents; confirm or dismiss one (analyst feedback).",
                             invoke_without_command=True, no_args_is_help=False)
@@ -52,7 +52,7 @@ def incidents(
         typer.echo("no incidents" + (" (dismissed ones hidden; --all shows them)" if hidden else ""))
         return
     for incident in rows:
-        typer.echo(human(_incident_block(incident)))
+        typer.echo(for_terminal(_incident_block(incident)))
 
 
 _HUMAN_TIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC")
@@ -106,7 +106,7 @@ def _verdict(incident_id: str, verdict: str, note: Optional[str], as_json: bool)
     if as_json:
         print_json({"id": incident.id, "feedback": feedback.to_dict()})
     else:
-        typer.echo(human(f"{incident.id} {verdict}: {incident.title}"))
+        typer.echo(for_terminal(f"{incident.id} {verdict}: {incident.title}"))
 
 
 @incidents_app.command("confirm")
@@ -199,7 +199,7 @@ def correlate(
         lines.append(_wrap(f"likely common cause: {' · '.join(x for x in (cause['service'], cause['provider'], cause['region']) if x)}"
                            f", {confidence(cause['confidence'])}", width, indent=""))
         lines.extend(_wrap(f"- {human_times(line)}", width) for line in cause["evidence"])
-    typer.echo(human("\n".join(lines)))
+    typer.echo(for_terminal("\n".join(lines)))
 
 
 def _peak_words(text: str) -> str:
@@ -223,7 +223,7 @@ def report(
         except ReportError as exc:
             fail(str(exc))
     if output is None:
-        typer.echo(text if fmt == "json" else human(text), nl=False)
+        typer.echo(text if fmt == "json" else for_terminal(text), nl=False)
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

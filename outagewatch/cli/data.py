@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from outagewatch.cli.common import (
-    after_batch, config, fail, human, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
+    after_batch, config, fail, for_terminal, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
     usage_error,
 )
 from outagewatch.cli.output import (
@@ -65,7 +65,7 @@ def ingest(
         for name in files:
             def complain(rejected, name=name):
                 if not as_json:
-                    typer.echo(human(f"{name}: rejected {rejected}"), err=True)
+                    typer.echo(for_terminal(f"{name}: rejected {rejected}"), err=True)
 
             try:
                 stream = sys.stdin.buffer if name == "-" else open(name, "rb")
@@ -166,17 +166,17 @@ def search(
         out = console()
         for hit in result.hits:
             s = hit.signal
-            tags = human(", ".join(s.services + s.regions))
-            out.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(human(s.source))}[/magenta] "
+            tags = for_terminal(", ".join(s.services + s.regions))
+            out.print(f"[cyan]{to_iso(s.published_at)}[/cyan] [magenta]{escape(for_terminal(s.source))}[/magenta] "
                       + (escape(f"[{tags}]") if tags else ""))
             if hit.highlights:
                 out.print("  " + " … ".join(_highlight_markup(h) for h in hit.highlights))
             else:
                 body = (s.title + ": " if s.title else "") + s.text
-                out.print("  " + human(body[:240] + ("…" if len(body) > 240 else "")), markup=False)
+                out.print("  " + for_terminal(body[:240] + ("…" if len(body) > 240 else "")), markup=False)
     if facet_counts:
         for field, counts in facet_counts.items():
-            err.print(f"[bold]{field}[/bold]: " + escape(human(", ".join(f"{k} {v}" for k, v in counts.items()))))
+            err.print(f"[bold]{field}[/bold]: " + escape(for_terminal(", ".join(f"{k} {v}" for k, v in counts.items()))))
 
 
 def _highlight_markup(fragment: str) -> str:
@@ -187,7 +187,7 @@ def _highlight_markup(fragment: str) -> str:
 
     parts = []
     for i, piece in enumerate(fragment.replace("</mark>", "<mark>").split("<mark>")):
-        text = escape(human(html.unescape(piece)))
+        text = escape(for_terminal(html.unescape(piece)))
         parts.append(f"[bold yellow]{text}[/bold yellow]" if i % 2 else text)
     return "".join(parts)
 
@@ -242,7 +242,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
         print_json(data)
         return
     console = _console()
-    console.print(f"[bold]{st.total}[/bold] signals in {st.backend} store {escape(human(data['location']))}"
+    console.print(f"[bold]{st.total}[/bold] signals in {st.backend} store {escape(for_terminal(data['location']))}"
                   + (f" ({st.size_bytes / 1_048_576:.1f} MB)" if st.size_bytes else ""), highlight=False)
     if st.total:
         console.print(f"published from {data['first_published']} to {data['last_published']}", highlight=False)
@@ -251,7 +251,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
             continue
         table = Table(title=f"by {title}", show_header=False)
         for key, value in list(counts.items())[:15]:
-            table.add_row(escape(human(key)), str(value))
+            table.add_row(escape(for_terminal(key)), str(value))
         console.print(table)
 
 
