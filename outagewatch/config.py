@@ -45,7 +45,7 @@ SECTIONS: dict[str, frozenset[str] | None] = {
     "x": frozenset({"bearer_token"}),
     "nlp": frozenset({"model", "processes"}),
     "alerts": frozenset({"webhooks", "apprise", "base_url", "retries", "timeout"}),
-    "collect": frozenset({"retries", "backoff", "backoff_max", "concurrency", "timeout"}),
+    "collect": frozenset({"retries", "backoff", "backoff_max", "concurrency", "timeout", "deadline", "redirects"}),
     "reports": frozenset({"profiles", "scrapy"}),
     "bluesky": frozenset({"handle", "app_password"}),
     "mastodon": frozenset({"tokens"}),

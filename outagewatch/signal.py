@@ -216,8 +216,10 @@ def _string(name: str, value: Any, limit: int | None) -> str:
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and 0 <= value <= MAX_REPORT_COUNT:
         value = int(value)
+    elif isinstance(value, float) and value.is_integer():
+        raise SignalError(f"report_count must be between 0 and {MAX_REPORT_COUNT}, got {value!r}")
     if isinstance(value, bool) or not isinstance(value, int):
         raise SignalError(f"report_count must be a whole number, got {_show(value)}")
     if not 0 <= value <= MAX_REPORT_COUNT:

@@ -151,7 +151,9 @@ def for_terminal(text: object) -> str:
 
 def usage_error(message: str) -> None:
     """The command line is wrong: one line, exit 2 (what click does for a bad option)."""
-    fail(message, code=2)
+    from outagewatch.cli.output import EXIT_USAGE
+
+    fail(message, code=EXIT_USAGE)
 
 
 def fail(message: str, exc: BaseException | None = None, code: int = 1) -> None:

@@ -49,5 +49,6 @@ def test_human_output_shows_escapes_instead_of_obeying_them(stored, args):
 
 def test_json_output_stays_exact(stored):
     proc = _run(stored, "search", "--json", "--limit", "10")
-    texts = {json.loads(line)["text"] for line in proc.stdout.decode().splitlines()}
+    records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    texts = {record["text"] for record in records if "meta" not in record}
     assert texts == {f"roku down {evil} again" for evil in EVIL.values()}
