@@ -108,3 +108,8 @@ def test_a_loopback_server_answers_only_loopback_host_names(api_store):
         response = rebound.get(path)
         assert response.status_code == 421, (path, response.status_code)
         assert "attacker.example" in response.json()["error"]
+
+
+def test_an_id_no_signal_can_have_is_a_404(client):
+    response = client.get("/api/signals/" + "i" * 600)
+    assert response.status_code == 404 and len(response.json()["error"]) < 200

@@ -42,8 +42,13 @@ def search_signals(
 
 @router.get("/signals/{signal_id}", dependencies=[Depends(require_read)], summary="One signal")
 def get_signal(request: Request, signal_id: str) -> dict[str, Any]:
+    from outagewatch.signal import MAX_ID_BYTES
+
     store = request.app.state.store
-    signal = store_call(lambda: store.get(signal_id))
+    # No stored Signal has a longer id (the Signal boundary refuses it), and an engine may
+    # fail on one (Elasticsearch: over 512 bytes) instead of finding nothing.
+    too_long = len(signal_id.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES
+    signal = None if too_long else store_call(lambda: store.get(signal_id))
     if signal is None:
         raise ApiError(404, f"no signal with id {signal_id[:80]!r}")
     return signal.to_dict()
