@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any
 
@@ -25,7 +26,7 @@ from outagewatch.search.sqlite.text import highlight
 from outagewatch.search.sqlite.textindex import TextIndex
 from outagewatch.search.store import TOTAL_LIMIT, Hit
 
-# The words index is asked for this many best hits at first (then 4x as many while ties
+# The words index is asked for this many best hits at first (then 8x as many while ties
 # or a cursor leave the page unsure).
 FIRST_FETCH = 64
 
@@ -76,7 +77,7 @@ class Planner:
             window = _window([key for key, _ in hits], n, after[0] if after else None, descending, exhausted)
             if window is not None:
                 break
-            fetch *= 4
+            fetch *= 8
         start, end = window
         addresses = [address for _, address in hits[start:end]]
         rowids = searcher.fast_field_values("rowid", addresses)
@@ -182,19 +183,14 @@ def _window(primary: list, n: int, cursor: Any, descending: bool, exhausted: boo
     not better than the cursor, through the whole group of hits tied with the one that
     is surely at or past the page's end. None when that group may go on past the hits
     fetched (more must be fetched); when every match was fetched, up to the last."""
-    start = 0
-    if cursor is not None:
-        while start < len(primary) and (primary[start] > cursor if descending else primary[start] < cursor):
-            start += 1
-    tied = 0
-    while cursor is not None and start + tied < len(primary) and primary[start + tied] == cursor:
-        tied += 1  # the cursor's own tie group: some of it may be before the cursor
-    target = start + tied + n - 1
+    # the engine's order as ascending numbers, so bisect finds group edges in log time
+    rank = (lambda v: -v) if descending else (lambda v: v)
+    start = 0 if cursor is None else bisect_left(primary, rank(cursor), key=rank)
+    tied = 0 if cursor is None else bisect_right(primary, rank(cursor), lo=start, key=rank) - start
+    target = start + tied + n - 1  # the cursor's own tie group may be partly before the cursor
     if target >= len(primary):
         return (start, len(primary)) if exhausted else None
-    end = target + 1
-    while end < len(primary) and primary[end] == primary[target]:
-        end += 1
+    end = bisect_right(primary, rank(primary[target]), lo=target, key=rank)
     if end == len(primary) and not exhausted:
         return None
     return start, end
