@@ -354,3 +354,48 @@ def test_the_accountability_page(page, event_server):
     page.go_back()
     expect(page.locator("#incidents-view")).to_be_visible()
     assert page.errors == []
+
+
+def test_what_users_report_problem_types_and_comments_newest_first(browser, tmp_path):
+    """A report page's problem-type shares and its users' comments, as the reports collector
+    stores them (shares on the newest point's ``raw``, comments as their own Signals)."""
+    from datetime import datetime, timedelta, timezone
+
+    from outagewatch.pipeline import store_signals
+    from outagewatch.signal import Signal
+
+    store = SQLiteStore(tmp_path / "reports.db")
+    incident = load_event(store)
+    at = datetime(2020, 11, 25, 15, 0, tzinfo=timezone.utc)
+    page_url = "https://downdetector.com/status/roku/"
+    store_signals(store, [
+        Signal(source_kind="reports", source="reports:downdetector/roku", published_at=at, native_id="shares",
+               report_count=2100, text="2100 user reports of problems with Roku", services=["roku"], url=page_url,
+               raw={"page": page_url, "problem_types": {"Streaming": 61.0, "Login": 24.0, "App": 15.0},
+                    "page_status": "User reports indicate problems at Roku"}),
+        *[Signal(source_kind="reports", source="reports:downdetector/roku", published_at=at + timedelta(minutes=m),
+                 native_id=f"c{m}", author=f"viewer{m}", text=text, services=["roku"], url=page_url,
+                 raw={"page": page_url, "comment": True})
+          for m, text in ((2, "channels won't load"), (9, "error 014.30 on every app"), (21, "back for me now"))],
+    ])
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with live_server(store) as url:
+        _ready(page, url + f"/?incident={incident['id']}")
+        page.locator(f"#incident-detail[data-loaded='{incident['id']}']").wait_for()
+        roku = page.locator("#problem-types .report-page[data-source='reports:downdetector/roku']")
+        assert [t.inner_text() for t in roku.locator(".ptype").all()] == ["Streaming", "Login", "App"]
+        assert [t.inner_text() for t in roku.locator(".share").all()] == ["61%", "24%", "15%"]
+        widths = [b.bounding_box()["width"] for b in roku.locator(".fill").all()]
+        assert widths[0] > widths[1] > widths[2] > 0  # the bars are drawn to their shares
+        assert "page says: User reports indicate problems at Roku" in roku.inner_text()
+        comments = page.locator("#incident-comments li .text")
+        assert [c.inner_text() for c in comments.all()] == ["back for me now", "error 014.30 on every app",
+                                                             "channels won't load"]
+        evidence = page.locator("#cause-evidence").inner_text()
+        assert "2020-11-25 14:36 UTC" in evidence and "T14:36:00Z" not in evidence  # times as people read them
+        page.locator("#problem-types").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "incident-user-reports.png"))
+    context.close()
+    store.close()

@@ -79,6 +79,11 @@
     return date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   }
 
+  // Correlation writes its evidence sentences with ISO times; people read "2020-11-25 13:25 UTC".
+  function humanTimes(text) {
+    return String(text).replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)/g, formatTime);
+  }
+
   function timeNode(value) {
     return el("time", { datetime: value || "", text: formatTime(value) });
   }
@@ -423,7 +428,7 @@
     for (const fmt of ["html", "md", "json"]) $("report-" + fmt).setAttribute("href", body.links[fmt]);
     const causeList = $("cause-evidence");
     const evidence = (incident.common_cause && incident.common_cause.evidence) || [];
-    causeList.replaceChildren(...evidence.map((item) => el("li", { text: typeof item === "string" ? item : JSON.stringify(item) })));
+    causeList.replaceChildren(...evidence.map((item) => el("li", { text: typeof item === "string" ? humanTimes(item) : JSON.stringify(item) })));
     if (!evidence.length) causeList.append(el("li", { className: "muted", text: "none" }));
     const official = $("incident-official");
     official.replaceChildren(...body.evidence.official.map((s) => signalItem(s)));
