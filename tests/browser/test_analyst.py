@@ -283,7 +283,7 @@ def test_a_bad_query_shows_the_apis_error_not_zero_matches(page, event_server):
 
 def test_the_keyboard_opens_and_closes_an_incident(page, event_server):
     url, incident = event_server
-    _ready(page, url + "/")
+    _ready(page, url + "/?refresh=5")
     link = page.locator(f"#incident-list a.open-incident[data-incident-id='{incident['id']}']")
     link.wait_for()
     for _ in range(40):  # Tab from the top of the page until the incident link has focus
@@ -292,12 +292,26 @@ def test_the_keyboard_opens_and_closes_an_incident(page, event_server):
             break
     else:
         pytest.fail("the incident link is not reachable with Tab")
+    # The list is re-rendered by the next poll: the focus stays on the same incident.
+    stamp = page.locator("#updated").get_attribute("data-updated-at")
+    expect(page.locator("#updated")).not_to_have_attribute("data-updated-at", stamp, timeout=12_000)
+    assert page.evaluate("() => document.activeElement.dataset.incidentId") == incident["id"]
     page.keyboard.press("Enter")
     page.locator(f"#incident-detail[data-loaded='{incident['id']}']").wait_for()
     assert page.evaluate("() => document.activeElement.id") == "incident-title"
     page.keyboard.press("Escape")
     expect(page.locator("#incident-detail")).to_be_hidden()
     assert page.evaluate("() => document.activeElement.dataset.incidentId") == incident["id"]
+    # A facet checkbox keeps the focus through a poll too, and Space toggles it.
+    box = page.locator("#facets fieldset[data-facet=providers] input[data-value='aws']")
+    box.focus()
+    stamp = page.locator("#updated").get_attribute("data-updated-at")
+    expect(page.locator("#updated")).not_to_have_attribute("data-updated-at", stamp, timeout=12_000)
+    assert page.evaluate("() => document.activeElement.dataset.value") == "aws"
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"provider=aws"))
+    expect(page.locator("#facets fieldset[data-facet=providers] input[data-value='aws']")).to_be_checked()
+    assert page.evaluate("() => document.activeElement.dataset.value") == "aws"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

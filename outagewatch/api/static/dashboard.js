@@ -359,6 +359,18 @@
     return item;
   }
 
+  // Re-rendering a list must not take the keyboard focus away (a poll every few seconds would):
+  // whatever had it is found again by a key and focused in the new list.
+  function keepingFocus(container, keyOf, selectorOf, render) {
+    const active = document.activeElement;
+    const key = active && container.contains(active) ? keyOf(active) : null;
+    render();
+    if (key) {
+      const again = container.querySelector(selectorOf(key));
+      if (again) again.focus({ preventScroll: true });
+    }
+  }
+
   function urlWith(changes) {
     const saved = Object.assign({}, state);
     Object.assign(state, changes);
@@ -381,7 +393,9 @@
       note.textContent = shown.length + (filtered ? " of " + body.total : "") + " incident" + (shown.length === 1 ? "" : "s") +
         (state.status === "all" ? ", open first, then the strongest and newest" : "");
     }
-    list.replaceChildren(...shown.map(incidentItem));
+    keepingFocus(list, (node) => node.dataset.incidentId || null,
+                 (id) => "a.open-incident[data-incident-id='" + CSS.escape(id) + "']",
+                 () => list.replaceChildren(...shown.map(incidentItem)));
     list.dataset.count = String(shown.length);
   }
 
@@ -600,10 +614,7 @@
         box_.addEventListener("change", () => {
           if (box_.checked) state.filters[param].add(value); else state.filters[param].delete(value);
           saveState(false);
-          runSearch().then(() => {
-            const again = box.querySelector("input[data-param='" + CSS.escape(param) + "'][data-value='" + CSS.escape(value) + "']");
-            if (again) again.focus();
-          });
+          runSearch();
           if (param !== "kind") loadIncidents().catch((err) => showMessage(failureText(err)));
         });
         const name = FACET_NAMES[field] ? nameNode(field, value) : el("span", { text: value });
@@ -639,7 +650,12 @@
     summary.textContent = body.total + (body.total_relation === "gte" ? "+" : "") + " matching signal" +
       (body.total === 1 ? "" : "s") + (state.q ? ", most relevant first" : ", newest first");
     summary.dataset.total = body.total;
-    if (!append) renderFacets(body.facets);
+    if (!append) {
+      keepingFocus($("facets"), (node) => (node.dataset.param ? node.dataset.param + "\u0000" + node.dataset.value : null),
+                   (key) => { const [param, value] = key.split("\u0000");
+                              return "input[data-param='" + CSS.escape(param) + "'][data-value='" + CSS.escape(value) + "']"; },
+                   () => renderFacets(body.facets));
+    }
     state.cursor = body.next_cursor;
     $("more-button").hidden = !body.next_cursor;
     return true;
