@@ -149,8 +149,14 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "GB-MAN": ("Manchester",), "GB-BIR": ("Birmingham",), "GB-EDH": ("Edinburgh",), "GB-GLG": ("Glasgow",),
     "CA-ON": ("Toronto", "Ottawa"), "AT-9": ("Vienna", "Wien"), "DK-84": ("Copenhagen", "København"),
     "NO-03": ("Oslo",), "FI-18": ("Helsinki",), "PT-11": ("Lisbon", "Lisboa"), "PT-13": ("Porto",),
-    "IE-D": ("Dublin",), "BE-BRU": ("Brussels", "Bruxelles", "Brussel"),
+    "IE-D": ("Dublin",), "BE-BRU": ("Brussels", "Bruxelles", "Brussel"), "IT-52": ("Florence", "Firenze"),
+    "IT-42": ("Genoa", "Genova"), "IT-82": ("Palermo",), "IT-34": ("Venice", "Venezia"),
 }
+
+# Countries whose provinces and states people here name in lower case ("in wales", "a firenze"):
+# a built-gazetteer subdivision elsewhere needs a capital ("cascades", "loja" are words first).
+MARKETS = frozenset("""US CA MX BR AR CL CO PE GB IE FR DE ES PT IT NL BE CH AT SE NO DK FI PL TR JP KR IN AU NZ
+ZA SG""".split())
 
 
 @functools.lru_cache(maxsize=1)

@@ -203,7 +203,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 mapped = True
         if mapped or not nm.geo:
             continue
-        if (nm.ambiguous_place or nm.everyday_place) and not context:
+        if (nm.ambiguous_place and not context) or (nm.everyday_place and not _place_context(lower, start, end)):
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
             continue
@@ -500,7 +500,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
     written = texts[start]
     cased = written[:1].isupper() or not written[:1].isascii()
     context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
-    if nm.gazetteer_only and (written.isupper() and len(written) > 2 or (end < n and lower[end] == "/")):
+    if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if not cased:
         if nm.everyday_place or nm.minor_place:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
-from outagewatch.nlp.geo import AMBIGUOUS_PLACES, EVERYDAY_PLACES, common_places, gazetteer, hand_places, place_kinds
+from outagewatch.nlp.geo import AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, place_kinds
 from outagewatch.nlp.lexicon import COMMON_WORDS
 from outagewatch.textrules import JAPANESE_RE
 
@@ -220,7 +220,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
                     everyday_place=fold(place) in EVERYDAY_PLACES or place in everyday,
                     gazetteer_only=not ids and place not in hand,
                     minor_place=not ids and place not in hand and kinds.get(place) == "subdivision"
-                    and not (geo or "").startswith("US-"))
+                    and (geo or "")[:2] not in MARKETS)
         add(place, name)
         if JAPANESE_RE.search(place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
