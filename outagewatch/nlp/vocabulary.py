@@ -9,6 +9,7 @@ stand for exactly one thing and need no evidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -210,11 +211,15 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             by_place.setdefault(r.city, []).append(r.id)
     for name in places:
         by_place.setdefault(name, [])
+    in_place: dict[str, list[str]] = {}  # ISO code -> catalog regions there (by subdivision and by country)
+    for r in catalog.regions.values():
+        for code in {r.place, r.country} - {None}:
+            in_place.setdefault(code, []).append(r.id)
     for place, region_ids in by_place.items():
         ids = tuple(dict.fromkeys(region_ids))
         geo = _geo_of(place, ids, catalog, places)
-        located = tuple(r.id for r in catalog.regions.values()
-                        if geo and (r.place == geo if "-" in geo else r.country == geo))
+        located = tuple(r for r in in_place.get(geo, ()) if geo and
+                        (catalog.regions[r].place == geo if "-" in geo else catalog.regions[r].country == geo))
         name = Name("place", ids, place, geo=geo, located=located,
                     ambiguous_place=fold(place) in AMBIGUOUS_PLACES,
                     everyday_place=fold(place) in EVERYDAY_PLACES or place in everyday,
@@ -314,6 +319,7 @@ def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:
 
 def _brand_families(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     families: dict[str, frozenset[str]] = {}
+    ordered = sorted(vocab.phrases)
     for phrase, names in vocab.phrases.items():
         for name in names:
             if not name.ambiguous or name.kind not in ("service", "provider"):
@@ -321,12 +327,14 @@ def _brand_families(vocab: Vocabulary) -> dict[str, frozenset[str]]:
             own = name.ids[0]
             root = own.split("/")[0]
             family = set()
-            for other_phrase, others in vocab.phrases.items():
-                if other_phrase.startswith(phrase + " "):
-                    for other in others:
-                        entry = other.ids[0] if other.kind in ("service", "provider") else None
-                        if entry and entry.split("/")[0] != root and vocab.provider_of.get(entry) != own:
-                            family.add(entry)
+            prefix = phrase + " "
+            i = bisect.bisect_left(ordered, prefix)  # the phrases that start with this one, in order
+            while i < len(ordered) and ordered[i].startswith(prefix):
+                for other in vocab.phrases[ordered[i]]:
+                    entry = other.ids[0] if other.kind in ("service", "provider") else None
+                    if entry and entry.split("/")[0] != root and vocab.provider_of.get(entry) != own:
+                        family.add(entry)
+                i += 1
             if family:
                 families[own] = frozenset(family)
     return families
