@@ -146,7 +146,7 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
     (its breadth is a property of the bucket, not of a moment inside it)."""
     kind = track.kind
     minimum = settings.min_count.get(kind, 4)
-    on, off = settings.score_on.get(kind, 4.0), settings.score_off
+    on, off = settings.score_on.get(kind, 4.0), settings.score_off.get(kind, 2.0)
     windows = settings.windows
     if track.pooled:
         on, windows = settings.pooled_score_on, settings.pooled_windows

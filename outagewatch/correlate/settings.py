@@ -27,7 +27,7 @@ class Settings:
     short_weight: float = 1.0
     """The rate is at least ``short_weight`` times the rate of the ``short_history`` buckets
     before the window (an hour): levels drift within a day faster than six hours follow."""
-    min_ratio: float = 1.5
+    min_ratio: float = 2.0
     """A window must also hold this many times its expected count."""
     pooled_score_on: float = 2.9
     """The same for an upstream's pool, whose window must also be broad (see ``pool_min_members``):
@@ -36,9 +36,9 @@ class Settings:
     pooled_windows: tuple[int, ...] = (3, 6, 12)
     """A pool is scored over 15 minutes at least: five services' complaints take a while to add up,
     and a 5-minute window of a busy pool is mostly noise."""
-    score_off: float = 2.0
-    """While a run lasts, a window scoring this (p < 0.01) against the frozen rate keeps it going."""
-    min_count: dict[str, int] = field(default_factory=lambda: {"social": 4, "news": 3, "reports": 10})
+    score_off: dict[str, float] = field(default_factory=lambda: {"social": 2.0, "news": 2.0, "reports": 2.0})
+    """While a run lasts, a window scoring this (2.0: p < 0.01) against the frozen rate keeps it going."""
+    min_count: dict[str, int] = field(default_factory=lambda: {"social": 4, "news": 3, "reports": 20})
     """People (reports, for report pages) a window needs before it is scored at all."""
     prior_count: float = 0.1
     prior_units: float = 2.0
@@ -52,7 +52,7 @@ class Settings:
     pool_rest_scores: tuple[float, ...] = (2.0, 1.3)
     """A pooled window without texts naming the upstream needs ``pool_min_members`` members
     with chatter; without its largest member it must still score 2.0 (p < 0.01), and without
-    its two largest 1.0 (p < 0.1): one or two services' own outages do not name an upstream."""
+    its two largest 1.3 (p < 0.05): one or two services' own outages do not name an upstream."""
     close_after: int = 2400
     """Quiet seconds after the last spiking bucket before a run (and an incident) closes."""
     report_hold: int = 900
