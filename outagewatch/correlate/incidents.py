@@ -50,21 +50,26 @@ def level_at(runs: list[Run], when: datetime, grid: Grid) -> str:
 
 
 def timeline(runs: list[Run], grid: Grid, relations: Relations) -> tuple[list[dict], dict | None, datetime | None]:
-    """Escalations, the final common cause and when that cause was first named."""
+    """Escalations, the final common cause and when that cause was first named.
+
+    The cause depends only on which runs were known, so it is evaluated at each run's
+    detection; the level also on how long runs lasted, so at each active bucket too, until
+    it is strong (it never goes back down)."""
     moments = {r.detected_at for r in runs}
     for run in runs:
         moments.update(max(grid.time(i), run.detected_at) for i, _ in run.active)
     escalations: list[dict] = []
-    causes: list[tuple[datetime, dict | None]] = []
     for when in sorted(moments):
         level = level_at(runs, when, grid)
         if not escalations or LEVELS.index(level) > LEVELS.index(escalations[-1]["level"]):
             escalations.append({"level": level, "at": to_iso(when)})
-        causes.append((when, infer_cause([r for r in runs if r.detected_at <= when], relations)))
+        if level == LEVELS[-1]:
+            break
     final = infer_cause(runs, relations)
     named_at = None
     if final is not None:
-        for when, guess in causes:
+        for when in sorted({r.detected_at for r in runs}):
+            guess = infer_cause([r for r in runs if r.detected_at <= when], relations)
             if guess and (guess["provider"], guess["region"]) == (final["provider"], final["region"]):
                 named_at = when
                 break
