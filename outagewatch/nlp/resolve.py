@@ -236,6 +236,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if problems:
         for _, label in areas:
             symptoms.add(label)
+            problems.add(label)  # "travando no login": a problem with logging in is a login problem
 
     status = None
     if want_status:

@@ -141,7 +141,10 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
         table = tables[lang]
         j = i + 1
         while j < n and j - i <= WINDOW:
-            symptom = table.get(lower[j])
+            word = lower[j]
+            if word[1:2] in ("'", "’") and word[:1] in "dlnms":
+                word = word[2:]  # "d'envoyer", "l'ouvrir": the blank tokenizer keeps the elision on
+            symptom = table.get(word)
             if symptom:
                 if symptom == "payments" and lower[j] in ("check", "checking") and lower[j + 1:j + 2] != ["out"]:
                     symptom = "problems"
@@ -152,7 +155,7 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             j += 1
     for i, word in enumerate(lower):
         if word in DEFERRED and i:
-            reach = 4 if word == "nicht" else 2  # "in hamburg geht whatsapp nicht", "ne charge pas"
+            reach = 6 if word == "nicht" else 2  # "in hamburg geht whatsapp nicht", "ne charge pas"
             for k in range(i - 1, max(-1, i - reach), -1):
                 symptom = tables["de" if word == "nicht" else "fr"].get(lower[k])
                 if symptom:

@@ -145,3 +145,13 @@ def test_no_typo_without_a_complaint_or_that_is_a_word(tag, text):
 def test_a_fine_elsewhere_does_not_cancel_the_report(tag):
     assert tag("valorant won't launch, vanguard is fine")["relevant"]
     assert not tag("Outage? What outage. Kinesis has been fine all day for us")["relevant"]
+
+
+@pytest.mark.parametrize("text", [
+    "free fire travando no login, alguém?",
+    "aws milano (eu-south-1) errori su dynamodb",
+    "impossible d'envoyer des messages sur whatsapp depuis ce matin",
+    "bei mir lädt netflix seit einer stunde nicht mehr",
+])
+def test_problem_words_across_languages_make_a_report(tag, text):
+    assert tag(text)["relevant"]
