@@ -47,7 +47,10 @@ class Relations:
             return a[1] in self.deps(b[1])[0]
         if kinds == ("region", "service"):
             providers, regions, _ = self.deps(b[1])
-            return a[1] in regions or self.catalog.provider_of(b[1]) == self.region_provider(a[1])
+            # a provider's own service in its region; never "both have no provider" (a
+            # country, geo:GR, and any customer service without a provider share nothing)
+            owner = self.catalog.provider_of(b[1])
+            return a[1] in regions or (owner is not None and owner == self.region_provider(a[1]))
         if kinds == ("provider", "region"):
             return self.region_provider(b[1]) == a[1]
         if kinds == ("service", "service"):

@@ -236,3 +236,16 @@ def _t(text):
     from outagewatch.timeutil import parse_time
 
     return parse_time(text)
+
+
+def test_a_country_and_a_customer_without_a_provider_share_nothing():
+    """A service with no provider of its own is not related to a geography (or to a region
+    of an unknown provider) merely because neither has a provider."""
+    from outagewatch.catalog import load_catalog
+    from outagewatch.correlate.group import Relations
+
+    relations = Relations(load_catalog())
+    assert not relations.related(("region", "geo:GR"), ("service", "zerodha"))
+    assert not relations.related(("region", "geo:GR"), ("service", "roku"))
+    assert relations.related(("region", "aws:us-east-1"), ("service", "roku"))  # catalog depends_on
+    assert relations.related(("region", "aws:us-east-1"), ("service", "aws/kinesis"))  # the provider's own service
