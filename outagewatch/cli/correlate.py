@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 from typing import Literal, Optional
 
+import orjson
 import typer
 
 from outagewatch.cli.common import fail, for_terminal, open_configured_store, parse_time_option, print_json, print_jsonl, usage_error
@@ -210,18 +211,24 @@ def report(
     incident: str = typer.Argument(..., help="Incident id, unique id prefix, or a service/provider/region id (its main incident)."),
     fmt: Literal["md", "html", "json"] = typer.Option("md", "--format", "-f", help="Markdown, HTML or JSON."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    as_json: bool = typer.Option(False, "--json", help="The JSON report on one line, like every command's --json."),
 ) -> None:
     """The report of one outage: summary, timeline, affected services, official updates, posts, news, lead time."""
     from outagewatch.reports import FORMATS, ReportError, render
 
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}")
+    if as_json and fmt not in ("md", "json"):
+        usage_error(f"--json and --format {fmt} ask for two formats; give one")
     with open_configured_store(create=False) as store:
         found = _find(store, incident)
         try:
-            text = render(found, store, fmt)
+            text = render(found, store, "json" if as_json else fmt)
         except ReportError as exc:
             fail(str(exc))
+    if as_json:  # scripts read one JSON line; --format json stays indented for people
+        text = orjson.dumps(orjson.loads(text)).decode() + "\n"
+        fmt = "json"
     if output is None:
         typer.echo(text if fmt == "json" else for_terminal(text), nl=False)
         return

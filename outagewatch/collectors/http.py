@@ -24,7 +24,7 @@ from outagewatch.collectors.base import (
     TimeoutFailure,
 )
 
-USER_AGENT = "outagewatch/0.1 (+https://github.com/outagewatch/outagewatch; outage research; polite polling)"
+USER_AGENT = "outagewatch/0.1 (outage research; polite polling)"
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 

@@ -81,6 +81,10 @@ def test_incidents_confirm_and_report(db, tmp_path):
     data = json.loads(run("report", aws["id"], "--format", "json", store=db).stdout)
     assert data["incident"]["id"] == aws["id"] and data["official"][0]["status"] == "investigating"
     assert data["posts"][0]["engagement"] > 0 and data["news"]
+    line = run("report", aws["id"], "--json", store=db).stdout
+    one = json.loads(line)
+    assert line.count("\n") == 1  # --json: the same report as one JSON line (but for when it was generated)
+    assert {**one, "generated_at": None} == {**data, "generated_at": None} and one["generated_at"] > data["generated_at"]
 
 
 def test_correlate_around_a_service(db):
