@@ -28,8 +28,8 @@ from outagewatch.collectors.base import (
     AuthFailure, BadResponse, ConnectionFailure, FetchContext, FetchResult, RateLimited, ServerFailure,
     SourceConfig, SourceError, TimeoutFailure,
 )
-from outagewatch.collectors.social import CappedTransport, int_option, quota_spent, reveal, wait_seconds, walk
-from outagewatch.signal import Signal, SignalError, signal_id
+from outagewatch.collectors.social import CappedTransport, int_option, keep_items, quota_spent, reveal, wait_seconds, walk
+from outagewatch.signal import Signal, signal_id
 from outagewatch.timeutil import parse_time
 
 PUBLIC_APPVIEW = "https://public.api.bsky.app"
@@ -122,14 +122,9 @@ class BlueskyCollector:
             # source would fail on it every run. Walk again from the top down to the same floor.
             result.reject(f"{source_name}: the saved cursor was refused; walking again from the newest post")
             done = walk({"floor": state.get("floor")}, page, _when, max_pages=self.max_pages, stop=stop)
-        if ctx.record is not None and hasattr(ctx.record, "items"):
-            ctx.record.items("bluesky", [get_model_as_dict(p) for p in done.items])
-        for post in done.items:
-            result.fetched += 1
-            try:
-                result.signals.append(self.source.implied_tags(post_signal(post, source_name, ctx.now)))
-            except (SignalError, ValueError, TypeError, AttributeError) as exc:
-                result.reject(f"post {getattr(post, 'uri', '?')}: {exc}")
+        keep_items(done.items, ctx, result, self.source, network="bluesky", as_dict=get_model_as_dict,
+                   to_signal=lambda post: post_signal(post, source_name, ctx.now),
+                   label=lambda post: f"post {getattr(post, 'uri', '?')}")
         return done.state
 
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from outagewatch.collectors.base import BadResponse, FetchContext, FetchResult, SourceConfig
 from outagewatch.collectors.http import get
-from outagewatch.collectors.social import int_option, quota_spent, walk
+from outagewatch.collectors.social import int_option, keep_items, quota_spent, walk
 from outagewatch.collectors.text import plain
-from outagewatch.signal import Signal, SignalError, signal_id
+from outagewatch.signal import Signal, signal_id
 
 API_BASE = "https://hn.algolia.com/api/v1"
 
@@ -75,14 +75,9 @@ class HackerNewsCollector:
 
         done = walk(state, page, lambda h: int(h.get("created_at_i") or 0), max_pages=self.max_pages,
                     stop=lambda: quota_spent(headers))
-        if ctx.record is not None and hasattr(ctx.record, "items"):
-            ctx.record.items("hn", done.items)
-        for hit in done.items:
-            result.fetched += 1
-            try:
-                result.signals.append(self.source.implied_tags(hit_signal(hit, self.signal_source, ctx.now)))
-            except (SignalError, ValueError, TypeError, KeyError) as exc:
-                result.reject(f"item {hit.get('objectID', '?')}: {exc}")
+        keep_items(done.items, ctx, result, self.source, network="hn", as_dict=lambda hit: hit,
+                   to_signal=lambda hit: hit_signal(hit, self.signal_source, ctx.now),
+                   label=lambda hit: f"item {hit.get('objectID', '?')}")
         result.checkpoint = dict(ctx.checkpoint, search=done.state)
         return result
 

@@ -31,8 +31,8 @@ from outagewatch.collectors.base import (
     AuthFailure, BadResponse, ConnectionFailure, FetchContext, FetchResult, RateLimited, ServerFailure,
     SourceConfig, SourceError, TimeoutFailure,
 )
-from outagewatch.collectors.social import GuardedAdapter, int_option, quota_spent, reveal, wait_seconds, walk
-from outagewatch.signal import Signal, SignalError, signal_id
+from outagewatch.collectors.social import GuardedAdapter, int_option, keep_items, quota_spent, reveal, wait_seconds, walk
+from outagewatch.signal import Signal, signal_id
 
 DEFAULT_USER_AGENT = "python:outagewatch:v0.1 (outage research; read-only)"
 CREDENTIALS_HINT = ("set OUTAGEWATCH_REDDIT_CLIENT_ID and OUTAGEWATCH_REDDIT_CLIENT_SECRET "
@@ -133,14 +133,10 @@ class RedditCollector:
 
         done = walk(state, page, lambda thing: float(getattr(thing, "created_utc", 0) or 0), max_pages=self.max_pages,
                     stop=lambda: quota_spent(self.adapter.last_headers))
-        if ctx.record is not None and hasattr(ctx.record, "items"):
-            ctx.record.items("reddit", [thing_dict(t) for t in done.items if isinstance(t, (Submission, Comment))])
-        for thing in done.items:
-            result.fetched += 1
-            try:
-                result.signals.append(self.source.implied_tags(thing_signal(thing, source_name, ctx.now)))
-            except (SignalError, ValueError, TypeError, AttributeError) as exc:
-                result.reject(f"item {getattr(thing, 'fullname', '?')}: {exc}")
+        keep_items(done.items, ctx, result, self.source, network="reddit",
+                   as_dict=lambda thing: thing_dict(thing) if isinstance(thing, (Submission, Comment)) else None,
+                   to_signal=lambda thing: thing_signal(thing, source_name, ctx.now),
+                   label=lambda thing: f"item {getattr(thing, 'fullname', '?')}")
         return done.state
 
     def _failure(self, exc: Exception) -> SourceError:

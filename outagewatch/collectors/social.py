@@ -19,11 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from requests.adapters import HTTPAdapter
 
-from outagewatch.collectors.base import BadResponse
+from outagewatch.collectors.base import BadResponse, FetchContext, FetchResult, SourceConfig
+from outagewatch.collectors.http import USER_AGENT  # noqa: F401 - the one User-Agent, re-exported for the clients
+from outagewatch.signal import Signal, SignalError
 from outagewatch.timeutil import utcnow
 
 MAX_BYTES = 10 * 1024 * 1024
-USER_AGENT = "outagewatch/0.1 (outage research; polite polling)"
 
 
 def _secret(value: Any):
@@ -267,6 +268,21 @@ def walk(state: dict[str, Any] | None, fetch: Callable[[Any, Any], Page], when: 
     else:
         new = {"floor": floor, "pending": {"cursor": cursor, "top": top}}
     return Walk(items, new, pages, finished)
+
+
+def keep_items(items: list[Any], ctx: FetchContext, result: FetchResult, source: SourceConfig, *, network: str,
+               as_dict: Callable[[Any], Any], to_signal: Callable[[Any], Signal], label: Callable[[Any], str]) -> None:
+    """Record a walk's items (when capturing; ``as_dict`` returns None for one not to record)
+    and turn each into a Signal with its source's implied tags. One malformed item is a rejection named by ``label(item)``, never the end
+    of the run: the network's other items are still stored."""
+    if ctx.record is not None and hasattr(ctx.record, "items"):
+        ctx.record.items(network, [d for d in map(as_dict, items) if d is not None])
+    for item in items:
+        result.fetched += 1
+        try:
+            result.signals.append(source.implied_tags(to_signal(item)))
+        except (SignalError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            result.reject(f"{label(item)}: {exc}")
 
 
 COMMON_OPTIONS = {"api_base", "max_pages", "page_size", "max_bytes", "public_url"}

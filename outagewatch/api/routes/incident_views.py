@@ -10,20 +10,10 @@ from fastapi import Query as Param
 from fastapi.responses import Response
 
 from outagewatch.api.auth import require_read
-from outagewatch.api.errors import ApiError
+from outagewatch.api.routes.incidents import load_incident
 from outagewatch.api.store_access import store_call
-from outagewatch import incidents as policy
-from outagewatch.incidents import Incident
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
-
-
-def _incident(request: Request, incident_id: str) -> Incident:
-    store = request.app.state.store
-    incident = store_call(lambda: policy.get(store, incident_id))
-    if incident is None:
-        raise ApiError(404, f"no incident with id {incident_id[:80]!r}")
-    return incident
 
 
 @router.get("/{incident_id}/timeline.svg", dependencies=[Depends(require_read)], summary="The incident's timeline chart",
@@ -37,7 +27,7 @@ def timeline(
     on theirs), detection, the cause being named and every official update marked."""
     from outagewatch.reports.timeline import incident_timeline
 
-    incident = _incident(request, incident_id)
+    incident = load_incident(request, incident_id)
     store = request.app.state.store
     svg = store_call(lambda: incident_timeline(store, incident, compact=size == "small"))
     return Response(svg, media_type="image/svg+xml",
@@ -56,6 +46,6 @@ def user_reports(
     comments, newest first."""
     from outagewatch.reports.timeline import user_reports as gather
 
-    incident = _incident(request, incident_id)
+    incident = load_incident(request, incident_id)
     store = request.app.state.store
     return store_call(lambda: gather(store, incident, comments=comments))

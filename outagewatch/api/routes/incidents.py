@@ -34,7 +34,8 @@ class FeedbackBody(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
-def _load(request: Request, incident_id: str) -> Incident:
+def load_incident(request: Request, incident_id: str) -> Incident:
+    """The incident by id or unique prefix, or the API's 404 (every incident route answers alike)."""
     store = request.app.state.store
     incident = store_call(lambda: policy.get(store, incident_id))
     if incident is None:
@@ -70,7 +71,7 @@ def get_incident(
     evidence_limit: Annotated[int, Param(ge=0, le=500, description="How many evidence signals to include.")] = 50,
 ) -> dict[str, Any]:
     """The incident, the signals behind it (official ones first) and a per-source-kind time series."""
-    incident = _load(request, incident_id)
+    incident = load_incident(request, incident_id)
     store = request.app.state.store
     window = policy.evidence_window(incident)
     official = store_call(lambda: policy.official_updates(store, incident, window))
@@ -106,7 +107,7 @@ def _interval(window: tuple[datetime, datetime]) -> str:
 @router.post("/{incident_id}/feedback", dependencies=[Depends(require_write)], summary="Confirm or dismiss")
 def set_feedback(request: Request, incident_id: str, body: FeedbackBody) -> dict[str, Any]:
     """Record an analyst's verdict; it survives recomputing incidents."""
-    incident = _load(request, incident_id)
+    incident = load_incident(request, incident_id)
     store = request.app.state.store
     feedback = store_call(lambda: policy.set_feedback(store, incident.id, body.verdict, body.note))
     return {"id": incident.id, "feedback": feedback.to_dict()}
@@ -121,7 +122,7 @@ def report(
     format: Annotated[Literal["html", "md", "json"], Param(description="html, md or json.")] = "html",
 ) -> Response:
     """Rendered by ``outagewatch.reports``: self-contained HTML, Markdown, or JSON."""
-    incident = _load(request, incident_id)
+    incident = load_incident(request, incident_id)
     try:
         from outagewatch.reports import render
     except ImportError:
