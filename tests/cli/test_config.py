@@ -4,13 +4,12 @@ OUTAGEWATCH_CONFIG; the environment wins over the file for every section."""
 from __future__ import annotations
 
 import json
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from tests.clihelp import cli
+from tests.collectors.localhttp import WebhookReceiver
 
 # One file that sets every section, and what `outagewatch config --json` must then show.
 FILE = """
@@ -125,27 +124,6 @@ def test_a_mistyped_section_or_key_stops_every_command_naming_it(text, words, ho
     assert list(tmp_path.iterdir()) == [path]  # nothing created
 
 
-class _Hooks:
-    """A webhook receiver on 127.0.0.1 that keeps what it was sent."""
-
-    def __init__(self):
-        self.bodies: list[dict] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802
-                outer.bodies.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-
-
 def test_alerts_and_nlp_sections_reach_ingest_either_way(tmp_path):
     """The behaviour, not only the printout: an ingest named by --config or by OUTAGEWATCH_CONFIG
     sends its alert to the file's webhook, and tags with the file's [nlp] model (a missing one fails)."""
@@ -153,7 +131,7 @@ def test_alerts_and_nlp_sections_reach_ingest_either_way(tmp_path):
     from outagewatch.timeutil import utcnow
     from tests.correlate.builder import Story
 
-    hooks = _Hooks()
+    hooks = WebhookReceiver()
     try:
         story = Story()
         story.status(utcnow() - timedelta(minutes=5), "investigating",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
@@ -31,3 +32,19 @@ def start_http(respond: Callable[[BaseHTTPRequestHandler], None]) -> ThreadingHT
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
+
+
+class WebhookReceiver:
+    """A webhook endpoint on 127.0.0.1 that keeps every JSON body posted to it (answers 200)."""
+
+    def __init__(self, path: str = "/hook"):
+        self.bodies: list[dict] = []
+
+        def respond(handler: BaseHTTPRequestHandler) -> None:
+            self.bodies.append(json.loads(handler.rfile.read(int(handler.headers["Content-Length"]))))
+            handler.send_response(200)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+
+        self.server = start_http(respond)
+        self.url = f"http://127.0.0.1:{self.server.server_port}{path}"

@@ -7,17 +7,15 @@ from __future__ import annotations
 import json
 import re
 import signal
-import threading
 import time
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
 
 from outagewatch.timeutil import to_iso, utcnow
 from tests.clihelp import cli, free_port, start_cli
-from tests.collectors.localhttp import start_http
+from tests.collectors.localhttp import WebhookReceiver, start_http
 
 
 def statuspage(created, resolved=None) -> dict:
@@ -52,30 +50,9 @@ class Page:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
 
 
-class Hooks:
-    """A webhook receiver on 127.0.0.1."""
-
-    def __init__(self):
-        self.bodies: list[dict] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802
-                outer.bodies.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks/T0/SECRET"
-
-
 @pytest.fixture
 def hooks():
-    h = Hooks()
+    h = WebhookReceiver("/hooks/T0/SECRET")
     yield h
     h.server.shutdown()
 
