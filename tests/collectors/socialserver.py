@@ -7,7 +7,19 @@ import json
 import time
 from dataclasses import dataclass, field
 
+from outagewatch.collectors import load_sources
+from outagewatch.collectors.run import RunSettings, build_scheduler
 from tests.collectors.localhttp import start_http
+
+
+def one_round(db, chosen: list[dict], social=None, retries: int = 1):
+    """One scheduler round over the ``chosen`` source tables, with quick retries and no
+    jitter (the tests count requests): returns (health by source, skipped sources)."""
+    settings = RunSettings(retries=retries, backoff=0.01, backoff_max=0.05, timeout=1)
+    scheduler, skipped = build_scheduler(db, load_sources(chosen), settings, social=social, jitter=False)
+    scheduler.run_round()
+    scheduler.close()
+    return scheduler.health, skipped
 
 
 @dataclass

@@ -6,10 +6,9 @@ import pytest
 
 from outagewatch.collectors import build_collector, load_sources
 from outagewatch.collectors.bskyapi import BlueskyAPI
-from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
-from tests.collectors.socialserver import SocialServer
+from tests.collectors.socialserver import SocialServer, one_round
 
 USERS = {"viewer": ("did:plc:viewer0000000000000000001", "viewer.bsky.social"),
          "support": ("did:plc:support000000000000000001", "support.example.com")}
@@ -48,11 +47,7 @@ def sources(base, **extra):
 
 
 def run(db, chosen, creds=CREDS, retries=1):
-    settings = RunSettings(retries=retries, backoff=0.01, backoff_max=0.05, timeout=1)
-    scheduler, skipped = build_scheduler(db, load_sources(chosen), settings, social=creds, jitter=False)
-    scheduler.run_round()
-    scheduler.close()
-    return scheduler.health, skipped
+    return one_round(db, chosen, creds, retries)
 
 
 def test_search_pages_logs_in_and_then_only_reads_newer_posts(db, bsky):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.collectors import load_sources
 from outagewatch.collectors.hnapi import HNAPI
-from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.search.query import Query
-from tests.collectors.socialserver import SocialServer
+from tests.collectors.socialserver import SocialServer, one_round
 
 T0 = 1760946480  # 2025-10-20T07:48:00Z
 
@@ -40,11 +38,7 @@ def hn():
 def run(db, base, retries=1, **extra):
     source = {"name": "hn", "kind": "hn", "query": "aws outage", "page_size": 10, "max_pages": 5, "api_base": base,
               **extra}
-    settings = RunSettings(retries=retries, backoff=0.01, backoff_max=0.05, timeout=1)
-    scheduler, skipped = build_scheduler(db, load_sources([source]), settings, jitter=False)
-    scheduler.run_round()
-    scheduler.close()
-    return scheduler.health["hn"]
+    return one_round(db, [source], retries=retries)[0]["hn"]
 
 
 def test_stories_and_comments_by_query_then_only_newer(db, hn):

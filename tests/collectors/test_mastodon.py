@@ -6,10 +6,9 @@ import pytest
 
 from outagewatch.collectors import build_collector, load_sources
 from outagewatch.collectors.mastoapi import MastodonAPI
-from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
-from tests.collectors.socialserver import SocialServer
+from tests.collectors.socialserver import SocialServer, one_round
 
 ACCOUNTS = {
     "alice": {"id": "109000000000000001", "username": "alice", "acct": "alice", "display_name": "Alice",
@@ -57,12 +56,7 @@ def sources(base, **extra):
 
 
 def run(db, chosen, creds=None, retries=1):
-    settings = RunSettings(retries=retries, backoff=0.01, backoff_max=0.05, timeout=1)
-    scheduler, skipped = build_scheduler(db, load_sources(chosen), settings, social=creds or SocialCredentials(),
-                                         jitter=False)
-    scheduler.run_round()
-    scheduler.close()
-    return scheduler.health, skipped
+    return one_round(db, chosen, creds or SocialCredentials(), retries)
 
 
 def test_hashtag_first_run_reads_the_newest_page_then_pages_up_from_since_id(db, masto):

@@ -6,10 +6,9 @@ import pytest
 
 from outagewatch.collectors import build_collector, load_sources
 from outagewatch.collectors.redditapi import RedditAPI
-from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
-from tests.collectors.socialserver import SocialServer
+from tests.collectors.socialserver import SocialServer, one_round
 
 T0 = 1760946480  # 2025-10-20T07:48:00Z
 
@@ -53,11 +52,7 @@ def sources(base, **extra):
 
 
 def run(db, chosen, creds=CREDS, retries=1):
-    settings = RunSettings(retries=retries, backoff=0.01, backoff_max=0.05, timeout=1)
-    scheduler, skipped = build_scheduler(db, load_sources(chosen), settings, social=creds, jitter=False)
-    scheduler.run_round()
-    scheduler.close()
-    return scheduler.health, skipped
+    return one_round(db, chosen, creds, retries)
 
 
 def test_new_posts_and_comments_then_only_newer(db, reddit):
