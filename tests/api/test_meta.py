@@ -6,6 +6,7 @@ import re
 
 from outagewatch.api import create_app
 from tests.api.conftest import _client
+from tests.metricstext import sample
 
 
 def test_health_says_ok_and_counts_signals(client, api_store):
@@ -28,27 +29,17 @@ def test_health_is_503_when_the_store_cannot_answer(tmp_path):
     assert "cannot answer" in searched.json()["error"]
 
 
-def _sample(text: str, name: str, **labels) -> float | None:
-    for line in text.splitlines():
-        if line.startswith(name + "{") or line.startswith(name + " "):
-            series, value = line.rsplit(" ", 1)
-            found = dict(re.findall(r'(\w+)="([^"]*)"', series))
-            if all(found.get(k) == v for k, v in labels.items()):
-                return float(value)
-    return None
-
-
 def test_metrics_show_what_the_store_holds(client):
     """The process counters are tested through a real collector run (tests/collectors/test_live_alerts.py)."""
     response = client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     text = response.text
-    assert _sample(text, "outagewatch_incidents", status="open", evidence_level="strong") == 1
-    assert _sample(text, "outagewatch_incidents", status="closed", evidence_level="weak") == 1
-    assert _sample(text, "outagewatch_signals_stored", source_kind="status") == 1
+    assert sample(text, "outagewatch_incidents", status="open", evidence_level="strong") == 1
+    assert sample(text, "outagewatch_incidents", status="closed", evidence_level="weak") == 1
+    assert sample(text, "outagewatch_signals_stored", source_kind="status") == 1
     assert "# TYPE outagewatch_fetch_seconds histogram" in text and "# TYPE outagewatch_incidents_open gauge" in text
-    assert _sample(text, "outagewatch_last_signal_published_timestamp_seconds") > 1.6e9
+    assert sample(text, "outagewatch_last_signal_published_timestamp_seconds") > 1.6e9
 
 
 def test_catalog_lists_providers_regions_and_services(client):

@@ -5,7 +5,6 @@ Metrics are scraped from the running collector."""
 from __future__ import annotations
 
 import json
-import re
 import signal
 import time
 from datetime import timedelta
@@ -16,6 +15,7 @@ import pytest
 from outagewatch.timeutil import to_iso, utcnow
 from tests.clihelp import cli, free_port, start_cli
 from tests.collectors.localhttp import WebhookReceiver, start_http
+from tests.metricstext import sample
 
 
 def statuspage(created, resolved=None) -> dict:
@@ -90,16 +90,6 @@ def wait_for(predicate, seconds: float, process) -> bool:
 
 def scrape(port: int) -> str:
     return httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
-
-
-def sample(text: str, name: str, **labels) -> float | None:
-    for line in text.splitlines():
-        if line.startswith(name + "{") or line.startswith(name + " "):
-            series, value = line.rsplit(" ", 1)
-            found = dict(re.findall(r'(\w+)="([^"]*)"', series))
-            if all(found.get(k) == v for k, v in labels.items()):
-                return float(value)
-    return None
 
 
 def stop(process, how=signal.SIGTERM) -> tuple[int, str]:
