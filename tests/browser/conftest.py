@@ -75,3 +75,35 @@ def page(browser, request):
     with contextlib.suppress(Exception):
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture
+def open_page(browser, request):
+    """A page with CSP enforcement off (so only the dashboard's own escaping stands between
+    hostile text and the DOM), recording any dialog; screenshot kept like the others."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@contextlib.contextmanager
+def served_store(folder: Path, signals, incidents) -> Iterator[str]:
+    """A SQLite store in ``folder`` holding these Signals and incidents, served by :func:`live_server`."""
+    from outagewatch.pipeline import store_signals
+    from outagewatch.search.sqlite import SQLiteStore
+
+    store = SQLiteStore(folder / "store.db")
+    try:
+        store_signals(store, signals)
+        store.upsert_incidents(incidents)
+        with live_server(store) as url:
+            yield url
+    finally:
+        store.close()

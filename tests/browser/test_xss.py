@@ -10,10 +10,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from outagewatch.pipeline import store_signals
-from outagewatch.search.sqlite import SQLiteStore
 from outagewatch.signal import Signal
-from tests.browser.conftest import live_server
+from tests.browser.conftest import served_store
 
 pytestmark = pytest.mark.browser
 
@@ -55,29 +53,8 @@ def hostile_incident() -> dict:
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    store = SQLiteStore(tmp_path_factory.mktemp("xss") / "xss.db")
-    store_signals(store, hostile_signals())
-    store.upsert_incidents([hostile_incident()])
-    with live_server(store) as url:
+    with served_store(tmp_path_factory.mktemp("xss"), hostile_signals(), [hostile_incident()]) as url:
         yield url
-    store.close()
-
-
-@pytest.fixture
-def open_page(browser, hostile_server, request):
-    """A page with CSP enforcement off, recording any dialog; screenshot kept like the others."""
-    from tests.browser.conftest import ARTIFACTS
-
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs
-    yield page
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
 
 
 def _assert_nothing_ran(page) -> None:

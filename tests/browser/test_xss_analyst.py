@@ -12,10 +12,8 @@ from datetime import timedelta
 
 import pytest
 
-from outagewatch.pipeline import store_signals
-from outagewatch.search.sqlite import SQLiteStore
 from outagewatch.signal import Signal
-from tests.browser.conftest import ARTIFACTS, live_server
+from tests.browser.conftest import served_store
 from tests.browser.test_xss import EVIL_ID, IMG, SCRIPT, T, _assert_nothing_ran, hostile_incident, hostile_signals
 
 pytestmark = pytest.mark.browser
@@ -55,26 +53,8 @@ def analyst_incident() -> dict:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    store = SQLiteStore(tmp_path_factory.mktemp("xss-analyst") / "xss.db")
-    store_signals(store, analyst_signals())
-    store.upsert_incidents([analyst_incident()])
-    with live_server(store) as url:
+    with served_store(tmp_path_factory.mktemp("xss-analyst"), analyst_signals(), [analyst_incident()]) as url:
         yield url
-    store.close()
-
-
-@pytest.fixture
-def open_page(browser, request):
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs
-    yield page
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
 
 
 def test_problem_types_comments_names_and_lanes_stay_text(open_page, server):
