@@ -151,21 +151,30 @@ def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datet
 
 
 def add_counts(store, incident: Incident, grid: Grid, now: datetime) -> None:
-    """Signal counts by kind, summed reports and a compact chart series, from the store's aggregations."""
+    """Signal counts by kind, summed reports and a compact chart series, from the store's aggregations.
+
+    The chart's histogram (by kind, one bucket per grid interval, an hour either side) already
+    holds the incident's span: the counts are summed from its whole buckets, and only a ragged
+    edge (a status update's own time, inside a bucket) is counted from the few Signals there.
+    One aggregation per incident instead of three, for the same numbers."""
     start = ensure_utc(incident.started_at)
     end = ensure_utc(incident.ended_at) if incident.ended_at else ensure_utc(now)
     until = end + timedelta(seconds=grid.interval)
-    counts = store.facets(evidence_query(incident, start, until), ["source_kind"], size=10)["source_kind"]
-    if incident.signal_counts.get("status", 0) > counts.get("status", 0):
-        counts["status"] = incident.signal_counts["status"]  # status feeds tagged apart from the services
-    incident.signal_counts = dict(sorted(counts.items()))
-    reports = store.histogram(evidence_query(incident, start, until, ("reports",)), 86400 * 365)
-    incident.report_count = sum(b.reports for b in reports)
     pad = timedelta(hours=1)
     chart_from = start - pad
     chart_until = min(end + pad, ensure_utc(now) + timedelta(seconds=grid.interval))
     buckets = store.histogram(evidence_query(incident, chart_from, chart_until), grid.interval, by="source_kind",
                               size=10)
+    if chart_from <= start and until <= chart_until:
+        counts, reports = _span_counts(store, incident, buckets, (start, until), chart_until, grid.interval)
+    else:  # not expected (the chart pads the span), but then the store counts the span itself
+        counts = store.facets(evidence_query(incident, start, until), ["source_kind"], size=10)["source_kind"]
+        reports = sum(b.reports for b in store.histogram(evidence_query(incident, start, until, ("reports",)),
+                                                         86400 * 365))
+    if incident.signal_counts.get("status", 0) > counts.get("status", 0):
+        counts["status"] = incident.signal_counts["status"]  # status feeds tagged apart from the services
+    incident.signal_counts = dict(sorted(counts.items()))
+    incident.report_count = reports
     origin = int(chart_from.timestamp()) // grid.interval * grid.interval
     size = int((chart_until.timestamp() - origin) // grid.interval) + 1
     kinds: dict[str, list[int]] = {}
@@ -175,3 +184,35 @@ def add_counts(store, incident: Incident, grid: Grid, now: datetime) -> None:
             kinds.setdefault(b.key, [0] * size)[i] += b.reports if b.key == "reports" else b.count
     incident.series = {"start": to_iso(datetime.fromtimestamp(origin, grid.start.tzinfo)),
                        "interval": grid.interval, "kinds": kinds}
+
+
+def _span_counts(store, incident: Incident, buckets: list, span: tuple[datetime, datetime], chart_until: datetime,
+                 interval: int) -> tuple[dict[str, int], int]:
+    """Signals by kind and summed reports in ``span``: the chart's buckets that lie wholly inside
+    it (the last one may be cut where the chart's own range ends), plus a scan of the partial
+    buckets at its edges."""
+    start, until = span
+    step = timedelta(seconds=interval)
+    first = _floor(start, interval) + (step if _floor(start, interval) < start else timedelta(0))
+    last = until if until == chart_until else _floor(until, interval)
+    counts: dict[str, int] = {}
+    reports = 0
+    if first >= last:  # the span lies within one bucket
+        edges = [(start, until)]
+    else:
+        edges = [(a, z) for a, z in ((start, first), (last, until)) if a < z]
+        for b in buckets:
+            if first <= b.start < last:
+                counts[b.key] = counts.get(b.key, 0) + b.count
+                if b.key == "reports":
+                    reports += b.reports
+    for since, before in edges:
+        for signal in store.scan(evidence_query(incident, since, before)):
+            counts[signal.source_kind] = counts.get(signal.source_kind, 0) + 1
+            if signal.source_kind == "reports":
+                reports += signal.report_count or 0
+    return counts, reports
+
+
+def _floor(when: datetime, interval: int) -> datetime:
+    return datetime.fromtimestamp(int(when.timestamp()) // interval * interval, when.tzinfo)
