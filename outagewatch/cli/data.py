@@ -1,4 +1,4 @@
-"""Commands over stored data: ingest, search, export, stats, catalog, migrate."""
+"""Commands over stored data: ingest, search, export, stats, catalog (migrate is in cli/migrate.py)."""
 
 from __future__ import annotations
 

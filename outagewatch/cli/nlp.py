@@ -2,7 +2,7 @@
 
 A line is a JSON object (``text``, optional ``id``, ``source``, ``lang``) or plain text.
 A bad line (invalid UTF-8, invalid JSON, no text) gets one clear line on stderr and the
-rest is still tagged; the exit code is then 2, as for ``ingest``.
+rest is still tagged; the exit code is then 3 (partial success), as for ``ingest``.
 """
 
 from __future__ import annotations
