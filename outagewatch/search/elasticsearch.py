@@ -546,6 +546,10 @@ class ElasticsearchStore(BaseStore):
 
     def close(self) -> None:
         with self._write_lock:
+            # A writer that exits leaves its last batches unrefreshed; another process
+            # reading right after (ingest, then search) must see them, so refresh once here.
+            with contextlib.suppress(ElasticsearchStoreError):
+                self._fresh()
             if self._spool is not None:
                 if self._spool.pending:
                     with contextlib.suppress(_Unavailable, ElasticsearchStoreError):

@@ -104,3 +104,28 @@ def test_a_read_with_a_mistyped_prefix_creates_no_indices_or_templates(elasticse
     assert not client.indices.exists(index=f"{prefix}-*", allow_no_indices=False)
     assert not client.indices.exists_index_template(name=names.template)
     assert not client.cluster.exists_component_template(name=names.component_mappings)
+
+
+
+def test_a_reader_opened_right_after_a_writer_closes_sees_every_write(elasticsearch_node, tmp_path):
+    """ingest, then search in another process: the reader has no pending refresh of its own,
+    so the writer must leave its last batches visible when it closes (not after the
+    index's refresh interval, nor only when the shard next refreshes)."""
+    from outagewatch.search.query import Query
+    from tests.signals_factory import make_signal
+
+    prefix = unique_prefix("raw")
+    try:
+        for round_ in range(3):
+            writer = ElasticsearchStore(elasticsearch_node.url, prefix=prefix, spool_dir=tmp_path / "spool")
+            writer.upsert([make_signal(f"Roku is down, round {round_} post {n}", minutes=n) for n in range(50)])
+            writer.close()
+            reader = ElasticsearchStore(elasticsearch_node.url, prefix=prefix, spool_dir=tmp_path / "spool")
+            try:
+                assert reader.search(Query(limit=0)).total == 50 * (round_ + 1), f"round {round_}"
+            finally:
+                reader.close()
+    finally:
+        cleanup = ElasticsearchStore(elasticsearch_node.url, prefix=prefix)
+        cleanup.drop()
+        cleanup.close()
