@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from outagewatch.search.sqlite import SQLiteStore
-from tests.collectors.localhttp import start_http
+from tests.collectors.localhttp import start_http, stream_padding
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
@@ -38,15 +38,7 @@ class LocalServer:
         if route.stream_bytes:
             request.send_header("Content-Type", "application/rss+xml")
             request.end_headers()
-            chunk = b"<!-- padding -->" * 4096
-            sent = 0
-            try:
-                while sent < route.stream_bytes:
-                    request.wfile.write(chunk)
-                    sent += len(chunk)
-            except OSError:
-                pass
-            request.close_connection = True
+            stream_padding(request, b"<!-- padding -->" * 4096, route.stream_bytes)
             return
         if route.status == 304:
             request.end_headers()

@@ -34,6 +34,20 @@ def start_http(respond: Callable[[BaseHTTPRequestHandler], None]) -> ThreadingHT
     return httpd
 
 
+def stream_padding(request: BaseHTTPRequestHandler, chunk: bytes, total: int) -> None:
+    """Send ``total`` bytes of ``chunk`` after the headers already ended, with no
+    Content-Length (a body too large to buffer), then close the connection. A client
+    that hangs up at its size cap is the expected end, not an error."""
+    sent = 0
+    try:
+        while sent < total:
+            request.wfile.write(chunk)
+            sent += len(chunk)
+    except OSError:
+        pass
+    request.close_connection = True
+
+
 class WebhookReceiver:
     """A webhook endpoint on 127.0.0.1 that keeps every JSON body posted to it (answers 200)."""
 

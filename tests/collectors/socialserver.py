@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from outagewatch.collectors import load_sources
 from outagewatch.collectors.run import RunSettings, build_scheduler
-from tests.collectors.localhttp import start_http
+from tests.collectors.localhttp import start_http, stream_padding
 
 
 def one_round(db, chosen: list[dict], social=None, retries: int = 1):
@@ -90,15 +90,7 @@ class SocialServer:
                 request.send_header(k, v)
             if failure.stream_bytes:
                 request.end_headers()
-                chunk = b" " * 65536
-                sent = 0
-                try:
-                    while sent < failure.stream_bytes:
-                        request.wfile.write(chunk)
-                        sent += len(chunk)
-                except OSError:
-                    pass
-                request.close_connection = True
+                stream_padding(request, b" " * 65536, failure.stream_bytes)
                 return
             request.send_header("Content-Length", str(len(failure.body)))
             request.end_headers()
