@@ -49,16 +49,30 @@ def stream_padding(request: BaseHTTPRequestHandler, chunk: bytes, total: int) ->
 
 
 class WebhookReceiver:
-    """A webhook endpoint on 127.0.0.1 that keeps every JSON body posted to it (answers 200)."""
+    """A webhook endpoint on 127.0.0.1 that keeps every JSON body posted to it: ``bodies``,
+    and ``received`` as (path, body). The first ``fail_first`` attempts get a 503 (and are
+    not kept), so a sender's retries can be seen; ``attempts`` counts every POST."""
 
-    def __init__(self, path: str = "/hook"):
+    def __init__(self, path: str = "/hook", fail_first: int = 0):
         self.bodies: list[dict] = []
+        self.received: list[tuple[str, dict]] = []
+        self.fail_first = fail_first
+        self.attempts = 0
 
         def respond(handler: BaseHTTPRequestHandler) -> None:
-            self.bodies.append(json.loads(handler.rfile.read(int(handler.headers["Content-Length"]))))
-            handler.send_response(200)
+            self.attempts += 1
+            body = json.loads(handler.rfile.read(int(handler.headers["Content-Length"])))
+            if self.attempts <= self.fail_first:
+                handler.send_response(503)
+            else:
+                self.bodies.append(body)
+                self.received.append((handler.path, body))
+                handler.send_response(200)
             handler.send_header("Content-Length", "0")
             handler.end_headers()
 
         self.server = start_http(respond)
         self.url = f"http://127.0.0.1:{self.server.server_port}{path}"
+
+    def close(self) -> None:
+        self.server.shutdown()

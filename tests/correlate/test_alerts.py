@@ -2,51 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from outagewatch.correlate import recompute
 from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
 from outagewatch.incidents import Incident
 from outagewatch.search.sqlite import SQLiteStore
+from tests.collectors.localhttp import WebhookReceiver
 from tests.correlate.builder import Story, at
-
-
-class Receiver:
-    def __init__(self, fail_first: int = 0) -> None:
-        self.bodies: list[tuple[str, dict]] = []
-        self.fail_first = fail_first
-        self.attempts = 0
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802
-                outer.attempts += 1
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                if outer.attempts <= outer.fail_first:
-                    self.send_response(503)
-                else:
-                    outer.bodies.append((self.path, body))
-                    self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-
-    def close(self):
-        self.server.shutdown()
 
 
 @pytest.fixture
 def receiver():
-    r = Receiver(fail_first=2)
+    r = WebhookReceiver("", fail_first=2)
     yield r
     r.close()
 
@@ -63,14 +31,14 @@ def test_open_escalate_close_are_posted_as_json_and_slack(tmp_path, receiver):
     store.upsert(story.signals)
     recompute(store, now=at("13:56"), notify=notifier)   # open, mid-spike
     recompute(store, now=at("23:00"), notify=notifier)   # escalated and closed by now
-    generic = [b for p, b in receiver.bodies if p == "/generic"]
-    slack = [b for p, b in receiver.bodies if p.startswith("/slack")]
+    generic = [b for p, b in receiver.received if p == "/generic"]
+    slack = [b for p, b in receiver.received if p.startswith("/slack")]
     events = [b["event"] for b in generic]
     assert events[0] == "open" and events[-1] == "close"
     assert generic[0]["incident"]["services"] == ["roku"]
     assert len(slack) == len(generic)
     assert "Roku" in slack[0]["text"] and slack[0]["blocks"][0]["type"] == "section"
-    assert receiver.attempts == len(receiver.bodies) + 2  # two 503s were retried
+    assert receiver.attempts == len(receiver.received) + 2  # two 503s were retried
     assert notifier.failed == 0
 
 
