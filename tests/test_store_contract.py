@@ -314,6 +314,12 @@ def test_histograms_count_signals_and_sum_reports_per_bucket(store, outage_day):
     by_service = store.histogram(Query(providers=("aws",)), "1h", by="services")
     first_hour = {b.key: b.count for b in by_service if b.start == T0}
     assert first_hour == {"roku": 1, "flickr": 1, "adobe/spark": 1}
+    # the split's values given: only those, and a value no Signal has adds no bucket
+    chosen = store.histogram(Query(), "1d", by="source_kind", keys=["status", "news", "nonexistent"])
+    assert {(b.key, b.count) for b in chosen} == {("status", 2), ("news", 1)}
+    every_kind = store.histogram(Query(providers=("aws",)), "15m", by="source_kind",
+                                 keys=["social", "status", "reports", "news"])
+    assert every_kind == store.histogram(Query(providers=("aws",)), "15m", by="source_kind")
     with pytest.raises(ValueError):
         store.histogram(Query(), "7m")
 

@@ -15,6 +15,7 @@ from outagewatch.correlate.detect import Run
 from outagewatch.correlate.group import Relations
 from outagewatch.correlate.series import Grid
 from outagewatch.incidents import LEVELS, Incident, evidence_query
+from outagewatch.signal import SOURCE_KINDS
 from outagewatch.timeutil import ensure_utc, to_iso
 
 ENTITY_ORDER = {"service": 0, "provider": 1, "region": 2, "source": 3}
@@ -164,7 +165,7 @@ def add_counts(store, incident: Incident, grid: Grid, now: datetime) -> None:
     chart_from = start - pad
     chart_until = min(end + pad, ensure_utc(now) + timedelta(seconds=grid.interval))
     buckets = store.histogram(evidence_query(incident, chart_from, chart_until), grid.interval, by="source_kind",
-                              size=10)
+                              keys=SOURCE_KINDS)
     if chart_from <= start and until <= chart_until:
         counts, reports = _span_counts(store, incident, buckets, (start, until), chart_until, grid.interval)
     else:  # not expected (the chart pads the span), but then the store counts the span itself

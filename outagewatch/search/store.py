@@ -128,8 +128,9 @@ class Store(Protocol):
         """Counts by value of each field over the signals matching ``query``."""
 
     def histogram(self, query: Query, interval: str | int, by: str | None = None,
-                  size: int = 50) -> list[Bucket]:
-        """Counts (and summed ``report_count``) per fixed time bucket, optionally split by a field."""
+                  size: int = 50, keys: Iterable[str] | None = None) -> list[Bucket]:
+        """Counts (and summed ``report_count``) per fixed time bucket, optionally split by a field
+        (its ``size`` most frequent values, or exactly ``keys`` when given)."""
 
     def tag_histogram(self, query: Query, interval: str | int,
                       fields: Iterable[str] = ("services", "providers", "regions")) -> list[TagBucket]:
