@@ -232,6 +232,8 @@ def _tags(name: str, values: Any) -> list[str]:
         return []
     if not isinstance(values, (list, tuple)):
         raise SignalError(f"{name} must be a list of strings, got {type(values).__name__}")
+    if not values:  # most Signals arrive untagged: a new empty list, as below
+        return []
     if len(values) > MAX_TAGS:
         raise SignalError(f"{name} has more than {MAX_TAGS} values ({len(values)})")
     seen: dict[str, None] = {}
@@ -288,7 +290,8 @@ def _time(name: str, value: Any) -> datetime:
         value = ensure_utc(value)
     except ValueError as exc:
         raise SignalError(f"{name}: {exc}") from None
-    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    micro = value.microsecond
+    return value if micro % 1000 == 0 else value.replace(microsecond=micro // 1000 * 1000)
 
 
 def _wire_time(name: str, value: Any) -> datetime:

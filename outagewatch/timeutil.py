@@ -41,7 +41,11 @@ def utcnow() -> datetime:
 
 def ensure_utc(value: datetime) -> datetime:
     """The same instant in UTC; ``ValueError`` when it falls outside years 1..9999 in UTC
-    (``0001-01-01T00:00+01:00`` is in year 0), rather than Python's ``OverflowError``."""
+    (``0001-01-01T00:00+01:00`` is in year 0), rather than Python's ``OverflowError``.
+    Already-UTC times return first: every Signal's times pass here several times on
+    ingest, and asking their offset was a tenth of it."""
+    if value.tzinfo is UTC:
+        return value
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     if value.utcoffset() == timedelta(0):
