@@ -236,6 +236,11 @@ def _tags(name: str, values: Any) -> list[str]:
         return []
     if len(values) > MAX_TAGS:
         raise SignalError(f"{name} has more than {MAX_TAGS} values ({len(values)})")
+    for value in values:  # the common case, short non-empty ASCII tags, needs no per-value call
+        if type(value) is not str or not value or len(value) > MAX_SHORT_CHARS or not value.isascii():
+            break
+    else:
+        return list(dict.fromkeys(values))
     seen: dict[str, None] = {}
     for value in values:
         value = _string(name, value, MAX_SHORT_CHARS)

@@ -46,6 +46,9 @@ HOSTILE = {
     "list as text": {"text": ["a"]},
     "600-character id": {"id": "i" * 600},
     "object as a tag": {"services": [{"a": 1}]},
+    "201 short tags": {"services": [f"s{i}" for i in range(201)]},
+    "a 2049-character tag": {"regions": ["r" * 2049]},
+    "a number among tags": {"providers": ["aws", 5]},
     "object as native id": {"native_id": {"a": 1}},
     "number as status": {"status": 5},
 }
@@ -129,6 +132,15 @@ def test_ids_are_limited_so_both_stores_accept_every_stored_id(store):
     assert store.get(ok.id).id == ok.id
     with pytest.raises(SignalError, match="id is longer"):
         Signal.from_dict({**GOOD, "id": "i" * (MAX_ID_BYTES + 1)})
+
+
+def test_tags_keep_their_first_order_once_each_without_empties_and_in_nfc():
+    at = parse_time("2021-01-01T00:00Z")
+    signal = Signal(source_kind="social", source="x", published_at=at, text="", services=["b", "a", "b"],
+                    regions=["cafe\u0301", "", "caf\u00e9"], providers=("aws", "", "aws"))
+    assert signal.services == ["b", "a"]
+    assert signal.regions == ["caf\u00e9"]
+    assert signal.providers == ["aws"]
 
 
 def test_a_collector_made_signal_is_held_to_the_same_rules():
