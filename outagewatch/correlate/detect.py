@@ -203,6 +203,7 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
     runs: list[Run] = []
     position = 0
     close = settings.close_buckets
+    settle = settings.settle.get(kind, 0)
     for c in np.nonzero(best >= on)[0].tolist():
         if c < position:
             continue
@@ -222,7 +223,11 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
             top = np.zeros(hi - j)
             for v in keep:
                 mean, size = frozen.window(units[v][j:hi])
-                top = np.maximum(top, tail_score(counts[v][j:hi], mean, size))
+                value = tail_score(counts[v][j:hi], mean, size)
+                if settle:
+                    value = _settled(value, track, counts[v], units[v], j, hi, v, c + settle, settle, frozen,
+                                     cum_v, cum_e)
+                top = np.maximum(top, value)
             for offset, value in enumerate(top.tolist()):
                 if value >= off:
                     active.append((j + offset, value))
@@ -252,6 +257,28 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         ))
         position = j
     return runs
+
+
+def _settled(value: np.ndarray, track: Track, count: np.ndarray, units: np.ndarray, j: int, hi: int, v: int,
+             after: int, settle: int, frozen: _Frozen, cum_v: np.ndarray, cum_e: np.ndarray) -> np.ndarray:
+    """Continuation scores once a run has lasted ``settle`` buckets: a window must also stand out
+    against the run's own level over the ``settle`` buckets before it. A series that rose and
+    then holds a steady level (a report page's daytime level after a quiet night, which a
+    day of data cannot tell from an outage) stops being a run, so a later jump on top of it
+    opens a run of its own instead of vanishing inside the first one."""
+    idx = np.arange(j, hi)
+    ok = idx >= after
+    if not ok.any():
+        return value
+    end = np.maximum(idx - v + 1, 0)
+    start = np.maximum(end - settle, 0)
+    seen = cum_e[end] - cum_e[start]
+    level = np.where(seen > 0, (cum_v[end] - cum_v[start]) / np.maximum(seen, 1), 0.0)
+    width = units[j:hi]
+    mean = np.maximum(level, frozen.mean) * width
+    size = np.where(width > 0, frozen.size * np.maximum(width, 1e-9), np.inf)
+    own = tail_score(count[j:hi], mean, size)
+    return np.where(ok, np.minimum(value, own), value)
 
 
 def _same_time_rate(cum_v: np.ndarray, cum_e: np.ndarray, ends: np.ndarray, settings: Settings) -> np.ndarray:

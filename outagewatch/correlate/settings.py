@@ -38,6 +38,13 @@ class Settings:
     and a 5-minute window of a busy pool is mostly noise."""
     score_off: dict[str, float] = field(default_factory=lambda: {"social": 2.0, "news": 2.0, "reports": 2.0})
     """While a run lasts, a window scoring this (2.0: p < 0.01) against the frozen rate keeps it going."""
+    settle: dict[str, int] = field(default_factory=lambda: {"reports": 12})
+    """Buckets after which a run of this kind must also stand out against its own level over
+    that many buckets before each window (0 or absent: the rate stays frozen for the whole run;
+    see ``detect._settled``). Report pages only (an hour): a page's daytime level after a quiet
+    night looks like an outage against the night, and a frozen rate then hides the real jump
+    hours later inside that run (chosen by cross-validation on the Downdetector archive).
+    Chatter keeps its rate frozen: a long outage must not become its own normal."""
     min_count: dict[str, int] = field(default_factory=lambda: {"social": 4, "news": 3, "reports": 20})
     """People (reports, for report pages) a window needs before it is scored at all."""
     prior_count: float = 0.1

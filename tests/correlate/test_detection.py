@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from outagewatch.correlate import compute, recompute, update
+from outagewatch.correlate import Settings, compute, recompute, update
 from outagewatch.incidents import get as get_incident
 from outagewatch.incidents import stored
 from outagewatch.search.sqlite import SQLiteStore
@@ -249,3 +249,21 @@ def test_a_country_and_a_customer_without_a_provider_share_nothing():
     assert not relations.related(("region", "geo:GR"), ("service", "roku"))
     assert relations.related(("region", "aws:us-east-1"), ("service", "roku"))  # catalog depends_on
     assert relations.related(("region", "aws:us-east-1"), ("service", "aws/kinesis"))  # the provider's own service
+
+
+def test_a_report_page_settled_at_a_daytime_level_still_detects_the_jump_on_top(store):
+    """A page quiet all night (0-2 reports a point) rises to a daytime level of 8-14 that a day of
+    data cannot tell from an outage, holds it for three hours, then jumps to 90: the jump must
+    be detected when it is published, not vanish inside a run opened on the daytime rise."""
+    # each count is published at the end of its 15 minutes
+    night = [random.Random(i).randint(0, 2) for i in range(32)]          # published 00:15-08:00
+    day = [random.Random(100 + i).randint(8, 14) for i in range(12)]      # 08:15-11:00
+    jump = [90, 120, 100, 60]                                             # 11:15-12:00
+    story = Story()
+    story.reports("netflix", at("00:00"), night + day + jump + [12] * 20)
+    incidents = run(store, story)
+    assert any(i.detected_at == _t("2020-11-25T11:15:00Z") for i in incidents), \
+        [(i.detected_at, i.ended_at) for i in incidents]
+    # with the rate frozen for the whole run (the previous rule) the jump is not a detection
+    frozen = compute(store, now=at("23:59"), settings=Settings(settle={}))
+    assert not any(i.detected_at == _t("2020-11-25T11:15:00Z") for i in frozen)
