@@ -1,11 +1,16 @@
 """Blind detection check on a replay written without reading the detector's rules.
 
 Why: the other detection figures come from data the detector was developed against.
-This script scores it on `tests/data/blind_detection/` (the 2021-12-07 AWS us-east-1
-outage plus an unrelated Zerodha incident the same afternoon), as a user would: it
-ingests the file into a fresh SQLite store with the CLI, lists incidents with
-`incidents --json`, and compares them with `labels.json`. It reads only the CLI's
-output (never imports the detector), so it measures what a user would see.
+This script scores it on any blind folder (default `tests/data/blind_detection/`, the
+2021-12-07 AWS us-east-1 outage plus an unrelated Zerodha incident the same afternoon), as a
+user would: it ingests the folder's data file into a fresh SQLite store with the CLI, lists
+incidents with `incidents --json`, and compares them with the folder's `labels.json`. It reads
+only the CLI's output (never imports the detector), so it measures what a user would see.
+
+Labels: the main event is `main_incident` (or `main_incident`, the first folder's key); its
+provider is `expected_cause.provider` (any provider, not only AWS); the provider's own affected
+services are `affected_provider_services` (or `affected_<provider>_services`); workaround regions
+(`workaround_regions_not_affected`) and the `unrelated_incident` are optional.
 
 Run: PYTHONPATH=/path/to/tree python benchmarks/detection_blind.py [DATA_DIR]
 Exit 0 whether or not the detector meets the labels: it prints numbers, not a verdict
@@ -46,15 +51,26 @@ def cli(store: str, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def main_labels(labels: dict) -> dict:
+    """The main event's labels, under either key the blind folders use."""
+    for key in ("main_incident", "main_incident"):
+        if isinstance(labels.get(key), dict):
+            return labels[key]
+    raise SystemExit("labels.json has neither 'main_incident' nor 'main_incident'")
+
+
 def main() -> int:
     data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR
     labels = json.loads((data_dir / "labels.json").read_text())
     data = data_dir / labels["file"]
-    aws = labels["aws_incident"]
-    onset, official = ts(aws["onset"]), ts(aws["official_first_post"])
-    expected_consumers = set(aws["affected_consumer_services"])
-    unrelated = labels["unrelated_incident"]
-    workaround = set(aws["workaround_regions_not_affected"])
+    main_event = main_labels(labels)
+    provider = main_event["expected_cause"]["provider"]
+    onset, official = ts(main_event["onset"]), ts(main_event["official_first_post"])
+    expected_consumers = set(main_event.get("affected_consumer_services") or [])
+    own_services = set(main_event.get("affected_provider_services")
+                       or main_event.get(f"affected_{provider}_services") or [])
+    unrelated = labels.get("unrelated_incident")
+    workaround = set(main_event.get("workaround_regions_not_affected") or [])
 
     with tempfile.TemporaryDirectory() as tmp:
         store = f"sqlite:///{tmp}/blind.db"
@@ -84,66 +100,67 @@ def main() -> int:
         print(f"  - {i.get('id')} detected {i.get('detected_at')} started {i.get('started_at')} "
               f"status {i.get('status')} evidence {i.get('evidence_level')}: {i.get('title')}")
 
-    def is_aws(i: dict) -> bool:
+    def is_main(i: dict) -> bool:
         cause = i.get("common_cause") or {}
-        return cause.get("provider") == "aws" or "aws" in (i.get("providers") or [])
+        return cause.get("provider") == provider or provider in (i.get("providers") or [])
 
-    candidates = [i for i in incidents if is_aws(i) or expected_consumers & set(i.get("services") or [])]
+    candidates = [i for i in incidents if is_main(i) or expected_consumers & set(i.get("services") or [])]
     if not candidates:
-        print("\nAWS incident: NOT FOUND (no incident names aws or any affected consumer service)")
-        aws_inc = None
+        print(f"\nmain ({provider}) incident: NOT FOUND (no incident names {provider} or any affected consumer service)")
+        main_inc = None
     else:
-        # The AWS incident is the one holding the most affected consumer services; ties go to the earliest.
-        aws_inc = max(candidates, key=lambda i: (len(expected_consumers & set(i.get("services") or [])),
+        # The main incident is the one holding the most affected consumer services; ties go to the earliest.
+        main_inc = max(candidates, key=lambda i: (len(expected_consumers & set(i.get("services") or [])),
                                                  -(ts(i.get("detected_at")) or onset).timestamp()))
-    if aws_inc is not None:
-        det = ts(aws_inc.get("detected_at"))
-        cause = aws_inc.get("common_cause") or {}
-        named = ts(aws_inc.get("common_cause_named_at"))
-        print(f"\nAWS incident {aws_inc.get('id')}: {aws_inc.get('title')}")
-        print(f"  onset (label) {aws['onset']}, AWS first post (label) {aws['official_first_post']}")
-        print(f"  started_at {aws_inc.get('started_at')} ({minutes(ts(aws_inc.get('started_at')), onset)} vs onset)")
-        print(f"  detected_at {aws_inc.get('detected_at')}: {minutes(det, onset)} after onset, "
+    if main_inc is not None:
+        det = ts(main_inc.get("detected_at"))
+        cause = main_inc.get("common_cause") or {}
+        named = ts(main_inc.get("common_cause_named_at"))
+        print(f"\nmain ({provider}) incident {main_inc.get('id')}: {main_inc.get('title')}")
+        print(f"  onset (label) {main_event['onset']}, {provider}'s first post (label) {main_event['official_first_post']}")
+        print(f"  started_at {main_inc.get('started_at')} ({minutes(ts(main_inc.get('started_at')), onset)} vs onset)")
+        print(f"  detected_at {main_inc.get('detected_at')}: {minutes(det, onset)} after onset, "
               f"{minutes(official, det)} before the official post")
-        print(f"  escalations: {aws_inc.get('escalations')}")
-        print(f"  tool's first_official_at {aws_inc.get('first_official_at')} (label {aws['official_first_post']}), "
-              f"lead_minutes {aws_inc.get('lead_minutes')}")
+        print(f"  escalations: {main_inc.get('escalations')}")
+        print(f"  tool's first_official_at {main_inc.get('first_official_at')} (label {main_event['official_first_post']}), "
+              f"lead_minutes {main_inc.get('lead_minutes')}")
         print(f"  final cause: provider {cause.get('provider')}, region {cause.get('region')}, "
               f"service {cause.get('service')}, confidence {cause.get('confidence')}")
-        want = aws["expected_cause"]
+        want = main_event["expected_cause"]
         ok_p = cause.get("provider") == want["provider"]
         ok_r = cause.get("region") == want["region"]
         print(f"  cause matches label: provider {'yes' if ok_p else 'NO'}, region {'yes' if ok_r else 'NO'}")
-        print(f"  common_cause_named_at {aws_inc.get('common_cause_named_at')}: {minutes(named, onset)} after onset, "
+        print(f"  common_cause_named_at {main_inc.get('common_cause_named_at')}: {minutes(named, onset)} after onset, "
               f"{minutes(official, named)} before the official post")
         print("  note: the JSON gives one time for the cause (common_cause_named_at) and only its final state, "
               "not when each part (provider, region, service) was first named")
-        services = set(aws_inc.get("services") or [])
+        services = set(main_inc.get("services") or [])
         joined = sorted(expected_consumers & services)
         missing = sorted(expected_consumers - services)
         print(f"  affected consumer services joined: {len(joined)}/{len(expected_consumers)} {joined}")
         print(f"  missing: {missing}")
-        extra = sorted(s for s in services - expected_consumers - set(aws["affected_aws_services"]))
+        extra = sorted(s for s in services - expected_consumers - own_services)
         print(f"  other services in it (not in the labels' lists): {extra}")
-        regions = aws_inc.get("regions") or []
+        regions = main_inc.get("regions") or []
         print(f"  regions listed: {regions}")
         bad = sorted(workaround & set(regions))
         print(f"  workaround region listed as affected: {'YES ' + str(bad) if bad else 'no'}")
 
-    zsvc = unrelated["service"]
-    zonset = ts(unrelated["onset"])
-    in_aws = aws_inc is not None and zsvc in (aws_inc.get("services") or [])
-    own = [i for i in incidents if i is not aws_inc and zsvc in (i.get("services") or [])]
-    print(f"\nunrelated incident ({zsvc}, onset {unrelated['onset']}):")
-    print(f"  merged into the AWS incident: {'YES' if in_aws else 'no'}")
-    for i in own:
-        print(f"  own incident {i.get('id')}: detected {i.get('detected_at')} "
-              f"({minutes(ts(i.get('detected_at')), zonset)} vs its onset), services {i.get('services')}, "
-              f"cause {i.get('common_cause')}")
-    print(f"  stayed a separate incident: {'yes' if own and not in_aws else 'NO'}")
+    zsvc = unrelated["service"] if unrelated else None
+    if unrelated:
+        zonset = ts(unrelated["onset"])
+        in_main = main_inc is not None and zsvc in (main_inc.get("services") or [])
+        own = [i for i in incidents if i is not main_inc and zsvc in (i.get("services") or [])]
+        print(f"\nunrelated incident ({zsvc}, onset {unrelated['onset']}):")
+        print(f"  merged into the main incident: {'YES' if in_main else 'no'}")
+        for i in own:
+            print(f"  own incident {i.get('id')}: detected {i.get('detected_at')} "
+                  f"({minutes(ts(i.get('detected_at')), zonset)} vs its onset), services {i.get('services')}, "
+                  f"cause {i.get('common_cause')}")
+        print(f"  stayed a separate incident: {'yes' if own and not in_main else 'NO'}")
 
-    others = [i for i in incidents if i is not aws_inc and zsvc not in (i.get("services") or [])]
-    print(f"\nother incidents (neither AWS nor {zsvc}): {len(others)}")
+    others = [i for i in incidents if i is not main_inc and (zsvc is None or zsvc not in (i.get("services") or []))]
+    print(f"\nother incidents (neither the main one{' nor ' + zsvc if zsvc else ''}): {len(others)}")
     for i in others:
         print(f"  - {i.get('detected_at')} {i.get('services')} cause {(i.get('common_cause') or {}).get('provider')}"
               f"/{(i.get('common_cause') or {}).get('region')}: {i.get('title')}")
