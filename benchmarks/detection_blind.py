@@ -7,7 +7,7 @@ user would: it ingests the folder's data file into a fresh SQLite store with the
 incidents with `incidents --json`, and compares them with the folder's `labels.json`. It reads
 only the CLI's output (never imports the detector), so it measures what a user would see.
 
-Labels: the main event is `main_incident` (or `main_incident`, the first folder's key); its
+Labels: the main event is `main_incident` (or `aws_incident`, the first folder's key); its
 provider is `expected_cause.provider` (any provider, not only AWS); the provider's own affected
 services are `affected_provider_services` (or `affected_<provider>_services`); workaround regions
 (`workaround_regions_not_affected`) and the `unrelated_incident` are optional.
@@ -53,10 +53,10 @@ def cli(store: str, *args: str) -> subprocess.CompletedProcess:
 
 def main_labels(labels: dict) -> dict:
     """The main event's labels, under either key the blind folders use."""
-    for key in ("main_incident", "main_incident"):
+    for key in ("main_incident", "aws_incident"):
         if isinstance(labels.get(key), dict):
             return labels[key]
-    raise SystemExit("labels.json has neither 'main_incident' nor 'main_incident'")
+    raise SystemExit("labels.json has neither 'main_incident' nor 'aws_incident'")
 
 
 def main() -> int:
