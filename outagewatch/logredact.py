@@ -69,8 +69,11 @@ class RedactingFilter(logging.Filter):
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a broken format string is logged as it is
-            message = str(record.msg)
-        record.msg, record.args = redact(message), None
+            record.msg, record.args = redact(str(record.msg)), None
+        else:
+            clean = redact(message)
+            if clean != message:
+                record.msg, record.args = self._clean_parts(record, clean)
         if record.exc_info and not record.exc_text:
             record.exc_text = self._formatter.formatException(record.exc_info)
         if record.exc_text:
@@ -78,6 +81,23 @@ class RedactingFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = redact(record.stack_info)
         return True
+
+    @staticmethod
+    def _clean_parts(record: logging.LogRecord, clean: str) -> tuple[object, tuple | None]:
+        """The record's template and arguments, each redacted, when that is enough; else the
+        redacted message alone. A record without secrets is never touched: some formatters
+        unpack the arguments themselves (uvicorn's access log reads the client, method,
+        path and status out of them)."""
+        if isinstance(record.msg, str) and isinstance(record.args, tuple):
+            args = tuple(a if a is None or isinstance(a, (int, float)) else redact(str(a)) for a in record.args)
+            template = redact(record.msg)
+            try:
+                shown = template % args if args else template
+            except Exception:  # noqa: BLE001 - redacting the template broke a placeholder
+                shown = None
+            if shown is not None and redact(shown) == shown:
+                return template, args
+        return clean, None
 
 
 _FILTER = RedactingFilter()

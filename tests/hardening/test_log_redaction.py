@@ -101,3 +101,20 @@ def test_a_traceback_is_redacted_too():
     text = _capture("outagewatch.correlate.alerts", "posting failed",
                     exc=RuntimeError("POST https://hooks.example.com/services/T1/B2/XSECRETPATHX failed"))
     assert "RuntimeError" in text and "XSECRETPATHX" not in text, text
+
+
+def test_uvicorn_access_lines_keep_their_fields_and_lose_their_secrets():
+    """uvicorn's access formatter unpacks the record's arguments (client, method, path,
+    version, status): the filter must leave them a tuple, with only secrets masked."""
+    from uvicorn.logging import AccessFormatter
+
+    logredact.install(["s3cret-api-token-value"])
+    formatter = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False)
+    lines = []
+    for path in ("/api/incidents?status=open", "/api/signals?q=x&token=s3cret-api-token-value"):
+        record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                                   ("127.0.0.1:5000", "GET", path, "1.1", 200), None)
+        assert logredact.RedactingFilter().filter(record)
+        lines.append(formatter.format(record))
+    assert lines[0] == '127.0.0.1:5000 - "GET /api/incidents?status=open HTTP/1.1" 200 OK'
+    assert lines[1] == '127.0.0.1:5000 - "GET /api/signals?q=x&token=*** HTTP/1.1" 200 OK'
