@@ -186,6 +186,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
                            or ctx.kind == "status")
+        if not rule and _product_list(lower, start, end, names):
+            rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if rule:
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
@@ -518,6 +520,36 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
     return None
+
+
+LIST_COMMAS = frozenset({",", "and", "&", "/", "、"})
+
+
+def _product_list(lower: list[str], start: int, end: int, names) -> bool:
+    """Is the place one item of a comma list of one-word items, one of them a service or
+    provider name and none a place, with no "in ..." before it? Status updates list
+    products ("Services impacted include: EC2, DynamoDB, Glue, Athena"), and a product
+    called like a city is not the city."""
+    if _place_context(lower, start, end) or end - start != 1:
+        return False
+    kinds = {s: {nm.kind for nm in ns} for s, e, ns in names if e - s == 1}
+    items = []
+    i = start - 1
+    while i > 0 and lower[i] in LIST_COMMAS and lower[i - 1] not in LIST_COMMAS:
+        items.append(i - 1)
+        i -= 2
+    j = end
+    while j + 1 < len(lower) and lower[j] in LIST_COMMAS:
+        if lower[j + 1] in LIST_COMMAS:  # ", and Chime"
+            j += 1
+            continue
+        items.append(j + 1)
+        j += 2
+    if len(items) < 2:
+        return False
+    named = [kinds.get(k, set()) for k in items]
+    return (any(k - {"region", "place"} for k in named) and not any(k & {"region", "place"} for k in named)
+            and not any(lower[k - 1] in PLACE_PREPOSITIONS for k in items if k > 0))
 
 
 def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
