@@ -1,10 +1,13 @@
 """Which regions a text says are affected, as opposed to mentioned as a way around.
 
 Status updates often name a healthy region as the workaround: "customers can use the
-console in US West (Oregon)", "fail over to another region". The tagger rightly tags every
-region named; correlation must not list the workaround as affected. A region counts as
-affected when some sentence names it without a workaround phrase; a region the text never
-spells out (tagged by its source) is kept.
+console in US West (Oregon)", "fail over to another region"; people write "switched to
+us-west-2", "us-west-2 is fine". The tagger rightly tags every region named; correlation
+must not list the workaround as affected. A region counts as affected when some mention of
+it is not a workaround: not right after a workaround phrase, not followed by "is fine", and
+not in a sentence (or, where the sentence names other regions too, a clause) that speaks of a
+way around or of working fine and of no problem. A region the text never spells out (tagged
+by its source) is kept.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from outagewatch.signal import Signal
 WORKAROUND = re.compile(
     r"\b(another|other|different|alternat(e|ive)|unaffected|healthy|not (been )?(affected|impacted))\b.{0,20}\bregions?\b"
     r"|\bregions?\b.{0,30}\b(unaffected|not (been )?(affected|impacted)|operating normally)\b"
-    r"|\b(fail(ing)? ?over|failover|switch(ing)?|mov(e|ing)|redirect(ing)?|rout(e|ing)( traffic)?|migrat(e|ing))\s+"
+    r"|\b(fail(s|ed|ing)? ?over|failover|switch(es|ed|ing)?|mov(e|es|ed|ing)|redirect(s|ed|ing)?|rout(e|es|ed|ing)( traffic)?"
+    r"|migrat(e|es|ed|ing))\s+"
     r"(\w+\s+){0,4}to\b"
     r"|\b(can|may|should|could|recommend\w*|try)\s+(still\s+|instead\s+|to\s+)?(use|access|launch|fail ?over|switch|move)\b"
     r"|\bworkaround\b|\binstead\b",
@@ -32,8 +36,24 @@ def _names(catalog: Catalog, region_id: str) -> list[str]:
     return [n for n in (region.code, region.name, *region.aliases) if n and len(n) >= 4]
 
 
-HEALTHY_AFTER = re.compile(r"^[^.;]{0,30}?\b(is|are|remains?|stays?)\s+(still\s+)?(unaffected|not (been )?(affected|impacted)|"
-                           r"operating normally|healthy|available)\b", re.IGNORECASE)
+HEALTHY_AFTER = re.compile(r"^[^.;,]{0,30}?\b(is|are|remains?|stays?|seems?|looks?)\s+(still\s+)?(unaffected|not (been )?(affected|impacted)|"
+                           r"operating normally|healthy|available|fine|ok(ay)?|good|up|working( fine| normally)?)\b", re.IGNORECASE)
+WAY_AROUND = re.compile(
+    r"\b(try|tried|trying|workaround|instead|switch(es|ed|ing)?|mov(e|es|ed|ing)|fail(s|ed|ing)? ?over|failover"
+    r"|migrat(e|es|ed|ing)|redirect(s|ed|ing)?)\b"
+    r"|\b(is|are|seems?|looks?|still)\s+(fine|ok(ay)?|good|healthy|unaffected|up|working( fine| normally)?)\b"
+    r"|\bworks\b|\bworking (fine|normally|ok)\b|\bno (issues?|problems?)\b|\bnot (been )?(affected|impacted)\b",
+    re.IGNORECASE)
+"""A sentence that speaks of a way around, or of something working fine."""
+PROBLEM = re.compile(
+    r"\b(errors?|issues?|problems?|impair\w*|down|outages?|broken|unavailable|unreachable|fail(s|ed|ing|ures?)?"
+    r"|affect(s|ed|ing)|impact(s|ed|ing)?|degrad\w*|elevated|increased|latenc\w+|slow|tim(e[sd]?|ing) ?out\w*"
+    r"|disrupt\w*|can'?t|cannot|unable|not working|doesn'?t work|isn'?t working|dead|investigating)\b",
+    re.IGNORECASE)
+"""Words of a problem: a sentence holding one (outside its way-around phrases) is about the
+outage, whatever else it says ("us-east-1 is down, switched to us-west-2" names both)."""
+SENTENCE = re.compile(r"[.!?;](?=\s|$)|\n")
+CLAUSE = re.compile(r",|\bbut\b|\bwhile\b|\bwhereas\b|\bthough\b", re.IGNORECASE)
 REACH = 60
 """Characters after a workaround phrase within which a region named is the workaround."""
 
@@ -65,6 +85,11 @@ def affected_regions(signal: Signal, catalog: Catalog) -> list[str]:
             continue
         for start, end in spans:
             if HEALTHY_AFTER.match(text[end:]):
+                others = [o for o in every if end < o[0] and (o[0], o[1]) not in spans]
+                match = HEALTHY_AFTER.match(text[end:])
+                if not any(o[0] < end + match.end() for o in others):
+                    continue
+            if _way_around(text, start, end, [o for o in every if o not in spans]):
                 continue
             before = [p for p in phrases if p <= start and start - p <= REACH]
             if before and not any(before[-1] <= o[0] < start for o in every if o != (start, end)):
@@ -72,3 +97,20 @@ def affected_regions(signal: Signal, catalog: Catalog) -> list[str]:
             out.append(region)  # named at least once as affected
             break
     return out
+
+
+def _way_around(text: str, start: int, end: int, others: list[tuple[int, int]]) -> bool:
+    """Is the mention at ``start:end`` in a sentence that speaks of a way around or of working
+    fine and of no problem? Where the sentence names other regions too, only the mention's
+    clause is judged ("us-east-1 still broken, us-west-2 works")."""
+    lo = max((m.end() for m in SENTENCE.finditer(text, 0, start)), default=0)
+    found = SENTENCE.search(text, end)
+    hi = found.start() if found else len(text)
+    if any(lo <= o[0] < hi for o in others):
+        lo = max([lo] + [m.end() for m in CLAUSE.finditer(text, lo, start)])
+        found = CLAUSE.search(text, end, hi)
+        hi = found.start() if found else hi
+    part = text[lo:hi]
+    if not WAY_AROUND.search(part):
+        return False
+    return not PROBLEM.search(WAY_AROUND.sub(" ", part))

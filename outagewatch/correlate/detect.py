@@ -383,11 +383,25 @@ def _span_signals(store, track: Track, since: datetime, until: datetime) -> list
     return list(seen.values())
 
 
+def speaks_for(track: Track, signal: Signal, catalog: Catalog) -> bool:
+    """Does the Signal count toward the track? A text that belongs to it only through a region
+    it names as the way around ("switched to us-west-2", "us-west-2 is fine") does not: that
+    region is where people went, not what failed."""
+    members = set(track.members) if track.members else {track.entity}
+    matched = {(kind, value) for name, kind in FIELD_KIND.items() for value in getattr(signal, name)
+               if (kind, value) in members}
+    if not matched or any(kind != "region" for kind, _ in matched):
+        return True
+    return any(("region", r) in matched for r in affected_regions(signal, catalog))
+
+
 def people_counts(store, track: Track, openings: list[int], grid: Grid, settings: Settings, now: datetime,
-                  counts: dict[int, np.ndarray], read: list[tuple[int, int, list[Signal]]]) -> None:
+                  counts: dict[int, np.ndarray], read: list[tuple[int, int, list[Signal]]],
+                  catalog: Catalog | None = None) -> None:
     """Count people instead of posts around each opening bucket (the windows that could open a
     run there, and the continuation that follows): ``counts`` is lowered in place, and the
-    spans read, ``(first bucket, end bucket, Signals)``, are added to ``read``."""
+    spans read, ``(first bucket, end bucket, Signals)``, are added to ``read``. Texts that
+    name one of the track's regions only as the way around do not count (:func:`speaks_for`)."""
     longest = max(settings.windows)
     for first in openings:
         lo = max(first - longest + 1, 0)
@@ -396,6 +410,9 @@ def people_counts(store, track: Track, openings: list[int], grid: Grid, settings
             continue
         since, until = grid.time(lo), min(grid.time(hi), ensure_utc(now) + timedelta(microseconds=1))
         signals = _span_signals(store, track, since, until)
+        if any(kind == "region" for kind, _ in (track.members or {track.entity: None})):
+            catalog = catalog or load_catalog()
+            signals = [s for s in signals if speaks_for(track, s, catalog)]
         read.append((lo, hi, signals))
         keyed = person_keys(signals)
         buckets = np.fromiter((grid.index(s.published_at) - lo for s, _ in keyed), dtype=np.int64, count=len(keyed))
@@ -491,7 +508,7 @@ def detect_all(store, since: datetime | None, now: datetime, settings: Settings,
         sub = Grid(grid.time(a), grid.interval, b - a)
         track = Track(whole.entity, whole.kind, whole.values[a:b], whole.signals[a:b],
                       {m: v[a:b] for m, v in whole.members.items()})
-        found = _track_runs(store, track, sub, settings, max(0, score_from - a), complete - a, now)
+        found = _track_runs(store, track, sub, settings, max(0, score_from - a), complete - a, now, catalog)
         for run in found:
             run.first += a
             run.active = [(i + a, z) for i, z in run.active]
@@ -502,7 +519,7 @@ def detect_all(store, since: datetime | None, now: datetime, settings: Settings,
 
 
 def _track_runs(store, track: Track, grid: Grid, settings: Settings, score_from: int, complete: int,
-                now: datetime) -> list[Run]:
+                now: datetime, catalog: Catalog | None = None) -> list[Run]:
     """One track's runs, judged on people where they open, refined to the crossing Signal."""
     runs: list[Run] = []
     counts = {w: rolling(track.values, w) for w in settings.windows}
@@ -515,7 +532,7 @@ def _track_runs(store, track: Track, grid: Grid, settings: Settings, score_from:
             todo = [r.first for r in found if _covered(r.first, r.window, read) is None]
             if not todo:
                 break
-            people_counts(store, track, todo, grid, settings, now, counts, read)
+            people_counts(store, track, todo, grid, settings, now, counts, read, catalog)
             found = score_track(track, counts, grid, settings, score_from, complete)
     for run in found:
         refine_detection(store, run, track, grid, now, _covered(run.first, run.window, read))

@@ -267,3 +267,22 @@ def test_a_report_page_settled_at_a_daytime_level_still_detects_the_jump_on_top(
     # with the rate frozen for the whole run (the previous rule) the jump is not a detection
     frozen = compute(store, now=at("23:59"), settings=Settings(settle={}))
     assert not any(i.detected_at == _t("2020-11-25T11:15:00Z") for i in frozen)
+
+
+def test_a_region_people_moved_to_is_not_listed_as_affected(store):
+    """Many people name us-west-2 during a us-east-1 outage, but only as where they went or as
+    what still works: us-west-2 must not become an affected region (nor open a run of its own)."""
+    east, west = "aws:us-east-1", "aws:us-west-2"
+    story = Story()
+    quiet_day(story)
+    texts = [("us-east-1 is down for us, moved everything to us-west-2", [east, west]),
+             ("us-east-1 erroring all morning, anyone else?", [east]),
+             ("us-west-2 is fine, failed over there", [west]),
+             ("our stuff in us-east-1 is broken, switched traffic to us-west-2", [east, west])]
+    for i in range(40):
+        text, regions = texts[i % len(texts)]
+        story.post(at("14:00") + timedelta(seconds=45 * i), None, text, providers=["aws"], regions=regions)
+    incidents = run(store, story)
+    aws = [i for i in incidents if east in i.regions]
+    assert aws, [(i.services, i.regions) for i in incidents]
+    assert not any(west in i.regions for i in incidents), [(i.services, i.regions) for i in incidents]
