@@ -18,3 +18,5 @@ CJK_CHARS = KANA + HAN + HANGUL + HALFWIDTH_KANA
 
 KANA_RE = re.compile(f"[{KANA}]")
 JAPANESE_RE = re.compile(f"[{KANA}{HAN}]")
+CJK_TEXT_RE = re.compile(f"[{KANA}{HAN}{HANGUL}]")
+"""Kana, kanji or hangul: names in these scripts are found inside runs of text, not as words."""

@@ -77,6 +77,11 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "UA": ("Ukraine", "Ucrania", "Ucrânia"),
 }
 
+# Parts of a country people name that ISO 3166-2 has no code for: the country.
+AREAS: dict[str, tuple[str, ...]] = {
+    "JP": ("関東", "関西", "東北地方", "九州", "北陸", "四国", "東海地方", "近畿", "首都圏", "Kanto", "Kansai", "Kyushu"),
+}
+
 SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "US-AL": ("Alabama",), "US-AK": ("Alaska",), "US-AZ": ("Arizona",), "US-AR": ("Arkansas",),
     "US-CA": ("California", "Kalifornien", "Californie"), "US-CO": ("Colorado",), "US-CT": ("Connecticut",),
@@ -151,6 +156,9 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "NO-03": ("Oslo",), "FI-18": ("Helsinki",), "PT-11": ("Lisbon", "Lisboa"), "PT-13": ("Porto",),
     "IE-D": ("Dublin",), "BE-BRU": ("Brussels", "Bruxelles", "Brussel"), "IT-52": ("Florence", "Firenze"),
     "IT-42": ("Genoa", "Genova"), "IT-82": ("Palermo",), "IT-34": ("Venice", "Venezia"),
+    "PL-02": ("Wrocław",), "PL-22": ("Gdańsk",), "PL-30": ("Poznań",), "PL-10": ("Łódź",), "PL-24": ("Katowice",),
+    "PL-32": ("Szczecin",), "PL-06": ("Lublin",), "PL-04": ("Bydgoszcz",), "SE-O": ("Göteborg", "Gothenburg"),
+    "SE-M": ("Malmö",), "NL-UT": ("Utrecht",), "DE-HH": ("Hamburg",), "CZ-10": ("Prague", "Praha"),
 }
 
 # Countries whose provinces and states people here name in lower case ("in wales", "a firenze"):
@@ -160,17 +168,30 @@ ZA SG""".split())
 
 
 @functools.lru_cache(maxsize=1)
+def _rows() -> list[list]:
+    """The built gazetteer's rows: [name, code, kind, common(, the name it is a form of)]."""
+    return json.loads(PLACES_FILE.read_text("utf-8")) if PLACES_FILE.exists() else []
+
+
+@functools.lru_cache(maxsize=1)
 def _generated() -> tuple[dict[str, str], frozenset[str]]:
     """The built gazetteer: name -> code, and the names that are everyday words."""
-    rows = json.loads(PLACES_FILE.read_text("utf-8")) if PLACES_FILE.exists() else []
-    return {name: code for name, code, _, _ in rows}, frozenset(name for name, _, _, common in rows if common)
+    rows = _rows()
+    return {row[0]: row[1] for row in rows}, frozenset(row[0] for row in rows if row[3])
 
 
 @functools.lru_cache(maxsize=1)
 def place_kinds() -> dict[str, str]:
     """Built place name -> "country", "subdivision" or "city"."""
-    rows = json.loads(PLACES_FILE.read_text("utf-8")) if PLACES_FILE.exists() else []
-    return {name: kind for name, _, kind, _ in rows}
+    rows = _rows()
+    return {row[0]: row[2] for row in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def place_forms() -> dict[str, str]:
+    """Inflected form of a place name -> the name ("Krakowie" -> "Kraków"), for ``tag --explain``."""
+    rows = _rows()
+    return {row[0]: row[4] for row in rows if len(row) > 4}
 
 
 def common_places() -> frozenset[str]:
@@ -180,13 +201,16 @@ def common_places() -> frozenset[str]:
 
 def hand_places() -> frozenset[str]:
     """Names in the hand-kept tables (the places people name most)."""
-    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS) for names in table.values() for name in names)
+    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS) for names in table.values() for name in names)
 
 
 def gazetteer() -> dict[str, str]:
     """Place name (as written) to ISO code: the built gazetteer, then the hand-kept names
     (which win), country names over subdivisions."""
     table: dict[str, str] = dict(_generated()[0])
+    for code, names in AREAS.items():
+        for name in names:
+            table[name] = code
     for code, names in SUBDIVISIONS.items():
         for name in names:
             table[name] = code

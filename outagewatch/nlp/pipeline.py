@@ -37,6 +37,11 @@ _JA_SYMPTOMS = [(symptom, re.compile("|".join(p))) for symptom, p in lexicon.JA_
 _JA_NEGATED = re.compile("|".join(lexicon.JA_NEGATED))
 _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS.items()]
 
+# Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"):
+# split off, so the name is a word of its own. Three letters before it keep "don't", "l'app", "qu'a".
+TR_CASE = (r"(?<=[^\W\d_]{3})['’](?:[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiuü]n|y?l[ae]|n[ae]|n[dt][ae]n?"
+           r"|s[ıiuü]|[dt][ıiuü]r|l[ae]r[a-zçğıöşü]{0,3})")
+
 # The components share their results through ``doc.user_data`` under these keys (plain dict
 # access: spaCy's ``doc._`` costs microseconds per access, which matters at 15k texts/s).
 WORDS, NAMES, SYMPTOMS, LANG, LANG_HINT = "ow_words", "ow_names", "ow_symptoms", "ow_lang", "ow_lang_hint"
@@ -78,7 +83,7 @@ def make_nlp(base: str = "xx") -> Language:
     infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}]+"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [f"[{CJK}]+"]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}]+"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}]+", TR_CASE]).search
     return nlp
 
 
@@ -129,6 +134,8 @@ class Matcher:
                 self.matcher.add(key, [nlp.make_doc(v) for p in phrases for v in _variants(p)])
         self.area_words = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
         self.cues = verbs.cue_words()
+        cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
+        self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.vocab
@@ -189,16 +196,31 @@ class Matcher:
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
         if CJK_RE.search(raw):
             ja = _japanese(raw)
-            if vocab.cjk_phrases:
+            if self.cjk_names is not None:
+                # Leftmost-longest, without overlaps: "東京都" is Tokyo, not also "京都" (Kyoto).
                 for i, text in enumerate(texts):
-                    if not CJK_RE.search(text):
-                        continue
-                    for phrase, names in vocab.cjk_phrases.items():
-                        if phrase in text:
-                            spans.append((i, i + 1, names))
+                    if CJK_RE.search(text):
+                        spans.extend((i, i + 1, vocab.cjk_phrases[m.group()]) for m in self.cjk_names.finditer(text)
+                                     if not _inside_word(text, m.start(), m.end()))
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
         doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
         return doc
+
+
+HONORIFICS = ("さん", "様", "くん", "君", "ちゃん", "氏", "先生", "씨", "님")
+
+
+KATAKANA_RE = re.compile("[\u30a0-\u30ff]")
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Not a name here: "山口さん" (a surname, then an honorific) or "タイ" inside "タイムライン"
+    (katakana runs on within one word; a katakana name must stand alone in its run)."""
+    if text.startswith(HONORIFICS, end):
+        return True
+    if KATAKANA_RE.match(text[start]):
+        return bool(start and KATAKANA_RE.match(text[start - 1]) or end < len(text) and KATAKANA_RE.match(text[end]))
+    return False
 
 
 def _japanese(text: str) -> list[str]:

@@ -34,7 +34,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throu
                                 "a", "w", "i", "at", "to", "di", "da", "dal", "dalla", "nel", "nella", "bij", "uit",
                                 "ve", "par", "vers", "sur", "zu", "nach", "bei", "out", "here", "stop",
                                 "em", "no", "na", "de", "da", "do", "nos", "nas", "dans", "au", "desde", "für",
-                                "for", "all", "over", "outside"})
+                                "for", "all", "over", "outside", "we", "ze", "z", "przy", "på", "från"})
+# Turkish locative/ablative endings split off a name ("istanbul'da", "ankara'dan"): "in"/"from" a place.
+PLACE_CASES = frozenset(q + end for q in "'’" for end in ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "daki",
+                                                          "deki", "taki", "teki", "nda", "nde", "ndan", "nden"))
 REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datacenters", "data", "zone", "zones",
                           "office", "offices", "pop", "pops", "dc", "area", "metro", "campus", "users", "customers",
                           "area", "región", "rechenzentrum", "région", "região"})
@@ -210,7 +213,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 entry=f"geo:{nm.geo}")
             continue
         regions.setdefault(f"geo:{nm.geo}")
-        say("place", text, True, "a place in the gazetteer", entry=f"geo:{nm.geo}")
+        say("place", text, True, f"a place in the gazetteer{_form_note(nm)}", entry=f"geo:{nm.geo}")
 
     # Symptoms: Japanese, areas, recovery.
     for symptom in ja:
@@ -552,13 +555,18 @@ def _product_list(lower: list[str], start: int, end: int, names) -> bool:
             and not any(lower[k - 1] in PLACE_PREPOSITIONS for k in items if k > 0))
 
 
+def _form_note(nm: Name) -> str:
+    return f" (an inflected form of {nm.form_of})" if nm.form_of else ""
+
+
 def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
     """"in Russia and India", "Madrid y Barcelona": a place after a list joiner after a capitalised word."""
     return start > 1 and lower[start - 1] in LIST_JOINERS and texts[start - 2][:1].isupper()
 
 
 def _place_context(lower: list[str], start: int, end: int) -> bool:
-    return (start > 0 and lower[start - 1] in PLACE_PREPOSITIONS) or (end < len(lower) and lower[end] in REGION_WORDS)
+    return (start > 0 and lower[start - 1] in PLACE_PREPOSITIONS) or \
+        (end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES))
 
 
 def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:

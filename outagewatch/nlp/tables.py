@@ -10,14 +10,30 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 from outagewatch.nlp.vocabulary import fold
 
 LANGS = ("en", "es", "de", "fr", "pt")
 TRANSLATIONS = ("es", "de", "fr", "pt", "it", "nl", "ja")
+# Country names in these languages too; their subdivisions only in the country's own language
+# (a Polish name for a Chilean province is noise, "Małopolskie" is what Poles write).
+COUNTRY_TRANSLATIONS = ("pl", "sv", "tr", "ko", "cs", "da", "nb", "fi", "hu", "ro")
+OWN_LANGUAGE = {"JP": "ja", "KR": "ko", "PL": "pl", "SE": "sv", "TR": "tr", "CZ": "cs", "DK": "da", "NO": "nb",
+                "FI": "fi", "HU": "hu", "RO": "ro"}
+# spaCy lemma tables that list proper nouns: every inflected form of a place name whose lemma is
+# in the gazetteer is a name of that place ("w Krakowie", "Deutschlands", "Stockholms").
+# German capitalises every noun, so only its genitive ("Deutschlands", "Berlins") is taken: its
+# other "forms" of place-named lemmas are ordinary nouns ("Graden" of "Grad").
+FORM_TABLES = {"pl": "pl_lemma_lookup_noun.json.gz", "de": "de_lemma_lookup.json.gz",
+               "sv": "sv_lemma_lookup.json.gz"}
+CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+KANA_OR_HAN = re.compile("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+$")
+HANGUL_ONLY = re.compile("^[\uac00-\ud7af]+$")
 CITY_POPULATION = 300_000  # big enough that people name the city, few enough to stay unambiguous
-COMMON_PROB = -12.0  # log-probability above which a lower-case word is everyday English
+COMMON_PROB = -12.0
+FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is an English word ("Hangs")  # log-probability above which a lower-case word is everyday English
 DATA = Path(__file__).with_name("data")
 SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
 
@@ -70,7 +86,8 @@ def _clean(name: str) -> str:
 
 
 def build_places() -> list[list]:
-    """[name, ISO code, kind, common] rows: countries, subdivisions, big cities.
+    """[name, ISO code, kind, common(, lemma)] rows: countries, subdivisions, big cities, and
+    inflected forms of their names (with the name they are a form of).
 
     A name two sources claim goes to a country before a subdivision or a city, then to
     the place in the more populous country ("Florida": the US state, not Uruguay's
@@ -91,17 +108,23 @@ def build_places() -> list[list]:
     rank = {"country": 0, "city": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
     rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
 
-    def add(name: str, code: str, kind: str) -> None:
+    def add(name: str, code: str, kind: str, weak: bool = False) -> None:
+        """``weak``: a name from a less common source (a further translation, a script, an
+        inflected form) never takes a name another place already has."""
         name = _clean(name)
         key = name.lower()
-        if len(key) < SHORT or not any(c.isalpha() for c in key):
+        if not _keep(key):
             return
         held = rows.get(key)
+        if weak and held is not None:
+            return False
         if held is None or (rank[kind], -population.get(code[:2], 0)) < (rank[held[2]], -population.get(held[1][:2], 0)):
             rows[key] = (name, code, kind)
+            return True
+        return False
 
-    def translators(domain: str):
-        for lang in TRANSLATIONS:
+    def translators(domain: str, langs=TRANSLATIONS):
+        for lang in langs:
             try:
                 yield gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
             except OSError:
@@ -129,7 +152,7 @@ def build_places() -> list[list]:
         add(sub.name, top(sub.code), "subdivision")
     for tr in translators("iso3166-2"):
         if tr.info().get("language") == "ja":
-            continue  # kana/kanji names are matched as substrings: countries only
+            continue  # kana/kanji names are matched as substrings: Japan's own only (below)
         for sub in subdivisions:
             add(tr.gettext(sub.name), top(sub.code), "subdivision")
 
@@ -161,9 +184,62 @@ def build_places() -> list[list]:
                     all(ord(c) < 0x250 for c in alternate) and alternate.lower() not in rows and \
                     (folded[:3] == key[:3] or anchors.get(folded) == code):
                 add(alternate, code, "city")
+        if country in ("JP", "KR"):
+            # The city in its own script (東京, 横浜, 서울, 부산): matched inside a run of CJK text.
+            for alternate in city.get("alternatenames", ()):
+                script = KANA_OR_HAN if country == "JP" else HANGUL_ONLY
+                if script.match(alternate) and (country == "KR" or CJK_HAN.search(alternate)):
+                    add(alternate, code, "city", weak=True)
 
+    # Weaker sources last: they only add names nobody else has.
+    for tr in translators("iso3166-1", COUNTRY_TRANSLATIONS):
+        for name, code in names:
+            add(tr.gettext(name), code, "country", weak=True)
+    for country, lang in sorted(OWN_LANGUAGE.items()):
+        for tr in translators("iso3166-2", (lang,)):
+            for sub in subdivisions:
+                if sub.country_code == country:
+                    add(tr.gettext(sub.name), top(sub.code), "subdivision", weak=True)
+    forms: dict[str, str] = {}  # inflected form -> the name it is a form of
+    _add_forms(rows, add, forms)
     common = _common_words()
-    return [[name, code, kind, fold(key) in common] for key, (name, code, kind) in sorted(rows.items())]
+    return [[name, code, kind, fold(key) in common, *([forms[key]] if key in forms else [])]
+            for key, (name, code, kind) in sorted(rows.items())]
+
+
+CJK_HAN = re.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff]")
+# Two-character CJK names that are everyday words first (matched as substrings, they would
+# fire inside ordinary text): 大分 "considerably", 三重 "triple", 이란 "is", 수단 "means"...
+CJK_EVERYDAY = frozenset({"大分", "三重", "中央", "府中", "大和", "이란", "수단", "오만", "가나", "말리", "인도",
+                          "고양", "용인", "기니", "토고", "차드", "성남", "남원", "나주"})
+
+
+def _keep(key: str) -> bool:
+    """Long enough to be a name, not an everyday word: CJK names are two characters and up."""
+    if CJK_SCRIPT.search(key):
+        return len(key) >= 2 and key not in CJK_EVERYDAY
+    return len(key) >= SHORT and any(c.isalpha() for c in key)
+
+
+def _add_forms(rows: dict[str, tuple[str, str, str]], add, forms: dict[str, str]) -> None:
+    """Inflected forms of one-word place names from spaCy's lemma tables: Polish "Krakowie",
+    "Polsce", "Niemczech"; German "Deutschlands"; Swedish "Stockholms". The form is a name of
+    the place the lemma names (same code and kind); a form that is itself a place keeps its own."""
+    by_name = {name: (code, kind) for name, code, kind in rows.values() if " " not in name}
+    common = _common_words()
+    english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
+    for lang, file in FORM_TABLES.items():
+        for form, lemma in sorted(_lookup(file).items()):
+            lemma = lemma[0] if isinstance(lemma, list) else lemma
+            found = by_name.get(lemma)
+            if not found or form == lemma or not form[:1].isupper() or not form.replace("-", "").isalpha():
+                continue
+            if lang == "de" and form not in (lemma + "s", lemma + "es"):
+                continue
+            if fold(form) in common or form.lower() in english or len(form) < SHORT + 1:  # "Hangs" is English
+                continue
+            if add(form, *found, weak=True):
+                forms[form.lower()] = lemma
 
 
 def build_all() -> dict[str, str]:

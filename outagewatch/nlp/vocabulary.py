@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
-from outagewatch.nlp.geo import AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, place_kinds
+from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places,
+                                place_forms, place_kinds)
 from outagewatch.nlp.lexicon import COMMON_WORDS
-from outagewatch.textrules import JAPANESE_RE
+from outagewatch.textrules import CJK_TEXT_RE
 
 # Ordinary words that catalog product names are made of. A name made only of these
 # ("Cloud Run", "Epic Games", "New Relic") counts only when written with capitals.
@@ -83,6 +84,7 @@ class Name:
     minor_place: bool = False  # a built-gazetteer subdivision (not a country, state or big city): a capital
     located: tuple[str, ...] = ()  # regions that lie in the place (by the catalog's place/country)
     gazetteer_only: bool = False  # from the built gazetteer alone, not the hand-kept table or the catalog
+    form_of: str | None = None  # an inflected form ("Krakowie"): the place name it is a form of ("Kraków")
 
 
 @dataclass
@@ -196,6 +198,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     everyday = common_places()
     hand = hand_places()
     kinds = place_kinds()
+    forms = place_forms()
     by_place: dict[str, list[str]] = {}
     for r in catalog.regions.values():
         vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
@@ -225,9 +228,9 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
                     everyday_place=fold(place) in EVERYDAY_PLACES or place in everyday,
                     gazetteer_only=not ids and place not in hand,
                     minor_place=not ids and place not in hand and kinds.get(place) == "subdivision"
-                    and (geo or "")[:2] not in MARKETS)
+                    and (geo or "")[:2] not in MARKETS, form_of=forms.get(place))
         add(place, name)
-        if JAPANESE_RE.search(place):
+        if CJK_TEXT_RE.search(place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
     for phrase, entry in CASUAL_NAMES.items():
         if entry in vocab.provider_of:

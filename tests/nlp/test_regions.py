@@ -82,3 +82,44 @@ def test_a_product_named_like_a_city_in_a_list_of_products_is_not_the_city(tag, 
     names (with no place among them and no "in ...") is not tagged as the place."""
     result = tag(text)
     assert [r for r in result["regions"] if r == "geo:GR"] == keeps
+
+
+@pytest.mark.parametrize("text, region", [
+    ("netflix nie działa w krakowie", "geo:PL-12"),  # locative of Kraków, lower case
+    ("we wrocławiu nie działa allegro, ktoś wie?", "geo:PL-02"),
+    ("Awaria Orange w Warszawie", "geo:PL-14"),
+    ("brak internetu w Polsce od rana, Netflix nie działa", "geo:PL"),
+    ("Störung bei der Telekom in Berlins Mitte", "geo:DE-BE"),  # German genitive
+    ("Netflix ligger nere i Stockholms innerstad", "geo:SE-AB"),  # Swedish genitive
+    ("istanbul'da instagram çalışmıyor", "geo:TR-34"),  # Turkish case ending after an apostrophe
+    ("İzmir'de Netflix çalışmıyor", "geo:TR-35"),
+    ("東京都でNetflixが見れない", "geo:JP-13"),
+    ("関東でドコモが繋がらない", "geo:JP"),  # an area without an ISO code: the country
+    ("横浜市でYouTubeが見れない", "geo:JP-14"),  # a city from the gazetteer's own-script names
+    ("서울에서 유튜브 안 돼요", "geo:KR-11"),
+    ("부산에서 넷플릭스 접속 안 됨", "geo:KR-26"),
+])
+def test_inflected_and_own_script_places(tag, text, region):
+    assert region in tag(text)["regions"]
+
+
+@pytest.mark.parametrize("text", [
+    "東京都でNetflixが見れない",  # Tokyo, not also Kyoto (京都) inside it
+    "Xのタイムラインが更新されない",  # タイ (Thailand) inside a katakana word
+    "山口さんのNetflixが見れない",  # a surname with an honorific, not Yamaguchi
+    "salesforce login page just hangs",  # "Hangs" is a German genitive of a Chinese city name, and English
+])
+def test_names_inside_other_words_are_not_places(tag, text):
+    regions = tag(text)["regions"]
+    assert regions in ([], ["geo:JP-13"])
+    if "東京" not in text:
+        assert regions == []
+
+
+def test_turkish_case_endings_split_but_contractions_do_not():
+    from outagewatch.nlp.pipeline import make_nlp
+
+    nlp = make_nlp()
+    assert [t.text for t in nlp.make_doc("Netflix'te sorun var, Ankara'dan")] == \
+        ["Netflix", "'te", "sorun", "var", ",", "Ankara", "'dan"]
+    assert [t.text for t in nlp.make_doc("don't won't l'app qu'a")] == ["don't", "won't", "l'app", "qu'a"]
