@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
+
 import typer
 
 from outagewatch.cli.common import after_batch, config, fail, open_configured_store, redact_url
@@ -39,12 +43,40 @@ def serve(
         try:
             from outagewatch.logredact import uvicorn_log_config
 
-            uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
-                        log_config=uvicorn_log_config())
+            with _terminate_cleanly():
+                uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
+                            log_config=uvicorn_log_config())
         except SystemExit as exc:  # uvicorn exits when it cannot bind; say so in one line
             if exc.code:
                 fail(f"cannot listen on {host}:{port} (is the port in use?)")
             raise
+        except _Terminated:
+            typer.echo("stopped by SIGTERM: requests in flight were answered", err=True)
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived and uvicorn has already shut down gracefully."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly():
+    """Exit 0 after a graceful stop on SIGTERM (`docker stop`, systemd, Kubernetes).
+
+    uvicorn answers what is in flight, then raises the signal again with the handler that
+    was there before it started; with the default one the process dies of the signal
+    (status 143), which supervisors report as a failure. This handler turns that second
+    delivery into an exception ``serve`` ends on normally. Ctrl-C keeps its usual meaning."""
+    def handler(signum, frame):
+        raise _Terminated()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def register(app: typer.Typer) -> None:
