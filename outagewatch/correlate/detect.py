@@ -86,6 +86,11 @@ class Track:
     """Signals per bucket."""
     members: dict[Entity, np.ndarray] = field(default_factory=dict)
     """Pooled tracks: each member's own values (the upstream's own texts included)."""
+    associates: dict[Entity, np.ndarray] = field(default_factory=dict)
+    """A provider region's pool: services that depend on its provider without naming any of
+    its regions (catalog ``depends_on: [aws]``). They may be in the region and may not, so
+    they never count toward the pool; a run's carriers include those whose chatter rose with
+    it (see :func:`carriers`)."""
 
     @property
     def pooled(self) -> bool:
@@ -111,6 +116,7 @@ def tracks_of(series: dict[tuple[Entity, str], Series], catalog: Catalog) -> lis
     # report pages are not pooled: each page has its own scale and audience, and three
     # customers' pages summed are not a page about their region
     kinds = {kind for _, kind in series if kind != "reports"}
+    loose = loose_dependants(catalog)
     for upstream, members in pools(catalog).items():
         for kind in kinds:
             present = {m: series[(m, kind)] for m in members if (m, kind) in series}
@@ -118,9 +124,24 @@ def tracks_of(series: dict[tuple[Entity, str], Series], catalog: Catalog) -> lis
                 continue
             values = sum(own(s) for s in present.values())
             signals = sum(s.signals for s in present.values())
+            associates = {}
+            if upstream[0] == "region":
+                associates = {m: own(series[(m, kind)]) for m in loose.get(upstream[1], ())
+                              if (m, kind) in series and m not in present}
             out[(upstream, kind)] = Track(upstream, kind, values, signals,
-                                          {m: own(s) for m, s in present.items()})
+                                          {m: own(s) for m, s in present.items()}, associates)
     return list(out.values())
+
+
+def loose_dependants(catalog: Catalog) -> dict[str, list[Entity]]:
+    """Provider region -> services that depend on its provider but name none of its regions."""
+    by_provider: dict[str, list[Entity]] = {}
+    for service_id in catalog.services:
+        providers, regions, _ = catalog.dependencies(service_id)
+        for provider in providers:
+            if not any(r.startswith(provider + ":") for r in regions):
+                by_provider.setdefault(provider, []).append(("service", service_id))
+    return {region.id: by_provider.get(region.provider, []) for region in catalog.regions.values()}
 
 
 @dataclass
@@ -350,7 +371,9 @@ def carriers(track: Track, run: Run, grid: Grid, settings: Settings, whole: bool
     hi = ((run.active[-1][0] if run.active else run.first) if whole else run.first) + 1
     width = settings.recent_buckets
     out = {}
-    for member, values in track.members.items():
+    # the region's loose dependants join the report's list, never the cause's support
+    joined = {**track.members, **track.associates} if whole else track.members
+    for member, values in joined.items():
         if member == track.entity:
             continue
         got = float(values[lo:hi].sum())
@@ -507,7 +530,8 @@ def detect_all(store, since: datetime | None, now: datetime, settings: Settings,
             continue
         sub = Grid(grid.time(a), grid.interval, b - a)
         track = Track(whole.entity, whole.kind, whole.values[a:b], whole.signals[a:b],
-                      {m: v[a:b] for m, v in whole.members.items()})
+                      {m: v[a:b] for m, v in whole.members.items()},
+                      {m: v[a:b] for m, v in whole.associates.items()})
         found = _track_runs(store, track, sub, settings, max(0, score_from - a), complete - a, now, catalog)
         for run in found:
             run.first += a

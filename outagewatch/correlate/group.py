@@ -1,8 +1,9 @@
 """Which runs are one incident: overlapping in time *and* related through the catalog.
 
 Related means: the same service, provider or region; a service and a provider or region
-it depends on (``depends_on``, followed transitively) or belongs to; a provider and its
-own region; two services that depend on one another or on the same provider region.
+it depends on (``depends_on``, followed transitively) or belongs to; a service that depends on
+a provider without naming any of its regions and that provider's regions (it may run there); a
+provider and its own region; two services that depend on one another or on the same provider region.
 Two services that merely share a provider are *not* related on their own: half the web
 runs on AWS, so only a spike of chatter naming the provider (or its status feed) links
 them. That is what keeps two unrelated outages in the same hour apart.
@@ -50,7 +51,13 @@ class Relations:
             # a provider's own service in its region; never "both have no provider" (a
             # country, geo:GR, and any customer service without a provider share nothing)
             owner = self.catalog.provider_of(b[1])
-            return a[1] in regions or (owner is not None and owner == self.region_provider(a[1]))
+            if a[1] in regions or (owner is not None and owner == self.region_provider(a[1])):
+                return True
+            # a service on the region's provider whose region the catalog does not know
+            # (depends_on: [aws]) may be in it; one on another of its regions is not
+            provider = self.region_provider(a[1])
+            return provider is not None and provider in providers and not any(
+                r.startswith(provider + ":") for r in regions)
         if kinds == ("provider", "region"):
             return self.region_provider(b[1]) == a[1]
         if kinds == ("service", "service"):

@@ -106,7 +106,10 @@ def title_of(services: list[str], providers: list[str], regions: list[str], caus
 def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datetime,
                    close_after: timedelta) -> Incident:
     entities = sorted({e for r in runs for e in r.entities}, key=lambda e: (ENTITY_ORDER.get(e[0], 9), e[1]))
-    services = [e[1] for e in entities if e[0] == "service"]
+    # a pooled run's carriers are affected services too: dependants of the upstream whose
+    # complaints rose with it, each too thin to spike on its own
+    carried = {c.split(":", 1)[1] for r in runs for c in r.carriers if c.startswith("service:")}
+    services = sorted({e[1] for e in entities if e[0] == "service"} | carried)
     # a provider's own service affected makes that provider affected too
     providers = sorted({e[1] for e in entities if e[0] == "provider"}
                        | {p for s in services if (p := relations.catalog.provider_of(s))})

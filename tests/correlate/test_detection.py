@@ -286,3 +286,34 @@ def test_a_region_people_moved_to_is_not_listed_as_affected(store):
     aws = [i for i in incidents if east in i.regions]
     assert aws, [(i.services, i.regions) for i in incidents]
     assert not any(west in i.regions for i in incidents), [(i.services, i.regions) for i in incidents]
+
+
+def test_a_service_on_the_provider_without_a_known_region_joins_the_region_incident(store):
+    """Netflix's catalog entry depends on AWS with no region. When us-east-1's dependants'
+    complaints rise together and Netflix's thin complaints rise with them, Netflix joins that
+    incident (AWS is the upstream they share); Discord (GCP, Cloudflare) rising in the same
+    minutes and Hulu's own outage (Fastly) stay out of it."""
+    story = Story(seed=3)
+    quiet_day(story)
+    for service in ("coinbase", "disney-plus", "hulu"):
+        story.background(service, at("00:00"), 24, 6)
+    start = at("15:30")
+    for k, service in enumerate(("roku", "flickr", "adobe", "coinbase", "disney-plus", "netflix", "discord")):
+        for i in range(9):  # nine people each over 45 minutes: thin, but all at once
+            story.post(start + timedelta(minutes=5 * i + k * 0.6), service, f"is {service} down? nothing loads")
+    story.burst("hulu", at("15:40"), 30, 60)
+    incidents = run(store, story)
+    region = [i for i in incidents if "aws:us-east-1" in i.regions]
+    assert len(region) == 1, [(i.services, i.regions) for i in incidents]
+    assert {"roku", "flickr", "adobe", "netflix"} <= set(region[0].services)
+    assert "discord" not in region[0].services and "hulu" not in region[0].services
+    assert any(i.services == ["hulu"] for i in incidents)
+
+
+def test_a_service_on_the_provider_alone_is_not_given_the_provider_as_cause(store):
+    story = Story(seed=4)
+    quiet_day(story)
+    story.burst("netflix", at("15:30"), 30, 40)
+    incidents = run(store, story)
+    assert [i.services for i in incidents] == [["netflix"]]
+    assert incidents[0].common_cause is None and incidents[0].regions == []
