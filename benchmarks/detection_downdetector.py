@@ -132,10 +132,15 @@ def strict(events: list[dict], stores: dict[str, Path], settings: Settings) -> l
         delays = [(parse_time(i["detected_at"]).timestamp() - since) / 60 for i in incidents]
         within = [d for d in delays if abs(d) <= 60]
         best = min(within, key=abs) if within else None
+        onset = None
+        if best is not None:
+            matched = incidents[delays.index(best)]
+            onset = (parse_time(matched["started_at"]).timestamp() - since) / 60
         spans = [(d, (parse_time(i["ended_at"]).timestamp() - since) / 60 if i["ended_at"] else None)
                  for d, i in zip(delays, incidents)]
         rows.append({"event": event["key"], "provider": event["provider"], "hit": best is not None, "delay": best,
-                     "extras": len(incidents) - (1 if best is not None else 0), "spans": spans})
+                     "extras": len(incidents) - (1 if best is not None else 0), "spans": spans,
+                     "onset": onset})
     return rows
 
 
@@ -143,7 +148,8 @@ def strict_summary(rows: list[dict]) -> dict:
     hits = [r for r in rows if r["hit"]]
     return {"events": len(rows), "hits": len(hits), "hit_rate": len(hits) / max(len(rows), 1),
             "median_delay": statistics.median(r["delay"] for r in hits) if hits else None,
-            "extras": statistics.mean(r["extras"] for r in rows) if rows else 0.0}
+            "extras": statistics.mean(r["extras"] for r in rows) if rows else 0.0,
+            "median_onset": statistics.median(r["onset"] for r in hits) if hits else None}
 
 
 def objective(summary: dict) -> float:
@@ -218,7 +224,8 @@ def run_cv(events: list[dict], lag: float) -> None:
     def line(name: str, s: dict) -> str:
         delay = f"{s['median_delay']:+.1f}" if s["median_delay"] is not None else "-"
         return (f"{name:<44} hits {s['hits']:>2}/{s['events']} = {100 * s['hit_rate']:5.1f}%  median delay {delay:>6} min"
-                f"  extras {s['extras']:.2f}/24h")
+                f"  extras {s['extras']:.2f}/24h" + (f"  (estimated onset: median {s['median_onset']:+.1f} min)"
+                                                     if s.get("median_onset") is not None else ""))
 
     print(f"grid: {len(grid)} settings of the report-page detector ({', '.join(f'{k} {v}' for k, v in GRID.items())});"
           f" {time.perf_counter() - started:.0f} s")

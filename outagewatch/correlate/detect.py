@@ -261,11 +261,7 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
             block = min(block * 2, 2048)
         closed = quiet >= close
         last = active[-1][0]
-        start = c
-        for b in range(max(c - w + 1, 0), c + 1):
-            if exposure[b] and track.values[b] > frozen.mean:
-                start = b
-                break
+        start = _onset(track, c, w, frozen, settings)
         peak_index = max((a[0] for a in active), key=lambda i: (track.values[i], -i))
         mean_w, size_w = frozen.window(units[w][c:c + 1])
         need = _need(float(counts[w][c]), float(mean_w[0]), float(size_w[0]), on, minimum)
@@ -278,6 +274,29 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         ))
         position = j
     return runs
+
+
+def _onset(track: Track, c: int, w: int, frozen: _Frozen, settings: Settings) -> int:
+    """Where the rise began, estimated back from the crossing bucket ``c`` with the data
+    published by then: the first bucket of the crossing window above the rate, then back over
+    earlier units while each is still improbable at that rate on its own (p < 0.05), for up to
+    ``onset_reach`` buckets. ``started_at`` is this estimate; ``detected_at`` stays the moment
+    the run could be known."""
+    exposure = track.exposure
+    start = c
+    for b in range(max(c - w + 1, 0), c + 1):
+        if exposure[b] and track.values[b] > frozen.mean:
+            start = b
+            break
+    mean, size = frozen.window(np.ones(1))
+    b = start - 1
+    while b >= max(start - settings.onset_reach, 0):
+        if exposure[b]:
+            if track.values[b] <= frozen.mean or tail_score(np.array([track.values[b]]), mean, size)[0] < 1.3:
+                break
+            start = b
+        b -= 1
+    return start
 
 
 def _settled(value: np.ndarray, track: Track, count: np.ndarray, units: np.ndarray, j: int, hi: int, v: int,

@@ -60,6 +60,9 @@ class Settings:
     """A pooled window without texts naming the upstream needs ``pool_min_members`` members
     with chatter; without its largest member it must still score 2.0 (p < 0.01), and without
     its two largest 1.3 (p < 0.05): one or two services' own outages do not name an upstream."""
+    onset_reach: int = 24
+    """Buckets (2 h) before a run's crossing window over which its ``started_at`` may be traced
+    back to where the rise began (``detect._onset``)."""
     close_after: int = 2400
     """Quiet seconds after the last spiking bucket before a run (and an incident) closes."""
     report_hold: int = 900
