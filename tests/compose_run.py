@@ -39,7 +39,7 @@ DOCKER = Path(__file__).resolve().parents[1] / "docker"
 
 def dockerfile(path: Path = DOCKER / "Dockerfile") -> dict:
     """The instructions a container's process depends on: ``ENV`` (merged), ``WORKDIR`` (the
-    last), ``ENTRYPOINT``/``CMD`` (exec form) and ``HOME`` (the ``useradd --home-dir`` of the
+    last), ``ENTRYPOINT``/``CMD``/``HEALTHCHECK`` (exec form) and ``HOME`` (the ``useradd --home-dir`` of the
     image's user)."""
     text = re.sub(r"\\\n", " ", path.read_text("utf-8"))
     image: dict = {"ENV": {}}
@@ -55,6 +55,8 @@ def dockerfile(path: Path = DOCKER / "Dockerfile") -> dict:
             image[word] = json.loads(rest)
         elif word == "WORKDIR":
             image["WORKDIR"] = rest.strip()
+        elif word == "HEALTHCHECK":
+            image["HEALTHCHECK"] = json.loads(rest.split(" CMD ", 1)[1])
         elif word == "RUN" and "--home-dir" in rest:
             image["HOME"] = re.search(r"--home-dir\s+(\S+)", rest).group(1)
     return image
@@ -123,12 +125,13 @@ class Deployment:
     def service(self, name: str) -> dict:
         return self.model["services"][name]
 
-    def process(self, name: str) -> Process:
-        service = self.service(name)
+    def process(self, name: str, service: dict | None = None) -> Process:
+        """A compose service as a process; or ``service`` (the same shape), e.g. from :func:`docker_run`."""
+        service = service if service is not None else self.service(name)
         entrypoint = service.get("entrypoint") or self.image["ENTRYPOINT"]
         assert entrypoint == ["outagewatch"], f"{name}: entrypoint {entrypoint} is not the outagewatch command"
         command = list(service.get("command") or self.image["CMD"])
-        ports = {container: free_port() for container in self.published.get(name, {})}
+        ports = {container: free_port() for container in self._published(service)}
         paths = self._paths(name, service)
         env = {**self.image["ENV"], **{k: str(v) for k, v in (service.get("environment") or {}).items()}}
         env = {k: self._translate(v, paths) for k, v in env.items()}
@@ -137,9 +140,12 @@ class Deployment:
             env["HOME"] = str(self._host_path(home, paths))
         cwd = self._host_path(self.image.get("WORKDIR", "/"), paths)
         argv = [*OUTAGEWATCH, *self._ports(command, ports)]
-        check = (service.get("healthcheck") or {}).get("test")
+        # A container without a healthcheck of its own runs the image's (Docker's rule).
+        check = (service.get("healthcheck") or {}).get("test") or ["CMD", *self.image.get("HEALTHCHECK", [])]
         healthcheck = None
-        if check:
+        if check[0] == "CMD-SHELL":
+            check = ["CMD", *shlex.split(check[1])]
+        if len(check) > 1:
             assert check[0] == "CMD", f"{name}: healthcheck {check[0]} form is not handled here"
             healthcheck = self._ports([*OUTAGEWATCH, *check[2:]] if check[1] == "outagewatch"
                                       else [sys.executable, *check[2:]] if check[1] == "python" else check[1:], ports)
@@ -154,7 +160,7 @@ class Deployment:
         paths: dict[str, Path] = {}
         for volume in service.get("volumes") or []:
             source, target = str(volume).split(":")[:2]
-            if source.startswith((".", "/")):
+            if "/" in source or source.startswith("."):  # a bind mount (a volume's name has no slash)
                 assert source in self.mounts, f"{name}: bind mount {source} has no stand-in"
                 paths[target] = self.mounts[source]
             else:  # a named volume: one folder, shared by every service that mounts it
@@ -204,6 +210,38 @@ class Deployment:
                 arg = arg.replace(f":{container}/", f":{host}/")
             out.append(arg)
         return out
+
+
+def docker_run(command: str) -> dict:
+    """``docker run [-d] [--rm] [--name N] [-p P] [-v V] [-e K=V] outagewatch [ARGS]`` (as a
+    document shows it) as a compose-shaped service: ``command``, ``environment``, ``volumes``,
+    ``ports``. Any other option is refused, so a document cannot say more than is checked."""
+    words = shlex.split(command.replace("\\\n", " "))
+    assert words[:2] == ["docker", "run"], command
+    service: dict = {"environment": {}, "volumes": [], "ports": []}
+    i = 2
+    while words[i].startswith("-"):
+        flag = words[i]
+        if flag in ("-d", "--rm"):
+            i += 1
+            continue
+        value = words[i + 1]
+        if flag == "-e":
+            key, _, val = value.partition("=")
+            service["environment"][key] = val
+        elif flag == "-v":
+            service["volumes"].append(value)
+        elif flag == "-p":
+            service["ports"].append(value)
+        elif flag == "--health-cmd":
+            service["healthcheck"] = {"test": ["CMD-SHELL", value]}
+        elif flag != "--name":
+            raise AssertionError(f"docker run option {flag} is not handled here: {command}")
+        i += 2
+    assert words[i] == "outagewatch", f"image {words[i]}: {command}"
+    if words[i + 1:]:
+        service["command"] = words[i + 1:]
+    return service
 
 
 def up(processes: list[Process], healthy_within: float = 120) -> list[Process]:

@@ -41,11 +41,11 @@ from outagewatch.collectors.xapi import XAPI, query_matches
 from outagewatch.search.query import Query
 from outagewatch.timeutil import to_iso, utcnow
 from tests.collectors.localhttp import WebhookReceiver, start_http
-from tests.compose_run import DOCKER, Deployment, Process, up, wait_healthy
+from tests.compose_run import DOCKER, Deployment, Process, docker_run, up, wait_healthy
 from tests.elasticsearch.node import unique_prefix
 from tests.metricstext import sample
 
-pytestmark = [pytest.mark.elasticsearch, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 API_TOKEN = "compose-api-token-" + "5f3a9c0e7b214d68"
 X_TOKEN = "compose-x-bearer-" + "a1b2c3d4e5f60718"
@@ -120,11 +120,11 @@ class Story:
                 "author": f"hn_{oid}", "comment_text": html, "story_id": 1, "story_title": "Ask HN",
                 "parent_id": 1, "_tags": ["comment", f"author_hn_{oid}", "story_1"]}
 
-    def served(self, config: dict) -> int:
+    def served(self, config: dict, x: bool = True) -> int:
         """Posts, hits and feed items the configured queries match (what the sources serve)."""
         queries = {s["kind"]: s["query"] for s in config["sources"] if s["kind"] in SOCIAL_HOSTS}
         names = {u["id"]: u["username"] for u in self.users}
-        return (sum(query_matches(queries["x"], t["text"], names[t["author_id"]]) for t in self.tweets)
+        return (x * sum(query_matches(queries["x"], t["text"], names[t["author_id"]]) for t in self.tweets)
                 + sum(words_match(queries["hn"], h["comment_text"]) for h in self.hits) + self.feed_items)
 
     def late_post(self) -> None:
@@ -189,8 +189,9 @@ def uncomment_alerts(text: str) -> str:
     return head + re.sub(r"(?m)^# ", "", marker + example)
 
 
-def derive_config(shipped: str, internet: Internet, hook_url: str) -> dict:
-    data = tomllib.loads(uncomment_alerts(shipped))
+def derive_config(shipped: str, internet: Internet, hook_url: str | None) -> dict:
+    """The shipped config pointed at ``internet``; with ``hook_url``, its alerts example on too."""
+    data = tomllib.loads(uncomment_alerts(shipped) if hook_url else shipped)
     for source in data["sources"]:
         if "url" in source:
             if source["kind"] == "statuspage":
@@ -199,8 +200,9 @@ def derive_config(shipped: str, internet: Internet, hook_url: str) -> dict:
         if source["kind"] in SOCIAL_HOSTS:
             source["api_base"] = f"{internet.base}/{SOCIAL_HOSTS[source['kind']]}"
         source["interval"] = INTERVAL
-    (hook,) = data["alerts"]["webhooks"]
-    hook["url"] = hook_url
+    if hook_url:
+        (hook,) = data["alerts"]["webhooks"]
+        hook["url"] = hook_url
     return data
 
 
@@ -296,6 +298,7 @@ def stop(process: Process) -> tuple[int, float]:
     return code, time.monotonic() - began
 
 
+@pytest.mark.elasticsearch
 def test_compose_up_collects_finds_the_incident_alerts_once_and_serves_it(tmp_path, elasticsearch_node, prefix):
     story = Story(utcnow())
     internet = Internet(story)
@@ -416,3 +419,64 @@ def stored_count(base: str, auth: dict) -> int | None:
     except (httpx.HTTPError, KeyError, ValueError):
         return None
 
+
+
+def deploy_md_commands(section: str) -> list[str]:
+    """The ``docker run`` lines of the shell block under ``section`` in docs/deploy.md."""
+    text = (DOCKER.parent / "docs" / "deploy.md").read_text("utf-8")
+    block = re.search(r"```sh\n(.*?)```", text[text.index(section):], re.S).group(1)
+    joined = re.sub(r"\\\n\s*", " ", block)
+    return [line.strip() for line in joined.splitlines() if line.strip().startswith("docker run")]
+
+
+def test_the_image_alone_on_sqlite_as_deploy_md_runs_it(tmp_path):
+    """docs/deploy.md "Without Elasticsearch": the image's default store (SQLite in /data), the
+    collector started with the commands shown there, then the API with the image's own
+    command. Run exactly as documented (no X token: that source is skipped, the rest run)."""
+    collector_run, api_run = deploy_md_commands("Without Elasticsearch")
+    story = Story(utcnow())
+    internet = Internet(story)
+    derived = derive_config((DOCKER / "outagewatch.toml").read_text("utf-8"), internet, None)
+    config = tmp_path / "config" / "outagewatch.toml"
+    config.parent.mkdir()
+    config.write_text(toml_text(derived), "utf-8")
+    deployment = Deployment(tmp_path / "run", {"OUTAGEWATCH_API_TOKEN": API_TOKEN},
+                            mounts={"$PWD/docker/outagewatch.toml": config})
+    collector = deployment.process("ow-collector", docker_run(collector_run))
+    api_service = docker_run(api_run)
+    assert api_service["environment"] == {"OUTAGEWATCH_API_TOKEN": "..."}
+    api_service["environment"]["OUTAGEWATCH_API_TOKEN"] = API_TOKEN  # what the user types in place of ...
+    api = deployment.process("ow-api", api_service)
+    assert api.argv[3:] == ["serve", "--host", "0.0.0.0", "--port", str(api.ports[8000])]  # the image's CMD
+    store_file = collector.cwd / "outagewatch.db"
+    assert collector.env["OUTAGEWATCH_STORE"] == api.env["OUTAGEWATCH_STORE"] == f"sqlite:///{store_file}"
+
+    # The API alone on a new volume: one line, as the document says, and nothing created.
+    api.start()
+    assert api.popen.wait(timeout=60) == 1
+    assert f"no store at {store_file} (a SQLite file is created by ingest, collect or replay)" in api.output()
+    assert not store_file.exists()
+
+    started = up([collector])
+    try:
+        assert wait_healthy(collector, 120).returncode == 0, collector.output()
+        started += up([api])
+        assert wait_healthy(api, 60).returncode == 0, api.output()
+        base = f"http://127.0.0.1:{api.ports[8000]}"
+        auth = {"Authorization": f"Bearer {API_TOKEN}"}
+        want = story.served(derived, x=False) + 1
+        assert wait_for(lambda: stored_count(base, auth) == want, 120, *started), (stored_count(base, auth), want)
+        rounds = dict(internet.requests)
+        assert wait_for(lambda: all(internet.requests.get(h, 0) >= n + 2 for h, n in rounds.items()), 60, *started)
+        assert stored_count(base, auth) == want
+        refused = httpx.get(f"{base}/api/signals", timeout=30).status_code
+    finally:
+        codes = {p.name: stop(p) for p in reversed(started)}
+        internet.close()
+    assert refused == 401
+    assert codes["ow-api"][0] == 0, api.output()
+    assert codes["ow-collector"][0] == 0, collector.output()
+    assert "api.twitter.com" not in internet.requests
+    assert re.search(r"(?m)^x-outage-search: skipped: .*bearer token", collector.output()), collector.output()
+    for process in (collector, api):
+        assert API_TOKEN not in process.output()
