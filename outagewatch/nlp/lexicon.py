@@ -124,14 +124,14 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "ne répondent plus", "beug", "bugue",
         # it
         "non invia", "non riceve", "non sincronizza", "bloccato", "bloccata", "si blocca", "giù", "non raggiungibile",
-        "non raggiungibili", "va a scatti", "mi disconnette", "salta", "non riesco", "non carica", "non si apre",
+        "non raggiungibili", "va a scatti", "mi disconnette", "salta", "non riesco",
         "problemi", "rallentamenti", "lento",
         # de
         "bricht", "brechen", "nicht zugestellt", "kommen nicht an", "kommt nicht an", "hängt sich auf",
         # nl
-        "laadt niet", "hapert", "komen niet aan", "komt niet aan", "gooit me eruit", "eruit", "traag",
+        "hapert", "komen niet aan", "komt niet aan", "gooit me eruit", "eruit", "traag",
         # sv, pl, tr
-        "funkar inte", "laddar inte", "svart skärm", "przerywa", "nie ładuje", "gitmiyor", "yüklenmiyor",
+        "funkar inte", "svart skärm", "przerywa", "gitmiyor",
         # pt
         "parou", "parando", "pulando", "não chama", "fica buscando", "recusando", "recusado", "caindo",
         "se congela", "se cuelga", "se traba", "hängt sich auf", "stürzt ab", "abgestürzt", "plante", "rame",
@@ -191,7 +191,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "cannot load", "unable to load", "isn't loading", "failed to load", "fails to load", "blank page",
         "blank screen", "white screen", "black screen", "stuck loading", "stuck on loading", "keeps loading",
         "loading forever", "sin cargar", "lädt nichts", "laden nichts", "no carga", "no cargan", "no abre", "no se abre", "pantalla en blanco",
-        "lädt nicht", "laden nicht", "öffnet nicht", "weißer bildschirm", "ne charge pas",
+        "lädt nicht", "laden nicht", "öffnet nicht", "weißer bildschirm", "ne charge pas", "non carica",
+        "non si apre", "laadt niet", "laddar inte", "nie ładuje", "yüklenmiyor",
         "ne se charge pas", "ne s'ouvre pas", "page blanche", "écran noir", "écran blanc", "não carrega",
         "não abre", "tela branca", "tela preta",
     ],
@@ -324,17 +325,20 @@ JA_SYMPTOMS: dict[str, list[str]] = {
                r"落ちた", r"ダウン(?!ロード)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
     "degraded": [r"不安定", r"一部"],
     "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい", r"止ま(?:る|った|って)", r"送れな", r"入れな",
-                 r"更新されな", r"안 ?돼", r"안 ?되", r"먹통", r"접속이 안", r"연결이 안"],
-    "login": [r"ログインでき(?:な|ませ)", r"サインインでき(?:な|ませ)"],
+                 r"更新されな", r"안 ?[돼되됨됩]", r"먹통", r"못 ?(?:보내|받|들어가)", r"버벅"],
+    "login": [r"ログインでき(?:な|ませ)", r"サインインでき(?:な|ませ)", r"로그인(?:이)? ?(?:안|불가|오류)"],
     "errors": [r"エラー", r"失敗"],
     "timeout": [r"タイムアウト"],
-    "latency": [r"遅い", r"重い", r"遅延"],
-    "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな"],
-    "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー"],
+    "latency": [r"遅い", r"重い", r"遅延", r"느려", r"느림"],
+    "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな",
+                    r"안 ?(?:열려|열리|떠요|뜨|나와|나오)"],
+    "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー",
+                     r"(?:접속|연결)(?:이)? ?(?:안|불가|오류|끊)"],
     "payments": [r"決済(?:でき(?:な|ませ)|エラー)", r"支払いでき(?:な|ませ)"],
     "streaming": [r"再生でき(?:な|ませ)"],
     "maintenance": [r"メンテナンス"],
-    "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し"],
+    "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し",
+                  r"복구(?:됐|되었|완료)", r"정상화"],
 }
 JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:ありません|ない|なし)", r"問題(?:は|も)?(?:ありません|ない|なし)"]
 JA_STATUS: dict[str, list[str]] = {
@@ -381,6 +385,37 @@ BRAND_VERBS = frozenset({
     "suffers", "hit", "hits", "reports", "raises", "cuts", "valuation", "ipo", "investors", "sues", "sued",
     "fined", "buys", "bought", "partners", "expands", "opens", "debuts", "update", "outage",
 })
+# A look back at a past outage is news about it, not a report of one going on: "AWS explains
+# last week's outage", "Teams went down yesterday. Here's what happened". Explanations count
+# on their own; a past time only when nothing says the problem goes on ("since yesterday",
+# "still", "is down", "today").
+LOOKING_BACK = (
+    "explains", "explained", "here's what happened", "here’s what happened", "what happened", "what went wrong",
+    "post-mortem", "postmortem", "post mortem", "root cause analysis", "lessons learned", "lessons from",
+    "looking back", "a look back", "recap", "retrospective", "erklärt", "was passiert ist", "explica", "lo que pasó",
+    "qué pasó", "explique", "ce qui s'est passé", "o que aconteceu", "spiega", "cosa è successo", "legt uit",
+    "wat er gebeurde", "wyjaśnia", "co się stało", "ne oldu", "förklarar", "vad som hände",
+)
+PAST_TIMES = (
+    "yesterday", "yesterday's", "last week", "last week's", "last night", "last night's", "last month",
+    "last month's", "last weekend", "last year", "last year's", "earlier this week", "ayer", "anoche",
+    "la semana pasada", "gestern", "letzte woche", "letzten woche", "vergangene woche", "vergangenen woche",
+    "d'hier", "hier soir", "la semaine dernière", "ontem", "semana passada", "ieri", "la settimana scorsa",
+    "gisteren", "vorige week", "wczoraj", "w zeszłym tygodniu", "dün", "geçen hafta", "igår", "förra veckan",
+)
+PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주")
+SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "dalla", "dallo", "sedan", "från",
+                   "beri", "from", "until", "till"})
+NOW = frozenset({
+    "is", "are", "am", "'s", "'re", "isn't", "aren't", "can't", "cannot", "won't", "keeps", "keep", "now", "rn",
+    "still", "again", "today", "currently", "tonight", "atm", "anyone", "anybody", "ahora", "hoy", "todavía",
+    "sigue", "está", "están", "jetzt", "heute", "noch", "immer", "ist", "sind", "maintenant", "aujourd'hui",
+    "toujours", "encore", "est", "agora", "hoje", "ainda", "está", "ora", "oggi", "ancora", "è", "nu", "vandaag",
+    "nog", "teraz", "dzisiaj", "dziś", "wciąż", "nadal", "jest", "şimdi", "bugün", "hala", "idag", "fortfarande",
+    "är", "?",
+})
+NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
+
 POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",
                          "blackout", "apagón", "stromausfall", "停電"})
 FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",

@@ -154,9 +154,11 @@ class Matcher:
         texts, lowers = doc_words(doc)
         if not self.cues.isdisjoint(lowers):  # "won't load", "hasn't synced", "no carga"
             symptoms.extend(verbs.complaints(lowers))
+        raw = text_of(doc)
+        if verbs.TR_GATE.search(raw):  # "açılmıyor"
+            symptoms.extend(verbs.turkish(lowers))
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
-        raw = text_of(doc)
         handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []
         if "@" in raw:
             for i in [i for i, t in enumerate(texts) if t[0] == "@"]:

@@ -110,6 +110,8 @@ class Prescan:
                 return True
         if not self.cues.isdisjoint(words) and not self.verb_forms.isdisjoint(words):
             return True  # "won't load", "no carga"
+        if verbs.TR_GATE.search(low) and any(verbs.TR_NEGATIVE.match(w) for w in words):
+            return True  # "açılmıyor"
         if any(phrase in low for phrase in self.raw):
             return True
         if "@" in low and any(h[1:] in self.handles for h in HANDLE_RE.findall(low)):

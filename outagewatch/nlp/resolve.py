@@ -20,12 +20,13 @@ The rules, each tested in tests/nlp:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from outagewatch.nlp import lexicon
-from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words
+from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 
@@ -274,6 +275,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         why = (f"a strong symptom ({', '.join(strong)})" if strong else
                f"a symptom ({', '.join(sorted(problems))}) about a named service" if relevant else
                f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
+    if relevant and status is None:
+        back = _looking_back(lower, text_of(doc), bool(ja))
+        if back:
+            relevant, why = False, back
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
@@ -553,6 +558,28 @@ def _product_list(lower: list[str], start: int, end: int, names) -> bool:
     named = [kinds.get(k, set()) for k in items]
     return (any(k - {"region", "place"} for k in named) and not any(k & {"region", "place"} for k in named)
             and not any(lower[k - 1] in PLACE_PREPOSITIONS for k in items if k > 0))
+
+
+_BACK_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.LOOKING_BACK) + r")(?!\w)")
+_PAST_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PAST_TIMES) + r")(?!\w)")
+
+
+def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
+    """Why a text about a problem is a look back at a past outage, or None (see lexicon.LOOKING_BACK)."""
+    joined = " ".join(lower)
+    match = _BACK_RE.search(joined)
+    if match:
+        return f"a look back at a past outage ({match.group()!r})"
+    match = _PAST_RE.search(joined)
+    if match:
+        before = joined[:match.start()].split()[-2:]
+        if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(lower)):
+            return f"a past outage ({match.group()!r}), nothing says it goes on"
+    if cjk:
+        for past in lexicon.PAST_TIMES_CJK:
+            if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
+                return f"a past outage ({past!r}), nothing says it goes on"
+    return None
 
 
 def _form_note(nm: Name) -> str:

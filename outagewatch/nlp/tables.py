@@ -32,9 +32,10 @@ CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 KANA_OR_HAN = re.compile("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+$")
 HANGUL_ONLY = re.compile("^[\uac00-\ud7af]+$")
 CITY_POPULATION = 300_000  # big enough that people name the city, few enough to stay unambiguous
-COMMON_PROB = -12.0
-FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is an English word ("Hangs")  # log-probability above which a lower-case word is everyday English
+COMMON_PROB = -12.0  # log-probability above which a lower-case word is everyday English
+FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is an English word ("Hangs")
 DATA = Path(__file__).with_name("data")
+VERB_TABLES = {"it": "it_lemma_lookup_verb.json.gz", "pl": "pl_lemma_lookup_verb.json.gz"}  # split by part of speech
 SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
 
 
@@ -55,7 +56,7 @@ def build_verb_forms() -> dict[str, dict[str, list[str]]]:
 
     out: dict[str, dict[str, list[str]]] = {}
     for lang, verbs in VERBS.items():
-        table = _lookup(f"{lang}_lemma_lookup.json.gz")
+        table = _lookup(VERB_TABLES.get(lang, f"{lang}_lemma_lookup.json.gz"))
         wanted = set(verbs)
         forms: dict[str, set[str]] = {lemma: set() for lemma in verbs}
         for form, lemma in table.items():

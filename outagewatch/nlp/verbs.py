@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -64,7 +65,43 @@ VERBS: dict[str, dict[str, str]] = {
         "funcionar": "outage", "responder": "outage", "entrar": "login", "logar": "login", "acessar": "login",
         "pagar": "payments", "reproduzir": "streaming", "travar": "problems", "falhar": "errors",
     },
+    "it": {
+        "caricare": "not-loading", "aprire": "not-loading", "avviare": "not-loading", "partire": "not-loading",
+        "collegare": "connectivity", "connettere": "connectivity", "sincronizzare": "problems", "inviare": "problems",
+        "mandare": "problems", "ricevere": "problems", "scaricare": "problems", "arrivare": "problems",
+        "funzionare": "outage", "andare": "outage", "rispondere": "outage", "accedere": "login", "entrare": "login",
+        "pagare": "payments", "riprodurre": "streaming",
+    },
+    "nl": {
+        "laden": "not-loading", "openen": "not-loading", "starten": "not-loading", "opstarten": "not-loading",
+        "verbinden": "connectivity", "synchroniseren": "problems", "versturen": "problems", "verzenden": "problems",
+        "ontvangen": "problems", "downloaden": "problems", "uploaden": "problems", "aankomen": "problems",
+        "werken": "outage", "reageren": "outage", "inloggen": "login", "aanmelden": "login", "betalen": "payments",
+        "afspelen": "streaming",
+    },
+    "pl": {
+        "ładować": "not-loading", "załadować": "not-loading", "wczytywać": "not-loading", "wczytać": "not-loading",
+        "otwierać": "not-loading", "otworzyć": "not-loading", "uruchomić": "not-loading", "łączyć": "connectivity",
+        "połączyć": "connectivity", "synchronizować": "problems", "wysyłać": "problems", "wysłać": "problems",
+        "odbierać": "problems", "przychodzić": "problems", "działać": "outage", "odpowiadać": "outage",
+        "logować": "login", "zalogować": "login", "płacić": "payments", "zapłacić": "payments",
+        "odtwarzać": "streaming", "odtworzyć": "streaming",
+    },
+    "sv": {
+        "ladda": "not-loading", "öppna": "not-loading", "starta": "not-loading", "ansluta": "connectivity",
+        "synka": "problems", "synkronisera": "problems", "skicka": "problems", "fungera": "outage",
+        "funka": "outage", "svara": "outage", "logga": "login", "betala": "payments", "spela": "streaming",
+    },
 }
+
+# Turkish says "does not" inside the verb: stem, then passive/abilitative, then the negation
+# ("açılmıyor" does not open, "giremiyorum" I cannot get in, "yüklenmiyor" does not load).
+TR_STEMS = {"aç": "not-loading", "yükle": "not-loading", "yüklen": "not-loading", "bağlan": "connectivity",
+            "gir": "login", "öde": "payments", "gönder": "problems", "gel": "problems", "çalış": "outage",
+            "oyna": "streaming", "oynat": "streaming", "izle": "streaming", "yenilen": "problems", "indir": "problems"}
+TR_GATE = re.compile("m[ıiuü]yo|m[ae]d[ıi]|m[ae]z")  # a cheap look before trying every word
+TR_NEGATIVE = re.compile("^(" + "|".join(sorted((re.escape(s) for s in TR_STEMS), key=len, reverse=True)) +
+                         ")(?:[ıiuü]?[ln])?(?:y?[ae])?m(?:[ıiuü]yor|[ae]z|[ae]d[ıi]|[ıiuü]yo)")
 
 # Words that start a complaint about the verb that follows, and the language whose verbs
 # they govern (spaCy splits "won't" into "wo" "n't"; "no update yet" is not Spanish).
@@ -78,6 +115,7 @@ CUES: dict[str, str] = {
     **dict.fromkeys(("nicht", "nichts"), "de"),
     **dict.fromkeys(("ne", "n'", "impossible", "arrive", "bloqué", "bloquée"), "fr"),
     **dict.fromkeys(("não", "nao", "consigo", "fica", "ficou"), "pt"),
+    "non": "it", "nie": "pl", "niet": "nl", "inte": "sv",
 }
 # Words a complaint may put between its cue and its verb ("keep getting declined", "won't let me log in").
 FILLERS = frozenset({
@@ -85,13 +123,17 @@ FILLERS = frozenset({
     "on", "properly", "correctly", "let", "lets", "letting", "de", "à", "se", "mich", "sich", "mir", "lo", "la",
     "le", "les", "l'", "puedo", "puede", "pude", "kann", "lässt", "it", "is", "are", "was", "in", "keeps", "keep",
     "consigo", "me", "m'", "d'", "d’", "pas", "plus", "rien", "mais", "mehr", "more", "anymore", "still", "ya",
+    "riesco", "a", "ad", "si", "mi", "ci", "più", "mogę", "może", "się", "już", "mi", "ik", "je", "niet", "meer",
+    "kan", "att", "jag", "går", "mig", "inte", "längre",
 })
 WINDOW = 3
 # "I won't pay for Netflix", "we don't use Slack": a person choosing, not a service failing.
 CHOOSERS = frozenset({"i", "we", "you", "they", "he", "she", "people", "i'll", "we'll"})
 CHOICE_AUX = frozenset({"do", "did", "wo", "will", "would", "should", "shall", "might"})
 CHOICES = frozenset({"won't", "don't", "didn't", "wont", "dont", "didnt", "won’t", "don’t", "didn’t", "never", "not"})
-DEFERRED = frozenset({"nicht", "pas", "plus"})  # German and French put the verb first: "lädt nicht", "ne charge pas"
+# German, French, Dutch and Swedish put the verb first: "lädt nicht", "ne charge pas", "laadt niet",
+# "laddar inte". The negation, its language, and how far back the verb may be.
+DEFERRED = {"nicht": ("de", 6), "pas": ("fr", 2), "plus": ("fr", 2), "niet": ("nl", 4), "inte": ("sv", 4)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,6 +164,11 @@ def _regular(lang: str, lemma: str) -> tuple[str, ...]:
     if lang in ("es", "pt") and lemma.endswith(("er", "ir")):
         stem = lemma[:-2]
         return stem + "e", stem + "en", stem + "em"
+    if lang == "nl" and lemma.endswith("en"):  # "werkt", "werk": the table lacks some present forms
+        stem = lemma[:-2]
+        return stem, stem + "t"
+    if lang == "sv" and lemma.endswith("a"):  # "laddar", "funkar"
+        return (lemma + "r",)
     return ()
 
 
@@ -155,9 +202,9 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             j += 1
     for i, word in enumerate(lower):
         if word in DEFERRED and i:
-            reach = 6 if word == "nicht" else 2  # "in hamburg geht whatsapp nicht", "ne charge pas"
+            lang, reach = DEFERRED[word]  # "in hamburg geht whatsapp nicht", "ne charge pas"
             for k in range(i - 1, max(-1, i - reach), -1):
-                symptom = tables["de" if word == "nicht" else "fr"].get(lower[k])
+                symptom = tables[lang].get(lower[k])
                 if symptom:
                     if not any(s <= k < e for s, e, _ in found):
                         found.append((k, i + 1, symptom))
@@ -165,5 +212,15 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+def turkish(lower: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, symptom) of Turkish negative service verbs ("açılmıyor", "bağlanamıyorum")."""
+    found = []
+    for i, word in enumerate(lower):
+        match = TR_NEGATIVE.match(word)
+        if match:
+            found.append((i, i + 1, TR_STEMS[match.group(1)]))
+    return found
+
+
 def cue_words() -> frozenset[str]:
-    return frozenset(CUES) | DEFERRED
+    return frozenset(CUES) | frozenset(DEFERRED)

@@ -232,6 +232,10 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         add(place, name)
         if CJK_TEXT_RE.search(place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
+    for phrase, entry in _initials(catalog).items():
+        kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
+        if phrase not in vocab.phrases:
+            add(phrase, Name(kind, (entry,), phrase))
     for phrase, entry in CASUAL_NAMES.items():
         if entry in vocab.provider_of:
             kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
@@ -275,6 +279,28 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azu
                "cloudflare/zero-trust": ("access", "gateway", "zero trust"), "openai/api": ("api",),
                "azure/functions": ("functions",), "digitalocean/droplets": ("droplet", "droplets"),
                "aws/s3": ("s3",), "aws/ec2": ("ec2",), "aws/lambda": ("lambda",)}
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]+")
+
+
+def _initials(catalog: Catalog) -> dict[str, str]:
+    """"gh actions", "yt music": a product name whose brand is one CamelCase word ("GitHub Actions",
+    "YouTube Music"), with the brand shortened to its capitals. Never a bare "gh": only with the
+    rest of the product's name, which is the evidence."""
+    from outagewatch.nlp.lang import _stop_words
+
+    stop = _stop_words("en")
+    out: dict[str, str] = {}
+    for entry in (*catalog.providers.values(), *catalog.services.values()):
+        for alias in (entry.name, *entry.aliases):
+            words = alias.split()
+            parts = _CAMEL.findall(words[0]) if len(words) > 1 else []
+            if len(parts) > 1 and "".join(parts) == words[0]:
+                short = "".join(p[0] for p in parts).lower()
+                if short not in stop:
+                    out.setdefault(" ".join([short, *words[1:]]).lower(), entry.id)
+    return out
 
 
 def _typos(vocab: Vocabulary) -> None:

@@ -98,3 +98,58 @@ def test_symptom_ids_are_the_documented_slugs(tag):
         seen.update(tag(text)["symptoms"])
     assert seen <= set(SYMPTOMS)
     assert all(s == s.lower() and " " not in s for s in SYMPTOMS)
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("non riesco ad accedere a netflix", "login"),  # it: cue, fillers, then the verb
+    ("teams non si collega alle riunioni", "connectivity"),
+    ("de app laadt niet sinds vanochtend", "not-loading"),  # nl: the verb before "niet"
+    ("ik kan niet inloggen bij de bank", "login"),
+    ("netflix laddar inte", "not-loading"),  # sv
+    ("jag kan inte logga in på spotify", "login"),
+    ("nie mogę się zalogować do banku", "login"),  # pl
+    ("spotify nie odtwarza muzyki od rana", "streaming"),
+    ("istanbul'da instagram açılmıyor", "not-loading"),  # tr: the negation inside the verb
+    ("whatsapp mesajları gönderilmiyor", "problems"),
+    ("modem bağlanamıyor", "connectivity"),
+    ("부산에서 넷플릭스 접속 안 됨", "connectivity"),  # ko
+    ("카카오톡 로그인이 안 돼요", "login"),
+])
+def test_complaints_in_more_languages(tag, text, symptom):
+    result = tag(text)
+    assert symptom in result["symptoms"]
+    assert result["relevant"]
+
+
+@pytest.mark.parametrize("text", [
+    "non è vero, ma va bene",  # "not true": no service verb after the cue
+    "nie wiem co robić dzisiaj",
+    "ik weet het niet",
+    "jag vet inte",
+    "açıklamadı",  # "did not explain": not a stem of a service verb plus its negation
+])
+def test_negations_without_a_service_verb_are_not_complaints(tag, text):
+    assert not tag(text)["relevant"]
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("AWS explains last week's outage", False),
+    ("Microsoft Teams went down yesterday. Here's what happened", False),
+    ("Netflix was down last night", False),
+    ("WhatsApp se cayó ayer por dos horas", False),
+    ("Gestern war Netflix stundenlang down", False),
+    ("github is down since yesterday", True),  # since: still going on
+    ("whatsapp no funciona desde ayer", True),
+    ("Twitter was down yesterday and again today", True),
+    ("Is Netflix down? it was broken last night too", True),
+    ("昨日からXが繋がらない", True),
+    ("Azure outage in West Europe region blamed on power event", True),  # news of an outage, no look back
+])
+def test_a_look_back_at_a_past_outage_is_not_outage_chatter(tag, text, relevant):
+    assert tag(text)["relevant"] is relevant
+
+
+def test_a_brand_shortened_to_its_capitals_with_its_product(tag):
+    assert tag("gh actions runners stuck, nothing starting")["services"] == ["github"]
+    assert tag("yt music keeps skipping")["services"] == ["youtube"]
+    assert tag("gh")["services"] == []
