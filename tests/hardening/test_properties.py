@@ -240,7 +240,8 @@ def test_a_status_document_is_signals_rejections_or_one_bad_response(kind, doc):
     collector = build_collector(SourceConfig(name="p", kind=kind, url="http://127.0.0.1:9/api/v2/incidents.json"))
     result = FetchResult()
     try:
-        collector.parse(doc, datetime(2021, 1, 1, tzinfo=timezone.utc), result)
+        collector.parse(json.dumps(doc).encode("utf-8", "surrogatepass"), datetime(2021, 1, 1, tzinfo=timezone.utc),
+                        result)
     except BadResponse:
         return
     assert all(isinstance(s, Signal) for s in result.signals)
