@@ -1,14 +1,18 @@
-"""The collectors' and the API's parsers at up to 10x their caps: time and peak memory
-per size, to show linear time (seconds per item flat as sizes grow) and bounded output
-(Signals capped at MAX_ITEMS, names per update at MAX_NAMES, a JSON array read element by
-element).
+"""The collectors' and the API's parsers at 1x and 10x their caps: time and peak memory
+per size, to show linear time (microseconds per item flat as sizes grow) and bounded
+memory (the status JSON documents and JSON Lines are read item by item; Signals are capped
+at MAX_ITEMS, names per update at MAX_NAMES).
 
-    python benchmarks/parsers_scale.py            # all parsers, sizes 0.1x .. 10x the caps
-    python benchmarks/parsers_scale.py --quick    # fewer sizes
+    python benchmarks/parsers_scale.py                      # every parser at 1x and 10x its cap
+    python benchmarks/parsers_scale.py --factors 0.1,1,10   # other sizes
+    python benchmarks/parsers_scale.py --tracemalloc        # also Python allocations' peak
+    python benchmarks/parsers_scale.py --only feed          # the cases whose name starts so
 
-Peak memory is tracemalloc's peak of Python allocations while parsing (the document's
-own bytes are allocated before measuring). Numbers depend on the machine's load; the load
-average is printed with them.
+Each measurement runs in a fresh process that reads the document from a file and parses
+it once: ``peak RSS MB`` is the process's high-water RSS during the parse (``VmHWM``, reset
+just before) minus its RSS just before parsing, so it counts C allocations too (yajl, expat) and excludes the
+document's own bytes; ``x doc`` is that over the document's size. Numbers depend on the
+machine's load; the load average is printed with them.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from __future__ import annotations
 import argparse
 import gc
 import io
+import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from datetime import datetime, timezone
@@ -28,9 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import orjson  # noqa: E402
 
 from outagewatch.collectors.base import MAX_ITEMS, MAX_NAMES, FetchResult, SourceConfig  # noqa: E402
+from outagewatch.collectors.http import MAX_BYTES  # noqa: E402
 from outagewatch.collectors.feeds import parse_feed  # noqa: E402
 from outagewatch.collectors.statusapi import (  # noqa: E402
-    AWSHealthJSONCollector, GCPCollector, StatuspageCollector, _decode_json,
+    AWSHealthJSONCollector, GCPCollector, StatuspageCollector,
 )
 from outagewatch.jsonl import read_array, read_signals  # noqa: E402
 
@@ -87,7 +95,7 @@ def _status(collector_class, kind: str, url: str):
 
     def parse(body: bytes) -> int:
         result = FetchResult()
-        collector.parse(_decode_json(body), NOW, result)
+        collector.parse(body, NOW, result)
         return len(result.signals)
 
     return parse
@@ -119,33 +127,92 @@ CASES = [
 ]
 
 
-def measure(build, parse, n: int) -> tuple[int, float, float, int]:
-    body = build(n)
+def feed_at_cap(n: int) -> bytes:
+    """A feed as large as the shared fetch allows (20 MB; feeds' own default cap is lower)."""
+    one = len(feed_entries(1000)) / 1000
+    return feed_entries(int(n * MAX_BYTES / one))
+
+
+CASES.append(("feed: a document at the 20 MB body cap", feed_at_cap, _feed, 1))
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def _reset_peak() -> None:
+    """Start the high-water RSS (VmHWM) again from the current RSS (Linux 4.0+)."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+
+
+def worker(index: int, path: str, n: int, trace: bool) -> dict:
+    """One parse of one document in this (fresh) process."""
+    _, build, parse, cap = CASES[index]
+    parse(build(1) if cap != 1 else feed_entries(1))  # warm up: lazy imports and tables are not the parser's memory
+    with open(path, "rb") as handle:
+        body = handle.read()
     gc.collect()
-    tracemalloc.start()
-    tracemalloc.reset_peak()
+    _reset_peak()
+    before = _status_mb("VmRSS")
     started = time.perf_counter()
     out = parse(body)
     seconds = time.perf_counter() - started
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return len(body), seconds, peak / 1_048_576, out
+    peak = _status_mb("VmHWM") - before
+    traced = None
+    if trace:
+        gc.collect()
+        tracemalloc.start()
+        parse(body)
+        traced = tracemalloc.get_traced_memory()[1] / 1_048_576
+        tracemalloc.stop()
+    return {"size": len(body), "seconds": seconds, "rss": peak, "traced": traced, "signals": out}
+
+
+def measure(index: int, n: int, trace: bool) -> dict:
+    _, build, _, _ = CASES[index]
+    with tempfile.NamedTemporaryFile(suffix=".doc") as handle:
+        handle.write(build(n))
+        handle.flush()
+        command = [sys.executable, __file__, "--worker", str(index), handle.name, str(n)]
+        if trace:
+            command.append("--tracemalloc")
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="three sizes instead of five")
+    parser.add_argument("--factors", default="1,10", help="sizes as multiples of each cap (default 1,10)")
+    parser.add_argument("--quick", action="store_true", help="0.1x, 1x and 10x")
+    parser.add_argument("--tracemalloc", action="store_true", help="also parse once under tracemalloc")
+    parser.add_argument("--only", default="", help="only the cases whose name starts with this")
+    parser.add_argument("--worker", nargs=3, metavar=("CASE", "FILE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    factors = (0.1, 1, 10) if args.quick else (0.1, 0.3, 1, 3, 10)
+    if args.worker:
+        print(json.dumps(worker(int(args.worker[0]), args.worker[1], int(args.worker[2]), args.tracemalloc)))
+        return 0
+    factors = (0.1, 1, 10) if args.quick else tuple(float(f) for f in args.factors.split(","))
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; caps: MAX_ITEMS={MAX_ITEMS}, "
-          f"MAX_NAMES={MAX_NAMES}")
-    print(f"{'parser':38} {'items':>9} {'MB in':>7} {'seconds':>8} {'us/item':>8} {'peak MB':>8} {'signals':>8}")
-    for name, build, parse, cap in CASES:
-        for factor in factors:
+          f"MAX_NAMES={MAX_NAMES}, body {MAX_BYTES // 1_048_576} MB")
+    print(f"{'parser':38} {'x cap':>5} {'items':>9} {'MB in':>6} {'seconds':>8} {'us/item':>8} {'peak RSS MB':>11} "
+          f"{'x doc':>6} {'traced MB':>9} {'signals':>8}")
+    for index, (name, _, _, cap) in enumerate(CASES):
+        if not name.startswith(args.only):
+            continue
+        for factor in (factors if cap != 1 else (1,)):  # the body cap case is one size: the cap
             n = max(1, int(cap * factor))
-            size, seconds, peak, out = measure(build, parse, n)
-            print(f"{name:38} {n:>9} {size / 1_048_576:>7.1f} {seconds:>8.3f} {seconds / n * 1e6:>8.1f} "
-                  f"{peak:>8.1f} {out:>8}", flush=True)
+            row = measure(index, n, args.tracemalloc)
+            size = row["size"] / 1_048_576
+            items = n if cap != 1 else round(factor * MAX_BYTES / (len(feed_entries(1000)) / 1000))
+            traced = "-" if row["traced"] is None else f"{row['traced']:.1f}"
+            print(f"{name:38} {factor:>5g} {items:>9} {size:>6.1f} {row['seconds']:>8.3f} "
+                  f"{row['seconds'] / items * 1e6:>8.1f} {row['rss']:>11.1f} {row['rss'] / size:>6.1f} {traced:>9} "
+                  f"{row['signals']:>8}", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
