@@ -19,7 +19,6 @@ EXTRA_OF = {
     "fastapi": "api",
     "starlette": "api",
     "uvicorn": "api",
-    "ijson": "api",
     "tweepy": "collectors",
     "atproto": "collectors",
     "atproto_client": "collectors",
