@@ -187,8 +187,10 @@ def cross_validate(events: list[dict], table: list[list[dict]], folds: list[list
     out: list[dict] = []
     for test in folds:
         train = [i for i in range(len(events)) if i not in set(test)]
-        best = max(range(len(table)), key=lambda k: (objective(strict_summary([table[k][i] for i in train])), -k))
-        out.extend({**table[best][i], "setting": best} for i in test)
+        scores = [objective(strict_summary([table[k][i] for i in train])) for k in range(len(table))]
+        best = max(range(len(table)), key=lambda k: (scores[k], -k))
+        tied = sum(1 for x in scores if abs(x - scores[best]) < 1e-9)
+        out.extend({**table[best][i], "setting": best, "tied": tied} for i in test)
     return out
 
 
@@ -237,7 +239,9 @@ def run_cv(events: list[dict], lag: float) -> None:
         for provider in ("azure", "gcp"):
             print(line(f"  of which {provider}", strict_summary([r for r in rows if r["provider"] == provider])))
         chosen = sorted({r["setting"] for r in rows})
-        print(f"  settings chosen per fold: {'; '.join(str(knobs[k]) for k in chosen)}")
+        print(f"  settings chosen per fold: {'; '.join(str(knobs[k]) for k in chosen)}"
+              f" (settings tied at the training folds' best objective: "
+              f"{', '.join(str(t) for t in sorted({r['tied'] for r in rows}))}; ties go to the first in grid order)")
         if name.startswith("5-fold"):
             headline = rows
     print("trade-off over the grid (all 63 events, descriptive, not a tuned figure): Pareto front")

@@ -382,8 +382,10 @@ def _broad(track: Track, c: int, w: int, frozen: _Frozen, settings: Settings) ->
 
 def carriers(track: Track, run: Run, grid: Grid, settings: Settings, whole: bool = True) -> dict[str, int]:
     """The members whose chatter rose during a pooled run: at least two posts, improbable at
-    the member's own rate before it; over the whole run (``whole``, p < 0.01: the report's
-    list) or in the window that opened it (p < 0.1: what was known then, the cause's support)."""
+    the member's own rate before it; over the whole run (``whole``: the incident's affected
+    services, so p < 0.001 under the Poisson-gamma predictive of a rate estimated from six
+    hours: a pool has dozens of members, and one at p < 0.01 rises by chance in many runs)
+    or in the window that opened it (p < 0.1, Poisson: what was known then, the cause's support)."""
     if not track.pooled:
         return {}
     lo = max(run.first - run.window + 1, 0)
@@ -401,8 +403,9 @@ def carriers(track: Track, run: Run, grid: Grid, settings: Settings, whole: bool
         history = values[max(lo - width, 0):lo]
         rate = (float(history.sum()) + settings.prior_count) / (len(history) + settings.prior_units)
         expected = np.array([rate * (hi - lo)])
-        need = 2.0 if whole else 1.0  # the opening window is short: p < 0.1 there
-        if track.kind == "reports" or tail_score(np.array([got]), expected, np.array([np.inf]))[0] >= need:
+        # the opening window is short: p < 0.1 there
+        need, shape = (3.0, float(history.sum()) + settings.prior_count) if whole else (1.0, np.inf)
+        if track.kind == "reports" or tail_score(np.array([got]), expected, np.array([max(shape, 0.5)]))[0] >= need:
             out[f"{member[0]}:{member[1]}"] = int(got)
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 

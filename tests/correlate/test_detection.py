@@ -294,11 +294,11 @@ def test_a_service_on_the_provider_without_a_known_region_joins_the_region_incid
     incident (AWS is the upstream they share); Discord (GCP, Cloudflare) rising in the same
     minutes and Hulu's own outage (Fastly) stay out of it."""
     story = Story(seed=3)
-    quiet_day(story)
-    for service in ("coinbase", "disney-plus", "hulu"):
-        story.background(service, at("00:00"), 24, 6)
+    involved = ("roku", "flickr", "adobe", "coinbase", "disney-plus", "netflix", "discord")
+    for service in (*involved, "hulu", "github"):
+        story.background(service, at("00:00"), 24, 1)  # a post an hour each
     start = at("15:30")
-    for k, service in enumerate(("roku", "flickr", "adobe", "coinbase", "disney-plus", "netflix", "discord")):
+    for k, service in enumerate(involved):
         for i in range(9):  # nine people each over 45 minutes: thin, but all at once
             story.post(start + timedelta(minutes=5 * i + k * 0.6), service, f"is {service} down? nothing loads")
     story.burst("hulu", at("15:40"), 30, 60)
