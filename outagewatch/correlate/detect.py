@@ -288,15 +288,16 @@ def _onset(track: Track, c: int, w: int, frozen: _Frozen, settings: Settings) ->
         if exposure[b] and track.values[b] > frozen.mean:
             start = b
             break
-    mean, size = frozen.window(np.ones(1))
-    b = start - 1
-    while b >= max(start - settings.onset_reach, 0):
-        if exposure[b]:
-            if track.values[b] <= frozen.mean or tail_score(np.array([track.values[b]]), mean, size)[0] < 1.3:
-                break
-            start = b
-        b -= 1
-    return start
+    lo = max(start - settings.onset_reach, 0)
+    units = np.flatnonzero(exposure[lo:start])[::-1] + lo  # earlier units, latest first
+    if len(units) == 0:
+        return start
+    mean, size = frozen.window(np.ones(len(units)))
+    values = track.values[units]
+    rising = (values > frozen.mean) & (tail_score(values, mean, size) >= 1.3)
+    quiet = np.flatnonzero(~rising)
+    reach = int(quiet[0]) if len(quiet) else len(units)
+    return int(units[reach - 1]) if reach else start
 
 
 def _settled(value: np.ndarray, track: Track, count: np.ndarray, units: np.ndarray, j: int, hi: int, v: int,
