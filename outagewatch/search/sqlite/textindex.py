@@ -101,14 +101,6 @@ def _words(text: str | None) -> str | tantivy.PreTokenizedString:
     return tantivy.PreTokenizedString(joined, tokens)
 
 
-def _add_words(doc: tantivy.Document, field: str, text: str | None) -> None:
-    words = _words(text)
-    if isinstance(words, str):
-        doc.add_text(field, words)
-    else:
-        doc.add_pre_tokenized_text(field, words)
-
-
 def _document(row: tuple) -> tantivy.Document:
     """The document of a row read back from SQLite (tag lists as JSON)."""
     rowid, published, title, text, kind, source, services, providers, regions = row
@@ -116,23 +108,26 @@ def _document(row: tuple) -> tantivy.Document:
                   *[orjson.loads(v) if v and v != "[]" else () for v in (services, providers, regions)])
 
 
-def _signal_document(rowid: int, signal: Signal) -> tantivy.Document:
-    """The same document, from the Signal just stored as ``rowid``."""
-    return _build(rowid, to_millis(signal.published_at), signal.title, signal.text, signal.source_kind,
+def _signal_document(rowid: int, published: int, signal: Signal) -> tantivy.Document:
+    """The same document, from the Signal just stored as ``rowid`` at ``published`` (ms)."""
+    return _build(rowid, published, signal.title, signal.text, signal.source_kind,
                   signal.source, signal.services, signal.providers, signal.regions)
 
 
 def _build(rowid, published, title, text, kind, source, services, providers, regions) -> tantivy.Document:
-    doc = tantivy.Document()
-    doc.add_integer("rowid", rowid)
-    doc.add_integer("published", published)
-    _add_words(doc, "title", title)
-    _add_words(doc, "text", text)
-    doc.add_text("kind", kind)
-    doc.add_text("source", source)
-    for name, values in (("services", services), ("providers", providers), ("regions", regions)):
-        for value in values:
-            doc.add_text(name, value)
+    """One call builds the document (a call per field value cost twice as much)."""
+    title, text = _words(title), _words(text)
+    if type(title) is str and type(text) is str:
+        return tantivy.Document(rowid=rowid, published=published, title=title, text=text, kind=kind,
+                                source=source, services=list(services), providers=list(providers),
+                                regions=list(regions))
+    doc = tantivy.Document(rowid=rowid, published=published, kind=kind, source=source, services=list(services),
+                           providers=list(providers), regions=list(regions))
+    for field, words in (("title", title), ("text", text)):
+        if isinstance(words, str):
+            doc.add_text(field, words)
+        else:
+            doc.add_pre_tokenized_text(field, words)
     return doc
 
 
@@ -207,10 +202,10 @@ class TextIndex:
         self._dirty = True  # the deletion above must be committed before the mark moves
         return True
 
-    def catch_up(self, commit: bool = False, written: list[tuple[int, Signal]] = ()) -> bool:
+    def catch_up(self, commit: bool = False, written: list[tuple[int, int, Signal]] = ()) -> bool:
         """Index the rows SQLite holds past the mark and the rows rewritten since; commit
         when asked, or when the last commit is a second old. False if another process
-        holds the writer. ``written`` are (rowid, Signal) this process just stored: when
+        holds the writer. ``written`` are (rowid, published ms, Signal) this process just stored: when
         they are exactly the rows past the mark, they are indexed from memory rather than
         read back."""
         database = self.database
@@ -222,7 +217,7 @@ class TextIndex:
             if written and written[0][0] == self._added_to + 1 and \
                     database.one("SELECT max(rowid) FROM signals")[0] == written[-1][0]:
                 rows = []
-                documents = [_signal_document(rowid, signal) for rowid, signal in written]
+                documents = [_signal_document(rowid, published, signal) for rowid, published, signal in written]
                 self._added_to = written[-1][0]
             else:
                 rows = database.rows(f"SELECT {_ROW} FROM signals WHERE rowid > ? ORDER BY rowid",

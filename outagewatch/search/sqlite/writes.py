@@ -22,6 +22,7 @@ _INSERT = (f"INTO signals (rowid, {', '.join(SQL_COLUMNS)}, fingerprint)"
            f" VALUES ({','.join('?' * (len(SQL_COLUMNS) + 2))})")
 _PUBLISHED = SQL_COLUMNS.index("published_at")
 _TAG_CODES = "spry"  # services, providers, regions, symptoms, in Signal order
+_ROLLUP_MS = ROLLUP_SECONDS * 1000
 
 
 class Writer:
@@ -54,11 +55,12 @@ class Writer:
         self.last_new = last_new = []
         stale_tags, stale_rowids = [], []
         rollup: dict[tuple, list[int]] = {}
+        add_tag = tag_rows.append
+        new = 0
         for change in changes:
             signal = change.signal
             row = signal_to_row(signal)
             published = row[_PUBLISHED]
-            tag_lists = (signal.services, signal.providers, signal.regions, signal.symptoms)
             if change.old is not None:
                 rowid, old_published, *old_columns = change.old
                 old_tags = [orjson.loads(column or "[]") for column in old_columns[:4]]
@@ -70,20 +72,35 @@ class Writer:
                 stale_tags.append(("k", old_kind, old_published, rowid))
                 stale_tags.append(("o", old_source, old_published, rowid))
                 _count_rollup(rollup, old_tags, old_kind, old_published, old_reports, -1)
-                changed_rows.append((rowid, *row, change.fingerprint))
+                row.append(change.fingerprint)
+                changed_rows.append((rowid, *row))
             else:
                 rowid = next_rowid
                 next_rowid += 1
-                new_rows.append((rowid, *row, change.fingerprint))
-                last_new.append((rowid, signal))
-            result.record(change)
-            tag_rows.append(("k", signal.source_kind, published, rowid))
-            tag_rows.append(("o", signal.source, published, rowid))
-            for code, values in zip(_TAG_CODES, tag_lists):
-                # a value listed twice is one tag row
+                row.append(change.fingerprint)
+                new_rows.append((rowid, *row))
+                last_new.append((rowid, published, signal))
+                new += 1
+            kind = signal.source_kind
+            add_tag(("k", kind, published, rowid))
+            add_tag(("o", signal.source, published, rowid))
+            # a value listed twice is one tag row, counted once
+            bucket = published // _ROLLUP_MS
+            reports = signal.report_count or 0
+            for code, values in (("s", signal.services), ("p", signal.providers), ("r", signal.regions)):
                 for value in (values if len(values) < 2 else dict.fromkeys(values)):
-                    tag_rows.append((code, value, published, rowid))
-            _count_rollup(rollup, tag_lists, signal.source_kind, published, signal.report_count, 1)
+                    add_tag((code, value, published, rowid))
+                    cell = rollup.get((code, value, kind, bucket))
+                    if cell is None:
+                        rollup[(code, value, kind, bucket)] = [1, reports]
+                    else:
+                        cell[0] += 1
+                        cell[1] += reports
+            symptoms = signal.symptoms
+            for value in (symptoms if len(symptoms) < 2 else dict.fromkeys(symptoms)):
+                add_tag(("y", value, published, rowid))
+        result.new += new
+        result.updated += len(changes) - new
         if stale_rowids:
             db.executemany("INSERT INTO text_pending (rowid) VALUES (?)", stale_rowids)
             db.executemany("DELETE FROM tags WHERE field = ? AND value = ? AND published_at = ? AND sid = ?", stale_tags)
@@ -102,7 +119,7 @@ def _count_rollup(rollup: dict[tuple, list[int]], tag_lists: Any, kind: str, pub
                   report_count: int | None, sign: int) -> None:
     """Add (sign +1) or take back (-1) one signal's service/provider/region tags in the
     batch's net rollup deltas; each distinct value counts once, as it has one tag row."""
-    bucket = published // (ROLLUP_SECONDS * 1000)
+    bucket = published // _ROLLUP_MS
     reports = sign * (report_count or 0)
     for code, values in zip(ROLLUP_CODES, tag_lists):
         for value in (values if len(values) < 2 else dict.fromkeys(values)):
