@@ -99,7 +99,8 @@ VERBS: dict[str, dict[str, str]] = {
 TR_STEMS = {"aç": "not-loading", "yükle": "not-loading", "yüklen": "not-loading", "bağlan": "connectivity",
             "gir": "login", "öde": "payments", "gönder": "problems", "gel": "problems", "çalış": "outage",
             "oyna": "streaming", "oynat": "streaming", "izle": "streaming", "yenilen": "problems", "indir": "problems"}
-TR_GATE = re.compile("m[ıiuü]yo|m[ae]d[ıi]|m[ae]z")  # a cheap look before trying every word
+# A cheap look before trying every word: "-mıyor", "-maz", "-madı" (not "amazing", "media").
+TR_GATE = re.compile(r"m[ıiuü]yo|m[ae]z\b|m[ae]d[ıi](?:[mnk]|ler|lar|niz|nız)?\b")
 TR_NEGATIVE = re.compile("^(" + "|".join(sorted((re.escape(s) for s in TR_STEMS), key=len, reverse=True)) +
                          ")(?:[ıiuü]?[ln])?(?:y?[ae])?m(?:[ıiuü]yor|[ae]z|[ae]d[ıi]|[ıiuü]yo)")
 
