@@ -37,21 +37,26 @@ def _names(catalog: Catalog, region_id: str) -> list[str]:
 
 
 HEALTHY_AFTER = re.compile(r"^[^.;,]{0,30}?\b(is|are|remains?|stays?|seems?|looks?)\s+(still\s+)?(unaffected|not (been )?(affected|impacted)|"
-                           r"operating normally|healthy|available|fine|ok(ay)?|good|up|working( fine| normally)?)\b", re.IGNORECASE)
+                           r"operating normally|healthy|available|fine|ok(ay)?|good|up|working (fine|normally|ok))\b", re.IGNORECASE)
 WAY_AROUND = re.compile(
-    r"\b(try|tried|trying|workaround|instead|switch(es|ed|ing)?|mov(e|es|ed|ing)|fail(s|ed|ing)? ?over|failover"
+    r"\btry\b(?!\s+to\s+(restore|recover|fix|mitigate|resolve|identify|understand))"
+    r"|\b(workaround|instead|switch(es|ed|ing)?|mov(e|es|ed|ing)|fail(s|ed|ing)? ?over|failover"
     r"|migrat(e|es|ed|ing)|redirect(s|ed|ing)?)\b"
-    r"|\b(is|are|seems?|looks?|still)\s+(fine|ok(ay)?|good|healthy|unaffected|up|working( fine| normally)?)\b"
+    r"|\b(is|are|seems?|looks?|still)\s+(fine|ok(ay)?|good|healthy|unaffected|up|working (fine|normally|ok))\b"
     r"|\bworks\b|\bworking (fine|normally|ok)\b|\bno (issues?|problems?)\b|\bnot (been )?(affected|impacted)\b",
     re.IGNORECASE)
 """A sentence that speaks of a way around, or of something working fine."""
 PROBLEM = re.compile(
     r"\b(errors?|issues?|problems?|impair\w*|down|outages?|broken|unavailable|unreachable|fail(s|ed|ing|ures?)?"
     r"|affect(s|ed|ing)|impact(s|ed|ing)?|degrad\w*|elevated|increased|latenc\w+|slow|tim(e[sd]?|ing) ?out\w*"
-    r"|disrupt\w*|can'?t|cannot|unable|not working|doesn'?t work|isn'?t working|dead|investigating)\b",
+    r"|disrupt\w*|can'?t|cannot|unable|dead|investigating)\b"
+    r"|\bnothing (works|loads|is working)\b|\b(does not|doesn'?t|don'?t|won'?t|isn'?t|not|no longer) work\w*",
     re.IGNORECASE)
 """Words of a problem: a sentence holding one (outside its way-around phrases) is about the
 outage, whatever else it says ("us-east-1 is down, switched to us-west-2" names both)."""
+NEUTRAL = re.compile(r"\bfail(s|ed|ing)? ?over\b|\bfailover\b|\bunaffected\b|\bnot (been )?(affected|impacted)\b"
+                     r"|\b(no|without) (issues?|problems?|errors?)\b", re.IGNORECASE)
+"""Phrases that hold a problem word but say there is none ("failed over", "no issues")."""
 SENTENCE = re.compile(r"[.!?;](?=\s|$)|\n")
 CLAUSE = re.compile(r",|\bbut\b|\bwhile\b|\bwhereas\b|\bthough\b", re.IGNORECASE)
 REACH = 60
@@ -84,11 +89,8 @@ def affected_regions(signal: Signal, catalog: Catalog) -> list[str]:
             out.append(region)
             continue
         for start, end in spans:
-            if HEALTHY_AFTER.match(text[end:]):
-                others = [o for o in every if end < o[0] and (o[0], o[1]) not in spans]
-                match = HEALTHY_AFTER.match(text[end:])
-                if not any(o[0] < end + match.end() for o in others):
-                    continue
+            if _healthy_after(text, end, [o for o in every if o not in spans]):
+                continue
             if _way_around(text, start, end, [o for o in every if o not in spans]):
                 continue
             before = [p for p in phrases if p <= start and start - p <= REACH]
@@ -113,4 +115,18 @@ def _way_around(text: str, start: int, end: int, others: list[tuple[int, int]]) 
     part = text[lo:hi]
     if not WAY_AROUND.search(part):
         return False
-    return not PROBLEM.search(WAY_AROUND.sub(" ", part))
+    return not _problem(part)
+
+
+def _problem(part: str) -> bool:
+    return bool(PROBLEM.search(NEUTRAL.sub(" ", part)))
+
+
+def _healthy_after(text: str, end: int, others: list[tuple[int, int]]) -> bool:
+    """Is the mention ending at ``end`` followed by "is fine" / "is unaffected" (no other region
+    named in between), with no problem in the rest of its clause ("us-east-1 is up and down")?"""
+    match = HEALTHY_AFTER.match(text[end:])
+    if not match or any(end < o[0] < end + match.end() for o in others):
+        return False
+    found = re.compile(r"[.;,!?\n]|\bbut\b", re.IGNORECASE).search(text, end)
+    return not _problem(text[end:found.start() if found else len(text)])

@@ -49,6 +49,10 @@ def test_a_region_with_a_problem_of_its_own_stays_affected(text):
 def test_a_lone_region_is_affected_unless_the_text_only_says_it_works():
     assert regions_of("us-east-1 is down, anyone else?", [EAST]) == [EAST]
     assert regions_of("is us-east-1 slow for anyone", [EAST]) == [EAST]
+    assert regions_of("us-east-1 is up and down all morning", [EAST]) == [EAST]
+    assert regions_of("nothing works in us-east-1 right now", [EAST]) == [EAST]
+    assert regions_of("Lambda in us-east-1 doesn't work, tried twice", [EAST]) == [EAST]
+    assert regions_of("us-east-1 still not working after the failover drill", [EAST]) == [EAST]
     assert regions_of("us-west-2 is fine for us, no issues", [WEST]) == []
     assert regions_of("Everything switched to us-west-2, works", [WEST]) == []
 
@@ -57,6 +61,16 @@ def test_a_status_update_naming_a_second_console_as_the_workaround(tmp_path):
     text = ("We are seeing errors for the management console in the US-EAST-1 Region. Customers may reach the "
             "console of another region directly: to open the US-EAST-2 console, try https://us-east-2.console.example/")
     assert regions_of(text, [EAST, OHIO], kind="status") == [EAST]
+
+
+@pytest.mark.parametrize("text", [
+    "We are working towards recovery in the US-EAST-1 Region.",
+    "We are trying to restore the console in us-east-1 as quickly as possible.",
+    "In us-east-1 we are working on a fix.",
+    "We are moving traffic away from the impaired zone in US-EAST-1.",
+])
+def test_a_status_update_about_the_recovery_keeps_its_region(text):
+    assert regions_of(text, [EAST], kind="status") == [EAST]
 
 
 def test_a_region_the_text_never_spells_out_is_kept():
