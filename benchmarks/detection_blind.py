@@ -10,7 +10,7 @@ only the CLI's output (never imports the detector), so it measures what a user w
 Labels: the main event is `main_incident` (or `aws_incident`, the first folder's key); its
 provider is `expected_cause.provider` (any provider, not only AWS); the provider's own affected
 services are `affected_provider_services` (or `affected_<provider>_services`); workaround regions
-(`workaround_regions_not_affected`) and the `unrelated_incident` are optional.
+(`workaround_regions_not_affected`) and the `unrelated_incident` (one, or a list) are optional.
 
 Run: PYTHONPATH=/path/to/tree python benchmarks/detection_blind.py [DATA_DIR]
 Exit 0 whether or not the detector meets the labels: it prints numbers, not a verdict
@@ -146,12 +146,16 @@ def main() -> int:
         bad = sorted(workaround & set(regions))
         print(f"  workaround region listed as affected: {'YES ' + str(bad) if bad else 'no'}")
 
-    zsvc = unrelated["service"] if unrelated else None
-    if unrelated:
-        zonset = ts(unrelated["onset"])
+    # one unrelated incident (a dict) or several (a list), each with "service" and "onset"
+    unrelated_list = [unrelated] if isinstance(unrelated, dict) else list(unrelated or [])
+    apart = set()
+    for other in unrelated_list:
+        zsvc = other["service"]
+        apart.add(zsvc)
+        zonset = ts(other["onset"])
         in_main = main_inc is not None and zsvc in (main_inc.get("services") or [])
         own = [i for i in incidents if i is not main_inc and zsvc in (i.get("services") or [])]
-        print(f"\nunrelated incident ({zsvc}, onset {unrelated['onset']}):")
+        print(f"\nunrelated incident ({zsvc}, onset {other['onset']}):")
         print(f"  merged into the main incident: {'YES' if in_main else 'no'}")
         for i in own:
             print(f"  own incident {i.get('id')}: detected {i.get('detected_at')} "
@@ -159,8 +163,8 @@ def main() -> int:
                   f"cause {i.get('common_cause')}")
         print(f"  stayed a separate incident: {'yes' if own and not in_main else 'NO'}")
 
-    others = [i for i in incidents if i is not main_inc and (zsvc is None or zsvc not in (i.get("services") or []))]
-    print(f"\nother incidents (neither the main one{' nor ' + zsvc if zsvc else ''}): {len(others)}")
+    others = [i for i in incidents if i is not main_inc and not apart & set(i.get("services") or [])]
+    print(f"\nother incidents (neither the main one{' nor ' + ', '.join(sorted(apart)) if apart else ''}): {len(others)}")
     for i in others:
         print(f"  - {i.get('detected_at')} {i.get('services')} cause {(i.get('common_cause') or {}).get('provider')}"
               f"/{(i.get('common_cause') or {}).get('region')}: {i.get('title')}")
