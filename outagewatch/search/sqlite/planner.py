@@ -26,9 +26,10 @@ from outagewatch.search.sqlite.text import highlight
 from outagewatch.search.sqlite.textindex import TextIndex
 from outagewatch.search.store import TOTAL_LIMIT, Hit
 
-# The words index is asked for this many best hits at first (then 8x as many while ties
-# or a cursor leave the page unsure).
+# The words index is asked for this many best hits at first (then more while ties or a
+# cursor leave the page unsure); WIDE_FETCH for a ranked query it cannot skip for.
 FIRST_FETCH = 64
+WIDE_FETCH = 4096
 
 
 class Planner:
@@ -54,16 +55,20 @@ class Planner:
         ranked = query.ranks_by_relevance
         descending = ranked or query.effective_sort != "oldest"
         compiled = self.text.compile(query)
+        prunable = ranked and _prunable(query)
         # Counting visits every match, which stops the best-k search from skipping: a
         # query it can skip for (words alone, ranked) is counted apart; any other is
         # counted by the same pass that finds its page.
         total = None
-        if ranked and _prunable(query) or after and not ranked:
+        if prunable or after and not ranked:
             total = searcher.search(compiled, 1, count=True).count
         if after and not ranked:
             compiled = self.text.compile(query, after_published=(after[0], descending))
         n = query.limit + 1
-        fetch = max(FIRST_FETCH, 2 * n)
+        # A ranked pass that cannot skip scores every match whatever k is, and wide score
+        # ties (a phrase: a few dozen distinct scores over thousands of matches) are the
+        # rule: asking for many hits at once costs a little more than 64, a second pass twice.
+        fetch = max(FIRST_FETCH if prunable or not ranked else WIDE_FETCH, 2 * n)
         while True:
             if ranked:
                 result = searcher.search(compiled, fetch, count=total is None)
@@ -74,18 +79,23 @@ class Planner:
             if total is None:
                 total = result.count
             exhausted = len(hits) < fetch
-            window = _window([key for key, _ in hits], n, after[0] if after else None, descending, exhausted)
+            primary = [key for key, _ in hits]
+            window = _window(primary, n, after[0] if after else None, descending, exhausted)
             if window is not None:
                 break
-            fetch *= 8
+            # the tie group runs past the hits fetched; a group that fills most of them is
+            # likely far longer (an OR of two services: thousands tie at the best score)
+            group_start = bisect_left(primary, -primary[-1] if descending else primary[-1],
+                                      key=(lambda v: -v) if descending else None)
+            fetch *= 64 if group_start < len(primary) // 2 else 8
         start, end = window
         addresses = [address for _, address in hits[start:end]]
         rowids = searcher.fast_field_values("rowid", addresses)
         if ranked:
             published = searcher.fast_field_values("published", addresses)
-            keys = [(score, at) for (score, _), at in zip(hits[start:end], published)]
+            keys = list(zip(primary[start:end], published))
         else:
-            keys = [(at,) for at, _ in hits[start:end]]
+            keys = [(at,) for at in primary[start:end]]
         candidates = self._with_ids(keys, rowids, after)
         candidates.sort(reverse=descending)
         if after:
@@ -107,8 +117,10 @@ class Planner:
     def _with_ids(self, keys: list[tuple], rowids: list[int], after: list[Any] | None) -> list[tuple]:
         """(key..., id, rowid) per hit; the id (the last tie-breaker) is read from SQLite
         only where it decides something: keys shared by several hits or by the cursor."""
-        shared = Counter(keys)
         cursor_key = tuple(after[:-1]) if after else None
+        if len(set(keys)) == len(keys) and cursor_key not in keys:  # the common case: no ties
+            return [(*key, "", rowid) for key, rowid in zip(keys, rowids)]
+        shared = Counter(keys)
         needed = [rowid for key, rowid in zip(keys, rowids) if shared[key] > 1 or key == cursor_key]
         ids: dict[int, str] = {}
         for start in range(0, len(needed), 900):
