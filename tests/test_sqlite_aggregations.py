@@ -60,6 +60,8 @@ QUERIES = [
     Query(services=("roku", "slack"), since=at(1)),
     Query(kinds=("reports",), since=at(2), until=at(60)),
     Query(services=("aws/s3",), kinds=("reports", "news")),
+    Query(services=("roku",), kinds=("social", "reports"), since=at(2.51), until=at(40.02)),
+    Query(providers=("aws",), since=at(0.02), until=at(0.06)),  # inside one 5-minute bucket
     Query(regions=("geo:JP",), until=at(70.1)),
     Query(text="roku", since=at(6), until=at(48)),
     Query(text="-fixed", since=at(6), until=at(48)),
@@ -105,3 +107,5 @@ def test_histograms_equal_counting_each_matching_signal(store, query, interval, 
     assert plain(store.histogram(query, interval)) == expected_histogram(store, query, seconds)
     kinds = store.histogram(query, interval, by="source_kind", keys=KINDS)
     assert plain(kinds) == expected_histogram(store, query, seconds, "source_kind")
+    some = [b for b in expected_histogram(store, query, seconds, "source_kind") if b[1] in ("news", "reports")]
+    assert plain(store.histogram(query, interval, by="source_kind", keys=["reports", "news"])) == some

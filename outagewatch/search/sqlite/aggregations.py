@@ -7,7 +7,7 @@ from pathlib import Path
 
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite.filters import tag_filters, time_range, where
-from outagewatch.search.sqlite.schema import COLUMN_FACETS, INDEXED_CODES, ROLLUP_SECONDS, TAG_CODES, Database
+from outagewatch.search.sqlite.schema import COLUMN_FACETS, INDEXED_CODES, ROLLUP_CODES, ROLLUP_SECONDS, TAG_CODES, Database
 from outagewatch.search.sqlite.textindex import TextIndex
 from outagewatch.search.store import Bucket, StoreStats, TagBucket
 from outagewatch.timeutil import from_millis, to_millis
@@ -63,8 +63,64 @@ class Aggregations:
         return out
 
     def histogram(self, query: Query, seconds: int, by: str | None, keys: list[str]) -> list[Bucket]:
+        rolled = self._rollup_histogram(query, seconds, by, keys)
+        if rolled is not None:
+            return rolled
         with self.text.matching(query) as matched:
             return self._histogram(seconds, by, keys, where(query, matched=matched))
+
+    def _rollup_histogram(self, query: Query, seconds: int, by: str | None, keys: list[str]) -> list[Bucket] | None:
+        """A histogram of one service, provider or region (optionally of some source kinds,
+        or split by source kind) in buckets of whole 5 minutes, from ``tag_rollup``: its
+        rows already count that tag's Signals and reports per kind and 5 minutes, so the
+        answer costs the tag's rollup rows in the range, not a read of each Signal (one
+        service over a million Signals: ~150 ms -> a few ms). Partial 5 minutes at either end of
+        the range are counted from the Signals. None when the query is not of that shape."""
+        tag = [(code, values) for code, values in tag_filters(query) if code != "k"]
+        if (seconds % ROLLUP_SECONDS or by not in (None, "source_kind") or not query.parsed.empty
+                or len(tag) != 1 or tag[0][0] not in ROLLUP_CODES or len(tag[0][1]) != 1):
+            return None
+        if query.since is None and (self.database.one("SELECT min(published_at) FROM signals")[0] or 0) < 0:
+            return None  # before 1970 SQL's division and the rollup's floor disagree
+        width = ROLLUP_SECONDS * 1000
+        step = seconds // ROLLUP_SECONDS
+        low = None if query.since is None else -(-to_millis(query.since) // width)
+        high = None if query.until is None else to_millis(query.until) // width
+        if low is not None and high is not None and low >= high:
+            return None
+        kinds = set(query.kinds) if query.kinds else None
+        if by is not None:
+            kinds = set(keys) if kinds is None else kinds & set(keys)
+        if kinds is not None and not kinds:
+            return []
+        clauses, params = ["field = ?", "value = ?"], [tag[0][0], tag[0][1][0]]
+        if kinds is not None:
+            clauses.append(f"kind IN ({','.join('?' * len(kinds))})")
+            params.extend(sorted(kinds))
+        if low is not None:
+            clauses.append("bucket >= ?")
+            params.append(low)
+        if high is not None:
+            clauses.append("bucket < ?")
+            params.append(high)
+        split = "kind" if by is not None else "NULL"
+        cells: dict[tuple, list[int]] = {}
+        for b, key, n, reports in self.database.rows(
+                f"SELECT (bucket / {step}) * {step} * {width} AS b, {split}, sum(n), sum(reports) FROM tag_rollup"
+                f" WHERE {' AND '.join(clauses)} GROUP BY b, {split}", params):
+            cells[(b, key)] = [n, reports]
+        edges = []
+        if low is not None and low * width > to_millis(query.since):
+            edges.append(replace(query, until=from_millis(low * width)))
+        if high is not None and high * width < to_millis(query.until):
+            edges.append(replace(query, since=from_millis(high * width)))
+        for edge in edges:
+            for bucket in self._histogram(seconds, by, keys, where(edge)):
+                cell = cells.setdefault((to_millis(bucket.start), bucket.key), [0, 0])
+                cell[0] += bucket.count
+                cell[1] += bucket.reports
+        return [Bucket(from_millis(b), key, n, int(reports))
+                for (b, key), (n, reports) in sorted(cells.items(), key=lambda c: (c[0][0], c[0][1] or "")) if n]
 
     def _histogram(self, seconds: int, by: str | None, keys: list[str], condition: tuple[str, list]) -> list[Bucket]:
         width = seconds * 1000
