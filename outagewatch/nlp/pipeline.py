@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 import spacy
+from spacy.attrs import LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -71,6 +72,11 @@ def make_nlp(base: str = "xx") -> Language:
     """A blank pipeline (or a user's installed model) with outagewatch's tokenizer rules."""
     if base in ("xx", "en") or len(base) <= 3:
         nlp = spacy.blank(base)
+        # A new word's lexeme gets every attribute getter's value when first seen (shape, like_url,
+        # is_stop...: ~20 Python calls, a third of the tokenizer's time on texts full of new
+        # numbers and links). The pipeline reads only the text and the lower case (the matcher's
+        # attribute), so a blank pipeline computes only those.
+        nlp.vocab.lex_attr_getters = {LOWER: str.lower, NORM: str.lower}
     else:  # a statistical model the user installed themselves; never downloaded here
         nlp = spacy.load(base, exclude=["lemmatizer", "textcat"])
     default_match = nlp.tokenizer.token_match

@@ -26,12 +26,14 @@ from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
 
 WORD_RE = re.compile(r"\w+")
 CODE_RE = re.compile(r"[a-z]{2,}(?:-[a-z]+)+-?\d")  # us-east-1, europe-west3, us-central1-a
-HOST_RE = re.compile(r"([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
+# Tried only where a host can start (not again at every letter inside one: that was a third of the scan).
+HOST_RE = re.compile(r"(?<![\w.-])([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
 HANDLE_RE = re.compile(r"@\w+")
 HASHTAG_RE = re.compile(r"#(\w+)")
 FIVE_XX_WORD = re.compile(r"(?<![\d.,])5(?:\d\d|xx)(?:s|errors?)\b|http/?\s?5\d\d")
 NOT_TRIGGERS = frozenset({"recovered", "maintenance", "fine"})
 # Pieces of contractions and one-letter words: never the word that decides.
+HASHTAG_MEMORY = 50_000
 TRIVIAL = frozenset({"t", "s", "ll", "re", "ve", "d", "m"})
 CONTRACTED = frozenset({"won", "can", "don", "isn", "doesn", "didn", "aren", "wasn", "hasn", "haven", "couldn", "it"})
 
@@ -87,6 +89,7 @@ class Prescan:
         self.cues = frozenset(w for cue in verbs.cue_words() for w in WORD_RE.findall(cue) if len(w) > 1)
         self.verb_forms = frozenset(w for table in verbs.forms().values() for w in table)
         self.handles = frozenset(h.lstrip("@") for h in vocab.handles)
+        self._hashtags: dict[str, bool] = {}
 
     def candidate(self, text: str) -> bool:
         """False only if the full pipeline could not tag anything in ``text``."""
@@ -125,13 +128,25 @@ class Prescan:
                     return True
         if "-" in low and CODE_RE.search(low):
             return True
-        if FIVE_XX_SEARCH.search(low) and not HTTP_WORDS.isdisjoint(words) or FIVE_XX_WORD.search(low):
+        if "5" in low and (FIVE_XX_SEARCH.search(low) and not HTTP_WORDS.isdisjoint(words) or FIVE_XX_WORD.search(low)):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
         if CJK_RE.search(text):
             return True
         return False
 
     def _hashtag(self, tag: str) -> bool:
+        """Names a catalog entry, bare or with an outage suffix (#rokudown). Remembered: the same
+        hashtags come back all day (#tbt, #gameday), a serial number never names anything."""
+        if tag.isdigit():
+            return False
+        known = self._hashtags.get(tag)
+        if known is None:
+            if len(self._hashtags) > HASHTAG_MEMORY:
+                self._hashtags.clear()
+            known = self._hashtags[tag] = self._hashtag_names(tag)
+        return known
+
+    def _hashtag_names(self, tag: str) -> bool:
         key = compact(tag)
         if key in self.vocab.compact:
             return True

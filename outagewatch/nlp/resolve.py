@@ -347,10 +347,11 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
     brands |= {vocab.provider_of.get(e) for e in services if vocab.provider_of.get(e)}
     for brand in brands:
         table = vocab.short_names.get(brand)
-        if not table:
+        if not table or vocab.short_firsts[brand].isdisjoint(lower):
             continue
+        firsts = vocab.short_firsts[brand]
         for i in range(len(lower)):
-            if i in taken:
+            if i in taken or lower[i] not in firsts:
                 continue
             for size in (3, 2, 1):
                 entry = table.get(tuple(lower[i:i + size]))
@@ -564,8 +565,17 @@ _BACK_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.LOO
 _PAST_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PAST_TIMES) + r")(?!\w)")
 
 
+_BACK_KEYS = frozenset(p.split()[-1] for p in (*lexicon.LOOKING_BACK, *lexicon.PAST_TIMES))
+
+
 def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     """Why a text about a problem is a look back at a past outage, or None (see lexicon.LOOKING_BACK)."""
+    if cjk:
+        for past in lexicon.PAST_TIMES_CJK:
+            if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
+                return f"a past outage ({past!r}), nothing says it goes on"
+    if _BACK_KEYS.isdisjoint(lower):
+        return None
     joined = " ".join(lower)
     match = _BACK_RE.search(joined)
     if match:
@@ -575,10 +585,6 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         before = joined[:match.start()].split()[-2:]
         if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(lower)):
             return f"a past outage ({match.group()!r}), nothing says it goes on"
-    if cjk:
-        for past in lexicon.PAST_TIMES_CJK:
-            if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
-                return f"a past outage ({past!r}), nothing says it goes on"
     return None
 
 

@@ -105,6 +105,7 @@ class Vocabulary:
     # A product's name without its brand, per brand: "azure" -> {"vms": azure/virtual-machines,
     # "storage": azure/storage}. Counts only when the brand is in the text or the source.
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    short_firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # brand -> first words of its short names
     # One letter dropped from a long one-word name ("netflx", "instgram", "outlok") -> the entry;
     # and the names themselves, for one letter too many ("whatsappp"). Used only beside a complaint.
     typos: dict[str, str] = field(default_factory=dict)
@@ -253,6 +254,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
             vocab.compact.setdefault(key, next(iter(ids)))
     vocab.short_names = _short_names(catalog)
+    vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}
     _typos(vocab)
     vocab.brand_family = _brand_families(vocab)
     return vocab
