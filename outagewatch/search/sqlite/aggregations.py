@@ -34,6 +34,24 @@ def _tag_facet(query: Query, code: str, size: int, conditions: str, params: list
     return sql, [code, code, code, *args, *(params if narrowing else []), size]
 
 
+# Up to this many matching Signals, a filtered facet reads each one's values (~0.5 µs a
+# Signal); past it, counting the field's tag rows in the time range costs less.
+FEW_SIGNALS = 50_000
+
+
+def _signals_facet(field: str, size: int, conditions: str, params: list) -> tuple[str, list]:
+    """Top values of one tag field read from the matching Signals themselves: a tag list's
+    JSON (each value once per Signal, as it has one tag row), or the source kind or source
+    column. A service's week at a million Signals: ~13k Signals read, where its tag rows
+    of the week were ~230k a field."""
+    if field in TAG_CODES:
+        return (f"SELECT j.value, count(DISTINCT s.rowid) AS n FROM signals s, json_each(s.{field}) j"
+                f" WHERE {conditions} GROUP BY j.value ORDER BY n DESC, j.value LIMIT ?", [*params, size])
+    column = {"source_kind": "source_kind", "source": "source"}[field]
+    return (f"SELECT s.{column}, count(*) AS n FROM signals s WHERE {conditions}"
+            f" GROUP BY s.{column} ORDER BY n DESC, s.{column} LIMIT ?", [*params, size])
+
+
 class Aggregations:
     def __init__(self, database: Database, text: TextIndex) -> None:
         self.database = database
@@ -45,6 +63,10 @@ class Aggregations:
 
     def _facets(self, query: Query, fields: list[str], size: int, matched: tuple[str, bool] | None) -> dict[str, dict[str, int]]:
         conditions, params = where(query, matched=matched)
+        few = None  # whether few Signals match a query that has more than a time range
+        if not (query.parsed.empty and not tag_filters(query)):
+            few = self.database.one(f"SELECT count(*) FROM (SELECT 1 FROM signals s WHERE {conditions} LIMIT ?)",
+                                    [*params, FEW_SIGNALS + 1])[0] <= FEW_SIGNALS
         out: dict[str, dict[str, int]] = {}
         for field in fields:
             if field in INDEXED_CODES:
@@ -52,6 +74,8 @@ class Aggregations:
                     sql = ("SELECT value, count(*) AS n FROM tags WHERE field = ?"
                            " GROUP BY value ORDER BY n DESC, value LIMIT ?")
                     args = [INDEXED_CODES[field], size]
+                elif few is not None and few:
+                    sql, args = _signals_facet(field, size, conditions, params)
                 else:
                     sql, args = _tag_facet(query, INDEXED_CODES[field], size, conditions, params)
             else:
