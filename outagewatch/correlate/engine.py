@@ -135,13 +135,19 @@ def window_start(store, now: datetime, settings: Settings | None = None, lookbac
                  earliest: datetime | None = None) -> datetime:
     """Where an incremental update must begin so that it agrees with a full recomputation:
     before every stored incident that still overlaps the lookback (or ``earliest``, the
-    oldest Signal just stored, when that is older), and outside any run."""
+    oldest Signal just stored, when that is older), or that holds official updates and ended
+    less than the official timeout before it, and outside any run."""
     settings = settings or Settings()
     start = ensure_utc(now) - lookback
     if earliest is not None:
         start = min(start, ensure_utc(earliest))
-    for incident in stored(store, since=start):
-        start = min(start, incident.started_at)
+    # a status feed's episode goes on while its updates are less than the official timeout
+    # apart, so an incident with official updates that ended that long before the window may
+    # still be extended by a late update in this batch
+    reach = start - timedelta(seconds=settings.official_timeout)
+    for incident in stored(store, since=reach):
+        if incident.official_sources or incident.ended_at is None or incident.ended_at >= start:
+            start = min(start, incident.started_at)
     return start - timedelta(seconds=settings.close_after)
 
 

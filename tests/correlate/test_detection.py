@@ -317,3 +317,33 @@ def test_a_service_on_the_provider_alone_is_not_given_the_provider_as_cause(stor
     incidents = run(store, story)
     assert [i.services for i in incidents] == [["netflix"]]
     assert incidents[0].common_cause is None and incidents[0].regions == []
+
+
+def test_a_status_update_hours_after_the_chatter_ended_extends_the_same_incident_incrementally(tmp_path):
+    """A provider's feed posts "monitoring" hours after the chatter has died down, then
+    "resolved" the next morning (gaps shorter than the official timeout): a batch holding only
+    those late updates must extend the stored incident, as a full recomputation does, not open
+    a second one."""
+    story = Story(seed=6)
+    quiet_day(story)
+    story.burst("roku", at("13:50"), 60, 300)
+    story.burst("flickr", at("14:00"), 50, 120)
+    story.status(at("14:36"), "investigating", "Kinesis errors in US-EAST-1.")
+    story.status(at("16:00"), "identified", "Kinesis errors in US-EAST-1: cause identified.")
+    story.status(at("21:30"), "monitoring", "Kinesis in US-EAST-1: monitoring the recovery.")
+    late = story.status(at("03:00", day=1), "resolved", "Kinesis in US-EAST-1 has recovered.")
+    live = SQLiteStore(tmp_path / "live.db")
+    live.upsert([s for s in story.signals if s is not late and s.published_at < at("21:00")])
+    update(live, now=at("21:00"))
+    live.upsert([s for s in story.signals if at("21:00") <= s.published_at < at("23:59") and s is not late])
+    # the store is fed days later (an API ingest: "now" is the wall clock), so the feed's 21:30
+    # post is over by the official timeout, and the 24-h lookback does not reach the incident
+    update(live, now=at("09:00", day=3))
+    live.upsert([late])
+    update(live, now=at("09:00", day=3), earliest=late.published_at)
+    batch = SQLiteStore(tmp_path / "batch.db")
+    batch.upsert(story.signals)
+    expected = recompute(batch, now=at("09:00", day=3)).incidents
+    got = stored(live)
+    assert [(i.id, i.ended_at, i.services) for i in got] == [(i.id, i.ended_at, i.services) for i in expected]
+    assert len([i for i in got if "aws/kinesis" in i.services]) == 1
