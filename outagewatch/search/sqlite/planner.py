@@ -27,7 +27,7 @@ from outagewatch.search.sqlite.textindex import TextIndex
 from outagewatch.search.store import TOTAL_LIMIT, Hit
 
 # The words index is asked for this many best hits at first (then more while ties or a
-# cursor leave the page unsure); WIDE_FETCH for a ranked query it cannot skip for.
+# cursor leave the page unsure); WIDE_FETCH for a ranked phrase.
 FIRST_FETCH = 64
 WIDE_FETCH = 4096
 
@@ -57,26 +57,29 @@ class Planner:
         compiled = self.text.compile(query)
         prunable = ranked and _prunable(query)
         # Counting visits every match, which stops the best-k search from skipping: a
-        # query it can skip for (words alone, ranked) is counted apart; any other is
-        # counted by the same pass that finds its page.
+        # query it can skip for (words alone, ranked) is counted apart, unless a wide tie
+        # makes it fetch so many hits that skipping saves little; any other is counted by
+        # the same pass that finds its page.
         total = None
-        if prunable or after and not ranked:
+        if after and not ranked:
             total = searcher.search(compiled, 1, count=True).count
         if after and not ranked:
             compiled = self.text.compile(query, after_published=(after[0], descending))
         n = query.limit + 1
-        # A ranked pass that cannot skip scores every match whatever k is, and wide score
-        # ties (a phrase: a few dozen distinct scores over thousands of matches) are the
-        # rule: asking for many hits at once costs a little more than 64, a second pass twice.
-        fetch = max(FIRST_FETCH if prunable or not ranked else WIDE_FETCH, 2 * n)
+        # A ranked phrase pass checks the positions of every candidate whatever k is, and
+        # its scores tie widely (a few dozen distinct scores over thousands of matches):
+        # asking for many hits at once costs a little more than 64, a second pass twice.
+        phrase = ranked and any(atom.is_phrase for group in query.parsed.all_of for atom in group)
+        fetch = max(WIDE_FETCH if phrase else FIRST_FETCH, 2 * n)
         while True:
+            count = total is None and (not prunable or fetch >= WIDE_FETCH)
             if ranked:
-                result = searcher.search(compiled, fetch, count=total is None)
+                result = searcher.search(compiled, fetch, count=count)
             else:
-                result = searcher.search(compiled, fetch, count=total is None, order_by_field="published",
+                result = searcher.search(compiled, fetch, count=count, order_by_field="published",
                                          order=tantivy.Order.Desc if descending else tantivy.Order.Asc)
             hits = result.hits
-            if total is None:
+            if count:
                 total = result.count
             exhausted = len(hits) < fetch
             primary = [key for key, _ in hits]
@@ -88,6 +91,8 @@ class Planner:
             group_start = bisect_left(primary, -primary[-1] if descending else primary[-1],
                                       key=(lambda v: -v) if descending else None)
             fetch *= 64 if group_start < len(primary) // 2 else 8
+        if total is None:
+            total = searcher.search(compiled, 1, count=True).count
         start, end = window
         addresses = [address for _, address in hits[start:end]]
         rowids = searcher.fast_field_values("rowid", addresses)
