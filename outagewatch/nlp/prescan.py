@@ -27,6 +27,7 @@ from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
 WORD_RE = re.compile(r"\w+")
 CODE_RE = re.compile(r"[a-z]{2,}(?:-[a-z]+)+-?\d")  # us-east-1, europe-west3, us-central1-a
 # Tried only where a host can start (not again at every letter inside one: that was a third of the scan).
+TLD_RE = re.compile(r"\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
 HOST_RE = re.compile(r"(?<![\w.-])([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
 HANDLE_RE = re.compile(r"@\w+")
 HASHTAG_RE = re.compile(r"#(\w+)")
@@ -36,6 +37,32 @@ NOT_TRIGGERS = frozenset({"recovered", "maintenance", "fine"})
 HASHTAG_MEMORY = 50_000
 TRIVIAL = frozenset({"t", "s", "ll", "re", "ve", "d", "m"})
 CONTRACTED = frozenset({"won", "can", "don", "isn", "doesn", "didn", "aren", "wasn", "hasn", "haven", "couldn", "it"})
+
+
+FIVE_RE = re.compile(r"5(?:\d\d|xx)")
+NUMBERISH = frozenset("0123456789.,")
+
+
+def _five_xx(low: str, words: set[str]) -> bool:
+    """An HTTP 5xx code as the matcher reads one (FIVE_XX_SEARCH beside an HTTP word, or
+    FIVE_XX_WORD), found by a plain search for "5dd" with the neighbours checked here: the
+    look-behinds made those regexes try every position of every text."""
+    for match in FIVE_RE.finditer(low):
+        start, end = match.span()
+        if start and low[start - 1] in NUMBERISH:
+            continue
+        if end < len(low) and low[end] in NUMBERISH:
+            continue
+        if not HTTP_WORDS.isdisjoint(words):
+            return True
+        after = low[end:end + 7]
+        if after[:1] == "s" and not after[1:2].isalnum() or after.startswith("error") and \
+                not after[5 + (after[5:6] == "s"):][:1].isalnum():
+            return True
+        before = low[max(0, start - 6):start]
+        if match.group()[1:].isdigit() and re.search(r"http/?\s?$", before):
+            return True
+    return FIVE_XX_WORD.search(low) is not None if "http" in low else False
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,14 +148,14 @@ class Prescan:
             return True
         if "#" in low and any(self._hashtag(t) for t in HASHTAG_RE.findall(low)):
             return True
-        if "." in low:
+        if "." in low and TLD_RE.search(low):
             for match in HOST_RE.finditer(low):
                 if any(compact(label) in self.vocab.compact for label in match.group(1).split(".")) or \
                         "status" in match.group(1):
                     return True
         if "-" in low and CODE_RE.search(low):
             return True
-        if "5" in low and (FIVE_XX_SEARCH.search(low) and not HTTP_WORDS.isdisjoint(words) or FIVE_XX_WORD.search(low)):
+        if "5" in low and _five_xx(low, words):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
         if CJK_RE.search(text):
             return True
