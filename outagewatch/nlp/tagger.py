@@ -161,7 +161,9 @@ class Tagger:
         third process competing for them while this one would only wait and unpickle.
         """
         pool = self._get_pool()
-        size = max(1000, len(items) // (self.processes * 4))
+        # Four chunks per process, so each process gets the same share (5,000 texts in chunks
+        # of 1,000 gave this process three and the worker two).
+        size = max(250, -(-len(items) // (self.processes * 4)))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         mine = self.processes
         pending = {i: pool.apply_async(_work, (chunk,)) for i, chunk in enumerate(chunks) if i % mine}
