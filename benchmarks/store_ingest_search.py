@@ -8,6 +8,9 @@ empty store (signals/s, tagging off, batches of 5000 as ``outagewatch ingest`` d
 counted until the data is searchable (Elasticsearch refreshed, the SQLite store's words
 index committed), re-ingest of the same signals (all unchanged: the idempotency check alone), then search
 latency p50/p95 over the analyst query mix of ``store_bench.py``, a facet and a histogram.
+Ingest also reports the CPU seconds it took (this process, which for SQLite includes the
+words index's Rust threads, plus for Elasticsearch the node's own CPU from its stats API),
+so that runs on a shared, loaded machine compare by signals per CPU-second too.
 Ends with a Markdown table for docs/benchmarks.md. The Elasticsearch indices get a
 unique prefix and are deleted at the end.
 """
@@ -21,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -45,6 +49,18 @@ def ensure_node() -> tuple[str, bool]:
     return url, started
 
 
+def node_cpu_seconds(es_url: str | None) -> float | None:
+    """The Elasticsearch node's CPU seconds so far (None when it does not say)."""
+    if not es_url:
+        return None
+    try:
+        with urllib.request.urlopen(f"{es_url.rstrip('/')}/_nodes/_local/stats/process", timeout=10) as response:
+            nodes = json.load(response)["nodes"]
+        return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes.values()) / 1000
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: int) -> dict:
     if backend == "sqlite":
         store = open_store(f"sqlite:///{tmp}/bench-{size}.db")
@@ -53,12 +69,20 @@ def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: 
     try:
         signals = list(generate(size))
         load_before = [round(x, 2) for x in os.getloadavg()]
+        node_before = node_cpu_seconds(es_url) if backend == "elasticsearch" else None
+        cpu_start = time.process_time()
         start = time.perf_counter()
         for i in range(0, size, batch):
             store.upsert(signals[i:i + batch])
         # until searchable: Elasticsearch refreshes, the SQLite store's words index commits
         assert store.count(Query(text="outage")) > 0
         ingest = time.perf_counter() - start
+        cpu = time.process_time() - cpu_start
+        node_after = node_cpu_seconds(es_url) if backend == "elasticsearch" else None
+        if node_before is not None and node_after is not None:
+            cpu += node_after - node_before
+        elif backend == "elasticsearch":
+            cpu = None
         start = time.perf_counter()
         unchanged = 0
         for i in range(0, size, batch):
@@ -67,7 +91,9 @@ def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: 
         assert unchanged == size, (backend, unchanged)
         del signals
         result = {"backend": backend, "size": size, "ingest_seconds": round(ingest, 2),
-                  "ingest_per_second": int(size / ingest), "reingest_per_second": int(size / again)}
+                  "ingest_per_second": int(size / ingest), "reingest_per_second": int(size / again),
+                  "ingest_cpu_seconds": None if cpu is None else round(cpu, 1),
+                  "ingest_per_cpu_second": None if not cpu else int(size / cpu)}
         result.update(measure(store, rounds))
         result["store_mb"] = round((store.stats().size_bytes or 0) / 1_048_576, 1)
         result["load_average"] = [load_before, [round(x, 2) for x in os.getloadavg()]]
@@ -102,11 +128,12 @@ def main() -> None:
         if started:
             subprocess.run(["bash", str(SCRIPT), "stop"], stdout=subprocess.DEVNULL)
     print()
-    print("| backend | signals | ingest signals/s | re-ingest (unchanged) signals/s | search p50 ms | search p95 ms "
-          "| facets (1 day) ms | histogram ms | size MB | load average (start, end) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| backend | signals | ingest signals/s | ingest signals per CPU-second | re-ingest (unchanged) signals/s "
+          "| search p50 ms | search p95 ms | facets (1 day) ms | histogram ms | size MB | load average (start, end) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
-        print(f"| {r['backend']} | {r['size']:,} | {r['ingest_per_second']:,} | {r['reingest_per_second']:,} "
+        per_cpu = f"{r['ingest_per_cpu_second']:,}" if r["ingest_per_cpu_second"] else "?"
+        print(f"| {r['backend']} | {r['size']:,} | {r['ingest_per_second']:,} | {per_cpu} | {r['reingest_per_second']:,} "
               f"| {r['search_p50_ms']} | {r['search_p95_ms']} | {r['facets_one_day_ms']} "
               f"| {r['histogram_service_1h_ms']} | {r['store_mb']} | {r['load_average'][0][0]}, {r['load_average'][1][0]} |")
 
