@@ -65,7 +65,7 @@ def main() -> int:
     data = data_dir / labels["file"]
     main_event = main_labels(labels)
     provider = main_event["expected_cause"]["provider"]
-    onset, official = ts(main_event["onset"]), ts(main_event["official_first_post"])
+    onset, official = ts(main_event["onset"]), ts(main_event.get("official_first_post"))
     expected_consumers = set(main_event.get("affected_consumer_services") or [])
     own_services = set(main_event.get("affected_provider_services")
                        or main_event.get(f"affected_{provider}_services") or [])
@@ -117,12 +117,12 @@ def main() -> int:
         cause = main_inc.get("common_cause") or {}
         named = ts(main_inc.get("common_cause_named_at"))
         print(f"\nmain ({provider}) incident {main_inc.get('id')}: {main_inc.get('title')}")
-        print(f"  onset (label) {main_event['onset']}, {provider}'s first post (label) {main_event['official_first_post']}")
+        print(f"  onset (label) {main_event['onset']}, {provider}'s first post (label) {main_event.get('official_first_post')}")
         print(f"  started_at {main_inc.get('started_at')} ({minutes(ts(main_inc.get('started_at')), onset)} vs onset)")
         print(f"  detected_at {main_inc.get('detected_at')}: {minutes(det, onset)} after onset, "
               f"{minutes(official, det)} before the official post")
         print(f"  escalations: {main_inc.get('escalations')}")
-        print(f"  tool's first_official_at {main_inc.get('first_official_at')} (label {main_event['official_first_post']}), "
+        print(f"  tool's first_official_at {main_inc.get('first_official_at')} (label {main_event.get('official_first_post')}), "
               f"lead_minutes {main_inc.get('lead_minutes')}")
         print(f"  final cause: provider {cause.get('provider')}, region {cause.get('region')}, "
               f"service {cause.get('service')}, confidence {cause.get('confidence')}")
