@@ -8,8 +8,6 @@ retries and backoff: a collector makes exactly one attempt per call.
 from __future__ import annotations
 
 import contextlib
-import contextvars
-import threading
 import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -20,9 +18,10 @@ import httpcore
 import httpx
 
 from outagewatch.collectors.base import (
-    AuthFailure, BadResponse, Blocked, ConnectionFailure, RateLimited, ServerFailure, SourceError, StoppedFailure,
-    TimeoutFailure,
+    AuthFailure, BadResponse, Blocked, ConnectionFailure, RateLimited, ServerFailure, SourceError, TimeoutFailure,
 )
+from outagewatch.collectors.deadline import SLICE, DeadlinePassed, budget
+from outagewatch.collectors.deadline import current as _current
 
 USER_AGENT = "outagewatch/0.1 (outage research; polite polling)"
 MAX_BYTES = 20 * 1024 * 1024
@@ -54,62 +53,13 @@ class Response:
 #
 # httpx's timeouts are per socket operation: a server that drips a byte every few seconds
 # never trips them and holds a fetch forever. So every socket operation of the client
-# below is cut to what is left of the current fetch's wall-clock budget, and waits in
-# short slices so that a stop (SIGTERM, Ctrl-C) is noticed within one slice.
-
-SLICE = 0.25  # seconds a blocked read waits before looking at the stop flag again
-
-
-class Cancelled(httpcore.ReadTimeout):
-    """The run is stopping; raised out of the socket operation that was waiting."""
-
-
-class DeadlinePassed(httpcore.ReadTimeout):
-    """The fetch's wall-clock budget is spent."""
-
-
-@dataclass
-class Budget:
-    """What one fetch may spend and where it may go: ``deadline`` (``time.monotonic()``),
-    a ``stop`` event, and the redirect policy (``same_host``: only to ``host``)."""
-
-    deadline: float | None = None
-    stop: threading.Event | None = None
-    seconds: float | None = None
-    same_host: bool = False
-    host: str | None = None
-
-    def left(self, timeout: float | None) -> float | None:
-        if self.stop is not None and self.stop.is_set():
-            raise Cancelled("stopping")
-        if self.deadline is None:
-            return timeout
-        left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise DeadlinePassed(f"over the {self.seconds:g} s deadline of one fetch")
-        return left if timeout is None else min(timeout, left)
-
-
-_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("outagewatch_fetch_budget", default=None)
-
-
-@contextlib.contextmanager
-def budget(seconds: float | None = None, *, stop: threading.Event | None = None, url: str | None = None,
-           same_host: bool = False) -> Iterator[Budget]:
-    """Everything the shared client does inside this block (one fetch of one source, on
-    this thread) ends by ``seconds`` from now, stops when ``stop`` is set, and follows
-    redirects only to http(s), and only to ``url``'s own host when ``same_host``."""
-    host = (urlsplit(url).hostname or "").lower() if url else None
-    token = _BUDGET.set(Budget(time.monotonic() + seconds if seconds else None, stop, seconds, same_host, host))
-    try:
-        yield _BUDGET.get()
-    finally:
-        _BUDGET.reset(token)
+# below is cut to what is left of the current fetch's budget (collectors/deadline.py), and
+# waits in short slices so that a stop (SIGTERM, Ctrl-C) is noticed within one slice.
 
 
 def _sliced(call, timeout: float | None):
     """Run a blocking socket call in slices of SLICE seconds within the budget."""
-    current = _BUDGET.get()
+    current = _current()
     if current is None:
         return call(timeout)
     limit = current.left(timeout)
@@ -133,14 +83,14 @@ class _BudgetStream(httpcore.NetworkStream):
         return _sliced(lambda t: self._stream.read(max_bytes, t), timeout)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        current = _BUDGET.get()
+        current = _current()
         self._stream.write(buffer, current.left(timeout) if current else timeout)
 
     def close(self) -> None:
         self._stream.close()
 
     def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
-        current = _BUDGET.get()
+        current = _current()
         return _BudgetStream(self._stream.start_tls(ssl_context, server_hostname,
                                                     current.left(timeout) if current else timeout))
 
@@ -153,7 +103,7 @@ class _BudgetBackend(httpcore.NetworkBackend):
         self._backend = backend
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        current = _BUDGET.get()
+        current = _current()
         if current is not None:
             try:
                 timeout = current.left(timeout)
@@ -168,6 +118,73 @@ class _BudgetBackend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
+# httpcore's errors as httpx's (the most specific first): what httpx.HTTPTransport does,
+# done here because this transport is assembled from the two libraries' public parts.
+_ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout), (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout), (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException), (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError), (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError), (httpcore.ProxyError, httpx.ProxyError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError), (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+)
+
+
+@contextlib.contextmanager
+def _as_httpx(request: httpx.Request) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        for core, mapped in _ERRORS:
+            if isinstance(exc, core):
+                raise mapped(str(exc), request=request) from exc
+        raise
+
+
+class _ResponseStream(httpx.SyncByteStream):
+    def __init__(self, stream, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _as_httpx(self._request):
+            yield from self._stream
+
+    def close(self) -> None:
+        if hasattr(self._stream, "close"):
+            self._stream.close()
+
+
+class BudgetTransport(httpx.BaseTransport):
+    """An httpx transport over an ``httpcore.ConnectionPool`` whose network backend holds
+    every socket operation to the current fetch's budget. Both are public API (httpx's
+    ``BaseTransport``, httpcore's ``network_backend=``), unlike reaching into
+    ``httpx.HTTPTransport``'s private pool; it speaks HTTP/1.1 with TLS verified."""
+
+    def __init__(self, *, limits: httpx.Limits | None = None) -> None:
+        limits = limits or httpx.Limits()
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
+            http1=True, http2=False, network_backend=_BudgetBackend(httpcore.SyncBackend()))
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        core = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+            headers=request.headers.raw, content=request.stream, extensions=request.extensions)
+        with _as_httpx(request):
+            reply = self._pool.handle_request(core)
+        return httpx.Response(status_code=reply.status, headers=reply.headers,
+                              stream=_ResponseStream(reply.stream, request), extensions=reply.extensions)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
 def _check_redirect(response: httpx.Response) -> None:
     """Refuse a redirect to anything but http(s), and off the source's host when the
     source says so, before httpx follows it: it is the source's answer, not a failure
@@ -179,7 +196,7 @@ def _check_redirect(response: httpx.Response) -> None:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise BadResponse(f"redirect to a {scheme or 'schemeless'}: URL refused (only http and https are followed)")
-    current = _BUDGET.get()
+    current = _current()
     if current is not None and current.same_host and current.host and (parts.hostname or "").lower() != current.host:
         raise BadResponse(f"redirect to another host ({parts.hostname}) refused: the source allows only {current.host}")
 
@@ -188,12 +205,7 @@ def make_client(timeout: float = 20.0) -> httpx.Client:
     """The client every HTTP collector shares: per-operation ``timeout``, redirects
     checked by :func:`_check_redirect`, and socket operations held to the current
     :func:`budget`."""
-    transport = httpx.HTTPTransport()
-    pool = getattr(transport, "_pool", None)
-    # httpx exposes no hook on the network layer; its pool keeps the backend here (httpcore 1.x).
-    if pool is None or not hasattr(pool, "_network_backend"):
-        raise RuntimeError("this httpx/httpcore version keeps no network backend where outagewatch expects it")
-    pool._network_backend = _BudgetBackend(pool._network_backend)
+    transport = BudgetTransport()
     return httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True,
                         max_redirects=MAX_REDIRECTS, headers={"User-Agent": USER_AGENT}, transport=transport,
                         event_hooks={"response": [_check_redirect]})
@@ -238,11 +250,10 @@ def get(client: httpx.Client, url: str, *, checkpoint: dict[str, Any] | None = N
     except httpx.UnsupportedProtocol as exc:
         raise BadResponse(f"unsupported URL: {_reason(exc)}") from None
     except httpx.TimeoutException as exc:
-        current = _BUDGET.get()
-        if current is not None and current.stop is not None and current.stop.is_set():
-            raise StoppedFailure("stopped before the source answered") from None
-        if current is not None and current.deadline is not None and time.monotonic() >= current.deadline:
-            raise TimeoutFailure(f"over the {current.seconds:g} s deadline of one fetch") from None
+        current = _current()
+        spent = current.spent() if current is not None else None
+        if spent is not None:
+            raise spent from None
         raise TimeoutFailure(f"timed out ({type(exc).__name__})") from None
     except httpx.ConnectError as exc:
         raise ConnectionFailure(f"cannot connect: {_reason(exc)}") from None
@@ -309,4 +320,5 @@ def _reason(exc: Exception) -> str:
     return text.splitlines()[0][:200]
 
 
-__all__ = ["Response", "get", "make_client", "looks_blocked", "check_status", "SourceError", "USER_AGENT"]
+__all__ = ["Response", "get", "make_client", "looks_blocked", "check_status", "SourceError", "USER_AGENT", "budget",
+           "BudgetTransport"]

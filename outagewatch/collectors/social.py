@@ -17,9 +17,10 @@ from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from requests.adapters import HTTPAdapter
 
 from outagewatch.collectors.base import BadResponse, FetchContext, FetchResult, SourceConfig
+from outagewatch.collectors.deadline import HeldAdapter
+from outagewatch.collectors.http import BudgetTransport
 from outagewatch.collectors.http import USER_AGENT  # noqa: F401 - the one User-Agent, re-exported for the clients
 from outagewatch.signal import Signal, SignalError
 from outagewatch.timeutil import utcnow
@@ -136,9 +137,10 @@ def quota_spent(headers: Mapping[str, str] | None) -> bool:
 
 # -- transports -------------------------------------------------------------------------
 
-class CappedTransport(httpx.HTTPTransport):
-    """An httpx transport that refuses bodies over ``max_bytes`` (declared or streamed)
-    and keeps the last response's headers for the rate-limit checks."""
+class CappedTransport(BudgetTransport):
+    """An httpx transport that refuses bodies over ``max_bytes`` (declared or streamed),
+    keeps the last response's headers for the rate-limit checks, and holds every socket
+    operation to the current fetch's deadline and stop (:class:`BudgetTransport`)."""
 
     def __init__(self, *, max_bytes: int = MAX_BYTES, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -170,11 +172,13 @@ class CappedTransport(httpx.HTTPTransport):
         return response
 
 
-class GuardedAdapter(HTTPAdapter):
+class GuardedAdapter(HeldAdapter):
     """A requests adapter for the libraries built on requests (Mastodon.py, prawcore):
     a timeout on every request (neither library insists on one), a body size cap,
-    the last response's headers kept, and optionally every URL rebased onto ``base``
-    (replay and tests point a library with a fixed host at 127.0.0.1 this way)."""
+    the last response's headers kept, its sockets held to the current fetch's deadline
+    and stop (:class:`~outagewatch.collectors.deadline.HeldAdapter`), and optionally
+    every URL rebased onto ``base`` (replay and tests point a library with a fixed host
+    at 127.0.0.1 this way)."""
 
     def __init__(self, *, timeout: float, max_bytes: int = MAX_BYTES, base: str | None = None,
                  hosts: Iterable[str] = ()) -> None:

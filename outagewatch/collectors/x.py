@@ -4,8 +4,9 @@ and the author expansion.
 
 Traps handled here rather than hoped away:
 - tweepy's API host is fixed; :class:`_Adapter` (a requests adapter mounted on the
-  client's session) rewrites it for replay and tests, and gives every request a
-  timeout, which tweepy never sets (a stalled socket would hang the run forever).
+  client's session) rewrites it for replay and tests, gives every request a timeout,
+  which tweepy never sets, and holds its sockets to the fetch's deadline (a server that
+  drips would otherwise hold the run forever).
 - ``wait_on_rate_limit`` would sleep until the reset time, and retry without limit when
   a 429 carries no reset header; it stays off, and a 429 becomes :class:`RateLimited`
   so the scheduler's bounded retries apply.
@@ -20,12 +21,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 import tweepy
-from requests.adapters import HTTPAdapter
 
 from outagewatch.collectors.base import (
     AuthFailure, BadResponse, ConnectionFailure, FetchContext, FetchResult, RateLimited, ServerFailure,
     SourceConfig, TimeoutFailure,
 )
+from outagewatch.collectors.deadline import HeldAdapter
 from outagewatch.signal import Signal, SignalError, signal_id
 from outagewatch.timeutil import parse_time, utcnow
 
@@ -34,8 +35,10 @@ TWEET_FIELDS = ["created_at", "lang", "author_id", "conversation_id", "public_me
 USER_FIELDS = ["username", "name", "verified"]
 
 
-class _Adapter(HTTPAdapter):
-    """Rewrites ``https://api.twitter.com`` to ``base`` and applies a default timeout."""
+class _Adapter(HeldAdapter):
+    """Rewrites ``https://api.twitter.com`` to ``base``, applies a default timeout, and
+    holds its sockets to the current fetch's deadline and stop (tweepy is requests-based:
+    a read timeout alone never ends a server that drips)."""
 
     def __init__(self, base: str | None, timeout: float) -> None:
         super().__init__(max_retries=0)
