@@ -17,7 +17,7 @@ import logging
 import random
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Iterable
@@ -148,23 +148,33 @@ class Scheduler:
         return attempt
 
     def _attempt_with_retries(self, collector: Collector, checkpoint: dict[str, Any], now: datetime) -> _Attempt:
-        from outagewatch.collectors import http
+        """One fetch with its retries, all within one budget (``deadline`` seconds and the
+        run's ``stop``): whatever the library raises once the budget is spent is reported
+        as one ``timeout`` or ``stopped`` failure, not retried, and never as a traceback."""
+        from outagewatch.collectors.deadline import budget
 
-        retries = 0
         source = collector.source
         same_host = str(source.options.get("redirects", self.redirects)) == "same-host"
+        with budget(self.deadline, stop=self.stop, url=source.url, same_host=same_host) as spending:
+            return self._retrying(collector, checkpoint, now, spending)
+
+    def _retrying(self, collector: Collector, checkpoint: dict[str, Any], now: datetime, spending) -> _Attempt:
+        retries = 0
         while True:
             if self.stop.is_set():
                 return _Attempt(None, StoppedFailure("stopped before fetching"), retries)
             ctx = FetchContext(now=now, checkpoint=checkpoint, http=self.http, record=self.record)
             try:
-                with http.budget(self.deadline, stop=self.stop, url=source.url, same_host=same_host):
-                    return _Attempt(collector.fetch(ctx), None, retries)
+                return _Attempt(collector.fetch(ctx), None, retries)
             except SourceError as exc:
                 error = exc
             except Exception as exc:  # noqa: BLE001 - a parser bug in one source must not stop the others
-                log.exception("collector %s failed", collector.source.name)
+                if spending.spent() is None:
+                    log.exception("collector %s failed", collector.source.name)
                 error = SourceError(f"{type(exc).__name__}: {str(exc)[:160]}")
+            spent = spending.spent()
+            if spent is not None:  # the library's own error is only the budget's doing
+                return _Attempt(None, spent, retries)
             if not error.retry or retries >= self.retries:
                 return _Attempt(None, error, retries)
             delay = self.backoff_base * (2 ** retries)
@@ -175,9 +185,12 @@ class Scheduler:
                 delay *= 1 + self._rng.uniform(0, 0.25)
             log.info("%s: %s; retrying in %.1fs", collector.source.name, error, delay)
             if self.sleep is time.sleep:
-                self.stop.wait(delay)  # a stop cuts the wait short
+                spending.wait(delay)  # a stop or the deadline cuts the wait short
             else:
                 self.sleep(delay)
+            spent = spending.spent()
+            if spent is not None:  # past the deadline while waiting: the last real error says more
+                return _Attempt(None, spent if isinstance(spent, StoppedFailure) else error, retries)
             retries += 1
 
     def _finish(self, collector: Collector, attempt: _Attempt, now: datetime) -> bool:
@@ -240,17 +253,49 @@ class Scheduler:
         return [n for n in self.collectors if self.next_due.get(n, 0) <= stamp]
 
     def watch(self, stop: threading.Event | None = None, poll: float = 1.0) -> None:
-        """Run due sources until ``stop`` (default: the scheduler's own) is set (SIGTERM or
-        Ctrl-C in the CLI); fetches in flight end within a fraction of a second."""
+        """Run each source when it is due until ``stop`` (default: the scheduler's own) is
+        set (SIGTERM or Ctrl-C in the CLI); fetches in flight then end within a fraction of
+        a second and what they fetched is stored.
+
+        Sources do not wait for each other: up to ``concurrency`` fetch side by side, a
+        source that comes due starts in the first free worker, and each fetch is stored as
+        soon as it ends. So a slow source (held at most its deadline) delays no other
+        source's turn, as a round that waited for its slowest fetch would."""
         stop = stop or self.stop
         self.stop = stop
-        while not stop.is_set():
-            names = self.due()
-            if names:
-                self.run_round(names)
-            if self.next_due:
-                wait = min(self.next_due.values()) - self.clock().timestamp()
-                stop.wait(max(0.05, min(poll * 30, wait)))
+        flying: dict[Future, tuple[Collector, datetime]] = {}
+        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="collect") as pool:
+            while not stop.is_set():
+                now = self.clock()
+                busy = {collector.source.name for collector, _ in flying.values()}
+                for name in self.due(now):
+                    if len(flying) >= self.concurrency:
+                        break
+                    if name not in busy:
+                        collector = self.collectors[name]
+                        future = pool.submit(self._attempt, collector, self._checkpoint(name), now)
+                        flying[future] = (collector, now)
+                in_flight = {collector.source.name for collector, _ in flying.values()}
+                idle = [t for n, t in self.next_due.items() if n not in in_flight]
+                wait_for = poll * 30
+                if idle and len(flying) < self.concurrency:
+                    wait_for = min(wait_for, min(idle) - self.clock().timestamp())
+                wait_for = max(0.05, wait_for)
+                if not flying:
+                    stop.wait(wait_for)
+                    continue
+                done, _ = wait(flying, timeout=wait_for, return_when=FIRST_COMPLETED)
+                self._store_finished(flying, done)
+            self._store_finished(flying, list(flying))  # in flight when stopped: they end within a slice
+
+    def _store_finished(self, flying: dict, done) -> None:
+        stored_any, latest = False, None
+        for future in done:
+            collector, began = flying.pop(future)
+            stored_any |= self._finish(collector, future.result(), began)
+            latest = began
+        if stored_any and self.on_batch_stored is not None:
+            self.on_batch_stored(self.store, latest)
 
     def close(self) -> None:
         for collector in self.collectors.values():
