@@ -9,7 +9,8 @@ problem-type shares and the page's own status in ``raw``.
 
 All report sources of a process share one crawler child (:class:`CrawlerChild`),
 started on first use: starting Scrapy costs about a second, a crawl in a warm reactor
-a few milliseconds.
+a few milliseconds. Crawls run in it side by side, each held to its
+fetch's deadline and the run's stop (a crawl past them is cancelled in the child).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import queue
 import subprocess
 import sys
 import threading
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -36,13 +39,21 @@ REVISION_WINDOW = timedelta(hours=1)  # the newest points of a series are still 
 
 
 class CrawlerChild:
-    """A child process running :mod:`outagewatch.collectors.reports_child`."""
+    """A child process running :mod:`outagewatch.collectors.reports_child`.
+
+    Several crawls may run in it at once (one per report source fetching): a reader
+    thread hands each line the child prints to the crawl it belongs to, and each crawl
+    waits for its own lines in slices, held to its fetch's budget (deadline and stop,
+    :mod:`outagewatch.collectors.deadline`). A crawl whose budget ends is cancelled in the
+    child and reported at once; the others go on.
+    """
 
     def __init__(self, timeout: float = 120.0) -> None:
-        self.timeout = timeout
+        self.timeout = timeout  # when no fetch budget applies (a crawl outside the scheduler)
         self._proc: subprocess.Popen | None = None
         self._lock = threading.Lock()
         self._counter = 0
+        self._waiting: dict[int, queue.Queue] = {}
 
     def _start(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
@@ -50,43 +61,91 @@ class CrawlerChild:
             self._proc = subprocess.Popen([sys.executable, "-m", "outagewatch.collectors.reports_child"],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                           text=True, bufsize=1, env=env)
+            threading.Thread(target=self._read, args=(self._proc,), name="crawler-reader", daemon=True).start()
         return self._proc
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        """Hand each message of ``proc`` to the crawl waiting for it; at its end, tell them all."""
+        for line in proc.stdout:
+            try:
+                message = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            ident = message.get("id", message.get("done"))
+            with self._lock:
+                waiting = self._waiting.get(ident)
+            if waiting is not None:
+                waiting.put(message)
+        with self._lock:
+            ended = [q for q in self._waiting.values()]
+        for waiting in ended:
+            waiting.put(None)
+
+    def _send(self, proc: subprocess.Popen, command: dict[str, Any]) -> None:
+        with self._lock:
+            proc.stdin.write(json.dumps(command) + "\n")
+            proc.stdin.flush()
 
     def crawl(self, pages: list[dict[str, Any]], *, profiles: dict | None = None, settings: dict | None = None,
               record: bool = False) -> tuple[list[dict[str, Any]], str | None]:
+        from outagewatch.collectors.deadline import SLICE, current
+
+        spending = current()
+        ends = time.monotonic() + self.timeout
+        inbox: queue.Queue = queue.Queue()
         with self._lock:
-            proc = self._start()
             self._counter += 1
-            command = {"id": self._counter, "pages": pages, "profiles": profiles or {}, "settings": settings or {},
+            ident = self._counter
+            self._waiting[ident] = inbox
+        try:
+            proc = self._start()
+            command = {"id": ident, "pages": pages, "profiles": profiles or {}, "settings": settings or {},
                        "record": record}
             try:
-                proc.stdin.write(json.dumps(command) + "\n")
-                proc.stdin.flush()
+                self._send(proc, command)
             except (BrokenPipeError, OSError):
                 self._proc = None
                 raise ConnectionFailure("the crawler process died") from None
             items: list[dict[str, Any]] = []
-            timer = threading.Timer(self.timeout, proc.kill)
-            timer.start()
-            try:
-                for line in proc.stdout:
-                    message = json.loads(line)
-                    if message.get("id") == command["id"] and "item" in message:
-                        items.append(message["item"])
-                    elif message.get("done") == command["id"]:
-                        return items, message.get("error")
-            finally:
-                timer.cancel()
-            self._proc = None
-            raise TimeoutFailure("the crawler process stopped or timed out")
+            while True:
+                spent = spending.spent() if spending is not None else None
+                if spent is None and time.monotonic() >= ends:
+                    spent = TimeoutFailure(f"the crawl took more than {self.timeout:g} s")
+                if spent is not None:
+                    self._cancel(proc, ident)
+                    raise spent
+                try:
+                    message = inbox.get(timeout=SLICE)
+                except queue.Empty:
+                    continue
+                if message is None:
+                    self._proc = None
+                    raise TimeoutFailure("the crawler process stopped")
+                if "item" in message:
+                    items.append(message["item"])
+                elif message.get("done") == ident:
+                    return items, message.get("error")
+        finally:
+            with self._lock:
+                self._waiting.pop(ident, None)
+
+    def _cancel(self, proc: subprocess.Popen, ident: int) -> None:
+        try:
+            self._send(proc, {"cancel": ident})
+        except (BrokenPipeError, OSError, ValueError):
+            pass  # the child is gone: nothing left to cancel
 
     def close(self) -> None:
+        """End the child: its crawls are cancelled when its input closes; one that will
+        not end within a second is killed (a run stopping must not wait on a slow site)."""
         if self._proc is not None and self._proc.poll() is None:
             try:
-                self._proc.stdin.close()
-                self._proc.wait(timeout=5)
+                with self._lock:
+                    self._proc.stdin.close()
+                self._proc.wait(timeout=1.5)
             except (OSError, subprocess.TimeoutExpired):
                 self._proc.kill()
+                self._proc.wait()
         self._proc = None
 
 

@@ -2,8 +2,10 @@
 
 Scrapy's reactor cannot be restarted in a process, so the collector runs crawls here:
 one JSON command a line on stdin (``{"id", "pages", "profiles", "settings"}``), the
-items as JSON lines on stdout, then ``{"done": id, "items": N}``. A crawl that
-finishes with zero items is reported as such by the parent, never taken as "no reports".
+items as JSON lines on stdout, then ``{"done": id, "items": N}``. Crawls run side by
+side; ``{"cancel": id}`` stops one (its fetch's deadline passed, or the run is stopping),
+and the end of stdin stops them all. A crawl that finishes with zero items is reported as
+such by the parent, never taken as "no reports".
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def main() -> None:
         logging.disable(logging.CRITICAL)
     out_lock = threading.Lock()
     pending: set = set()
+    running: dict = {}  # command id -> its crawler, for a cancel
     closing = [False]
 
     def emit(obj) -> None:
@@ -73,6 +76,7 @@ def main() -> None:
             emit({"item": dict(item), "id": command["id"]})
 
         crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
+        running[command["id"]] = crawler
         deferred = runner.crawl(crawler, pages=command["pages"], profiles=command.get("profiles"),
                                 record=bool(command.get("record")))
         deferred.addCallback(lambda _: emit({"done": command["id"], "items": count[0]}))
@@ -82,13 +86,21 @@ def main() -> None:
 
         def settle(_):
             pending.discard(deferred)
+            running.pop(command["id"], None)
             if closing[0] and not pending:
                 reactor.stop()
 
         deferred.addBoth(settle)
 
+    def cancel(ident) -> None:
+        crawler = running.get(ident)
+        if crawler is not None and crawler.crawling:
+            crawler.stop()
+
     def finish() -> None:
         closing[0] = True
+        for ident in list(running):
+            cancel(ident)
         if not pending:
             reactor.stop()
 
@@ -100,6 +112,9 @@ def main() -> None:
                 command = json.loads(line)
             except json.JSONDecodeError:
                 emit({"done": None, "error": "bad command"})
+                continue
+            if "cancel" in command:
+                reactor.callFromThread(cancel, command["cancel"])
                 continue
             reactor.callFromThread(crawl, command)
         reactor.callFromThread(finish)
