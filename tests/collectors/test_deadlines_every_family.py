@@ -1,0 +1,213 @@
+"""Every collector family ends a fetch at its wall-clock deadline against a server on
+127.0.0.1 that drips one byte at a time (never tripping a per-read timeout), through its
+real library: httpx (Hacker News here; feeds and status pages in test_deadlines.py),
+tweepy (X), atproto (Bluesky), Mastodon.py, PRAW (Reddit) and Scrapy (report pages).
+The failure is one line naming the source; the other sources' Signals are stored; and
+SIGTERM or SIGINT ends `collect --once` and `collect --watch` within seconds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from outagewatch.collectors import load_sources
+from outagewatch.collectors.run import RunSettings, build_scheduler
+from outagewatch.collectors.social import SocialCredentials
+from outagewatch.search.query import Query
+from outagewatch.search.sqlite import SQLiteStore
+from tests.collectors.localhttp import start_http
+from tests.collectors.test_failures import GOOD_FEED
+from tests.collectors.test_reports_and_replay import PAGE
+
+DEADLINE = 2.0
+BOUND = 8.0  # the run's wall-clock bound: well above the deadline, far below "forever"
+
+
+def _dripping():
+    """Any request: headers at once, then a body one byte every 0.2 s (a read timeout of a
+    second never fires). Requests with a body (OAuth token posts) have it read first."""
+    def respond(request):
+        length = int(request.headers.get("Content-Length") or 0)
+        if length:
+            request.rfile.read(length)
+        try:
+            request.send_response(200)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", "100000")
+            request.end_headers()
+            request.wfile.flush()
+            for _ in range(100000):
+                request.wfile.write(b" ")
+                request.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+        request.close_connection = True
+
+    return start_http(respond)
+
+
+def _serving(body: bytes, content_type: str):
+    def respond(request):
+        request.send_response(200)
+        request.send_header("Content-Type", content_type)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    return start_http(respond)
+
+
+def _base(httpd) -> str:
+    return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+FAMILIES = {
+    # family: (the slow source's table given the dripping server's base URL)
+    "hn (httpx)": lambda base: {"kind": "hn", "query": "aws outage", "api_base": base},
+    "x (tweepy)": lambda base: {"kind": "x", "query": "roku down", "api_base": base},
+    "bluesky (atproto)": lambda base: {"kind": "bluesky", "accounts": ["status.bsky.app"], "api_base": base},
+    "mastodon (Mastodon.py)": lambda base: {"kind": "mastodon", "instance": "mastodon.example", "tags": ["outage"],
+                                            "api_base": base},
+    "reddit (PRAW)": lambda base: {"kind": "reddit", "subreddits": ["aws"], "api_base": base},
+    "reports (Scrapy)": lambda base: {"kind": "reports", "url": f"{base}/status/{{slug}}/", "pages": ["roku"]},
+}
+SOCIAL = SocialCredentials(reddit_client_id="id", reddit_client_secret="not-a-real-secret")
+ENV = {"OUTAGEWATCH_X_BEARER_TOKEN": "not-a-real-token", "OUTAGEWATCH_REDDIT_CLIENT_ID": "id",
+       "OUTAGEWATCH_REDDIT_CLIENT_SECRET": "not-a-real-secret"}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_a_dripping_server_costs_one_deadline_and_no_other_source(tmp_path, family):
+    slow, feed, page = _dripping(), _serving(GOOD_FEED, "application/rss+xml"), _serving(PAGE, "text/html")
+    store = SQLiteStore(tmp_path / "s.db")
+    scheduler = None
+    try:
+        sources = [{"name": "slow", **FAMILIES[family](_base(slow))},
+                   {"name": "good", "kind": "rss", "url": f"{_base(feed)}/feed"}]
+        if family.startswith("reports"):  # a report source beside it shares the crawler process
+            sources.append({"name": "good-reports", "kind": "reports", "url": f"{_base(page)}/status/{{slug}}/",
+                            "pages": ["roku"], "scrapy_settings": {"ROBOTSTXT_OBEY": False}})
+        settings = RunSettings(retries=2, backoff=0.1, timeout=1.0, deadline=DEADLINE, concurrency=4)
+        scheduler, skipped = build_scheduler(store, load_sources(sources), settings, jitter=False, social=SOCIAL,
+                                             x_token="not-a-real-token")
+        assert not skipped, skipped
+        started = time.monotonic()
+        scheduler.run_round()
+        elapsed = time.monotonic() - started
+        slow_health = scheduler.health["slow"]
+        assert elapsed < BOUND, elapsed
+        assert slow_health.errors == 1, slow_health.line
+        assert slow_health.line.startswith("slow: ") and f"timeout: over the {DEADLINE:g} s deadline" in slow_health.line
+        assert scheduler.health["good"].new == 2, scheduler.health["good"].line
+        expected = 2
+        if family.startswith("reports"):
+            assert scheduler.health["good-reports"].errors == 0, scheduler.health["good-reports"].line
+            expected += scheduler.health["good-reports"].new
+            assert scheduler.health["good-reports"].new > 0
+        assert store.count(Query()) == expected
+    finally:
+        if scheduler is not None:
+            scheduler.close()
+        store.close()
+        for httpd in (slow, feed, page):
+            httpd.shutdown()
+
+
+def _collect(tmp_path: Path, sources: list[dict], mode: str) -> subprocess.Popen:
+    import json
+
+    lines = ['[collect]\nretries = 0\ntimeout = "30s"\ndeadline = "10m"\n']
+    for source in sources:
+        lines.append("[[sources]]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in source.items()))
+    (tmp_path / "c.toml").write_text("\n".join(lines))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
+    env.update(ENV)
+    return subprocess.Popen([sys.executable, "-m", "outagewatch", "--config", str(tmp_path / "c.toml"),
+                             "--store", f"sqlite:///{tmp_path}/s.db", "collect", "--no-tag", "--json", mode],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env)
+
+
+def _wait_until_stored(path: Path, count: int, process: subprocess.Popen) -> None:
+    give_up = time.monotonic() + 60
+    while time.monotonic() < give_up:
+        assert process.poll() is None, process.stderr.read()
+        if path.exists():
+            with SQLiteStore(path) as store:
+                if store.count(Query()) >= count:
+                    return
+        time.sleep(0.2)
+    raise AssertionError("the good source was never stored")
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("mode, sig", [("--once", signal.SIGTERM), ("--watch", signal.SIGINT)])
+def test_a_signal_stops_collect_promptly_whatever_the_stuck_library(tmp_path, family, mode, sig):
+    slow, feed = _dripping(), _serving(GOOD_FEED, "application/rss+xml")
+    process = None
+    try:
+        process = _collect(tmp_path, [{"name": "slow", **FAMILIES[family](_base(slow))},
+                                      {"name": "good", "kind": "rss", "url": f"{_base(feed)}/feed"}], mode)
+        _wait_until_stored(tmp_path / "s.db", 2, process)  # the good source; the slow one drips on (10 min deadline)
+        time.sleep(1.0)  # the slow fetch is well inside its library's read by now
+        sent = time.monotonic()
+        process.send_signal(sig)
+        out, err = process.communicate(timeout=30)
+        assert time.monotonic() - sent < 5.0
+        assert b"Traceback" not in err, err
+        assert b"stopped" in err, (process.returncode, err)
+        with SQLiteStore(tmp_path / "s.db") as store:
+            assert store.count(Query()) == 2
+    finally:
+        if process is not None and process.poll() is None:
+            process.kill()
+        slow.shutdown()
+        feed.shutdown()
+
+
+def test_in_watch_a_stuck_source_does_not_hold_up_the_others_turns(tmp_path):
+    import threading
+
+    slow = _dripping()
+    hits = []
+
+    def respond(request):
+        hits.append(time.monotonic())
+        request.send_response(200)
+        request.send_header("Content-Type", "application/rss+xml")
+        request.send_header("Content-Length", str(len(GOOD_FEED)))
+        request.end_headers()
+        request.wfile.write(GOOD_FEED)
+
+    good = start_http(respond)
+    store = SQLiteStore(tmp_path / "s.db")
+    stop = threading.Event()
+    try:
+        sources = [{"name": "slow", **FAMILIES["x (tweepy)"](_base(slow))},
+                   {"name": "good", "kind": "rss", "url": f"{_base(good)}/feed", "interval": "1s", "jitter": 0}]
+        settings = RunSettings(retries=0, timeout=30.0, deadline=600.0, concurrency=2)
+        scheduler, _ = build_scheduler(store, load_sources(sources), settings, jitter=False, x_token="t", stop=stop)
+        runner = threading.Thread(target=scheduler.watch, args=(stop,))
+        runner.start()
+        time.sleep(5.0)
+        # The slow source's first fetch is still dripping (its deadline is 10 minutes away),
+        # and the good one came back at its 1 s interval all along.
+        assert scheduler.health["slow"].runs == 0
+        assert len(hits) >= 3, hits
+        stop.set()
+        runner.join(timeout=5)
+        assert not runner.is_alive()
+        assert scheduler.health["slow"].last_error.startswith("stopped"), scheduler.health["slow"].line
+        scheduler.close()
+        assert store.count(Query()) == 2
+    finally:
+        stop.set()
+        store.close()
+        slow.shutdown()
+        good.shutdown()
