@@ -29,7 +29,7 @@ class IngestReport:
     def to_dict(self) -> dict:
         return {
             "new": self.stored.new, "updated": self.stored.updated, "unchanged": self.stored.unchanged,
-            "rejected": self.rejected_total,
+            "repeated": self.stored.repeated, "rejected": self.rejected_total,
             "rejections": [{"line": r.line, "reason": r.reason} for r in self.rejected],
         }
 

@@ -112,7 +112,11 @@ class Signal:
 
     def _fallback_native_id(self) -> str:
         # Without a native id the item's own identity is its link, else its time and words.
+        # A status page's incident link carries every update of that incident, and a report
+        # page's link every point it publishes: there the link and the time are the item.
         if self.url:
+            if self.source_kind in ("status", "reports"):
+                return f"{self.url}\x1f{to_iso(self.published_at)}"
             return self.url
         return f"{to_iso(self.published_at)}\x1f{self.title or ''}\x1f{self.text}"
 

@@ -85,12 +85,15 @@ def ingest(
             total.stored += report.stored
             total.rejected_total += report.rejected_total
     summary = {"files": per_file, "new": total.stored.new, "updated": total.stored.updated,
-               "unchanged": total.stored.unchanged, "rejected": total.rejected_total}
+               "unchanged": total.stored.unchanged, "repeated": total.stored.repeated,
+               "rejected": total.rejected_total}
     if as_json:
         print_json(summary)
     else:
+        repeated = (f" ({total.stored.repeated} line(s) repeated another line's id in the same batch; "
+                    "the later copy was kept)") if total.stored.repeated else ""
         typer.echo(f"stored {total.stored.new} new, {total.stored.updated} updated, "
-                   f"{total.stored.unchanged} unchanged; rejected {total.rejected_total} line(s)")
+                   f"{total.stored.unchanged} unchanged; rejected {total.rejected_total} line(s){repeated}")
     if total.rejected_total:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -202,10 +202,13 @@ class BaseStore:
 
     def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
         """Idempotent batch write keyed by ``Signal.id``."""
+        signals = list(signals)
         batch = latest_by_id(signals)
         if not batch:
             return UpsertResult()
-        return self._upsert_batch(list(batch.values()))
+        result = self._upsert_batch(list(batch.values()))
+        result.repeated += len(signals) - len(batch)
+        return result
 
     def _upsert_batch(self, signals: list[Signal]) -> UpsertResult:
         """Where a backend may wrap a batch's write (Elasticsearch: its spool)."""

@@ -22,11 +22,14 @@ class UpsertResult:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    repeated: int = 0
+    """Items whose id an item later in the same batch also had: the later one is stored."""
 
     def __iadd__(self, other: "UpsertResult") -> "UpsertResult":
         self.new += other.new
         self.updated += other.updated
         self.unchanged += other.unchanged
+        self.repeated += other.repeated
         return self
 
     @property

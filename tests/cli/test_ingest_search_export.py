@@ -131,3 +131,29 @@ def test_an_unreadable_store_is_one_clear_line(tmp_path):
     proc = run("stats", store=bogus, check_codes=(1,))
     err = proc.stderr
     assert err.startswith("error: cannot open store") and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_every_update_of_one_status_incident_is_kept_and_a_repeated_line_is_counted(db, tmp_path):
+    """Status pages give all updates of an incident one link, report pages give all their
+    points one link: without a native id, link and time together are the item. A line that
+    repeats another's identity in the same file is said, not silently dropped."""
+    page = "https://status.example.com/incidents/abc"
+    updates = [{"source_kind": "status", "source": "statuspage:status.example.com", "url": page,
+                "published_at": f"2025-06-12T18:{minute:02d}:00Z", "text": f"update at {minute}",
+                "status": "investigating"} for minute in (10, 40)]
+    points = [{"source_kind": "reports", "source": "reports:downdetector/example", "url": "https://dd.example/ex",
+               "published_at": f"2025-06-12T18:{minute:02d}:00Z", "text": "User reports", "report_count": minute}
+              for minute in (15, 30)]
+    post = {"source_kind": "social", "source": "x:search:example", "url": "https://x.com/a/status/1",
+            "published_at": "2025-06-12T18:20:00Z", "text": "example is down"}
+    edited = {**post, "text": "example is down again"}
+    path = tmp_path / "day.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in [*updates, *points, post, edited]))
+    summary = json.loads(run("ingest", "--no-tag", "--json", str(path), store=db).stdout)
+    assert (summary["new"], summary["repeated"], summary["rejected"]) == (5, 1, 0)
+    assert stats(db)["total"] == 5
+    texts = {row["text"] for row in signals(run("search", "--json", "--limit", "10", store=db).stdout)}
+    assert {"update at 10", "update at 40", "example is down again"} <= texts
+    assert "example is down" not in texts
+    said = run("ingest", "--no-tag", str(path), store=db).stdout
+    assert "1 line(s) repeated another line's id" in said
