@@ -70,6 +70,11 @@ def _identifier():
     return identifier
 
 
+def preload() -> None:
+    """Load the language model now (before forking workers, which then share it)."""
+    _identifier()
+
+
 def vote(words) -> str | None:
     """The language whose exclusive function words appear at least twice and outnumber the rest 2:1."""
     table = _exclusive_words()

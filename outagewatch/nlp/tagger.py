@@ -177,6 +177,7 @@ class Tagger:
         if self._pool is None:
             global _WORKER_TAGGER
             _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
+            langs.preload()  # the language model too (0.5 s to load in each process otherwise)
             self._pool = multiprocessing.get_context("fork").Pool(self.processes - 1)
         return self._pool
 
