@@ -202,3 +202,11 @@ class HeldAdapter(HTTPAdapter):
     def init_poolmanager(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - requests' own signature
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HeldHTTPPool, "https": _HeldHTTPSPool}
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):  # noqa: ANN001, ANN003
+        """Through an HTTP(S) proxy (``HTTP_PROXY``...), the same held connections; a SOCKS
+        proxy keeps urllib3's own, unbudgeted."""
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = {"http": _HeldHTTPPool, "https": _HeldHTTPSPool}
+        return manager

@@ -161,7 +161,9 @@ class BudgetTransport(httpx.BaseTransport):
     """An httpx transport over an ``httpcore.ConnectionPool`` whose network backend holds
     every socket operation to the current fetch's budget. Both are public API (httpx's
     ``BaseTransport``, httpcore's ``network_backend=``), unlike reaching into
-    ``httpx.HTTPTransport``'s private pool; it speaks HTTP/1.1 with TLS verified."""
+    ``httpx.HTTPTransport``'s private pool; it speaks HTTP/1.1 with TLS verified. As with
+    any transport given to an ``httpx.Client``, the environment's proxy variables are not
+    used (httpx reads them only for its own transport)."""
 
     def __init__(self, *, limits: httpx.Limits | None = None) -> None:
         limits = limits or httpx.Limits()

@@ -33,6 +33,7 @@ def _dripping():
     """Any request: headers at once, then a body one byte every 0.2 s (a read timeout of a
     second never fires). Requests with a body (OAuth token posts) have it read first."""
     def respond(request):
+        paths.append(request.path)
         length = int(request.headers.get("Content-Length") or 0)
         if length:
             request.rfile.read(length)
@@ -50,7 +51,10 @@ def _dripping():
             pass
         request.close_connection = True
 
-    return start_http(respond)
+    paths: list[str] = []
+    httpd = start_http(respond)
+    httpd.paths = paths
+    return httpd
 
 
 def _serving(body: bytes, content_type: str):
@@ -211,3 +215,38 @@ def test_in_watch_a_stuck_source_does_not_hold_up_the_others_turns(tmp_path):
         store.close()
         slow.shutdown()
         good.shutdown()
+
+
+# requests honours the environment's proxies (httpx does not, given a transport of our own)
+PROXIED = {
+    "x (tweepy)": {"kind": "x", "query": "roku down", "api_base": "http://api.example.test"},
+    "mastodon (Mastodon.py)": {"kind": "mastodon", "instance": "mastodon.example", "tags": ["outage"],
+                               "api_base": "http://mastodon.example.test"},
+}
+
+
+@pytest.mark.parametrize("family", sorted(PROXIED))
+def test_through_the_environments_proxy_requests_still_holds_the_deadline(tmp_path, monkeypatch, family):
+    proxy, feed = _dripping(), _serving(GOOD_FEED, "application/rss+xml")  # the proxy drips whatever is asked
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", _base(proxy))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # the good feed is fetched directly
+    store = SQLiteStore(tmp_path / "s.db")
+    scheduler = None
+    try:
+        sources = [{"name": "slow", **PROXIED[family]}, {"name": "good", "kind": "rss", "url": f"{_base(feed)}/feed"}]
+        settings = RunSettings(retries=0, timeout=1.0, deadline=DEADLINE, concurrency=2)
+        scheduler, _ = build_scheduler(store, load_sources(sources), settings, jitter=False, x_token="t")
+        started = time.monotonic()
+        scheduler.run_round()
+        assert time.monotonic() - started < BOUND
+        assert any(".example.test" in path for path in proxy.paths), proxy.paths  # it went through the proxy
+        assert f"timeout: over the {DEADLINE:g} s deadline" in scheduler.health["slow"].line
+        assert scheduler.health["good"].new == 2 and store.count(Query()) == 2
+    finally:
+        if scheduler is not None:
+            scheduler.close()
+        store.close()
+        proxy.shutdown()
+        feed.shutdown()
