@@ -255,6 +255,25 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     ],
 }
 
+# "No network": a word for none, then a word for the network, per language ("kein Netz", "sin señal",
+# "plus de réseau", "brak zasięgu"); Turkish puts "yok" after ("internet yok").
+NO_NETWORK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("no",), ("signal", "network", "reception", "wifi", "wi-fi", "data", "coverage", "mobile data")),
+    "es": (("sin", "no hay"), ("internet", "señal", "red", "conexión", "cobertura", "datos", "wifi")),
+    "de": (("kein", "keine", "keinen"), ("netz", "internet", "empfang", "verbindung", "signal", "wlan", "netzempfang")),
+    "fr": (("pas de", "plus de", "aucun", "aucune"), ("réseau", "internet", "connexion", "signal", "wifi", "data")),
+    "pt": (("sem",), ("sinal", "rede", "conexão", "dados", "wifi", "cobertura")),
+    "it": (("niente", "senza", "nessun", "nessuna", "non c'è"), ("internet", "rete", "segnale", "connessione",
+                                                              "linea", "wifi", "campo")),
+    "nl": (("geen",), ("internet", "bereik", "verbinding", "netwerk", "signaal", "wifi")),
+    "pl": (("brak", "nie ma"), ("internetu", "zasięgu", "sieci", "połączenia", "sygnału")),
+    "sv": (("ingen", "inget"), ("internet", "täckning", "nät", "anslutning", "signal", "mottagning", "uppkoppling")),
+}
+NO_NETWORK_AFTER = {"tr": (("internet", "bağlantı", "sinyal", "şebeke", "hat"), ("yok", "gitti"))}
+SYMPTOM_PHRASES["connectivity"] += sorted(
+    {f"{none} {net}" for nones, nets in NO_NETWORK.values() for none in nones for net in nets}
+    | {f"{net} {none}" for nets, nones in NO_NETWORK_AFTER.values() for net in nets for none in nones})
+
 # "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
 # own it is too common a word ("slow down", "down the road", "shares down 3%").
 BARE_DOWN = frozenset({"down", "caído", "caido", "caida", "caída", "down?", "down!"})
@@ -332,7 +351,8 @@ JA_SYMPTOMS: dict[str, list[str]] = {
     "latency": [r"遅い", r"重い", r"遅延", r"느려", r"느림"],
     "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな",
                     r"안 ?(?:열려|열리|떠요|뜨|나와|나오)"],
-    "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー",
+    "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー", r"電波が(?:入らな|ない)",
+                     r"圏外", r"(?:인터넷|와이파이|신호)(?:이|가)? ?(?:안 ?[돼되됨]|없)",
                      r"(?:접속|연결)(?:이)? ?(?:안|불가|오류|끊)"],
     "payments": [r"決済(?:でき(?:な|ませ)|エラー)", r"支払いでき(?:な|ませ)"],
     "streaming": [r"再生でき(?:な|ませ)"],

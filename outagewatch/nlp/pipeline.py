@@ -140,6 +140,7 @@ class Matcher:
                 self.matcher.add(key, [nlp.make_doc(v) for p in phrases for v in _variants(p)])
         self.area_words = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
         self.cues = verbs.cue_words()
+        self.failure_words = frozenset(verbs.failure_forms())
         cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
         self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
 
@@ -163,6 +164,8 @@ class Matcher:
         raw = text_of(doc)
         if verbs.TR_GATE.search(raw):  # "açılmıyor"
             symptoms.extend(verbs.turkish(lowers))
+        if not self.failure_words.isdisjoint(lowers) or verbs.TR_FAILING.search(raw.lower()):
+            symptoms.extend(verbs.failures(lowers))  # "crasht", "ciągle mnie wylogowuje", "çöküyor"
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
         handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []

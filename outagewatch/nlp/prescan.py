@@ -115,6 +115,9 @@ class Prescan:
         self.multi = {key: tuple(sets) for key, sets in multi.items() if key not in single}
         self.cues = frozenset(w for cue in verbs.cue_words() for w in WORD_RE.findall(cue) if len(w) > 1)
         self.verb_forms = frozenset(w for table in verbs.forms().values() for w in table)
+        failing = verbs.failure_forms()
+        self.single = self.single | {w for w, (_, alone) in failing.items() if alone}
+        self.failure_words = frozenset(failing)
         self.handles = frozenset(h.lstrip("@") for h in vocab.handles)
         self._hashtags: dict[str, bool] = {}
 
@@ -142,6 +145,10 @@ class Prescan:
             return True  # "won't load", "no carga"
         if verbs.TR_GATE.search(low) and any(verbs.TR_NEGATIVE.match(w) for w in words):
             return True  # "açılmıyor"
+        if not verbs.FREQUENT.isdisjoint(words) and not self.failure_words.isdisjoint(words):
+            return True  # "ständig abgelehnt"
+        if verbs.TR_FAILING.search(low):
+            return True  # "çöküyor"
         if any(phrase in low for phrase in self.raw):
             return True
         if "@" in low and any(h[1:] in self.handles for h in HANDLE_RE.findall(low)):

@@ -52,10 +52,13 @@ def _lookup(name: str) -> dict:
 
 
 def build_verb_forms() -> dict[str, dict[str, list[str]]]:
-    from outagewatch.nlp.verbs import VERBS
+    from outagewatch.nlp.verbs import FAILURES, VERBS
 
     out: dict[str, dict[str, list[str]]] = {}
-    for lang, verbs in VERBS.items():
+    english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
+    langs = sorted(set(VERBS) | set(FAILURES))
+    for lang in langs:
+        verbs = {**VERBS.get(lang, {}), **FAILURES.get(lang, {})}
         table = _lookup(VERB_TABLES.get(lang, f"{lang}_lemma_lookup.json.gz"))
         wanted = set(verbs)
         forms: dict[str, set[str]] = {lemma: set() for lemma in verbs}
@@ -63,6 +66,8 @@ def build_verb_forms() -> dict[str, dict[str, list[str]]]:
             lemma = lemma[0] if isinstance(lemma, list) else lemma
             if lemma in wanted and form.lower() != lemma and " " not in form:
                 forms[lemma].add(form.lower())
+        for lemma in FAILURES.get(lang, {}):  # these count on their own: never an English word ("crashes")
+            forms[lemma] = {f for f in forms[lemma] if f not in english}
         out[lang] = {lemma: sorted(found) for lemma, found in sorted(forms.items())}
     return out
 

@@ -94,6 +94,27 @@ VERBS: dict[str, dict[str, str]] = {
     },
 }
 
+# Verbs whose every form is itself a failure ("crasht", "zacina się", "laggar", "ruckelt"), and the
+# symptom; those in STANDALONE count on their own (tech words), the others only beside a "keeps"-like
+# word (FREQUENT: "ständig abgelehnt", "jag fryser hela tiden" is only "problems" and names nothing).
+FAILURES: dict[str, dict[str, str]] = {
+    "it": {"bloccare": "problems", "impallare": "problems", "rifiutare": "payments"},
+    "nl": {"crashen": "outage", "vastlopen": "problems", "haperen": "problems", "hangen": "problems",
+           "weigeren": "payments"},
+    "pl": {"zawieszać": "problems", "zawiesić": "problems", "zacinać": "problems", "wylogowywać": "login",
+           "wylogować": "login", "wywalać": "outage", "odrzucać": "payments", "odrzucić": "payments"},
+    "sv": {"krascha": "outage", "hacka": "problems", "frysa": "problems", "lagga": "latency", "neka": "payments"},
+    "de": {"abstürzen": "outage", "ablehnen": "payments", "ruckeln": "problems", "einfrieren": "problems"},
+    "es": {"rechazar": "payments", "trabar": "problems", "congelar": "problems"},
+    "fr": {"refuser": "payments", "ramer": "latency", "crasher": "outage", "déconnecter": "connectivity"},
+    "pt": {"recusar": "payments", "travar": "problems"},
+}
+STANDALONE = frozenset({"impallare", "crashen", "vastlopen", "haperen", "zacinać", "wylogowywać", "wylogować",
+                        "krascha", "lagga", "ruckeln", "crasher", "travar"})
+FREQUENT = frozenset({"ständig", "dauernd", "andauernd", "sempre", "continuamente", "ciągle", "wciąż", "sürekli",
+                      "blijft", "steeds", "tiden", "rato", "arrêt", "hora", "direto", "constantly", "always"})
+TR_FAILING = re.compile(r"(?<!\w)(?:çök|don|kas)(?:[üuı]yor|t[üu]|d[uı]|m[ıiuü]ş)")  # "çöküyor", "donuyor", "kasıyor"
+
 # Turkish says "does not" inside the verb: stem, then passive/abilitative, then the negation
 # ("açılmıyor" does not open, "giremiyorum" I cannot get in, "yüklenmiyor" does not load).
 TR_STEMS = {"aç": "not-loading", "yükle": "not-loading", "yüklen": "not-loading", "bağlan": "connectivity",
@@ -152,6 +173,38 @@ def forms() -> dict[str, dict[str, str]]:
             for form in data.get(lang, {}).get(lemma, ()):
                 table.setdefault(form, symptom)
     return tables
+
+
+@functools.lru_cache(maxsize=1)
+def failure_forms() -> dict[str, tuple[str, bool]]:
+    """Every form of a failure verb (any language) -> (symptom, counts on its own)."""
+    path = DATA / "verb_forms.json"
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    table: dict[str, tuple[str, bool]] = {}
+    for lang, verbs in FAILURES.items():
+        for lemma, symptom in verbs.items():
+            # Not the Dutch bare stem the regular forms add: "crash", "hang" are English.
+            regular = _regular(lang, lemma) if lang != "nl" else ()
+            for form in (lemma, *regular, *data.get(lang, {}).get(lemma, ())):
+                table.setdefault(form, (symptom, lemma in STANDALONE))
+    return table
+
+
+def failures(lower: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, symptom) of failure verbs: on their own, or beside a "keeps"-like word."""
+    table = failure_forms()
+    found = []
+    turkish = any(TR_FAILING.match(word) for word in lower if word[:1] in "çdk")
+    for i, word in enumerate(lower):
+        hit = table.get(word)
+        if hit is None and turkish and TR_FAILING.match(word):
+            hit = ("outage" if word.startswith("çök") else "problems", True)
+        if hit is None:
+            continue
+        symptom, alone = hit
+        if alone or not FREQUENT.isdisjoint(lower[max(0, i - 3):i + 4]):
+            found.append((i, i + 1, symptom))
+    return found
 
 
 def _regular(lang: str, lemma: str) -> tuple[str, ...]:

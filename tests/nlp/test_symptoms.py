@@ -153,3 +153,31 @@ def test_a_brand_shortened_to_its_capitals_with_its_product(tag):
     assert tag("gh actions runners stuck, nothing starting")["services"] == ["github"]
     assert tag("yt music keeps skipping")["services"] == ["youtube"]
     assert tag("gh")["services"] == []
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("discord ciągle mnie wylogowuje", "login"),  # a failure verb beside "keeps" (ciągle)
+    ("youtube się zacina co chwilę", "problems"),  # a tech failure verb on its own
+    ("spotify hackar hela tiden", "problems"),
+    ("instagram sürekli çöküyor", "outage"),
+    ("Paypal Zahlung wird ständig abgelehnt", "payments"),
+    ("het spel crasht steeds", "outage"),
+    ("kein Netz bei Vodafone seit heute früh", "connectivity"),  # none + network, per language
+    ("sin internet con Movistar desde esta mañana", "connectivity"),
+    ("plus de réseau chez Free depuis ce matin", "connectivity"),
+    ("turkcell'de internet yok sabahtan beri", "connectivity"),
+    ("ドコモの電波が入らない", "connectivity"),
+])
+def test_failure_verbs_and_no_network(tag, text, symptom):
+    result = tag(text)
+    assert symptom in result["symptoms"]
+    assert result["relevant"]
+
+
+@pytest.mark.parametrize("text", [
+    "jag fryser hela tiden",  # "I am always cold": a failure verb only with a service named
+    "ich habe das Angebot abgelehnt",  # "rejected" without "keeps"
+    "Rasual Butler, 13-year NBA veteran, killed in car crash aged 38",  # "crash" is English, not Dutch
+])
+def test_everyday_uses_of_failure_verbs_are_not_reports(tag, text):
+    assert not tag(text)["relevant"]
