@@ -164,7 +164,7 @@ class Matcher:
         raw = text_of(doc)
         if verbs.TR_GATE.search(raw):  # "açılmıyor"
             symptoms.extend(verbs.turkish(lowers))
-        if not self.failure_words.isdisjoint(lowers) or verbs.TR_FAILING.search(raw.lower()):
+        if not self.failure_words.isdisjoint(lowers) or verbs.turkish_failing(raw.lower()):
             symptoms.extend(verbs.failures(lowers))  # "crasht", "ciągle mnie wylogowuje", "çöküyor"
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)

@@ -147,7 +147,8 @@ class Prescan:
             return True  # "açılmıyor"
         if not verbs.FREQUENT.isdisjoint(words) and not self.failure_words.isdisjoint(words):
             return True  # "ständig abgelehnt"
-        if verbs.TR_FAILING.search(low):
+        if verbs.turkish_failing(low) and any(w[:3] in ("çök", "don", "kas") and verbs.TR_FAILING.match(w)
+                                              for w in words):
             return True  # "çöküyor"
         if any(phrase in low for phrase in self.raw):
             return True

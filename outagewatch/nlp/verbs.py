@@ -113,7 +113,12 @@ STANDALONE = frozenset({"impallare", "crashen", "vastlopen", "haperen", "zacina�
                         "krascha", "lagga", "ruckeln", "crasher", "travar"})
 FREQUENT = frozenset({"ständig", "dauernd", "andauernd", "sempre", "continuamente", "ciągle", "wciąż", "sürekli",
                       "blijft", "steeds", "tiden", "rato", "arrêt", "hora", "direto", "constantly", "always"})
-TR_FAILING = re.compile(r"(?<!\w)(?:çök|don|kas)(?:[üuı]yor|t[üu]|d[uı]|m[ıiuü]ş)")  # "çöküyor", "donuyor", "kasıyor"
+TR_FAILING = re.compile(r"(?:çök|don|kas)(?:[üuı]yor|t[üu]|d[uı]|m[ıiuü]ş)")  # "çöküyor", "donuyor", "kasıyor"
+
+
+def turkish_failing(text: str) -> bool:
+    """A cheap look for "çöküyor"-like words: the stems as plain substrings first."""
+    return ("çök" in text or "don" in text or "kas" in text) and TR_FAILING.search(text) is not None
 
 # Turkish says "does not" inside the verb: stem, then passive/abilitative, then the negation
 # ("açılmıyor" does not open, "giremiyorum" I cannot get in, "yüklenmiyor" does not load).
@@ -194,10 +199,10 @@ def failures(lower: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, symptom) of failure verbs: on their own, or beside a "keeps"-like word."""
     table = failure_forms()
     found = []
-    turkish = any(TR_FAILING.match(word) for word in lower if word[:1] in "çdk")
+    turkish = any(TR_FAILING.match(word) for word in lower if word[:3] in ("çök", "don", "kas"))
     for i, word in enumerate(lower):
         hit = table.get(word)
-        if hit is None and turkish and TR_FAILING.match(word):
+        if hit is None and turkish and word[:3] in ("çök", "don", "kas") and TR_FAILING.match(word):
             hit = ("outage" if word.startswith("çök") else "problems", True)
         if hit is None:
             continue
