@@ -137,12 +137,13 @@ class CrawlerChild:
 
     def close(self) -> None:
         """End the child: its crawls are cancelled when its input closes; one that will
-        not end within a second is killed (a run stopping must not wait on a slow site)."""
+        not end within half a second is killed (it holds nothing but crawls in flight, and
+        a run stopping must not wait on a slow site)."""
         if self._proc is not None and self._proc.poll() is None:
             try:
                 with self._lock:
                     self._proc.stdin.close()
-                self._proc.wait(timeout=1.5)
+                self._proc.wait(timeout=0.5)
             except (OSError, subprocess.TimeoutExpired):
                 self._proc.kill()
                 self._proc.wait()
