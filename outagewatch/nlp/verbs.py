@@ -105,12 +105,12 @@ FAILURES: dict[str, dict[str, str]] = {
            "wylogować": "login", "wywalać": "outage", "odrzucać": "payments", "odrzucić": "payments"},
     "sv": {"krascha": "outage", "hacka": "problems", "frysa": "problems", "lagga": "latency", "neka": "payments"},
     "de": {"abstürzen": "outage", "ablehnen": "payments", "ruckeln": "problems", "einfrieren": "problems"},
-    "es": {"rechazar": "payments", "trabar": "problems", "congelar": "problems"},
+    "es": {"rechazar": "payments", "trabar": "problems", "congelar": "problems", "desconectar": "connectivity"},
     "fr": {"refuser": "payments", "ramer": "latency", "crasher": "outage", "déconnecter": "connectivity"},
-    "pt": {"recusar": "payments", "travar": "problems"},
+    "pt": {"recusar": "payments", "travar": "problems", "desconectar": "connectivity", "deslogar": "login"},
 }
 STANDALONE = frozenset({"impallare", "crashen", "vastlopen", "haperen", "zacinać", "wylogowywać", "wylogować",
-                        "krascha", "lagga", "ruckeln", "crasher", "travar"})
+                        "krascha", "lagga", "ruckeln", "crasher", "travar", "deslogar"})
 FREQUENT = frozenset({"ständig", "dauernd", "andauernd", "sempre", "continuamente", "ciągle", "wciąż", "sürekli",
                       "blijft", "steeds", "tiden", "rato", "arrêt", "hora", "direto", "constantly", "always"})
 TR_FAILING = re.compile(r"(?:çök|don|kas)(?:[üuı]yor|t[üu]|d[uı]|m[ıiuü]ş)")  # "çöküyor", "donuyor", "kasıyor"
@@ -217,12 +217,12 @@ def _regular(lang: str, lemma: str) -> tuple[str, ...]:
     if lang == "fr" and lemma.endswith("er"):
         stem = lemma[:-2]
         return stem + "e", stem + "ent", stem + "é", stem + "ée"
-    if lang in ("es", "pt") and lemma.endswith("ar"):
+    if lang in ("es", "pt") and lemma.endswith("ar"):  # and the gerund, participle, past: verbs the tables lack
         stem = lemma[:-2]
-        return stem + "a", stem + "an", stem + "am"
+        return stem + "a", stem + "an", stem + "am", stem + "ando", stem + "ado", stem + "ou", stem + "ó"
     if lang in ("es", "pt") and lemma.endswith(("er", "ir")):
         stem = lemma[:-2]
-        return stem + "e", stem + "en", stem + "em"
+        return stem + "e", stem + "en", stem + "em", stem + ("iendo" if lang == "es" else "endo"), stem + "ido"
     if lang == "nl" and lemma.endswith("en"):  # "werkt", "werk": the table lacks some present forms
         stem = lemma[:-2]
         return stem, stem + "t"

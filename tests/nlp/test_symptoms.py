@@ -167,6 +167,8 @@ def test_a_brand_shortened_to_its_capitals_with_its_product(tag):
     ("plus de réseau chez Free depuis ce matin", "connectivity"),
     ("turkcell'de internet yok sabahtan beri", "connectivity"),
     ("ドコモの電波が入らない", "connectivity"),
+    ("o teams fica me deslogando toda hora", "login"),  # a gerund the tables lack, made by rule
+    ("discord desconectando toda hora", "connectivity"),
 ])
 def test_failure_verbs_and_no_network(tag, text, symptom):
     result = tag(text)
