@@ -158,7 +158,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 doubtful.append((start, end, nm))
             else:
                 _add_entry(nm.ids[0], vocab, services, providers)
-                say("name", " ".join(texts[start:end]), True, "not an everyday word", entry=nm.ids[0])
+                say("name", " ".join(texts[start:end]), True,
+                    f"short for {nm.short_for}" if nm.short_for else "not an everyday word", entry=nm.ids[0])
     if doubtful:
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
@@ -177,6 +178,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     regional = [p for p in providers if p in vocab.regions_by_provider]
     for start, end, nm in places:
         text = " ".join(texts[start:end])
+        if end - start == 1 and nm.written in text and not text.isascii():
+            text = nm.written  # "東京都": the name found inside a run of CJK text ("東京都で")
         if nm.kind == "region":
             region = nm.ids[0]
             if region.split(":", 1)[0] in regional:

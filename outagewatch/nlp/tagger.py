@@ -211,6 +211,10 @@ class Tagger:
             trace: list[dict[str, Any]] = []
             tags = resolve(doc, self.vocab, ctx, want_status=ctx.kind in (None, "status"), entities=self.entities,
                            trace=trace)
+            # A place written one way can stand for several gazetteer rows with the same verdict: say it once.
+            seen: set[tuple] = set()
+            trace = [d for d in trace if not (key := tuple(sorted((k, str(v)) for k, v in d.items()))) in seen
+                     and not seen.add(key)]
             source_said = [f"source names {', '.join((*ctx.services, *ctx.providers, *ctx.regions))}"] \
                 if ctx.services or ctx.providers or ctx.regions else []
             yield {**_as_dict(tags, doc.user_data.get(LANG)),

@@ -85,6 +85,7 @@ class Name:
     located: tuple[str, ...] = ()  # regions that lie in the place (by the catalog's place/country)
     gazetteer_only: bool = False  # from the built gazetteer alone, not the hand-kept table or the catalog
     form_of: str | None = None  # an inflected form ("Krakowie"): the place name it is a form of ("Kraków")
+    short_for: str | None = None  # "gh actions": the name it shortens ("GitHub Actions")
 
 
 @dataclass
@@ -233,10 +234,10 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         add(place, name)
         if CJK_TEXT_RE.search(place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
-    for phrase, entry in _initials(catalog).items():
+    for phrase, (entry, full) in _initials(catalog).items():
         kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
         if phrase not in vocab.phrases:
-            add(phrase, Name(kind, (entry,), phrase))
+            add(phrase, Name(kind, (entry,), phrase, short_for=full))
     for phrase, entry in CASUAL_NAMES.items():
         if entry in vocab.provider_of:
             kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
@@ -286,14 +287,14 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azu
 _CAMEL = re.compile(r"[A-Z][a-z]+")
 
 
-def _initials(catalog: Catalog) -> dict[str, str]:
+def _initials(catalog: Catalog) -> dict[str, tuple[str, str]]:
     """"gh actions", "yt music": a product name whose brand is one CamelCase word ("GitHub Actions",
     "YouTube Music"), with the brand shortened to its capitals. Never a bare "gh": only with the
     rest of the product's name, which is the evidence."""
     from outagewatch.nlp.lang import _stop_words
 
     stop = _stop_words("en")
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}  # "gh actions" -> (entry, "GitHub Actions")
     for entry in (*catalog.providers.values(), *catalog.services.values()):
         for alias in (entry.name, *entry.aliases):
             words = alias.split()
@@ -301,7 +302,7 @@ def _initials(catalog: Catalog) -> dict[str, str]:
             if len(parts) > 1 and "".join(parts) == words[0]:
                 short = "".join(p[0] for p in parts).lower()
                 if short not in stop:
-                    out.setdefault(" ".join([short, *words[1:]]).lower(), entry.id)
+                    out.setdefault(" ".join([short, *words[1:]]).lower(), (entry.id, alias))
     return out
 
 

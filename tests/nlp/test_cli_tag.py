@@ -106,3 +106,19 @@ def test_explain_in_plain_text_is_indented_under_each_line():
     assert any(line.startswith("  name 'slack' -> slack: not tagged: everyday sense") for line in out)
     assert any(line == "  place 'chicago' -> geo:US-IL: tagged: a place in the gazetteer" for line in out)
     assert any(line.startswith("  relevance: yes: a strong symptom (outage)") for line in out)
+
+
+def test_explain_names_what_a_form_or_a_short_form_stands_for():
+    stdin = "\n".join(["netflix nie działa w krakowie", "gh actions runners stuck",
+                       "東京都でNetflixが見れない", "AWS explains last week's outage",
+                       "istanbul'da instagram açılmıyor"]).encode()
+    proc = run("tag", "--json", "--explain", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    polish, short, tokyo, back, istanbul = [item["explain"]["decisions"] for item in lines(proc)]
+    assert {"what": "place", "text": "krakowie", "entry": "geo:PL-12", "tagged": True,
+            "rule": "a place in the gazetteer (an inflected form of Kraków)"} in polish
+    assert {"what": "name", "text": "gh actions", "entry": "github", "tagged": True,
+            "rule": "short for GitHub Actions"} in short
+    assert [d["text"] for d in tokyo if d["what"] == "place"] == ["東京都"]  # the name, not the run "東京都で"
+    assert back[-1]["tagged"] is False and "a look back at a past outage" in back[-1]["rule"]
+    assert len([d for d in istanbul if d["what"] == "place"]) == 1  # said once, not once per gazetteer row
