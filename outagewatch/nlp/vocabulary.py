@@ -43,6 +43,8 @@ REGION_CODE_RE = re.compile(r"(?i)^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}[a-z]?(?:-[a-z]
 
 def fold(text: str) -> str:
     """Lower case without accents: the key for names typed without them."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose (most names: a third of building the tagger went here)
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
