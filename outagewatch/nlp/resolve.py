@@ -522,8 +522,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
             return "lower case, and an everyday word or a minor subdivision"
         if nm.ambiguous_place and not context:
             return "lower case, also a name, no \"in ...\""
-        if len(nm.written) < 4 and lower[start] not in SHORT_LOWER:
-            return "a short form in lower case (\"us\")"
+        if len(nm.written) < 4 and lower[start] not in SHORT_LOWER and not (start and lower[start - 1] == "the"):
+            return "a short form in lower case (\"us\"; \"the us\" is the country)"
         if not (doc.user_data.get(LANG) == "en" or context):
             return "lower case outside English without \"in ...\""
     if nm.gazetteer_only and not talk:

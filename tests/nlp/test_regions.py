@@ -123,3 +123,9 @@ def test_turkish_case_endings_split_but_contractions_do_not():
     assert [t.text for t in nlp.make_doc("Netflix'te sorun var, Ankara'dan")] == \
         ["Netflix", "'te", "sorun", "var", ",", "Ankara", "'dan"]
     assert [t.text for t in nlp.make_doc("don't won't l'app qu'a")] == ["don't", "won't", "l'app", "qu'a"]
+
+
+def test_the_us_in_lower_case_is_the_country_but_us_alone_is_not(tag):
+    assert "geo:US" in tag("instagram not loading in the uk, fine on a vpn to the us")["regions"]
+    assert tag("netflix is down for us")["regions"] == []
+    assert tag("tell us if netflix is down")["regions"] == []
