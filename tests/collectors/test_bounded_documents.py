@@ -17,6 +17,7 @@ from outagewatch.collectors.jsondoc import DEFAULT_LIST_CAP, MAX_DEPTH, MAX_NODE
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.statusapi import AWSHealthJSONCollector, StatuspageCollector
 from outagewatch.search.query import Query
+from tests.collectors.localhttp import start_http
 from tests.collectors.test_failures import GOOD_FEED
 
 JSON = {"Content-Type": "application/json"}
@@ -106,15 +107,29 @@ def test_a_list_keeps_its_cap_and_the_document_reads_on():
     assert len(built["a"]) == DEFAULT_LIST_CAP and built["b"]["c"] == list(range(7)) and built["d"] == 1
 
 
-def test_a_feed_over_its_own_body_cap_is_refused_unless_the_source_allows_more(server, db):
+def test_a_feed_over_its_own_body_cap_is_refused_unless_the_source_allows_more(db):
     item = b"<item><title>Padding entry</title><guid>p%d</guid><description>" + b"x" * 2000 + b"</description></item>"
     entries = b"".join(item.replace(b"%d", str(n).encode()) for n in range(FEED_MAX_BYTES // 2000 + 10))
     big = GOOD_FEED.replace(b"</channel>", entries + b"</channel>")
     assert FEED_MAX_BYTES < len(big) < 2 * FEED_MAX_BYTES
-    server.route("/big.rss", body=big, headers={"Content-Type": "application/rss+xml"})
-    url = f"{server.base}/big.rss"
-    health = _run(db, [{"name": "default", "kind": "rss", "url": url},
-                       {"name": "allowed", "kind": "rss", "url": url, "max_bytes": 2 * FEED_MAX_BYTES}])
+
+    def respond(request):
+        request.send_response(200)
+        request.send_header("Content-Type", "application/rss+xml")
+        request.send_header("Content-Length", str(len(big)))
+        request.end_headers()
+        try:
+            request.wfile.write(big)
+        except OSError:  # the client hung up at its cap: the expected end
+            request.close_connection = True
+
+    httpd = start_http(respond)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/big.rss"
+    try:
+        health = _run(db, [{"name": "default", "kind": "rss", "url": url},
+                           {"name": "allowed", "kind": "rss", "url": url, "max_bytes": 2 * FEED_MAX_BYTES}])
+    finally:
+        httpd.shutdown()
     assert health["default"].errors == 1 and "body too large" in health["default"].last_error
     assert health["allowed"].errors == 0 and health["allowed"].new > 2000, health["allowed"].line
 
