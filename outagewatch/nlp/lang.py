@@ -94,23 +94,37 @@ def vote(words) -> str | None:
 
 def detect(text: str, words=None) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None for text with nothing to go on."""
+    lang, sample = quick(text, words)
+    return model(sample) if sample else lang
+
+
+def quick(text: str, words=None) -> tuple[str | None, str | None]:
+    """(language, None) when the cheap cases decide (or nothing can), else (None, the sample
+    the model must read). Split from :func:`model` so that a batch's model calls run one after
+    another: interleaved with tokenizing, each call evicted the tokenizer's data from the CPU
+    caches and found the model's cold (~170 µs a call, against ~30 µs in a row)."""
     if not text or not any(c.isalpha() for c in text):
-        return None
+        return None, None
     if KANA_RE.search(text):
-        return "ja"
+        return "ja", None
     if HANGUL_RE.search(text):
-        return "ko"
+        return "ko", None
     sample = text[:LANGID_CHARS]
     if words is not None:
         guess = vote(words)
         if guess:
-            return guess
+            return guess, None
         # The model reads bytes one by one in Python: give it the words only, not the links,
         # handles, hashtags and numbers that say nothing about the language.
         plain = [w for w in words if w.isalpha()]
         if not plain:
-            return None
+            return None, None
         sample = " ".join(plain)[:LANGID_CHARS]
+    return None, sample
+
+
+def model(sample: str) -> str:
+    """The model's verdict on a sample from :func:`quick`."""
     ranked = _identifier().rank(sample)  # one walk gives both the best guess and the runners-up
     lang, confidence = ranked[0]
     if confidence < ENGLISH_PRIOR and sample.isascii() and any(code == "en" for code, _ in ranked[:3]):

@@ -47,6 +47,7 @@ TR_CASE = (r"(?<=[^\W\d_]{3})['’](?:[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiu
 # access: spaCy's ``doc._`` costs microseconds per access, which matters at 15k texts/s).
 WORDS, NAMES, SYMPTOMS, LANG, LANG_HINT = "ow_words", "ow_names", "ow_symptoms", "ow_lang", "ow_lang_hint"
 TEXT = "ow_text"
+LANG_SAMPLE = "ow_lang_sample"  # words the language model still has to read (see lang.quick)
 
 
 def text_of(doc: Doc) -> str:

@@ -9,6 +9,7 @@ sends back only the tags, never spaCy Docs.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import threading
 from typing import Any, Iterable, Iterator, Sequence
@@ -17,7 +18,7 @@ from spacy.language import Language
 
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.nlp import lang as langs
-from outagewatch.nlp.pipeline import LANG, LANG_HINT, Matcher, doc_words, make_nlp, text_of
+from outagewatch.nlp.pipeline import LANG, LANG_HINT, LANG_SAMPLE, Matcher, doc_words, make_nlp, text_of
 from outagewatch.nlp.pipeline import TEXT
 from outagewatch.nlp.prescan import Prescan
 from outagewatch.nlp.resolve import Tags, resolve
@@ -56,8 +57,20 @@ class LangComponent:
     def __call__(self, doc):
         data = doc.user_data
         hint = data.get(LANG_HINT)
-        data[LANG] = hint or langs.detect(text_of(doc), doc_words(doc)[1])
+        if hint:
+            data[LANG] = hint
+        else:
+            # The model, if needed, runs later for the whole batch (see lang.quick): the sample waits.
+            data[LANG], data[LANG_SAMPLE] = langs.quick(text_of(doc), doc_words(doc)[1])
         return doc
+
+
+def _settle_languages(docs) -> None:
+    """Run the language model, one call after another, for the docs the cheap cases left open."""
+    for doc in docs:
+        sample = doc.user_data.pop(LANG_SAMPLE, None)
+        if sample:
+            doc.user_data[LANG] = langs.model(sample)
 
 
 class Tagger:
@@ -128,13 +141,17 @@ class Tagger:
         if all(words is None for words in cleared):
             yield from self._tag_full(items, contexts)
             return
+        # The cleared texts' languages first, the model's calls in a row (see lang.quick).
+        found = [(langs.normalize(lang), None) if words is None or langs.normalize(lang) else
+                 langs.quick(text[:MAX_CHARS], words) for (text, _, lang), words in zip(items, cleared)]
+        found = [langs.model(sample) if sample else lang for lang, sample in found]
         tagged = self._tag_full([item for item, w in zip(items, cleared) if w is None],
                                 [c for c, w in zip(contexts, cleared) if w is None])
-        for (text, _, lang), words in zip(items, cleared):
+        for words, lang in zip(cleared, found):
             if words is None:
                 yield next(tagged)
             else:
-                yield _empty(langs.normalize(lang) or langs.detect(text[:MAX_CHARS], words))
+                yield _empty(lang)
 
     def _tag_full(self, items, contexts) -> Iterator[dict[str, Any]]:
         """The whole pipeline: tokenizer, matcher, language, rules."""
@@ -149,10 +166,17 @@ class Tagger:
                     doc.user_data[LANG_HINT] = hint
                 yield doc
 
-        for doc, ctx in zip(self.nlp.pipe(docs(), batch_size=BATCH_SIZE), contexts):
-            want = ctx.kind in (None, "status")
-            tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
-            yield _as_dict(tags, doc.user_data.get(LANG))
+        piped = self.nlp.pipe(docs(), batch_size=BATCH_SIZE)
+        each_context = iter(contexts)
+        while True:
+            batch = list(itertools.islice(piped, BATCH_SIZE))
+            if not batch:
+                return
+            _settle_languages(batch)
+            for doc, ctx in zip(batch, each_context):
+                want = ctx.kind in (None, "status")
+                tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
+                yield _as_dict(tags, doc.user_data.get(LANG))
 
     def _tag_parallel(self, items):
         """The caller tags every ``processes``-th chunk itself while the workers tag the rest.
@@ -208,6 +232,7 @@ class Tagger:
                 doc.user_data[LANG_HINT] = hint
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
+            _settle_languages([doc])
             trace: list[dict[str, Any]] = []
             tags = resolve(doc, self.vocab, ctx, want_status=ctx.kind in (None, "status"), entities=self.entities,
                            trace=trace)
