@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.correlate.affected import affected_regions
@@ -200,6 +201,8 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         short = settings.short_history
         s_lo = np.maximum(ends - short, 0)
         s_units = cum_e[ends] - cum_e[s_lo]
+        # (a report page has 4 points an hour, fewer than the 6 units this needs, so the floor
+        # never applies to it: :func:`_jumped` judges a page's point against its recent level)
         short_rate = np.where(s_units >= short / 2, (cum_v[ends] - cum_v[s_lo]) / np.maximum(s_units, 1), 0.0)
         floor = settings.min_ratio * np.maximum(expected, settings.short_weight * short_rate * units[w][cand])
         keep = (cw[cand] >= expected + 2 * np.sqrt(expected) + 1) & (cw[cand] >= floor) & (hist_units >= history_units)
@@ -216,6 +219,8 @@ def score_track(track: Track, counts: dict[int, np.ndarray], grid: Grid, setting
         # a busy series needs a real jump as well: its rate drifts more within hours (a daily
         # rhythm) than its counts' noise, so significance alone would flag every morning
         big_enough = cw[cand] >= settings.min_ratio * mean
+        if settings.point_jump.get(kind) or settings.point_rise.get(kind):
+            big_enough &= _jumped(track, cand, settings)
         score = np.where((model.history >= history_units) & big_enough, tail_score(cw[cand], mean, size), 0.0)
         better = score > best[cand]
         best[cand[better]] = score[better]
@@ -320,6 +325,34 @@ def _settled(value: np.ndarray, track: Track, count: np.ndarray, units: np.ndarr
     size = np.where(width > 0, frozen.size * np.maximum(width, 1e-9), np.inf)
     own = tail_score(count[j:hi], mean, size)
     return np.where(ok, np.minimum(value, own), value)
+
+
+def _jumped(track: Track, cand: np.ndarray, settings: Settings) -> np.ndarray:
+    """Report pages: does the point published at each of ``cand`` jump over the page's recent
+    level? Either at least ``point_jump`` times the median of the ``point_level`` points before
+    it (an hour), or at least ``point_rise`` times the median of the ``point_level`` points
+    before those (a steep rise spread over two hours); and improbable (p < 0.01) under the
+    Poisson-gamma predictive of that level (negative binomial, shape = the points' sum plus the
+    prior). A daily rhythm (a quiet night becoming a busy day: each point a little above the
+    last, at most about twice the level of two hours before) never is; an outage's first points
+    are. A candidate with fewer earlier points is judged on those it has."""
+    points = np.flatnonzero(track.exposure)
+    k = settings.point_level
+    pos = np.searchsorted(points, cand)  # earlier points of each candidate
+    padded = np.concatenate([np.full(2 * k, np.nan), track.values[points]])
+    value = track.values[cand]
+    ok = np.zeros(len(cand), dtype=bool)
+    for ratio, lag in ((settings.point_jump.get(track.kind), k), (settings.point_rise.get(track.kind), 2 * k)):
+        if not ratio:
+            continue
+        rows = sliding_window_view(padded, k)[pos + 2 * k - lag]  # the k points ending ``lag - k`` before
+        with np.errstate(all="ignore"):
+            level = np.nan_to_num(np.nanmedian(rows, axis=1)) if len(rows) else np.zeros(0)
+            total = np.nansum(rows, axis=1)
+        mean = np.maximum(level, settings.prior_count / settings.prior_units)
+        shape = np.maximum(total + settings.prior_count, 0.5)
+        ok |= (value >= ratio * mean) & (tail_score(value, mean, shape) >= 2.0)
+    return ok
 
 
 def _same_time_rate(cum_v: np.ndarray, cum_e: np.ndarray, ends: np.ndarray, settings: Settings) -> np.ndarray:

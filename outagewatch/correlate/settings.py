@@ -45,6 +45,18 @@ class Settings:
     night looks like an outage against the night, and a frozen rate then hides the real jump
     hours later inside that run (chosen by cross-validation on the Downdetector archive).
     Chatter keeps its rate frozen: a long outage must not become its own normal."""
+    point_jump: dict[str, float] = field(default_factory=lambda: {"reports": 3.0})
+    point_rise: dict[str, float] = field(default_factory=lambda: {"reports": 4.0})
+    point_level: int = 4
+    """Report pages: the newest point of a window that opens a run must jump over the page's
+    recent level: at least ``point_jump`` times the median of its ``point_level`` points before
+    it (an hour), or ``point_rise`` times the median of the ``point_level`` points before those
+    (a steep rise spread over two hours), and improbable under the Poisson-gamma predictive of
+    that level (p < 0.01; ``detect._jumped``). A page's counts rise from a quiet night to their
+    daytime level over hours, each point a little above the last: summed over a window that
+    rise looks like an outage against the night, but no point jumps. An outage's first points
+    are several times the level before them (the Downdetector archive's onsets: 3x-1000x).
+    0 or absent: no such test. Not cross-validated (see docs/benchmarks.md)."""
     min_count: dict[str, int] = field(default_factory=lambda: {"social": 4, "news": 3, "reports": 20})
     """People (reports, for report pages) a window needs before it is scored at all."""
     prior_count: float = 0.1

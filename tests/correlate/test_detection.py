@@ -347,3 +347,43 @@ def test_a_status_update_hours_after_the_chatter_ended_extends_the_same_incident
     got = stored(live)
     assert [(i.id, i.ended_at, i.services) for i in got] == [(i.id, i.ended_at, i.services) for i in expected]
     assert len([i for i in got if "aws/kinesis" in i.services]) == 1
+
+
+
+@pytest.mark.parametrize("seed", [0, 3, 4])
+def test_a_report_page_rising_point_by_point_to_its_daytime_level_is_not_an_outage(tmp_path, seed):
+    """A page at 5-10 reports a point all night climbs over three hours to 18-32 (each point a
+    little above the last, while the page would say "no current problems"): summed over an hour
+    that rise is improbable against the night, but no point jumps over the points before it, so
+    no incident opens. An outage on top of it (a point several times the level before it) does."""
+    rng = random.Random(seed)
+    night = [rng.randint(5, 10) for _ in range(24)]                          # 00:15-06:00
+    morning = [round(8 + 1.5 * i + rng.randint(-4, 4)) for i in range(12)]  # 06:15-09:00
+    day = [rng.randint(18, 32) for _ in range(20)]                           # 09:15-14:00
+    outage = [140, 600, 900, 500, 200, 80]                                   # 14:15-15:30
+    story = Story()
+    story.reports("netflix", at("00:00"), night + morning + day + outage + [25] * 20)
+    store = SQLiteStore(tmp_path / "c.db")
+    try:
+        incidents = run(store, story)
+        assert [_t(i.detected_at) for i in incidents] == [_t("2020-11-25T14:15:00Z")], \
+            [(i.detected_at, i.ended_at) for i in incidents]
+        # judged on windows alone (the previous rule), the morning rise opened an incident of its own
+        windows_only = compute(store, now=at("23:59"), settings=Settings(point_jump={}, point_rise={}))
+        assert any(_t(i.detected_at) < at("10:00") for i in windows_only)
+    finally:
+        store.close()
+
+
+def test_a_steep_rise_spread_over_two_hours_is_still_an_outage(store):
+    """No single point jumps threefold over the hour before it, but the page goes from ~9 to 39
+    reports a point in two hours (a daily rhythm takes half a day for twice its level): the
+    outage is detected by the time that point is published."""
+    rng = random.Random(11)
+    night = [rng.randint(6, 10) for _ in range(40)]                  # 00:15-10:00
+    rise = [8, 7, 11, 18, 16, 17, 26, 24, 39, 46, 41, 54, 76, 69]    # 10:15-13:30
+    story = Story()
+    story.reports("netflix", at("00:00"), night + rise + [60] * 8 + [10] * 20)
+    incidents = run(store, story)
+    assert len(incidents) == 1, [(i.detected_at, i.ended_at) for i in incidents]
+    assert _t(incidents[0].detected_at) <= _t("2020-11-25T12:15:00Z"), incidents[0].detected_at
