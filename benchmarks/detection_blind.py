@@ -132,8 +132,21 @@ def main() -> int:
         print(f"  cause matches label: provider {'yes' if ok_p else 'NO'}, region {'yes' if ok_r else 'NO'}")
         print(f"  common_cause_named_at {main_inc.get('common_cause_named_at')}: {minutes(named, onset)} after onset, "
               f"{minutes(official, named)} before the official post")
-        print("  note: the JSON gives one time for the cause (common_cause_named_at) and only its final state, "
-              "not when each part (provider, region, service) was first named")
+        history = main_inc.get("cause_history") or []
+        for entry in history:
+            print(f"  cause history: {entry.get('at')} provider {entry.get('provider')}, region {entry.get('region')}, "
+                  f"service {entry.get('service')}, confidence {entry.get('confidence')}")
+        first_p = next((ts(h["at"]) for h in history if h.get("provider") == want["provider"]), None)
+        region = want["region"]
+        # a label without a region (a global event): when the provider was named with no region
+        first_r = next((ts(h["at"]) for h in history
+                        if h.get("provider") == want["provider"] and h.get("region") == region), None)
+        print(f"  provider {want['provider']} first named {first_p.isoformat() if first_p else 'never'}: "
+              f"{minutes(first_p, onset)} after onset, {minutes(official, first_p)} before the official post")
+        print(f"  region {region or '(none: global)'} first named {first_r.isoformat() if first_r else 'never'}: "
+              f"{minutes(first_r, onset)} after onset, {minutes(official, first_r)} before the official post")
+        if not history:
+            print("  note: no cause_history in the JSON (an older build): only the final cause and one time")
         services = set(main_inc.get("services") or [])
         joined = sorted(expected_consumers & services)
         missing = sorted(expected_consumers - services)

@@ -100,6 +100,14 @@ class Incident:
     common_cause: dict[str, Any] | None = None
     """``provider``, ``region``, ``service``, ``confidence``, ``confirmed``, ``evidence`` (sentences)."""
     common_cause_named_at: datetime | None = None
+    """The first moment at which the cause, as then inferred from the runs known, named the final
+    cause's provider and region as they stand (its service may still have differed). A cause
+    whose provider was named early and whose region came later (an official post) is named
+    when the region came; ``cause_history`` keeps the earlier naming."""
+    cause_history: list[dict[str, Any]] = field(default_factory=list)
+    """Each change of the inferred cause, oldest first, as known at that moment:
+    ``{"at", "provider", "region", "service", "confidence"}`` (all None where the cause was
+    dropped). Its last entry is the final cause."""
     first_official_at: datetime | None = None
     lead_minutes: float | None = None
     official_sources: list[str] = field(default_factory=list)
@@ -163,7 +171,7 @@ class Incident:
             if values.get(name) is not None:
                 values[name] = parse_time(values[name])
         values["alerted"] = AlertState.from_dict(data.get("alerted"))
-        for name in ("services", "providers", "regions", "escalations", "official_sources", "runs"):
+        for name in ("services", "providers", "regions", "escalations", "official_sources", "runs", "cause_history"):
             values[name] = list(values.get(name) or [])
         values["signal_counts"] = dict(values.get("signal_counts") or {})
         values.setdefault("title", values.get("id", ""))

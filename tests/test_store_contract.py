@@ -362,6 +362,25 @@ def test_incidents_are_stored_listed_by_time_and_deleted(store):
     assert store.get_incident("inc-a") is None
 
 
+def test_an_incident_keeps_the_history_of_its_cause(store):
+    """Every store keeps the cause's history in the incident record: when the provider alone was
+    named, and when an official post refined it to a region and a service."""
+    from outagewatch.incidents import Incident
+
+    history = [{"at": "2025-06-12T18:00:00Z", "provider": "gcp", "region": None, "service": None, "confidence": 0.84},
+               {"at": "2025-06-12T18:46:00Z", "provider": "gcp", "region": "gcp:us-central1",
+                "service": "gcp/vertex-ai", "confidence": 0.98}]
+    incident = Incident(id="inc-gcp", title="GCP", status="closed", started_at=T0, detected_at=T0,
+                        common_cause={"provider": "gcp", "region": "gcp:us-central1", "service": "gcp/vertex-ai",
+                                      "confidence": 0.98},
+                        common_cause_named_at=T0 + timedelta(minutes=46), cause_history=history)
+    store.upsert_incidents([incident.record()])
+    back = Incident.from_dict(store.get_incident("inc-gcp"))
+    assert back.cause_history == history
+    assert back.to_dict()["cause_history"] == history
+    assert Incident.from_dict({"id": "old", "started_at": "2020-11-25T13:15:00Z"}).cause_history == []
+
+
 def test_analyst_feedback_outlives_incident_recomputation(store):
     store.upsert_incidents([{"id": "inc-a", "started_at": "2020-11-25T13:15:00Z"}])
     store.set_feedback("inc-a", "dismissed", "a test alert")

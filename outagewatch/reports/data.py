@@ -15,7 +15,7 @@ from outagewatch.incidents import Incident, data_end, evidence_query, evidence_w
 from outagewatch.reports.fmt import confidence, minutes, when
 from outagewatch.reports.fmt import duration as fmt_duration
 from outagewatch.search.query import Query
-from outagewatch.timeutil import to_iso, utcnow
+from outagewatch.timeutil import parse_time, to_iso, utcnow
 
 TOP_POSTS = 8
 TOP_NEWS = 10
@@ -132,6 +132,9 @@ def summary(incident: Incident, duration: int | None, first_seen: dict[str, date
                      + (", confirmed by the provider" if cause.get("confirmed") else "")
                      + (f"; it was first named at {when(incident.common_cause_named_at, date=False)}."
                         if incident.common_cause_named_at else "."))
+        earlier = _earlier_naming(incident)
+        if earlier:
+            parts.append(earlier)
     if incident.first_official_at:
         lead = incident.lead_minutes
         official = when(incident.first_official_at, date=False)
@@ -148,3 +151,25 @@ def summary(incident: Incident, duration: int | None, first_seen: dict[str, date
     else:
         parts.append(f"It is still open ({fmt_duration(duration)} so far).")
     return " ".join(parts)
+
+
+def _earlier_naming(incident) -> str | None:
+    """How the cause was named before it took its final form, from ``cause_history``
+    ("Google Cloud was named as the cause from 18:00 (no region); then us-central1, Vertex AI
+    at 18:46."); None when the provider was first named with the final cause."""
+    history = incident.cause_history or []
+    provider = (incident.common_cause or {}).get("provider")
+    named = incident.common_cause_named_at
+    first = next((h for h in history if provider and h.get("provider") == provider), None)
+    if first is None or named is None or parse_time(first["at"]) >= named:
+        return None
+
+    def state(h: dict) -> str:
+        region = h["region"].split(":", 1)[-1] if h.get("region") else "no region"
+        return region + (f", {_names([h['service']], 'services')[0]}" if h.get("service") else "")
+
+    later = [f"{state(h)} at {when(parse_time(h['at']), date=False)}"
+             for h in history[history.index(first) + 1:] if h.get("provider") == provider]
+    return (f"{_names([provider], 'providers')[0]} was named as the cause from "
+            f"{when(parse_time(first['at']), date=False)} ({state(first)})"
+            + (f"; then {'; '.join(later)}." if later else "."))
