@@ -130,3 +130,33 @@ def _healthy_after(text: str, end: int, others: list[tuple[int, int]]) -> bool:
         return False
     found = re.compile(r"[.;,!?\n]|\bbut\b", re.IGNORECASE).search(text, end)
     return not _problem(text[end:found.start() if found else len(text)])
+
+
+SCOPE_WIDE = re.compile(
+    r"\b(all|most|many|multiple|several|numerous|every)\s+(of\s+(the|our)\s+)?(\w+\s+)?(regions|locations|zones|data ?cent(er|re)s)\b"
+    r"|\bglobal(ly)?\b|\bworld ?wide\b|\bacross (the )?(globe|world)\b",
+    re.IGNORECASE)
+RECOVERY = re.compile(r"\brecover\w*|\brestored\b|\bmitigat\w*", re.IGNORECASE)
+HEALTHY = re.compile(r"\b(unaffected|not (been )?(affected|impacted)|operating normally|no (issues?|impact))\b",
+                     re.IGNORECASE)
+
+
+def wide_scope(signal: Signal) -> bool:
+    """Does a status update say the problem spans (or spanned) the provider's regions rather
+    than one of them? "We are seeing recovery in most locations, except us-central1", "our
+    infrastructure has recovered in all regions except us-central1" (a region named there is the
+    last to recover, the long tail, not the cause), "elevated errors globally", "impact across
+    multiple regions". Not "all other regions are operating normally" (that is a regional
+    event): a sentence speaking of many regions counts when it speaks of recovery or of a
+    problem, and not of regions being fine."""
+    text = f"{signal.title or ''}. {signal.text or ''}"
+    lo = 0
+    for end in [m.start() for m in SENTENCE.finditer(text)] + [len(text)]:
+        sentence = text[lo:end]
+        lo = end + 1
+        if not SCOPE_WIDE.search(sentence) or HEALTHY.search(sentence):
+            continue
+        if RECOVERY.search(sentence) or _problem(sentence):
+            return True
+    return False
+

@@ -6,6 +6,8 @@ point each; a pooled run's carriers are affected services too), chatter that nam
 strongly enough to spike on its own (its texts say "AWS", "us-east-1"), and its own status
 feed or report page (the provider confirming it).
 One affected service alone never makes a *common* cause unless something names it.
+A provider-wide event (its status posts say so, or the incident names three or more of its
+regions) has the provider as its cause and no single region.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from outagewatch.correlate.group import Relations
 from outagewatch.timeutil import to_iso
 
 NAMED, OFFICIAL, MINIMUM = 1.5, 2.0, 2.0
+WIDE_REGIONS = 3
+"""An incident naming this many of one provider's regions is provider-wide: no single region."""
 
 
 @dataclass
@@ -104,11 +108,19 @@ def infer_cause(runs: list[Run], relations: Relations) -> dict | None:
     if not providers:
         return None
     best = max(providers, key=lambda c: (c.score, c.id))
+    # a provider-wide event: its own word says the problem spans its regions ("recovered in all
+    # regions except us-central1": that region is the last to recover, not the cause), or the
+    # incident names many of its regions: no single region is the cause, and a provider service
+    # its posts name (one of "multiple products") is not the cause on that word alone
+    named_regions = {cid for r in runs for k, cid in r.entities
+                     if k == "region" and relations.region_provider(cid) == best.id}
+    wide = any(r.wide for r in best.official) or len(named_regions) >= WIDE_REGIONS
     regions = [c for (k, cid), c in candidates.items()
                if k == "region" and relations.region_provider(cid) == best.id and c.score >= MINIMUM]
-    region = max(regions, key=lambda c: (c.score, c.id)) if regions else None
+    region = max(regions, key=lambda c: (c.score, c.id)) if regions and not wide else None
     owned = [c for (k, cid), c in candidates.items()
-             if k == "service" and catalog.provider_of(cid) == best.id and (c.named or c.official or len(c.dependants) >= 2)]
+             if k == "service" and catalog.provider_of(cid) == best.id
+             and (c.named or (c.official and not wide) or len(c.dependants) >= 2)]
     service = max(owned, key=lambda c: (c.score, len(c.dependants), -_first(c), c.id)) if owned else None
     chosen = [c for c in (region, service) if c is not None] or [best]
     score = max(c.weight for c in chosen + [best])

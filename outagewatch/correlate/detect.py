@@ -26,7 +26,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from outagewatch.catalog import Catalog, load_catalog
-from outagewatch.correlate.affected import affected_regions
+from outagewatch.correlate.affected import affected_regions, wide_scope
 from outagewatch.correlate.people import person_keys, window_people
 from outagewatch.correlate.pool import pools
 from outagewatch.correlate.series import FIELD_KIND, Entity, Grid, Series, fetch_cells, load_series
@@ -66,6 +66,9 @@ class Run:
     texts alone reach the minimum count in the crossing window)."""
     # official runs: the status Signals, oldest first
     updates: list[Signal] = field(default_factory=list)
+    wide: bool = False
+    """Official runs: some update says the problem spans the provider's regions ("recovered in
+    all regions except us-central1", "errors globally"; :func:`affected.wide_scope`)."""
 
     @property
     def official(self) -> bool:
@@ -668,4 +671,12 @@ def _official(updates: list[Signal], ended: datetime | None, catalog: Catalog | 
         entities.add(("source", updates[0].source))
     first = updates[0].published_at
     return Run(entities=frozenset(entities), kind="status", started_at=first, detected_at=first, ended_at=ended,
-               peak_at=first, peak=0.0, z=0.0, updates=list(updates))
+               peak_at=first, peak=0.0, z=0.0, updates=list(updates), wide=any(wide_scope(u) for u in updates))
+
+
+def as_known(run: Run, when: datetime, catalog: Catalog | None = None) -> Run:
+    """The run as it was known at ``when``: an official run from its updates published by then
+    (its first post names no region; a later one may), any other run as it is."""
+    if not run.official or run.updates[-1].published_at <= when:
+        return run
+    return _official([u for u in run.updates if u.published_at <= when], None, catalog)

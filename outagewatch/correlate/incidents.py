@@ -11,7 +11,7 @@ import hashlib
 from datetime import datetime, timedelta
 
 from outagewatch.correlate.cause import infer_cause
-from outagewatch.correlate.detect import Run
+from outagewatch.correlate.detect import Run, as_known
 from outagewatch.correlate.group import Relations
 from outagewatch.correlate.series import Grid
 from outagewatch.incidents import LEVELS, Incident, evidence_query
@@ -50,12 +50,19 @@ def level_at(runs: list[Run], when: datetime, grid: Grid) -> str:
     return "weak"
 
 
-def timeline(runs: list[Run], grid: Grid, relations: Relations) -> tuple[list[dict], dict | None, datetime | None]:
-    """Escalations, the final common cause and when that cause was first named.
+def timeline(runs: list[Run], grid: Grid, relations: Relations) -> tuple[list[dict], dict | None, datetime | None,
+                                                                      list[dict]]:
+    """Escalations, the final common cause, when that cause was first named, and the cause's
+    history.
 
-    The cause depends only on which runs were known, so it is evaluated at each run's
-    detection; the level also on how long runs lasted, so at each active bucket too, until
-    it is strong (it never goes back down)."""
+    The cause depends only on which runs were known (an official run: its updates published by
+    then), so it is evaluated at each run's detection and each official update (the history: one entry each time its provider, region or service changed,
+    with the confidence then); the level also on how long runs lasted, so at each active
+    bucket too, until it is strong (it never goes back down). ``named_at`` is the first of
+    those moments at which the cause named the final cause's provider *and* region as they
+    stand (the service may still have differed): when a provider is first named and an
+    official post later adds a region, ``named_at`` is the post's time and the history keeps
+    the earlier naming."""
     moments = {r.detected_at for r in runs}
     for run in runs:
         moments.update(max(grid.time(i), run.detected_at) for i, _ in run.active)
@@ -67,14 +74,23 @@ def timeline(runs: list[Run], grid: Grid, relations: Relations) -> tuple[list[di
         if level == LEVELS[-1]:
             break
     final = infer_cause(runs, relations)
+    history: list[dict] = []
     named_at = None
     if final is not None:
-        for when in sorted({r.detected_at for r in runs}):
-            guess = infer_cause([r for r in runs if r.detected_at <= when], relations)
-            if guess and (guess["provider"], guess["region"]) == (final["provider"], final["region"]):
+        # each moment a run was detected or an official update posted, from what was known then
+        # (an official episode's later updates may add a region its first post did not name)
+        moments = {r.detected_at for r in runs} | {u.published_at for r in runs if r.official for u in r.updates}
+        for when in sorted(moments):
+            known = [as_known(r, when, relations.catalog) for r in runs if r.detected_at <= when]
+            guess = infer_cause(known, relations)
+            state = {k: (guess or {}).get(k) for k in ("provider", "region", "service")}
+            if not history or any(history[-1][k] != v for k, v in state.items()):
+                if guess is not None or history:
+                    history.append({"at": to_iso(when), **state,
+                                    "confidence": guess["confidence"] if guess else None})
+            if named_at is None and guess and (guess["provider"], guess["region"]) == (final["provider"], final["region"]):
                 named_at = when
-                break
-    return escalations, final, named_at
+    return escalations, final, named_at, history
 
 
 def _names(relations: Relations, ids: list[str]) -> list[str]:
@@ -114,7 +130,7 @@ def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datet
     providers = sorted({e[1] for e in entities if e[0] == "provider"}
                        | {p for s in services if (p := relations.catalog.provider_of(s))})
     regions = [e[1] for e in entities if e[0] == "region"]
-    escalations, cause, named_at = timeline(runs, grid, relations)
+    escalations, cause, named_at, history = timeline(runs, grid, relations)
     if cause:
         if cause["provider"] not in providers:
             providers.append(cause["provider"])
@@ -144,6 +160,7 @@ def build_incident(runs: list[Run], grid: Grid, relations: Relations, now: datet
         report_count=0,
         common_cause=cause,
         common_cause_named_at=named_at,
+        cause_history=history,
         first_official_at=first_official,
         lead_minutes=round((first_official - detected).total_seconds() / 60, 1) if first_official else None,
         official_sources=sorted({r.updates[0].source for r in official}),

@@ -76,3 +76,34 @@ def test_a_status_update_about_the_recovery_keeps_its_region(text):
 def test_a_region_the_text_never_spells_out_is_kept():
     # tagged from the source (a regional feed), not from the words
     assert regions_of("Increased error rates for the console.", [EAST], kind="status") == [EAST]
+
+
+def _status(text: str) -> Signal:
+    return Signal(source_kind="status", source="test", published_at=datetime(2026, 3, 2, 9, tzinfo=timezone.utc),
+                  text=text, status="identified")
+
+
+@pytest.mark.parametrize("text", [
+    "We are seeing recovery in most locations, except us-central1. Customers may still see errors.",
+    "Our infrastructure has recovered in all regions except europe-west3.",
+    "The underlying dependency has recovered in all locations except asia-east1.",
+    "We are investigating elevated error rates affecting multiple regions.",
+    "Customers are experiencing errors globally when calling our APIs.",
+])
+def test_a_status_update_speaking_of_many_regions_is_provider_wide(text):
+    from outagewatch.correlate.affected import wide_scope
+
+    assert wide_scope(_status(text))
+
+
+@pytest.mark.parametrize("text", [
+    "We are investigating increased error rates for Kinesis in US-EAST-1. All other regions are operating normally.",
+    "Elevated API errors in us-central1. Other regions are not affected.",
+    "We are experiencing service issues with multiple products beginning at 10:51 PDT.",
+    "We are seeing recovery in US-EAST-1 and continue to monitor.",
+    "Customers can use other regions such as us-west-2 in the meantime.",
+])
+def test_a_regional_status_update_is_not_provider_wide(text):
+    from outagewatch.correlate.affected import wide_scope
+
+    assert not wide_scope(_status(text))

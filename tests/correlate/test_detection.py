@@ -387,3 +387,97 @@ def test_a_steep_rise_spread_over_two_hours_is_still_an_outage(store):
     incidents = run(store, story)
     assert len(incidents) == 1, [(i.detected_at, i.ended_at) for i in incidents]
     assert _t(incidents[0].detected_at) <= _t("2020-11-25T12:15:00Z"), incidents[0].detected_at
+
+
+def test_the_cause_keeps_its_history_when_an_official_post_adds_the_region(store):
+    """Chatter names AWS (no region) and two of its provider-only customers spike from 13:50;
+    AWS's 14:36 post names Kinesis in us-east-1. The final cause is aws / aws:us-east-1, first
+    named (provider and region as they stand) at the post; the history keeps that AWS alone
+    was named earlier, and the stored record, the JSON and the report carry it."""
+    story = Story(seed=3)
+    quiet_day(story)
+    story.burst("netflix", at("13:50"), 60, 200)
+    story.burst("doordash", at("13:55"), 50, 150)
+    story.burst(None, at("13:55"), 60, 80, providers=["aws"])
+    story.status(at("14:36"), "investigating", "Increased error rates for Kinesis in US-EAST-1.")
+    story.status(at("18:00"), "resolved", "Resolved.")
+    incidents = run(store, story)
+    aws = next(i for i in incidents if "netflix" in i.services)
+    cause = aws.common_cause
+    assert (cause["provider"], cause["region"]) == ("aws", "aws:us-east-1")
+    assert _t(aws.common_cause_named_at) == at("14:36")
+    history = aws.cause_history
+    assert history[0]["provider"] == "aws" and history[0]["region"] is None
+    assert _t(history[0]["at"]) < at("14:10")
+    assert [h["at"] for h in history] == sorted(h["at"] for h in history)
+    last = history[-1]
+    assert (last["provider"], last["region"], last["service"], last["confidence"]) == (
+        "aws", "aws:us-east-1", cause["service"], cause["confidence"])
+    assert _t(last["at"]) == at("14:36")
+    # the stored record and its JSON keep it; the report says when AWS was first named
+    again = get_incident(store, aws.id)
+    assert again.cause_history == history and again.to_dict()["cause_history"] == history
+    from outagewatch.reports import render
+    text = render(aws.id, store, "md")
+    assert "was named as the cause from" in text, text
+
+
+def _gcp_status(story: Story, when, status: str, text: str, regions=(), services=()):
+    return story.status(when, status, text, source="gcp-status:status.cloud.google.com", services=services,
+                        providers=("gcp",), regions=regions)
+
+
+def test_a_provider_wide_event_has_no_single_cause_region(store):
+    """Customers of GCP (catalog: depend on gcp, no region) spike together; GCP posts "multiple
+    products", then that most locations recovered except us-central1, then residual errors in
+    Vertex AI. The cause is GCP without a region (us-central1 only recovered last) and without
+    the one product its posts named among many; us-central1 is still listed as affected."""
+    story = Story(seed=5)
+    quiet_day(story)
+    for name in ("spotify", "discord", "snapchat", "shopify"):
+        story.burst(name, at("13:50"), 60, 150)
+    story.burst(None, at("13:55"), 60, 60, providers=["gcp"])
+    _gcp_status(story, at("14:40"), "investigating", "We are experiencing service issues with multiple GCP products.")
+    _gcp_status(story, at("15:10"), "identified", "We are seeing recovery in most locations, except us-central1.",
+                regions=("gcp:us-central1",))
+    _gcp_status(story, at("16:20"), "monitoring", "Some residual impact remains for Vertex AI Online Prediction.",
+                services=("gcp/vertex-ai",))
+    _gcp_status(story, at("18:00"), "resolved", "All services have recovered.")
+    incidents = run(store, story)
+    gcp = next(i for i in incidents if "spotify" in i.services)
+    cause = gcp.common_cause
+    assert (cause["provider"], cause["region"], cause["service"]) == ("gcp", None, None), cause
+    assert "gcp:us-central1" in gcp.regions
+    # the provider was named by chatter before GCP's first post, and that naming still holds
+    assert _t(gcp.common_cause_named_at) < at("14:40")
+    assert all(h["region"] is None for h in gcp.cause_history), gcp.cause_history
+
+
+def test_a_region_an_official_episode_names_later_is_named_when_that_update_is_posted(store):
+    """An official episode's first post names no region; its second names us-east-1. The cause
+    (aws / aws:us-east-1) was not known at the first post: it is named when the second is posted,
+    and the history records the provider alone before it."""
+    story = Story(seed=8)
+    quiet_day(story)
+    story.status(at("14:30"), "investigating", "We are investigating increased error rates.", regions=())
+    story.status(at("15:05"), "identified", "The errors are in the US-EAST-1 Region; Kinesis is impaired.")
+    story.status(at("17:00"), "resolved", "Resolved.")
+    incidents = run(store, story)
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident.common_cause["region"] == "aws:us-east-1"
+    assert _t(incident.common_cause_named_at) == at("15:05")
+    assert incident.cause_history[0]["region"] is None and _t(incident.cause_history[0]["at"]) == at("14:30")
+
+
+def test_an_incident_naming_many_regions_of_a_provider_has_no_single_cause_region(store):
+    """AWS's posts name us-east-1, us-west-2 and eu-west-1 as impaired (three regions at once):
+    the cause is AWS, not one of them."""
+    story = Story(seed=9)
+    quiet_day(story)
+    story.status(at("14:30"), "investigating", "Increased error rates in US-EAST-1, US-WEST-2 and EU-WEST-1.",
+                 regions=("aws:us-east-1", "aws:us-west-2", "aws:eu-west-1"))
+    story.status(at("17:00"), "resolved", "Resolved.")
+    incidents = run(store, story)
+    assert len(incidents) == 1
+    assert incidents[0].common_cause["provider"] == "aws" and incidents[0].common_cause["region"] is None
