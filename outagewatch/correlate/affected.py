@@ -134,7 +134,8 @@ def _healthy_after(text: str, end: int, others: list[tuple[int, int]]) -> bool:
 
 SCOPE_WIDE = re.compile(
     r"\b(all|most|many|multiple|several|numerous|every)\s+(of\s+(the|our)\s+)?(\w+\s+)?(regions|locations|zones|data ?cent(er|re)s)\b"
-    r"|\bglobal(ly)?\b|\bworld ?wide\b|\bacross (the )?(globe|world)\b",
+    r"|\bglobally\b|\bworld ?wide\b|\bacross (the )?(globe|world)\b"
+    r"|\bglobal (outage|impact|issue|problem|disruption|incident|event|failure)s?\b",
     re.IGNORECASE)
 RECOVERY = re.compile(r"\brecover\w*|\brestored\b|\bmitigat\w*", re.IGNORECASE)
 HEALTHY = re.compile(r"\b(unaffected|not (been )?(affected|impacted)|operating normally|no (issues?|impact))\b",

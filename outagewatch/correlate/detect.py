@@ -671,7 +671,21 @@ def _official(updates: list[Signal], ended: datetime | None, catalog: Catalog | 
         entities.add(("source", updates[0].source))
     first = updates[0].published_at
     return Run(entities=frozenset(entities), kind="status", started_at=first, detected_at=first, ended_at=ended,
-               peak_at=first, peak=0.0, z=0.0, updates=list(updates), wide=any(wide_scope(u) for u in updates))
+               peak_at=first, peak=0.0, z=0.0, updates=list(updates), wide=_wide(updates, catalog))
+
+
+def _wide(updates: list[Signal], catalog: Catalog) -> bool:
+    """Is a status episode provider-wide? Judged on the first update that speaks of where the
+    problem is: provider-wide if that one says it spans the provider's regions ("recovery in
+    most locations, except us-central1"), regional if it names an affected region ("API issues
+    in the US-EAST-1 Region"; a later "root logins in all regions are affected" does not make
+    it provider-wide)."""
+    for signal in updates:
+        if wide_scope(signal):
+            return True
+        if affected_regions(signal, catalog):
+            return False
+    return False
 
 
 def as_known(run: Run, when: datetime, catalog: Catalog | None = None) -> Run:

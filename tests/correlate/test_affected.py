@@ -102,6 +102,7 @@ def test_a_status_update_speaking_of_many_regions_is_provider_wide(text):
     "We are experiencing service issues with multiple products beginning at 10:51 PDT.",
     "We are seeing recovery in US-EAST-1 and continue to monitor.",
     "Customers can use other regions such as us-west-2 in the meantime.",
+    "This issue is affecting the global console landing page, which is also hosted in US-EAST-1.",
 ])
 def test_a_regional_status_update_is_not_provider_wide(text):
     from outagewatch.correlate.affected import wide_scope

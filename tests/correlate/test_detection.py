@@ -481,3 +481,20 @@ def test_an_incident_naming_many_regions_of_a_provider_has_no_single_cause_regio
     incidents = run(store, story)
     assert len(incidents) == 1
     assert incidents[0].common_cause["provider"] == "aws" and incidents[0].common_cause["region"] is None
+
+
+def test_a_regional_episode_stays_regional_when_a_later_update_mentions_all_regions(store):
+    """AWS's first word places the problem in US-EAST-1; an update hours later says root logins
+    in all regions are affected (one feature, everywhere). The episode is regional: its cause
+    region stays us-east-1."""
+    story = Story(seed=10)
+    quiet_day(story)
+    story.burst("roku", at("13:40"), 60, 200)
+    story.burst("flickr", at("13:55"), 50, 120)
+    story.status(at("14:30"), "investigating", "We are experiencing API and console issues in the US-EAST-1 Region.")
+    story.status(at("16:10"), "identified", "Root logins for consoles in all AWS regions are affected by this issue.")
+    story.status(at("18:00"), "resolved", "Resolved.")
+    incidents = run(store, story)
+    aws = next(i for i in incidents if "roku" in i.services)
+    assert aws.common_cause["region"] == "aws:us-east-1"
+    assert all(h["region"] == "aws:us-east-1" for h in aws.cause_history), aws.cause_history
