@@ -199,7 +199,7 @@ class Matcher:
                     region = _zone_region(lowers[i], vocab)
                     if region:
                         codes.append((i, region))
-        if FIVE_XX_SEARCH.search(raw):
+        if "5" in raw and FIVE_XX_SEARCH.search(raw):  # the look-behind scans every position: a 5 first
             for i, low in enumerate(lowers):
                 if (low[:1] == "5" or low[:5] == "http/") and FIVE_XX_RE.match(low) and _http_context(lowers, i):
                     symptoms.append((i, i + 1, "5xx"))
