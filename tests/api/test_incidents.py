@@ -144,3 +144,18 @@ def test_reports_in_html_markdown_and_json(client):
     data = client.get(base, params={"format": "json"})
     assert data.headers["content-type"].startswith("application/json")
     assert data.json()["incident"]["id"] == INCIDENT_ID
+
+
+def test_an_incident_shows_how_its_cause_was_named_over_time(client):
+    """The list and one incident carry the cause's history: the provider alone first, then the
+    region and service with the official post."""
+    listed = client.get("/api/incidents").json()["incidents"][0]
+    one = client.get(f"/api/incidents/{INCIDENT_ID}").json()["incident"]
+    for incident in (listed, one):
+        history = incident["cause_history"]
+        assert [(h["provider"], h["region"], h["service"]) for h in history] == [
+            ("aws", None, None), ("aws", "aws:us-east-1", "aws/kinesis")]
+        assert history[0]["at"] < history[1]["at"]
+    quiet = client.get(f"/api/incidents/{QUIET_ID}").json()["incident"]
+    assert quiet["cause_history"] == []
+
