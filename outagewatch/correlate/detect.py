@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -66,6 +66,8 @@ class Run:
     texts alone reach the minimum count in the crossing window)."""
     # official runs: the status Signals, oldest first
     updates: list[Signal] = field(default_factory=list)
+    prefixes: list[tuple[frozenset[Entity], bool]] = field(default_factory=list)
+    """Official runs: (entities, wide) as known after each update (see :func:`as_known`)."""
     wide: bool = False
     """Official runs: some update says the problem spans the provider's regions ("recovered in
     all regions except us-central1", "errors globally"; :func:`affected.wide_scope`)."""
@@ -658,39 +660,34 @@ def official_runs(signals: list[Signal], settings: Settings, now: datetime,
 
 def _official(updates: list[Signal], ended: datetime | None, catalog: Catalog | None = None) -> Run:
     """A status episode's entities: what its updates are tagged with, except regions an
-    update mentions only as a workaround ("use the console in another region")."""
+    update mentions only as a workaround ("use the console in another region"). The run also
+    keeps what was known after each update (``prefixes``), for :func:`as_known`."""
     catalog = catalog or load_catalog()
     entities: set[Entity] = set()
+    wide: bool | None = None  # decided by the first update that says where the problem is
+    prefixes: list[tuple[frozenset[Entity], bool]] = []
     for signal in updates:
+        regions = affected_regions(signal, catalog)
         for name, kind in FIELD_KIND.items():
-            values = getattr(signal, name)
-            if name == "regions":
-                values = affected_regions(signal, catalog)
+            values = regions if name == "regions" else getattr(signal, name)
             entities.update((kind, value) for value in values)
-    if not entities:
-        entities.add(("source", updates[0].source))
+        if wide is None:
+            # provider-wide if the first update that speaks of where the problem is says it spans
+            # the provider's regions ("recovery in most locations, except us-central1"); regional if
+            # it names an affected region ("API issues in the US-EAST-1 Region": a later "root
+            # logins in all regions are affected" does not make it provider-wide)
+            wide = True if wide_scope(signal) else (False if regions else None)
+        prefixes.append((frozenset(entities or {("source", updates[0].source)}), bool(wide)))
     first = updates[0].published_at
-    return Run(entities=frozenset(entities), kind="status", started_at=first, detected_at=first, ended_at=ended,
-               peak_at=first, peak=0.0, z=0.0, updates=list(updates), wide=_wide(updates, catalog))
+    return Run(entities=prefixes[-1][0], kind="status", started_at=first, detected_at=first, ended_at=ended,
+               peak_at=first, peak=0.0, z=0.0, updates=list(updates), wide=prefixes[-1][1], prefixes=prefixes)
 
 
-def _wide(updates: list[Signal], catalog: Catalog) -> bool:
-    """Is a status episode provider-wide? Judged on the first update that speaks of where the
-    problem is: provider-wide if that one says it spans the provider's regions ("recovery in
-    most locations, except us-central1"), regional if it names an affected region ("API issues
-    in the US-EAST-1 Region"; a later "root logins in all regions are affected" does not make
-    it provider-wide)."""
-    for signal in updates:
-        if wide_scope(signal):
-            return True
-        if affected_regions(signal, catalog):
-            return False
-    return False
-
-
-def as_known(run: Run, when: datetime, catalog: Catalog | None = None) -> Run:
+def as_known(run: Run, when: datetime) -> Run:
     """The run as it was known at ``when``: an official run from its updates published by then
     (its first post names no region; a later one may), any other run as it is."""
     if not run.official or run.updates[-1].published_at <= when:
         return run
-    return _official([u for u in run.updates if u.published_at <= when], None, catalog)
+    k = sum(1 for u in run.updates if u.published_at <= when)
+    entities, wide = run.prefixes[k - 1]
+    return replace(run, entities=entities, wide=wide, updates=run.updates[:k], ended_at=None)

@@ -81,7 +81,7 @@ def timeline(runs: list[Run], grid: Grid, relations: Relations) -> tuple[list[di
         # (an official episode's later updates may add a region its first post did not name)
         moments = {r.detected_at for r in runs} | {u.published_at for r in runs if r.official for u in r.updates}
         for when in sorted(moments):
-            known = [as_known(r, when, relations.catalog) for r in runs if r.detected_at <= when]
+            known = [as_known(r, when) for r in runs if r.detected_at <= when]
             guess = infer_cause(known, relations)
             state = {k: (guess or {}).get(k) for k in ("provider", "region", "service")}
             if not history or any(history[-1][k] != v for k, v in state.items()):
