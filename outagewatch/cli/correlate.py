@@ -81,6 +81,7 @@ def _incident_block(incident) -> str:
     """One incident as a few short lines: a table of eight columns is unreadable at 80
     columns and when piped, and the id has to stay whole enough to type (8 characters)."""
     from outagewatch.reports.fmt import confidence, minutes, short_id, when
+    from outagewatch.timeutil import parse_time
 
     width = _width()
     evidence = incident.evidence_level + (f", {incident.feedback.verdict}" if incident.feedback else "")
@@ -92,6 +93,13 @@ def _incident_block(incident) -> str:
     if cause:
         where = " · ".join(x for x in (cause.get("service"), cause.get("region") or cause.get("provider")) if x)
         lines.append(_wrap(f"cause: {where}, {confidence(cause.get('confidence'))}", width))
+        first = next((h for h in incident.cause_history if h.get("provider") == cause.get("provider")), None)
+        named = incident.common_cause_named_at
+        if first is not None and named is not None and parse_time(first["at"]) < named:
+            # the provider was named before the cause took its final form (an official post
+            # added the region): say both, as the history has them
+            lines.append(_wrap(f"{cause.get('provider')} named {when(parse_time(first['at']))}, "
+                               f"as now {when(named)}", width))
     counts = ", ".join(f"{k} {v}" for k, v in incident.signal_counts.items())
     if counts:
         lines.append(_wrap(f"signals: {counts}", width))

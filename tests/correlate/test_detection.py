@@ -420,6 +420,10 @@ def test_the_cause_keeps_its_history_when_an_official_post_adds_the_region(store
     from outagewatch.reports import render
     text = render(aws.id, store, "md")
     assert "was named as the cause from" in text, text
+    # and the CLI's short block says when AWS was named and when the cause became what it is
+    from outagewatch.cli.correlate import _incident_block
+    block = _incident_block(again)
+    assert "aws named 2020-11-25 13:" in block and "as now 2020-11-25 14:36 UTC" in block, block
 
 
 def _gcp_status(story: Story, when, status: str, text: str, regions=(), services=()):
