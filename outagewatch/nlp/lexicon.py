@@ -89,6 +89,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "storing", "storingen", "ligt eruit", "ligt plat", "werkt niet", "doet het niet", "niet bereikbaar",
         "non funziona", "non va", "disservizio", "disservizi", "guasto", "fuori servizio", "irraggiungibile",
         "fungerar inte", "ligger nere", "driftstörning", "nie działa", "awaria", "çalışmıyor", "çöktü", "erişilemiyor",
+        "arıza", "arızası", "kesinti", "kesintisi", "erişim sorunu", "erişim yok",
     ],
     "degraded": [
         "degraded", "degraded performance", "degradation", "partial outage", "partially down",

@@ -600,9 +600,25 @@ def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
     return start > 1 and lower[start - 1] in LIST_JOINERS and texts[start - 2][:1].isupper()
 
 
+# Between "in" and a place other languages put articles and "all of": "in tutta la lombardia", "dans le
+# Nord", "in ganz Bayern", "i hela sverige", "em todo o Brasil". Not English "the": "in the Virginia" is a
+# ship or a bar before it is the state.
+PLACE_FILLERS = frozenset({"la", "le", "les", "el", "los", "las", "der", "die", "das", "den", "dem", "het",
+                           "de", "o", "a", "os", "as", "il", "lo", "tutta", "tutto", "tutte", "ganz", "ganzen",
+                           "heel", "hela", "toda", "todo", "tout", "toute", "całej", "cały"})
+
+
 def _place_context(lower: list[str], start: int, end: int) -> bool:
-    return (start > 0 and lower[start - 1] in PLACE_PREPOSITIONS) or \
-        (end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES))
+    if end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES):
+        return True
+    i = start - 1
+    while i >= 0 and start - i <= 3:
+        if lower[i] in PLACE_PREPOSITIONS:
+            return True
+        if lower[i] not in PLACE_FILLERS:
+            return False
+        i -= 1
+    return False
 
 
 def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:

@@ -156,6 +156,10 @@ def build_places() -> list[list]:
 
     for sub in subdivisions:
         add(sub.name, top(sub.code), "subdivision")
+    for sub in subdivisions:  # "Catalunya [Cataluña]": the other name too (never a code such as "[SE-01]")
+        other = sub.name.partition(" [")[2].rstrip("]")
+        if other and not any(c.isdigit() for c in other):
+            add(other, top(sub.code), "subdivision", weak=True)
     for tr in translators("iso3166-2"):
         if tr.info().get("language") == "ja":
             continue  # kana/kanji names are matched as substrings: Japan's own only (below)

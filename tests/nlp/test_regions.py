@@ -129,3 +129,20 @@ def test_the_us_in_lower_case_is_the_country_but_us_alone_is_not(tag):
     assert "geo:US" in tag("instagram not loading in the uk, fine on a vpn to the us")["regions"]
     assert tag("netflix is down for us")["regions"] == []
     assert tag("tell us if netflix is down")["regions"] == []
+
+
+@pytest.mark.parametrize("text, region", [
+    ("storing bij ziggo in heel noord-holland", "geo:NL-NH"),  # "in heel ...": an article or "all of" between
+    ("bankid fungerar inte i hela sverige", "geo:SE"),
+    ("panne d'Orange dans le Nord", "geo:FR-HDF"),
+    ("Ankara ve İzmir'de Türk Telekom arızası", "geo:TR-06"),
+])
+def test_places_after_in_and_an_article(tag, text, region):
+    assert region in tag(text)["regions"]
+
+
+def test_a_subdivisions_other_name_is_a_name_too():
+    from outagewatch.nlp.geo import gazetteer
+
+    places = gazetteer()
+    assert places["Catalunya"] == places["Cataluña"] == "ES-CT"  # pycountry's "Catalunya [Cataluña]"
