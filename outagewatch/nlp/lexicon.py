@@ -259,11 +259,12 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
 # "No network": a word for none, then a word for the network, per language ("kein Netz", "sin señal",
 # "plus de réseau", "brak zasięgu"); Turkish puts "yok" after ("internet yok").
 NO_NETWORK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "en": (("no",), ("signal", "network", "reception", "wifi", "wi-fi", "data", "coverage", "mobile data")),
-    "es": (("sin", "no hay"), ("internet", "señal", "red", "conexión", "cobertura", "datos", "wifi")),
+    # Not "no coverage", "no data", "sin datos": news and statistics say those about anything.
+    "en": (("no",), ("signal", "network", "reception", "wifi", "wi-fi", "mobile data")),
+    "es": (("sin", "no hay"), ("internet", "señal", "red", "conexión", "cobertura", "wifi")),
     "de": (("kein", "keine", "keinen"), ("netz", "internet", "empfang", "verbindung", "signal", "wlan", "netzempfang")),
     "fr": (("pas de", "plus de", "aucun", "aucune"), ("réseau", "internet", "connexion", "signal", "wifi", "data")),
-    "pt": (("sem",), ("sinal", "rede", "conexão", "dados", "wifi", "cobertura")),
+    "pt": (("sem",), ("sinal", "rede", "conexão", "wifi", "cobertura")),
     "it": (("niente", "senza", "nessun", "nessuna", "non c'è"), ("internet", "rete", "segnale", "connessione",
                                                               "linea", "wifi", "campo")),
     "nl": (("geen",), ("internet", "bereik", "verbinding", "netwerk", "signaal", "wifi")),

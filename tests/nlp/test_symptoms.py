@@ -183,3 +183,8 @@ def test_failure_verbs_and_no_network(tag, text, symptom):
 ])
 def test_everyday_uses_of_failure_verbs_are_not_reports(tag, text):
     assert not tag(text)["relevant"]
+
+
+@pytest.mark.parametrize("text", ["no coverage of the game on tv tonight", "sin datos oficiales todavía"])
+def test_no_network_words_that_news_use_about_anything_are_not_outages(tag, text):
+    assert not tag(text)["relevant"]
