@@ -436,6 +436,9 @@ NOW = frozenset({
     "nog", "teraz", "dzisiaj", "dziś", "wciąż", "nadal", "jest", "şimdi", "bugün", "hala", "idag", "fortfarande",
     "är", "?",
 })
+# What keeps an explanation about the outage going on now ("... explains what is causing today's outage").
+STILL_NOW = frozenset({"now", "today", "today's", "still", "currently", "ongoing", "rn", "again", "hoy", "heute",
+                       "aujourd'hui", "hoje", "oggi", "vandaag", "dzisiaj", "bugün", "idag"})
 NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
 
 POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",

@@ -581,7 +581,7 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         return None
     joined = " ".join(lower)
     match = _BACK_RE.search(joined)
-    if match:
+    if match and lexicon.STILL_NOW.isdisjoint(lower):  # not "explains what is causing today's outage"
         return f"a look back at a past outage ({match.group()!r})"
     match = _PAST_RE.search(joined)
     if match:

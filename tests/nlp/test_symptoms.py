@@ -144,6 +144,7 @@ def test_negations_without_a_service_verb_are_not_complaints(tag, text):
     ("Is Netflix down? it was broken last night too", True),
     ("昨日からXが繋がらない", True),
     ("Azure outage in West Europe region blamed on power event", True),  # news of an outage, no look back
+    ("Cloudflare explains what is causing today's outage", True),  # an explanation of one going on
 ])
 def test_a_look_back_at_a_past_outage_is_not_outage_chatter(tag, text, relevant):
     assert tag(text)["relevant"] is relevant
