@@ -97,9 +97,11 @@ def test_every_valid_line_is_stored_exactly_once_and_reads_back_equal(store, dat
             expected[item.id] = item  # the last copy of an id wins, in a batch as across batches
         else:
             rejected += 1
+    # an explicit id (a hostile field may be one) can repeat across examples on this store
+    already = {signal_id for signal_id in expected if store.get(signal_id) is not None}
     report = ingest_stream(store, io.BytesIO(body), batch_size=3)
     assert report.rejected_total == rejected
-    assert report.stored.new == len(expected)
+    assert report.stored.new == len(expected) - len(already)
     assert store.count(Query(sources=(source,))) == len(expected)
     for signal_id, signal in expected.items():
         back = store.get(signal_id)
