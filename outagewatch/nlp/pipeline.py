@@ -144,6 +144,7 @@ class Matcher:
         self.area_words = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
         self.cues = verbs.cue_words()
         self.failure_words = frozenset(verbs.failure_forms())
+        self.separable_words = verbs.separable_words()
         cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
         self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
 
@@ -167,6 +168,8 @@ class Matcher:
         raw = text_of(doc)
         if verbs.TR_GATE.search(raw):  # "açılmıyor"
             symptoms.extend(verbs.turkish(lowers))
+        if not self.separable_words.isdisjoint(lowers):
+            symptoms.extend(verbs.separable(lowers))  # "wirft mich ständig raus"
         if not self.failure_words.isdisjoint(lowers) or verbs.turkish_failing(raw.lower()):
             symptoms.extend(verbs.failures(lowers))  # "crasht", "ciągle mnie wylogowuje", "çöküyor"
         if len(symptoms) > 1:

@@ -118,6 +118,7 @@ class Prescan:
         failing = verbs.failure_forms()
         self.single = self.single | {w for w, (_, alone) in failing.items() if alone}
         self.failure_words = frozenset(failing)
+        self.separable_words = verbs.separable_words()
         self.handles = frozenset(h.lstrip("@") for h in vocab.handles)
         self._hashtags: dict[str, bool] = {}
 
@@ -147,6 +148,8 @@ class Prescan:
             return True  # "açılmıyor"
         if not verbs.FREQUENT.isdisjoint(words) and not self.failure_words.isdisjoint(words):
             return True  # "ständig abgelehnt"
+        if not verbs.OBJECT_PRONOUNS.isdisjoint(words) and not self.separable_words.isdisjoint(words):
+            return True  # "wirft mich raus"
         if verbs.turkish_failing(low) and any(w[:3] in ("çök", "don", "kas") and verbs.TR_FAILING.match(w)
                                               for w in words):
             return True  # "çöküyor"

@@ -52,13 +52,13 @@ def _lookup(name: str) -> dict:
 
 
 def build_verb_forms() -> dict[str, dict[str, list[str]]]:
-    from outagewatch.nlp.verbs import FAILURES, VERBS
+    from outagewatch.nlp.verbs import FAILURES, SEPARABLE, VERBS
 
     out: dict[str, dict[str, list[str]]] = {}
     english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
-    langs = sorted(set(VERBS) | set(FAILURES))
+    langs = sorted(set(VERBS) | set(FAILURES) | set(SEPARABLE))
     for lang in langs:
-        verbs = {**VERBS.get(lang, {}), **FAILURES.get(lang, {})}
+        verbs = {**VERBS.get(lang, {}), **FAILURES.get(lang, {}), **dict.fromkeys(SEPARABLE.get(lang, {}), "")}
         table = _lookup(VERB_TABLES.get(lang, f"{lang}_lemma_lookup.json.gz"))
         wanted = set(verbs)
         forms: dict[str, set[str]] = {lemma: set() for lemma in verbs}

@@ -120,6 +120,16 @@ def turkish_failing(text: str) -> bool:
     """A cheap look for "çöküyor"-like words: the stems as plain substrings first."""
     return ("çök" in text or "don" in text or "kas" in text) and TR_FAILING.search(text) is not None
 
+# Separable verbs that put their particle at the end, with "me" between: "wirft mich ständig raus",
+# "meldet mich ab", "schmeißt uns raus", "gooit me steeds uit", "logt me uit". Lemma -> (particles, symptom);
+# the object pronoun is what makes it a service throwing a user out ("wirft den Ball raus" is not).
+SEPARABLE: dict[str, dict[str, tuple[tuple[str, ...], str]]] = {
+    "de": {"werfen": (("raus", "hinaus"), "login"), "schmeißen": (("raus", "hinaus"), "login"),
+           "kicken": (("raus",), "login"), "melden": (("ab",), "login"), "loggen": (("aus",), "login")},
+    "nl": {"gooien": (("uit", "eruit"), "login"), "loggen": (("uit",), "login"), "schoppen": (("uit", "eruit"), "login")},
+}
+OBJECT_PRONOUNS = frozenset({"mich", "uns", "me", "ons", "mij"})
+
 # Turkish says "does not" inside the verb: stem, then passive/abilitative, then the negation
 # ("açılmıyor" does not open, "giremiyorum" I cannot get in, "yüklenmiyor" does not load).
 TR_STEMS = {"aç": "not-loading", "yükle": "not-loading", "yüklen": "not-loading", "bağlan": "connectivity",
@@ -271,6 +281,38 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def separable_forms() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Every form of a separable verb's base (from the lemma tables) -> (its particles, symptom)."""
+    path = DATA / "verb_forms.json"
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    table: dict[str, tuple[tuple[str, ...], str]] = {}
+    for lang, verbs in SEPARABLE.items():
+        for lemma, found in verbs.items():
+            for form in (lemma, *data.get(lang, {}).get(lemma, ())):
+                table.setdefault(form, found)
+    return table
+
+
+def separable(lower: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, symptom) of "wirft mich ... raus": the verb, a "me" right after, the particle
+    within the next few words of the same clause."""
+    table = separable_forms()
+    found = []
+    for i, word in enumerate(lower):
+        hit = table.get(word)
+        if hit is None or i + 1 >= len(lower) or lower[i + 1] not in OBJECT_PRONOUNS:
+            continue
+        particles, symptom = hit
+        for j in range(i + 2, min(len(lower), i + 7)):
+            if lower[j] in particles:
+                found.append((i, j + 1, symptom))
+                break
+            if lower[j] in (",", ".", "!", "?", "und", "en", "aber", "maar"):
+                break
+    return found
+
+
 def turkish(lower: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, symptom) of Turkish negative service verbs ("açılmıyor", "bağlanamıyorum")."""
     found = []
@@ -279,6 +321,10 @@ def turkish(lower: list[str]) -> list[tuple[int, int, str]]:
         if match:
             found.append((i, i + 1, TR_STEMS[match.group(1)]))
     return found
+
+
+def separable_words() -> frozenset[str]:
+    return frozenset(separable_forms())
 
 
 def cue_words() -> frozenset[str]:

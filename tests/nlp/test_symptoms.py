@@ -189,3 +189,15 @@ def test_everyday_uses_of_failure_verbs_are_not_reports(tag, text):
 @pytest.mark.parametrize("text", ["no coverage of the game on tv tonight", "sin datos oficiales todavía"])
 def test_no_network_words_that_news_use_about_anything_are_not_outages(tag, text):
     assert not tag(text)["relevant"]
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("teams wirft mich ständig raus, muss mich neu anmelden", True),  # separable verb, "me", its particle
+    ("Netflix meldet mich dauernd ab", True),
+    ("instagram logt me steeds uit", True),
+    ("er wirft den Ball raus", False),  # no "me": not a service throwing a user out
+])
+def test_separable_verbs_that_throw_a_user_out(tag, text, relevant):
+    result = tag(text)
+    assert result["relevant"] is relevant
+    assert ("login" in result["symptoms"]) is relevant
