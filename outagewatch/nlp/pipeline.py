@@ -208,6 +208,11 @@ class Matcher:
             for i, low in enumerate(lowers):
                 if (low[:1] == "5" or low[:5] == "http/") and FIVE_XX_RE.match(low) and _http_context(lowers, i):
                     symptoms.append((i, i + 1, "5xx"))
+        state_codes = vocab.state_codes
+        if state_codes and not raw.islower() and not raw.isupper():  # "in TX": capitals, in mixed-case text,
+            n = len(texts)                                            # not inside a name in capitals ("AL FAHAD")
+            spans.extend((i, i + 1, state_codes[t]) for i, t in enumerate(texts)
+                         if 1 < len(t) < 4 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
         area_words = self.area_words
         if not area_words.keys().isdisjoint(lowers):
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
@@ -222,6 +227,10 @@ class Matcher:
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
         doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
         return doc
+
+
+def _capitals(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 HONORIFICS = ("さん", "様", "くん", "君", "ちゃん", "氏", "先生", "씨", "님")

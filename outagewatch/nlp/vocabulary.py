@@ -34,6 +34,7 @@ registry relic repos resource routed run sales secrets security servers service 
 storage store streams system the token trust tv video virtual vault web workers zero
 """.split())
 
+STATE_CODE_COUNTRIES = frozenset({"US-", "CA-", "AU-"})  # whose state codes people write as place names
 COMPASS = frozenset({"east", "west", "north", "south", "central", "southeast", "northeast", "southwest",
                      "northwest", "govcloud"})
 
@@ -113,6 +114,7 @@ class Vocabulary:
     # and the names themselves, for one letter too many ("whatsappp"). Used only beside a complaint.
     typos: dict[str, str] = field(default_factory=dict)
     typo_names: dict[str, str] = field(default_factory=dict)
+    state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -236,6 +238,13 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         add(place, name)
         if CJK_TEXT_RE.search(place):
             vocab.cjk_phrases.setdefault(place, []).append(name)
+    # "in TX", "Austin, TX", "across NSW": state and province codes, written in capitals, only in a
+    # place's context ("in OR", "IN", "ME" are words first: the resolver asks for "in ..." or a list).
+    for geo in sorted({code for code in places.values() if code[:3] in STATE_CODE_COUNTRIES}):
+        short = geo.split("-", 1)[1]
+        if short.isalpha() and short.isupper() and len(short) in (2, 3):
+            located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
+            vocab.state_codes[short] = [Name("place", (), short, geo=geo, located=located, ambiguous_place=True)]
     for phrase, (entry, full) in _initials(catalog).items():
         kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
         if phrase not in vocab.phrases:

@@ -146,3 +146,17 @@ def test_a_subdivisions_other_name_is_a_name_too():
 
     places = gazetteer()
     assert places["Catalunya"] == places["Cataluña"] == "ES-CT"  # pycountry's "Catalunya [Cataluña]"
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Comcast outage in TX right now", ["geo:US-TX"]),  # a state code in capitals after "in"
+    ("Telstra outage across NSW", ["geo:AU-NSW"]),
+    ("I live in OR and comcast is down", ["geo:US-OR"]),
+    ("AWS outage in VA", ["aws:us-east-1"]),  # the provider's region in that state
+    ("Verizon outage? OR is it just me", []),  # the word, not after "in"
+    ("log IN to see more, the site is down", []),
+    ("comcast is down for labours in AL FAHAD camp", []),  # part of a name in capitals
+    ("COMCAST OUTAGE IN TX", []),  # a text all in capitals says nothing by its capitals
+])
+def test_state_codes_in_capitals_in_a_place_context(tag, text, regions):
+    assert tag(text)["regions"] == regions
