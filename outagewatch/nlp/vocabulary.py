@@ -215,7 +215,10 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             else:
                 inner = re.search(r"\(([^)]*)\)", alias)
                 geo = _geo_of(inner.group(1), [r.id], catalog, places) if inner else None
-                add(alias, Name("region", (r.id,), alias, geo=geo))
+                name = Name("region", (r.id,), alias, geo=geo)
+                add(alias, name)
+                if CJK_TEXT_RE.search(alias):  # "東日本": Azure's own name for Japan East, inside CJK text
+                    vocab.cjk_phrases.setdefault(alias, []).append(name)
         if r.city:
             by_place.setdefault(r.city, []).append(r.id)
     for name in places:
@@ -398,6 +401,8 @@ def _needs_case(alias: str) -> bool:
 def _is_place(alias: str, places: dict[str, str]) -> bool:
     if alias in places:
         return True
+    if CJK_TEXT_RE.search(alias):
+        return False  # "東日本" is the provider's name for its region, not a place of the gazetteer
     if "(" in alias or REGION_CODE_RE.match(alias):
         return False
     words = {w.lower() for w in alias.split()}

@@ -160,3 +160,9 @@ def test_a_subdivisions_other_name_is_a_name_too():
 ])
 def test_state_codes_in_capitals_in_a_place_context(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+def test_a_providers_own_japanese_region_name_needs_the_provider(tag):
+    result = tag("Azureの東日本リージョンでVMが起動しない")
+    assert result["regions"] == ["azure:japaneast"] and result["relevant"]
+    assert tag("東日本大震災から何年")["regions"] == []  # "East Japan" without Azure is no region
