@@ -164,6 +164,7 @@ FILLERS = frozenset({
     "kan", "att", "jag", "går", "mig", "inte", "längre",
 })
 WINDOW = 3
+LET = frozenset({"let", "lets", "letting", "allow", "allows"})
 # "I won't pay for Netflix", "we don't use Slack": a person choosing, not a service failing.
 CHOOSERS = frozenset({"i", "we", "you", "they", "he", "she", "people", "i'll", "we'll"})
 CHOICE_AUX = frozenset({"do", "did", "wo", "will", "would", "should", "shall", "might"})
@@ -266,7 +267,8 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
                     symptom = "problems"
                 found.append((i, j + 1, symptom))
                 break
-            if lower[j] not in FILLERS:
+            # "won't let attendees join": whoever is let is one word of any kind
+            if lower[j] not in FILLERS and not (lower[j - 1] in LET and j - i <= 2):
                 break
             j += 1
     for i, word in enumerate(lower):

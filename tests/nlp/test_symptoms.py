@@ -201,3 +201,8 @@ def test_separable_verbs_that_throw_a_user_out(tag, text, relevant):
     result = tag(text)
     assert result["relevant"] is relevant
     assert ("login" in result["symptoms"]) is relevant
+
+
+def test_wont_let_someone_do_something(tag):
+    assert tag("gotomeeting won't let attendees join the webinar")["relevant"]
+    assert not tag("i won't let my kids play fortnite")["relevant"]  # a person choosing
