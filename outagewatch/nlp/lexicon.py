@@ -308,13 +308,15 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "looking into", "we are aware", "we're aware", "are aware of", "currently investigating", "continuing to investigate", "continue to investigate",
         "investigate", "investigando", "estamos investigando", "untersuchen", "wir untersuchen",
         "stiamo indagando", "indagando", "incident en cours", "we onderzoeken", "mitigating",
-        "nous enquêtons", "enquête en cours", "examinons",
+        "nous enquêtons", "enquête en cours", "examinons", "in onderzoek", "wordt onderzocht", "worden onderzocht",
+        "wird untersucht", "werden untersucht", "em investigação", "en investigación",
     ],
     "identified": [
         "identified", "have identified", "has been identified", "root cause", "working on a fix",
         "implementing a fix", "deploying a fix", "working to fix", "found an issue", "found the issue",
         "found the cause", "identified the cause", "working on a mitigation", "working on mitigation",
         "identificado", "identificamos", "hemos identificado", "identifiziert", "identifié", "identifiée",
+        "oorzaak gevonden", "oorzaak is gevonden", "ursache gefunden", "ursache ist bekannt",
     ],
     "monitoring": [
         "monitoring", "we are monitoring", "continue to monitor", "continuing to monitor",
@@ -337,6 +339,11 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "manutenção",
     ],
 }
+# A status page's component state written as a title ("Degraded performance - Webhooks: ...", "npm registry -
+# Partial outage: ..."): the component is in trouble now, whatever else the text says.
+COMPONENT_STATES = ("degraded performance", "partial outage", "major outage", "performances dégradées",
+                    "desempenho degradado", "rendimiento degradado", "interrupción parcial", "interrupção parcial",
+                    "teilweiser ausfall", "gedeeltelijke storing", "verminderde prestaties")
 STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "resolved")
 
 # Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
@@ -351,7 +358,7 @@ JA_SYMPTOMS: dict[str, list[str]] = {
     "login": [r"ログインでき(?:な|ませ)", r"サインインでき(?:な|ませ)", r"로그인(?:이)? ?(?:안|불가|오류)"],
     "errors": [r"エラー", r"失敗"],
     "timeout": [r"タイムアウト"],
-    "latency": [r"遅い", r"重い", r"遅延", r"느려", r"느림"],
+    "latency": [r"遅い", r"重い", r"遅延", r"느려", r"느림", r"지연"],
     "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな",
                     r"起動(?:しな|でき(?:な|ませ))",
                     r"안 ?(?:열려|열리|떠요|뜨|나와|나오)"],
@@ -366,9 +373,9 @@ JA_SYMPTOMS: dict[str, list[str]] = {
 }
 JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:ありません|ない|なし)", r"問題(?:は|も)?(?:ありません|ない|なし)"]
 JA_STATUS: dict[str, list[str]] = {
-    "investigating": [r"調査(?:中|して)"],
-    "identified": [r"原因を特定"],
-    "monitoring": [r"監視(?:中|して)", r"経過観察"],
+    "investigating": [r"調査(?:中|して)", r"조사 ?중", r"확인 ?중"],
+    "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
+    "monitoring": [r"監視(?:中|して)", r"経過観察", r"모니터링 ?중"],
     "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)"],
     "informational": [r"メンテナンス"],
 }

@@ -44,10 +44,16 @@ REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datace
                           "area", "región", "rechenzentrum", "région", "região"})
 HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "panne", "fail", "isdown", "offline",
                     "problems", "issues")
+# Ongoing stages as other languages' status pages title them ("Onderzoek - ...", "[Untersuchung] ...").
+FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating", "investigación": "investigating",
+                  "investigação": "investigating", "investigando": "investigating", "indagine": "investigating",
+                  "identificado": "identified", "identifié": "identified", "identifiziert": "identified",
+                  "geïdentificeerd": "identified", "monitorando": "monitoring", "monitoreando": "monitoring",
+                  "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring"}
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational",
-                         "mitigated", "restored", "postmortem", "completed", "scheduled"})
+                         "mitigated", "restored", "postmortem", "completed", "scheduled", *FOREIGN_STAGES})
 TITLE_STAGES = {"mitigated": "resolved", "restored": "resolved", "postmortem": "resolved", "completed": "resolved",
-                "scheduled": "informational"}
+                "scheduled": "informational", **FOREIGN_STAGES}
 TITLE_MARKS = frozenset({"-", "–", ":", "—", "|", "]", ")"})
 PROBLEM_WINDOW = 6
 BRAND_ENTITIES = frozenset({"ORG", "PRODUCT"})
@@ -266,8 +272,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
         status = "informational" if want_status else status
         why = "announced maintenance"
+    state = _component_state(lower) if status != "resolved" and "recovered" not in kinds else None
     if status in ("investigating", "identified", "monitoring"):
         relevant, why = True, f"status stage {status}"
+    elif state:
+        relevant, why = True, f"a status component state ({state!r})"
     elif status == "resolved" or not problems:
         relevant = False
         why = why or ("resolved" if status == "resolved" else
@@ -278,7 +287,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         why = (f"a strong symptom ({', '.join(strong)})" if strong else
                f"a symptom ({', '.join(sorted(problems))}) about a named service" if relevant else
                f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
-    if relevant and status is None:
+    if relevant and status is None and not state:
         back = _looking_back(lower, text_of(doc), bool(ja))
         if back:
             relevant, why = False, back
@@ -589,6 +598,18 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(lower)):
             return f"a past outage ({match.group()!r}), nothing says it goes on"
     return None
+
+
+_STATE_RE = re.compile(r"(?:^|[-–—|] )(" + "|".join(re.escape(p) for p in lexicon.COMPONENT_STATES) + r")(?= [-–—:|]|$)")
+
+
+def _component_state(lower: list[str]) -> str | None:
+    """A component state written as a status page writes it, as a title or a title's part
+    ("Degraded performance: ...", "npm registry - Partial outage: ..."), not inside a sentence
+    ("we saw degraded performance yesterday"), which the other rules weigh."""
+    joined = " ".join(lower)
+    match = _STATE_RE.search(joined)
+    return match.group(1) if match else None
 
 
 def _form_note(nm: Name) -> str:
