@@ -85,6 +85,7 @@ def recompute(store, since: datetime | None = None, now: datetime | None = None,
     previous = {i.id: i for i in stored(store, since=since)}
     if since is not None:
         previous = {k: v for k, v in previous.items() if v.started_at >= ensure_utc(since)}
+    _keep_names(incidents, previous)
     for incident in incidents:
         before = previous.get(incident.id)
         if before is not None:
@@ -111,6 +112,36 @@ def recompute(store, since: datetime | None = None, now: datetime | None = None,
     timings["store"] = time.perf_counter() - clock
     timings["total"] = time.perf_counter() - started
     return Result(incidents, events, stale, timings)
+
+
+def _run_key(run: dict) -> tuple:
+    return run.get("kind"), tuple(run.get("entities") or ()), run.get("detected_at")
+
+
+def _keep_names(incidents: list[Incident], previous: dict[str, Incident]) -> None:
+    """An incident's id comes from its first detected run, so a run that arrives late (a
+    source fetched after another, a straggler) but was detected earlier would rename an
+    incident people were already told about: a second "open" alert, a dead link in the
+    first. A new incident that holds a run of a stored one that no longer exists takes that
+    one's id, so it stays the same incident with its announcements."""
+    fresh = {incident.id for incident in incidents}
+    owner = {}
+    for old in sorted(previous.values(), key=lambda i: i.detected_at):
+        if old.id in fresh:
+            continue
+        for run in old.runs:
+            owner.setdefault(_run_key(run), old.id)
+    if not owner:
+        return
+    taken = set(fresh)
+    for incident in incidents:
+        if incident.id in previous:
+            continue
+        names = [owner[key] for run in incident.runs if (key := _run_key(run)) in owner]
+        name = min((n for n in names if n not in taken), key=lambda n: previous[n].detected_at, default=None)
+        if name is not None:
+            taken.add(name)
+            incident.id = name
 
 
 def pending_alerts(incident: Incident) -> list[str]:

@@ -22,11 +22,14 @@ ENTITY_ORDER = {"service": 0, "provider": 1, "region": 2, "source": 3}
 
 
 def incident_id(runs: list[Run], grid: Grid) -> str:
-    """Stable across recomputation: the first detected run's entity and its start bucket
-    (a run detected later may reach back further, and must not rename the incident)."""
+    """Stable across recomputation: the first detected run's entity and the bucket where it
+    crossed (a run detected later may reach back further, and must not rename the incident).
+    Not its estimated onset: that reaches back as late-collected posts arrive, and a new id
+    would be a new incident to every alert destination."""
     first = min(runs, key=lambda r: (r.detected_at, r.started_at, sorted(r.entities)))
     entity = min(first.entities, key=lambda e: (ENTITY_ORDER.get(e[0], 9), e[1]))
-    bucket = int(first.started_at.timestamp()) // grid.interval * grid.interval
+    anchor = first.started_at if first.official else grid.time(first.first)
+    bucket = int(anchor.timestamp()) // grid.interval * grid.interval
     return hashlib.blake2b(f"{entity[0]}:{entity[1]}\x1f{bucket}".encode(), digest_size=8).hexdigest()
 
 

@@ -502,3 +502,29 @@ def test_a_regional_episode_stays_regional_when_a_later_update_mentions_all_regi
     aws = next(i for i in incidents if "roku" in i.services)
     assert aws.common_cause["region"] == "aws:us-east-1"
     assert all(h["region"] == "aws:us-east-1" for h in aws.cause_history), aws.cause_history
+
+
+def test_posts_fetched_after_the_status_update_join_its_incident_under_the_id_already_announced(tmp_path):
+    """Each source's fetch is stored as it ends: the status page's "investigating" can be
+    stored first, announced, and then the posts of the half hour before it arrive. They were
+    detected earlier, so the joined incident would take its id from them: it must instead stay
+    the incident already announced (one "open", the first alert's link still valid)."""
+    story = Story(seed=8)
+    quiet_day(story)
+    story.burst("flickr", at("14:00"), 50, 120)
+    official = story.status(at("14:40"), "investigating", "Flickr: we are investigating errors loading photos.",
+                            source="statuspage:status.flickr.net", services=["flickr"], providers=(), regions=())
+    sent: list[tuple[str, str]] = []
+    live = SQLiteStore(tmp_path / "live.db")
+    live.upsert([s for s in story.signals if s.published_at < at("13:30")])
+    update(live, now=at("13:30"), notify=lambda event, incident: sent.append((event, incident.id)))
+    live.upsert([official])
+    update(live, now=at("14:45"), notify=lambda event, incident: sent.append((event, incident.id)))
+    assert [event for event, _ in sent] == ["open"]
+    live.upsert([s for s in story.signals if at("13:30") <= s.published_at < at("14:45") and s is not official])
+    update(live, now=at("14:46"), notify=lambda event, incident: sent.append((event, incident.id)))
+    flickr = [i for i in stored(live) if "flickr" in i.services]
+    assert len(flickr) == 1
+    assert flickr[0].detected_at < at("14:40")  # the posts were seen first
+    assert [event for event, _ in sent].count("open") == 1
+    assert {incident_id for _, incident_id in sent} == {flickr[0].id}
