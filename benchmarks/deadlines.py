@@ -15,15 +15,12 @@ tests/collectors/test_deadlines_every_family.py asserts the same behaviour with 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +31,9 @@ from outagewatch.collectors.run import RunSettings, build_scheduler  # noqa: E40
 from outagewatch.collectors.social import SocialCredentials  # noqa: E402
 from outagewatch.search.query import Query  # noqa: E402
 from outagewatch.search.sqlite import SQLiteStore  # noqa: E402
+from tests.collectors.collectproc import collect_process, wait_until_stored  # noqa: E402
+from tests.collectors.localhttp import base_url as base  # noqa: E402
+from tests.collectors.localhttp import serve_body, serve_drip  # noqa: E402
 
 FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Example status</title><item><title>Errors</title>'
         b"<guid>a1</guid><pubDate>Wed, 25 Nov 2020 14:36:00 GMT</pubDate><description>Investigating.</description>"
@@ -52,63 +52,8 @@ ENV = {"OUTAGEWATCH_X_BEARER_TOKEN": "bench", "OUTAGEWATCH_REDDIT_CLIENT_ID": "b
        "OUTAGEWATCH_REDDIT_CLIENT_SECRET": "bench"}
 
 
-def serve(respond) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):  # noqa: N802
-            respond(self)
-
-        do_POST = do_GET
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
-def dripping(every: float) -> ThreadingHTTPServer:
-    def respond(request):
-        length = int(request.headers.get("Content-Length") or 0)
-        if length:
-            request.rfile.read(length)
-        try:
-            request.send_response(200)
-            request.send_header("Content-Type", "application/json")
-            request.send_header("Content-Length", "100000")
-            request.end_headers()
-            request.wfile.flush()
-            for _ in range(100000):
-                request.wfile.write(b" ")
-                request.wfile.flush()
-                time.sleep(every)
-        except OSError:
-            pass
-        request.close_connection = True
-
-    return serve(respond)
-
-
-def good_feed() -> ThreadingHTTPServer:
-    def respond(request):
-        request.send_response(200)
-        request.send_header("Content-Type", "application/rss+xml")
-        request.send_header("Content-Length", str(len(FEED)))
-        request.end_headers()
-        request.wfile.write(FEED)
-
-    return serve(respond)
-
-
-def base(httpd) -> str:
-    return f"http://127.0.0.1:{httpd.server_address[1]}"
-
-
 def one_round(family: str, deadline: float, drip: float) -> tuple[float, str, int]:
-    slow, good = dripping(drip), good_feed()
+    slow, good = serve_drip(drip), serve_body(FEED, "application/rss+xml")
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "s.db")
         sources = [{"name": "slow", **FAMILIES[family](base(slow))}, {"name": "good", "kind": "rss", "url": f"{base(good)}/f"}]
@@ -127,25 +72,11 @@ def one_round(family: str, deadline: float, drip: float) -> tuple[float, str, in
 
 
 def stop_after_signal(family: str, mode: str, sig: signal.Signals, drip: float) -> float:
-    slow, good = dripping(drip), good_feed()
+    slow, good = serve_drip(drip), serve_body(FEED, "application/rss+xml")
     with tempfile.TemporaryDirectory() as tmp:
-        lines = ['[collect]\nretries = 0\ntimeout = "30s"\ndeadline = "10m"\n']
-        for source in ({"name": "slow", **FAMILIES[family](base(slow))}, {"name": "good", "kind": "rss",
-                                                                        "url": f"{base(good)}/f"}):
-            lines.append("[[sources]]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in source.items()))
-        Path(tmp, "c.toml").write_text("\n".join(lines))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")} | ENV
-        env["PYTHONPATH"] = str(REPO)
-        process = subprocess.Popen([sys.executable, "-m", "outagewatch", "--config", f"{tmp}/c.toml", "--store",
-                                    f"sqlite:///{tmp}/s.db", "collect", "--no-tag", mode],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp, env=env)
-        give_up = time.monotonic() + 60
-        while time.monotonic() < give_up:  # until the good feed is stored: the slow source drips on
-            if Path(tmp, "s.db").exists():
-                with SQLiteStore(Path(tmp) / "s.db") as store:
-                    if store.count(Query()):
-                        break
-            time.sleep(0.2)
+        sources = [{"name": "slow", **FAMILIES[family](base(slow))}, {"name": "good", "kind": "rss", "url": f"{base(good)}/f"}]
+        process = collect_process(Path(tmp), sources, mode, env=ENV | {"PYTHONPATH": str(REPO)})
+        wait_until_stored(Path(tmp) / "s.db", 1, process)  # the good feed; the slow source drips on
         time.sleep(1.0)
         sent = time.monotonic()
         process.send_signal(sig)

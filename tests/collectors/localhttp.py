@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 
@@ -76,3 +77,49 @@ class WebhookReceiver:
 
     def close(self) -> None:
         self.server.shutdown()
+
+
+def base_url(httpd: ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def serve_body(body: bytes, content_type: str) -> ThreadingHTTPServer:
+    """Every request gets ``body`` whole, with its length: a source that is simply good."""
+    def respond(request):
+        request.send_response(200)
+        request.send_header("Content-Type", content_type)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    return start_http(respond)
+
+
+def serve_drip(every: float) -> ThreadingHTTPServer:
+    """Any request: headers at once (a 100,000-byte JSON body announced), then one byte of it
+    every ``every`` seconds, so a per-read timeout longer than that never fires. A request body
+    (an OAuth token post) is read first. The paths asked for are kept in ``.paths``."""
+    paths: list[str] = []
+
+    def respond(request):
+        paths.append(request.path)
+        length = int(request.headers.get("Content-Length") or 0)
+        if length:
+            request.rfile.read(length)
+        try:
+            request.send_response(200)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", "100000")
+            request.end_headers()
+            request.wfile.flush()
+            for _ in range(100000):
+                request.wfile.write(b" ")
+                request.wfile.flush()
+                time.sleep(every)
+        except OSError:
+            pass
+        request.close_connection = True
+
+    httpd = start_http(respond)
+    httpd.paths = paths
+    return httpd

@@ -10,28 +10,14 @@ import json
 import orjson
 import pytest
 
-from outagewatch.collectors import load_sources
 from outagewatch.collectors.base import FetchResult, SourceConfig
 from outagewatch.collectors.feeds import FEED_MAX_BYTES
 from outagewatch.collectors.jsondoc import DEFAULT_LIST_CAP, MAX_DEPTH, MAX_NODES, JSONDocument
-from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.statusapi import AWSHealthJSONCollector, StatuspageCollector
 from outagewatch.search.query import Query
 from tests.collectors.localhttp import start_http
+from tests.collectors.test_hostile_documents import JSON, _run, _update
 from tests.collectors.test_failures import GOOD_FEED
-
-JSON = {"Content-Type": "application/json"}
-
-
-def _run(db, sources):
-    scheduler, _ = build_scheduler(db, load_sources(sources), RunSettings(retries=0, timeout=5), jitter=False)
-    scheduler.run_round()
-    scheduler.close()
-    return scheduler.health
-
-
-def _update(n, when="2021-01-01T00:00:00Z", **extra):
-    return {"id": f"u{n}", "body": f"update {n}", "status": "investigating", "created_at": when, **extra}
 
 
 def _incident(n, updates=1, **extra):

@@ -4,13 +4,8 @@ when the source says so, only to its own host."""
 
 from __future__ import annotations
 
-import json
-import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +13,8 @@ from outagewatch.collectors import load_sources
 from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
-from tests.collectors.localhttp import start_http
+from tests.collectors.collectproc import collect_process, wait_until_stored
+from tests.collectors.localhttp import base_url, serve_body, start_http
 from tests.collectors.test_failures import GOOD_FEED
 
 
@@ -45,24 +41,13 @@ def _drip(where: str):
     return start_http(respond)
 
 
-def _good_server():
-    def respond(request):
-        request.send_response(200)
-        request.send_header("Content-Type", "application/rss+xml")
-        request.send_header("Content-Length", str(len(GOOD_FEED)))
-        request.end_headers()
-        request.wfile.write(GOOD_FEED)
-
-    return start_http(respond)
-
-
 def _url(httpd, path="/feed") -> str:
-    return f"http://127.0.0.1:{httpd.server_address[1]}{path}"
+    return base_url(httpd) + path
 
 
 @pytest.mark.parametrize("where", ["body", "headers"])
 def test_a_dripping_server_is_cut_off_at_the_deadline(tmp_path, where):
-    slow, good = _drip(where), _good_server()
+    slow, good = _drip(where), serve_body(GOOD_FEED, "application/rss+xml")
     store = SQLiteStore(tmp_path / "s.db")
     try:
         sources = load_sources([{"name": "slow", "kind": "rss", "url": _url(slow)},
@@ -83,37 +68,14 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(tmp_path, where):
         good.shutdown()
 
 
-def _collect(tmp_path: Path, sources: list[dict], *args: str, collect: str = "") -> subprocess.Popen:
-    lines = [f"[collect]\nretries = 0\ntimeout = \"30s\"\ndeadline = \"10m\"\n{collect}"]
-    for source in sources:
-        lines.append("[[sources]]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in source.items()))
-    (tmp_path / "c.toml").write_text("\n".join(lines))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    return subprocess.Popen([sys.executable, "-m", "outagewatch", "--config", str(tmp_path / "c.toml"),
-                             "--store", f"sqlite:///{tmp_path}/s.db", "collect", "--no-tag", "--json", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env)
-
-
-def _wait_until_stored(path: Path, count: int, process: subprocess.Popen) -> None:
-    give_up = time.monotonic() + 60
-    while time.monotonic() < give_up:
-        assert process.poll() is None, process.stderr.read()
-        if path.exists():
-            with SQLiteStore(path) as store:
-                if store.count(Query()) >= count:
-                    return
-        time.sleep(0.2)
-    raise AssertionError("the good source was never stored")
-
-
 @pytest.mark.parametrize("mode, sig", [("--once", signal.SIGTERM), ("--once", signal.SIGINT),
                                        ("--watch", signal.SIGTERM), ("--watch", signal.SIGINT)])
 def test_a_signal_stops_collect_promptly_keeping_what_was_fetched(tmp_path, mode, sig):
-    slow, good = _drip("body"), _good_server()
+    slow, good = _drip("body"), serve_body(GOOD_FEED, "application/rss+xml")
     try:
-        process = _collect(tmp_path, [{"name": "slow", "kind": "rss", "url": _url(slow)},
+        process = collect_process(tmp_path, [{"name": "slow", "kind": "rss", "url": _url(slow)},
                                       {"name": "good", "kind": "rss", "url": _url(good)}], mode)
-        _wait_until_stored(tmp_path / "s.db", 2, process)  # the good source; the slow one drips on
+        wait_until_stored(tmp_path / "s.db", 2, process)  # the good source; the slow one drips on
         time.sleep(0.5)
         sent = time.monotonic()
         process.send_signal(sig)
@@ -161,7 +123,7 @@ def test_a_redirect_off_http_is_refused_not_retried(tmp_path, location):
 
 
 def test_a_redirect_to_another_host_is_refused_when_the_source_says_same_host(tmp_path):
-    good = _good_server()
+    good = serve_body(GOOD_FEED, "application/rss+xml")
     # The same server by another name: "localhost" is not the source's host "127.0.0.1".
     httpd, _ = _redirect_server(f"http://localhost:{good.server_address[1]}/feed")
     store = SQLiteStore(tmp_path / "s.db")
@@ -180,10 +142,10 @@ def test_a_redirect_to_another_host_is_refused_when_the_source_says_same_host(tm
 
 
 def test_same_host_redirects_from_the_collect_section(tmp_path):
-    good = _good_server()
+    good = serve_body(GOOD_FEED, "application/rss+xml")
     httpd, _ = _redirect_server(f"http://localhost:{good.server_address[1]}/feed")
     try:
-        process = _collect(tmp_path, [{"name": "feed", "kind": "rss", "url": _url(httpd)}], "--once",
+        process = collect_process(tmp_path, [{"name": "feed", "kind": "rss", "url": _url(httpd)}], "--once",
                            collect='redirects = "same-host"\n')
         out, err = process.communicate(timeout=60)
         assert process.returncode == 3, err  # partial: the source failed

@@ -7,12 +7,8 @@ SIGTERM or SIGINT ends `collect --once` and `collect --watch` within seconds."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -21,55 +17,13 @@ from outagewatch.collectors.run import RunSettings, build_scheduler
 from outagewatch.collectors.social import SocialCredentials
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
-from tests.collectors.localhttp import start_http
+from tests.collectors.collectproc import collect_process, wait_until_stored
+from tests.collectors.localhttp import base_url, serve_body, serve_drip, start_http
 from tests.collectors.test_failures import GOOD_FEED
 from tests.collectors.test_reports_and_replay import PAGE
 
 DEADLINE = 2.0
 BOUND = 8.0  # the run's wall-clock bound: well above the deadline, far below "forever"
-
-
-def _dripping():
-    """Any request: headers at once, then a body one byte every 0.2 s (a read timeout of a
-    second never fires). Requests with a body (OAuth token posts) have it read first."""
-    def respond(request):
-        paths.append(request.path)
-        length = int(request.headers.get("Content-Length") or 0)
-        if length:
-            request.rfile.read(length)
-        try:
-            request.send_response(200)
-            request.send_header("Content-Type", "application/json")
-            request.send_header("Content-Length", "100000")
-            request.end_headers()
-            request.wfile.flush()
-            for _ in range(100000):
-                request.wfile.write(b" ")
-                request.wfile.flush()
-                time.sleep(0.2)
-        except OSError:
-            pass
-        request.close_connection = True
-
-    paths: list[str] = []
-    httpd = start_http(respond)
-    httpd.paths = paths
-    return httpd
-
-
-def _serving(body: bytes, content_type: str):
-    def respond(request):
-        request.send_response(200)
-        request.send_header("Content-Type", content_type)
-        request.send_header("Content-Length", str(len(body)))
-        request.end_headers()
-        request.wfile.write(body)
-
-    return start_http(respond)
-
-
-def _base(httpd) -> str:
-    return f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 FAMILIES = {
@@ -89,14 +43,14 @@ ENV = {"OUTAGEWATCH_X_BEARER_TOKEN": "not-a-real-token", "OUTAGEWATCH_REDDIT_CLI
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_a_dripping_server_costs_one_deadline_and_no_other_source(tmp_path, family):
-    slow, feed, page = _dripping(), _serving(GOOD_FEED, "application/rss+xml"), _serving(PAGE, "text/html")
+    slow, feed, page = serve_drip(0.2), serve_body(GOOD_FEED, "application/rss+xml"), serve_body(PAGE, "text/html")
     store = SQLiteStore(tmp_path / "s.db")
     scheduler = None
     try:
-        sources = [{"name": "slow", **FAMILIES[family](_base(slow))},
-                   {"name": "good", "kind": "rss", "url": f"{_base(feed)}/feed"}]
+        sources = [{"name": "slow", **FAMILIES[family](base_url(slow))},
+                   {"name": "good", "kind": "rss", "url": f"{base_url(feed)}/feed"}]
         if family.startswith("reports"):  # a report source beside it shares the crawler process
-            sources.append({"name": "good-reports", "kind": "reports", "url": f"{_base(page)}/status/{{slug}}/",
+            sources.append({"name": "good-reports", "kind": "reports", "url": f"{base_url(page)}/status/{{slug}}/",
                             "pages": ["roku"], "scrapy_settings": {"ROBOTSTXT_OBEY": False}})
         settings = RunSettings(retries=2, backoff=0.1, timeout=1.0, deadline=DEADLINE, concurrency=4)
         scheduler, skipped = build_scheduler(store, load_sources(sources), settings, jitter=False, social=SOCIAL,
@@ -124,41 +78,16 @@ def test_a_dripping_server_costs_one_deadline_and_no_other_source(tmp_path, fami
             httpd.shutdown()
 
 
-def _collect(tmp_path: Path, sources: list[dict], mode: str) -> subprocess.Popen:
-    import json
-
-    lines = ['[collect]\nretries = 0\ntimeout = "30s"\ndeadline = "10m"\n']
-    for source in sources:
-        lines.append("[[sources]]\n" + "\n".join(f"{k} = {json.dumps(v)}" for k, v in source.items()))
-    (tmp_path / "c.toml").write_text("\n".join(lines))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUTAGEWATCH_")}
-    env.update(ENV)
-    return subprocess.Popen([sys.executable, "-m", "outagewatch", "--config", str(tmp_path / "c.toml"),
-                             "--store", f"sqlite:///{tmp_path}/s.db", "collect", "--no-tag", "--json", mode],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env)
-
-
-def _wait_until_stored(path: Path, count: int, process: subprocess.Popen) -> None:
-    give_up = time.monotonic() + 60
-    while time.monotonic() < give_up:
-        assert process.poll() is None, process.stderr.read()
-        if path.exists():
-            with SQLiteStore(path) as store:
-                if store.count(Query()) >= count:
-                    return
-        time.sleep(0.2)
-    raise AssertionError("the good source was never stored")
-
-
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 @pytest.mark.parametrize("mode, sig", [("--once", signal.SIGTERM), ("--watch", signal.SIGINT)])
 def test_a_signal_stops_collect_promptly_whatever_the_stuck_library(tmp_path, family, mode, sig):
-    slow, feed = _dripping(), _serving(GOOD_FEED, "application/rss+xml")
+    slow, feed = serve_drip(0.2), serve_body(GOOD_FEED, "application/rss+xml")
     process = None
     try:
-        process = _collect(tmp_path, [{"name": "slow", **FAMILIES[family](_base(slow))},
-                                      {"name": "good", "kind": "rss", "url": f"{_base(feed)}/feed"}], mode)
-        _wait_until_stored(tmp_path / "s.db", 2, process)  # the good source; the slow one drips on (10 min deadline)
+        process = collect_process(tmp_path, [{"name": "slow", **FAMILIES[family](base_url(slow))},
+                                             {"name": "good", "kind": "rss", "url": f"{base_url(feed)}/feed"}],
+                              mode, env=ENV)
+        wait_until_stored(tmp_path / "s.db", 2, process)  # the good source; the slow one drips on (10 min deadline)
         time.sleep(1.0)  # the slow fetch is well inside its library's read by now
         sent = time.monotonic()
         process.send_signal(sig)
@@ -178,7 +107,7 @@ def test_a_signal_stops_collect_promptly_whatever_the_stuck_library(tmp_path, fa
 def test_in_watch_a_stuck_source_does_not_hold_up_the_others_turns(tmp_path):
     import threading
 
-    slow = _dripping()
+    slow = serve_drip(0.2)
     hits = []
 
     def respond(request):
@@ -193,8 +122,8 @@ def test_in_watch_a_stuck_source_does_not_hold_up_the_others_turns(tmp_path):
     store = SQLiteStore(tmp_path / "s.db")
     stop = threading.Event()
     try:
-        sources = [{"name": "slow", **FAMILIES["x (tweepy)"](_base(slow))},
-                   {"name": "good", "kind": "rss", "url": f"{_base(good)}/feed", "interval": "1s", "jitter": 0}]
+        sources = [{"name": "slow", **FAMILIES["x (tweepy)"](base_url(slow))},
+                   {"name": "good", "kind": "rss", "url": f"{base_url(good)}/feed", "interval": "1s", "jitter": 0}]
         settings = RunSettings(retries=0, timeout=30.0, deadline=600.0, concurrency=2)
         scheduler, _ = build_scheduler(store, load_sources(sources), settings, jitter=False, x_token="t", stop=stop)
         runner = threading.Thread(target=scheduler.watch, args=(stop,))
@@ -227,15 +156,15 @@ PROXIED = {
 
 @pytest.mark.parametrize("family", sorted(PROXIED))
 def test_through_the_environments_proxy_requests_still_holds_the_deadline(tmp_path, monkeypatch, family):
-    proxy, feed = _dripping(), _serving(GOOD_FEED, "application/rss+xml")  # the proxy drips whatever is asked
+    proxy, feed = serve_drip(0.2), serve_body(GOOD_FEED, "application/rss+xml")  # the proxy drips whatever is asked
     for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HTTP_PROXY", _base(proxy))
+    monkeypatch.setenv("HTTP_PROXY", base_url(proxy))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # the good feed is fetched directly
     store = SQLiteStore(tmp_path / "s.db")
     scheduler = None
     try:
-        sources = [{"name": "slow", **PROXIED[family]}, {"name": "good", "kind": "rss", "url": f"{_base(feed)}/feed"}]
+        sources = [{"name": "slow", **PROXIED[family]}, {"name": "good", "kind": "rss", "url": f"{base_url(feed)}/feed"}]
         settings = RunSettings(retries=0, timeout=1.0, deadline=DEADLINE, concurrency=2)
         scheduler, _ = build_scheduler(store, load_sources(sources), settings, jitter=False, x_token="t")
         started = time.monotonic()
