@@ -18,7 +18,7 @@ from outagewatch.cli.output import EXIT_PARTIAL
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 BATCH = 1000
-FIELDS = ("services", "providers", "regions", "symptoms", "status", "lang", "relevant")
+FIELDS = ("services", "providers", "regions", "symptoms", "status", "lang", "relevant", "ongoing")
 
 
 class _BadLine(ValueError):
@@ -70,10 +70,12 @@ def _items(stream, errors: list[int]) -> Iterator[dict[str, Any]]:
 
 
 def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id, services, providers, regions, "
-                                                            "symptoms, status, lang, relevant."),
+                                                            "symptoms, status, lang, relevant (about an outage: "
+                                                            "going on, resolved or explained), ongoing (a "
+                                                            "problem now)."),
         explain: bool = typer.Option(False, "--explain", help="Also say why: each name, place and symptom found, "
                                                               "whether it was tagged and by which rule, and which "
-                                                              "cue decided relevance (with --json: an \"explain\" "
+                                                              "cue decided relevance and ongoing (with --json: an \"explain\" "
                                                               "object).")) -> None:
     """Tag texts read from stdin (one JSON object with "text" or one plain text a line).
 
@@ -114,7 +116,9 @@ def _human(record: dict[str, Any]) -> str:
     if record["status"]:
         parts.append(f"status={record['status']}")
     parts.append(f"lang={record['lang'] or '-'}")
-    parts.append("relevant" if record["relevant"] else "not-relevant")
+    # "relevant ongoing" (a problem now), "relevant past" (resolved, restored, explained), "not-relevant"
+    parts.append(("relevant ongoing" if record["ongoing"] else "relevant past") if record["relevant"]
+                 else "not-relevant")
     return " ".join(parts)
 
 
@@ -122,8 +126,8 @@ def _explained(explain: dict[str, Any]) -> str:
     """The decisions, one indented line each: what was found, tagged or not, and the rule."""
     lines = [f"  prescan: {explain['prescan']}"]
     for d in explain["decisions"]:
-        if d["what"] == "relevance":
-            lines.append(f"  relevance: {'yes' if d['tagged'] else 'no'}: {d['rule']}")
+        if d["what"] in ("relevance", "ongoing"):
+            lines.append(f"  {d['what']}: {'yes' if d['tagged'] else 'no'}: {d['rule']}")
             continue
         entry = f" -> {d['entry']}" if d.get("entry") else ""
         verdict = "tagged" if d["tagged"] else "not tagged"

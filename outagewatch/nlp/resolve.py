@@ -50,10 +50,17 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "identificado": "identified", "identifié": "identified", "identifiziert": "identified",
                   "geïdentificeerd": "identified", "monitorando": "monitoring", "monitoreando": "monitoring",
                   "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring"}
+# "Resolved" as other languages' status pages title an update ("[Résolu] ...", "Storing opgelost: ...", "[복구 완료]").
+FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie", "resuelto", "resuelta", "solucionado",
+                                  "restablecido", "resolvido", "resolvida", "restabelecido", "risolto", "risolta",
+                                  "ripristinato", "behoben", "gelöst", "wiederhergestellt", "opgelost", "verholpen",
+                                  "hersteld", "rozwiązany", "rozwiązane", "naprawiony", "çözüldü", "giderildi",
+                                  "löst", "åtgärdat", "복구", "해결", "復旧", "解消"), "resolved")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational",
-                         "mitigated", "restored", "postmortem", "completed", "scheduled", *FOREIGN_STAGES})
+                         "mitigated", "restored", "postmortem", "completed", "scheduled", *FOREIGN_STAGES,
+                         *FOREIGN_RESOLVED})
 TITLE_STAGES = {"mitigated": "resolved", "restored": "resolved", "postmortem": "resolved", "completed": "resolved",
-                "scheduled": "informational", **FOREIGN_STAGES}
+                "scheduled": "informational", **FOREIGN_STAGES, **FOREIGN_RESOLVED}
 TITLE_MARKS = frozenset({"-", "–", ":", "—", "|", "]", ")"})
 PROBLEM_WINDOW = 6
 BRAND_ENTITIES = frozenset({"ORG", "PRODUCT"})
@@ -81,7 +88,8 @@ class Tags:
     regions: list[str] = field(default_factory=list)
     symptoms: list[str] = field(default_factory=list)
     status: str | None = None
-    relevant: bool = False
+    relevant: bool = False  # about an outage: going on, resolved, restored, explained afterwards
+    ongoing: bool = False  # reports a problem going on now (implies relevant)
 
 
 def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False,
@@ -264,40 +272,73 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             symptoms.add("recovered")
             problems = set()
     why = None
+    excluded = None  # why a text is about no outage at all, whatever its words
     if power and not (services or providers):
         problems = set()  # "power outage on our street": not a service outage
-        why = "a power cut, no service named"
+        why = excluded = "a power cut, no service named"
     if "maintenance" in kinds and not lexicon.FUTURE.isdisjoint(lower) and status in (None, "informational") \
             and "recovered" not in kinds:
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
         status = "informational" if want_status else status
-        why = "announced maintenance"
+        why = excluded = "announced maintenance"
     state = _component_state(lower) if status != "resolved" and "recovered" not in kinds else None
     if status in ("investigating", "identified", "monitoring"):
-        relevant, why = True, f"status stage {status}"
+        ongoing, why = True, f"status stage {status}"
     elif state:
-        relevant, why = True, f"a status component state ({state!r})"
+        ongoing, why = True, f"a status component state ({state!r})"
     elif status == "resolved" or not problems:
-        relevant = False
+        ongoing = False
         why = why or ("resolved" if status == "resolved" else
                       "a recovery, no problem going on" if recovered else "no problem word")
     else:
         strong = sorted(problems & lexicon.STRONG_SYMPTOMS)
-        relevant = bool(strong) or bool(services or providers)
+        ongoing = bool(strong) or bool(services or providers)
         why = (f"a strong symptom ({', '.join(strong)})" if strong else
-               f"a symptom ({', '.join(sorted(problems))}) about a named service" if relevant else
+               f"a symptom ({', '.join(sorted(problems))}) about a named service" if ongoing else
                f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
-    if relevant and status is None and not state:
+    back = None
+    if ongoing and status is None and not state:
         back = _looking_back(lower, text_of(doc), bool(ja))
         if back:
-            relevant, why = False, back
+            ongoing, why = False, back
+    recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
+    relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
+                                              bool(services or providers), ctx.kind == "status" or
+                                              _title_status(lower) is not None)
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
                 say("symptom", " ".join(texts[start:end]), symptom in symptoms, symptom)
-        trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why})
+        trace.append({"what": "ongoing", "text": "", "tagged": ongoing, "rule": why})
+        trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why_relevant})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
-                symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant)
+                symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant,
+                ongoing=ongoing)
+
+
+def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | None, status: str | None,
+                     kinds: set[str], recovery_said: bool, named: bool, status_page: bool) -> tuple[bool, str]:
+    """Is the text about an outage at all (``relevant``), and by which rule?
+
+    A report of a problem now is; so is the rest of an outage's story: a resolved or mitigated
+    status update, "X is back up", "X back online after 18-hour outage", "X explains last week's
+    outage". Not a power cut or announced maintenance, nor a recovery of nothing an outage
+    happened to ("the statue was restored", "back up after the planned maintenance window")."""
+    if ongoing:
+        return True, why
+    if excluded:
+        return False, excluded
+    if back:
+        return True, f"about a past outage: {back}"
+    outage_words = kinds & lexicon.PROBLEM_SYMPTOMS
+    if "maintenance" in kinds and not outage_words:
+        return False, "maintenance, no outage"
+    if status == "resolved" or recovery_said:
+        if named or outage_words or status_page:
+            what = "a resolved status update" if status == "resolved" else "a recovery"
+            return True, f"{what} about an outage" + (" of a named service" if named else "")
+        return False, "a recovery of nothing named"
+    return False, why
 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
@@ -642,13 +683,24 @@ def _place_context(lower: list[str], start: int, end: int) -> bool:
     return False
 
 
-def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:
+def _title_status(lower: list[str]) -> str | None:
+    """The stage a status page writes as the title's first or last word, or None."""
     if lower and lower[0] in STAGE_WORDS and lower[0] != "update" and (len(lower) == 1 or lower[1] in TITLE_MARKS):
         return TITLE_STAGES.get(lower[0], lower[0])  # "Resolved - ...", "Mitigated"
-    if len(lower) > 2 and lower[0] in ("[", "(") and lower[1] in STAGE_WORDS and lower[2] in ("]", ")"):
-        return TITLE_STAGES.get(lower[1], lower[1])  # "[RESOLVED] Increased API Error Rates"
+    if len(lower) > 2 and lower[0] in ("[", "(", "【") and lower[1] in STAGE_WORDS \
+            and any(w in ("]", ")", "】") for w in lower[2:4]):
+        return TITLE_STAGES.get(lower[1], lower[1])  # "[RESOLVED] Increased API Error Rates", "[복구 완료]"
+    if len(lower) > 2 and lower[1] in STAGE_WORDS and lower[1] != "update" and lower[2] in (":", "-", "–", "—", "|"):
+        return TITLE_STAGES.get(lower[1], lower[1])  # "Storing opgelost: ...", "Incident résolu : ..."
     if len(lower) > 2 and lower[-1] in STAGE_WORDS and lower[-2] in ("-", "–", "—", "|", ":"):
         return TITLE_STAGES.get(lower[-1], lower[-1])  # "Storage - North Europe - Investigating"
+    return None
+
+
+def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:
+    titled = _title_status(lower)
+    if titled:
+        return titled
     stages = set()
     for start, _, stage in stage_spans:
         if stage == "resolved" and (_negated(lower, start, True) or _partial(lower, start)):

@@ -242,7 +242,7 @@ class Tagger:
                    "explain": {"prescan": "; ".join(["candidate", *source_said]), "decisions": trace}}
 
     def tag_text(self, text: str, source: str | None = None, lang: str | None = None) -> dict[str, Any]:
-        """Tags of one text: services, providers, regions, symptoms, status, lang, relevant."""
+        """Tags of one text: services, providers, regions, symptoms, status, lang, relevant, ongoing."""
         return next(self._tag_serial([(text, source, lang)]))
 
     def tag_signals(self, signals: list[Signal]) -> None:
@@ -274,9 +274,10 @@ def _informative(ctx) -> bool:
 
 def _empty(lang: str | None) -> dict[str, Any]:
     return {"services": [], "providers": [], "regions": [], "symptoms": [], "status": None, "lang": lang,
-            "relevant": False}
+            "relevant": False, "ongoing": False}
 
 
 def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
     return {"services": tags.services, "providers": tags.providers, "regions": tags.regions,
-            "symptoms": tags.symptoms, "status": tags.status, "lang": lang, "relevant": tags.relevant}
+            "symptoms": tags.symptoms, "status": tags.status, "lang": lang, "relevant": tags.relevant,
+            "ongoing": tags.ongoing}

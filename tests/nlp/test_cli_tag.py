@@ -120,5 +120,27 @@ def test_explain_names_what_a_form_or_a_short_form_stands_for():
     assert {"what": "name", "text": "gh actions", "entry": "github", "tagged": True,
             "rule": "short for GitHub Actions"} in short
     assert [d["text"] for d in tokyo if d["what"] == "place"] == ["東京都"]  # the name, not the run "東京都で"
-    assert back[-1]["tagged"] is False and "a look back at a past outage" in back[-1]["rule"]
+    assert back[-2]["what"] == "ongoing" and back[-2]["tagged"] is False
+    assert "a look back at a past outage" in back[-2]["rule"]
+    assert back[-1]["what"] == "relevance" and back[-1]["tagged"] is True  # about that outage
     assert len([d for d in istanbul if d["what"] == "place"]) == 1  # said once, not once per gazetteer row
+
+
+def test_an_analyst_tells_an_outage_going_on_from_one_that_is_over():
+    """Both are about an outage (relevant); only the first reports a problem now (ongoing).
+    Plain output says which, --json carries both fields, --explain names both decisions."""
+    stdin = b"Roku is down again\nRoku is back up after a two hour outage\nRoku's new stick is $29\n"
+    plain = run("tag", stdin=stdin)
+    assert plain.returncode == 0, plain.stderr
+    down, back, ad = plain.stdout.splitlines()
+    assert down.endswith("relevant ongoing") and back.endswith("relevant past") and ad.endswith("not-relevant")
+    proc = run("tag", "--json", "--explain", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    records = lines(proc)
+    assert [(r["relevant"], r["ongoing"]) for r in records] == [(True, True), (True, False), (False, False)]
+    ongoing, relevance = records[1]["explain"]["decisions"][-2:]
+    assert ongoing == {"what": "ongoing", "text": "", "tagged": False, "rule": "a recovery, no problem going on"}
+    assert relevance["what"] == "relevance" and relevance["tagged"] is True and "recovery" in relevance["rule"]
+    explained = run("tag", "--explain", stdin=stdin).stdout
+    assert "  ongoing: no: a recovery, no problem going on" in explained
+    assert "  relevance: yes: a recovery about an outage of a named service" in explained

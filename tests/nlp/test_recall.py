@@ -122,10 +122,15 @@ def test_everyday_senses_of_short_brand_names(tag, text):
     ("whatsapp non invia i messaggi da un'ora", True),
     ("in hamburg geht whatsapp nicht", True),
     ("디스코드 접속이 안 돼요", True),
-    ("de storing is verholpen, whatsapp werkt weer", False),
 ])
 def test_relevance_in_more_languages_and_not_for_power_cuts(tag, text, relevant):
     assert tag(text)["relevant"] is relevant
+    assert tag(text)["ongoing"] is relevant
+
+
+def test_a_recovery_in_dutch_is_about_the_outage_not_ongoing(tag):
+    tags = tag("de storing is verholpen, whatsapp werkt weer")
+    assert tags["relevant"] is True and tags["ongoing"] is False
 
 
 @pytest.mark.parametrize("text, service", [

@@ -34,7 +34,8 @@ def test_social_posts_carry_no_status(tag):
 
 def test_stage_decides_relevance_of_status_texts(tag):
     assert tag("We are investigating elevated error rates.", source=SOURCE)["relevant"] is True
-    assert tag("This incident has been resolved.", source=SOURCE)["relevant"] is False
+    resolved = tag("This incident has been resolved.", source=SOURCE)
+    assert resolved["relevant"] is True and resolved["ongoing"] is False
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -55,7 +56,7 @@ def test_a_given_language_is_kept(tag):
 
 
 def test_real_github_updates(tagger):
-    """Every real update: GitHub tagged from the source; 'resolved' updates never an outage report."""
+    """Every real update: GitHub tagged from the source; 'resolved' updates about an outage, never ongoing."""
     files = sorted(GITHUB.glob("*.json"))
     if not files:
         pytest.skip(f"corpus not found at {GITHUB}")
@@ -67,6 +68,6 @@ def test_real_github_updates(tagger):
     results = list(tagger.tag_texts(items))
     assert all("github" in r["services"] for r in results)
     resolved = [r for r, s in zip(results, recorded) if s == "resolved" and r["status"] == "resolved"]
-    assert resolved and all(not r["relevant"] for r in resolved)
+    assert resolved and all(r["relevant"] and not r["ongoing"] for r in resolved)
     same = sum(r["status"] == s for r, s in zip(results, recorded))
     assert same / len(results) > 0.5
