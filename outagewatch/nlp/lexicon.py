@@ -90,6 +90,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "non funziona", "non va", "disservizio", "disservizi", "guasto", "fuori servizio", "irraggiungibile",
         "fungerar inte", "ligger nere", "driftstörning", "nie działa", "awaria", "çalışmıyor", "çöktü", "erişilemiyor",
         "arıza", "arızası", "kesinti", "kesintisi", "erişim sorunu", "erişim yok",
+        # plural and case forms of the words above ("Teams et Outlook inaccessibles", "ma jakąś awarię")
+        "inaccessibles", "irraggiungibili", "awarię", "awarii", "awarie", "indisponibili", "non disponibili",
     ],
     "degraded": [
         "degraded", "degraded performance", "degradation", "partial outage", "partially down",
@@ -132,7 +134,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         # nl
         "hapert", "komen niet aan", "komt niet aan", "gooit me eruit", "eruit", "traag",
         # sv, pl, tr
-        "funkar inte", "svart skärm", "przerywa", "gitmiyor",
+        "funkar inte", "svart skärm", "przerywa", "gitmiyor", "problemy", "problem z", "problemy z",
         # pt
         "parou", "parando", "pulando", "não chama", "fica buscando", "recusando", "recusado", "caindo",
         "se congela", "se cuelga", "se traba", "hängt sich auf", "stürzt ab", "abgestürzt", "plante", "rame",
@@ -202,6 +204,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "connection errors", "connection refused", "connection reset", "connectivity issues", "connectivity",
         "network issues", "network connectivity", "packet loss", "dns resolution", "dns issues",
         "dns failures", "dns errors", "no connection", "lost connection", "disconnected", "disconnects",
+        "lost network", "lost connectivity", "lost network connectivity", "loss of connectivity", "lost access",
+        "brak dostępu", "problemy z dostępem", "problem z dostępem",
         "disconnecting", "keeps disconnecting", "unreachable", "won't connect", "doesn't connect", "not connecting", "sin conexión", "no conecta",
         "no se conecta", "problemas de conexión", "error de conexión", "desconexiones", "desconectado",
         "keine verbindung", "verbindungsprobleme", "verbindungsabbruch", "verbindungsabbrüche",

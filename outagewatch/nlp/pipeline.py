@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from outagewatch.nlp import lexicon, verbs
+from outagewatch.nlp import absence, compounds, lexicon, verbs
 from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
 from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
 
@@ -33,7 +33,8 @@ CJK = CJK_PUNCTUATION + KANA + HAN + HALFWIDTH_KANA  # runs split from Latin wor
 CJK_RE = re.compile(f"[{CJK}{HANGUL}]")  # kana, kanji and hangul
 HOST_RE = re.compile(r"(?i)^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#].*)?$")
 FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
-FIVE_XX_SEARCH = re.compile(r"(?i)(?<![\d.,])5(?:\d\d|xx)(?![\d.,])")
+# Not inside a number ("5.02", "500,000"), but a code may end a sentence ("returning 502.").
+FIVE_XX_SEARCH = re.compile(r"(?i)(?<![\d.,])5(?:\d\d|xx)(?!\d|[.,]\d)")
 _JA_SYMPTOMS = [(symptom, re.compile("|".join(p))) for symptom, p in lexicon.JA_SYMPTOMS.items()]
 _JA_NEGATED = re.compile("|".join(lexicon.JA_NEGATED))
 _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS.items()]
@@ -145,6 +146,8 @@ class Matcher:
         self.cues = verbs.cue_words()
         self.failure_words = frozenset(verbs.failure_forms())
         self.separable_words = verbs.separable_words()
+        self.particle_words = frozenset(verbs.PARTICLE_VERBS)
+        self.absence_words = absence.cue_words()
         cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
         self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
 
@@ -172,6 +175,12 @@ class Matcher:
             symptoms.extend(verbs.separable(lowers))  # "wirft mich ständig raus"
         if not self.failure_words.isdisjoint(lowers) or verbs.turkish_failing(raw.lower()):
             symptoms.extend(verbs.failures(lowers))  # "crasht", "ciągle mnie wylogowuje", "çöküyor"
+        if not self.particle_words.isdisjoint(lowers):
+            symptoms.extend(verbs.particle_verbs(lowers))  # "Teams stürzt bei jedem Call ab"
+        if compounds.may_have(raw):
+            symptoms.extend(compounds.compound_symptoms(texts, lowers))  # "Großstörung", "ThrottlingException"
+        if spans and not self.absence_words.isdisjoint(lowers):
+            symptoms.extend(absence.absences(lowers, spans))  # "lost Sky and Netflix", "kein Netflix mehr"
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
         handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []
@@ -281,6 +290,8 @@ HTTP_WORDS = frozenset({"error", "errors", "erro", "erros", "erreur", "erreurs",
 def _http_context(lowers: list[str], i: int) -> bool:
     """A 5xx number is an HTTP status only next to words that say so ("503 errors", "HTTP 502")."""
     if lowers[i].startswith("http") or lowers[i].endswith(("s", "error", "errors")):
+        return True
+    if i and "." in lowers[i - 1] and HOST_RE.match(lowers[i - 1]):  # "gitlab.com 502 again"
         return True
     lo, hi = max(0, i - 2), min(len(lowers), i + 3)
     return any(lowers[j] in HTTP_WORDS for j in range(lo, hi) if j != i)

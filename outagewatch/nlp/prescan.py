@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from outagewatch.nlp import lexicon, verbs
+from outagewatch.nlp import compounds, lexicon, verbs
 from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
 from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
@@ -51,8 +51,8 @@ def _five_xx(low: str, words: set[str]) -> bool:
         start, end = match.span()
         if start and low[start - 1] in NUMBERISH:
             continue
-        if end < len(low) and low[end] in NUMBERISH:
-            continue
+        if end < len(low) and (low[end].isdigit() or low[end] in ".," and low[end + 1:end + 2].isdigit()):
+            continue  # inside a number ("5.02", "500,000"); "returning 502." is a code
         if not HTTP_WORDS.isdisjoint(words):
             return True
         after = low[end:end + 7]
@@ -119,6 +119,7 @@ class Prescan:
         self.single = self.single | {w for w, (_, alone) in failing.items() if alone}
         self.failure_words = frozenset(failing)
         self.separable_words = verbs.separable_words()
+        self.particle_words = frozenset(verbs.PARTICLE_VERBS)
         self.handles = frozenset(h.lstrip("@") for h in vocab.handles)
         self._hashtags: dict[str, bool] = {}
 
@@ -150,6 +151,12 @@ class Prescan:
             return True  # "ständig abgelehnt"
         if not verbs.OBJECT_PRONOUNS.isdisjoint(words) and not self.separable_words.isdisjoint(words):
             return True  # "wirft mich raus"
+        if not self.particle_words.isdisjoint(words) and any(p in words for p, _ in verbs.PARTICLE_VERBS.values()):
+            return True  # "stürzt ... ab"
+        if compounds.may_have(text):
+            written = WORD_RE.findall(text)
+            if compounds.compound_symptoms(written, [w.lower() for w in written]):
+                return True  # "Großstörung", "ThrottlingException"
         if verbs.turkish_failing(low) and any(w[:3] in ("çök", "don", "kas") and verbs.TR_FAILING.match(w)
                                               for w in words):
             return True  # "çöküyor"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import lexicon
+from outagewatch.nlp import lexicon, senses
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
@@ -118,6 +118,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     for start, end, symptom in symptom_spans:
         if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
+        sense = senses.everyday_sense(lower, start, end) if symptom in lexicon.PROBLEM_SYMPTOMS else None
+        if sense:
+            say("symptom", " ".join(texts[start:end]), False, sense)
+            continue
         talk.append(start)
         if symptom == "recovered" and _partial(lower, start):
             partial = True
@@ -147,6 +151,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if entry:
             _add_entry(entry, vocab, services, providers)
             say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
+    rehearsal = senses.drill(" ".join(lower)) if found else None
+    if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
+        say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")
+        found = [f for f in found if f[2] not in lexicon.PROBLEM_SYMPTOMS]
     symptom_at = sorted(set(talk) | {s for s, _, _, _ in found}) if talk or found else talk
 
     # Names, strongest evidence first.

@@ -134,7 +134,8 @@ OBJECT_PRONOUNS = frozenset({"mich", "uns", "me", "ons", "mij"})
 # ("açılmıyor" does not open, "giremiyorum" I cannot get in, "yüklenmiyor" does not load).
 TR_STEMS = {"aç": "not-loading", "yükle": "not-loading", "yüklen": "not-loading", "bağlan": "connectivity",
             "gir": "login", "öde": "payments", "gönder": "problems", "gel": "problems", "çalış": "outage",
-            "oyna": "streaming", "oynat": "streaming", "izle": "streaming", "yenilen": "problems", "indir": "problems"}
+            "oyna": "streaming", "oynat": "streaming", "izle": "streaming", "yenilen": "problems", "indir": "problems",
+            "eriş": "connectivity", "ulaş": "connectivity"}
 # A cheap look before trying every word: "-mıyor", "-maz", "-madı" (not "amazing", "media").
 TR_GATE = re.compile(r"m[ıiuü]yo|m[ae]z\b|m[ae]d[ıi](?:[mnk]|ler|lar|niz|nız)?\b")
 TR_NEGATIVE = re.compile("^(" + "|".join(sorted((re.escape(s) for s in TR_STEMS), key=len, reverse=True)) +
@@ -171,7 +172,21 @@ CHOICE_AUX = frozenset({"do", "did", "wo", "will", "would", "should", "shall", "
 CHOICES = frozenset({"won't", "don't", "didn't", "wont", "dont", "didnt", "won’t", "don’t", "didn’t", "never", "not"})
 # German, French, Dutch and Swedish put the verb first: "lädt nicht", "ne charge pas", "laadt niet",
 # "laddar inte". The negation, its language, and how far back the verb may be.
-DEFERRED = {"nicht": ("de", 6), "pas": ("fr", 2), "plus": ("fr", 2), "niet": ("nl", 4), "inte": ("sv", 4)}
+# German puts the negation at the clause's end, after whatever comes between ("github lädt bei mir seit ner
+# Stunde nicht"): its reach stops at a clause break, not at a count of words.
+DEFERRED = {"nicht": ("de", 9), "pas": ("fr", 2), "plus": ("fr", 2), "niet": ("nl", 7), "inte": ("sv", 4)}
+CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "aber", "und", "maar", "en", "mais", "et", "och", "men",
+                         "weil", "omdat", "dass", "dat", "wenn", "als"})
+# Dutch "doet het niet" (does not work): "doen" only with "het" right after it.
+DOES_IT = frozenset({"doet", "doen", "deed", "deden"})
+# German verbs whose particle ends the clause and makes a failure ("Teams stürzt bei jedem Call ab",
+# "Zahlungen schlagen dauernd fehl", "das Netz fällt ständig aus"): forms, the particle, the symptom.
+PARTICLE_VERBS = {
+    **dict.fromkeys(("stürzt", "stürzen", "stürzte", "stürzten"), ("ab", "outage")),
+    **dict.fromkeys(("schlägt", "schlagen", "schlug", "schlugen"), ("fehl", "errors")),
+    **dict.fromkeys(("fällt", "fallen", "fiel", "fielen"), ("aus", "outage")),
+    **dict.fromkeys(("bricht", "brechen", "brach", "brachen"), ("ab", "connectivity")),
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,6 +252,9 @@ def _regular(lang: str, lemma: str) -> tuple[str, ...]:
     if lang == "nl" and lemma.endswith("en"):  # "werkt", "werk": the table lacks some present forms
         stem = lemma[:-2]
         return stem, stem + "t"
+    if lang == "de" and lemma.endswith("en"):  # "synchronisiert", "verbindet": the table lacks some present forms
+        stem = lemma[:-2]
+        return (stem + "t", stem + "et") if not lemma.endswith("ieren") else (stem + "t",)
     if lang == "sv" and lemma.endswith("a"):  # "laddar", "funkar"
         return (lemma + "r",)
     return ()
@@ -275,7 +293,11 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
         if word in DEFERRED and i:
             lang, reach = DEFERRED[word]  # "in hamburg geht whatsapp nicht", "ne charge pas"
             for k in range(i - 1, max(-1, i - reach), -1):
+                if lower[k] in CLAUSE_ENDS:
+                    break
                 symptom = tables[lang].get(lower[k])
+                if symptom is None and lang == "nl" and lower[k] in DOES_IT and "het" in lower[k + 1:min(i, k + 4)]:
+                    symptom = "outage"
                 if symptom:
                     if not any(s <= k < e for s, e, _ in found):
                         found.append((k, i + 1, symptom))
@@ -311,6 +333,24 @@ def separable(lower: list[str]) -> list[tuple[int, int, str]]:
                 found.append((i, j + 1, symptom))
                 break
             if lower[j] in (",", ".", "!", "?", "und", "en", "aber", "maar"):
+                break
+    return found
+
+
+def particle_verbs(lower: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, symptom) of "stürzt ... ab", "schlagen ... fehl": the verb, then its particle
+    later in the same clause (before the next comma or "und")."""
+    found = []
+    for i, word in enumerate(lower):
+        hit = PARTICLE_VERBS.get(word)
+        if hit is None:
+            continue
+        particle, symptom = hit
+        for j in range(i + 1, min(len(lower), i + 8)):
+            if lower[j] == particle:
+                found.append((i, j + 1, symptom))
+                break
+            if lower[j] in CLAUSE_ENDS:
                 break
     return found
 

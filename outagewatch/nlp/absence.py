@@ -1,0 +1,65 @@
+"""A service said to be gone: "lost Sky and Netflix streaming", "kein Netflix mehr",
+"plus de Discord depuis 20h", "geen WhatsApp meer".
+
+People say a service is missing, not broken; the cue is a word for losing or for "no more"
+right before a service's name (any candidate name: the cue is then the evidence for it).
+"""
+
+from __future__ import annotations
+
+# "lost" then the names (joined by "and", ",", "&"): "we lost AWS", "lost Sky and Netflix streaming".
+LOSING = frozenset({"lost", "losing", "perdimos", "perdí", "perdemos", "perdi", "perdu", "perdue", "verloren"})
+# "no more" before the name, and what must follow within two words when the cue alone is too common:
+# "kein Netflix mehr" (mehr), "geen WhatsApp meer" (meer); "plus de Discord" is enough ("plus de" alone
+# after a verb would be "more", so not after "encore", "beaucoup", "un peu").
+NO_MORE = {("kein",): ("mehr",), ("keine",): ("mehr",), ("keinen",): ("mehr",), ("geen",): ("meer",),
+           ("plus", "de"): (), ("plus", "d'"): ()}
+# German and Dutch "kein ... mehr" also says a person gave it up ("ich schaue kein Netflix mehr"): only
+# after a verb of working or having ("geht seit einer Stunde kein Netflix mehr", "hab kein Teams mehr").
+WORKING = frozenset({"geht", "gehen", "läuft", "laufen", "gibt", "gibt's", "gibts", "hab", "habe", "haben", "hat",
+                     "gaat", "werkt", "is", "heb", "hebben", "heeft"})
+NOT_BEFORE_PLUS = frozenset({"encore", "beaucoup", "un", "peu", "bien", "de", "le", "la", "les", "en"})
+JOINERS = frozenset({"and", "&", ",", "und", "et", "y", "e", "en", "/"})
+# After "lost": a person losing a thing ("lost my netflix password", "lost to Spotify in the charts").
+NOT_AFTER_LOST = frozenset({"my", "our", "your", "his", "her", "their", "to", "against", "interest", "the"})
+
+
+def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]]:
+    """(start, end, "outage") for a losing or "no more" cue right before a candidate name."""
+    starts = {s: e for s, e, _ in spans}
+    found = []
+    for i, word in enumerate(lowers):
+        if word in LOSING and i + 1 < len(lowers) and lowers[i + 1] not in NOT_AFTER_LOST:
+            # the items after it, one word each or a name, joined by "and" or a comma: one is a name
+            at, items = i + 1, 0
+            while at < len(lowers) and items < 3:
+                if at in starts:
+                    found.append((i, i + 1, "outage"))
+                    break
+                items += 1
+                at += 1
+                if at < len(lowers) and lowers[at] in JOINERS:
+                    at += 1
+                else:
+                    break
+            continue
+        for cue, after in NO_MORE.items():
+            if tuple(lowers[i:i + len(cue)]) != cue:
+                continue
+            at = i + len(cue)
+            if at not in starts:
+                continue
+            if cue[0] == "plus" and i and lowers[i - 1] in NOT_BEFORE_PLUS:
+                continue
+            end = starts[at]
+            while end < len(lowers) and lowers[end] in JOINERS and end + 1 in starts:
+                end = starts[end + 1]
+            if after and not (any(w in after for w in lowers[end:end + 2])
+                              and not WORKING.isdisjoint(lowers[max(0, i - 6):i])):
+                continue
+            found.append((i, at, "outage"))
+    return found
+
+
+def cue_words() -> frozenset[str]:
+    return LOSING | {cue[0] for cue in NO_MORE}

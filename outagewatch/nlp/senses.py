@@ -1,0 +1,65 @@
+"""Outage words in their everyday sense: "went down really well", "crashed on the couch",
+"our new incident workflow", "game day simulated losing us-east-1".
+
+The symptom phrases match words, not meanings; these few senses are common enough in posts
+that name a service ("the new season went down really well, netflix better renew it") to be
+worth ruling out by the words around the match. Kept as data beside the rule that reads it.
+"""
+
+from __future__ import annotations
+
+# "went down well", "caiu muito bem", "cayó bien": a verb of falling, then praise.
+FALLING = frozenset({"down", "caiu", "cayó", "cayo", "cae", "cai", "caíram", "cayeron"})
+INTENSIFIERS = frozenset({"really", "very", "so", "super", "pretty", "quite", "extremely", "incredibly", "muito",
+                          "muy", "tão", "tan", "re", "sehr", "ganz", "molto", "like", "rather"})
+PRAISE = frozenset({"well", "bem", "bien", "great", "nicely", "brilliantly", "gut", "bene", "benissimo", "treat",
+                    "storm", "smoothly", "smooth"})
+# "crashed on the couch", "crashing at a friend's": a person falling asleep.
+CRASHING = frozenset({"crashed", "crash", "crashing", "crashes"})
+RESTING = frozenset({"couch", "sofa", "bed", "floor", "settee", "futon", "hammock", "friend's", "place", "mine",
+                     "yours", "his", "hers", "theirs"})
+ARTICLES = frozenset({"on", "onto", "in", "into", "at", "the", "a", "my", "our", "your", "his", "her", "their",
+                      "friend's", "mate's"})
+# "incident workflow builder", "incident response training": the practice or a product, not an incident.
+INCIDENT_WORDS = frozenset({"incident", "incidents", "outage"})
+PRACTICE = frozenset({"workflow", "workflows", "management", "response", "responders", "commander", "commanders",
+                      "review", "reviews", "process", "processes", "tool", "tools", "tooling", "builder", "template",
+                      "templates", "playbook", "playbooks", "runbook", "runbooks", "automation", "platform",
+                      "software", "training", "drill", "drills", "simulation", "simulations", "postmortems",
+                      "retrospectives", "app", "feature", "features", "dashboard", "tracker", "bot", "integration",
+                      "policy", "policies", "metrics", "reporting", "handbook", "course", "certification"})
+# A rehearsal: what breaks in it is planned ("chaos game day simulated losing us-east-1").
+DRILLS = ("simulated", "simulating", "simulate", "simulates", "simulation", "game day", "gameday", "fire drill",
+          "dr drill", "failover drill", "failover test", "dr test", "disaster recovery test", "chaos experiment",
+          "chaos engineering", "tabletop", "simulacro", "simulação", "simulazione", "notfallübung", "übung")
+
+
+def everyday_sense(lower: list[str], start: int, end: int) -> str | None:
+    """Why the symptom matched at lower[start:end] is the everyday sense, or None."""
+    n = len(lower)
+    last = lower[end - 1]
+    if last in FALLING or lower[start] in FALLING:
+        j = end
+        while j < n and j - end < 3 and lower[j] in INTENSIFIERS:
+            j += 1
+        if j < n and lower[j] in PRAISE:
+            return "the everyday sense: went down well (praise)"
+    if last in CRASHING:
+        j = end
+        while j < n and j - end < 3 and lower[j] in ARTICLES:
+            j += 1
+        if j > end and j < n and lower[j] in RESTING:
+            return "the everyday sense: a person crashing (to sleep)"
+    if last in INCIDENT_WORDS and end < n and lower[end] in PRACTICE:
+        return f"the practice or a product ('{last} {lower[end]}'), not an incident"
+    return None
+
+
+def drill(joined: str) -> str | None:
+    """The rehearsal word in a text (joined lower-case words), or None."""
+    for word in DRILLS:
+        at = joined.find(word)
+        if at >= 0 and (at == 0 or not joined[at - 1].isalnum()) and \
+                (at + len(word) == len(joined) or not joined[at + len(word)].isalnum()):
+            return word
+    return None

@@ -1,0 +1,90 @@
+"""What an analyst expects the tagger to say about texts the word lists alone got wrong.
+
+Hand-written texts (not from any evaluation set), each a user's story: words of an outage in
+their everyday sense are no outage; an outage said without the usual words is one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "the finale went down really well, hbo better renew it",
+    "o novo álbum caiu muito bem no spotify, já virou hit",
+    "la canción nueva cayó muy bien en youtube",
+])
+def test_a_fan_saying_a_show_went_down_well_is_no_outage(tag, text):
+    tags = tag(text)
+    assert tags["relevant"] is False and tags["ongoing"] is False and "outage" not in tags["symptoms"]
+
+
+def test_a_runner_who_crashed_on_the_sofa_is_no_outage(tag):
+    assert tag("crashed on the sofa after the marathon, garmin says 3:41")["relevant"] is False
+    assert tag("garmin connect crashed on my phone again")["ongoing"] is True  # the app, not the runner
+
+
+def test_news_of_an_incident_tool_is_no_incident(tag):
+    assert tag("pagerduty ships a new incident response dashboard for teams")["relevant"] is False
+    assert tag("pagerduty incident: alerts are not being delivered")["ongoing"] is True
+
+
+def test_a_failover_drill_is_no_outage(tag, tagger):
+    text = "during our DR drill eu-west-1 was down on purpose and traffic moved to eu-central-1"
+    assert tag(text)["relevant"] is False
+    explained = next(iter(tagger.explain_texts([(text, None, None)])))["explain"]["decisions"]
+    assert any(d["rule"].startswith("a drill or simulation") for d in explained)
+    assert tag("eu-west-1 is down for real, not a drill")["ongoing"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Großstörung bei Vodafone: Kabelinternet in ganz Hessen ausgefallen",
+    "Serverausfall bei Steam, niemand kommt in den Shop",
+    "Netwerkstoring bij KPN, ook Ziggo klanten melden problemen",
+])
+def test_an_outage_named_by_a_compound_noun(tag, text):
+    tags = tag(text)
+    assert "outage" in tags["symptoms"] and tags["ongoing"] is True
+
+
+def test_a_compound_that_only_ends_like_an_outage_is_not_one(tag):
+    assert tag("Die Zerstörung der Altstadt von Dresden")["relevant"] is False
+
+
+def test_an_api_error_name_is_an_error(tag):
+    tags = tag("dynamodb PutItem throwing ProvisionedThroughputExceededException in us-east-1 since 9am")
+    assert "errors" in tags["symptoms"] and tags["ongoing"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "the api gateway is returning 503.",
+    "bitbucket.org 500 again",
+])
+def test_an_http_code_at_a_sentence_end_or_after_a_host(tag, text):
+    assert "5xx" in tag(text)["symptoms"]
+
+
+def test_a_price_with_a_decimal_is_no_http_code(tag):
+    assert "5xx" not in tag("the new plan is $5.02 a month, ends 5.03")["symptoms"]
+
+
+@pytest.mark.parametrize("text", [
+    "half of Sweden just lost Spotify and Discord",
+    "In Köln geht seit Mittag kein WhatsApp mehr",
+    "plus de Netflix depuis 21h à Bordeaux",
+    "bij ons doet Teams het al twee uur niet",
+    "Outlook synchronisiert bei mir seit dem Update nicht",
+    "Slack stürzt bei jedem Anruf ab",
+    "Zahlungen mit Klarna schlagen ständig fehl",
+])
+def test_a_service_said_to_be_gone_or_failing_in_other_words(tag, text):
+    assert tag(text)["ongoing"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "I lost my Spotify password again",
+    "Ich schaue kein Netflix mehr, zu teuer",
+    "Spotify lost subscribers last quarter",
+])
+def test_a_person_losing_or_giving_up_a_service_is_no_outage(tag, text):
+    assert tag(text)["relevant"] is False
