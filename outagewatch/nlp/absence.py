@@ -15,9 +15,10 @@ LOSING = frozenset({"lost", "losing", "perdimos", "perdí", "perdemos", "perdi",
 NO_MORE = {("kein",): ("mehr",), ("keine",): ("mehr",), ("keinen",): ("mehr",), ("geen",): ("meer",),
            ("plus", "de"): (), ("plus", "d'"): ()}
 # German and Dutch "kein ... mehr" also says a person gave it up ("ich schaue kein Netflix mehr"): only
-# after a verb of working or having ("geht seit einer Stunde kein Netflix mehr", "hab kein Teams mehr").
-WORKING = frozenset({"geht", "gehen", "läuft", "laufen", "gibt", "gibt's", "gibts", "hab", "habe", "haben", "hat",
-                     "gaat", "werkt", "is", "heb", "hebben", "heeft"})
+# after a verb of working ("in der Schweiz geht seit heute morgen kein Teams"), or of having with "mehr"
+# ("hab seit Mittag kein Teams mehr"; "ich habe kein Netflix" is a choice).
+WORKING = frozenset({"geht", "gehen", "läuft", "laufen", "gaat", "werkt", "funktioniert"})
+HAVING = frozenset({"gibt", "gibt's", "gibts", "hab", "habe", "haben", "hat", "is", "heb", "hebben", "heeft"})
 NOT_BEFORE_PLUS = frozenset({"encore", "beaucoup", "un", "peu", "bien", "de", "le", "la", "les", "en"})
 JOINERS = frozenset({"and", "&", ",", "und", "et", "y", "e", "en", "/"})
 # After "lost": a person losing a thing ("lost my netflix password", "lost to Spotify in the charts").
@@ -54,8 +55,9 @@ def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]
             end = starts[at]
             while end < len(lowers) and lowers[end] in JOINERS and end + 1 in starts:
                 end = starts[end + 1]
-            if after and not (any(w in after for w in lowers[end:end + 2])
-                              and not WORKING.isdisjoint(lowers[max(0, i - 6):i])):
+            before = lowers[max(0, i - 6):i]
+            if after and WORKING.isdisjoint(before) and not (any(w in after for w in lowers[end:end + 2])
+                                                             and not HAVING.isdisjoint(before)):
                 continue
             found.append((i, at, "outage"))
     return found

@@ -67,6 +67,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "faceplanted", "is toast", "fubar", "503s", "502s", "500s", "down down",
         "down di", "è down", "sono down", "schermo nero",
         "cannot access", "unable to access", "inaccessible", "major outage", "blackout", "downtime",
+        "down or is it just me", "down or just me", "down for anyone else", "down for anybody else",
         # es
         "caído", "caida", "caída", "caídos", "se cayó", "se cae", "se ha caído", "está caído", "no funciona",
         "no funcionan", "no está funcionando", "dejó de funcionar", "no va", "no anda", "sin servicio",
@@ -83,7 +84,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "indisponible", "indisponibles", "coupure", "coupures", "plantage", "planté", "est down",
         "interruption de service", "dysfonctionnement",
         # pt
-        "fora do ar", "caiu", "caíram", "não funciona", "não está funcionando", "parou de funcionar",
+        "fora do ar", "caiu", "caíram", "apagão", "não funciona", "não está funcionando", "parou de funcionar",
         "indisponível", "fora de serviço", "pane", "queda", "sem funcionar", "tá fora", "está fora",
         # nl, it, sv, pl, tr (outage words only: the blind sets carry a few of each)
         "storing", "storingen", "ligt eruit", "ligt plat", "werkt niet", "doet het niet", "niet bereikbaar",
@@ -120,7 +121,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "keeps asking me to", "login loop", "sign-in loop", "stuck pending", "pending for", "ddos", "ddos attack",
         "loop", "logged out", "keeps logging out", "429s", "rate limited", "rate limiting",
         # es
-        "me pide iniciar sesión", "se salta", "se para", "se cierra la sesión", "se cierra", "rechaza",
+        "me pide iniciar sesión", "se salta", "se para", "se pausa", "se detiene", "se cierra la sesión", "se cierra", "rechaza",
         "rechazando", "no llegan", "no llega", "no me deja", "se bloquea",
         # fr
         "saute", "s'arrête", "me déconnecte", "ne passent plus", "ne passe plus", "déconnecte", "ne répond plus",
@@ -238,7 +239,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     ],
     # "is fine", "works fine for me": a recovery only when nothing else in the text is broken
     # ("valorant won't launch, vanguard is fine" is a report, not a recovery).
-    "fine": ["working fine", "works fine", "running fine", "been fine", "is fine", "all good", "fine here", "fine for me"],
+    "fine": ["working fine", "works fine", "running fine", "been fine", "is fine", "all good", "fine here", "fine for me",
+             "looks fine", "look fine", "seems fine", "fine from here"],
     "recovered": [
         "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
         "works again", "up again", "up and running", "resolved", "has been resolved", "is resolved",
@@ -253,7 +255,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "all systems go", "back to green", "resuelto", "solucionado", "restablecido", "ya funciona",
         "vuelve a funcionar", "volvió a funcionar", "funciona de nuevo", "funcionando con normalidad",
         "normalizado", "recuperado", "behoben", "wieder da", "wieder online", "funktioniert wieder",
-        "geht wieder", "läuft wieder", "wiederhergestellt", "gelöst", "résolu", "résolue", "rétabli",
+        "geht wieder", "läuft wieder", "wiederhergestellt", "funktionieren wieder", "gehen wieder", "laufen wieder",
+        "werken weer", "funcionan de nuevo", "vuelven a funcionar", "voltaram a funcionar", "funzionano di nuovo", "gelöst", "résolu", "résolue", "rétabli",
         "rétablie", "fonctionne à nouveau", "fonctionne de nouveau", "remis en service", "de retour",
         "corrigé", "fonctionne normalement", "resolvido", "normalizado", "voltou", "voltou a funcionar",
         "restabelecido", "funcionando normalmente", "corrigido", "de volta",
@@ -363,14 +366,14 @@ JA_SYMPTOMS: dict[str, list[str]] = {
     "errors": [r"エラー", r"失敗"],
     "timeout": [r"タイムアウト"],
     "latency": [r"遅い", r"重い", r"遅延", r"느려", r"느림", r"지연"],
-    "not-loading": [r"表示されな", r"読み込めな", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな",
+    "not-loading": [r"表示されな", r"読み込(?:めな|まな|みませ|めませ)", r"開けな", r"開かな", r"読み込まれな", r"見れな", r"見られな",
                     r"起動(?:しな|でき(?:な|ませ))",
                     r"안 ?(?:열려|열리|떠요|뜨|나와|나오)"],
     "connectivity": [r"(?:繋|つな)がらな", r"接続でき(?:な|ませ)", r"通信障害", r"接続エラー", r"電波が(?:入らな|ない)",
                      r"圏外", r"(?:인터넷|와이파이|신호)(?:이|가)? ?(?:안 ?[돼되됨]|없)",
                      r"(?:접속|연결)(?:이)? ?(?:안|불가|오류|끊)"],
     "payments": [r"決済(?:でき(?:な|ませ)|エラー)", r"支払いでき(?:な|ませ)"],
-    "streaming": [r"再生でき(?:な|ませ)"],
+    "streaming": [r"再生でき(?:な|ませ)", r"버퍼링", r"バッファリング"],
     "maintenance": [r"メンテナンス"],
     "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し",
                   r"복구(?:됐|되었|완료)", r"정상화"],
@@ -455,7 +458,7 @@ STILL_NOW = frozenset({"now", "today", "today's", "still", "currently", "ongoing
 NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
 
 POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",
-                         "blackout", "apagón", "stromausfall", "停電"})
+                         "blackout", "apagón", "apagão", "stromausfall", "停電"})
 FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",
                     "prévue", "programada", "programado", "agendada"})
 

@@ -107,12 +107,14 @@ FAILURES: dict[str, dict[str, str]] = {
     "de": {"abstürzen": "outage", "ablehnen": "payments", "ruckeln": "problems", "einfrieren": "problems"},
     "es": {"rechazar": "payments", "trabar": "problems", "congelar": "problems", "desconectar": "connectivity"},
     "fr": {"refuser": "payments", "ramer": "latency", "crasher": "outage", "déconnecter": "connectivity"},
-    "pt": {"recusar": "payments", "travar": "problems", "desconectar": "connectivity", "deslogar": "login"},
+    "pt": {"recusar": "payments", "travar": "problems", "desconectar": "connectivity", "deslogar": "login",
+           "falhar": "errors"},
 }
 STANDALONE = frozenset({"impallare", "crashen", "vastlopen", "haperen", "zacinać", "wylogowywać", "wylogować",
-                        "krascha", "lagga", "ruckeln", "crasher", "travar", "deslogar"})
+                        "krascha", "lagga", "ruckeln", "crasher", "travar", "deslogar", "falhar"})
 FREQUENT = frozenset({"ständig", "dauernd", "andauernd", "sempre", "continuamente", "ciągle", "wciąż", "sürekli",
-                      "blijft", "steeds", "tiden", "rato", "arrêt", "hora", "direto", "constantly", "always"})
+                      "blijft", "steeds", "tiden", "rato", "arrêt", "hora", "direto", "constantly", "always",
+                      "cada", "sozinho", "sozinha"})
 TR_FAILING = re.compile(r"(?:çök|don|kas)(?:[üuı]yor|t[üu]|d[uı]|m[ıiuü]ş)")  # "çöküyor", "donuyor", "kasıyor"
 
 
@@ -295,7 +297,10 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             for k in range(i - 1, max(-1, i - reach), -1):
                 if lower[k] in CLAUSE_ENDS:
                     break
-                symptom = tables[lang].get(lower[k])
+                verb = lower[k]
+                if verb[1:2] in ("'", "’") and verb[:1] in "dlnms":
+                    verb = verb[2:]  # "n'envoie plus": the negation elided onto the verb
+                symptom = tables[lang].get(verb)
                 if symptom is None and lang == "nl" and lower[k] in DOES_IT and "het" in lower[k + 1:min(i, k + 4)]:
                     symptom = "outage"
                 if symptom:

@@ -88,3 +88,31 @@ def test_a_service_said_to_be_gone_or_failing_in_other_words(tag, text):
 ])
 def test_a_person_losing_or_giving_up_a_service_is_no_outage(tag, text):
     assert tag(text)["relevant"] is False
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("is gitlub down or is it just me?", "outage"),  # the question says it, even with the name misspelt
+    ("slack n'envoie plus mes messages", "problems"),  # French negation elided onto the verb
+    ("spotify desconectando sozinho a cada 2 minutos", "connectivity"),  # "every two minutes"
+    ("o whatsapp está a falhar desde manhã", "errors"),  # European Portuguese "está a" + verb
+    ("Netflixが読み込まない", "not-loading"),
+    ("넷플릭스 버퍼링 너무 심해요", "streaming"),
+])
+def test_complaints_said_the_way_people_say_them(tag, text, symptom):
+    tags = tag(text)
+    assert symptom in tags["symptoms"] and tags["ongoing"] is True
+
+
+def test_only_a_verb_of_working_makes_no_service_an_outage(tag):
+    assert tag("in Graz geht seit heute morgen kein Teams")["ongoing"] is True
+    assert tag("ich habe kein Netflix, nur Prime")["relevant"] is False
+
+
+def test_everything_looks_fine_from_here_denies_the_outage(tag):
+    tags = tag("slack outage? everything looks fine from here")
+    assert tags["ongoing"] is False and tags["relevant"] is False
+
+
+def test_payments_working_again_after_an_outage_is_its_end(tag):
+    tags = tag("Nach der Störung: Überweisungen funktionieren wieder")
+    assert tags["relevant"] is True and tags["ongoing"] is False
