@@ -67,15 +67,19 @@ EVERY_SIGNAL = Query(text="roku OR flickr OR adobe OR netflix OR slack OR zoom O
                           " OR ec2 OR engine OR machines OR ring OR twilio OR spotify OR reddit")
 
 
-def ingest(path: Path, size: int, batch: int = 5000, kill_at: int | None = None, into_batch: float = 0.9) -> int:
+def ingest(path: Path, size: int, batch: int = 5000, kill_at: int | None = None, into_batch: float = 0.9,
+           group: bool = True) -> int:
     """Run the child's ingest; with ``kill_at``, SIGKILL it once that many are stored and
     ``into_batch`` of the next batch's time has passed (0.9: most often after SQLite
     committed the batch and while the words index takes it in; 0.4: most often inside
-    SQLite's transaction). Returns the child's exit status (-9 when killed)."""
+    SQLite's transaction). ``group``: kill its whole process group (the writer and the
+    words indexer it started for the bulk load, as an OOM kill of a container would),
+    else the writer alone (its indexer then finishes on its own, beside the next run).
+    Returns the child's exit status (-9 when killed)."""
     code = CHILD.format(repo=str(REPO), bench=str(REPO / "benchmarks"))
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     child = subprocess.Popen([sys.executable, "-c", code, str(path), str(size), str(batch)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+                             stdout=subprocess.PIPE, text=True, env=env, start_new_session=True)
     last, took = None, 0.0
     for line in child.stdout:
         now = time.perf_counter()
@@ -84,7 +88,10 @@ def ingest(path: Path, size: int, batch: int = 5000, kill_at: int | None = None,
         last = now
         if kill_at is not None and int(line) >= kill_at:
             time.sleep(took * into_batch)
-            child.send_signal(signal.SIGKILL)
+            if group:
+                os.killpg(child.pid, signal.SIGKILL)
+            else:
+                child.send_signal(signal.SIGKILL)
             break
     return child.wait(timeout=3600)
 
@@ -145,14 +152,17 @@ def main() -> None:
     parser.add_argument("--into-batch", type=float, default=0.9,
                         help="how far into the next batch the kill lands, as a fraction of a batch's time")
     parser.add_argument("--batch", type=int, default=5000)
+    parser.add_argument("--kill", choices=("group", "writer"), default="group",
+                        help="kill the writer and its words indexer (group) or the writer alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path, reference = Path(tmp) / "interrupted.db", Path(tmp) / "reference.db"
         print(f"load average at start: {[round(x, 2) for x in os.getloadavg()]}", flush=True)
         start = time.perf_counter()
-        status = ingest(path, args.size, args.batch, kill_at=int(args.size * args.kill_at), into_batch=args.into_batch)
+        status = ingest(path, args.size, args.batch, kill_at=int(args.size * args.kill_at), into_batch=args.into_batch,
+                        group=args.kill == "group")
         left, mark = state_left(path)
-        print(f"1. ingest killed (exit {status}) after {time.perf_counter() - start:.1f} s: {left:,} rows in SQLite,"
+        print(f"1. ingest killed ({args.kill}, exit {status}) after {time.perf_counter() - start:.1f} s: {left:,} rows in SQLite,"
               f" words index committed up to rowid {mark:,}", flush=True)
         start = time.perf_counter()
         status = ingest(path, args.size, args.batch)

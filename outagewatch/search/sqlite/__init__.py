@@ -7,7 +7,8 @@ to one module per concern:
 - :mod:`.writes`: a batch's rows, tags, words and rollup counts;
 - :mod:`.filters` and :mod:`.planner`: which index answers each search;
 - :mod:`.textindex`: the words index (Tantivy, in ``<file>.words/`` beside the file),
-  kept up to date from SQLite; :mod:`.text`: highlights;
+  kept up to date from SQLite (during a bulk load by a process of its own,
+  :mod:`.indexer`); :mod:`.text`: highlights;
 - :mod:`.aggregations`: facets, histograms, tag series, stats;
 - :mod:`.state`: checkpoints, incidents and feedback.
 """
@@ -64,7 +65,7 @@ class SQLiteStore(BaseStore):
         """SQLite first (the truth), then the words index catches up from it."""
         result = self._apply(signals)
         if result.new or result.updated:
-            self.text.catch_up(written=self._writer.last_new)
+            self.text.after_write(self._writer.last_new)
         return result
 
     def _writing(self):

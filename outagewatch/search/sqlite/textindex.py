@@ -22,7 +22,9 @@ is rebuilt from SQLite on the next open, so the SQLite file stays the one thing 
 Concurrency: one process at a time holds Tantivy's writer lock (the first that writes,
 or reads while rows wait); others skip indexing and search what is committed, and their
 rows are indexed by the holder at its next write or read. Commits happen at most once a
-second during a bulk load and before any words search of the writing process.
+second while rows keep coming and before any words search of the writing process. During
+a bulk load the writer hands the lock to an indexer process (:mod:`.indexer`) that reads
+the new rows back from SQLite, so indexing runs beside the writes, on another core.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ TITLE_BOOST = 2.0  # a word in the title counts double, as in Elasticsearch
 COMMIT_SECONDS = 1.0
 WRITER_HEAP = 128_000_000
 WRITER_THREADS = 2  # indexing runs in Rust threads beside the Python writer
+# A run of writes (each less than RUN_GAP_SECONDS after the last) that has stored this many
+# new rows is a bulk load: an indexer process takes the words over (:mod:`.indexer`).
+BULK_ROWS = 20_000
+RUN_GAP_SECONDS = 2.0
 _ROW = "rowid, published_at, title, text, source_kind, source, services, providers, regions"
 # Query filter -> index field (tags as single tokens: the raw tokenizer).
 FILTERS = (("services", "services"), ("providers", "providers"), ("regions", "regions"),
@@ -141,6 +147,12 @@ class TextIndex:
         self._dirty = False
         self._last_commit = 0.0
         self._seen_state: str | None = None
+        self.commit_seconds = COMMIT_SECONDS
+        self.indexed = 0
+        self._indexer = None  # an IndexerProcess during a bulk load
+        self.bulk_rows = BULK_ROWS
+        self._run = 0  # rows written by this process in the current run of writes
+        self._last_write = 0.0
         self.index = self._open()
 
     # -- opening ---------------------------------------------------------------------
@@ -202,29 +214,38 @@ class TextIndex:
         self._dirty = True  # the deletion above must be committed before the mark moves
         return True
 
-    def catch_up(self, commit: bool = False, written: list[tuple[int, int, Signal]] = ()) -> bool:
-        """Index the rows SQLite holds past the mark and the rows rewritten since; commit
-        when asked, or when the last commit is a second old. False if another process
-        holds the writer. ``written`` are (rowid, published ms, Signal) this process just stored: when
-        they are exactly the rows past the mark, they are indexed from memory rather than
-        read back."""
+    def catch_up(self, commit: bool = False, written: list[tuple[int, int, Signal]] = (),
+                 limit: int | None = None) -> bool:
+        """Index the rows SQLite holds past the mark (at most ``limit`` of them) and the rows
+        rewritten since; commit when asked, or when the last commit is a second old. False if
+        another process holds the writer. ``written`` are (rowid, published ms, Signal) this
+        process just stored: when they are exactly the rows past the mark, they are indexed
+        from memory rather than read back. ``self.indexed`` says how many new rows it took."""
         database = self.database
         with database.lock:
+            self.indexed = 0
             if not self._acquire():
                 return False
             writer = self._writer
+            # Rewrites are read before the rows: a rewrite committed after this read is taken
+            # the next time, one committed before it is in the rows read below as it now is
+            # (another process may be writing while this one indexes).
+            rewritten = database.rows("SELECT seq, rowid FROM text_pending WHERE seq > ? ORDER BY seq",
+                                      (self._pending_to,))
+            added_to = self._added_to
             documents = []
-            if written and written[0][0] == self._added_to + 1 and \
+            if written and written[0][0] == added_to + 1 and \
                     database.one("SELECT max(rowid) FROM signals")[0] == written[-1][0]:
                 rows = []
                 documents = [_signal_document(rowid, published, signal) for rowid, published, signal in written]
                 self._added_to = written[-1][0]
             else:
-                rows = database.rows(f"SELECT {_ROW} FROM signals WHERE rowid > ? ORDER BY rowid",
-                                     (self._added_to,))
-            rewritten = database.rows("SELECT seq, rowid FROM text_pending WHERE seq > ? ORDER BY seq",
-                                      (self._pending_to,))
-            again = sorted({rowid for _, rowid in rewritten if rowid <= self._added_to})
+                rows = database.rows(f"SELECT {_ROW} FROM signals WHERE rowid > ? ORDER BY rowid"
+                                     + ("" if limit is None else f" LIMIT {int(limit)}"), (added_to,))
+                if rows:
+                    self._added_to = rows[-1][0]
+            self.indexed = len(rows) + len(documents)
+            again = sorted({rowid for _, rowid in rewritten if rowid <= added_to})
             for rowid in again:
                 writer.delete_documents_by_term("rowid", rowid)
             for start in range(0, len(again), 900):
@@ -235,13 +256,55 @@ class TextIndex:
                 writer.add_document(_document(row))
             for document in documents:
                 writer.add_document(document)
-            self._added_to = max(self._added_to, max((row[0] for row in rows), default=0))
             if rewritten:
                 self._pending_to = rewritten[-1][0]
             self._dirty = self._dirty or bool(rows or documents or rewritten)
-            if self._dirty and (commit or time.monotonic() - self._last_commit >= COMMIT_SECONDS):
+            if self._dirty and (commit or time.monotonic() - self._last_commit >= self.commit_seconds):
                 self._commit()
             return True
+
+    @property
+    def dirty(self) -> bool:
+        """Whether this process's writer holds changes the mark does not cover yet."""
+        return self._dirty
+
+    def commit_now(self) -> None:
+        with self.database.lock:
+            if self._writer is not None and self._dirty:
+                self._commit()
+
+    def after_write(self, written: list[tuple[int, int, Signal]]) -> None:
+        """After a batch is committed in SQLite (``written``: its new rows). Index it here,
+        unless this process is in a bulk load (``BULK_ROWS`` new rows in a run of writes
+        less than ``RUN_GAP_SECONDS`` apart, ``self.bulk_rows``): then an indexer process
+        does it, beside."""
+        now = time.monotonic()
+        if now - self._last_write > RUN_GAP_SECONDS:
+            self._run = 0
+        self._last_write = now
+        self._run += len(written)
+        with self.database.lock:
+            if self._indexer is not None and not self._indexer.alive():
+                self._indexer.finish()
+                self._indexer = None  # it went idle (or was killed); a new one starts if needed
+            if self._indexer is None and self.path is not None and self._run >= self.bulk_rows:
+                self._start_indexer()
+            if self._indexer is None:
+                self.catch_up(written=written)
+
+    def _start_indexer(self) -> None:
+        """Hand the index's writer lock to an indexer process: commit what this process
+        indexed, let go of the lock, start the indexer (it takes the lock)."""
+        if self._writer is not None:
+            if self._dirty:
+                self.catch_up(commit=True)
+            self._writer = None  # dropping it releases the lock (merges in flight are abandoned)
+        from outagewatch.search.sqlite.indexer import IndexerProcess  # (it runs as a module of its own too)
+
+        try:
+            self._indexer = IndexerProcess(self.database.path)
+        except OSError:  # no process to be had: index here, as for small writes
+            self._indexer = None
 
     def _commit(self) -> None:
         self._writer.commit()
@@ -262,7 +325,15 @@ class TextIndex:
             added_to, pending_to, state = self._mark()
             latest = database.one("SELECT coalesce(max(rowid), 0), (SELECT coalesce(max(seq), 0) FROM text_pending)"
                                   " FROM signals")
-            if self._dirty or latest[0] > added_to or latest[1] > pending_to:
+            behind = latest[0] > added_to or latest[1] > pending_to
+            if self._indexer is not None and behind:
+                answer = self._indexer.sync()  # it catches up with SQLite and commits
+                if answer == "gone":
+                    self._indexer.finish()
+                    self._indexer = None
+                else:
+                    state, behind = self._mark()[2], False  # "busy": another process indexes
+            if self._indexer is None and (self._dirty or behind):
                 self.catch_up(commit=True)
                 state = self._mark()[2]
             if state != self._seen_state:
@@ -272,6 +343,9 @@ class TextIndex:
 
     def close(self) -> None:
         with self.database.lock:
+            if self._indexer is not None:
+                self._indexer.finish()  # it catches up, commits and exits
+                self._indexer = None
             if self._writer is None:
                 return
             with contextlib.suppress(Exception):

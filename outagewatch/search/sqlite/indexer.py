@@ -1,0 +1,149 @@
+"""The words index brought up to date in a process of its own during a bulk load.
+
+Why: indexing a Signal's words costs ~13 µs of CPU in the writing process (the document
+built in Python, handed to Tantivy, the commits), about a third of what storing it costs.
+During a bulk load (``ingest`` of a big file, ``migrate``, a replay at full speed) the
+writer leaves that work to a second process, so the two run on two cores: the writer
+only writes SQLite, and the indexer reads the new rows back from SQLite and indexes them.
+
+Nothing about the crash story changes: the indexer is an ordinary holder of the index's
+writer lock (:mod:`.textindex`), it reads what SQLite committed, commits the index, then
+moves the mark in SQLite. Killed, it leaves the mark behind what the index holds and the
+next holder redoes the rest. Its parent killed, it sees its input close, catches up with
+whatever SQLite holds, commits and exits.
+
+The two talk over the child's stdin and stdout, one line each way: the parent writes
+``c`` ("catch up with everything committed in SQLite now, commit, tell me") before a
+search of its own, and the child answers ``ok`` (or ``busy`` when another process holds
+the index's writer, whose rows are then indexed by that one). Closing stdin means "finish
+and exit": the parent's ``close()`` waits for that, so ``ingest`` returns once the index
+has caught up.
+
+    python -m outagewatch.search.sqlite.indexer STORE.db
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import outagewatch
+
+# Rows read from SQLite and handed to Tantivy per round; commits at most this often while
+# rows keep coming (a search of the writer, or the end of the load, commits at once).
+CHUNK = 5000
+COMMIT_SECONDS = 2.0
+# An indexer with nothing to do for this long exits; the writer starts another when needed.
+IDLE_SECONDS = 10.0
+
+
+class IndexerProcess:
+    """The writer's handle on its indexer process."""
+
+    def __init__(self, database: Path) -> None:
+        env = dict(os.environ)
+        package_root = str(Path(outagewatch.__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "outagewatch.search.sqlite.indexer", str(database)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def sync(self) -> str:
+        """Ask the indexer to catch up with SQLite and commit; ``ok``, ``busy`` (another
+        process holds the index's writer) or ``gone`` (it exited)."""
+        try:
+            self.process.stdin.write(b"c\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+        except (BrokenPipeError, OSError, ValueError):
+            return "gone"
+        return line.decode().strip() or "gone"
+
+    def finish(self) -> None:
+        """Let it catch up, commit and exit; wait for that."""
+        with contextlib.suppress(OSError, ValueError):
+            self.process.stdin.close()
+        self.process.wait()
+        with contextlib.suppress(OSError, ValueError):
+            self.process.stdout.close()
+
+
+def _commands(timeout: float) -> tuple[int, bool]:
+    """(catch-up requests read, whether stdin closed), waiting up to ``timeout`` for one."""
+    ready, _, _ = select.select([0], [], [], timeout)
+    if not ready:
+        return 0, False
+    data = os.read(0, 4096)
+    return data.count(b"c"), not data
+
+
+def run(database_path: Path) -> None:
+    from outagewatch.search.sqlite.schema import Database
+    from outagewatch.search.sqlite.textindex import TextIndex, words_path
+
+    database = Database(database_path)
+    index = TextIndex(database, words_path(database_path))
+    index.commit_seconds = COMMIT_SECONDS
+    wanted = closing = False
+    last_work = time.monotonic()
+
+    def reply(word: bytes) -> None:
+        with contextlib.suppress(OSError):
+            os.write(1, word + b"\n")
+
+    try:
+        while True:
+            if not index.catch_up(limit=CHUNK):  # another process holds the index's writer
+                if wanted:
+                    reply(b"busy")
+                    wanted = False
+                if closing or time.monotonic() - last_work > IDLE_SECONDS:
+                    return
+                requests, eof = _commands(0.1)
+                wanted, closing = wanted or requests > 0, closing or eof
+                continue
+            if index.indexed:
+                last_work = time.monotonic()
+            if index.indexed == CHUNK:  # more rows wait: take any request, then read on
+                requests, eof = _commands(0)
+                wanted, closing = wanted or requests > 0, closing or eof
+                continue
+            # caught up with what SQLite held when this round began
+            if wanted or closing:
+                index.commit_now()
+                if wanted:
+                    reply(b"ok")
+                    wanted = False
+                if closing:
+                    return
+            elif not index.dirty and time.monotonic() - last_work > IDLE_SECONDS:
+                return
+            requests, eof = _commands(0.05)
+            wanted, closing = requests > 0, eof
+    finally:
+        index.close()
+        database.close()
+
+
+def main() -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the indexer finishes its work
+    # when its parent goes instead (its stdin closes).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    run(Path(sys.argv[1]))
+
+
+if __name__ == "__main__":
+    main()
