@@ -20,7 +20,9 @@ collector's intake does; and *every text names a service* (English, Spanish, Ger
 French, Portuguese and Japanese outage chatter), the worst case. 40-280 characters.
 
 Memory: the peak resident set of the runs. ``--ingest N`` also times ``outagewatch
-ingest`` of N mix signals into a new embedded store with tagging on and with --no-tag.
+ingest`` of N signals of each corpus (``--corpus``) into a new embedded store with tagging
+on and with --no-tag: the whole command, and the rate once started (the start-up, timed on
+a one-line file, taken off), with the peak RSS of the largest of its processes.
 
     .venv/bin/python benchmarks/tagging_throughput.py [--texts 100000] [--processes 2] [--rounds 3]
         [--corpus mix|named|both] [--ingest 100000]
@@ -237,33 +239,63 @@ def compare(warm, stock, texts: list[str], label: str, rounds: int, processes: i
               f"all processes); target >= 30000; ratio to the tokenizer {tok_wall / tag_wall:.2f}")
 
 
-def ingest_rate(texts: list[str], processes: int) -> None:
-    """``outagewatch ingest`` of the texts as Signals into a new embedded store, tagging on and off."""
+def _ingest(path: Path, tmp: str, label: str, processes: int, extra: list[str]) -> tuple[float, float, float] | None:
+    """One ``outagewatch ingest`` into a new store: (wall seconds, peak RSS MB of the largest of its
+    processes, CPU seconds of it and its workers)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "OUTAGEWATCH_STORE": f"sqlite:///{tmp}/{label}.db",
+           "OUTAGEWATCH_NLP_PROCESSES": str(processes)}
+    env.pop("OUTAGEWATCH_CONFIG", None)
+    # A child of its own that runs the command and reports the peak RSS of the command and its
+    # tagging workers (RUSAGE_CHILDREN of that child holds only them).
+    measure = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+               "done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+               "wall = time.perf_counter() - t; "
+               "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(wall, use.ru_maxrss / 1024, use.ru_utime + use.ru_stime, done.returncode); "
+               "sys.stderr.write(done.stderr)")
+    done = subprocess.run([sys.executable, "-c", measure, sys.executable, "-m", "outagewatch", "ingest", str(path),
+                           "--no-correlate", "--json", *extra], env=env, capture_output=True, text=True, cwd=tmp)
+    wall, rss, cpu, code = done.stdout.split()
+    if int(code) not in (0, 3):
+        print(f"  ingest {label}: failed: {done.stderr.strip()[-300:]}")
+        return None
+    return float(wall), float(rss), float(cpu)
+
+
+def ingest_rate(corpora: dict[str, list[str]], processes: int) -> None:
+    """``outagewatch ingest`` of the texts as Signals into a new embedded store, tagging on and off,
+    each corpus in turn; the start-up (imports, building the tagger, opening the store) is timed
+    on a one-line file and taken off to give the rate once running."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "signals.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for i, text in enumerate(texts):
-                out.write(json.dumps({"source_kind": "social", "source": f"x:@user{i % 5000}",
-                                      "published_at": f"2026-11-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
-                                      "text": text}) + "\n")
-        for label, extra in (("tagging on", []), ("--no-tag", ["--no-tag"])):
-            env = {**os.environ, "PYTHONPATH": str(REPO), "OUTAGEWATCH_STORE": f"sqlite:///{tmp}/{label[:2]}.db",
-                   "OUTAGEWATCH_NLP_PROCESSES": str(processes)}
-            env.pop("OUTAGEWATCH_CONFIG", None)
-            before = _load()
-            start = time.perf_counter()
-            done = subprocess.run([sys.executable, "-m", "outagewatch", "ingest", str(path), "--no-correlate",
-                                   "--json", *extra], env=env, capture_output=True, text=True, cwd=tmp)
-            wall = time.perf_counter() - start
-            if done.returncode != 0:
-                print(f"  ingest {label}: failed: {done.stderr.strip()[-300:]}")
-                continue
-            print(f"  ingest {label:<11} {len(texts) / wall:8.0f} signals/s over {wall:.1f} s (whole command, "
-                  f"start-up included; [nlp] processes={processes}; load {before} -> {_load()})")
+        def write(name: str, texts: list[str]) -> Path:
+            path = Path(tmp) / f"{name}.jsonl"
+            with path.open("w", encoding="utf-8") as out:
+                for i, text in enumerate(texts):
+                    out.write(json.dumps({"source_kind": "social", "source": f"x:@user{i % 5000}",
+                                          "published_at": f"2026-11-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+                                          "text": text}) + "\n")
+            return path
+
+        one = write("one", ["is Roku down for anyone else"])
+        for name, texts in corpora.items():
+            path = write(name, texts)
+            for label, extra in (("tagging on", []), ("--no-tag", ["--no-tag"])):
+                key = f"{name}-{label[:2]}"
+                startup = _ingest(one, tmp, key + "-startup", processes, extra)
+                before = _load()
+                measured = _ingest(path, tmp, key, processes, extra)
+                if startup is None or measured is None:
+                    continue
+                (wall, rss, cpu), (start, _, start_cpu) = measured, startup
+                n = len(texts)
+                print(f"  {name:<26} {label:<11} {n / wall:8.0f} signals/s whole command ({wall:.1f} s); "
+                      f"{n / max(wall - start, 1e-9):6.0f}/s once started (start-up {start:.1f} s); "
+                      f"CPU {(cpu - start_cpu) / n * 1e6:4.0f} µs/signal once started, all processes; "
+                      f"peak RSS {rss:.0f} MB (largest process); load {before} -> {_load()}")
 
 
 def main() -> int:
-    global BATCH_SIZE
+    global BATCH_SIZE, REPO
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=100_000)
     parser.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1))
@@ -272,13 +304,18 @@ def main() -> int:
                         help="mix: 65%% of texts name nothing in the catalog (the realistic intake); "
                              "named: every text names a service (the worst case)")
     parser.add_argument("--ingest", type=int, default=0, metavar="N",
-                        help="Also time `outagewatch ingest` of N mix texts, tagging on and off.")
+                        help="Also time `outagewatch ingest` of N texts of each corpus, tagging on and off.")
+    parser.add_argument("--tree", type=Path, default=REPO,
+                        help="The checkout whose outagewatch is measured (default: this one), so a before/after "
+                             "comparison runs the same script on both.")
+    parser.add_argument("--ingest-only", action="store_true", help="Skip the tagging runs, time only the ingest.")
     args = parser.parse_args()
+    REPO = args.tree.resolve()
     sys.path.insert(0, str(REPO))
     from outagewatch.nlp import Tagger
     from outagewatch.nlp.tagger import BATCH_SIZE
 
-    print(f"{os.cpu_count()} CPU(s), batch size {BATCH_SIZE}; load average (1/5 min) at start {_load()}")
+    print(f"{REPO}; {os.cpu_count()} CPU(s), batch size {BATCH_SIZE}; load average (1/5 min) at start {_load()}")
     warm = Tagger()
     list(warm.tag_texts([(t, None, None) for t in make_texts(5000, 99)]))  # common words, language model
     list(warm.tag_texts([(t, None, None) for t in make_mix(5000, 98)]))
@@ -288,14 +325,17 @@ def main() -> int:
     for _ in stock.tokenizer.pipe([*make_texts(5000, 99), *make_mix(5000, 98)]):
         pass
     print(f"tagger built and warmed: peak RSS {peak_rss_mb():.0f} MB")
-    if args.corpus in ("mix", "both"):
+    if args.corpus in ("mix", "both") and not args.ingest_only:
         compare(warm, stock, make_mix(args.texts, 1), "realistic mix", args.rounds, args.processes)
-    if args.corpus in ("named", "both"):
+    if args.corpus in ("named", "both") and not args.ingest_only:
         compare(warm, stock, make_texts(args.texts, 1), "every text names a service", args.rounds, args.processes)
     print(f"peak RSS of any run (a forked run shares the warmed tagger's pages): {peak_rss_mb():.0f} MB")
     if args.ingest:
-        print(f"\n== ingest into the embedded store (SQLite), {args.ingest} mix signals ==")
-        ingest_rate(make_mix(args.ingest, 3), args.processes)
+        print(f"\n== ingest into the embedded store (SQLite), {args.ingest} signals, [nlp] processes={args.processes} ==")
+        corpora = {"realistic mix": make_mix(args.ingest, 3), "every text names a service": make_texts(args.ingest, 3)}
+        if args.corpus != "both":
+            corpora = {k: v for k, v in corpora.items() if (k == "realistic mix") == (args.corpus == "mix")}
+        ingest_rate(corpora, args.processes)
     return 0
 
 

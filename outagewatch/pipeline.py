@@ -35,14 +35,16 @@ class IngestReport:
 
 
 def default_tagger(nlp_section: dict | None = None) -> Callable[[list[Signal]], None]:
-    """The catalog-built spaCy tagger, loaded once per process.
+    """The catalog-built spaCy tagger, loaded once per process: called with a batch, it tags it
+    in place; :func:`store_signals` also finds its ``tag_ahead``, which overlaps tagging the next
+    batches with storing this one.
 
     ``nlp_section`` is the ``[nlp]`` table of the configuration the entry point loaded;
     without it the tagger runs with its defaults (it never reads a configuration itself).
     """
     from outagewatch.nlp import Tagger
 
-    return Tagger.default(nlp_section).tag_signals
+    return Tagger.default(nlp_section)
 
 
 def batched(items: Iterable[Signal], size: int) -> Iterator[list[Signal]]:
@@ -58,15 +60,34 @@ def batched(items: Iterable[Signal], size: int) -> Iterator[list[Signal]]:
 
 def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[list[Signal]], None] | None = None,
                   batch_size: int = BATCH_SIZE) -> UpsertResult:
-    """Tag (keeping tags already set) and upsert in batches; returns what the store did."""
+    """Tag (keeping tags already set) and upsert in batches, in order; returns what the store did.
+
+    A ``tag`` with a ``tag_ahead`` method (the :class:`~outagewatch.nlp.Tagger`) tags the
+    next batches in its worker processes while this one is stored; any other callable tags
+    each batch before it is stored. Either way every batch is stored whole and tagged, in
+    the order read, and all of them before this returns (a collector saves its checkpoint
+    after that, so a kill loses nothing: what was not stored is fetched or ingested again).
+    """
     total = UpsertResult()
-    for batch in batched(signals, batch_size):
+    batches = batched(signals, batch_size)
+    if tag is not None:
+        ahead = getattr(tag, "tag_ahead", None)
+        batches = ahead(batches) if ahead is not None else _tag_each(batches, tag)
+    try:
+        for batch in batches:
+            done = store.upsert(batch)
+            metrics.record_ingest(done)
+            total += done
+    finally:
         if tag is not None:
-            tag(batch)
-        done = store.upsert(batch)
-        metrics.record_ingest(done)
-        total += done
+            batches.close()  # a failed upsert: the batches still queued for tagging are dropped now
     return total
+
+
+def _tag_each(batches: Iterable[list[Signal]], tag: Callable[[list[Signal]], None]) -> Iterator[list[Signal]]:
+    for batch in batches:
+        tag(batch)
+        yield batch
 
 
 def ingest_stream(store: Store, stream: IO[bytes], *, tag: Callable[[list[Signal]], None] | None = None,

@@ -3,14 +3,25 @@
 ``Tagger.default()`` is what ingest and collection use (cached per process). Tags the
 source already set are kept: the tagger only adds. Big batches can use both cores
 (``processes=2``): each worker process holds its own tagger (forked, so built once) and
-sends back only the tags, never spaCy Docs.
+sends back only the tags, never spaCy Docs. The workers start once, on the first big
+batch, and serve every later one until :meth:`Tagger.close`.
+
+:meth:`Tagger.tag_ahead` is how the spine uses them: while the caller stores one batch,
+the workers tag the next ones, so ingest costs about the larger of tagging and storing
+instead of their sum.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
+import os
+import signal as signals
 import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -28,6 +39,9 @@ from outagewatch.signal import Signal
 BATCH_SIZE = 1000
 PARALLEL_MIN = 4000  # below this, starting workers costs more than it saves
 MAX_CHARS = 100_000  # tag the head of a huge text: names and symptoms come first
+AHEAD = 2  # batches handed to the workers beyond the one the caller is storing
+
+log = logging.getLogger(__name__)
 
 
 class _Pending:
@@ -97,7 +111,8 @@ class Tagger:
         # A user's statistical model (``[nlp] model``) runs first; its entities are extra evidence.
         self.entities = any(name in self.nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler"))
         self.processes = max(1, processes)
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._pool_failed = False
         # The vocabulary is a few hundred thousand long-lived objects: the garbage collector
         # walking them on every full collection cost ~10% of tagging, and in a forked worker
         # its walk writes to every page the worker shares with its parent (copy on write).
@@ -181,30 +196,47 @@ class Tagger:
         third process competing for them while this one would only wait and unpickle.
         """
         pool = self._get_pool()
+        if pool is None:
+            yield from self._tag_serial(items)
+            return
         # Four chunks per process, so each process gets the same share (5,000 texts in chunks
         # of 1,000 gave this process three and the worker two).
         size = max(250, -(-len(items) // (self.processes * 4)))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         mine = self.processes
-        pending = {i: pool.apply_async(_work, (chunk,)) for i, chunk in enumerate(chunks) if i % mine}
+        pending = {i: pool.submit(_work, chunk) for i, chunk in enumerate(chunks) if i % mine}
         for i, chunk in enumerate(chunks):
-            if i in pending:
-                yield from pending.pop(i).get()
-            else:
-                yield from self._tag_serial(chunk)
+            future = pending.pop(i, None)
+            if future is not None:
+                try:
+                    yield from future.result()
+                    continue
+                except BrokenProcessPool:
+                    self._broken()
+            yield from self._tag_serial(chunk)
 
-    def _get_pool(self):
-        if self._pool is None:
+    def _get_pool(self) -> ProcessPoolExecutor | None:
+        """The worker processes: ``processes`` of them, forked once from this built tagger
+        (nothing is rebuilt there) and reused by every later batch until :meth:`close`."""
+        if self._pool is None and not self._pool_failed:
             global _WORKER_TAGGER
             _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
             langs.preload()  # the language model too (0.5 s to load in each process otherwise)
-            self._pool = multiprocessing.get_context("fork").Pool(self.processes - 1)
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_worker_start, initargs=(os.getpid(),))
         return self._pool
 
+    def _broken(self) -> None:
+        """A worker died (killed, out of memory): tag in this process from now on."""
+        log.warning("a tagging worker process died; tagging continues in this process")
+        pool, self._pool, self._pool_failed = self._pool, None, True
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
     def close(self) -> None:
+        """Stop the worker processes (waits for them, so their CPU time is accounted)."""
         if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True)
             self._pool = None
 
     def explain_texts(self, items: Iterable[tuple[str, str | None, str | None]]) -> Iterator[dict[str, Any]]:
@@ -247,24 +279,122 @@ class Tagger:
 
     def tag_signals(self, signals: list[Signal]) -> None:
         """Tag in place, keeping what the source set (tags, status and lang are only added)."""
-        items = [(s.searchable_text, s.source, s.lang) for s in signals]
-        for signal, tags in zip(signals, self.tag_texts(items)):
-            for name in ("services", "providers", "regions", "symptoms"):
-                current = getattr(signal, name)
-                merged = list(dict.fromkeys([*current, *tags[name]]))
-                if merged != current:
-                    setattr(signal, name, merged)
-            if signal.status is None and signal.source_kind == "status" and tags["status"]:
-                signal.status = tags["status"]
-            if not signal.lang and tags["lang"]:
-                signal.lang = tags["lang"]
+        for signal, tags in zip(signals, self.tag_texts([_item(s) for s in signals])):
+            _merge(signal, tags)
+
+    __call__ = tag_signals  # the spine's ``tag`` callable: ``tag(batch)``
+
+    def tag_ahead(self, batches: Iterable[list[Signal]]) -> Iterator[list[Signal]]:
+        """Yield each batch tagged, in order, tagging the next ones meanwhile.
+
+        With ``processes`` > 1, each batch is split among ``processes`` worker processes as
+        soon as it is read, and up to :data:`AHEAD` batches are in their hands while the
+        caller works on the one yielded (storing it): tagging and storing overlap, and the
+        caller's core is free for reading and storing. With one process, or a lone batch too
+        small to be worth the workers, the batch is tagged here, as :meth:`tag_signals` does.
+        The caller sees every batch in order, fully tagged, exactly as :meth:`tag_signals`
+        would leave it.
+        """
+        pending: deque[tuple[list[Signal], list[tuple[int, int, Future]]]] = deque()
+        try:
+            for batch in batches:
+                if self.processes > 1 and (pending or self._pool is not None or len(batch) >= PARALLEL_MIN):
+                    shares = self._submit(batch)
+                    if shares is not None:
+                        pending.append((batch, shares))
+                        if len(pending) > AHEAD:
+                            yield self._collect(*pending.popleft())
+                        continue
+                while pending:
+                    yield self._collect(*pending.popleft())
+                self.tag_signals(batch)
+                yield batch
+            while pending:
+                yield self._collect(*pending.popleft())
+        finally:  # the caller stopped early (a store failure): drop what the workers have not begun
+            for _, shares in pending:
+                for _, _, future in shares:
+                    future.cancel()
+
+    def _submit(self, batch: list[Signal]) -> list[tuple[int, int, Future]] | None:
+        """The batch in ``processes`` equal shares sent to the workers, as (start, end, future);
+        None if there are no workers."""
+        pool = self._get_pool()
+        if pool is None:
+            return None
+        items = [_item(s) for s in batch]
+        size = -(-len(items) // self.processes)
+        try:
+            return [(i, i + size, pool.submit(_work_compact, items[i:i + size])) for i in range(0, len(items), size)]
+        except BrokenProcessPool:
+            self._broken()
+            return None
+
+    def _collect(self, batch: list[Signal], shares: list[tuple[int, int, Future]]) -> list[Signal]:
+        """Wait for a batch's tags and merge them; a share whose worker died is tagged here."""
+        for start, end, future in shares:
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                self._broken()
+                self.tag_signals(batch[start:end])
+                continue
+            for signal, tags in zip(batch[start:end], results):
+                if tags.__class__ is dict:
+                    _merge(signal, tags)
+                elif tags and not signal.lang:  # no tag found: the language alone was sent
+                    signal.lang = tags
+        return batch
 
 
 _WORKER_TAGGER: Tagger | None = None
 
 
+def _worker_start(parent: int) -> None:
+    """In each worker: Ctrl-C is the parent's to handle, and a parent that dies (kill -9)
+    takes its workers with it instead of leaving them waiting on the queue."""
+    signals.signal(signals.SIGINT, signals.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="outagewatch-parent-watch").start()
+
+
 def _work(chunk):
     return list(_WORKER_TAGGER._tag_serial(chunk))
+
+
+def _work_compact(chunk):
+    """Tags of a chunk for :meth:`Tagger.tag_ahead`: a text that got no tag is sent back as its
+    language alone (most texts: one short string instead of a seven-key dict to pickle)."""
+    return [tags["lang"] if _is_empty(tags) else tags for tags in _WORKER_TAGGER._tag_serial(chunk)]
+
+
+def _is_empty(tags: dict[str, Any]) -> bool:
+    return not (tags["services"] or tags["providers"] or tags["regions"] or tags["symptoms"] or tags["status"]
+                or tags["relevant"])
+
+
+def _item(signal: Signal) -> tuple[str, str | None, str | None]:
+    return signal.searchable_text, signal.source, signal.lang
+
+
+def _merge(signal: Signal, tags: dict[str, Any]) -> None:
+    """Add the tags to the Signal, keeping what the source set (tags, status and lang only added)."""
+    for name in ("services", "providers", "regions", "symptoms"):
+        found = tags[name]
+        if found:
+            current = getattr(signal, name)
+            merged = list(dict.fromkeys([*current, *found]))
+            if merged != current:
+                setattr(signal, name, merged)
+    if signal.status is None and signal.source_kind == "status" and tags["status"]:
+        signal.status = tags["status"]
+    if not signal.lang and tags["lang"]:
+        signal.lang = tags["lang"]
 
 
 def _informative(ctx) -> bool:

@@ -77,3 +77,138 @@ def test_ingest_tags_what_it_stores(tmp_path):
     assert hits[0]["status"] == "investigating"
     roku = cli_process("--store", store, "search", "--json", "--service", "roku")
     assert len([line for line in roku.stdout.splitlines() if line.strip() and '"id"' in line]) == 1
+
+
+def _batches(count, size, seed=0):
+    texts = ["Roku down in us-east-1 #%d", "Slack is back up, no issues %d", "made tacos for dinner %d lol",
+             "AWSの障害 %d", "is GitHub down? 502s on push %d"]
+    signals = [signal(texts[(i + seed) % len(texts)] % i, source=f"x:@user{i % 7}") for i in range(count)]
+    return [signals[i:i + size] for i in range(0, count, size)]
+
+
+def _tags(batches):
+    return [(s.services, s.providers, s.regions, s.symptoms, s.status, s.lang) for b in batches for s in b]
+
+
+def test_tagging_ahead_in_workers_gives_every_batch_in_order_with_the_same_tags(tagger):
+    from outagewatch.nlp import Tagger
+
+    serial = _batches(9300, 4000)
+    for batch in serial:
+        tagger.tag_signals(batch)
+    two = Tagger(tagger.catalog, processes=2)
+    try:
+        ahead = _batches(9300, 4000)
+        seen = list(two.tag_ahead(iter(ahead)))
+        assert [len(b) for b in seen] == [4000, 4000, 1300]
+        assert all(a is b for a, b in zip(seen, ahead))  # the same lists, in the order read
+        assert _tags(seen) == _tags(serial)
+        pool = two._pool
+        assert pool is not None
+        again = list(two.tag_ahead(iter(_batches(8000, 4000, seed=1))))  # the same workers serve the next call
+        assert two._pool is pool
+        expected = _batches(8000, 4000, seed=1)
+        for batch in expected:
+            tagger.tag_signals(batch)
+        assert _tags(again) == _tags(expected)
+    finally:
+        two.close()
+
+
+def test_small_batches_are_tagged_in_this_process_and_one_process_never_forks(tagger):
+    from outagewatch.nlp import Tagger
+
+    two = Tagger(tagger.catalog, processes=2)
+    one = Tagger(tagger.catalog, processes=1)
+    small, big = _batches(300, 100), _batches(8000, 4000)
+    list(two.tag_ahead(iter(small)))
+    assert two._pool is None  # a collector's few hundred posts: not worth starting workers
+    list(one.tag_ahead(iter(big)))
+    assert one._pool is None  # [nlp] processes = 1: everything in this process
+    expected = _batches(300, 100)
+    for batch in expected:
+        tagger.tag_signals(batch)
+    assert _tags(small) == _tags(expected)
+
+
+def test_a_worker_killed_mid_run_has_its_share_tagged_here(tagger):
+    import os
+    import signal as signals
+
+    from outagewatch.nlp import Tagger
+
+    two = Tagger(tagger.catalog, processes=2)
+    try:
+        batches = _batches(12000, 4000)
+        seen = []
+        for batch in two.tag_ahead(iter(batches)):
+            if not seen:  # the workers hold the next batches now: kill one
+                os.kill(next(iter(two._pool._processes)), signals.SIGKILL)
+            seen.append(batch)
+        expected = _batches(12000, 4000)
+        for batch in expected:
+            tagger.tag_signals(batch)
+        assert _tags(seen) == _tags(expected)
+        assert two._pool is None  # the rest was tagged in this process
+    finally:
+        two.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line for line in status)
+    except FileNotFoundError:
+        return False
+
+
+def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_signal_once_with_its_tags(tmp_path):
+    import sqlite3
+    import time
+
+    from tests.clihelp import start_cli
+
+    texts = ["Roku down in us-east-1 #%d", "made tacos for dinner %d lol", "is GitHub down? 502s on push %d",
+             "Slack is back up, no issues %d"]
+    lines = [json.dumps({"source_kind": "social", "source": f"x:@user{i % 50}", "published_at": "2020-11-25T14:00:00Z",
+                         "text": texts[i % len(texts)] % i}) for i in range(24000)]
+    lines[777] = '{"source_kind": "social", "text": "no time"}'  # bad lines, counted in every run
+    lines[15001] = "not json"
+    data = tmp_path / "signals.jsonl"
+    data.write_text("\n".join(lines) + "\n")
+    db = tmp_path / "ow.db"
+    run = start_cli("--store", f"sqlite:///{db}", "ingest", "--json", "--no-correlate", "--batch-size", "4000", data,
+                    env={"OUTAGEWATCH_NLP_PROCESSES": "2"})
+    stored, workers = 0, []
+    deadline = time.monotonic() + 300
+    while run.poll() is None and time.monotonic() < deadline:
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+                stored = con.execute("SELECT count(*) FROM signals").fetchone()[0]
+        except sqlite3.Error:
+            stored = 0
+        if stored:
+            workers = [int(p) for p in open(f"/proc/{run.pid}/task/{run.pid}/children").read().split()]
+            run.kill()
+            break
+        time.sleep(0.01)
+    run.wait(timeout=60)
+    assert 0 < stored < 23998, "the kill should land mid-file"
+    assert len(workers) == 2  # [nlp] processes = 2: two tagging workers
+    for _ in range(100):  # they notice their parent is gone and leave
+        if not any(map(_alive, workers)):
+            break
+        time.sleep(0.1)
+    assert not any(map(_alive, workers))
+
+    again = cli_process("--store", f"sqlite:///{db}", "ingest", "--json", "--no-correlate", "--batch-size", "4000",
+                        data, env={"OUTAGEWATCH_NLP_PROCESSES": "2"}, check=False)
+    report = json.loads(again.stdout)
+    assert again.returncode == 3 and report["rejected"] == 2
+    assert report["new"] + report["unchanged"] == 23998 and report["new"] <= 23998 - stored
+    one = tmp_path / "one.db"
+    cli_process("--store", f"sqlite:///{one}", "ingest", "--json", "--no-correlate", data,
+                env={"OUTAGEWATCH_NLP_PROCESSES": "1"}, check=False)
+    query = "SELECT id, services, providers, regions, symptoms, status, lang FROM signals ORDER BY id"
+    with sqlite3.connect(db) as a, sqlite3.connect(one) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
