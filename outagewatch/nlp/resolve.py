@@ -310,9 +310,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if back:
             ongoing, why = False, back
     recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
+    # "back online after 18-hour outage": the outage word in the recovery's own sentence
+    recovery_sentences = {sentence[st] for st, _, sym, _ in found if sym == "recovered" and st < n}
+    recovered_outage = any(sentence[st] in recovery_sentences for st, _, sym, _ in found
+                           if sym in lexicon.STRONG_SYMPTOMS and st < n) or bool(ja and recovered)
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
-                                              bool(services or providers), ctx.kind == "status" or
-                                              _title_status(lower) is not None)
+                                              recovered_outage, bool(services or providers),
+                                              ctx.kind == "status" or _title_status(lower) is not None)
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
@@ -325,7 +329,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
 
 def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | None, status: str | None,
-                     kinds: set[str], recovery_said: bool, named: bool, status_page: bool) -> tuple[bool, str]:
+                     kinds: set[str], recovery_said: bool, recovered_outage: bool, named: bool,
+                     status_page: bool) -> tuple[bool, str]:
     """Is the text about an outage at all (``relevant``), and by which rule?
 
     A report of a problem now is; so is the rest of an outage's story: a resolved or mitigated
@@ -336,16 +341,22 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
         return True, why
     if excluded:
         return False, excluded
-    if back:
-        return True, f"about a past outage: {back}"
     outage_words = kinds & lexicon.PROBLEM_SYMPTOMS
-    if "maintenance" in kinds and not outage_words:
+    strong = outage_words & lexicon.STRONG_SYMPTOMS
+    if back:
+        if strong:
+            return True, f"about a past outage: {back}"
+        return False, f"{back}, and no outage word (only {', '.join(sorted(outage_words))})"
+    if "maintenance" in kinds and not strong:
         return False, "maintenance, no outage"
-    if status == "resolved" or recovery_said:
-        if named or outage_words or status_page:
-            what = "a resolved status update" if status == "resolved" else "a recovery"
-            return True, f"{what} about an outage" + (" of a named service" if named else "")
-        return False, "a recovery of nothing named"
+    if status == "resolved" and (named or outage_words or status_page):
+        return True, "a resolved status update about an outage" + (" of a named service" if named else "")
+    if recovery_said:
+        # A blog post's "fixed a bug" or "no longer" is no outage's end: the recovery needs a service
+        # it happened to, or an outage word in its own sentence ("back online after 18-hour outage").
+        if named or recovered_outage:
+            return True, "a recovery about an outage" + (" of a named service" if named else "")
+        return False, "a recovery of nothing named, no outage word"
     return False, why
 
 

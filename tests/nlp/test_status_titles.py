@@ -78,6 +78,9 @@ def test_an_analyst_keeps_the_end_of_an_outage_but_it_is_not_going_on(tag, text)
     "Completed - The scheduled maintenance has been completed.",
     "the system is back up after the planned maintenance window, thanks for your patience",
     "Outage? What outage. Kinesis has been fine all day for us",
+    "Release notes: fixed a bug where exports were slow; the old importer is no longer needed",
+    "Die Probleme mit dem alten Drucker sind endlich gelöst",
+    "In this post we explain the bugs our fuzzers found and what went wrong in the parsers",
 ])
 def test_a_recovery_of_nothing_that_failed_is_about_no_outage(tag, text):
     tags = tag(text)
