@@ -47,13 +47,22 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(module.STOP_WORDS)
 
 
+# Languages that do not vote but whose function words still count against a vote: a word that is
+# also theirs says nothing ("nie" is German "never" and Polish "not"; "waren" is German and Dutch),
+# and their own words make a close call the model's ("czy facebook nie działa? nie mogę się
+# zalogować" has two German-looking "nie" and three Polish words: the model says Polish).
+COMPETING = ("it", "nl", "pl", "sv", "da", "ca", "ro", "cs")
+LAUGHTER = re.compile(r"^(\w\w)\1+$")  # "haha", "jaja", "hehe": Italian's stop-word list has "haha"
+
+
 @functools.lru_cache(maxsize=1)
 def _exclusive_words() -> dict[str, str]:
-    """Function words that belong to exactly one of the languages (3+ letters, no digits, plus SHORT_WORDS)."""
+    """Function words that belong to exactly one of the languages, voting or competing (3+ letters,
+    no digits, plus SHORT_WORDS, which were chosen to be no other language's words)."""
     owners: dict[str, set[str]] = {}
-    for lang in VOTING:
+    for lang in (*VOTING, *COMPETING):
         for word in _stop_words(lang):
-            if len(word) >= 3 and word.isalpha():
+            if len(word) >= 3 and word.isalpha() and not LAUGHTER.match(word):
                 owners.setdefault(word, set()).add(lang)
     table = {w: next(iter(langs)) for w, langs in owners.items() if len(langs) == 1}
     for lang, words in SHORT_WORDS.items():
@@ -76,7 +85,8 @@ def preload() -> None:
 
 
 def vote(words) -> str | None:
-    """The language whose exclusive function words appear at least twice and outnumber the rest 2:1."""
+    """The voting language whose exclusive function words outnumber every other language's 2:1
+    (a competing language that wins leaves the text to the model)."""
     table = _exclusive_words()
     counts: dict[str, int] = {}
     for word in words:
@@ -87,7 +97,7 @@ def vote(words) -> str | None:
         return None
     best = max(counts, key=counts.__getitem__)
     runner_up = max((v for k, v in counts.items() if k != best), default=0)
-    if counts[best] >= MIN_VOTES and counts[best] >= 2 * runner_up + 1:
+    if best in VOTING and counts[best] >= MIN_VOTES and counts[best] >= 2 * runner_up + 1:
         return best
     return None
 

@@ -113,7 +113,14 @@ def _by_variant(phrases: dict[str, list]) -> dict[str, list]:
             held.extend(n for n in names if n not in held)
     for variant, names in merged.items():
         if any(n.kind == "place" and not n.gazetteer_only for n in names):
-            merged[variant] = [n for n in names if not (n.kind == "place" and n.gazetteer_only)]
+            names = merged[variant] = [n for n in names if not (n.kind == "place" and n.gazetteer_only)]
+        # "Valencia" is the Spanish city as written; "Valência" (the Venezuelan one in Portuguese)
+        # only folds to it. A place written exactly so wins over places that only fold to the words.
+        places = [n for n in names if n.kind == "place"]
+        if len(places) > 1 and len({n.geo for n in places}) > 1:
+            exact = [n for n in places if n.written.lower().replace("\u2019", "'") == variant.replace("\u2019", "'")]
+            if exact and len(exact) < len(places):
+                merged[variant] = [n for n in names if n.kind != "place" or n in exact]
     return merged
 
 

@@ -583,7 +583,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
     n = len(lower)
     written = texts[start]
     cased = written[:1].isupper() or not written[:1].isascii()
-    context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
+    context = _place_context(lower, start, end) or _listed_place(texts, lower, start) or _dateline(texts, start, end)
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if not cased:
@@ -596,13 +596,24 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
         if not (doc.user_data.get(LANG) == "en" or context):
             return "lower case outside English without \"in ...\""
     if nm.gazetteer_only and not talk:
-        return "a gazetteer place in a text about no problem"
+        # Where a text is set is a place whatever it is about ("Hetzner baut neues Rechenzentrum in
+        # Nürnberg", "lost somewhere in kraków's old town"), but only if said as a place: news and
+        # chatter about nothing name people and things after small places ("Unity", "Paul").
+        if nm.minor_place or nm.everyday_place:
+            return "a minor subdivision or an everyday word in a text about no problem"
+        said = _place_context(lower, start, end) and not (start and lower[start - 1] in NOT_WHERE) \
+            or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place)
+        if not said:
+            return "a gazetteer place in a text about no problem, without \"in ...\""
     anti = PLACE_ANTI.get(lower[start])
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
     return None
 
 
+# Prepositions that say what for, not where ("a recipe for chili", "thanks for Cesar's help"): in a
+# text about no problem they do not make a word a place.
+NOT_WHERE = frozenset({"for", "für"})
 LIST_COMMAS = frozenset({",", "and", "&", "/", "、"})
 
 
@@ -687,6 +698,16 @@ def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
 PLACE_FILLERS = frozenset({"la", "le", "les", "el", "los", "las", "der", "die", "das", "den", "dem", "het",
                            "de", "o", "a", "os", "as", "il", "lo", "tutta", "tutto", "tutte", "ganz", "ganzen",
                            "heel", "hela", "toda", "todo", "tout", "toute", "całej", "cały"})
+
+
+DATELINE_MARKS = frozenset({":", "-", "–", "—", ","})
+
+
+def _dateline(texts: list[str], start: int, end: int) -> bool:
+    """"Poznań: od rana problemy...", "napoli: whatsapp bloccato", "Valencia — ...": a place that
+    opens the text, set off by a colon, a dash or a comma, says where the text is set (a news
+    dateline, a post's heading)."""
+    return start == 0 and end < len(texts) and texts[end] in DATELINE_MARKS
 
 
 def _place_context(lower: list[str], start: int, end: int) -> bool:

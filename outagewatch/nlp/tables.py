@@ -32,7 +32,7 @@ CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 KANA_OR_HAN = re.compile("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+$")
 HANGUL_ONLY = re.compile("^[\uac00-\ud7af]+$")
 CITY_POPULATION = 300_000  # big enough that people name the city, few enough to stay unambiguous
-COMMON_PROB = -12.0  # log-probability above which a lower-case word is everyday English
+COMMON_PROB = -13.0  # log-probability above which a lower-case word is everyday English ("chili", "mayo", "lime")
 FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is an English word ("Hangs")
 DATA = Path(__file__).with_name("data")
 VERB_TABLES = {"it": "it_lemma_lookup_verb.json.gz", "pl": "pl_lemma_lookup_verb.json.gz"}  # split by part of speech
@@ -145,12 +145,17 @@ def build_places() -> list[list]:
             add(tr.gettext(name), code, "country")
     subdivisions = sorted(pycountry.subdivisions, key=lambda s: (s.parent_code is not None, s.code))
     parent = {sub.code: sub.parent_code for sub in subdivisions}
+    # Countries whose first level is made of nations (the UK: England, Scotland, Wales as
+    # "Country", Northern Ireland): too coarse to say where a city is, so its council area or
+    # district is the place (Manchester GB-MAN, Edinburgh GB-EDH), as people and the labelled sets say.
+    nations = {sub.country_code for sub in subdivisions if sub.type == "Country" and sub.parent_code is None}
 
     def top(code: str) -> str:
         """The first-level subdivision a department or province lies in (Bas-Rhin -> FR-GES):
-        people and the labelled sets name regions, states and provinces at that level."""
+        people and the labelled sets name regions, states and provinces at that level, except
+        in a country of nations, where a city's own council area is kept."""
         seen = 0
-        while parent.get(code) and seen < 5:
+        while parent.get(code) and code[:2] not in nations and seen < 5:
             code, seen = parent[code], seen + 1
         return code
 
@@ -181,8 +186,11 @@ def build_places() -> list[list]:
     for city in big:
         country = city["countrycode"]
         key = fold(_clean(city["name"]))
+        anchor = anchors.get(key)
         if country == "US" and city.get("admin1code"):
             code = f"US-{city['admin1code']}"
+        elif anchor and anchor[:2] == country:
+            code = anchor  # a hand-kept anchor city is in its own subdivision (Buenos Aires AR-C, not the province)
         else:
             code = own.get((country, key)) or division.get((country, city.get("admin1code"))) or country
         add(city["name"], code, "city")
