@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import time
+
+import pytest
 
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
@@ -73,3 +76,47 @@ def test_an_indexer_killed_mid_load_is_replaced_and_nothing_is_lost_or_doubled(t
     with SQLiteStore(path) as again:
         assert again.text.searcher().num_docs == 6010
         assert again.count(Query(text="number")) == 6010
+
+
+def committed_rows(path) -> int:
+    """Rows another process sees (what SQLite has committed)."""
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT count(*) FROM signals").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_bulk_batches_share_a_transaction_that_any_other_write_idleness_or_close_commits(tmp_path):
+    path = tmp_path / "group.db"
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 1000
+    store.upsert(batch(0, 1500))  # committed on its own; the load becomes a bulk load
+    assert store.text.bulk_load and committed_rows(path) == 1500
+    store.upsert(batch(1500, 500))
+    assert committed_rows(path) == 1500  # in the open group
+    assert store.count(Query()) == 2000  # the writer sees its own batches
+    store.set_checkpoint("feed", {"after": "x"})  # any other write commits the group first
+    assert committed_rows(path) == 2000
+    store.upsert(batch(2000, 500))
+    deadline = time.monotonic() + 10
+    while committed_rows(path) < 2500 and time.monotonic() < deadline:
+        time.sleep(0.05)  # committed once no batch came for a moment
+    assert committed_rows(path) == 2500
+    store.upsert(batch(2500, 500))
+    original = store._writer.write
+
+    def write_then_fail(changes, result):
+        original(changes, result)
+        raise RuntimeError("disk on fire")
+
+    store._writer.write = write_then_fail
+    with pytest.raises(RuntimeError):
+        store.upsert(batch(3000, 500))
+    store._writer.write = original
+    assert store.count(Query()) == 3000  # the failed batch alone was rolled back
+    store.close()
+    assert committed_rows(path) == 3000
+    with SQLiteStore(path) as again:
+        assert again.count(Query(text="outage")) == 3000
+        assert again.get_checkpoint("feed") == {"after": "x"}

@@ -69,7 +69,8 @@ class SQLiteStore(BaseStore):
         return result
 
     def _writing(self):
-        return self.database.transaction()
+        # during a bulk load, batches share a transaction (see Database.transaction)
+        return self.database.transaction(group=self.text.bulk_load)
 
     def _stored(self, ids: list[str]) -> dict[str, tuple[bytes, Any]]:
         return self._writer.stored(ids)

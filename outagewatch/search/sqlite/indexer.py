@@ -97,6 +97,7 @@ def run(database_path: Path) -> None:
     database = Database(database_path)
     index = TextIndex(database, words_path(database_path))
     index.commit_seconds = COMMIT_SECONDS
+    index.mark_waits = False  # the writer holds SQLite's write lock most of the time: never wait for it
     wanted = closing = False
     last_work = time.monotonic()
 

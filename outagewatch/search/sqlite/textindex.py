@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
+import sqlite3
 import time
 import uuid
 from pathlib import Path
@@ -148,6 +149,7 @@ class TextIndex:
         self._last_commit = 0.0
         self._seen_state: str | None = None
         self.commit_seconds = COMMIT_SECONDS
+        self.mark_waits = True  # a commit made because time passed waits for SQLite's write lock
         self.indexed = 0
         self._indexer = None  # an IndexerProcess during a bulk load
         self.bulk_rows = BULK_ROWS
@@ -260,7 +262,7 @@ class TextIndex:
                 self._pending_to = rewritten[-1][0]
             self._dirty = self._dirty or bool(rows or documents or rewritten)
             if self._dirty and (commit or time.monotonic() - self._last_commit >= self.commit_seconds):
-                self._commit()
+                self._commit(wait=commit or self.mark_waits)
             return True
 
     @property
@@ -292,9 +294,15 @@ class TextIndex:
             if self._indexer is None:
                 self.catch_up(written=written)
 
+    @property
+    def bulk_load(self) -> bool:
+        """Whether an indexer process takes this process's rows (a bulk load is going on)."""
+        return self._indexer is not None
+
     def _start_indexer(self) -> None:
         """Hand the index's writer lock to an indexer process: commit what this process
         indexed, let go of the lock, start the indexer (it takes the lock)."""
+        self.database.flush()
         if self._writer is not None:
             if self._dirty:
                 self.catch_up(commit=True)
@@ -306,15 +314,24 @@ class TextIndex:
         except OSError:  # no process to be had: index here, as for small writes
             self._indexer = None
 
-    def _commit(self) -> None:
+    def _commit(self, wait: bool = True) -> None:
+        """Commit the index, then move the mark in SQLite. ``wait=False``: if another
+        process holds SQLite's write lock, leave the mark where it is for now (behind the
+        index, which is always safe) and stay dirty, so that a later commit moves it."""
         self._writer.commit()
-        with self.database.transaction() as db:
-            stored = self._mark()[2]
-            generation = stored.split(":", 2)[2] if stored else uuid.uuid4().hex
-            state = self._set_mark(db, self._added_to, self._pending_to, generation)
-            db.execute("DELETE FROM text_pending WHERE seq <= ?", (self._pending_to,))
-        self._dirty = False
         self._last_commit = time.monotonic()
+        try:
+            with self.database.transaction(wait=wait) as db:
+                stored = self._mark()[2]
+                generation = stored.split(":", 2)[2] if stored else uuid.uuid4().hex
+                state = self._set_mark(db, self._added_to, self._pending_to, generation)
+                db.execute("DELETE FROM text_pending WHERE seq <= ?", (self._pending_to,))
+        except sqlite3.OperationalError:
+            if wait:
+                raise
+            self._dirty = True
+            return
+        self._dirty = False
         self.index.reload()
         self._seen_state = state
 
@@ -327,6 +344,7 @@ class TextIndex:
                                   " FROM signals")
             behind = latest[0] > added_to or latest[1] > pending_to
             if self._indexer is not None and behind:
+                database.flush()  # the indexer reads what SQLite has committed
                 answer = self._indexer.sync()  # it catches up with SQLite and commits
                 if answer == "gone":
                     self._indexer.finish()
@@ -343,6 +361,7 @@ class TextIndex:
 
     def close(self) -> None:
         with self.database.lock:
+            self.database.flush()
             if self._indexer is not None:
                 self._indexer.finish()  # it catches up, commits and exits
                 self._indexer = None
