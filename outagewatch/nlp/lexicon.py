@@ -257,7 +257,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "normalizado", "recuperado", "behoben", "wieder da", "wieder online", "funktioniert wieder",
         "geht wieder", "läuft wieder", "wiederhergestellt", "funktionieren wieder", "gehen wieder", "laufen wieder",
         "werken weer", "funcionan de nuevo", "vuelven a funcionar", "voltaram a funcionar", "funzionano di nuovo", "gelöst", "résolu", "résolue", "rétabli",
-        "rétablie", "fonctionne à nouveau", "fonctionne de nouveau", "remis en service", "de retour",
+        "rétablie", "fonctionne à nouveau", "fonctionne de nouveau", "fonctionnent à nouveau", "fonctionnent de nouveau", "remis en service", "de retour",
         "corrigé", "fonctionne normalement", "resolvido", "normalizado", "voltou", "voltou a funcionar",
         "restabelecido", "funcionando normalmente", "corrigido", "de volta",
     ],

@@ -213,6 +213,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             else:
                 say("region", text, False, "a region's name without its provider", entry=region)
             continue
+        # The gate is "about an outage" (relevant), not "ongoing": where a resolved outage was is
+        # still where it was, so recovery and stage words count; a named service counts too (the
+        # blind sets label the place a service's news is set in).
         rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
                            or ctx.kind == "status")
         if not rule and _product_list(lower, start, end, names):
@@ -600,11 +603,11 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
         # Nürnberg", "lost somewhere in kraków's old town"), but only if said as a place: news and
         # chatter about nothing name people and things after small places ("Unity", "Paul").
         if nm.minor_place or nm.everyday_place:
-            return "a minor subdivision or an everyday word in a text about no problem"
+            return "a minor subdivision or an everyday word in a text about no outage"
         said = _place_context(lower, start, end) and not (start and lower[start - 1] in NOT_WHERE) \
             or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place)
         if not said:
-            return "a gazetteer place in a text about no problem, without \"in ...\""
+            return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
     anti = PLACE_ANTI.get(lower[start])
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
