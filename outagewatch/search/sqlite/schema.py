@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -83,8 +84,9 @@ _OPEN: "weakref.WeakSet[Database]" = weakref.WeakSet()
 @atexit.register
 def _flush_open() -> None:
     for database in list(_OPEN):
-        with contextlib.suppress(Exception):
-            database.flush()
+        if database.pid == os.getpid():  # never from a forked child on its parent's connection
+            with contextlib.suppress(Exception):
+                database.flush()
 
 
 class StoreOpenError(RuntimeError):
@@ -105,6 +107,7 @@ class Database:
         self._group_since: float | None = None  # when the open group of bulk batches began
         self._group_last = 0.0
         self._idle_timer: threading.Timer | None = None
+        self.pid = os.getpid()
         _OPEN.add(self)
         try:
             self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
