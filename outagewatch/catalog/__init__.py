@@ -20,6 +20,20 @@ class CatalogError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Site:
+    """A data centre a provider without catalog regions names in its status posts ("NYC3",
+    "FSN1", "GRA11", "Falkenstein"): where it is, as an ISO 3166-2 code. Said with its provider,
+    it places a text there (``geo:``); it is no region id of its own."""
+
+    code: str  # the letters of the provider's data-centre codes; a number follows ("NYC" -> NYC1, NYC3)
+    name: str  # the place the provider calls it by ("New York", "Falkenstein")
+    place: str  # ISO 3166-2 (or 3166-1) code
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "place": self.place}
+
+
+@dataclass(frozen=True, slots=True)
 class Provider:
     id: str
     name: str
@@ -29,11 +43,12 @@ class Provider:
     has_regions: bool = False
     ambiguous: bool = False
     report_slug: str | None = None
+    sites: tuple[Site, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "aliases": list(self.aliases), "handles": list(self.handles),
                 "status_page": self.status_page, "has_regions": self.has_regions, "ambiguous": self.ambiguous,
-                "report_slug": self.report_slug}
+                "report_slug": self.report_slug, "sites": [site.to_dict() for site in self.sites]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +156,15 @@ def build_catalog(providers: list[dict], regions: list[dict], services: list[dic
         p = Provider(id=entry["id"], name=entry["name"], aliases=_tuple(entry, "aliases"),
                      handles=_tuple(entry, "handles"), status_page=entry.get("status_page"),
                      has_regions=bool(entry.get("has_regions")), ambiguous=bool(entry.get("ambiguous")),
-                     report_slug=entry.get("report_slug"))
+                     report_slug=entry.get("report_slug"),
+                     sites=tuple(Site(code=site["code"], name=site["name"], place=site["place"])
+                                 for site in entry.get("sites") or ()))
         if p.id in catalog.providers:
             raise CatalogError(f"provider {p.id!r} is listed twice")
+        for site in p.sites:
+            if not (site.code.isalpha() and site.code.isupper()) or not site.place[:2].isupper():
+                raise CatalogError(f"provider {p.id!r}: site {site.code!r} needs a code in capital letters "
+                                   f"and an ISO 3166 place, got {site.place!r}")
         catalog.providers[p.id] = p
     for entry in regions:
         r = Region(id=entry["id"], provider=entry["provider"], code=entry["code"], name=entry["name"],

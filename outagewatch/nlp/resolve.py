@@ -166,6 +166,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             _add_entry(entry, vocab, services, providers)
             say("name", texts[i], True, "its status page or site", entry=entry)
     for i, region in codes:
+        if _workaround(lower, i):
+            say("region", texts[i], False, "where the work was moved to get round the problem", entry=region)
+            continue
         regions.setdefault(region)
         say("region", texts[i], True, "a region code", entry=region)
         providers.setdefault(region.split(":", 1)[0])
@@ -198,6 +201,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
     # Regions: display names and places need their provider in context.
     regional = [p for p in providers if p in vocab.regions_by_provider]
+    fine_at = [st for st, _, sym, _ in found if sym == "fine"]
+    place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
+    placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -213,6 +219,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             else:
                 say("region", text, False, "a region's name without its provider", entry=region)
             continue
+        if nm.site_of:  # a provider's data centre: the place where it is, said beside that provider
+            if nm.site_of in providers:
+                regions.setdefault(f"geo:{nm.geo}")
+                say("place", text, True, f"a {nm.site_of} data centre, {nm.site_of} named", entry=f"geo:{nm.geo}")
+            else:
+                say("place", text, False, f"a {nm.site_of} data centre without {nm.site_of}", entry=f"geo:{nm.geo}")
+            continue
         # The gate is "about an outage" (relevant), not "ongoing": where a resolved outage was is
         # still where it was, so recovery and stage words count; a named service counts too (the
         # blind sets label the place a service's news is set in).
@@ -220,6 +233,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                            or ctx.kind == "status")
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
+        if not rule:
+            rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at)
         if rule:
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
@@ -242,7 +257,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 entry=f"geo:{nm.geo}")
             continue
         regions.setdefault(f"geo:{nm.geo}")
+        placed.append((start, end, f"geo:{nm.geo}"))
         say("place", text, True, f"a place in the gazetteer{_form_note(nm)}", entry=f"geo:{nm.geo}")
+    for region in _within(placed, texts):
+        regions.pop(region, None)
+        say("place", region, False, "the wider place around a place named in brackets (\"Germany Central "
+            "(Frankfurt)\"): the narrower one says where", entry=region)
 
     # Symptoms: Japanese, areas, recovery.
     for symptom in ja:
@@ -614,6 +634,98 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
     return None
 
 
+# Where a place is said to be fine, in the words that follow it ("rest of the UK seems fine",
+# "İstanbul'da sorun yok", "서울은 괜찮다는데"): the problem is not there.
+FINE_AFTER = ("sorun yok", "sorunsuz", "no problem", "no issues", "ok", "okay", "all good")
+FINE_CJK = ("괜찮", "문제없", "문제 없", "大丈夫", "問題ない", "問題なし", "正常")
+# Getting round a problem by going elsewhere ("VPN'd to Amsterdam", "failed over to us-west-2"):
+# that place is where things work.
+WORKAROUND_TO = frozenset({"to", "into"})
+WORKAROUND_WORDS = frozenset({"failover", "switched", "switching", "rerouted", "rerouting", "redirected",
+                              "redirecting"})
+FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
+
+
+def _workaround(lower: list[str], start: int) -> str | None:
+    """"VPN'd to Amsterdam", "a vpn to the us", "failed over to us-west-2", "switched to eu-west-1"."""
+    i = start - 1
+    while i >= 0 and lower[i] in ("the", "our", "a"):
+        i -= 1
+    if i < 0 or lower[i] not in WORKAROUND_TO:
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = lower[j]
+        if word.startswith("vpn") or word in WORKAROUND_WORDS or \
+                (word == "over" and j and lower[j - 1] in FAIL_OVER):
+            return "where the work was moved to get round the problem (\"VPN'd to ...\", \"failed over to ...\")"
+        if word in lexicon.CLAUSE_BREAKS:
+            break
+    return None
+
+
+def _said_fine(texts: list[str], lower: list[str], start: int, end: int, fine_at: list[int],
+               place_at: set[int]) -> bool:
+    """The words right after the place say it is fine there, before any other place or clause break."""
+    n = len(lower)
+    if any(end <= f <= end + 2 and not place_at.intersection(range(end, f))
+           and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:f]) for f in fine_at):
+        return True  # "Delhi is fine", "rest of the UK seems fine"
+    j = end + (end < n and lower[end] in PLACE_CASES)  # "İstanbul'da"
+    tail = " ".join(lower[j:j + 3])
+    if any(tail == p or tail.startswith(p + " ") for p in FINE_AFTER):
+        return True
+    token = texts[end - 1]
+    if end - start == 1 and not token.isascii():  # a CJK place: the rest of its run, then the next run
+        after = [token[token.find(texts[start][:1]) + 1:], texts[end] if end < n else ""]
+        return any(part.lstrip("은는이가도에서의 ").startswith(FINE_CJK) for part in after if part) or \
+            any(part.startswith(FINE_CJK) for part in after[1:] if part)
+    return False
+
+
+def _compound_part(doc, texts: list[str], start: int, end: int, nm: Name, place_at: set[int]) -> bool:
+    """"West-Europa", "Amsterdam-Zuid", "quarta-feira": a place that is a part of a word joined with
+    hyphens is not a place of its own when it is a minor subdivision or an everyday word (a
+    compass word: "West", "Zuid", "Nord"), or when it follows a part that is no place. The
+    compound as a whole, if it is a name ("Baden-Württemberg", "Noord-Holland"), matched whole."""
+    n = len(texts)
+    before = start >= 2 and texts[start - 1] == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    after = end + 1 < n and texts[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    if not (before or after) or not nm.gazetteer_only:
+        return False
+    if nm.minor_place or nm.everyday_place:
+        return True
+    return before and (start - 2) not in place_at
+
+
+def _not_there(doc, texts, lower, start, end, nm: Name, fine_at: list[int], place_at: set[int]) -> str | None:
+    """Why a place named in the text is not where the text is set or the problem is, or None."""
+    if _compound_part(doc, texts, start, end, nm, place_at):
+        return "a part of a word joined with hyphens (\"West-Europa\", \"Amsterdam-Zuid\")"
+    if _said_fine(texts, lower, start, end, fine_at, place_at):
+        return "said to be fine there (\"rest of the UK seems fine\", \"İstanbul'da sorun yok\")"
+    return _workaround(lower, start)
+
+
+def _within(placed: list[tuple[int, int, str]], texts: list[str]) -> list[str]:
+    """"Germany Central (Frankfurt)", "Paris (France)": of a place and a place in brackets right after
+    it (a compass word may come between), one inside the other, the wider one goes."""
+    wider = []
+    for start, end, region in placed:
+        for other_start, other_end, other in placed:
+            if other == region or other_start < end or other_start - end > 2:
+                continue
+            if texts[other_start - 1] != "(" or any(t not in ("(",) and t.lower() not in COMPASS_WORDS
+                                                   for t in texts[end:other_start]):
+                continue
+            inner, outer = (other, region) if other.startswith(region + "-") else \
+                (region, other) if region.startswith(other + "-") else (None, None)
+            if outer:
+                wider.append(outer)
+    return wider
+
+
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast",
+                           "southwest"})
 # Prepositions that say what for, not where ("a recipe for chili", "thanks for Cesar's help"): in a
 # text about no problem they do not make a word a place.
 NOT_WHERE = frozenset({"for", "für"})
@@ -713,9 +825,16 @@ def _dateline(texts: list[str], start: int, end: int) -> bool:
     return start == 0 and end < len(texts) and texts[end] in DATELINE_MARKS
 
 
+# A provider's own region code ("us-south", "eu-de", "jp-tok"): a place in brackets after it is where it is.
+REGION_LIKE_RE = re.compile(r"^[a-z]{2,}(?:-[a-z0-9]+)+$")
+
+
 def _place_context(lower: list[str], start: int, end: int) -> bool:
     if end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES):
         return True
+    if start >= 2 and lower[start - 1] == "(" and end < len(lower) and lower[end] == ")" and \
+            (REGION_LIKE_RE.match(lower[start - 2]) or lower[start - 2] in COMPASS_WORDS):
+        return True  # "us-south (Dallas)", "Germany Central (Frankfurt)"
     i = start - 1
     while i >= 0 and start - i <= 3:
         if lower[i] in PLACE_PREPOSITIONS:

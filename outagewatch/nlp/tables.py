@@ -174,6 +174,20 @@ def build_places() -> list[list]:
     own: dict[tuple[str, str], str] = {}
     for sub in subdivisions:
         own.setdefault((sub.country_code, fold(_clean(sub.name))), top(sub.code))
+    # A subdivision that is a city names it among administrative words ("Incheon-gwangyeoksi",
+    # "Ciudad Autónoma de Buenos Aires", "Horad Minsk"): the city is that subdivision.
+    city_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for sub in subdivisions:
+        if "city" in sub.type.lower():
+            words = tuple(re.split(r"[\s,-]+", fold(_clean(sub.name))))
+            city_words.setdefault(sub.country_code, []).append((words, top(sub.code)))
+
+    def city_subdivision(country: str, key: str) -> str | None:
+        wanted = tuple(re.split(r"[\s,-]+", key))
+        for words, code in city_words.get(country, ()):
+            if any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
+                return code
+        return None
     big = sorted((c for c in gc.get_cities().values() if c["population"] >= CITY_POPULATION),
                  key=lambda c: (-c["population"], c["geonameid"]))
     anchors = {fold(name): code for code, names in ANCHOR_CITIES.items() for name in names}
@@ -192,7 +206,8 @@ def build_places() -> list[list]:
         elif anchor and anchor[:2] == country:
             code = anchor  # a hand-kept anchor city is in its own subdivision (Buenos Aires AR-C, not the province)
         else:
-            code = own.get((country, key)) or division.get((country, city.get("admin1code"))) or country
+            code = own.get((country, key)) or city_subdivision(country, key) or \
+                division.get((country, city.get("admin1code"))) or country
         add(city["name"], code, "city")
         for alternate in city.get("alternatenames", ()):
             # Local spellings people type (Nürnberg, München, Köln), Latin script only.

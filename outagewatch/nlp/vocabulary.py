@@ -36,7 +36,13 @@ storage store streams system the token trust tv video virtual vault web workers 
 
 STATE_CODE_COUNTRIES = frozenset({"US-", "CA-", "AU-"})  # whose state codes people write as place names
 COMPASS = frozenset({"east", "west", "north", "south", "central", "southeast", "northeast", "southwest",
-                     "northwest", "govcloud"})
+                     "northwest", "govcloud",
+                     # the same in the languages people name a provider's region in ("Europe de l'Ouest")
+                     "ouest", "oeste", "ovest", "occidental", "occidentale", "ocidental", "nord", "noord", "norte",
+                     "settentrionale", "ost", "oost", "est", "este", "oriental", "orientale", "süd", "zuid", "sud",
+                     "sur", "sul", "mitte", "centro", "centrale", "zentral"})
+# German and Dutch write a compass word and an area as one word ("Westeuropa", "Nordeuropa").
+COMPASS_PREFIXES = ("west", "nord", "noord", "ost", "oost", "süd", "zuid")
 
 # Cloud region and zone codes as one token: us-east-1, us-east-1a, us-central1-a, europe-west3.
 REGION_CODE_RE = re.compile(r"(?i)^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}[a-z]?(?:-[a-z])?$")
@@ -89,6 +95,7 @@ class Name:
     gazetteer_only: bool = False  # from the built gazetteer alone, not the hand-kept table or the catalog
     form_of: str | None = None  # an inflected form ("Krakowie"): the place name it is a form of ("Kraków")
     short_for: str | None = None  # "gh actions": the name it shortens ("GitHub Actions")
+    site_of: str | None = None  # a provider's data centre ("NYC3", "Falkenstein"): a place only beside that provider
 
 
 @dataclass
@@ -115,6 +122,7 @@ class Vocabulary:
     typos: dict[str, str] = field(default_factory=dict)
     typo_names: dict[str, str] = field(default_factory=dict)
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
+    site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -248,6 +256,14 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if short.isalpha() and short.isupper() and len(short) in (2, 3):
             located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
             vocab.state_codes[short] = [Name("place", (), short, geo=geo, located=located, ambiguous_place=True)]
+    # Data centres of providers without catalog regions: "NYC3", "GRA11" (the letters, then a number)
+    # and a site's name that is no place of the gazetteer ("Falkenstein"), each a place beside its provider.
+    for p in catalog.providers.values():
+        for site in p.sites:
+            name = Name("place", (), site.name, geo=site.place, site_of=p.id)
+            vocab.site_codes.setdefault(site.code.lower(), []).append(name)
+            if site.name not in places and fold(site.name) not in _folded(places):
+                add(site.name, name)
     for phrase, (entry, full) in _initials(catalog).items():
         kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
         if phrase not in vocab.phrases:
@@ -405,8 +421,8 @@ def _is_place(alias: str, places: dict[str, str]) -> bool:
         return False  # "東日本" is the provider's name for its region, not a place of the gazetteer
     if "(" in alias or REGION_CODE_RE.match(alias):
         return False
-    words = {w.lower() for w in alias.split()}
-    return not (words & COMPASS)
+    words = {w for w in re.split(r"[\s'-]+", alias.lower()) if w}
+    return not (words & COMPASS or any(w.startswith(COMPASS_PREFIXES) and len(w) > 8 for w in words))
 
 
 _FOLDED: dict[int, dict[str, str]] = {}

@@ -1,0 +1,81 @@
+"""A text names places that are not where its problem is: a place said to be fine, the
+place a user went to get round the problem, a compass word joined to a name, the country
+around a city named in brackets. And a provider's data centres and its regions' names in
+other languages place a text when that provider is named."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Edinburgh and Glasgow both seeing BBC iPlayer errors tonight, rest of the UK seems fine",
+     ["geo:GB-EDH", "geo:GB-GLG"]),
+    ("Ankara'da bazı kullanıcılar YouTube'a erişemiyor, İstanbul'da sorun yok", ["geo:TR-06"]),
+    ("인천 쪽만 디스코드 안 되는 거 맞나요? 서울은 괜찮다는데", ["geo:KR-28"]),
+    ("teams calls dropping in our bangalore office, delhi is fine", ["geo:IN-KA"]),
+])
+def test_a_place_said_to_be_fine_is_not_where_the_problem_is(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Roku not working in Ohio, fine in California", ["geo:US-CA", "geo:US-OH"]),  # "fine in X" says where
+    ("netflix is fine here in chicago, must be your isp", ["geo:US-IL"]),
+])
+def test_fine_before_a_place_still_says_where_the_writer_is(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("us-east-1 SQS is borked, ReceiveMessage timing out. failed over to us-west-2 and it's fine there",
+     ["aws:us-east-1"]),
+    ("VPN'd to Amsterdam and netflix plays fine, so it's a UK thing? london here", ["geo:GB", "geo:GB-LND"]),
+    ("instagram not loading in the uk, fine on a vpn to the us", ["geo:GB"]),
+    ("Our chaos game day simulated losing us-east-1 and everything failed over cleanly", ["aws:us-east-1"]),
+])
+def test_the_place_a_user_moved_to_around_the_problem_is_not_tagged(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Heel Amsterdam-Zuid zonder Netflix? Hier is alles zwart", ["geo:NL-NH"]),  # not Cameroon's South
+    ("Storing bij KPN in Zuid-Limburg, internet ligt eruit", ["geo:NL-LI"]),  # the compass word goes, Limburg stays
+    ("a Netflix caiu na quarta-feira à noite para todo mundo aqui", []),  # "feira" of the weekday
+    ("KPN storing in Noord-Holland, internet ligt eruit", ["geo:NL-NH"]),  # a compound that is a name
+])
+def test_a_compass_word_or_a_word_joined_to_a_name_is_no_place_of_its_own(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("OCI Object Storage - Germany Central (Frankfurt) - Investigating: 503 errors on PUT", ["geo:DE-HE"]),
+    ("IBM Cloud Object Storage - us-south (Dallas) - Investigating: elevated latency", ["geo:US-TX"]),
+])
+def test_a_place_in_brackets_is_the_narrower_place_the_region_is_in(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, source, regions", [
+    ("hetzner cloud servers in falkenstein lost network", None, ["geo:DE-SN"]),
+    ("Investigating - an issue with Droplet creation in our NYC3 region", "statuspage:status.digitalocean.com",
+     ["geo:US-NY"]),
+    ("[Résolu] Incident OVHcloud Public Cloud - instances GRA11 de nouveau accessibles", None, ["geo:FR-HDF"]),
+    ("new firmware for my falkenstein castle lego set is out", None, []),  # no Hetzner: no data centre
+    ("our NYC3 team is hiring, the office is down the street", None, []),  # no DigitalOcean
+])
+def test_a_providers_data_centre_places_the_text_when_the_provider_is_named(tag, text, source, regions):
+    assert sorted(tag(text, source=source)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Störung bei Microsoft Azure: Dienste in Westeuropa gestört", "azure:westeurope"),
+    ("Storing opgelost: Azure Virtual Machines in West-Europa waren niet bereikbaar", "azure:westeurope"),
+    ("Azure en panne en Europe du Nord, nos VM ne démarrent plus", "azure:northeurope"),
+])
+def test_a_providers_region_named_in_another_language_is_that_region(tag, text, region):
+    assert tag(text)["regions"] == [region]
+
+
+def test_a_region_name_in_another_language_without_the_provider_is_no_place(tag):
+    assert tag("Westeuropa hat heute Sturm, überall Stromausfälle")["regions"] == []
