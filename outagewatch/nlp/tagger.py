@@ -190,30 +190,43 @@ class Tagger:
                 yield _as_dict(tags, doc.user_data.get(LANG))
 
     def _tag_parallel(self, items):
-        """The caller tags every ``processes``-th chunk itself while the workers tag the rest.
+        """The workers take chunks from the front while this process tags chunks from the back.
 
-        With ``processes=2`` that is one worker and this process: both cores busy, and no
-        third process competing for them while this one would only wait and unpickle.
+        Every chunk is offered to the workers in order; this process takes back the last
+        one not yet started, and the one before it, until it meets a chunk a worker holds
+        (then the workers hold every earlier one too). So the work splits by how fast each
+        process really goes: a worker whose core another job is using gets fewer chunks, and
+        nobody waits on a fixed share. Order is kept.
         """
         pool = self._get_pool()
         if pool is None:
             yield from self._tag_serial(items)
             return
-        # Four chunks per process, so each process gets the same share (5,000 texts in chunks
-        # of 1,000 gave this process three and the worker two).
-        size = max(250, -(-len(items) // (self.processes * 4)))
+        size = max(250, -(-len(items) // (self.processes * 8)))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        mine = self.processes
-        pending = {i: pool.submit(_work, chunk) for i, chunk in enumerate(chunks) if i % mine}
+        try:
+            futures = [pool.submit(_work_compact, chunk) for chunk in chunks]
+        except BrokenProcessPool:
+            self._broken()
+            yield from self._tag_serial(items)
+            return
+        mine: dict[int, list[dict[str, Any]]] = {}
+        for i in range(len(chunks) - 1, -1, -1):
+            if not futures[i].cancel():
+                break
+            mine[i] = list(self._tag_serial(chunks[i]))
         for i, chunk in enumerate(chunks):
-            future = pending.pop(i, None)
-            if future is not None:
-                try:
-                    yield from future.result()
-                    continue
-                except BrokenProcessPool:
-                    self._broken()
-            yield from self._tag_serial(chunk)
+            done = mine.pop(i, None)
+            if done is not None:
+                yield from done
+                continue
+            try:
+                results = futures[i].result()
+            except BrokenProcessPool:
+                self._broken()
+                yield from self._tag_serial(chunk)
+                continue
+            yield from (tags if tags.__class__ is dict else _empty(tags) for tags in results)
 
     def _get_pool(self) -> ProcessPoolExecutor | None:
         """The worker processes: ``processes`` of them, forked once from this built tagger
@@ -374,8 +387,8 @@ def _work_compact(chunk):
 
 
 def _is_empty(tags: dict[str, Any]) -> bool:
-    return not (tags["services"] or tags["providers"] or tags["regions"] or tags["symptoms"] or tags["status"]
-                or tags["relevant"])
+    """Exactly what :func:`_empty` gives for its language (whatever keys the tags grow)."""
+    return not tags["services"] and tags == _empty(tags["lang"])
 
 
 def _item(signal: Signal) -> tuple[str, str | None, str | None]:
