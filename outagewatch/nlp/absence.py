@@ -1,5 +1,5 @@
 """A service said to be gone: "lost Sky and Netflix streaming", "kein Netflix mehr",
-"plus de Discord depuis 20h", "geen WhatsApp meer".
+"plus de Discord depuis 20h", "geen WhatsApp meer", "heel Amsterdam zonder Netflix?".
 
 People say a service is missing, not broken; the cue is a word for losing or for "no more"
 right before a service's name (any candidate name: the cue is then the evidence for it).
@@ -25,6 +25,16 @@ JOINERS = frozenset({"and", "&", ",", "und", "et", "y", "e", "en", "/"})
 NOT_AFTER_LOST = frozenset({"my", "our", "your", "his", "her", "their", "to", "against", "interest", "the"})
 
 
+# "without" before the name, asked or said of many: "Heel Amsterdam-Zuid zonder Netflix?", "millions without
+# WhatsApp", "toda Argentina sin Netflix" (not "a week without instagram was great").
+WITHOUT = frozenset({"without", "zonder", "sin", "sem", "ohne", "sans", "senza", "bez", "utan"})
+MANY = frozenset({"whole", "all", "millions", "thousands", "half", "entire", "heel", "hele", "halb", "ganz", "toda",
+                  "todo", "todos", "todas", "miles", "millones", "milhares", "milhões", "tout", "toute", "tous",
+                  "toutes", "tutta", "tutto", "tutti", "milioni", "migliaia", "cały", "cała", "całe", "tysiące",
+                  "miliony", "hela", "tausende", "millionen", "duizenden", "miljoenen", "users", "customers",
+                  "usuarios", "usuários", "nutzer", "kunden", "utilisateurs", "clients", "utenti", "gebruikers"})
+
+
 def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]]:
     """(start, end, "outage") for a losing or "no more" cue right before a candidate name."""
     starts = {s: e for s, e, _ in spans}
@@ -43,6 +53,13 @@ def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]
                     at += 1
                 else:
                     break
+            continue
+        if word in WITHOUT and i + 1 in starts:
+            end = starts[i + 1]
+            while end < len(lowers) and lowers[end] in JOINERS and end + 1 in starts:
+                end = starts[end + 1]
+            if (end < len(lowers) and lowers[end] == "?") or not MANY.isdisjoint(lowers[max(0, i - 4):i]):
+                found.append((i, i + 1, "outage"))
             continue
         for cue, after in NO_MORE.items():
             if tuple(lowers[i:i + len(cue)]) != cue:
@@ -64,4 +81,4 @@ def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]
 
 
 def cue_words() -> frozenset[str]:
-    return LOSING | {cue[0] for cue in NO_MORE}
+    return LOSING | WITHOUT | {cue[0] for cue in NO_MORE}

@@ -441,6 +441,8 @@ PAST_TIMES = (
     "d'hier", "hier soir", "la semaine dernière", "ontem", "semana passada", "ieri", "la settimana scorsa",
     "gisteren", "vorige week", "wczoraj", "w zeszłym tygodniu", "dün", "geçen hafta", "igår", "förra veckan",
 )
+# A past time after these compares, it does not date the problem ("the same config as last week").
+COMPARED = frozenset({"as", "than", "like", "como", "que", "wie", "als", "comme", "che", "dan", "niż"})
 PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주")
 SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "dalla", "dallo", "sedan", "från",
                    "beri", "from", "until", "till"})

@@ -473,6 +473,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return True, "the source names it"
     if nm.needs_case and not _cased_like(texts[start:end], nm.written.split()):
         parts = lower[start:end]
+        # "prime video keeps buffering": several words, then a complaint right after them
+        if len(parts) > 1 and any(end <= s <= end + 1 for s in symptom_at):
+            return True, "a name of ordinary words in lower case, a complaint right after it"
         if not (parts[0] in lexicon.COMMON_WORDS and parts[-1] in lexicon.PRODUCT_NOUNS):
             return False, "a name of ordinary words needs its capitals"  # "cloud run" no; "ring camera" yes
     if not nm.ambiguous:
@@ -781,6 +784,8 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     match = _PAST_RE.search(joined)
     if match:
         before = joined[:match.start()].split()[-2:]
+        if before and before[-1] in lexicon.COMPARED:
+            return None  # "429s all morning with the same config as last week": a comparison, not the time
         if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(lower)):
             return f"a past outage ({match.group()!r}), nothing says it goes on"
     return None

@@ -134,3 +134,23 @@ def test_a_place_not_said_as_one_needs_the_text_to_be_about_an_outage(tag):
     assert tag("Lyon was beautiful last night, what a concert")["regions"] == []
     resolved = tag("Lyon card payments were failing all night, resolved now")
     assert resolved["regions"] == ["geo:FR-ARA"] and resolved["relevant"] is True and resolved["ongoing"] is False
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("heel Rotterdam zonder Spotify? alles ligt stil", True),  # asked of a whole city
+    ("millions without WhatsApp after the Meta outage", True),
+    ("a week without instagram was the best thing I did this year", False),  # a choice
+])
+def test_a_place_or_a_crowd_without_a_service(tag, text, relevant):
+    assert tag(text)["relevant"] is relevant
+
+
+def test_a_past_time_in_a_comparison_does_not_date_the_problem(tag):
+    assert tag("dynamodb throttling all morning with the same capacity as last week")["ongoing"] is True
+    assert tag("dynamodb was throttling last week")["ongoing"] is False  # that one is dated
+
+
+def test_a_product_name_of_ordinary_words_typed_in_lower_case_before_a_complaint(tag):
+    assert tag("prime video keeps buffering on every show")["services"] == ["amazon-prime-video"]
+    assert tag("prime video keeps buffering on every show")["ongoing"] is True
+    assert tag("watched a prime video about cooking, great channel")["services"] == []
