@@ -422,6 +422,8 @@ BRAND_VERBS = frozenset({
     "announced", "acquires", "acquired", "ceo", "layoffs", "lays", "unveils", "releases", "rolls", "introduces",
     "suffers", "hit", "hits", "reports", "raises", "cuts", "valuation", "ipo", "investors", "sues", "sued",
     "fined", "buys", "bought", "partners", "expands", "opens", "debuts", "update", "outage",
+    # what a company does about its own outage, as headlines say it ("Slack restores service after ...")
+    "restores", "resolves", "fixes", "confirms", "apologizes", "apologises", "blames", "explains",
 })
 # A look back at a past outage is news about it, not a report of one going on: "AWS explains
 # last week's outage", "Teams went down yesterday. Here's what happened". Explanations count

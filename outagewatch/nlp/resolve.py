@@ -481,14 +481,14 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if not nm.ambiguous:
         return True, "not an everyday word" if not nm.needs_case else "written with its capitals"
     word = nm.written.lower()
-    if word in ctx.words:
-        return True, "the search query names it"
     anti = lexicon.ANTI_CONTEXT.get(word)
     if anti:
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(lower) else ""
         if before in anti.get("before", ()) or after in anti.get("after", ()):
             return None, f"everyday sense ({before!r} before / {after!r} after)"
+    if word in ctx.words:  # after the everyday senses: a search for "zoom" finds "zoom in on the photo" too
+        return True, "the search query names it"
     if entity in BRAND_ENTITIES:  # a statistical model, if the user has one, reads it as a company/product
         return True, "the model reads it as a company or product"
     if entity in OTHER_ENTITIES:

@@ -83,6 +83,9 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
         else:
             handle = rest.lower() if rest.startswith("@") else f"@{rest.lower()}"
             take(vocab.handles.get(handle))
+    elif prefix == "reddit" and rest.lower().startswith("r/"):
+        # A subreddit named after a brand is that brand's community: r/aws, r/snowflake, r/Ring.
+        take(vocab.compact.get(compact(rest[2:])))
     elif prefix == "reports":
         slug = rest.rsplit("/", 1)[-1]
         take(vocab.compact.get(compact(slug)))
