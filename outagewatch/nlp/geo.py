@@ -105,7 +105,7 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "DE-HE": ("Frankfurt", "Hessen", "Hesse"), "DE-BE": ("Berlin",), "DE-BY": ("Munich", "München", "Bavaria",
                                                                                 "Bayern"),
     "GB-LND": ("London", "Londres"), "FR-IDF": ("Paris",), "ES-MD": ("Madrid",), "IT-25": ("Milan", "Milano"),
-    "BR-SP": ("São Paulo", "Sao Paulo"), "BR-RJ": ("Rio de Janeiro",), "IN-MH": ("Mumbai", "Maharashtra"),
+    "BR-SP": ("São Paulo", "Sao Paulo"), "BR-RJ": ("Rio de Janeiro", "Rio"), "IN-MH": ("Mumbai", "Maharashtra"),
     "AU-NSW": ("Sydney", "New South Wales"), "AU-VIC": ("Melbourne",), "CA-QC": ("Montreal", "Montréal",
                                                                                  "Quebec", "Québec"),
     "CA-ON": ("Toronto", "Ontario"), "KR-11": ("Seoul", "서울"), "IE-D": ("Dublin",),
@@ -119,6 +119,7 @@ AMBIGUOUS_PLACES = frozenset({
     "dallas", "delhi", "austin", "jackson", "charlotte", "aurora", "florence", "regina", "lincoln", "eugene",
     "salvador", "kobe", "adelaide", "orlando", "soledad", "leon", "medina", "carolina", "columbia", "nelson",
     "wellington", "hamilton", "preston", "chester", "nancy", "troy", "olympia", "mercedes", "luna", "lagos", "natal",
+    "rio",  # also "river" in Portuguese and Spanish: lower case only after "in", "no", "em"...
 })
 # Place names that are everyday words: only written with a capital and after "in", "from"...
 EVERYDAY_PLACES = frozenset({

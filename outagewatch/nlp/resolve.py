@@ -35,13 +35,13 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throu
                                 "a", "w", "i", "at", "to", "di", "da", "dal", "dalla", "nel", "nella", "bij", "uit",
                                 "ve", "par", "vers", "sur", "zu", "nach", "bei", "out", "here", "stop",
                                 "em", "no", "na", "de", "da", "do", "nos", "nas", "dans", "au", "desde", "für",
-                                "for", "all", "over", "outside", "we", "ze", "z", "przy", "på", "från"})
+                                "for", "all", "over", "outside", "we", "ze", "z", "przy", "på", "från", "depuis", "vanuit"})
 # Turkish locative/ablative endings split off a name ("istanbul'da", "ankara'dan"): "in"/"from" a place.
 PLACE_CASES = frozenset(q + end for q in "'’" for end in ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "daki",
                                                           "deki", "taki", "teki", "nda", "nde", "ndan", "nden"))
 REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datacenters", "data", "zone", "zones",
                           "office", "offices", "pop", "pops", "dc", "area", "metro", "campus", "users", "customers",
-                          "area", "región", "rechenzentrum", "région", "região"})
+                          "area", "región", "rechenzentrum", "région", "região", "subscribers"})
 HASHTAG_SUFFIXES = ("down", "outage", "outages", "ausfall", "caido", "caida", "panne", "fail", "isdown", "offline",
                     "problems", "issues")
 # Ongoing stages as other languages' status pages title them ("Onderzoek - ...", "[Untersuchung] ...").
@@ -230,7 +230,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # still where it was, so recovery and stage words count; a named service counts too (the
         # blind sets label the place a service's news is set in).
         rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
-                           or ctx.kind == "status")
+                           or ctx.kind == "status", place_at)
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
@@ -604,12 +604,13 @@ def _numeric(text: str) -> bool:
     return text[:1].isdigit() or text[:1] in "%+-$€" or text.lower() in ("by", "to")
 
 
-def _place_rule(doc, texts, lower, start, end, nm: Name, talk) -> str | None:
-    """Why a place match is not a place here, or None."""
+def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int] = frozenset()) -> str | None:
+    """Why a place match is not a place here, or None. ``place_at``: where other places start."""
     n = len(lower)
     written = texts[start]
     cased = written[:1].isupper() or not written[:1].isascii()
-    context = _place_context(lower, start, end) or _listed_place(texts, lower, start) or _dateline(texts, start, end)
+    context = _place_context(lower, start, end) or _listed_place(texts, lower, start) or \
+        _dateline(texts, start, end) or _beside_a_place(lower, start, end, place_at)
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if not cased:
@@ -807,6 +808,12 @@ def _form_note(nm: Name) -> str:
     return f" (an inflected form of {nm.form_of})" if nm.form_of else ""
 
 
+def _beside_a_place(lower: list[str], start: int, end: int, place_at: set[int]) -> bool:
+    """"wien und graz betroffen", "zürich und basel": two places joined by "and" say each other is one."""
+    return (start > 1 and lower[start - 1] in LIST_JOINERS and start - 2 in place_at) or \
+        (end + 1 < len(lower) and lower[end] in LIST_JOINERS and end + 1 in place_at)
+
+
 def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
     """"in Russia and India", "Madrid y Barcelona": a place after a list joiner after a capitalised word."""
     return start > 1 and lower[start - 1] in LIST_JOINERS and texts[start - 2][:1].isupper()
@@ -823,11 +830,17 @@ PLACE_FILLERS = frozenset({"la", "le", "les", "el", "los", "las", "der", "die", 
 DATELINE_MARKS = frozenset({":", "-", "–", "—", ","})
 
 
+SIGN_OFF_END = frozenset({".", "!", "?", "…"})
+
+
 def _dateline(texts: list[str], start: int, end: int) -> bool:
     """"Poznań: od rana problemy...", "napoli: whatsapp bloccato", "Valencia — ...": a place that
     opens the text, set off by a colon, a dash or a comma, says where the text is set (a news
-    dateline, a post's heading)."""
-    return start == 0 and end < len(texts) and texts[end] in DATELINE_MARKS
+    dateline, a post's heading); so does one that closes it after a comma or a dash ("..., istanbul")."""
+    if start == 0:
+        return end < len(texts) and texts[end] in DATELINE_MARKS
+    # "akış yenilenmiyor, istanbul": a place that ends the post after a comma or a dash signs it off
+    return texts[start - 1] in DATELINE_MARKS and all(t in SIGN_OFF_END or not t.isalnum() for t in texts[end:])
 
 
 # A provider's own region code ("us-south", "eu-de", "jp-tok"): a place in brackets after it is where it is.

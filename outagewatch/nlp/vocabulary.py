@@ -376,6 +376,11 @@ def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:
                 table.setdefault(tuple(words[1:]), s.id)
         for extra in EXTRA_SHORT.get(s.id, ()):
             table.setdefault(tuple(extra.split()), s.id)
+    for table in out.values():  # "our app services return 503": a product name in the plural
+        for words, entry in list(table.items()):
+            last = words[-1]
+            if last.isalpha() and not last.endswith("s"):
+                table.setdefault((*words[:-1], last + "s"), entry)
     return out
 
 

@@ -58,3 +58,25 @@ def test_a_name_written_as_a_place_is_that_place_not_one_that_only_folds_to_it(t
 ])
 def test_function_words_shared_with_another_language_do_not_decide_the_language(tag, text, lang):
     assert tag(text)["lang"] == lang
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Discord est down ? Impossible de rejoindre un salon vocal depuis Paris", "geo:FR-IDF"),  # "depuis": from
+    ("instagram çöktü mü? akış yenilenmiyor, istanbul", "geo:TR-34"),  # a place signing the post off
+    ("Investigating - Twilio SMS: delivery delays to Vodafone Turkey subscribers", "geo:TR"),  # its people
+    ("youtube in ganz österreich gestört? wien und graz betroffen", "geo:AT-9"),  # two places side by side
+])
+def test_a_place_is_said_as_a_place_in_more_ways_than_in(tag, text, region):
+    assert region in tag(text)["regions"]
+
+
+@pytest.mark.parametrize("text", [
+    "roast turkey for dinner, netflix is down",  # the bird, not the country
+    "netflix down again, so it's paris and chili con carne tonight",  # a dish beside a place is no place
+])
+def test_an_everyday_word_is_still_no_place_in_those_ways(tag, text):
+    assert tag(text)["regions"] == []
+
+
+def test_a_products_short_name_in_the_plural_is_the_product(tag):
+    assert "azure/app-service" in tag("azure france central en vrac, nos app services ne répondent plus")["services"]
