@@ -18,7 +18,8 @@ import pytest
 
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
-from outagewatch.search.sqlite.textindex import BULK_ROWS, words_path
+from outagewatch.search.sqlite.textindex import BULK_ROWS, GENERATION_FILE, words_path
+from tests.signals_factory import make_signal
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from store_crash import EVERY_SIGNAL, QUERIES, check, ingest, state_left  # noqa: E402
@@ -59,18 +60,29 @@ def test_a_lost_index_folder_is_rebuilt_from_the_sqlite_file(tmp_path, reference
     assert check(path, reference, SIZE) == []
 
 
-def test_an_index_ahead_of_its_mark_is_cut_back_and_caught_up(tmp_path, reference):
+def test_an_index_ahead_of_its_mark_keeps_what_it_committed(tmp_path, reference):
     # A crash after the words index committed but before SQLite recorded how far: the
-    # index then holds rows past the mark. The next writer deletes them and indexes
-    # them again from SQLite, so none is found twice.
+    # index then holds rows past the mark. They were indexed from committed rows of this
+    # very file (the folder names the file's generation), so they are kept, not deleted and
+    # indexed again: nothing is found twice, and no deleted copies change the scores.
     path = tmp_path / "ahead.db"
     shutil.copy(reference, path)
     shutil.copytree(words_path(reference), words_path(path))
+    set_mark_back(path)
     with SQLiteStore(path) as store:
-        rowid, seq, state = store.text._mark()
-        assert rowid == SIZE
-        store.database.execute("UPDATE meta SET value = ? WHERE key = 'text_state'",
-                               (f"{SIZE // 3}:{seq}:{state.split(':', 2)[2]}",))
+        assert store.count(EVERY_SIGNAL) == SIZE
+        assert store.text.searcher().num_docs == SIZE
+    assert check(path, reference, SIZE) == []
+
+
+def test_an_index_of_unknown_origin_ahead_of_its_mark_is_cut_back_and_caught_up(tmp_path, reference):
+    # The same, for an index folder that does not say which file it was built from (made
+    # before folders said so): everything past the mark is deleted and indexed again.
+    path = tmp_path / "ahead.db"
+    shutil.copy(reference, path)
+    shutil.copytree(words_path(reference), words_path(path))
+    (words_path(path) / GENERATION_FILE).unlink()
+    set_mark_back(path)
     with SQLiteStore(path) as store:
         assert store.count(EVERY_SIGNAL) == SIZE
         assert store.text.searcher().num_docs == SIZE
@@ -84,6 +96,25 @@ def test_an_index_ahead_of_its_mark_is_cut_back_and_caught_up(tmp_path, referenc
             if not query.ranks_by_relevance:
                 assert [h.signal.id for h in store.search(query).hits] == [h.signal.id for h in clean.search(query).hits]
 
+
+def test_an_index_folder_of_another_file_is_emptied_and_rebuilt(tmp_path, reference):
+    # A words folder left beside a new file of the same name (the old file deleted, a new
+    # one ingested): its documents belong to other rows and must all go.
+    path = tmp_path / "new.db"
+    shutil.copytree(words_path(reference), words_path(path))
+    with SQLiteStore(path) as store:
+        store.upsert([make_signal(f"fresh start {i}", native_id=f"f{i}") for i in range(30)])
+        assert store.text.searcher().num_docs == 30
+        assert store.count(EVERY_SIGNAL) == 0
+        assert store.count(Query(text="fresh")) == 30
+
+
+def set_mark_back(path: Path) -> None:
+    with SQLiteStore(path) as store:
+        rowid, seq, state = store.text._mark()
+        assert rowid == SIZE
+        store.database.execute("UPDATE meta SET value = ? WHERE key = 'text_state'",
+                               (f"{SIZE // 3}:{seq}:{state.split(':', 2)[2]}",))
 
 
 def test_killed_after_sqlite_committed_and_before_the_words_index_did(tmp_path, reference):

@@ -53,6 +53,9 @@ class IndexerProcess:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "outagewatch.search.sqlite.indexer", str(database)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
+        self._buffer = b""
+        self._answers: list[str] = []
+        self._reached: tuple[int, int] | None = None
 
     @property
     def pid(self) -> int:
@@ -61,16 +64,48 @@ class IndexerProcess:
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def _read_lines(self, timeout: float | None) -> bool:
+        """Take what the indexer wrote (waiting up to ``timeout``; None: until something
+        comes); False when its output closed."""
+        fd = self.process.stdout.fileno()
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            return True
+        data = os.read(fd, 65536)
+        if not data:
+            return False
+        self._buffer += data
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            word, *numbers = line.decode().split()
+            if word == "m":
+                self._reached = (int(numbers[0]), int(numbers[1]))
+            else:
+                self._answers.append(word)
+        return True
+
+    def reported(self) -> tuple[int, int] | None:
+        """(rowid, rewrite) the indexer last said it committed the index up to, if it said
+        so since the last call; never waits."""
+        with contextlib.suppress(OSError, ValueError):
+            while self._read_lines(0) and select.select([self.process.stdout.fileno()], [], [], 0)[0]:
+                pass
+        reached, self._reached = self._reached, None
+        return reached
+
     def sync(self) -> str:
-        """Ask the indexer to catch up with SQLite and commit; ``ok``, ``busy`` (another
-        process holds the index's writer) or ``gone`` (it exited)."""
+        """Ask the indexer to catch up with SQLite, commit and move the mark; ``ok``,
+        ``busy`` (another process holds the index's writer) or ``gone`` (it exited)."""
         try:
             self.process.stdin.write(b"c\n")
             self.process.stdin.flush()
-            line = self.process.stdout.readline()
+            while not self._answers:
+                if not self._read_lines(None):
+                    return "gone"
         except (BrokenPipeError, OSError, ValueError):
             return "gone"
-        return line.decode().strip() or "gone"
+        self._reached = None  # it moved the mark itself, past what it reported before
+        return self._answers.pop(0)
 
     def finish(self) -> None:
         """Let it catch up, commit and exit; wait for that."""
@@ -94,16 +129,18 @@ def run(database_path: Path) -> None:
     from outagewatch.search.sqlite.schema import Database
     from outagewatch.search.sqlite.textindex import TextIndex, words_path
 
+    def reply(line: bytes) -> None:
+        with contextlib.suppress(OSError):
+            os.write(1, line + b"\n")
+
     database = Database(database_path)
     index = TextIndex(database, words_path(database_path))
     index.commit_seconds = COMMIT_SECONDS
-    index.mark_waits = False  # the writer holds SQLite's write lock most of the time: never wait for it
+    # The writer holds SQLite's write lock most of the time: it moves the mark itself, to
+    # where this process says the index is committed ("m ROWID SEQ", after the commit).
+    index.report_mark = lambda added_to, pending_to: reply(f"m {added_to} {pending_to}".encode())
     wanted = closing = False
     last_work = time.monotonic()
-
-    def reply(word: bytes) -> None:
-        with contextlib.suppress(OSError):
-            os.write(1, word + b"\n")
 
     try:
         while True:
@@ -130,7 +167,8 @@ def run(database_path: Path) -> None:
                     wanted = False
                 if closing:
                     return
-            elif not index.dirty and time.monotonic() - last_work > IDLE_SECONDS:
+            elif time.monotonic() - last_work > IDLE_SECONDS:
+                index.commit_now()  # its writer has gone quiet: move the mark, then leave
                 return
             requests, eof = _commands(0.05)
             wanted, closing = requests > 0, eof

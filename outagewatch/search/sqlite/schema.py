@@ -222,7 +222,14 @@ class Database:
 
     def _ensure_rollup(self) -> None:
         """Create the tag rollup, filling it once from the tags of a store made before it existed.
-        A store made while triggers kept the rollup loses them here: upsert keeps it now."""
+        A store made while triggers kept the rollup loses them here: upsert keeps it now.
+        A store already in that shape is only read (no write lock: the words indexer opens
+        the file while its writer holds that lock for a bulk load)."""
+        names = {name for (name,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE name IN ('tag_rollup', 'tags_rollup_insert', 'tags_rollup_delete',"
+            " 'signals_fts')")}
+        if names == {"tag_rollup"} and self.db.execute("SELECT 1 FROM meta WHERE key = 'tag_rollup'").fetchone():
+            return
         with self.transaction() as db:
             for statement in _statements(ROLLUP_SCHEMA):
                 db.execute(statement)

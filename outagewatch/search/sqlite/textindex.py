@@ -15,8 +15,11 @@ the highest rowid and the last rewrite it has committed); rows past that mark, a
 rewritten since (``text_pending``, filled in the same SQLite transaction as the rewrite),
 are read back from SQLite and indexed, then the index is committed, then the mark moves.
 A crash anywhere in between (kill -9 included) leaves the mark behind what the index may
-hold; the next writer first deletes everything past the mark from the index and indexes
-it again, so no Signal is lost or found twice. Deleting the index folder is safe too: it
+hold. Only rows SQLite has committed are indexed, in rowid order, so a committed index
+holds every rowid up to its highest: the next writer keeps those (when the folder's
+``outagewatch-generation`` file names this file's generation), moves the mark to them,
+and deletes anything past them or, for a folder of unknown origin, past the mark; so no
+Signal is lost or found twice, and no deleted copies are left to shift the bm25 scores. Deleting the index folder is safe too: it
 is rebuilt from SQLite on the next open, so the SQLite file stays the one thing to back up.
 
 Concurrency: one process at a time holds Tantivy's writer lock (the first that writes,
@@ -54,6 +57,7 @@ WRITER_THREADS = 2  # indexing runs in Rust threads beside the Python writer
 # new rows is a bulk load: an indexer process takes the words over (:mod:`.indexer`).
 BULK_ROWS = 20_000
 RUN_GAP_SECONDS = 2.0
+GENERATION_FILE = "outagewatch-generation"
 _ROW = "rowid, published_at, title, text, source_kind, source, services, providers, regions"
 # Query filter -> index field (tags as single tokens: the raw tokenizer).
 FILTERS = (("services", "services"), ("providers", "providers"), ("regions", "regions"),
@@ -149,7 +153,11 @@ class TextIndex:
         self._last_commit = 0.0
         self._seen_state: str | None = None
         self.commit_seconds = COMMIT_SECONDS
-        self.mark_waits = True  # a commit made because time passed waits for SQLite's write lock
+        # Set in the indexer process: a commit made because time passed only commits the index
+        # and hands (rowid, rewrite) it reached to this callback; its writer, which holds
+        # SQLite's write lock anyway, moves the mark (see after_write).
+        self.report_mark = None
+        self._unmarked = False  # the index is committed past the mark in SQLite
         self.indexed = 0
         self._indexer = None  # an IndexerProcess during a bulk load
         self.bulk_rows = BULK_ROWS
@@ -181,9 +189,12 @@ class TextIndex:
 
     def _reset_mark(self) -> None:
         """A new (empty) index: every row is to be indexed; a new generation tells other
-        processes to reopen."""
+        processes to reopen, and is written into the folder too (what ties it to this file)."""
+        generation = uuid.uuid4().hex
+        if self.path is not None:
+            (self.path / GENERATION_FILE).write_text(generation + "\n")
         with self.database.transaction() as db:
-            self._set_mark(db, 0, 0, uuid.uuid4().hex)
+            self._set_mark(db, 0, 0, generation)
 
     def _mark(self) -> tuple[int, int, str]:
         """(rowids indexed up to, rewrites indexed up to, the whole mark as stored)."""
@@ -209,12 +220,39 @@ class TextIndex:
             writer = self.index.writer(WRITER_HEAP, WRITER_THREADS)
         except ValueError:  # LockBusy: another process indexes; it will pick our rows up
             return False
-        added_to, pending_to, _ = self._mark()
+        added_to, pending_to, stored = self._mark()
+        if stored and stored.split(":", 2)[2] == self._folder_generation():
+            # This index was built from this file: the rows it committed past the mark (a run
+            # killed between the index's commit and the mark's) are kept, not indexed again,
+            # so no deleted copies are left to weigh on the scores. It holds every rowid up to
+            # its highest (rows are indexed in rowid order, and only once SQLite committed
+            # them), save any past SQLite's own rows (a restored older file): those go.
+            self.index.reload()
+            latest = self.database.one("SELECT coalesce(max(rowid), 0) FROM signals")[0]
+            added_to = max(added_to, min(self._top_rowid(), latest))
         writer.delete_documents_by_query(tantivy.Query.range_query(
             SCHEMA, "rowid", tantivy.FieldType.Integer, added_to, None, include_lower=False))
         self._writer, self._added_to, self._pending_to = writer, added_to, pending_to
         self._dirty = True  # the deletion above must be committed before the mark moves
         return True
+
+    def _top_rowid(self) -> int:
+        """The highest rowid the committed index holds (0 when empty)."""
+        searcher = self.index.searcher()
+        if not searcher.num_docs:
+            return 0
+        hits = searcher.search(tantivy.Query.all_query(), 1, order_by_field="rowid", order=tantivy.Order.Desc).hits
+        return searcher.fast_field_values("rowid", [hits[0][1]])[0] if hits else 0
+
+    def _folder_generation(self) -> str | None:
+        """The generation written into the index folder when it was made (None for an index
+        in memory, or made before folders said which file they belong to)."""
+        if self.path is None:
+            return None
+        try:
+            return (self.path / GENERATION_FILE).read_text().strip() or None
+        except OSError:
+            return None
 
     def catch_up(self, commit: bool = False, written: list[tuple[int, int, Signal]] = (),
                  limit: int | None = None) -> bool:
@@ -226,6 +264,7 @@ class TextIndex:
         database = self.database
         with database.lock:
             self.indexed = 0
+            database.flush()  # only rows SQLite has committed are ever indexed
             if not self._acquire():
                 return False
             writer = self._writer
@@ -262,17 +301,22 @@ class TextIndex:
                 self._pending_to = rewritten[-1][0]
             self._dirty = self._dirty or bool(rows or documents or rewritten)
             if self._dirty and (commit or time.monotonic() - self._last_commit >= self.commit_seconds):
-                self._commit(wait=commit or self.mark_waits)
+                if commit or self.report_mark is None:
+                    self._commit()
+                else:
+                    self._commit_index()
+                    self.report_mark(self._added_to, self._pending_to)
             return True
 
     @property
     def dirty(self) -> bool:
-        """Whether this process's writer holds changes the mark does not cover yet."""
-        return self._dirty
+        """Whether the index or the mark in SQLite is behind what this process indexed."""
+        return self._dirty or self._unmarked
 
     def commit_now(self) -> None:
+        """Commit the index and move the mark (waiting for SQLite's write lock)."""
         with self.database.lock:
-            if self._writer is not None and self._dirty:
+            if self._writer is not None and (self._dirty or self._unmarked):
                 self._commit()
 
     def after_write(self, written: list[tuple[int, int, Signal]]) -> None:
@@ -293,6 +337,8 @@ class TextIndex:
                 self._start_indexer()
             if self._indexer is None:
                 self.catch_up(written=written)
+            else:
+                self._take_reported_mark()
 
     @property
     def bulk_load(self) -> bool:
@@ -314,26 +360,42 @@ class TextIndex:
         except OSError:  # no process to be had: index here, as for small writes
             self._indexer = None
 
-    def _commit(self, wait: bool = True) -> None:
-        """Commit the index, then move the mark in SQLite. ``wait=False``: if another
-        process holds SQLite's write lock, leave the mark where it is for now (behind the
-        index, which is always safe) and stay dirty, so that a later commit moves it."""
-        self._writer.commit()
+    def _commit_index(self) -> None:
+        if self._dirty:
+            self._writer.commit()
+            self._dirty, self._unmarked = False, True
         self._last_commit = time.monotonic()
-        try:
-            with self.database.transaction(wait=wait) as db:
-                stored = self._mark()[2]
-                generation = stored.split(":", 2)[2] if stored else uuid.uuid4().hex
-                state = self._set_mark(db, self._added_to, self._pending_to, generation)
-                db.execute("DELETE FROM text_pending WHERE seq <= ?", (self._pending_to,))
-        except sqlite3.OperationalError:
-            if wait:
-                raise
-            self._dirty = True
-            return
-        self._dirty = False
+
+    def _commit(self) -> None:
+        """Commit the index, then move the mark in SQLite to what it holds."""
+        self._commit_index()
+        with self.database.transaction() as db:
+            state = self._move_mark(db, self._added_to, self._pending_to)
+        self._unmarked = False
         self.index.reload()
         self._seen_state = state
+
+    def _move_mark(self, db, added_to: int, pending_to: int) -> str:
+        """Inside a write transaction: the mark to (added_to, pending_to), never backwards,
+        and the rewrites it covers out of ``text_pending``."""
+        stored_to, stored_pending, stored = self._mark()
+        if stored:
+            generation = stored.split(":", 2)[2]
+        else:  # a file without a mark: the index was emptied when taken (see _acquire)
+            generation = uuid.uuid4().hex
+            if self.path is not None:
+                (self.path / GENERATION_FILE).write_text(generation + "\n")
+        added_to, pending_to = max(added_to, stored_to), max(pending_to, stored_pending)
+        db.execute("DELETE FROM text_pending WHERE seq <= ?", (pending_to,))
+        return self._set_mark(db, added_to, pending_to, generation)
+
+    def _take_reported_mark(self) -> None:
+        """During a bulk load: move the mark to where the indexer says it has committed the
+        index, inside this writer's own (grouped) transaction."""
+        reached = self._indexer.reported()
+        if reached is not None:
+            with self.database.transaction(group=True) as db:
+                self._move_mark(db, *reached)
 
     def searcher(self) -> tantivy.Searcher:
         """A searcher that sees every row this process wrote, and what others committed."""
@@ -368,8 +430,9 @@ class TextIndex:
             if self._writer is None:
                 return
             with contextlib.suppress(Exception):
-                if self._dirty:
+                if self._dirty or self._unmarked:
                     self.catch_up(commit=True)
+                    self.commit_now()
                 self._writer.wait_merging_threads()
             self._writer = None
 
