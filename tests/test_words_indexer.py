@@ -120,3 +120,25 @@ def test_bulk_batches_share_a_transaction_that_any_other_write_idleness_or_close
     with SQLiteStore(path) as again:
         assert again.count(Query(text="outage")) == 3000
         assert again.get_checkpoint("feed") == {"after": "x"}
+
+
+def test_close_returns_though_a_process_forked_after_the_indexer_holds_its_pipe(tmp_path):
+    # Tagging workers are forked from the writing process; one forked after the indexer
+    # started holds a copy of the indexer's stdin, so that pipe never closes by itself.
+    path = tmp_path / "forked.db"
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 1000
+    store.upsert(batch(0, 1500))
+    assert store.text.bulk_load
+    pid = os.fork()
+    if pid == 0:  # the "worker": holds every inherited descriptor for a minute
+        time.sleep(60)
+        os._exit(0)
+    try:
+        store.upsert(batch(1500, 500))
+        store.close()  # would wait for the worker's minute if the indexer waited for EOF
+        assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # the worker is still there
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert mark(path) == 2000

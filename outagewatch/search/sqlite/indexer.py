@@ -15,9 +15,9 @@ whatever SQLite holds, commits and exits.
 The two talk over the child's stdin and stdout, one line each way: the parent writes
 ``c`` ("catch up with everything committed in SQLite now, commit, tell me") before a
 search of its own, and the child answers ``ok`` (or ``busy`` when another process holds
-the index's writer, whose rows are then indexed by that one). Closing stdin means "finish
-and exit": the parent's ``close()`` waits for that, so ``ingest`` returns once the index
-has caught up.
+the index's writer, whose rows are then indexed by that one). ``q`` (or stdin closing, or
+the parent gone) means "finish and exit": the parent's ``close()`` waits for that, so
+``ingest`` returns once the index has caught up.
 
     python -m outagewatch.search.sqlite.indexer STORE.db
 """
@@ -110,19 +110,25 @@ class IndexerProcess:
     def finish(self) -> None:
         """Let it catch up, commit and exit; wait for that."""
         with contextlib.suppress(OSError, ValueError):
+            self.process.stdin.write(b"q\n")
+            self.process.stdin.flush()
+        with contextlib.suppress(OSError, ValueError):
             self.process.stdin.close()
         self.process.wait()
         with contextlib.suppress(OSError, ValueError):
             self.process.stdout.close()
 
 
-def _commands(timeout: float) -> tuple[int, bool]:
-    """(catch-up requests read, whether stdin closed), waiting up to ``timeout`` for one."""
+def _commands(timeout: float, parent: int) -> tuple[int, bool]:
+    """(catch-up requests read, whether to finish), waiting up to ``timeout`` for one.
+    Finish on ``q``, on stdin closing, or when the parent is gone (this process was handed
+    to another): a process forked from the writer after it started this one (a tagging
+    worker) holds a copy of the pipe, so its closing alone cannot be relied on."""
     ready, _, _ = select.select([0], [], [], timeout)
     if not ready:
-        return 0, False
+        return 0, os.getppid() != parent
     data = os.read(0, 4096)
-    return data.count(b"c"), not data
+    return data.count(b"c"), not data or b"q" in data or os.getppid() != parent
 
 
 def run(database_path: Path) -> None:
@@ -141,6 +147,7 @@ def run(database_path: Path) -> None:
     index.report_mark = lambda added_to, pending_to: reply(f"m {added_to} {pending_to}".encode())
     wanted = closing = False
     last_work = time.monotonic()
+    parent = os.getppid()
 
     try:
         while True:
@@ -150,13 +157,13 @@ def run(database_path: Path) -> None:
                     wanted = False
                 if closing or time.monotonic() - last_work > IDLE_SECONDS:
                     return
-                requests, eof = _commands(0.1)
+                requests, eof = _commands(0.1, parent)
                 wanted, closing = wanted or requests > 0, closing or eof
                 continue
             if index.indexed:
                 last_work = time.monotonic()
             if index.indexed == CHUNK:  # more rows wait: take any request, then read on
-                requests, eof = _commands(0)
+                requests, eof = _commands(0, parent)
                 wanted, closing = wanted or requests > 0, closing or eof
                 continue
             # caught up with what SQLite held when this round began
@@ -170,7 +177,7 @@ def run(database_path: Path) -> None:
             elif time.monotonic() - last_work > IDLE_SECONDS:
                 index.commit_now()  # its writer has gone quiet: move the mark, then leave
                 return
-            requests, eof = _commands(0.05)
+            requests, eof = _commands(0.05, parent)
             wanted, closing = requests > 0, eof
     finally:
         index.close()
