@@ -239,27 +239,64 @@ def compare(warm, stock, texts: list[str], label: str, rounds: int, processes: i
               f"all processes); target >= 30000; ratio to the tokenizer {tok_wall / tag_wall:.2f}")
 
 
-def _ingest(path: Path, tmp: str, label: str, processes: int, extra: list[str]) -> tuple[float, float, float] | None:
+MEASURE = """
+import os, resource, subprocess, sys, threading, time
+
+
+def tree(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            kids = [int(k) for k in f.read().split()]
+    except OSError:
+        return []
+    return [pid] + [p for k in kids for p in tree(k)]
+
+
+def pss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
+
+
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+peak = [0]
+
+
+def watch():
+    while child.poll() is None:
+        peak[0] = max(peak[0], sum(map(pss_kb, tree(child.pid))))
+        time.sleep(0.25)
+
+
+threading.Thread(target=watch, daemon=True).start()
+out, err = child.communicate()
+wall = time.perf_counter() - start
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, use.ru_maxrss / 1024, peak[0] / 1024, use.ru_utime + use.ru_stime, child.returncode)
+sys.stderr.write(err)
+"""
+
+
+def _ingest(path: Path, tmp: str, label: str, processes: int, extra: list[str]) -> tuple[float, ...] | None:
     """One ``outagewatch ingest`` into a new store: (wall seconds, peak RSS MB of the largest of its
-    processes, CPU seconds of it and its workers)."""
+    processes, peak PSS MB of all of them together (pages shared after the fork counted once),
+    CPU seconds of it and its workers)."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "OUTAGEWATCH_STORE": f"sqlite:///{tmp}/{label}.db",
            "OUTAGEWATCH_NLP_PROCESSES": str(processes)}
     env.pop("OUTAGEWATCH_CONFIG", None)
-    # A child of its own that runs the command and reports the peak RSS of the command and its
-    # tagging workers (RUSAGE_CHILDREN of that child holds only them).
-    measure = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-               "done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-               "wall = time.perf_counter() - t; "
-               "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
-               "print(wall, use.ru_maxrss / 1024, use.ru_utime + use.ru_stime, done.returncode); "
-               "sys.stderr.write(done.stderr)")
-    done = subprocess.run([sys.executable, "-c", measure, sys.executable, "-m", "outagewatch", "ingest", str(path),
+    # A child of its own runs the command, samples the PSS of its process tree (Linux /proc) and
+    # reports the peak RSS and the CPU time of the command and its workers (RUSAGE_CHILDREN of that
+    # child holds only them).
+    done = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "outagewatch", "ingest", str(path),
                            "--no-correlate", "--json", *extra], env=env, capture_output=True, text=True, cwd=tmp)
-    wall, rss, cpu, code = done.stdout.split()
+    wall, rss, pss, cpu, code = done.stdout.split()
     if int(code) not in (0, 3):
         print(f"  ingest {label}: failed: {done.stderr.strip()[-300:]}")
         return None
-    return float(wall), float(rss), float(cpu)
+    return float(wall), float(rss), float(pss), float(cpu)
 
 
 def ingest_rate(corpora: dict[str, list[str]], processes: int) -> None:
@@ -286,12 +323,13 @@ def ingest_rate(corpora: dict[str, list[str]], processes: int) -> None:
                 measured = _ingest(path, tmp, key, processes, extra)
                 if startup is None or measured is None:
                     continue
-                (wall, rss, cpu), (start, _, start_cpu) = measured, startup
+                (wall, rss, pss, cpu), (start, _, _, start_cpu) = measured, startup
                 n = len(texts)
                 print(f"  {name:<26} {label:<11} {n / wall:8.0f} signals/s whole command ({wall:.1f} s); "
                       f"{n / max(wall - start, 1e-9):6.0f}/s once started (start-up {start:.1f} s); "
                       f"CPU {(cpu - start_cpu) / n * 1e6:4.0f} µs/signal once started, all processes; "
-                      f"peak RSS {rss:.0f} MB (largest process); load {before} -> {_load()}")
+                      f"peak RSS {rss:.0f} MB (largest process), PSS {pss:.0f} MB (all processes); "
+                      f"load {before} -> {_load()}")
 
 
 def main() -> int:
@@ -331,7 +369,8 @@ def main() -> int:
         compare(warm, stock, make_texts(args.texts, 1), "every text names a service", args.rounds, args.processes)
     print(f"peak RSS of any run (a forked run shares the warmed tagger's pages): {peak_rss_mb():.0f} MB")
     if args.ingest:
-        print(f"\n== ingest into the embedded store (SQLite), {args.ingest} signals, [nlp] processes={args.processes} ==")
+        print(f"\n== ingest into the embedded store (SQLite), {args.ingest} signals, "
+              f"[nlp] processes={args.processes} ==")
         corpora = {"realistic mix": make_mix(args.ingest, 3), "every text names a service": make_texts(args.ingest, 3)}
         if args.corpus != "both":
             corpora = {k: v for k, v in corpora.items() if (k == "realistic mix") == (args.corpus == "mix")}

@@ -149,6 +149,13 @@ class Tagger:
     def _tag_serial(self, items: Sequence[tuple[str, str | None, str | None]]) -> Iterator[dict[str, Any]]:
         """Texts the prescan clears get empty tags and their language; the rest go through
         the pipeline. Order is kept."""
+        for tags in self._tag_compact(items):
+            yield tags if tags.__class__ is dict else _empty(tags)
+
+    def _tag_compact(self, items: Sequence[tuple[str, str | None, str | None]]
+                     ) -> Iterator[dict[str, Any] | str | None]:
+        """:meth:`_tag_serial`, but a text the prescan clears comes as its language alone (a
+        worker sends that back; no seven-key dict is built, compared and pickled for it)."""
         contexts = [parse_source(source, self.vocab) for _, source, _ in items]
         clear = self.prescan.clear
         cleared = [None if _informative(ctx) else clear(text[:MAX_CHARS]) for (text, _, _), ctx in zip(items, contexts)]
@@ -165,7 +172,7 @@ class Tagger:
             if words is None:
                 yield next(tagged)
             else:
-                yield _empty(lang)
+                yield lang
 
     def _tag_full(self, items, contexts) -> Iterator[dict[str, Any]]:
         """The whole pipeline: tokenizer, matcher, language, rules, a batch at a time and one
@@ -383,7 +390,8 @@ def _work(chunk):
 def _work_compact(chunk):
     """Tags of a chunk for :meth:`Tagger.tag_ahead`: a text that got no tag is sent back as its
     language alone (most texts: one short string instead of a seven-key dict to pickle)."""
-    return [tags["lang"] if _is_empty(tags) else tags for tags in _WORKER_TAGGER._tag_serial(chunk)]
+    return [tags if tags.__class__ is not dict else tags["lang"] if _is_empty(tags) else tags
+            for tags in _WORKER_TAGGER._tag_compact(chunk)]
 
 
 def _is_empty(tags: dict[str, Any]) -> bool:
