@@ -40,8 +40,10 @@ def compound_symptoms(texts: list[str], lowers: list[str]) -> list[tuple[int, in
     return found
 
 
-def may_have(raw: str) -> bool:
-    """A cheap look: any ending or error name in the raw text at all."""
-    low = raw.lower()
-    return any(s in low for s in ("störung", "ausfall", "ausfäll", "storing", "panne", "uitval")) or \
-        ("ception" in raw or "Error" in raw or "Fault" in raw)
+_MAY = re.compile(r"störung|ausf[aä]ll|storing|panne|uitval")
+_MAY_NAME = re.compile(r"(?:Exception|Error|Fault)s?\b")
+
+
+def may_have(raw: str, low: str | None = None) -> bool:
+    """A cheap look: any ending or error name in the text at all (``low``: the text lower-cased, if at hand)."""
+    return _MAY.search(low if low is not None else raw.lower()) is not None or _MAY_NAME.search(raw) is not None

@@ -166,7 +166,7 @@ class Prescan:
                 return True  # "stürzt ... ab"
         if verbs.TR_GATE.search(low) and any(verbs.TR_NEGATIVE.match(w) for w in words):
             return True  # "açılmıyor"
-        if compounds.may_have(text):
+        if compounds.may_have(text, low):
             written = WORD_RE.findall(text)
             if compounds.compound_symptoms(written, [w.lower() for w in written]):
                 return True  # "Großstörung", "ThrottlingException"

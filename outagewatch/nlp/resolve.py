@@ -151,7 +151,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if entry:
             _add_entry(entry, vocab, services, providers)
             say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
-    rehearsal = senses.drill(" ".join(lower)) if found else None
+    rehearsal = senses.drill(lower) if found else None
     if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
         say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")
         found = [f for f in found if f[2] not in lexicon.PROBLEM_SYMPTOMS]
@@ -335,8 +335,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
     # "back online after 18-hour outage": the outage word in the recovery's own sentence
     recovery_sentences = {sentence[st] for st, _, sym, _ in found if sym == "recovered" and st < n}
-    recovered_outage = any(sentence[st] in recovery_sentences for st, _, sym, _ in found
-                           if sym in lexicon.STRONG_SYMPTOMS and st < n) or bool(ja and recovered)
+    recovered_outage = bool(recovery_sentences) and any(sentence[st] in recovery_sentences for st, _, sym, _ in found
+                                                        if sym in lexicon.STRONG_SYMPTOMS and st < n) \
+        or bool(ja and recovered)
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
                                               recovered_outage, bool(services or providers),
                                               ctx.kind == "status" or _title_status(lower) is not None)

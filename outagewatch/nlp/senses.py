@@ -55,8 +55,14 @@ def everyday_sense(lower: list[str], start: int, end: int) -> str | None:
     return None
 
 
-def drill(joined: str) -> str | None:
-    """The rehearsal word in a text (joined lower-case words), or None."""
+DRILL_FIRSTS = frozenset(d.split()[0] for d in DRILLS)
+
+
+def drill(lower: list[str]) -> str | None:
+    """The rehearsal word or phrase in a text (its lower-case words), or None."""
+    if DRILL_FIRSTS.isdisjoint(lower):
+        return None
+    joined = " ".join(lower)
     for word in DRILLS:
         at = joined.find(word)
         if at >= 0 and (at == 0 or not joined[at - 1].isalnum()) and \
