@@ -197,13 +197,12 @@ class Tagger:
                 yield _as_dict(tags, doc.user_data.get(LANG))
 
     def _tag_parallel(self, items):
-        """The workers take chunks from the front while this process tags chunks from the back.
+        """The workers tag the chunks, taking the next one as each finishes; this process only
+        hands them out and yields the tags in order.
 
-        Every chunk is offered to the workers in order; this process takes back the last
-        one not yet started, and the one before it, until it meets a chunk a worker holds
-        (then the workers hold every earlier one too). So the work splits by how fast each
-        process really goes: a worker whose core another job is using gets fewer chunks, and
-        nobody waits on a fixed share. Order is kept.
+        ``processes`` workers on as many cores: a worker whose core another job is using takes
+        fewer chunks, so nobody waits on a fixed share, and this process (asleep while it waits)
+        competes with none of them.
         """
         pool = self._get_pool()
         if pool is None:
@@ -217,18 +216,9 @@ class Tagger:
             self._broken()
             yield from self._tag_serial(items)
             return
-        mine: dict[int, list[dict[str, Any]]] = {}
-        for i in range(len(chunks) - 1, -1, -1):
-            if not futures[i].cancel():
-                break
-            mine[i] = list(self._tag_serial(chunks[i]))
-        for i, chunk in enumerate(chunks):
-            done = mine.pop(i, None)
-            if done is not None:
-                yield from done
-                continue
+        for chunk, future in zip(chunks, futures):
             try:
-                results = futures[i].result()
+                results = future.result()
             except BrokenProcessPool:
                 self._broken()
                 yield from self._tag_serial(chunk)
@@ -248,9 +238,9 @@ class Tagger:
 
     def _broken(self) -> None:
         """A worker died (killed, out of memory): tag in this process from now on."""
-        log.warning("a tagging worker process died; tagging continues in this process")
         pool, self._pool, self._pool_failed = self._pool, None, True
         if pool is not None:
+            log.warning("a tagging worker process died; tagging continues in this process")
             pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:

@@ -212,3 +212,21 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
     query = "SELECT id, services, providers, regions, symptoms, status, lang FROM signals ORDER BY id"
     with sqlite3.connect(db) as a, sqlite3.connect(one) as b:
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+
+def test_tag_texts_after_a_worker_died_gives_the_same_tags_from_this_process(tagger):
+    import os
+    import signal as signals
+
+    from outagewatch.nlp import Tagger
+
+    texts = [("Roku down in us-east-1 #%d" % i, None, None) for i in range(3000)]
+    texts += [("made tacos for dinner %d lol" % i, None, None) for i in range(3000)]
+    two = Tagger(tagger.catalog, processes=2)
+    try:
+        assert list(two.tag_texts(texts)) == list(tagger.tag_texts(texts))
+        os.kill(next(iter(two._pool._processes)), signals.SIGKILL)
+        assert list(two.tag_texts(texts)) == list(tagger.tag_texts(texts))
+        assert two._pool is None
+    finally:
+        two.close()
