@@ -233,13 +233,6 @@ class Matcher:
             n = len(texts)
             spans.extend((i, i + 1, state_codes[t]) for i, t in enumerate(texts)
                          if 1 < len(t) < 4 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
-        site_codes = vocab.site_codes
-        if site_codes and _HAS_DIGIT.search(raw):  # "NYC3", "GRA11": a data centre's letters and its number
-            for i, low in enumerate(lowers):
-                if low[-1:].isdigit() and low[:1].isalpha():
-                    letters = low.rstrip("0123456789")
-                    if letters in site_codes and len(low) - len(letters) <= 2:
-                        spans.append((i, i + 1, site_codes[letters]))
         area_words = self.area_words
         if not area_words.keys().isdisjoint(lowers):
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
@@ -269,7 +262,6 @@ class Matcher:
         return found
 
 
-_HAS_DIGIT = re.compile(r"[A-Za-z]\d")
 HOST_MEMORY = 50_000
 _start = operator.itemgetter(0)
 

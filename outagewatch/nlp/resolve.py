@@ -201,6 +201,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
     # Regions: display names and places need their provider in context.
     regional = [p for p in providers if p in vocab.regions_by_provider]
+    if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
+        places = places + _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
@@ -454,6 +456,17 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                 if entry and entry not in services:
                     services.setdefault(entry)
                     break
+
+
+def _site_codes(lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Name]]:
+    """Data centre codes: a provider's letters and a number ("nyc3", "fsn1", "gra11")."""
+    found = []
+    for i, low in enumerate(lower):
+        if low[-1:].isdigit() and low[:1].isalpha():
+            letters = low.rstrip("0123456789")
+            if letters in vocab.site_codes and len(low) - len(letters) <= 2:
+                found.extend((i, i + 1, nm) for nm in vocab.site_codes[letters])
+    return found
 
 
 def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -> None:

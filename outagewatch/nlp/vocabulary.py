@@ -123,6 +123,7 @@ class Vocabulary:
     typo_names: dict[str, str] = field(default_factory=dict)
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
+    site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -264,6 +265,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             vocab.site_codes.setdefault(site.code.lower(), []).append(name)
             if site.name not in places and fold(site.name) not in _folded(places):
                 add(site.name, name)
+    vocab.site_providers = frozenset(p.id for p in catalog.providers.values() if p.sites)
     for phrase, (entry, full) in _initials(catalog).items():
         kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
         if phrase not in vocab.phrases:
