@@ -248,6 +248,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "have recovered", "fully recovered", "operating normally", "functioning normally",
         "all systems operational", "operational", "no longer", "mitigated", "has been mitigated",
         "back online after", "is back online", "are back online", "service has been restored", "restored service",
+        "restores service", "restores access", "restores connectivity", "restored access",
         "delivered normally", "normally again", "has been cleared", "processing normally", "verholpen", "werkt weer",
         "risolto", "è stato risolto", "funziona di nuovo", "ripristinato", "est de nouveau opérationnel",
         "de nouveau opérationnel", "incident résolu",

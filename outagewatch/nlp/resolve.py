@@ -342,7 +342,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         or bool(ja and recovered)
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
                                               recovered_outage, bool(services or providers),
-                                              ctx.kind == "status" or _title_status(lower) is not None)
+                                              ctx.kind == "status" or _title_status(lower) is not None
+                                              or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
+                                                     for st, e, _ in stage_spans))  # "Service restored - ..."
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:

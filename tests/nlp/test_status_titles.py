@@ -64,6 +64,9 @@ def test_status_updates_of_a_current_incident_are_outage_reports(tag, text):
     "Webshop weer bereikbaar, de storing is verholpen",
     "Fastly explains last month's CDN outage",
     "Probleem opgelost: e-mail wordt weer bezorgd",
+    "Mitigated",
+    "Service restored: payments work again",  # a stage phrase written as the title
+    "Sidekick back online after a 70-hour outage",
     "[해결 완료] 일부 사용자의 로그인 오류",
 ])
 def test_an_analyst_keeps_the_end_of_an_outage_but_it_is_not_going_on(tag, text):
@@ -81,6 +84,7 @@ def test_an_analyst_keeps_the_end_of_an_outage_but_it_is_not_going_on(tag, text)
     "Release notes: fixed a bug where exports were slow; the old importer is no longer needed",
     "Die Probleme mit dem alten Drucker sind endlich gelöst",
     "In this post we explain the bugs our fuzzers found and what went wrong in the parsers",
+    "the church service restored my faith",
 ])
 def test_a_recovery_of_nothing_that_failed_is_about_no_outage(tag, text):
     tags = tag(text)

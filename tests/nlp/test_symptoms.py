@@ -207,3 +207,8 @@ def test_separable_verbs_that_throw_a_user_out(tag, text, relevant):
 def test_wont_let_someone_do_something(tag):
     assert tag("gotomeeting won't let attendees join the webinar")["relevant"]
     assert not tag("i won't let my kids play fortnite")["relevant"]  # a person choosing
+
+
+def test_a_headline_saying_a_company_restores_service_is_the_outage_ending(tag):
+    tags = tag("Slack restores service after users report messages failing to send")
+    assert tags["relevant"] is True and tags["ongoing"] is False
