@@ -13,6 +13,10 @@ The rules, each tested in tests/nlp:
   A recovery ("back up", "resolved", "behoben") drops the problem symptoms of the same
   message unless they are said to go on ("still down"), so a recovery is never an
   outage report.
+- ``relevant``: the text is about an outage (going on, resolved, restored, mitigated, explained
+  afterwards); ``ongoing`` (which implies it): a problem now. A recovery is about an outage only
+  with the service it happened to or an outage word in its sentence; announced maintenance,
+  power cuts with no service named and words in their everyday sense (``senses``) are neither.
 - A region code is always its region (and its provider). A region's display name or a
   place maps to a provider region only when that provider is in the text or the source
   (or is the provider of a tagged service); otherwise a place becomes ``geo:`` + ISO 3166.

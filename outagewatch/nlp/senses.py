@@ -11,7 +11,7 @@ from __future__ import annotations
 # "went down well", "caiu muito bem", "cayó bien": a verb of falling, then praise.
 FALLING = frozenset({"down", "caiu", "cayó", "cayo", "cae", "cai", "caíram", "cayeron"})
 INTENSIFIERS = frozenset({"really", "very", "so", "super", "pretty", "quite", "extremely", "incredibly", "muito",
-                          "muy", "tão", "tan", "re", "sehr", "ganz", "molto", "like", "rather"})
+                          "muy", "tão", "tan", "re", "sehr", "a", "ganz", "molto", "like", "rather"})
 PRAISE = frozenset({"well", "bem", "bien", "great", "nicely", "brilliantly", "gut", "bene", "benissimo", "treat",
                     "storm", "smoothly", "smooth"})
 # "crashed on the couch", "crashing at a friend's": a person falling asleep.
@@ -29,9 +29,11 @@ PRACTICE = frozenset({"workflow", "workflows", "management", "response", "respon
                       "retrospectives", "app", "feature", "features", "dashboard", "tracker", "bot", "integration",
                       "policy", "policies", "metrics", "reporting", "handbook", "course", "certification"})
 # A rehearsal: what breaks in it is planned ("chaos game day simulated losing us-east-1").
-DRILLS = ("simulated", "simulating", "simulate", "simulates", "simulation", "game day", "gameday", "fire drill",
-          "dr drill", "failover drill", "failover test", "dr test", "disaster recovery test", "chaos experiment",
-          "chaos engineering", "tabletop", "simulacro", "simulação", "simulazione", "notfallübung", "übung")
+# Not "game day", "tabletop" or "simulation" alone: sports days, board games and simulation games crash too.
+DRILLS = ("simulated", "simulating", "simulate", "simulates", "chaos game day", "chaos gameday", "chaos day",
+          "fire drill", "dr drill", "failover drill", "failover test", "dr test", "disaster recovery test",
+          "disaster recovery drill", "chaos experiment", "chaos engineering", "tabletop exercise", "simulacro",
+          "notfallübung")
 
 
 def everyday_sense(lower: list[str], start: int, end: int) -> str | None:

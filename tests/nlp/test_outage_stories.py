@@ -35,6 +35,8 @@ def test_a_failover_drill_is_no_outage(tag, tagger):
     explained = next(iter(tagger.explain_texts([(text, None, None)])))["explain"]["decisions"]
     assert any(d["rule"].startswith("a drill or simulation") for d in explained)
     assert tag("eu-west-1 is down for real, not a drill")["ongoing"] is True
+    assert tag("it's game day and the espn app is down again")["ongoing"] is True  # a sports day, no drill
+    assert tag("tabletop simulator keeps crashing on steam")["ongoing"] is True
 
 
 @pytest.mark.parametrize("text", [
