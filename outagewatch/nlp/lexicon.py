@@ -444,6 +444,9 @@ PAST_TIMES = (
     "d'hier", "hier soir", "la semaine dernière", "ontem", "semana passada", "ieri", "la settimana scorsa",
     "gisteren", "vorige week", "wczoraj", "w zeszłym tygodniu", "dün", "geçen hafta", "igår", "förra veckan",
 )
+# Before an ongoing stage in someone's post, these relay the provider's word: "support says they're investigating".
+RELAYING = frozenset({"says", "say", "said", "confirms", "confirmed", "acknowledges", "acknowledged", "admits",
+                      "dice", "dicen", "sagt", "sagen", "dit", "disent", "diz", "dizem", "zegt", "zeggen"})
 # A past time after these compares, it does not date the problem ("the same config as last week").
 COMPARED = frozenset({"as", "than", "like", "como", "que", "wie", "als", "comme", "che", "dan", "niż"})
 PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주")

@@ -155,6 +155,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if entry:
             _add_entry(entry, vocab, services, providers)
             say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
+    for start, _, stage in stage_spans if not want_status else ():
+        # A post relaying the provider: "support says they're investigating", "status page says identified"
+        if stage in ("investigating", "identified") and not lexicon.RELAYING.isdisjoint(lower[max(0, start - 4):start]):
+            talk.append(start)
+            found.append((start, start + 1, "problems", True))
     rehearsal = senses.drill(lower) if found else None
     if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
         say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")

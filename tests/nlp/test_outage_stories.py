@@ -156,3 +156,9 @@ def test_a_product_name_of_ordinary_words_typed_in_lower_case_before_a_complaint
     assert tag("prime video keeps buffering on every show")["services"] == ["amazon-prime-video"]
     assert tag("prime video keeps buffering on every show")["ongoing"] is True
     assert tag("watched a prime video about cooking, great channel")["services"] == []
+
+
+def test_a_post_relaying_the_provider_investigating_is_an_outage_going_on(tag):
+    tags = tag("our heroku dynos keep restarting, support says they're investigating", source="x:search:heroku")
+    assert tags["ongoing"] is True
+    assert tag("police say they are investigating the break-in", source="x:search:news")["relevant"] is False
