@@ -92,7 +92,8 @@ class Prescan:
         # unless it is a minor subdivision or an everyday word ("Unity", "Reading", "May"), which the
         # rules tag only beside a problem, whose words are triggers of their own.
         phrases = [p for p, names in vocab.phrases.items()
-                   if any(not (n.kind == "place" and (n.minor_place or n.everyday_place)) for n in names)]
+                   if any(not (n.kind == "place" and n.gazetteer_only and (n.minor_place or n.everyday_place))
+                          for n in names)]
         for group in (lexicon.SYMPTOM_PHRASES, lexicon.STATUS_PHRASES):
             phrases.extend(p for label, ps in group.items() if label not in NOT_TRIGGERS for p in ps)
         single: set[str] = set()

@@ -41,5 +41,6 @@ def test_fast_path_gives_what_the_full_pipeline_gives(tagger):
 
 def test_the_prescan_sees_every_kind_of_name(tagger):
     for text in ("ugh #rokudown", "@RokuSupport help", "see status.flickr.net", "errors in us-east-1",
-                 "getting 503s", "AWSの障害", "netflix", "won't load", "outage in Texas"):
+                 "getting 503s", "AWSの障害", "netflix", "won't load", "outage in Texas",
+                 "Snake school and May in China: top photos", "Hetzner baut neues Rechenzentrum in Nürnberg"):
         assert tagger.prescan.candidate(text), text
