@@ -122,7 +122,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     for start, end, symptom in symptom_spans:
         if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
-        sense = senses.everyday_sense(lower, start, end) if symptom in lexicon.PROBLEM_SYMPTOMS else None
+        sense = senses.everyday_sense(lower, start, end) if symptom != "maintenance" else None
         if sense:
             say("symptom", " ".join(texts[start:end]), False, sense)
             continue

@@ -1,5 +1,5 @@
 """Outage words in their everyday sense: "went down really well", "crashed on the couch",
-"our new incident workflow", "game day simulated losing us-east-1".
+"our new incident workflow", "chaos game day simulated losing us-east-1", "we back up our data".
 
 The symptom phrases match words, not meanings; these few senses are common enough in posts
 that name a service ("the new season went down really well, netflix better renew it") to be
@@ -36,9 +36,17 @@ DRILLS = ("simulated", "simulating", "simulate", "simulates", "chaos game day", 
           "notfallübung")
 
 
+# "we back up our databases nightly": backing up data, not a service coming back up.
+BACKED_UP = frozenset({"your", "my", "our", "their", "his", "her", "the", "all", "everything", "files", "data",
+                       "photos", "this", "that", "these", "those", "it", "them", "daily", "nightly", "regularly",
+                       "every", "each", "a", "an"})
+
+
 def everyday_sense(lower: list[str], start: int, end: int) -> str | None:
     """Why the symptom matched at lower[start:end] is the everyday sense, or None."""
     n = len(lower)
+    if lower[start:end] == ["back", "up"] and end < n and lower[end] in BACKED_UP:
+        return "the everyday sense: backing up data"
     last = lower[end - 1]
     if last in FALLING or lower[start] in FALLING:
         j = end

@@ -162,3 +162,8 @@ def test_a_post_relaying_the_provider_investigating_is_an_outage_going_on(tag):
     tags = tag("our heroku dynos keep restarting, support says they're investigating", source="x:search:heroku")
     assert tags["ongoing"] is True
     assert tag("police say they are investigating the break-in", source="x:search:news")["relevant"] is False
+
+
+def test_backing_up_data_is_no_recovery(tag):
+    assert tag("we back up our postgres to s3 every night")["relevant"] is False
+    assert tag("S3 is back up, uploads work again")["relevant"] is True
