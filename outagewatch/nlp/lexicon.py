@@ -325,6 +325,7 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "found the cause", "identified the cause", "working on a mitigation", "working on mitigation",
         "identificado", "identificamos", "hemos identificado", "identifiziert", "identifié", "identifiée",
         "oorzaak gevonden", "oorzaak is gevonden", "ursache gefunden", "ursache ist bekannt",
+        "potential cause", "determined the cause", "determined a potential cause", "remediation", "remediating",
     ],
     "monitoring": [
         "monitoring", "we are monitoring", "continue to monitor", "continuing to monitor",

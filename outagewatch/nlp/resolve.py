@@ -353,7 +353,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                               recovered_outage, bool(services or providers),
                                               ctx.kind == "status" or _title_status(lower) is not None
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
-                                                     for st, e, _ in stage_spans))  # "Service restored - ..."
+                                                     for st, e, _ in stage_spans),  # "Service restored - ..."
+                                              ctx.kind == "status")
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
@@ -367,7 +368,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
 def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | None, status: str | None,
                      kinds: set[str], recovery_said: bool, recovered_outage: bool, named: bool,
-                     status_page: bool) -> tuple[bool, str]:
+                     status_page: bool, status_source: bool) -> tuple[bool, str]:
     """Is the text about an outage at all (``relevant``), and by which rule?
 
     A report of a problem now is; so is the rest of an outage's story: a resolved or mitigated
@@ -388,6 +389,10 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
         return False, "maintenance, no outage"
     if status == "resolved" and (named or outage_words or status_page):
         return True, "a resolved status update about an outage" + (" of a named service" if named else "")
+    if status_source and status != "informational":
+        # A status page posts about its incidents (maintenance and notices were ruled out above):
+        # "Work continues on the recovery of our services", "Reindexing is complete".
+        return True, "an update on a status page"
     if recovery_said:
         # A blog post's "fixed a bug" or "no longer" is no outage's end: the recovery needs a service
         # it happened to, or an outage word in its own sentence ("back online after 18-hour outage").

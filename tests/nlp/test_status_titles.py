@@ -89,3 +89,12 @@ def test_an_analyst_keeps_the_end_of_an_outage_but_it_is_not_going_on(tag, text)
 def test_a_recovery_of_nothing_that_failed_is_about_no_outage(tag, text):
     tags = tag(text)
     assert tags["relevant"] is False and tags["ongoing"] is False
+
+
+def test_every_update_of_a_status_page_incident_is_about_the_outage(tag):
+    """A status page posts about its incidents: an update with no outage word is still relevant;
+    its maintenance notices are not."""
+    source = "statuspage:www.githubstatus.com"
+    assert tag("Reindexing is complete, and the search pages are up to date.", source=source)["relevant"] is True
+    assert tag("Scheduled maintenance: Packages will be read-only on Sunday.", source=source)["relevant"] is False
+    assert tag("Reindexing is complete, and the search pages are up to date.")["relevant"] is False  # no source
