@@ -670,11 +670,14 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
 
 # Where a place is said to be fine, in the words that follow it ("rest of the UK seems fine",
 # "İstanbul'da sorun yok", "서울은 괜찮다는데"): the problem is not there.
-FINE_AFTER = ("sorun yok", "sorunsuz", "no problem", "no issues", "ok", "okay", "all good")
+FINE_AFTER = ("sorun yok", "sorunsuz", "no problem", "no issues", "ok", "okay", "all good",
+              "sin problemas", "funciona bien", "va bien", "sem problemas", "funciona normal", "funciona bem",
+              "senza problemi", "funziona bene", "keine probleme", "läuft normal", "geen problemen", "werkt prima",
+              "pas de problème", "aucun problème", "fonctionne bien", "marche bien", "bez problemów", "działa normalnie")
 FINE_CJK = ("괜찮", "문제없", "문제 없", "大丈夫", "問題ない", "問題なし", "正常")
 # Getting round a problem by going elsewhere ("VPN'd to Amsterdam", "failed over to us-west-2"):
 # that place is where things work.
-WORKAROUND_TO = frozenset({"to", "into"})
+WORKAROUND_TO = frozenset({"to", "into", "nach", "naar", "vers", "en", "a", "al", "para", "pra", "do", "w"})
 WORKAROUND_WORDS = frozenset({"failover", "switched", "switching", "rerouted", "rerouting", "redirected",
                               "redirecting"})
 FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
@@ -683,7 +686,7 @@ FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
 def _workaround(lower: list[str], start: int) -> str | None:
     """"VPN'd to Amsterdam", "a vpn to the us", "failed over to us-west-2", "switched to eu-west-1"."""
     i = start - 1
-    while i >= 0 and lower[i] in ("the", "our", "a"):
+    while i >= 0 and lower[i] in ("the", "our", "los", "die", "de", "les", "la", "os", "gli"):
         i -= 1
     if i < 0 or lower[i] not in WORKAROUND_TO:
         return None

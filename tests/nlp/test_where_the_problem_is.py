@@ -14,6 +14,9 @@ import pytest
     ("Ankara'da bazı kullanıcılar YouTube'a erişemiyor, İstanbul'da sorun yok", ["geo:TR-06"]),
     ("인천 쪽만 디스코드 안 되는 거 맞나요? 서울은 괜찮다는데", ["geo:KR-28"]),
     ("teams calls dropping in our bangalore office, delhi is fine", ["geo:IN-KA"]),
+    ("en Madrid no funciona instagram, en Barcelona funciona bien", ["geo:ES-MD"]),
+    ("instagram não carrega no Rio, em São Paulo sem problemas", ["geo:BR-RJ"]),
+    ("Teams ne marche pas à Lyon, à Paris pas de problème", ["geo:FR-ARA"]),
 ])
 def test_a_place_said_to_be_fine_is_not_where_the_problem_is(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
@@ -33,6 +36,9 @@ def test_fine_before_a_place_still_says_where_the_writer_is(tag, text, regions):
     ("VPN'd to Amsterdam and netflix plays fine, so it's a UK thing? london here", ["geo:GB", "geo:GB-LND"]),
     ("instagram not loading in the uk, fine on a vpn to the us", ["geo:GB"]),
     ("Our chaos game day simulated losing us-east-1 and everything failed over cleanly", ["aws:us-east-1"]),
+    ("Netflix geht in Berlin nicht, mit VPN nach Österreich läuft es", ["geo:DE-BE"]),
+    ("con una VPN a Estados Unidos sí carga, aquí en México no", ["geo:MX"]),
+    ("netflix werkt niet in Utrecht, via vpn naar Duitsland wel", ["geo:NL-UT"]),
 ])
 def test_the_place_a_user_moved_to_around_the_problem_is_not_tagged(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
