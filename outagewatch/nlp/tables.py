@@ -37,6 +37,7 @@ FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is
 DATA = Path(__file__).with_name("data")
 VERB_TABLES = {"it": "it_lemma_lookup_verb.json.gz", "pl": "pl_lemma_lookup_verb.json.gz"}  # split by part of speech
 SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
+COARSE_FIRST_LEVEL = 4  # a country's first level of this many units or fewer says too little (the UK's nations)
 
 
 def _lookups_dir() -> Path:
@@ -145,10 +146,15 @@ def build_places() -> list[list]:
             add(tr.gettext(name), code, "country")
     subdivisions = sorted(pycountry.subdivisions, key=lambda s: (s.parent_code is not None, s.code))
     parent = {sub.code: sub.parent_code for sub in subdivisions}
-    # Countries whose first level is made of nations (the UK: England, Scotland, Wales as
-    # "Country", Northern Ireland): too coarse to say where a city is, so its council area or
-    # district is the place (Manchester GB-MAN, Edinburgh GB-EDH), as people and the labelled sets say.
-    nations = {sub.country_code for sub in subdivisions if sub.type == "Country" and sub.parent_code is None}
+    # Countries whose first level is a handful of nations, provinces or regions (the UK's England,
+    # Scotland, Wales, Northern Ireland; Ireland's four provinces; Belgium's three regions): too coarse
+    # to say where a city is, so the second level is the place (Manchester GB-MAN, Edinburgh GB-EDH,
+    # Cork IE-CO, Antwerp BE-VAN), the most specific code that contains it, as the labelled sets say.
+    first_level: dict[str, int] = {}
+    for sub in subdivisions:
+        if sub.parent_code is None:
+            first_level[sub.country_code] = first_level.get(sub.country_code, 0) + 1
+    nations = {country for country, count in first_level.items() if count <= COARSE_FIRST_LEVEL}
 
     def top(code: str) -> str:
         """The first-level subdivision a department or province lies in (Bas-Rhin -> FR-GES):

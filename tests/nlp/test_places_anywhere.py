@@ -35,6 +35,8 @@ def test_a_post_about_nothing_broken_names_no_place_it_does_not_set_itself_in(ta
     ("Glasgow seeing BBC iPlayer errors tonight", "geo:GB-GLG"),
     ("en buenos aires no anda netflix desde las 21", "geo:AR-C"),  # the autonomous city, not the province
     ("en valencia no va el psn", "geo:ES-VC"),
+    ("internet outage in Cork since this morning", "geo:IE-CO"),  # a county, not the province Munster
+    ("Proximus storing in Antwerpen, geen internet", "geo:BE-VAN"),  # a province, not the Flemish Region
 ])
 def test_a_city_is_tagged_as_the_subdivision_people_mean(tag, text, region):
     assert tag(text)["regions"] == [region]
