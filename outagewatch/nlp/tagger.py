@@ -229,11 +229,21 @@ class Tagger:
         """The worker processes: ``processes`` of them, forked once from this built tagger
         (nothing is rebuilt there) and reused by every later batch until :meth:`close`."""
         if self._pool is None and not self._pool_failed:
-            global _WORKER_TAGGER
-            _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
-            langs.preload()  # the language model too (0.5 s to load in each process otherwise)
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_worker_start, initargs=(os.getpid(),))
+            with _FORKING:  # one pool at a time (an API server's threads), each forked with its own tagger
+                if self._pool is None and not self._pool_failed:
+                    global _WORKER_TAGGER
+                    _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
+                    langs.preload()  # the language model too (0.5 s to load in each process otherwise)
+                    pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
+                                               initializer=_worker_start, initargs=(os.getpid(),))
+                    try:
+                        pool.submit(int).result()  # the workers fork now, while _WORKER_TAGGER is this tagger
+                    except (BrokenProcessPool, OSError) as exc:  # no memory or processes left to fork
+                        log.warning("cannot start tagging workers (%s); tagging in this process", exc)
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        self._pool_failed = True
+                        return None
+                    self._pool = pool
         return self._pool
 
     def _broken(self) -> None:
@@ -358,6 +368,7 @@ class Tagger:
 
 
 _WORKER_TAGGER: Tagger | None = None
+_FORKING = threading.Lock()
 
 
 def _worker_start(parent: int) -> None:
