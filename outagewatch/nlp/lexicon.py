@@ -93,6 +93,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "arıza", "arızası", "kesinti", "kesintisi", "erişim sorunu", "erişim yok",
         # plural and case forms of the words above ("Teams et Outlook inaccessibles", "ma jakąś awarię")
         "inaccessibles", "irraggiungibili", "awarię", "awarii", "awarie", "indisponibili", "non disponibili",
+        # fr "en rade" (broken down), en "meltdown" (a big outage, as headlines say it)
+        "en rade", "meltdown",
     ],
     "degraded": [
         "degraded", "degraded performance", "degradation", "partial outage", "partially down",
@@ -136,6 +138,9 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "hapert", "komen niet aan", "komt niet aan", "gooit me eruit", "eruit", "traag",
         # sv, pl, tr
         "funkar inte", "svart skärm", "przerywa", "gitmiyor", "problemy", "problem z", "problemy z",
+        "strular", "strulade", "strular med", "problemen", "probleem", "problemen met",
+        "just spin", "spin forever", "spins forever", "spinning forever", "non mi fa", "impossibile pubblicare",
+        "impossibile caricare", "impossibile accedere", "impossibile inviare",
         # pt
         "parou", "parando", "pulando", "não chama", "fica buscando", "recusando", "recusado", "caindo",
         "se congela", "se cuelga", "se traba", "hängt sich auf", "stürzt ab", "abgestürzt", "plante", "rame",
@@ -160,6 +165,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "problème de connexion", "problèmes de connexion", "connexion impossible",
         "não consigo entrar", "não consigo fazer login", "não consigo logar", "erro de login",
         "erro ao fazer login", "problemas de login",
+        "problemen met inloggen", "kan niet inloggen", "inloggen lukt niet", "problemy z logowaniem",
     ],
     "errors": [
         "error", "errors", "erroring", "error message", "error rate", "error rates", "elevated error rates",
@@ -169,6 +175,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "schlägt fehl", "fehlgeschlagen", "erreur", "erreurs", "échec", "échecs", "échoue", "bug", "bugs",
         "erro", "erros", "falha", "falhas", "falhando",
         "errori", "errore", "returning 404", "returns 404", "404s", "404 errors", "fouten",
+        "403s", "returning 403", "returning 403s", "foutmelding", "foutmeldingen", "hata", "hatası", "hataları",
+        "hatalar", "hata veriyor", "uppleva fel", "fel vid",
     ],
     "5xx": [
         "internal server error", "bad gateway", "service unavailable", "gateway timeout", "server error",
@@ -185,6 +193,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "longer than usual", "slow response", "slow to load", "response times", "slower than usual", "queued", "queued forever", "stuck in queue", "queue times",
         "backlog", "wait times", "minutes behind", "hours behind", "mins behind", "behind schedule",
         "taking forever", "takes forever", "forever to load", "slow af",
+        "min behind", "waiting for a runner", "hängen", "hängen fest", "bleibt hängen",
         "lento", "lenta", "lentos", "lentitud", "retrasos", "demoras", "latencia", "langsam",
         "verzögerungen", "verzögert", "latenz", "hängt", "lent", "lente", "lenteur", "lenteurs",
         "ralentissement", "ralentissements", "latence", "retards", "lentidão", "atraso", "atrasos",
@@ -199,6 +208,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "non si apre", "laadt niet", "laddar inte", "nie ładuje", "yüklenmiyor",
         "ne se charge pas", "ne s'ouvre pas", "page blanche", "écran noir", "écran blanc", "não carrega",
         "não abre", "tela branca", "tela preta",
+        "sem carregar",
     ],
     "connectivity": [
         "can't connect", "cannot connect", "unable to connect", "connection issues", "connection problems",
@@ -213,6 +223,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "verbindungsfehler", "pas de connexion", "impossible de joindre", "déconnexion", "déconnexions",
         "déconnecté", "problèmes de réseau", "perte de paquets", "sem conexão", "não conecta",
         "problemas de conexão", "erro de conexão", "sem internet", "desconectado", "perda de pacotes",
+        "si disconnette", "si disconnettono", "valt weg", "valt steeds weg", "vallen weg", "network flaps",
+        "keep dropping", "dropping off", "keep dropping off",
     ],
     "payments": [
         "payment failed", "payments failed", "payments failing", "payment failures", "payment issues",
@@ -227,7 +239,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "impossible de payer", "paiement refusé", "não consigo pagar", "erro no pagamento",
     ],
     "streaming": [
-        "buffering", "keeps buffering", "can't stream", "cannot stream", "won't play", "playback error",
+        "buffering", "keeps buffering", "buffered", "can't stream", "cannot stream", "won't play", "playback error",
         "playback errors", "playback issues", "video won't play", "streaming issues", "streaming problems",
         "no reproduce", "se queda cargando", "error de reproducción", "puffert", "wiedergabefehler",
         "erreur de lecture", "lecture impossible", "travando", "erro de reprodução", "não reproduz",
@@ -261,6 +273,10 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "rétablie", "fonctionne à nouveau", "fonctionne de nouveau", "fonctionnent à nouveau", "fonctionnent de nouveau", "remis en service", "de retour",
         "corrigé", "fonctionne normalement", "resolvido", "normalizado", "voltou", "voltou a funcionar",
         "restabelecido", "funcionando normalmente", "corrigido", "de volta",
+        "funkar igen", "fungerar igen", "är tillbaka", "düzeldi", "tekrar çalışıyor", "è tornato a funzionare",
+        "è tornata a funzionare", "tornato a funzionare", "torna a funzionare", "è tornato", "è tornata",
+        "est revenu", "est revenue", "sont revenus", "już działa", "znowu działa", "działa ponownie",
+        "rétablis", "rétablies", "recovering after",
     ],
 }
 
@@ -362,7 +378,7 @@ JA_SYMPTOMS: dict[str, list[str]] = {
                r"落ちた", r"ダウン(?!ロード)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
     "degraded": [r"不安定", r"一部"],
     "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい", r"止ま(?:る|った|って)", r"送れな", r"入れな",
-                 r"更新されな", r"안 ?[돼되됨됩]", r"먹통", r"못 ?(?:보내|받|들어가)", r"버벅", r"届かな",
+                 r"更新されな", r"안 ?[돼되됨됩됐]", r"먹통", r"못 ?(?:보내|받|들어가)", r"버벅", r"届かな",
                  r"(?:送信|受信|同期|保存|送金)(?:でき(?:な|ませ)|されな)"],
     "login": [r"ログインでき(?:な|ませ)", r"サインインでき(?:な|ませ)", r"로그인(?:이)? ?(?:안|불가|오류)"],
     "errors": [r"エラー", r"失敗"],
@@ -378,14 +394,14 @@ JA_SYMPTOMS: dict[str, list[str]] = {
     "streaming": [r"再生でき(?:な|ませ)", r"버퍼링", r"バッファリング"],
     "maintenance": [r"メンテナンス"],
     "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し",
-                  r"복구(?:됐|되었|완료)", r"정상화"],
+                  r"복구(?:됐|되었|완료)", r"정상화", r"다시 잘", r"解決済"],
 }
 JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:ありません|ない|なし)", r"問題(?:は|も)?(?:ありません|ない|なし)"]
 JA_STATUS: dict[str, list[str]] = {
     "investigating": [r"調査(?:中|して)", r"조사 ?중", r"확인 ?중"],
     "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
     "monitoring": [r"監視(?:中|して)", r"経過観察", r"모니터링 ?중"],
-    "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)"],
+    "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"解決済"],
     "informational": [r"メンテナンス"],
 }
 
@@ -437,13 +453,20 @@ LOOKING_BACK = (
     "looking back", "a look back", "recap", "retrospective", "erklärt", "was passiert ist", "explica", "lo que pasó",
     "qué pasó", "explique", "ce qui s'est passé", "o que aconteceu", "spiega", "cosa è successo", "legt uit",
     "wat er gebeurde", "wyjaśnia", "co się stało", "ne oldu", "förklarar", "vad som hände",
+    "post-incident review", "post-incident report", "incident review", "years on from",
+    "years after",
 )
+# A review of an incident is about that incident, whatever words it uses: with a service named, relevant.
+INCIDENT_REVIEWS = ("post-incident review", "post-incident report", "incident review", "post-mortem", "postmortem",
+                    "post mortem", "root cause analysis")
 PAST_TIMES = (
     "yesterday", "yesterday's", "last week", "last week's", "last night", "last night's", "last month",
     "last month's", "last weekend", "last year", "last year's", "earlier this week", "ayer", "anoche",
     "la semana pasada", "gestern", "letzte woche", "letzten woche", "vergangene woche", "vergangenen woche",
     "d'hier", "hier soir", "la semaine dernière", "ontem", "semana passada", "ieri", "la settimana scorsa",
     "gisteren", "vorige week", "wczoraj", "w zeszłym tygodniu", "dün", "geçen hafta", "igår", "förra veckan",
+    "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's",
+    "this morning's",
 )
 # Before an ongoing stage in someone's post, these relay the provider's word: "support says they're investigating".
 RELAYING = frozenset({"says", "say", "said", "confirms", "confirmed", "acknowledges", "acknowledged", "admits",
@@ -467,7 +490,11 @@ STILL_NOW = frozenset({"now", "today", "today's", "still", "currently", "ongoing
 NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
 
 POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",
-                         "blackout", "apagón", "apagão", "stromausfall", "停電"})
+                         "blackout", "apagón", "apagão", "stromausfall", "停電", "elektrik", "elettrica", "elettrico",
+                         "prądu", "prąd", "ström", "strömavbrott", "corrente", "électricité", "eletricidade",
+                         "licht", "buio", "karanlık", "karanlıkta"})
+# Compounds that start with a word for electricity ("Stroomstoring", "Stromausfall"): a power cut too.
+POWER_PREFIXES = ("strom", "stroom", "elektrik")
 FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",
                     "prévue", "programada", "programado", "agendada"})
 

@@ -312,7 +312,10 @@ def _zone_region(code: str, vocab: Vocabulary) -> str | None:
 
 HTTP_WORDS = frozenset({"error", "errors", "erro", "erros", "erreur", "erreurs", "fehler", "http", "status",
                         "code", "codes", "server", "gateway", "getting", "returning", "returns", "throwing",
-                        "got", "response", "responses", "código", "responding", "with", "5xx"})
+                        "got", "response", "responses", "código", "responding", "with", "5xx",
+                        # "returns" in other languages ("zwraca 503", "devolviendo 500", "renvoie des 502")
+                        "zwraca", "zwracają", "devuelve", "devolviendo", "renvoie", "retourne", "restituisce",
+                        "retorna", "retornando", "liefert", "geeft", "döndürüyor"})
 
 
 def _http_context(lowers: list[str], i: int) -> bool:

@@ -53,13 +53,17 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "investigação": "investigating", "investigando": "investigating", "indagine": "investigating",
                   "identificado": "identified", "identifié": "identified", "identifiziert": "identified",
                   "geïdentificeerd": "identified", "monitorando": "monitoring", "monitoreando": "monitoring",
-                  "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring"}
+                  "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring",
+                  "undersöker": "investigating", "undersökning": "investigating", "badamy": "investigating",
+                  "onderzoeken": "investigating"}
 # "Resolved" as other languages' status pages title an update ("[Résolu] ...", "Storing opgelost: ...", "[복구 완료]").
 FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie", "resuelto", "resuelta", "solucionado",
                                   "restablecido", "resolvido", "resolvida", "restabelecido", "risolto", "risolta",
                                   "ripristinato", "behoben", "gelöst", "wiederhergestellt", "opgelost", "verholpen",
                                   "hersteld", "rozwiązany", "rozwiązane", "naprawiony", "çözüldü", "giderildi",
-                                  "löst", "åtgärdat", "복구", "해결", "復旧", "解消"), "resolved")
+                                  "löst", "åtgärdat", "복구", "해결", "復旧", "解消",
+                                  "rozwiązano", "naprawiono", "atténué", "atténuée", "mitigado", "mitigada",
+                                  "mitigato", "mitigata", "gemildert", "åtgärdad", "解決済み"), "resolved")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational",
                          "mitigated", "restored", "postmortem", "completed", "scheduled", *FOREIGN_STAGES,
                          *FOREIGN_RESOLVED})
@@ -281,8 +285,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         found.append((0, 0, symptom, False))
     power = bool(ja) and any("停電" in t for t in texts)
-    power = power or any(not lexicon.POWER_WORDS.isdisjoint(lower[max(0, start - 1):start + 3])
-                         for start, _, sym, _ in found if sym == "outage" and start < n)
+    if not power and any(sym == "outage" for _, _, sym, _ in found):
+        # An outage word in a sentence that speaks of electricity ("the outage map shows 4,000 homes without
+        # power", "elektrik kesintisi"), or a compound made on a word for it ("Stroomstoring"): a power cut.
+        outage_at = [start for start, _, sym, _ in found if sym == "outage" and start < n]
+        power = any(lower[start].startswith(lexicon.POWER_PREFIXES) for start in outage_at)
+        if not power and not lexicon.POWER_WORDS.isdisjoint(lower):
+            power_sentences = {sentence[i] for i, w in enumerate(lower) if w in lexicon.POWER_WORDS}
+            power = any(sentence[start] in power_sentences for start in outage_at)
     kinds = {sym for _, _, sym, _ in found}
     if "fine" in kinds:
         fine_in = {sentence[st] for st, _, sym, _ in found if sym == "fine" and st < n}
@@ -384,6 +394,8 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
     if back:
         if strong:
             return True, f"about a past outage: {back}"
+        if named and any(f"'{review}'" in back for review in lexicon.INCIDENT_REVIEWS):
+            return True, f"a review of a named service's incident: {back}"
         return False, f"{back}, and no outage word (only {', '.join(sorted(outage_words))})"
     if "maintenance" in kinds and not strong:
         return False, "maintenance, no outage"
@@ -797,10 +809,12 @@ def _product_list(lower: list[str], start: int, end: int, names) -> bool:
 
 
 _BACK_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.LOOKING_BACK) + r")(?!\w)")
-_PAST_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PAST_TIMES) + r")(?!\w)")
+# "Monday's" is two tokens ("monday", "'s"): a possessive past time matches with or without the space.
+_PAST_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace("'s", " ?'s") for p in lexicon.PAST_TIMES)
+                      + r")(?!\w)")
 
 
-_BACK_KEYS = frozenset(p.split()[-1] for p in (*lexicon.LOOKING_BACK, *lexicon.PAST_TIMES))
+_BACK_KEYS = frozenset(p.split()[-1].removesuffix("'s") for p in (*lexicon.LOOKING_BACK, *lexicon.PAST_TIMES))
 
 
 def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
@@ -820,7 +834,9 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         before = joined[:match.start()].split()[-2:]
         if before and before[-1] in lexicon.COMPARED:
             return None  # "429s all morning with the same config as last week": a comparison, not the time
-        if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(lower)):
+        # The possessive of the past time is no "is" ("Monday's meltdown").
+        now = [w for k, w in enumerate(lower) if w != "'s" or k == 0 or lower[k - 1] not in _BACK_KEYS]
+        if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(now)):
             return f"a past outage ({match.group()!r}), nothing says it goes on"
     return None
 
