@@ -585,3 +585,26 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                                      "an", "weather", "career", "growth", "earnings", "bleak", "the", "my", "life"}),
                 "after": frozenset({"on", "for", "remains", "is"})},
 }
+# A place said to be fine in its own clause ("eu-west-1 and us-west-2 are fine for us", "Frankfurt
+# funkar", "Poland Central ok, ale ..."): the words that say it, by language (nlp/fine.py reads them;
+# a word here counts only as its clause's predicate, right after the places, the clause ending soon after).
+PLACE_FINE = {
+    "en": ["fine", "ok", "okay", "all good", "good", "no problems", "no problem", "no issues", "unaffected",
+           "healthy", "working", "working fine", "works", "works fine", "normal", "running fine", "running normally"],
+    "es": ["bien", "ok", "todo ok", "todo normal", "normal", "funciona", "funciona bien", "va bien", "sin problemas",
+           "sin incidencias", "anda bien", "tranquilo"],
+    "pt": ["ok", "tudo ok", "tudo normal", "normal", "funciona", "funcionando", "funcionando normal", "funciona bem",
+           "sem problemas", "de boa", "tranquilo", "bem"],
+    "fr": ["ok", "ça marche", "ça va", "marche", "marche bien", "fonctionne", "fonctionne bien", "normal",
+           "pas de problème", "pas de souci", "aucun problème", "aucun souci", "rien à signaler", "va bien",
+           "tourne bien", "nickel"],
+    "de": ["ok", "läuft", "läuft normal", "läuft problemlos", "geht", "funktioniert", "problemlos", "normal",
+           "keine probleme", "unauffällig", "alles gut", "alles ok"],
+    "it": ["ok", "va", "va bene", "funziona", "funziona bene", "tutto ok", "tutto normale", "nessun problema",
+           "senza problemi", "normale", "regolare"],
+    "nl": ["ok", "prima", "draait prima", "draait", "werkt", "werkt prima", "werkt gewoon", "doet het",
+           "geen problemen", "normaal", "niks aan de hand"],
+    "pl": ["ok", "działa", "działa normalnie", "działa dobrze", "bez problemów", "w porządku", "spoko"],
+    "sv": ["ok", "funkar", "fungerar", "fungerar bra", "funkar bra", "inga problem", "normalt", "lugnt"],
+    "tr": ["ok", "sorunsuz", "sorun yok", "normal", "çalışıyor", "sıkıntı yok", "problem yok"],
+}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import lexicon, senses
+from outagewatch.nlp import fine, lexicon, senses
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
@@ -178,9 +178,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for entry in ids:
             _add_entry(entry, vocab, services, providers)
             say("name", texts[i], True, "its status page or site", entry=entry)
+    spots = [(i, i + 1) for i, _ in codes] + \
+        [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
+    fine_here = _fine_in_clause(lower, spots, found)
     for i, region in codes:
         if _workaround(lower, i):
             say("region", texts[i], False, "where the work was moved to get round the problem", entry=region)
+            continue
+        if i in fine_here:
+            say("region", texts[i], False, FINE_CLAUSE, entry=region)
+            providers.setdefault(region.split(":", 1)[0])
             continue
         regions.setdefault(region)
         say("region", texts[i], True, "a region code", entry=region)
@@ -216,6 +223,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     regional = [p for p in providers if p in vocab.regions_by_provider]
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
         places = places + _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
+        fine_here = _fine_in_clause(lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places], found)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
@@ -223,6 +231,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
             text = nm.written  # "東京都": the name found inside a run of CJK text ("東京都で")
+        if nm.kind == "region" or nm.site_of:
+            why = _workaround(lower, start) or (FINE_CLAUSE if start in fine_here or len(spots) > 1 and (
+                _said_fine(texts, lower, start, end, fine_at, place_at) or _cjk_fine(texts[start], nm.written))
+                else None)
+            if why:  # "we failed over to uk west", "Central US looks fine", "AMS3 and LON1 both fine"
+                say("region" if nm.kind == "region" else "place", text, False, why, entry=nm.ids[0] if nm.ids else None)
+                continue
         if nm.kind == "region":
             region = nm.ids[0]
             if region.split(":", 1)[0] in regional:
@@ -250,6 +265,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
             rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at)
+        if not rule and start in fine_here:
+            rule = FINE_CLAUSE
         if rule:
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
@@ -689,10 +706,32 @@ FINE_AFTER = ("sorun yok", "sorunsuz", "no problem", "no issues", "ok", "okay", 
 FINE_CJK = ("괜찮", "문제없", "문제 없", "大丈夫", "問題ない", "問題なし", "正常")
 # Getting round a problem by going elsewhere ("VPN'd to Amsterdam", "failed over to us-west-2"):
 # that place is where things work.
-WORKAROUND_TO = frozenset({"to", "into", "nach", "naar", "vers", "en", "a", "al", "para", "pra", "do", "w"})
+WORKAROUND_TO = frozenset({"to", "into", "nach", "naar", "vers", "en", "a", "al", "para", "pra", "do", "w",
+                           "sur", "auf", "op", "su", "na", "till"})
 WORKAROUND_WORDS = frozenset({"failover", "switched", "switching", "rerouted", "rerouting", "redirected",
-                              "redirecting"})
+                              "redirecting", "bascule", "basculé", "basculons", "basculer",
+                              "umgeschaltet", "umgestellt", "overgeschakeld", "overgestapt", "uitgeweken",
+                              "cambiamos", "cambiado", "migramos", "mudamos", "spostato", "spostati", "passati",
+                              "przełączyliśmy", "przenieśliśmy", "bytte", "flyttade", "växlade"})
 FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
+
+
+FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
+
+
+def _fine_in_clause(lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
+    """Places said fine in their own clause (nlp/fine.py), kept empty unless another place stays:
+    a text about one place that works again still says where it was."""
+    if len(spots) < 2:
+        return set()
+    said = fine.fine_places(lower, spots, found)
+    return said if any(s not in said for s, _ in spots) else set()
+
+
+def _cjk_fine(token: str, written: str) -> bool:
+    """"東日本は問題なし": in a run of CJK text, the name then (after a particle) a fine-word."""
+    at = token.find(written) if written and not token.isascii() else -1
+    return at >= 0 and token[at + len(written):].lstrip("은는이가도에서의はもでがの ").startswith(FINE_CJK)
 
 
 def _workaround(lower: list[str], start: int) -> str | None:

@@ -23,6 +23,35 @@ def test_a_place_said_to_be_fine_is_not_where_the_problem_is(tag, text, regions)
 
 
 @pytest.mark.parametrize("text, regions", [
+    # A region code, a provider's region name, a data centre or a gazetteer place, alone or several
+    # joined by "and" or a comma, whose clause says it is fine, in the writer's language.
+    ("ap-southeast-2 throwing 500s on Lambda, but us-east-2 and eu-north-1 are fine for us", ["aws:ap-southeast-2"]),
+    ("Azure North Europe is timing out since 9am. UK South looks fine.", ["azure:northeurope"]),
+    ("DigitalOcean FRA1 and NYC3 both fine, only BLR1 droplets are unreachable", ["geo:IN-KA"]),
+    ("Hetzner Helsinki DC unreachable, Falkenstein and Nuremberg are fine", ["geo:FI-18"]),
+    ("GCP us-central1 tiene errores en Cloud Run; en us-east4 todo normal", ["gcp:us-central1"]),
+    ("AWS eu-west-2 (London) geeft timeouts op RDS, eu-west-1 draait prima", ["aws:eu-west-2"]),
+    ("Azure Sweden Central ok, ale North Europe zwraca 502 od rana", ["azure:northeurope"]),
+    ("Azure West Europe ha problemi con le VM da stamattina, North Europe invece va", ["azure:westeurope"]),
+    ("AWS eu-south-1 strular med Lambda, Stockholm funkar", ["aws:eu-south-1"]),
+    ("AWS ap-northeast-1 (Tokyo) : S3 ne répond plus, eu-west-3 OK", ["aws:ap-northeast-1"]),
+    ("Azureの東日本リージョンでVMが起動しない。西日本は問題なし", ["azure:japaneast"]),
+])
+def test_a_place_said_fine_in_its_own_clause_beside_a_failing_one_is_not_tagged(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("us-east-1 is back to normal, thanks AWS", ["aws:us-east-1"]),  # a recovery: the only place stays
+    ("eu-west-1 OK again after the DynamoDB errors this morning", ["aws:eu-west-1"]),
+    ("us-east-1 not fine at all, eu-west-1 erroring too", ["aws:eu-west-1", "aws:us-east-1"]),  # negated
+    ("eu-west-1 and us-west-2 errors, fine-grained IAM is not the cause", ["aws:eu-west-1", "aws:us-west-2"]),
+])
+def test_a_fine_word_that_is_no_contrast_keeps_the_place(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
     ("Roku not working in Ohio, fine in California", ["geo:US-CA", "geo:US-OH"]),  # "fine in X" says where
     ("netflix is fine here in chicago, must be your isp", ["geo:US-IL"]),
 ])
@@ -39,6 +68,9 @@ def test_fine_before_a_place_still_says_where_the_writer_is(tag, text, regions):
     ("Netflix geht in Berlin nicht, mit VPN nach Österreich läuft es", ["geo:DE-BE"]),
     ("con una VPN a Estados Unidos sí carga, aquí en México no", ["geo:MX"]),
     ("netflix werkt niet in Utrecht, via vpn naar Duitsland wel", ["geo:NL-UT"]),
+    ("azure west europe timing out on app service, we failed over to north europe for now", ["azure:westeurope"]),
+    ("Azure Germany West Central en panne chez nous, on bascule sur Switzerland North", ["azure:germanywestcentral"]),
+    ("just moved to dublin, any tips on an isp that doesn't keep dropping?", ["geo:IE-D"]),  # moving house
 ])
 def test_the_place_a_user_moved_to_around_the_problem_is_not_tagged(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
