@@ -409,7 +409,7 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
     outage_words = kinds & lexicon.PROBLEM_SYMPTOMS
     strong = outage_words & lexicon.STRONG_SYMPTOMS
     if back:
-        if strong:
+        if strong or (named and outage_words):  # "GitHub says a failover caused Wednesday's degraded service"
             return True, f"about a past outage: {back}"
         if named and any(f"'{review}'" in back for review in lexicon.INCIDENT_REVIEWS):
             return True, f"a review of a named service's incident: {back}"

@@ -89,3 +89,8 @@ def test_a_power_cut_with_no_service_named_is_not_relevant(tag, text):
 
 def test_a_power_cut_that_takes_a_service_down_is_relevant(tag):
     assert tag("power outage in the data centre took Hetzner's Falkenstein servers down")["relevant"] is True
+
+
+def test_a_past_degradation_of_a_named_service_explained_is_relevant(tag):
+    tags = tag("Atlassian says a bad deploy caused Thursday's degraded service in Jira")
+    assert tags["relevant"] is True and tags["ongoing"] is False
