@@ -36,12 +36,14 @@ from pathlib import Path
 import outagewatch
 
 # Rows read from SQLite and handed to Tantivy per round; commits at most this often while
-# rows keep coming (a search of the writer, or the end of the load, commits at once). Each
-# commit ends a segment per indexing thread, and segments of like size pile up below what
-# Tantivy's merge policy merges: committing every 2 s left 16 segments for 300k Signals
-# (3 when the writer indexed), and words searches ~10% slower; every 10 s, 6.
+# rows keep coming (a search of the writer, or the end of the load, commits at once), with
+# one indexing thread. Each commit ends a segment per indexing thread, and segments of like
+# size pile up below what Tantivy's merge policy merges: committing every 2 s with two
+# threads left 16 segments for 300k Signals and 17 for 1M (3 when the writer indexed), and
+# some words searches up to 2x slower.
 CHUNK = 5000
-COMMIT_SECONDS = 10.0
+COMMIT_SECONDS = 30.0
+WRITER_THREADS = 1
 # An indexer with nothing to do for this long exits; the writer starts another when needed.
 IDLE_SECONDS = 10.0
 
@@ -145,6 +147,7 @@ def run(database_path: Path) -> None:
     database = Database(database_path)
     index = TextIndex(database, words_path(database_path))
     index.commit_seconds = COMMIT_SECONDS
+    index.writer_threads = WRITER_THREADS
     # The writer holds SQLite's write lock most of the time: it moves the mark itself, to
     # where this process says the index is committed ("m ROWID SEQ", after the commit).
     index.report_mark = lambda added_to, pending_to: reply(f"m {added_to} {pending_to}".encode())

@@ -178,6 +178,7 @@ class TextIndex:
         self._last_commit = 0.0
         self._seen_state: str | None = None
         self.commit_seconds = COMMIT_SECONDS
+        self.writer_threads = WRITER_THREADS
         # Set in the indexer process: a commit made because time passed only commits the index
         # and hands (rowid, rewrite) it reached to this callback; its writer, which holds
         # SQLite's write lock anyway, moves the mark (see after_write).
@@ -242,7 +243,7 @@ class TextIndex:
         if self._writer is not None:
             return True
         try:
-            writer = self.index.writer(WRITER_HEAP, WRITER_THREADS)
+            writer = self.index.writer(WRITER_HEAP, self.writer_threads)
         except ValueError:  # LockBusy: another process indexes; it will pick our rows up
             return False
         added_to, pending_to, stored = self._mark()
