@@ -296,6 +296,13 @@ NO_NETWORK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sv": (("ingen", "inget"), ("internet", "täckning", "nät", "anslutning", "signal", "mottagning", "uppkoppling")),
 }
 NO_NETWORK_AFTER = {"tr": (("internet", "bağlantı", "sinyal", "şebeke", "hat"), ("yok", "gitti"))}
+# Signal and coverage (not "internet", "network"): said alone, where the writer is ("no signal up here in
+# the mountains"); with no service or provider named, no network's outage.
+COVERAGE = frozenset({"signal", "reception", "señal", "cobertura", "empfang", "netzempfang", "sinal", "segnale",
+                      "bereik", "signaal", "zasięgu", "sygnału", "täckning", "mottagning", "sinyal"})
+NO_COVERAGE = frozenset(f"{none} {net}" for nones, nets in NO_NETWORK.values() for none in nones for net in nets
+                        if net in COVERAGE) | frozenset(f"{net} {none}" for nets, nones in NO_NETWORK_AFTER.values()
+                                                        for net in nets for none in nones if net in COVERAGE)
 SYMPTOM_PHRASES["connectivity"] += sorted(
     {f"{none} {net}" for nones, nets in NO_NETWORK.values() for none in nones for net in nets}
     | {f"{net} {none}" for nets, nones in NO_NETWORK_AFTER.values() for net in nets for none in nones})
@@ -369,6 +376,9 @@ STATUS_PHRASES: dict[str, list[str]] = {
 COMPONENT_STATES = ("degraded performance", "partial outage", "major outage", "performances dégradées",
                     "desempenho degradado", "rendimiento degradado", "interrupción parcial", "interrupção parcial",
                     "teilweiser ausfall", "gedeeltelijke storing", "verminderde prestaties")
+# A status page's all-clear component states: a text that says only these reports no incident, over or not.
+ALL_CLEAR = frozenset({"operational", "all systems operational", "fully operational", "all systems go",
+                       "operating normally", "is operating normally"})
 STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "resolved")
 
 # Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
@@ -397,6 +407,10 @@ JA_SYMPTOMS: dict[str, list[str]] = {
                   r"복구(?:됐|되었|완료)", r"정상화", r"다시 잘", r"解決済"],
 }
 JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:ありません|ない|なし)", r"問題(?:は|も)?(?:ありません|ない|なし)"]
+# Outage words in their everyday sense in Japanese: one's mood or a share price "down", one's own
+# computer "落ちた" (no service). A symptom found inside one of these is not reported.
+JA_EVERYDAY = [r"(?:気分|テンション|やる気|株価|体調|モチベ(?:ーション)?)(?:が|も|は)?(?:ダウン|落ち)",
+               r"(?:ノートパソコン|パソコン|PC|ＰＣ|マック)(?:が|も|は)?(?:落ち|ダウン)"]
 JA_STATUS: dict[str, list[str]] = {
     "investigating": [r"調査(?:中|して)", r"조사 ?중", r"확인 ?중"],
     "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
@@ -524,7 +538,10 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                                     "the", "kappa"})},
     "zoom": {"after": frozenset({"in", "out", "lens", "level", "levels", "past", "through", "by", "into", "off",
                                  "around", "ahead", "away", "camera"}),
-             "before": frozenset({"to", "optical", "digital", "pinch", "cars", "cameras"})},
+             "before": frozenset({"to", "optical", "digital", "pinch", "cars", "cameras"}),
+             # a camera's zoom in other languages, a few words on ("le zoom de mon appareil photo")
+             "near": frozenset({"appareil", "objectif", "objektiv", "obiettivo", "optique", "lente", "objetivo",
+                                "kamera", "fotocamera", "câmera", "cámara"})},
     "slack": {"after": frozenset({"off", "water", "tide", "line", "jaw", "jawed", "rope", "key", "season",
                                   "time"}),
               "before": frozenset({"some", "the", "cut", "pick", "up", "take", "picking", "taking", "no",

@@ -40,6 +40,7 @@ FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
 FIVE_XX_SEARCH = re.compile(r"(?i)5(?<![\d.,]5)(?:\d\d|xx)(?!\d|[.,]\d)")
 _JA_SYMPTOMS = [(symptom, re.compile("|".join(p))) for symptom, p in lexicon.JA_SYMPTOMS.items()]
 _JA_NEGATED = re.compile("|".join(lexicon.JA_NEGATED))
+_JA_EVERYDAY = re.compile("|".join(lexicon.JA_EVERYDAY))
 _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS.items()]
 
 # Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"):
@@ -292,6 +293,7 @@ def _japanese(text: str) -> list[str]:
     negated = [m.span() for m in _JA_NEGATED.finditer(text)]
     if negated:
         found.append("~talk")  # "落ちてない": said not to be down, still about the service
+    negated += [m.span() for m in _JA_EVERYDAY.finditer(text)]  # "気分もダウン", "パソコンが落ちた"
     for symptom, regex in _JA_SYMPTOMS:
         for m in regex.finditer(text):
             if not any(a <= m.start() < b for a, b in negated):

@@ -313,7 +313,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     kinds = {sym for _, _, sym, _ in found}
     if "fine" in kinds:
         fine_in = {sentence[st] for st, _, sym, _ in found if sym == "fine" and st < n}
-        if not any(sentence[st] in fine_in for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n):
+        # "X having capacity issues. Central US looks fine.": a place said fine beside a problem elsewhere
+        # is a contrast, not a recovery
+        spots = [st for st in place_at if st < n] + [i for i, _ in codes if i < n]
+        placed = all(any(p < st and sentence[p] == sentence[st] for p in spots)  # the place is what is fine
+                     for st, _, sym, _ in found if sym == "fine" and st < n)
+        asked = {sentence[i] for i, w in enumerate(lower) if w.endswith("?")}  # "aws outage? ohio looks fine"
+        contrast = placed and any(sentence[st] not in asked and sentence[st] not in fine_in
+                                             for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n)
+        if not contrast and not any(sentence[st] in fine_in for st, _, sym, _ in found
+                                    if sym in lexicon.PROBLEM_SYMPTOMS and st < n):
             kinds.add("recovered")  # "Outage? What outage. Kinesis has been fine", not "X won't launch, Y is fine"
     recovered = "recovered" in kinds
     if recovered:
@@ -342,9 +351,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             problems = set()
     why = None
     excluded = None  # why a text is about no outage at all, whatever its words
+    if recovered and not (kinds & lexicon.PROBLEM_SYMPTOMS) and not stage_spans and not ja and {
+            " ".join(lower[st:e]) for st, e, sym, _ in found if sym in ("recovered", "fine")} <= lexicon.ALL_CLEAR:
+        # "Zoom Meetings - Operational. Zoom Phone - Operational.": a component list, no incident ended
+        status = "informational" if want_status else status
+        symptoms.discard("recovered")
+        why = excluded = "every component said operational: no incident"
     if power and not (services or providers):
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
+    elif problems and not (services or providers) and all(
+            " ".join(lower[st:e]) in lexicon.NO_COVERAGE for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS):
+        problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
+        why = excluded = "no mobile signal where the writer is, no service named"
     if "maintenance" in kinds and not lexicon.FUTURE.isdisjoint(lower) and status in (None, "informational") \
             and "recovered" not in kinds:
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
@@ -546,6 +565,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         after = lower[end] if end < len(lower) else ""
         if before in anti.get("before", ()) or after in anti.get("after", ()):
             return None, f"everyday sense ({before!r} before / {after!r} after)"
+        near = anti.get("near")
+        if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
+            return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
     if word in ctx.words:  # after the everyday senses: a search for "zoom" finds "zoom in on the photo" too
         return True, "the search query names it"
     if entity in BRAND_ENTITIES:  # a statistical model, if the user has one, reads it as a company/product

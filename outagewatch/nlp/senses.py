@@ -42,9 +42,53 @@ BACKED_UP = frozenset({"your", "my", "our", "their", "his", "her", "the", "all",
                        "every", "each", "a", "an"})
 
 
+# Idioms: an outage word, then words that make the phrase mean something else. Compared without
+# spaces, so the tokenizer's split of "d'inspiration" does not matter.
+IDIOMS_AFTER: dict[str, tuple[str, ...]] = {
+    "caiu": ("aficha", "pra segunda", "para segunda", "para a segunda", "pra série", "para a série",
+             "pra segundona", "para o rebaixamento"),     # pt: it dawned on me; relegated
+    "cayó": ("el veinte", "a segunda", "a la segunda"),  # es: it dawned on me; relegated
+    "panne": ("d'inspiration", "d'idées", "d'idée", "de réveil", "d'essence", "sèche", "de motivation",
+              "d'envie", "de sommeil"),               # fr: out of ideas, overslept, out of fuel
+    "dropped": ("the trailer", "a trailer", "the album", "a new", "the new", "new", "the first", "a teaser",
+                "the teaser", "the season", "season", "the episode", "the video", "the single", "a single",
+                "the lineup", "the tracklist"),       # a release
+}
+# Words before an outage word that make it something else: a person's "personal outage", the sun
+# going down, an SRE who "survived a few outages", a team relegated ("meu time caiu"), one's own
+# computer crashing ("my laptop crashed": no service).
+IDIOMS_BEFORE: dict[str, tuple[frozenset[str], int, str]] = {
+    "outage": (frozenset({"personal", "emotional", "mental", "brain"}), 1, "a person's own 'outage'"),
+    "outages": (frozenset({"survived", "survive", "surviving"}), 4,
+                "experience of outages (a CV, a job ad)"),
+    "down": (frozenset({"sun", "moon", "sunset"}), 2, "the sun going down"),
+    "caiu": (frozenset({"time", "clube"}), 2, "a team relegated"),
+    "crashed": (frozenset({"laptop", "computer", "pc", "macbook", "desktop", "mac"}), 2,
+                "one's own computer crashing, no service"),
+}
+
+
+def _idiom(lower: list[str], start: int, end: int) -> str | None:
+    last = lower[end - 1]
+    after = IDIOMS_AFTER.get(last) or (IDIOMS_AFTER.get(lower[start]) if start + 1 < end else None)
+    if after:
+        following = "".join(lower[end:end + 4]).replace("’", "'")
+        for words in after:
+            if following.startswith(words.replace(" ", "")):
+                return f"the everyday sense: '{lower[start]} ... {words}' (an idiom or a release)"
+    for key in {last, lower[start]}:
+        before = IDIOMS_BEFORE.get(key)
+        if before and not before[0].isdisjoint(lower[max(0, start - before[1]):start]):
+            return f"the everyday sense: {before[2]}"
+    return None
+
+
 def everyday_sense(lower: list[str], start: int, end: int) -> str | None:
     """Why the symptom matched at lower[start:end] is the everyday sense, or None."""
     n = len(lower)
+    idiom = _idiom(lower, start, end)
+    if idiom:
+        return idiom
     if lower[start:end] == ["back", "up"] and end < n and lower[end] in BACKED_UP:
         return "the everyday sense: backing up data"
     last = lower[end - 1]

@@ -262,6 +262,10 @@ def _regular(lang: str, lemma: str) -> tuple[str, ...]:
     return ()
 
 
+# A verb whose particle makes it another verb: "kick in" is to start working, "kick off" to begin.
+OTHER_SENSE_AFTER = dict.fromkeys(("kick", "kicks", "kicked", "kicking"), frozenset({"in", "off"}))
+
+
 def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, symptom) of every cue + verb complaint in the lower-cased tokens."""
     tables = forms()
@@ -282,6 +286,8 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             if word[1:2] in ("'", "’") and word[:1] in "dlnms":
                 word = word[2:]  # "d'envoyer", "l'ouvrir": the blank tokenizer keeps the elision on
             symptom = table.get(word)
+            if symptom and j + 1 < n and lower[j + 1] in OTHER_SENSE_AFTER.get(word, ()):
+                break  # "autosave never kicked in": the verb with this particle is another verb
             if symptom:
                 if symptom == "payments" and lower[j] in ("check", "checking") and lower[j + 1:j + 2] != ["out"]:
                     symptom = "problems"
