@@ -205,6 +205,24 @@ def hand_places() -> frozenset[str]:
     return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS) for names in table.values() for name in names)
 
 
+@functools.lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    """ISO 3166-2 code -> the subdivision it lies in (built from pycountry: IT-NA -> IT-72)."""
+    path = PLACES_FILE.with_name("subdivision_parents.json")
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def inside(code: str | None, wider: str, parents: dict[str, str] | None = None) -> bool:
+    """``code`` lies strictly inside ``wider`` (FR-75C inside FR-IDF)."""
+    parents = _parents() if parents is None else parents
+    seen = 0
+    while code and code in parents and seen < 5:
+        code, seen = parents[code], seen + 1
+        if code == wider:
+            return True
+    return False
+
+
 def gazetteer() -> dict[str, str]:
     """Place name (as written) to ISO code: the built gazetteer, then the hand-kept names
     (which win), country names over subdivisions."""
@@ -212,9 +230,12 @@ def gazetteer() -> dict[str, str]:
     for code, names in AREAS.items():
         for name in names:
             table[name] = code
+    parents = _parents()
     for code, names in SUBDIVISIONS.items():
         for name in names:
-            table[name] = code
+            # "Paris" FR-IDF by hand, FR-75C built: the built code, the most specific one inside it, wins.
+            if not inside(table.get(name), code, parents):
+                table[name] = code
     for code, names in COUNTRIES.items():
         for name in names:
             table[name] = code

@@ -37,6 +37,9 @@ FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is
 DATA = Path(__file__).with_name("data")
 VERB_TABLES = {"it": "it_lemma_lookup_verb.json.gz", "pl": "pl_lemma_lookup_verb.json.gz"}  # split by part of speech
 SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
+# Administrative words in a subdivision's name that are not the city's ("Métropole de Lyon", "Nairobi City").
+CITY_WORDS = frozenset({"city", "metropole", "de", "du", "la", "citta", "metropolitana", "di", "ciudad", "municipality",
+                        "municipio", "metropolitan", "borough", "of", "the", "horad", "gorod"})
 COARSE_FIRST_LEVEL = 4  # a country's first level of this many units or fewer says too little (the UK's nations)
 
 
@@ -166,27 +169,27 @@ def build_places() -> list[list]:
         return code
 
     for sub in subdivisions:
-        add(sub.name, top(sub.code), "subdivision")
+        add(sub.name, sub.code, "subdivision")
     for sub in subdivisions:  # "Catalunya [Cataluña]": the other name too (never a code such as "[SE-01]")
         other = sub.name.partition(" [")[2].rstrip("]")
         if other and not any(c.isdigit() for c in other):
-            add(other, top(sub.code), "subdivision", weak=True)
+            add(other, sub.code, "subdivision", weak=True)
     for tr in translators("iso3166-2"):
         if tr.info().get("language") == "ja":
             continue  # kana/kanji names are matched as substrings: Japan's own only (below)
         for sub in subdivisions:
-            add(tr.gettext(sub.name), top(sub.code), "subdivision")
+            add(tr.gettext(sub.name), sub.code, "subdivision")
 
     own: dict[tuple[str, str], str] = {}
     for sub in subdivisions:
-        own.setdefault((sub.country_code, fold(_clean(sub.name))), top(sub.code))
+        own.setdefault((sub.country_code, fold(_clean(sub.name))), sub.code)
     # A subdivision that is a city names it among administrative words ("Incheon-gwangyeoksi",
     # "Ciudad Autónoma de Buenos Aires", "Horad Minsk"): the city is that subdivision.
     city_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for sub in subdivisions:
         if "city" in sub.type.lower():
             words = tuple(re.split(r"[\s,-]+", fold(_clean(sub.name))))
-            city_words.setdefault(sub.country_code, []).append((words, top(sub.code)))
+            city_words.setdefault(sub.country_code, []).append((words, sub.code))
 
     def city_subdivision(country: str, key: str) -> str | None:
         wanted = tuple(re.split(r"[\s,-]+", key))
@@ -194,6 +197,35 @@ def build_places() -> list[list]:
             if any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
                 return code
         return None
+    # Below the first level, a subdivision named after its city ("Napoli" IT-NA, "Madrid" ES-M, "Paris"
+    # FR-75C, "Métropole de Lyon" FR-69M, "Nairobi City" KE-30): the most specific code that contains
+    # the city, which is how the labelled sets place one. The administrative words of such a name go.
+    below: dict[tuple[str, str], list[str]] = {}
+    for sub in subdivisions:
+        if sub.parent_code is None and "city" not in sub.type.lower() and "city" not in sub.name.lower():
+            continue
+        for name in (sub.name, sub.name.partition(" [")[2].rstrip("]")):
+            words = [w for w in re.split(r"[\s,-]+", fold(_clean(name))) if w and w not in CITY_WORDS]
+            if words and not any(c.isdigit() for c in name):
+                below.setdefault((sub.country_code, " ".join(words)), []).append(sub.code)
+
+    def ancestors(code: str) -> set[str]:
+        seen = {code, code[:2]}
+        while parent.get(code):
+            code = parent[code]
+            seen.add(code)
+        return seen
+
+    def finest(country: str, code: str, city: dict) -> str:
+        """The subdivision below ``code`` that the city names, by any of its Latin-script names."""
+        for name in [city["name"], *city.get("alternatenames", ())]:
+            if not all(ord(c) < 0x250 for c in name):
+                continue
+            for sub_code in below.get((country, " ".join(re.split(r"[\s,-]+", fold(_clean(name))))), ()):
+                if sub_code != code and code in ancestors(sub_code):
+                    return sub_code
+        return code
+
     big = sorted((c for c in gc.get_cities().values() if c["population"] >= CITY_POPULATION),
                  key=lambda c: (-c["population"], c["geonameid"]))
     anchors = {fold(name): code for code, names in ANCHOR_CITIES.items() for name in names}
@@ -214,6 +246,7 @@ def build_places() -> list[list]:
         else:
             code = own.get((country, key)) or city_subdivision(country, key) or \
                 division.get((country, city.get("admin1code"))) or country
+        first, code = code, finest(country, code, city)
         add(city["name"], code, "city")
         for alternate in city.get("alternatenames", ()):
             # Local spellings people type (Nürnberg, München, Köln), Latin script only.
@@ -221,7 +254,7 @@ def build_places() -> list[list]:
             folded = fold(alternate)
             if alternate[:1].isupper() and alternate.replace("-", "").replace(" ", "").isalpha() and \
                     all(ord(c) < 0x250 for c in alternate) and alternate.lower() not in rows and \
-                    (folded[:3] == key[:3] or anchors.get(folded) == code):
+                    (folded[:3] == key[:3] or anchors.get(folded) in (code, first)):
                 add(alternate, code, "city")
         if country in ("JP", "KR"):
             # The city in its own script (東京, 横浜, 서울, 부산): matched inside a run of CJK text.
@@ -238,7 +271,7 @@ def build_places() -> list[list]:
         for tr in translators("iso3166-2", (lang,)):
             for sub in subdivisions:
                 if sub.country_code == country:
-                    add(tr.gettext(sub.name), top(sub.code), "subdivision", weak=True)
+                    add(tr.gettext(sub.name), sub.code, "subdivision", weak=True)
     forms: dict[str, str] = {}  # inflected form -> the name it is a form of
     _add_forms(rows, add, forms)
     common = _common_words()
@@ -281,8 +314,17 @@ def _add_forms(rows: dict[str, tuple[str, str, str]], add, forms: dict[str, str]
                 forms[form.lower()] = lemma
 
 
+def build_parents() -> dict[str, str]:
+    """ISO 3166-2 code -> the code of the subdivision it lies in (IT-NA -> IT-72), from ``pycountry``:
+    the tagger keeps a hand-kept place's code unless the built gazetteer places it finer inside it."""
+    import pycountry
+
+    return {sub.code: sub.parent_code for sub in pycountry.subdivisions if sub.parent_code}
+
+
 def build_all() -> dict[str, str]:
     return {
         "verb_forms.json": json.dumps(build_verb_forms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",
+        "subdivision_parents.json": json.dumps(build_parents(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
     }

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
-from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places,
+from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, inside,
                                 place_forms, place_kinds)
 from outagewatch.nlp.lexicon import COMMON_WORDS
 from outagewatch.textrules import CJK_TEXT_RE
@@ -239,8 +239,12 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for place, region_ids in by_place.items():
         ids = tuple(dict.fromkeys(region_ids))
         geo = _geo_of(place, ids, catalog, places)
+        # A region lies in the place, or the place lies inside the region's subdivision (Milano IT-MI in
+        # Lombardy IT-25, where eu-south-1 is): the built gazetteer gives a city its most specific code.
         located = tuple(r for r in in_place.get(geo, ()) if geo and
-                        (catalog.regions[r].place == geo if "-" in geo else catalog.regions[r].country == geo))
+                        (catalog.regions[r].place == geo if "-" in geo else catalog.regions[r].country == geo)) \
+            or tuple(r for r in in_place.get(geo[:2], ()) if geo and "-" in geo and catalog.regions[r].place
+                     and inside(geo, catalog.regions[r].place))
         name = Name("place", ids, place, geo=geo, located=located,
                     ambiguous_place=fold(place) in AMBIGUOUS_PLACES,
                     everyday_place=fold(place) in EVERYDAY_PLACES or place in everyday,

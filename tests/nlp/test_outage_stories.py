@@ -128,14 +128,14 @@ def test_payments_working_again_after_an_outage_is_its_end(tag):
 def test_an_analyst_finds_where_an_outage_was_after_it_ended(tag, text):
     """The built gazetteer's places are gated on the outage being the subject (relevant), not on
     it going on: a resolved update keeps its place."""
-    assert tag(text)["regions"] == ["geo:FR-ARA"] and tag(text)["relevant"] is True
+    assert tag(text)["regions"] == ["geo:FR-69M"] and tag(text)["relevant"] is True
 
 
 def test_a_place_not_said_as_one_needs_the_text_to_be_about_an_outage(tag):
     """Without "in ..." a built-gazetteer place needs outage talk; a resolved outage's talk counts."""
     assert tag("Lyon was beautiful last night, what a concert")["regions"] == []
     resolved = tag("Lyon card payments were failing all night, resolved now")
-    assert resolved["regions"] == ["geo:FR-ARA"] and resolved["relevant"] is True and resolved["ongoing"] is False
+    assert resolved["regions"] == ["geo:FR-69M"] and resolved["relevant"] is True and resolved["ongoing"] is False
 
 
 @pytest.mark.parametrize("text, relevant", [

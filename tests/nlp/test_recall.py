@@ -60,7 +60,7 @@ def test_status_titles(tag, text, status):
     ("the uk is down on teams", "geo:GB"),
     ("Telekom Störung in Nürnberg", "geo:DE-BY"),
     ("KPN storing in Noord-Holland, internet ligt eruit", "geo:NL-NH"),
-    ("panne internet dans le Bas-Rhin", "geo:FR-GES"),
+    ("panne internet dans le Bas-Rhin", "geo:FR-67")  # a department: its own code,
 ])
 def test_places_from_the_gazetteer(tag, text, region):
     assert region in tag(text)["regions"]

@@ -68,7 +68,7 @@ def test_region_display_names_without_a_provider_are_not_guessed(tag):
 
 def test_place_names_that_are_people_need_a_preposition(tag):
     assert tag("Paris Hilton launched a perfume")["regions"] == []
-    assert tag("Power cut in Paris tonight")["regions"] == ["geo:FR-IDF"]
+    assert tag("Power cut in Paris tonight")["regions"] == ["geo:FR-75C"]
 
 
 @pytest.mark.parametrize("text, keeps", [
@@ -134,7 +134,7 @@ def test_the_us_in_lower_case_is_the_country_but_us_alone_is_not(tag):
 @pytest.mark.parametrize("text, region", [
     ("storing bij ziggo in heel noord-holland", "geo:NL-NH"),  # "in heel ...": an article or "all of" between
     ("bankid fungerar inte i hela sverige", "geo:SE"),
-    ("panne d'Orange dans le Nord", "geo:FR-HDF"),
+    ("panne d'Orange dans le Nord", "geo:FR-59"),
     ("Ankara ve İzmir'de Türk Telekom arızası", "geo:TR-06"),
 ])
 def test_places_after_in_and_an_article(tag, text, region):
