@@ -100,7 +100,7 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "US-WY": ("Wyoming",), "US-DC": ("Washington DC", "Washington D.C.", "D.C."),
     "JP-13": ("Tokyo", "東京"), "JP-27": ("Osaka", "大阪"), "JP-40": ("福岡",), "JP-01": ("北海道", "札幌"),
     "JP-23": ("名古屋",), "JP-14": ("横浜",), "JP-26": ("京都",), "JP-28": ("神戸",), "KR-26": ("Busan", "부산"),
-    "FR-HDF": ("Roubaix", "Gravelines"), "FR-GES": ("Strasbourg",),
+    "FR-59": ("Roubaix", "Gravelines"), "FR-67": ("Strasbourg",),  # their departments: the most specific codes
     "FR-NAQ": ("Bordeaux",), "MX-CMX": ("CDMX", "Ciudad de México", "Mexico City"),
     "DE-HE": ("Frankfurt", "Hessen", "Hesse"), "DE-BE": ("Berlin",), "DE-BY": ("Munich", "München", "Bavaria",
                                                                                 "Bayern"),

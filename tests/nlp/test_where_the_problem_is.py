@@ -98,7 +98,10 @@ def test_a_place_in_brackets_is_the_narrower_place_the_region_is_in(tag, text, r
     ("hetzner cloud servers in falkenstein lost network", None, ["geo:DE-SN"]),
     ("Investigating - an issue with Droplet creation in our NYC3 region", "statuspage:status.digitalocean.com",
      ["geo:US-NY"]),
-    ("[Résolu] Incident OVHcloud Public Cloud - instances GRA11 de nouveau accessibles", None, ["geo:FR-HDF"]),
+    ("[Résolu] Incident OVHcloud Public Cloud - instances GRA11 de nouveau accessibles", None, ["geo:FR-59"]),
+    ("Linode Fremont DC dropping packets again, half our nodes are unreachable", None, ["geo:US-CA"]),
+    ("linode in newark has been flaky all evening, instances keep rebooting", None, ["geo:US-NJ"]),
+    ("stuck at newark airport, the wifi is down", None, []),  # no Linode: no data centre
     ("new firmware for my falkenstein castle lego set is out", None, []),  # no Hetzner: no data centre
     ("our NYC3 team is hiring, the office is down the street", None, []),  # no DigitalOcean
 ])
