@@ -392,7 +392,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
     # "back online after 18-hour outage": the outage word in the recovery's own sentence
     recovery_sentences = {sentence[st] for st, _, sym, _ in found if sym == "recovered" and st < n}
-    recovered_outage = bool(recovery_sentences) and any(sentence[st] in recovery_sentences for st, _, sym, _ in found
+    # or in the sentence right after it, telling what was down ("Voltou o X. Ficou duas horas sem carregar")
+    recovered_outage = bool(recovery_sentences) and any(sentence[st] in recovery_sentences
+                                                        or sentence[st] - 1 in recovery_sentences
+                                                        for st, _, sym, _ in found
                                                         if sym in lexicon.STRONG_SYMPTOMS and st < n) \
         or bool(ja and recovered)
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,

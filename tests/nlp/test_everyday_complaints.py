@@ -94,3 +94,9 @@ def test_a_power_cut_that_takes_a_service_down_is_relevant(tag):
 def test_a_past_degradation_of_a_named_service_explained_is_relevant(tag):
     tags = tag("Atlassian says a bad deploy caused Thursday's degraded service in Jira")
     assert tags["relevant"] is True and tags["ongoing"] is False
+
+
+def test_a_recovery_then_what_was_down_in_the_next_sentence_is_about_an_outage(tag):
+    tags = tag("Voltou, finalmente. Ficou umas três horas fora do ar aqui em Recife")
+    assert tags["relevant"] is True and tags["ongoing"] is False
+    assert tag("The old bridge was restored. It took the council two years")["relevant"] is False
