@@ -27,7 +27,8 @@ or reads while rows wait); others skip indexing and search what is committed, an
 rows are indexed by the holder at its next write or read. Commits happen at most once a
 second while rows keep coming and before any words search of the writing process. During
 a bulk load the writer hands the lock to an indexer process (:mod:`.indexer`) that reads
-the new rows back from SQLite, so indexing runs beside the writes, on another core.
+the new rows back from SQLite, so indexing runs beside the writes, on another core (it
+commits every 30 s, and the writer moves the mark for it).
 """
 
 from __future__ import annotations
