@@ -102,6 +102,23 @@ def vote(words) -> str | None:
     return None
 
 
+# Letters that, among LANGUAGES, only one writes: a word holding one is that language's (Turkish's dotless
+# ı and ğ; Polish's ł, ą, ę, ż, ś, ź). The function words cannot tell these (Polish "nie" is German too,
+# "na" Portuguese) and the model, on a few words, reads "yarım saattir gitmiyor" as French.
+OWN_LETTERS = {"tr": frozenset("ığ"), "pl": frozenset("łąężśź")}
+WORD_RE = re.compile(r"\w+")
+
+
+def own_letters(text: str) -> str | None:
+    """The one language whose own letters the text's lower-case words hold, or None (none, or two
+    languages'). A capitalised word is left out: a name (Łódź, Kadıköy) says nothing of the language."""
+    if text.isascii():
+        return None
+    found = {lang for word in WORD_RE.findall(text) if word[0].islower() and not word.isascii()
+             for lang, letters in OWN_LETTERS.items() if not letters.isdisjoint(word)}
+    return found.pop() if len(found) == 1 else None
+
+
 def detect(text: str, words=None) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None for text with nothing to go on."""
     lang, sample = quick(text, words)
@@ -121,7 +138,7 @@ def quick(text: str, words=None) -> tuple[str | None, str | None]:
         return "ko", None
     sample = text[:LANGID_CHARS]
     if words is not None:
-        guess = vote(words)
+        guess = own_letters(sample) or vote(words)
         if guess:
             return guess, None
         # The model reads bytes one by one in Python: give it the words only, not the links,

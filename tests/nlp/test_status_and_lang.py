@@ -50,6 +50,18 @@ def test_language_detection(tag, text, lang):
     assert tag(text)["lang"] == lang
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("spotify yarım saattir açılmıyor, hep hata", "tr"),  # dotless ı: only Turkish writes it
+    ("discord mesajları gitmiyor, ne oldu", "tr"),
+    ("teamsy nie działają od rana na całej uczelni", "pl"),  # "nie" is German too, "na" Portuguese
+    ("netflix nie chce się włączyć na telewizorze", "pl"),
+    ("power cut in Łódź tonight, the whole block is dark", "en"),  # a name: capitalised, left out
+    ("our team in Kadıköy says the internet is down", "en"),
+])
+def test_a_letter_only_one_language_writes_decides(tag, text, lang):
+    assert tag(text)["lang"] == lang
+
+
 def test_a_given_language_is_kept(tag):
     assert tag("Slack down", lang="en-GB")["lang"] == "en"
     assert tag("Slack down", lang="pt")["lang"] == "pt"
