@@ -127,7 +127,7 @@ class Database:
             raise StoreOpenError(f"cannot open SQLite store {path}: {exc}") from exc
 
     @contextlib.contextmanager
-    def transaction(self, *, group: bool = False, wait: bool = True) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, group: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken up front (``BEGIN IMMEDIATE``) so that a reader
         turning writer never deadlocks against another writer.
 
@@ -138,9 +138,7 @@ class Database:
         batch. Why: each commit writes every page a batch touched to the WAL, and the random
         ids' index is touched all over (at a million Signals, half the cost of storing
         one); a transaction of 1 s of batches writes each of those pages once.
-        A failed batch inside an open group is rolled back alone (a savepoint).
-        ``wait=False``: fail at once (``sqlite3.OperationalError``) if another process
-        holds the write lock, rather than wait for it."""
+        A failed batch inside an open group is rolled back alone (a savepoint)."""
         with self.lock:
             if self._group_since is not None and not group:
                 self.flush()
@@ -159,13 +157,7 @@ class Database:
                 else:
                     self._arm_idle_commit()
                 return
-            if not wait:
-                self.db.execute("PRAGMA busy_timeout=0")
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-            finally:
-                if not wait:
-                    self.db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+            self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
             except BaseException:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
-import sqlite3
 import time
 import uuid
 from pathlib import Path
