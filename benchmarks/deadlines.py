@@ -34,20 +34,14 @@ from outagewatch.search.sqlite import SQLiteStore  # noqa: E402
 from tests.collectors.collectproc import collect_process, wait_until_stored  # noqa: E402
 from tests.collectors.localhttp import base_url as base  # noqa: E402
 from tests.collectors.localhttp import serve_body, serve_drip  # noqa: E402
+from tests.collectors.test_deadlines_every_family import FAMILIES as TEST_FAMILIES  # noqa: E402
 
 FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Example status</title><item><title>Errors</title>'
         b"<guid>a1</guid><pubDate>Wed, 25 Nov 2020 14:36:00 GMT</pubDate><description>Investigating.</description>"
         b"</item></channel></rss>")
-FAMILIES = {
-    "feed (httpx)": lambda base: {"kind": "rss", "url": f"{base}/feed"},
-    "hn (httpx)": lambda base: {"kind": "hn", "query": "aws outage", "api_base": base},
-    "x (tweepy)": lambda base: {"kind": "x", "query": "roku down", "api_base": base},
-    "bluesky (atproto)": lambda base: {"kind": "bluesky", "accounts": ["status.bsky.app"], "api_base": base},
-    "mastodon (Mastodon.py)": lambda base: {"kind": "mastodon", "instance": "m.example", "tags": ["outage"],
-                                            "api_base": base},
-    "reddit (PRAW)": lambda base: {"kind": "reddit", "subreddits": ["aws"], "api_base": base},
-    "reports (Scrapy)": lambda base: {"kind": "reports", "url": f"{base}/status/{{slug}}/", "pages": ["roku"]},
-}
+# The test's families (each collector library's slow source) and a feed through httpx, which the test covers
+# in test_deadlines.py.
+FAMILIES = {"feed (httpx)": lambda base: {"kind": "rss", "url": f"{base}/feed"}, **TEST_FAMILIES}
 ENV = {"OUTAGEWATCH_X_BEARER_TOKEN": "bench", "OUTAGEWATCH_REDDIT_CLIENT_ID": "bench",
        "OUTAGEWATCH_REDDIT_CLIENT_SECRET": "bench"}
 
