@@ -31,6 +31,9 @@ from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_h
 from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
 
 CJK = CJK_PUNCTUATION + KANA + HAN + HALFWIDTH_KANA  # runs split from Latin words by the tokenizer
+# Full-width punctuation ("［対応中］Japan West", "（東京）") ends a run too, so a Latin name written
+# right after it is a word of its own.
+FULLWIDTH_PUNCTUATION = "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 CJK_RE = re.compile(f"[{CJK}{HANGUL}]")  # kana, kanji and hangul
 HOST_RE = re.compile(r"(?i)^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#].*)?$")
 FIVE_XX_RE = re.compile(r"(?i)^(?:http/?)?5\d\d(?:/5\d\d)*(?:s|errors?)?$|^5xx")
@@ -92,10 +95,10 @@ def make_nlp(base: str = "xx") -> Language:
 
     nlp.tokenizer.token_match = token_match
     # A run of kana/kanji is its own token wherever it is ("AWSの障害", "東京リージョンでAWS").
-    infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}]+"]
+    infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [f"[{CJK}]+"]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}]+", TR_CASE]).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE]).search
     return nlp
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from outagewatch.nlp import fine, lexicon, senses
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.source import SourceContext
-from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
+from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, Name, Vocabulary, compact
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "。", "！", "？", "\n"})
 PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à",
@@ -264,7 +264,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
-            rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at)
+            rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at, bool(regional))
         if not rule and start in fine_here:
             rule = FINE_CLAUSE
         if rule:
@@ -697,6 +697,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
         _dateline(texts, start, end) or _beside_a_place(lower, start, end, place_at)
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
+    if _state_code(nm) and doc.user_data.get(LANG) not in (None, "en"):
+        return "a US, Canadian or Australian state code in a text not in English (\"IA\" is AI in Italian and Spanish)"
     if not cased:
         if nm.everyday_place or nm.minor_place:
             return "lower case, and an everyday word or a minor subdivision"
@@ -713,7 +715,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
         if nm.minor_place or nm.everyday_place:
             return "a minor subdivision or an everyday word in a text about no outage"
         said = _place_context(lower, start, end) and not (start and lower[start - 1] in NOT_WHERE) \
-            or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place)
+            or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place) \
+            or _cjk_place_said(texts, start, nm.written)
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
     anti = PLACE_ANTI.get(lower[start])
@@ -810,10 +813,67 @@ def _compound_part(doc, texts: list[str], start: int, end: int, nm: Name, place_
     return before and (start - 2) not in place_at
 
 
-def _not_there(doc, texts, lower, start, end, nm: Name, fine_at: list[int], place_at: set[int]) -> str | None:
+def _state_code(nm: Name) -> bool:
+    """"TX", "NSW": a state or province code written in capitals (vocabulary.state_codes)."""
+    geo = nm.geo or ""
+    return geo[:3] in STATE_CODE_COUNTRIES and nm.written == geo[3:]
+
+
+# After a place in a run of CJK text, words that say it is where something happens: "大阪市内で" (in
+# Osaka city), "東京都内", "札幌周辺" (around), "서울에서" (in Seoul), "광주 쪽" (the Gwangju side), "부산 전역".
+CJK_PLACE_AFTER = ("で", "では", "にて", "内", "市内", "都内", "府内", "県内", "周辺", "全域", "地域", "エリア", "近辺",
+                   "方面", "에서", "쪽", "지역", "전역", "일대", "시내", "에서는", "에선")
+# A Korean district or town written after its city ("대구 수성구", "대전 유성구"): the city is where.
+KO_DISTRICT_ENDINGS = ("구", "군", "동", "읍", "면")
+
+
+def _cjk_place_said(texts: list[str], start: int, written: str) -> bool:
+    """A place found inside a run of CJK text and said as where: a particle or a word of place after it
+    in its run or as the next word, or a district of it named next."""
+    token = texts[start]
+    at = token.find(written) if written and not token.isascii() else -1
+    if at < 0:
+        return False
+    rest = token[at + len(written):]
+    if rest:
+        return rest.startswith(CJK_PLACE_AFTER)
+    after = texts[start + 1] if start + 1 < len(texts) else ""
+    return after.startswith(CJK_PLACE_AFTER) or (len(after) > 1 and not after.isascii()
+                                                 and after.endswith(KO_DISTRICT_ENDINGS))
+
+
+# A service's instance named by a country's short code ("apps in the US region", "orgs in US cells", "the
+# US service region"): a slice of the service, not a place (no labelled set tags one). A region named
+# in full is where a provider's data centre is ("ECS instances in the Hong Kong region": geo:HK).
+INSTANCE_WORDS = frozenset({"region", "regions", "cell", "cells", "instance", "instances", "stack", "stacks",
+                            "shard", "shards", "pod", "pods"})
+# A time zone named after a place ("horário de Brasília", "heure de Paris", "Tokyo time"): no place.
+TIME_ZONE_BEFORE = frozenset({"horário", "horario", "hora", "heure", "ora", "fuso", "zeit", "tijd"})
+TIME_ZONE_AFTER = frozenset({"time", "timezone", "zeit", "tijd", "saati"})
+
+
+def _instance_or_time_zone(lower: list[str], start: int, end: int, nm: Name, regional: bool) -> str | None:
+    """``regional``: a provider with catalog regions is named ("AWS's Brazil region" is its region)."""
+    n = len(lower)
+    if not regional and len(nm.geo or "") == 2 and nm.written.isupper() and len(nm.written) <= 3 and end < n and (lower[end] in INSTANCE_WORDS or (
+            lower[end] == "service" and end + 1 < n and lower[end + 1] in INSTANCE_WORDS)):
+        return "a service's instance named by a country's short code (\"the US region\", \"US cells\"), no place"
+    i = start - 1
+    if i >= 0 and lower[i] in ("de", "da", "do", "di", "du"):
+        i -= 1
+    if (i >= 0 and lower[i] in TIME_ZONE_BEFORE) or (end < n and lower[end] in TIME_ZONE_AFTER):
+        return "a time zone (\"horário de Brasília\", \"Tokyo time\"), no place"
+    return None
+
+
+def _not_there(doc, texts, lower, start, end, nm: Name, fine_at: list[int], place_at: set[int],
+               regional: bool = False) -> str | None:
     """Why a place named in the text is not where the text is set or the problem is, or None."""
     if _compound_part(doc, texts, start, end, nm, place_at):
         return "a part of a word joined with hyphens (\"West-Europa\", \"Amsterdam-Zuid\")"
+    why = _instance_or_time_zone(lower, start, end, nm, regional)
+    if why:
+        return why
     if _said_fine(texts, lower, start, end, fine_at, place_at):
         return "said to be fine there (\"rest of the UK seems fine\", \"İstanbul'da sorun yok\")"
     return _workaround(lower, start)
