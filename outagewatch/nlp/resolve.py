@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import fine, lexicon, senses
+from outagewatch.nlp import fine, lexicon, senses, typos
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, Name, Vocabulary, compact
@@ -209,8 +209,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace)
-    if found and vocab.typos and not services:
-        _typo_names(lower, vocab, services, providers, found, sentence, names, say)
+    if vocab.typo_index and (symptom_at or trace is not None):
+        _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say)
     if vocab.short_names and (services or providers or ctx.services or ctx.providers):
         taken = {i for s, e, _ in names for i in range(s, e)}
         _short_names(lower, vocab, services, providers, ctx, taken)
@@ -488,21 +488,38 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
             providers.pop(nm.ids[0], None)
 
 
-def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, found, sentence, names, say) -> None:
-    """"netflx not loading", "instgram dms wont load": a long name one letter off, beside a problem
-    in the same sentence (the problem is the evidence a misspelt word meant the service)."""
+def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], sentence,
+                names, lang: str | None, say) -> None:
+    """"githib down?", "discrod voice keeps cutting out", "netflx not loading": a word one edit from a
+    long name (``typos``), where its sentence says something is wrong or back (the complaint is the
+    evidence a misspelt word meant the service) and the word is no word of the text's language or English."""
     taken = {i for s, e, _ in names for i in range(s, e)}
-    problem_in = {sentence[st] for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < len(lower)}
+    talk_in = {sentence[st] for st in symptom_at if st < len(lower)}
+    words = (vocab.lookalikes.get("en", frozenset()), vocab.lookalikes.get(lang or "en", frozenset()))
     for i, word in enumerate(lower):
-        if len(word) < 5 or i in taken or not word.isalpha() or sentence[i] not in problem_in:
+        if len(word) < typos.MIN_NAME - 1 or i in taken or not word.isalpha() or not word.isascii():
             continue
-        entry = vocab.typos.get(word)
-        if entry is None and len(word) >= 7:
-            entry = next((vocab.typo_names[word[:k] + word[k + 1:]] for k in range(1, len(word))
-                          if word[:k] + word[k + 1:] in vocab.typo_names), None)
-        if entry:
+        near = vocab.typo_seen.get(word)
+        if near is None:
+            near = () if word in vocab.phrases else tuple(typos.nearest(word, vocab.typo_index))
+            if len(vocab.typo_seen) < 200_000:
+                vocab.typo_seen[word] = near
+        if not near:
+            continue
+        entries = {vocab.typo_names[name] for name in near}
+        if len(entries) > 1:
+            say("name", word, False, f"one edit off several names ({', '.join(near)})")
+        elif any(word in table for table in words):
+            say("name", word, False, f"one edit off {near[0]}, but a word of {lang or 'en'}"
+                + (" or English" if lang not in (None, "en") else ""), entry=entries.pop())
+        elif sentence[i] not in talk_in:
+            say("name", word, False, f"one edit off {near[0]}, but nothing in its sentence says it is down or "
+                "back", entry=entries.pop())
+        else:
+            entry = entries.pop()
             _add_entry(entry, vocab, services, providers)
-            say("name", word, True, "one letter off a name, beside a problem", entry=entry)
+            say("name", word, True, f"one edit off {near[0]} (a typo), beside a complaint in its sentence",
+                entry=entry)
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,

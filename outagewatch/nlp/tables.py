@@ -322,8 +322,78 @@ def build_parents() -> dict[str, str]:
     return {sub.code: sub.parent_code for sub in pycountry.subdivisions if sub.parent_code}
 
 
+# The languages whose words a name's look-alike may be (spaCy's lemma tables: every form of every word).
+WORD_LANGS = ("en", "es", "de", "fr", "pt", "it", "nl", "pl", "sv", "tr", "da")
+WORD_TABLES = {"it": ("it_lemma_lookup.json.gz",), "pl": tuple(f"pl_lemma_lookup_{pos}.json.gz" for pos in (
+    "adj", "adp", "adv", "aux", "noun", "num", "part", "pron", "verb"))}
+TYPO_MIN = 6  # names this long or longer have look-alikes worth knowing (see nlp/typos.py)
+
+
+def _words_of(lang: str, names: set[str]) -> tuple[set[str], set[str]]:
+    """Every word form spaCy's lemma tables know in ``lang`` (forms and lemmas), lower case, and
+    the forms of a name itself among them (Polish "Facebooka" is Facebook); for English also the frequent
+    words of its word-probability table (not its rare ones: those hold the web's misspellings,
+    "cloudfare", "instgram", which are exactly the typos to catch)."""
+    words: set[str] = set()
+    forms_of_names: set[str] = set()
+    for file in WORD_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",)):
+        for form, lemma in _lookup(file).items():
+            lemmas = [x.lower() for x in (lemma if isinstance(lemma, list) else [lemma])]
+            words.add(form.lower())
+            words.update(lemmas)
+            if names.intersection(lemmas):
+                forms_of_names.add(form.lower())
+    if lang == "en":
+        words |= {w.lower() for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > COMMON_PROB}
+    return words, forms_of_names
+
+
+def build_name_words() -> dict[str, dict[str, list[str]]]:
+    """What the dictionaries say about the catalog's one-word names (see ``nlp/typos.py``):
+
+    - ``lookalikes``: per language, its words one edit (Damerau: a letter dropped, added, changed,
+      or two swapped; the first letter kept) from a name of six letters or more ("stride" of
+      "stripe", "discard" of "discord"): such a word is the word, never a typo of the name;
+    - ``everyday``: per everyday-word name ("steam", "square", "teams"), the languages other than
+      English that have it as a word ("square" in French and Dutch): in a text of another
+      language the name is the brand ("steam wyrzuca mnie z logowania").
+    """
+    from outagewatch.catalog import load_catalog
+    from outagewatch.nlp import typos
+    from outagewatch.nlp.lexicon import COMMON_WORDS
+
+    catalog = load_catalog()
+    names: set[str] = set()
+    everyday: set[str] = set()
+    for entry in (*catalog.providers.values(), *catalog.services.values()):
+        for alias in dict.fromkeys((entry.name, *entry.aliases)):
+            low = alias.lower()
+            if low.isascii() and low.isalpha() and len(low) >= TYPO_MIN:
+                names.add(low)
+            if " " not in low and (low in COMMON_WORDS or (entry.ambiguous and alias == entry.name)):
+                everyday.add(low)
+    index = typos.index(names)
+    firsts = {name[0] for name in names}
+    longest = max(map(len, names)) + 1
+    lookalikes: dict[str, list[str]] = {}
+    in_langs: dict[str, list[str]] = {name: [] for name in sorted(everyday)}
+    for lang in WORD_LANGS:
+        # A form of a brand-only name is the name (Polish "Facebooka"); of an everyday-word name, a word
+        # ("outlooks", "messengers")
+        words, forms_of_names = _words_of(lang, names - everyday)
+        near = {w for w in words - forms_of_names if TYPO_MIN - 1 <= len(w) <= longest and w[:1] in firsts
+                and w.isalpha() and w not in names and typos.nearest(w, index)}
+        lookalikes[lang] = sorted(near)
+        if lang != "en":
+            for name in everyday:
+                if name in words:
+                    in_langs[name].append(lang)
+    return {"lookalikes": lookalikes, "everyday": in_langs}
+
+
 def build_all() -> dict[str, str]:
     return {
+        "name_words.json": json.dumps(build_name_words(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "verb_forms.json": json.dumps(build_verb_forms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",
         "subdivision_parents.json": json.dumps(build_parents(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
+from outagewatch.nlp import typos
 from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, inside,
                                 place_forms, place_kinds)
 from outagewatch.nlp.lexicon import COMMON_WORDS
@@ -117,10 +118,14 @@ class Vocabulary:
     # "storage": azure/storage}. Counts only when the brand is in the text or the source.
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     short_firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # brand -> first words of its short names
-    # One letter dropped from a long one-word name ("netflx", "instgram", "outlok") -> the entry;
-    # and the names themselves, for one letter too many ("whatsappp"). Used only beside a complaint.
-    typos: dict[str, str] = field(default_factory=dict)
+    # Long one-word names -> their entry, and the one-edit search key of each (nlp/typos.py): "netflx",
+    # "githib", "discrod" are found by it. Used only beside a complaint, never for a word of the language.
     typo_names: dict[str, str] = field(default_factory=dict)
+    typo_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lookalikes: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> its words one edit from a name
+    typo_seen: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> names one edit off (a cache)
+    # Everyday-word name -> the languages besides English that have it as a word ("square": fr, nl).
+    everyday_in: dict[str, frozenset[str]] = field(default_factory=dict)
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
@@ -343,21 +348,18 @@ def _initials(catalog: Catalog) -> dict[str, tuple[str, str]]:
 
 
 def _typos(vocab: Vocabulary) -> None:
+    """Long one-word names of one entry, for the one-edit search (nlp/typos.py); the dictionary
+    words near them and the languages where an everyday-word name is a word, from the shipped table."""
     for phrase, names in vocab.phrases.items():
         entries = {n.ids[0] for n in names if n.kind in ("service", "provider")}
-        if len(entries) != 1 or not phrase.isalpha() or not phrase.isascii() or len(phrase) < 6:
+        if len(entries) != 1 or not phrase.isalpha() or not phrase.isascii() or len(phrase) < typos.MIN_NAME:
             continue
-        entry = entries.pop()
         if phrase in COMMON_WORDS and len(phrase) < 7:
-            continue
-        vocab.typo_names[phrase] = entry
-        for k in range(1, len(phrase)):  # keep the first letter: people rarely miss that one
-            if k == len(phrase) - 1 and phrase.endswith("s"):
-                continue  # "threads" -> "thread" is a word, not a typo
-            vocab.typos.setdefault(phrase[:k] + phrase[k + 1:], entry)
-    for phrase in list(vocab.typos):
-        if phrase in vocab.phrases:
-            del vocab.typos[phrase]  # a real name, not a typo
+            continue  # "stripe", "signal", "notion": too many words of their own nearby
+        vocab.typo_names[phrase] = entries.pop()
+    vocab.typo_index = typos.index(vocab.typo_names)
+    vocab.lookalikes = typos.lookalikes()
+    vocab.everyday_in = typos.everyday_languages()
 
 
 def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:

@@ -1,0 +1,70 @@
+"""Service names as people type them: typos of big names, and what `tag --explain` says about them.
+
+Each case is what a user sees from `outagewatch tag` (the tagger the command serves, or the
+command itself for --explain). No text of any labelled set is copied here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from outagewatch.nlp import typos
+from tests.clihelp import cli
+
+
+@pytest.mark.parametrize("text, service", [
+    ("githib won't let me push, anyone else?", "github"),            # a letter changed
+    ("discrod keeps dropping me from voice", "discord"),             # two letters swapped
+    ("instagarm stories not loading at all", "instagram"),          # swapped, in a long name
+    ("whatsap not sending anything since noon", "whatsapp"),        # a letter dropped
+    ("netflx app crashes on start", "netflix"),
+    ("spotfy est en panne depuis ce matin", "spotify"),              # in another language's complaint
+    ("youtubee is down again", "youtube"),                           # a letter too many
+    ("redditt throwing 503s on every page", "reddit"),
+])
+def test_a_big_name_one_edit_off_beside_a_complaint_is_the_service(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+def test_a_typo_beside_another_name_is_still_found(tag):
+    assert set(tag("instagarm and facebook both down for me")["services"]) == {"instagram", "facebook"}
+
+
+@pytest.mark.parametrize("text", [
+    "discard the old cables, the router is broken",   # a word of English one edit from discord
+    "the stride is broken on this treadmill",         # stride/stripe: stripe is too short and an everyday word
+    "githib is my cat's name",                        # no complaint in its sentence
+    "netflx. the new router is broken",               # the complaint is in another sentence
+    "das Signale-Kabel ist kaputt",                   # a word of the text's language
+])
+def test_no_typo_without_a_complaint_or_when_it_is_a_word(tag, text):
+    assert tag(text)["services"] == []
+
+
+def test_one_edit_means_one_damerau_edit_and_the_first_letter_kept():
+    table = typos.index(["github", "discord"])
+    assert typos.nearest("githib", table) == ["github"]
+    assert typos.nearest("discrod", table) == ["discord"]
+    assert typos.nearest("fithub", table) == []        # the first letter changed
+    assert typos.nearest("gihtbu", table) == []        # two edits
+    assert not typos.one_edit("abcx", "xabc")          # shares a key, but two edits apart
+
+
+def test_the_shipped_dictionary_table_knows_words_near_names():
+    words = typos.lookalikes()
+    assert "discard" in words["en"] and "goggle" not in words.get("xx", ())
+    assert "facebooka" not in words["pl"]  # a Polish form of Facebook is the name, not another word
+
+
+def test_explain_says_why_a_typo_was_or_was_not_tagged():
+    stdin = "\n".join(["githib won't load", "discard it, the cable is broken", "githib is my cat's name"]).encode()
+    proc = cli("tag", "--explain", "--json", input=stdin, check=False)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    names = [[d for d in row["explain"]["decisions"] if d["what"] == "name"] for row in rows]
+    assert rows[0]["services"] == ["github"]
+    assert names[0][0]["tagged"] and "one edit off github" in names[0][0]["rule"]
+    assert not names[1][0]["tagged"] and "a word of en" in names[1][0]["rule"]
+    assert rows[2]["services"] == [] and "explain" in rows[2]
