@@ -212,6 +212,11 @@ def _parents() -> dict[str, str]:
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
+def subdivision_parents() -> dict[str, str]:
+    """ISO 3166-2 code -> the code of the subdivision it lies in; first-level codes are not keys."""
+    return _parents()
+
+
 def inside(code: str | None, wider: str, parents: dict[str, str] | None = None) -> bool:
     """``code`` lies strictly inside ``wider`` (FR-75C inside FR-IDF)."""
     parents = _parents() if parents is None else parents

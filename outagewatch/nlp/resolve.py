@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from outagewatch.nlp import fine, lexicon, senses, typos
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
+from outagewatch.nlp.geo import place_kinds, subdivision_parents
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, Name, Vocabulary, compact
 
@@ -182,8 +183,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
     fine_here = _fine_in_clause(lower, spots, found)
     for i, region in codes:
-        if _workaround(lower, i):
-            say("region", texts[i], False, "where the work was moved to get round the problem", entry=region)
+        moved = _workaround(lower, i)
+        if moved:
+            say("region", texts[i], False, moved, entry=region)
             continue
         if i in fine_here:
             say("region", texts[i], False, FINE_CLAUSE, entry=region)
@@ -227,6 +229,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
+    around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -272,9 +275,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
         mapped = False
+        # A country or a province beside a provider is where something happens ("AWS invests in data
+        # centres in Brazil", "Azure outage in Poland", "Azure datacenter in Noord-Holland"), not the
+        # provider's region there, unless said as its region ("la región de AWS en España"); a city
+        # is ("AWS São Paulo") and so is a province the catalog names a region by ("Virginia").
+        wide = regional and _wide_place(nm) and not _region_word_near(lower, start, end)
         for provider in regional:
             named = [r for r in nm.ids if r.startswith(provider + ":")]
             located = [r for r in nm.located if r.startswith(provider + ":")]
+            if wide:
+                named, located = (named if len(nm.geo or "") > 2 else []), []
             ids = named if len(named) == 1 else located if len(located) == 1 else named or located
             if any(x in regions for x in ids):
                 mapped = True
@@ -290,7 +300,17 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         regions.setdefault(f"geo:{nm.geo}")
         placed.append((start, end, f"geo:{nm.geo}"))
-        say("place", text, True, f"a place in the gazetteer{_form_note(nm)}", entry=f"geo:{nm.geo}")
+        if wide and any(r.split(":", 1)[0] in regional for r in nm.located + nm.ids):
+            around.append((text, f"geo:{nm.geo}", nm.located))
+            say("place", text, True, "a country or province beside a provider, not said as its region: the place",
+                entry=f"geo:{nm.geo}")
+        else:
+            say("place", text, True, f"a place in the gazetteer{_form_note(nm)}", entry=f"geo:{nm.geo}")
+    for text, region, located in around:
+        if region in regions and any(r in regions for r in located):
+            regions.pop(region)  # "eu-west-1 ... in Ireland", "Korea ... Azure Korea Central": the region says where
+            say("place", text, False, "a country or province around a region of it named in the text: the region "
+                "says where", entry=region)
     for region in _within(placed, texts):
         regions.pop(region, None)
         say("place", region, False, "the wider place around a place named in brackets (\"Germany Central "
@@ -736,6 +756,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
             or _cjk_place_said(texts, start, nm.written)
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
+    if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
+        return "a compass word that begins a longer name (\"North America\")"
     anti = PLACE_ANTI.get(lower[start])
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
@@ -757,8 +779,13 @@ WORKAROUND_WORDS = frozenset({"failover", "switched", "switching", "rerouted", "
                               "redirecting", "bascule", "basculé", "basculons", "basculer",
                               "umgeschaltet", "umgestellt", "overgeschakeld", "overgestapt", "uitgeweken",
                               "cambiamos", "cambiado", "migramos", "mudamos", "spostato", "spostati", "passati",
-                              "przełączyliśmy", "przenieśliśmy", "bytte", "flyttade", "växlade"})
+                              "przełączyliśmy", "przenieśliśmy", "bytte", "flyttade", "växlade", "changed",
+                              "cambié", "mudei", "troquei", "zmieniłem", "zmieniłam", "zmieniliśmy",
+                              "gewechselt", "changé", "cambiato"})
 FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
+# A standby copy, kept elsewhere so a problem in one place can be got round: that place is not where it is.
+REPLICA_WORDS = frozenset({"replica", "replicas", "réplica", "réplicas", "replika", "replikę", "replikacja", "repliek",
+                           "dr", "standby", "zapasowe", "zapasowy", "zapasową", "zapasowym"})
 
 
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
@@ -780,13 +807,22 @@ def _cjk_fine(token: str, written: str) -> bool:
 
 
 def _workaround(lower: list[str], start: int) -> str | None:
-    """"VPN'd to Amsterdam", "a vpn to the us", "failed over to us-west-2", "switched to eu-west-1"."""
+    """"VPN'd to Amsterdam", "a vpn to the us", "failed over to us-west-2", "switched to eu-west-1",
+    and where a standby copy lives ("replica su Francoforte", "a cross-region replica in asia-south2")."""
     i = start - 1
     while i >= 0 and lower[i] in ("the", "our", "los", "die", "de", "les", "la", "os", "gli"):
         i -= 1
-    if i < 0 or lower[i] not in WORKAROUND_TO:
+    if i < 0:
         return None
-    for j in range(i - 1, max(-1, i - 4), -1):
+    if lower[i] in PLACE_PREPOSITIONS or lower[i] in WORKAROUND_TO:
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if lower[j] in REPLICA_WORDS:
+                return "where a standby copy is kept (\"a replica in ...\", \"DR in ...\"), not where the problem is"
+            if lower[j] in lexicon.CLAUSE_BREAKS:
+                break
+    if lower[i] not in WORKAROUND_TO:
+        return None
+    for j in range(i - 1, max(-1, i - 6), -1):
         word = lower[j]
         if word.startswith("vpn") or word in WORKAROUND_WORDS or \
                 (word == "over" and j and lower[j - 1] in FAIL_OVER):
@@ -828,6 +864,24 @@ def _compound_part(doc, texts: list[str], start: int, end: int, nm: Name, place_
     if nm.minor_place or nm.everyday_place:
         return True
     return before and (start - 2) not in place_at
+
+
+# Words that say a place names a provider's region: "la región de AWS en España", "Frankfurt region".
+REGION_NOUNS = frozenset({"region", "regions", "región", "regiones", "região", "regiões", "regione", "regioni",
+                          "région", "régions", "regio", "regio's", "regionen", "regionie", "regionu", "regionem"})
+
+
+def _wide_place(nm: Name) -> bool:
+    """A country or a province (not a city): ISO 3166-1, or a first-level subdivision the gazetteer
+    holds as one (Lombardia, Noord-Holland; not Milano, the metropolitan city)."""
+    geo = nm.geo or ""
+    return len(geo) == 2 or (bool(geo) and place_kinds().get(nm.written) == "subdivision"
+                             and geo not in subdivision_parents())
+
+
+def _region_word_near(lower: list[str], start: int, end: int) -> bool:
+    return not REGION_NOUNS.isdisjoint(lower[max(0, start - 4):start]) or \
+        not REGION_NOUNS.isdisjoint(lower[end:end + 2])
 
 
 def _state_code(nm: Name) -> bool:

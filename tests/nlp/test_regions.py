@@ -25,7 +25,7 @@ import pytest
     ("GCP is having trouble in Iowa again", "gcp:us-central1"),
     ("Azure Storage outage in East US", "azure:eastus"),
     ("AWS Europe (Frankfurt) API errors", "aws:eu-central-1"),
-    ("Die Amazon Web Services melden eine Störung in Irland", "aws:eu-west-1"),
+    ("Die Amazon Web Services melden eine Störung in der Region Irland", "aws:eu-west-1"),  # said as its region
     ("東京リージョンでAWSの障害が発生しています", "aws:ap-northeast-1"),
     ("Google Cloudの大阪リージョンで通信障害", "gcp:asia-northeast2"),
 ])

@@ -91,3 +91,63 @@ def test_explain_says_why_each_of_these_places_was_or_was_not_tagged():
     assert [p[1:] for p in places(zone)] == [(False, "a time zone (\"horário de Brasília\", \"Tokyo time\"), no place")]
     assert places(code) == [("IA", False, "a US, Canadian or Australian state code in a text not in English "
                              "(\"IA\" is AI in Italian and Spanish)")]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Falha no Google Cloud derruba sites hospedados na Alemanha", "geo:DE"),  # a country beside a provider: the place
+    ("Awaria Azure w Niemczech, Microsoft bada przyczynę", "geo:DE"),
+    ("Google Cloud baut neue Rechenzentren in Baden-Württemberg", "geo:DE-BW"),  # a province, not a region
+])
+def test_a_country_or_province_beside_a_provider_is_the_place_not_its_region(tag, text, region):
+    assert tag(text)["regions"] == [region]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("la región de AWS en España lleva una hora con errores", "aws:eu-south-2"),  # said as its region
+    ("AWS São Paulo com erros no S3 desde cedo", "aws:sa-east-1"),  # a city beside its provider is the region
+    ("Azure Poland Central timeouts since 10:00, no word from Microsoft", "azure:polandcentral"),
+])
+def test_a_region_said_as_one_or_a_city_beside_its_provider_is_still_the_region(tag, text, region):
+    assert tag(text)["regions"] == [region]
+
+
+def test_a_country_around_a_region_named_in_the_text_adds_nothing(tag):
+    assert tag("eu-west-1 throwing 500s on DynamoDB, anyone else in Ireland?")["regions"] == ["aws:eu-west-1"]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Cosmos DB in eu-west-2 down for an hour; our read replica in eu-west-1 kept us going", "aws:eu-west-2"),
+    ("Lambda in ap-northeast-1 errors all morning, DR in ap-northeast-3 took the traffic", "aws:ap-northeast-1"),
+    ("Google Cloud Storage a Torino in errore da stamattina, per fortuna la replica su Milano regge",
+     "gcp:europe-west12"),
+])
+def test_where_a_standby_copy_is_kept_is_not_where_the_problem_is(tag, text, region):
+    assert tag(text)["regions"] == [region]
+
+
+def test_a_place_the_writer_switched_to_is_not_where_the_problem_is(tag):
+    out = tag("Battle.net downloads stuck at 0 B/s, changed region to Frankfurt, still nothing")
+    assert out["regions"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zoom meetings failing to start for users across North America",
+    "Spotify down for users in South America since noon",
+])
+def test_a_compass_word_that_begins_a_longer_name_is_no_place(tag, text):
+    assert not [r for r in tag(text)["regions"] if r not in ("geo:US",)]
+
+
+def test_explain_names_the_country_beside_a_provider_and_the_standby_copy():
+    stdin = "\n".join([
+        "Awaria Azure w Niemczech, Microsoft bada przyczynę",
+        "Cosmos DB in eu-west-2 down for an hour; our read replica in eu-west-1 kept us going",
+    ]).encode()
+    proc = cli("tag", "--json", "--explain", input=stdin, check=False)
+    assert proc.returncode == 0, proc.stderr
+    country, replica = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert [(d["text"], d["tagged"], d["rule"]) for d in country["explain"]["decisions"] if d["what"] == "place"] == [
+        ("Niemczech", True, "a country or province beside a provider, not said as its region: the place")]
+    assert [(d["text"], d["tagged"]) for d in replica["explain"]["decisions"] if d["what"] == "region"] == [
+        ("eu-west-2", True), ("eu-west-1", False)]
+    assert "standby copy" in [d["rule"] for d in replica["explain"]["decisions"] if d["text"] == "eu-west-1"][0]
