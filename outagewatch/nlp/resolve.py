@@ -7,6 +7,8 @@ The rules, each tested in tests/nlp:
   outage/tech word is near it; and never when the words around it show the everyday
   sense ("slack off", "zoom in", "Amazon rainforest", "lambda calculus", "Ring of Fire").
   Lower case counts as evidence against: "slack is down" is tagged, "slack" alone is not.
+  In a text of another language that has no such word ("steam wyrzuca mnie z logowania"),
+  the English everyday word can only be the brand.
 - A product name made of ordinary words ("Cloud Run", "Key Vault", "Epic Games") counts
   only with a capital letter.
 - A symptom right after a negation ("not down", "no issues", "keine Störung") is dropped.
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from outagewatch.nlp import fine, lexicon, senses, typos
+from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import place_kinds, subdivision_parents
 from outagewatch.nlp.source import SourceContext
@@ -209,8 +212,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                     f"short for {nm.short_for}" if nm.short_for else "not an everyday word", entry=nm.ids[0])
     if doubtful:
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
+        lang = doc.user_data.get(LANG)
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
-               bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace)
+               bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace,
+               foreign=_foreign(lower, lang) if lang in vocab.lookalikes else None)
     if vocab.typo_index and (symptom_at or trace is not None):
         _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say)
     if vocab.short_names and (services or providers or ctx.services or ctx.providers):
@@ -475,14 +480,16 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
            symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool,
-           kinds_at: dict, trace: list | None = None) -> None:
-    """Decide the names that need evidence, in the light of everything else in the text."""
+           kinds_at: dict, trace: list | None = None, foreign: str | None = None) -> None:
+    """Decide the names that need evidence, in the light of everything else in the text.
+    ``foreign``: the text's language when it is not English and the text's own words show it."""
     context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
                                           if nm.kind == "provider" and not nm.ambiguous}
     clear_mentions = strong_mentions or any(nm.kind in ("service", "provider") and not nm.ambiguous
                                             and not nm.needs_case for _, _, ns in names for nm in ns)
     decided = [(start, end, nm, *_accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
-                                         sentence, clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end))))
+                                         sentence, clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end)),
+                                         foreign))
                for start, end, nm in doubtful]
     verdicts = [(start, end, nm, ok) for start, end, nm, ok, _ in decided]
     rules = [rule for *_, rule in decided]
@@ -506,6 +513,24 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
                 any(e in services or e in providers for e in family):
             services.pop(nm.ids[0], None)
             providers.pop(nm.ids[0], None)
+
+
+def _foreign(lower: list[str], lang: str | None) -> str | None:
+    """The text's language, when it is not English and a function word only that language has, or a
+    letter only it writes, is in the text ("mnie", "bei", "ł"), or six words or more hold no function
+    word only English has: a short text read by the model alone may be English misread, where
+    "steam" is the vapour."""
+    if lang in (None, "en"):
+        return None
+    own = langs._exclusive_words()
+    letters = langs.OWN_LETTERS.get(lang)
+    if any(own.get(w) == lang for w in lower) or (letters and any(not letters.isdisjoint(w) for w in lower)):
+        return lang
+    # "discord me saca de la llamada cada rato": no function word of one language alone, but none of
+    # English's either, in a sentence's worth of words
+    if len(lower) >= 6 and not any(own.get(w) == "en" for w in lower):
+        return lang
+    return None
 
 
 def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], sentence,
@@ -582,7 +607,7 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
 
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
             symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool,
-            entity: str | None = None) -> tuple[bool | None, str]:
+            entity: str | None = None, foreign: str | None = None) -> tuple[bool | None, str]:
     """Does this match of a name mean the service (or provider)? None: clearly the everyday word.
     Returns the verdict and the rule that gave it (``outagewatch tag --explain`` shows it)."""
     entry = nm.ids[0]
@@ -616,6 +641,11 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return None, "the model reads it as a place or person"
     if ja_talk:
         return True, "Japanese outage talk"
+    if foreign and len(word) >= 5 and foreign not in vocab.everyday_in.get(word, (foreign,)) and \
+            (written.islower() or word not in vocab.proper_names):
+        # "steam wyrzuca mnie z logowania", "bei mir zeigt twitch nur noch ...": an English everyday word
+        # that is no word of the text's language can only be the brand there
+        return True, f"no word of the text's language ({foreign}): the brand"
     provider = vocab.provider_of.get(entry)
     if provider and provider != entry and provider in context_providers:
         return True, f"its provider ({provider}) is named"

@@ -326,26 +326,32 @@ def build_parents() -> dict[str, str]:
 WORD_LANGS = ("en", "es", "de", "fr", "pt", "it", "nl", "pl", "sv", "tr", "da")
 WORD_TABLES = {"it": ("it_lemma_lookup.json.gz",), "pl": tuple(f"pl_lemma_lookup_{pos}.json.gz" for pos in (
     "adj", "adp", "adv", "aux", "noun", "num", "part", "pron", "verb"))}
+NOUNS_CAPITALISED = ("de",)  # a capital there says nothing of a proper noun
 TYPO_MIN = 6  # names this long or longer have look-alikes worth knowing (see nlp/typos.py)
 
 
-def _words_of(lang: str, names: set[str]) -> tuple[set[str], set[str]]:
+def _words_of(lang: str, names: set[str]) -> tuple[set[str], set[str], set[str]]:
     """Every word form spaCy's lemma tables know in ``lang`` (forms and lemmas), lower case, and
-    the forms of a name itself among them (Polish "Facebooka" is Facebook); for English also the frequent
+    the forms of a name itself among them (Polish "Facebooka" is Facebook), and the lemmas the
+    table writes with a capital (a person's or a place's name: Polish "Claude’a"); for English also the frequent
     words of its word-probability table (not its rare ones: those hold the web's misspellings,
     "cloudfare", "instgram", which are exactly the typos to catch)."""
     words: set[str] = set()
     forms_of_names: set[str] = set()
+    proper: set[str] = set()
     for file in WORD_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",)):
         for form, lemma in _lookup(file).items():
-            lemmas = [x.lower() for x in (lemma if isinstance(lemma, list) else [lemma])]
+            written = lemma if isinstance(lemma, list) else [lemma]
+            lemmas = [x.lower() for x in written]
             words.add(form.lower())
             words.update(lemmas)
             if names.intersection(lemmas):
                 forms_of_names.add(form.lower())
+            if lang not in NOUNS_CAPITALISED and form[:1].isupper():
+                proper.update(lemmas)
     if lang == "en":
         words |= {w.lower() for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > COMMON_PROB}
-    return words, forms_of_names
+    return words, forms_of_names, proper
 
 
 def build_name_words() -> dict[str, dict[str, list[str]]]:
@@ -356,7 +362,9 @@ def build_name_words() -> dict[str, dict[str, list[str]]]:
       "stripe", "discard" of "discord"): such a word is the word, never a typo of the name;
     - ``everyday``: per everyday-word name ("steam", "square", "teams"), the languages other than
       English that have it as a word ("square" in French and Dutch): in a text of another
-      language the name is the brand ("steam wyrzuca mnie z logowania").
+      language the name is the brand ("steam wyrzuca mnie z logowania");
+    - ``proper``: the everyday-word names some table writes with a capital, a person's or a place's
+      name too ("Claude"), which a capital does not make the brand in any language.
     """
     from outagewatch.catalog import load_catalog
     from outagewatch.nlp import typos
@@ -377,10 +385,12 @@ def build_name_words() -> dict[str, dict[str, list[str]]]:
     longest = max(map(len, names)) + 1
     lookalikes: dict[str, list[str]] = {}
     in_langs: dict[str, list[str]] = {name: [] for name in sorted(everyday)}
+    people: set[str] = set()
     for lang in WORD_LANGS:
         # A form of a brand-only name is the name (Polish "Facebooka"); of an everyday-word name, a word
         # ("outlooks", "messengers")
-        words, forms_of_names = _words_of(lang, names - everyday)
+        words, forms_of_names, proper = _words_of(lang, names - everyday)
+        people.update(everyday & proper)
         near = {w for w in words - forms_of_names if TYPO_MIN - 1 <= len(w) <= longest and w[:1] in firsts
                 and w.isalpha() and w not in names and typos.nearest(w, index)}
         lookalikes[lang] = sorted(near)
@@ -388,7 +398,7 @@ def build_name_words() -> dict[str, dict[str, list[str]]]:
             for name in everyday:
                 if name in words:
                     in_langs[name].append(lang)
-    return {"lookalikes": lookalikes, "everyday": in_langs}
+    return {"lookalikes": lookalikes, "everyday": in_langs, "proper": sorted(people)}
 
 
 def build_all() -> dict[str, str]:

@@ -12,7 +12,8 @@ spaCy's lemma tables, so the tagger never loads a dictionary).
 
 The same file says in which languages other than English an everyday-word name is a word:
 "steam" is a word only in English, "square" in French and Dutch too, so in a Polish or
-German text "steam" or "twitch" can only be the brand (``resolve`` uses it).
+German text "steam" or "twitch" can only be the brand (``resolve`` uses it, for names of five
+letters or more, lower case or capitalised unless the name is also a person's, "Claude").
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def name_words() -> dict[str, dict[str, list[str]]]:
 
 def lookalikes() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in name_words()["lookalikes"].items()}
+
+
+def proper_names() -> frozenset[str]:
+    """Everyday-word names that are a person's or a place's name too ("Claude"): a capital is no sign."""
+    return frozenset(name_words().get("proper", ()))
 
 
 def everyday_languages() -> dict[str, frozenset[str]]:

@@ -126,6 +126,7 @@ class Vocabulary:
     typo_seen: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> names one edit off (a cache)
     # Everyday-word name -> the languages besides English that have it as a word ("square": fr, nl).
     everyday_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    proper_names: frozenset[str] = frozenset()  # everyday-word names that are also people's ("claude")
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
@@ -360,6 +361,7 @@ def _typos(vocab: Vocabulary) -> None:
     vocab.typo_index = typos.index(vocab.typo_names)
     vocab.lookalikes = typos.lookalikes()
     vocab.everyday_in = typos.everyday_languages()
+    vocab.proper_names = typos.proper_names()
 
 
 def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:

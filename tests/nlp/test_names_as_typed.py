@@ -1,4 +1,5 @@
-"""Service names as people type them: typos of big names, and what `tag --explain` says about them.
+"""Service names as people type them: typos of big names, English everyday-word brands in other
+languages, and what `tag --explain` says about them.
 
 Each case is what a user sees from `outagewatch tag` (the tagger the command serves, or the
 command itself for --explain). No text of any labelled set is copied here.
@@ -68,3 +69,34 @@ def test_explain_says_why_a_typo_was_or_was_not_tagged():
     assert names[0][0]["tagged"] and "one edit off github" in names[0][0]["rule"]
     assert not names[1][0]["tagged"] and "a word of en" in names[1][0]["rule"]
     assert rows[2]["services"] == [] and "explain" in rows[2]
+
+
+# An everyday English word that names a brand ("steam", "twitch", "discord") is no word of Polish,
+# German or Spanish: in a text of that language it can only be the brand, even with no complaint the
+# rules know in that language. Not where the language has the word too ("square" in French).
+
+@pytest.mark.parametrize("text, lang, service", [
+    ("steam wyrzuca mnie z logowania, kod e84", None, "steam"),
+    ("bei mir zeigt twitch nur noch einen schwarzen bildschirm", None, "twitch"),
+    ("discord me saca de la llamada cada rato y no es mi internet", None, "discord"),
+    ("il capo vuole che scriva tutto su Teams da domani", None, "teams"),
+])
+def test_an_english_everyday_word_in_another_language_is_the_brand(tag, text, lang, service):
+    assert tag(text, lang=lang)["services"] == [service]
+
+
+@pytest.mark.parametrize("text", [
+    "Le square du Temple est magnifique en automne",          # French has "square" (a small park)
+    "steam coming off my coffee on this cold morning",         # English: the vapour
+    "Claude est venu dîner hier soir avec sa femme",           # a person's name, capitalised
+    "wir haben heute zwei Teams gebildet und gespielt",        # German has "Teams"
+    "Звонки на GTalk, MSN Messenger и другие",                 # a language without a dictionary here
+])
+def test_not_where_the_language_has_the_word_or_it_is_english(tag, text):
+    assert tag(text)["services"] == []
+
+
+def test_explain_names_the_language_that_lacks_the_word():
+    proc = cli("tag", "--explain", input=b"steam wyrzuca mnie z logowania\n", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "no word of the text's language (pl): the brand" in proc.stdout
