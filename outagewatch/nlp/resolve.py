@@ -502,6 +502,8 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
     for (start, end, nm, ok), rule, (*_, first) in zip(verdicts, rules, decided):
         if ok and first is False:
             rule = "listed with a name that has evidence"
+        elif not ok and nm.written.lower() in ctx.words:
+            rule += "; the search query alone is no evidence for an everyday word in lower case"
         if trace is not None:
             trace.append({"what": "name", "text": " ".join(texts[start:end]), "entry": nm.ids[0],
                           "tagged": bool(ok), "rule": rule})
@@ -633,8 +635,11 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
             return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
-    if word in ctx.words:  # after the everyday senses: a search for "zoom" finds "zoom in on the photo" too
-        return True, "the search query names it"
+    if word in ctx.words and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
+        # After the everyday senses: a search for "zoom" finds "zoom in on the photo" too. And only
+        # capitalised or beside talk of a problem: the search finds "steam coming off my coffee" and
+        # "box number 12" as surely as the brand, so in lower case the query is no evidence alone.
+        return True, "the search query names it" + (", a problem said in its sentence" if written.islower() else "")
     if entity in BRAND_ENTITIES:  # a statistical model, if the user has one, reads it as a company/product
         return True, "the model reads it as a company or product"
     if entity in OTHER_ENTITIES:

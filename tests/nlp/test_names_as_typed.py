@@ -100,3 +100,24 @@ def test_explain_names_the_language_that_lacks_the_word():
     proc = cli("tag", "--explain", input=b"steam wyrzuca mnie z logowania\n", check=False)
     assert proc.returncode == 0, proc.stderr
     assert "no word of the text's language (pl): the brand" in proc.stdout
+
+
+# A search for an everyday word finds its everyday sense as surely as the brand: the query is
+# evidence for the name written capitalised, or beside talk of a problem, not for the bare word.
+
+@pytest.mark.parametrize("text, source, services", [
+    ("steam coming off my coffee this cold morning", "x:search:steam", []),
+    ("moving day: 40 boxes so far. box number 12 is just cables", "x:search:box", []),
+    ("steam store not loading and my friends list is empty", "x:search:steam", ["steam"]),
+    ("Discord Nitro is on sale for the holidays", "x:search:discord", ["discord"]),
+    ("is Zoom a good stock to buy this year?", "x:search:zoom", ["zoom"]),
+])
+def test_a_search_query_is_evidence_only_with_a_capital_or_a_problem(tag, text, source, services):
+    assert tag(text, source=source)["services"] == services
+
+
+def test_explain_says_the_search_query_was_not_enough():
+    line = json.dumps({"text": "steam coming off my coffee", "source": "x:search:steam"}).encode() + b"\n"
+    proc = cli("tag", "--explain", input=line, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "the search query alone is no evidence" in proc.stdout
