@@ -131,11 +131,9 @@ SQL_COLUMNS = tuple(f.name for f in SIGNAL_FIELDS)
 
 
 def sql_column_definitions() -> str:
-    """The Signal columns of the ``signals`` table, in table order."""
-    parts = []
-    for f in SIGNAL_FIELDS:
-        parts.append(f"{f.name} {f.sql_type}{' NOT NULL' if f.required else ''}{' UNIQUE' if f.name == 'id' else ''}")
-    return ", ".join(parts)
+    """The Signal columns of the ``signals`` table, in table order (the id is looked up by
+    a hashed integer key beside them, see ``sqlite/schema.py``, not by a unique index)."""
+    return ", ".join(f"{f.name} {f.sql_type}{' NOT NULL' if f.required else ''}" for f in SIGNAL_FIELDS)
 
 
 _signal_values = attrgetter(*SQL_COLUMNS)

@@ -26,7 +26,7 @@ from outagewatch.search.query import Query
 from outagewatch.search.sqlite.aggregations import Aggregations
 from outagewatch.search.sqlite.filters import where
 from outagewatch.search.sqlite.planner import Planner
-from outagewatch.search.sqlite.schema import COLUMNS, ID, PUBLISHED, Database, StoreOpenError
+from outagewatch.search.sqlite.schema import COLUMNS, ID, PUBLISHED, Database, StoreOpenError, id_key
 from outagewatch.search.sqlite.state import SQLiteState
 from outagewatch.search.sqlite.textindex import TextIndex, words_path
 from outagewatch.search.sqlite.writes import Writer
@@ -96,7 +96,8 @@ class SQLiteStore(BaseStore):
     # -- plain reads -----------------------------------------------------------------
 
     def get(self, signal_id: str) -> Signal | None:
-        row = self.database.one(f"SELECT {COLUMNS} FROM signals s WHERE id = ?", (signal_id,))
+        row = self.database.one(f"SELECT {COLUMNS} FROM signals s WHERE idkey = ? AND id = ?",
+                                (id_key(signal_id), signal_id))
         return row_to_signal(row, 1) if row else None
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:

@@ -1,22 +1,35 @@
-"""The SQLite file: its tables, how it is opened, and the one migration it has.
+"""The SQLite file: its tables, how it is opened, and how an older file is brought up to date.
+
+File format 2 (``meta.schema``; files without it are format 1, upgraded in place on open):
 
 - ``signals``: one row per Signal, columns generated from the field table
-  (:mod:`outagewatch.search.fields`), tag lists as JSON for reading back, and the 16-byte
-  content fingerprint.
-- ``tags``: one row per (field, value, published_at, signal), a covering index for
-  "service X between T1 and T2" and for histograms by tag. Source kind and source are
-  rows here too, so every filter and facet goes through one (field, value, time) index.
+  (:mod:`outagewatch.search.fields`), tag lists as JSON for reading back, the 16-byte
+  content fingerprint, and ``idkey``, an 8-byte integer made from the id (:func:`id_key`),
+  indexed: the id is found by that key and compared, rather than by a unique index of
+  the text ids (random 24-character keys, touched all over the index by a bulk load).
+- ``tags``: one row per (tag value, published_at, signal), the tag value as an 8-byte
+  integer (:func:`tag_key` of its field and value; ``tag_values`` names it), a covering
+  index for "service X between T1 and T2" and for histograms by tag. Services, providers,
+  regions, symptoms and sources are rows here; the source kind (a handful of values, each
+  in a large share of the Signals) is read from the ``signals`` column instead.
 - ``text_pending``: rows rewritten since the words index (:mod:`.textindex`, a Tantivy
   index in the folder beside the file) last caught up; ``meta.text_state`` says how far
   it has. (Stores made before kept words in an FTS5 table, ``signals_fts``: dropped on open.)
 - ``tag_rollup``: counts per (tag, source kind, 5 minutes) for correlation (:mod:`.writes`).
 - ``checkpoints``, ``incidents``, ``incident_feedback``: collector and correlation state.
+
+Format 1 (before 2026-11-30) kept the id UNIQUE and the tags as text rows (field code,
+value), source kinds included; at a million Signals those cost ~14 of the writer's ~33 µs
+per Signal. The upgrade (:func:`_upgrade_from_1`) rewrites both tables in one transaction,
+keeping every rowid (the words index refers to them), checkpoint, incident and feedback.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -28,8 +41,11 @@ from typing import Any, Iterator
 from outagewatch.search.fields import SQL_COLUMNS, sql_column_definitions
 
 TAG_CODES = {"services": "s", "providers": "p", "regions": "r", "symptoms": "y"}
-INDEXED_CODES = {**TAG_CODES, "source_kind": "k", "source": "o"}
-COLUMN_FACETS = {"lang": "lang", "status": "status"}
+INDEXED_CODES = {**TAG_CODES, "source": "o"}  # fields with rows in ``tags``
+COLUMN_FACETS = {"lang": "lang", "status": "status", "source_kind": "source_kind"}
+
+FORMAT = 2  # meta.schema of the files this code writes
+_log = logging.getLogger(__name__)
 
 # Correlation reads counts per (tag, source kind, 5 minutes) for every tag at once; see writes.py.
 ROLLUP_SECONDS = 300
@@ -39,12 +55,16 @@ SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS signals (
     rowid INTEGER PRIMARY KEY,
     {sql_column_definitions()},
-    fingerprint BLOB NOT NULL
+    fingerprint BLOB NOT NULL,
+    idkey INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS signals_time ON signals(published_at);
+CREATE INDEX IF NOT EXISTS signals_idkey ON signals(idkey);
+CREATE TABLE IF NOT EXISTS tag_values (vid INTEGER PRIMARY KEY, field TEXT NOT NULL, value TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS tag_values_field ON tag_values(field, value);
 CREATE TABLE IF NOT EXISTS tags (
-    field TEXT NOT NULL, value TEXT NOT NULL, published_at INTEGER NOT NULL, sid INTEGER NOT NULL,
-    PRIMARY KEY (field, value, published_at, sid)
+    vid INTEGER NOT NULL, published_at INTEGER NOT NULL, sid INTEGER NOT NULL,
+    PRIMARY KEY (vid, published_at, sid)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS text_pending (seq INTEGER PRIMARY KEY, rowid INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS checkpoints (source TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
@@ -55,6 +75,29 @@ CREATE INDEX IF NOT EXISTS incidents_time ON incidents(started_at);
 CREATE TABLE IF NOT EXISTS incident_feedback (id TEXT PRIMARY KEY, verdict TEXT NOT NULL, note TEXT, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+
+_SIGN = 1 << 63
+
+
+def id_key(signal_id: str) -> int:
+    """The 8-byte integer ``signals.idkey`` of an id: its first 16 hex digits when it
+    starts with them (ids made by ``signal_id`` are 24 hex digits of BLAKE2b), else 8 bytes
+    of BLAKE2b of it. Part of the file format: never change it. Two ids may share a key;
+    a lookup compares the ids themselves."""
+    try:
+        return int(signal_id[:16], 16) - _SIGN
+    except ValueError:
+        return int.from_bytes(hashlib.blake2b(signal_id.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def tag_key(code: str, value: str) -> int:
+    """The 8-byte integer of a tag (field code, value) in ``tags.vid``: 8 bytes of BLAKE2b,
+    the same in every process, so a query or a writer needs no lookup to find it. Part of
+    the file format: never change it. ``tag_values`` names each one (a clash of two values
+    on one key is refused when the second is written)."""
+    return int.from_bytes(hashlib.blake2b(f"{code}\x1f{value}".encode(), digest_size=8).digest(), "big",
+                          signed=True)
+
 
 ROLLUP_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tag_rollup (
@@ -121,7 +164,7 @@ class Database:
             # (~20% of ingest time at the default). The file is cut back to 64 MB afterwards.
             self.db.execute("PRAGMA wal_autocheckpoint=16384")
             self.db.execute("PRAGMA journal_size_limit=67108864")
-            self.db.executescript(SCHEMA)
+            self._ensure_format()
             self._ensure_rollup()
         except sqlite3.DatabaseError as exc:
             raise StoreOpenError(f"cannot open SQLite store {path}: {exc}") from exc
@@ -212,6 +255,39 @@ class Database:
             self.db.close()
             _OPEN.discard(self)
 
+    def _ensure_format(self) -> None:
+        """Create the tables of a new file; bring a file of format 1 to format 2 in place;
+        refuse a file of a newer format. A file already in format 2 is only read (no write
+        lock, see :meth:`_ensure_rollup`)."""
+        version = self._format()
+        if version == FORMAT:
+            return
+        if version is not None and version > FORMAT:
+            raise StoreOpenError(
+                f"{self.path} is in store file format {version}, newer than this outagewatch reads ({FORMAT}):"
+                " upgrade outagewatch")
+        with self.transaction() as db:
+            version = self._format()  # another process may have done it meanwhile
+            if version == FORMAT:
+                return
+            if version is None:
+                for statement in _statements(SCHEMA):
+                    db.execute(statement)
+            else:
+                _log.warning("upgrading %s to store file format %d (once; every Signal, checkpoint, incident and"
+                             " feedback is kept)", self.path, FORMAT)
+                _upgrade_from_1(db)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(FORMAT),))
+
+    def _format(self) -> int | None:
+        """The file's format: None for a new file, 1 for a file made before formats were noted."""
+        tables = {name for (name,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('signals', 'meta')")}
+        if "signals" not in tables:
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if "meta" in tables else None
+        return int(row[0]) if row else 1
+
     def _ensure_rollup(self) -> None:
         """Create the tag rollup, filling it once from the tags of a store made before it existed.
         A store made while triggers kept the rollup loses them here: upsert keeps it now.
@@ -230,10 +306,37 @@ class Database:
             db.execute("DELETE FROM tag_rollup")
             db.execute(
                 f"INSERT INTO tag_rollup (field, value, kind, bucket, n, reports)"
-                f" SELECT t.field, t.value, s.source_kind, t.published_at / {ROLLUP_SECONDS * 1000}, count(*),"
-                f" coalesce(sum(s.report_count), 0) FROM tags t JOIN signals s ON s.rowid = t.sid"
-                f" WHERE t.field IN ('s', 'p', 'r') GROUP BY 1, 2, 3, 4")
+                f" SELECT v.field, v.value, s.source_kind, t.published_at / {ROLLUP_SECONDS * 1000}, count(*),"
+                f" coalesce(sum(s.report_count), 0) FROM tag_values v JOIN tags t ON t.vid = v.vid"
+                f" JOIN signals s ON s.rowid = t.sid WHERE v.field IN ('s', 'p', 'r') GROUP BY 1, 2, 3, 4")
             db.execute("INSERT INTO meta (key, value) VALUES ('tag_rollup', '1')")
+
+
+def _upgrade_from_1(db: sqlite3.Connection) -> None:
+    """Format 1 -> 2, inside the caller's transaction: ``signals`` rebuilt with ``idkey``
+    and without the unique index of the ids (rowids kept: the words index refers to them),
+    ``tags`` as integer keys with their names in ``tag_values``, without source-kind rows.
+    Checkpoints, incidents, feedback, the rollup and the words mark are not touched."""
+    db.create_function("ow_id_key", 1, id_key, deterministic=True)
+    db.create_function("ow_tag_key", 2, tag_key, deterministic=True)
+    columns = ", ".join(SQL_COLUMNS)
+    db.execute("ALTER TABLE signals RENAME TO signals_format1")
+    db.execute("DROP INDEX IF EXISTS signals_time")
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'tags'").fetchone():
+        db.execute("ALTER TABLE tags RENAME TO tags_format1")
+    else:
+        db.execute("CREATE TABLE tags_format1 (field TEXT, value TEXT, published_at INTEGER, sid INTEGER)")
+    for statement in _statements(SCHEMA):
+        db.execute(statement)
+    db.execute(f"INSERT INTO signals (rowid, {columns}, fingerprint, idkey)"
+               f" SELECT rowid, {columns}, fingerprint, ow_id_key(id) FROM signals_format1 ORDER BY rowid")
+    db.execute("DROP TABLE signals_format1")
+    db.execute("INSERT INTO tag_values (vid, field, value) SELECT ow_tag_key(field, value), field, value"
+               " FROM (SELECT DISTINCT field, value FROM tags_format1 WHERE field != 'k')")
+    db.execute("INSERT INTO tags (vid, published_at, sid) SELECT v.vid, t.published_at, t.sid"
+               " FROM tag_values v JOIN tags_format1 t ON t.field = v.field AND t.value = v.value"
+               " ORDER BY v.vid, t.published_at, t.sid")
+    db.execute("DROP TABLE tags_format1")
 
 
 def _statements(script: str) -> Iterator[str]:
