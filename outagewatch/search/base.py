@@ -214,9 +214,14 @@ class BaseStore:
         """Where a backend may wrap a batch's write (Elasticsearch: its spool)."""
         return self._apply(signals)
 
+    def _fingerprints(self, signals: list[Signal]) -> list[bytes]:
+        """Each Signal's content fingerprint (an engine may encode its records in the same
+        pass, for the ``_write`` that follows)."""
+        return [fingerprint(signal) for signal in signals]
+
     def _apply(self, signals: list[Signal]) -> UpsertResult:
         result = UpsertResult()
-        prepared = [(signal, fingerprint(signal)) for signal in signals]
+        prepared = zip(signals, self._fingerprints(signals))
         with self._writing():
             stored = self._stored([signal.id for signal in signals])
             changes = []

@@ -149,6 +149,41 @@ def signal_to_row(signal: Signal) -> list[Any]:
     return row
 
 
+def _row_encoder() -> Callable[[Signal], tuple[list[Any], bytes]]:
+    """:func:`row_and_fingerprint`, written out from the field table: one statement per
+    encoded field, each value converted once for both the row and the fingerprint."""
+    names = [f"v{i}" for i in range(len(SIGNAL_FIELDS))]
+    body = [f"    {', '.join(names)}, = _signal_values(signal)"]
+    content = []
+    for name, f in zip(names, SIGNAL_FIELDS):
+        if f.kind == "time":
+            body.append(f"    {name} = to_millis({name})" if f.required else
+                        f"    if {name} is not None: {name} = to_millis({name})")
+        elif f.kind == "tags":
+            body.append(f"    {name} = _dumps({name}).decode() if {name} else '[]'")
+        elif f.kind == "json":
+            body.append(f"    if {name} is not None: {name} = _dumps({name}, option=_DUMPS_OPTIONS).decode()")
+        if f.fingerprinted:
+            content.append({"tags": f"_Fragment({name})", "json": f"(None if {name} is None else _Fragment({name}))"}
+                           .get(f.kind, name))
+    body.append(f"    content = _dumps([{', '.join(content)}])")
+    body.append(f"    return [{', '.join(names)}], _blake2b(content, digest_size=16).digest()")
+    source = ("def row_and_fingerprint(signal):\n    try:\n" + "\n".join("    " + line for line in body)
+              + "\n    except TypeError as exc:\n"
+              "        raise ValueError(f'signal {signal.id}: raw is not JSON-serialisable: {exc}') from None\n")
+    scope = {"_signal_values": _signal_values, "to_millis": to_millis, "_dumps": orjson.dumps,
+             "_DUMPS_OPTIONS": _DUMPS_OPTIONS, "_Fragment": orjson.Fragment, "_blake2b": hashlib.blake2b}
+    exec(compile(source, "<fields.row_and_fingerprint>", "exec"), scope)
+    return scope["row_and_fingerprint"]
+
+
+row_and_fingerprint = _row_encoder()
+row_and_fingerprint.__doc__ = """(:func:`signal_to_row`, :func:`fingerprint`) of ``signal`` in one pass: the
+fingerprint's JSON is made of the row's own encoded values (tag lists and ``raw`` spliced
+in as the row holds them), byte for byte what :func:`fingerprint` hashes. A bulk load
+stores every Signal it fingerprints, so the SQLite store encodes both at once."""
+
+
 def row_to_signal(row: tuple | list, offset: int = 0) -> Signal:
     """A Signal from the values of :data:`SQL_COLUMNS` starting at ``row[offset]``."""
     values = list(row[offset:offset + len(SQL_COLUMNS)])

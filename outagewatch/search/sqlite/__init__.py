@@ -72,6 +72,9 @@ class SQLiteStore(BaseStore):
         # during a bulk load, batches share a transaction (see Database.transaction)
         return self.database.transaction(group=self.text.bulk_load)
 
+    def _fingerprints(self, signals: list[Signal]) -> list[bytes]:
+        return self._writer.encode(signals)
+
     def _stored(self, ids: list[str]) -> dict[str, tuple[bytes, Any]]:
         return self._writer.stored(ids)
 

@@ -5,6 +5,11 @@ Correlation reads counts per (tag, source kind, 5 minutes) for every tag at once
 GROUP BY over the tags joined to signals takes ~15 s at 1M signals, so every write keeps
 ``tag_rollup`` current. It adds one net delta per touched cell per batch: the per-row
 triggers this replaced cost 40% of ingest time.
+
+What a Signal costs the writer in a bulk load is measured by
+``benchmarks/store_writer_profile.py`` (docs/benchmarks.md): the Python work per row is
+kept to one pass that encodes the row and its fingerprint together
+(:func:`~outagewatch.search.fields.row_and_fingerprint`) and one loop over its tags.
 """
 
 from __future__ import annotations
@@ -14,13 +19,15 @@ from typing import Any
 import orjson
 
 from outagewatch.search.base import Change
-from outagewatch.search.fields import SQL_COLUMNS, signal_to_row
-from outagewatch.search.sqlite.schema import ROLLUP_CODES, ROLLUP_SECONDS, Database, id_key, tag_key
+from outagewatch.search.fields import SQL_COLUMNS, row_and_fingerprint, signal_to_row
+from outagewatch.search.sqlite.schema import ROLLUP_SECONDS, Database, id_key, tag_key
 from outagewatch.search.store import UpsertResult
+from outagewatch.signal import Signal
 
 _INSERT = (f"INTO signals (rowid, {', '.join(SQL_COLUMNS)}, fingerprint, idkey)"
            f" VALUES ({','.join('?' * (len(SQL_COLUMNS) + 3))})")
-_PUBLISHED = SQL_COLUMNS.index("published_at")
+_ID, _KIND, _SOURCE = SQL_COLUMNS.index("id"), SQL_COLUMNS.index("source_kind"), SQL_COLUMNS.index("source")
+_PUBLISHED, _REPORTS = SQL_COLUMNS.index("published_at"), SQL_COLUMNS.index("report_count")
 _TAG_CODES = "spry"  # services, providers, regions, symptoms, in Signal order
 _ROLLUP_MS = ROLLUP_SECONDS * 1000
 
@@ -31,11 +38,22 @@ class Writer:
         # (rowid, Signal) of the new rows of the last write, so the words index can take
         # them from memory instead of reading them back.
         self.last_new: list[tuple[int, Any]] = []
-        self._keys: dict[str, int] = {}  # id -> idkey of the batch being written
-        # (field code, value) -> its key in ``tags``, and the keys whose ``tag_values`` row
-        # this process has checked names that value (a clash is refused, see _name_tags)
-        self._tag_keys: dict[tuple[str, str], int] = {}
-        self._checked: set[int] = set()
+        self._rows: dict[str, list[Any]] = {}  # id -> encoded row, of the batch being written
+        self._keys: dict[str, int] = {}  # id -> idkey, of the batch being written
+        # per field code: value -> its key in ``tags``; and key -> (code, value)
+        self._tag_keys: dict[str, dict[str, int]] = {code: {} for code in "ospry"}
+        self._names: dict[int, tuple[str, str]] = {}
+        self._checked: set[int] = set()  # keys whose ``tag_values`` row was seen to name them
+
+    def encode(self, signals: list[Signal]) -> list[bytes]:
+        """Each Signal's fingerprint; its row, encoded in the same pass, waits for :meth:`write`."""
+        self._rows = rows = {}
+        prints = []
+        for signal in signals:
+            row, print_ = row_and_fingerprint(signal)
+            rows[row[_ID]] = row
+            prints.append(print_)
+        return prints
 
     def stored(self, ids: list[str]) -> dict[str, tuple[bytes, tuple]]:
         """id -> (fingerprint, the row's rowid, time, tags, kind, source and reports)."""
@@ -55,9 +73,10 @@ class Writer:
         return found
 
     def _tag_key(self, code: str, value: str) -> int:
-        key = self._tag_keys.get((code, value))
+        key = self._tag_keys[code].get(value)
         if key is None:
-            key = self._tag_keys[(code, value)] = tag_key(code, value)
+            key = self._tag_keys[code][value] = tag_key(code, value)
+            self._names[key] = (code, value)
         return key
 
     def write(self, changes: list[Change], result: UpsertResult) -> None:
@@ -68,16 +87,23 @@ class Writer:
         new_rows, changed_rows, tag_rows = [], [], []
         self.last_new = last_new = []
         stale_tags, stale_rowids = [], []
-        rollup: dict[tuple, list[int]] = {}
+        rollup: dict[tuple, list[int]] = {}  # (tag key, kind, bucket) -> [signals, reports]
         add_tag = tag_rows.append
-        keys = self._keys
-        tag_keys = self._tag_keys
-        named: dict[int, tuple[str, str]] = {}  # the batch's tag keys, with what they name
+        rows, keys, tag_key_of = self._rows, self._keys, self._tag_key
+        self._rows = {}
+        known = self._tag_keys
+        o_keys, y_keys = known["o"], known["y"]
+        spr = (("s", known["s"]), ("p", known["p"]), ("r", known["r"]))
         new = 0
         for change in changes:
             signal = change.signal
-            row = signal_to_row(signal)
+            row = rows.get(signal.id)
+            if row is None:
+                row = signal_to_row(signal)
             published = row[_PUBLISHED]
+            row.append(change.fingerprint)
+            key = keys.get(signal.id)
+            row.append(id_key(signal.id) if key is None else key)
             if change.old is not None:
                 rowid, old_published, *old_columns = change.old
                 old_tags = [orjson.loads(column or "[]") for column in old_columns[:4]]
@@ -85,42 +111,41 @@ class Writer:
                 stale_rowids.append((rowid,))
                 for code, values in zip(_TAG_CODES, old_tags):
                     for value in dict.fromkeys(values):
-                        stale_tags.append((self._tag_key(code, value), old_published, rowid))
-                stale_tags.append((self._tag_key("o", old_source), old_published, rowid))
-                _count_rollup(rollup, old_tags, old_kind, old_published, old_reports, -1)
-                row.append(change.fingerprint)
-                row.append(keys.get(signal.id) or id_key(signal.id))
+                        stale_tags.append((tag_key_of(code, value), old_published, rowid))
+                stale_tags.append((tag_key_of("o", old_source), old_published, rowid))
+                self._count_rollup(rollup, old_tags[:3], old_kind, old_published, old_reports, -1)
                 changed_rows.append((rowid, *row))
             else:
                 rowid = next_rowid
                 next_rowid += 1
-                row.append(change.fingerprint)
-                row.append(keys.get(signal.id) or id_key(signal.id))
                 new_rows.append((rowid, *row))
                 last_new.append((rowid, published, signal))
                 new += 1
-            kind = signal.source_kind
+            source = row[_SOURCE]
+            key = o_keys.get(source)
+            add_tag((tag_key_of("o", source) if key is None else key, published, rowid))
             # a value listed twice is one tag row, counted once
-            bucket = published // _ROLLUP_MS
-            reports = signal.report_count or 0
-            for code, values in (("o", (signal.source,)), ("s", signal.services), ("p", signal.providers),
-                                 ("r", signal.regions), ("y", signal.symptoms)):
+            kind, bucket, reports = row[_KIND], published // _ROLLUP_MS, row[_REPORTS] or 0
+            for (code, known_keys), values in zip(spr, (signal.services, signal.providers, signal.regions)):
+                if not values:
+                    continue
                 for value in (values if len(values) < 2 else dict.fromkeys(values)):
-                    key = tag_keys.get((code, value))
+                    key = known_keys.get(value)
                     if key is None:
-                        key = self._tag_key(code, value)
-                    named[key] = (code, value)
+                        key = tag_key_of(code, value)
                     add_tag((key, published, rowid))
-                    if code in "spr":
-                        cell = rollup.get((code, value, kind, bucket))
-                        if cell is None:
-                            rollup[(code, value, kind, bucket)] = [1, reports]
-                        else:
-                            cell[0] += 1
-                            cell[1] += reports
+                    cell = rollup.get((key, kind, bucket))
+                    if cell is None:
+                        rollup[(key, kind, bucket)] = [1, reports]
+                    else:
+                        cell[0] += 1
+                        cell[1] += reports
+            for value in signal.symptoms if len(signal.symptoms) < 2 else dict.fromkeys(signal.symptoms):
+                key = y_keys.get(value)
+                add_tag((tag_key_of("y", value) if key is None else key, published, rowid))
         result.new += new
         result.updated += len(changes) - new
-        self._name_tags(db, named)
+        self._name_tags(db, {row[0] for row in tag_rows} | {row[0] for row in stale_tags})
         if stale_rowids:
             db.executemany("INSERT INTO text_pending (rowid) VALUES (?)", stale_rowids)
             db.executemany("DELETE FROM tags WHERE vid = ? AND published_at = ? AND sid = ?", stale_tags)
@@ -128,41 +153,40 @@ class Writer:
         if changed_rows:
             db.executemany(f"INSERT OR REPLACE {_INSERT}", changed_rows)
         db.executemany("INSERT OR IGNORE INTO tags (vid, published_at, sid) VALUES (?,?,?)", tag_rows)
+        names = self._names
         db.executemany(
             "INSERT INTO tag_rollup (field, value, kind, bucket, n, reports) VALUES (?,?,?,?,?,?)"
             " ON CONFLICT(field, value, kind, bucket) DO UPDATE SET n = n + excluded.n,"
             " reports = reports + excluded.reports",
-            [(*key, n, reports) for key, (n, reports) in rollup.items() if n or reports])
+            [(*names[key], kind, bucket, n, reports) for (key, kind, bucket), (n, reports) in rollup.items()
+             if n or reports])
 
-    def _name_tags(self, db, named: dict[int, tuple[str, str]]) -> None:
+    def _count_rollup(self, rollup: dict[tuple, list[int]], tag_lists: Any, kind: str, published: int,
+                      report_count: int | None, sign: int) -> None:
+        """Add (sign +1) or take back (-1) one signal's service/provider/region tags in the
+        batch's net rollup deltas; each distinct value counts once, as it has one tag row."""
+        bucket = published // _ROLLUP_MS
+        reports = sign * (report_count or 0)
+        for code, values in zip("spr", tag_lists):
+            for value in dict.fromkeys(values):
+                cell = rollup.setdefault((self._tag_key(code, value), kind, bucket), [0, 0])
+                cell[0] += sign
+                cell[1] += reports
+
+    def _name_tags(self, db, keys: set[int]) -> None:
         """Make sure ``tag_values`` names every tag key of the batch (a few dozen rows; done
         in every batch's own transaction, so a rolled-back batch leaves no key unnamed), and
         refuse a key that already names another value (8-byte hashes: about one chance in
         10^7 for a million distinct values)."""
+        names = self._names
         db.executemany("INSERT OR IGNORE INTO tag_values (vid, field, value) VALUES (?,?,?)",
-                       [(key, code, value) for key, (code, value) in named.items()])
-        unchecked = [key for key in named if key not in self._checked]
+                       [(key, *names[key]) for key in keys])
+        unchecked = [key for key in keys if key not in self._checked]
         for start in range(0, len(unchecked), 900):
             chunk = unchecked[start:start + 900]
             for key, code, value in db.execute(
                     f"SELECT vid, field, value FROM tag_values WHERE vid IN ({','.join('?' * len(chunk))})", chunk):
-                if (code, value) != named[key]:
-                    raise ValueError(f"tag {named[key][1]!r} has the same key in this store as {value!r};"
+                if (code, value) != names[key]:
+                    raise ValueError(f"tag {names[key][1]!r} has the same key in this store as {value!r};"
                                      " it cannot be stored")
                 self._checked.add(key)
-
-
-def _count_rollup(rollup: dict[tuple, list[int]], tag_lists: Any, kind: str, published: int,
-                  report_count: int | None, sign: int) -> None:
-    """Add (sign +1) or take back (-1) one signal's service/provider/region tags in the
-    batch's net rollup deltas; each distinct value counts once, as it has one tag row."""
-    bucket = published // _ROLLUP_MS
-    reports = sign * (report_count or 0)
-    for code, values in zip(ROLLUP_CODES, tag_lists):
-        for value in (values if len(values) < 2 else dict.fromkeys(values)):
-            cell = rollup.get((code, value, kind, bucket))
-            if cell is None:
-                rollup[(code, value, kind, bucket)] = [sign, reports]
-            else:
-                cell[0] += sign
-                cell[1] += reports
