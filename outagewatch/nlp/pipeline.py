@@ -77,6 +77,12 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
     return cached
 
 
+# French and Italian elide an article or preposition onto a name: "d'Instagram", "l'Azure",
+# "dell'AWS". Parted only before a capital, which is a name's: "n'envoie", "l'app" stay one token.
+ELISION = r"(?:[dDlLjJ]|[dDnNsS]ell|[aA]ll|[dD]all|[sS]ull|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])"
+CODE_HYPHEN = r"(?<=[A-Z][0-9])-(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+
+
 def make_nlp(base: str = "xx") -> Language:
     """A blank pipeline (or a user's installed model) with outagewatch's tokenizer rules."""
     if base in ("xx", "en") or len(base) <= 3:
@@ -95,9 +101,12 @@ def make_nlp(base: str = "xx") -> Language:
 
     nlp.tokenizer.token_match = token_match
     # A run of kana/kanji is its own token wherever it is ("AWSの障害", "東京リージョンでAWS").
-    infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+"]
+    # A hyphen between a product code and a word ("EC2-Instanzen", "S3-Bucket") parts them, as the
+    # default rules already part two words ("Steam-Downloads").
+    infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", CODE_HYPHEN]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+"]).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [
+        f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", ELISION]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE]).search
     return nlp
 

@@ -121,3 +121,21 @@ def test_explain_says_the_search_query_was_not_enough():
     proc = cli("tag", "--explain", input=line, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "the search query alone is no evidence" in proc.stdout
+
+
+# A name glued to the word before or after it: French and Italian elide an article onto it, German
+# joins a product code to a noun with a hyphen.
+
+@pytest.mark.parametrize("text, services", [
+    ("Panne mondiale d'Instagram et Facebook ce soir", ["instagram", "facebook"]),
+    ("Panne d'Outlook : des milliers d'utilisateurs privés de messagerie", ["outlook"]),
+    ("impossibile accedere all'Instagram da stamattina", ["instagram"]),
+    ("Fehler beim Start von EC2-Instanzen in Frankfurt", ["aws/ec2"]),
+])
+def test_a_name_glued_to_an_article_or_a_noun_is_found(tag, text, services):
+    assert sorted(tag(text)["services"]) == sorted(services)
+
+
+def test_an_elided_verb_stays_one_word(tagger):
+    words = [t.text for t in tagger.nlp.make_doc("whatsapp n'envoie plus rien, l'app est morte")]
+    assert "n'envoie" in words and "l'app" in words
