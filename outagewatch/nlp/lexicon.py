@@ -445,7 +445,7 @@ PRODUCT_NOUNS = frozenset({
     "dashboard", "dashboards", "integration", "bot", "bots", "subscription", "premium", "deals", "orders", "cart",
     "delivery", "deliveries", "sync", "desktop", "web", "playlist", "playlists", "stream", "streams", "feed",
     "timeline", "outage", "outages", "users", "customers", "update", "updates", "device", "devices", "speaker",
-    "speakers", "dot", "show", "games", "library", "wallet", "payouts", "dashboard", "checkout", "inbox",
+    "speakers", "dot", "show", "games", "library", "wallet", "payouts", "dashboard", "checkout", "inbox", "calendar",
 })
 # Words after (or before) a capitalised everyday-word brand that only a company does:
 # "Zoom shares slide", "Slack adds", "Tesla stock falls", "Square launches".

@@ -218,8 +218,18 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                foreign=_foreign(lower, lang) if lang in vocab.lookalikes else None)
     if vocab.typo_index and (symptom_at or trace is not None):
         _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say)
+    for entry in ctx.services if vocab.brand_family else ():
+        # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
+        # all its products; the one the text names is the one it is about
+        family = vocab.brand_family.get(entry)
+        named = [e for e in family or () if e in services and e not in ctx.services]
+        if named:
+            services.pop(entry, None)
+            say("name", entry, False, f"the source's brand, but the text names its product ({', '.join(named)})",
+                entry=entry)
     if vocab.short_names and (services or providers or ctx.services or ctx.providers):
-        taken = {i for s, e, _ in names for i in range(s, e)}
+        # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
+        taken = {i for s, e, _ in (*names, *symptom_spans) for i in range(s, e)}
         _short_names(lower, vocab, services, providers, ctx, taken)
     for service in list(services):
         provider = vocab.provider_of.get(service)
@@ -630,7 +640,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if anti:
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(lower) else ""
-        if before in anti.get("before", ()) or after in anti.get("after", ()):
+        # "my outlook calendar": a product noun right after the name outweighs the word before it
+        if (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or after in anti.get("after", ()):
             return None, f"everyday sense ({before!r} before / {after!r} after)"
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"

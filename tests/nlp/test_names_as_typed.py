@@ -139,3 +139,20 @@ def test_a_name_glued_to_an_article_or_a_noun_is_found(tag, text, services):
 def test_an_elided_verb_stays_one_word(tagger):
     words = [t.text for t in tagger.nlp.make_doc("whatsapp n'envoie plus rien, l'app est morte")]
     assert "n'envoie" in words and "l'app" in words
+
+
+def test_a_product_noun_after_an_everyday_name_outweighs_the_word_before_it(tag):
+    assert tag("my outlook calendar hasn't synced since lunch")["services"] == ["outlook"]
+    assert tag("my outlook on life is bleak today")["services"] == []
+
+
+def test_an_http_error_is_no_product_of_the_provider_named(tag):
+    tags = tag("cloudflare giving me 502 bad gateway on every site")
+    assert tags["providers"] == ["cloudflare"] and tags["services"] == []
+
+
+def test_a_help_account_speaks_for_the_product_the_text_names(tag):
+    tags = tag("We're aware some customers can't stream Prime Video titles right now.", source="x:@AmazonHelp")
+    assert tags["services"] == ["amazon-prime-video"]
+    assert tag("Sorry for the trouble, checkout is failing for some customers.",
+               source="x:@AmazonHelp")["services"] == ["amazon-shopping"]
