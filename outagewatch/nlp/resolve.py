@@ -10,7 +10,7 @@ The rules, each tested in tests/nlp:
   In a text of another language that has no such word ("steam wyrzuca mnie z logowania"),
   the English everyday word can only be the brand.
 - A product name made of ordinary words ("Cloud Run", "Key Vault", "Epic Games") counts
-  only with a capital letter.
+  only with a capital letter, or in lower case beside its provider ("gcp ... cloud run").
 - A symptom right after a negation ("not down", "no issues", "keine Störung") is dropped.
   A recovery ("back up", "resolved", "behoben") drops the problem symptoms of the same
   message unless they are said to go on ("still down"), so a recovery is never an
@@ -631,6 +631,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "prime video keeps buffering": several words, then a complaint right after them
         if len(parts) > 1 and any(end <= s <= end + 1 for s in symptom_at):
             return True, "a name of ordinary words in lower case, a complaint right after it"
+        provider = vocab.provider_of.get(entry)
+        if len(parts) > 1 and provider and provider != entry and provider in context_providers:
+            # "all our cloud run services 503 in europe-west1", "google cloud console ... cloud run"
+            return True, f"a name of ordinary words in lower case, its provider ({provider}) named"
         if not (parts[0] in lexicon.COMMON_WORDS and parts[-1] in lexicon.PRODUCT_NOUNS):
             return False, "a name of ordinary words needs its capitals"  # "cloud run" no; "ring camera" yes
     if not nm.ambiguous:

@@ -156,3 +156,16 @@ def test_a_help_account_speaks_for_the_product_the_text_names(tag):
     assert tags["services"] == ["amazon-prime-video"]
     assert tag("Sorry for the trouble, checkout is failing for some customers.",
                source="x:@AmazonHelp")["services"] == ["amazon-shopping"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("cloud run revisions won't deploy, 'internal error' in us-central1", "gcp/cloud-run"),  # a region code names GCP
+    ("is google's cloud having a bad day? our cloud run services 503", "gcp/cloud-run"),
+    ("azure app service returning 502 for all our sites", "azure/app-service"),
+])
+def test_a_product_of_ordinary_words_in_lower_case_counts_beside_its_provider(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+def test_not_without_its_provider(tag):
+    assert tag("we run cloud run jobs on aws lol")["services"] == []
