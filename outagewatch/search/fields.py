@@ -162,15 +162,16 @@ def _row_encoder() -> Callable[[Signal], tuple[list[Any], bytes]]:
         elif f.kind == "tags":
             body.append(f"    {name} = _dumps({name}).decode() if {name} else '[]'")
         elif f.kind == "json":
-            body.append(f"    if {name} is not None: {name} = _dumps({name}, option=_DUMPS_OPTIONS).decode()")
+            body += [f"    if {name} is not None:", "        try:",
+                     f"            {name} = _dumps({name}, option=_DUMPS_OPTIONS).decode()",
+                     "        except TypeError as exc:",
+                     "            raise ValueError(f'signal {signal.id}: raw is not JSON-serialisable: {exc}') from None"]
         if f.fingerprinted:
             content.append({"tags": f"_Fragment({name})", "json": f"(None if {name} is None else _Fragment({name}))"}
                            .get(f.kind, name))
     body.append(f"    content = _dumps([{', '.join(content)}])")
     body.append(f"    return [{', '.join(names)}], _blake2b(content, digest_size=16).digest()")
-    source = ("def row_and_fingerprint(signal):\n    try:\n" + "\n".join("    " + line for line in body)
-              + "\n    except TypeError as exc:\n"
-              "        raise ValueError(f'signal {signal.id}: raw is not JSON-serialisable: {exc}') from None\n")
+    source = "def row_and_fingerprint(signal):\n" + "\n".join(body) + "\n"
     scope = {"_signal_values": _signal_values, "to_millis": to_millis, "_dumps": orjson.dumps,
              "_DUMPS_OPTIONS": _DUMPS_OPTIONS, "_Fragment": orjson.Fragment, "_blake2b": hashlib.blake2b}
     exec(compile(source, "<fields.row_and_fingerprint>", "exec"), scope)

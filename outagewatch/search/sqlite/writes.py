@@ -24,7 +24,8 @@ from outagewatch.search.sqlite.schema import ROLLUP_SECONDS, Database, id_key, t
 from outagewatch.search.store import UpsertResult
 from outagewatch.signal import Signal
 
-_INSERT = (f"INTO signals (rowid, {', '.join(SQL_COLUMNS)}, fingerprint, idkey)"
+# the rowid last, so that a row encoded by row_and_fingerprint is completed by appending
+_INSERT = (f"INTO signals ({', '.join(SQL_COLUMNS)}, fingerprint, idkey, rowid)"
            f" VALUES ({','.join('?' * (len(SQL_COLUMNS) + 3))})")
 _ID, _KIND, _SOURCE = SQL_COLUMNS.index("id"), SQL_COLUMNS.index("source_kind"), SQL_COLUMNS.index("source")
 _PUBLISHED, _REPORTS = SQL_COLUMNS.index("published_at"), SQL_COLUMNS.index("report_count")
@@ -114,11 +115,13 @@ class Writer:
                         stale_tags.append((tag_key_of(code, value), old_published, rowid))
                 stale_tags.append((tag_key_of("o", old_source), old_published, rowid))
                 self._count_rollup(rollup, old_tags[:3], old_kind, old_published, old_reports, -1)
-                changed_rows.append((rowid, *row))
+                row.append(rowid)
+                changed_rows.append(row)
             else:
                 rowid = next_rowid
                 next_rowid += 1
-                new_rows.append((rowid, *row))
+                row.append(rowid)
+                new_rows.append(row)
                 last_new.append((rowid, published, signal))
                 new += 1
             source = row[_SOURCE]
