@@ -26,6 +26,7 @@ The rules, each tested in tests/nlp:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -527,6 +528,16 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
             providers.pop(nm.ids[0], None)
 
 
+@functools.lru_cache(maxsize=32)
+def _function_words(lang: str) -> frozenset[str]:
+    """A language's function words: in a text of that language they are its own words, not the English
+    neighbours that show an everyday sense (Polish "to" is "this")."""
+    try:
+        return langs._stop_words(lang)
+    except (AttributeError, FileNotFoundError, ImportError):  # a language spaCy has no list for
+        return frozenset()
+
+
 def _foreign(lower: list[str], lang: str | None) -> str | None:
     """The text's language, when it is not English and a function word only that language has, or a
     letter only it writes, is in the text ("mnie", "bei", "ł"), or six words or more hold no function
@@ -644,6 +655,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if anti:
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(lower) else ""
+        if foreign:  # "Signal to najlepszy komunikator": Polish "to" is no English "signal to noise"
+            own = _function_words(foreign)
+            before, after = ("" if before in own else before), ("" if after in own else after)
         # "my outlook calendar": a product noun right after the name outweighs the word before it
         if (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or after in anti.get("after", ()):
             return None, f"everyday sense ({before!r} before / {after!r} after)"

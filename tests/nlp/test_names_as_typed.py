@@ -169,3 +169,8 @@ def test_a_product_of_ordinary_words_in_lower_case_counts_beside_its_provider(ta
 
 def test_not_without_its_provider(tag):
     assert tag("we run cloud run jobs on aws lol")["services"] == []
+
+
+def test_an_english_everyday_sense_needs_english_neighbours(tag):
+    assert tag("Signal to najlepszy komunikator, polecam każdemu")["services"] == ["signal"]  # Polish "to": this
+    assert tag("the signal to noise ratio on this cable is bad")["services"] == []
