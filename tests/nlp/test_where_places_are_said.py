@@ -151,3 +151,14 @@ def test_explain_names_the_country_beside_a_provider_and_the_standby_copy():
     assert [(d["text"], d["tagged"]) for d in replica["explain"]["decisions"] if d["what"] == "region"] == [
         ("eu-west-2", True), ("eu-west-1", False)]
     assert "standby copy" in [d["rule"] for d in replica["explain"]["decisions"] if d["text"] == "eu-west-1"][0]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("panne de box à Marseille depuis ce matin", "geo:FR-13"),  # its department, though not named after it
+    ("panne de fibre à Nice depuis ce matin", "geo:FR-06"),
+    ("sin internet en Medellín desde las 8", "geo:CO-ANT"),  # its department, from the state's name
+    ("Çankaya'da internet kesintisi var mı?", "geo:TR-06"),  # a district of Ankara: the province
+    ("仙台市内で停電", "geo:JP-04"),  # Sendai: Miyagi
+])
+def test_a_city_is_in_the_subdivisions_its_state_and_county_name(tag, text, region):
+    assert tag(text)["regions"] == [region]
