@@ -37,7 +37,7 @@ from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import place_kinds, subdivision_parents
 from outagewatch.nlp.source import SourceContext
-from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, Name, Vocabulary, compact
+from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "。", "！", "？", "\n"})
 PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à",
@@ -798,8 +798,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
         _dateline(texts, start, end) or _beside_a_place(lower, start, end, place_at)
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
-    if _state_code(nm) and doc.user_data.get(LANG) not in (None, "en"):
-        return "a US, Canadian or Australian state code in a text not in English (\"IA\" is AI in Italian and Spanish)"
+    if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[nm.geo[:3]]:
+        return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
+            "only in Portuguese)"
     if not cased:
         if nm.everyday_place or nm.minor_place:
             return "lower case, and an everyday word or a minor subdivision"

@@ -35,7 +35,10 @@ registry relic repos resource routed run sales secrets security servers service 
 storage store streams system the token trust tv video virtual vault web workers zero
 """.split())
 
-STATE_CODE_COUNTRIES = frozenset({"US-", "CA-", "AU-"})  # whose state codes people write as place names
+# Countries whose state codes people write as place names ("in TX", "em SP"), and the languages they
+# write them in: read in another language the same capitals are other words ("di IA" is Italian for AI).
+STATE_CODE_LANGUAGES = {"US-": ("en",), "CA-": ("en", "fr"), "AU-": ("en",), "BR-": ("pt",)}
+STATE_CODE_COUNTRIES = frozenset(STATE_CODE_LANGUAGES)
 COMPASS = frozenset({"east", "west", "north", "south", "central", "southeast", "northeast", "southwest",
                      "northwest", "govcloud",
                      # the same in the languages people name a provider's region in ("Europe de l'Ouest")
@@ -266,7 +269,8 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         short = geo.split("-", 1)[1]
         if short.isalpha() and short.isupper() and len(short) in (2, 3):
             located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
-            vocab.state_codes[short] = [Name("place", (), short, geo=geo, located=located, ambiguous_place=True)]
+            vocab.state_codes.setdefault(short, []).append(
+                Name("place", (), short, geo=geo, located=located, ambiguous_place=True))  # "PA": US-PA and BR-PA
     # Data centres of providers without catalog regions: "NYC3", "GRA11" (the letters, then a number)
     # and a site's name that is no place of the gazetteer ("Falkenstein"), each a place beside its provider.
     for p in catalog.providers.values():

@@ -69,6 +69,16 @@ def test_a_us_state_code_in_capitals_is_read_only_in_english(tag, text):
 
 def test_a_us_state_code_in_english_is_still_the_state(tag):
     assert tag("Comcast internet down across Houston, TX since noon")["regions"] == ["geo:US-TX"]
+    assert tag("Verizon outage in PA all morning")["regions"] == ["geo:US-PA"]  # Pennsylvania, not Pará
+
+
+@pytest.mark.parametrize("text, region", [
+    ("o app do banco travou aqui em SP, ninguém consegue pagar", "geo:BR-SP"),
+    ("internet da Vivo caiu de novo no RJ, alguém mais?", "geo:BR-RJ"),
+    ("servidor de PA do jogo com lag absurdo hoje", "geo:BR-PA"),  # Pará, not Pennsylvania, in Portuguese
+])
+def test_a_brazilian_state_code_in_portuguese_is_the_state(tag, text, region):
+    assert tag(text)["regions"] == [region]
 
 
 def test_explain_says_why_each_of_these_places_was_or_was_not_tagged():
@@ -89,8 +99,8 @@ def test_explain_says_why_each_of_these_places_was_or_was_not_tagged():
     assert places(instance) == [("US", False, "a service's instance named by a country's short code "
                                  "(\"the US region\", \"US cells\"), no place")]
     assert [p[1:] for p in places(zone)] == [(False, "a time zone (\"horário de Brasília\", \"Tokyo time\"), no place")]
-    assert places(code) == [("IA", False, "a US, Canadian or Australian state code in a text not in English "
-                             "(\"IA\" is AI in Italian and Spanish)")]
+    assert places(code) == [("IA", False, "a state code in a text not in its country's language (\"IA\" is AI in "
+                             "Italian, \"SP\" São Paulo only in Portuguese)")]
 
 
 @pytest.mark.parametrize("text, region", [
