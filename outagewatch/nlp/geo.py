@@ -213,6 +213,14 @@ def _parents() -> dict[str, str]:
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
+@functools.lru_cache(maxsize=1)
+def region_names() -> dict[str, list[str]]:
+    """Catalog region id -> its display name as other languages write it ("Brasil Sul", "한국 중부"),
+    built by ``scripts/build_nlp_tables.py`` (``tables.build_region_names``)."""
+    path = PLACES_FILE.with_name("region_names.json")
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
 def subdivision_parents() -> dict[str, str]:
     """ISO 3166-2 code -> the code of the subdivision it lies in; first-level codes are not keys."""
     return _parents()

@@ -384,6 +384,65 @@ def _add_forms(rows: dict[str, tuple[str, str, str]], add, forms: dict[str, str]
                 forms[form.lower()] = lemma
 
 
+# How Azure's portal writes a region named "<country> <direction>" in each language ("Brazil South":
+# "Brasil Sul", "Sul do Brasil", "Brésil Sud", "브라질 남부", "ブラジル南部"); the country's name comes
+# from pycountry's translations, its short form where it gives one ("大韓民国 (韓国)": 韓国).
+REGION_DIRECTIONS = {
+    "de": {"North": "Nord", "South": "Süd", "East": "Ost", "West": "West", "Central": "Mitte",
+           "Southeast": "Südost", "West Central": "West-Mitte"},
+    "fr": {"North": "Nord", "South": "Sud", "East": "Est", "West": "Ouest", "Central": "Centre",
+           "Southeast": "Sud-Est"},
+    "es": {"North": "Norte", "South": "Sur", "East": "Este", "West": "Oeste", "Central": "Central",
+           "Southeast": "Sudeste"},
+    "pt": {"North": "Norte", "South": "Sul", "East": "Leste", "West": "Oeste", "Central": "Central",
+           "Southeast": "Sudeste"},
+    "it": {"North": "Nord", "South": "Sud", "East": "Est", "West": "Ovest", "Central": "Centrale"},
+    "pl": {"North": "Północ", "South": "Południe", "East": "Wschód", "West": "Zachód", "Central": "Środkowa"},
+    "nl": {"North": "Noord", "South": "Zuid", "East": "Oost", "West": "West", "Central": "Centraal"},
+    "ko": {"North": "북부", "South": "남부", "East": "동부", "West": "서부", "Central": "중부", "Southeast": "남동부"},
+    "ja": {"North": "北部", "South": "南部", "East": "東部", "West": "西部", "Central": "中部", "Southeast": "南東部"},
+}
+REGION_PATTERNS = {"pt": ("{country} {dir}", "{dir} do {country}", "{dir} da {country}"),
+                   "es": ("{country} {dir}", "{dir} de {country}"), "ja": ("{country}{dir}",)}
+COUNTRY_SHORT = {("ko", "KR"): "한국"}  # the name people write where pycountry gives the formal one (대한민국)
+
+
+def build_region_names() -> dict[str, list[str]]:
+    """Region id -> its display name in other languages, for the catalog's regions named
+    "<country> <direction>" (Azure's "Brazil South", "Korea Central", "Germany West Central")."""
+    import gettext
+
+    import pycountry
+
+    from outagewatch.catalog import load_catalog
+    from outagewatch.nlp.geo import COUNTRIES
+
+    english = {name: code for code, names in COUNTRIES.items() for name in names}
+    out: dict[str, list[str]] = {}
+    for region in sorted(load_catalog().regions.values(), key=lambda r: r.id):
+        for direction in sorted(REGION_DIRECTIONS["de"], key=len, reverse=True):
+            country_words = region.name.removesuffix(" " + direction)
+            if country_words == region.name or country_words not in english:
+                continue
+            country = pycountry.countries.get(alpha_2=english[country_words])
+            names = []
+            for lang, directions in REGION_DIRECTIONS.items():
+                if direction not in directions:
+                    continue
+                local = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext(country.name)
+                short = local.partition(" (")[2].rstrip(")")
+                local = COUNTRY_SHORT.get((lang, country.alpha_2)) or short or local
+                if "," in local:
+                    continue  # "Korea, Republik": a formal name no one writes before a direction
+                for pattern in REGION_PATTERNS.get(lang, ("{country} {dir}",)):
+                    name = pattern.format(country=local, dir=directions[direction])
+                    if name != region.name and name not in names and name not in region.aliases:
+                        names.append(name)
+            out[region.id] = names
+            break
+    return out
+
+
 def build_parents() -> dict[str, str]:
     """ISO 3166-2 code -> the code of the subdivision it lies in (IT-NA -> IT-72), from ``pycountry``:
     the tagger keeps a hand-kept place's code unless the built gazetteer places it finer inside it."""
@@ -477,4 +536,5 @@ def build_all() -> dict[str, str]:
         "verb_forms.json": json.dumps(build_verb_forms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",
         "subdivision_parents.json": json.dumps(build_parents(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "region_names.json": json.dumps(build_region_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
     }

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from outagewatch.catalog import Catalog
 from outagewatch.nlp import typos
 from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, inside,
-                                place_forms, place_kinds)
+                                place_forms, place_kinds, region_names)
 from outagewatch.nlp.lexicon import COMMON_WORDS
 from outagewatch.textrules import CJK_TEXT_RE
 
@@ -224,10 +224,11 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     kinds = place_kinds()
     forms = place_forms()
     by_place: dict[str, list[str]] = {}
+    localized = region_names()  # "Brasil Sul", "한국 중부": display names as other languages write them
     for r in catalog.regions.values():
         vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
         vocab.codes[r.code.lower()] = r.id
-        for alias in dict.fromkeys((r.name, *r.aliases)):
+        for alias in dict.fromkeys((r.name, *r.aliases, *localized.get(r.id, ()))):
             if _is_place(alias, places):
                 by_place.setdefault(alias, []).append(r.id)
             else:

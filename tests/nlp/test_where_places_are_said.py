@@ -172,3 +172,18 @@ def test_explain_names_the_country_beside_a_provider_and_the_standby_copy():
 ])
 def test_a_city_is_in_the_subdivisions_its_state_and_county_name(tag, text, region):
     assert tag(text)["regions"] == [region]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Azure: VMs no Sul do Brasil não sobem desde as 9h", "azure:brazilsouth"),
+    ("Azure 한국 중부 리전에서 VM 접속 불가", "azure:koreacentral"),
+    ("Azure Deutschland West-Mitte: Storage-Timeouts seit dem Morgen", "azure:germanywestcentral"),
+    ("［調査中］Azure の韓国中部リージョンで接続エラーが発生しています", "azure:koreacentral"),
+    ("Azure Canada Est : redémarrages en boucle des machines virtuelles", "azure:canadaeast"),
+])
+def test_a_region_named_as_other_languages_write_it_is_that_region(tag, text, region):
+    assert tag(text)["regions"] == [region]  # and not also the country its name begins with
+
+
+def test_a_localized_region_name_without_its_provider_is_no_region(tag):
+    assert not [r for r in tag("chuva forte no Sul do Brasil derruba energia")["regions"] if r.startswith("azure:")]
