@@ -231,7 +231,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.short_names and (services or providers or ctx.services or ctx.providers):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         taken = {i for s, e, _ in (*names, *symptom_spans) for i in range(s, e)}
-        _short_names(lower, vocab, services, providers, ctx, taken)
+        _short_names(lower, vocab, services, providers, ctx, taken, texts)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -591,11 +591,20 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,
-                 taken: set[int]) -> None:
-    """"azure west europe vms failing": a product's name without its brand, beside the brand."""
+                 taken: set[int], texts: list[str] | None = None) -> None:
+    """"azure west europe vms failing": a product's name without its brand, beside the brand; a
+    product's one plain word only with its capital ("... SGP1 Spaces is returning 403s")."""
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)}
     brands |= {vocab.provider_of.get(e) for e in services if vocab.provider_of.get(e)}
     for brand in brands:
+        capitals = vocab.short_capitals.get(brand)
+        for i in range(len(lower)) if capitals and texts else ():
+            entry = capitals.get(lower[i])
+            # "DigitalOcean ... only SGP1 Spaces is returning 403s", "Hetzner ...: Unsere Cloud Server": with its
+            # capital mid-sentence (a sentence's first word has one anyway), never a status stage ("Monitoring")
+            if entry and i and i not in taken and texts[i][:1].isupper() and lower[i - 1] not in SENTENCE_END \
+                    and lower[i] not in STAGE_WORDS and entry not in services:
+                services.setdefault(entry)
         table = vocab.short_names.get(brand)
         if not table or vocab.short_firsts[brand].isdisjoint(lower):
             continue

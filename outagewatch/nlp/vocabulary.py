@@ -121,6 +121,9 @@ class Vocabulary:
     # "storage": azure/storage}. Counts only when the brand is in the text or the source.
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     short_firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # brand -> first words of its short names
+    # A product's one plain word without its brand ("Spaces", "Actions", "Portal"): only written with its
+    # capital, beside the brand ("DigitalOcean ... only SGP1 Spaces is returning 403s").
+    short_capitals: dict[str, dict[str, str]] = field(default_factory=dict)
     # Long one-word names -> their entry, and the one-edit search key of each (nlp/typos.py): "netflx",
     # "githib", "discrod" are found by it. Used only beside a complaint, never for a word of the language.
     typo_names: dict[str, str] = field(default_factory=dict)
@@ -302,6 +305,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
             vocab.compact.setdefault(key, next(iter(ids)))
     vocab.short_names = _short_names(catalog)
+    vocab.short_capitals = _short_capitals(catalog, vocab.short_names)
     vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}
     _typos(vocab)
     vocab.brand_family = _brand_families(vocab)
@@ -397,6 +401,31 @@ def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:
             if last.isalpha() and not last.endswith("s"):
                 table.setdefault((*words[:-1], last + "s"), entry)
     return out
+
+
+def _short_capitals(catalog: Catalog, short: dict[str, dict[tuple[str, ...], str]]) -> dict[str, dict[str, str]]:
+    """brand -> a product's one plain word after the brand in its name ("DigitalOcean Spaces" -> "spaces",
+    "GitHub Actions" -> "actions"), when that word names one product of the brand and is not already a
+    short name; the resolver takes it only capitalised, beside the brand."""
+    brands: dict[str, set[str]] = {}
+    for p in catalog.providers.values():
+        brands[p.id] = {w.lower() for alias in (p.name, *p.aliases) for w in alias.split()[:1]}
+    found: dict[str, dict[str, set[str]]] = {}
+    for s in catalog.services.values():
+        if "/" not in s.id:
+            continue
+        brand = s.provider or s.id.split("/")[0]
+        words_of_brand = brands.get(brand, set()) | {brand, s.id.split("/")[0]}
+        for alias in (s.name, *s.aliases):
+            words = alias.lower().split()
+            if len(words) == 2 and words[0] in words_of_brand and words[1].isalpha() \
+                    and (words[1],) not in short.get(brand, {}):
+                found.setdefault(brand, {}).setdefault(words[1], set()).add(s.id)
+    from outagewatch.nlp.lang import _stop_words
+
+    stop = _stop_words("en")  # "One" of Cloudflare One: the word first
+    return {brand: {word: next(iter(ids)) for word, ids in table.items() if len(ids) == 1 and word not in stop}
+            for brand, table in found.items()}
 
 
 def _brand_families(vocab: Vocabulary) -> dict[str, frozenset[str]]:

@@ -174,3 +174,23 @@ def test_not_without_its_provider(tag):
 def test_an_english_everyday_sense_needs_english_neighbours(tag):
     assert tag("Signal to najlepszy komunikator, polecam każdemu")["services"] == ["signal"]  # Polish "to": this
     assert tag("the signal to noise ratio on this cable is bad")["services"] == []
+
+
+# A product called by its one plain word ("Spaces", "Cloud") beside its brand: with its capital,
+# mid-sentence, as the brand's own product name is written; not a status stage, not "One".
+
+@pytest.mark.parametrize("text, service", [
+    ("DigitalOcean AMS3 is fine, only SGP1 Spaces is returning 403s", "digitalocean/spaces"),
+    ("Hetzner in Nürnberg down? Unsere Cloud Server sind seit 20 Minuten weg", "hetzner/cloud"),
+])
+def test_a_products_plain_word_with_its_capital_beside_its_brand(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "digitalocean droplets fine, the spaces in my config are wrong",   # lower case: the word
+    "One of the Cloudflare routes is down for us",                    # a sentence's first word
+])
+def test_not_the_plain_word_in_lower_case_or_first(tag, text):
+    assert "digitalocean/spaces" not in tag(text)["services"]
+    assert "cloudflare/zero-trust" not in tag(text)["services"]
