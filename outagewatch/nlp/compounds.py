@@ -45,5 +45,11 @@ _MAY_NAME = re.compile(r"(?:Exception|Error|Fault)s?\b")
 
 
 def may_have(raw: str, low: str | None = None) -> bool:
-    """A cheap look: any ending or error name in the text at all (``low``: the text lower-cased, if at hand)."""
-    return _MAY.search(low if low is not None else raw.lower()) is not None or _MAY_NAME.search(raw) is not None
+    """A cheap look: any ending or error name in the text at all (``low``: the text lower-cased, if at hand).
+    Plain substring tests first (each a fast scan): a regex only where one of its words can be."""
+    if low is None:
+        low = raw.lower()
+    if ("ausf" in low or "störung" in low or "storing" in low or "panne" in low or "uitval" in low) \
+            and _MAY.search(low) is not None:
+        return True
+    return ("Exception" in raw or "Error" in raw or "Fault" in raw) and _MAY_NAME.search(raw) is not None

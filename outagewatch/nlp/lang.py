@@ -132,10 +132,11 @@ def quick(text: str, words=None) -> tuple[str | None, str | None]:
     caches and found the model's cold (~170 µs a call, against ~30 µs in a row)."""
     if not text or not any(c.isalpha() for c in text):
         return None, None
-    if KANA_RE.search(text):
-        return "ja", None
-    if HANGUL_RE.search(text):
-        return "ko", None
+    if not text.isascii():  # an O(1) flag of the string: most texts skip both scans
+        if KANA_RE.search(text):
+            return "ja", None
+        if HANGUL_RE.search(text):
+            return "ko", None
     sample = text[:LANGID_CHARS]
     if words is not None:
         guess = own_letters(sample) or vote(words)

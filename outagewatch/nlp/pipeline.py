@@ -97,9 +97,11 @@ def make_nlp(base: str = "xx") -> Language:
     default_match = nlp.tokenizer.token_match
 
     def token_match(text: str):
-        return REGION_CODE_RE.match(text) or (default_match(text) if default_match else None)
+        return REGION_CODE_RE.match(text) or default_match(text)
 
-    nlp.tokenizer.token_match = token_match
+    # The tokenizer calls this for every new word: the regex's own method when there is no other
+    # rule to try (the blank pipelines have none) spares a Python call each time.
+    nlp.tokenizer.token_match = token_match if default_match else REGION_CODE_RE.match
     # A run of kana/kanji is its own token wherever it is ("AWSの障害", "東京リージョンでAWS").
     # A hyphen between a product code and a word ("EC2-Instanzen", "S3-Bucket") parts them, as the
     # default rules already part two words ("Steam-Downloads").
@@ -171,6 +173,10 @@ class Matcher:
         self.separable_words = verbs.separable_words()
         self.particle_words = frozenset(verbs.PARTICLE_VERBS)
         self.absence_words = absence.cue_words()
+        # Every word the word checks of __call__ look for, in one set: a text holds only a few of
+        # them, so each check then reads those few instead of every word of the text again.
+        self.watched = frozenset().union(self.cues, self.failure_words, self.separable_words, self.particle_words,
+                                         self.absence_words, self.area_words)
         cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
         self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
         self._hosts: dict[str, tuple[str, ...] | None] = {}
@@ -190,20 +196,22 @@ class Matcher:
         if len(spans) > 1:
             spans = _longest(spans)
         texts, lowers = doc_words(doc)
-        if not self.cues.isdisjoint(lowers):  # "won't load", "hasn't synced", "no carga"
+        seen = self.watched.intersection(lowers)
+        if seen and not self.cues.isdisjoint(seen):  # "won't load", "hasn't synced", "no carga"
             symptoms.extend(verbs.complaints(lowers))
         raw = text_of(doc)
+        low = raw.lower()
         if verbs.TR_GATE.search(raw):  # "açılmıyor"
             symptoms.extend(verbs.turkish(lowers))
-        if not self.separable_words.isdisjoint(lowers):
+        if seen and not self.separable_words.isdisjoint(seen):
             symptoms.extend(verbs.separable(lowers))  # "wirft mich ständig raus"
-        if not self.failure_words.isdisjoint(lowers) or verbs.turkish_failing(raw.lower()):
+        if seen and not self.failure_words.isdisjoint(seen) or verbs.turkish_failing(low):
             symptoms.extend(verbs.failures(lowers))  # "crasht", "ciągle mnie wylogowuje", "çöküyor"
-        if not self.particle_words.isdisjoint(lowers):
+        if seen and not self.particle_words.isdisjoint(seen):
             symptoms.extend(verbs.particle_verbs(lowers))  # "Teams stürzt bei jedem Call ab"
-        if compounds.may_have(raw):
+        if compounds.may_have(raw, low):
             symptoms.extend(compounds.compound_symptoms(texts, lowers))  # "Großstörung", "ThrottlingException"
-        if spans and not self.absence_words.isdisjoint(lowers):
+        if spans and seen and not self.absence_words.isdisjoint(seen):
             symptoms.extend(absence.absences(lowers, spans))  # "lost Sky and Netflix", "kein Netflix mehr"
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
@@ -247,9 +255,9 @@ class Matcher:
             spans.extend((i, i + 1, state_codes[t]) for i, t in enumerate(texts)
                          if 1 < len(t) < 4 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
         area_words = self.area_words
-        if not area_words.keys().isdisjoint(lowers):
+        if seen and not area_words.keys().isdisjoint(seen):
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
-        if CJK_RE.search(raw):
+        if not raw.isascii() and CJK_RE.search(raw):
             ja = _japanese(raw)
             if self.cjk_names is not None:
                 # Leftmost-longest, without overlaps: "東京都" is Tokyo, not also "京都" (Kyoto).
@@ -354,14 +362,21 @@ def _longest(spans: list[tuple]) -> list[tuple]:
         end = span[1]
     else:
         return ordered
-    spans = sorted(spans, key=lambda s: (s[0] - s[1], s[0]))
+    spans = sorted(spans, key=_longest_first)
     taken: list[tuple] = []
-    used: set[int] = set()
+    used = 0  # the tokens taken, one bit each: a mask test instead of a set look-up per token
     for span in spans:
-        if any(i in used for i in range(span[0], span[1])):
-            continue
+        start, end = span[0], span[1]
+        if end > start:
+            bits = ((1 << (end - start)) - 1) << start
+            if used & bits:
+                continue
+            used |= bits
         taken.append(span)
-        used.update(range(span[0], span[1]))
-    taken.sort(key=lambda s: s[0])
+    taken.sort(key=_start)
     return taken
+
+
+def _longest_first(span: tuple) -> tuple[int, int]:
+    return span[0] - span[1], span[0]
 

@@ -189,7 +189,7 @@ class Prescan:
             return True
         if "5" in low and _five_xx(low, words):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
-        if CJK_RE.search(text):
+        if not text.isascii() and CJK_RE.search(text):
             return True
         return False
 
