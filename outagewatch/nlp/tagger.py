@@ -373,8 +373,14 @@ _FORKING = threading.Lock()
 
 def _worker_start(parent: int) -> None:
     """In each worker: Ctrl-C is the parent's to handle, and a parent that dies (kill -9)
-    takes its workers with it instead of leaving them waiting on the queue."""
+    takes its workers with it instead of leaving them waiting on the queue.
+
+    Everything inherited from the parent at the fork (its batch of Signals in flight, the
+    store's objects, whatever it built after the tagger) is frozen out of the garbage
+    collector too: a worker never frees them, and each collection that walked them wrote to
+    their pages, copying them from the parent one by one."""
     signals.signal(signals.SIGINT, signals.SIG_IGN)
+    gc.freeze()
 
     def watch() -> None:
         while os.getppid() == parent:
