@@ -607,7 +607,8 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
 # a word here counts only as its clause's predicate, right after the places, the clause ending soon after).
 PLACE_FINE = {
     "en": ["fine", "ok", "okay", "all good", "good", "no problems", "no problem", "no issues", "unaffected",
-           "healthy", "working", "working fine", "works", "works fine", "normal", "running fine", "running normally"],
+           "healthy", "working", "working fine", "works", "works fine", "normal", "running fine", "running normally",
+           "clean"],
     "es": ["bien", "ok", "todo ok", "todo normal", "normal", "funciona", "funciona bien", "va bien", "sin problemas",
            "sin incidencias", "anda bien", "tranquilo"],
     "pt": ["ok", "tudo ok", "tudo normal", "normal", "funciona", "funcionando", "funcionando normal", "funciona bem",
@@ -621,7 +622,7 @@ PLACE_FINE = {
            "senza problemi", "normale", "regolare"],
     "nl": ["ok", "prima", "draait prima", "draait", "werkt", "werkt prima", "werkt gewoon", "doet het",
            "geen problemen", "normaal", "niks aan de hand"],
-    "pl": ["ok", "działa", "działa normalnie", "działa dobrze", "bez problemów", "w porządku", "spoko"],
+    "pl": ["ok", "działa", "działa normalnie", "działa dobrze", "bez problemów", "bez problemu", "w porządku", "spoko"],
     "sv": ["ok", "funkar", "fungerar", "fungerar bra", "funkar bra", "inga problem", "normalt", "lugnt"],
     "tr": ["ok", "sorunsuz", "sorun yok", "normal", "çalışıyor", "sıkıntı yok", "problem yok"],
 }

@@ -44,7 +44,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throu
                                 "a", "w", "i", "at", "to", "di", "da", "dal", "dalla", "nel", "nella", "bij", "uit",
                                 "ve", "par", "vers", "sur", "zu", "nach", "bei", "out", "here", "stop",
                                 "em", "no", "na", "de", "da", "do", "nos", "nas", "dans", "au", "desde", "für",
-                                "for", "all", "over", "outside", "we", "ze", "z", "przy", "på", "från", "depuis", "vanuit"})
+                                "for", "all", "over", "outside", "we", "ze", "z", "przy", "på", "från", "depuis", "vanuit",
+                                "nad", "över", "sopra", "boven"})  # over a place: "chmura nad Krakowem", "mulet över Göteborg"
 # Turkish locative/ablative endings split off a name ("istanbul'da", "ankara'dan"): "in"/"from" a place.
 PLACE_CASES = frozenset(q + end for q in "'’" for end in ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "daki",
                                                           "deki", "taki", "teki", "nda", "nde", "ndan", "nden"))

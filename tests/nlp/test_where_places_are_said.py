@@ -187,3 +187,20 @@ def test_a_region_named_as_other_languages_write_it_is_that_region(tag, text, re
 
 def test_a_localized_region_name_without_its_provider_is_no_region(tag):
     assert not [r for r in tag("chuva forte no Sul do Brasil derruba energia")["regions"] if r.startswith("azure:")]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("ciemne chmury nad Poznaniem, zaraz burza", "geo:PL-30"),  # "over Poznań": weather, no service
+    ("regnigt och grått över Malmö hela dagen", "geo:SE-M"),
+    ("un arcobaleno enorme sopra Torino stasera", "geo:IT-TO"),
+])
+def test_a_place_said_with_over_is_where_the_text_is_set(tag, text, region):
+    assert tag(text)["regions"] == [region]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Lambda in us-east-2 timing out since 10:00. Same deploy in us-west-2 is clean.", "aws:us-east-2"),
+    ("Azure Sweden Central: VM-y nie startują. W North Europe bez problemu.", "azure:swedencentral"),
+])
+def test_a_region_said_clean_or_without_a_problem_beside_a_failing_one_is_not_tagged(tag, text, region):
+    assert tag(text)["regions"] == [region]
