@@ -204,3 +204,23 @@ def test_a_file_of_a_newer_format_is_refused_in_one_line(tmp_path):
     db.close()
     with pytest.raises(StoreOpenError, match=f"format {FORMAT + 1}, newer than this outagewatch reads"):
         SQLiteStore(path)
+
+
+def test_a_format_2_file_gets_its_source_kind_rows(tmp_path):
+    """Format 2 (main for an hour) kept no source-kind rows: opening adds them."""
+    old, new = tmp_path / "old.db", tmp_path / "new.db"
+    with SQLiteStore(new) as store:
+        store.upsert(signals())
+        expected = answers(store)
+    with SQLiteStore(old) as store:
+        store.upsert(signals())
+    db = sqlite3.connect(old)
+    db.execute("DELETE FROM tags WHERE vid IN (SELECT vid FROM tag_values WHERE field = 'k')")
+    db.execute("DELETE FROM tag_values WHERE field = 'k'")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    db.commit()
+    db.close()
+    with SQLiteStore(old) as store:
+        assert store.database.one("SELECT value FROM meta WHERE key = 'schema'")[0] == str(FORMAT)
+        assert answers(store) == expected
+        assert store.stats().by_kind == {"social": 120, "status": 60, "reports": 60, "news": 60}

@@ -94,7 +94,7 @@ class Aggregations:
         answer costs the tag's rollup rows in the range, not a read of each Signal (one
         service over a million Signals: ~150 ms -> a few ms). Partial 5 minutes at either end of
         the range are counted from the Signals. None when the query is not of that shape."""
-        tag = tag_filters(query)
+        tag = [(code, values) for code, values in tag_filters(query) if code != "k"]
         if (seconds % ROLLUP_SECONDS or by not in (None, "source_kind") or not query.parsed.empty
                 or len(tag) != 1 or tag[0][0] not in ROLLUP_CODES or len(tag[0][1]) != 1):
             return None
@@ -239,12 +239,10 @@ class Aggregations:
         database = self.database
         with database.lock:
             total = database.one("SELECT count(*) FROM signals")[0]
-            by_kind = dict(database.rows(
-                "SELECT source_kind, count(*) FROM signals GROUP BY source_kind ORDER BY 2 DESC, 1"))
-            by_source, by_service = ({value: n for value, n in database.rows(
+            by_kind, by_source, by_service = ({value: n for value, n in database.rows(
                 "SELECT v.value, (SELECT count(*) FROM tags t WHERE t.vid = v.vid) AS n FROM tag_values v"
-                f" WHERE v.field = ? ORDER BY n DESC{order} LIMIT 50", (code,)) if n}
-                for code, order in (("o", ", v.value"), ("s", "")))
+                f" WHERE v.field = ? ORDER BY n DESC{order}", (code,)) if n}
+                for code, order in (("k", ", v.value"), ("o", ", v.value LIMIT 50"), ("s", " LIMIT 50")))
             first, last = database.one("SELECT min(published_at), max(published_at) FROM signals")
         path = database.path
         size = None

@@ -10,17 +10,15 @@ from outagewatch.timeutil import to_millis
 
 
 def tag_filters(query: Query) -> list[tuple[str, tuple[str, ...]]]:
-    """(field code, values) of each filter of ``query`` that has rows in ``tags``: OR
-    within one, AND across. The source kind is not among them (a condition on the
-    ``signals`` column, see :func:`where`)."""
+    """(field code, values) of each tag filter of ``query``: OR within one, AND across."""
     return [(INDEXED_CODES[field], values) for field, values in (
         ("services", query.services), ("providers", query.providers), ("regions", query.regions),
-        ("source", query.sources)) if values]
+        ("source_kind", query.kinds), ("source", query.sources)) if values]
 
 
 def filtered(query: Query) -> bool:
     """Whether ``query`` has a filter other than its time range (its words aside)."""
-    return bool(query.kinds) or bool(tag_filters(query))
+    return bool(tag_filters(query))
 
 
 def keys(code: str, values: tuple[str, ...]) -> list[int]:
@@ -30,8 +28,8 @@ def keys(code: str, values: tuple[str, ...]) -> list[int]:
 
 def selectivity(tag_filter: tuple[str, tuple[str, ...]]) -> int:
     """Which one-value filter walks the tags index: the one likely to match fewest signals
-    (a source or service before a region or provider)."""
-    return "osrp".index(tag_filter[0])
+    (a source or service before a region or provider, a source kind last)."""
+    return "osrpk".index(tag_filter[0])
 
 
 def tag_subquery(query: Query, code: str, values: tuple[str, ...]) -> tuple[str, list[Any]]:
@@ -62,9 +60,6 @@ def where(query: Query, *, matched: tuple[str, bool] | None = None,
     index, that filter is left out and the others become point probes of the row's own
     (published_at, rowid)."""
     clauses, params = time_range(query, "s.published_at")
-    if query.kinds:
-        clauses.append(f"s.source_kind IN ({','.join('?' * len(query.kinds))})")
-        params += query.kinds
     for code, values in tag_filters(query):
         if driver is not None:
             if driver == (code, values[0]) and len(values) == 1:

@@ -140,7 +140,7 @@ class Planner:
         if not query.parsed.empty:  # the words index counts every match in a few ms
             return self.text.count(query)
         filters = tag_filters(query)
-        if len(filters) == 1 and len(filters[0][1]) == 1 and not query.kinds:
+        if len(filters) == 1 and len(filters[0][1]) == 1:
             inner, params = tag_subquery(query, *filters[0])
         else:
             conditions, params = where(query)
@@ -159,10 +159,8 @@ class Planner:
 
     def time_page(self, query: Query, descending: bool, cursor: list[Any] | None) -> list[tuple]:
         """One page newest (or oldest) first, plus one row to tell if more follow. With a
-        one-value tag filter (a service, a region, a source) the tags index is walked in
-        time order, so the page costs its own rows, not a set of every tagged signal; else
-        the time index is (a source kind, in a large share of the Signals, is checked on
-        each row)."""
+        one-value tag filter (a service, a region, a source kind) the tags index is walked
+        in time order, so the page costs its own rows, not a set of every tagged signal."""
         op, direction = ("<", "DESC") if descending else (">", "ASC")
         driver = next(((code, values[0]) for code, values in sorted(tag_filters(query), key=selectivity)
                        if len(values) == 1), None)

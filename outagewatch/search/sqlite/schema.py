@@ -1,6 +1,7 @@
 """The SQLite file: its tables, how it is opened, and how an older file is brought up to date.
 
-File format 2 (``meta.schema``; files without it are format 1, upgraded in place on open):
+File format 3 (``meta.schema``; files without it are format 1; older files are upgraded in
+place on open):
 
 - ``signals``: one row per Signal, columns generated from the field table
   (:mod:`outagewatch.search.fields`), tag lists as JSON for reading back, the 16-byte
@@ -10,8 +11,8 @@ File format 2 (``meta.schema``; files without it are format 1, upgraded in place
 - ``tags``: one row per (tag value, published_at, signal), the tag value as an 8-byte
   integer (:func:`tag_key` of its field and value; ``tag_values`` names it), a covering
   index for "service X between T1 and T2" and for histograms by tag. Services, providers,
-  regions, symptoms and sources are rows here; the source kind (a handful of values, each
-  in a large share of the Signals) is read from the ``signals`` column instead.
+  regions, symptoms, source kinds and sources are rows here, so every filter and facet goes
+  through one (tag, time) index.
 - ``text_pending``: rows rewritten since the words index (:mod:`.textindex`, a Tantivy
   index in the folder beside the file) last caught up; ``meta.text_state`` says how far
   it has. (Stores made before kept words in an FTS5 table, ``signals_fts``: dropped on open.)
@@ -19,9 +20,11 @@ File format 2 (``meta.schema``; files without it are format 1, upgraded in place
 - ``checkpoints``, ``incidents``, ``incident_feedback``: collector and correlation state.
 
 Format 1 (before 2026-11-30) kept the id UNIQUE and the tags as text rows (field code,
-value), source kinds included; at a million Signals those cost ~14 of the writer's ~33 µs
-per Signal. The upgrade (:func:`_upgrade_from_1`) rewrites both tables in one transaction,
-keeping every rowid (the words index refers to them), checkpoint, incident and feedback.
+value), which cost the writer several µs per Signal more at a million Signals
+(benchmarks/store_writer_profile.py, docs/benchmarks.md). The upgrade
+(:func:`_upgrade_from_1`) rewrites both tables in one transaction, keeping every rowid (the
+words index refers to them), checkpoint, incident and feedback. Format 2 lacked the
+source-kind tag rows (:func:`_upgrade_from_2` adds them).
 """
 
 from __future__ import annotations
@@ -41,10 +44,10 @@ from typing import Any, Iterator
 from outagewatch.search.fields import SQL_COLUMNS, sql_column_definitions
 
 TAG_CODES = {"services": "s", "providers": "p", "regions": "r", "symptoms": "y"}
-INDEXED_CODES = {**TAG_CODES, "source": "o"}  # fields with rows in ``tags``
-COLUMN_FACETS = {"lang": "lang", "status": "status", "source_kind": "source_kind"}
+INDEXED_CODES = {**TAG_CODES, "source_kind": "k", "source": "o"}  # fields with rows in ``tags``
+COLUMN_FACETS = {"lang": "lang", "status": "status"}
 
-FORMAT = 2  # meta.schema of the files this code writes
+FORMAT = 3  # meta.schema of the files this code writes
 _log = logging.getLogger(__name__)
 
 # Correlation reads counts per (tag, source kind, 5 minutes) for every tag at once; see writes.py.
@@ -256,9 +259,9 @@ class Database:
             _OPEN.discard(self)
 
     def _ensure_format(self) -> None:
-        """Create the tables of a new file; bring a file of format 1 to format 2 in place;
-        refuse a file of a newer format. A file already in format 2 is only read (no write
-        lock, see :meth:`_ensure_rollup`)."""
+        """Create the tables of a new file; bring an older file to the current format in
+        place; refuse a file of a newer format. A file already in the current format is only
+        read (no write lock, see :meth:`_ensure_rollup`)."""
         version = self._format()
         if version == FORMAT:
             return
@@ -276,7 +279,10 @@ class Database:
             else:
                 _log.warning("upgrading %s to store file format %d (once; every Signal, checkpoint, incident and"
                              " feedback is kept)", self.path, FORMAT)
-                _upgrade_from_1(db)
+                if version == 1:
+                    _upgrade_from_1(db)
+                else:
+                    _upgrade_from_2(db)
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(FORMAT),))
 
     def _format(self) -> int | None:
@@ -313,9 +319,9 @@ class Database:
 
 
 def _upgrade_from_1(db: sqlite3.Connection) -> None:
-    """Format 1 -> 2, inside the caller's transaction: ``signals`` rebuilt with ``idkey``
+    """Format 1 -> 3, inside the caller's transaction: ``signals`` rebuilt with ``idkey``
     and without the unique index of the ids (rowids kept: the words index refers to them),
-    ``tags`` as integer keys with their names in ``tag_values``, without source-kind rows.
+    ``tags`` as integer keys with their names in ``tag_values``.
     Checkpoints, incidents, feedback, the rollup and the words mark are not touched."""
     db.create_function("ow_id_key", 1, id_key, deterministic=True)
     db.create_function("ow_tag_key", 2, tag_key, deterministic=True)
@@ -332,11 +338,22 @@ def _upgrade_from_1(db: sqlite3.Connection) -> None:
                f" SELECT rowid, {columns}, fingerprint, ow_id_key(id) FROM signals_format1 ORDER BY rowid")
     db.execute("DROP TABLE signals_format1")
     db.execute("INSERT INTO tag_values (vid, field, value) SELECT ow_tag_key(field, value), field, value"
-               " FROM (SELECT DISTINCT field, value FROM tags_format1 WHERE field != 'k')")
+               " FROM (SELECT DISTINCT field, value FROM tags_format1)")
     db.execute("INSERT INTO tags (vid, published_at, sid) SELECT v.vid, t.published_at, t.sid"
                " FROM tag_values v JOIN tags_format1 t ON t.field = v.field AND t.value = v.value"
                " ORDER BY v.vid, t.published_at, t.sid")
     db.execute("DROP TABLE tags_format1")
+
+
+def _upgrade_from_2(db: sqlite3.Connection) -> None:
+    """Format 2 -> 3: format 2 (main for an hour on 2026-11-30) kept no source-kind rows in
+    ``tags`` and read the kind from the ``signals`` column, which made a kind's count, facet
+    and stats a scan of every row (seconds at a million Signals); they are added back."""
+    db.create_function("ow_tag_key", 2, tag_key, deterministic=True)
+    db.execute("INSERT OR IGNORE INTO tag_values (vid, field, value) SELECT ow_tag_key('k', kind), 'k', kind"
+               " FROM (SELECT DISTINCT source_kind AS kind FROM signals)")
+    db.execute("INSERT OR IGNORE INTO tags (vid, published_at, sid) SELECT v.vid, s.published_at, s.rowid"
+               " FROM signals s JOIN tag_values v ON v.field = 'k' AND v.value = s.source_kind")
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -42,7 +42,7 @@ class Writer:
         self._rows: dict[str, list[Any]] = {}  # id -> encoded row, of the batch being written
         self._keys: dict[str, int] = {}  # id -> idkey, of the batch being written
         # per field code: value -> its key in ``tags``; and key -> (code, value)
-        self._tag_keys: dict[str, dict[str, int]] = {code: {} for code in "ospry"}
+        self._tag_keys: dict[str, dict[str, int]] = {code: {} for code in "kospry"}
         self._names: dict[int, tuple[str, str]] = {}
         self._checked: set[int] = set()  # keys whose ``tag_values`` row was seen to name them
 
@@ -93,7 +93,7 @@ class Writer:
         rows, keys, tag_key_of = self._rows, self._keys, self._tag_key
         self._rows = {}
         known = self._tag_keys
-        o_keys, y_keys = known["o"], known["y"]
+        k_keys, o_keys, y_keys = known["k"], known["o"], known["y"]
         spr = (("s", known["s"]), ("p", known["p"]), ("r", known["r"]))
         new = 0
         for change in changes:
@@ -113,6 +113,7 @@ class Writer:
                 for code, values in zip(_TAG_CODES, old_tags):
                     for value in dict.fromkeys(values):
                         stale_tags.append((tag_key_of(code, value), old_published, rowid))
+                stale_tags.append((tag_key_of("k", old_kind), old_published, rowid))
                 stale_tags.append((tag_key_of("o", old_source), old_published, rowid))
                 self._count_rollup(rollup, old_tags[:3], old_kind, old_published, old_reports, -1)
                 row.append(rowid)
@@ -124,11 +125,13 @@ class Writer:
                 new_rows.append(row)
                 last_new.append((rowid, published, signal))
                 new += 1
-            source = row[_SOURCE]
+            kind, source = row[_KIND], row[_SOURCE]
+            key = k_keys.get(kind)
+            add_tag((tag_key_of("k", kind) if key is None else key, published, rowid))
             key = o_keys.get(source)
             add_tag((tag_key_of("o", source) if key is None else key, published, rowid))
             # a value listed twice is one tag row, counted once
-            kind, bucket, reports = row[_KIND], published // _ROLLUP_MS, row[_REPORTS] or 0
+            bucket, reports = published // _ROLLUP_MS, row[_REPORTS] or 0
             for (code, known_keys), values in zip(spr, (signal.services, signal.providers, signal.regions)):
                 if not values:
                     continue
