@@ -6,7 +6,9 @@ The rules, each tested in tests/nlp:
   service only with evidence: the source names it, its provider is mentioned, or an
   outage/tech word is near it; and never when the words around it show the everyday
   sense ("slack off", "zoom in", "Amazon rainforest", "lambda calculus", "Ring of Fire").
-  Lower case counts as evidence against: "slack is down" is tagged, "slack" alone is not.
+  Lower case counts as evidence against: "slack is down" is tagged, "slack" alone is not;
+  a complaint in the same clause is enough in lower case or first in a sentence (a quoted
+  error message is one clause: "Alexa keeps saying 'sorry, something went wrong'").
   In a text of another language that has no such word ("steam wyrzuca mnie z logowania"),
   the English everyday word can only be the brand.
 - A product name made of ordinary words ("Cloud Run", "Key Vault", "Epic Games") counts
@@ -707,15 +709,20 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return True, f"a product noun beside it ({before!r}/{after!r})"  # "ring camera", "discord server"
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
         return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
-    if not capitalised:
-        # A complaint in the same sentence is the evidence: "slack messages not sending",
-        # "can't log into flickr" (the everyday senses were ruled out above).
-        linked = start and lower[start - 1] in NAME_LINKS
-        ok = any((s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:s])) or
-                 (linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start])) for s in near)
-        return ok, ("lower case, a complaint in the same clause" if ok else
-                    "lower case without a complaint in the same clause")
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
+    if not capitalised or (initial and near):
+        # A complaint in the same clause is the evidence: "slack messages not sending", "can't log
+        # into flickr", "Alexa keeps saying 'sorry, something went wrong'" (a sentence's first word has a
+        # capital anyway; the everyday senses were ruled out above). A quoted message is one clause.
+        linked = start and lower[start - 1] in NAME_LINKS
+        quoted = _quoted(lower, end) if near else ()
+        ok = any((s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(
+                    w for k, w in enumerate(lower[end:s], end) if k not in quoted)) or
+                 (linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start])) for s in near)
+        case = "lower case" if not capitalised else "first in its sentence"
+        if ok or not capitalised:
+            return ok, (f"{case}, a complaint in the same clause" if ok else
+                        f"{case} without a complaint in the same clause")
     if near and (not initial or hashtag_down):
         return True, "capitalised mid-sentence, a symptom nearby"
     if not initial or clear_mentions:
@@ -725,6 +732,24 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         if clear_mentions and symptom_at:
             return True, "capitalised beside another named service and a symptom"
     return False, "capitalised at a sentence start without evidence" if initial else "no evidence"
+
+
+QUOTES = frozenset({"'", '"', "“", "”", "‘", "’", "«", "»", "„"})
+
+
+def _quoted(lower: list[str], start: int) -> set[int]:
+    """Positions inside quotation marks from ``start`` on: an error message quoted ("'sorry, something
+    went wrong'") is what the service says, one clause whatever its commas."""
+    inside: set[int] = set()
+    opened = None
+    for k in range(start, len(lower)):
+        if lower[k] in QUOTES:
+            if opened is None:
+                opened = k
+            else:
+                inside.update(range(opened + 1, k))
+                opened = None
+    return inside
 
 
 def _cased_like(words: list[str], catalog_words: list[str]) -> bool:

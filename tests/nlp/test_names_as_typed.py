@@ -194,3 +194,16 @@ def test_a_products_plain_word_with_its_capital_beside_its_brand(tag, text, serv
 def test_not_the_plain_word_in_lower_case_or_first(tag, text):
     assert "digitalocean/spaces" not in tag(text)["services"]
     assert "cloudflare/zero-trust" not in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Alexa keeps saying 'sorry, something went wrong' to everything tonight", "amazon-alexa"),  # first word
+    ("alexa just says 'sorry, something went wrong' to every request", "amazon-alexa"),  # a quoted message
+    ("Stripe webhooks are like 30 min behind right now", "stripe"),
+])
+def test_an_everyday_name_first_in_its_sentence_counts_with_a_complaint_in_its_clause(tag, text, service):
+    assert tag(text)["services"] == [service]
+
+
+def test_a_sentence_first_capital_alone_is_still_no_evidence(tag):
+    assert tag("Ring the bell when you get here, the buzzer downstairs is broken")["services"] == []
