@@ -25,7 +25,12 @@ on and with --no-tag: the whole command, and the rate once started (the start-up
 a one-line file, taken off), with the peak RSS of the largest of its processes.
 
     .venv/bin/python benchmarks/tagging_throughput.py [--texts 100000] [--processes 2] [--rounds 3]
-        [--corpus mix|named|both] [--ingest 100000]
+        [--corpus mix|named|both] [--ingest 100000] [--stages]
+
+``--stages`` prints where a text's CPU time goes instead: the prescan, the language of the texts it
+clears, then for the rest spaCy's tokenizer, each pipeline component, the language model and the rules,
+stage by stage over batches as the tagger runs them, in one process; the least of ``--rounds`` rounds
+(each on new texts, so new words cost what they cost), per text of the corpus.
 """
 
 from __future__ import annotations
@@ -194,6 +199,59 @@ def run_tagger(tagger, items, processes: int) -> None:
         tagger.close()  # joins the workers, so their CPU time is counted
 
 
+def stages(warm, corpus: str, count: int, rounds: int) -> None:
+    """CPU µs a text by stage (see the module's docstring), the least of ``rounds`` rounds."""
+    from outagewatch.nlp import lang as langs
+    from outagewatch.nlp import tagger as tagging
+    from outagewatch.nlp.pipeline import LANG, TEXT
+    from outagewatch.nlp.resolve import resolve
+    from outagewatch.nlp.source import parse_source
+
+    best: dict[str, float] = {}
+    for round_ in range(rounds):
+        texts = make_mix(count, 100 + round_) if corpus == "mix" else make_texts(count, 100 + round_)
+        spent: dict[str, float] = {}
+        clock = time.process_time
+        start = at = clock()
+
+        def tick(name: str) -> None:
+            nonlocal at
+            now = clock()
+            spent[name] = spent.get(name, 0.0) + now - at
+            at = now
+
+        ctx = parse_source(None, warm.vocab)
+        cleared = [warm.prescan.clear(t) for t in texts]
+        tick("prescan (every text)")
+        quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
+        tick("language of the cleared texts: vote")
+        [langs.model(sample) for _, sample in quick if sample]
+        tick("language of the cleared texts: model")
+        rest = [t for t, w in zip(texts, cleared) if w is None]
+        for first in range(0, len(rest), BATCH_SIZE):
+            at = clock()
+            chunk = rest[first:first + BATCH_SIZE]
+            docs = list(warm.nlp.tokenizer.pipe(chunk))
+            for doc, text in zip(docs, chunk):
+                doc.user_data[TEXT] = text
+            tick("spaCy tokenizer")
+            for name, component in warm.nlp.pipeline:
+                docs = [component(doc) for doc in docs]
+                tick(name)
+            tagging._settle_languages(docs)
+            tick("language model (the rest)")
+            tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
+            [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
+            tick("rules (resolve)")
+        spent["total"] = clock() - start
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, float("inf")), seconds / count * 1e6)
+    label = "realistic mix" if corpus == "mix" else "every text names a service"
+    print(f"\n== CPU by stage, {label}: {count} texts a round, least of {rounds} rounds, load {_load()} ==")
+    for name, micros in best.items():
+        print(f"  {name:<40} {micros:6.1f} µs a text")
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process and of its waited-for children, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -347,6 +405,8 @@ def main() -> int:
                         help="The checkout whose outagewatch is measured (default: this one), so a before/after "
                              "comparison runs the same script on both.")
     parser.add_argument("--ingest-only", action="store_true", help="Skip the tagging runs, time only the ingest.")
+    parser.add_argument("--stages", action="store_true",
+                        help="Print the CPU time a text spends in each stage of the tagger instead (one process).")
     args = parser.parse_args()
     REPO = args.tree.resolve()
     sys.path.insert(0, str(REPO))
@@ -363,6 +423,10 @@ def main() -> int:
     for _ in stock.tokenizer.pipe([*make_texts(5000, 99), *make_mix(5000, 98)]):
         pass
     print(f"tagger built and warmed: peak RSS {peak_rss_mb():.0f} MB")
+    if args.stages:
+        for corpus in ("mix", "named") if args.corpus == "both" else (args.corpus,):
+            stages(warm, corpus, args.texts, args.rounds)
+        return 0
     if args.corpus in ("mix", "both") and not args.ingest_only:
         compare(warm, stock, make_mix(args.texts, 1), "realistic mix", args.rounds, args.processes)
     if args.corpus in ("named", "both") and not args.ingest_only:
