@@ -219,9 +219,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         lang = doc.user_data.get(LANG)
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace,
-               foreign=_foreign(lower, lang) if lang in vocab.lookalikes else None)
+               foreign=_Foreign(lower, lang if lang in vocab.lookalikes else None))
     if vocab.typo_index and (symptom_at or trace is not None):
-        _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say)
+        _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say,
+                    trace is not None)
     for entry in ctx.services if vocab.brand_family else ():
         # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
         # all its products; the one the text names is the one it is about
@@ -494,7 +495,7 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
            symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool,
-           kinds_at: dict, trace: list | None = None, foreign: str | None = None) -> None:
+           kinds_at: dict, trace: list | None = None, foreign: "_Foreign | None" = None) -> None:
     """Decide the names that need evidence, in the light of everything else in the text.
     ``foreign``: the text's language when it is not English and the text's own words show it."""
     context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
@@ -541,6 +542,21 @@ def _function_words(lang: str) -> frozenset[str]:
         return frozenset()
 
 
+class _Foreign:
+    """The text's language for the everyday-word rules (see :func:`_foreign`), worked out once, and
+    only when a rule asks (most texts with an everyday-word name never do)."""
+
+    __slots__ = ("lower", "lang", "value")
+
+    def __init__(self, lower: list[str], lang: str | None) -> None:
+        self.lower, self.lang, self.value = lower, lang, False
+
+    def __call__(self) -> str | None:
+        if self.value is False:
+            self.value = _foreign(self.lower, self.lang)
+        return self.value
+
+
 def _foreign(lower: list[str], lang: str | None) -> str | None:
     """The text's language, when it is not English and a function word only that language has, or a
     letter only it writes, is in the text ("mnie", "bei", "ł"), or six words or more hold no function
@@ -560,7 +576,7 @@ def _foreign(lower: list[str], lang: str | None) -> str | None:
 
 
 def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], sentence,
-                names, lang: str | None, say) -> None:
+                names, lang: str | None, say, explaining: bool = False) -> None:
     """"githib down?", "discrod voice keeps cutting out", "netflx not loading": a word one edit from a
     long name (``typos``), where its sentence says something is wrong or back (the complaint is the
     evidence a misspelt word meant the service) and the word is no word of the text's language or English."""
@@ -568,8 +584,9 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
     talk_in = {sentence[st] for st in symptom_at if st < len(lower)}
     words = (vocab.lookalikes.get("en", frozenset()), vocab.lookalikes.get(lang or "en", frozenset()))
     for i, word in enumerate(lower):
-        if len(word) < typos.MIN_NAME - 1 or i in taken or not word.isalpha() or not word.isascii():
-            continue
+        if len(word) < typos.MIN_NAME - 1 or (not explaining and sentence[i] not in talk_in) or i in taken \
+                or not word.isalpha() or not word.isascii():
+            continue  # outside --explain, only the sentences with talk of a problem are read
         near = vocab.typo_seen.get(word)
         if near is None:
             near = () if word in vocab.phrases else tuple(typos.nearest(word, vocab.typo_index))
@@ -642,7 +659,7 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
 
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
             symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool,
-            entity: str | None = None, foreign: str | None = None) -> tuple[bool | None, str]:
+            entity: str | None = None, foreign: "_Foreign | None" = None) -> tuple[bool | None, str]:
     """Does this match of a name mean the service (or provider)? None: clearly the everyday word.
     Returns the verdict and the rule that gave it (``outagewatch tag --explain`` shows it)."""
     entry = nm.ids[0]
@@ -667,11 +684,15 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if anti:
         before = lower[start - 1] if start else ""
         after = lower[end] if end < len(lower) else ""
-        if foreign:  # "Signal to najlepszy komunikator": Polish "to" is no English "signal to noise"
-            own = _function_words(foreign)
-            before, after = ("" if before in own else before), ("" if after in own else after)
         # "my outlook calendar": a product noun right after the name outweighs the word before it
-        if (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or after in anti.get("after", ()):
+        everyday = (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or \
+            after in anti.get("after", ())
+        if everyday and foreign and foreign():  # "Signal to najlepszy komunikator": Polish "to" is no English "to"
+            own = _function_words(foreign())
+            before, after = ("" if before in own else before), ("" if after in own else after)
+            everyday = (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or \
+                after in anti.get("after", ())
+        if everyday:
             return None, f"everyday sense ({before!r} before / {after!r} after)"
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
@@ -687,11 +708,12 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return None, "the model reads it as a place or person"
     if ja_talk:
         return True, "Japanese outage talk"
-    if foreign and len(word) >= 5 and foreign not in vocab.everyday_in.get(word, (foreign,)) and \
+    if foreign and len(word) >= 5 and word in vocab.everyday_in and foreign() and \
+            foreign() not in vocab.everyday_in[word] and \
             (written.islower() or word not in vocab.proper_names):
         # "steam wyrzuca mnie z logowania", "bei mir zeigt twitch nur noch ...": an English everyday word
         # that is no word of the text's language can only be the brand there
-        return True, f"no word of the text's language ({foreign}): the brand"
+        return True, f"no word of the text's language ({foreign()}): the brand"
     provider = vocab.provider_of.get(entry)
     if provider and provider != entry and provider in context_providers:
         return True, f"its provider ({provider}) is named"
