@@ -293,7 +293,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if rule:
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
-        context = _place_context(lower, start, end) or _listed_place(texts, lower, start)
+        context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start)
         mapped = False
         # A country or a province beside a provider is where something happens ("AWS invests in data
         # centres in Brazil", "Azure outage in Poland", "Azure datacenter in Noord-Holland"), not the
@@ -314,7 +314,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 mapped = True
         if mapped or not nm.geo:
             continue
-        if (nm.ambiguous_place and not context) or (nm.everyday_place and not _place_context(lower, start, end)):
+        if (nm.ambiguous_place and not context) or (nm.everyday_place and not _place_context(lower, start, end, texts)):
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
             continue
@@ -851,7 +851,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     n = len(lower)
     written = texts[start]
     cased = written[:1].isupper() or not written[:1].isascii()
-    context = _place_context(lower, start, end) or _listed_place(texts, lower, start) or \
+    context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
         _dateline(texts, start, end) or _beside_a_place(lower, start, end, place_at)
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
@@ -873,13 +873,15 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
         # chatter about nothing name people and things after small places ("Unity", "Paul").
         if nm.minor_place or nm.everyday_place:
             return "a minor subdivision or an everyday word in a text about no outage"
-        said = _place_context(lower, start, end) and not (start and lower[start - 1] in NOT_WHERE) \
+        said = _place_context(lower, start, end, texts) and not (start and lower[start - 1] in NOT_WHERE) \
             or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place) \
             or _cjk_place_said(texts, start, nm.written)
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
     if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
         return "a compass word that begins a longer name (\"North America\")"
+    if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
+        return "a compass word in lower case before a place (\"east London\" is a part of London)"
     anti = PLACE_ANTI.get(lower[start])
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
@@ -1193,6 +1195,14 @@ PLACE_FILLERS = frozenset({"la", "le", "les", "el", "los", "las", "der", "die", 
                            "heel", "hela", "toda", "todo", "tout", "toute", "całej", "cały"})
 
 
+# A part of a place between "in" and its name ("across north Austin", "in southern Bavaria", "no interior de"), and
+# the words before "of" that make it "in" ("half of Austin", "all of Lisbon").
+PART_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                        "downtown", "greater", "nord", "süd", "ost", "sud", "norte", "sul", "oeste", "leste", "este",
+                        "interior", "centro"})
+PART_OF = frozenset({"half", "whole", "all", "most", "parts", "much", "rest"})
+
+
 DATELINE_MARKS = frozenset({":", "-", "–", "—", ","})
 
 
@@ -1213,17 +1223,19 @@ def _dateline(texts: list[str], start: int, end: int) -> bool:
 REGION_LIKE_RE = re.compile(r"^[a-z]{2,}(?:-[a-z0-9]+)+$")
 
 
-def _place_context(lower: list[str], start: int, end: int) -> bool:
+def _place_context(lower: list[str], start: int, end: int, texts: list[str] | None = None) -> bool:
+    """``texts``: as written, so that a part of a place in lower case ("north Austin") is skipped, not a name
+    ("North America")."""
     if end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES):
         return True
     if start >= 2 and lower[start - 1] == "(" and end < len(lower) and lower[end] == ")" and \
             (REGION_LIKE_RE.match(lower[start - 2]) or lower[start - 2] in COMPASS_WORDS):
         return True  # "us-south (Dallas)", "Germany Central (Frankfurt)"
     i = start - 1
-    while i >= 0 and start - i <= 3:
-        if lower[i] in PLACE_PREPOSITIONS:
-            return True
-        if lower[i] not in PLACE_FILLERS:
+    while i >= 0 and start - i <= 4:
+        if lower[i] in PLACE_PREPOSITIONS or (lower[i] == "of" and i and lower[i - 1] in PART_OF):
+            return True  # "in Austin", "across half of Austin"
+        if lower[i] not in PLACE_FILLERS and not (texts and lower[i] in PART_WORDS and texts[i].islower()):
             return False
         i -= 1
     return False

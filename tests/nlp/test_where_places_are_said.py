@@ -204,3 +204,16 @@ def test_a_place_said_with_over_is_where_the_text_is_set(tag, text, region):
 ])
 def test_a_region_said_clean_or_without_a_problem_beside_a_failing_one_is_not_tagged(tag, text, region):
     assert tag(text)["regions"] == [region]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("power's out across south Austin, traffic lights dark everywhere", "geo:US-TX"),  # a part of a place after "across"
+    ("storm knocked out power to half of Charlotte overnight", "geo:US-NC"),
+])
+def test_a_part_of_a_place_after_in_or_across_still_says_the_place(tag, text, region):
+    assert tag(text)["regions"] == [region]
+
+
+def test_a_lower_case_compass_word_before_a_place_is_no_other_place_named_so(tag):
+    # "East London" is a South African city; "east London" is a part of London.
+    assert "geo:ZA-EC" not in tag("whole of east London lost broadband this morning")["regions"]
