@@ -1,185 +1,291 @@
-"""A trained relevance classifier against the rules, and beside them: the comparison.
+"""Does a trained relevance classifier generalise to a new writer better than the rules?
 
-Trains scripts/train_relevance.py's bag-of-words ``textcat_multilabel`` (fixed seeds) and
-prints:
+Leave-one-writer-out: each group (one writer, or one old labelled set) is held out in turn,
+the candidate is trained on all the other groups and predicts it, as a blind set written by
+someone new would be. The rules never saw the three training writers (writer_a, writer_b,
+writer_c), so the rules' figures there are blind figures too; they were tuned on the old sets
+(dev+holdout, tune, final, final3, final4, final5), so their figures there are optimistic.
 
-1. 5-fold cross-validation on the training sets (dev, holdout, tune, final, final3): per
-   set, accuracy of the model alone, the rules alone and each combination, scored the way
-   benchmarks/tagging_eval.py scores a set (a "problem now" set against ``ongoing``, an
-   "about an outage" set against ``relevant``). The rules were tuned on these sets, so
-   their figures here are development figures; the model's are honest held-out ones.
-   The combination (and its threshold) is chosen here, on the folds, never on a blind set.
-2. ONE evaluation on tests/data/tagging_final4.jsonl (never trained or tuned on; it has
-   both labels): ``relevant`` and ``ongoing`` accuracy of model, rules and the chosen
-   combination.
-3. Cost: CPU µs per text of the classifier on the docs the tagger makes, for the texts of
-   tagging_throughput.py's realistic mix that pass the prescan (the ones that reach the
-   pipeline), and per text of the whole mix; the model's size on disk.
+Combinations of the rules' flag r and the model's probability p (per flag; ongoing implies
+relevant afterwards): ``model`` p >= t; ``add`` r or p >= t; ``veto`` r and p >= t; ``avg``
+(r + p) / 2 >= t; ``override`` p >= hi gives true, p < lo false, else r; ``stack``: a model with
+the rules' verdicts as input features, p >= t. Every threshold is chosen inside the training
+groups (nested): out-of-fold probabilities from an inner split of the training groups (each
+training writer its own fold, the old sets in two folds), thresholds that score best on the
+inner writers' records; the held-out group is never looked at for it. Candidates and the
+combination are then compared by the pooled figures over the three writer groups.
 
-Combinations (the rules' tags are ``relevant``, ``ongoing``, services and providers):
-``add-named(t)``: the model may turn a flag on where the rules did not, only in a text that
-names a service or provider; ``add-any(t)``: the same anywhere; ``veto(t)``: the model may
-turn the rules' ``relevant`` off where it gives it below ``t``.
-
-    .venv/bin/python benchmarks/relevance_model.py [--texts 20000]
+    PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py [--candidates a,b] [--outer all|writers]
+        [--errors FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sys
-import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "benchmarks"))
 
-import train_relevance as tr  # noqa: E402
+import relevance_data as rd  # noqa: E402
+import relevance_models as rm  # noqa: E402
 
-BLIND = "tagging_final4.jsonl"
+OLD_FOLDS = ({"dev+holdout", "final", "final4"}, {"tune", "final3", "final5"})
+FIELDS = ("rel", "ong")
+RULE_KEY = {"rel": "relevant", "ong": "ongoing"}
+
+CANDIDATES = {
+    "spacy-bow": lambda: rm.spacy_bow_candidate(),
+    "word12": lambda: rm.sklearn_candidate(char=None, word=(1, 2)),
+    "char25": lambda: rm.sklearn_candidate(char=(2, 5), word=None),
+    "char25+word12": lambda: rm.sklearn_candidate(char=(2, 5), word=(1, 2)),
+    "char14+word1": lambda: rm.sklearn_candidate(char=(1, 4), word=(1, 1)),
+    "char25+word12+rules": lambda: rm.sklearn_candidate(char=(2, 5), word=(1, 2), stack=True),
+}
 
 
-def combine(kind: str, t: float, rules: dict, p_rel: float, p_ong: float) -> tuple[bool, bool]:
-    """(relevant, ongoing) of one text under a combination; ongoing implies relevant."""
-    rel, ong = rules["relevant"], rules["ongoing"]
-    named = bool(rules["services"] or rules["providers"])
+def grids():
+    t = [i / 100 for i in range(5, 100, 5)] + [0.97, 0.98, 0.99]
+    return {
+        "model": [(x,) for x in t],
+        "add": [(x,) for x in t if x >= 0.3],
+        "veto": [(x,) for x in t if x <= 0.7] + [(0.01,), (0.02,)],
+        "avg": [(x,) for x in t if 0.2 <= x <= 0.8],
+        "override": [(lo, hi) for lo in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
+                     for hi in (0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01) if lo < hi],
+    }
+
+
+def decide(kind: str, params: tuple, r: bool, p: float) -> bool:
     if kind == "rules":
-        pass
-    elif kind == "model":
-        rel, ong = p_rel >= t, p_ong >= t
-    elif kind == "add-named":
-        rel = rel or (named and p_rel >= t)
-        ong = ong or (named and p_ong >= t)
-    elif kind == "add-any":
-        rel, ong = rel or p_rel >= t, ong or p_ong >= t
-    elif kind == "veto":
-        rel = rel and p_rel >= t
-        ong = ong and rel
+        return r
+    if kind in ("model", "stack"):
+        return p >= params[0]
+    if kind == "add":
+        return r or p >= params[0]
+    if kind == "veto":
+        return r and p >= params[0]
+    if kind == "avg":
+        return (r + p) / 2 >= params[0]
+    if kind == "override":
+        lo, hi = params
+        return True if p >= hi else False if p < lo else r
+    raise ValueError(kind)
+
+
+def choose(kind: str, records, rules, probs) -> tuple:
+    """Per flag, the threshold(s) that score best on the given (inner, out-of-fold) records;
+    a tie goes to the threshold nearest the grid's middle (the least extreme)."""
+    chosen = {}
+    grid = grids()["model" if kind == "stack" else kind]
+    for at, f in enumerate(FIELDS):
+        best, best_key = None, None
+        for params in grid:
+            right = sum(decide(kind, params, rule[RULE_KEY[f]], p[at]) == rec[f]
+                        for rec, rule, p in zip(records, rules, probs) if rec[f] is not None)
+            key = (right, -abs(params[0] - 0.5))
+            if best_key is None or key > best_key:
+                best, best_key = params, key
+        chosen[f] = best
+    return chosen
+
+
+def combine(kind, chosen, rule, p) -> tuple[bool, bool]:
+    if kind == "rules":
+        rel, ong = rule["relevant"], rule["ongoing"]
+    else:
+        rel = decide(kind, chosen["rel"], rule["relevant"], p[0])
+        ong = decide(kind, chosen["ong"], rule["ongoing"], p[1])
     return rel or ong, ong
 
 
-CANDIDATES = [("rules", 0.0), ("model", 0.5)] + [(k, t / 100) for k in ("add-named", "add-any")
-                                                  for t in (*range(50, 90, 5), 90, 92, 94, 96, 98, 99)] + \
-             [("veto", t / 100) for t in (1, 2, 5, 10, 20)]
+def inner_folds(train_groups: list[str]) -> list[set[str]]:
+    folds = [{g} for g in train_groups if g in rd.WRITERS]
+    for old in OLD_FOLDS:
+        part = old & set(train_groups)
+        if part:
+            folds.append(part)
+    return folds
 
 
-def accuracy_by_set(cases, rules, probs, kind, t) -> dict[str, tuple[int, int]]:
-    """Per training set: (right, total) on the field its labels mean."""
-    out: dict[str, list[int]] = {}
-    for case, r, (pr, po) in zip(cases, rules, probs):
-        rel, ong = combine(kind, t, r, pr, po)
-        field = "ongoing" if tr.definition_of(case["set"]) == "ongoing" else "relevant"
-        got = ong if field == "ongoing" else rel
-        right_total = out.setdefault(case["set"], [0, 0])
-        right_total[0] += got == case["relevant"]
-        right_total[1] += 1
-    return {k: (v[0], v[1]) for k, v in out.items()}
+def fit_predict(make, train, train_rules, test, test_rules, fill: bool):
+    train = fill_rel(train, train_rules) if fill else train
+    predict = make()(train, train_rules)
+    return predict(test, test_rules)
+
+
+def fill_rel(records, rules):
+    """RELEVANT = false where an old "problem now" label is false and the rules read the text as
+    not relevant (training labels only: last session's finding that RELEVANT otherwise had too
+    few negatives)."""
+    return [{**r, "rel": False} if r["rel"] is None and r["ong"] is False and not rule["relevant"] else r
+            for r, rule in zip(records, rules)]
+
+
+def run_candidate(name, records, rules, outer_groups, fill, log):
+    """Per held-out group: {kind: (chosen thresholds, [(rel, ong) per record])} and the probabilities."""
+    make = CANDIDATES[name]
+    kinds = ["stack"] if name.endswith("+rules") else ["model", "add", "veto", "avg", "override"]
+    groups = [g for g in rd.GROUPS if any(r["group"] == g for r in records)]
+    out, probs_all = {}, {}
+    for held in outer_groups:
+        t0 = time.process_time()
+        train_groups = [g for g in groups if g != held]
+        idx = [i for i, r in enumerate(records) if r["group"] != held]
+        test = [i for i, r in enumerate(records) if r["group"] == held]
+        # inner out-of-fold probabilities
+        oof = {}
+        for fold in inner_folds(train_groups):
+            tr_i = [i for i in idx if records[i]["group"] not in fold]
+            te_i = [i for i in idx if records[i]["group"] in fold]
+            ps = fit_predict(make, [records[i] for i in tr_i], [rules[i] for i in tr_i],
+                             [records[i] for i in te_i], [rules[i] for i in te_i], fill)
+            oof.update(zip(te_i, ps))
+        inner = [i for i in idx if records[i]["group"] in rd.WRITERS]
+        ps = fit_predict(make, [records[i] for i in idx], [rules[i] for i in idx],
+                         [records[i] for i in test], [rules[i] for i in test], fill)
+        probs_all[held] = ps
+        out[held] = {}
+        for kind in kinds:
+            chosen = choose(kind, [records[i] for i in inner], [rules[i] for i in inner], [oof[i] for i in inner])
+            out[held][kind] = (chosen, [combine(kind, chosen, rules[i], p) for i, p in zip(test, ps)])
+        log(f"  {name} held out {held}: {len(test)} records, {time.process_time() - t0:.0f} s CPU; "
+            + "; ".join(f"{k} {fmt_params(v[0])}" for k, v in out[held].items()))
+    return out, probs_all
+
+
+def fmt_params(chosen):
+    return "/".join(",".join(f"{x:.2f}" for x in chosen[f]) for f in FIELDS)
+
+
+def accuracy(pairs):
+    """pairs: (got, expected) with expected not None -> (right, n)."""
+    n = len(pairs)
+    return sum(g == e for g, e in pairs), n
+
+
+def mcnemar(a_right: list[bool], b_right: list[bool]) -> tuple[int, int, float]:
+    """b fixes, b breaks (relative to a), exact two-sided p."""
+    fixed = sum(1 for x, y in zip(a_right, b_right) if y and not x)
+    broke = sum(1 for x, y in zip(a_right, b_right) if x and not y)
+    n = fixed + broke
+    if not n:
+        return fixed, broke, 1.0
+    p = min(1.0, 2 * sum(math.comb(n, i) for i in range(0, min(fixed, broke) + 1)) / 2 ** n)
+    return fixed, broke, p
+
+
+def report(records, rules, results, outer_groups, out):
+    """Tables: per group and pooled over the writers, rules vs each candidate/combination."""
+    rows = [("rules", None, None)]
+    for name, (per_group, _) in results.items():
+        kinds = next(iter(per_group.values())).keys()
+        for kind in kinds:
+            rows.append((f"{name}:{kind}", name, kind))
+    by_group = defaultdict(list)
+    for i, r in enumerate(records):
+        by_group[r["group"]].append(i)
+
+    def predictions(name, kind, group):
+        if name is None:
+            return [combine("rules", None, rules[i], None) for i in by_group[group]]
+        return results[name][0][group][kind][1]
+
+    writers = [g for g in rd.WRITERS if g in outer_groups]
+    for f_at, f in enumerate(FIELDS):
+        label = "relevant (about an outage)" if f == "rel" else "ongoing (a problem now)"
+        print(f"\n{label}: accuracy per held-out group (n = records with this label)", file=out)
+        head = f"{'candidate:combination':34}" + "".join(f"{g:>13}" for g in outer_groups)
+        if writers:
+            head += f"{'WRITERS':>10}"
+        print(head, file=out)
+        ns = "".join(f"{'n=' + str(sum(records[i][f] is not None for i in by_group[g])):>13}" for g in outer_groups)
+        print(f"{'':34}{ns}", file=out)
+        for row, name, kind in rows:
+            cells, pooled = [], [0, 0]
+            for g in outer_groups:
+                preds = predictions(name, kind, g)
+                pairs = [(p[f_at], records[i][f]) for i, p in zip(by_group[g], preds) if records[i][f] is not None]
+                right, n = accuracy(pairs)
+                cells.append(f"{right / n if n else float('nan'):13.3f}")
+                if g in writers:
+                    pooled[0] += right
+                    pooled[1] += n
+            line = f"{row:34}" + "".join(cells)
+            if writers:
+                line += f"{pooled[0] / pooled[1]:10.3f}"
+            print(line, file=out)
+    # per kind, pooled over the writer groups
+    if writers:
+        for f_at, f in enumerate(FIELDS):
+            print(f"\n{'relevant' if f == 'rel' else 'ongoing'} per kind, pooled over the writer groups", file=out)
+            counts = {k: sum(1 for g in writers for i in by_group[g] if records[i]["kind"] == k and records[i][f] is not None)
+                      for k in rd.KINDS}
+            print(f"{'candidate:combination':34}" + "".join(f"{k + ' ' + str(counts[k]):>14}" for k in rd.KINDS), file=out)
+            for row, name, kind in rows:
+                acc = defaultdict(lambda: [0, 0])
+                for g in writers:
+                    for i, p in zip(by_group[g], predictions(name, kind, g)):
+                        if records[i][f] is not None:
+                            acc[records[i]["kind"]][0] += p[f_at] == records[i][f]
+                            acc[records[i]["kind"]][1] += 1
+                print(f"{row:34}" + "".join(f"{acc[k][0] / acc[k][1] if acc[k][1] else float('nan'):14.3f}"
+                                            for k in rd.KINDS), file=out)
+        print("\npaired against the rules on the pooled writer records (fixes / breaks, exact McNemar p)", file=out)
+        for row, name, kind in rows[1:]:
+            cells = []
+            for f_at, f in enumerate(FIELDS):
+                a, b = [], []
+                for g in writers:
+                    rp = predictions(None, None, g)
+                    mp = predictions(name, kind, g)
+                    for i, x, y in zip(by_group[g], rp, mp):
+                        if records[i][f] is not None:
+                            a.append(x[f_at] == records[i][f])
+                            b.append(y[f_at] == records[i][f])
+                fixed, broke, p = mcnemar(a, b)
+                cells.append(f"{'relevant' if f == 'rel' else 'ongoing'} +{fixed}/-{broke} p={p:.3g}")
+            print(f"{row:34}" + "   ".join(cells), file=out)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=int, default=20000, help="texts of the realistic mix timed")
+    parser.add_argument("--candidates", default="word12,char25+word12,char25+word12+rules")
+    parser.add_argument("--outer", default="all", help="all, writers, or comma-separated groups to hold out")
+    parser.add_argument("--no-fill", action="store_true", help="do not fill RELEVANT negatives from the rules")
+    parser.add_argument("--probs", type=Path, help="write each held-out record's probabilities here (JSON)")
     args = parser.parse_args()
     from outagewatch.nlp import Tagger
 
+    def log(msg):
+        print(msg, file=sys.stderr, flush=True)
+
     print(f"load average at start: {os.getloadavg()}")
-    tagger = Tagger()
-    cases = tr.training_cases()
-    rules = tr.rules_tags(cases, tagger)
-    filled = tr.fill_relevant(cases, rules)  # training labels; scoring uses each set's own
-
-    # 1. cross-validation
-    fold = tr.folds(cases)
-    probs: list[tuple[float, float]] = [(0.0, 0.0)] * len(cases)
-    for k in range(5):
-        model = tr.train([c for c, f in zip(filled, fold) if f != k])
-        held = [i for i, f in enumerate(fold) if f == k]
-        for i, p in zip(held, tr.scores(model, [cases[i]["text"] for i in held])):
-            probs[i] = p
-    sets = list(tr.TRAIN_SETS)
-    base = accuracy_by_set(cases, rules, probs, "rules", 0)
-    print("\n5-fold CV on the training sets (accuracy on each set's own definition; "
-          "rules: tuned on these sets)")
-    print(f"{'candidate':16}" + "".join(f"{s.removeprefix('tagging_').removesuffix('.jsonl'):>9}" for s in sets)
-          + f"{'pooled':>9}  worst drop vs rules (in s.e.)")
-    best, best_score = ("rules", 0.0), -1.0
-    for kind, t in CANDIDATES:
-        acc = accuracy_by_set(cases, rules, probs, kind, t)
-        pooled = sum(a for a, _ in acc.values()) / sum(n for _, n in acc.values())
-        drops = []
-        for s in sets:
-            r, n = base[s]
-            p = r / n
-            se = max(math.sqrt(p * (1 - p) / n), 1 / n)
-            drops.append((r - acc[s][0]) / n / se)
-        worst = max(drops)
-        print(f"{kind + ('' if kind == 'rules' else f'({t:.2f})'):16}"
-              + "".join(f"{acc[s][0] / acc[s][1]:9.3f}" for s in sets) + f"{pooled:9.3f}  {worst:+.1f}")
-        if kind not in ("rules", "model") and worst <= 1.0 and pooled > best_score:
-            best, best_score = (kind, t), pooled
-    rules_pooled = sum(a for a, _ in base.values()) / sum(n for _, n in base.values())
-    if best_score <= rules_pooled:
-        print(f"no combination beats the rules' pooled CV {rules_pooled:.3f} without a set dropping by more "
-              f"than one standard error; the best such: {best} at {best_score:.3f}")
-    else:
-        print(f"chosen by CV: {best[0]}({best[1]:.2f}), pooled {best_score:.3f} vs rules {rules_pooled:.3f}")
-    chosen = best
-
-    # 2. one evaluation on the blind set
-    model = tr.train(filled)
-    blind = tr.read_set(BLIND)
-    blind_rules = list(tagger.tag_texts([(c["text"], c.get("source"), c.get("lang_hint")) for c in blind]))
-    blind_probs = tr.scores(model, [c["text"] for c in blind])
-    print(f"\n{BLIND} ({len(blind)} cases, both labels; never trained or tuned on)")
-    print(f"{'':24}{'relevant':>9}{'ongoing':>9}")
-    for kind, t in (("rules", 0.0), ("model", 0.5), chosen):
-        rel_right = ong_right = 0
-        for case, r, (pr, po) in zip(blind, blind_rules, blind_probs):
-            rel, ong = combine(kind, t, r, pr, po)
-            rel_right += rel == case["relevant"]
-            ong_right += ong == case["ongoing"]
-        name = kind if kind == "rules" else f"{kind}({t:.2f})"
-        print(f"{name:24}{rel_right / len(blind):9.3f}{ong_right / len(blind):9.3f}")
-    for field, at in (("relevant", 0), ("ongoing", 1)):
-        fixed = broke = 0
-        for case, r, (pr, po) in zip(blind, blind_rules, blind_probs):
-            before = r[field] == case[field]
-            after = combine(*chosen, r, pr, po)[at] == case[field]
-            fixed += after and not before
-            broke += before and not after
-        n = fixed + broke
-        p = min(1.0, 2 * sum(math.comb(n, i) for i in range(0, min(fixed, broke) + 1)) / 2 ** n) if n else 1.0
-        print(f"{field}: the combination fixes {fixed} of the rules' errors and makes {broke} new ones "
-              f"(exact McNemar p = {p:.2f})")
-
-    # 3. cost and size
-    from tagging_throughput import make_mix
-
-    texts = make_mix(args.texts, 1)
-    reach = [t for t in texts if tagger.prescan.clear(t) is None]
-    docs = list(tagger.nlp.tokenizer.pipe(reach))
-    textcat = model.get_pipe("textcat_multilabel")
-    list(textcat.pipe(docs[:500]))  # warm up
-    runs = []
-    for _ in range(3):
-        start = time.process_time()
-        for _ in textcat.pipe(docs, batch_size=1000):
-            pass
-        runs.append(time.process_time() - start)
-    cpu = sorted(runs)[1]
-    with tempfile.TemporaryDirectory() as tmp:
-        model.to_disk(tmp, exclude=["tokenizer"])  # the tagger builds its own tokenizer
-        size = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
-    print(f"\ncost: {len(reach)} of {len(texts)} texts of the realistic mix reach the pipeline; the classifier "
-          f"on their docs: {cpu / len(reach) * 1e6:.1f} µs CPU per pipeline text, "
-          f"{cpu / len(texts) * 1e6:.1f} µs per text of the mix (median of 3)")
-    print(f"size on disk: {size / 1024:.0f} KiB (spaCy's to_disk without the tokenizer)")
-    print(f"load average at end: {os.getloadavg()}")
+    records = rd.load_groups()
+    present = [g for g in rd.GROUPS if any(r["group"] == g for r in records)]
+    print("groups: " + ", ".join(f"{g} {sum(r['group'] == g for r in records)}" for g in present))
+    rules = rd.rules_tags(records, Tagger())
+    outer = present if args.outer == "all" else [g for g in present if g in rd.WRITERS] \
+        if args.outer == "writers" else args.outer.split(",")
+    results = {}
+    for name in args.candidates.split(","):
+        results[name] = run_candidate(name, records, rules, outer, not args.no_fill, log)
+    report(records, rules, results, outer, sys.stdout)
+    if args.probs:
+        by_group = defaultdict(list)
+        for i, r in enumerate(records):
+            by_group[r["group"]].append(i)
+        dump = {name: {g: [[records[i]["id"], *p] for i, p in zip(by_group[g], probs[g])] for g in probs}
+                for name, (_, probs) in results.items()}
+        args.probs.write_text(json.dumps(dump))
+    print(f"\nload average at end: {os.getloadavg()}")
     return 0
 
 

@@ -1,0 +1,94 @@
+"""The labelled relevance data by writer group, and the candidate classifiers, for the experiment.
+
+Why a module of its own: benchmarks/relevance_model.py (leave-one-writer-out evaluation) and
+scripts/train_relevance.py (the shipped model) must read the same groups, labels and features,
+or the figures would be about another model than the one shipped.
+
+Groups (a group is one writer, or one set written together): the three training writers
+(training/tagging/writer_{a,b,c}.jsonl, written blind to the rules, for training only) and the
+old labelled sets in tests/data, which the rules were tuned on. tests/data/tagging_final6.jsonl
+(and any later blind set) is in :data:`NEVER_READ`: no function here opens it, and
+:func:`read_jsonl` refuses it.
+
+Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
+one, under the definition tests/data/tagging_relevance.json records for it: a "problem now"
+set's label is ``ongoing`` (and ``relevant`` only where true); an "about an outage" set's is
+``relevant`` (and ``ongoing`` = false where it is false). A flag a record does not give is None:
+it is neither trained on nor scored.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+TRAINING = REPO / "training" / "tagging"
+
+WRITERS = ("writer_a", "writer_b", "writer_c")
+GROUPS: dict[str, tuple[Path, ...]] = {
+    "writer_a": (TRAINING / "writer_a.jsonl",),
+    "writer_b": (TRAINING / "writer_b.jsonl",),
+    "writer_c": (TRAINING / "writer_c.jsonl",),
+    "dev+holdout": (DATA / "tagging_dev.jsonl", DATA / "tagging_holdout.jsonl"),
+    "tune": (DATA / "tagging_tune.jsonl",),
+    "final": (DATA / "tagging_final.jsonl",),
+    "final3": (DATA / "tagging_final3.jsonl",),
+    "final4": (DATA / "tagging_final4.jsonl",),
+    "final5": (DATA / "tagging_final5.jsonl",),
+}
+# The lead's blind sets: never opened, never trained or tuned on.
+NEVER_READ = frozenset({DATA / "tagging_final6.jsonl", DATA / "tagging_final7.jsonl"})
+KINDS = ("social", "status", "headline", "negative", "region")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    if path.resolve() in {p.resolve() for p in NEVER_READ}:
+        raise SystemExit(f"refusing to read {path}: a blind evaluation set")
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def definition_of(path: Path) -> str:
+    """'ongoing' or 'outage': what an old set's ``relevant`` label means (unlisted: 'outage')."""
+    sets = json.loads((DATA / "tagging_relevance.json").read_text("utf-8"))["sets"]
+    return sets.get(path.name, {}).get("relevant_means", "outage")
+
+
+def flags_of(record: dict, definition: str) -> tuple[bool | None, bool | None]:
+    """(relevant, ongoing) a record gives; None where its set's definition does not say."""
+    if "ongoing" in record:
+        return bool(record["relevant"]), bool(record["ongoing"])
+    if definition == "ongoing":
+        return (True if record["relevant"] else None), bool(record["relevant"])
+    return bool(record["relevant"]), (False if not record["relevant"] else None)
+
+
+def kind_of(record: dict) -> str:
+    kind = record.get("kind") or "social"
+    return "status" if kind.startswith("status") else kind
+
+
+def load_groups(names=None) -> list[dict]:
+    """Every record of the named groups (all by default), each with ``group``, ``kind``, ``rel``,
+    ``ong`` (bool or None), ``text``, ``source`` and ``lang_hint``."""
+    out = []
+    for name in names or GROUPS:
+        for path in GROUPS[name]:
+            definition = definition_of(path)
+            for record in read_jsonl(path):
+                rel, ong = flags_of(record, definition)
+                out.append({"id": record.get("id"), "group": name, "kind": kind_of(record), "text": record["text"],
+                            "source": record.get("source"), "lang_hint": record.get("lang_hint"),
+                            "lang": record.get("lang"), "rel": rel, "ong": ong})
+    return out
+
+
+def rules_tags(records: list[dict], tagger=None) -> list[dict]:
+    """The rule-based tagger's tags for each record (source and language hint as labelled)."""
+    if tagger is None:
+        from outagewatch.nlp import Tagger
+        tagger = Tagger()
+    return list(tagger.tag_texts([(r["text"], r["source"], r["lang_hint"]) for r in records]))
