@@ -11,6 +11,8 @@ secrets can live outside the repository and outside the file:
 - ``OUTAGEWATCH_X_BEARER_TOKEN``: X/Twitter API v2 bearer token
 - ``OUTAGEWATCH_API_TOKEN``: bearer token for the API's state-changing endpoints
 - ``OUTAGEWATCH_NLP_MODEL`` / ``OUTAGEWATCH_NLP_PROCESSES``: ``[nlp] model`` / ``processes``
+- ``OUTAGEWATCH_NLP_RELEVANCE_MODEL``: ``[nlp] relevance_model`` (a relevance classifier file
+  other than the bundled one)
 
 - ``OUTAGEWATCH_BLUESKY_*``, ``OUTAGEWATCH_MASTODON_TOKENS``, ``OUTAGEWATCH_REDDIT_*``: social credentials
 
@@ -37,13 +39,14 @@ from typing import Any, Mapping
 DEFAULT_CONFIG_NAME = "outagewatch.toml"
 DEFAULT_STORE_URL = "sqlite:///outagewatch.db"
 SECRET_ENV = ("OUTAGEWATCH_ES_PASSWORD", "OUTAGEWATCH_ES_API_KEY", "OUTAGEWATCH_X_BEARER_TOKEN", "OUTAGEWATCH_API_TOKEN")
-NLP_ENV = {"model": "OUTAGEWATCH_NLP_MODEL", "processes": "OUTAGEWATCH_NLP_PROCESSES"}
+NLP_ENV = {"model": "OUTAGEWATCH_NLP_MODEL", "processes": "OUTAGEWATCH_NLP_PROCESSES",
+           "relevance_model": "OUTAGEWATCH_NLP_RELEVANCE_MODEL"}
 
 SECTIONS: dict[str, frozenset[str] | None] = {
     "store": frozenset({"url", "username", "password", "api_key", "ca_certs"}),
     "api": frozenset({"token"}),
     "x": frozenset({"bearer_token"}),
-    "nlp": frozenset({"model", "processes"}),
+    "nlp": frozenset({"model", "processes", "relevance_model"}),
     "alerts": frozenset({"webhooks", "apprise", "base_url", "retries", "timeout"}),
     "collect": frozenset({"retries", "backoff", "backoff_max", "concurrency", "timeout", "deadline", "redirects"}),
     "reports": frozenset({"profiles", "scrapy"}),
@@ -90,7 +93,7 @@ class Config:
 
     @property
     def nlp(self) -> dict[str, Any]:
-        """``[nlp]`` with its environment overrides: ``model`` and ``processes``."""
+        """``[nlp]`` with its environment overrides: ``model``, ``processes``, ``relevance_model``."""
         return dict(self.section("nlp"))
 
     @property

@@ -4,8 +4,8 @@ Why a module of its own: benchmarks/relevance_model.py (leave-one-writer-out eva
 scripts/train_relevance.py (the shipped model) must read the same groups, labels and features,
 or the figures would be about another model than the one shipped.
 
-Groups (a group is one writer, or one set written together): the three training writers
-(training/tagging/writer_{a,b,c}.jsonl, written blind to the rules, for training only) and the
+Groups (a group is one writer, or one set written together): the five training writers
+(training/tagging/writer_{a,b,c,d,e}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on. tests/data/tagging_final6.jsonl
 (and any later blind set) is in :data:`NEVER_READ`: no function here opens it, and
 :func:`read_jsonl` refuses it.
@@ -26,11 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 TRAINING = REPO / "training" / "tagging"
 
-WRITERS = ("writer_a", "writer_b", "writer_c")
+WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e")
 GROUPS: dict[str, tuple[Path, ...]] = {
-    "writer_a": (TRAINING / "writer_a.jsonl",),
-    "writer_b": (TRAINING / "writer_b.jsonl",),
-    "writer_c": (TRAINING / "writer_c.jsonl",),
+    **{w: (TRAINING / f"{w}.jsonl",) for w in WRITERS},
     "dev+holdout": (DATA / "tagging_dev.jsonl", DATA / "tagging_holdout.jsonl"),
     "tune": (DATA / "tagging_tune.jsonl",),
     "final": (DATA / "tagging_final.jsonl",),
@@ -87,8 +85,16 @@ def load_groups(names=None) -> list[dict]:
 
 
 def rules_tags(records: list[dict], tagger=None) -> list[dict]:
-    """The rule-based tagger's tags for each record (source and language hint as labelled)."""
+    """The rule-based tagger's tags for each record (source and language hint as labelled), with
+    ``cleared``: the prescan let the text through to no rule (the model does not run on it)."""
+    from outagewatch.nlp.source import parse_source
+    from outagewatch.nlp.tagger import _informative
     if tagger is None:
         from outagewatch.nlp import Tagger
-        tagger = Tagger()
-    return list(tagger.tag_texts([(r["text"], r["source"], r["lang_hint"]) for r in records]))
+        tagger = Tagger(relevance_model=False)
+    assert tagger.relevance is None, "the rules alone"
+    out = []
+    for r, tags in zip(records, tagger.tag_texts([(r["text"], r["source"], r["lang_hint"]) for r in records])):
+        cleared = not _informative(parse_source(r["source"], tagger.vocab)) and tagger.prescan.clear(r["text"]) is not None
+        out.append({**tags, "cleared": cleared})
+    return out

@@ -9,6 +9,7 @@ out of that flag's training. Everything is seeded: the same data gives the same 
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 
@@ -95,10 +96,44 @@ def sklearn_candidate(char=(2, 5), word=(1, 2), bits=20, C=4.0, stack=False, rul
 
 # -- spaCy: TextCatBOW on the tagger's tokenizer (last session's model) ---------------------------
 
-def spacy_bow_candidate(ngram_size=1, epochs=12, length=2 ** 16):
+def _register_bow_attr():
+    """``outagewatch.TextCatBOWAttr.v1``: spaCy's TextCatBOW.v3 on another token attribute
+    (LOWER: "Down" and "down" one feature)."""
+    from functools import partial
+    from spacy.attrs import IDS
+    from spacy.ml.extract_ngrams import extract_ngrams
+    from spacy.ml.models.textcat import resize_and_set_ref, resize_linear_weighted, NEG_VALUE
+    from spacy.util import registry
+    from thinc.api import Logistic, SparseLinear_v2, chain, resizable, with_cpu
+    if "outagewatch.TextCatBOWAttr.v1" in registry.architectures:
+        return
+
+    @registry.architectures("outagewatch.TextCatBOWAttr.v1")
+    def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, attr: str,
+              nO=None):
+        length = 2 ** (length - 1).bit_length()
+        sparse_linear = SparseLinear_v2(nO=nO, length=length)
+        output_layer = Logistic()
+        resizable_layer = resizable(sparse_linear, resize_layer=partial(
+            resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
+        model = chain(extract_ngrams(ngram_size, attr=IDS[attr]), resizable_layer)
+        model = with_cpu(model, model.ops)
+        model = chain(model, with_cpu(output_layer, output_layer.ops))
+        if nO is not None:
+            model.set_dim("nO", nO)
+        model.set_ref("output_layer", sparse_linear)
+        model.attrs["multi_label"] = True
+        model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+        return model
+
+
+def spacy_bow_candidate(ngram_size=1, epochs=12, length=2 ** 16, attr="ORTH"):
     """``spacy.TextCatBOW.v3`` (token text n-grams) in a two-label ``textcat_multilabel``."""
     arch = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": ngram_size,
             "no_output_layer": False, "length": length}
+    if attr != "ORTH":
+        _register_bow_attr()
+        arch = {**arch, "@architectures": "outagewatch.TextCatBOWAttr.v1", "attr": attr}
 
     def fit(records, rules):
         import spacy
@@ -128,5 +163,121 @@ def spacy_bow_candidate(ngram_size=1, epochs=12, length=2 ** 16):
 
         def predict(recs, rls):
             return [(d.cats["REL"], d.cats["ONG"]) for d in nlp.pipe([r["text"] for r in recs], batch_size=256)]
+        return predict
+    return fit
+
+
+# -- char 2-5-grams inside words and word 1-2-grams (counts), logistic regression ----------------
+# Measured against the shipped spaCy model and not shipped (docs/benchmarks.md); kept so the
+# figures can be re-run.
+
+WORD_RE = re.compile(r"\w+")
+
+
+def char_grams(word: str) -> list[str]:
+    padded = f" {word} "
+    return [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
+
+
+def ngram_features(text: str) -> tuple[dict[str, int], int, dict[str, int], int]:
+    """(character n-gram counts over every word, how many in all, word 1-2-gram counts, how many)."""
+    words = WORD_RE.findall(text.lower())
+    chars: dict[str, int] = {}
+    n_chars = 0
+    for word in words:
+        grams = char_grams(word)
+        n_chars += len(grams)
+        for g in grams:
+            chars[g] = chars.get(g, 0) + 1
+    grams = words + [a + " " + b for a, b in zip(words, words[1:])]
+    counts: dict[str, int] = {}
+    for g in grams:
+        counts[g] = counts.get(g, 0) + 1
+    return chars, n_chars, counts, len(grams)
+
+
+def ngram_lr_candidate(C=4.0, min_df=2):
+    """Logistic regression per flag over :func:`ngram_features` seen in >= ``min_df`` texts, each
+    kind scaled by 1/sqrt(its n-gram count)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    def matrix(feats, chars_v, words_v):
+        rows, cols, vals = [], [], []
+        for row, (chars, n_chars, grams, n_grams) in enumerate(feats):
+            cs = 1 / np.sqrt(n_chars) if n_chars else 0.0
+            ws = 1 / np.sqrt(n_grams) if n_grams else 0.0
+            for g, count in chars.items():
+                if g in chars_v:
+                    rows.append(row), cols.append(chars_v[g]), vals.append(count * cs)
+            for g, count in grams.items():
+                if g in words_v:
+                    rows.append(row), cols.append(words_v[g]), vals.append(count * ws)
+        return csr_matrix((np.array(vals), (rows, cols)), shape=(len(feats), len(chars_v) + len(words_v)))
+
+    def fit(records, rules):
+        feats = [ngram_features(r["text"]) for r in records]
+        df_c, df_w = {}, {}
+        for chars, _, grams, _ in feats:
+            for g in chars:
+                df_c[g] = df_c.get(g, 0) + 1
+            for g in grams:
+                df_w[g] = df_w.get(g, 0) + 1
+        chars_v = {g: i for i, g in enumerate(sorted(g for g, n in df_c.items() if n >= min_df))}
+        words_v = {g: len(chars_v) + i for i, g in enumerate(sorted(g for g, n in df_w.items() if n >= min_df))}
+        X = matrix(feats, chars_v, words_v)
+        models = {}
+        for f in FIELDS:
+            keep = [i for i, r in enumerate(records) if r[f] is not None]
+            model = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
+            model.fit(X[keep], np.array([records[i][f] for i in keep], dtype=int))
+            models[f] = model
+
+        def predict(recs, rls):
+            Xp = matrix([ngram_features(r["text"]) for r in recs], chars_v, words_v)
+            cols = [models[f].predict_proba(Xp)[:, 1] for f in FIELDS]
+            return list(zip(cols[0].tolist(), cols[1].tolist()))
+        return predict
+    return fit
+
+
+# -- the shipped model: outagewatch.nlp.relevance ---------------------------------------------------
+
+def fit_shipped(records, *, epochs=12, thresholds=None, info=""):
+    """A :class:`outagewatch.nlp.relevance.RelevanceModel` trained on ``records`` (a flag a record
+    does not give is missing for spaCy, not false), seeded: the same records give the same bytes."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import minibatch
+
+    from outagewatch.nlp.relevance import RelevanceModel, blank_textcat
+
+    spacy.util.fix_random_seed(SEED)
+    nlp, textcat = blank_textcat()
+    examples = []
+    for r in records:
+        cats = {}
+        if r["rel"] is not None:
+            cats["RELEVANT"] = float(r["rel"])
+        if r["ong"] is not None:
+            cats["ONGOING"] = float(r["ong"])
+        examples.append(Example.from_dict(nlp.make_doc(r["text"]), {"cats": cats}))
+    optimizer = nlp.initialize(lambda: examples)
+    rng = random.Random(SEED)
+    order = list(range(len(examples)))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for batch in minibatch([examples[i] for i in order], size=16):
+            nlp.update(batch, sgd=optimizer, drop=0.2)
+    return RelevanceModel(nlp, textcat, thresholds or {"relevant": (0.5, 0.5), "ongoing": (0.5, 0.5)}, info)
+
+
+def shipped_candidate(epochs=12):
+    """The shipped model's training and scoring code, as the tagger runs it."""
+    def fit(records, rules):
+        model = fit_shipped(records, epochs=epochs)
+
+        def predict(recs, rls):
+            return [tuple(p) for p in model.predict_many(r["text"] for r in recs)]
         return predict
     return fit

@@ -72,11 +72,14 @@ def _items(stream, errors: list[int]) -> Iterator[dict[str, Any]]:
 def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id, services, providers, regions, "
                                                             "symptoms, status, lang, relevant (about an outage: "
                                                             "going on, resolved or explained), ongoing (a "
-                                                            "problem now)."),
+                                                            "problem now), model (the relevance classifier's "
+                                                            "probabilities, top words, the rules' own flags "
+                                                            "and which decided)."),
         explain: bool = typer.Option(False, "--explain", help="Also say why: each name, place and symptom found, "
                                                               "whether it was tagged and by which rule, and which "
-                                                              "cue decided relevance and ongoing (with --json: an \"explain\" "
-                                                              "object).")) -> None:
+                                                              "cue decided relevance and ongoing, with the relevance "
+                                                              "classifier's probabilities and top words (with --json: "
+                                                              "an \"explain\" object).")) -> None:
     """Tag texts read from stdin (one JSON object with "text" or one plain text a line).
 
     Exit 0: every line tagged; 3: some lines rejected (each named on stderr); 1: fatal; 2: usage.
@@ -95,6 +98,8 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
         results = tagger.explain_texts(triples) if explain else tagger.tag_texts(triples)
         for item, tags in zip(batch, results):
             record = {"id": item["id"], **{k: tags[k] for k in FIELDS}}
+            if tagger.relevance is not None:
+                record["model"] = _model(tagger.relevance, item["text"], tags.get("model"))
             if explain:
                 record["explain"] = tags["explain"]
             if as_json:
@@ -102,7 +107,7 @@ def tag(as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: id
             else:
                 out.buffer.write(_human(record).encode("utf-8") + b"\n")
                 if explain:
-                    out.buffer.write(_explained(record["explain"]).encode("utf-8"))
+                    out.buffer.write(_explained(record["explain"], record.get("model")).encode("utf-8"))
         sys.stdout.flush()
     if errors[0]:
         raise typer.Exit(EXIT_PARTIAL)
@@ -122,8 +127,19 @@ def _human(record: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def _explained(explain: dict[str, Any]) -> str:
-    """The decisions, one indented line each: what was found, tagged or not, and the rule."""
+def _model(model, text: str, said: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the relevance classifier said about a text, with the words that pushed each flag
+    most; None where it did not run (the prescan found nothing to tag)."""
+    if said is None:
+        return None
+    from outagewatch.nlp.relevance import LABELS
+    return {**said, "top_words": {label: [[w, s] for w, s in model.top_words(text[:100_000], label)]
+                                  for label in LABELS}}
+
+
+def _explained(explain: dict[str, Any], model: dict[str, Any] | None = None) -> str:
+    """The decisions, one indented line each: what was found, tagged or not, and the rule; then
+    the relevance classifier's probabilities, who decided each flag and the words behind it."""
     lines = [f"  prescan: {explain['prescan']}"]
     for d in explain["decisions"]:
         if d["what"] in ("relevance", "ongoing"):
@@ -132,6 +148,17 @@ def _explained(explain: dict[str, Any]) -> str:
         entry = f" -> {d['entry']}" if d.get("entry") else ""
         verdict = "tagged" if d["tagged"] else "not tagged"
         lines.append(f"  {d['what']} {d['text']!r}{entry}: {verdict}: {d['rule']}")
+    if model is not None:
+        said = []
+        for label in ("relevant", "ongoing"):
+            by = model["decided_by"][label]
+            who = "rules and model agree" if by == "both" else \
+                "the model decided (confident)" if by == "model" else "the rules decided (model unsure)"
+            said.append(f"P({label}) {model[label]:.2f}, rules said {'yes' if model['rules'][label] else 'no'}: {who}")
+        lines.append(f"  model: {'; '.join(said)}")
+        for label in ("relevant", "ongoing"):
+            words = ", ".join(f"{w} {s:+.2f}" for w, s in model["top_words"][label])
+            lines.append(f"  model words for {label}: {words or '-'}")
     return "\n".join(lines) + "\n"
 
 

@@ -106,6 +106,9 @@ class Tags:
     status: str | None = None
     relevant: bool = False  # about an outage: going on, resolved, restored, explained afterwards
     ongoing: bool = False  # reports a problem going on now (implies relevant)
+    # The rules said no on purpose: a problem word negated ("isn't down") or in an everyday sense,
+    # or a power cut, announced maintenance...: the relevance model may not overrule that with a yes.
+    denied: bool = False
 
 
 def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False,
@@ -131,18 +134,22 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     found: list[tuple[int, int, str, bool]] = []  # start, end, symptom, ongoing
     talk: list[int] = []  # where anything about being up or down is said: evidence for a name
     partial = False
+    denied = False
     for start, end, symptom in symptom_spans:
         if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
         sense = senses.everyday_sense(lower, start, end) if symptom != "maintenance" else None
         if sense:
             say("symptom", " ".join(texts[start:end]), False, sense)
+            denied = True
             continue
         talk.append(start)
         if symptom == "recovered" and _partial(lower, start):
             partial = True
             continue
         if _negated(lower, start, symptom == "recovered"):
+            say("symptom", " ".join(texts[start:end]), False, "negated")
+            denied = True
             continue
         found.append((start, end, symptom, _ongoing(lower, start, end)))
     names = spans
@@ -154,6 +161,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             talk.append(i)
             if not _negated(lower, i, False):
                 found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
+            else:
+                denied = True
     hashtag_down = False
     for i, tag in hashtags:
         key = compact(tag)
@@ -452,7 +461,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why_relevant})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
                 symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant,
-                ongoing=ongoing)
+                ongoing=ongoing, denied=denied or excluded is not None)
 
 
 def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | None, status: str | None,

@@ -9,6 +9,12 @@ batch, and serve every later one until :meth:`Tagger.close`.
 :meth:`Tagger.tag_ahead` is how the spine uses them: while the caller stores one batch,
 the workers tag the next ones, so ingest costs about the larger of tagging and storing
 instead of their sum.
+
+Relevance (``relevant``, ``ongoing``) is the rules' verdict combined with a trained classifier
+(:mod:`outagewatch.nlp.relevance`): where the model is confident it decides, elsewhere the
+rules do. It runs where relevance is read (:meth:`Tagger.tag_texts`, :meth:`Tagger.tag_text`,
+:meth:`Tagger.explain_texts`: ``outagewatch tag``); a Signal keeps no relevance, so
+:meth:`Tagger.tag_signals` and :meth:`Tagger.tag_ahead` (ingest, collection) skip it.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, LANG_HINT, LANG_SAMPLE, Matcher, doc_words, make_nlp, text_of
 from outagewatch.nlp.pipeline import TEXT
 from outagewatch.nlp.prescan import Prescan
+from outagewatch.nlp.relevance import RelevanceModel
 from outagewatch.nlp.resolve import Tags, resolve
 from outagewatch.nlp.source import EMPTY, parse_source
 from outagewatch.nlp.vocabulary import build_vocabulary
@@ -87,19 +94,27 @@ def _settle_languages(docs) -> None:
 
 
 class Tagger:
-    _defaults: "dict[tuple[str | None, int], Tagger]" = {}
+    _defaults: "dict[tuple[str | None, int, str | None], Tagger]" = {}
     _lock = threading.Lock()
 
     def __init__(self, catalog: Catalog | None = None, *, model: str | None = None, processes: int = 1,
-                 settings: dict | None = None):
+                 settings: dict | None = None, relevance_model: bool | str | os.PathLike = True):
         """``settings``: the ``[nlp]`` section as the entry point loaded it (``model``,
-        ``processes``); explicit ``model``/``processes`` arguments win over it. The tagger never
-        reads a configuration file or the environment itself."""
+        ``processes``, ``relevance_model``: a path); explicit arguments win over it. The tagger never
+        reads a configuration file or the environment itself. ``relevance_model``: True for the
+        shipped relevance classifier, a path for another, False for the rules alone (the
+        benchmarks compare them); a missing or unreadable file raises
+        :class:`~outagewatch.nlp.relevance.RelevanceModelError`, never a quiet fallback."""
         if settings:
             model = model or settings.get("model") or None
             processes = processes if processes != 1 else int(settings.get("processes") or 1)
+            if relevance_model is True and settings.get("relevance_model"):
+                relevance_model = settings["relevance_model"]
         self.catalog = catalog or load_catalog()
         self.vocab = build_vocabulary(self.catalog)
+        self.relevance: RelevanceModel | None = None
+        if relevance_model is not False:
+            self.relevance = RelevanceModel.load(None if relevance_model is True else relevance_model)
         self.nlp = make_nlp(model or "xx")
         self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
         # Tokenizing the matcher's ~30k patterns leaves the tokenizer's cache in a state that
@@ -124,7 +139,8 @@ class Tagger:
         """The process-wide tagger from the bundled catalog and the ``[nlp]`` settings the
         entry point passes (None: the defaults, no model, one process)."""
         settings = settings or {}
-        key = (settings.get("model") or None, int(settings.get("processes") or 1))
+        key = (settings.get("model") or None, int(settings.get("processes") or 1),
+               settings.get("relevance_model") or None)
         found = cls._defaults.get(key)
         if found is None:
             with cls._lock:
@@ -144,15 +160,16 @@ class Tagger:
         if self.processes > 1 and len(items) >= PARALLEL_MIN:
             yield from self._tag_parallel(items)
             return
-        yield from self._tag_serial(items)
+        yield from self._tag_serial(items, relevance=True)
 
-    def _tag_serial(self, items: Sequence[tuple[str, str | None, str | None]]) -> Iterator[dict[str, Any]]:
+    def _tag_serial(self, items: Sequence[tuple[str, str | None, str | None]], relevance: bool = False
+                    ) -> Iterator[dict[str, Any]]:
         """Texts the prescan clears get empty tags and their language; the rest go through
-        the pipeline. Order is kept."""
-        for tags in self._tag_compact(items):
+        the pipeline. Order is kept. ``relevance``: combine the rules' relevance with the model's."""
+        for tags in self._tag_compact(items, relevance):
             yield tags if tags.__class__ is dict else _empty(tags)
 
-    def _tag_compact(self, items: Sequence[tuple[str, str | None, str | None]]
+    def _tag_compact(self, items: Sequence[tuple[str, str | None, str | None]], relevance: bool = False
                      ) -> Iterator[dict[str, Any] | str | None]:
         """:meth:`_tag_serial`, but a text the prescan clears comes as its language alone (a
         worker sends that back; no seven-key dict is built, compared and pickled for it)."""
@@ -160,21 +177,21 @@ class Tagger:
         clear = self.prescan.clear
         cleared = [None if _informative(ctx) else clear(text[:MAX_CHARS]) for (text, _, _), ctx in zip(items, contexts)]
         if all(words is None for words in cleared):
-            yield from self._tag_full(items, contexts)
+            yield from self._tag_full(items, contexts, relevance)
             return
         # The cleared texts' languages first, the model's calls in a row (see lang.quick).
         found = [(langs.normalize(lang), None) if words is None or langs.normalize(lang) else
                  langs.quick(text[:MAX_CHARS], words) for (text, _, lang), words in zip(items, cleared)]
         found = [langs.model(sample) if sample else lang for lang, sample in found]
         tagged = self._tag_full([item for item, w in zip(items, cleared) if w is None],
-                                [c for c, w in zip(contexts, cleared) if w is None])
+                                [c for c, w in zip(contexts, cleared) if w is None], relevance)
         for words, lang in zip(cleared, found):
             if words is None:
                 yield next(tagged)
             else:
                 yield lang
 
-    def _tag_full(self, items, contexts) -> Iterator[dict[str, Any]]:
+    def _tag_full(self, items, contexts, relevance: bool = False) -> Iterator[dict[str, Any]]:
         """The whole pipeline: tokenizer, matcher, language, rules, a batch at a time and one
         stage at a time over the batch (tokenize all, match all, then the rules): each stage's
         tables stay in the CPU caches, ~18% faster than taking each text through every stage."""
@@ -191,10 +208,17 @@ class Tagger:
                 docs = list(component.pipe(docs, batch_size=BATCH_SIZE)) if hasattr(component, "pipe") else \
                     [component(doc) for doc in docs]
             _settle_languages(docs)
-            for doc, ctx in zip(docs, contexts[at:at + BATCH_SIZE]):
+            model = self.relevance if relevance else None
+            probs = model.predict_docs(docs) if model is not None else None
+            for i, (doc, ctx) in enumerate(zip(docs, contexts[at:at + BATCH_SIZE])):
                 want = ctx.kind in (None, "status")
                 tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
-                yield _as_dict(tags, doc.user_data.get(LANG))
+                found = _as_dict(tags, doc.user_data.get(LANG))
+                if probs is not None:
+                    _with_model(found, model, probs[i], tags.denied)
+                elif relevance:  # the rules alone: what the model's guard reads (for the benchmarks)
+                    found["denied"] = tags.denied
+                yield found
 
     def _tag_parallel(self, items):
         """The workers tag the chunks, taking the next one as each finishes; this process only
@@ -206,22 +230,22 @@ class Tagger:
         """
         pool = self._get_pool()
         if pool is None:
-            yield from self._tag_serial(items)
+            yield from self._tag_serial(items, relevance=True)
             return
         size = max(250, -(-len(items) // (self.processes * 8)))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         try:
-            futures = [pool.submit(_work_compact, chunk) for chunk in chunks]
+            futures = [pool.submit(_work_compact, chunk, True) for chunk in chunks]
         except BrokenProcessPool:
             self._broken()
-            yield from self._tag_serial(items)
+            yield from self._tag_serial(items, relevance=True)
             return
         for chunk, future in zip(chunks, futures):
             try:
                 results = future.result()
             except BrokenProcessPool:
                 self._broken()
-                yield from self._tag_serial(chunk)
+                yield from self._tag_serial(chunk, relevance=True)
                 continue
             yield from (tags if tags.__class__ is dict else _empty(tags) for tags in results)
 
@@ -290,12 +314,15 @@ class Tagger:
                      and not seen.add(key)]
             source_said = [f"source names {', '.join((*ctx.services, *ctx.providers, *ctx.regions))}"] \
                 if ctx.services or ctx.providers or ctx.regions else []
-            yield {**_as_dict(tags, doc.user_data.get(LANG)),
-                   "explain": {"prescan": "; ".join(["candidate", *source_said]), "decisions": trace}}
+            found = _as_dict(tags, doc.user_data.get(LANG))
+            if self.relevance is not None:
+                _with_model(found, self.relevance, self.relevance.predict_docs([doc])[0], tags.denied)
+            yield {**found, "explain": {"prescan": "; ".join(["candidate", *source_said]), "decisions": trace}}
 
     def tag_text(self, text: str, source: str | None = None, lang: str | None = None) -> dict[str, Any]:
-        """Tags of one text: services, providers, regions, symptoms, status, lang, relevant, ongoing."""
-        return next(self._tag_serial([(text, source, lang)]))
+        """Tags of one text: services, providers, regions, symptoms, status, lang, relevant, ongoing
+        (and ``model``: what the relevance classifier said, when it ran)."""
+        return next(self._tag_serial([(text, source, lang)], relevance=True))
 
     def tag_signals(self, signals: list[Signal]) -> None:
         """Tag in place, keeping what the source set (tags, status and lang are only added)."""
@@ -394,11 +421,11 @@ def _work(chunk):
     return list(_WORKER_TAGGER._tag_serial(chunk))
 
 
-def _work_compact(chunk):
+def _work_compact(chunk, relevance: bool = False):
     """Tags of a chunk for :meth:`Tagger.tag_ahead`: a text that got no tag is sent back as its
     language alone (most texts: one short string instead of a seven-key dict to pickle)."""
     return [tags if tags.__class__ is not dict else tags["lang"] if _is_empty(tags) else tags
-            for tags in _WORKER_TAGGER._tag_compact(chunk)]
+            for tags in _WORKER_TAGGER._tag_compact(chunk, relevance)]
 
 
 def _is_empty(tags: dict[str, Any]) -> bool:
@@ -439,3 +466,30 @@ def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
     return {"services": tags.services, "providers": tags.providers, "regions": tags.regions,
             "symptoms": tags.symptoms, "status": tags.status, "lang": lang, "relevant": tags.relevant,
             "ongoing": tags.ongoing}
+
+
+def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool) -> None:
+    """Combine the rules' relevance in ``tags`` with the model's, in place; ``tags["model"]`` keeps
+    the probabilities, the rules' own flags and which of the two decided each flag.
+
+    The model may say yes over the rules' no only where the rules found something to talk about
+    (a service, provider or problem word) and did not rule it out on purpose (``denied``: a negated
+    or everyday-sense problem word, a power cut, maintenance): a bag of n-grams cannot read "isn't
+    down" or "Amazon River", and those are the rules' strength. Where the rules read a status stage
+    ("Resolved:", "Identified -", "解決済み"), the stage decides."""
+    rules = {"relevant": tags["relevant"], "ongoing": tags["ongoing"]}
+    may_add = bool(tags["services"] or tags["providers"] or tags["symptoms"]) and not denied
+    staged = tags["status"] is not None
+    relevant, by_rel = model.decide("relevant", rules["relevant"], p.relevant, may_add, staged)
+    ongoing, by_ong = model.decide("ongoing", rules["ongoing"], p.ongoing, may_add, staged)
+    if relevant and not rules["relevant"] and not ongoing:
+        # The rules read no outage at all, so their "not ongoing" says nothing about time: the
+        # model's own verdict does ("se quedó pillado otra vez" is a problem now, not a look-back).
+        ongoing, by_ong = p.ongoing >= 0.5, "model"
+    if ongoing and not relevant:  # a problem now is about an outage
+        relevant, by_rel = True, by_ong
+    tags["relevant"], tags["ongoing"] = relevant, ongoing
+    # Who decided, where it matters: "both" when the rules and the model's own verdict (p >= 0.5) agree.
+    tags["model"] = {"relevant": round(p.relevant, 3), "ongoing": round(p.ongoing, 3), "rules": rules,
+                     "decided_by": {"relevant": "both" if rules["relevant"] == (p.relevant >= 0.5) else by_rel,
+                                    "ongoing": "both" if rules["ongoing"] == (p.ongoing >= 0.5) else by_ong}}

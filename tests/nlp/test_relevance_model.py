@@ -1,0 +1,112 @@
+"""The trained relevance classifier beside the rules, as a user meets it in `outagewatch tag`.
+
+The model decides where it is confident and the rules elsewhere; it may not say yes over a
+no the rules gave on purpose (a negation, an everyday sense). A missing or broken model file
+is one clear line, never a quiet fall back to the rules alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from outagewatch.nlp import Tagger
+from outagewatch.nlp.relevance import RelevanceModel, RelevanceModelError
+from tests.clihelp import cli
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def tag_json(text: str, env: dict | None = None):
+    proc = cli("tag", "--json", input=text.encode() + b"\n", check=False, env=env)
+    return proc, [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
+def test_a_complaint_in_everyday_words_the_rules_miss_is_a_problem_now():
+    # No rule knows "se quedó pillado" (it got stuck): the rules said not relevant, the model is sure.
+    proc, [out] = tag_json("whatsapp se quedó pillado otra vez, no salen los mensajes")
+    assert proc.returncode == 0, proc.stderr
+    assert out["services"] == ["whatsapp"]
+    assert out["relevant"] is True and out["ongoing"] is True
+    model = out["model"]
+    assert model["rules"] == {"relevant": False, "ongoing": False}
+    assert model["decided_by"] == {"relevant": "model", "ongoing": "model"} and model["relevant"] >= 0.85
+    words = [w for w, _ in model["top_words"]["relevant"]]
+    assert 0 < len(words) <= 5 and set(words) <= set("whatsapp se quedó pillado otra vez , no salen los mensajes".split())
+
+
+def test_explain_says_the_probability_and_who_decided():
+    proc = cli("tag", "--explain", input="whatsapp se quedó pillado otra vez, no salen los mensajes\n".encode(),
+               check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].endswith("relevant ongoing")
+    assert "model: P(relevant) 0.9" in proc.stdout and "rules said no: the model decided (confident)" in proc.stdout
+    assert "model words for relevant: " in proc.stdout and "model words for ongoing: " in proc.stdout
+
+
+def test_an_unsure_model_leaves_the_rules_verdict(tag):
+    # "ya volvió" (it is back): the model leans yes (p ~0.77) but is not sure, so the rules' no stands.
+    result = tag("netflix ya volvió, por fin")
+    assert 0.15 <= result["model"]["relevant"] < 0.85
+    assert result["relevant"] is False and result["model"]["decided_by"]["relevant"] == "rules"
+
+
+@pytest.mark.parametrize("text", ["Netflix isn't down, it's your wifi", "Slack n'est pas en panne chez moi"])
+def test_the_model_never_says_yes_over_a_negation(tag, text):
+    result = tag(text)
+    assert result["relevant"] is False and result["ongoing"] is False
+    if result["model"]["relevant"] >= 0.5:  # the model alone would have said yes: the rules decided
+        assert result["model"]["decided_by"]["relevant"] == "rules"
+
+
+def test_a_text_naming_nothing_stays_not_relevant_whatever_the_model_thinks(tag):
+    result = tag("Amazon River dolphins are pink")
+    assert result["relevant"] is False
+
+
+def test_tagging_is_deterministic(tagger):
+    texts = [("whatsapp se quedó pillado otra vez, no salen los mensajes", None, None),
+             ("Slack down again? messages not sending", None, None),
+             ("la app del banco no me deja entrar desde esta mañana", None, None)]
+    first = list(tagger.tag_texts(texts))
+    again = list(Tagger(tagger.catalog).tag_texts(texts))
+    assert first == again
+
+
+def test_training_twice_writes_the_same_bytes(tmp_path):
+    sys.path.insert(0, str(REPO / "scripts"))
+    import relevance_data
+    import relevance_models
+
+    records = relevance_data.load_groups(["final5"])
+    for name in ("a.zip", "b.zip"):
+        relevance_models.fit_shipped(records, epochs=2, thresholds={"relevant": (0.4, 0.7), "ongoing": (0.4, 0.7)}) \
+            .save(tmp_path / name)
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+    loaded = RelevanceModel.load(tmp_path / "a.zip")
+    assert loaded.thresholds == {"relevant": (0.4, 0.7), "ongoing": (0.4, 0.7)}
+    text = records[0]["text"]
+    assert loaded.predict(text) == relevance_models.fit_shipped(records, epochs=2).predict(text)
+
+
+def test_a_missing_model_file_is_one_clear_line(tmp_path):
+    missing = tmp_path / "nowhere.npz"
+    proc, out = tag_json("Slack down", env={"OUTAGEWATCH_NLP_RELEVANCE_MODEL": str(missing)})
+    assert proc.returncode == 1 and out == []
+    [line] = proc.stderr.strip().splitlines()
+    assert "relevance model not found" in line and str(missing) in line
+    with pytest.raises(RelevanceModelError):
+        Tagger(relevance_model=missing)
+
+
+@pytest.mark.parametrize("content", [b"not a model at all", b"PK\x03\x04truncated"])
+def test_a_corrupt_model_file_is_one_clear_line(tmp_path, content):
+    broken = tmp_path / "relevance.npz"
+    broken.write_bytes(content)
+    proc, out = tag_json("Slack down", env={"OUTAGEWATCH_NLP_RELEVANCE_MODEL": str(broken)})
+    assert proc.returncode == 1 and out == []
+    [line] = proc.stderr.strip().splitlines()
+    assert "unreadable" in line and "Traceback" not in proc.stderr
