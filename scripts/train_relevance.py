@@ -16,8 +16,9 @@ in between; it may not say yes over the rules' no unless they found a service, p
 word and did not rule the text out on purpose, and a status stage the rules read decides. ``lo`` and
 ``hi`` are chosen here, as in the benchmark: each writer group is predicted by a model trained
 on every other group, and the pair that scores best on those held-out writers' records is kept.
-Then the model is trained on everything. Seeds and orders are fixed: two runs write the same
-bytes (``--check`` compares against the shipped file).
+Then the model is trained on everything. Seeds and orders are fixed: two runs with the same rules
+write the same bytes (``--check`` compares against the shipped file). The rules take part (the filled-in
+RELEVANT negatives, the thresholds), so after a change of the rules the bytes change: retrain.
 
     PYTHONPATH=. .venv/bin/python scripts/train_relevance.py [--out PATH] [--check]
 """
