@@ -127,6 +127,26 @@ def _register_bow_attr():
         return model
 
 
+def train_textcat(nlp, records, labels: tuple[str, str], epochs: int) -> None:
+    """Train ``nlp``'s text classifier on ``records`` in a fixed order (seeded), one way for every
+    spaCy candidate and the shipped model, so their figures compare like for like. A flag a record
+    does not give (``None``) is left out of its ``cats``: missing for spaCy, not false."""
+    from spacy.training import Example
+    from spacy.util import minibatch
+
+    examples = []
+    for r in records:
+        cats = {label: float(r[key]) for label, key in zip(labels, ("rel", "ong")) if r[key] is not None}
+        examples.append(Example.from_dict(nlp.make_doc(r["text"]), {"cats": cats}))
+    optimizer = nlp.initialize(lambda: examples)
+    rng = random.Random(SEED)
+    order = list(range(len(examples)))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for batch in minibatch([examples[i] for i in order], size=16):
+            nlp.update(batch, sgd=optimizer, drop=0.2)
+
+
 def spacy_bow_candidate(ngram_size=1, epochs=12, length=2 ** 16, attr="ORTH"):
     """``spacy.TextCatBOW.v3`` (token text n-grams) in a two-label ``textcat_multilabel``."""
     arch = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": ngram_size,
@@ -137,29 +157,13 @@ def spacy_bow_candidate(ngram_size=1, epochs=12, length=2 ** 16, attr="ORTH"):
 
     def fit(records, rules):
         import spacy
-        from spacy.training import Example
-        from spacy.util import minibatch
         from outagewatch.nlp.pipeline import make_nlp
         spacy.util.fix_random_seed(SEED)
         nlp = make_nlp("xx")
         textcat = nlp.add_pipe("textcat_multilabel", config={"model": arch, "threshold": 0.5})
         for label in ("REL", "ONG"):
             textcat.add_label(label)
-        examples = []
-        for r in records:
-            cats = {}
-            if r["rel"] is not None:
-                cats["REL"] = float(r["rel"])
-            if r["ong"] is not None:
-                cats["ONG"] = float(r["ong"])
-            examples.append(Example.from_dict(nlp.make_doc(r["text"]), {"cats": cats}))
-        optimizer = nlp.initialize(lambda: examples)
-        rng = random.Random(SEED)
-        order = list(range(len(examples)))
-        for _ in range(epochs):
-            rng.shuffle(order)
-            for batch in minibatch([examples[i] for i in order], size=16):
-                nlp.update(batch, sgd=optimizer, drop=0.2)
+        train_textcat(nlp, records, ("REL", "ONG"), epochs)
 
         def predict(recs, rls):
             return [(d.cats["REL"], d.cats["ONG"]) for d in nlp.pipe([r["text"] for r in recs], batch_size=256)]
@@ -247,28 +251,12 @@ def fit_shipped(records, *, epochs=12, thresholds=None, info=""):
     """A :class:`outagewatch.nlp.relevance.RelevanceModel` trained on ``records`` (a flag a record
     does not give is missing for spaCy, not false), seeded: the same records give the same bytes."""
     import spacy
-    from spacy.training import Example
-    from spacy.util import minibatch
 
     from outagewatch.nlp.relevance import RelevanceModel, blank_textcat
 
     spacy.util.fix_random_seed(SEED)
     nlp, textcat = blank_textcat()
-    examples = []
-    for r in records:
-        cats = {}
-        if r["rel"] is not None:
-            cats["RELEVANT"] = float(r["rel"])
-        if r["ong"] is not None:
-            cats["ONGOING"] = float(r["ong"])
-        examples.append(Example.from_dict(nlp.make_doc(r["text"]), {"cats": cats}))
-    optimizer = nlp.initialize(lambda: examples)
-    rng = random.Random(SEED)
-    order = list(range(len(examples)))
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for batch in minibatch([examples[i] for i in order], size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
+    train_textcat(nlp, records, ("RELEVANT", "ONGOING"), epochs)
     return RelevanceModel(nlp, textcat, thresholds or {"relevant": (0.5, 0.5), "ongoing": (0.5, 0.5)}, info)
 
 
