@@ -456,7 +456,6 @@ WORD_LANGS = ("en", "es", "de", "fr", "pt", "it", "nl", "pl", "sv", "tr", "da")
 WORD_TABLES = {"it": ("it_lemma_lookup.json.gz",), "pl": tuple(f"pl_lemma_lookup_{pos}.json.gz" for pos in (
     "adj", "adp", "adv", "aux", "noun", "num", "part", "pron", "verb"))}
 NOUNS_CAPITALISED = ("de",)  # a capital there says nothing of a proper noun
-TYPO_MIN = 6  # names this long or longer have look-alikes worth knowing (see nlp/typos.py)
 
 
 def _words_of(lang: str, names: set[str]) -> tuple[set[str], set[str], set[str]]:
@@ -505,7 +504,7 @@ def build_name_words() -> dict[str, dict[str, list[str]]]:
     for entry in (*catalog.providers.values(), *catalog.services.values()):
         for alias in dict.fromkeys((entry.name, *entry.aliases)):
             low = alias.lower()
-            if low.isascii() and low.isalpha() and len(low) >= TYPO_MIN:
+            if low.isascii() and low.isalpha() and len(low) >= typos.MIN_NAME:
                 names.add(low)
             if " " not in low and (low in COMMON_WORDS or (entry.ambiguous and alias == entry.name)):
                 everyday.add(low)
@@ -520,7 +519,7 @@ def build_name_words() -> dict[str, dict[str, list[str]]]:
         # ("outlooks", "messengers")
         words, forms_of_names, proper = _words_of(lang, names - everyday)
         people.update(everyday & proper)
-        near = {w for w in words - forms_of_names if TYPO_MIN - 1 <= len(w) <= longest and w[:1] in firsts
+        near = {w for w in words - forms_of_names if typos.MIN_NAME - 1 <= len(w) <= longest and w[:1] in firsts
                 and w.isalpha() and w not in names and typos.nearest(w, index)}
         lookalikes[lang] = sorted(near)
         if lang != "en":
