@@ -23,12 +23,53 @@ import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
+
 DEFAULT_PATH = Path(__file__).with_name("data") / "relevance.zip"
 FORMAT = 1
 LABELS = ("relevant", "ongoing")
 _CATS = ("RELEVANT", "ONGOING")
 ARCHITECTURE = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 1,
                 "no_output_layer": False, "length": 2 ** 16}
+
+
+def _bow_layers(model):
+    """(the token attribute, the linear layer, the output layer) of a ``TextCatBOW`` of unigrams, as
+    :data:`ARCHITECTURE` builds it (``with_cpu(extract_ngrams >> resizable(sparse_linear)) >>
+    with_cpu(logistic)``), or None for any other shape (then the model runs whole)."""
+    try:
+        inner, output = model.layers
+        extract, linear = inner.layers[0].layers
+        if extract.name != "extract_ngrams" or extract.attrs["ngram_size"] != 1 or not output.layers:
+            return None
+        return extract.attrs["attr"], linear, output.layers[0]
+    except (AttributeError, KeyError, ValueError):
+        return None
+
+
+def unigram_features(docs, attr):
+    """Exactly what spaCy's ``extract_ngrams`` gives a unigram model, (keys, counts, lengths): each
+    doc's distinct token ids in increasing order with their counts, for the whole batch in a few
+    numpy calls. spaCy's takes a ``numpy.unique`` per doc, which was 12 of the model's 13.6 µs a
+    text; the keys come in the same order, so the linear layer adds the same weights in the same
+    order and the probabilities are the same to the bit."""
+    arrays = [doc.to_array(attr) for doc in docs]
+    sizes = numpy.fromiter(map(len, arrays), dtype=numpy.int64, count=len(arrays))
+    if not sizes.any():
+        return (numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.float32),
+                numpy.zeros(len(arrays), dtype=numpy.int32))
+    flat = numpy.concatenate(arrays)
+    owner = numpy.repeat(numpy.arange(len(arrays)), sizes)
+    order = numpy.lexsort((flat, owner))  # by doc, then by id
+    flat, owner = flat[order], owner[order]
+    first = numpy.empty(len(flat), dtype=bool)
+    first[0] = True
+    numpy.not_equal(flat[1:], flat[:-1], out=first[1:])
+    first[1:] |= owner[1:] != owner[:-1]
+    starts = numpy.flatnonzero(first)
+    counts = numpy.diff(numpy.append(starts, len(flat))).astype(numpy.float32)
+    lengths = numpy.bincount(owner[starts], minlength=len(arrays)).astype(numpy.int32)
+    return flat[starts], counts, lengths
 
 
 class RelevanceModelError(Exception):
@@ -57,6 +98,7 @@ class RelevanceModel:
     def __init__(self, nlp, textcat, thresholds: dict[str, tuple[float, float]], info: str = ""):
         self.nlp = nlp  # the tagger's tokenizer, for texts scored on their own (top words, scripts)
         self.textcat = textcat
+        self._layers = _bow_layers(textcat.model)
         # per label (lo, hi): at or above hi the model says yes, below lo no, in between the rules decide
         self.thresholds = thresholds
         self.info = info
@@ -68,7 +110,11 @@ class RelevanceModel:
         hashes of the token text)."""
         if not docs:
             return []
-        scores = self.textcat.model.predict(list(docs))
+        if self._layers is None:
+            scores = self.textcat.model.predict(list(docs))
+        else:  # the same layers after the features, which are made for the whole batch at once
+            attr, linear, output = self._layers
+            scores = output.predict(linear.predict(unigram_features(docs, attr)))
         return [Probability(float(r), float(o)) for r, o in self.textcat.model.ops.to_numpy(scores).tolist()]
 
     def predict(self, text: str) -> Probability:
