@@ -8,9 +8,21 @@ comma (a code in brackets after one belongs to it), then within a few words a fi
 clause is a problem or a recovery word ("us-east-1 is back to normal" is a recovery, not a
 contrast). The caller drops such places only when the text names another place that stays,
 so a text about one place that works again keeps it.
+
+Beyond the predicate right after the places, the clause as a whole decides (``clause_fine``): a text
+is cut into clauses at sentence marks, commas, contrast conjunctions of every supported language
+("but", "pero", "aber", "ma", "maar", "ale", "ama", "men", "mentre", "while") and chat marks that end a
+thought ("ㅠㅠ", an emoji); a clause that names a place, says something works or is fine anywhere in it
+("a roma mio cugino dice che funziona", "in utrecht geen probleem", "us-central1 works in 12 seconds",
+"東京の友達は普通に見れてる", "부산 친구는 된대") and holds no problem word that is not itself negated
+("geen probleem", "nessun problema", "sorun yok" are fine-words made of a negated problem word), no
+recovery word and no question, says that place is fine. A fine-word under a negation ("no funciona",
+"werkt niet", "ne marche pas", "nothing works") is a problem, not a contrast.
 """
 
 from __future__ import annotations
+
+import re
 
 from . import lexicon
 
@@ -72,8 +84,9 @@ def fine_places(lower: list[str], spots: list[tuple[int, int]], found: list[tupl
         while stop < n and lower[stop] not in BREAKS:
             stop += 1
         if stop - last > TAIL or any(first_ < stop and end_ > begin and not (first <= first_ and end_ <= last)
-                                     for first_, end_ in bad):
-            continue
+                                     for first_, end_ in bad) or not AGAIN.isdisjoint(lower[begin:stop]) \
+                or (stop < n and lower[stop].endswith("?")):
+            continue  # a problem or recovery in the clause ("healthy again"), or a question ("is Porto ok?")
         said.update(group)
     return said
 
@@ -82,9 +95,153 @@ def _predicate(lower: list[str], j: int, ends: dict[int, int]) -> tuple[int, int
     """Where a fine-word follows the places within GAP words, no other place, break or negation between."""
     n = len(lower)
     for f in range(j, min(n, j + GAP + 1)):
-        if f > j and (lower[f - 1] in BREAKS or lower[f - 1] in NEGATED or (f - 1) in ends):
+        if f > j and (lower[f - 1] in BREAKS or lower[f - 1] in NEGATED or lower[f - 1] in NEG_BEFORE
+                      or (f - 1) in ends):
             return None
         for phrase in PHRASES:
             if tuple(lower[f:f + len(phrase)]) == phrase:
                 return f, f + len(phrase)
     return None
+
+
+# Clause-level contrast: where the text says a place is fine anywhere in the place's own clause.
+# Contrast conjunctions and "while" in every supported language end a clause (as do sentence marks and
+# commas); "and"-words end one too, except between two places ("eu-west-1 and us-west-2 are fine").
+CONTRASTS = frozenset({"but", "pero", "mas", "aber", "mais", "ma", "maar", "ale", "ama", "men", "fakat", "ancak",
+                       "però", "however", "though", "although", "yet", "whereas", "while", "mientras", "enquanto",
+                       "während", "wohingegen", "tandis", "alors", "mentre", "invece", "terwijl", "natomiast",
+                       "podczas", "medan", "oysa", "halbuki", "porém", "contudo", "jedoch", "sondern", "dock",
+                       "tylko", "only", "solo", "nur", "alleen", "bara", "sadece"})
+AND_WORDS = frozenset({"and", "und", "y", "e", "et", "en", "i", "och", "ve", "ile", "og", "&", "/", "or", "o", "ou"})
+MARKS = frozenset({".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "、", "，", "\n", "(", ")", "-", "—", "–", "|"})
+# Negations in every supported language, before the word they turn ("no funciona", "nessun problema",
+# "geen probleem", "bez problemu", "inga problem", "hiç sorun") or after it ("werkt niet", "funkar inte",
+# "marche pas", "geht nicht", "sorun yok").
+NEG_BEFORE = lexicon.NEGATIONS | {"geen", "niet", "niets", "nooit", "non", "nessun", "nessuna", "nessuno", "niente",
+                                  "mai", "nie", "bez", "żadnych", "żadnego", "żadne", "inga", "inget", "ingen",
+                                  "inte", "aldrig", "utan", "hiç", "hic", "nada", "nothing", "nobody", "n't",
+                                  "rien", "kein", "nichts", "não", "ni", "ingún", "nenhum", "tampoco", "neither", "nor",
+                                  "neanche", "nemmeno", "neppure", "nemmanco", "heller", "evenmin"}
+NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "yok", "değil", "degil", "plus", "nada"})
+# After a problem word: "sorun yok", "hata değil".
+POST_NEGATIONS = frozenset({"yok", "yoktu", "değil", "degil"})
+# A place "healthy again", "funktioniert wieder": a recovery of that place, not a contrast with another.
+AGAIN = frozenset({"again", "wieder", "weer", "igen", "znowu", "znów", "nuovo", "nouveau", "novamente", "tekrar",
+                   "yeniden", "novo", "nuevo"})
+# Fine-words of Japanese and Korean, found inside runs of CJK text, and what turns them.
+CJK_FINE = ("괜찮", "문제없", "문제 없", "이상 없", "이상없", "정상", "잘 돼", "잘 되", "잘돼", "잘되", "된대", "된다",
+            "됩니다", "돼요", "되네", "되는데", "됨", "大丈夫", "問題ない", "問題なし", "問題なく", "正常", "普通に",
+            "見れてる", "見れる", "使えてる", "使える", "繋がる", "つながる", "動いてる", "いける")
+CJK_NOT = re.compile(r"(?:ない|なく|ません|ず|않|못|안 ?[돼되됨]|없(?!는데도)|エラー|障害|落ち|장애|오류)")
+CJK_PROBLEMS = re.compile("|".join(p for sym, ps in lexicon.JA_SYMPTOMS.items()
+                                   if sym not in ("recovered", "maintenance") for p in ps))
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CHAT_END = re.compile(r"^(?:[ㅠㅜㅋㅎ]{2,}|[^\w\s]*[\U0001F300-\U0001FAFF\u2600-\u27BF][^\w\s]*|w{2,}|lol|lmao|草)$")
+
+
+def clause_fine(texts: list[str], lower: list[str], spots: list[tuple[int, int]],
+                found: list[tuple[int, int, str, bool]]) -> set[int]:
+    """Start of every place span whose own clause says it is fine and holds no problem (see the module's
+    docstring). ``texts``: the words as written; ``spots``: place spans; ``found``: symptom spans."""
+    n = len(lower)
+    starts = {s for s, _ in spots}
+    ends = {e for _, e in spots}
+    said: set[int] = set()
+    for begin, end, asked in _clauses(texts, lower, starts, ends):
+        inside = [s for s in starts if begin <= s < end]
+        if not inside or asked:
+            continue
+        if any(begin <= s < end and sym == "recovered" for s, _, sym, _ in found) or \
+                not AGAIN.isdisjoint(lower[begin:end]):
+            continue  # "us-east-1 is back to normal", "healthy again": a recovery, not a contrast
+        problems = [(s, e) for s, e, sym, _ in found if begin <= s < end and sym in lexicon.PROBLEM_SYMPTOMS]
+        turned = [(s, e) for s, e in problems if _turned(lower, s, e, begin, end)]
+        if len(turned) < len(problems):
+            continue  # a problem said in the place's own clause
+        taken = {i for s in inside for e in [_end_of(spots, s)] for i in range(s, e)}
+        if turned or _fine_word(lower, begin, end, taken) or _cjk_fine(texts, begin, end):
+            said.update(inside)
+    return said
+
+
+def _end_of(spots: list[tuple[int, int]], start: int) -> int:
+    return max(e for s, e in spots if s == start)
+
+
+def _clauses(texts: list[str], lower: list[str], starts: set[int], ends: set[int]):
+    """(begin, end, asked) of each clause; ``asked``: it ends in a question mark."""
+    n = len(lower)
+    begin = 0
+    for i in range(n + 1):
+        if i < n:
+            word = lower[i]
+            if word in AND_WORDS:
+                if i in ends or (i + 1) in starts or (i + 2 in starts and lower[i + 1] in _ARTICLES):
+                    continue  # "eu-west-1 and us-west-2", "a Madrid y a París"
+            elif not (word in MARKS or word in CONTRASTS or word.endswith("?") and len(word) > 1
+                      or CHAT_END.match(texts[i])):
+                continue
+        asked = i < n and (lower[i] == "?" or lower[i].endswith("?") or lower[i] == "？")
+        if i > begin:
+            yield begin, i, asked
+        begin = i + 1
+
+
+_ARTICLES = frozenset({"a", "in", "en", "the", "la", "el", "le", "il", "de", "w", "na", "à", "em", "no", "in"})
+
+
+def _negated(lower: list[str], start: int, end: int, begin: int, stop: int) -> bool:
+    """A negation of any supported language right before the words or right after them, inside the clause."""
+    before = lower[max(begin, start - 2):start]
+    after = lower[end:min(stop, end + 3)]  # "geht bei mir nicht", "werkt hier niet"
+    return any(w in NEG_BEFORE or w.endswith("n't") for w in before) or any(w in NEG_AFTER for w in after)
+
+
+def _turned(lower: list[str], start: int, end: int, begin: int, stop: int) -> bool:
+    """A problem word said not to be there ("geen probleem", "nessun problema", "sorun yok"); one whose own
+    words hold the negation ("ne charge plus", "no reproduce") is the problem itself."""
+    if not NEG_BEFORE.isdisjoint(lower[start:end]) or any(w in NEG_AFTER for w in lower[start + 1:end]):
+        return False
+    before = lower[max(begin, start - 2):start]
+    return any(w in NEG_BEFORE or w.endswith("n't") for w in before) or \
+        (end < stop and lower[end] in POST_NEGATIONS)
+
+
+def _fine_word(lower: list[str], begin: int, end: int, taken: set[int]) -> bool:
+    """A fine-word (``lexicon.PLACE_FINE``) in the clause, outside the place names, not negated."""
+    for f in range(begin, end):
+        if f in taken:
+            continue
+        for phrase in PHRASES:
+            if tuple(lower[f:f + len(phrase)]) == phrase and not taken.intersection(range(f, f + len(phrase))):
+                if not _negated(lower, f, f + len(phrase), begin, end):
+                    return True
+    return False
+
+
+CJK_BREAK = re.compile(r"[？?！!。、，,．.]|けど|けれど|のに|지만|는데")
+
+
+def cjk_clause_fine(token: str, written: str) -> bool:
+    """A place inside a run of CJK text ("東京の友達は普通に見れてる" after "大阪だけ...見れないんだけど？"):
+    the rest of its clause, up to the next break in the run, says it is fine."""
+    at = token.find(written) if written else -1
+    if at < 0:
+        return False
+    rest = token[at + len(written):]
+    cut = CJK_BREAK.search(rest)
+    return _cjk_fine([rest[:cut.start()] if cut else rest], 0, 1)
+
+
+def _cjk_fine(texts: list[str], begin: int, end: int) -> bool:
+    """A Japanese or Korean fine-word in the clause's runs of CJK text, with no negation or problem there."""
+    run = " ".join(texts[begin:end])
+    if not CJK_RE.search(run):
+        return False
+    if CJK_PROBLEMS.search(run):
+        return False
+    for word in CJK_FINE:
+        at = run.find(word)
+        if at >= 0 and not CJK_NOT.search(run[at:at + len(word) + 4]) and not run[max(0, at - 2):at].strip() in ("안", "못"):
+            return True
+    return False

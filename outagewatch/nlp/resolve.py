@@ -197,7 +197,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("name", texts[i], True, "its status page or site", entry=entry)
     spots = [(i, i + 1) for i, _ in codes] + \
         [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
-    fine_here = _fine_in_clause(lower, spots, found)
+    fine_here = _fine_in_clause(texts, lower, spots, found)
     for i, region in codes:
         moved = _workaround(lower, i)
         if moved:
@@ -254,7 +254,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     regional = [p for p in providers if p in vocab.regions_by_provider]
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
         places = places + _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
-        fine_here = _fine_in_clause(lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places], found)
+        fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places], found)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
@@ -297,8 +297,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
             rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at, bool(regional))
-        if not rule and start in fine_here:
-            rule = FINE_CLAUSE
+        if not rule and (start in fine_here or len(spots) > 1 and not texts[start].isascii()
+                         and fine.cjk_clause_fine(texts[start], nm.written)):
+            rule = FINE_CLAUSE  # "a roma ... funziona", "東京の友達は普通に見れてる" beside a place with the problem
         if rule:
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
@@ -924,19 +925,21 @@ REPLICA_WORDS = frozenset({"replica", "replicas", "réplica", "réplicas", "repl
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
 
 
-def _fine_in_clause(lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
+def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
     """Places said fine in their own clause (nlp/fine.py), kept empty unless another place stays:
     a text about one place that works again still says where it was."""
     if len(spots) < 2:
         return set()
-    said = fine.fine_places(lower, spots, found)
+    said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found)
     return said if any(s not in said for s, _ in spots) else set()
 
 
 def _cjk_fine(token: str, written: str) -> bool:
-    """"東日本は問題なし": in a run of CJK text, the name then (after a particle) a fine-word."""
+    """"東日本は問題なし": in a run of CJK text, the name then (after a particle) a fine-word, or the rest
+    of its clause in the run says it works ("東京の友達は普通に見れてる")."""
     at = token.find(written) if written and not token.isascii() else -1
-    return at >= 0 and token[at + len(written):].lstrip("은는이가도에서의はもでがの ").startswith(FINE_CJK)
+    return at >= 0 and (token[at + len(written):].lstrip("은는이가도에서의はもでがの ").startswith(FINE_CJK)
+                        or fine.cjk_clause_fine(token, written))
 
 
 def _workaround(lower: list[str], start: int) -> str | None:
@@ -974,8 +977,9 @@ def _said_fine(texts: list[str], lower: list[str], start: int, end: int, fine_at
         return True  # "Delhi is fine", "rest of the UK seems fine"
     j = end + (end < n and lower[end] in PLACE_CASES)  # "İstanbul'da"
     tail = " ".join(lower[j:j + 3])
-    if any(tail == p or tail.startswith(p + " ") for p in FINE_AFTER):
-        return True
+    if any((tail == p or tail.startswith(p + " ")) and not tail[len(p):].lstrip().startswith("?")
+           for p in FINE_AFTER):
+        return True  # not a question: "is Porto ok?"
     token = texts[end - 1]
     if end - start == 1 and not token.isascii():  # a CJK place: the rest of its run, then the next run
         after = [token[token.find(texts[start][:1]) + 1:], texts[end] if end < n else ""]

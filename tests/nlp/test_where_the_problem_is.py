@@ -52,8 +52,7 @@ def test_a_fine_word_that_is_no_contrast_keeps_the_place(tag, text, regions):
 
 
 @pytest.mark.parametrize("text, regions", [
-    ("Roku not working in Ohio, fine in California", ["geo:US-CA", "geo:US-OH"]),  # "fine in X" says where
-    ("netflix is fine here in chicago, must be your isp", ["geo:US-IL"]),
+    ("netflix is fine here in chicago, must be your isp", ["geo:US-IL"]),  # the only place: where the writer is
 ])
 def test_fine_before_a_place_still_says_where_the_writer_is(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions

@@ -1,0 +1,57 @@
+"""A writer who says where a service fails often names a second place where it works: a friend's
+city, the town where it "works fine", a region "with no problem". That second place is not where the
+problem is. The clause decides, not a phrase list: the place's own clause (cut at sentence marks,
+commas, "but"/"while" words of every supported language and chat marks such as "ㅠㅠ") says something
+works or is fine anywhere in it, or says a problem word is not there ("geen probleem", "sorun yok"),
+and holds no problem of its own; the other place keeps the problem."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Discord won't connect here in Chicago, but my friend in Dallas says it works for him", ["geo:US-IL"]),
+    ("Netflix no carga en Sevilla desde las 8; mi hermana en Valencia dice que a ella le funciona sin problema",
+     ["geo:ES-SE"]),
+    ("O Nubank não abre aqui em Recife, em Fortaleza minha prima diz que está funcionando", ["geo:BR-PE"]),
+    ("Bei mir in Hamburg lädt Spotify seit Mittag nicht, in München läuft es laut meinem Bruder ganz normal",
+     ["geo:DE-HH"]),
+    ("Free ne répond plus à Marseille depuis ce matin, alors qu'à Lyon tout fonctionne chez mes parents",
+     ["geo:FR-13"]),
+    ("a Torino Instagram non carica niente, mia sorella a Milano dice che le funziona", ["geo:IT-TO"]),
+    ("In Amsterdam laadt Netflix niet, in Utrecht werkt het gewoon bij mijn ouders", ["geo:NL-NH"]),
+    ("W Krakowie Allegro nie działa od rana, a w Warszawie u znajomych działa bez zarzutu", ["geo:PL-12"]),
+    ("Swish strular i Malmö sedan lunch, men i Göteborg funkar det fint", ["geo:SE-M"]),
+    ("İzmir'de Turkcell internet gitti, Ankara'da hiçbir sorun yok", ["geo:TR-35"]),
+    ("札幌ではLINEが送れないけど、福岡の友達は普通に使えてるらしい", ["geo:JP-01"]),
+    ("대구에서 카톡이 안 돼요 ㅠㅠ 광주 친구는 잘 된대요", ["geo:KR-27"]),
+    # a negated problem word is a fine-word; a region code in a clause that says it works
+    ("Twitch buffert in Rotterdam al de hele avond. In Utrecht geen probleem volgens mijn broer", ["geo:NL-ZH"]),
+    ("Cloud Run deploys in europe-west1 hang at 'Routing traffic'. The same image on us-east1 works in seconds.",
+     ["gcp:europe-west1"]),
+    ("Stripe payouts failing for our customers in Ireland only; UK and DE customers are fine as far as we can tell",
+     ["geo:IE"]),
+])
+def test_the_place_said_to_work_is_not_where_the_problem_is(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a fine-word under a negation, before or after it, is the problem itself
+    ("En Madrid no funciona nada y en Barcelona tampoco va", ["geo:ES-B", "geo:ES-M"]),
+    ("Netflix werkt niet in Rotterdam, in Utrecht werkt het ook niet", ["geo:NL-UT", "geo:NL-ZH"]),
+    ("twitch is lagging in Berlin, nothing works in Munich either", ["geo:DE-BE", "geo:DE-BY"]),
+    ("Spotify geht in Hamburg nicht, in Köln geht es bei mir auch nicht", ["geo:DE-HH", "geo:DE-NW"]),
+    # a place that is healthy again is where the problem was, not a contrast
+    ("Following up on Bahrain: our fleet in me-south-1 is healthy again. AWS says a fiber cut caused it",
+     ["aws:me-south-1"]),
+    # a question about a place is no statement that it works
+    ("whatsapp down in Lisbon. is Porto ok?", ["geo:PT-11", "geo:PT-13"]),
+])
+def test_a_place_not_said_to_work_keeps_its_problem(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+def test_the_only_place_said_to_work_still_says_where_the_writer_is(tag):
+    assert tag("youtube is working fine for me in Toronto, must be your ISP")["regions"] == ["geo:CA-ON"]
