@@ -7,9 +7,9 @@ TechCrunch, the AWS blog, feedparser's test feeds): each entry's title, and its 
 into sentences of up to 280 characters, as a collector would see posts. Most name no service;
 a tech feed's do, rightly, so the figure to compare is the same corpus before and after.
 
-Prints the texts read and the services (and providers) tagged per 1,000 texts. ``--out FILE``
+Prints the texts read and the services (and providers, regions) tagged per 1,000 texts. ``--out FILE``
 writes one JSON line per text with its tags; ``--diff OLD NEW`` lists the texts whose services
-changed between two such files (what a change of the rules added and took away).
+(then regions) changed between two such files (what a change of the rules added and took away).
 
     PYTHONPATH=TREE .venv/bin/python benchmarks/tagging_false_positives.py --out /tmp/after.jsonl
     .venv/bin/python benchmarks/tagging_false_positives.py --diff /tmp/before.jsonl /tmp/after.jsonl
@@ -56,22 +56,24 @@ def tag(items: list[str]) -> list[dict]:
     from outagewatch.nlp.tagger import Tagger
 
     tagger = Tagger()
-    return [{"text": text, "services": tags.get("services", []), "providers": tags.get("providers", [])}
+    return [{"text": text, "services": tags.get("services", []), "providers": tags.get("providers", []),
+             "regions": tags.get("regions", [])}
             for text, tags in zip(items, tagger.tag_texts((t, None, None) for t in items))]
 
 
 def diff(old: Path, new: Path) -> None:
     before = {r["text"]: r for r in map(json.loads, old.read_text("utf-8").splitlines())}
     after = {r["text"]: r for r in map(json.loads, new.read_text("utf-8").splitlines())}
-    added = removed = 0
-    for text, row in after.items():
-        was = set(before.get(text, {}).get("services", []))
-        now = set(row["services"])
-        if was != now:
-            added += len(now - was)
-            removed += len(was - now)
-            print(f"+{sorted(now - was)} -{sorted(was - now)}  {text[:200]!r}")
-    print(f"services added {added}, removed {removed}, over {len(after):,} texts")
+    for field in ("services", "regions"):
+        added = removed = 0
+        for text, row in after.items():
+            was = set(before.get(text, {}).get(field, []))
+            now = set(row.get(field, []))
+            if was != now:
+                added += len(now - was)
+                removed += len(was - now)
+                print(f"+{sorted(now - was)} -{sorted(was - now)}  {text[:200]!r}")
+        print(f"{field} added {added}, removed {removed}, over {len(after):,} texts")
 
 
 def main() -> None:
@@ -92,6 +94,9 @@ def main() -> None:
     print(f"{len(rows):,} texts from {FEEDS}")
     print(f"services tagged: {services:,} ({1000 * services / len(rows):.1f} per 1,000 texts), "
           f"in {named:,} texts; providers: {providers:,} ({1000 * providers / len(rows):.1f} per 1,000)")
+    regions = sum(len(r["regions"]) for r in rows)
+    print(f"regions tagged: {regions:,} ({1000 * regions / len(rows):.1f} per 1,000 texts; most are places a "
+          f"news text is set in, rightly: compare before and after with --diff)")
     if args.out:
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
 

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from outagewatch.nlp import fine, lexicon, senses, typos
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import place_kinds, subdivision_parents
+from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact
 
@@ -885,7 +885,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
             return "a minor subdivision or an everyday word in a text about no outage"
         said = _place_context(lower, start, end, texts) and not (start and lower[start - 1] in NOT_WHERE) \
             or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place) \
-            or _cjk_place_said(texts, start, nm.written)
+            or _cjk_place_said(texts, start, nm.written) or _named_outright(doc, texts, lower, start, end, nm)
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
     if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
@@ -1193,6 +1193,31 @@ def _beside_a_place(lower: list[str], start: int, end: int, place_at: set[int]) 
     """"wien und graz betroffen", "zürich und basel": two places joined by "and" say each other is one."""
     return (start > 1 and lower[start - 1] in LIST_JOINERS and start - 2 in place_at) or \
         (end + 1 < len(lower) and lower[end] in LIST_JOINERS and end + 1 in place_at)
+
+
+def _named_outright(doc, texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> bool:
+    """A country or a big city of the markets we read, written with its capital and no person's name or
+    everyday word: the text is set there whatever it is about ("Palermo senza corrente", "Poznań zimą
+    jest piękny", "Files rond Rotterdam"). Not in German, where every noun has a capital ("Essen leider
+    kalt"), nor in English (see ``NOT_OUTRIGHT``); not after an article (a club: "del Napoli") or a word
+    of where to ("file tot Utrecht"), nor with a Turkish ending of where to ("İrlanda'ya yönlendirdik"),
+    nor before another capitalised word (a longer name: "Manchester United", "Toyota Shows")."""
+    if not texts[start][:1].isupper() or nm.ambiguous_place or doc.user_data.get(LANG) in NOT_OUTRIGHT:
+        return False
+    if start and lower[start - 1] in (ARTICLES | WHERE_TO):
+        return False
+    if end < len(lower) and (lower[end] in TR_DATIVE or texts[end][:1].isupper()):
+        return False
+    return place_kinds().get(nm.written) in ("city", "country") and (nm.geo or "")[:2] in MARKETS
+
+
+# German capitalises every noun; English news names teams, firms and streets after cities ("Manchester
+# United", "Toyota", "Lexington St") and says "in ..." where a place is meant.
+NOT_OUTRIGHT = frozenset({"de", "en"})
+ARTICLES = frozenset({"il", "del", "al", "dal", "el", "la", "le", "lo", "o", "a", "do", "da", "der", "die", "das",
+                      "het", "the"})
+WHERE_TO = frozenset({"tot", "till", "naar", "bis", "hasta", "até", "fino", "to", "towards", "para"})
+TR_DATIVE = frozenset(q + end for q in "'’" for end in ("a", "e", "ya", "ye", "na", "ne"))
 
 
 def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
