@@ -521,6 +521,17 @@ COMMON_WORDS = frozenset({
     "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
 })
 
+# Catalog names in kana and hangul that are also everyday words there (or a person's name): like
+# COMMON_WORDS, they need evidence (a problem said, the search query, a product noun after them).
+# "ズーム"/"줌" a camera's zoom, "스팀" steam heat, "롤" a roll, "마크" a mark, "발로" "with the foot",
+# "에픽"/"エピック" epic, "アマゾン"/"아마존" the river, "ディスコ" a disco, "메신저"/"メッセンジャー" any messenger
+# app, "스레드"/"쓰레드" a thread, "ルンバ"/"룸바" the dance, "クロード"/"アレクサ"/"テスラ" people.
+COMMON_WORDS_CJK = frozenset({
+    "ズーム", "줌", "スチーム", "스팀", "롤", "마크", "발로", "エピック", "에픽", "アマゾン", "아마존", "ディスコ",
+    "メッセンジャー", "메신저", "스레드", "쓰레드", "ルンバ", "룸바", "クロード", "클로드", "アレクサ", "알렉사",
+    "テスラ", "테슬라", "シグナル", "시그널", "ガーディアン", "가디언", "スラック",
+})
+
 # Words right next to a common-word name that show the common word is meant.
 # Keys are the lower-cased name; "before"/"after" are the neighbouring tokens.
 ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {

@@ -16,6 +16,7 @@ What the matches mean (evidence, negation, regions) is decided afterwards by
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 
@@ -27,7 +28,8 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from outagewatch.nlp import absence, compounds, lexicon, verbs
-from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, entries_for_host, fold, host_of
+from outagewatch.nlp.vocabulary import (REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
+                                        host_of, script_key)
 from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
 
 CJK = CJK_PUNCTUATION + KANA + HAN + HALFWIDTH_KANA  # runs split from Latin words by the tokenizer
@@ -46,6 +48,7 @@ _JA_NEGATED = re.compile("|".join(lexicon.JA_NEGATED))
 _JA_EVERYDAY = re.compile("|".join(lexicon.JA_EVERYDAY))
 _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS.items()]
 
+KO_AFTER_LATIN = f"(?<=[A-Za-z0-9])[{HANGUL}]+"
 # Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"):
 # split off, so the name is a word of its own. Three letters before it keep "don't", "l'app", "qu'a".
 TR_CASE = (r"(?<=[^\W\d_]{3})['’](?:[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiuü]n|y?l[ae]|n[ae]|n[dt][ae]n?"
@@ -109,7 +112,10 @@ def make_nlp(base: str = "xx") -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [
         f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", ELISION]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE]).search
+    # Korean writes its particles onto a Latin name too ("notion으로", "AWS에서", "Netflix가"): parted off, as
+    # Turkish case endings are, so the name is a word of its own.
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [
+        f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE, KO_AFTER_LATIN]).search
     return nlp
 
 
@@ -179,6 +185,7 @@ class Matcher:
                                          self.absence_words, self.area_words)
         cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
         self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
+        self.script_names = ScriptNames(vocab.script_names)
         self._hosts: dict[str, tuple[str, ...] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -259,6 +266,7 @@ class Matcher:
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
         if not raw.isascii() and CJK_RE.search(raw):
             ja = _japanese(raw)
+            spans.extend(self.script_names.spans(raw, doc))  # "ネトフリ", "넷플이", "구글 드라이브", "チャットGPT"
             if self.cjk_names is not None:
                 # Leftmost-longest, without overlaps: "東京都" is Tokyo, not also "京都" (Kyoto).
                 for i, text in enumerate(texts):
@@ -295,6 +303,98 @@ HONORIFICS = ("さん", "様", "くん", "君", "ちゃん", "氏", "先生", "�
 
 
 KATAKANA_RE = re.compile("[\u30a0-\u30ff]")
+MIDDLE_DOT = "\u30fb"
+HANGUL_RE = re.compile(f"[{HANGUL}]")
+HANGUL_WORD = re.compile(f"[{HANGUL}]*")
+# What Korean writes after a noun in the same word: case and topic particles, "too", "only", "to/from", a
+# copula. A short name is found only with nothing after it or one or two of these ("넷플이", "노션으로",
+# "디코에서도"); other syllables make it part of another word ("롤러코스터", "마크다운", "디코딩").
+KO_PARTICLES = frozenset("""
+이 가 은 는 을 를 도 에 의 로 와 과 랑 만 나 야 아 요 엔 서 께 들 처럼 보다 까지 부터 마저 조차 밖에 뿐 같이 한테 에게 께서
+에서 에선 으로 이랑 하고 이나 이요 이야 이고 이며 이라 인데 인가 인가요 이죠 죠 예요 이에요 임 이랑 에는 에도 이라고 라고
+""".split())
+LONG_HANGUL_NAME = 3  # syllables: a name this long is no part of an everyday word whatever follows ("넷플릭스오리지널")
+
+
+def _particles(rest: str) -> bool:
+    """``rest`` (the hangul after a name in its word) is nothing, or one or two particles."""
+    if not rest or rest in KO_PARTICLES:
+        return True
+    return any(rest[:k] in KO_PARTICLES and rest[k:] in KO_PARTICLES for k in range(1, len(rest)))
+
+
+class ScriptNames:
+    """Catalog names written in kana or hangul, found anywhere in a text (no spaces part Japanese
+    words, and Korean writes particles onto a name), leftmost-longest, with the spaces and middle
+    dots between a name's words optional ("구글드라이브", "リーグオブレジェンド").
+
+    A match counts where it is a word of its own in its script: a katakana name not inside a
+    longer katakana word ("スイッチ" in "スイッチオンライン" is the longer name, "タイ" in
+    "タイムライン" nothing), a hangul name at the start of its word with only particles after it
+    (unless the name is long), a Latin part not inside a Latin word ("Gメール", not "SGメール")."""
+
+    def __init__(self, names: dict[str, list]):
+        self.names = names
+        alternatives = []
+        for key in sorted(names, key=lambda k: (-len(k), k)):
+            # Where a separator may stand: where the catalog wrote one ("구글 드라이브"), and where the
+            # script changes ("Google ドライブ", "Googleドライブ", "チャット GPT").
+            breaks = set()
+            for nm in names[key]:
+                at = 0
+                for part in SCRIPT_SEPARATORS.split(nm.written.lower())[:-1]:
+                    at += len(part)
+                    breaks.add(at)
+            breaks.update(i for i in range(1, len(key)) if key[i].isascii() != key[i - 1].isascii())
+            alternatives.append("".join((SEPARATOR if i in breaks else "") + re.escape(ch) for i, ch in enumerate(key)))
+        self.regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+    def spans(self, raw: str, doc: Doc) -> list[tuple[int, int, list]]:
+        """(first token, end token, names) of each name in ``raw`` (the doc's text)."""
+        if self.regex is None:
+            return []
+        found = []
+        starts = None
+        for m in self.regex.finditer(raw):
+            a, b = m.span()
+            names = self.names.get(script_key(m.group()))
+            if not names or not _own_word(raw, a, b, names[0].written):
+                continue
+            if starts is None:
+                starts = [t.idx for t in doc]
+            first = bisect.bisect_right(starts, a) - 1
+            last = bisect.bisect_right(starts, b - 1) - 1
+            found.append((max(first, 0), last + 1, names))
+        return found
+
+
+SEPARATOR = "[\\s\u30fb\u00b7]?"
+
+
+def _own_word(raw: str, a: int, b: int, written: str) -> bool:
+    """The name at raw[a:b] is a word of its own there (see :class:`ScriptNames`)."""
+    first, last = raw[a], raw[b - 1]
+    before = raw[a - 1] if a else ""
+    after = raw[b] if b < len(raw) else ""
+    if first.isascii() and first.isalnum() and before.isascii() and before.isalnum() and before:
+        return False  # "SGメール": inside a Latin word
+    if last.isascii() and last.isalnum() and after.isascii() and after.isalnum() and after:
+        return False
+    if KATAKANA_RE.match(first) and before and KATAKANA_RE.match(before) and before != MIDDLE_DOT:
+        return False  # "ズーム" in "オートズーム"
+    if KATAKANA_RE.match(last) and after and KATAKANA_RE.match(after) and after != MIDDLE_DOT:
+        return False  # "ズーム" in "ズームイン", "タイ" in "タイムライン"
+    if raw.startswith(HONORIFICS, b):
+        return False  # "アレクサさん": a person
+    if HANGUL_RE.match(first) and before and HANGUL_RE.match(before):
+        return False  # a Korean word starts with the name, it does not end with it ("아줌마")
+    if HANGUL_RE.match(last):
+        rest = HANGUL_WORD.match(raw, b).group()
+        syllables = len(HANGUL_WORD.match(written.replace(" ", "")).group())
+        if rest and not (syllables >= LONG_HANGUL_NAME and written.lower() not in lexicon.COMMON_WORDS_CJK) \
+                and not _particles(rest):
+            return False  # "롤러코스터", "마크다운", "디코딩", "아마존강"
+    return True
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -39,8 +39,11 @@ from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
 from outagewatch.nlp.source import SourceContext
-from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact
+from outagewatch.nlp.vocabulary import (STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
+                                        script_key)
+from outagewatch.textrules import CJK_TEXT_RE, HANGUL, KANA
 
+KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
 SENTENCE_END = frozenset({".", "!", "?", "…", "。", "！", "？", "\n"})
 PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à",
                                 "a", "w", "i", "at", "to", "di", "da", "dal", "dalla", "nel", "nella", "bij", "uit",
@@ -221,14 +224,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 doubtful.append((start, end, nm))
             else:
                 _add_entry(nm.ids[0], vocab, services, providers)
-                say("name", " ".join(texts[start:end]), True,
+                say("name", _shown(texts, start, end, nm), True,
                     f"short for {nm.short_for}" if nm.short_for else "not an everyday word", entry=nm.ids[0])
     if doubtful:
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         lang = doc.user_data.get(LANG)
+        raw = text_of(doc)
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace,
-               foreign=_Foreign(lower, lang if lang in vocab.lookalikes else None))
+               foreign=_Foreign(lower, lang if lang in vocab.lookalikes else None),
+               kana_or_hangul=not raw.isascii() and KANA_OR_HANGUL.search(raw) is not None)
     if vocab.typo_index and (symptom_at or trace is not None):
         _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say,
                     trace is not None)
@@ -505,16 +510,18 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
            symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool,
-           kinds_at: dict, trace: list | None = None, foreign: "_Foreign | None" = None) -> None:
+           kinds_at: dict, trace: list | None = None, foreign: "_Foreign | None" = None,
+           kana_or_hangul: bool = False) -> None:
     """Decide the names that need evidence, in the light of everything else in the text.
-    ``foreign``: the text's language when it is not English and the text's own words show it."""
+    ``foreign``: the text's language when it is not English and the text's own words show it;
+    ``kana_or_hangul``: the text is written in Japanese or Korean."""
     context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
                                           if nm.kind == "provider" and not nm.ambiguous}
     clear_mentions = strong_mentions or any(nm.kind in ("service", "provider") and not nm.ambiguous
                                             and not nm.needs_case for _, _, ns in names for nm in ns)
     decided = [(start, end, nm, *_accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
                                          sentence, clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end)),
-                                         foreign))
+                                         foreign, kana_or_hangul))
                for start, end, nm in doubtful]
     verdicts = [(start, end, nm, ok) for start, end, nm, ok, _ in decided]
     rules = [rule for *_, rule in decided]
@@ -527,10 +534,10 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
     for (start, end, nm, ok), rule, (*_, first) in zip(verdicts, rules, decided):
         if ok and first is False:
             rule = "listed with a name that has evidence"
-        elif not ok and nm.written.lower() in ctx.words:
+        elif not ok and (nm.written.lower() in ctx.words or nm.ids[0] in ctx.named):
             rule += "; the search query alone is no evidence for an everyday word in lower case"
         if trace is not None:
-            trace.append({"what": "name", "text": " ".join(texts[start:end]), "entry": nm.ids[0],
+            trace.append({"what": "name", "text": _shown(texts, start, end, nm), "entry": nm.ids[0],
                           "tagged": bool(ok), "rule": rule})
         if ok:
             _add_entry(nm.ids[0], vocab, services, providers)
@@ -669,7 +676,8 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
 
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
             symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool,
-            entity: str | None = None, foreign: "_Foreign | None" = None) -> tuple[bool | None, str]:
+            entity: str | None = None, foreign: "_Foreign | None" = None,
+            kana_or_hangul: bool = False) -> tuple[bool | None, str]:
     """Does this match of a name mean the service (or provider)? None: clearly the everyday word.
     Returns the verdict and the rule that gave it (``outagewatch tag --explain`` shows it)."""
     entry = nm.ids[0]
@@ -689,6 +697,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             return False, "a name of ordinary words needs its capitals"  # "cloud run" no; "ring camera" yes
     if not nm.ambiguous:
         return True, "not an everyday word" if not nm.needs_case else "written with its capitals"
+    if not nm.written.isascii() and CJK_TEXT_RE.search(nm.written):
+        return _script_name(texts, start, end, nm, symptom_at, ja_talk)
     word = nm.written.lower()
     anti = lexicon.ANTI_CONTEXT.get(word)
     if anti:
@@ -707,7 +717,13 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
             return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
-    if word in ctx.words and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
+    if kana_or_hangul and written.isascii() and written.isalpha() and len(word) >= 3 and \
+            (written.islower() or word not in vocab.proper_names):
+        # "discord復活した", "steamのセール", "노션으로": an English word written in Latin letters inside
+        # Japanese or Korean text is a name there (not "Claude" capitalised: a person's name too)
+        return True, "in Latin letters in a Japanese or Korean text: the brand"
+    if (word in ctx.words or entry in ctx.named) and \
+            (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
         # After the everyday senses: a search for "zoom" finds "zoom in on the photo" too. And only
         # capitalised or beside talk of a problem: the search finds "steam coming off my coffee" and
         # "box number 12" as surely as the brand, so in lower case the query is no evidence alone.
@@ -764,6 +780,50 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         if clear_mentions and symptom_at:
             return True, "capitalised beside another named service and a symptom"
     return False, "capitalised at a sentence start without evidence" if initial else "no evidence"
+
+
+# What follows a name in Japanese or Korean when the product is meant: its server, app, account, launcher,
+# store, login, a meeting or class held on it, a game on it, the company's share price ("롤 서버", "マイクラの
+# サーバー", "줌 수업", "ズーム会議", "롤 게임", "테슬라 주가").
+CJK_PRODUCT_NOUNS = ("サーバー", "サーバ", "鯖", "アプリ", "アカウント", "ログイン", "接続", "クライアント", "ランチャー",
+                     "ストア", "会議", "授業", "ミーティング", "配信", "서버", "앱", "어플", "계정", "로그인", "접속",
+                     "클라이언트", "런처", "상점", "스토어", "회의", "수업", "미팅", "방송", "매칭", "랭크", "큐",
+                     "ゲーム", "게임", "株価", "주가")
+CJK_PARTICLES_BEFORE_NOUN = ("の", "で", "의", " ")
+# The everyday word by what follows it: a camera's zoom or steam made verbs ("ズームしたら", "줌해서"), the
+# river ("アマゾン川", "아마존강"), a steam iron ("스팀 다리미", "スチームアイロン" is one katakana word anyway).
+CJK_EVERYDAY_AFTER = {"ズーム": ("し", "する", "さ", "でき", "レンズ"), "줌": ("해", "하", "했", "당기", "렌즈"),
+                      "スチーム": ("し", "する"), "스팀": ("해", "하", "했", "다리미", "청소", "타월"),
+                      "アマゾン": ("川", "の熱帯", "流域", "の森"), "아마존": ("강", "열대", "밀림", "숲")}
+
+
+def _shown(texts: list[str], start: int, end: int, nm: Name) -> str:
+    """The name as the text wrote it; a name found inside a run of kana ("ネトフリ見れない") as the catalog
+    writes it."""
+    text = " ".join(texts[start:end])
+    if not nm.written.isascii() and not text.isascii() and script_key(text) != script_key(nm.written):
+        return nm.written
+    return text
+
+
+def _script_name(texts: list[str], start: int, end: int, nm: Name, symptom_at: list[int],
+                 ja_talk: bool) -> tuple[bool, str]:
+    """An everyday word's name in kana or hangul ("ズーム", "롤", "스팀", "アマゾン"): a problem said in the
+    text, or its product noun right after it."""
+    key = script_key(nm.written)
+    following = script_key("".join(texts[start:end + 1]))
+    at = following.find(key)
+    after = following[at + len(key):] if at >= 0 else ""
+    if after.startswith(CJK_EVERYDAY_AFTER.get(key, ())):
+        return False, "the everyday word (\"ズームして\", \"アマゾン川\", \"스팀 다리미\")"
+    if ja_talk or symptom_at:
+        return True, "a problem said in the text"
+    after = after[1:] if after[:1] in CJK_PARTICLES_BEFORE_NOUN else after
+    if after.startswith(CJK_PRODUCT_NOUNS):
+        return True, "its product noun after it"
+    # No capital tells a name in kana or hangul: a search for "스팀" finds the sauna's steam as surely as the
+    # shop, so the query alone is no evidence (as for an everyday word in lower case).
+    return False, "also an everyday word there, without a problem said or a product noun after it"
 
 
 QUOTES = frozenset({"'", '"', "“", "”", "‘", "’", "«", "»", "„"})

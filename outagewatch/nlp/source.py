@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from outagewatch.nlp.vocabulary import REGION_CODE_RE, Vocabulary, compact, entries_for_host, fold, host_of
+from outagewatch.nlp.vocabulary import (REGION_CODE_RE, Vocabulary, compact, entries_for_host, fold, host_of,
+                                        script_key)
 
 STATUS_PREFIXES = ("statuspage", "status", "aws-health", "gcp-status", "azure-status", "health", "rss-status")
 
@@ -23,6 +24,7 @@ class SourceContext:
     providers: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)  # a search query's words: context only
+    named: frozenset[str] = field(default_factory=frozenset)  # the entries a search query names: context only
 
 
 EMPTY = SourceContext()
@@ -48,6 +50,7 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
     providers: list[str] = []
     regions: list[str] = []
     words: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
     kind = _kind(prefix)
 
     def take(entry_id: str | None) -> None:
@@ -77,12 +80,14 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
                     break
             if services:
                 break
+    elif prefix in SEARCH_PREFIXES and (query := SEARCH.match(rest)):
+        # x:search:Q, bluesky:search:Q, hn:search:Q, reddit:search:Q, mastodon:INSTANCE/search:Q
+        found = re.findall(r"[\w@#.+-]+", query.group(1))
+        words = frozenset(fold(w) for w in found) | frozenset(w.lower() for w in found)
+        named = _query_names(query.group(1), vocab)
     elif prefix == "x" or prefix == "twitter":
-        if rest.lower().startswith("search:"):
-            words = frozenset(fold(w) for w in re.findall(r"[\w@#.-]+", rest[7:]))
-        else:
-            handle = rest.lower() if rest.startswith("@") else f"@{rest.lower()}"
-            take(vocab.handles.get(handle))
+        handle = rest.lower() if rest.startswith("@") else f"@{rest.lower()}"
+        take(vocab.handles.get(handle))
     elif prefix == "reddit" and rest.lower().startswith("r/"):
         # A subreddit named after a brand is that brand's community: r/aws, r/snowflake, r/Ring.
         take(vocab.compact.get(compact(rest[2:])))
@@ -104,7 +109,30 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
             providers.append(provider)
     return SourceContext(kind=kind, services=tuple(dict.fromkeys(services)),
                          providers=tuple(dict.fromkeys(providers)), regions=tuple(dict.fromkeys(regions)),
-                         words=words)
+                         words=words, named=named)
+
+
+# A search's source: "x:search:roku down", "bluesky:search:...", "mastodon:mastodon.social/search:...".
+SEARCH = re.compile(r"(?i)^(?:[^/:\s]+/)?search:(.*)$")
+SEARCH_PREFIXES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit", "hn"})
+
+
+def _query_names(query: str, vocab: Vocabulary) -> frozenset[str]:
+    """The services and providers a search query names ("hbomax", "league", "스위치 온라인", "prime video"):
+    what the search was for, never evidence alone (a search for "steam" finds the vapour too)."""
+    low = query.lower().strip()
+    words = re.findall(r"[\w@#.+-]+", low)
+    candidates = {low, " ".join(words), "".join(words), *words}
+    candidates.update(" ".join(words[i:i + 2]) for i in range(len(words) - 1))
+    found = set()
+    for candidate in candidates:
+        for nm in (*vocab.phrases.get(candidate, ()), *vocab.script_names.get(script_key(candidate), ())):
+            if nm.kind in ("service", "provider"):
+                found.add(nm.ids[0])
+        entry = vocab.compact.get(compact(candidate)) if len(compact(candidate)) > 2 else None
+        if entry:
+            found.add(entry)
+    return frozenset(found)
 
 
 def _kind(prefix: str) -> str | None:

@@ -19,7 +19,7 @@ from outagewatch.catalog import Catalog
 from outagewatch.nlp import typos
 from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, inside,
                                 place_forms, place_kinds, region_names)
-from outagewatch.nlp.lexicon import COMMON_WORDS
+from outagewatch.nlp.lexicon import COMMON_WORDS, COMMON_WORDS_CJK
 from outagewatch.textrules import CJK_TEXT_RE
 
 # Ordinary words that catalog product names are made of. A name made only of these
@@ -50,6 +50,15 @@ COMPASS_PREFIXES = ("west", "nord", "noord", "ost", "oost", "süd", "zuid")
 
 # Cloud region and zone codes as one token: us-east-1, us-east-1a, us-central1-a, europe-west3.
 REGION_CODE_RE = re.compile(r"(?i)^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}[a-z]?(?:-[a-z])?$")
+
+
+SCRIPT_SEPARATORS = re.compile(r"[\s\u30fb\u00b7]+")  # a space, "・" or "·" between a name's words
+
+
+def script_key(name: str) -> str:
+    """A name in kana or hangul as looked up: lower case, without the spaces or middle dots people
+    put between its words or leave out ("구글 드라이브" and "구글드라이브", "リーグ・オブ・レジェンド")."""
+    return SCRIPT_SEPARATORS.sub("", name.lower())
 
 
 def fold(text: str) -> str:
@@ -114,6 +123,9 @@ class Vocabulary:
     regions_by_provider: dict[str, set[str]] = field(default_factory=dict)
     source_cache: dict[str, object] = field(default_factory=dict)  # source string -> SourceContext
     cjk_phrases: dict[str, list[Name]] = field(default_factory=dict)  # 東京 -> names (no word breaks in CJK)
+    # A service's or provider's name in kana or hangul ("ネトフリ", "구글 드라이브", "チャットGPT"), by its key
+    # (lower case, no spaces or middle dots): found anywhere in the text by pipeline.ScriptNames.
+    script_names: dict[str, list[Name]] = field(default_factory=dict)
     # An everyday-word brand -> entries whose names start with it ("amazon" -> aws, aws/kinesis...):
     # when one of those is tagged, the bare word meant that entry's brand, not its own service.
     brand_family: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -194,6 +206,10 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     def add_names(kind: str, entry, flagged: bool) -> None:
         """Name, aliases, handles and status page of a provider or a service."""
         for alias in dict.fromkeys((entry.name, *entry.aliases)):
+            if CJK_TEXT_RE.search(alias):  # "ネトフリ", "넷플": found inside runs of text, not word by word
+                vocab.script_names.setdefault(script_key(alias), []).append(
+                    Name(kind, (entry.id,), alias, ambiguous=alias in COMMON_WORDS_CJK))
+                continue
             if kind == "service" and "." in alias and " " not in alias and not alias.replace(".", "").isdigit():
                 add_host(alias, entry.id)  # "github.com", "Notion.so": a host as well as a name
             add(alias, Name(kind, (entry.id,), alias, ambiguous=_ambiguous(alias, flagged and alias == entry.name),
@@ -292,14 +308,11 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if entry in vocab.provider_of:
             kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
             add(phrase, Name(kind, (entry,), phrase))
-    for phrase, entry in CJK_NAMES.items():
-        if entry in vocab.provider_of:
-            vocab.cjk_phrases.setdefault(phrase, []).append(Name("service", (entry,), phrase))
     firsts: dict[str, set[str]] = {}
     for s in catalog.services.values():
         for alias in (s.name, *s.aliases):
             words = alias.split()
-            if len(words) > 1 and words[0].lower() not in GENERIC_WORDS and words[0].lower() not in COMMON_WORDS:
+            if len(words) > 1 and not CJK_TEXT_RE.search(alias) and words[0].lower() not in GENERIC_WORDS and words[0].lower() not in COMMON_WORDS:
                 firsts.setdefault(compact(words[0]), set()).add(s.id)
     for key, ids in firsts.items():
         if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
@@ -318,14 +331,6 @@ CASUAL_NAMES = {
     "microsoft's cloud": "azure", "microsoft cloud": "azure", "microsoft's azure": "azure", "microsoft azure": "azure",
     "google's cloud": "gcp", "google’s cloud": "gcp", "oracle's cloud": "oracle", "oracle cloud": "oracle",
     "office 365": "microsoft-365", "o365": "microsoft-365", "m365": "microsoft-365",
-}
-# Brand names in kana and hangul (matched inside a run of CJK text, like the places).
-CJK_NAMES = {
-    "ネットフリックス": "netflix", "ネトフリ": "netflix", "インスタグラム": "instagram", "インスタ": "instagram",
-    "ユーチューブ": "youtube", "ツイッター": "x", "スポティファイ": "spotify", "ディスコード": "discord",
-    "プレステ": "playstation-network", "유튜브": "youtube", "넷플릭스": "netflix",
-    "인스타그램": "instagram", "인스타": "instagram", "디스코드": "discord", "스포티파이": "spotify",
-    "트위터": "x", "페이스북": "facebook", "왓츠앱": "whatsapp", "슬랙": "slack",
 }
 # Short names a brand's own products go by beside it ("azure ... vms", "AWS ... ec2").
 EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azure/storage": ("storage", "blob storage"),
