@@ -4,6 +4,7 @@
 to one module per concern:
 
 - :mod:`.schema`: the tables, opening the file, migrations, the shared connection;
+- :mod:`.idkeys`: during a bulk load, the ids found in memory while their index is away;
 - :mod:`.writes`: a batch's rows, tags, words and rollup counts;
 - :mod:`.filters` and :mod:`.planner`: which index answers each search;
 - :mod:`.textindex`: the words index (Tantivy, in ``<file>.words/`` beside the file),
@@ -15,6 +16,7 @@ to one module per concern:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -62,7 +64,10 @@ class SQLiteStore(BaseStore):
     # -- engine primitives -----------------------------------------------------------
 
     def _upsert_batch(self, signals: list[Signal]) -> UpsertResult:
-        """SQLite first (the truth), then the words index catches up from it."""
+        """SQLite first (the truth), then the words index catches up from it. A bulk load
+        keeps its id keys in memory rather than in their index (``idkeys.py``)."""
+        if self.text.bulk_load and self._writer.keymap is None:
+            self._writer.begin_load(self.text.run_rows)
         result = self._apply(signals)
         if result.new or result.updated:
             self.text.after_write(self._writer.last_new)
@@ -99,8 +104,14 @@ class SQLiteStore(BaseStore):
     # -- plain reads -----------------------------------------------------------------
 
     def get(self, signal_id: str) -> Signal | None:
-        row = self.database.one(f"SELECT {COLUMNS} FROM signals s WHERE idkey = ? AND id = ?",
-                                (id_key(signal_id), signal_id))
+        with self.database.lock:
+            if self._writer.keymap is not None:  # this process's bulk load has the id index away
+                rowid = self._writer.rowid_of(signal_id)
+                row = None if rowid is None else self.database.one(
+                    f"SELECT {COLUMNS} FROM signals s WHERE rowid = ?", (rowid,))
+            else:
+                row = self.database.one(f"SELECT {COLUMNS} FROM signals s WHERE idkey = ? AND id = ?",
+                                        (id_key(signal_id), signal_id))
         return row_to_signal(row, 1) if row else None
 
     def scan(self, query: Query, batch_size: int = 5000) -> Iterator[Signal]:
@@ -129,5 +140,7 @@ class SQLiteStore(BaseStore):
         return stats
 
     def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._writer.end_load()  # the id index, built again after a bulk load
         self.text.close()
         self.database.close()

@@ -8,6 +8,8 @@ place on open):
   content fingerprint, and ``idkey``, an 8-byte integer made from the id (:func:`id_key`),
   indexed: the id is found by that key and compared, rather than by a unique index of
   the text ids (random 24-character keys, touched all over the index by a bulk load).
+  A big bulk load drops the index and builds it after (:mod:`.idkeys`); a file a killed
+  load left without it gets it back on open.
 - ``tags``: one row per (tag value, published_at, signal), the tag value as an 8-byte
   integer (:func:`tag_key` of its field and value; ``tag_values`` names it), a covering
   index for "service X between T1 and T2" and for histograms by tag. Services, providers,
@@ -54,6 +56,11 @@ _log = logging.getLogger(__name__)
 ROLLUP_SECONDS = 300
 ROLLUP_CODES = ("s", "p", "r")
 
+# The index of the id keys; a bulk load drops it and builds it again after (idkeys.py), and
+# ``meta.idkey_deferred`` names the process that has it away meanwhile.
+IDKEY_INDEX = "CREATE INDEX IF NOT EXISTS signals_idkey ON signals(idkey)"
+DEFERRED_KEY = "idkey_deferred"
+
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS signals (
     rowid INTEGER PRIMARY KEY,
@@ -62,7 +69,7 @@ CREATE TABLE IF NOT EXISTS signals (
     idkey INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS signals_time ON signals(published_at);
-CREATE INDEX IF NOT EXISTS signals_idkey ON signals(idkey);
+{IDKEY_INDEX};
 CREATE TABLE IF NOT EXISTS tag_values (vid INTEGER PRIMARY KEY, field TEXT NOT NULL, value TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS tag_values_field ON tag_values(field, value);
 CREATE TABLE IF NOT EXISTS tags (
@@ -169,6 +176,7 @@ class Database:
             self.db.execute("PRAGMA journal_size_limit=67108864")
             self._ensure_format()
             self._ensure_rollup()
+            self._ensure_idkey_index()
         except sqlite3.DatabaseError as exc:
             raise StoreOpenError(f"cannot open SQLite store {path}: {exc}") from exc
 
@@ -285,6 +293,21 @@ class Database:
                     _upgrade_from_2(db)
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (str(FORMAT),))
 
+    def _ensure_idkey_index(self) -> None:
+        """A file whose id-key index a bulk load had dropped (idkeys.py) gets it back, unless
+        the loading process still lives (it builds the index when its load ends): its writer
+        was killed. A look at ``sqlite_master`` when the index is there."""
+        if idkey_index_exists(self.db) or self._format() is None:
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (DEFERRED_KEY,)).fetchone()
+        if row is not None and _alive(int(row[0])):
+            return
+        _log.info("building the id index of %s again (a bulk load into it was interrupted)", self.path)
+        with self.transaction() as db:
+            if not idkey_index_exists(db):
+                db.execute(IDKEY_INDEX)
+            db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_KEY,))
+
     def _format(self) -> int | None:
         """The file's format: None for a new file, 1 for a file made before formats were noted."""
         tables = {name for (name,) in self.db.execute(
@@ -316,6 +339,24 @@ class Database:
                 f" coalesce(sum(s.report_count), 0) FROM tag_values v JOIN tags t ON t.vid = v.vid"
                 f" JOIN signals s ON s.rowid = t.sid WHERE v.field IN ('s', 'p', 'r') GROUP BY 1, 2, 3, 4")
             db.execute("INSERT INTO meta (key, value) VALUES ('tag_rollup', '1')")
+
+
+def idkey_index_exists(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'signals_idkey'").fetchone() \
+        is not None
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of that id runs (on this machine: SQLite files are not shared over a network)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _upgrade_from_1(db: sqlite3.Connection) -> None:

@@ -376,6 +376,11 @@ class TextIndex:
                 self._take_reported_mark()
 
     @property
+    def run_rows(self) -> int:
+        """New rows this process stored in the current run of writes."""
+        return self._run
+
+    @property
     def bulk_load(self) -> bool:
         """Whether an indexer process takes this process's rows (a bulk load is going on)."""
         return self._indexer is not None

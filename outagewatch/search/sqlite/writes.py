@@ -14,13 +14,17 @@ kept to one pass that encodes the row and its fingerprint together
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import Any
 
 import orjson
 
 from outagewatch.search.base import Change
 from outagewatch.search.fields import SQL_COLUMNS, row_and_fingerprint, signal_to_row
-from outagewatch.search.sqlite.schema import ROLLUP_SECONDS, Database, id_key, tag_key
+from outagewatch.search.sqlite.idkeys import KeyMap
+from outagewatch.search.sqlite.schema import (DEFERRED_KEY, IDKEY_INDEX, ROLLUP_SECONDS, Database, id_key,
+                                              idkey_index_exists, tag_key)
 from outagewatch.search.store import UpsertResult
 from outagewatch.signal import Signal
 
@@ -31,6 +35,14 @@ _ID, _KIND, _SOURCE = SQL_COLUMNS.index("id"), SQL_COLUMNS.index("source_kind"),
 _PUBLISHED, _REPORTS = SQL_COLUMNS.index("published_at"), SQL_COLUMNS.index("report_count")
 _TAG_CODES = "spry"  # services, providers, regions, symptoms, in Signal order
 _ROLLUP_MS = ROLLUP_SECONDS * 1000
+_STORED = ("SELECT id, fingerprint, rowid, published_at, services, providers, regions, symptoms,"
+           " source_kind, source, report_count FROM signals WHERE {} IN ({})")
+# A bulk load drops the id-key index when its new rows are at least this share of the table:
+# rebuilding the index for the whole table afterwards (~0.9 µs a row) then costs less than
+# keeping it up during the load (~4 µs a new row), see idkeys.py.
+DEFER_SHARE = 0.25
+# The index is built again this long after the load's last write (as a run of writes ends).
+END_LOAD_SECONDS = 2.0
 
 
 class Writer:
@@ -45,6 +57,9 @@ class Writer:
         self._tag_keys: dict[str, dict[str, int]] = {code: {} for code in "kospry"}
         self._names: dict[int, tuple[str, str]] = {}
         self._checked: set[int] = set()  # keys whose ``tag_values`` row was seen to name them
+        # During a bulk load (see begin_load): the table's id keys, while signals_idkey is dropped.
+        self.keymap: KeyMap | None = None
+        self._end_timer: threading.Timer | None = None
 
     def encode(self, signals: list[Signal]) -> list[bytes]:
         """Each Signal's fingerprint; its row, encoded in the same pass, waits for :meth:`write`."""
@@ -61,17 +76,84 @@ class Writer:
         found: dict[str, tuple[bytes, tuple]] = {}
         db = self.database.db
         self._keys = keys = {signal_id: id_key(signal_id) for signal_id in ids}
-        key_list = list(keys.values())
-        for start in range(0, len(key_list), 900):
-            chunk = key_list[start:start + 900]
-            rows = db.execute(
-                f"SELECT id, fingerprint, rowid, published_at, services, providers, regions, symptoms,"
-                f" source_kind, source, report_count FROM signals WHERE idkey IN ({','.join('?' * len(chunk))})",
-                chunk)
-            for row in rows:
+        if self.keymap is not None and \
+                db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] != self.keymap.top:
+            self.end_load()  # another process added rows the map does not hold: back to the index
+        if self.keymap is None:
+            column, wanted = "idkey", list(keys.values())
+        else:
+            self._end_later()
+            column, wanted = "rowid", sorted(set(self.keymap.rowids(list(keys.values()))))
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start:start + 900]
+            for row in db.execute(_STORED.format(column, ",".join("?" * len(chunk))), chunk):
                 if row[0] in keys:  # two ids may share a key
                     found[row[0]] = (row[1], row[2:])
         return found
+
+    def rowid_of(self, signal_id: str) -> int | None:
+        """During a bulk load, the rowid holding ``signal_id`` (None: not stored, or no load)."""
+        if self.keymap is None:
+            return None
+        for rowid in self.keymap.rowids([id_key(signal_id)]):
+            row = self.database.one("SELECT id FROM signals WHERE rowid = ?", (rowid,))
+            if row and row[0] == signal_id:
+                return rowid
+        return None
+
+    # -- the id-key index during a bulk load ---------------------------------------------
+
+    def begin_load(self, run_rows: int) -> None:
+        """A bulk load has stored ``run_rows`` new rows: when they are ``DEFER_SHARE`` of the
+        table or more, hold the table's id keys in memory and drop their index until the load
+        ends (idkeys.py). Done in a transaction of its own within the load's group."""
+        if self.keymap is not None:
+            return
+        with self.database.transaction(group=True) as db:
+            top = db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0]
+            if run_rows < DEFER_SHARE * top or not idkey_index_exists(db):
+                return  # a small load into a big table; or another process has the index away
+            pairs = db.execute("SELECT idkey, rowid FROM signals ORDER BY idkey").fetchall()
+            db.execute("DROP INDEX signals_idkey")
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (DEFERRED_KEY, str(os.getpid())))
+            self.keymap = KeyMap(pairs, top)
+
+    def end_load(self) -> None:
+        """Build the id-key index again (in this process's write transaction, or its own)."""
+        with self.database.lock:
+            if self._end_timer is not None:
+                self._end_timer.cancel()
+                self._end_timer = None
+            if self.keymap is None:
+                return
+            db = self.database.db
+            if db.in_transaction:
+                self._restore(db)
+            else:
+                with self.database.transaction() as db:
+                    self._restore(db)
+
+    def _restore(self, db) -> None:
+        db.execute(IDKEY_INDEX)
+        db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_KEY,))
+        self.keymap = None
+
+    def _end_later(self) -> None:
+        """Build the index ``END_LOAD_SECONDS`` after the last write, unless another comes."""
+        if self._end_timer is not None:
+            self._end_timer.cancel()
+        self._end_timer = threading.Timer(END_LOAD_SECONDS, self._end_if_idle)
+        self._end_timer.daemon = True
+        self._end_timer.start()
+
+    def _end_if_idle(self) -> None:
+        with self.database.lock:
+            if self._end_timer is threading.current_thread():  # no write came since
+                self._end_timer = None
+                try:
+                    self.end_load()
+                except Exception:  # the database is closing, or locked: close() or the next open does it
+                    pass
 
     def _tag_key(self, code: str, value: str) -> int:
         key = self._tag_keys[code].get(value)
@@ -166,6 +248,8 @@ class Writer:
             " reports = reports + excluded.reports",
             [(*names[key], kind, bucket, n, reports) for (key, kind, bucket), (n, reports) in rollup.items()
              if n or reports])
+        if self.keymap is not None:
+            self.keymap.add((row[-2], row[-1]) for row in new_rows)
 
     def _count_rollup(self, rollup: dict[tuple, list[int]], tag_lists: Any, kind: str, published: int,
                       report_count: int | None, sign: int) -> None:
