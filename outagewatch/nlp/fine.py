@@ -22,7 +22,10 @@ recovery word and no question, says that place is fine. A fine-word under a nega
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
 
 from . import lexicon
 
@@ -121,16 +124,64 @@ NEG_BEFORE = lexicon.NEGATIONS | {"geen", "niet", "niets", "nooit", "non", "ness
                                   "mai", "nie", "bez", "żadnych", "żadnego", "żadne", "inga", "inget", "ingen",
                                   "inte", "aldrig", "utan", "hiç", "hic", "nada", "nothing", "nobody", "n't",
                                   "rien", "kein", "nichts", "não", "ni", "ingún", "nenhum", "tampoco", "neither", "nor",
-                                  "neanche", "nemmeno", "neppure", "nemmanco", "heller", "evenmin"}
-NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "yok", "değil", "degil", "plus", "nada"})
+                                  "neanche", "nemmeno", "neppure", "nemmanco", "heller", "evenmin", "senza", "zonder"}
+NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "yok", "değil", "degil", "plus", "nada", "nix", "nichts",
+                       "niets", "niente", "nulla", "nic", "rien", "inget", "mica"})
 # After a problem word: "sorun yok", "hata değil".
 POST_NEGATIONS = frozenset({"yok", "yoktu", "değil", "degil"})
 # A place "healthy again", "funktioniert wieder": a recovery of that place, not a contrast with another.
 AGAIN = frozenset({"again", "wieder", "weer", "igen", "znowu", "znów", "nuovo", "nouveau", "novamente", "tekrar",
-                   "yeniden", "novo", "nuevo"})
+                   "yeniden", "novo", "nuevo", "back", "voltou", "voltaram", "volvió", "volvieron", "revenu", "revenue",
+                   "revenus", "zurück", "terug", "tillbaka", "wrócił", "wróciła", "wróciło", "wróciły", "tornato",
+                   "tornata", "tornati", "geri"})
+# Any form of a verb for "to work" says a place works ("funcionando", "funzionava", "działają", "fungerar";
+# forms from spaCy's lemma tables, data/verb_forms.json), unless negated.
+WORK_VERBS = {"en": ("works", "working", "functioning"), "es": ("funcionar",),
+              "pt": ("funcionar",), "fr": ("fonctionner",), "it": ("funzionare",), "nl": ("werken", "werkt"),
+              "de": ("funktionieren",), "pl": ("działać",), "sv": ("fungera", "funka"),
+              "tr": ("çalışıyor", "çalışır", "çalışıyorlar", "açılıyor")}
+# "affected" in every supported language: negated ("nicht betroffen", "not affected") it says a place is fine.
+AFFECTED = frozenset({"affected", "impacted", "afectado", "afectados", "afectada", "afectadas", "afetado", "afetados",
+                      "afetada", "afetadas", "betroffen", "affecté", "affectés", "affectée", "affectées", "touché",
+                      "touchés", "touchée", "touchées", "impacté", "impactés", "interessato", "interessati",
+                      "interessata", "interessate", "coinvolto", "coinvolti", "colpito", "colpiti", "getroffen",
+                      "geraakt", "dotknięty", "dotknięte", "dotkniętych", "påverkad", "påverkade", "påverkat",
+                      "berörd", "berörda", "berört", "etkilenen", "etkilendi"})
+# Said of a place alone: "unaffected", "Falkenstein är opåverkade", "in Warszawie normalnie", "lo tiene perfecto",
+# "in Leiden wel" (Dutch "it does there"), "en Barcelona sí".
+FINE_WORDS = frozenset({"unaffected", "unbeeinträchtigt", "opåverkad", "opåverkade", "opåverkat", "etkilenmedi",
+                        "etkilenmiyor", "normalnie", "normalmente", "normalement", "normally", "perfecto", "perfecta",
+                        "perfeito", "perfeita", "perfetto", "perfettamente", "parfait", "parfaitement", "perfekt",
+                        "perfect", "perfectly", "prima", "śmiga", "śmigają", "wel", "sí", "normaal", "normale",
+                        "bene", "benissimo", "tranquilo", "tranquilos"})
+# "Mes collègues à Namur ont du réseau", "mijn ouders hebben wel internet", "Kolega z Opola ma wszystko".
+HAVE = frozenset({"have", "has", "got", "hebben", "heeft", "hebt", "heb", "ont", "avons", "avez", "haben", "hat",
+                  "habe", "hast", "tiene", "tienen", "tengo", "tenemos", "tem", "têm", "tenho", "temos", "ha", "hanno",
+                  "ho", "abbiamo", "ma", "mają", "mam", "mamy", "har", "hade"})
+NETWORK = frozenset({"internet", "réseau", "network", "signal", "bereik", "netz", "empfang", "señal", "sinal", "rete",
+                     "zasięg", "zasięgu", "täckning", "nät", "mottagning", "wifi", "wi-fi", "4g", "5g", "fibra",
+                     "fibre", "glasvezel", "connection", "conexión", "conexão", "verbinding", "verbindung",
+                     "connexion", "linea", "alles", "wszystko", "todo", "tudo", "tutto", "allt", "everything",
+                     "tout", "service", "servicio", "serviço", "servizio", "dienst", "sieć", "internetu"})
+
+
+@functools.lru_cache(maxsize=1)
+def work_forms() -> frozenset[str]:
+    """Every form of the "to work" verbs (``WORK_VERBS``) in the built verb table, and the words given."""
+    path = Path(__file__).with_name("data") / "verb_forms.json"
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    out = set()
+    for lang, lemmas in WORK_VERBS.items():
+        for lemma in lemmas:
+            out.add(lemma)
+            out.update(data.get(lang, {}).get(lemma, ()))
+    return frozenset(out - {"wrought", "funk", "funzionale", "funzionali", "działania", "działaniach", "działaniami",
+                            "działanie", "działaniem", "działaniom", "działaniu", "działań"})
+
+
 # Fine-words of Japanese and Korean, found inside runs of CJK text, and what turns them.
 CJK_FINE = ("괜찮", "문제없", "문제 없", "이상 없", "이상없", "정상", "잘 돼", "잘 되", "잘돼", "잘되", "된대", "된다",
-            "됩니다", "돼요", "되네", "되는데", "됨", "大丈夫", "問題ない", "問題なし", "問題なく", "正常", "普通に",
+            "됩니다", "돼요", "되네", "되는데", "됨", "大丈夫", "問題ない", "問題なし", "問題なく", "正常", "普通",
             "見れてる", "見れる", "使えてる", "使える", "繋がる", "つながる", "動いてる", "いける")
 CJK_NOT = re.compile(r"(?:ない|なく|ません|ず|않|못|안 ?[돼되됨]|없(?!는데도)|エラー|障害|落ち|장애|오류)")
 CJK_PROBLEMS = re.compile("|".join(p for sym, ps in lexicon.JA_SYMPTOMS.items()
@@ -193,7 +244,7 @@ _ARTICLES = frozenset({"a", "in", "en", "the", "la", "el", "le", "il", "de", "w"
 def _negated(lower: list[str], start: int, end: int, begin: int, stop: int) -> bool:
     """A negation of any supported language right before the words or right after them, inside the clause."""
     before = lower[max(begin, start - 2):start]
-    after = lower[end:min(stop, end + 3)]  # "geht bei mir nicht", "werkt hier niet"
+    after = lower[end:min(stop, end + 5)]  # "geht bei mir nicht", "werkt hier niet", "geht bei Uber gar nix"
     return any(w in NEG_BEFORE or w.endswith("n't") for w in before) or any(w in NEG_AFTER for w in after)
 
 
@@ -208,10 +259,21 @@ def _turned(lower: list[str], start: int, end: int, begin: int, stop: int) -> bo
 
 
 def _fine_word(lower: list[str], begin: int, end: int, taken: set[int]) -> bool:
-    """A fine-word (``lexicon.PLACE_FINE``) in the clause, outside the place names, not negated."""
+    """A fine-word (``lexicon.PLACE_FINE``, a form of "to work", ``FINE_WORDS``, "affected" negated, a network
+    had) in the clause, outside the place names, not negated."""
+    works = work_forms()
     for f in range(begin, end):
         if f in taken:
             continue
+        word = lower[f]
+        if word in AFFECTED and _negated(lower, f, f + 1, begin, end):
+            return True  # "Helsinki and Nuremberg are not affected"
+        if (word in works or word in FINE_WORDS) and not _negated(lower, f, f + 1, begin, end):
+            return True
+        if word in HAVE and not NETWORK.isdisjoint(lower[f + 1:min(end, f + 4)]) and \
+                NEG_BEFORE.isdisjoint(lower[max(begin, f - 2):min(end, f + 4)]) and \
+                NEG_AFTER.isdisjoint(lower[f + 1:min(end, f + 4)]):
+            return True  # "mes collègues à Namur ont du réseau"
         for phrase in PHRASES:
             if tuple(lower[f:f + len(phrase)]) == phrase and not taken.intersection(range(f, f + len(phrase))):
                 if not _negated(lower, f, f + len(phrase), begin, end):
@@ -245,3 +307,19 @@ def _cjk_fine(texts: list[str], begin: int, end: int) -> bool:
         if at >= 0 and not CJK_NOT.search(run[at:at + len(word) + 4]) and not run[max(0, at - 2):at].strip() in ("안", "못"):
             return True
     return False
+
+
+def problem_said(lower: list[str], found: list[tuple[int, int, str, bool]]) -> bool:
+    """A problem word anywhere in the text that is not itself negated ("geen probleem" is none)."""
+    asked = [i for i, w in enumerate(lower) if w.endswith("?") or w == "？"]
+    return any(sym in lexicon.PROBLEM_SYMPTOMS and not _turned(lower, s, e, 0, len(lower))
+               and not _in_question(lower, s, asked) for s, e, sym, _ in found)
+
+
+def _in_question(lower: list[str], start: int, asked: list[int]) -> bool:
+    """"aws outage? ohio looks fine": a problem asked about is no problem said."""
+    after = next((q for q in asked if q >= start), None)
+    return after is not None and not any(w in SENTENCE_MARKS for w in lower[start:after])
+
+
+SENTENCE_MARKS = frozenset({".", "!", "。", "！", "\n"})

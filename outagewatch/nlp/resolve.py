@@ -202,7 +202,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
     fine_here = _fine_in_clause(texts, lower, spots, found)
     for i, region in codes:
-        moved = _workaround(lower, i)
+        moved = _workaround(lower, i, i + 1, texts)
         if moved:
             say("region", texts[i], False, moved, entry=region)
             continue
@@ -269,7 +269,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if end - start == 1 and nm.written in text and not text.isascii():
             text = nm.written  # "東京都": the name found inside a run of CJK text ("東京都で")
         if nm.kind == "region" or nm.site_of:
-            why = _workaround(lower, start) or (FINE_CLAUSE if start in fine_here or len(spots) > 1 and (
+            why = _workaround(lower, start, end, texts) or _cjk_workaround(texts[start], nm.written, _next_word(texts, end)) \
+                or _moved_with(lower, start, spots, texts) or (
+                FINE_CLAUSE if start in fine_here or len(spots) > 1 and (
                 _said_fine(texts, lower, start, end, fine_at, place_at) or _cjk_fine(texts[start], nm.written))
                 else None)
             if why:  # "we failed over to uk west", "Central US looks fine", "AMS3 and LON1 both fine"
@@ -301,7 +303,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
-            rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at, bool(regional))
+            rule = _not_there(doc, texts, lower, start, end, nm, fine_at, place_at, bool(regional)) or \
+                _moved_with(lower, start, spots, texts)
         if not rule and (start in fine_here or len(spots) > 1 and not texts[start].isascii()
                          and fine.cjk_clause_fine(texts[start], nm.written)):
             rule = FINE_CLAUSE  # "a roma ... funziona", "東京の友達は普通に見れてる" beside a place with the problem
@@ -975,7 +978,34 @@ WORKAROUND_WORDS = frozenset({"failover", "switched", "switching", "rerouted", "
                               "cambiamos", "cambiado", "migramos", "mudamos", "spostato", "spostati", "passati",
                               "przełączyliśmy", "przenieśliśmy", "bytte", "flyttade", "växlade", "changed",
                               "cambié", "mudei", "troquei", "zmieniłem", "zmieniłam", "zmieniliśmy",
-                              "gewechselt", "changé", "cambiato"})
+                              "gewechselt", "changé", "cambiato",
+                              # moving the work: "moved to Hetzner Helsinki", "movimos todo a europe-west1",
+                              # "jogamos o tráfego pra us-east-1", "przerzuciliśmy ruch do Frankfurtu"
+                              "moved", "moving", "migrated", "migrating", "shifted", "shifting", "routed", "diverted",
+                              "evacuated", "umgezogen", "verschoben", "umgeleitet", "migriert", "ausgewichen",
+                              "verhuisd", "geschoven", "verplaatst", "omgeleid", "gemigreerd", "overgezet",
+                              "movimos", "movido", "trasladamos", "trasladado", "redirigimos", "desviamos",
+                              "jogamos", "jogou", "movemos", "migramos", "redirecionamos", "desviamos", "levamos",
+                              "migrato", "migrati", "dirottato", "deviato", "migré", "déplacé", "redirigé",
+                              "déménagé", "przerzuciliśmy", "przekierowaliśmy", "zmigrowaliśmy", "flyttat",
+                              "migrerade", "styrde", "taşıdık", "yönlendirdik", "aktardık"})
+# Verbs of moving that people also use of moving house ("moving to denver next month"): the work moved only
+# with what was moved named ("movimos todo a", "alles nach Helsinki umgezogen", "moved traffic to") or a
+# provider's name before the place ("moved to Hetzner Helsinki").
+MOVES = frozenset({"moved", "moving", "movimos", "movido", "movemos", "trasladamos", "trasladado", "verhuisd",
+                   "verplaatst", "umgezogen", "déménagé", "déplacé", "levamos", "flyttat", "taşıdık"})
+WORK_MOVED = frozenset({"traffic", "everything", "workloads", "workload", "servers", "instances", "prod", "production",
+                        "alles", "todo", "tudo", "tutto", "tout", "wszystko", "allt", "her", "şeyi", "tráfico",
+                        "tráfego", "traffico", "trafic", "verkehr", "verkeer", "ruch", "trafiken", "trafiği",
+                        "cluster", "clusters", "deployments", "apps", "services", "db", "database"})
+# German and Dutch put the verb last ("alles nach Helsinki umgezogen", "naar Noord-Europa geschoven"),
+# Turkish after the place's case ending ("Frankfurt'a taşıdık").
+VERB_LAST = frozenset({"nach", "naar", "in", "auf", "op", "ins"})
+# Japanese and Korean: a place then "に"/"로" and a word for switching or failing over ("大阪リージョンに切り替えて",
+# "도쿄로 페일오버"), or a standby copy made there ("フェイルオーバーグループを東日本にも作って", "西日本にDR環境").
+CJK_STANDBY = re.compile(r"(?:DR|フェイルオーバー|バックアップ|待機|レプリカ)[^、。？！]{0,12}を$")
+CJK_WORKAROUND = re.compile(r"^(?:リージョン|region|리전)?(?:に|へ|로|으로)(?:も)?.{0,12}?(?:切り替え|切替|移行|フェイルオーバー|"
+                            r"退避|逃が|DR|待機|バックアップ|페일오버|전환|옮|이전|우회|백업)")
 FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
 # A standby copy, kept elsewhere so a problem in one place can be got round: that place is not where it is.
 REPLICA_WORDS = frozenset({"replica", "replicas", "réplica", "réplicas", "replika", "replikę", "replikacja", "repliek",
@@ -986,12 +1016,16 @@ FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"e
 
 
 def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
-    """Places said fine in their own clause (nlp/fine.py), kept empty unless another place stays:
-    a text about one place that works again still says where it was."""
-    if len(spots) < 2:
+    """Places said fine in their own clause (nlp/fine.py), kept empty unless another place stays or a problem
+    is said elsewhere: a text about one place that works again still says where it was."""
+    if not spots:
         return set()
     said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found)
-    return said if any(s not in said for s, _ in spots) else set()
+    if not said:
+        return said
+    # "à Lille le réseau SFR est mort, à Paris tout va bien": the problem is said elsewhere, even where its
+    # place is unknown; "netflix is fine here in chicago, must be your isp" says no problem and keeps it
+    return said if any(s not in said for s, _ in spots) or fine.problem_said(lower, found) else set()
 
 
 def _cjk_fine(token: str, written: str) -> bool:
@@ -1002,7 +1036,21 @@ def _cjk_fine(token: str, written: str) -> bool:
                         or fine.cjk_clause_fine(token, written))
 
 
-def _workaround(lower: list[str], start: int) -> str | None:
+def _moved_with(lower: list[str], start: int, spots: list[tuple[int, int]], texts: list[str]) -> str | None:
+    """"cambié la región a Madrid y a París", "na Warszawę i Berlin": a place joined by "and" or a comma to
+    a place the work was moved to was moved to as well."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and lower[i] in WORKAROUND_TO:
+        i -= 1
+    if i < 1 or lower[i] not in fine.JOINERS:
+        return None
+    before = [s for s, e in spots if e == i]
+    if not before:
+        return None
+    return _workaround(lower, before[0], i, texts) or _moved_with(lower, before[0], spots, texts)
+
+
+def _workaround(lower: list[str], start: int, end: int | None = None, texts: list[str] | None = None) -> str | None:
     """"VPN'd to Amsterdam", "a vpn to the us", "failed over to us-west-2", "switched to eu-west-1",
     and where a standby copy lives ("replica su Francoforte", "a cross-region replica in asia-south2")."""
     i = start - 1
@@ -1016,13 +1064,28 @@ def _workaround(lower: list[str], start: int) -> str | None:
                 return "where a standby copy is kept (\"a replica in ...\", \"DR in ...\"), not where the problem is"
             if lower[j] in lexicon.CLAUSE_BREAKS:
                 break
+    named = False
+    if lower[i] not in WORKAROUND_TO and i and lower[i - 1] in WORKAROUND_TO and texts is not None \
+            and texts[i][:1].isupper():
+        i -= 1  # "moved to Hetzner Helsinki": the provider's name between
+        named = True
     if lower[i] not in WORKAROUND_TO:
         return None
+    said = "where the work was moved to get round the problem (\"VPN'd to ...\", \"failed over to ...\")"
+    if lower[i] in VERB_LAST or (end is not None and end < len(lower) and lower[end] in PLACE_CASES):
+        for j in range(end if end is not None else start + 1, min(len(lower), (end or start + 1) + 5)):
+            if lower[j] in WORKAROUND_WORDS and (lower[j] not in MOVES or named
+                                                 or not WORK_MOVED.isdisjoint(lower[max(0, i - 3):i])):
+                return said
+            if lower[j] in lexicon.CLAUSE_BREAKS and lower[j] not in fine.JOINERS:
+                break  # "auf Wien und Berlin gewechselt": the places joined, then the verb
     for j in range(i - 1, max(-1, i - 6), -1):
         word = lower[j]
+        if word in MOVES and not (named or not WORK_MOVED.isdisjoint(lower[j + 1:i])):
+            return None  # "moving to denver next month": people move house
         if word.startswith("vpn") or word in WORKAROUND_WORDS or \
                 (word == "over" and j and lower[j - 1] in FAIL_OVER):
-            return "where the work was moved to get round the problem (\"VPN'd to ...\", \"failed over to ...\")"
+            return said
         if word in lexicon.CLAUSE_BREAKS:
             break
     return None
@@ -1144,7 +1207,21 @@ def _not_there(doc, texts, lower, start, end, nm: Name, fine_at: list[int], plac
         return why
     if _said_fine(texts, lower, start, end, fine_at, place_at):
         return "said to be fine there (\"rest of the UK seems fine\", \"İstanbul'da sorun yok\")"
-    return _workaround(lower, start)
+    return _workaround(lower, start, end, texts) or _cjk_workaround(texts[start], nm.written, _next_word(texts, end))
+
+
+def _next_word(texts: list[str], end: int) -> str:
+    return " " + texts[end] if end < len(texts) else ""
+
+
+def _cjk_workaround(token: str, written: str, following: str = "") -> str | None:
+    """"東京リージョンの障害中は大阪リージョンに切り替えて", "서울 리전 장애 때 도쿄로 페일오버": the place a run of
+    Japanese or Korean text says the work was switched or failed over to, or a standby copy kept in."""
+    at = token.find(written) if written and not token.isascii() else -1
+    if at < 0 or not (CJK_WORKAROUND.match(token[at + len(written):] + following)
+                      or CJK_STANDBY.search(token[:at]) and token[at + len(written):].startswith(("に", "へ"))):
+        return None
+    return "where the work was moved to get round the problem (\"大阪リージョンに切り替えて\", \"도쿄로 페일오버\")"
 
 
 def _within(placed: list[tuple[int, int, str]], texts: list[str]) -> list[str]:

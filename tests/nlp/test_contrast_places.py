@@ -55,3 +55,34 @@ def test_a_place_not_said_to_work_keeps_its_problem(tag, text, regions):
 
 def test_the_only_place_said_to_work_still_says_where_the_writer_is(tag):
     assert tag("youtube is working fine for me in Toronto, must be your ISP")["regions"] == ["geo:CA-ON"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    # fine said by any form of "to work", "not affected", a network had, an adverb of normal
+    ("Hetzner degraded performance: servers in Falkenstein drop packets. Helsinki and Nuremberg are not affected.",
+     ["geo:DE-SN"]),
+    ("Proximus down à Bruxelles ? Mes collègues à Namur ont du réseau", ["geo:BE-BRU"]),
+    ("W Poznaniu terminale nie przyjmują kart, w Warszawie normalnie", ["geo:PL-30"]),
+    ("NOS com falha de TV em Lisboa, no Porto está a funcionar", ["geo:PT-11"]),
+    # the problem's own place unknown to the gazetteer: the place said fine still goes
+    ("à Lillebonne le réseau SFR ne marche plus, à Paris tout va bien d'après mes collègues", []),
+])
+def test_fine_said_in_other_words_is_a_contrast_too(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("We moved to Hetzner Helsinki after the Falkenstein network blip last month, no trouble since", ["geo:DE-SN"]),
+    ("tras el problema de la región de Madrid en GCP movimos todo a europe-west1 y aguantó",
+     ["gcp:europe-southwest1"]),
+    ("nossa aplicação estava em sa-east-1 e durante a falha jogamos o tráfego pra us-east-1", ["aws:sa-east-1"]),
+    ("Podczas awarii w europe-central2 przerzuciliśmy ruch do Frankfurtu", ["gcp:europe-central2"]),
+    ("Hetzner Falkenstein hatte einen Ausfall, wir haben alles nach Helsinki umgezogen", ["geo:DE-SN"]),
+    ("Steam lädt nichts. Habe die Downloadregion auf Wien und Berlin gewechselt, nichts", []),
+    ("東京リージョンの障害中、AWSの大阪リージョンに切り替えて乗り切った", ["aws:ap-northeast-1"]),
+    ("Azure西日本のSQL Databaseで障害。フェイルオーバーグループを東日本にも作っておくべきだった", ["azure:japanwest"]),
+    # moving house is no workaround
+    ("moving to Denver next month, any tips for an internet provider that doesn't drop?", ["geo:US-CO"]),
+])
+def test_where_the_work_was_moved_is_not_where_the_problem_is(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
