@@ -129,6 +129,7 @@ class Prescan:
         self.particle_words = frozenset(verbs.PARTICLE_VERBS)
         self.handles = frozenset(h.lstrip("@") for h in vocab.handles)
         self._hashtags: dict[str, bool] = {}
+        self._hosts: dict[str, bool] = {}
         # Every word the word checks of _candidate look for, in one set: an ordinary post holds
         # only a few of them, so those checks read a handful of words instead of every word.
         self.watched = self.single.union(self.multi, self.cues, self.verb_forms, verbs.FREQUENT, self.failure_words,
@@ -180,17 +181,45 @@ class Prescan:
             return True
         if "#" in low and any(self._hashtag(t) for t in HASHTAG_RE.findall(low)):
             return True
-        if "." in low and TLD_RE.search(low):
-            for match in HOST_RE.finditer(low):
-                if any(compact(label) in self.vocab.compact for label in match.group(1).split(".")) or \
-                        "status" in match.group(1):
-                    return True
+        if "." in low and self._host(low):
+            return True
         if "-" in low and CODE_RE.search(low):
             return True
         if "5" in low and _five_xx(low, words):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
         if not text.isascii() and CJK_RE.search(text):
             return True
+        return False
+
+    def _host(self, low: str) -> bool:
+        """A host in ``low`` that names a catalog entry or a status page ("githubstatus.com").
+
+        A host (HOST_RE) starts where a run of word characters, dots and hyphens does, so each run
+        holds at most one, and only a run with a top-level domain in it (TLD_RE) can: the runs
+        around those few places are read, not the whole text at every position (3.4 µs a post with
+        a link). Remembered per run: the same hosts come back all day (t.co)."""
+        end = 0
+        size = len(low)
+        for tld in TLD_RE.finditer(low):
+            start = tld.start()
+            if start < end:
+                continue  # in the run just read
+            while start and (low[start - 1].isalnum() or low[start - 1] in "_.-"):  # \w is isalnum() or "_"
+                start -= 1
+            end = tld.end()
+            while end < size and (low[end].isalnum() or low[end] in "_.-"):
+                end += 1
+            run = low[start:end]
+            known = self._hosts.get(run)
+            if known is None:
+                if len(self._hosts) > HASHTAG_MEMORY:
+                    self._hosts.clear()
+                match = HOST_RE.match(run)
+                known = self._hosts[run] = match is not None and (
+                    any(compact(label) in self.vocab.compact for label in match.group(1).split(".")) or
+                    "status" in match.group(1))
+            if known:
+                return True
         return False
 
     def _hashtag(self, tag: str) -> bool:
