@@ -12,7 +12,10 @@ printed too, for reference only. With the GitHub incident corpus present,
 also how often the detected stage agrees with the stage Statuspage recorded for each of
 its 2,800 real updates.
 
-    .venv/bin/python benchmarks/tagging_eval.py [--errors] [--dev PATH]
+    .venv/bin/python benchmarks/tagging_eval.py [--errors] [--dev PATH] [--rules-only]
+
+``--rules-only``: the rules' own relevance, without the trained classifier (it decides only where it is
+sure, so the rules decide every other case: their own figure says how well they do that).
 """
 
 from __future__ import annotations
@@ -133,17 +136,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--errors", action="store_true", help="List every case that is not tagged as labelled.")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="Score the rules alone, without the trained relevance classifier.")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from outagewatch.nlp import Tagger
 
     cases = [json.loads(line) for line in args.dev.read_text("utf-8").splitlines() if line.strip()]
-    tagger = Tagger()
+    tagger = Tagger(relevance_model=False) if args.rules_only else Tagger()
     definition = definition_of(args.dev)
     report = evaluate(cases, tagger, args.errors, definition)
     langs = sorted({c["lang"] for c in cases})
     print(f"dev set: {args.dev.relative_to(REPO) if args.dev.is_relative_to(REPO) else args.dev}: "
-          f"{len(cases)} cases, languages {', '.join(langs)}")
+          f"{len(cases)} cases, languages {', '.join(langs)}" + ("; the rules alone (no classifier)"
+                                                                  if args.rules_only else ""))
     print(f"its 'relevant' labels mean: {MEANINGS[definition]} (tests/data/{DEFINITIONS.name}); "
           f"scored against the tagger's '{'ongoing' if definition == 'ongoing' else 'relevant'}'"
           + ("; records with their own 'ongoing' label are scored on both" if any("ongoing" in c for c in cases)

@@ -39,6 +39,38 @@ SYMPTOMS = (
 PROBLEM_SYMPTOMS = frozenset(SYMPTOMS) - {"maintenance", "recovered"}
 # Strong enough to make an item relevant without a known service ("the site is down").
 STRONG_SYMPTOMS = frozenset({"outage", "5xx", "login", "not-loading", "connectivity", "timeout", "payments"})
+# Words that say only that something is amiss, of anything ("issues", "a problem", "errors", "slow"): a
+# text with only these is about an outage only with a service named. A complaint of what a service does
+# ("won't send", "keeps freezing", "loopt vast", "hänger sig") is a failure of one even when its name is a
+# word the catalog lacks ("swish hänger sig", "bunq-app geeft 'We hebben even een probleem'").
+WEAK_WORDS = frozenset({
+    "issues", "issue", "problems", "problem", "trouble", "having trouble", "glitch", "glitches", "glitchy", "incident",
+    "error", "errors", "failure", "failures", "failed", "fail", "fails", "failing", "bug", "bugs", "slow", "lag",
+    "delays", "delayed", "latency", "backlog", "queued", "lento", "lenta", "lentos", "langsam", "lent", "lente",
+    "traag", "problemi", "problemas", "problema", "probleme", "problème", "problèmes", "souci", "soucis",
+    "incidente", "incidencia", "problemy", "problemen", "probleem", "problem z", "problemy z", "problemen met",
+    "fehler", "erreur", "erreurs", "errore", "errori", "erro", "erros", "hata", "hatası", "hataları", "hatalar",
+    "falla", "fallas", "fallo", "fallos", "falha", "falhas", "fouten", "błąd", "błędu", "felkod", "intermittent",
+    "degraded", "degradation", "impacting", "impact to", "oops", "exception", "exceptions", "blank", "loop",
+    "dropped", "dropping", "stuck", "wonky", "flaky", "janky", "delays", "wait times", "response times",
+    "schwierigkeiten", "rallentamenti", "retrasos", "demoras", "atraso", "atrasos", "retards", "verzögerungen",
+    "ddos", "ddos attack", "throttling", "throttled", "rate limited", "rate limiting", "declining", "salta", "saute",
+    "eruit", "giù", "bricht", "brechen", "lag", "laggy", "lagging", "sluggish", "hängt", "hängen", "lent",
+    "parou", "parando", "caindo", "pulando", "recusado", "rechaza", "rechazando", "se para", "se salta",
+})
+# What a complaint verb is said of when a service fails, beside TECH_CONTEXT, in the other languages
+# ("appen", "uygulaması", "serwer", "betalningen", "ödeme"), and in Japanese and Korean text.
+DEVICE_WORDS = frozenset({"appen", "appar", "aplicativo", "aplicación", "applicazione", "uygulama", "uygulaması",
+    "uygulamasi", "sunucu", "sunucular", "sunucuları", "serwer", "serwery", "serwera", "servrar", "servern", "aplikacja",
+    "aplikacji", "apka", "apki", "apce", "appka", "l'app", "l'appli", "appli", "app's", "server", "servers", "servidor",
+    "servidores", "serveur", "serveurs", "servizio", "dienst", "betaling", "betalningen", "betalning", "płatność",
+    "ödeme", "pagamento", "pago", "paiement", "zahlung", "karta", "kortet", "kart", "kartım", "konto", "account",
+    "login", "logowanie", "inloggen", "giriş", "inloggning", "anmeldung", "connexion", "wifi", "wi-fi", "internet",
+    "netu", "sync", "download", "upload", "stream", "streamen", "video", "videos", "vídeo", "mensagem", "mensagens",
+    "mensajes", "messages", "berichten", "meddelanden", "wiadomości", "mesajlar", "nachrichten", "mails", "mejl",
+    "mejlen", "e-mails", "correos"})
+DEVICE_CJK = ("앱", "서버", "접속", "로그인", "결제", "송금", "메시지", "アプリ", "サーバー", "鯖", "ログイン", "接続", "決済",
+              "送信", "同期", "通話", "配信", "動画", "再生")
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -247,7 +279,9 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     "maintenance": [
         "maintenance", "scheduled maintenance", "planned maintenance", "maintenance window",
         "mantenimiento", "wartung", "wartungsarbeiten", "manutenção", "scheduled upgrade", "planned upgrade",
-        "manutenzione", "onderhoud",
+        "manutenzione", "onderhoud", "underhåll", "underhållet", "underhållsarbete", "bakım", "bakımı",
+        "bakım çalışması", "konserwacja", "konserwacji", "prace serwisowe", "prac serwisowych", "planowane prace",
+        "planowanych prac", "manutenção programada", "mantenimiento programado", "gepland onderhoud",
     ],
     # "is fine", "works fine for me": a recovery only when nothing else in the text is broken
     # ("valorant won't launch, vanguard is fine" is a report, not a recovery).
@@ -307,9 +341,86 @@ SYMPTOM_PHRASES["connectivity"] += sorted(
     {f"{none} {net}" for nones, nets in NO_NETWORK.values() for none in nones for net in nets}
     | {f"{net} {none}" for nets, nones in NO_NETWORK_AFTER.values() for net in nets for none in nones})
 
+# Everyday complaints and recoveries as the training writers (who never saw these rules) wrote them,
+# in the languages whose lists above were thin: colloquial verbs and idioms people use for a service
+# that fails them ("ligger nere", "padł", "loopt vast", "mi butta fuori", "me saca de la cuenta",
+# "takılı kaldı") and for one that works again ("doet het weer", "har löst sig", "ha ripreso a funzionare").
+EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
+    "outage": [
+        # sv, pl, nl, it, es, pt, fr, tr, de
+        "avbrott", "avbrottet", "driftstopp", "driftstoppet", "störning", "störningen", "störningar", "har pajat",
+        "pajat", "helt död", "är nere", "låg nere",
+        "nie działają", "przestał działać", "przestała działać", "przestało działać", "onbereikbaar", "lag eruit",
+        "ligt eruit", "volledig plat", "in tilt", "fuori uso",
+        "non disponibile", "momentaneamente non disponibile", "è giù", "giù da", "está muerto", "estuvo muerto",
+        "caído", "cortes de", "em baixo", "foi abaixo", "esteve em baixo",
+        "plus d'internet", "tamamen gitti", "kapalıydı", "çöküşü", "çöküşünden",
+        "nicht erreichbar", "geht gar nix", "internet weg", "netz weg", "wlan weg",
+        "still out", "completely gone", "dead across",
+    ],
+    "problems": [
+        "strular", "strul", "strulet", "krånglar", "krånglade", "hänger sig", "hängde sig", "fastnar", "fastnat",
+        "står still", "står och snurrar", "snurrar", "wisi", "wiszą", "kuleje", "się zawiesza", "się zawiesił",
+        "się zawiesiła", "zawiesza się", "nie da się", "loopt vast", "liep vast", "blijft hangen", "doet raar",
+        "si ferma", "si pianta", "si blocca", "bloccata", "va a tirones", "se queda pillado", "mouline",
+        "en boucle", "tourne dans le vide", "tourne à vide", "a gelé", "gèle", "preso em", "presa em", "presas em",
+        "presos em", "ficam presas", "fica preso", "takılı kaldı", "takılıp kalıyor", "takıldı", "dönüp duruyor",
+        "zickt", "zickt rum", "stehen still", "steht still", "hanging at", "loops back",
+        "keeps flipping", "just sits", "snaps back",
+    ],
+    "login": [
+        "loggar ut mig", "kastar ut mig", "kastade ut mig", "slängde ut mig", "kickas jag ut", "wyrzuca mnie",
+        "wywala mnie", "mi butta fuori", "mi butta", "me saca", "me echa", "me saca de la cuenta",
+        "beni atıyor", "logs me out",
+    ],
+    "errors": [
+        "felkod", "ett fel uppstod", "internt fel", "błąd", "błędu", "coś poszło nie tak", "mislukt",
+        "misgegaan", "ging iets mis", "er ging iets mis", "fout opgetreden", "foutcode", "foutpagina",
+        "schiefgelaufen", "ist was schiefgelaufen", "scheitert", "fehlercode", "netzwerkfehler", "mi dà errore",
+        "me da error", "dando erro", "hata oluştu", "bir hata oluştu", "code d'erreur",
+    ],
+    "not-loading": [
+        "svart skärm", "laddar i evigheter", "czarny ekran", "zwart scherm", "grijs scherm", "wit scherm",
+        "blijft laden", "schwarzen bildschirm", "schwarzer bildschirm", "lädt ewig", "siyah ekran", "boş ekran",
+        "tela preta", "schermata nera", "pantalla negra", "écran noir", "ne bootent plus",
+    ],
+    "connectivity": [
+        "utan internet", "bez internetu", "nie ma netu", "bez zasięgu", "rozłącza", "çekmiyor", "kopuyor",
+        "internetsiz", "sin cobertura", "sem sinal", "anslutningen bröts", "utracono połączenie",
+        "verbinding verbroken", "verbindung zum server verloren", "conexión perdida",
+    ],
+    "payments": [
+        "nekades", "nekar", "odrzucona", "odrzuca płatność", "odrzuca płatności", "weigert mijn betaling",
+        "weigert alle", "rifiuta il pagamento", "me rechazó", "reddedildi", "reddediyor", "recusa", "recusando",
+        "lehnt meine karte", "payment declined", "got declined",
+    ],
+    "streaming": [
+        "buffrar", "buforuje", "się buforuje", "bufferen", "blijft bufferen", "se pixela",
+    ],
+    "latency": ["segar", "laguje", "timear ut", "sürünüyor"],
+    "recovered": [
+        "har löst sig", "löst sig", "är lösta", "rullar på igen", "hämtat sig", "fungerar som vanligt igen",
+        "wrócił", "wróciła", "wróciło", "wrócili", "już śmiga", "znowu dostępny", "znów dostępny", "znowu żyje",
+        "wrócił do życia", "wrócił do żywych", "naprawił", "doet het weer", "doen het weer", "loopt weer",
+        "weer bereikbaar", "weer in de lucht", "is terug", "is weer terug", "weer online", "ha ripreso a funzionare",
+        "di nuovo su", "di nuovo ok", "di nuovo funzionante", "è tornato a funzionare", "tutto rientrato",
+        "ya volvió", "ya va", "ya funciona", "ya envía", "ya deja", "ya me llegan", "ya pude",
+        "voltou", "já normalizou", "normalizou", "remarche", "ça remarche", "de nouveau joignables",
+        "à nouveau fonctionnelle", "à nouveau fonctionnel", "geri geldi", "düzelmiş", "tekrar açıldı",
+        "çözülmüş", "wieder erreichbar", "wieder up", "tut wieder", "wieder netz", "back now", "is back now",
+        "back to normal now",
+    ],
+}
+for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
+    SYMPTOM_PHRASES[_symptom] += [p for p in _phrases if p not in SYMPTOM_PHRASES[_symptom]]
+
 # "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
 # own it is too common a word ("slow down", "down the road", "shares down 3%").
-BARE_DOWN = frozenset({"down", "caído", "caido", "caida", "caída", "down?", "down!"})
+# Said right after a name in other languages too: "Spotify nere för användare", "Instagram leży?", "GitHub fora",
+# "Telekom Internet weg" is too far; "Adana'da Turkcell tamamen gitti" is a phrase of its own.
+# Polish "padł" (fell) only there: "padło pytanie", "padł rekord", "padł mi laptop" are no service's outage.
+BARE_DOWN = frozenset({"down", "caído", "caido", "caida", "caída", "down?", "down!", "nere", "leży", "fora", "borta",
+                       "giù", "plat", "padł", "padło", "padła", "padły", "padł?", "leży?"})
 
 # A cue just before a symptom turns it around ("not down", "no issues", "keine Störung").
 NEGATIONS = frozenset({
@@ -402,7 +513,7 @@ JA_SYMPTOMS: dict[str, list[str]] = {
                      r"(?:접속|연결)(?:이)? ?(?:안|불가|오류|끊)"],
     "payments": [r"決済(?:でき(?:な|ませ)|エラー)", r"支払いでき(?:な|ませ)"],
     "streaming": [r"再生でき(?:な|ませ)", r"버퍼링", r"バッファリング"],
-    "maintenance": [r"メンテナンス"],
+    "maintenance": [r"メンテ", r"点検", r"점검", r"유지 ?관리"],
     "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し",
                   r"복구(?:됐|되었|완료)", r"정상화", r"다시 잘", r"解決済"],
 }
@@ -411,6 +522,32 @@ JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:あり
 # computer "落ちた" (no service). A symptom found inside one of these is not reported.
 JA_EVERYDAY = [r"(?:気分|テンション|やる気|株価|体調|モチベ(?:ーション)?)(?:が|も|は)?(?:ダウン|落ち)",
                r"(?:ノートパソコン|パソコン|PC|ＰＣ|マック)(?:が|も|は)?(?:落ち|ダウン)"]
+# Everyday complaints and recoveries in Japanese and Korean as people post them (the training writers):
+# "繋がらん", "固まった", "入れない", "復活した", "戻った"; "먹통", "튕김", "무한로딩", "안 들어가짐", "다시 됨".
+# "안 돼/안 됨" is "does not work" (English "not working"), an outage word like it.
+CJK_EVERYDAY: dict[str, list[str]] = {
+    "outage": [r"먹통", r"(?<!빵)(?<!빵 )터(?:짐|졌냐|졌나|졌음|졌어요|졌네)", r"死んでる", r"鯖落ち", r"全滅",
+               r"(?<![면게지])\s?안 ?(?:됨|돼요|되네|되요|돼\b|됩니다)"],
+    "problems": [r"튕(?:겨|김|기|겼)", r"멈(?:춤|춰|췄|추고)", r"로딩만", r"(?:무한|계속) ?로딩", r"뺑글뺑글|빙글빙글",
+                 r"안 ?(?:보내|들어가|넘어가|켜|올라가|잡히|가짐|읽|불러|눌러|받아|넘어|나와|와요|오네|와\b)",
+                 r"버벅", r"실패", r"거절", r"고정됨",
+                 r"固ま(?:る|った|って)", r"進ま(?:な|ん)", r"動か(?:な|ん)", r"弾かれ", r"カク(?:カク|つ)", r"ぐるぐる",
+                 r"クルクル", r"読み込み中", r"途切れ", r"入れ(?:な|ん)",
+                 r"(?:送信|受信|同期|保存|送金|ダウンロード|アップロード|購入|再生|接続|ログイン|決済|支払い|注文|通話|視聴|"
+                 r"push|プッシュ|注文確定)(?:が|も)?(?:でき(?:な|ん|ませ)|され(?:な|ん))",
+                 r"(?:送|払|使|見|観|開)(?:れ|え)(?:な|ん)(?:い|かった)?"],
+    "errors": [r"에러", r"エラー"],
+    "not-loading": [r"真っ(?:白|黒)", r"(?:見|観)れ(?:な|ん)", r"안 ?(?:열림|열려|떠|뜸|켜짐)", r"흰 ?화면|검은 ?화면|까맣게"],
+    "connectivity": [r"(?:繋|つな)が(?:らん|りにく)", r"接続(?:が)?切れ", r"切断", r"끊(?:김|겨|겼|기)", r"연결 ?중",
+                     r"接続中"],
+    "recovered": [r"復活し", r"戻(?:った|ってきた|りました)", r"直(?:った|ってた|りました)", r"正常に戻",
+                  r"(?:普通に|また)(?:使え|見れ|入れ|繋が|送れ)",
+                  r"(?:다시|이제) ?(?:잘 ?)?(?:됨|돼|된다|되네|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
+                  r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)"],
+}
+for _symptom, _patterns in CJK_EVERYDAY.items():
+    JA_SYMPTOMS[_symptom] += _patterns
+
 JA_STATUS: dict[str, list[str]] = {
     "investigating": [r"調査(?:中|して)", r"조사 ?중", r"확인 ?중"],
     "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
@@ -511,6 +648,15 @@ POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energí
 POWER_PREFIXES = ("strom", "stroom", "elektrik")
 FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",
                     "prévue", "programada", "programado", "agendada"})
+# Announced maintenance in the other languages ("Planerat underhåll", "Planlı bakım", "Planowana konserwacja",
+# "Maintenance planifiée", "[정기 점검] ... 예정", "予定メンテナンス").
+FUTURE |= frozenset({"planerat", "planerad", "planerade", "schemalagt", "schemalagd", "planlı", "planlanmış",
+                     "planowana", "planowane", "planowany", "zaplanowana", "zaplanowane", "zaplanowany", "gepland",
+                     "geplande", "geplant", "geplante", "geplanten", "programmée", "planifiée", "prévue", "prévu",
+                     "prevista", "previsto", "programmata", "programmato", "pianificata", "pianificato", "programada",
+                     "agendado", "programado", "olacak", "olacaktır", "będzie", "kommer"})
+FUTURE_CJK = ("予定", "예정", "定期", "정기", "お知らせ", "안내")
+
 
 # Brand names that are everyday words in some language: ambiguous even if the catalog
 # does not flag the service, because the catalog cannot know every language's words.

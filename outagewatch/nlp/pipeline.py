@@ -206,6 +206,8 @@ class Matcher:
         seen = self.watched.intersection(lowers)
         if seen and not self.cues.isdisjoint(seen):  # "won't load", "hasn't synced", "no carga"
             symptoms.extend(verbs.complaints(lowers))
+        if not verbs.AGAIN_WORDS.isdisjoint(lowers):  # "syncing again", "doet het weer", "znowu gra"
+            symptoms.extend(verbs.working_again(lowers))
         raw = text_of(doc)
         low = raw.lower()
         if verbs.TR_GATE.search(raw):  # "açılmıyor"

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import fine, lexicon, senses, typos
+from outagewatch.nlp import allclear, fine, lexicon, senses, typos
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -415,6 +415,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         status = "informational" if want_status else status
         symptoms.discard("recovered")
         why = excluded = "every component said operational: no incident"
+    elif not (kinds & lexicon.PROBLEM_SYMPTOMS) and not stage_spans and not any(s.startswith("st:") for s in ja) \
+            and {" ".join(lower[st:e]) for st, e, sym, _ in found if sym == "recovered" and e > st} <= lexicon.ALL_CLEAR \
+            and allclear.all_clear(lower, text_of(doc)):
+        # "Alle Komponenten betriebsbereit", "Tüm sistemler çalışır durumda", "모든 시스템 정상 운영 중"
+        status = "informational" if want_status else status
+        symptoms.discard("recovered")
+        why = excluded = "all systems said to work: no incident"
     if power and not (services or providers):
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
@@ -422,7 +429,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             " ".join(lower[st:e]) in lexicon.NO_COVERAGE for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS):
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
-    if "maintenance" in kinds and not lexicon.FUTURE.isdisjoint(lower) and status in (None, "informational") \
+    if "maintenance" in kinds and (not lexicon.FUTURE.isdisjoint(lower) or ja and any(
+            w in text_of(doc) for w in lexicon.FUTURE_CJK)) and status in (None, "informational") \
             and "recovered" not in kinds:
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
         status = "informational" if want_status else status
@@ -438,8 +446,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                       "a recovery, no problem going on" if recovered else "no problem word")
     else:
         strong = sorted(problems & lexicon.STRONG_SYMPTOMS)
-        ongoing = bool(strong) or bool(services or providers)
+        complaint = None
+        if not strong and not (services or providers) and _about_a_service(lower, text_of(doc)):
+            # "swish hänger sig vid betalningen", "bunq-app blijft laden": a complaint of what a service does,
+            # about an app, a server, a payment..., names a failing service the catalog may not know
+            complaint = next((" ".join(lower[st:e]) or sym for st, e, sym, _ in found if sym in problems
+                              and sym != "degraded" and " ".join(lower[st:e]) not in lexicon.WEAK_WORDS), None)
+        ongoing = bool(strong) or bool(services or providers) or complaint is not None
         why = (f"a strong symptom ({', '.join(strong)})" if strong else
+               f"a complaint ({complaint!r}) about an app, server or payment" if complaint is not None else
                f"a symptom ({', '.join(sorted(problems))}) about a named service" if ongoing else
                f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
     back = None
@@ -509,6 +524,13 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
             return True, "a recovery about an outage" + (" of a named service" if named else "")
         return False, "a recovery of nothing named, no outage word"
     return False, why
+
+
+def _about_a_service(lower: list[str], raw: str) -> bool:
+    """Does the text speak of an app, a server, an account, a payment...: what a complaint verb is said of
+    when a service fails ("the app hangs at checkout"), not a person or a thing ("my neck is stuck")?"""
+    return not (lexicon.TECH_CONTEXT.isdisjoint(lower) and lexicon.DEVICE_WORDS.isdisjoint(lower)) or \
+        (not raw.isascii() and any(w in raw for w in lexicon.DEVICE_CJK))
 
 
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,

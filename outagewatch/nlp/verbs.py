@@ -37,6 +37,7 @@ VERBS: dict[str, dict[str, str]] = {
         "place": "problems", "trigger": "problems", "fire": "problems", "arrive": "problems", "allocate": "problems",
         "ingest": "problems", "list": "problems", "complete": "problems", "finish": "problems", "accept": "payments",
         "page": "problems", "notify": "problems", "order": "problems", "book": "problems",
+        "submit": "problems", "answer": "outage", "propagate": "problems",
     },
     "es": {
         "cargar": "not-loading", "abrir": "not-loading", "iniciar": "not-loading", "arrancar": "not-loading",
@@ -44,6 +45,8 @@ VERBS: dict[str, dict[str, str]] = {
         "recibir": "problems", "subir": "problems", "descargar": "problems", "funcionar": "outage",
         "responder": "outage", "entrar": "login", "acceder": "login", "pagar": "payments", "cobrar": "payments",
         "reproducir": "streaming", "fallar": "errors", "congelar": "problems", "colgar": "problems",
+        "guardar": "problems", "mostrar": "not-loading", "aparecer": "not-loading", "actualizar": "problems",
+        "procesar": "payments", "llegar": "problems",
     },
     "de": {
         "laden": "not-loading", "öffnen": "not-loading", "starten": "not-loading", "verbinden": "connectivity",
@@ -52,32 +55,41 @@ VERBS: dict[str, dict[str, str]] = {
         "anmelden": "login", "einloggen": "login", "zahlen": "payments", "bezahlen": "payments",
         "bestellen": "problems", "zustellen": "problems", "abrufen": "problems", "aktualisieren": "problems",
         "abspielen": "streaming", "streamen": "streaming", "hängen": "problems", "abstürzen": "outage",
+        "speichern": "problems", "antworten": "outage", "anzeigen": "not-loading", "zeigen": "not-loading",
+        "herunterladen": "problems", "spielen": "streaming", "verschicken": "problems", "finden": "problems",
     },
     "fr": {
         "charger": "not-loading", "ouvrir": "not-loading", "lancer": "not-loading", "démarrer": "not-loading",
         "afficher": "not-loading", "connecter": "connectivity", "synchroniser": "problems", "envoyer": "problems",
         "recevoir": "problems", "fonctionner": "outage", "marcher": "outage", "répondre": "outage",
         "payer": "payments", "lire": "streaming", "planter": "outage", "identifier": "login",
+        "enregistrer": "problems", "télécharger": "problems", "arriver": "problems", "rejoindre": "problems",
+        "exporter": "problems", "sauvegarder": "problems", "acheter": "payments",
     },
     "pt": {
         "carregar": "not-loading", "abrir": "not-loading", "iniciar": "not-loading", "conectar": "connectivity",
         "sincronizar": "problems", "enviar": "problems", "mandar": "problems", "receber": "problems",
         "funcionar": "outage", "responder": "outage", "entrar": "login", "logar": "login", "acessar": "login",
         "pagar": "payments", "reproduzir": "streaming", "travar": "problems", "falhar": "errors",
+        "salvar": "problems", "baixar": "problems", "mostrar": "not-loading", "aparecer": "not-loading",
+        "atualizar": "problems", "chegar": "problems", "tocar": "streaming",
     },
     "it": {
         "caricare": "not-loading", "aprire": "not-loading", "avviare": "not-loading", "partire": "not-loading",
         "collegare": "connectivity", "connettere": "connectivity", "sincronizzare": "problems", "inviare": "problems",
         "mandare": "problems", "ricevere": "problems", "scaricare": "problems", "arrivare": "problems",
         "funzionare": "outage", "andare": "outage", "rispondere": "outage", "accedere": "login", "entrare": "login",
-        "pagare": "payments", "riprodurre": "streaming",
+        "pagare": "payments", "riprodurre": "streaming", "salvare": "problems", "mostrare": "not-loading",
+        "visualizzare": "not-loading", "trovare": "problems", "pubblicare": "problems", "aggiornare": "problems",
     },
     "nl": {
         "laden": "not-loading", "openen": "not-loading", "starten": "not-loading", "opstarten": "not-loading",
         "verbinden": "connectivity", "synchroniseren": "problems", "versturen": "problems", "verzenden": "problems",
         "ontvangen": "problems", "downloaden": "problems", "uploaden": "problems", "aankomen": "problems",
         "werken": "outage", "reageren": "outage", "inloggen": "login", "aanmelden": "login", "betalen": "payments",
-        "afspelen": "streaming",
+        "afspelen": "streaming", "opslaan": "problems", "tonen": "not-loading", "vinden": "problems",
+        "koppelen": "connectivity", "afrekenen": "payments", "ophalen": "problems", "verversen": "problems",
+        "spelen": "streaming",
     },
     "pl": {
         "ładować": "not-loading", "załadować": "not-loading", "wczytywać": "not-loading", "wczytać": "not-loading",
@@ -85,12 +97,17 @@ VERBS: dict[str, dict[str, str]] = {
         "połączyć": "connectivity", "synchronizować": "problems", "wysyłać": "problems", "wysłać": "problems",
         "odbierać": "problems", "przychodzić": "problems", "działać": "outage", "odpowiadać": "outage",
         "logować": "login", "zalogować": "login", "płacić": "payments", "zapłacić": "payments",
-        "odtwarzać": "streaming", "odtworzyć": "streaming",
+        "odtwarzać": "streaming", "odtworzyć": "streaming", "grać": "streaming", "zapisywać": "problems",
+        "zapisać": "problems", "pobierać": "problems", "pobrać": "problems", "pokazywać": "not-loading",
+        "wyświetlać": "not-loading", "wpuszczać": "login", "dostarczać": "problems", "odpalać": "not-loading",
+        "odpalić": "not-loading", "przyjmować": "payments", "wypłacać": "payments", "przechodzić": "payments",
+        "startować": "not-loading",
     },
     "sv": {
         "ladda": "not-loading", "öppna": "not-loading", "starta": "not-loading", "ansluta": "connectivity",
         "synka": "problems", "synkronisera": "problems", "skicka": "problems", "fungera": "outage",
         "funka": "outage", "svara": "outage", "logga": "login", "betala": "payments", "spela": "streaming",
+        "spara": "problems", "visa": "not-loading", "hämta": "problems", "rulla": "outage",
     },
 }
 
@@ -374,6 +391,67 @@ def turkish(lower: list[str]) -> list[tuple[int, int, str]]:
         if match:
             found.append((i, i + 1, TR_STEMS[match.group(1)]))
     return found
+
+
+# "syncing again", "werkt weer", "funkar igen", "läuft wieder", "znowu gra", "funciona otra vez": a verb of
+# what a service does, then (or, in Polish and Spanish, before it) a word for "again", in that word's
+# language, is a service that works again. Failure verbs ("travou de novo", "frozen again") and logging
+# in ("pede pra entrar de novo": asked to log in again) are complaints, never a recovery.
+AGAIN_AFTER = {"again": "en", "weer": "nl", "igen": "sv", "wieder": "de", "ponownie": "pl"}
+AGAIN_PAIRS = {("di", "nuovo"): "it", ("de", "nuevo"): "es", ("otra", "vez"): "es", ("à", "nouveau"): "fr",
+               ("de", "nouveau"): "fr", ("de", "novo"): "pt"}
+AGAIN_BEFORE = {"znowu": "pl", "znów": "pl", "już": "pl", "ya": "es", "já": "pt", "wieder": "de"}
+AGAIN_WORDS = frozenset(AGAIN_AFTER) | frozenset(AGAIN_BEFORE) | frozenset(w for _, w in AGAIN_PAIRS)
+NOT_WORKING = frozenset({"crash", "freeze", "fail", "error", "kick", "disconnect", "drop", "spin", "decline", "buffer",
+                         "skip", "log", "login", "sign", "authenticate", "verify", "check", "charge", "open",
+                         "congelar", "colgar", "fallar", "travar", "falhar", "hängen", "abstürzen", "planter", "entrar",
+                         "logar", "acessar", "accedere", "entrare", "anmelden", "einloggen", "inloggen", "aanmelden",
+                         "logować", "zalogować", "logga", "identifier"})
+DETERMINERS = frozenset({"the", "a", "an", "at", "de", "la", "el", "le", "il", "der", "die", "das", "het", "o", "a"})
+
+
+@functools.lru_cache(maxsize=1)
+def working_forms() -> dict[str, frozenset[str]]:
+    """Per language: the forms of the service verbs that can be said to work again."""
+    path = DATA / "verb_forms.json"
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    tables = {}
+    for lang, verbs in VERBS.items():
+        words = set()
+        for lemma in verbs:
+            if lemma in NOT_WORKING:
+                continue
+            words.update((lemma, *_regular(lang, lemma), *data.get(lang, {}).get(lemma, ())))
+        tables[lang] = frozenset(words)
+    return tables
+
+
+def working_again(lower: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, "recovered") of a service verb said to work again, with no complaint cue before it
+    ("won't load again" is a complaint, which :func:`complaints` finds)."""
+    tables = working_forms()
+    found = []
+    n = len(lower)
+    for i, word in enumerate(lower):
+        lang = AGAIN_AFTER.get(word)
+        k = i - 1
+        if lang is None and i and (lower[i - 1], word) in AGAIN_PAIRS:
+            lang, k = AGAIN_PAIRS[(lower[i - 1], word)], i - 2
+        if lang is not None:  # "loading again", "werkt weer", "va di nuovo", "funciona otra vez"
+            for j in range(k, max(-1, k - 2), -1):
+                if lower[j] in tables[lang] and not _cued(lower, j):
+                    found.append((j, i + 1, "recovered"))
+                    break
+            continue
+        lang = AGAIN_BEFORE.get(word)
+        if lang is not None and i + 1 < n and lower[i + 1] in tables[lang] and not _cued(lower, i + 1):
+            found.append((i, i + 2, "recovered"))  # "znowu gra", "ya funciona", "wieder erreichbar"
+    return [(s, e, sym) for s, e, sym in found if not (s and lower[s - 1] in DETERMINERS)]
+
+
+def _cued(lower: list[str], j: int) -> bool:
+    """A complaint cue in the few words before the verb ("won't", "nicht", "no", "nie")."""
+    return any(w in CUES or w in DEFERRED for w in lower[max(0, j - 3):j + 2])
 
 
 def separable_words() -> frozenset[str]:

@@ -48,8 +48,9 @@ def test_explain_says_the_probability_and_who_decided():
 
 
 def test_an_unsure_model_leaves_the_rules_verdict(tag):
-    # "ya volvió" (it is back): the model leans yes (p ~0.77) but is not sure, so the rules' no stands.
-    result = tag("netflix ya volvió, por fin")
+    # "volvió a subir el precio" (raised the price again): the model leans yes (p ~0.54: "volvió" is
+    # mostly said of a service that is back) but is not sure, so the rules' no stands.
+    result = tag("netflix volvió a subir el precio")
     assert 0.15 <= result["model"]["relevant"] < 0.85
     assert result["relevant"] is False and result["model"]["decided_by"]["relevant"] == "rules"
 
