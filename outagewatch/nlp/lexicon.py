@@ -390,9 +390,13 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "verbinding verbroken", "verbindung zum server verloren", "conexión perdida",
     ],
     "payments": [
-        "nekades", "nekar", "odrzucona", "odrzuca płatność", "odrzuca płatności", "weigert mijn betaling",
-        "weigert alle", "rifiuta il pagamento", "me rechazó", "reddedildi", "reddediyor", "recusa", "recusando",
-        "lehnt meine karte", "payment declined", "got declined",
+        # the payment's own word beside the refusal: "reddedildi" alone is any refusal ("kira artışı talebimiz
+        # reddedildi"), "ödeme reddedildi" a payment's
+        "betalningen nekades", "nekades", "nekar mina", "nekar kortet", "płatność odrzucona", "transakcja odrzucona",
+        "odrzuca płatność", "odrzuca płatności", "weigert mijn betaling", "weigert alle", "rifiuta il pagamento",
+        "rechazó el pago", "rechazó la tarjeta", "ödeme reddedildi", "ödemem reddedildi", "ödeme reddediyor",
+        "ödemeyi reddediyor", "kartım reddedildi", "işlem reddedildi", "recusando", "lehnt meine karte",
+        "payment declined", "got declined",
     ],
     "streaming": [
         "buffrar", "buforuje", "się buforuje", "bufferen", "blijft bufferen", "se pixela",

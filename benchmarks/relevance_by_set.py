@@ -1,0 +1,82 @@
+"""Relevance and ongoing accuracy on every development set in one run, the rules alone beside the
+rules with the trained classifier (what `outagewatch tag --json` calls ``model.rules`` and the flags).
+
+The same labels and scoring as benchmarks/tagging_eval.py (its ``labels`` and ``definition_of``), one
+tagger for all sets, so a before/after table of every set takes seconds. Only development sets are
+read: tests/data's old sets and final6, and training/tagging/writer_*.jsonl. The blind sets
+(tagging_final7.jsonl, tagging_final8.jsonl) are never opened.
+
+    PYTHONPATH=TREE .venv/bin/python benchmarks/relevance_by_set.py [--sets dev,final6,writer_i] [--errors DIR]
+
+``--errors DIR`` writes DIR/SET.jsonl: each case whose rules' or combined flag differs from its label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OLD = ("dev", "holdout", "tune", "final", "final3", "final4", "final5", "final6")
+WRITERS = tuple(f"writer_{c}" for c in "abcdefghi")
+
+
+def path_of(name: str) -> Path:
+    if name.startswith("writer_"):
+        return REPO / "training" / "tagging" / f"{name}.jsonl"
+    if name not in OLD:
+        raise SystemExit(f"error: {name!r} is not a development set (one of {', '.join(OLD + WRITERS)})")
+    return REPO / "tests" / "data" / f"tagging_{name}.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(OLD + WRITERS), help="comma-separated set names")
+    parser.add_argument("--errors", type=Path, help="a directory for each set's misclassified cases")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from tagging_eval import definition_of, labels
+
+    from outagewatch.nlp import Tagger
+
+    tagger = Tagger()
+    if args.errors:
+        args.errors.mkdir(parents=True, exist_ok=True)
+    print(f"{'set':<10}{'cases':>6}  {'relevant: rules':>15} {'combined':>9}  {'ongoing: rules':>14} {'combined':>9}")
+    for name in args.sets.split(","):
+        path = path_of(name)
+        cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        definition = definition_of(path)
+        got = tagger.tag_texts([(c["text"], c.get("source"), c.get("lang_hint")) for c in cases])
+        right: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        wrong = []
+        for case, tags in zip(cases, got):
+            rules = tags.get("model", {}).get("rules", {"relevant": tags["relevant"], "ongoing": tags["ongoing"]})
+            for field, expected in labels(case, definition).items():
+                for who, value in (("rules", rules[field]), ("combined", tags[field])):
+                    right[field, who][1] += 1
+                    right[field, who][0] += expected == value
+                if rules[field] != expected or tags[field] != expected:
+                    wrong.append({"id": case["id"], "kind": case["kind"], "lang": case["lang"], "field": field,
+                                  "expected": expected, "rules": rules[field], "combined": tags[field],
+                                  "p": tags.get("model", {}).get(field), "symptoms": tags["symptoms"],
+                                  "services": tags["services"], "text": case["text"]})
+        if args.errors:
+            with open(args.errors / f"{name}.jsonl", "w", encoding="utf-8") as out:
+                out.writelines(json.dumps(w, ensure_ascii=False) + "\n" for w in wrong)
+
+        def acc(field: str, who: str) -> str:
+            ok, total = right[field, who]
+            return f"{ok / total:.3f}" if total else "-"
+
+        print(f"{name:<10}{len(cases):>6}  {acc('relevant', 'rules'):>15} {acc('relevant', 'combined'):>9}  "
+              f"{acc('ongoing', 'rules'):>14} {acc('ongoing', 'combined'):>9}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
