@@ -96,7 +96,7 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "US-ND": ("North Dakota",), "US-OH": ("Ohio",), "US-OK": ("Oklahoma",), "US-OR": ("Oregon",),
     "US-PA": ("Pennsylvania",), "US-RI": ("Rhode Island",), "US-SC": ("South Carolina",),
     "US-SD": ("South Dakota",), "US-TN": ("Tennessee",), "US-TX": ("Texas",), "US-UT": ("Utah",),
-    "US-VT": ("Vermont",), "US-VA": ("Virginia", "Northern Virginia", "N. Virginia", "Ashburn"),
+    "US-VT": ("Vermont",), "US-VA": ("Virginia", "Northern Virginia", "N. Virginia", "Ashburn", "Virgínia", "Wirginia", "Wirginii"),
     "US-WA": ("Washington State", "Seattle"), "US-WV": ("West Virginia",), "US-WI": ("Wisconsin",),
     "US-WY": ("Wyoming",), "US-DC": ("Washington DC", "Washington D.C.", "D.C."),
     "JP-13": ("Tokyo", "東京"), "JP-27": ("Osaka", "大阪"), "JP-40": ("福岡",), "JP-01": ("北海道", "札幌"),

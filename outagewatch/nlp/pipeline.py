@@ -84,6 +84,10 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
 # "dell'AWS". Parted only before a capital, which is a name's: "n'envoie", "l'app" stay one token.
 ELISION = r"(?:[dDlLjJ]|[dDnNsS]ell|[aA]ll|[dD]all|[sS]ull|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])"
 CODE_HYPHEN = r"(?<=[A-Z][0-9])-(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+# A region code written against CJK text or a bracket with no space ("ap-northeast-1のS3",
+# "asia-northeast3(서울)의"): split off whole before the hyphens are, so it stays one token.
+CODE_BEFORE_CJK = rf"[a-zA-Z]{{2,}}(?:-[a-zA-Z]+)+-?\d{{1,2}}[a-z]?(?=[{CJK}{HANGUL}(（])"
+CODE_AFTER_CJK = rf"(?<=[{CJK}])[a-zA-Z]{{2,}}(?:-[a-zA-Z]+)+-?\d{{1,2}}[a-z]?(?![a-zA-Z0-9-])"  # "GCPのasia-northeast1で"
 
 
 def make_nlp(base: str = "xx") -> Language:
@@ -108,9 +112,9 @@ def make_nlp(base: str = "xx") -> Language:
     # A run of kana/kanji is its own token wherever it is ("AWSの障害", "東京リージョンでAWS").
     # A hyphen between a product code and a word ("EC2-Instanzen", "S3-Bucket") parts them, as the
     # default rules already part two words ("Steam-Downloads").
-    infixes = list(nlp.Defaults.infixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", CODE_HYPHEN]
+    infixes = [CODE_AFTER_CJK] + list(nlp.Defaults.infixes or ()) + [f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", CODE_HYPHEN]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + [
+    nlp.tokenizer.prefix_search = compile_prefix_regex([CODE_BEFORE_CJK] + list(nlp.Defaults.prefixes or ()) + [
         f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", ELISION]).search
     # Korean writes its particles onto a Latin name too ("notion으로", "AWS에서", "Netflix가"): parted off, as
     # Turkish case endings are, so the name is a word of its own.

@@ -385,31 +385,52 @@ def _add_forms(rows: dict[str, tuple[str, str, str]], add, forms: dict[str, str]
 
 
 # How Azure's portal writes a region named "<country> <direction>" in each language ("Brazil South":
-# "Brasil Sul", "Sul do Brasil", "Brésil Sud", "브라질 남부", "ブラジル南部"); the country's name comes
-# from pycountry's translations, its short form where it gives one ("大韓民国 (韓国)": 韓国).
-REGION_DIRECTIONS = {
+# "Brasil Sul", "Sul do Brasil", "Brésil Sud", "브라질 남부", "ブラジル南部", "Sverige, centrala", "Orta
+# İsveç"); the country's name comes from pycountry's translations, its short form where it gives one
+# ("大韓民国 (韓国)": 韓国). A direction may have more than one word: the portal's and the one people
+# write ("Italia settentrionale" and "Italia Nord", "Polska Środkowa" and "Polska Centralna").
+REGION_DIRECTIONS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "de": {"North": "Nord", "South": "Süd", "East": "Ost", "West": "West", "Central": "Mitte",
-           "Southeast": "Südost", "West Central": "West-Mitte"},
+           "Southeast": "Südost", "West Central": ("West-Mitte", "West Mitte")},
     "fr": {"North": "Nord", "South": "Sud", "East": "Est", "West": "Ouest", "Central": "Centre",
            "Southeast": "Sud-Est"},
     "es": {"North": "Norte", "South": "Sur", "East": "Este", "West": "Oeste", "Central": "Central",
            "Southeast": "Sudeste"},
     "pt": {"North": "Norte", "South": "Sul", "East": "Leste", "West": "Oeste", "Central": "Central",
            "Southeast": "Sudeste"},
-    "it": {"North": "Nord", "South": "Sud", "East": "Est", "West": "Ovest", "Central": "Centrale"},
-    "pl": {"North": "Północ", "South": "Południe", "East": "Wschód", "West": "Zachód", "Central": "Środkowa"},
+    "it": {"North": ("Nord", "settentrionale"), "South": ("Sud", "meridionale"), "East": ("Est", "orientale"),
+           "West": ("Ovest", "occidentale"), "Central": "Centrale"},
+    "pl": {"North": "Północ", "South": "Południe", "East": "Wschód", "West": "Zachód",
+           "Central": ("Środkowa", "Centralna")},
     "nl": {"North": "Noord", "South": "Zuid", "East": "Oost", "West": "West", "Central": "Centraal"},
+    "sv": {"North": ("norra", "nord"), "South": ("södra", "syd"), "East": ("östra", "öst"), "West": ("västra", "väst"),
+           "Central": ("centrala", "central")},
+    "tr": {"North": "Kuzey", "South": "Güney", "East": "Doğu", "West": "Batı", "Central": "Orta",
+           "Southeast": "Güneydoğu"},
     "ko": {"North": "북부", "South": "남부", "East": "동부", "West": "서부", "Central": "중부", "Southeast": "남동부"},
     "ja": {"North": "北部", "South": "南部", "East": "東部", "West": "西部", "Central": "中部", "Southeast": "南東部"},
 }
 REGION_PATTERNS = {"pt": ("{country} {dir}", "{dir} do {country}", "{dir} da {country}"),
-                   "es": ("{country} {dir}", "{dir} de {country}"), "ja": ("{country}{dir}",)}
+                   "es": ("{country} {dir}", "{dir} de {country}"), "ja": ("{country}{dir}",),
+                   "sv": ("{country}, {dir}", "{country} {dir}"), "tr": ("{dir} {country}", "{country} {dir}")}
 COUNTRY_SHORT = {("ko", "KR"): "한국"}  # the name people write where pycountry gives the formal one (대한민국)
+# Azure's two regions named after Europe itself ("West Europe", "North Europe"), in the portal's
+# languages that the catalog's own aliases leave out; pycountry has no continents.
+EUROPE = {"West Europe": ("Batı Avrupa", "Europa, västra", "Västeuropa", "Europa Zachodnia", "Europie Zachodniej",
+                          "서유럽", "西ヨーロッパ", "Europa Occidentale", "Europa occidentale", "Europa del Oeste"),
+          "North Europe": ("Kuzey Avrupa", "Europa, norra", "Nordeuropa", "Europa Północna", "Europie Północnej",
+                           "북유럽", "北ヨーロッパ", "Europa settentrionale", "Europa del Norte", "Norte da Europa",
+                           "Noord-Europa", "Europe du Nord")}
+
+
+def _directions(words: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (words,) if isinstance(words, str) else words
 
 
 def build_region_names() -> dict[str, list[str]]:
     """Region id -> its display name in other languages, for the catalog's regions named
-    "<country> <direction>" (Azure's "Brazil South", "Korea Central", "Germany West Central")."""
+    "<country> <direction>" (Azure's "Brazil South", "Korea Central", "Germany West Central")
+    and after Europe ("West Europe")."""
     import gettext
 
     import pycountry
@@ -418,8 +439,16 @@ def build_region_names() -> dict[str, list[str]]:
     from outagewatch.nlp.geo import COUNTRIES
 
     english = {name: code for code, names in COUNTRIES.items() for name in names}
+    # A name that is a country's own ("Güney Kore" is South Korea, not Korea South) is the country.
+    countries = {fold(name) for names in COUNTRIES.values() for name in names}
+    for lang in REGION_DIRECTIONS:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        countries |= {fold(tr.gettext(c.name)) for c in pycountry.countries}
     out: dict[str, list[str]] = {}
     for region in sorted(load_catalog().regions.values(), key=lambda r: r.id):
+        if region.provider == "azure" and region.name in EUROPE:
+            out[region.id] = [n for n in EUROPE[region.name] if n not in region.aliases]
+            continue
         for direction in sorted(REGION_DIRECTIONS["de"], key=len, reverse=True):
             country_words = region.name.removesuffix(" " + direction)
             if country_words == region.name or country_words not in english:
@@ -434,10 +463,12 @@ def build_region_names() -> dict[str, list[str]]:
                 local = COUNTRY_SHORT.get((lang, country.alpha_2)) or short or local
                 if "," in local:
                     continue  # "Korea, Republik": a formal name no one writes before a direction
-                for pattern in REGION_PATTERNS.get(lang, ("{country} {dir}",)):
-                    name = pattern.format(country=local, dir=directions[direction])
-                    if name != region.name and name not in names and name not in region.aliases:
-                        names.append(name)
+                for word in _directions(directions[direction]):
+                    for pattern in REGION_PATTERNS.get(lang, ("{country} {dir}",)):
+                        name = pattern.format(country=local, dir=word)
+                        if name != region.name and name not in names and name not in region.aliases \
+                                and fold(name) not in countries:
+                            names.append(name)
             out[region.id] = names
             break
     return out

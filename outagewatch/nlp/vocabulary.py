@@ -247,8 +247,11 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for r in catalog.regions.values():
         vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
         vocab.codes[r.code.lower()] = r.id
-        for alias in dict.fromkeys((r.name, *r.aliases, *localized.get(r.id, ()))):
-            if _is_place(alias, places):
+        own = localized.get(r.id, ())
+        for alias in dict.fromkeys((r.name, *r.aliases, *own)):
+            # A display name built for the region ("Kuzey Avrupa", "Sverige, centrala") is never a place of
+            # its own: without its provider it is not guessed, as "East US" is not.
+            if alias not in own and _is_place(alias, places):
                 by_place.setdefault(alias, []).append(r.id)
             else:
                 inner = re.search(r"\(([^)]*)\)", alias)
