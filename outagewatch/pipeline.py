@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Callable, Iterable, Iterator
 
-from outagewatch import metrics
+from outagewatch import gcpause, metrics
 from outagewatch.jsonl import Rejected, read_signals
 from outagewatch.search.store import Store, UpsertResult
 from outagewatch.signal import Signal
@@ -74,10 +74,13 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
         ahead = getattr(tag, "tag_ahead", None)
         batches = ahead(batches) if ahead is not None else _tag_each(batches, tag)
     try:
-        for batch in batches:
-            done = store.upsert(batch)
-            metrics.record_ingest(done)
-            total += done
+        # The collector off while batches are read, tagged and stored, a full collection every
+        # few batches instead (outagewatch.gcpause: ~19 µs a Signal of ingest's writing process).
+        with gcpause.paused():
+            for batch in gcpause.collected(batches):
+                done = store.upsert(batch)
+                metrics.record_ingest(done)
+                total += done
     finally:
         if tag is not None:
             batches.close()  # a failed upsert: the batches still queued for tagging are dropped now

@@ -26,13 +26,13 @@ import os
 import signal as signals
 import threading
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
+from outagewatch import gcpause
 from outagewatch.catalog import Catalog, load_catalog
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, LANG_HINT, LANG_SAMPLE, Matcher, doc_words, make_nlp, text_of
@@ -111,19 +111,24 @@ class Tagger:
             processes = processes if processes != 1 else int(settings.get("processes") or 1)
             if relevance_model is True and settings.get("relevance_model"):
                 relevance_model = settings["relevance_model"]
-        self.catalog = catalog or load_catalog()
-        self.vocab = build_vocabulary(self.catalog)
+        # Built with the collector off (outagewatch.gcpause): its full walks of the growing tables
+        # were ~0.3 s of the build. The relevance model's load turns it back on (srsly), so it is
+        # loaded apart.
+        with gcpause.paused():
+            self.catalog = catalog or load_catalog()
+            self.vocab = build_vocabulary(self.catalog)
         self.relevance: RelevanceModel | None = None
         if relevance_model is not False:
             self.relevance = RelevanceModel.load(None if relevance_model is True else relevance_model)
-        self.nlp = make_nlp(model or "xx")
-        self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
-        # Tokenizing the matcher's ~30k patterns leaves the tokenizer's cache in a state that
-        # makes every later text ~3x slower to tokenize (measured: 38 -> 125 µs a tweet); a
-        # fresh cache, as assigning the same rules gives, costs nothing and keeps it fast.
-        self.nlp.tokenizer.rules = self.nlp.tokenizer.rules
-        self.nlp.add_pipe("outagewatch_lang")
-        self.prescan = Prescan(self.vocab)
+        with gcpause.paused():
+            self.nlp = make_nlp(model or "xx")
+            self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
+            # Tokenizing the matcher's ~30k patterns leaves the tokenizer's cache in a state that
+            # makes every later text ~3x slower to tokenize (measured: 38 -> 125 µs a tweet); a
+            # fresh cache, as assigning the same rules gives, costs nothing and keeps it fast.
+            self.nlp.tokenizer.rules = self.nlp.tokenizer.rules
+            self.nlp.add_pipe("outagewatch_lang")
+            self.prescan = Prescan(self.vocab)
         # A user's statistical model (``[nlp] model``) runs first; its entities are extra evidence.
         self.entities = any(name in self.nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler"))
         self.processes = max(1, processes)
@@ -174,7 +179,7 @@ class Tagger:
                      ) -> Iterator[dict[str, Any] | str | None]:
         """:meth:`_tag_serial`, but a text the prescan clears comes as its language alone (a
         worker sends that back; no seven-key dict is built, compared and pickled for it)."""
-        with _collector_paused():
+        with gcpause.paused():
             contexts = [parse_source(source, self.vocab) for _, source, _ in items]
             clear = self.prescan.clear
             cleared = [None if _informative(ctx) else clear(text[:MAX_CHARS])
@@ -200,7 +205,7 @@ class Tagger:
         stage at a time over the batch (tokenize all, match all, then the rules): each stage's
         tables stay in the CPU caches, ~18% faster than taking each text through every stage."""
         for at in range(0, len(items), BATCH_SIZE):
-            with _collector_paused():
+            with gcpause.paused():
                 batch = self._tag_batch(items[at:at + BATCH_SIZE], contexts[at:at + BATCH_SIZE], relevance)
             yield from batch
 
@@ -461,29 +466,6 @@ def _merge(signal: Signal, tags: dict[str, Any]) -> None:
         signal.status = tags["status"]
     if not signal.lang and tags["lang"]:
         signal.lang = tags["lang"]
-
-
-@contextmanager
-def _collector_paused():
-    """The cyclic garbage collector off while a batch is tagged, back on after.
-
-    Tagging makes no reference cycles (a Doc, its tokens, the tags: all freed by reference
-    counting; checked: ``gc.collect()`` finds nothing after 10,000 texts tagged with it off), but
-    it allocates a few hundred container objects a text, so the collector ran every few texts and
-    found nothing. Worse, with the vocabulary frozen (:meth:`Tagger.__init__`) the collector
-    counts almost nothing as long-lived, so its rule of walking everything only when the
-    long-lived objects grew by a quarter no longer held it back: a full walk of whatever the
-    caller holds (the batch of texts, the Signals in flight) every ~70,000 allocations. Together
-    ~18% of a text's time on the mix, 1 process. Only the calling thread's batch is in the
-    pause; a collector already off (the caller's choice) stays off."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _informative(ctx) -> bool:
