@@ -669,7 +669,14 @@ COMMON_WORDS = frozenset({
     "threads", "steam", "nest", "hue", "tesla", "notion", "sentry", "snowflake", "discord", "telegram",
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
     "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
+    "lol", "max", "snap", "valo", "zap", "epic", "league",
 })
+# Short names and nicknames that are everyday words first ("lol" the laugh, "max" a maximum or a person,
+# "snap", "zap", "epic", "league"): a complaint beside one is no evidence ("lol my wifi died", "Max keeps
+# crashing his car"); only the source or its search naming the service (with a problem said or a capital,
+# as for any everyday word), the name as its users write it ("LoL"), or a product noun beside it ("lol
+# client", "max app"). Never the foreign-language rule: "Champions League" is no English in German text.
+NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league"})
 
 # Catalog names in kana and hangul that are also everyday words there (or a person's name): like
 # COMMON_WORDS, they need evidence (a problem said, the search query, a product noun after them).

@@ -51,8 +51,11 @@ _JA_STATUS = [(stage, re.compile("|".join(p))) for stage, p in lexicon.JA_STATUS
 KO_AFTER_LATIN = f"(?<=[A-Za-z0-9])[{HANGUL}]+"
 # Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"):
 # split off, so the name is a word of its own. Three letters before it keep "don't", "l'app", "qu'a".
-TR_CASE = (r"(?<=[^\W\d_]{3})['’](?:[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiuü]n|y?l[ae]|n[ae]|n[dt][ae]n?"
-           r"|s[ıiuü]|[dt][ıiuü]r|l[ae]r[a-zçğıöşü]{0,3})")
+TR_ENDINGS = (r"['’](?:[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiuü]n|y?l[ae]|n[ae]|n[dt][ae]n?"
+              r"|s[ıiuü]|[dt][ıiuü]r|l[ae]r[a-zçğıöşü]{0,3})")
+TR_CASE = r"(?<=[^\W\d_]{3})" + TR_ENDINGS
+# And after X, the one short name Turkish news writes so ("X'e erişim sorunu", "X'teki kesinti").
+TR_CASE_X = r"(?<=(?<![\w'’])X)" + TR_ENDINGS
 
 # The components share their results through ``doc.user_data`` under these keys (plain dict
 # access: spaCy's ``doc._`` costs microseconds per access, which matters at 15k texts/s).
@@ -119,7 +122,7 @@ def make_nlp(base: str = "xx") -> Language:
     # Korean writes its particles onto a Latin name too ("notion으로", "AWS에서", "Netflix가"): parted off, as
     # Turkish case endings are, so the name is a word of its own.
     nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + [
-        f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE, KO_AFTER_LATIN]).search
+        f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE, TR_CASE_X, KO_AFTER_LATIN]).search
     return nlp
 
 

@@ -91,9 +91,11 @@ class Prescan:
         # A built-gazetteer place counts in a text about nothing when said as a place ("in Nürnberg"),
         # unless it is a minor subdivision or an everyday word ("Unity", "Reading", "May"), which the
         # rules tag only beside a problem, whose words are triggers of their own.
+        # Nor a short name that is an everyday word first ("lol", "max"): tagged only with its search (whose
+        # source sends the text on anyway), its own spelling ("LoL") or a product noun, never alone.
         phrases = [p for p, names in vocab.phrases.items()
                    if any(not (n.kind == "place" and n.gazetteer_only and (n.minor_place or n.everyday_place))
-                          for n in names)]
+                          and not (n.ambiguous and p in lexicon.NICKNAMES) for n in names)]
         for group in (lexicon.SYMPTOM_PHRASES, lexicon.STATUS_PHRASES):
             phrases.extend(p for label, ps in group.items() if label not in NOT_TRIGGERS for p in ps)
         single: set[str] = set()

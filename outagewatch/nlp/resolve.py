@@ -742,17 +742,20 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
             return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
+    searched = word in ctx.words or entry in ctx.named or (word in lexicon.NICKNAMES and any(
+        entry in (n.ids[0] for n in vocab.phrases.get(f"{q} {word}", ())) for q in ctx.words))  # "hbo" + "max"
+    if searched and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
+        # After the everyday senses: a search for "zoom" finds "zoom in on the photo" too. And only
+        # capitalised or beside talk of a problem: the search finds "steam coming off my coffee" and
+        # "box number 12" as surely as the brand, so in lower case the query is no evidence alone.
+        return True, "the search query names it" + (", a problem said in its sentence" if written.islower() else "")
+    if word in lexicon.NICKNAMES:
+        return _nickname(texts, lower, start, end, nm)
     if kana_or_hangul and written.isascii() and written.isalpha() and len(word) >= 3 and \
             (written.islower() or word not in vocab.proper_names):
         # "discord復活した", "steamのセール", "노션으로": an English word written in Latin letters inside
         # Japanese or Korean text is a name there (not "Claude" capitalised: a person's name too)
         return True, "in Latin letters in a Japanese or Korean text: the brand"
-    if (word in ctx.words or entry in ctx.named) and \
-            (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
-        # After the everyday senses: a search for "zoom" finds "zoom in on the photo" too. And only
-        # capitalised or beside talk of a problem: the search finds "steam coming off my coffee" and
-        # "box number 12" as surely as the brand, so in lower case the query is no evidence alone.
-        return True, "the search query names it" + (", a problem said in its sentence" if written.islower() else "")
     if entity in BRAND_ENTITIES:  # a statistical model, if the user has one, reads it as a company/product
         return True, "the model reads it as a company or product"
     if entity in OTHER_ENTITIES:
@@ -771,7 +774,14 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     capitalised = written[:1].isupper() and (written != written.lower())
     if len(nm.written) == 1:  # "X": the letter, unless written as the name and said to be broken
         ok = written == nm.written and any(start < s <= end + 2 for s in symptom_at)
-        return ok, "the letter written as the name, said to be broken" if ok else "a single letter without a problem right after"
+        if ok:
+            return ok, "the letter written as the name, said to be broken"
+        # "Panne de X", "Instabilidade no X", "Caída mundial de X", "Störung bei X": an outage of it, as news
+        # headlines in other languages put it
+        ok = written == nm.written and start > 1 and lower[start - 1] in OUTAGE_OF and \
+            any(start - 4 <= s < start - 1 for s in symptom_at)
+        return ok, "the letter written as the name, an outage of it said before it" if ok else \
+            "a single letter without a problem right after"
     sent = sentence[start]
     near = [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
     if any(end <= s <= end + 2 for s in near):
@@ -822,6 +832,26 @@ CJK_EVERYDAY_AFTER = {"ズーム": ("し", "する", "さ", "でき", "レンズ
                       "アマゾン": ("川", "の熱帯", "流域", "の森"), "아마존": ("강", "열대", "밀림", "숲")}
 
 
+def _nickname(texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> tuple[bool, str]:
+    """A short name that is an everyday word first ("lol", "max", "snap"), not found by its search:
+    written as its users write it ("LoL"), or a product noun beside it ("lol client", "the max app")."""
+    written = texts[start]
+    if end - start == 1 and written == nm.written and not written.isupper() and written[1:] != written[1:].lower():
+        return True, f"written as its users write it ({nm.written})"
+    before = lower[start - 1] if start else ""
+    after = lower[end] if end < len(lower) else ""
+    if after in NICKNAME_NOUNS or before in NICKNAME_NOUNS:
+        return True, f"a short name, a product noun beside it ({before!r}/{after!r})"
+    return False, "a short name that is an everyday word: only with its search, its own spelling or a product noun"
+
+
+# Nouns beside a game's or app's short name in the languages people complain in ("lol sunucuları", "max app";
+# only the word right next to it, and not the everyday ones of PRODUCT_NOUNS: "league games", "max show").
+NICKNAME_NOUNS = frozenset({"app", "apps", "account", "login", "servers", "server", "sunucuları", "sunucusu", "serwery", "serwer", "servidores",
+                            "servidor", "serveurs", "serveur", "client", "cliente", "klient", "istemci", "launcher",
+                            "ranked", "queue", "store", "tienda", "mağaza", "sklep", "boutique"})
+
+
 def _shown(texts: list[str], start: int, end: int, nm: Name) -> str:
     """The name as the text wrote it; a name found inside a run of kana ("ネトフリ見れない") as the catalog
     writes it."""
@@ -852,6 +882,10 @@ def _script_name(texts: list[str], start: int, end: int, nm: Name, symptom_at: l
 
 
 QUOTES = frozenset({"'", '"', "“", "”", "‘", "’", "«", "»", "„"})
+# The preposition between an outage word and what failed: "panne de", "queda do", "caída de", "Störung bei",
+# "Ausfall von", "storing bij", "awaria w", "outage at/on/of", "störning hos/på".
+OUTAGE_OF = frozenset({"de", "du", "do", "da", "no", "na", "en", "del", "di", "dello", "della", "bei", "von", "bij",
+                       "van", "hos", "på", "of", "on", "at", "w", "z", "sur"})
 
 
 def _quoted(lower: list[str], start: int) -> set[int]:

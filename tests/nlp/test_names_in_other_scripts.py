@@ -123,3 +123,56 @@ def test_explain_names_the_rule_for_a_name_in_another_script():
     names = [d for d in row["explain"]["decisions"] if d["what"] == "name"]
     assert row["services"] == [] and names and not names[0]["tagged"]
     assert "the everyday word" in names[0]["rule"] and names[0]["text"] == "스팀"
+
+
+@pytest.mark.parametrize("text, source, service", [
+    ("max keeps buffering on every episode tonight", "x:search:hbomax", "hbo-max"),  # the query names the service
+    ("a max não abre no telemóvel, fica carregando", "x:search:hbo", "hbo-max"),    # "hbo" + "max" is its name
+    ("lol travado na tela de carregamento há 10 min", "bluesky:search:lol", "league-of-legends"),
+    ("snap ne charge plus les stories depuis ce matin", "x:search:snapchat", "snapchat"),
+    ("zap voltou, graças a deus", "x:search:whatsapp", "whatsapp"),
+    ("valo sunucuları yine çöktü", "x:search:valorant", "valorant"),
+])
+def test_a_short_name_found_by_its_search_with_a_problem_said(tag, text, source, service):
+    assert service in tag(text, source=source)["services"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("LoL Client hängt beim Login", "league-of-legends"),          # written as its players write it
+    ("lol client won't start after the patch", "league-of-legends"),  # a product noun beside it
+    ("la epic store no carga el juego gratis", "epic-games"),
+    ("le switch online marche plus, erreur 2618-0516", "nintendo-online"),  # no everyday word
+    ("PS Plus games for december look good", "playstation-network"),
+])
+def test_a_short_name_with_its_own_sign(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("lol my wifi died again", None),                       # the laugh, beside a complaint about something else
+    ("Max keeps crashing his bike lol", None),              # a person
+    ("the premier league games tonight were epic", None),
+    ("Champions League heute, aber der Stream bei Sky ist down", None),  # no foreign-language rule for it
+    ("snap, the shelf is broken again", None),
+    ("lol this is funny", "x:search:lol"),                  # its search, but no problem said and lower case
+])
+def test_a_short_name_that_is_an_everyday_word_needs_more(tag, text, source):
+    assert not {"league-of-legends", "hbo-max", "epic-games", "snapchat"} & set(tag(text, source=source)["services"])
+
+
+@pytest.mark.parametrize("text", [
+    "Panne de X : le réseau social inaccessible pour des milliers d'utilisateurs",
+    "Instabilidade no X: rede social volta a funcionar após queda",
+    "X'e erişim sorunu: kullanıcılar gönderi paylaşamıyor",      # a Turkish case ending after X
+    "Caída mundial de X: miles de usuarios no pueden cargar su timeline",
+])
+def test_an_outage_of_x_as_headlines_in_other_languages_write_it(tag, text):
+    assert "x" in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "Panne de courant dans le quartier X ce matin",   # "X" after "quartier", not after the outage word's "de"
+    "le problème de x au carré",                      # the letter in lower case
+])
+def test_the_letter_x_is_no_service_there(tag, text):
+    assert "x" not in tag(text)["services"]
