@@ -108,7 +108,7 @@ class Writer:
         self._keys = keys = {signal_id: id_key(signal_id) for signal_id in ids}
         if self.keymap is not None and \
                 db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] != self.keymap.top:
-            self.end_load()  # another process added rows the map does not hold: back to the index
+            self.end_load(in_batch=True)  # another process added rows the map does not hold: back to the index
         if self.keymap is None:
             column, wanted = "idkey", list(keys.values())
         else:
@@ -148,19 +148,20 @@ class Writer:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (DEFERRED_KEY, str(os.getpid())))
             self.keymap = KeyMap(pairs, top)
 
-    def end_load(self) -> None:
-        """Build the id-key index again (in this process's write transaction, or its own)."""
+    def end_load(self, in_batch: bool = False) -> None:
+        """Build the id-key index again: in a transaction of its own, once the open group of
+        batches is committed (so a failed build takes no batch with it), or inside the batch
+        being written (``in_batch``: another process's rows just showed up)."""
         with self.database.lock:
             if self._end_timer is not None:
                 self._end_timer.cancel()
                 self._end_timer = None
             if self.keymap is None:
                 return
-            db = self.database.db
-            if db.in_transaction:
-                self._restore(db)
+            if in_batch:
+                self._restore(self.database.db)
             else:
-                with self.database.transaction() as db:
+                with self.database.transaction() as db:  # (commits the open group first)
                     self._restore(db)
 
     def _restore(self, db) -> None:
