@@ -282,7 +282,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             if region.split(":", 1)[0] in regional:
                 regions.setdefault(region)
                 say("region", text, True, "a region's name, its provider named", entry=region)
-            elif nm.geo and not any(r.startswith(region.split(":", 1)[0] + ":") for r in regions):
+            elif nm.geo and not any(r.startswith(region.split(":", 1)[0] + ":") for r in regions) and not any(
+                    s == start and e == end and o.kind == "region" and o.ids[0].split(":", 1)[0] in regional
+                    for s, e, o in places):  # "México Central" beside Azure is not also AWS's place
                 regions.setdefault(f"geo:{nm.geo}")
                 say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
             else:
@@ -1195,9 +1197,17 @@ def _wide_place(nm: Name) -> bool:
                              and geo not in subdivision_parents())
 
 
+# AWS's area words before a country in brackets ("Europa (Ierland)", "Avrupa (İrlanda)"): the region's name.
+AREA_BEFORE = frozenset({"europe", "europa", "avrupa", "eu", "pacific", "pacífico", "pacifico", "pacifique",
+                         "asien-pazifik", "ásia-pacífico", "asie-pacifique", "azië-pacific", "pacyfik", "pasifik",
+                         "east", "osten", "orient", "oriente", "wschód", "doğu", "mellanöstern", "midden-oosten",
+                         "america", "américa", "amerika", "ameryka"})
+
+
 def _region_word_near(lower: list[str], start: int, end: int) -> bool:
     return not REGION_NOUNS.isdisjoint(lower[max(0, start - 4):start]) or \
-        not REGION_NOUNS.isdisjoint(lower[end:end + 2])
+        not REGION_NOUNS.isdisjoint(lower[end:end + 2]) or \
+        (start >= 2 and lower[start - 1] == "(" and lower[start - 2] in AREA_BEFORE)
 
 
 def _state_code(nm: Name) -> bool:

@@ -423,6 +423,42 @@ EUROPE = {"West Europe": ("Batı Avrupa", "Europa, västra", "Västeuropa", "Eur
                            "Noord-Europa", "Europe du Nord")}
 
 
+# AWS names a region "<area> (<place>)"; its consoles in other languages translate both ("Europa (Ierland)",
+# "Avrupa (İrlanda)", "欧州 (アイルランド)"). Where the place is a country, its name alone beside AWS would be
+# the country: written with the area, it is the region. The countries' names come from pycountry.
+AWS_AREAS = {
+    "Europe": {"de": "Europa", "fr": "Europe", "es": "Europa", "pt": "Europa", "it": "Europa", "nl": "Europa",
+               "pl": "Europa", "sv": "Europa", "tr": "Avrupa", "ja": "欧州", "ko": "유럽"},
+    "Asia Pacific": {"de": "Asien-Pazifik", "fr": "Asie-Pacifique", "es": "Asia Pacífico", "pt": "Ásia-Pacífico",
+                     "it": "Asia Pacifico", "nl": "Azië-Pacific", "pl": "Azja i Pacyfik",
+                     "sv": "Asien och Stillahavsområdet", "tr": "Asya Pasifik", "ja": "アジアパシフィック",
+                     "ko": "아시아 태평양"},
+    "Middle East": {"de": "Naher Osten", "fr": "Moyen-Orient", "es": "Oriente Medio", "pt": "Oriente Médio",
+                    "it": "Medio Oriente", "nl": "Midden-Oosten", "pl": "Bliski Wschód", "sv": "Mellanöstern",
+                    "tr": "Orta Doğu", "ja": "中東", "ko": "중동"},
+}
+
+
+def _aws_area_names(region, english: dict[str, str]) -> list[str]:
+    """"Europe (Ireland)" as AWS's consoles in the other supported languages write it."""
+    import gettext
+
+    import pycountry
+
+    area, _, inner = region.name.partition(" (")
+    inner = inner.rstrip(")")
+    if region.provider != "aws" or area not in AWS_AREAS or inner not in english:
+        return []
+    country = pycountry.countries.get(alpha_2=english[inner])
+    names = []
+    for lang, local_area in AWS_AREAS[area].items():
+        local = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext(country.name)
+        local = local.partition(" (")[2].rstrip(")") or local
+        if "," not in local:
+            names += [f"{local_area} ({local})"] + ([f"{local_area}({local})"] if lang in ("ja", "ko") else [])
+    return [n for n in dict.fromkeys(names) if n != region.name and n not in region.aliases]
+
+
 def _directions(words: str | tuple[str, ...]) -> tuple[str, ...]:
     return (words,) if isinstance(words, str) else words
 
@@ -430,7 +466,7 @@ def _directions(words: str | tuple[str, ...]) -> tuple[str, ...]:
 def build_region_names() -> dict[str, list[str]]:
     """Region id -> its display name in other languages, for the catalog's regions named
     "<country> <direction>" (Azure's "Brazil South", "Korea Central", "Germany West Central")
-    and after Europe ("West Europe")."""
+    and after Europe ("West Europe"), and AWS's "<area> (<country>)" ("Europe (Ireland)")."""
     import gettext
 
     import pycountry
@@ -448,6 +484,10 @@ def build_region_names() -> dict[str, list[str]]:
     for region in sorted(load_catalog().regions.values(), key=lambda r: r.id):
         if region.provider == "azure" and region.name in EUROPE:
             out[region.id] = [n for n in EUROPE[region.name] if n not in region.aliases]
+            continue
+        aws = _aws_area_names(region, english)
+        if aws:
+            out[region.id] = aws
             continue
         for direction in sorted(REGION_DIRECTIONS["de"], key=len, reverse=True):
             country_words = region.name.removesuffix(" " + direction)
