@@ -13,6 +13,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -83,10 +84,34 @@ def test_the_index_comes_back_two_seconds_after_the_last_write(tmp_path):
         store.upsert(batch(0, 200))
         store.upsert(batch(200, 200))
         assert store._writer.keymap is not None
-        store._writer._end_timer.join(10)  # the timer of the last write fires and builds it
+        wait_until(lambda: store._writer.keymap is None)  # 2 s after the last batch it is built
         assert store._writer.keymap is None and index_exists(path) and deferred_by(path) is None
         result = store.upsert(batch(0, 400))
         assert result.unchanged == 400
+
+
+def test_a_batch_longer_than_the_idle_time_does_not_end_the_load(tmp_path, monkeypatch):
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 0.5)
+    path = tmp_path / "slow.db"
+    with SQLiteStore(path) as store:
+        store.text.bulk_rows = 100
+        store.upsert(batch(0, 200))
+        store.upsert(batch(200, 200))
+        assert store._writer.keymap is not None
+        started = time.monotonic()
+        store.upsert(batch(400, 40_000))  # longer than 0.5 s: still the same run of writes
+        assert time.monotonic() - started > 0.5
+        time.sleep(0.2)  # (a timer armed as the batch began would have fired during it)
+        assert store._writer.keymap is not None and not index_exists(path)
+        wait_until(lambda: store._writer.keymap is None)
+        assert index_exists(path)
+
+
+def wait_until(condition, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "waited in vain"
+        time.sleep(0.05)
 
 
 def test_a_small_load_into_a_big_table_keeps_the_index(tmp_path):

@@ -66,9 +66,14 @@ class SQLiteStore(BaseStore):
     def _upsert_batch(self, signals: list[Signal]) -> UpsertResult:
         """SQLite first (the truth), then the words index catches up from it. A bulk load
         keeps its id keys in memory rather than in their index (``idkeys.py``)."""
-        if self.text.bulk_load and self._writer.keymap is None:
-            self._writer.begin_load(self.text.run_rows)
-        result = self._apply(signals)
+        writer = self._writer
+        writer.batch_begins()
+        try:
+            if self.text.bulk_load and writer.keymap is None:
+                writer.begin_load(self.text.run_rows)
+            result = self._apply(signals)
+        finally:
+            writer.batch_done()
         if result.new or result.updated:
             self.text.after_write(self._writer.last_new)
         return result

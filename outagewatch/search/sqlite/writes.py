@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Any
 
 import orjson
@@ -71,7 +72,7 @@ _NEW_ROLLUP = (
 # rebuilding the index for the whole table afterwards (~0.9 µs a row) then costs less than
 # keeping it up during the load (~4 µs a new row), see idkeys.py.
 DEFER_SHARE = 0.25
-# The index is built again this long after the load's last write (as a run of writes ends).
+# The index is built again this long after the load's last batch ended (a run of writes ends).
 END_LOAD_SECONDS = 2.0
 
 
@@ -90,6 +91,8 @@ class Writer:
         # During a bulk load (see begin_load): the table's id keys, while signals_idkey is dropped.
         self.keymap: KeyMap | None = None
         self._end_timer: threading.Timer | None = None
+        self._in_batch = False  # a batch is being written (set before its encoding, see batch_done)
+        self._last_batch = 0.0  # when the last batch ended
 
     def encode(self, signals: list[Signal]) -> list[bytes]:
         """Each Signal's fingerprint; its row, encoded in the same pass, waits for :meth:`write`."""
@@ -112,7 +115,6 @@ class Writer:
         if self.keymap is None:
             column, wanted = "idkey", list(keys.values())
         else:
-            self._end_later()
             column, wanted = "rowid", sorted(set(self.keymap.rowids(list(keys.values()))))
         for start in range(0, len(wanted), 900):
             chunk = wanted[start:start + 900]
@@ -169,22 +171,38 @@ class Writer:
         db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_KEY,))
         self.keymap = None
 
-    def _end_later(self) -> None:
-        """Build the index ``END_LOAD_SECONDS`` after the last write, unless another comes."""
-        if self._end_timer is not None:
-            self._end_timer.cancel()
-        self._end_timer = threading.Timer(END_LOAD_SECONDS, self._end_if_idle)
+    def batch_begins(self) -> None:
+        self._in_batch = True
+
+    def batch_done(self) -> None:
+        """After each batch of a load (written or not): the index is built again once
+        ``END_LOAD_SECONDS`` pass with no batch going on (a run of writes has ended)."""
+        with self.database.lock:
+            self._in_batch = False
+            self._last_batch = time.monotonic()
+            if self.keymap is not None and self._end_timer is None:
+                self._arm(END_LOAD_SECONDS)
+
+    def _arm(self, seconds: float) -> None:
+        self._end_timer = threading.Timer(seconds, self._end_if_idle)
         self._end_timer.daemon = True
         self._end_timer.start()
 
     def _end_if_idle(self) -> None:
         with self.database.lock:
-            if self._end_timer is threading.current_thread():  # no write came since
-                self._end_timer = None
-                try:
-                    self.end_load()
-                except Exception:  # the database is closing, or locked: close() or the next open does it
-                    pass
+            if self._end_timer is not threading.current_thread():
+                return  # cancelled meanwhile (end_load ran)
+            self._end_timer = None
+            if self.keymap is None:
+                return
+            wait = END_LOAD_SECONDS - (time.monotonic() - self._last_batch)
+            if self._in_batch or wait > 0:  # a batch runs (it may be long), or one ended lately
+                self._arm(END_LOAD_SECONDS if self._in_batch else wait)
+                return
+            try:
+                self.end_load()
+            except Exception:  # the database is closing, or locked: close() or the next open does it
+                pass
 
     def _tag_key(self, code: str, value: str) -> int:
         key = self._tag_keys[code].get(value)
