@@ -356,7 +356,11 @@ class ScriptNames:
                     breaks.add(at)
             breaks.update(i for i in range(1, len(key)) if key[i].isascii() != key[i - 1].isascii())
             alternatives.append("".join((SEPARATOR if i in breaks else "") + re.escape(ch) for i, ch in enumerate(key)))
-        self.regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+        # A look-ahead on the names' first letters lets the regex skip every other position at once instead of
+        # trying ~250 alternatives there (11 -> 2.5 µs a Japanese or Korean post).
+        firsts = sorted({k[0] for k in names} | {k[0].upper() for k in names})
+        self.regex = re.compile(f"(?=[{''.join(map(re.escape, firsts))}])(?:{'|'.join(alternatives)})",
+                                re.IGNORECASE) if alternatives else None
 
     def spans(self, raw: str, doc: Doc) -> list[tuple[int, int, list]]:
         """(first token, end token, names) of each name in ``raw`` (the doc's text)."""

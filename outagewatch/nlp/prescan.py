@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from outagewatch.nlp import compounds, lexicon, verbs
+from outagewatch.nlp import compounds, inflected, lexicon, verbs
 from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
 from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
@@ -116,6 +116,7 @@ class Prescan:
                 else:
                     single.add(key)
         single.update(code for code in vocab.codes if code.isalnum())
+        single.update(inflected.forms(vocab))  # "na netflixie", "instagrama": a name with a case ending
         single.update(w for w in lexicon.BARE_DOWN if w.isalpha())
         single.update(STAGE_WORDS)
         self.single = frozenset(single)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, fine, lexicon, senses, typos
+from outagewatch.nlp import allclear, fine, inflected, lexicon, senses, typos
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -156,6 +156,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         found.append((start, end, symptom, _ongoing(lower, start, end)))
     names = spans
+    lang = doc.user_data.get(LANG)
+    if lang in inflected.ENDINGS:  # "na discordzie", "netflixte", "siedzę na tiktoku": a name with a case ending
+        names = spans + inflected.inflected_names(lower, vocab, lang, {i for s, e, _ in spans for i in range(s, e)})
     name_ends = {e for _, e, _ in names}
     for i, word in enumerate(lower if names and not lexicon.BARE_DOWN.isdisjoint(lower) else ()):
         # "Roku down", "Fortnite servers down", "AWS caído"
@@ -225,7 +228,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             else:
                 _add_entry(nm.ids[0], vocab, services, providers)
                 say("name", _shown(texts, start, end, nm), True,
-                    f"short for {nm.short_for}" if nm.short_for else "not an everyday word", entry=nm.ids[0])
+                    (f"short for {nm.short_for}" if nm.short_for else "not an everyday word") + _form_note(nm),
+                    entry=nm.ids[0])
     if doubtful:
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
         lang = doc.user_data.get(LANG)
@@ -565,7 +569,7 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
             rule += "; the search query alone is no evidence for an everyday word in lower case"
         if trace is not None:
             trace.append({"what": "name", "text": _shown(texts, start, end, nm), "entry": nm.ids[0],
-                          "tagged": bool(ok), "rule": rule})
+                          "tagged": bool(ok), "rule": rule + _form_note(nm)})
         if ok:
             _add_entry(nm.ids[0], vocab, services, providers)
     for _, _, nm, ok in verdicts:  # "Amazon" beside Amazon Kinesis is AWS, not the shop
@@ -766,7 +770,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return True, "Japanese outage talk"
     if foreign and len(word) >= 5 and word in vocab.everyday_in and foreign() and \
             foreign() not in vocab.everyday_in[word] and \
-            (written.islower() or word not in vocab.proper_names):
+            (written.islower() or word not in vocab.proper_names) and \
+            not inflected.declined_word(nm, written, lower, start):
         # "steam wyrzuca mnie z logowania", "bei mir zeigt twitch nur noch ...": an English everyday word
         # that is no word of the text's language can only be the brand there
         return True, f"no word of the text's language ({foreign()}): the brand"

@@ -176,3 +176,27 @@ def test_an_outage_of_x_as_headlines_in_other_languages_write_it(tag, text):
 ])
 def test_the_letter_x_is_no_service_there(tag, text):
     assert "x" not in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, source, service", [
+    ("nie mogę się zalogować na instagramie od rana", None, "instagram"),   # Polish locative
+    ("siedzę na tiktoku zamiast się uczyć", None, "tiktok"),
+    ("Co polecacie obejrzeć na Netflixie w te święta?", None, "netflix"),
+    ("netflixte izleyecek bir şey bulamıyorum yine", None, "netflix"),        # Turkish, no apostrophe
+    ("zrobiłem serwer na discordzie dla naszej klasy", "x:search:discord", "discord"),  # d -> dzie
+])
+def test_a_name_with_a_polish_or_turkish_case_ending(tag, text, source, service):
+    assert service in tag(text, source=source)["services"]
+
+
+def test_a_declined_everyday_word_in_lower_case_is_the_word(tag):
+    # Polish "steamu" (of steam) in a kitchen: the English word made Polish, not the shop
+    assert tag("parowar daje tyle steamu że okna całe mokre", source="x:search:steam")["services"] == []
+    # but on the platform it is the shop
+    assert tag("wyszła świetna gra na steamie, polecam", source="x:search:steam")["services"] == ["steam"]
+
+
+def test_explain_names_the_declined_form():
+    proc = cli("tag", "--explain", input="siedzę na tiktoku zamiast się uczyć\n".encode(), check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "an inflected form of TikTok" in proc.stdout
