@@ -102,7 +102,8 @@ def test_a_batch_longer_than_the_idle_time_does_not_end_the_load(tmp_path, monke
         store.upsert(batch(400, 40_000))  # longer than 0.5 s: still the same run of writes
         assert time.monotonic() - started > 0.5
         time.sleep(0.2)  # (a timer armed as the batch began would have fired during it)
-        assert store._writer.keymap is not None and not index_exists(path)
+        assert store._writer.keymap is not None and not store.database.one(
+            "SELECT 1 FROM sqlite_master WHERE name = 'signals_idkey'")
         wait_until(lambda: store._writer.keymap is None)
         assert index_exists(path)
 
@@ -139,8 +140,12 @@ def test_rows_another_process_adds_during_the_load_are_found_not_stored_twice(tm
     result = loader.upsert([other, *batch(400, 100)])  # the loader sees rows it did not write
     assert (result.new, result.unchanged) == (100, 1)
     assert loader._writer.keymap is None and rows_and_ids(loader) == (501, 501)
+    result = loader.upsert([other, *batch(500, 100)])  # the file has other writers: the index stays
+    assert (result.new, result.unchanged) == (100, 1) and loader._writer.keymap is None
     loader.close()
     assert index_exists(path)
+    with SQLiteStore(path) as again:
+        assert rows_and_ids(again) == (601, 601)
 
 
 def _pid_of_a_process(alive: bool) -> tuple[int, subprocess.Popen | None]:

@@ -69,13 +69,15 @@ class SQLiteStore(BaseStore):
         writer = self._writer
         writer.batch_begins()
         try:
-            if self.text.bulk_load and writer.keymap is None:
-                writer.begin_load(self.text.run_rows)
             result = self._apply(signals)
         finally:
             writer.batch_done()
         if result.new or result.updated:
             self.text.after_write(self._writer.last_new)
+        # a bulk load that is adding rows (not re-reading what is stored) takes the id index
+        # away from the next batch on
+        if result.new and self.text.bulk_load and writer.keymap is None:
+            writer.begin_load(self.text.run_rows)
         return result
 
     def _writing(self):

@@ -9,10 +9,10 @@ So once a run of writes is a bulk load big enough to pay for rebuilding the inde
 ``Writer.begin_load``), the writer reads the keys and rowids the table already holds into
 :class:`KeyMap`, drops the index, finds a batch's ids through the map (then reads those rows
 by rowid and compares the ids, as the index lookup did), adds each new row's key to it, and
-builds the index again when the load ends (2 s without a write, ``close()``, a lookup by id
-of this process, or another process's rows appearing in the table). ``meta.idkey_deferred``
-names the loading process while the index is away: a file opened without the index and
-without a living loader (its writer was killed) gets it back on open
+builds the index again when the load ends (2 s after its last batch ended, ``close()``, or
+another process's rows appearing in the table; ``get`` of this process reads the map too).
+``meta.idkey_deferred`` names the loading process while the index is away: a file opened
+without the index and without a living loader (its writer was killed) gets it back on open
 (``schema.Database``). Meanwhile other processes find ids by reading the table (correct,
 but ~0.3 s a lookup at a million rows).
 

@@ -93,6 +93,7 @@ class Writer:
         self._end_timer: threading.Timer | None = None
         self._in_batch = False  # a batch is being written (set before its encoding, see batch_done)
         self._last_batch = 0.0  # when the last batch ended
+        self._shared = False  # another process was seen adding rows: the id index stays
 
     def encode(self, signals: list[Signal]) -> list[bytes]:
         """Each Signal's fingerprint; its row, encoded in the same pass, waits for :meth:`write`."""
@@ -111,7 +112,10 @@ class Writer:
         self._keys = keys = {signal_id: id_key(signal_id) for signal_id in ids}
         if self.keymap is not None and \
                 db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] != self.keymap.top:
-            self.end_load(in_batch=True)  # another process added rows the map does not hold: back to the index
+            # another process added rows the map does not hold: back to the index, for good
+            # (rebuilding it whenever a collector writes beside a load would cost more)
+            self.end_load(in_batch=True)
+            self._shared = True
         if self.keymap is None:
             column, wanted = "idkey", list(keys.values())
         else:
@@ -139,7 +143,7 @@ class Writer:
         """A bulk load has stored ``run_rows`` new rows: when they are ``DEFER_SHARE`` of the
         table or more, hold the table's id keys in memory and drop their index until the load
         ends (idkeys.py). Done in a transaction of its own within the load's group."""
-        if self.keymap is not None:
+        if self.keymap is not None or self._shared:
             return
         with self.database.transaction(group=True) as db:
             top = db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0]
@@ -149,6 +153,7 @@ class Writer:
             db.execute("DROP INDEX signals_idkey")
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (DEFERRED_KEY, str(os.getpid())))
             self.keymap = KeyMap(pairs, top)
+            self.batch_done()  # (the timer that builds the index again once the load ends)
 
     def end_load(self, in_batch: bool = False) -> None:
         """Build the id-key index again: in a transaction of its own, once the open group of
