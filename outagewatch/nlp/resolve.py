@@ -797,6 +797,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     after = lower[end] if end < len(lower) else ""
     if after in lexicon.PRODUCT_NOUNS or (before in lexicon.PRODUCT_NOUNS and before not in ("the", "a")):
         return True, f"a product noun beside it ({before!r}/{after!r})"  # "ring camera", "discord server"
+    if after in HYPHENS and end + 1 < len(lower) and lower[end + 1] in COMPOUND_HEADS:
+        # "ring-kameran", "zoom-mötet", "hue-appen", "Ring-Türklingel": a compound of the name and its product
+        return True, f"a compound with its product noun ({lower[end + 1]!r})"
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
         return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
@@ -889,6 +892,18 @@ def _script_name(texts: list[str], start: int, end: int, nm: Name, symptom_at: l
 
 
 QUOTES = frozenset({"'", '"', "“", "”", "‘", "’", "«", "»", "„"})
+HYPHENS = frozenset({"-", "‐", "‑"})
+# Product nouns a name is hyphened to in the languages that write compounds so (Swedish, German, Dutch,
+# Danish, Norwegian: "ring-kameran", "Zoom-Meeting", "hue-appen", "Netflix-Abo", "Discord-Server").
+COMPOUND_HEADS = frozenset({
+    "app", "appen", "appar", "apps", "kamera", "kameran", "kameror", "kamerorna", "kameras", "kameraet", "camera",
+    "möte", "mötet", "möten", "mötena", "meeting", "meetings", "møde", "mødet", "møte", "møtet", "vergadering",
+    "samtal", "samtalet", "call", "calls", "anruf", "konto", "kontot", "account", "server", "servern", "servrar",
+    "servers", "serveren", "abo", "abonnement", "abonnemang", "abonnementet", "klingel", "türklingel",
+    "dörrklocka", "dørklokke", "deurbel", "lampor", "lamporna", "lampen", "lampe", "lamper", "kanal", "kanalen",
+    "kanäle", "gruppe", "gruppen", "grupp", "chat", "chatten", "nachrichten", "meldingen", "download", "downloads",
+    "bibliothek", "bibliotek", "biblioteket", "bibliotheek", "launcher", "client", "klient", "klienten",
+})
 # The preposition between an outage word and what failed: "panne de", "queda do", "caída de", "Störung bei",
 # "Ausfall von", "storing bij", "awaria w", "outage at/on/of", "störning hos/på".
 OUTAGE_OF = frozenset({"de", "du", "do", "da", "no", "na", "en", "del", "di", "dello", "della", "bei", "von", "bij",

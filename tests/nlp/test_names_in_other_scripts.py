@@ -200,3 +200,17 @@ def test_explain_names_the_declined_form():
     proc = cli("tag", "--explain", input="siedzę na tiktoku zamiast się uczyć\n".encode(), check=False)
     assert proc.returncode == 0, proc.stderr
     assert "an inflected form of TikTok" in proc.stdout
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Lohnt sich eine Ring-Türklingel für eine Mietwohnung?", "ring"),   # the name hyphened to its product
+    ("hue-appen hittar inte lamporna", "philips-hue"),
+    ("ring-kameran fångade en räv i trädgården", "ring"),
+])
+def test_an_everyday_word_name_hyphened_to_its_product(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", ["the ring-road is closed again", "a zoom-in on the photo", "steam-powered trains"])
+def test_an_everyday_word_hyphened_to_another_word_is_the_word(tag, text):
+    assert tag(text)["services"] == []
