@@ -338,7 +338,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 mapped = True
         if mapped or not nm.geo:
             continue
-        if (nm.ambiguous_place and not context) or (nm.everyday_place and not _place_context(lower, start, end, texts)):
+        if (nm.ambiguous_place and not context) or (nm.everyday_place and (
+                not _place_context(lower, start, end, texts) or start and lower[start - 1] in FUSED_ARTICLES)):
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
             continue
@@ -1029,6 +1030,19 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
             or _cjk_place_said(texts, start, nm.written) or _named_outright(doc, texts, lower, start, end, nm)
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
+    lang = doc.user_data.get(LANG)
+    if nm.form_of and lang not in FORM_LANGS:
+        return "an inflected form of a Polish, German or Swedish name in a text of another language (\"Bonne " \
+            "nouvelle\" is no Bonn)"
+    if start and lang in CLUB_ARTICLES and lower[start - 1] in CLUB_ARTICLES[lang] and \
+            place_kinds().get(nm.written) == "city":
+        return "a city's name after an article: its football club (\"el Madrid\", \"il Milan\")"
+    if len(nm.geo or "") == 2 and written.isupper() and len(written) <= 3 and end < n and lower[end] in DESTINATION_NOUNS:
+        return "a country's short code before the phone networks messages go to (\"delivery to US carriers\", " \
+            "\"US numbers\"), no place"
+    why = _cjk_not_a_place(texts[start], nm.written)
+    if why:
+        return why
     if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
         return "a compass word that begins a longer name (\"North America\")"
     if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
@@ -1257,6 +1271,35 @@ def _cjk_place_said(texts: list[str], start: int, written: str) -> bool:
     after = texts[start + 1] if start + 1 < len(texts) else ""
     return after.startswith(CJK_PLACE_AFTER) or (len(after) > 1 and not after.isascii()
                                                  and after.endswith(KO_DISTRICT_ENDINGS))
+
+
+# German prepositions fused with an article ("im Essen", "beim Essen"): a city takes no article, so a city that is
+# also a word is the word after them.
+FUSED_ARTICLES = frozenset({"im", "beim", "vom", "zum", "zur", "am"})
+# Polish, German and Swedish inflected forms of place names (tables._add_forms): in another language's text the
+# same letters are another word ("Bonne nouvelle", "Außer Andor").
+FORM_LANGS = frozenset({"pl", "de", "sv"})
+# A city's name after an article is its football club in Spanish and Italian ("se cayó el Madrid", "Il Milan è
+# crollato", "il Napoli"); the city itself takes none ("en Madrid", "a Napoli").
+CLUB_ARTICLES = {"es": frozenset({"el", "del", "al"}), "it": frozenset({"il", "del", "al", "dal", "col"})}
+# A country's short code before the phone networks messages are sent to ("SMS delivery to US carriers", "late for
+# US numbers", "T-Mobile US subscribers"), like "the US region": a slice of the service (four training writers
+# label none). Written out ("carriers in Brazil", "Vodafone Turkey subscribers") writers differ; it stays.
+DESTINATION_NOUNS = frozenset({"carriers", "carrier", "numbers", "number", "operators", "subscribers"})
+# After a country or city in a run of Japanese or Korean: its language ("日本語", "일본어"), its time ("米国時間",
+# "한국 시간"), a district of it named after it in the same run ("大阪市北区" is Osaka's Kita ward).
+CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")
+
+
+def _cjk_not_a_place(token: str, written: str) -> str | None:
+    at = token.find(written) if written and not token.isascii() else -1
+    if at < 0:
+        return None
+    if CJK_NOT_PLACE.match(token[at + len(written):]):
+        return "a language or a time named after a place (\"日本語\", \"米国時間\"), no place"
+    if re.search(r"[都道府県市]$", token[:at]) and re.match(r"^[区]", token[at + len(written):]):
+        return "a ward named like a place, inside the city before it (\"大阪市北区\")"
+    return None
 
 
 # A service's instance named by a country's short code ("apps in the US region", "orgs in US cells", "the

