@@ -5,7 +5,7 @@ betriebsbereit", "Tous les systèmes sont opérationnels", "Tüm sistemler çal�
 The blind writers labelled every such text "about no outage" (nothing failed, nothing ended),
 in each of the twelve languages, while the English-only phrase list read the others as status
 updates about an incident. The rule is one shape, not a phrase per language: a word for "all",
-then within two words a word for the systems, services or components, then within four words a
+then within two words a word for the systems, services or components, then within seven words a
 word that says they work (``lexicon.PLACE_FINE``, the same fine-words a place is said fine with,
 plus "operational" as status pages write it). A text that also says something is wrong is not an
 all-clear (``resolve`` checks that).
@@ -43,7 +43,7 @@ def all_clear(lower: list[str], raw: str) -> bool:
             continue
         for j in range(i + 1, min(n, i + 3)):
             if lower[j] in THINGS or lower[j].rsplit("-", 1)[-1] in THINGS:  # "Alla Spotify-tjänster"
-                if any(w in WORKING for w in lower[j + 1:j + 5]):
+                if any(w in WORKING for w in lower[j + 1:j + 8]):
                     return True
                 break
     return bool(CJK.search(raw)) if not raw.isascii() else False

@@ -44,7 +44,8 @@ STRONG_SYMPTOMS = frozenset({"outage", "5xx", "login", "not-loading", "connectiv
 # ("won't send", "keeps freezing", "loopt vast", "hänger sig") is a failure of one even when its name is a
 # word the catalog lacks ("swish hänger sig", "bunq-app geeft 'We hebben even een probleem'").
 WEAK_WORDS = frozenset({
-    "issues", "issue", "problems", "problem", "trouble", "having trouble", "glitch", "glitches", "glitchy", "incident",
+    "issues", "issue", "problems", "problem", "sorun", "sorunu", "sorunlar", "sorunları", "trouble", "having trouble",
+    "glitch", "glitches", "glitchy", "incident",
     "error", "errors", "failure", "failures", "failed", "fail", "fails", "failing", "bug", "bugs", "slow", "lag",
     "delays", "delayed", "latency", "backlog", "queued", "lento", "lenta", "lentos", "langsam", "lent", "lente",
     "traag", "problemi", "problemas", "problema", "probleme", "problème", "problèmes", "souci", "soucis",
@@ -68,9 +69,27 @@ DEVICE_WORDS = frozenset({"appen", "appar", "aplicativo", "aplicación", "applic
     "login", "logowanie", "inloggen", "giriş", "inloggning", "anmeldung", "connexion", "wifi", "wi-fi", "internet",
     "netu", "sync", "download", "upload", "stream", "streamen", "video", "videos", "vídeo", "mensagem", "mensagens",
     "mensajes", "messages", "berichten", "meddelanden", "wiadomości", "mesajlar", "nachrichten", "mails", "mejl",
+    "erişim", "erişimde", "erişemiyorum", "kullanıcılar",
     "mejlen", "e-mails", "correos"})
 DEVICE_CJK = ("앱", "서버", "접속", "로그인", "결제", "송금", "메시지", "アプリ", "サーバー", "鯖", "ログイン", "接続", "決済",
               "送信", "同期", "通話", "配信", "動画", "再生")
+# Recovery words said of anything ("the statue was restored", "the bug is fixed", "summer is back"): about an
+# outage only with a service named or an outage word beside them. The other recovery phrases say a service
+# works again ("funkar igen", "doet het weer", "już śmiga", "syncing again") and are about an outage on their own.
+GENERIC_RECOVERIES = frozenset({"back up", "is back", "are back", "it's back", "back to normal", "up again", "resolved",
+    "has been resolved", "is resolved", "fixed", "is fixed", "has been fixed", "restored", "has been restored",
+    "recovered", "has recovered", "have recovered", "fully recovered", "operational", "no longer", "mitigated",
+    "has been mitigated", "normal operations", "been fine", "all systems go", "back to green", "resuelto",
+    "solucionado", "restablecido", "normalizado", "recuperado", "behoben", "gelöst", "résolu", "résolue", "rétabli",
+    "rétablie", "corrigé", "resolvido", "restabelecido", "corrigido", "de volta", "de retour", "risolto",
+    "ripristinato", "opgelost", "verholpen", "hersteld", "wiederhergestellt", "wieder da", "naprawił", "is terug",
+    "back now", "is back now", "rétablis", "rétablies", "up and running", "all systems operational",
+    "operating normally", "functioning normally", "fully operational", "is operating normally", "service restored",
+    "restored service", "restores service", "restores access", "restores connectivity", "restored access",
+    "service has been restored", "back online", "is back online", "are back online", "back online after",
+    "delivered normally", "normally again", "has been cleared", "processing normally", "recovering after",
+    "incident résolu", "funcionando con normalidad", "fonctionne normalement", "funcionando normalmente", "est revenu", "est revenue", "sont revenus", "è tornato",
+    "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -286,7 +305,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     # "is fine", "works fine for me": a recovery only when nothing else in the text is broken
     # ("valorant won't launch, vanguard is fine" is a report, not a recovery).
     "fine": ["working fine", "works fine", "running fine", "been fine", "is fine", "all good", "fine here", "fine for me",
-             "looks fine", "look fine", "seems fine", "fine from here"],
+             "looks fine", "look fine", "seems fine", "fine from here", "sorun yok", "sorun görünmüyor",
+             "sorun olmadığını", "sorun bulunmuyor", "sorun yaşanmıyor"],
     "recovered": [
         "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
         "works again", "up again", "up and running", "resolved", "has been resolved", "is resolved",
@@ -364,7 +384,8 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "się zawiesiła", "zawiesza się", "nie da się", "loopt vast", "liep vast", "blijft hangen", "doet raar",
         "si ferma", "si pianta", "si blocca", "bloccata", "va a tirones", "se queda pillado", "mouline",
         "en boucle", "tourne dans le vide", "tourne à vide", "a gelé", "gèle", "preso em", "presa em", "presas em",
-        "presos em", "ficam presas", "fica preso", "takılı kaldı", "takılıp kalıyor", "takıldı", "dönüp duruyor",
+        "presos em", "ficam presas", "fica preso", "sorun", "sorunu", "sorunlar", "sorunları", "erişimde sorun",
+        "takılı kaldı", "takılıp kalıyor", "takıldı", "dönüp duruyor",
         "zickt", "zickt rum", "stehen still", "steht still", "hanging at", "loops back",
         "keeps flipping", "just sits", "snaps back",
     ],
@@ -382,7 +403,7 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
     "not-loading": [
         "svart skärm", "laddar i evigheter", "czarny ekran", "zwart scherm", "grijs scherm", "wit scherm",
         "blijft laden", "schwarzen bildschirm", "schwarzer bildschirm", "lädt ewig", "siyah ekran", "boş ekran",
-        "tela preta", "schermata nera", "pantalla negra", "écran noir", "ne bootent plus",
+        "tela preta", "schermata nera", "pantalla negra", "écran noir", "ne bootent plus", "blijven laden",
     ],
     "connectivity": [
         "utan internet", "bez internetu", "nie ma netu", "bez zasięgu", "rozłącza", "çekmiyor", "kopuyor",
@@ -402,6 +423,7 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "buffrar", "buforuje", "się buforuje", "bufferen", "blijft bufferen", "se pixela",
     ],
     "latency": ["segar", "laguje", "timear ut", "sürünüyor"],
+    "degraded": ["perturbés", "perturbées", "sont perturbés"],
     "recovered": [
         "har löst sig", "löst sig", "är lösta", "rullar på igen", "hämtat sig", "fungerar som vanligt igen",
         "wrócił", "wróciła", "wróciło", "wrócili", "już śmiga", "znowu dostępny", "znów dostępny", "znowu żyje",
@@ -411,7 +433,8 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "ya volvió", "ya va", "ya funciona", "ya envía", "ya deja", "ya me llegan", "ya pude",
         "voltou", "já normalizou", "normalizou", "remarche", "ça remarche", "de nouveau joignables",
         "à nouveau fonctionnelle", "à nouveau fonctionnel", "geri geldi", "düzelmiş", "tekrar açıldı",
-        "çözülmüş", "wieder erreichbar", "wieder up", "tut wieder", "wieder netz", "back now", "is back now",
+        "çözülmüş", "giderildi", "sorun giderildi", "sorunu giderildi", "düzeltildi", "wieder erreichbar",
+        "wieder up", "tut wieder", "wieder netz", "back now", "is back now",
         "back to normal now",
     ],
 }
@@ -432,6 +455,9 @@ NEGATIONS = frozenset({
     "didn't", "nothing", "none", "without", "zero", "nope", "nunca", "ningún", "ninguna", "ningun", "sin",
     "nicht", "kein", "keine", "keinen", "keiner", "nie", "ohne", "pas", "ne", "aucun", "aucune", "jamais",
     "sans", "não", "nao", "nenhum", "nenhuma", "sem", "nem",
+    # "inga kända problem", "geen storingen", "nessun problema", "żadnych problemów", "hiçbir sorun"
+    # (not Turkish "hiçbir": it agrees with a negative verb, "hiçbir video açılmıyordu" is no video would open)
+    "inga", "ingen", "inget", "geen", "nessun", "nessuno", "nessuna", "żadnych", "żadnego", "żadnej",
 })
 # Words that end the reach of a negation ("not slow, but down").
 CLAUSE_BREAKS = frozenset({"but", "aber", "pero", "mais", "mas", "though", "however", "yet", ".", ",", ";", ":",
@@ -499,8 +525,8 @@ STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "r
 # Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
 # The negative look-aheads keep "落ちてない" (not down) and "復旧作業中" (recovery under way) out.
 JA_SYMPTOMS: dict[str, list[str]] = {
-    "outage": [r"障害(?!で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"장애", r"오류", r"落ちて(?:る|い|ます)(?!な|ませ)",
-               r"落ちた", r"ダウン(?!ロード)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
+    "outage": [r"障害(?!物|者|で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"장애(?!인|물)", r"오류",
+               r"落ちて(?:る|い|ます)(?!な|ませ)", r"落ちた", r"ダウン(?!ロード|ジャケット|コート|ベスト)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
     "degraded": [r"不安定", r"一部"],
     "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい", r"止ま(?:る|った|って)", r"送れな", r"入れな",
                  r"更新されな", r"안 ?[돼되됨됩됐]", r"먹통", r"못 ?(?:보내|받|들어가)", r"버벅", r"届かな",
@@ -525,12 +551,17 @@ JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:あり
 # Outage words in their everyday sense in Japanese: one's mood or a share price "down", one's own
 # computer "落ちた" (no service). A symptom found inside one of these is not reported.
 JA_EVERYDAY = [r"(?:気分|テンション|やる気|株価|体調|モチベ(?:ーション)?)(?:が|も|は)?(?:ダウン|落ち)",
-               r"(?:ノートパソコン|パソコン|PC|ＰＣ|マック)(?:が|も|は)?(?:落ち|ダウン)"]
+               r"(?:ノートパソコン|パソコン|PC|ＰＣ|マック)(?:が|も|は)?(?:落ち|ダウン)",
+               # a cold, an exam, a boxer: "風邪でダウン", "第一志望落ちた", "英検落ちた", "2ラウンドでダウン"
+               r"(?:風邪|熱|疲れ)(?:で|が)?[^。、]{0,4}ダウン", r"(?:志望|受験|試験|英検|審査|面接|検定)[^。、]{0,3}落ち",
+               r"(?:ラウンド|試合)[^。、]{0,8}ダウン", r"頭(?:が)?真っ白",
+               # Korean: one's mind, fingers, a car battery, a life "dead" or "in error"
+               r"(?:멘탈|기분|머리|손가락|손|배터리|인생|말귀)[^.。,]{0,4}(?:먹통|오류|나감)"]
 # Everyday complaints and recoveries in Japanese and Korean as people post them (the training writers):
 # "繋がらん", "固まった", "入れない", "復活した", "戻った"; "먹통", "튕김", "무한로딩", "안 들어가짐", "다시 됨".
 # "안 돼/안 됨" is "does not work" (English "not working"), an outage word like it.
 CJK_EVERYDAY: dict[str, list[str]] = {
-    "outage": [r"먹통", r"(?<!빵)(?<!빵 )터(?:짐|졌냐|졌나|졌음|졌어요|졌네)", r"死んでる", r"鯖落ち", r"全滅",
+    "outage": [r"먹통", r"응답 ?없", r"応答(?:しな|がな|なし)", r"(?<!빵)(?<!빵 )터(?:짐|졌냐|졌나|졌음|졌어요|졌네)", r"死んでる", r"鯖落ち", r"全滅",
                r"(?<![면게지])\s?안 ?(?:됨|돼요|되네|되요|돼\b|됩니다)"],
     "problems": [r"튕(?:겨|김|기|겼)", r"멈(?:춤|춰|췄|추고)", r"로딩만", r"(?:무한|계속) ?로딩", r"뺑글뺑글|빙글빙글",
                  r"안 ?(?:보내|들어가|넘어가|켜|올라가|잡히|가짐|읽|불러|눌러|받아|넘어|나와|와요|오네|와\b)",
@@ -648,6 +679,10 @@ POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energí
                          "blackout", "apagón", "apagão", "stromausfall", "停電", "elektrik", "elettrica", "elettrico",
                          "prądu", "prąd", "ström", "strömavbrott", "corrente", "électricité", "eletricidade",
                          "licht", "buio", "karanlık", "karanlıkta"})
+# A network a power cut can take with it ("Stromausfall, Internet weg"): a problem said of one is a service's.
+NETWORK_WORDS = frozenset({"internet", "wifi", "wi-fi", "wlan", "netz", "net", "netu", "red", "rede", "réseau", "rete",
+                           "nät", "nätet", "sieć", "sieci", "şebeke", "netwerk", "fibra", "fibre", "fiber", "glasvezel",
+                           "fibern", "światłowód", "4g", "5g", "lte", "mobilnät", "mobilnätet", "internetu"})
 # Compounds that start with a word for electricity ("Stroomstoring", "Stromausfall"): a power cut too.
 POWER_PREFIXES = ("strom", "stroom", "elektrik")
 FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",

@@ -9,9 +9,11 @@ one word of it that must be present for the phrase to match (its longest word). 
 hashtags, hosts, region codes, HTTP 5xx codes and CJK text have their own quick checks.
 
 A text with no trigger gets empty tags and only its language; a text with one goes
-through the full pipeline, which decides. Recovery-only phrases ("all good", "back to
-normal") are not triggers: without a name or a problem they tag nothing worth storing,
-and their words are too common to let them send ordinary posts down the slow path.
+through the full pipeline, which decides. Generic recovery phrases ("all good", "back to
+normal", "restored") are not triggers: without a name or a problem they tag nothing worth
+storing, and their words are too common to let them send ordinary posts down the slow path.
+A service said to work again in everyday words ("hepsiburada düzeldi", "doet het weer") is
+about an outage whatever its name, so those phrases are.
 """
 
 from __future__ import annotations
@@ -98,6 +100,9 @@ class Prescan:
                           and not (n.ambiguous and p in lexicon.NICKNAMES) for n in names)]
         for group in (lexicon.SYMPTOM_PHRASES, lexicon.STATUS_PHRASES):
             phrases.extend(p for label, ps in group.items() if label not in NOT_TRIGGERS for p in ps)
+        # A service said to work again in everyday words ("hepsiburada düzeldi", "Allegro już śmiga") is about
+        # an outage whatever its name (resolve), so those recoveries are triggers; the generic ones are not.
+        phrases.extend(p for p in lexicon.SYMPTOM_PHRASES["recovered"] if p not in lexicon.GENERIC_RECOVERIES)
         single: set[str] = set()
         raw: set[str] = set()
         multi: dict[str, set[frozenset[str]]] = {}

@@ -138,10 +138,17 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     talk: list[int] = []  # where anything about being up or down is said: evidence for a name
     partial = False
     denied = False
+    # Where services and providers are named (not places): an everyday subject beside one is no everyday sense.
+    named = frozenset(i for s, e, ns in spans if any(nm.kind not in ("region", "place") for nm in ns)
+                      for i in range(s, e)) if spans else frozenset()
+    # Negated problem words are no symptom, but a place's clause that holds one says it is fine ("in Utrecht
+    # geen probleem"): nlp/fine.py reads them beside the symptoms.
+    negated_spans: list[tuple[int, int, str, bool]] = []
     for start, end, symptom in symptom_spans:
         if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
-        sense = senses.everyday_sense(lower, start, end) if symptom != "maintenance" else None
+        sense = senses.everyday_sense(lower, start, end, named, symptom == "recovered") \
+            if symptom != "maintenance" else None
         if sense:
             say("symptom", " ".join(texts[start:end]), False, sense)
             denied = True
@@ -153,6 +160,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if _negated(lower, start, symptom == "recovered"):
             say("symptom", " ".join(texts[start:end]), False, "negated")
             denied = True
+            negated_spans.append((start, end, symptom, False))
             continue
         found.append((start, end, symptom, _ongoing(lower, start, end)))
     names = spans
@@ -203,7 +211,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("name", texts[i], True, "its status page or site", entry=entry)
     spots = [(i, i + 1) for i, _ in codes] + \
         [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
-    fine_here = _fine_in_clause(texts, lower, spots, found)
+    fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans)
     for i, region in codes:
         moved = _workaround(lower, i, i + 1, texts)
         if moved:
@@ -263,7 +271,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     regional = [p for p in providers if p in vocab.regions_by_provider]
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
         places = places + _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
-        fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places], found)
+        fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places],
+                                    found + negated_spans)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
@@ -429,11 +438,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         status = "informational" if want_status else status
         symptoms.discard("recovered")
         why = excluded = "all systems said to work: no incident"
-    if power and not (services or providers):
+    # "Stromausfall in Köln, Internet weg", "停電、ネットも繋がりにくい": the power cut took a network with it
+    network_lost = power and any(sym == "connectivity" or not lexicon.NETWORK_WORDS.isdisjoint(lower[st:e])
+                                 for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS)
+    if power and not (services or providers) and not network_lost:
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
-    elif problems and not (services or providers) and all(
+    elif problems and not (services or providers) and not fine_here and all(
             " ".join(lower[st:e]) in lexicon.NO_COVERAGE for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS):
+        # (not where another place is said to be fine: "WindTre a Torino niente segnale, a Genova normale" is
+        # a network down in one city, not the writer up a mountain)
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
     if "maintenance" in kinds and (not lexicon.FUTURE.isdisjoint(lower) or ja and any(
@@ -478,6 +492,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                                         for st, _, sym, _ in found
                                                         if sym in lexicon.STRONG_SYMPTOMS and st < n) \
         or bool(ja and recovered)
+    if not recovered_outage and recovery_said and any(
+            e > st and " ".join(lower[st:e]) not in lexicon.GENERIC_RECOVERIES
+            for st, e, sym, _ in found if sym == "recovered"):
+        # "hepsiburada düzeldi", "Allegro już śmiga", "Rabobank app weer in de lucht": a service said to work
+        # again in everyday words is one that failed, whether or not the catalog knows its name ("the statue
+        # was restored" is a generic recovery word; a washing machine that works again, an everyday subject)
+        recovered_outage = True
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
                                               recovered_outage, bool(services or providers),
                                               ctx.kind == "status" or _title_status(lower) is not None

@@ -68,6 +68,76 @@ IDIOMS_BEFORE: dict[str, tuple[frozenset[str], int, str]] = {
 }
 
 
+# Whose failure an outage word tells, when it is no service's: one's mood, head or body ("my mood crashed",
+# "moralim çöktü", "kafam hiç çalışmıyor", "storing in m'n hoofd"), a market or a currency ("the market went
+# down 3%", "la caída de la bolsa", "Bitcoin yüzde 8 çöktü"), a household thing or a vehicle ("voiture en
+# panne", "awaria pralki", "the elevator is down again"). Said just before the outage word in its clause
+# (its subject), or right after it ("caída del dólar", "panne de voiture").
+EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
+    "one's mood, head or body": frozenset({
+        "mood", "brain", "head", "morale", "patience", "motivation", "energy", "body", "knees", "knee", "neck",
+        "back", "humör", "hjärna", "huvud", "huvudet", "moral", "moralim", "morali", "kafam", "kafa", "beynim",
+        "cerebro", "cabeza", "ánimo", "humor", "cabeça", "cérebro", "cervello", "testa", "umore", "hoofd",
+        "motivatie", "kopf", "gehirn", "laune", "stimmung", "kreislauf", "mózg", "głowa", "nastrój", "humeur",
+        "cerveau", "tête", "rodilla", "joelho", "ginocchio", "knie", "kolano", "dizim", "batería", "bateria",
+        "akku", "batterie", "batteria", "batterij", "batteriet", "bateria", "pil", "şarjım", "motivation",
+    }),
+    "a market or a currency": frozenset({
+        "stock", "stocks", "market", "markets", "shares", "crypto", "bitcoin", "dollar", "peso", "bolsa", "dólar",
+        "ações", "aktie", "aktien", "aktiemarknaden", "aktien", "börsen", "börse", "borsa", "beurs", "giełda",
+        "bourse", "euro", "lira", "real", "portfolio", "portföy", "kurs", "koers",
+    }),
+    "a household thing or a vehicle": frozenset({
+        "car", "bike", "elevator", "lift", "fridge", "dishwasher", "washer", "pralka", "pralki", "ascensore",
+        "ascensor", "elevador", "lave-linge", "voiture", "vélo", "auto", "coche", "carro", "fiets", "wasmachine",
+        "tvättmaskin", "tvättmaskinen", "hiss", "hissen", "asansör", "araba", "arabam", "ekspres", "waschmaschine",
+        "aufzug", "fahrrad", "lavatrice", "frigo", "kühlschrank", "koelkast", "kylskåp", "lodówka", "buzdolabı",
+        "grille-pain", "toaster", "heating", "boiler", "kombi", "caldaia", "métro", "tram", "s-bahn", "zug",
+        "train", "trein", "tåg", "pociąg", "metro", "ônibus", "bus", "flight", "flug", "vuelo", "vol", "volo",
+        "voo", "lot", "uçuş", "vlucht", "flyget", "lavadora", "diskmaskinen", "diskmaskin", "kaffeemaschine",
+        "kaffemaskinen", "koffiezetapparaat", "cafetera", "cafeteira", "macchinetta", "bulaşık", "makinesi",
+        "máquina", "machine", "radiator", "heater", "stufa", "calefacción", "heizung", "verwarming",
+    }),
+    "the weather or one's health": frozenset({
+        "weather", "hava", "havalar", "wetter", "vädret", "pogoda", "météo", "meteo",
+        "health", "sağlık", "salud", "saúde", "salute", "gesundheit", "gezondheid", "hälsa", "zdrowie", "santé",
+    }),
+}
+_SUBJECT_OF = {word: kind for kind, words in EVERYDAY_SUBJECTS.items() for word in words}
+SUBJECT_REACH = 3
+# ("en" and "i" are "and" in Dutch and Polish but "in" elsewhere: "spotify en el coche" is one clause)
+SUBJECT_BREAKS = frozenset({",", ".", ";", ":", "!", "?", "but", "and", "aber", "und", "pero", "y", "mais", "et",
+                            "ma", "e", "maar", "men", "och", "ale", "ama", "ve", "mas"})
+OWNERS = frozenset({"my", "mi", "mein", "meine", "mon", "ma", "mijn", "m'n", "min", "mitt", "mój", "moja", "meu",
+                    "minha", "il", "la", "el", "the", "der", "die", "das", "le", "de", "het", "o", "a"})
+
+
+def _everyday_subject(lower: list[str], start: int, end: int, named: frozenset[int]) -> str | None:
+    """One's mood, a market or a household thing the outage word is said of (its subject, just before it
+    in its clause, or the noun right after it: "caída del dólar", "panne de voiture"); not where a service
+    is named in that clause ("spotify en el coche se desconecta": the car is where, Spotify fails)."""
+    first = start
+    while first > 0 and lower[first - 1] not in SUBJECT_BREAKS:
+        first -= 1
+    if any(first <= i < end + 3 for i in named):
+        return None
+    for i in range(start - 1, max(-1, start - 1 - SUBJECT_REACH), -1):
+        word = lower[i]
+        if word in SUBJECT_BREAKS:
+            break
+        kind = _SUBJECT_OF.get(word)
+        if kind:
+            return kind
+    for i in range(end, min(len(lower), end + 3)):
+        kind = _SUBJECT_OF.get(lower[i])
+        if kind:
+            return kind
+        if lower[i] not in OWNERS and lower[i] not in ("of", "del", "do", "da", "de", "des", "du", "di", "van",
+                                                       "der", "des", "in", "im", "w", "i"):
+            break
+    return None
+
+
 def _idiom(lower: list[str], start: int, end: int) -> str | None:
     last = lower[end - 1]
     after = IDIOMS_AFTER.get(last) or (IDIOMS_AFTER.get(lower[start]) if start + 1 < end else None)
@@ -83,8 +153,10 @@ def _idiom(lower: list[str], start: int, end: int) -> str | None:
     return None
 
 
-def everyday_sense(lower: list[str], start: int, end: int) -> str | None:
-    """Why the symptom matched at lower[start:end] is the everyday sense, or None."""
+def everyday_sense(lower: list[str], start: int, end: int, named: frozenset[int] = frozenset(),
+                   recovery: bool = False) -> str | None:
+    """Why the symptom matched at lower[start:end] is the everyday sense, or None. ``named``: where names
+    of services or providers were matched; ``recovery``: the symptom is a recovery word."""
     n = len(lower)
     idiom = _idiom(lower, start, end)
     if idiom:
@@ -106,6 +178,9 @@ def everyday_sense(lower: list[str], start: int, end: int) -> str | None:
             return "the everyday sense: a person crashing (to sleep)"
     if last in INCIDENT_WORDS and end < n and lower[end] in PRACTICE:
         return f"the practice or a product ('{last} {lower[end]}'), not an incident"
+    subject = _everyday_subject(lower, start, end, named)
+    if subject:
+        return f"the everyday sense: said of {subject}, no service"
     return None
 
 

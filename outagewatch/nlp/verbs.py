@@ -46,7 +46,7 @@ VERBS: dict[str, dict[str, str]] = {
         "responder": "outage", "entrar": "login", "acceder": "login", "pagar": "payments", "cobrar": "payments",
         "reproducir": "streaming", "fallar": "errors", "congelar": "problems", "colgar": "problems",
         "guardar": "problems", "mostrar": "not-loading", "aparecer": "not-loading", "actualizar": "problems",
-        "procesar": "payments", "llegar": "problems",
+        "procesar": "payments", "llegar": "problems", "levantar": "not-loading",
     },
     "de": {
         "laden": "not-loading", "öffnen": "not-loading", "starten": "not-loading", "verbinden": "connectivity",
@@ -154,7 +154,7 @@ OBJECT_PRONOUNS = frozenset({"mich", "uns", "me", "ons", "mij"})
 TR_STEMS = {"aç": "not-loading", "yükle": "not-loading", "yüklen": "not-loading", "bağlan": "connectivity",
             "gir": "login", "öde": "payments", "gönder": "problems", "gel": "problems", "çalış": "outage",
             "oyna": "streaming", "oynat": "streaming", "izle": "streaming", "yenilen": "problems", "indir": "problems",
-            "eriş": "connectivity", "ulaş": "connectivity"}
+            "eriş": "connectivity", "ulaş": "connectivity", "ver": "problems", "paylaş": "problems"}  # "ATM'ler para vermiyor"
 # A cheap look before trying every word: "-mıyor", "-maz", "-madı" (not "amazing", "media").
 TR_GATE = re.compile(r"m[ıiuü]yo|m[ae]z\b|m[ae]d[ıi](?:[mnk]|ler|lar|niz|nız)?\b")
 TR_NEGATIVE = re.compile("^(" + "|".join(sorted((re.escape(s) for s in TR_STEMS), key=len, reverse=True)) +
@@ -193,7 +193,9 @@ CHOICES = frozenset({"won't", "don't", "didn't", "wont", "dont", "didnt", "won�
 # "laddar inte". The negation, its language, and how far back the verb may be.
 # German puts the negation at the clause's end, after whatever comes between ("github lädt bei mir seit ner
 # Stunde nicht"): its reach stops at a clause break, not at a count of words.
-DEFERRED = {"nicht": ("de", 9), "pas": ("fr", 2), "plus": ("fr", 2), "niet": ("nl", 7), "inte": ("sv", 4)}
+DEFERRED = {"nicht": ("de", 9), "pas": ("fr", 2), "plus": ("fr", 2), "niet": ("nl", 7), "inte": ("sv", 4),
+            # "n'affichent aucune voiture", "n'arrive jamais", "geht bei Uber gar nix"
+            "aucun": ("fr", 2), "aucune": ("fr", 2), "jamais": ("fr", 2), "rien": ("fr", 2), "nix": ("de", 9)}
 CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "aber", "und", "maar", "en", "mais", "et", "och", "men",
                          "weil", "omdat", "dass", "dat", "wenn", "als"})
 # Dutch "doet het niet" (does not work): "doen" only with "het" right after it.

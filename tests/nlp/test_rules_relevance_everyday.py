@@ -125,3 +125,82 @@ def test_announced_maintenance_in_any_language_is_no_outage(rules, text):
 def test_an_all_clear_beside_a_problem_is_still_a_report(rules):
     result = rules("Not all systems operational: the API is down for EU customers", "statuspage:status.stripe.com")
     assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "my mood crashed the moment I saw the bill",                               # one's mood
+    "moralim çöktü bugün, hiçbir şey yolunda gitmiyor",                        # tr: my morale
+    "storing in m'n hoofd vandaag, ik kan niks onthouden",                     # nl: in my head
+    "la caída del dólar tiene a todos nerviosos",                              # es: a currency
+    "awaria pralki w środku prania, woda wszędzie",                            # pl: the washing machine
+    "the elevator is down again at work, stairs it is",                        # a household thing
+    "風邪でダウン中、今日は休みます",                                                 # ja: down with a cold
+    "英検落ちた、次は頑張る",                                                       # ja: failed an exam
+    "ユニクロでダウンジャケット買った",                                                # ja: a down jacket
+    "障害物競走で一位になった",                                                     # ja: an obstacle race
+    "장애인 이동권 토론회가 열렸다",                                                  # ko: disabled people
+    "멘탈 완전 먹통이야 오늘",                                                       # ko: my mind
+])
+def test_an_outage_word_said_of_a_person_a_market_or_a_thing_is_no_outage(rules, text):
+    result = rules(text)
+    assert result["relevant"] is False and result["ongoing"] is False, result
+
+
+def test_the_same_thing_beside_a_named_service_is_where_it_fails(rules):
+    result = rules("spotify en el coche se desconecta cada rato, en casa va bien")
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "Inga kända problem hos Spotify just nu",                                  # sv: no known problems
+    "geen storingen bij Ziggo op dit moment",                                  # nl: no outages
+    "nessun problema con WhatsApp oggi",                                       # it
+    "Todos los servicios de Steam en Europa funcionan con normalidad",         # es: an all-clear, words between
+])
+def test_no_problem_said_in_other_languages_is_no_outage(rules, text):
+    result = rules(text)
+    assert result["relevant"] is False and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "hepsiburada düzeldi, sepettekileri aldım",                                # tr: a shop the catalog lacks
+    "Rabobank app weer in de lucht, overboeking gelukt",                       # nl
+    "Allegro już śmiga, zamówienie przeszło",                                  # pl
+])
+def test_a_service_working_again_in_everyday_words_is_about_an_outage_whatever_its_name(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "die Kaffeemaschine funktioniert wieder nach dem Entkalken",               # a household thing
+    "ya funciona la lavadora nueva, adiós lavandería",
+    "hava düzeldi sonunda, pikniğe gidiyoruz",                                 # the weather
+    "the statue in the park was restored last year",                           # a generic recovery word
+])
+def test_a_thing_working_again_is_no_outage(rules, text):
+    result = rules(text)
+    assert result["relevant"] is False, result
+
+
+def test_a_power_cut_that_took_the_internet_is_a_network_outage(rules):
+    assert rules("Stromausfall in Köln-Ehrenfeld, Internet weg, Hotline besetzt")["relevant"] is True
+    assert rules("power outage on our street since noon, candles out")["relevant"] is False
+
+
+def test_no_signal_in_one_city_while_another_is_fine_is_a_network_outage(rules):
+    assert rules("a Torino niente segnale da stamattina, a Genova invece tutto normale")["relevant"] is True
+    assert rules("no signal up here in the mountains, back on monday")["relevant"] is False
+
+
+@pytest.mark.parametrize("text, relevant, ongoing", [
+    ("X'e erişimde sorun: kullanıcılar gönderi paylaşamıyor", True, True),    # tr: a problem accessing X
+    ("Merhaba! Oturum açma sorunu giderildi, tekrar bağlanabilirsin", True, False),  # tr: the problem is resolved
+    ("Kullanıcı raporları Instagram'da şu anda bir sorun olmadığını gösteriyor", False, False),  # tr: no problem now
+    ("Uber et Lyft n'affichent aucune voiture depuis une heure", True, True),  # fr: "aucune" after its verb
+    ("In Wien geht bei Uber gar nix", True, True),                             # de: "nix" after its verb
+    ("Azure 한국 중부 리전 VM 응답 없음", True, True),                               # ko: no response
+])
+def test_more_ways_to_say_it_in_other_languages(rules, text, relevant, ongoing):
+    result = rules(text)
+    assert (result["relevant"], result["ongoing"]) == (relevant, ongoing), result
