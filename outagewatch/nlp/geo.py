@@ -100,7 +100,7 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "US-VT": ("Vermont",), "US-VA": ("Virginia", "Northern Virginia", "N. Virginia", "Ashburn", "Virgínia", "Wirginia", "Wirginii"),
     "US-WA": ("Washington State", "Seattle"), "US-WV": ("West Virginia",), "US-WI": ("Wisconsin",),
     "US-WY": ("Wyoming",), "US-DC": ("Washington DC", "Washington D.C.", "D.C."),
-    "JP-13": ("Tokyo", "東京"), "JP-27": ("Osaka", "大阪"), "JP-40": ("福岡",), "JP-01": ("北海道", "札幌"),
+    "JP-13": ("Tokyo", "東京", "都内"), "JP-27": ("Osaka", "大阪"), "JP-40": ("福岡",), "JP-01": ("北海道", "札幌"),
     "JP-23": ("名古屋",), "JP-14": ("横浜",), "JP-26": ("京都",), "JP-28": ("神戸",), "KR-26": ("Busan", "부산"),
     "FR-59": ("Roubaix", "Gravelines"), "FR-67": ("Strasbourg",),  # their departments: the most specific codes
     "FR-NAQ": ("Bordeaux",), "MX-CMX": ("CDMX", "Ciudad de México", "Mexico City"),
@@ -111,6 +111,9 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "AU-NSW": ("Sydney", "New South Wales"), "AU-VIC": ("Melbourne",), "CA-QC": ("Montreal", "Montréal",
                                                                                  "Quebec", "Québec"),
     "CA-ON": ("Toronto", "Ontario"), "KR-11": ("Seoul", "서울"), "IE-D": ("Dublin",),
+    # Short and local names people type that the built data lacks: "here in sthlm", "都内で" (in Tokyo's
+    # wards), "Den Haag" (geonames' alternate names share no first letters with "The Hague"), the Tricity.
+    "SE-AB": ("Sthlm",), "NL-ZH": ("Den Haag",), "PL-22": ("Trójmiasto", "Trójmiasta", "Trójmieście"),
 }
 
 # Place names that are also everyday words or people: only a place next to a region-ish word.

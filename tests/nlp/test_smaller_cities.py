@@ -36,3 +36,13 @@ def test_a_smaller_city_is_never_named_outright(tag):
     # A big city heading a Dutch post is where it is set; a town needs "in ..." or outage talk.
     assert tag("Rotterdam heeft sinds vanochtend geen Vodafone-bereik")["regions"] == ["geo:NL-ZH"]
     assert tag("Glow Eindhoven trekt weer duizenden bezoekers")["regions"] == []
+
+
+@pytest.mark.parametrize("text, region", [
+    ("insta loggar ut mig hela tiden, har fått logga in typ fem gånger idag här i sthlm", "geo:SE-AB"),
+    ("都内で大規模な通信障害、携帯電話がつながりにくい状態続く", "geo:JP-13"),  # Tokyo's wards
+    ("Den Haag: pinautomaten van ABN AMRO werken niet", "geo:NL-ZH"),
+    ("Sieć Play wciąż nie działa w części Trójmiasta", "geo:PL-22"),  # the Tricity, in the genitive
+])
+def test_short_and_local_names_people_type(tag, text, region):
+    assert tag(text)["regions"] == [region]
