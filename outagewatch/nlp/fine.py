@@ -304,7 +304,8 @@ def _cjk_fine(texts: list[str], begin: int, end: int) -> bool:
         return False
     for word in CJK_FINE:
         at = run.find(word)
-        if at >= 0 and not CJK_NOT.search(run[at:at + len(word) + 4]) and not run[max(0, at - 2):at].strip() in ("안", "못"):
+        if at >= 0 and not CJK_NOT.search(run[at + len(word):at + len(word) + 4]) \
+                and not run[max(0, at - 2):at].strip() in ("안", "못"):  # "問題ない" is fine, "普通じゃない" is not
             return True
     return False
 

@@ -26,6 +26,7 @@ import pytest
     ("İzmir'de Turkcell internet gitti, Ankara'da hiçbir sorun yok", ["geo:TR-35"]),
     ("札幌ではLINEが送れないけど、福岡の友達は普通に使えてるらしい", ["geo:JP-01"]),
     ("대구에서 카톡이 안 돼요 ㅠㅠ 광주 친구는 잘 된대요", ["geo:KR-27"]),
+    ("札幌で LINE 繋がらない？東京は問題ないみたい", ["geo:JP-01"]),  # the fine-word holds "ない" itself
     # a negated problem word is a fine-word; a region code in a clause that says it works
     ("Twitch buffert in Rotterdam al de hele avond. In Utrecht geen probleem volgens mijn broer", ["geo:NL-ZH"]),
     ("Cloud Run deploys in europe-west1 hang at 'Routing traffic'. The same image on us-east1 works in seconds.",
@@ -46,6 +47,7 @@ def test_the_place_said_to_work_is_not_where_the_problem_is(tag, text, regions):
     # a place that is healthy again is where the problem was, not a contrast
     ("Following up on Bahrain: our fleet in me-south-1 is healthy again. AWS says a fiber cut caused it",
      ["aws:me-south-1"]),
+    ("札幌で LINE 繋がらない？東京も普通じゃないみたい", ["geo:JP-01", "geo:JP-13"]),
     # a question about a place is no statement that it works
     ("whatsapp down in Lisbon. is Porto ok?", ["geo:PT-11", "geo:PT-13"]),
 ])
