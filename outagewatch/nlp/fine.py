@@ -126,7 +126,8 @@ NEG_BEFORE = lexicon.NEGATIONS | {"geen", "niet", "niets", "nooit", "non", "ness
                                   "rien", "kein", "nichts", "não", "ni", "ingún", "nenhum", "tampoco", "neither", "nor",
                                   "neanche", "nemmeno", "neppure", "nemmanco", "heller", "evenmin", "senza", "zonder"}
 NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "yok", "değil", "degil", "plus", "nada", "nix", "nichts",
-                       "niets", "niente", "nulla", "nic", "rien", "inget", "mica"})
+                       "niets", "niente", "nulla", "nic", "rien", "inget", "mica",
+                       "weder", "varken"})  # "geht gerade weder WhatsApp noch Insta"
 # After a problem word: "sorun yok", "hata değil".
 POST_NEGATIONS = frozenset({"yok", "yoktu", "değil", "degil"})
 # A place "healthy again", "funktioniert wieder": a recovery of that place, not a contrast with another.

@@ -41,6 +41,7 @@ def test_the_place_said_to_work_is_not_where_the_problem_is(tag, text, regions):
 @pytest.mark.parametrize("text, regions", [
     # a fine-word under a negation, before or after it, is the problem itself
     ("En Madrid no funciona nada y en Barcelona tampoco va", ["geo:ES-B", "geo:ES-M"]),
+    ("In Hamburg geht gerade weder WhatsApp noch Insta, in Köln läuft alles normal", ["geo:DE-HH"]),
     ("Netflix werkt niet in Rotterdam, in Utrecht werkt het ook niet", ["geo:NL-UT", "geo:NL-ZH"]),
     ("twitch is lagging in Berlin, nothing works in Munich either", ["geo:DE-BE", "geo:DE-BY"]),
     ("Spotify geht in Hamburg nicht, in Köln geht es bei mir auch nicht", ["geo:DE-HH", "geo:DE-NW"]),
