@@ -313,6 +313,8 @@ HONORIFICS = ("さん", "様", "くん", "君", "ちゃん", "氏", "先生", "�
 
 KATAKANA_RE = re.compile("[\u30a0-\u30ff]")
 MIDDLE_DOT = "\u30fb"
+# A product noun written straight after a katakana name, in katakana too ("マイクラサーバー", "ネトフリアプリ").
+KATAKANA_PRODUCT_NOUNS = ("サーバー", "サーバ", "アプリ", "アカウント", "ストア", "ログイン", "クライアント", "ランチャー")
 HANGUL_RE = re.compile(f"[{HANGUL}]")
 HANGUL_WORD = re.compile(f"[{HANGUL}]*")
 # What Korean writes after a noun in the same word: case and topic particles, "too", "only", "to/from", a
@@ -395,8 +397,9 @@ def _own_word(raw: str, a: int, b: int, written: str) -> bool:
         return False
     if KATAKANA_RE.match(first) and before and KATAKANA_RE.match(before) and before != MIDDLE_DOT:
         return False  # "ズーム" in "オートズーム"
-    if KATAKANA_RE.match(last) and after and KATAKANA_RE.match(after) and after != MIDDLE_DOT:
-        return False  # "ズーム" in "ズームイン", "タイ" in "タイムライン"
+    if KATAKANA_RE.match(last) and after and KATAKANA_RE.match(after) and after != MIDDLE_DOT \
+            and not raw.startswith(KATAKANA_PRODUCT_NOUNS, b):
+        return False  # "ズーム" in "ズームイン", "タイ" in "タイムライン"; "マイクラサーバー" is the game's server
     if raw.startswith(HONORIFICS, b):
         return False  # "アレクサさん": a person
     if HANGUL_RE.match(first) and before and HANGUL_RE.match(before):

@@ -214,3 +214,13 @@ def test_an_everyday_word_name_hyphened_to_its_product(tag, text, service):
 @pytest.mark.parametrize("text", ["the ring-road is closed again", "a zoom-in on the photo", "steam-powered trains"])
 def test_an_everyday_word_hyphened_to_another_word_is_the_word(tag, text):
     assert tag(text)["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("新しいマイクラサーバー立てた", "minecraft"),             # a katakana product noun straight after the name
+    ("Switchのオンラインにつながらない", "nintendo-online"),   # how Japanese names Switch Online
+    ("マイクロソフト 365 障害", "microsoft-365"),
+    ("지피티 다시 살아났다", "openai/chatgpt"),
+])
+def test_more_names_as_japanese_and_korean_write_them(tag, text, service):
+    assert service in tag(text)["services"]
