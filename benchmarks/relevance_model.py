@@ -13,7 +13,8 @@ the rules' verdicts as input features, p >= t; ``guarded``: ``override``,
 but a yes over the rules' no only where the rules found a service, provider or problem word and
 did not rule the text out on purpose (a negated or everyday-sense problem word, a power cut,
 maintenance); ``guarded+stage``: guarded, and where the rules read a status stage it decides;
-``shipped`` (what the tagger ships): guarded+stage with lo <= 0.15 and hi >= 0.85; ``gap``: the model may only add a yes where the rules named a service or provider and
+``shipped`` (what the tagger ships): guarded+stage with lo <= 0.15 and hi >= 0.85, and never a no
+over the rules' "ongoing" where the text dates the problem to now ("today's", "right now"); ``gap``: the model may only add a yes where the rules named a service or provider and
 found no problem, status or recovery word at all (their no is a silence, not a verdict), p >= t.
 A text the prescan clears never reaches the model. Every threshold is chosen inside the training
 groups (nested): out-of-fold probabilities from an inner split of the training groups (each
@@ -91,6 +92,12 @@ def may_add(rule: dict) -> bool:
     return bool(rule["services"] or rule["providers"] or rule["symptoms"]) and not rule.get("denied", False)
 
 
+def kept(rule: dict, flag: str) -> bool:
+    """The tagger's second guard: the model may not say no to the rules' "ongoing" where the text
+    dates the problem to now ("today's outage", "right now", "currently": ``resolve.present_time``)."""
+    return flag == "ong" and bool(rule.get("now"))
+
+
 def gap(rule: dict) -> bool:
     """Where the rules had nothing to judge by: a service or provider named, no problem, status or
     recovery word found (tagged or ruled out), so their no is a silence, not a verdict."""
@@ -99,7 +106,7 @@ def gap(rule: dict) -> bool:
 
 
 def decide(kind: str, params: tuple, r: bool, p: float, guard: bool = True, silent: bool = False,
-           staged: bool = False) -> bool:
+           staged: bool = False, kept: bool = False) -> bool:
     if kind == "rules":
         return r
     if kind in ("model", "stack"):
@@ -118,7 +125,7 @@ def decide(kind: str, params: tuple, r: bool, p: float, guard: bool = True, sile
         return True if p >= hi and (r or guard) else False if p < lo else r
     if kind in ("guarded+stage", "shipped"):  # guarded, and a status stage the rules read is never overruled
         lo, hi = params
-        if staged:
+        if staged or (kind == "shipped" and r and kept):  # shipped: nor a yes dated to now ("today's outage")
             return r
         return True if p >= hi and (r or guard) else False if p < lo else r
     if kind == "gap":  # the model fills the rules' silence only: yes where they named something and said nothing
@@ -138,7 +145,7 @@ def choose(kind: str, records, rules, probs) -> tuple:
         best, best_key = None, None
         for params in grid:
             right = sum(decide(kind, params, rule[RULE_KEY[f]], p[at], may_add(rule), gap(rule),
-                               bool(rule["status"])) == rec[f]
+                               bool(rule["status"]), kept(rule, f)) == rec[f]
                         for rec, rule, p in zip(records, rules, probs) if rec[f] is not None and not rule["cleared"])
             key = (right, -abs(params[0] - 0.5))
             if best_key is None or key > best_key:
@@ -154,7 +161,8 @@ def combine(kind, chosen, rule, p) -> tuple[bool, bool]:
         rel, ong = rule["relevant"], rule["ongoing"]
     else:
         rel = decide(kind, chosen["rel"], rule["relevant"], p[0], may_add(rule), gap(rule), bool(rule["status"]))
-        ong = decide(kind, chosen["ong"], rule["ongoing"], p[1], may_add(rule), gap(rule), bool(rule["status"]))
+        ong = decide(kind, chosen["ong"], rule["ongoing"], p[1], may_add(rule), gap(rule), bool(rule["status"]),
+                     kept(rule, "ong"))
         if kind == "shipped" and rel and not rule["relevant"] and not ong:
             ong = p[1] >= 0.5  # the rules read no outage: their "not ongoing" says nothing, the model's p does
     return rel or ong, ong

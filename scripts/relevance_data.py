@@ -4,11 +4,12 @@ Why a module of its own: benchmarks/relevance_model.py (leave-one-writer-out eva
 scripts/train_relevance.py (the shipped model) must read the same groups, labels and features,
 or the figures would be about another model than the one shipped.
 
-Groups (a group is one writer, or one set written together): the five training writers
-(training/tagging/writer_{a,b,c,d,e}.jsonl, written blind to the rules, for training only) and the
-old labelled sets in tests/data, which the rules were tuned on. tests/data/tagging_final6.jsonl
-(and any later blind set) is in :data:`NEVER_READ`: no function here opens it, and
-:func:`read_jsonl` refuses it.
+Groups (a group is one writer, or one set written together): the training writers
+(training/tagging/writer_{a..f}.jsonl, written blind to the rules, for training only) and the
+old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
+final3-final6; final6 was scored blind once and is a development set since). The lead's blind
+sets, tests/data/tagging_final7.jsonl and tagging_final8.jsonl, are in :data:`NEVER_READ`: no
+function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
 one, under the definition tests/data/tagging_relevance.json records for it: a "problem now"
@@ -26,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 TRAINING = REPO / "training" / "tagging"
 
-WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e")
+WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e", "writer_f")
 GROUPS: dict[str, tuple[Path, ...]] = {
     **{w: (TRAINING / f"{w}.jsonl",) for w in WRITERS},
     "dev+holdout": (DATA / "tagging_dev.jsonl", DATA / "tagging_holdout.jsonl"),
@@ -35,9 +36,10 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final3": (DATA / "tagging_final3.jsonl",),
     "final4": (DATA / "tagging_final4.jsonl",),
     "final5": (DATA / "tagging_final5.jsonl",),
+    "final6": (DATA / "tagging_final6.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final6.jsonl", DATA / "tagging_final7.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final7.jsonl", DATA / "tagging_final8.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 

@@ -247,7 +247,7 @@ def ngram_lr_candidate(C=4.0, min_df=2):
 
 # -- the shipped model: outagewatch.nlp.relevance ---------------------------------------------------
 
-def fit_shipped(records, *, epochs=12, thresholds=None, info=""):
+def fit_shipped(records, *, epochs=12, thresholds=None, info="", architecture=None):
     """A :class:`outagewatch.nlp.relevance.RelevanceModel` trained on ``records`` (a flag a record
     does not give is missing for spaCy, not false), seeded: the same records give the same bytes."""
     import spacy
@@ -255,15 +255,17 @@ def fit_shipped(records, *, epochs=12, thresholds=None, info=""):
     from outagewatch.nlp.relevance import RelevanceModel, blank_textcat
 
     spacy.util.fix_random_seed(SEED)
-    nlp, textcat = blank_textcat()
+    nlp, textcat = blank_textcat(architecture)
     train_textcat(nlp, records, ("RELEVANT", "ONGOING"), epochs)
-    return RelevanceModel(nlp, textcat, thresholds or {"relevant": (0.5, 0.5), "ongoing": (0.5, 0.5)}, info)
+    return RelevanceModel(nlp, textcat, thresholds or {"relevant": (0.5, 0.5), "ongoing": (0.5, 0.5)}, info,
+                          architecture)
 
 
-def shipped_candidate(epochs=12):
-    """The shipped model's training and scoring code, as the tagger runs it."""
+def shipped_candidate(epochs=12, architecture=None):
+    """The shipped model's training and scoring code, as the tagger runs it (``architecture``: another
+    classifier in the same file format)."""
     def fit(records, rules):
-        model = fit_shipped(records, epochs=epochs)
+        model = fit_shipped(records, epochs=epochs, architecture=architecture)
 
         def predict(recs, rls):
             return [tuple(p) for p in model.predict_many(r["text"] for r in recs)]

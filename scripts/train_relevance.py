@@ -1,19 +1,21 @@
-"""Train the shipped relevance classifier (outagewatch/nlp/data/relevance.npz), reproducibly.
+"""Train the shipped relevance classifier (outagewatch/nlp/data/relevance.zip), reproducibly.
 
 Why: the rules' relevance did not carry from one blind writer to the next; a bag-of-words spaCy
 classifier, trained on several writers, did better on a writer it never saw
 (benchmarks/relevance_model.py, leave-one-writer-out; figures in docs/benchmarks.md). This
 script trains the model that ships, the same way the benchmark trained the figures' models.
 
-Training data: every group of scripts/relevance_data.py, i.e. training/tagging/writer_*.jsonl
-(written for training, blind to the rules) and the old labelled sets tests/data/tagging_{dev,
-holdout,tune,final,final3,final4,final5}.jsonl. The lead's blind sets (tagging_final6.jsonl and
-later) are in ``relevance_data.NEVER_READ`` and never opened.
+Training data: every group of scripts/relevance_data.py, i.e. the writers of
+``relevance_data.WRITERS`` (training/tagging/writer_*.jsonl, written for training, blind to the
+rules) and the old labelled sets tests/data/tagging_{dev,holdout,tune,final,final3,final4,final5,
+final6}.jsonl. The lead's blind sets (tagging_final7.jsonl, tagging_final8.jsonl) are in
+``relevance_data.NEVER_READ`` and never opened.
 
 How the rules and the model are combined, per flag (``shipped`` in the benchmark): the model
 decides where it is confident (probability at or above ``hi``: yes; below ``lo``, at most 0.15: no; ``hi`` at least 0.85), the rules
 in between; it may not say yes over the rules' no unless they found a service, provider or problem
-word and did not rule the text out on purpose, and a status stage the rules read decides. ``lo`` and
+word and did not rule the text out on purpose, nor no over their "ongoing" where the text dates the
+problem to now ("today's", "right now"), and a status stage the rules read decides. ``lo`` and
 ``hi`` are chosen here, as in the benchmark: each writer group is predicted by a model trained
 on every other group, and the pair that scores best on those held-out writers' records is kept.
 Then the model is trained on everything. Seeds and orders are fixed: two runs with the same rules
@@ -87,7 +89,7 @@ def main() -> int:
     print("thresholds (lo, hi): " + ", ".join(f"{k} {v[0]:.2f}-{v[1]:.2f}" for k, v in model.thresholds.items()))
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "relevance.npz"
+            path = Path(tmp) / "relevance.zip"
             model.save(path)
             same = args.out.exists() and path.read_bytes() == args.out.read_bytes()
             print(f"{'same bytes as' if same else 'DIFFERS from'} {args.out}")

@@ -662,6 +662,34 @@ COMPARED = frozenset({"as", "than", "like", "como", "que", "wie", "als", "comme"
 PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주")
 SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "dalla", "dallo", "sedan", "från",
                    "beri", "from", "until", "till"})
+# Words that date a problem to the present: now, today, tonight, currently, in every supported
+# language ("down right now", "today's outage", "actualmente", "derzeit", "şimdi"). The rules read
+# them (STILL_NOW below: an explanation with one of them is of an outage going on), and where the rules read a
+# problem now and the text says one of them, the relevance model may not turn ``ongoing`` off
+# (``resolve.present_time``, ``tagger._with_model``): a bag of words can weigh "explains" over
+# "today's", the rules read the time.
+PRESENT_TIME = frozenset({
+    "now", "rn", "atm", "today", "today's", "tonight", "currently",
+    "ahora", "ahorita", "hoy", "actualmente",  # es (pt "actualmente" too)
+    "jetzt", "heute", "gerade", "derzeit", "aktuell", "momentan",  # de
+    "maintenant", "aujourd'hui", "actuellement",  # fr
+    "agora", "hoje", "atualmente",  # pt
+    "ora", "adesso", "oggi", "attualmente",  # it
+    "nu", "vandaag", "momenteel", "vanavond",  # nl (sv "nu")
+    "teraz", "dzisiaj", "dziś", "obecnie", "aktualnie",  # pl
+    "şimdi", "bugün", "şuan",  # tr
+    "idag", "ikväll",  # sv
+})
+# The same said in two or more words ("at the moment", "şu anda", "just nu"), matched on the lower-cased words.
+PRESENT_TIME_PHRASES = (
+    "at the moment", "as of now", "en este momento", "en estos momentos", "im moment", "zur zeit", "en ce moment",
+    "neste momento", "no momento", "in questo momento", "al momento", "op dit moment", "op het moment",
+    "w tej chwili", "şu an", "şu anda", "just nu", "för närvarande", "i dag",
+)
+# ... and in Japanese and Korean, found in the raw text (no spaces between words there).
+PRESENT_TIME_CJK = ("今日", "現在", "いま", "ただいま", "只今", "今は", "今も", "今、", "지금", "오늘", "현재")
+# After a past time, these say the problem goes on ("down since yesterday and still is"). Not every
+# PRESENT_TIME word: "tornata adesso" (back now) after "da ieri sera" is a recovery.
 NOW = frozenset({
     "is", "are", "am", "'s", "'re", "isn't", "aren't", "can't", "cannot", "won't", "keeps", "keep", "now", "rn",
     "still", "again", "today", "currently", "tonight", "atm", "anyone", "anybody", "ahora", "hoy", "todavía",
@@ -671,8 +699,7 @@ NOW = frozenset({
     "är", "?",
 })
 # What keeps an explanation about the outage going on now ("... explains what is causing today's outage").
-STILL_NOW = frozenset({"now", "today", "today's", "still", "currently", "ongoing", "rn", "again", "hoy", "heute",
-                       "aujourd'hui", "hoje", "oggi", "vandaag", "dzisiaj", "bugün", "idag"})
+STILL_NOW = PRESENT_TIME | frozenset({"still", "ongoing", "again"})
 NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
 
 POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",

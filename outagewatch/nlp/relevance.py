@@ -31,6 +31,7 @@ LABELS = ("relevant", "ongoing")
 _CATS = ("RELEVANT", "ONGOING")
 ARCHITECTURE = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 1,
                 "no_output_layer": False, "length": 2 ** 16}
+ARCHITECTURES = ("spacy.TextCatBOW.v3",)
 
 
 def _bow_layers(model):
@@ -81,12 +82,13 @@ class Probability(NamedTuple):
     ongoing: float
 
 
-def blank_textcat():
+def blank_textcat(architecture: dict | None = None):
     """A blank pipeline on the tagger's tokenizer with the untrained two-label classifier."""
     from outagewatch.nlp.pipeline import make_nlp
 
+    architecture = architecture or ARCHITECTURE
     nlp = make_nlp("xx")
-    textcat = nlp.add_pipe("textcat_multilabel", config={"model": ARCHITECTURE, "threshold": 0.5})
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": architecture, "threshold": 0.5})
     for cat in _CATS:
         textcat.add_label(cat)
     return nlp, textcat
@@ -95,7 +97,9 @@ def blank_textcat():
 class RelevanceModel:
     """The classifier and the thresholds it is combined with the rules by."""
 
-    def __init__(self, nlp, textcat, thresholds: dict[str, tuple[float, float]], info: str = ""):
+    def __init__(self, nlp, textcat, thresholds: dict[str, tuple[float, float]], info: str = "",
+                 architecture: dict | None = None):
+        self.architecture = architecture or ARCHITECTURE  # what the weights are for (saved in the header)
         self.nlp = nlp  # the tagger's tokenizer, for texts scored on their own (top words, scripts)
         self.textcat = textcat
         self._layers = _bow_layers(textcat.model)
@@ -123,17 +127,18 @@ class RelevanceModel:
     def predict_many(self, texts) -> list[Probability]:
         return self.predict_docs([self.nlp.make_doc(t) for t in texts])
 
-    def decide(self, label: str, rule: bool, p: float, may_add: bool = True, staged: bool = False
-               ) -> tuple[bool, str]:
+    def decide(self, label: str, rule: bool, p: float, may_add: bool = True, staged: bool = False,
+               may_deny: bool = True) -> tuple[bool, str]:
         """The flag for one label from the rules' verdict and the model's probability, and who
         decided: ``model`` (confident either way) or ``rules`` (the model unsure; or it may not
-        say yes over the rules' no, ``may_add`` false; or a status stage decided, ``staged``)."""
+        say yes over the rules' no, ``may_add`` false; or no over the rules' yes, ``may_deny``
+        false; or a status stage decided, ``staged``)."""
         if staged:
             return rule, "rules"
         lo, hi = self.thresholds[label]
         if p >= hi and (rule or may_add):
             return True, "model"
-        if p < lo:
+        if p < lo and (not rule or may_deny):
             return False, "model"
         return rule, "rules"
 
@@ -167,7 +172,7 @@ class RelevanceModel:
 
     def save(self, path: Path) -> None:
         """Write the model; the same model gives the same bytes (no times in the archive)."""
-        header = {"format": FORMAT, "labels": list(LABELS), "architecture": ARCHITECTURE,
+        header = {"format": FORMAT, "labels": list(LABELS), "architecture": self.architecture,
                   "thresholds": {k: list(v) for k, v in self.thresholds.items()}, "info": self.info}
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, data in (("relevance.json", json.dumps(header, indent=1, sort_keys=True).encode()),
@@ -188,7 +193,12 @@ class RelevanceModel:
                                           f"version reads {FORMAT}: retrain it with scripts/train_relevance.py")
             thresholds = {label: (float(header["thresholds"][label][0]), float(header["thresholds"][label][1]))
                           for label in LABELS}
-            nlp, textcat = blank_textcat()
+            architecture = header.get("architecture") or ARCHITECTURE
+            if architecture.get("@architectures") not in ARCHITECTURES:
+                raise RelevanceModelError(f"relevance model {path} is for {architecture.get('@architectures')!r}, "
+                                          f"this version reads {', '.join(ARCHITECTURES)}: retrain it with "
+                                          f"scripts/train_relevance.py")
+            nlp, textcat = blank_textcat(architecture)
             textcat.from_bytes(weights, exclude=["vocab"])
         except RelevanceModelError:
             raise
@@ -200,4 +210,4 @@ class RelevanceModel:
         except Exception as exc:  # noqa: BLE001 - zip, JSON, msgpack, shape errors: one line for the user
             raise RelevanceModelError(f"relevance model {path} is unreadable ({type(exc).__name__}): "
                                       f"reinstall outagewatch or retrain it with scripts/train_relevance.py") from None
-        return cls(nlp, textcat, thresholds, str(header.get("info", "")))
+        return cls(nlp, textcat, thresholds, str(header.get("info", "")), architecture)

@@ -112,6 +112,9 @@ class Tags:
     # The rules said no on purpose: a problem word negated ("isn't down") or in an everyday sense,
     # or a power cut, announced maintenance...: the relevance model may not overrule that with a yes.
     denied: bool = False
+    # Where the rules read a problem now: the word that dates it to the present ("today's",
+    # "right now", "actualmente", "今日"), or None. The relevance model may not overrule it with a no.
+    now: str | None = None
 
 
 def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False,
@@ -505,15 +508,33 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
                                                      for st, e, _ in stage_spans),  # "Service restored - ..."
                                               ctx.kind == "status")
+    now = present_time(lower, text_of(doc)) if ongoing else None
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
                 say("symptom", " ".join(texts[start:end]), symptom in symptoms, symptom)
+        if now:
+            why += f"; said to be now ({now!r}), so the relevance model may not turn it off"
         trace.append({"what": "ongoing", "text": "", "tagged": ongoing, "rule": why})
         trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why_relevant})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
                 symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant,
-                ongoing=ongoing, denied=denied or excluded is not None)
+                ongoing=ongoing, denied=denied or excluded is not None, now=now)
+
+
+_PRESENT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PRESENT_TIME_PHRASES) + r")(?!\w)")
+
+
+def present_time(lower: list[str], raw: str) -> str | None:
+    """The first word or phrase that dates the text to the present (lexicon.PRESENT_TIME: "today's",
+    "right now", "currently", "actualmente", "şu anda", "今日"), or None."""
+    for word in lower:
+        if word in lexicon.PRESENT_TIME:
+            return word
+    match = _PRESENT_RE.search(" ".join(lower))
+    if match:
+        return match.group()
+    return next((cue for cue in lexicon.PRESENT_TIME_CJK if cue in raw), None)
 
 
 def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | None, status: str | None,

@@ -230,9 +230,9 @@ class Tagger:
             tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
             found = _as_dict(tags, doc.user_data.get(LANG))
             if probs is not None:
-                _with_model(found, model, probs[i], tags.denied)
-            elif relevance:  # the rules alone: what the model's guard reads (for the benchmarks)
-                found["denied"] = tags.denied
+                _with_model(found, model, probs[i], tags.denied, tags.now)
+            elif relevance:  # the rules alone: what the model's guards read (for the benchmarks)
+                found["denied"], found["now"] = tags.denied, tags.now
             out.append(found)
         return out
 
@@ -332,7 +332,7 @@ class Tagger:
                 if ctx.services or ctx.providers or ctx.regions else []
             found = _as_dict(tags, doc.user_data.get(LANG))
             if self.relevance is not None:
-                _with_model(found, self.relevance, self.relevance.predict_docs([doc])[0], tags.denied)
+                _with_model(found, self.relevance, self.relevance.predict_docs([doc])[0], tags.denied, tags.now)
             yield {**found, "explain": {"prescan": "; ".join(["candidate", *source_said]), "decisions": trace}}
 
     def tag_text(self, text: str, source: str | None = None, lang: str | None = None) -> dict[str, Any]:
@@ -484,7 +484,7 @@ def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
             "ongoing": tags.ongoing}
 
 
-def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool) -> None:
+def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool, now: str | None = None) -> None:
     """Combine the rules' relevance in ``tags`` with the model's, in place; ``tags["model"]`` keeps
     the probabilities, the rules' own flags and which of the two decided each flag.
 
@@ -492,12 +492,15 @@ def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool) ->
     (a service, provider or problem word) and did not rule it out on purpose (``denied``: a negated
     or everyday-sense problem word, a power cut, maintenance): a bag of n-grams cannot read "isn't
     down" or "Amazon River", and those are the rules' strength. Where the rules read a status stage
-    ("Resolved:", "Identified -", "解決済み"), the stage decides."""
+    ("Resolved:", "Identified -", "解決済み"), the stage decides. Nor may it say no to the rules'
+    "a problem now" where the text dates it to the present (``now``: "today's", "right now",
+    "currently", "今日"): "Cloudflare explains what is causing today's outage" is an outage going
+    on, though "explains" pulls the model's p down."""
     rules = {"relevant": tags["relevant"], "ongoing": tags["ongoing"]}
     may_add = bool(tags["services"] or tags["providers"] or tags["symptoms"]) and not denied
     staged = tags["status"] is not None
     relevant, by_rel = model.decide("relevant", rules["relevant"], p.relevant, may_add, staged)
-    ongoing, by_ong = model.decide("ongoing", rules["ongoing"], p.ongoing, may_add, staged)
+    ongoing, by_ong = model.decide("ongoing", rules["ongoing"], p.ongoing, may_add, staged, may_deny=not now)
     if relevant and not rules["relevant"] and not ongoing:
         # The rules read no outage at all, so their "not ongoing" says nothing about time: the
         # model's own verdict does ("se quedó pillado otra vez" is a problem now, not a look-back).

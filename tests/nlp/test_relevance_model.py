@@ -111,3 +111,69 @@ def test_a_corrupt_model_file_is_one_clear_line(tmp_path, content):
     assert proc.returncode == 1 and out == []
     [line] = proc.stderr.strip().splitlines()
     assert "unreadable" in line and "Traceback" not in proc.stderr
+
+
+# -- a problem the text dates to now ----------------------------------------------------------------
+# The model reads words, not time: "explains" pulls its P(ongoing) down in "Cloudflare explains what
+# is causing today's outage", an outage going on. Where the rules read a problem now and the text
+# dates it to the present ("today's", "right now", "currently", "gerade", "şu anda", "今日"), the
+# model may not turn `ongoing` off. A model whose "no" bound is 0.999 (it says no to nearly
+# everything) shows the guard: the same model turns off a problem said without such a word.
+
+@pytest.fixture(scope="module")
+def eager_no(tmp_path_factory):
+    """The shipped model with its "not ongoing" bound raised to 0.999, saved as a model file."""
+    model = RelevanceModel.load()
+    model.thresholds = {**model.thresholds, "ongoing": (0.999, 1.01)}
+    path = tmp_path_factory.mktemp("model") / "eager-no.zip"
+    model.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def eager_tag(eager_no):
+    tagger = Tagger(relevance_model=eager_no)
+    return lambda text: tagger.tag_text(text)
+
+
+def test_the_shipped_model_keeps_an_explained_outage_of_today_going_on(tag):
+    result = tag("Cloudflare explains what is causing today's outage")
+    assert result["relevant"] is True and result["ongoing"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Cloudflare explains what is causing today's outage",
+    "Slack is down right now, messages not sending",
+    "Teams currently failing to load chats",
+    "el banco no me deja entrar hoy, la app da error",
+    "Outlook geht gerade nicht, Mails hängen im Postausgang",
+    "Instagram ne marche pas en ce moment",
+    "Discord şu anda açılmıyor",
+    "LINEが今日ずっと繋がらない",
+])
+def test_a_problem_dated_to_now_stays_ongoing_whatever_the_model_says(eager_tag, text):
+    result = eager_tag(text)
+    assert result["model"]["rules"]["ongoing"] is True and result["model"]["ongoing"] < 0.999
+    assert result["ongoing"] is True and result["relevant"] is True
+    assert result["model"]["decided_by"]["ongoing"] in ("rules", "both")
+
+
+@pytest.mark.parametrize("text", ["Slack down, messages not sending", "slack messages not sending since this morning"])
+def test_the_same_model_turns_off_a_problem_said_without_a_time(eager_tag, text):
+    result = eager_tag(text)
+    assert result["model"]["rules"]["ongoing"] is True
+    assert result["ongoing"] is False
+
+
+def test_a_recovery_dated_to_now_is_not_kept_as_a_problem(eager_tag):
+    # "back now": the present-time word dates the recovery, and the rules read no problem going on.
+    result = eager_tag("Atlassian was down for an hour, everything is back now")
+    assert result["ongoing"] is False
+
+
+def test_explain_says_the_problem_is_dated_to_now(eager_no):
+    proc = cli("tag", "--explain", input="Cloudflare explains what is causing today's outage\n".encode(),
+               check=False, env={"OUTAGEWATCH_NLP_RELEVANCE_MODEL": str(eager_no)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].endswith("relevant ongoing")
+    assert "said to be now ('today'), so the relevance model may not turn it off" in proc.stdout
