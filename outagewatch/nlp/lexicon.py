@@ -665,9 +665,9 @@ SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "da
 # Words that date a problem to the present: now, today, tonight, currently, in every supported
 # language ("down right now", "today's outage", "actualmente", "derzeit", "şimdi"). The rules read
 # them (STILL_NOW below: an explanation with one of them is of an outage going on), and where the rules read a
-# problem now and the text says one of them, the relevance model may not turn ``ongoing`` off
-# (``resolve.present_time``, ``tagger._with_model``): a bag of words can weigh "explains" over
-# "today's", the rules read the time.
+# named service's problem now and one of them stands beside the problem word, the relevance model may
+# not turn ``ongoing`` off (``resolve.present_time``, ``tagger._with_model``): a bag of words can weigh
+# "explains" over "today's", the rules read the time.
 PRESENT_TIME = frozenset({
     "now", "rn", "atm", "today", "today's", "tonight", "currently",
     "ahora", "ahorita", "hoy", "actualmente",  # es (pt "actualmente" too)

@@ -508,7 +508,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
                                                      for st, e, _ in stage_spans),  # "Service restored - ..."
                                               ctx.kind == "status")
-    now = present_time(lower, text_of(doc)) if ongoing else None
+    now = present_time(lower, text_of(doc), [(st, e) for st, e, sym, _ in found if sym in problems],
+                       bool(ja)) if ongoing and (services or providers) and not (recovery_said or recovered or denied) else None
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
@@ -523,18 +524,41 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
 
 _PRESENT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PRESENT_TIME_PHRASES) + r")(?!\w)")
+NEAR = 3  # a present-time word dates the problem word it is at most this many words from ("today's outage")
 
 
-def present_time(lower: list[str], raw: str) -> str | None:
-    """The first word or phrase that dates the text to the present (lexicon.PRESENT_TIME: "today's",
-    "right now", "currently", "actualmente", "şu anda", "今日"), or None."""
-    for word in lower:
-        if word in lexicon.PRESENT_TIME:
+def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cjk: bool) -> str | None:
+    """The word or phrase that dates the problem to the present, or None: a word of
+    lexicon.PRESENT_TIME ("today's", "now", "currently", "gerade", "şu anda") at most :data:`NEAR`
+    words from a problem word the rules counted ("today's outage", "down right now", "currently
+    failing"), in a text that names no past time ("yesterday", "gestern"); in Japanese and Korean,
+    whose clauses are one token, a present-time word anywhere ("今日", "지금"). The caller asks only
+    where the rules read a problem now and no recovery, and ruled no problem word out.
+    A time word elsewhere dates something else: "Totalausfall im Mittelfeld heute" is football, "my
+    brain had a full outage at 3pm today" a joke, "back now" a recovery."""
+    if cjk:
+        if any(past in raw for past in lexicon.PAST_TIMES_CJK):
+            return None
+        cue = next((cue for cue in lexicon.PRESENT_TIME_CJK if cue in raw), None)
+        if cue:
+            return cue
+    if not problems:
+        return None
+    joined = None
+    if not _BACK_KEYS.isdisjoint(lower):
+        joined = " ".join(lower)
+        if _PAST_RE.search(joined):
+            return None
+    for i, word in enumerate(lower):
+        if word in lexicon.PRESENT_TIME and any(st - NEAR <= i < e + NEAR for st, e in problems):
             return word
-    match = _PRESENT_RE.search(" ".join(lower))
-    if match:
-        return match.group()
-    return next((cue for cue in lexicon.PRESENT_TIME_CJK if cue in raw), None)
+    if joined is None:
+        joined = " ".join(lower)
+    for match in _PRESENT_RE.finditer(joined):
+        at = joined.count(" ", 0, match.start())  # the phrase's first word
+        if any(st - NEAR <= at < e + NEAR for st, e in problems):
+            return match.group()
+    return None
 
 
 def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | None, status: str | None,
