@@ -20,10 +20,12 @@ A text the prescan clears never reaches the model. Every threshold is chosen ins
 groups (nested): out-of-fold probabilities from an inner split of the training groups (each
 training writer held out in turn, the old sets always trained on), thresholds that score best on the
 inner writers' records; the held-out group is never looked at for it. Candidates and the
-combination are then compared by the pooled figures over the writer groups.
+combination are then compared by the pooled figures over the writer groups. ``--fixed`` is a quick
+screen (one fit per held-out group instead of one per inner writer too): the thresholds every nested
+fold chose in this session's full runs (``FIXED``), not chosen again.
 
     PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py [--candidates a,b] [--outer all|writers]
-        [--probs FILE] [--no-fill]
+        [--probs FILE] [--no-fill] [--fixed]
     PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py --feeds 100000   # everyday text
 """
 
@@ -59,6 +61,11 @@ CANDIDATES = {
     "char14+word1": lambda: rm.sklearn_candidate(char=(1, 4), word=(1, 1)),
     "char25+word12+rules": lambda: rm.sklearn_candidate(char=(2, 5), word=(1, 2), stack=True),
     "shipped": lambda: rm.shipped_candidate(),
+    "shipped-e20": lambda: rm.shipped_candidate(epochs=20),
+    "bow2": lambda: rm.shipped_candidate(architecture=rm.features_architecture(ngram_size=2)),
+    "bow1": lambda: rm.shipped_candidate(architecture=rm.features_architecture()),  # == shipped, via the new layer
+    "cjk2": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2)),
+    "cjk2+affix4": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2, affix=4)),
     "ngrams-lr": lambda: rm.ngram_lr_candidate(),
     "ngrams-lr-C16": lambda: rm.ngram_lr_candidate(C=16.0),
 }
@@ -188,11 +195,19 @@ def fill_rel(records, rules):
             for r, rule in zip(records, rules)]
 
 
-def run_candidate(name, records, rules, outer_groups, fill, log):
-    """Per held-out group: {kind: (chosen thresholds, [(rel, ong) per record])} and the probabilities."""
+# --fixed: no inner refits, these thresholds (what every fold chose in the nested runs of this session)
+FIXED = {"model": {"rel": (0.5,), "ong": (0.5,)}, "override": {"rel": (0.4, 0.7), "ong": (0.4, 0.7)},
+         "shipped": {"rel": (SHIPPED_LO, SHIPPED_HI), "ong": (SHIPPED_LO, SHIPPED_HI)}}
+
+
+def run_candidate(name, records, rules, outer_groups, fill, log, fixed=False):
+    """Per held-out group: {kind: (chosen thresholds, [(rel, ong) per record])} and the probabilities.
+    ``fixed``: a quick screen, one fit per held-out group and the :data:`FIXED` thresholds."""
     make = CANDIDATES[name]
     kinds = ["stack"] if name.endswith("+rules") else ["model", "add", "veto", "avg", "override", "guarded", "guarded+stage",
                                                        "shipped", "gap"]
+    if fixed:
+        kinds = list(FIXED)
     groups = [g for g in rd.GROUPS if any(r["group"] == g for r in records)]
     out, probs_all = {}, {}
     for held in outer_groups:
@@ -202,7 +217,7 @@ def run_candidate(name, records, rules, outer_groups, fill, log):
         test = [i for i, r in enumerate(records) if r["group"] == held]
         # inner out-of-fold probabilities of the training writers' records
         oof = {}
-        for fold in inner_folds(train_groups):
+        for fold in inner_folds(train_groups) if not fixed else ():
             tr_i = [i for i in idx if records[i]["group"] not in fold]
             te_i = [i for i in idx if records[i]["group"] in fold]
             ps = fit_predict(make, [records[i] for i in tr_i], [rules[i] for i in tr_i],
@@ -214,7 +229,8 @@ def run_candidate(name, records, rules, outer_groups, fill, log):
         probs_all[held] = ps
         out[held] = {}
         for kind in kinds:
-            chosen = choose(kind, [records[i] for i in inner], [rules[i] for i in inner], [oof[i] for i in inner])
+            chosen = FIXED[kind] if fixed else \
+                choose(kind, [records[i] for i in inner], [rules[i] for i in inner], [oof[i] for i in inner])
             out[held][kind] = (chosen, [combine(kind, chosen, rules[i], p) for i, p in zip(test, ps)])
         log(f"  {name} held out {held}: {len(test)} records, {time.process_time() - t0:.0f} s CPU; "
             + "; ".join(f"{k} {fmt_params(v[0])}" for k, v in out[held].items()))
@@ -348,6 +364,8 @@ def main() -> int:
     parser.add_argument("--candidates", default="word12,char25+word12,char25+word12+rules")
     parser.add_argument("--outer", default="all", help="all, writers, or comma-separated groups to hold out")
     parser.add_argument("--no-fill", action="store_true", help="do not fill RELEVANT negatives from the rules")
+    parser.add_argument("--fixed", action="store_true",
+                        help="a quick screen: no inner refits, the thresholds every nested fold chose (FIXED)")
     parser.add_argument("--probs", type=Path, help="write each held-out record's probabilities here (JSON)")
     parser.add_argument("--feeds", type=int, default=0, metavar="N",
                         help="only count the shipped tagger's relevance on N feed-corpus texts (no training)")
@@ -371,7 +389,7 @@ def main() -> int:
         if args.outer == "writers" else args.outer.split(",")
     results = {}
     for name in args.candidates.split(","):
-        results[name] = run_candidate(name, records, rules, outer, not args.no_fill, log)
+        results[name] = run_candidate(name, records, rules, outer, not args.no_fill, log, args.fixed)
     report(records, rules, results, outer, sys.stdout)
     if args.probs:
         by_group = defaultdict(list)

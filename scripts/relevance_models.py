@@ -261,10 +261,102 @@ def fit_shipped(records, *, epochs=12, thresholds=None, info="", architecture=No
                           architecture)
 
 
+# -- tried and not shipped: the shipped BOW plus CJK character n-grams and word prefixes/suffixes ------
+# (docs/benchmarks.md, this session's relevance section). A model of this architecture loads only where
+# :func:`register_features_arch` ran: the package reads spaCy's TextCatBOW alone.
+
+# Characters of scripts written without spaces between words (kana, kanji, hangul): the tokenizer
+# leaves a Japanese clause one token ("が今日ずっと繋がらない"), so the model reads it by its character
+# pairs instead ("繋が", "がら", "らな", "ない").
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]{2,}")
+_FEATURE_SALT = {"cjk": "\x01", "suffix": "\x02", "prefix": "\x03"}
+
+
+def text_features(words, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> list[int]:
+    """Hashes of the extra features of one doc's words (the word unigrams are the docs' own ORTH ids):
+    ``cjk``-character n-grams inside runs of CJK characters, and for words of ``affix_min`` letters or
+    more their first and last ``affix`` letters (Turkish "çalışmıyor" -> "mıyor"-ish endings; "-ıyor" is
+    the same ending on any verb). Each kind salted so a suffix and a word of the same letters differ."""
+    from spacy.strings import hash_string
+
+    out: list[int] = []
+    for word in words:
+        if cjk and not word.isascii():
+            for run in _CJK.findall(word):
+                out.extend(hash_string(_FEATURE_SALT["cjk"] + run[i:i + cjk]) for i in range(len(run) - cjk + 1))
+        if affix and len(word) >= affix_min and word.isalpha():
+            low = word.lower()
+            out.append(hash_string(_FEATURE_SALT["suffix"] + low[-affix:]))
+            out.append(hash_string(_FEATURE_SALT["prefix"] + low[:affix]))
+    return out
+
+
+def register_features_arch() -> None:
+    """``outagewatch.TextCatBOWFeatures.v1``: spaCy's TextCatBOW (word n-grams of ORTH) plus
+    :func:`text_features` as more keys of the same hashed sparse linear layer."""
+    from functools import partial
+
+    import numpy as np
+    from spacy.attrs import ORTH
+    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
+    from spacy.util import registry
+    from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, with_cpu
+
+    if "outagewatch.TextCatBOWFeatures.v1" in registry.architectures:
+        return
+
+    def extract(ngram_size: int, cjk: int, affix: int, affix_min: int) -> Model:
+        def forward(model, docs, is_train):
+            batch_keys, batch_vals = [], []
+            for doc in docs:
+                unigrams = model.ops.asarray(doc.to_array([ORTH]))
+                parts = [unigrams] + [model.ops.ngrams(n, unigrams) for n in range(2, ngram_size + 1)]
+                extra = text_features([t.text for t in doc], cjk, affix, affix_min)
+                if extra:
+                    parts.append(np.asarray(extra, dtype=np.uint64))
+                keys, vals = np.unique(np.concatenate(parts), return_counts=True)
+                batch_keys.append(keys)
+                batch_vals.append(vals)
+            lengths = model.ops.asarray([k.shape[0] for k in batch_keys], dtype="int32")
+            keys = np.concatenate(batch_keys) if batch_keys else np.zeros((0,), dtype=np.uint64)
+            vals = model.ops.asarray(np.concatenate(batch_vals) if batch_vals else np.zeros((0,)), dtype="f")
+            return (keys, vals, lengths), lambda dY: []
+        return Model("extract_features", forward)
+
+    @registry.architectures("outagewatch.TextCatBOWFeatures.v1")
+    def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, cjk: int = 0,
+              affix: int = 0, affix_min: int = 6, nO=None):
+        length = 2 ** (length - 1).bit_length()
+        sparse_linear = SparseLinear_v2(nO=nO, length=length)
+        output_layer = Logistic()
+        resizable_layer = resizable(sparse_linear, resize_layer=partial(
+            resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
+        model = chain(extract(ngram_size, cjk, affix, affix_min), resizable_layer)
+        model = with_cpu(model, model.ops)
+        model = chain(model, with_cpu(output_layer, output_layer.ops))
+        if nO is not None:
+            model.set_dim("nO", nO)
+        model.set_ref("output_layer", sparse_linear)
+        model.attrs["multi_label"] = True
+        model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+        return model
+
+
+
+def features_architecture(ngram_size=1, cjk=0, affix=0, affix_min=6, length=2 ** 16) -> dict:
+    """``outagewatch.TextCatBOWFeatures.v1``: the shipped BOW plus CJK character n-grams and word
+    prefixes/suffixes (:func:`text_features`)."""
+    return {"@architectures": "outagewatch.TextCatBOWFeatures.v1", "exclusive_classes": False,
+            "ngram_size": ngram_size, "no_output_layer": False, "length": length, "cjk": cjk, "affix": affix,
+            "affix_min": affix_min}
+
+
 def shipped_candidate(epochs=12, architecture=None):
     """The shipped model's training and scoring code, as the tagger runs it (``architecture``: another
     classifier in the same file format)."""
     def fit(records, rules):
+        if architecture and architecture["@architectures"] == "outagewatch.TextCatBOWFeatures.v1":
+            register_features_arch()
         model = fit_shipped(records, epochs=epochs, architecture=architecture)
 
         def predict(recs, rls):
