@@ -37,6 +37,8 @@ CJK = re.compile(r"(?:すべて|全て)の(?:システム|サービス|コンポ
 
 def all_clear(lower: list[str], raw: str) -> bool:
     """Does the text say that all systems (services, components) work?"""
+    if ALL.isdisjoint(lower):
+        return bool(CJK.search(raw)) if not raw.isascii() else False
     n = len(lower)
     for i, word in enumerate(lower):
         if word not in ALL:

@@ -143,7 +143,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     denied = False
     # Where services and providers are named (not places): an everyday subject beside one is no everyday sense.
     named = frozenset(i for s, e, ns in spans if any(nm.kind not in ("region", "place") for nm in ns)
-                      for i in range(s, e)) if spans else frozenset()
+                      for i in range(s, e)) if spans and symptom_spans else frozenset()
     # Negated problem words are no symptom, but a place's clause that holds one says it is fine ("in Utrecht
     # geen probleem"): nlp/fine.py reads them beside the symptoms.
     negated_spans: list[tuple[int, int, str, bool]] = []

@@ -116,6 +116,8 @@ def _everyday_subject(lower: list[str], start: int, end: int, named: frozenset[i
     """One's mood, a market or a household thing the outage word is said of (its subject, just before it
     in its clause, or the noun right after it: "caída del dólar", "panne de voiture"); not where a service
     is named in that clause ("spotify en el coche se desconecta": the car is where, Spotify fails)."""
+    if _SUBJECT_OF.keys().isdisjoint(lower[max(0, start - SUBJECT_REACH):end + 3]):
+        return None  # most symptoms: no such word near (one set test, before any walk of the clause)
     first = start
     while first > 0 and lower[first - 1] not in SUBJECT_BREAKS:
         first -= 1
