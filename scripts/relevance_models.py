@@ -96,35 +96,46 @@ def sklearn_candidate(char=(2, 5), word=(1, 2), bits=20, C=4.0, stack=False, rul
 
 # -- spaCy: TextCatBOW on the tagger's tokenizer (last session's model) ---------------------------
 
+def _sparse_bow(extractor, length: int, nO=None):
+    """spaCy's TextCatBOW layers behind a given feature extractor.
+
+    Why: the candidate architectures differ only in the features they extract; the linear layer,
+    its resizing and the output are spaCy's own (spacy.ml.models.textcat.build_bow_text_classifier_v3).
+    """
+    from functools import partial
+
+    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
+    from thinc.api import Logistic, SparseLinear_v2, chain, resizable, with_cpu
+
+    length = 2 ** (length - 1).bit_length()
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
+    output_layer = Logistic()
+    resizable_layer = resizable(sparse_linear, resize_layer=partial(
+        resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
+    model = chain(extractor, resizable_layer)
+    model = with_cpu(model, model.ops)
+    model = chain(model, with_cpu(output_layer, output_layer.ops))
+    if nO is not None:
+        model.set_dim("nO", nO)
+    model.set_ref("output_layer", sparse_linear)
+    model.attrs["multi_label"] = True
+    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+    return model
+
+
 def _register_bow_attr():
     """``outagewatch.TextCatBOWAttr.v1``: spaCy's TextCatBOW.v3 on another token attribute
     (LOWER: "Down" and "down" one feature)."""
-    from functools import partial
     from spacy.attrs import IDS
     from spacy.ml.extract_ngrams import extract_ngrams
-    from spacy.ml.models.textcat import resize_and_set_ref, resize_linear_weighted, NEG_VALUE
     from spacy.util import registry
-    from thinc.api import Logistic, SparseLinear_v2, chain, resizable, with_cpu
     if "outagewatch.TextCatBOWAttr.v1" in registry.architectures:
         return
 
     @registry.architectures("outagewatch.TextCatBOWAttr.v1")
     def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, attr: str,
               nO=None):
-        length = 2 ** (length - 1).bit_length()
-        sparse_linear = SparseLinear_v2(nO=nO, length=length)
-        output_layer = Logistic()
-        resizable_layer = resizable(sparse_linear, resize_layer=partial(
-            resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
-        model = chain(extract_ngrams(ngram_size, attr=IDS[attr]), resizable_layer)
-        model = with_cpu(model, model.ops)
-        model = chain(model, with_cpu(output_layer, output_layer.ops))
-        if nO is not None:
-            model.set_dim("nO", nO)
-        model.set_ref("output_layer", sparse_linear)
-        model.attrs["multi_label"] = True
-        model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
-        return model
+        return _sparse_bow(extract_ngrams(ngram_size, attr=IDS[attr]), length, nO)
 
 
 def train_textcat(nlp, records, labels: tuple[str, str], epochs: int) -> None:
@@ -294,13 +305,10 @@ def text_features(words, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> li
 def register_features_arch() -> None:
     """``outagewatch.TextCatBOWFeatures.v1``: spaCy's TextCatBOW (word n-grams of ORTH) plus
     :func:`text_features` as more keys of the same hashed sparse linear layer."""
-    from functools import partial
-
     import numpy as np
     from spacy.attrs import ORTH
-    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
     from spacy.util import registry
-    from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, with_cpu
+    from thinc.api import Model
 
     if "outagewatch.TextCatBOWFeatures.v1" in registry.architectures:
         return
@@ -326,20 +334,7 @@ def register_features_arch() -> None:
     @registry.architectures("outagewatch.TextCatBOWFeatures.v1")
     def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, cjk: int = 0,
               affix: int = 0, affix_min: int = 6, nO=None):
-        length = 2 ** (length - 1).bit_length()
-        sparse_linear = SparseLinear_v2(nO=nO, length=length)
-        output_layer = Logistic()
-        resizable_layer = resizable(sparse_linear, resize_layer=partial(
-            resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
-        model = chain(extract(ngram_size, cjk, affix, affix_min), resizable_layer)
-        model = with_cpu(model, model.ops)
-        model = chain(model, with_cpu(output_layer, output_layer.ops))
-        if nO is not None:
-            model.set_dim("nO", nO)
-        model.set_ref("output_layer", sparse_linear)
-        model.attrs["multi_label"] = True
-        model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
-        return model
+        return _sparse_bow(extract(ngram_size, cjk, affix, affix_min), length, nO)
 
 
 
