@@ -170,11 +170,14 @@ class Writer:
             else:
                 with self.database.transaction() as db:  # (commits the open group first)
                     self._restore(db)
+            # Only now: a failed build keeps the map, and whoever sees the map gone (another
+            # thread, a test) finds the index committed, not still inside the transaction.
+            self.keymap = None
 
-    def _restore(self, db) -> None:
+    @staticmethod
+    def _restore(db) -> None:
         db.execute(IDKEY_INDEX)
         db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_KEY,))
-        self.keymap = None
 
     def batch_begins(self) -> None:
         self._in_batch = True
