@@ -91,16 +91,21 @@ def test_the_index_comes_back_two_seconds_after_the_last_write(tmp_path):
 
 
 def test_a_batch_longer_than_the_idle_time_does_not_end_the_load(tmp_path, monkeypatch):
-    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 0.5)
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 1.0)
     path = tmp_path / "slow.db"
     with SQLiteStore(path) as store:
         store.text.bulk_rows = 100
         store.upsert(batch(0, 200))
         store.upsert(batch(200, 200))
         assert store._writer.keymap is not None
-        started = time.monotonic()
-        store.upsert(batch(400, 40_000))  # longer than 0.5 s: still the same run of writes
-        assert time.monotonic() - started > 0.5
+        encode = store._writer.encode
+
+        def slow_encode(signals):  # a batch that takes 2 s whatever the machine's speed
+            time.sleep(2.0)
+            return encode(signals)
+
+        monkeypatch.setattr(store._writer, "encode", slow_encode)
+        store.upsert(batch(400, 400))  # longer than 1 s: still the same run of writes
         time.sleep(0.2)  # (a timer armed as the batch began would have fired during it)
         assert store._writer.keymap is not None and not store.database.one(
             "SELECT 1 FROM sqlite_master WHERE name = 'signals_idkey'")
