@@ -7,9 +7,9 @@ or the figures would be about another model than the one shipped.
 Groups (a group is one writer, or one set written together): the training writers
 (training/tagging/writer_{a..h}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
-final3-final6; final6 was scored blind once and is a development set since). The lead's blind
-sets, tests/data/tagging_final7.jsonl and tagging_final8.jsonl, are in :data:`NEVER_READ`: no
-function here opens them, and :func:`read_jsonl` refuses them.
+final3-final8; final6, final7 and final8 were each scored blind once and are development sets
+since). The lead's blind sets, tests/data/tagging_final9.jsonl and tagging_final10.jsonl, are in
+:data:`NEVER_READ`: no function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
 one, under the definition tests/data/tagging_relevance.json records for it: a "problem now"
@@ -37,9 +37,11 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final4": (DATA / "tagging_final4.jsonl",),
     "final5": (DATA / "tagging_final5.jsonl",),
     "final6": (DATA / "tagging_final6.jsonl",),
+    "final7": (DATA / "tagging_final7.jsonl",),
+    "final8": (DATA / "tagging_final8.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final7.jsonl", DATA / "tagging_final8.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final9.jsonl", DATA / "tagging_final10.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 
