@@ -49,7 +49,9 @@ def rows_and_ids(store: SQLiteStore) -> tuple[int, int]:
     return store.database.one("SELECT count(*), count(DISTINCT id) FROM signals")
 
 
-def test_a_bulk_load_finds_ids_in_memory_and_builds_the_index_when_it_ends(tmp_path):
+def test_a_bulk_load_finds_ids_in_memory_and_builds_the_index_when_it_ends(tmp_path, monkeypatch):
+    # the load does not end by idleness here, however long a loaded machine pauses between lines
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)
     path = tmp_path / "bulk.db"
     store = SQLiteStore(path)
     store.text.bulk_rows = 500
@@ -131,7 +133,9 @@ def test_a_small_load_into_a_big_table_keeps_the_index(tmp_path):
         assert store.text.bulk_load and store._writer.keymap is None and index_exists(path)
 
 
-def test_rows_another_process_adds_during_the_load_are_found_not_stored_twice(tmp_path):
+def test_rows_another_process_adds_during_the_load_are_found_not_stored_twice(tmp_path, monkeypatch):
+    # the load does not end by idleness here, however long a loaded machine pauses between lines
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)
     path = tmp_path / "two.db"
     loader = SQLiteStore(path)
     loader.text.bulk_rows = 100

@@ -87,7 +87,9 @@ def committed_rows(path) -> int:
         db.close()
 
 
-def test_bulk_batches_share_a_transaction_that_any_other_write_idleness_or_close_commits(tmp_path):
+def test_bulk_batches_share_a_transaction_that_any_other_write_idleness_or_close_commits(tmp_path, monkeypatch):
+    # a moment of idleness longer than a loaded machine's pause between two lines of this test
+    monkeypatch.setattr("outagewatch.search.sqlite.schema.GROUP_IDLE_SECONDS", 3.0)
     path = tmp_path / "group.db"
     store = SQLiteStore(path)
     store.text.bulk_rows = 1000
@@ -99,7 +101,7 @@ def test_bulk_batches_share_a_transaction_that_any_other_write_idleness_or_close
     store.set_checkpoint("feed", {"after": "x"})  # any other write commits the group first
     assert committed_rows(path) == 2000
     store.upsert(batch(2000, 500))
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while committed_rows(path) < 2500 and time.monotonic() < deadline:
         time.sleep(0.05)  # committed once no batch came for a moment
     assert committed_rows(path) == 2500

@@ -58,7 +58,8 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(tmp_path, where):
         scheduler.run_round()
         elapsed = time.monotonic() - started
         scheduler.close()
-        assert elapsed < 4.0, elapsed  # a read timeout of 1 s never fires: the server sends every 0.2 s
+        assert elapsed < 10.0, elapsed  # far below "forever" (the drip never ends, and a read timeout of 1 s
+        # never fires: the server sends every 0.2 s); the margin above the 1.5 s deadline is for a loaded machine
         assert "deadline" in scheduler.health["slow"].last_error, scheduler.health["slow"].last_error
         assert scheduler.health["good"].new == 2
         assert store.count(Query()) == 2
@@ -80,7 +81,7 @@ def test_a_signal_stops_collect_promptly_keeping_what_was_fetched(tmp_path, mode
         sent = time.monotonic()
         process.send_signal(sig)
         out, err = process.communicate(timeout=20)
-        assert time.monotonic() - sent < 3.0
+        assert time.monotonic() - sent < 5.0  # (not the drip's end, which never comes)
         assert b"Traceback" not in err, err
         assert b"stopped" in err, (process.returncode, err)
         with SQLiteStore(tmp_path / "s.db") as store:
