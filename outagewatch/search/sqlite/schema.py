@@ -56,6 +56,13 @@ _log = logging.getLogger(__name__)
 ROLLUP_SECONDS = 300
 ROLLUP_CODES = ("s", "p", "r")
 
+
+def rollup_bucket(column: str) -> str:
+    """SQL for ``column // (ROLLUP_SECONDS * 1000)`` as Python floors it: SQLite's integer
+    ``/`` truncates toward zero, which would put times before 1970 one bucket late."""
+    ms = ROLLUP_SECONDS * 1000
+    return f"(CASE WHEN {column} >= 0 THEN {column} / {ms} ELSE -((-1 - {column}) / {ms}) - 1 END)"
+
 # The index of the id keys; a bulk load drops it and builds it again after (idkeys.py), and
 # ``meta.idkey_deferred`` names the process that has it away meanwhile.
 IDKEY_INDEX = "CREATE INDEX IF NOT EXISTS signals_idkey ON signals(idkey)"
@@ -335,7 +342,7 @@ class Database:
             db.execute("DELETE FROM tag_rollup")
             db.execute(
                 f"INSERT INTO tag_rollup (field, value, kind, bucket, n, reports)"
-                f" SELECT v.field, v.value, s.source_kind, t.published_at / {ROLLUP_SECONDS * 1000}, count(*),"
+                f" SELECT v.field, v.value, s.source_kind, {rollup_bucket('t.published_at')}, count(*),"
                 f" coalesce(sum(s.report_count), 0) FROM tag_values v JOIN tags t ON t.vid = v.vid"
                 f" JOIN signals s ON s.rowid = t.sid WHERE v.field IN ('s', 'p', 'r') GROUP BY 1, 2, 3, 4")
             db.execute("INSERT INTO meta (key, value) VALUES ('tag_rollup', '1')")

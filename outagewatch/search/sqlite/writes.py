@@ -28,7 +28,7 @@ from outagewatch.search.base import Change
 from outagewatch.search.fields import SQL_COLUMNS, row_and_fingerprint, signal_to_row
 from outagewatch.search.sqlite.idkeys import KeyMap
 from outagewatch.search.sqlite.schema import (DEFERRED_KEY, IDKEY_INDEX, ROLLUP_SECONDS, Database, id_key,
-                                              idkey_index_exists, tag_key)
+                                              idkey_index_exists, rollup_bucket, tag_key)
 from outagewatch.search.store import UpsertResult
 from outagewatch.signal import Signal
 
@@ -56,9 +56,7 @@ _NEW_TAGS = "INSERT OR IGNORE INTO tags (vid, published_at, sid) " + " UNION ALL
     + [f"SELECT v.vid, s.published_at, s.rowid FROM signals s CROSS JOIN tag_values v"
        f" WHERE s.rowid BETWEEN ?1 AND ?2 AND v.field = '{code}' AND v.value = s.{column}"
        for code, column in (("k", "source_kind"), ("o", "source"))])
-# published_at // ROLLUP_MS, as Python floors it (SQLite's / truncates toward zero: times before 1970)
-_BUCKET = (f"(CASE WHEN s.published_at >= 0 THEN s.published_at / {_ROLLUP_MS}"
-           f" ELSE -((-1 - s.published_at) / {_ROLLUP_MS}) - 1 END)")
+_BUCKET = rollup_bucket("s.published_at")  # floored as Python floors (times before 1970)
 _NEW_ROLLUP = (
     "INSERT INTO tag_rollup (field, value, kind, bucket, n, reports)"
     " SELECT field, value, kind, bucket, count(*), sum(reports) FROM (" + " UNION ALL ".join(
