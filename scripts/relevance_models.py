@@ -96,46 +96,21 @@ def sklearn_candidate(char=(2, 5), word=(1, 2), bits=20, C=4.0, stack=False, rul
 
 # -- spaCy: TextCatBOW on the tagger's tokenizer (last session's model) ---------------------------
 
-def _sparse_bow(extractor, length: int, nO=None):
-    """spaCy's TextCatBOW layers behind a given feature extractor.
-
-    Why: the candidate architectures differ only in the features they extract; the linear layer,
-    its resizing and the output are spaCy's own (spacy.ml.models.textcat.build_bow_text_classifier_v3).
-    """
-    from functools import partial
-
-    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
-    from thinc.api import Logistic, SparseLinear_v2, chain, resizable, with_cpu
-
-    length = 2 ** (length - 1).bit_length()
-    sparse_linear = SparseLinear_v2(nO=nO, length=length)
-    output_layer = Logistic()
-    resizable_layer = resizable(sparse_linear, resize_layer=partial(
-        resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
-    model = chain(extractor, resizable_layer)
-    model = with_cpu(model, model.ops)
-    model = chain(model, with_cpu(output_layer, output_layer.ops))
-    if nO is not None:
-        model.set_dim("nO", nO)
-    model.set_ref("output_layer", sparse_linear)
-    model.attrs["multi_label"] = True
-    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
-    return model
-
-
 def _register_bow_attr():
     """``outagewatch.TextCatBOWAttr.v1``: spaCy's TextCatBOW.v3 on another token attribute
     (LOWER: "Down" and "down" one feature)."""
     from spacy.attrs import IDS
     from spacy.ml.extract_ngrams import extract_ngrams
     from spacy.util import registry
+
+    from outagewatch.nlp.relevance_features import sparse_bow
     if "outagewatch.TextCatBOWAttr.v1" in registry.architectures:
         return
 
     @registry.architectures("outagewatch.TextCatBOWAttr.v1")
     def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, attr: str,
               nO=None):
-        return _sparse_bow(extract_ngrams(ngram_size, attr=IDS[attr]), length, nO)
+        return sparse_bow(extract_ngrams(ngram_size, attr=IDS[attr]), length, nO)
 
 
 def train_textcat(nlp, records, labels: tuple[str, str], epochs: int) -> None:
@@ -272,86 +247,21 @@ def fit_shipped(records, *, epochs=12, thresholds=None, info="", architecture=No
                           architecture)
 
 
-# -- tried and not shipped: the shipped BOW plus CJK character n-grams and word prefixes/suffixes ------
-# (docs/benchmarks.md, this session's relevance section). A model of this architecture loads only where
-# :func:`register_features_arch` ran: the package reads spaCy's TextCatBOW alone.
-
-# Characters of scripts written without spaces between words (kana, kanji, hangul): the tokenizer
-# leaves a Japanese clause one token ("が今日ずっと繋がらない"), so the model reads it by its character
-# pairs instead ("繋が", "がら", "らな", "ない").
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]{2,}")
-_FEATURE_SALT = {"cjk": "\x01", "suffix": "\x02", "prefix": "\x03"}
-
-
-def text_features(words, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> list[int]:
-    """Hashes of the extra features of one doc's words (the word unigrams are the docs' own ORTH ids):
-    ``cjk``-character n-grams inside runs of CJK characters, and for words of ``affix_min`` letters or
-    more their first and last ``affix`` letters (Turkish "çalışmıyor" -> "mıyor"-ish endings; "-ıyor" is
-    the same ending on any verb). Each kind salted so a suffix and a word of the same letters differ."""
-    from spacy.strings import hash_string
-
-    out: list[int] = []
-    for word in words:
-        if cjk and not word.isascii():
-            for run in _CJK.findall(word):
-                out.extend(hash_string(_FEATURE_SALT["cjk"] + run[i:i + cjk]) for i in range(len(run) - cjk + 1))
-        if affix and len(word) >= affix_min and word.isalpha():
-            low = word.lower()
-            out.append(hash_string(_FEATURE_SALT["suffix"] + low[-affix:]))
-            out.append(hash_string(_FEATURE_SALT["prefix"] + low[:affix]))
-    return out
-
-
-def register_features_arch() -> None:
-    """``outagewatch.TextCatBOWFeatures.v1``: spaCy's TextCatBOW (word n-grams of ORTH) plus
-    :func:`text_features` as more keys of the same hashed sparse linear layer."""
-    import numpy as np
-    from spacy.attrs import ORTH
-    from spacy.util import registry
-    from thinc.api import Model
-
-    if "outagewatch.TextCatBOWFeatures.v1" in registry.architectures:
-        return
-
-    def extract(ngram_size: int, cjk: int, affix: int, affix_min: int) -> Model:
-        def forward(model, docs, is_train):
-            batch_keys, batch_vals = [], []
-            for doc in docs:
-                unigrams = model.ops.asarray(doc.to_array([ORTH]))
-                parts = [unigrams] + [model.ops.ngrams(n, unigrams) for n in range(2, ngram_size + 1)]
-                extra = text_features([t.text for t in doc], cjk, affix, affix_min)
-                if extra:
-                    parts.append(np.asarray(extra, dtype=np.uint64))
-                keys, vals = np.unique(np.concatenate(parts), return_counts=True)
-                batch_keys.append(keys)
-                batch_vals.append(vals)
-            lengths = model.ops.asarray([k.shape[0] for k in batch_keys], dtype="int32")
-            keys = np.concatenate(batch_keys) if batch_keys else np.zeros((0,), dtype=np.uint64)
-            vals = model.ops.asarray(np.concatenate(batch_vals) if batch_vals else np.zeros((0,)), dtype="f")
-            return (keys, vals, lengths), lambda dY: []
-        return Model("extract_features", forward)
-
-    @registry.architectures("outagewatch.TextCatBOWFeatures.v1")
-    def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, cjk: int = 0,
-              affix: int = 0, affix_min: int = 6, nO=None):
-        return _sparse_bow(extract(ngram_size, cjk, affix, affix_min), length, nO)
-
-
+# -- the shipped BOW plus CJK character n-grams, word prefixes/suffixes, token bigrams ------------------
+# (outagewatch/nlp/relevance_features.py: the architecture a model file of these features needs, in the
+# package, so that the tagger can load such a model.)
 
 def features_architecture(ngram_size=1, cjk=0, affix=0, affix_min=6, length=2 ** 16) -> dict:
     """``outagewatch.TextCatBOWFeatures.v1``: the shipped BOW plus CJK character n-grams and word
-    prefixes/suffixes (:func:`text_features`)."""
-    return {"@architectures": "outagewatch.TextCatBOWFeatures.v1", "exclusive_classes": False,
-            "ngram_size": ngram_size, "no_output_layer": False, "length": length, "cjk": cjk, "affix": affix,
-            "affix_min": affix_min}
+    prefixes/suffixes (:func:`outagewatch.nlp.relevance_features.text_features`)."""
+    from outagewatch.nlp.relevance_features import architecture
+    return architecture(ngram_size=ngram_size, cjk=cjk, affix=affix, affix_min=affix_min, length=length)
 
 
 def shipped_candidate(epochs=12, architecture=None):
     """The shipped model's training and scoring code, as the tagger runs it (``architecture``: another
     classifier in the same file format)."""
     def fit(records, rules):
-        if architecture and architecture["@architectures"] == "outagewatch.TextCatBOWFeatures.v1":
-            register_features_arch()
         model = fit_shipped(records, epochs=epochs, architecture=architecture)
 
         def predict(recs, rls):

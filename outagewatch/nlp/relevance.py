@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy
+from outagewatch.nlp import relevance_features
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "relevance.zip"
 FORMAT = 1
@@ -31,19 +31,26 @@ LABELS = ("relevant", "ongoing")
 _CATS = ("RELEVANT", "ONGOING")
 ARCHITECTURE = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 1,
                 "no_output_layer": False, "length": 2 ** 16}
-ARCHITECTURES = ("spacy.TextCatBOW.v3",)
+ARCHITECTURES = ("spacy.TextCatBOW.v3", relevance_features.NAME)
 
 
 def _bow_layers(model):
-    """(the token attribute, the linear layer, the output layer) of a ``TextCatBOW`` of unigrams, as
-    :data:`ARCHITECTURE` builds it (``with_cpu(extract_ngrams >> resizable(sparse_linear)) >>
-    with_cpu(logistic)``), or None for any other shape (then the model runs whole)."""
+    """(features, the linear layer, the output layer) of a bag-of-words classifier as
+    :data:`ARCHITECTURE` or :data:`relevance_features.NAME` builds it (``with_cpu(extract >>
+    resizable(sparse_linear)) >> with_cpu(logistic)``): ``features(docs)`` makes the whole batch's
+    keys at once. None for any other shape (then the model runs whole)."""
     try:
         inner, output = model.layers
         extract, linear = inner.layers[0].layers
-        if extract.name != "extract_ngrams" or extract.attrs["ngram_size"] != 1 or not output.layers:
+        if not output.layers:
             return None
-        return extract.attrs["attr"], linear, output.layers[0]
+        if extract.name == "extract_ngrams" and extract.attrs["ngram_size"] == 1:
+            attr = extract.attrs["attr"]
+            return (lambda docs: unigram_features(docs, attr)), linear, output.layers[0]
+        if extract.name == "extract_features":
+            settings = {k: extract.attrs[k] for k in ("ngram_size", "cjk", "affix", "affix_min")}
+            return (lambda docs: relevance_features.batch_features(docs, **settings)), linear, output.layers[0]
+        return None
     except (AttributeError, KeyError, ValueError):
         return None
 
@@ -54,23 +61,7 @@ def unigram_features(docs, attr):
     numpy calls. spaCy's takes a ``numpy.unique`` per doc, which was 12 of the model's 13.6 µs a
     text; the keys come in the same order, so the linear layer adds the same weights in the same
     order and the probabilities are the same to the bit."""
-    arrays = [doc.to_array(attr) for doc in docs]
-    sizes = numpy.fromiter(map(len, arrays), dtype=numpy.int64, count=len(arrays))
-    if not sizes.any():
-        return (numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.float32),
-                numpy.zeros(len(arrays), dtype=numpy.int32))
-    flat = numpy.concatenate(arrays)
-    owner = numpy.repeat(numpy.arange(len(arrays)), sizes)
-    order = numpy.lexsort((flat, owner))  # by doc, then by id
-    flat, owner = flat[order], owner[order]
-    first = numpy.empty(len(flat), dtype=bool)
-    first[0] = True
-    numpy.not_equal(flat[1:], flat[:-1], out=first[1:])
-    first[1:] |= owner[1:] != owner[:-1]
-    starts = numpy.flatnonzero(first)
-    counts = numpy.diff(numpy.append(starts, len(flat))).astype(numpy.float32)
-    lengths = numpy.bincount(owner[starts], minlength=len(arrays)).astype(numpy.int32)
-    return flat[starts], counts, lengths
+    return relevance_features.distinct_counts([doc.to_array(attr) for doc in docs])
 
 
 class RelevanceModelError(Exception):
@@ -87,6 +78,8 @@ def blank_textcat(architecture: dict | None = None):
     from outagewatch.nlp.pipeline import make_nlp
 
     architecture = architecture or ARCHITECTURE
+    if architecture.get("@architectures") == relevance_features.NAME:
+        relevance_features.register()
     nlp = make_nlp("xx")
     textcat = nlp.add_pipe("textcat_multilabel", config={"model": architecture, "threshold": 0.5})
     for cat in _CATS:
@@ -117,8 +110,8 @@ class RelevanceModel:
         if self._layers is None:
             scores = self.textcat.model.predict(list(docs))
         else:  # the same layers after the features, which are made for the whole batch at once
-            attr, linear, output = self._layers
-            scores = output.predict(linear.predict(unigram_features(docs, attr)))
+            features, linear, output = self._layers
+            scores = output.predict(linear.predict(features(docs)))
         return [Probability(float(r), float(o)) for r, o in self.textcat.model.ops.to_numpy(scores).tolist()]
 
     def predict(self, text: str) -> Probability:

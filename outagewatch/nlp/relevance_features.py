@@ -1,0 +1,153 @@
+"""The relevance classifier's features: token ids plus character pairs inside kana, kanji and hangul.
+
+Why: the tagger's tokenizer leaves a Japanese clause one token ("が今日ずっと繋がらない"), so a model of
+token unigrams reads Japanese (and much Korean) as whole clauses it has seen before or not at all.
+The clause's character pairs ("繋が", "がら", "らな", "ない") are pieces it can learn from other texts:
+on held-out writers they lifted the model alone by about two points on both flags, most on the
+writers of Japanese and Korean (benchmarks/relevance_model.py; docs/benchmarks.md).
+
+``outagewatch.TextCatBOWFeatures.v1`` is spaCy's TextCatBOW (its hashed sparse linear layer and
+logistic output, as ``spacy.ml.models.textcat`` builds them) behind one feature extractor,
+:func:`batch_features`, which makes the keys of a whole batch in a few numpy calls: each doc's
+distinct keys in increasing order with their counts, what spaCy's per-doc ``extract_ngrams`` and
+``numpy.unique`` give. Training and the tagger run the same extractor, so the probabilities are the
+same in both. A text in ASCII has no extra keys and costs what a unigram model costs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+
+NAME = "outagewatch.TextCatBOWFeatures.v1"
+
+# Characters of scripts written without spaces between words: kana, CJK ideographs, hangul
+# syllables, half-width katakana. A run of two or more gives its character n-grams.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]{2,}")
+# Each kind of extra key is salted, so a character pair and a token of the same letters differ.
+_SALT = {"cjk": "\x01", "suffix": "\x02", "prefix": "\x03"}
+
+
+def architecture(ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6,
+                 length: int = 2 ** 16) -> dict:
+    """The spaCy config of a classifier on these features (``cjk``: the character n-gram size inside
+    CJK runs, 0 none; ``affix``: the first and last letters kept of words of ``affix_min`` or more)."""
+    return {"@architectures": NAME, "exclusive_classes": False, "ngram_size": ngram_size,
+            "no_output_layer": False, "length": length, "cjk": cjk, "affix": affix, "affix_min": affix_min}
+
+
+def text_features(words, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> list[int]:
+    """Hashes of the extra keys of one doc's words: ``cjk``-character n-grams inside runs of CJK
+    characters, and for words of ``affix_min`` letters or more their first and last ``affix``
+    letters (Turkish "çalışmıyor": "-ıyor" is the same ending on any verb)."""
+    from spacy.strings import hash_string
+
+    out: list[int] = []
+    for word in words:
+        if cjk and not word.isascii():
+            for run in _CJK.findall(word):
+                out.extend(hash_string(_SALT["cjk"] + run[i:i + cjk]) for i in range(len(run) - cjk + 1))
+        if affix and len(word) >= affix_min and word.isalpha():
+            low = word.lower()
+            out.append(hash_string(_SALT["suffix"] + low[-affix:]))
+            out.append(hash_string(_SALT["prefix"] + low[:affix]))
+    return out
+
+
+def distinct_counts(arrays: list) -> tuple:
+    """(keys, counts, lengths) of per-doc key arrays, as spaCy's sparse linear layer takes them:
+    each doc's distinct keys in increasing order with their counts (float32), and how many each doc
+    has (int32). One sort for the whole batch instead of a ``numpy.unique`` per doc."""
+    sizes = numpy.fromiter(map(len, arrays), dtype=numpy.int64, count=len(arrays))
+    if not sizes.any():
+        return (numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.float32),
+                numpy.zeros(len(arrays), dtype=numpy.int32))
+    flat = numpy.concatenate(arrays)
+    owner = numpy.repeat(numpy.arange(len(arrays)), sizes)
+    order = numpy.lexsort((flat, owner))  # by doc, then by key
+    flat, owner = flat[order], owner[order]
+    first = numpy.empty(len(flat), dtype=bool)
+    first[0] = True
+    numpy.not_equal(flat[1:], flat[:-1], out=first[1:])
+    first[1:] |= owner[1:] != owner[:-1]
+    starts = numpy.flatnonzero(first)
+    counts = numpy.diff(numpy.append(starts, len(flat))).astype(numpy.float32)
+    lengths = numpy.bincount(owner[starts], minlength=len(arrays)).astype(numpy.int32)
+    return flat[starts], counts, lengths
+
+
+def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> tuple:
+    """(keys, counts, lengths) of a batch: each doc's token ids (ORTH) and their n-grams up to
+    ``ngram_size``, and :func:`text_features` of its words. Only a doc with a non-ASCII character
+    can have CJK keys, so only such a doc's words are read (unless word affixes are asked for)."""
+    from spacy.attrs import ORTH
+
+    arrays = []
+    ops = None
+    for doc in docs:
+        ids = doc.to_array(ORTH)
+        parts = [ids]
+        if ngram_size > 1:
+            if ops is None:
+                from thinc.api import NumpyOps
+                ops = NumpyOps()
+            parts += [ops.ngrams(n, ids) for n in range(2, ngram_size + 1)]
+        if affix or (cjk and not doc.text.isascii()):
+            extra = text_features([t.text for t in doc], cjk, affix, affix_min)
+            if extra:
+                parts.append(numpy.asarray(extra, dtype=numpy.uint64))
+        arrays.append(parts[0] if len(parts) == 1 else numpy.concatenate(parts))
+    return distinct_counts(arrays)
+
+
+def sparse_bow(extractor, length: int, nO=None):
+    """spaCy's TextCatBOW layers behind a given feature extractor (the linear layer, its resizing and
+    the output are spaCy's own: spacy.ml.models.textcat.build_bow_text_classifier_v3)."""
+    from functools import partial
+
+    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
+    from thinc.api import Logistic, SparseLinear_v2, chain, resizable, with_cpu
+
+    length = 2 ** (length - 1).bit_length()
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
+    output_layer = Logistic()
+    resizable_layer = resizable(sparse_linear, resize_layer=partial(
+        resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}))
+    model = chain(extractor, resizable_layer)
+    model = with_cpu(model, model.ops)
+    model = chain(model, with_cpu(output_layer, output_layer.ops))
+    if nO is not None:
+        model.set_dim("nO", nO)
+    model.set_ref("output_layer", sparse_linear)
+    model.attrs["multi_label"] = True
+    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+    return model
+
+
+def extractor(ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6):
+    """The thinc layer of :func:`batch_features` (no weights; its settings in ``attrs``, which the
+    tagger's fast path reads)."""
+    from thinc.api import Model
+
+    settings = {"ngram_size": ngram_size, "cjk": cjk, "affix": affix, "affix_min": affix_min}
+
+    def forward(model, docs, is_train):
+        keys, counts, lengths = batch_features(docs, **settings)
+        return (keys, counts, lengths), lambda d_out: []
+
+    return Model("extract_features", forward, attrs=dict(settings))
+
+
+def register() -> None:
+    """Make :data:`NAME` known to spaCy's registry (once; a model file of this architecture loads
+    only after it)."""
+    from spacy.util import registry
+
+    if NAME in registry.architectures:
+        return
+
+    @registry.architectures(NAME)
+    def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, cjk: int = 0,
+              affix: int = 0, affix_min: int = 6, nO=None):
+        return sparse_bow(extractor(ngram_size, cjk, affix, affix_min), length, nO)
