@@ -568,7 +568,179 @@ def build_region_names() -> dict[str, list[str]]:
                             names.append(name)
             out[region.id] = names
             break
+    for region in sorted(load_catalog().regions.values(), key=lambda r: r.id):
+        if region.provider == "azure":
+            have = set(out.get(region.id, ())) | {region.name, *region.aliases}
+            extra = [n for n in azure_composed_names(region.name, english, countries) if n not in have]
+            if extra:
+                out[region.id] = [*out.get(region.id, ()), *extra]
     return out
+
+
+# Every Azure display name, composed as the portal and people write it in each supported language, from
+# its English parts: a place (a country, "US", "UK", "UAE", or Europe/Asia), a direction, a number
+# ("East US 2": "USA, Osten 2", "Este de EE. UU. 2", "VS - oost 2", "米国東部 2"). The direction words come
+# in the two shapes languages use: an adjective after the place ("Brasil Sul", "Europa occidentale") and a
+# noun said of the place ("Centro de España", "Deutschland, Westen-Mitte", "Oeste de Europa"). The
+# templates say where each goes. Places are pycountry's names with the short forms people write in front.
+DIRECTIONS_EN = ("North Central", "South Central", "West Central", "Southeast", "North", "South", "East", "West",
+                 "Central")
+COMPOSED_DIRECTIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    "de": {"adj": {"North": ("Nord",), "South": ("Süd",), "East": ("Ost",), "West": ("West",),
+                   "Central": ("Mitte", "Zentral"), "Southeast": ("Südost",),
+                   "West Central": ("West-Mitte", "Westmitte", "West Mitte"), "North Central": ("Nord-Mitte",),
+                   "South Central": ("Süd-Mitte",)},
+           "noun": {"North": ("Norden",), "South": ("Süden",), "East": ("Osten",), "West": ("Westen",),
+                    "Central": ("Mitte", "Zentrum"), "Southeast": ("Südosten",),
+                    "West Central": ("Westen-Mitte", "Westen Mitte", "Mitte-Westen"),
+                    "North Central": ("Norden-Mitte", "Mitte-Norden"), "South Central": ("Süden-Mitte", "Mitte-Süden")}},
+    "fr": {"adj": {"North": ("Nord",), "South": ("Sud",), "East": ("Est",), "West": ("Ouest",), "Central": ("Centre",),
+                   "Southeast": ("Sud-Est",), "West Central": ("Centre-Ouest",), "North Central": ("Centre-Nord",),
+                   "South Central": ("Centre-Sud",)},
+           "noun": {"North": ("du Nord",), "South": ("du Sud",), "East": ("de l'Est",), "West": ("de l'Ouest",),
+                    "Central": ("du Centre",), "Southeast": ("du Sud-Est",), "West Central": ("du Centre-Ouest",),
+                    "North Central": ("du Centre-Nord",), "South Central": ("du Centre-Sud",)}},
+    "es": {"adj": {"North": ("Norte",), "South": ("Sur",), "East": ("Este",), "West": ("Oeste",),
+                   "Central": ("Central", "Centro"), "Southeast": ("Sudeste", "Sureste"),
+                   "West Central": ("Centro-Oeste", "Centro Oeste"), "North Central": ("Centro-Norte", "Centro Norte"),
+                   "South Central": ("Centro-Sur", "Centro Sur")},
+           "noun": {"North": ("Norte",), "South": ("Sur",), "East": ("Este",), "West": ("Oeste",),
+                    "Central": ("Centro",), "Southeast": ("Sudeste", "Sureste"),
+                    "West Central": ("Centro-oeste", "Centro oeste"), "North Central": ("Centro-norte", "Centro norte"),
+                    "South Central": ("Centro-sur", "Centro sur")}},
+    "pt": {"adj": {"North": ("Norte",), "South": ("Sul",), "East": ("Leste",), "West": ("Oeste",),
+                   "Central": ("Central", "Centro"), "Southeast": ("Sudeste",), "West Central": ("Centro-Oeste",),
+                   "North Central": ("Centro-Norte",), "South Central": ("Centro-Sul",)},
+           "noun": {"North": ("Norte",), "South": ("Sul",), "East": ("Leste",), "West": ("Oeste",),
+                    "Central": ("Centro",), "Southeast": ("Sudeste",), "West Central": ("Centro-Oeste",),
+                    "North Central": ("Centro-Norte",), "South Central": ("Centro-Sul",)}},
+    "it": {"adj": {"North": ("Nord", "settentrionale"), "South": ("Sud", "meridionale"), "East": ("Est", "orientale"),
+                   "West": ("Ovest", "occidentale"), "Central": ("Centrale", "centro"), "Southeast": ("Sud-Est", "Sudest"),
+                   "West Central": ("Centro-Ovest", "centro-occidentale"), "North Central": ("Centro-Nord",
+                   "centro-settentrionale"), "South Central": ("Centro-Sud", "centro-meridionale")}},
+    "nl": {"adj": {"North": ("Noord",), "South": ("Zuid",), "East": ("Oost",), "West": ("West",),
+                   "Central": ("Centraal", "Midden"), "Southeast": ("Zuidoost",),
+                   "West Central": ("West-Centraal", "Centraal-West"), "North Central": ("Noord-Centraal",
+                   "Centraal-Noord"), "South Central": ("Zuid-Centraal", "Centraal-Zuid")}},
+    "pl": {"adj": {"North": ("Północ", "Północna", "Północne"), "South": ("Południe", "Południowa", "Południowe"),
+                   "East": ("Wschód", "Wschodnia", "Wschodnie"), "West": ("Zachód", "Zachodnia", "Zachodnie"),
+                   "Central": ("Centralna", "Środkowa", "Centralne", "Środkowe"),
+                   "Southeast": ("Południowy Wschód", "Południowo-Wschodnia"),
+                   "West Central": ("Środkowo-Zachodnia", "Zachodnio-Środkowa", "Środkowo-Zachodnie"),
+                   "North Central": ("Środkowo-Północna", "Środkowo-Północne"),
+                   "South Central": ("Środkowo-Południowa", "Środkowo-Południowe")}},
+    "sv": {"adj": {"North": ("norra", "nord"), "South": ("södra", "syd"), "East": ("östra", "öst"),
+                   "West": ("västra", "väst"), "Central": ("centrala", "central", "mellersta"),
+                   "Southeast": ("sydöstra",), "West Central": ("västra centrala", "mellersta västra"),
+                   "North Central": ("norra centrala", "mellersta norra"),
+                   "South Central": ("södra centrala", "mellersta södra")}},
+    "tr": {"adj": {"North": ("Kuzey",), "South": ("Güney",), "East": ("Doğu",), "West": ("Batı",), "Central": ("Orta",),
+                   "Southeast": ("Güneydoğu",), "West Central": ("Batı Orta", "Orta Batı"),
+                   "North Central": ("Kuzey Orta", "Orta Kuzey"), "South Central": ("Güney Orta", "Orta Güney")}},
+    "ja": {"adj": {"North": ("北部",), "South": ("南部",), "East": ("東部",), "West": ("西部",), "Central": ("中部",),
+                   "Southeast": ("南東部",), "West Central": ("中西部",), "North Central": ("中北部",),
+                   "South Central": ("中南部",)}},
+    "ko": {"adj": {"North": ("북부",), "South": ("남부",), "East": ("동부",), "West": ("서부",), "Central": ("중부",),
+                   "Southeast": ("남동부",), "West Central": ("중서부",), "North Central": ("중북부",),
+                   "South Central": ("중남부",)}},
+}
+COMPOSED_TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
+    "de": (("adj", "{place} {dir}"), ("noun", "{place}, {dir}"), ("noun", "{place} {dir}"), ("adj", "{dir}-{place}")),
+    "fr": (("adj", "{place} {dir}"), ("adj", "{place} ({dir})"), ("adj", "{place}, {dir}"), ("noun", "{place} {dir}")),
+    "es": (("noun", "{dir} de {place}"), ("adj", "{place} {dir}"), ("adj", "{place} ({dir})")),
+    "pt": (("noun", "{dir} do {place}"), ("noun", "{dir} da {place}"), ("noun", "{dir} de {place}"),
+           ("noun", "{dir} dos {place}"), ("adj", "{place} {dir}")),
+    "it": (("adj", "{place} {dir}"), ("adj", "{place} ({dir})")),
+    "nl": (("adj", "{place} {dir}"), ("adj", "{place} - {dir}"), ("adj", "{place}-{dir}"), ("adj", "{dir}-{place}"),
+           ("adj", "{dir} {place}")),
+    "pl": (("adj", "{place} {dir}"), ("adj", "{dir} {place}")),
+    "sv": (("adj", "{place}, {dir}"), ("adj", "{place} {dir}"), ("adj", "{dir} {place}")),
+    "tr": (("adj", "{dir} {place}"), ("adj", "{place} {dir}")),
+    "ja": (("adj", "{place}{dir}"), ("adj", "{place} {dir}")),
+    "ko": (("adj", "{place} {dir}"), ("adj", "{place}{dir}")),
+}
+# What people and the portals write for a place where pycountry's name is formal or long, and the two
+# continents Azure names regions after (pycountry has no continents).
+COMPOSED_PLACES: dict[str, dict[str, tuple[str, ...]]] = {
+    "US": {"de": ("USA", "US"), "fr": ("USA", "États-Unis"), "es": ("EE. UU.", "EE.UU.", "EEUU", "Estados Unidos"),
+           "pt": ("EUA", "Estados Unidos"), "it": ("USA", "Stati Uniti"), "nl": ("VS", "Verenigde Staten"),
+           "pl": ("USA",), "sv": ("USA",), "tr": ("ABD",), "ja": ("米国",), "ko": ("미국",)},
+    "GB": {"de": ("Vereinigtes Königreich", "UK", "Großbritannien"), "fr": ("Royaume-Uni",),
+           "es": ("Reino Unido",), "pt": ("Reino Unido",), "it": ("Regno Unito",), "nl": ("Verenigd Koninkrijk",),
+           "pl": ("Wielka Brytania",), "sv": ("Storbritannien",), "tr": ("Birleşik Krallık",), "ja": ("英国",),
+           "ko": ("영국",)},
+    "AE": {"de": ("VAE",), "fr": ("EAU",), "es": ("EAU",), "pt": ("EAU",), "it": ("EAU",), "nl": ("VAE",),
+           "pl": ("ZEA",), "sv": ("Förenade Arabemiraten",), "tr": ("BAE",), "ja": ("アラブ首長国連邦",),
+           "ko": ("아랍에미리트",)},
+    "KR": {"de": ("Korea",), "fr": ("Corée",), "es": ("Corea",), "pt": ("Coreia",), "it": ("Corea",),
+           "nl": ("Korea",), "pl": ("Korea",), "sv": ("Korea",), "tr": ("Kore",), "ja": ("韓国",), "ko": ("한국",)},
+    "Europe": {"de": ("Europa",), "fr": ("Europe",), "es": ("Europa",), "pt": ("Europa",), "it": ("Europa",),
+               "nl": ("Europa",), "pl": ("Europa",), "sv": ("Europa",), "tr": ("Avrupa",), "ja": ("ヨーロッパ", "欧州"),
+               "ko": ("유럽",)},
+    "Asia": {"de": ("Asien",), "fr": ("Asie",), "es": ("Asia",), "pt": ("Ásia",), "it": ("Asia",), "nl": ("Azië",),
+             "pl": ("Azja",), "sv": ("Asien",), "tr": ("Asya",), "ja": ("アジア",), "ko": ("아시아",)},
+}
+
+
+# A direction before the place makes a country's name in most languages ("Güney Kore", "Zuid-Korea", "Korea
+# Południowa" is South Korea, either way round in Polish): Korea South is written place first only, and
+# not composed in Polish.
+COUNTRY_LIKE = frozenset({("KR", "South")})
+
+
+def _azure_parts(name: str, english: dict[str, str]) -> tuple[str, str, str] | None:
+    """"East US 2" -> ("US", "East", "2"); "Germany West Central" -> ("DE", "West Central", ""); "West
+    Europe" -> ("Europe", "West", ""). None where the name is not a place and a direction ("Jio India West")."""
+    words, number = name, ""
+    if words.rsplit(" ", 1)[-1].isdigit():
+        words, number = words.rsplit(" ", 1)
+    for direction in DIRECTIONS_EN:  # the longest first: "West Central" before "Central"
+        for place in (words.removesuffix(" " + direction), words.removeprefix(direction + " ")):
+            if place == words:
+                continue
+            if place in ("Europe", "Asia"):
+                return place, direction, number
+            if place in english:
+                return english[place], direction, number
+    return None
+
+
+def _composed_places(code: str, lang: str) -> list[str]:
+    import gettext
+
+    import pycountry
+
+    names = list(COMPOSED_PLACES.get(code, {}).get(lang, ()))
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country:
+        local = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext(country.name)
+        short = local.partition(" (")[2].rstrip(")")
+        local = COUNTRY_SHORT.get((lang, code)) or short or local
+        if "," not in local:  # "Korea, Republik": a formal name no one writes before a direction
+            names.append(local)
+    return list(dict.fromkeys(names))
+
+
+def azure_composed_names(name: str, english: dict[str, str], countries: set[str]) -> list[str]:
+    """An Azure display name in every supported language, composed from its parts (never a name that is
+    a country's own, "Güney Kore", nor one with the direction word alone)."""
+    parts = _azure_parts(name, english)
+    if parts is None:
+        return []
+    place, direction, number = parts
+    out: list[str] = []
+    for lang, templates in COMPOSED_TEMPLATES.items():
+        for local in _composed_places(place, lang):
+            for shape, template in templates:
+                if (place, direction) in COUNTRY_LIKE and (lang == "pl" or not template.startswith("{place}")):
+                    continue
+                for word in COMPOSED_DIRECTIONS[lang].get(shape, {}).get(direction, ()):
+                    composed = template.format(place=local, dir=word)
+                    if number:
+                        composed += " " + number
+                    if fold(composed) not in countries:
+                        out.append(composed)
+    return list(dict.fromkeys(out))
 
 
 def build_parents() -> dict[str, str]:
