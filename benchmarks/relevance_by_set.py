@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OLD = ("dev", "holdout", "tune", "final", "final3", "final4", "final5", "final6", "final7", "final8")
-WRITERS = tuple(f"writer_{c}" for c in "abcdefghi")
+WRITERS = tuple(f"writer_{c}" for c in "abcdefghijk")
 
 
 def path_of(name: str) -> Path:

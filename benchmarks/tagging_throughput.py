@@ -28,7 +28,8 @@ a one-line file, taken off), with the peak RSS of the largest of its processes.
         [--corpus mix|named|both] [--ingest 100000] [--stages]
 
 ``--stages`` prints where a text's CPU time goes instead: the prescan, the language of the texts it
-clears, then for the rest spaCy's tokenizer, each pipeline component, the language model and the rules,
+clears, then for the rest spaCy's tokenizer, each pipeline component, the language model, the rules and
+the relevance classifier (which runs only where relevance is read, `outagewatch tag`; ingest skips it),
 stage by stage over batches as the tagger runs them, in one process; the least of ``--rounds`` rounds
 (each on new texts, so new words cost what they cost), per text of the corpus.
 """
@@ -199,6 +200,9 @@ def run_tagger(tagger, items, processes: int) -> None:
         tagger.close()  # joins the workers, so their CPU time is counted
 
 
+MODEL_STAGE = "relevance model (not in total)"
+
+
 def stages(warm, corpus: str, count: int, rounds: int) -> None:
     """CPU µs a text by stage (see the module's docstring), the least of ``rounds`` rounds."""
     from outagewatch.nlp import lang as langs
@@ -243,7 +247,10 @@ def stages(warm, corpus: str, count: int, rounds: int) -> None:
             tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
             [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
             tick("rules (resolve)")
-        spent["total"] = clock() - start
+            if warm.relevance is not None:  # where relevance is read (`tag`): ingest skips it
+                warm.relevance.predict_docs(docs)
+                tick(MODEL_STAGE)
+        spent["total"] = clock() - start - spent.get(MODEL_STAGE, 0.0)  # as ingest tags: without the model
         for name, seconds in spent.items():
             best[name] = min(best.get(name, float("inf")), seconds / count * 1e6)
     label = "realistic mix" if corpus == "mix" else "every text names a service"
@@ -407,6 +414,9 @@ def main() -> int:
     parser.add_argument("--ingest-only", action="store_true", help="Skip the tagging runs, time only the ingest.")
     parser.add_argument("--stages", action="store_true",
                         help="Print the CPU time a text spends in each stage of the tagger instead (one process).")
+    parser.add_argument("--relevance-model", type=Path, default=None,
+                        help="The relevance classifier file the tagger loads (default: the shipped one), to compare "
+                             "two models' cost with --stages.")
     args = parser.parse_args()
     REPO = args.tree.resolve()
     sys.path.insert(0, str(REPO))
@@ -414,7 +424,7 @@ def main() -> int:
     from outagewatch.nlp.tagger import BATCH_SIZE
 
     print(f"{REPO}; {os.cpu_count()} CPU(s), batch size {BATCH_SIZE}; load average (1/5 min) at start {_load()}")
-    warm = Tagger()
+    warm = Tagger(relevance_model=args.relevance_model or True)
     list(warm.tag_texts([(t, None, None) for t in make_texts(5000, 99)]))  # common words, language model
     list(warm.tag_texts([(t, None, None) for t in make_mix(5000, 98)]))
     import spacy
