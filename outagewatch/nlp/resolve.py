@@ -1179,7 +1179,7 @@ FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"e
 def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
     """Places said fine in their own clause (nlp/fine.py), kept empty unless another place stays or a problem
     is said elsewhere: a text about one place that works again still says where it was."""
-    if not spots:
+    if not spots or not fine.may_say_fine(texts, lower):
         return set()
     said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found)
     if not said:
