@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, fine, inflected, lexicon, senses, typos
+from outagewatch.nlp import allclear, fine, inflected, lexicon, senses, sites, typos
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -272,8 +272,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
     # Regions: display names and places need their provider in context.
     regional = [p for p in providers if p in vocab.regions_by_provider]
+    site_places = []
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
-        places = places + _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
+        site_places = _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
+    namer = next((n for n in vocab.site_namers if n in providers or n in services), None)
+    if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
+        site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
+                        for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
+    if site_places:
+        places = places + site_places
         fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places],
                                     found + negated_spans)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
@@ -307,7 +314,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 say("region", text, False, "a region's name without its provider", entry=region)
             continue
         if nm.site_of:  # a provider's data centre: the place where it is, said beside that provider
-            if nm.site_of in providers:
+            if nm.site_of in providers or nm.site_of in services:
                 regions.setdefault(f"geo:{nm.geo}")
                 say("place", text, True, f"a {nm.site_of} data centre, {nm.site_of} named", entry=f"geo:{nm.geo}")
             else:

@@ -743,6 +743,36 @@ def azure_composed_names(name: str, english: dict[str, str], countries: set[str]
     return list(dict.fromkeys(out))
 
 
+def build_site_codes() -> dict[str, str]:
+    """Lower-case IATA airport code -> the ISO 3166 code of the airport's city, from ``airportsdata``: the
+    city (or a part of "Arnavutköy, Istanbul") as the gazetteer places it in the airport's country, else
+    its subdivision, else the country ("iad" US-DC, "lhr" GB-LND, "fra" DE-HE, "gru" BR-SP). Reads the
+    shipped gazetteer (``places.json``), which the same build makes; see :mod:`outagewatch.nlp.sites`."""
+    import airportsdata
+
+    from outagewatch.nlp.geo import gazetteer
+
+    places = gazetteer()
+    folded: dict[str, set[str]] = {}
+    for name, code in places.items():
+        folded.setdefault(fold(name), set()).add(code)
+    out: dict[str, str] = {}
+    for iata, airport in sorted(airportsdata.load("IATA").items()):
+        country = airport["country"]
+        if not (len(iata) == 3 and iata.isalpha() and len(country) == 2):
+            continue
+        code = country
+        for name in (airport["city"], *reversed(airport["city"].split(", ")), airport["subd"]):
+            found = places.get(name)
+            found = found if found and found[:2] == country else \
+                next(iter(sorted(c for c in folded.get(fold(name), ()) if c[:2] == country)), None)
+            if found:
+                code = found
+                break
+        out[iata.lower()] = code
+    return out
+
+
 def build_parents() -> dict[str, str]:
     """ISO 3166-2 code -> the code of the subdivision it lies in (IT-NA -> IT-72), from ``pycountry``:
     the tagger keeps a hand-kept place's code unless the built gazetteer places it finer inside it."""
@@ -836,4 +866,5 @@ def build_all() -> dict[str, str]:
         "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",
         "subdivision_parents.json": json.dumps(build_parents(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "region_names.json": json.dumps(build_region_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "site_codes.json": json.dumps(build_site_codes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
     }

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
-from outagewatch.nlp import typos
+from outagewatch.nlp import sites, typos
 from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, inside,
                                 place_forms, place_kinds, region_names)
 from outagewatch.nlp.lexicon import COMMON_WORDS, COMMON_WORDS_CJK
@@ -148,6 +148,8 @@ class Vocabulary:
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
+    airport_sites: dict[str, str] = field(default_factory=dict)  # "iad" -> "US-DC": sites.NAMERS' site codes
+    site_namers: frozenset[str] = frozenset()  # services and providers that name sites by airport code
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -303,6 +305,8 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             if site.name not in places and fold(site.name) not in _folded(places):
                 add(site.name, name)
     vocab.site_providers = frozenset(p.id for p in catalog.providers.values() if p.sites)
+    vocab.airport_sites = sites.site_codes()  # "iad1", "(FRA)": only beside Vercel, Cloudflare, Fastly
+    vocab.site_namers = frozenset(n for n in sites.NAMERS if n in catalog.providers or n in catalog.services)
     for phrase, (entry, full) in _initials(catalog).items():
         kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
         if phrase not in vocab.phrases:

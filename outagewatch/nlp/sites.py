@@ -1,0 +1,60 @@
+"""Sites named by airport codes: Vercel's ``iad1``, a Cloudflare or Fastly PoP "(FRA)".
+
+Edge and hosting providers without catalog regions name their sites after the nearest airport's IATA
+code, with a number (Vercel "iad1", "cdg1") or alone in capitals (a Cloudflare colo "LHR", a Fastly
+PoP). Such a code is the site's place, ``geo:`` the airport's city as the gazetteer places it
+("iad1" US-DC, "lhr1" GB-LND, "fra1" DE-HE). The codes come from ``airportsdata`` (every airport with
+an IATA code), built into ``data/site_codes.json`` by :func:`outagewatch.nlp.tables.build_site_codes`.
+
+Three letters are everyday words and acronyms in most texts ("the", "DNS", "API", "sha1"), so a code is
+looked for only where a provider that names its sites so is in the text or its source
+(:data:`NAMERS`), and there only as letters and a number ("iad1"), or as capitals in brackets or after a
+word for a site ("(FRA)", "colo LHR", "PoP AMS"). Providers whose sites the catalog lists (DigitalOcean,
+Hetzner, OVHcloud, Linode) keep the catalog's codes (``vocabulary.site_codes``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+SITE_CODES_FILE = Path(__file__).with_name("data") / "site_codes.json"
+
+# Catalog services and providers that name their sites by airport code.
+NAMERS = frozenset({"vercel", "cloudflare", "fastly"})
+# Words a bare code in capitals may follow: "colo LHR", "PoP AMS", "edge FRA".
+SITE_WORDS = frozenset({"colo", "colos", "pop", "pops", "edge", "site", "location", "datacenter", "datacentre",
+                        "dc", "region"})
+# Acronyms that take a version number and are also airport codes: "sha1" is no Shanghai, "tls1" no Tulsa.
+VERSIONED = frozenset({"sha", "tls", "ssl", "ipv", "cpu", "gpu", "api", "dns", "cdn", "ios", "usb", "lte", "ddr",
+                       "php", "sql", "aes", "rsa", "win", "mac", "ram", "gen", "ver", "rev", "sep"})
+
+
+@functools.lru_cache(maxsize=1)
+def site_codes() -> dict[str, str]:
+    """Lower-case IATA code -> the ISO 3166 code of its airport's city ("iad" -> "US-DC")."""
+    return json.loads(SITE_CODES_FILE.read_text("utf-8")) if SITE_CODES_FILE.exists() else {}
+
+
+def find(texts: list[str], lower: list[str], codes: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(token index, code as written, ISO code) for each site code in the tokens; the caller has checked
+    that a provider in :data:`NAMERS` is in context."""
+    found = []
+    for i, low in enumerate(lower):
+        if not 3 <= len(low) <= 5 or not low[:3].isascii() or not low[:3].isalpha():
+            continue
+        letters, number = low[:3], low[3:]
+        if number and not number.isdigit() or letters in VERSIONED:
+            continue
+        if not number:
+            # "(FRA)", "colo LHR": a bare code only in capitals, in brackets or after a word for a site
+            if not texts[i].isupper():
+                continue
+            in_brackets = 0 < i < len(lower) - 1 and lower[i - 1] == "(" and lower[i + 1] == ")"
+            if not in_brackets and not (i > 0 and lower[i - 1] in SITE_WORDS):
+                continue
+        geo = codes.get(letters)
+        if geo:
+            found.append((i, texts[i], geo))
+    return found
