@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 
 import importlib.util
 from pathlib import Path
@@ -70,8 +71,24 @@ def _exclusive_words() -> dict[str, str]:
     return table
 
 
-@functools.lru_cache(maxsize=1)
 def _identifier():
+    """The model, loaded once: a tagger may be loading it in a thread (``Tagger``) when a
+    text first needs it; that caller waits for the load instead of making a second one."""
+    global _IDENTIFIER
+    found = _IDENTIFIER
+    if found is None:
+        with _LOADING:
+            if _IDENTIFIER is None:
+                _IDENTIFIER = _load_identifier()
+            found = _IDENTIFIER
+    return found
+
+
+_IDENTIFIER = None
+_LOADING = threading.Lock()
+
+
+def _load_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -111,6 +111,11 @@ class Tagger:
             processes = processes if processes != 1 else int(settings.get("processes") or 1)
             if relevance_model is True and settings.get("relevance_model"):
                 relevance_model = settings["relevance_model"]
+        # The workers share the language model, loaded before they fork (:meth:`_get_pool`). A tagger
+        # that will have workers starts that load now, in a thread, while it builds its tables: most of
+        # it is xz decompression, which releases the GIL, so it runs on the other core (0.45 s of CPU
+        # that held up the first batch of an ingest while the other core idled).
+        self._preloading = _in_background(langs.preload, "outagewatch-language-model") if processes > 1 else None
         # Built with the collector off (outagewatch.gcpause): its full walks of the growing tables
         # were ~0.3 s of the build. The relevance model's load turns it back on (srsly), so it is
         # loaded apart.
@@ -273,6 +278,9 @@ class Tagger:
                 if self._pool is None and not self._pool_failed:
                     global _WORKER_TAGGER
                     _WORKER_TAGGER = self  # inherited by the forked workers: no rebuild there
+                    if self._preloading is not None:  # no thread may be running at the fork
+                        self._preloading.join()
+                        self._preloading = None
                     langs.preload()  # the language model too (0.5 s to load in each process otherwise)
                     pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
                                                initializer=_worker_start, initargs=(os.getpid(),))
@@ -412,6 +420,20 @@ class Tagger:
 
 _WORKER_TAGGER: Tagger | None = None
 _FORKING = threading.Lock()
+
+
+def _in_background(work, name: str) -> threading.Thread:
+    """``work()`` in a daemon thread; a failure there is left for the next caller in the
+    foreground to meet (the preload's work is cached only when it succeeds)."""
+    def run() -> None:
+        try:
+            work()
+        except Exception:  # noqa: BLE001 - raised again, with its message, where it is needed
+            pass
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    return thread
 
 
 def _worker_start(parent: int) -> None:

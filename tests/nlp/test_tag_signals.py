@@ -230,3 +230,49 @@ def test_tag_texts_after_a_worker_died_gives_the_same_tags_from_this_process(tag
         assert two._pool is None
     finally:
         two.close()
+
+
+def test_the_language_model_loads_once_when_a_text_needs_it_while_the_tagger_is_loading_it(monkeypatch):
+    """A tagger with workers loads the language model in a thread while it builds; a text that
+    needs the model meanwhile waits for that load (one load, the same model), and the thread is
+    gone before any worker forks."""
+    import threading
+    import time
+
+    from outagewatch.nlp import lang
+    from outagewatch.nlp import tagger as tagging
+
+    loads = []
+    real = lang._load_identifier
+
+    def slow_load():
+        loads.append(threading.current_thread().name)
+        time.sleep(0.3)  # the text below asks while this load is under way
+        return real()
+
+    monkeypatch.setattr(lang, "_IDENTIFIER", None)
+    monkeypatch.setattr(lang, "_load_identifier", slow_load)
+    thread = tagging._in_background(lang.preload, "outagewatch-language-model")
+    time.sleep(0.05)
+    assert lang.model("ceci est une phrase écrite en français pour le modèle de langue") == "fr"
+    thread.join(5)
+    assert not thread.is_alive()
+    assert loads == ["outagewatch-language-model"]
+
+
+def test_a_failed_background_load_is_met_again_by_the_caller_that_needs_it(monkeypatch):
+    from outagewatch.nlp import lang
+    from outagewatch.nlp import tagger as tagging
+
+    def broken():
+        raise OSError("model file unreadable")
+
+    monkeypatch.setattr(lang, "_IDENTIFIER", None)
+    monkeypatch.setattr(lang, "_load_identifier", broken)
+    tagging._in_background(lang.preload, "outagewatch-language-model").join(5)
+    try:
+        lang.preload()
+    except OSError as exc:
+        assert "unreadable" in str(exc)
+    else:
+        raise AssertionError("the failure was swallowed")
