@@ -8,9 +8,10 @@ an IATA code), built into ``data/site_codes.json`` by :func:`outagewatch.nlp.tab
 
 Three letters are everyday words and acronyms in most texts ("the", "DNS", "API", "sha1"), so a code is
 looked for only where a provider that names its sites so is in the text or its source
-(:data:`NAMERS`), and there only as letters and a number ("iad1"), or as capitals in brackets or after a
-word for a site ("(FRA)", "colo LHR", "PoP AMS"). Providers whose sites the catalog lists (DigitalOcean,
-Hetzner, OVHcloud, Linode) keep the catalog's codes (``vocabulary.site_codes``).
+(:data:`NAMERS`), and there only as letters and a number ("iad1") or in capitals ("FRA", "the SIN
+colo"), never an acronym that is also an airport's code (:data:`ACRONYMS`: "DNS", "API", "CET").
+Providers whose sites the catalog lists (DigitalOcean, Hetzner, OVHcloud, Linode) keep the catalog's
+codes (``vocabulary.site_codes``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ SITE_CODES_FILE = Path(__file__).with_name("data") / "site_codes.json"
 
 # Catalog services and providers that name their sites by airport code.
 NAMERS = frozenset({"vercel", "cloudflare", "fastly"})
-# Words a bare code in capitals may follow: "colo LHR", "PoP AMS", "edge FRA".
-SITE_WORDS = frozenset({"colo", "colos", "pop", "pops", "edge", "site", "location", "datacenter", "datacentre",
-                        "dc", "region"})
-# Acronyms that take a version number and are also airport codes: "sha1" is no Shanghai, "tls1" no Tulsa.
-VERSIONED = frozenset({"sha", "tls", "ssl", "ipv", "cpu", "gpu", "api", "dns", "cdn", "ios", "usb", "lte", "ddr",
-                       "php", "sql", "aes", "rsa", "win", "mac", "ram", "gen", "ver", "rev", "sep"})
+# Acronyms and words that are also airport codes, as status pages and engineers write them in capitals or
+# with a version number: "DNS", "API", "CDN", "SHA1", "TLS1", "CET", "THE" are no airports.
+ACRONYMS = frozenset("""
+sha tls ssl ipv cpu gpu api dns cdn ios usb lte ddr php sql aes rsa win mac ram gen ver rev sep waf cli sso isp
+sms rds gke aks ecs eks ebs vpn mfa rca sla vps lan ssh crm iam pdf pos nat otp get atm kms sns elb alb arm csv
+gpt cto ceo cfo bbc cnn usa eua gmt bst est pdt cet jst kst mez utc pst edt cst sre psa pop van rtc aws gcp tim
+ing kpn gov faq eta aka lol wtf omg fyi the and for not all any now new out off one two yes why how who ttl bgp
+tcp udp url xml ssd hdd nas san cname dev ops sdk ide app web net org com log
+""".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,15 +49,10 @@ def find(texts: list[str], lower: list[str], codes: dict[str, str]) -> list[tupl
         if not 3 <= len(low) <= 5 or not low[:3].isascii() or not low[:3].isalpha():
             continue
         letters, number = low[:3], low[3:]
-        if number and not number.isdigit() or letters in VERSIONED:
+        if number and not number.isdigit() or letters in ACRONYMS:
             continue
-        if not number:
-            # "(FRA)", "colo LHR": a bare code only in capitals, in brackets or after a word for a site
-            if not texts[i].isupper():
-                continue
-            in_brackets = 0 < i < len(lower) - 1 and lower[i - 1] == "(" and lower[i + 1] == ")"
-            if not in_brackets and not (i > 0 and lower[i - 1] in SITE_WORDS):
-                continue
+        if not number and not texts[i][:3].isupper():
+            continue  # a bare code only in capitals: "FRA", "the SIN colo"; "fra" is a word
         geo = codes.get(letters)
         if geo:
             found.append((i, texts[i], geo))
