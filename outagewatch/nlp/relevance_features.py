@@ -61,10 +61,15 @@ def distinct_counts(arrays: list) -> tuple:
     has (int32). One sort for the whole batch instead of a ``numpy.unique`` per doc."""
     sizes = numpy.fromiter(map(len, arrays), dtype=numpy.int64, count=len(arrays))
     if not sizes.any():
+        return _distinct(numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64), len(arrays))
+    return _distinct(numpy.concatenate(arrays), numpy.repeat(numpy.arange(len(arrays)), sizes), len(arrays))
+
+
+def _distinct(flat, owner, n_docs: int) -> tuple:
+    """:func:`distinct_counts` of keys ``flat`` each of doc ``owner`` (in any order)."""
+    if not len(flat):
         return (numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.float32),
-                numpy.zeros(len(arrays), dtype=numpy.int32))
-    flat = numpy.concatenate(arrays)
-    owner = numpy.repeat(numpy.arange(len(arrays)), sizes)
+                numpy.zeros(n_docs, dtype=numpy.int32))
     order = numpy.lexsort((flat, owner))  # by doc, then by key
     flat, owner = flat[order], owner[order]
     first = numpy.empty(len(flat), dtype=bool)
@@ -73,32 +78,56 @@ def distinct_counts(arrays: list) -> tuple:
     first[1:] |= owner[1:] != owner[:-1]
     starts = numpy.flatnonzero(first)
     counts = numpy.diff(numpy.append(starts, len(flat))).astype(numpy.float32)
-    lengths = numpy.bincount(owner[starts], minlength=len(arrays)).astype(numpy.int32)
+    lengths = numpy.bincount(owner[starts], minlength=n_docs).astype(numpy.int32)
     return flat[starts], counts, lengths
+
+
+# The extra keys of a word depend on the word alone: kept per token id (ORTH) and settings, so a word
+# seen before costs one dictionary look-up. Emptied when it grows past _CACHE_MAX words.
+_CACHE: dict[tuple, dict[int, tuple[int, ...]]] = {}
+_CACHE_MAX = 200_000
 
 
 def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> tuple:
     """(keys, counts, lengths) of a batch: each doc's token ids (ORTH) and their n-grams up to
-    ``ngram_size``, and :func:`text_features` of its words. Only a doc with a non-ASCII character
-    can have CJK keys, so only such a doc's words are read (unless word affixes are asked for)."""
+    ``ngram_size``, and :func:`text_features` of its words, each word's looked up by its id once it
+    has been seen (most words of a batch have been: one dictionary look-up a token)."""
     from spacy.attrs import ORTH
 
-    arrays = []
-    ops = None
-    for doc in docs:
-        ids = doc.to_array(ORTH)
-        parts = [ids]
-        if ngram_size > 1:
-            if ops is None:
-                from thinc.api import NumpyOps
-                ops = NumpyOps()
-            parts += [ops.ngrams(n, ids) for n in range(2, ngram_size + 1)]
-        if affix or (cjk and not doc.text.isascii()):
-            extra = text_features([t.text for t in doc], cjk, affix, affix_min)
-            if extra:
-                parts.append(numpy.asarray(extra, dtype=numpy.uint64))
-        arrays.append(parts[0] if len(parts) == 1 else numpy.concatenate(parts))
-    return distinct_counts(arrays)
+    arrays = [doc.to_array(ORTH) for doc in docs]
+    sizes = numpy.fromiter(map(len, arrays), dtype=numpy.int64, count=len(arrays))
+    if not sizes.any():
+        return _distinct(numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64), len(docs))
+    ids = numpy.concatenate(arrays)
+    owner = numpy.repeat(numpy.arange(len(docs)), sizes)
+    keys, owners = [ids], [owner]
+    if ngram_size > 1:
+        from thinc.api import NumpyOps
+        ops = NumpyOps()
+        for at, doc_ids in enumerate(arrays):
+            for n in range(2, ngram_size + 1):
+                grams = ops.ngrams(n, doc_ids)
+                keys.append(grams)
+                owners.append(numpy.full(len(grams), at, dtype=numpy.int64))
+    if cjk or affix:
+        cache = _CACHE.setdefault((cjk, affix, affix_min), {})
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+        strings = docs[0].vocab.strings
+        extra, extra_owner = [], []
+        for key, at in zip(ids.tolist(), owner.tolist()):
+            got = cache.get(key)
+            if got is None:
+                got = cache[key] = tuple(text_features([strings[key]], cjk, affix, affix_min))
+            if got:
+                extra.extend(got)
+                extra_owner.extend([at] * len(got))
+        if extra:
+            keys.append(numpy.asarray(extra, dtype=numpy.uint64))
+            owners.append(numpy.asarray(extra_owner, dtype=numpy.int64))
+    if len(keys) == 1:
+        return _distinct(ids, owner, len(docs))
+    return _distinct(numpy.concatenate(keys), numpy.concatenate(owners), len(docs))
 
 
 def sparse_bow(extractor, length: int, nO=None):
