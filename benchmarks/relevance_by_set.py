@@ -7,6 +7,7 @@ read: tests/data's old sets and final6-final8, and training/tagging/writer_*.jso
 (tagging_final9.jsonl, tagging_final10.jsonl) are never opened.
 
     PYTHONPATH=TREE .venv/bin/python benchmarks/relevance_by_set.py [--sets dev,final6,writer_i] [--errors DIR]
+        [--relevance-model FILE]
 
 ``--errors DIR`` writes DIR/SET.jsonl: each case whose rules' or combined flag differs from its label.
 """
@@ -36,6 +37,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(OLD + WRITERS), help="comma-separated set names")
     parser.add_argument("--errors", type=Path, help="a directory for each set's misclassified cases")
+    parser.add_argument("--relevance-model", type=Path, default=None,
+                        help="the classifier file to combine with the rules (default: the shipped one), for a "
+                             "before/after of two models on the same rules")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(REPO / "benchmarks"))
@@ -43,7 +47,7 @@ def main() -> int:
 
     from outagewatch.nlp import Tagger
 
-    tagger = Tagger()
+    tagger = Tagger(relevance_model=args.relevance_model or True)
     if args.errors:
         args.errors.mkdir(parents=True, exist_ok=True)
     print(f"{'set':<10}{'cases':>6}  {'relevant: rules':>15} {'combined':>9}  {'ongoing: rules':>14} {'combined':>9}")
