@@ -130,11 +130,16 @@ NEG_BEFORE = lexicon.NEGATIONS | {"geen", "niet", "niets", "nooit", "non", "ness
                                   "inte", "aldrig", "utan", "hiç", "hic", "nada", "nothing", "nobody", "n't",
                                   "rien", "kein", "nichts", "não", "ni", "ingún", "nenhum", "tampoco", "neither", "nor",
                                   "neanche", "nemmeno", "neppure", "nemmanco", "heller", "evenmin", "senza", "zonder"}
-NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "yok", "değil", "degil", "plus", "nada", "nix", "nichts",
+# Turkish "yok"/"değil" with the copula's tense and hearsay endings written onto them ("sorun yokmuş", "sorun
+# yoktu", "arıza değilmiş"), both vowel harmonies, with and without the Turkish letters.
+TR_NEGATIONS = frozenset(word + ending for word in ("yok", "değil", "degil")
+                         for ending in ("", "tu", "tur", "du", "dur", "muş", "mus", "muştu", "mustu",
+                                        "di", "dir", "ti", "tir", "miş", "mis", "mişti", "misti"))
+NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "plus", "nada", "nix", "nichts",
                        "niets", "niente", "nulla", "nic", "rien", "inget", "mica",
-                       "weder", "varken"})  # "geht gerade weder WhatsApp noch Insta"
-# After a problem word: "sorun yok", "hata değil".
-POST_NEGATIONS = frozenset({"yok", "yoktu", "değil", "degil"})
+                       "weder", "varken"}) | TR_NEGATIONS  # "geht gerade weder WhatsApp noch Insta"
+# After a problem word: "sorun yok", "sorun yokmuş", "hata değil".
+POST_NEGATIONS = TR_NEGATIONS
 # A place "healthy again", "funktioniert wieder": a recovery of that place, not a contrast with another.
 AGAIN = frozenset({"again", "wieder", "weer", "igen", "znowu", "znów", "nuovo", "nouveau", "novamente", "tekrar",
                    "yeniden", "novo", "nuevo", "back", "voltou", "voltaram", "volvió", "volvieron", "revenu", "revenue",

@@ -1113,7 +1113,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if start and lang in CLUB_ARTICLES and lower[start - 1] in CLUB_ARTICLES[lang] and \
             place_kinds().get(nm.written) == "city":
         return "a city's name after an article: its football club (\"el Madrid\", \"il Milan\")"
-    if len(nm.geo or "") == 2 and written.isupper() and len(written) <= 3 and end < n and lower[end] in DESTINATION_NOUNS:
+    if len(nm.geo or "") == 2 and written.isupper() and len(written) <= 3 and end < n and lower[end] in DESTINATION_NOUNS \
+            and not (lower[end] in OPERATOR_CUSTOMERS and start > 0 and texts[start - 1][:1].isupper()):
         return "a country's short code before the phone networks messages go to (\"delivery to US carriers\", " \
             "\"US numbers\"), no place"
     why = _cjk_not_a_place(texts[start], nm.written)
@@ -1359,9 +1360,12 @@ FORM_LANGS = frozenset({"pl", "de", "sv"})
 # crollato", "il Napoli"); the city itself takes none ("en Madrid", "a Napoli").
 CLUB_ARTICLES = {"es": frozenset({"el", "del", "al"}), "it": frozenset({"il", "del", "al", "dal", "col"})}
 # A country's short code before the phone networks messages are sent to ("SMS delivery to US carriers", "late for
-# US numbers", "T-Mobile US subscribers"), like "the US region": a slice of the service (four training writers
+# US numbers", "delays to US subscribers"), like "the US region": a slice of the service (four training writers
 # label none). Written out ("carriers in Brazil", "Vodafone Turkey subscribers") writers differ; it stays.
 DESTINATION_NOUNS = frozenset({"carriers", "carrier", "numbers", "number", "operators", "subscribers"})
+# An operator's national customers, its brand before the code ("Vodafone UK subscribers"), are people in that
+# country: the last blind set and writer_j label the country.
+OPERATOR_CUSTOMERS = frozenset({"subscribers"})
 # After a country or city in a run of Japanese or Korean: its language ("日本語", "일본어"), its time ("米国時間",
 # "한국 시간"), a district of it named after it in the same run ("大阪市北区" is Osaka's Kita ward).
 CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")
