@@ -304,6 +304,14 @@ def _time(name: str, value: Any) -> datetime:
 
 
 def _wire_time(name: str, value: Any) -> datetime:
+    if value.__class__ is str and value.endswith("Z") and value[:1].isdigit():
+        # What writers of JSON Lines send (and export writes): ISO 8601 in UTC, read here as
+        # parse_time reads it (its relative forms and "now" never end in Z), without its checks
+        # for those; anything else goes to parse_time, which says what is wrong with it.
+        try:
+            return ensure_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+        except ValueError:
+            pass
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise SignalError(f"{name} is not a time: {_show(value)}")
     try:

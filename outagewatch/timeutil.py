@@ -151,12 +151,10 @@ def to_iso(value: datetime | None) -> str | None:
     if value is None:
         return None
     value = ensure_utc(value)
-    # Four-digit years always: strftime writes year 1 as "1-01-01", which reads back as 2001.
-    text = (f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-            f"T{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
-    if value.microsecond:
-        text += f".{value.microsecond:06d}"
-    return text + "Z"
+    # isoformat writes four-digit years always (strftime writes year 1 as "1-01-01", which reads
+    # back as 2001), the fraction only when there is one, and "+00:00" for UTC, made "Z" here: one
+    # C call instead of six formatted fields (every Signal's id and row are made with it).
+    return datetime.isoformat(value)[:-6] + "Z"
 
 
 def to_millis(value: datetime) -> int:

@@ -105,25 +105,40 @@ class _Bar:
 
 
 class CountingReader:
-    """Wraps a binary stream; reports bytes read to a progress bar (ingest)."""
+    """Wraps a binary stream; reports bytes read to a progress bar (ingest), in steps of
+    :data:`REPORT_BYTES` and at the end: a terminal's bar costs ~1 µs an update, which per
+    line was ~1% of an ingest."""
+
+    REPORT_BYTES = 1 << 18
 
     def __init__(self, stream, bar) -> None:
         self.stream, self.bar = stream, bar
+        self._unreported = 0
+
+    def _report(self, size: int) -> None:
+        self._unreported += size
+        if self._unreported >= self.REPORT_BYTES or not size:  # a step's worth, or the end
+            self.bar.advance(self._unreported)
+            self._unreported = 0
 
     def read(self, size: int = -1) -> bytes:
         data = self.stream.read(size)
-        self.bar.advance(len(data))
+        self._report(len(data))
         return data
 
     def readline(self, size: int = -1) -> bytes:
         data = self.stream.readline(size)
-        self.bar.advance(len(data))
+        self._unreported += len(data)
+        if self._unreported >= self.REPORT_BYTES or not data:  # _report, inline: once a line
+            self.bar.advance(self._unreported)
+            self._unreported = 0
         return data
 
     def __iter__(self):
         for line in self.stream:
-            self.bar.advance(len(line))
+            self._report(len(line))
             yield line
+        self._report(0)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
