@@ -41,6 +41,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -178,6 +179,7 @@ _ingest_stream = pipeline.ingest_stream
 
 
 def ingest_stream(store, stream, *, tag=None, **kwargs):
+    state["started_at"] = time.time()
     state["startup_cpu"] = cpu_now()
     state["startup_wall"] = time.perf_counter() - t0
     main_before = time.thread_time()
@@ -185,6 +187,7 @@ def ingest_stream(store, stream, *, tag=None, **kwargs):
     wall0 = time.perf_counter()
     report = _ingest_stream(store, stream, tag=tag, **kwargs)
     state["wall"] = time.perf_counter() - wall0
+    state["ended_at"] = time.time()
     state["main_cpu"] = time.thread_time() - main_before
     after_threads = thread_cpu()
     names = {t.native_id: type(t).__name__ + ":" + t.name for t in threading.enumerate()}
@@ -215,6 +218,7 @@ data.ingest_stream = pipeline.ingest_stream = ingest_stream
 
 def finish():
     state["close_cpu"] = cpu_now() - state["after_cpu"]
+    state["closed_at"] = time.time()
     state["close_wall"] = time.perf_counter() - state["after_wall"]
     state.update(spent=spent, waited=waited[0], pool_wall=pool_wall[0])
     with open(out_path, "w") as f:
@@ -314,14 +318,49 @@ def run(tree: Path, path: Path, tmp: str, label: str, processes: int, tag: bool)
     code = f"import sys; sys.path.insert(0, {str(probe_dir)!r}); sys.path.insert(0, {str(tree)!r})\n" \
            "from ingest_probe import probe\n" + CHILD
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-c", code, str(tree), str(path), str(out), "tag" if tag else "no"],
-                          env=env, cwd=tmp, capture_output=True, text=True)
+    child = subprocess.Popen([sys.executable, "-c", code, str(tree), str(path), str(out), "tag" if tag else "no"],
+                             env=env, cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    samples: list[tuple[float, int]] = []
+    sampler = threading.Thread(target=_sample, args=(child, samples), daemon=True)
+    sampler.start()
+    _, err = child.communicate()
+    sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"ingest failed: {done.stderr.strip()[-2000:]}")
+    if child.returncode != 0:
+        raise SystemExit(f"ingest failed: {err.strip()[-2000:]}")
     result = json.loads(out.read_text())
     result["tree_cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    result["samples"] = samples
     return result
+
+
+def _tree(pid: int) -> list[int]:
+    try:
+        kids = [int(k) for t in os.listdir(f"/proc/{pid}/task")
+                for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
+    except OSError:
+        return []
+    return [pid] + [p for k in kids for p in _tree(k)]
+
+
+def _runnable(pid: int) -> bool:
+    """Whether any thread of the process is running or waiting for a core (state R)."""
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "R":
+                    return True
+    except OSError:
+        pass
+    return False
+
+
+def _sample(child: subprocess.Popen, samples: list[tuple[float, int]]) -> None:
+    """Every 10 ms: how many of the command's processes have work (running, or waiting for a
+    core). At any load, fewer than two with work is a core a quiet 2-core machine leaves idle."""
+    while child.poll() is None:
+        samples.append((time.time(), sum(map(_runnable, _tree(child.pid)))))
+        time.sleep(0.01)
 
 
 def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
@@ -361,6 +400,17 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
         decode, read = result["split"]
         print(f"  (apart, one process: read_signals {read:.1f} µs a line, of which decoding the JSON {decode:.1f} "
               f"and building and validating the Signal {read - decode:.1f})")
+    if result.get("samples") and "started_at" in result:
+        def shares(start: float, end: float) -> str:
+            counts = [c for t, c in result["samples"] if start <= t <= end]
+            if not counts:
+                return "no samples"
+            return ", ".join(f"{label} {sum(1 for c in counts if test(c)) / len(counts):.0%}"
+                             for label, test in (("none", lambda c: c == 0), ("one", lambda c: c == 1),
+                                                 ("two or more", lambda c: c >= 2)))
+        print(f"  processes of the command with work (sampled every 10 ms): during the ingest "
+              f"{shares(result['started_at'], result['ended_at'])}; after it (closing) "
+              f"{shares(result['ended_at'], result.get('closed_at', result['ended_at']))}")
     print(f"  wall: ingest {result['wall']:.1f} s ({n / result['wall']:.0f} Signals/s at this load), "
           f"after it {result['close_wall']:.1f} s; before it: start-up {result['startup_wall']:.1f} s wall, "
           f"{result['startup_cpu']:.2f} s CPU; starting the workers {startup:.2f} s CPU, {result['pool_wall']:.2f} s wall; "
