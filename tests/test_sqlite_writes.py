@@ -81,3 +81,20 @@ def test_tag_rows_and_rollup_counts_are_what_the_signals_say(tmp_path, bulk):
         result = store.upsert(second)
         assert (result.new, result.updated, result.unchanged) == (1, 2, 2)
         assert stored(store) == expected(second)
+
+
+@pytest.mark.parametrize("twice", [None, "services", "providers", "regions"])
+def test_rollup_counts_with_and_without_a_value_listed_twice(tmp_path, twice):
+    """A batch whose lists name each value once is counted without DISTINCT (cheaper); one
+    Signal naming a value twice in any counted list, wherever it is in the batch, switches
+    the whole batch to counting each (value, Signal) once."""
+    batch = [make_signal(f"s{i}", native_id=f"n{i}", minutes=i, services=["roku", "netflix"][: 1 + i % 2],
+                         providers=["aws", "gcp"] if i % 3 == 0 else [], regions=["geo:US", "geo:JP"][: i % 3],
+                         report_count=i) for i in range(30)]
+    if twice is not None:
+        values = getattr(batch[17], twice)
+        values.append(values[0] if values else "x")
+        values.append(values[0])
+    with SQLiteStore(tmp_path / "t.db") as store:
+        assert store.upsert(batch).new == 30
+        assert stored(store) == expected(batch)
