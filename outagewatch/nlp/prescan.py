@@ -32,7 +32,9 @@ CODE_RE = re.compile(r"[a-z]{2,}(?:-[a-z]+)+-?\d")  # us-east-1, europe-west3, u
 TLD_RE = re.compile(r"\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
 HOST_RE = re.compile(r"(?<![\w.-])([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
 HANDLE_RE = re.compile(r"@\w+")
-HASHTAG_RE = re.compile(r"#(\w+)")
+# A hashtag with a letter in it: one of digits alone (a post's serial, "#24") never names anything, and
+# is not even handed to Python.
+HASHTAG_RE = re.compile(r"#(\w*[^\W\d]\w*)")
 # A 5 not after a digit, "." or ","; the look-behind after the "5" (the same test) lets the regex
 # jump from 5 to 5 instead of trying every position (6 -> 1.5 µs a post with a link in it).
 FIVE_XX_WORD = re.compile(r"5(?<![\d.,]5)(?:\d\d|xx)(?:s|errors?)\b|http/?\s?5\d\d")
@@ -185,10 +187,19 @@ class Prescan:
             return True  # "çöküyor"
         if self.raw_re is not None and self.raw_re.search(low):
             return True  # "1.1.1.1", "u.s.": one search for all of them
-        if "@" in low and any(h[1:] in self.handles for h in HANDLE_RE.findall(low)):
+        # A handle's name is one of the text's words (\w+ after "@"): only a text holding a catalog
+        # handle's name among its words is read for handles at all.
+        if "@" in low and not self.handles.isdisjoint(words) and \
+                any(h[1:] in self.handles for h in HANDLE_RE.findall(low)):
             return True
-        if "#" in low and any(self._hashtag(t) for t in HASHTAG_RE.findall(low)):
-            return True
+        if "#" in low:
+            known = self._hashtags.get
+            for tag in HASHTAG_RE.findall(low):
+                hit = known(tag)
+                if hit is None:
+                    hit = self._hashtag(tag)
+                if hit:
+                    return True
         if "." in low and self._host(low):
             return True
         if "-" in low and CODE_RE.search(low):
