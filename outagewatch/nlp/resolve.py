@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, fine, inflected, lexicon, senses, sites, typos
+from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, senses, sites, typos
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -279,6 +279,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
+    people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
+    if people:
+        site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
     if site_places:
         places = places + site_places
         fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places],
@@ -291,7 +294,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
             text = nm.written  # "東京都": the name found inside a run of CJK text ("東京都で")
-        if nm.kind == "region" or nm.site_of:
+        if nm.kind == "region" or nm.site_of or nm.demonym:
             why = _workaround(lower, start, end, texts) or _cjk_workaround(texts[start], nm.written, _next_word(texts, end)) \
                 or _moved_with(lower, start, spots, texts) or (
                 FINE_CLAUSE if start in fine_here or len(spots) > 1 and (
@@ -312,6 +315,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
             else:
                 say("region", text, False, "a region's name without its provider", entry=region)
+            continue
+        if nm.demonym:  # a place's people: "Londoners: Uber won't load", "Zürcher Swisscom-Kunden offline"
+            if len(nm.geo or "") == 2 and any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
+                say("place", text, False, "a country's people beside a place in it", entry=f"geo:{nm.geo}")
+            else:
+                regions.setdefault(f"geo:{nm.geo}")
+                say("place", text, True, "a place's people, said of people", entry=f"geo:{nm.geo}")
             continue
         if nm.site_of:  # a provider's data centre: the place where it is, said beside that provider
             if nm.site_of in providers or nm.site_of in services:

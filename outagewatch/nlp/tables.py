@@ -773,6 +773,77 @@ def build_site_codes() -> dict[str, str]:
     return out
 
 
+DEMONYM_TABLES = {"it": ("it_lemma_lookup.json.gz", "it_lemma_lookup_noun.json.gz", "it_lemma_lookup_adj.json.gz"),
+                  "pl": ("pl_lemma_lookup_noun.json.gz", "pl_lemma_lookup_adj.json.gz")}
+DEMONYM_KINDS = ("country", "city")
+
+
+def _stems(name: str, lang: str) -> set[str]:
+    """A place name's stems that people words are made from: the name; without its last vowel ("milan"),
+    "-en" ("münch") or "-as" ("tex", before "-ans") where five letters or more remain (shorter, the word is
+    another one: "Kochi" is no "kochanie"); with its last consonant doubled in Dutch and English
+    ("rotterdamm")."""
+    stems = {name}
+    if lang in ("nl", "en") and name[-1] not in "aeiouy":
+        stems.add(name + name[-1])
+    if name[-1] in "aeiouy" and len(name) >= 6:
+        stems.add(name[:-1])
+    if name.endswith("en") and len(name) >= 7:
+        stems.add(name[:-2])
+    return stems
+
+
+def build_demonyms() -> dict[str, dict[str, str]]:
+    """Language -> folded plural people word -> ISO code ("londoners" GB-LND, "milanesi" IT-MI, "izmirliler"
+    TR-35), see :mod:`outagewatch.nlp.demonyms`: each country, first-level subdivision and big city of the
+    markets where the language is spoken (CLDR's official languages, from ``babel``), by every one-word name
+    the shipped gazetteer has for it, with the language's people suffixes; kept where the language's lemma
+    tables know the word, one place makes it, and it is no everyday word (``_common_words``: English by
+    frequency, stop words; in English, written more often with a capital than without)."""
+    from outagewatch.nlp.demonyms import SUFFIXES
+    from outagewatch.nlp.geo import MARKETS, _parents, _rows
+
+    parents = _parents()
+    places: dict[str, set[str]] = {}
+    for row in _rows():
+        name, code, kind = row[0], row[1], row[2]
+        if len(row) > 4 or row[3] or code[:2] not in MARKETS:
+            continue  # an inflected form, an everyday word, outside the markets
+        if kind in DEMONYM_KINDS or (kind == "subdivision" and code not in parents):
+            key = fold(name)
+            if key.isalpha() and len(key) >= 4:
+                places.setdefault(key, set()).add(code)
+    from babel.languages import get_official_languages
+
+    common = _common_words()
+    prob = _lookup("en_lexeme_prob.json.gz")
+    english = {fold(w) for w, p in prob.items() if p > COMMON_PROB}
+    spoken = {country: set(get_official_languages(country, de_facto=True)) for country in MARKETS}
+    out: dict[str, dict[str, str]] = {}
+    for lang, suffixes in sorted(SUFFIXES.items()):
+        words: set[str] = set()
+        if lang == "en":
+            words |= {fold(w) for w in _lookup("en_lexeme_prob.json.gz")}
+        for file in DEMONYM_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",)):
+            table = _lookup(file)
+            words |= {fold(k) for k in table} | {fold(v) for v in table.values() if isinstance(v, str)}
+        made: dict[str, set[str]] = {}
+        for key, all_codes in sorted(places.items()):
+            # a people word of a place where the language is spoken (CLDR): "Armenians" is no Colombian city's
+            codes = {code for code in all_codes if lang in spoken[code[:2]]}
+            if not codes:
+                continue
+            for stem in _stems(key, lang) | ({key[:-2]} if lang == "en" and key.endswith("as") else set()):
+                for suffix in (suffixes if stem != key[:-2] or not key.endswith("as") else ("ans",)):
+                    word = fold(stem + suffix)
+                    if word in words and word != key and word not in common and word not in english \
+                            and word not in places and (lang != "en" or prob.get(word.capitalize(), -99.0) >
+                                                         prob.get(word, -99.0)):  # "Londoners", not "tampons"
+                        made.setdefault(word, set()).update(codes)
+        out[lang] = {word: next(iter(codes)) for word, codes in sorted(made.items()) if len(codes) == 1}
+    return out
+
+
 def build_parents() -> dict[str, str]:
     """ISO 3166-2 code -> the code of the subdivision it lies in (IT-NA -> IT-72), from ``pycountry``:
     the tagger keeps a hand-kept place's code unless the built gazetteer places it finer inside it."""
@@ -867,4 +938,5 @@ def build_all() -> dict[str, str]:
         "subdivision_parents.json": json.dumps(build_parents(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "region_names.json": json.dumps(build_region_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "site_codes.json": json.dumps(build_site_codes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "demonyms.json": json.dumps(build_demonyms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
     }

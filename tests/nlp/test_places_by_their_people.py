@@ -1,0 +1,44 @@
+"""A post addressed to a place's people, or about them, says where the problem is: "Londoners: Uber won't
+load", "los madrileños sin Glovo", "Münchner, geht bei euch Vodafone?", "Duizenden Nederlanders melden
+problemen". The words are made from the gazetteer's places and each language's own word tables, so the
+sample spans languages; a word that is also a dish, a firm or an orchestra is no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from outagewatch.nlp import demonyms
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Londoners: Citymapper works but Uber won't load at all, just the spinning car", ["geo:GB-LND"]),
+    ("Chicagoans getting the Venmo 'something went wrong' screen? trying to pay my rent", ["geo:US-IL"]),
+    ("los madrileños sin Glovo ni Uber Eats esta noche? la app no carga", ["geo:ES-M"]),
+    ("les Parisiens, Deezer marche chez vous ? chez moi 'erreur de lecture' en boucle", ["geo:FR-75C"]),
+    ("Münchner, geht bei euch Vodafone Kabel? Hier nix", ["geo:DE-BY"]),
+    ("milanesi, vi funziona Fastweb? niente internet da stamattina", ["geo:IT-MI"]),
+    ("Rotterdammers, doet KPN het bij jullie? hier ligt alles plat", ["geo:NL-ZH"]),
+    ("poznaniacy, macie problem z mObywatelem? nie loguje", ["geo:PL-30"]),
+    ("İzmirliler, Superonline'da kesinti var mı? sabahtan beri bağlanamıyorum", ["geo:TR-35"]),
+    ("Malmöbor utan Bahnhof, hela stan verkar ligga nere", ["geo:SE-M"]),
+    ("Duizenden Nederlanders melden problemen met inloggen bij Snapchat", ["geo:NL"]),
+])
+def test_a_places_people_say_where_the_problem_is(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "the Berliner Philharmoniker stream is down again",  # an orchestra, not Berlin's people
+    "Berliner Pfannkuchen sind die besten, Lieferando hängt aber",  # a doughnut
+    "my hamburger order on Uber Eats is stuck",  # a burger
+    "Netflix down for me, anyone else? the Londoners episode won't play",  # not said of people
+])
+def test_a_word_like_a_places_people_but_not_said_of_people_is_no_place(tag, text):
+    assert tag(text)["regions"] == []
+
+
+def test_a_countrys_people_beside_a_place_in_it_leave_the_place():
+    table = demonyms.demonyms()
+    assert table["nl"]["nederlanders"] == "NL" and table["en"]["londoners"] == "GB-LND"
+    # built from the word tables: only places where the language is spoken, each word one place
+    assert "armenians" not in table["en"] and "hamburger" not in table["de"]
