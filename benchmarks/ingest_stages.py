@@ -46,6 +46,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+TIMELINE = False
 REPO = HERE.parent
 
 CHILD = r"""
@@ -277,6 +278,7 @@ def make_file(path: Path, count: int, corpus: str) -> None:
 
 SPLIT = r"""
 import gc, io, sys, time
+sys.path.insert(0, sys.argv[2])  # the tree measured, before the current directory `-c` puts first
 import orjson
 from outagewatch.jsonl import read_signals
 from outagewatch.signal import Signal
@@ -300,8 +302,8 @@ def split(tree: Path, path: Path) -> tuple[float, float]:
     """CPU µs a line of decoding the JSON, and of read_signals (decode and validate), in one
     process, the least of 3 rounds over the file's first 20,000 lines."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", SPLIT, str(path)], env=env, capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = subprocess.run([sys.executable, "-c", SPLIT, str(path), str(tree)], env=env, capture_output=True,
+                         text=True, check=True, cwd=path.parent).stdout.split()
     return float(out[0]), float(out[1])
 
 
@@ -320,8 +322,9 @@ def run(tree: Path, path: Path, tmp: str, label: str, processes: int, tag: bool)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen([sys.executable, "-c", code, str(tree), str(path), str(out), "tag" if tag else "no"],
                              env=env, cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    samples: list[tuple[float, int]] = []
-    sampler = threading.Thread(target=_sample, args=(child, samples), daemon=True)
+    samples: list = []
+    names: dict = {}
+    sampler = threading.Thread(target=_sample, args=(child, samples, names), daemon=True)
     sampler.start()
     _, err = child.communicate()
     sampler.join()
@@ -331,6 +334,7 @@ def run(tree: Path, path: Path, tmp: str, label: str, processes: int, tag: bool)
     result = json.loads(out.read_text())
     result["tree_cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     result["samples"] = samples
+    result["names"] = names
     return result
 
 
@@ -355,11 +359,30 @@ def _runnable(pid: int) -> bool:
     return False
 
 
-def _sample(child: subprocess.Popen, samples: list[tuple[float, int]]) -> None:
+def _cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
+def _sample(child: subprocess.Popen, samples: list, names: dict) -> None:
     """Every 10 ms: how many of the command's processes have work (running, or waiting for a
-    core). At any load, fewer than two with work is a core a quiet 2-core machine leaves idle."""
+    core), and each one's CPU time so far. At any load, fewer than two with work is a core a
+    quiet 2-core machine leaves idle."""
     while child.poll() is None:
-        samples.append((time.time(), sum(map(_runnable, _tree(child.pid)))))
+        tree = _tree(child.pid)
+        for pid in tree:
+            if pid not in names:
+                try:
+                    cmdline = open(f"/proc/{pid}/cmdline", "rb").read()
+                except OSError:
+                    continue
+                names[pid] = "writing process" if pid == child.pid else \
+                    "words indexer" if b"indexer" in cmdline else f"tagging worker {pid}"
+        samples.append((time.time(), sum(map(_runnable, tree)), {pid: _cpu(pid) for pid in tree}))
         time.sleep(0.01)
 
 
@@ -402,7 +425,7 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
               f"and building and validating the Signal {read - decode:.1f})")
     if result.get("samples") and "started_at" in result:
         def shares(start: float, end: float) -> str:
-            counts = [c for t, c in result["samples"] if start <= t <= end]
+            counts = [c for t, c, _ in result["samples"] if start <= t <= end]
             if not counts:
                 return "no samples"
             return ", ".join(f"{label} {sum(1 for c in counts if test(c)) / len(counts):.0%}"
@@ -411,6 +434,20 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
         print(f"  processes of the command with work (sampled every 10 ms): during the ingest "
               f"{shares(result['started_at'], result['ended_at'])}; after it (closing) "
               f"{shares(result['ended_at'], result.get('closed_at', result['ended_at']))}")
+        if TIMELINE:
+            line = "".join(str(min(c, 9)) for t, c, _ in result["samples"]
+                           if result["started_at"] <= t <= result.get("closed_at", result["ended_at"]))
+            print(f"  processes with work, every 10 ms from the first line read to the end: {line}")
+        # CPU each process used after the last batch was stored (the last sample before and the last one)
+        before = [cpus for t, _, cpus in result["samples"] if t <= result["ended_at"]]
+        if before:
+            last: dict = {}
+            for _, _, cpus in result["samples"]:  # each process's last reading (some exit before the end)
+                last.update(cpus)
+            tail = {pid: cpu - before[-1].get(pid, 0.0) for pid, cpu in last.items()}
+            print("  CPU after the last batch was stored, by process: " + ", ".join(
+                f"{result['names'].get(pid, 'pid ' + str(pid))} {cpu:.2f} s"
+                for pid, cpu in sorted(tail.items(), key=lambda kv: -kv[1]) if cpu > 0))
     print(f"  wall: ingest {result['wall']:.1f} s ({n / result['wall']:.0f} Signals/s at this load), "
           f"after it {result['close_wall']:.1f} s; before it: start-up {result['startup_wall']:.1f} s wall, "
           f"{result['startup_cpu']:.2f} s CPU; starting the workers {startup:.2f} s CPU, {result['pool_wall']:.2f} s wall; "
@@ -434,8 +471,12 @@ def main() -> int:
                         help="Checkout(s) to measure, in turn each round (default: this one).")
     parser.add_argument("--file", type=Path, help="A JSON Lines file to ingest instead of the generated corpus.")
     parser.add_argument("--no-tag-too", action="store_true", help="Also run with --no-tag.")
+    parser.add_argument("--timeline", action="store_true",
+                        help="Print how many processes had work at each 10 ms sample, from start to end.")
     args = parser.parse_args()
     trees = [t.resolve() for t in args.tree or [REPO]]
+    global TIMELINE
+    TIMELINE = args.timeline
     with tempfile.TemporaryDirectory() as tmp:
         path = args.file
         if path is None:
