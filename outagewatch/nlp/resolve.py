@@ -280,6 +280,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
     people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
+    people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
     if people:
         site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
     if site_places:
@@ -316,12 +317,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             else:
                 say("region", text, False, "a region's name without its provider", entry=region)
             continue
-        if nm.demonym:  # a place's people: "Londoners: Uber won't load", "Zürcher Swisscom-Kunden offline"
+        if nm.demonym:  # a place's people or airport: "Londoners: Uber won't load", "stuck at Heathrow"
             if len(nm.geo or "") == 2 and any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
                 say("place", text, False, "a country's people beside a place in it", entry=f"geo:{nm.geo}")
             else:
                 regions.setdefault(f"geo:{nm.geo}")
-                say("place", text, True, "a place's people, said of people", entry=f"geo:{nm.geo}")
+                say("place", text, True, "a place's people or its airport, said as a place", entry=f"geo:{nm.geo}")
             continue
         if nm.site_of:  # a provider's data centre: the place where it is, said beside that provider
             if nm.site_of in providers or nm.site_of in services:

@@ -12,6 +12,9 @@ looked for only where a provider that names its sites so is in the text or its s
 colo"), never an acronym that is also an airport's code (:data:`ACRONYMS`: "DNS", "API", "CET").
 Providers whose sites the catalog lists (DigitalOcean, Hetzner, OVHcloud, Linode) keep the catalog's
 codes (``vocabulary.site_codes``).
+
+An airport's own name ("Schiphol", "Arlanda", "Heathrow", "Malpensa") is a place anywhere, where it is said
+as one (:func:`find_airports`); its codes are not: three letters are a site only beside a provider.
 """
 
 from __future__ import annotations
@@ -57,3 +60,28 @@ def find(texts: list[str], lower: list[str], codes: dict[str, str]) -> list[tupl
         if geo:
             found.append((i, texts[i], geo))
     return found
+
+
+# An airport named by its own name is a place where it is said as one: after a preposition of place, or
+# before a word for airport ("op Schiphol", "på Arlanda", "at Heathrow", "Malpensa airport").
+AIRPORT_BEFORE = frozenset({"at", "in", "from", "to", "via", "op", "naar", "bij", "van", "på", "vid", "från", "till",
+                            "à", "a", "de", "em", "no", "na", "en", "desde", "auf", "am", "nach", "von", "w", "z", "do",
+                            "dal", "da", "per"})
+AIRPORT_AFTER = frozenset({"airport", "luchthaven", "flygplats", "aeropuerto", "aeroporto", "aéroport", "flughafen",
+                           "lotnisko", "lotnisku", "havalimanı", "terminal"})
+AIRPORT_NAMES_FILE = Path(__file__).with_name("data") / "airport_names.json"
+
+
+@functools.lru_cache(maxsize=1)
+def airport_names() -> dict[str, str]:
+    """An airport's own name -> the ISO code of its city ("Schiphol" -> "NL-NH"), built from ``airportsdata``
+    by :func:`outagewatch.nlp.tables.build_airport_names`."""
+    return json.loads(AIRPORT_NAMES_FILE.read_text("utf-8")) if AIRPORT_NAMES_FILE.exists() else {}
+
+
+def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> list[tuple[int, str]]:
+    """(token index, ISO code) of each airport named as a place: written with its capital, after a
+    preposition of place or before a word for airport."""
+    n = len(texts)
+    return [(i, names[word]) for i, word in enumerate(texts) if word in names and
+            ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER))]

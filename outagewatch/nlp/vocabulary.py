@@ -109,7 +109,7 @@ class Name:
     form_of: str | None = None  # an inflected form ("Krakowie"): the place name it is a form of ("Kraków")
     short_for: str | None = None  # "gh actions": the name it shortens ("GitHub Actions")
     site_of: str | None = None  # a provider's data centre ("NYC3", "Falkenstein"): a place only beside that provider
-    demonym: bool = False  # a place's people said of people ("Londoners: ...", "Hamburger Kollegen"): demonyms.py
+    demonym: bool = False  # a place's people ("Londoners: ...") or its airport ("op Schiphol"): demonyms.py, sites.py
 
 
 @dataclass

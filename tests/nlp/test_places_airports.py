@@ -1,0 +1,33 @@
+"""Someone stuck at an airport names it, not its city ("op Schiphol", "på Arlanda", "stuck at Heathrow"):
+the airport's city is the place. Airport names come from airportsdata; a composer or a word that is also an
+airport's name is no place unless said as one."""
+
+from __future__ import annotations
+
+import pytest
+
+from outagewatch.nlp import sites
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Uber-app crasht elke keer als ik een rit wil bestellen op Schiphol. Heerlijk.", ["geo:NL-NH"]),
+    ('uber-appen fastnar på "söker efter förare" i 20 min, står på Arlanda med väskorna', ["geo:SE-AB"]),
+    ("stuck at Heathrow, the BA app won't load my boarding pass", ["geo:GB-LND"]),
+    ("l'app Ryanair ne charge plus, je suis à Malpensa depuis 2h", ["geo:IT-MI"]),
+])
+def test_an_airport_said_as_a_place_is_its_city(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "Spotify keeps skipping Chopin at night",  # the composer
+    "Chopin's nocturnes on Spotify keep skipping",
+])
+def test_an_airports_name_not_said_as_a_place_is_no_place(tag, text):
+    assert tag(text)["regions"] == []
+
+
+def test_airport_names_are_built_from_the_airports():
+    names = sites.airport_names()
+    assert names["Schiphol"] == "NL-NH" and names["Arlanda"] == "SE-AB" and names["Heathrow"] == "GB-LND"
+    assert "Capital" not in names and "Allen" not in names  # words and people first
