@@ -93,12 +93,14 @@ class Signal:
         if self.report_count is not None:
             self.report_count = _count(self.report_count)
         for name in TAG_FIELDS:
-            setattr(self, name, _tags(name, getattr(self, name)))
+            values = getattr(self, name)
+            # most Signals arrive untagged: a new empty list, as _tags gives, without the call
+            setattr(self, name, [] if values.__class__ is list and not values else _tags(name, values))
         if self.raw is not None:
             self.raw = _json_value(self.raw)
         # Both engines keep milliseconds; truncating here makes a stored Signal read back equal.
         self.published_at = _time("published_at", self.published_at)
-        self.collected_at = _time("collected_at", self.collected_at or utcnow())
+        self.collected_at = _time("collected_at", self.collected_at) if self.collected_at else _now()
         if self.native_id is not None:
             if isinstance(self.native_id, int) and not isinstance(self.native_id, bool):
                 self.native_id = str(self.native_id)
@@ -165,17 +167,12 @@ class Signal:
         signal_id_value = data.get("id")
         if signal_id_value is not None and not isinstance(signal_id_value, str):
             raise SignalError(f"id must be a string, got {type(signal_id_value).__name__}")
-        optional = {}
-        for name in ("author", "url", "title", "lang", "status"):
-            value = data.get(name)
-            optional[name] = value if value != "" else None
-        tags = {}
-        for name in TAG_FIELDS:
-            value = data.get(name)
-            tags[name] = [value] if isinstance(value, str) else (value if value is not None else [])
-        native_id = data.get("native_id")
+        get = data.get
+        native_id = get("native_id")
         if isinstance(native_id, float) and native_id.is_integer() and abs(native_id) < 2**53:
             native_id = int(native_id)
+        # The keywords spelled out rather than gathered in dicts and spread (every line of an ingest
+        # comes here): an optional field's empty string is no value; a tag field may be one string.
         return cls(
             source_kind=data["source_kind"],
             source=data["source"],
@@ -183,12 +180,23 @@ class Signal:
             text=data["text"],
             id=signal_id_value or "",
             collected_at=collected_at,
-            report_count=data.get("report_count"),
-            raw=data.get("raw"),
+            author=None if (value := get("author")) == "" else value,
+            url=None if (value := get("url")) == "" else value,
+            title=None if (value := get("title")) == "" else value,
+            lang=None if (value := get("lang")) == "" else value,
+            report_count=get("report_count"),
+            status=None if (value := get("status")) == "" else value,
+            services=_wire_tags(get("services")),
+            providers=_wire_tags(get("providers")),
+            regions=_wire_tags(get("regions")),
+            symptoms=_wire_tags(get("symptoms")),
+            raw=get("raw"),
             native_id=native_id,
-            **optional,
-            **tags,
         )
+
+
+def _wire_tags(value: Any) -> Any:
+    return [value] if isinstance(value, str) else (value if value is not None else [])
 
 
 def _show(value: Any) -> str:
@@ -301,6 +309,14 @@ def _time(name: str, value: Any) -> datetime:
         raise SignalError(f"{name}: {exc}") from None
     micro = value.microsecond
     return value if micro % 1000 == 0 else value.replace(microsecond=micro // 1000 * 1000)
+
+
+def _now() -> datetime:
+    """``_time(utcnow())`` without its checks: the collection time of a Signal made without one
+    (every line of an ingest)."""
+    now = utcnow()
+    micro = now.microsecond
+    return now if micro % 1000 == 0 else now.replace(microsecond=micro - micro % 1000)
 
 
 def _wire_time(name: str, value: Any) -> datetime:
