@@ -182,6 +182,8 @@ _ingest_stream = pipeline.ingest_stream
 def ingest_stream(store, stream, *, tag=None, **kwargs):
     state["started_at"] = time.time()
     state["startup_cpu"] = cpu_now()
+    import resource as _res
+    _usage = _res.getrusage(_res.RUSAGE_SELF)
     state["startup_wall"] = time.perf_counter() - t0
     main_before = time.thread_time()
     before_threads = thread_cpu()
@@ -189,6 +191,9 @@ def ingest_stream(store, stream, *, tag=None, **kwargs):
     report = _ingest_stream(store, stream, tag=tag, **kwargs)
     state["wall"] = time.perf_counter() - wall0
     state["ended_at"] = time.time()
+    _after = _res.getrusage(_res.RUSAGE_SELF)
+    state["minflt"] = _after.ru_minflt - _usage.ru_minflt
+    state["stime"] = _after.ru_stime - _usage.ru_stime
     state["main_cpu"] = time.thread_time() - main_before
     after_threads = thread_cpu()
     names = {t.native_id: type(t).__name__ + ":" + t.name for t in threading.enumerate()}
@@ -448,6 +453,9 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
             print("  CPU after the last batch was stored, by process: " + ", ".join(
                 f"{result['names'].get(pid, 'pid ' + str(pid))} {cpu:.2f} s"
                 for pid, cpu in sorted(tail.items(), key=lambda kv: -kv[1]) if cpu > 0))
+    if "minflt" in result:
+        print(f"  writing process during the ingest: {per(result['stime']):.1f} µs/Signal of system time, "
+              f"{result['minflt'] / n:.2f} page faults a Signal ({result['minflt']} in all)")
     print(f"  wall: ingest {result['wall']:.1f} s ({n / result['wall']:.0f} Signals/s at this load), "
           f"after it {result['close_wall']:.1f} s; before it: start-up {result['startup_wall']:.1f} s wall, "
           f"{result['startup_cpu']:.2f} s CPU; starting the workers {startup:.2f} s CPU, {result['pool_wall']:.2f} s wall; "
