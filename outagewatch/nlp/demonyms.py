@@ -6,7 +6,10 @@ text's language is spoken (CLDR's official languages, via ``babel``), by every o
 gazetteer has for it, with the suffixes that language makes people of ("-ers", "-er", "-iens", "-esi",
 "-eses", "-anie", "-are", "-bor", "-liler"...), kept only where the language's own word tables (spaCy's
 lemma tables) know the word and only one place makes it (:func:`outagewatch.nlp.tables.build_demonyms`,
-``data/demonyms.json``). An everyday word of the language or of English is left out ("hamburger").
+``data/demonyms.json``). An everyday word of the language or of English is left out ("hamburger"). A
+country's people named after its language are made the same way from pycountry's names of the markets'
+languages ("svenska" -> "svenskar", "Español" -> "españoles", "Deutsch" -> "Deutsche"), for a language official
+in one country whose name shares its first letters ("svenska" and Sverige).
 
 Such a word is also a dish, an orchestra, an adjective ("Berliner Pfannkuchen"), so it is a place only
 where it is said of people: it opens the post, alone or after an article, with no capitalised noun after

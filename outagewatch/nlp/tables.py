@@ -834,6 +834,49 @@ def _stems(name: str, lang: str) -> set[str]:
     return stems
 
 
+# A country's people named after its language, as each language makes the plural ("svensk-a" -> "svenskar",
+# "Español" -> "españoles", "Français", "Deutsch" -> "Deutsche", "Türk-çe" -> "Türkler").
+LANGUAGE_PEOPLE = {"sv": (("a",), ("ar", "arna")), "es": ((), ("es", "s")), "pt": ((), ("es", "s")),
+                   "it": (("o", "e"), ("i",)), "fr": ((), ("", "s")), "de": ((), ("e",)), "en": ((), ("s",)),
+                   "nl": ((), ("en",)), "tr": (("çe", "ce", "ca", "ça"), ("ler", "lar"))}
+
+
+def _language_people(lang: str, words: set[str], spoken: dict[str, set[str]]) -> dict[str, str]:
+    """Folded plural people word -> country, from the names of the markets' languages in ``lang``
+    (pycountry's ISO 639 translations): a language official in one country of the markets whose name
+    there shares its first three letters with the language's ("svenska" and Sverige, "Deutsch" and
+    Deutschland), with ``lang``'s plural endings, kept where ``lang``'s lemma tables know the word."""
+    import gettext
+
+    import pycountry
+
+    if lang not in LANGUAGE_PEOPLE:
+        return {}
+    cut, endings = LANGUAGE_PEOPLE[lang]
+    tr = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[lang]) if lang != "en" else \
+        gettext.NullTranslations()
+    countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) if lang != "en" else \
+        gettext.NullTranslations()
+    out: dict[str, str] = {}
+    for other in sorted({language for languages in spoken.values() for language in languages}):
+        found = pycountry.languages.get(alpha_2=other)
+        if found is None:
+            continue
+        name = fold(tr.gettext(found.name).split(" (")[0])
+        if not name.isalpha():
+            continue
+        homes = [country for country, languages in sorted(spoken.items()) if other in languages and
+                 fold(countries.gettext(pycountry.countries.get(alpha_2=country).name))[:3] == name[:3]]
+        if len(homes) != 1:
+            continue
+        stem = next((name[:-len(c)] for c in cut if name.endswith(fold(c))), name)
+        for ending in endings:
+            word = stem + fold(ending)
+            if word in words and len(stem) >= 4:
+                out[word] = homes[0]
+    return out
+
+
 def build_demonyms() -> dict[str, dict[str, str]]:
     """Language -> folded plural people word -> ISO code ("londoners" GB-LND, "milanesi" IT-MI, "izmirliler"
     TR-35), see :mod:`outagewatch.nlp.demonyms`: each country, first-level subdivision and big city of the
@@ -881,6 +924,9 @@ def build_demonyms() -> dict[str, dict[str, str]]:
                             and word not in places and (lang != "en" or prob.get(word.capitalize(), -99.0) >
                                                          prob.get(word, -99.0)):  # "Londoners", not "tampons"
                         made.setdefault(word, set()).update(codes)
+        for word, code in _language_people(lang, words, spoken).items():
+            if word not in common and word not in english and word not in places:
+                made.setdefault(word, set()).add(code)
         out[lang] = {word: next(iter(codes)) for word, codes in sorted(made.items()) if len(codes) == 1}
     return out
 

@@ -22,6 +22,10 @@ from outagewatch.nlp import demonyms
     ("İzmirliler, Superonline'da kesinti var mı? sabahtan beri bağlanamıyorum", ["geo:TR-35"]),
     ("Malmöbor utan Bahnhof, hela stan verkar ligga nere", ["geo:SE-M"]),
     ("Duizenden Nederlanders melden problemen met inloggen bij Snapchat", ["geo:NL"]),
+    # a country's people named after its language: "svensk-a" -> "svenskar", "Español" -> "españoles"
+    ("Stor störning hos Microsoft – Outlook och Teams nere för tusentals svenskar", ["geo:SE"]),
+    ("svenskar, har ni problem med Spotify idag? låtarna hoppar", ["geo:SE"]),
+    ("los españoles sin WhatsApp otra vez, no envía nada", ["geo:ES"]),
 ])
 def test_a_places_people_say_where_the_problem_is(tag, text, regions):
     assert tag(text)["regions"] == regions
@@ -30,6 +34,8 @@ def test_a_places_people_say_where_the_problem_is(tag, text, regions):
 @pytest.mark.parametrize("text", [
     "the Berliner Philharmoniker stream is down again",  # an orchestra, not Berlin's people
     "Berliner Pfannkuchen sind die besten, Lieferando hängt aber",  # a doughnut
+    "Deutsche Bahn App stürzt ab, DB Navigator lädt nicht",  # a firm's name, not Germany's people
+    "Netflix auf Deutsch geht nicht, Untertitel fehlen",  # the language
     "my hamburger order on Uber Eats is stuck",  # a burger
     "Netflix down for me, anyone else? the Londoners episode won't play",  # not said of people
 ])
