@@ -126,6 +126,22 @@ def make_nlp(base: str = "xx") -> Language:
     return nlp
 
 
+ELIDED_LOWER = re.compile(r"^((?:d|l|j|dell|nell|sell|all|dall|sull|qu)['\u2019])(\w.*)$")
+
+
+def _elided(nlp: Language, pattern: Doc) -> list[Doc]:
+    """A name with an elided article inside ("Europe de l'Ouest", "Valle d'Aosta") as a text writes it with
+    its capital: the tokenizer parts "l'" from "Ouest" there (``ELISION``), not in the lower-case pattern."""
+    words = [t.text for t in pattern]
+    if not any(ELIDED_LOWER.match(w) for w in words):
+        return []
+    split: list[str] = []
+    for word in words:
+        m = ELIDED_LOWER.match(word)
+        split += [m.group(1), m.group(2)] if m else [word]
+    return [Doc(nlp.vocab, words=split)]
+
+
 def _variants(phrase: str) -> set[str]:
     out = {phrase, fold(phrase)}
     for p in list(out):
@@ -174,7 +190,7 @@ class Matcher:
         for (variant, names), pattern in zip(by_variant.items(), nlp.tokenizer.pipe(list(by_variant))):
             key = f"name:{variant}"
             self.keys[strings.add(key)] = ("name", names)
-            self.matcher.add(key, [pattern])
+            self.matcher.add(key, [pattern, *_elided(nlp, pattern)])
         for group, table in (("sym", lexicon.SYMPTOM_PHRASES), ("st", lexicon.STATUS_PHRASES)):
             for label, phrases in table.items():
                 key = f"{group}:{label}"

@@ -42,3 +42,13 @@ def test_a_composed_name_without_its_provider_is_not_guessed(tag, text):
 ])
 def test_a_country_named_like_a_direction_and_a_place_is_the_country(tag, text, region):
     assert "azure:koreasouth" not in tag(text)["regions"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    # the tokenizer parts an elided article from a capitalised word ("l'Ouest"): the name still matches
+    ("Azure – État : des clients utilisant Azure Front Door en Europe de l'Ouest rencontrent des erreurs",
+     ["azure:westeurope"]),
+    ("Internet lento in Valle d'Aosta da stamattina, Fastweb non va", ["geo:IT-23"]),
+])
+def test_a_name_with_an_elided_article_written_with_its_capital_matches(tag, text, regions):
+    assert tag(text)["regions"] == regions
