@@ -63,9 +63,9 @@ def _new_rollup(code: str, column: str, distinct: bool) -> str:
     """The rollup counts of one tag list of a batch's new rows (rowids ?1 to ?2): one
     statement per list, since a field's cells are apart from the others'. ``distinct``: some
     Signal of the batch names a value twice in a list (a caller may append to a list), so
-    each (value, Signal) is taken once. At 1M (load 5-6), one batch: the three lists in one
+    each (value, Signal) is taken once. At 1M (20 batches, load 5-6): the three lists in one
     statement with DISTINCT 4.25 µs per Signal, without 3.0, one statement per list without
-    2.7 (the sort behind DISTINCT and GROUP BY is what costs, not json_each)."""
+    2.7 (the sorts behind DISTINCT and GROUP BY are what cost, not json_each; docs/benchmarks.md)."""
     rows = (f"SELECT {'DISTINCT' if distinct else ''} j.value AS value, s.rowid, s.source_kind AS kind,"
             f" {_BUCKET} AS bucket, coalesce(s.report_count, 0) AS reports"
             f" FROM signals s CROSS JOIN json_each(s.{column}) j WHERE s.rowid BETWEEN ?1 AND ?2"
