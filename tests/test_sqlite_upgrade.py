@@ -68,8 +68,9 @@ def test_the_one_time_rollup_fill_floors_times_before_1970(tmp_path):
     Python's floor says (SQLite's ``/`` truncates toward zero: -1 ms would land in bucket 0
     instead of -1), as the writer does; so a later write adds to the same cells."""
     epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
-    times = [epoch - timedelta(milliseconds=1), epoch - timedelta(minutes=5), epoch - timedelta(minutes=5, milliseconds=1),
-             epoch - timedelta(days=400, seconds=7), epoch, epoch + timedelta(minutes=4, seconds=59)]
+    times = [epoch - timedelta(milliseconds=1), epoch - timedelta(minutes=5),
+             epoch - timedelta(minutes=5, milliseconds=1), epoch - timedelta(days=400, seconds=7), epoch,
+             epoch + timedelta(minutes=4, seconds=59)]
     old = [make_signal(f"roku down {i}", published_at=t, services=["roku"], providers=["aws"], regions=["geo:US"],
                        native_id=f"o{i}", report_count=i) for i, t in enumerate(times)]
     path = tmp_path / "old.db"
