@@ -854,5 +854,5 @@ PLACE_FINE = {
            "geen problemen", "normaal", "niks aan de hand"],
     "pl": ["ok", "działa", "działa normalnie", "działa dobrze", "bez problemów", "bez problemu", "w porządku", "spoko"],
     "sv": ["ok", "funkar", "fungerar", "fungerar bra", "funkar bra", "inga problem", "normalt", "lugnt"],
-    "tr": ["ok", "sorunsuz", "sorun yok", "normal", "çalışıyor", "sıkıntı yok", "problem yok"],
+    "tr": ["ok", "tamam", "sorunsuz", "sorun yok", "normal", "çalışıyor", "sıkıntı yok", "problem yok"],
 }

@@ -27,6 +27,7 @@ def test_messages_sent_to_a_countrys_numbers_name_no_place(tag, text):
     ("Ankara'da YouTube açılmıyor, İzmir'de sorun yokmuş", ["geo:TR-06"]),
     ("Ankara'da YouTube açılmıyor, İzmir'de sorun yoktu", ["geo:TR-06"]),
     ("İzmir'de sorun yokmuş ama Ankara'da internet gitti", ["geo:TR-06"]),
+    ("Hetzner Falkenstein'daki sunucular erişilemiyor, Nürnberg'deki tamam", ["geo:DE-SN"]),  # "tamam": OK
 ])
 def test_a_place_said_fine_with_a_turkish_ending_on_yok_is_not_labelled(tag, text, regions):
     assert tag(text)["regions"] == regions
