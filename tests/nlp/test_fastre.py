@@ -1,0 +1,54 @@
+"""A regex is skipped only on a text that cannot hold a match of it (nlp/fastre.py): the characters
+one of which its every match holds, read from the parsed pattern, or None where that is not sure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from outagewatch.nlp import lexicon, pipeline
+from outagewatch.nlp.fastre import may_match, needed_chars
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    ("障害|落ちた", {"障", "落"}),
+    (r"(?<![면게지])\s?안 ?(?:됨|돼요)", {"안"}),  # a look-behind and an optional space say nothing; "안" must be there
+    (r"(?<!빵)(?<!빵 )터(?:짐|졌냐)", {"터"}),
+    ("(?:繋|つな)がらな", {"繋", "つ"}),
+    ("[エ失]ラー?", {"エ", "失"}),
+    ("x{2,}", {"x"}),
+    (r"\w+", None),  # a category: not sure
+    ("a?b?", None),  # only optional items: a match may hold neither
+    ("ab|[0-9]", None),  # one alternative a range: not sure
+])
+def test_needed_characters(pattern, needed):
+    assert needed_chars(pattern) == (frozenset(needed) if needed else None)
+
+
+def _samples() -> list[str]:
+    """Every plain phrase of the Japanese/Korean tables, alone and inside a sentence, and a few posts."""
+    plain = [p for table in (lexicon.JA_SYMPTOMS, lexicon.JA_STATUS) for ps in table.values() for p in ps
+             if re.escape(p) == p]
+    plain += [p for p in (*lexicon.JA_NEGATED, *lexicon.JA_EVERYDAY) if re.escape(p) == p]
+    return [*plain, *(f"今日の朝から{p}です" for p in plain), "LINEが送れないけど福岡は普通", "카톡 안 돼요 ㅠㅠ",
+            "今日はいい天気ですね", "週末はtacosを食べに行く"]
+
+
+def test_a_skipped_regex_has_no_match_and_a_matching_one_is_never_skipped():
+    regexes = [r for _, r, _ in pipeline._JA_SYMPTOMS] + [r for _, r, _ in pipeline._JA_STATUS] + \
+        [pipeline._JA_NEGATED, pipeline._JA_EVERYDAY]
+    matched = 0
+    for text in _samples():
+        chars = set(text)
+        for regex in regexes:
+            if regex.search(text):
+                matched += 1
+                assert may_match(needed_chars(regex.pattern), chars), (regex.pattern[:40], text)
+    assert matched > 50
+    assert all(needed_chars(r.pattern) is not None for r in regexes)  # every table's regex can be skipped
+
+
+def test_symptoms_found_in_japanese_and_korean_are_the_same(tag):
+    assert "outage" in tag("Discordの障害で落ちてる")["symptoms"]
+    assert tag("今日はいい天気ですね")["symptoms"] == []
