@@ -44,6 +44,20 @@ import relevance_models as rm  # noqa: E402
 
 KIND = "shipped"
 EPOCHS = 12
+# The features: token unigrams, character pairs inside kana/kanji/hangul runs and the first and last four
+# letters of each word of six letters or more (the `cjk2+affix4` candidate of benchmarks/relevance_model.py,
+# the best on the held-out writers; outagewatch/nlp/relevance_features.py). None: spaCy's TextCatBOW.v3 alone.
+FEATURES = {"cjk": 2, "affix": 4}
+ARCHITECTURE = rm.features_architecture(**FEATURES) if FEATURES else None
+
+
+def describe() -> str:
+    if not FEATURES:
+        return "spaCy TextCatBOW.v3 (token unigrams, 2^16 features)"
+    extra = [f"character {FEATURES['cjk']}-grams inside kana/kanji/hangul runs"] if FEATURES.get("cjk") else []
+    if FEATURES.get("affix"):
+        extra.append(f"the first and last {FEATURES['affix']} letters of words of 6 letters or more")
+    return f"TextCatBOWFeatures.v1 (token unigrams, {', '.join(extra)}; spaCy's BOW layers, 2^16 features)"
 
 
 def choose_thresholds(records, rules) -> dict[str, tuple[float, float]]:
@@ -56,7 +70,7 @@ def choose_thresholds(records, rules) -> dict[str, tuple[float, float]]:
         test = [i for i, r in enumerate(records) if r["group"] == writer]
         if not test:
             continue
-        model = rm.fit_shipped(train, epochs=EPOCHS)
+        model = rm.fit_shipped(train, epochs=EPOCHS, architecture=ARCHITECTURE)
         probs += [tuple(p) for p in model.predict_many(records[i]["text"] for i in test)]
         held_records += [records[i] for i in test]
         held_rules += [rules[i] for i in test]
@@ -67,11 +81,12 @@ def choose_thresholds(records, rules) -> dict[str, tuple[float, float]]:
 def train(records, rules):
     thresholds = choose_thresholds(records, rules)
     counts = ", ".join(f"{g} {sum(r['group'] == g for r in records)}" for g in rd.GROUPS)
-    info = (f"spaCy TextCatBOW.v3 (token unigrams, 2^16 features), {EPOCHS} epochs, seed {rm.SEED}; trained on "
+    info = (f"{describe()}, {EPOCHS} epochs, seed {rm.SEED}; trained on "
             f"{len(records)} texts ({counts}); thresholds (lo, hi) chosen leave-one-writer-out, combined as "
             f"{KIND}")
     import relevance_model as bench
-    return rm.fit_shipped(bench.fill_rel(records, rules), epochs=EPOCHS, thresholds=thresholds, info=info)
+    return rm.fit_shipped(bench.fill_rel(records, rules), epochs=EPOCHS, thresholds=thresholds, info=info,
+                          architecture=ARCHITECTURE)
 
 
 def main() -> int:

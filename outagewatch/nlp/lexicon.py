@@ -686,6 +686,10 @@ PRESENT_TIME_PHRASES = (
     "neste momento", "no momento", "in questo momento", "al momento", "op dit moment", "op het moment",
     "w tej chwili", "şu an", "şu anda", "just nu", "för närvarande", "i dag",
 )
+# "Again" beside a present-time word dates a recurrence to now even after a past time: "down yesterday and
+# again today", "gestern und heute wieder", "ayer y hoy otra vez" (matched on the lower-cased words, either order).
+AGAIN_WORDS = ("again", "wieder", "otra vez", "de nuevo", "à nouveau", "de nouveau", "de novo", "novamente", "di nuovo",
+               "opnieuw", "znowu", "znów", "ponownie", "yine", "tekrar", "igen")
 # ... and in Japanese and Korean, found in the raw text (no spaces between words there).
 PRESENT_TIME_CJK = ("今日", "現在", "いま", "ただいま", "只今", "今は", "今も", "今、", "지금", "오늘", "현재")
 # After a past time, these say the problem goes on ("down since yesterday and still is"). Not every

@@ -9,9 +9,12 @@ out; figures in docs/benchmarks.md), and the rules stay better at what they were
 negations, everyday senses, status stages. So the model decides only where it is confident and
 the rules let it (:meth:`RelevanceModel.decide`).
 
-The model is spaCy's ``TextCatBOW.v3`` (unigrams of the token text, 2^16 hashed features,
-nothing pretrained) in a two-label ``textcat_multilabel``; it reads the docs the tagger's own
-tokenizer made, so in the tagger its cost is the classifier alone. The file
+The model is a bag of words in a two-label ``textcat_multilabel`` (2^16 hashed features, nothing
+pretrained): spaCy's ``TextCatBOW.v3`` layers over the token texts plus, in the shipped model, the
+character pairs inside kana, kanji and hangul runs (:mod:`outagewatch.nlp.relevance_features`: the
+tokenizer leaves a Japanese clause one token); a file of plain ``TextCatBOW.v3`` (token unigrams)
+loads too. It reads the docs the tagger's own tokenizer made, so in the tagger its cost is the
+classifier alone. The file
 (``data/relevance.zip``, written by scripts/train_relevance.py) holds the component's weights
 and a small JSON header: format, thresholds, how it was trained.
 """

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, senses, sites, typos
+from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, senses, sites, typos, verbs
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -526,6 +526,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
                                                      for st, e, _ in stage_spans),  # "Service restored - ..."
                                               ctx.kind == "status")
+    if not found and not denied and not CHOICE_CUES.isdisjoint(lower) and verbs.choosing(lower):
+        denied = True  # "i won't let my kids play fortnite": a person choosing, no complaint to read in
     now = present_time(lower, text_of(doc), [(st, e) for st, e, sym, _ in found if sym in problems],
                        bool(ja)) if ongoing and (services or providers) and not (recovery_said or recovered or denied) else None
     if trace is not None:
@@ -541,8 +543,22 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 ongoing=ongoing, denied=denied or excluded is not None, now=now)
 
 
+CHOICE_CUES = verbs.CHOICES | {"n't"}  # a quick test before :func:`verbs.choosing`
 _PRESENT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PRESENT_TIME_PHRASES) + r")(?!\w)")
 NEAR = 3  # a present-time word dates the problem word it is at most this many words from ("today's outage")
+_NOW_WORD = "|".join(re.escape(w) for w in sorted(lexicon.PRESENT_TIME, key=len, reverse=True))
+_AGAIN_WORD = "|".join(re.escape(w) for w in sorted(lexicon.AGAIN_WORDS, key=len, reverse=True))
+_AGAIN_NOW_RE = re.compile(rf"(?<!\S)(?:(?:{_AGAIN_WORD}) (?:{_NOW_WORD})|(?:{_NOW_WORD}) (?:{_AGAIN_WORD}))(?!\S)")
+
+
+def _again_now(joined: str, problems: list[tuple[int, int]]) -> str | None:
+    """"again today" / "heute wieder" at most :data:`NEAR` words from a problem word: the problem is
+    back now, whatever past time the text also names ("down yesterday and again today")."""
+    for match in _AGAIN_NOW_RE.finditer(joined):
+        at = joined.count(" ", 0, match.start())
+        if any(st - NEAR <= at < e + NEAR for st, e in problems):
+            return match.group()
+    return None
 
 
 def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cjk: bool) -> str | None:
@@ -550,7 +566,8 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     lexicon.PRESENT_TIME ("today's", "now", "currently", "gerade", "şu anda") at most :data:`NEAR`
     words from a problem word the rules counted ("today's outage", "down right now", "currently
     failing"), in a text that names no past time ("yesterday", "gestern"); in Japanese and Korean,
-    whose clauses are one token, a present-time word anywhere ("今日", "지금"). The caller asks only
+    whose clauses are one token, a present-time word anywhere ("今日", "지금"). After a past time,
+    only "again" beside a present-time word (:func:`_again_now`). The caller asks only
     where the rules read a problem now and no recovery, and ruled no problem word out.
     A time word elsewhere dates something else: "Totalausfall im Mittelfeld heute" is football, "my
     brain had a full outage at 3pm today" a joke, "back now" a recovery."""
@@ -566,7 +583,7 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     if not _BACK_KEYS.isdisjoint(lower):
         joined = " ".join(lower)
         if _PAST_RE.search(joined):
-            return None
+            return _again_now(joined, problems)
     for i, word in enumerate(lower):
         if word in lexicon.PRESENT_TIME and any(st - NEAR <= i < e + NEAR for st, e in problems):
             return word

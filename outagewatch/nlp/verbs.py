@@ -285,6 +285,22 @@ def _regular(lang: str, lemma: str) -> tuple[str, ...]:
 OTHER_SENSE_AFTER = dict.fromkeys(("kick", "kicks", "kicked", "kicking"), frozenset({"in", "off"}))
 
 
+def _a_choice(lower: list[str], i: int) -> bool:
+    """Is the English negation at ``i`` a person's choice ("I won't", "we do not", "they never")?"""
+    word = lower[i]
+    return (word in ("n't", "not", "never") and i > 1 and lower[i - 1] in CHOICE_AUX and lower[i - 2] in CHOOSERS) \
+        or (word in CHOICES and i > 0 and lower[i - 1] in CHOOSERS)
+
+
+def choosing(lower: list[str]) -> bool:
+    """A person's negated choice before a complaint verb or "let": "i won't let my kids play fortnite", "I won't
+    pay for Netflix". :func:`complaints` reads no complaint there; the rules count it as ruled out on purpose,
+    so the relevance model may not read one into it either."""
+    table = forms()["en"]
+    return any(CUES.get(word) == "en" and i + 1 < len(lower) and (lower[i + 1] in LET or lower[i + 1] in table)
+               and _a_choice(lower, i) for i, word in enumerate(lower))
+
+
 def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, symptom) of every cue + verb complaint in the lower-cased tokens."""
     tables = forms()
@@ -294,9 +310,7 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
         lang = CUES.get(word)
         if lang is None:
             continue
-        if lang == "en" and ((word in ("n't", "not", "never") and i > 1 and lower[i - 1] in CHOICE_AUX
-                              and lower[i - 2] in CHOOSERS) or
-                             (word in CHOICES and i and lower[i - 1] in CHOOSERS)):
+        if lang == "en" and _a_choice(lower, i):
             continue
         table = tables[lang]
         j = i + 1
