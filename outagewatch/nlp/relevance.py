@@ -11,9 +11,9 @@ the rules let it (:meth:`RelevanceModel.decide`).
 
 The model is a bag of words in a two-label ``textcat_multilabel`` (2^16 hashed features, nothing
 pretrained): spaCy's ``TextCatBOW.v3`` layers over the token texts plus, in the shipped model, the
-character pairs inside kana, kanji and hangul runs (:mod:`outagewatch.nlp.relevance_features`: the
-tokenizer leaves a Japanese clause one token); a file of plain ``TextCatBOW.v3`` (token unigrams)
-loads too. It reads the docs the tagger's own tokenizer made, so in the tagger its cost is the
+character pairs inside kana, kanji and hangul runs (the tokenizer leaves a Japanese clause one token)
+and the first and last four letters of long words (:mod:`outagewatch.nlp.relevance_features`); a file
+of plain ``TextCatBOW.v3`` (token unigrams) loads too. It reads the docs the tagger's own tokenizer made, so in the tagger its cost is the
 classifier alone. The file
 (``data/relevance.zip``, written by scripts/train_relevance.py) holds the component's weights
 and a small JSON header: format, thresholds, how it was trained.
