@@ -18,6 +18,7 @@ same in both. A text in ASCII has no extra keys and costs what a unigram model c
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy
@@ -92,8 +93,8 @@ _CACHE_MAX = 200_000
 
 def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> tuple:
     """(keys, counts, lengths) of a batch: each doc's token ids (ORTH) and their n-grams up to
-    ``ngram_size``, and :func:`text_features` of its words, each word's looked up by its id once it
-    has been seen (most words of a batch have been: one dictionary look-up a token)."""
+    ``ngram_size``, and :func:`text_features` of its words: each distinct word of the batch looked up
+    once by its id (a new word computed once), then spread to its tokens with numpy."""
     from spacy.attrs import ORTH
 
     arrays = [doc.to_array(ORTH) for doc in docs]
@@ -116,17 +117,24 @@ def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affi
         if len(cache) > _CACHE_MAX:
             cache.clear()
         strings = docs[0].vocab.strings
-        extra, extra_owner = [], []
-        for key, at in zip(ids.tolist(), owner.tolist()):
+        distinct, inverse = numpy.unique(ids, return_inverse=True)  # each word of the batch once
+        found = []
+        for key in distinct.tolist():
             got = cache.get(key)
             if got is None:
                 got = cache[key] = tuple(text_features([strings[key]], cjk, affix, affix_min))
-            if got:
-                extra.extend(got)
-                extra_owner.extend([at] * len(got))
-        if extra:
-            keys.append(numpy.asarray(extra, dtype=numpy.uint64))
-            owners.append(numpy.asarray(extra_owner, dtype=numpy.int64))
+            found.append(got)
+        per_word = numpy.fromiter(map(len, found), dtype=numpy.int64, count=len(found))
+        if per_word.any():
+            flat = numpy.fromiter(itertools.chain.from_iterable(found), dtype=numpy.uint64, count=int(per_word.sum()))
+            first = numpy.cumsum(per_word) - per_word
+            per_token = per_word[inverse]
+            tokens = numpy.flatnonzero(per_token)
+            reps = per_token[tokens]
+            total = int(reps.sum())
+            at = numpy.repeat(first[inverse[tokens]] - (numpy.cumsum(reps) - reps), reps) + numpy.arange(total)
+            keys.append(flat[at])
+            owners.append(numpy.repeat(owner[tokens], reps))
     if len(keys) == 1:
         return _distinct(ids, owner, len(docs))
     return _distinct(numpy.concatenate(keys), numpy.concatenate(owners), len(docs))
