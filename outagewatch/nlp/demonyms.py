@@ -25,7 +25,6 @@ import functools
 import json
 from pathlib import Path
 
-from outagewatch.nlp.vocabulary import fold
 
 DEMONYMS_FILE = Path(__file__).with_name("data") / "demonyms.json"
 
@@ -71,7 +70,8 @@ CUES = PEOPLE_AFTER | PEOPLE_COUNT
 
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, dict[str, str]]:
-    """Language -> folded plural people word -> the ISO code of its place ("londoners" -> "GB-LND")."""
+    """Language -> plural people word in lower case, as written and folded -> the ISO code of its place
+    ("londoners" -> "GB-LND", "madrileños" and "madrilenos" -> "ES-M")."""
     return json.loads(DEMONYMS_FILE.read_text("utf-8")) if DEMONYMS_FILE.exists() else {}
 
 
@@ -79,8 +79,8 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
         list[tuple[int, str]]:
     """(token index, ISO code) of each demonym said of people in the tokens of a text in ``lang``."""
     words = table.get(lang or "")
-    if not words or not lower:
-        return []
+    if not words or not lower or words.keys().isdisjoint(lower):
+        return []  # one C-level pass: most texts hold no people word (keys hold each word as written and folded)
     spots = []
     first = 1 if len(lower) > 1 and lower[0] in OPENERS else 0
     after = first + 1
@@ -93,7 +93,7 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
                   and lower[i - 2] in PEOPLE_COUNT]
     found = []
     for i in dict.fromkeys(spots):
-        code = words.get(fold(lower[i]))
+        code = words.get(lower[i])
         if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper()):
             found.append((i, code))
     return found

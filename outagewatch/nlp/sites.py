@@ -82,6 +82,8 @@ def airport_names() -> dict[str, str]:
 def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> list[tuple[int, str]]:
     """(token index, ISO code) of each airport named as a place: written with its capital, after a
     preposition of place or before a word for airport."""
+    if names.keys().isdisjoint(texts):  # one C-level pass: most texts name no airport
+        return []
     n = len(texts)
     return [(i, names[word]) for i, word in enumerate(texts) if word in names and
             ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER))]

@@ -905,12 +905,13 @@ def build_demonyms() -> dict[str, dict[str, str]]:
     spoken = {country: set(get_official_languages(country, de_facto=True)) for country in MARKETS}
     out: dict[str, dict[str, str]] = {}
     for lang, suffixes in sorted(SUFFIXES.items()):
-        words: set[str] = set()
-        if lang == "en":
-            words |= {fold(w) for w in _lookup("en_lexeme_prob.json.gz")}
-        for file in DEMONYM_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",)):
-            table = _lookup(file)
-            words |= {fold(k) for k in table} | {fold(v) for v in table.values() if isinstance(v, str)}
+        written: dict[str, set[str]] = {}  # folded word -> the lower-case forms the tables write it in
+        sources = [_lookup("en_lexeme_prob.json.gz")] if lang == "en" else []
+        sources += [_lookup(file) for file in DEMONYM_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",))]
+        for table in sources:
+            for form in [*table, *(v for v in table.values() if isinstance(v, str))]:
+                written.setdefault(fold(form), set()).add(form.lower())
+        words = set(written)
         made: dict[str, set[str]] = {}
         for key, all_codes in sorted(places.items()):
             # a people word of a place where the language is spoken (CLDR): "Armenians" is no Colombian city's
@@ -927,7 +928,16 @@ def build_demonyms() -> dict[str, dict[str, str]]:
         for word, code in _language_people(lang, words, spoken).items():
             if word not in common and word not in english and word not in places:
                 made.setdefault(word, set()).add(code)
-        out[lang] = {word: next(iter(codes)) for word, codes in sorted(made.items()) if len(codes) == 1}
+        # Keyed by the folded word and by each way the tables write it in lower case ("madrilenos", "madrileños";
+        # Turkish "İ" lower-cases to "i̇"), so a text's lower-case words are looked up as they are.
+        chosen = {word: next(iter(codes)) for word, codes in made.items() if len(codes) == 1}
+        keys: dict[str, str] = {}
+        for word, code in chosen.items():
+            for form in {word, *written.get(word, ())}:
+                keys[form] = code
+                if lang == "tr" and form.startswith("i"):
+                    keys["i\u0307" + form[1:]] = code
+        out[lang] = dict(sorted(keys.items()))
     return out
 
 
