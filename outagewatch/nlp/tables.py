@@ -1027,8 +1027,25 @@ def build_name_words() -> dict[str, dict[str, list[str]]]:
     return {"lookalikes": lookalikes, "everyday": in_langs, "proper": sorted(people)}
 
 
+def build_pattern_tokens() -> dict:
+    """How the blank pipeline's tokenizer splits each of the matcher's patterns (see
+    :mod:`outagewatch.nlp.patterns`), for the catalog and the tables as shipped now: the build
+    script makes it again in a fresh process once it has written the others."""
+    from outagewatch.catalog import load_catalog
+    from outagewatch.nlp import patterns
+    from outagewatch.nlp.pipeline import make_nlp, pattern_texts
+    from outagewatch.nlp.vocabulary import build_vocabulary
+
+    return patterns.build(make_nlp("xx"), pattern_texts(build_vocabulary(load_catalog())))
+
+
+def dump_pattern_tokens() -> str:
+    return json.dumps(build_pattern_tokens(), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+
+
 def build_all() -> dict[str, str]:
     return {
+        "pattern_tokens.json": dump_pattern_tokens(),
         "name_words.json": json.dumps(build_name_words(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "verb_forms.json": json.dumps(build_verb_forms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",

@@ -127,7 +127,7 @@ class Tagger:
             self.relevance = RelevanceModel.load(None if relevance_model is True else relevance_model)
         with gcpause.paused():
             self.nlp = make_nlp(model or "xx")
-            self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab)
+            self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab, blank=(model or "xx") == "xx")
             # Tokenizing the matcher's ~30k patterns leaves the tokenizer's cache in a state that
             # makes every later text ~3x slower to tokenize (measured: 38 -> 125 µs a tweet); a
             # fresh cache, as assigning the same rules gives, costs nothing and keeps it fast.
