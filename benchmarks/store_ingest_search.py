@@ -13,6 +13,9 @@ Ingest also reports the CPU seconds it took (this process and its children, whic
 SQLite includes the words index's Rust threads and, during a bulk load, the indexer process
 that takes the words over; plus for Elasticsearch the node's own CPU from its stats API),
 so that runs on a shared, loaded machine compare by signals per CPU-second too.
+The upsert loop's wall time is also split (``loop_seconds``, Linux) into the calling thread's
+time on a CPU, runnable but waiting for a core, and blocked, which tells a writer starved of a
+core from one waiting on the disk or a lock.
 Ends with a Markdown table for docs/benchmarks.md. The Elasticsearch indices get a
 unique prefix and are deleted at the end.
 """
@@ -80,6 +83,18 @@ def tree_cpu_seconds() -> float:
     return total + children.children_user + children.children_system
 
 
+def thread_schedstat() -> tuple[float, float] | None:
+    """This thread's seconds on a CPU and runnable but waiting for one (Linux schedstat);
+    None elsewhere. With the wall time, it tells a writer starved of a core (another
+    process, the words indexer) from one blocked on I/O or a lock."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            on_cpu, waiting = f.read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    return int(on_cpu) / 1e9, int(waiting) / 1e9
+
+
 def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: int) -> dict:
     if backend == "sqlite":
         store = open_store(f"sqlite:///{tmp}/bench-{size}.db")
@@ -90,9 +105,11 @@ def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: 
         load_before = [round(x, 2) for x in os.getloadavg()]
         node_before = node_cpu_seconds(es_url) if backend == "elasticsearch" else None
         cpu_start, writer_start = tree_cpu_seconds(), time.process_time()
+        sched_start = thread_schedstat()
         start = time.perf_counter()
         for i in range(0, size, batch):
             store.upsert(signals[i:i + batch])
+        loop, sched_end = time.perf_counter() - start, thread_schedstat()
         # until searchable: Elasticsearch refreshes, the SQLite store's words index commits;
         # and the SQLite store's id index, dropped during a bulk load, is built again (as
         # close() does at the end of ``outagewatch ingest``, while the words catch up)
@@ -119,6 +136,13 @@ def run_one(backend: str, size: int, es_url: str, tmp: str, batch: int, rounds: 
                   "ingest_cpu_seconds": None if cpu is None else round(cpu, 1),
                   "writer_cpu_us_per_signal": round(writer_cpu / size * 1e6, 1),
                   "ingest_per_cpu_second": None if not cpu else int(size / cpu)}
+        if sched_start is not None and sched_end is not None:
+            # the upsert loop's wall time split: the calling thread on a CPU, runnable but
+            # waiting for a core, and the rest (blocked: I/O, fsync, a lock)
+            on_cpu, waiting = (b - a for a, b in zip(sched_start, sched_end))
+            result["loop_seconds"] = {"wall": round(loop, 2), "on_cpu": round(on_cpu, 2),
+                                      "waiting_for_a_core": round(waiting, 2),
+                                      "blocked": round(loop - on_cpu - waiting, 2)}
         result.update(measure(store, rounds))
         result["store_mb"] = round((store.stats().size_bytes or 0) / 1_048_576, 1)
         result["load_average"] = [load_before, [round(x, 2) for x in os.getloadavg()]]
