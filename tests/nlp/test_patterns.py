@@ -24,6 +24,6 @@ def test_texts_the_table_lacks_and_other_pipelines_are_tokenized():
     assert unknown not in _table()[0] and unknown not in _table()[1]
     for patterns in (Patterns(nlp, True), Patterns(nlp, False)):
         assert _words(patterns.doc(unknown)) == _words(nlp.make_doc(unknown))
-        assert [_words(d) for d in patterns.docs([unknown, "netflix"])] == [
-            _words(nlp.make_doc(unknown)), _words(nlp.make_doc("netflix"))]
+        assert [_words(d) for d in patterns.docs([unknown, "netflix", unknown])] == [
+            _words(nlp.make_doc(unknown)), _words(nlp.make_doc("netflix")), _words(nlp.make_doc(unknown))]
     assert not Patterns(nlp, False).plain and not Patterns(nlp, False).split
