@@ -249,9 +249,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace,
                foreign=_Foreign(lower, lang if lang in vocab.lookalikes else None),
                kana_or_hangul=not raw.isascii() and KANA_OR_HANGUL.search(raw) is not None)
-    if vocab.typo_index and (symptom_at or trace is not None):
+    if vocab.typo_index and (symptom_at or trace is not None or ctx.named or not lexicon.BARE_DOWN.isdisjoint(lower)):
         _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say,
-                    trace is not None)
+                    trace is not None, ctx.named)
     for entry in ctx.services if vocab.brand_family else ():
         # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
         # all its products; the one the text names is the one it is about
@@ -726,17 +726,22 @@ def _foreign(lower: list[str], lang: str | None) -> str | None:
 
 
 def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], sentence,
-                names, lang: str | None, say, explaining: bool = False) -> None:
+                names, lang: str | None, say, explaining: bool = False, searched: frozenset = frozenset()) -> None:
     """"githib down?", "discrod voice keeps cutting out", "netflx not loading": a word one edit from a
-    long name (``typos``), where its sentence says something is wrong or back (the complaint is the
-    evidence a misspelt word meant the service) and the word is no word of the text's language or English."""
+    long name (``typos``), where the text says something is wrong or back (the complaint is the evidence
+    a misspelt word meant the service: "discrod just ate my message AGAIN. third time. 'failed to send'"
+    puts it two sentences on), the word is followed by "down" ("githib down?") or the search that found
+    the text was for that name (``searched``: a search for "discord" finding "discrod's new soundboard"),
+    and the word is no word of the text's language or English."""
     taken = {i for s, e, _ in names for i in range(s, e)}
-    talk_in = {sentence[st] for st in symptom_at if st < len(lower)}
+    n = len(lower)
     words = (vocab.lookalikes.get("en", frozenset()), vocab.lookalikes.get(lang or "en", frozenset()))
     for i, word in enumerate(lower):
-        if len(word) < typos.MIN_NAME - 1 or (not explaining and sentence[i] not in talk_in) or i in taken \
-                or not word.isalpha() or not word.isascii():
-            continue  # outside --explain, only the sentences with talk of a problem are read
+        if len(word) < typos.MIN_NAME - 1 or i in taken or not word.isalpha() or not word.isascii():
+            continue
+        down = i + 1 < n and lower[i + 1] in lexicon.BARE_DOWN and not _negated(lower, i + 1, False)
+        if not (symptom_at or down or searched or explaining):
+            continue  # outside --explain, only a text with talk of a problem (or found by a search) is read
         near = vocab.typo_seen.get(word)
         if near is None:
             near = () if word in vocab.phrases else tuple(typos.nearest(word, vocab.typo_index))
@@ -750,14 +755,15 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
         elif any(word in table for table in words):
             say("name", word, False, f"one edit off {near[0]}, but a word of {lang or 'en'}"
                 + (" or English" if lang not in (None, "en") else ""), entry=entries.pop())
-        elif sentence[i] not in talk_in:
-            say("name", word, False, f"one edit off {near[0]}, but nothing in its sentence says it is down or "
-                "back", entry=entries.pop())
+        elif not (symptom_at or down or vocab.typo_names[near[0]] in searched):
+            say("name", word, False, f"one edit off {near[0]}, but nothing in the text says it is down or "
+                "back, and no search for it found the text", entry=entries.pop())
         else:
             entry = entries.pop()
             _add_entry(entry, vocab, services, providers)
-            say("name", word, True, f"one edit off {near[0]} (a typo), beside a complaint in its sentence",
-                entry=entry)
+            say("name", word, True, f"one edit off {near[0]} (a typo), "
+                + ("said to be down" if down else "in a text that says something is wrong or back" if symptom_at
+                   else "found by a search for it"), entry=entry)
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,

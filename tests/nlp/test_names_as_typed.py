@@ -36,12 +36,30 @@ def test_a_typo_beside_another_name_is_still_found(tag):
 @pytest.mark.parametrize("text", [
     "discard the old cables, the router is broken",   # a word of English one edit from discord
     "the stride is broken on this treadmill",         # stride/stripe: stripe is too short and an everyday word
-    "githib is my cat's name",                        # no complaint in its sentence
-    "netflx. the new router is broken",               # the complaint is in another sentence
+    "githib is my cat's name",                        # no complaint in the text
     "das Signale-Kabel ist kaputt",                   # a word of the text's language
 ])
 def test_no_typo_without_a_complaint_or_when_it_is_a_word(tag, text):
     assert tag(text)["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    # the complaint comes two sentences after the name
+    ("discrod ate my message again. third time today. anyone else seeing 'message failed to send'?", "discord"),
+    ("instagarm. again. stories won't load", "instagram"),
+    ("githib down?", "github"),                                       # "down" right after the typo
+])
+def test_a_typo_in_a_text_about_trouble_is_the_service(tag, text, service):
+    assert tag(text)["services"] == [service]
+
+
+def test_a_typo_found_by_a_search_for_the_name_is_the_service(tag):
+    """A collector searching for "discord" finds a post that misspells it and tells of no trouble: the
+    search and the spelling together name the service; the same post found by another search does not."""
+    post = "discrod soundboard update is actually fun"
+    assert tag(post, source="x:search:discord")["services"] == ["discord"]
+    assert tag(post, source="x:search:slack")["services"] == []
+    assert tag("githib isn't down, it was my vpn")["services"] == []  # "down" said not to be
 
 
 def test_one_edit_means_one_damerau_edit_and_the_first_letter_kept():
