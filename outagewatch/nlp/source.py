@@ -98,6 +98,8 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
         host = host_of(rest)
         if host:
             for entry_id in entries_for_host(vocab, host):
+                if kind == "news" and entry_id in vocab.publishers:
+                    continue  # the Guardian's own feed: what it publishes is about others, not the Guardian
                 take(entry_id)
     if REGION_CODE_RE.match(rest.rsplit("/", 1)[-1] or ""):
         region = vocab.codes.get(rest.rsplit("/", 1)[-1].lower())

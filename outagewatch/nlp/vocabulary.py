@@ -151,6 +151,9 @@ class Vocabulary:
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
     airport_sites: dict[str, str] = field(default_factory=dict)  # "iad" -> "US-DC": sites.NAMERS' site codes
     site_namers: frozenset[str] = frozenset()  # services and providers that name sites by airport code
+    # News publishers (the catalog's category "news": The Guardian, CNN, BBC...): their own feed is what they
+    # publish, not a text about them (source.py), so a feed's host names none of them.
+    publishers: frozenset[str] = frozenset()
 
 
 STATUS_HOST_WORDS = ("status", "health", "www", "ocistatus", "is")
@@ -325,6 +328,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for key, ids in firsts.items():
         if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
             vocab.compact.setdefault(key, next(iter(ids)))
+    vocab.publishers = frozenset(s.id for s in catalog.services.values() if s.category == "news")
     vocab.short_names = _short_names(catalog)
     vocab.short_capitals = _short_capitals(catalog, vocab.short_names)
     vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}

@@ -43,3 +43,30 @@ def test_a_community_named_after_nothing_in_the_catalog_names_nothing(tag):
 ])
 def test_a_headline_opening_on_a_company_and_what_it_did_names_the_company(tag, text):
     assert tag(text, source="news:reuters")["services"] != []
+
+
+@pytest.mark.parametrize("text, source, services", [
+    # a newspaper's own feed relays news about others: the paper is not what its headline is about
+    ("Banks say card payments are failing across the country this morning",
+     "rss:https://www.theguardian.com/uk/technology/rss", []),
+    ("Millions of customers lose mobile service in a nationwide outage", "rss:https://www.cnn.com/services/rss/", []),
+    ("Ticketmaster crashes as fans flood the presale", "rss:https://feeds.bbci.co.uk/news/technology/rss.xml",
+     ["ticketmaster"]),
+    ("Ticketmaster crashes as fans flood the presale", "news:www.ft.com", ["ticketmaster"]),
+])
+def test_a_newspapers_feed_names_what_its_headline_is_about_not_the_newspaper(tag, text, source, services):
+    assert tag(text, source=source)["services"] == services
+
+
+def test_a_newspaper_named_in_its_own_feed_is_still_the_newspaper(tag):
+    """The Guardian's feed reporting the Guardian's own site down is about the Guardian: the text names it."""
+    result = tag("The Guardian's website was offline for an hour after a CDN failure",
+                 source="rss:https://www.theguardian.com/media/rss")
+    assert result["services"] == ["the-guardian"]
+
+
+def test_a_status_feed_still_names_its_provider(tag):
+    """Only a publisher's feed is set aside: a status page's feed speaks for its provider."""
+    result = tag("Investigating - Some customers may see errors creating virtual machines in West Europe.",
+                 source="rss:https://azure.status.microsoft/en-us/status/feed/")
+    assert result["providers"] == ["azure"]
