@@ -349,7 +349,16 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azu
                "azure/sql-database": ("sql database", "sql"), "gcp/bigquery": ("bigquery",),
                "cloudflare/zero-trust": ("access", "gateway", "zero trust"), "openai/api": ("api",),
                "azure/functions": ("functions",), "digitalocean/droplets": ("droplet", "droplets"),
-               "aws/s3": ("s3",), "aws/ec2": ("ec2",), "aws/lambda": ("lambda",)}
+               "aws/s3": ("s3",), "aws/ec2": ("ec2",), "aws/lambda": ("lambda",),
+               # A provider's product by what its customers call what they rent: OVH's dedicated servers are its
+               # Bare Metal line, its instances Public Cloud; Linode's instances its Compute.
+               "ovhcloud/bare-metal": ("dedicated server", "dedicated box", "dedicated boxes", "dedicated machines",
+                                       "serveur dédié", "serveurs dédiés", "dédié", "dédiés", "serwer dedykowany",
+                                       "serwery dedykowane", "serwerów dedykowanych", "servidor dedicado",
+                                       "servidores dedicados", "server dedicati", "dedizierte server",
+                                       "dedizierten server", "bare metal", "bare-metal"),
+               "ovhcloud/public-cloud": ("instance", "instances"),
+               "linode/compute": ("instance", "instances", "compute instance")}
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]+")

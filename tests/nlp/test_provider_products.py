@@ -1,0 +1,31 @@
+"""A provider's product named by what its customers rent: OVH's dedicated servers are its Bare Metal line
+and its instances Public Cloud, Linode's instances are its Compute. Said beside the provider (in the text or
+its source), never alone: "our dedicated servers" with no provider named is nobody's product."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, source, service", [
+    ("OVH encore en rade ? nos serveurs dédiés à Roubaix ne pingent plus", None, "ovhcloud/bare-metal"),
+    ("all three of our dedicated boxes at OVH in Beauharnois dropped off the network", None, "ovhcloud/bare-metal"),
+    ("serwery dedykowane w OVH nie odpowiadają od rana", None, "ovhcloud/bare-metal"),
+    ("Incident en cours : perte de connectivité sur une partie des serveurs dédiés de Gravelines.",
+     "x:@OVHcloud", "ovhcloud/bare-metal"),
+    ("our OVH instances in GRA won't boot after the reboot", None, "ovhcloud/public-cloud"),
+    ("linode in Fremont rebooted all my instances, lish shows nothing", None, "linode/compute"),
+])
+def test_what_a_provider_rents_beside_the_provider_is_its_product(tag, text, source, service):
+    assert service in tag(text, source=source)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "our dedicated servers in the basement lost power again",         # no provider: nobody's Bare Metal
+    "the game's instances keep crashing, raid reset is broken",       # no provider: a game's instances
+    "Hetzner dedicated servers are down in Falkenstein",              # another provider's dedicated servers
+])
+def test_the_same_words_without_the_provider_name_no_product(tag, text):
+    services = tag(text)["services"]
+    assert "ovhcloud/bare-metal" not in services and "linode/compute" not in services \
+        and "ovhcloud/public-cloud" not in services
