@@ -252,6 +252,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.typo_index and (symptom_at or trace is not None or ctx.named or not lexicon.BARE_DOWN.isdisjoint(lower)):
         _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say,
                     trace is not None, ctx.named)
+    if "-" in lower or any("-" in w for w in lower):
+        _hyphenated_names(texts, lower, vocab, services, providers, say)
     for entry in ctx.services if vocab.brand_family else ():
         # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
         # all its products; the one the text names is the one it is about
@@ -764,6 +766,50 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
             say("name", word, True, f"one edit off {near[0]} (a typo), "
                 + ("said to be down" if down else "in a text that says something is wrong or back" if symptom_at
                    else "found by a search for it"), entry=entry)
+
+
+HYPHEN_PARTS = 4  # the most words of a name joined by hyphens that are looked for ("Azure-Front-Door-Ausfall")
+
+
+def _hyphenated_names(texts: list[str], lower: list[str], vocab: Vocabulary, services: dict, providers: dict,
+                      say) -> None:
+    """A name of several words joined by hyphens into a compound: "Google-Cloud-Ausfall in Frankfurt",
+    "Microsoft-365-Störung behoben", "Azure-Front-Door-Ausfall" (German and Dutch make one noun of a name and
+    what happened to it; the tokenizer leaves such a word whole or parts it at each hyphen, and the matcher
+    looks for the name's words with spaces). Only a name of two words or more, not an everyday word, with its
+    capitals: the hyphens joining its own words are the evidence it is the name."""
+    n = len(lower)
+    runs: list[list[tuple[str, str]]] = []  # each compound: its (written, lower) words in order
+    i = 0
+    while i < n:
+        if "-" in lower[i] and lower[i].strip("-") and not lower[i].startswith("-"):
+            runs.append([(w, w.lower()) for w in texts[i].split("-") if w])
+            i += 1
+            continue
+        if i + 2 < n and lower[i + 1] == "-" and lower[i] != "-":
+            run = [(texts[i], lower[i])]
+            while i + 2 < n and lower[i + 1] == "-" and lower[i + 2] != "-":
+                run.append((texts[i + 2], lower[i + 2]))
+                i += 2
+            runs.append(run)
+        i += 1
+    for run in runs:
+        start = 0
+        while start < len(run) - 1:
+            for size in range(min(HYPHEN_PARTS, len(run) - start), 1, -1):
+                words = run[start:start + size]
+                found = [nm for nm in vocab.phrases.get(" ".join(low for _, low in words), ())
+                         if nm.kind in ("service", "provider") and not nm.ambiguous
+                         and _cased_like([w for w, _ in words], nm.written.split())]
+                if found:
+                    entry = found[0].ids[0]
+                    if entry not in services and entry not in providers:
+                        _add_entry(entry, vocab, services, providers)
+                        say("name", "-".join(w for w, _ in words), True,
+                            "a name of several words joined by hyphens into a compound", entry=entry)
+                    start += size - 1
+                    break
+            start += 1
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,
