@@ -1151,6 +1151,16 @@ def _numeric(text: str) -> bool:
     return text[:1].isdigit() or text[:1] in "%+-$€" or text.lower() in ("by", "to")
 
 
+def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> bool:
+    """The place's name begins or ends a company's ("Alaska Airlines", "Air Canada", "Bank of America"):
+    the company word written with its capital, right beside the place."""
+    if end < len(lower) and lower[end] in COMPANY_AFTER and texts[end][:1].isupper():
+        return True
+    if start and lower[start - 1] == "air" and texts[start - 1] == "Air":
+        return True
+    return start > 1 and lower[start - 1] == "of" and lower[start - 2] in COMPANY_OF and texts[start - 2][:1].isupper()
+
+
 def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int] = frozenset()) -> str | None:
     """Why a place match is not a place here, or None. ``place_at``: where other places start."""
     n = len(lower)
@@ -1200,6 +1210,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     why = _cjk_not_a_place(texts[start], nm.written)
     if why:
         return why
+    if cased and _company_name(texts, lower, start, end):
+        return "a place inside a company's name (\"Alaska Airlines\", \"Air Canada\", \"Bank of America\")"
     if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
         return "a compass word that begins a longer name (\"North America\")"
     if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
@@ -1446,6 +1458,12 @@ DESTINATION_NOUNS = frozenset({"carriers", "carrier", "numbers", "number", "oper
 # An operator's national customers, its brand before the code ("Vodafone UK subscribers"), are people in that
 # country: the last blind set and writer_j label the country.
 OPERATOR_CUSTOMERS = frozenset({"subscribers"})
+# A company named after a place: the place's name, then one of these capitalised ("Alaska Airlines", "Deutsche
+# Telekom" aside, "Hawaiian Airlines", "Türk Telekom", "Chicago Tribune"), or "Air"/"Bank of" before it ("Air
+# Canada", "Bank of America"). Its outage is the company's, wherever it is; the writers put no place there.
+COMPANY_AFTER = frozenset({"airlines", "airline", "airways", "air", "bank", "telecom", "telekom", "telecoms",
+                           "railways", "railway", "motors", "times", "tribune", "herald", "gazette", "university"})
+COMPANY_OF = frozenset({"bank", "university"})
 # After a country or city in a run of Japanese or Korean: its language ("日本語", "일본어"), its time ("米国時間",
 # "한국 시간"), a district of it named after it in the same run ("大阪市北区" is Osaka's Kita ward).
 CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")
