@@ -164,7 +164,8 @@ FINE_WORDS = frozenset({"unaffected", "unbeeinträchtigt", "opåverkad", "opåve
                         "etkilenmiyor", "normalnie", "normalmente", "normalement", "normally", "perfecto", "perfecta",
                         "perfeito", "perfeita", "perfetto", "perfettamente", "parfait", "parfaitement", "perfekt",
                         "perfect", "perfectly", "prima", "śmiga", "śmigają", "wel", "sí", "normaal", "normale",
-                        "bene", "benissimo", "tranquilo", "tranquilos"})
+                        "bene", "benissimo", "tranquilo", "tranquilos",
+                        "orde"})  # Dutch "in orde" (a phrase on "in" would open the clause pass to every text)
 # "Mes collègues à Namur ont du réseau", "mijn ouders hebben wel internet", "Kolega z Opola ma wszystko".
 HAVE = frozenset({"have", "has", "got", "hebben", "heeft", "hebt", "heb", "ont", "avons", "avez", "haben", "hat",
                   "habe", "hast", "tiene", "tienen", "tengo", "tenemos", "tem", "têm", "tenho", "temos", "ha", "hanno",

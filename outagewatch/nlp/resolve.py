@@ -1228,7 +1228,7 @@ FINE_AFTER = ("sorun yok", "sorunsuz", "no problem", "no issues", "ok", "okay", 
               "sin problemas", "funciona bien", "va bien", "sem problemas", "funciona normal", "funciona bem",
               "senza problemi", "funziona bene", "keine probleme", "läuft normal", "geen problemen", "werkt prima",
               "pas de problème", "aucun problème", "fonctionne bien", "marche bien", "bez problemów", "działa normalnie")
-FINE_CJK = ("괜찮", "문제없", "문제 없", "大丈夫", "問題ない", "問題なし", "正常")
+FINE_CJK = ("괜찮", "문제없", "문제 없", "멀쩡", "大丈夫", "問題ない", "問題なし", "正常")
 # Getting round a problem by going elsewhere ("VPN'd to Amsterdam", "failed over to us-west-2"):
 # that place is where things work.
 WORKAROUND_TO = frozenset({"to", "into", "nach", "naar", "vers", "en", "a", "al", "para", "pra", "do", "w",
@@ -1249,12 +1249,13 @@ WORKAROUND_WORDS = frozenset({"failover", "switched", "switching", "rerouted", "
                               "jogamos", "jogou", "movemos", "migramos", "redirecionamos", "desviamos", "levamos",
                               "migrato", "migrati", "dirottato", "deviato", "migré", "déplacé", "redirigé",
                               "déménagé", "przerzuciliśmy", "przekierowaliśmy", "zmigrowaliśmy", "flyttat",
-                              "migrerade", "styrde", "taşıdık", "yönlendirdik", "aktardık"})
+                              "migrerade", "styrde", "taşıdık", "yönlendirdik", "aktardık", "umgeschwenkt", "geschwenkt",
+                              "transferi", "transferimos", "transferido", "transferimos", "aldık"})
 # Verbs of moving that people also use of moving house ("moving to denver next month"): the work moved only
 # with what was moved named ("movimos todo a", "alles nach Helsinki umgezogen", "moved traffic to") or a
 # provider's name before the place ("moved to Hetzner Helsinki").
 MOVES = frozenset({"moved", "moving", "movimos", "movido", "movemos", "trasladamos", "trasladado", "verhuisd",
-                   "verplaatst", "umgezogen", "déménagé", "déplacé", "levamos", "flyttat", "taşıdık"})
+                   "verplaatst", "umgezogen", "déménagé", "déplacé", "levamos", "flyttat", "taşıdık", "aldık"})
 WORK_MOVED = frozenset({"traffic", "everything", "workloads", "workload", "servers", "instances", "prod", "production",
                         "alles", "todo", "tudo", "tutto", "tout", "wszystko", "allt", "her", "şeyi", "tráfico",
                         "tráfego", "traffico", "trafic", "verkehr", "verkeer", "ruch", "trafiken", "trafiği",
@@ -1270,7 +1271,11 @@ CJK_WORKAROUND = re.compile(r"^(?:リージョン|region|리전)?(?:に|へ|로|
 FAIL_OVER = frozenset({"fail", "failed", "failing", "fails"})
 # A standby copy, kept elsewhere so a problem in one place can be got round: that place is not where it is.
 REPLICA_WORDS = frozenset({"replica", "replicas", "réplica", "réplicas", "replika", "replikę", "replikacja", "repliek",
-                           "dr", "standby", "zapasowe", "zapasowy", "zapasową", "zapasowym"})
+                           "dr", "standby", "zapasowe", "zapasowy", "zapasową", "zapasowym", "secondary", "secundaria",
+                           "secundária", "secondaire", "secondario", "sekundär"})
+# Said right after a place (its brackets skipped), the copy or the failover that kept things going is there:
+# "Singapore replica kept the site up", "Geneva (Switzerland West) secondary took over", "japanwest failover".
+STANDBY_AFTER = REPLICA_WORDS | {"failover", "fail-over", "backup"}
 
 
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
@@ -1311,9 +1316,33 @@ def _moved_with(lower: list[str], start: int, spots: list[tuple[int, int]], text
     return _workaround(lower, before[0], i, texts) or _moved_with(lower, before[0], spots, texts)
 
 
+def _standby_after(lower: list[str], end: int) -> str | None:
+    """"Singapore replica kept the site up", "Geneva (Switzerland West) secondary took over", "japanwest
+    failover is what keeps us alive", "İrlanda'ya aldık" after the traffic: the place named just before a word
+    for a standby copy or a failover (a bracket between skipped), or with a Turkish ending of where to before
+    a verb of moving what was moved, is where the work went, not where the problem is."""
+    n = len(lower)
+    k = end + (end < n and lower[end] == ")")  # "UK West (Cardiff) secondary": the place in the brackets
+    if k < n and lower[k] == "(":
+        close = next((x for x in range(k + 1, min(n, k + 6)) if lower[x] == ")"), None)
+        k = close + 1 if close is not None else k
+    if k < n and lower[k] in STANDBY_AFTER:
+        return "where a standby copy or the failover is (\"... replica kept the site up\"), not where the problem is"
+    if end < n and lower[end] in TR_DATIVE:
+        for j in range(end + 1, min(n, end + 4)):
+            if lower[j] in WORKAROUND_WORDS and (lower[j] not in MOVES or not WORK_MOVED.isdisjoint(lower[max(0, end - 5):end])):
+                return "where the work was moved to get round the problem (\"VPN'd to ...\", \"failed over to ...\")"
+            if lower[j] in lexicon.CLAUSE_BREAKS:
+                break
+    return None
+
+
 def _workaround(lower: list[str], start: int, end: int | None = None, texts: list[str] | None = None) -> str | None:
     """"VPN'd to Amsterdam", "a vpn to the us", "failed over to us-west-2", "switched to eu-west-1",
     and where a standby copy lives ("replica su Francoforte", "a cross-region replica in asia-south2")."""
+    after = _standby_after(lower, end if end is not None else start + 1)
+    if after:
+        return after
     i = start - 1
     while i >= 0 and lower[i] in ("the", "our", "los", "die", "de", "les", "la", "os", "gli"):
         i -= 1
@@ -1514,7 +1543,25 @@ def _not_there(doc, texts, lower, start, end, nm: Name, fine_at: list[int], plac
         return why
     if _said_fine(texts, lower, start, end, fine_at, place_at):
         return "said to be fine there (\"rest of the UK seems fine\", \"İstanbul'da sorun yok\")"
+    if _but_not_there(lower, start):
+        return "a place the problem is said not to be in (\"à Bordeaux mais pas à Nantes\", \"but not in Leeds\")"
     return _workaround(lower, start, end, texts) or _cjk_workaround(texts[start], nm.written, _next_word(texts, end))
+
+
+# "mais pas à Nantes", "but not in Leeds", "aber nicht in Köln", "pero no en Sevilla", "ma non a Torino": a
+# negation, after a contrast word or a comma, then the place (with its preposition): not where the problem is.
+NOT_THERE = frozenset({"not", "pas", "nicht", "no", "non", "niet", "nie", "inte", "não", "nao", "ikke", "ei"})
+
+
+def _but_not_there(lower: list[str], start: int) -> bool:
+    i = start - 1
+    if i >= 0 and lower[i] in PLACE_PREPOSITIONS and lower[i] not in NOT_THERE:
+        i -= 1
+    elif i < 0 or lower[i] == "no":  # Portuguese and Spanish "no" is also "in the" ("mas no Rio")
+        return False
+    if i < 0 or lower[i] not in NOT_THERE:
+        return False
+    return i == 0 or lower[i - 1] in fine.CONTRASTS or lower[i - 1] in fine.MARKS
 
 
 def _next_word(texts: list[str], end: int) -> str:
