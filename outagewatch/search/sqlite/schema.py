@@ -96,6 +96,22 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 _SIGN = 1 << 63
 
 
+# Python's sqlite3 (3.11) binds an int, float, str or bytearray as it is; any other value,
+# None and bytes included, first goes through its adapter lookup, which, finding no adapter,
+# looks up ``__adapt__`` on its protocol type and builds (and drops) a formatted
+# AttributeError. A signals row binds 7-9 of them (the fingerprint, the fields a Signal
+# leaves empty): 1.6 µs of the writer's ~22 per Signal in a bulk load (50,000 rows of 20
+# values: 4.1 -> 2.5 µs a row). Registered, the lookup finds an adapter that hands the value
+# back unchanged (``bytes(b) is b`` for a bytes object), so what is bound is exactly as before.
+# Process-wide, like every sqlite3 adapter, and only for these two exact types.
+def _null(value: None) -> None:
+    return None
+
+
+sqlite3.register_adapter(bytes, bytes)
+sqlite3.register_adapter(type(None), _null)
+
+
 def id_key(signal_id: str) -> int:
     """The 8-byte integer ``signals.idkey`` of an id: its first 16 hex digits when it
     starts with them (ids made by ``signal_id`` are 24 hex digits of BLAKE2b), else 8 bytes
