@@ -17,6 +17,11 @@ to add up the CPU time (``time.thread_time``) of the thread running them:
   and manager (unpickles their answers), the store's own threads;
 - the tagging workers: the tagger's own work (``Tagger._tag_compact``) and the rest of each
   worker's CPU (unpickling the items, pickling the tags, the pool's queues);
+- ingest's tagging process (``outagewatch.nlp.host``, with ``processes`` > 1) and its workers: all
+  their CPU from the 10 ms samples (each one's last reading), less the tagging process's CPU up to
+  the moment it said it was ready (building the tagger, beside the reading: printed apart). This
+  script imports the tagger's module in the writing process to wrap it, so its start-up figures are
+  not the command's (which never imports spaCy there); the per-Signal figures are;
 - the words indexer and any other process: the command's whole CPU time (rusage of its tree)
   less the writing process and the workers.
 
@@ -138,6 +143,38 @@ if tag:
     Future.result = result
     cls._collect = timed("put the tags on the Signals (Tagger._collect)", cls._collect)
     cls.tag_signals = timed("tag a batch in the writing process (no workers)", cls.tag_signals)
+    # ingest's tagger built in a process of its own (outagewatch.nlp.host): the items pickled and
+    # sent, the answers taken and merged; the wall time blocked on the answers is the wait for tags
+    try:
+        from outagewatch.nlp import host as host_mod
+    except ImportError:  # a tree from before it
+        host_mod = None
+
+    class host_cls:  # noqa: N801 - stands in for TaggerHost in a tree without it
+        _send = _receive = _started = None
+    host_cls = host_mod.TaggerHost if host_mod is not None else host_cls
+    host_cls._send = timed("hand batches to the tagging process (TaggerHost._send: pickle the items)", host_cls._send)
+    _receive = timed("take the tags and put them on the Signals (TaggerHost._receive)", host_cls._receive)
+
+    def receive(self, seq, batch):
+        start = time.perf_counter()
+        cpu = time.thread_time()
+        try:
+            return _receive(self, seq, batch)
+        finally:
+            waited[0] += (time.perf_counter() - start) - (time.thread_time() - cpu)
+    host_cls._receive = receive
+    _started = host_cls._started
+
+    def started(self, wait):
+        before = self._state
+        try:
+            return _started(self, wait)
+        finally:
+            if before == "starting" and self._state != "starting":
+                state["host_ready_at"] = time.time()
+                state["host_pid"] = self._pid
+    host_cls._started = started
 else:
     pool_wall = [0.0]
 from outagewatch.search.base import BaseStore
@@ -198,7 +235,7 @@ def ingest_stream(store, stream, *, tag=None, **kwargs):
     after_threads = thread_cpu()
     names = {t.native_id: type(t).__name__ + ":" + t.name for t in threading.enumerate()}
     state["workers"], state["tagged_inside"] = {}, {}
-    if tag is not None and getattr(tag, "_pool", None) is not None:
+    if tag is not None and getattr(tag, "_pool", None) is not None and tag._pool is not False:
         pids = list(tag._pool._processes)
         state["workers"] = worker_cpu(pids)
         # the tagger's own work in each worker, as it measured it (see PROBE)
@@ -400,6 +437,8 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
     named = 0.0
     for name in ("read lines, decode JSON, build and validate Signals, batch them", "hand batches to the workers (Tagger._submit)",
                  "put the tags on the Signals (Tagger._collect)", "tag a batch in the writing process (no workers)",
+                 "hand batches to the tagging process (TaggerHost._send: pickle the items)",
+                 "take the tags and put them on the Signals (TaggerHost._receive)",
                  "garbage collections between batches", "store: upsert (SQLite writer)"):
         if name in spent:
             rows.append(("writing process: " + name, per(spent[name])))
@@ -412,13 +451,30 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
     rows.append(("writing process: after the last batch (closing the store, the workers)", per(result["close_cpu"])))
     workers = sum(result["workers"].values())
     inside = sum(result["tagged_inside"].values())
+    host_build = 0.0
+    if "host_pid" in result and result.get("samples"):
+        # ingest's tagging process and its workers (outagewatch.nlp.host): their CPU from the
+        # samples (each one's last reading); the host's CPU up to its ready is its start-up
+        last: dict = {}
+        host_at_ready = None
+        for t, _, cpus in result["samples"]:
+            last.update(cpus)
+            if host_at_ready is None and t >= result["host_ready_at"]:
+                host_at_ready = cpus.get(result["host_pid"], cpus.get(str(result["host_pid"])))
+        tagging = {pid: cpu for pid, cpu in last.items() if str(result["names"].get(pid, "")).startswith("tagging")}
+        workers = sum(tagging.values())
+        host_build = host_at_ready or 0.0
+        rows.append(("tagging process and its workers: all their CPU once the tagger was built", per(workers - host_build)))
+        workers_note = f"; the tagging process built the tagger beside the reading: {host_build:.2f} s CPU"
+    else:
+        workers_note = ""
     if result["workers"]:
         rows.append(("workers: the tagger's own work (Tagger._tag_compact)", per(inside)))
         rows.append(("workers: the rest (unpickle items, pickle tags, pool queues, fork)", per(workers - inside)))
     process_total = result["startup_cpu"] + result["main_cpu"] + threads + result["close_cpu"]
     rest = result["tree_cpu"] - process_total - workers
     rows.append(("words indexer (its process, from its start)", per(rest)))
-    total = result["tree_cpu"] - result["startup_cpu"] - startup
+    total = result["tree_cpu"] - result["startup_cpu"] - startup - host_build
     print(f"\n== {label}: {n} Signals, {result['new']} new; load {load} ==")
     print(f"  {'stage':<92} {'µs/Signal':>9}")
     for name, micros in rows:
@@ -460,7 +516,7 @@ def report(result: dict, n: int, label: str, load: str) -> dict[str, float]:
           f"after it {result['close_wall']:.1f} s; before it: start-up {result['startup_wall']:.1f} s wall, "
           f"{result['startup_cpu']:.2f} s CPU; starting the workers {startup:.2f} s CPU, {result['pool_wall']:.2f} s wall; "
           f"the writing process waited for tags {result['waited']:.2f} s "
-          f"and used {main_cpu:.1f} s CPU in its main thread")
+          f"and used {main_cpu:.1f} s CPU in its main thread{workers_note}")
     return dict(rows)
 
 

@@ -47,6 +47,16 @@ def default_tagger(nlp_section: dict | None = None) -> Callable[[list[Signal]], 
     return Tagger.default(nlp_section)
 
 
+def ingest_tagger(nlp_section: dict | None = None) -> Callable[[list[Signal]], None]:
+    """:func:`default_tagger` for a command that reads a file of Signals (``ingest``): with
+    ``[nlp] processes`` > 1 the tagger is built in a process of its own
+    (:mod:`outagewatch.nlp.host`) while this one goes on reading; a tagger that fails to build
+    is then met at the first batch (:class:`~outagewatch.nlp.host.TaggerLoadError`)."""
+    from outagewatch.nlp.host import start
+
+    return start(nlp_section)
+
+
 def batched(items: Iterable[Signal], size: int) -> Iterator[list[Signal]]:
     batch: list[Signal] = []
     for item in items:

@@ -50,12 +50,13 @@ def ingest(
     """Store Signals from JSON Lines, then update incidents from them (alerts go to the configured webhooks;
     incidents that were over before they were stored send none). Exit 0: all stored; 3: some lines
     rejected (the rest stored); 1: fatal; 2: usage."""
-    from outagewatch.pipeline import IngestReport, default_tagger, ingest_stream
+    from outagewatch.nlp.host import TaggerLoadError
+    from outagewatch.pipeline import IngestReport, ingest_tagger, ingest_stream
 
     tagger = None
     if tag:
         try:
-            tagger = default_tagger(config().nlp)
+            tagger = ingest_tagger(config().nlp)
         except Exception as exc:  # noqa: BLE001
             fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
     step = after_batch() if correlate else None
@@ -77,6 +78,8 @@ def ingest(
                 try:
                     report = ingest_stream(store, CountingReader(stream, bar), tag=tagger, batch_size=batch_size,
                                            on_reject=complain)
+                except TaggerLoadError as exc:  # built beside the reading: met at the first batch, nothing stored
+                    fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
                 except Exception as exc:  # noqa: BLE001 - a store failure mid-file is fatal, said in one line
                     fail(f"{name}: storing failed: {exc}", exc)
             if step is not None and report.stored.new + report.stored.updated:

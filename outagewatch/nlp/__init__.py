@@ -8,6 +8,15 @@ rules in :mod:`outagewatch.nlp.resolve`.
 """
 
 from outagewatch.nlp.lexicon import SYMPTOMS
-from outagewatch.nlp.tagger import Tagger
 
 __all__ = ["SYMPTOMS", "Tagger"]
+
+
+def __getattr__(name: str):
+    # Tagger (and spaCy with it, ~0.7 s) is imported when first asked for, not with the package:
+    # ingest's writing process uses outagewatch.nlp.host and never imports spaCy itself.
+    if name == "Tagger":
+        from outagewatch.nlp.tagger import Tagger
+
+        return Tagger
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -420,6 +420,7 @@ class Tagger:
 
 _WORKER_TAGGER: Tagger | None = None
 _FORKING = threading.Lock()
+_INHERITED: list = []  # what a worker closes at its start (the ingest host's pipe: see outagewatch.nlp.host)
 
 
 def _in_background(work, name: str) -> threading.Thread:
@@ -445,6 +446,8 @@ def _worker_start(parent: int) -> None:
     collector too: a worker never frees them, and each collection that walked them wrote to
     their pages, copying them from the parent one by one."""
     signals.signal(signals.SIGINT, signals.SIG_IGN)
+    for inherited in _INHERITED:  # its parent's pipe to the writing process: only its parent's
+        inherited.close()
     gc.freeze()
 
     def watch() -> None:

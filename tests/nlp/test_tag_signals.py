@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 
 from outagewatch.signal import Signal
@@ -162,6 +163,23 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _descendants(pid: int) -> list[int]:
+    try:
+        kids = [int(k) for t in os.listdir(f"/proc/{pid}/task")
+                for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
+    except OSError:
+        return []
+    return kids + [d for k in kids for d in _descendants(k)]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
 def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_signal_once_with_its_tags(tmp_path):
     import sqlite3
     import time
@@ -188,13 +206,14 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
         except sqlite3.Error:
             stored = 0
         if stored:
-            workers = [int(p) for p in open(f"/proc/{run.pid}/task/{run.pid}/children").read().split()]
+            # the tagging process (the tagger built beside the reading) and its two workers
+            workers = [p for p in _descendants(run.pid) if b"indexer" not in _cmdline(p)]
             run.kill()
             break
         time.sleep(0.01)
     run.wait(timeout=60)
     assert 0 < stored < 23998, "the kill should land mid-file"
-    assert len(workers) == 2  # [nlp] processes = 2: two tagging workers
+    assert len(workers) == 3  # [nlp] processes = 2: the tagging process and its two workers
     for _ in range(100):  # they notice their parent is gone and leave
         if not any(map(_alive, workers)):
             break

@@ -1,0 +1,351 @@
+"""Ingest's tagger, built in a process of its own while the file is already being read.
+
+Why: building the tagger (importing spaCy, the matcher's tables, the language model) takes
+~2 s before an ingest can tag its first Signal. Built in the writing process, as
+:meth:`Tagger.default` does, it held up reading the file while the other core idled. Here
+the writing process forks a *host* before anything else and goes on: it opens the store and
+reads, decodes and validates the first batches (up to :data:`READ_AHEAD` Signals, held until
+the host is ready) while the host imports spaCy, builds the tagger and forks its workers from
+it (the same workers as :meth:`Tagger.tag_ahead`'s, sharing the host's pages). The writing
+process never imports spaCy at all.
+
+Then :meth:`TaggerHost.tag_ahead` does what :meth:`Tagger.tag_ahead` does: each batch goes to
+the workers as soon as it is read, up to :data:`AHEAD` batches beyond the one the caller
+stores, and comes back tagged, in order, exactly as :meth:`Tagger.tag_signals` would leave it.
+
+The protocol, one duplex pipe between the writing process and the host:
+
+- host -> caller, once: ``("ready", None)`` or ``("failed", message)`` (the tagger did not
+  build: a bad ``[nlp] model``, an unreadable relevance model);
+- caller -> host: ``("tag", seq, [share, ...])``, each share the pickled (text, source, lang)
+  items of an equal share of the batch per worker; the host hands each share to a worker as it is (the
+  bytes are never unpickled in the host) and answers ``(seq, [result, ...])``, each result the
+  pickled compact tags of one share (:func:`_tag_share`), in the order asked;
+- caller -> host: ``("close",)``: the host stops its workers (waiting for them, so their CPU
+  time is the command's) and exits.
+
+Failures: a worker that dies has its share tagged in the host (as :class:`Tagger` does); a host
+that dies has the batches it held tagged in the writing process, by a tagger built there; the
+writing process killed, the host sees its parent gone within a second and exits, and the
+workers follow it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import logging
+import os
+import pickle
+import queue
+import signal as signals
+import threading
+from collections import deque
+from multiprocessing import Pipe
+from typing import Any, Iterable, Iterator
+
+from outagewatch.signal import Signal
+
+READ_AHEAD = 100_000  # Signals read and held while the host starts (~0.5 KB each)
+AHEAD = 2  # batches in the workers' hands beyond the one the caller is storing (as Tagger's)
+
+log = logging.getLogger(__name__)
+
+
+class TaggerLoadError(RuntimeError):
+    """The host could not build the tagger; the message says why."""
+
+
+def start(settings: dict | None = None) -> Any:
+    """Ingest's tagger for the ``[nlp]`` settings: a :class:`TaggerHost` when tagging uses
+    workers (``processes`` > 1) and this process can fork cleanly (no other thread running),
+    else the in-process :meth:`Tagger.default` (built now)."""
+    settings = dict(settings or {})
+    if int(settings.get("processes") or 1) > 1 and threading.active_count() == 1:
+        try:
+            return TaggerHost(settings)
+        except OSError as exc:  # no processes or memory left to fork
+            log.warning("cannot start the tagging process (%s); tagging in this process", exc)
+    from outagewatch.nlp.tagger import Tagger
+
+    return Tagger.default(settings)
+
+
+class TaggerHost:
+    """The writing process's handle on the host (see the module's docstring)."""
+
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        self.processes = max(1, int(settings.get("processes") or 1))
+        ours, theirs = Pipe(duplex=True)
+        pid = os.fork()
+        if pid == 0:  # the host
+            code = 0
+            try:
+                ours.close()
+                _serve(theirs, settings, os.getppid())
+            except BaseException:  # noqa: BLE001 - said on stderr; the caller sees the pipe close
+                log.exception("the tagging process failed")
+                code = 1
+            finally:
+                os._exit(code)
+        theirs.close()
+        # What this process holds now (the command's modules, the configuration) lives as long as
+        # it: frozen out of the garbage collector, as a tagger built here froze it, so the full
+        # collections between batches (outagewatch.gcpause) walk only the batches.
+        gc.freeze()
+        self._conn, self._pid = ours, pid
+        self._state = "starting"  # -> "ready", "failed" (message in _error) or "lost"
+        self._error = ""
+        self._seq = 0  # the last request sent
+        self._answered = 0  # the last answer taken
+        self._local = None  # a tagger built here once the host is lost
+        self.exit_status: int | None = None  # the host's, as os.waitpid gave it, once closed
+        atexit.register(self.close)
+
+    # -- the host's state -----------------------------------------------------------------------
+
+    def _started(self, wait: bool) -> bool:
+        """Whether the host answered its start (ready, failed or lost); ``wait``: until it does."""
+        if self._state == "starting" and (wait or self._poll()):
+            try:
+                what, message = self._conn.recv()
+            except (EOFError, OSError):
+                self._lose()
+            else:
+                self._state, self._error = what, message or ""
+        if self._state == "failed":
+            raise TaggerLoadError(self._error)
+        return self._state != "starting"
+
+    def _poll(self) -> bool:
+        try:
+            return self._conn.poll()
+        except (EOFError, OSError):
+            return True  # recv will say the host is gone
+
+    def _lose(self) -> None:
+        if self._state != "lost":
+            log.warning("the tagging process is gone; tagging continues in this process")
+        self._state = "lost"
+
+    def _tagger_here(self):
+        if self._local is None:
+            from outagewatch.nlp.tagger import Tagger
+
+            self._local = Tagger.default({**self.settings, "processes": 1})
+        return self._local
+
+    # -- tagging ----------------------------------------------------------------------------------
+
+    def tag_ahead(self, batches: Iterable[list[Signal]]) -> Iterator[list[Signal]]:
+        """Yield each batch tagged, in order, while the host's workers tag the next ones; batches
+        read before the host is ready are held (up to :data:`READ_AHEAD` Signals) and sent then."""
+        held: deque[list[Signal]] = deque()
+        sent: deque[tuple[int, list[Signal]]] = deque()
+        holding = 0
+        for batch in batches:
+            held.append(batch)
+            holding += len(batch)
+            if not self._started(wait=holding >= READ_AHEAD):
+                continue
+            while held:
+                sent.append((self._send(held[0]), held.popleft()))
+            holding = 0
+            while len(sent) > AHEAD:
+                yield self._receive(*sent.popleft())
+        if held:
+            self._started(wait=True)
+            while held:
+                sent.append((self._send(held[0]), held.popleft()))
+        while sent:
+            yield self._receive(*sent.popleft())
+
+    def __call__(self, batch: list[Signal]) -> None:
+        """Tag one batch in place (the spine's plain ``tag(batch)``)."""
+        for _ in self.tag_ahead([batch]):
+            pass
+
+    def _send(self, batch: list[Signal]) -> int:
+        """Hand the batch to the host; its request number (0: the host is gone, tag it here)."""
+        if self._state == "lost":
+            return 0
+        # one equal share per worker, as Tagger._submit splits a batch: a text costs the workers
+        # ~5% more CPU in shares of 1,000 than of 2,500 (the tagger's stages run over fewer texts
+        # at a time)
+        size = -(-len(batch) // self.processes)
+        shares = [pickle.dumps([(s.searchable_text, s.source, s.lang) for s in batch[i:i + size]],
+                               pickle.HIGHEST_PROTOCOL) for i in range(0, len(batch), size)]
+        self._seq += 1
+        try:
+            self._conn.send(("tag", self._seq, shares))
+        except OSError:
+            self._lose()
+            return 0
+        return self._seq
+
+    def _receive(self, seq: int, batch: list[Signal]) -> list[Signal]:
+        """The batch's tags from the host, merged into it (tagged here if the host is gone)."""
+        while seq and self._state != "lost":
+            try:
+                answered, results = self._conn.recv()
+            except (EOFError, OSError):
+                self._lose()
+                break
+            self._answered = answered
+            if answered != seq:  # an answer for a batch an earlier, interrupted call left behind
+                continue
+            at = 0
+            for blob in results:
+                for tags in pickle.loads(blob):
+                    _merge(batch[at], tags)
+                    at += 1
+            return batch
+        self._tagger_here().tag_signals(batch)
+        return batch
+
+    def close(self) -> None:
+        """Stop the host and its workers, and wait for them (their CPU time is the command's)."""
+        conn, self._conn = getattr(self, "_conn", None), None
+        if conn is None:
+            return
+        atexit.unregister(self.close)
+        try:
+            answered = self._state != "starting" or conn.poll()
+        except OSError:
+            answered = True
+        if not answered:
+            # never used (the file could not be opened, the command failed first): not worth the
+            # rest of the build; a worker forked meanwhile sees its parent gone and leaves
+            os.kill(self._pid, signals.SIGKILL)
+        try:
+            conn.send(("close",))
+            while True:  # answers still coming (an interrupted call's): taken, so the host is never stuck
+                conn.recv_bytes()
+        except (EOFError, OSError):
+            pass
+        conn.close()
+        try:
+            self.exit_status = os.waitpid(self._pid, 0)[1]
+        except ChildProcessError:
+            pass
+
+
+def _merge(signal: Signal, tags: Any) -> None:
+    """Add a compact result (:func:`_tag_share`) to the Signal, keeping what the source set: what
+    :func:`outagewatch.nlp.tagger._merge` does with the tags' dict."""
+    if tags.__class__ is str or tags is None:  # no tag found: the language alone
+        if tags and not signal.lang:
+            signal.lang = tags
+        return
+    for name, found in zip(("services", "providers", "regions", "symptoms"), tags):
+        if found:
+            current = getattr(signal, name)
+            merged = list(dict.fromkeys([*current, *found]))
+            if merged != current:
+                setattr(signal, name, merged)
+    status, lang = tags[4], tags[5]
+    if signal.status is None and signal.source_kind == "status" and status:
+        signal.status = status
+    if not signal.lang and lang:
+        signal.lang = lang
+
+
+# -- the host's side -------------------------------------------------------------------------------
+
+
+def _tag_share(tagger, blob: bytes) -> bytes:
+    """One share's tags in their compact form, pickled: a text with no tag as its language alone
+    (as :func:`outagewatch.nlp.tagger._work_compact` sends it), any other as the tuple
+    (services, providers, regions, symptoms, status, lang), what ingest keeps of them: a tuple
+    pickles in fewer bytes and less time than the eight-key dict."""
+    from outagewatch.nlp.tagger import _is_empty
+
+    out = []
+    for tags in tagger._tag_compact(pickle.loads(blob)):
+        if tags.__class__ is dict:
+            tags = tags["lang"] if _is_empty(tags) else (
+                tags["services"], tags["providers"], tags["regions"], tags["symptoms"], tags["status"], tags["lang"])
+        out.append(tags)
+    return pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
+
+
+def _work(blob: bytes) -> bytes:
+    """In a worker: one share's compact tags, pickled."""
+    from outagewatch.nlp import tagger as tagging
+
+    return _tag_share(tagging._WORKER_TAGGER, blob)
+
+
+def _serve(conn, settings: dict, parent: int) -> None:
+    """The host: build the tagger, fork its workers, then serve requests until told to close
+    (or the writing process is gone)."""
+    signals.signal(signals.SIGINT, signals.SIG_IGN)  # Ctrl-C is the writing process's to handle
+    try:
+        from outagewatch.nlp import tagger as tagging
+
+        tagger = tagging.Tagger(settings=settings)
+        tagging._INHERITED.append(conn)  # the workers close their copy of the pipe
+        tagger._get_pool()  # the workers fork now, before any thread runs here
+    except Exception as exc:  # noqa: BLE001 - the writing process says it, in one line
+        from outagewatch.extras import hint_for
+
+        conn.send(("failed", hint_for(exc) or str(exc)))
+        return
+    conn.send(("ready", None))
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="outagewatch-parent-watch").start()
+    answers: queue.SimpleQueue = queue.SimpleQueue()
+    sender = threading.Thread(target=_answer, args=(conn, answers, tagger), name="outagewatch-tag-answers")
+    sender.start()
+    try:
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                break
+            if request[0] == "close":
+                break
+            _, seq, shares = request
+            parts = []
+            for blob in shares:
+                future = None
+                pool = tagger._pool
+                if pool is not None:
+                    try:
+                        future = pool.submit(_work, blob)
+                    except Exception:  # noqa: BLE001 - a broken pool: this share is tagged here
+                        tagger._broken()
+                parts.append((blob, future))
+            answers.put((seq, parts))
+    finally:
+        answers.put(None)
+        sender.join()
+        tagger.close()
+        conn.close()
+
+
+def _answer(conn, answers: queue.SimpleQueue, tagger) -> None:
+    """The host's second thread: each request's results in order, sent as they are ready (the
+    first thread keeps taking requests meanwhile, so neither side can wait on the other)."""
+    broken = False
+    for seq, parts in iter(answers.get, None):
+        results = []
+        for blob, future in parts:
+            result = None
+            if future is not None and not broken:
+                try:
+                    result = future.result()
+                except Exception:  # noqa: BLE001 - the worker died: its share is tagged here
+                    broken = True
+                    tagger._broken()
+            results.append(result if result is not None else _tag_share(tagger, blob))
+        try:
+            conn.send((seq, results))
+        except OSError:  # the writing process is gone
+            return
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        threading.Event().wait(1.0)
+    os._exit(0)

@@ -1,0 +1,119 @@
+"""Ingest's tagger built in a process of its own while the file is read: the same tags, in the
+same order, whatever happens to the process that tags them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal as signals
+import sqlite3
+import time
+
+from outagewatch.nlp.host import READ_AHEAD, TaggerHost
+from tests.clihelp import cli_process
+from tests.nlp.test_tag_signals import _alive, _batches, _descendants, _tags
+
+
+def _expected(tagger, count, size, seed=0):
+    batches = _batches(count, size, seed=seed)
+    for batch in batches:
+        tagger.tag_signals(batch)
+    return _tags(batches)
+
+
+def test_the_file_is_read_while_the_tagger_builds_and_every_batch_comes_back_in_order_with_the_same_tags(tagger):
+    host = TaggerHost({"processes": 2})
+    try:
+        read = []
+
+        def reading(batches):
+            for batch in batches:
+                read.append(batch)
+                yield batch
+
+        batches = _batches(10_000, 500)
+        seen = []
+        for batch in host.tag_ahead(reading(batches)):
+            if not seen:
+                # building the tagger takes seconds, reading these twenty batches milliseconds: all
+                # of them were read (and held) before the first one could be tagged
+                assert len(read) == 20 and 10_000 < READ_AHEAD
+            seen.append(batch)
+        assert all(a is b for a, b in zip(seen, batches)) and len(seen) == 20
+        assert _tags(seen) == _expected(tagger, 10_000, 500)
+        workers = _descendants(host._pid)
+        assert len(workers) == 2  # [nlp] processes = 2: the host's two tagging workers
+
+        again = list(host.tag_ahead(iter(_batches(9300, 4000, seed=1))))  # the same host serves the next file
+        assert _tags(again) == _expected(tagger, 9300, 4000, seed=1)
+    finally:
+        host.close()
+    assert not _alive(host._pid) and not any(map(_alive, workers))
+
+
+def test_a_caller_that_stops_early_leaves_nothing_behind_for_the_next_call(tagger):
+    host = TaggerHost({"processes": 2})
+    try:
+        ahead = host.tag_ahead(iter(_batches(20_000, 4000)))
+        next(ahead)  # a store failure after the first batch: the others were sent and are dropped
+        ahead.close()
+        assert _tags(list(host.tag_ahead(iter(_batches(8000, 4000, seed=2))))) == _expected(tagger, 8000, 4000, seed=2)
+    finally:
+        host.close()
+
+
+def test_a_tagging_process_killed_mid_run_has_the_rest_tagged_here_and_its_workers_leave(tagger):
+    host = TaggerHost({"processes": 2})
+    try:
+        seen = []
+        for batch in host.tag_ahead(iter(_batches(16_000, 4000))):
+            if not seen:  # the host holds the next batches now
+                workers = _descendants(host._pid)
+                os.kill(host._pid, signals.SIGKILL)
+            seen.append(batch)
+        assert _tags(seen) == _expected(tagger, 16_000, 4000)
+        assert host._state == "lost"
+    finally:
+        host.close()
+    for _ in range(100):  # they notice their parent is gone and leave
+        if not any(map(_alive, workers)):
+            break
+        time.sleep(0.1)
+    assert len(workers) == 2 and not any(map(_alive, workers))
+
+
+def test_a_worker_killed_mid_run_has_its_share_tagged_by_the_host(tagger):
+    host = TaggerHost({"processes": 2})
+    try:
+        seen = []
+        for batch in host.tag_ahead(iter(_batches(16_000, 4000))):
+            if not seen:
+                os.kill(_descendants(host._pid)[0], signals.SIGKILL)
+            seen.append(batch)
+        assert _tags(seen) == _expected(tagger, 16_000, 4000)
+        assert host._state == "ready"  # the host itself carried on
+    finally:
+        host.close()
+
+
+def test_ingest_with_a_tagger_that_cannot_load_says_so_in_one_line_and_stores_nothing(tmp_path):
+    data = tmp_path / "signals.jsonl"
+    data.write_text("".join(json.dumps({"source_kind": "social", "source": "x:@a", "published_at": "2020-11-25T14:00:00Z",
+                                        "text": f"Roku down #{i}"}) + "\n" for i in range(6000)))
+    db = tmp_path / "ow.db"
+    ran = cli_process("--store", f"sqlite:///{db}", "ingest", "--json", "--no-correlate", data, check=False,
+                      env={"OUTAGEWATCH_NLP_PROCESSES": "2", "OUTAGEWATCH_NLP_MODEL": "xx_no_such_model"})
+    assert ran.code == 1
+    lines = ran.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: cannot load the tagger:") and "xx_no_such_model" in lines[0]
+    assert "--no-tag" in lines[0]
+    if db.exists():
+        with sqlite3.connect(db) as con:
+            assert con.execute("SELECT count(*) FROM signals").fetchone()[0] == 0
+
+
+def test_a_tagging_process_never_used_is_stopped_at_close_instead_of_finishing_its_build():
+    host = TaggerHost({"processes": 2})  # the command fails before its first batch (a file it cannot read)
+    host.close()
+    assert os.WIFSIGNALED(host.exit_status) and os.WTERMSIG(host.exit_status) == signals.SIGKILL
+    assert not _alive(host._pid)
