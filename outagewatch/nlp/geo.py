@@ -62,7 +62,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "EG": ("Egypt", "Egipto", "Ägypten", "Égypte"),
     "IN": ("India", "Indien", "Inde", "Índia", "インド"),
     "JP": ("Japan", "Japón", "Japon", "Japão", "日本"),
-    "KR": ("South Korea", "Korea", "Corea del Sur", "Südkorea", "Corée du Sud", "Coreia do Sul", "韓国"),
+    "KR": ("South Korea", "Korea", "Corea del Sur", "Südkorea", "Corée du Sud", "Coreia do Sul", "韓国", "한국"),
     "CN": ("China", "Chine", "中国"),
     "TW": ("Taiwan", "Taiwán", "台湾"),
     "HK": ("Hong Kong", "香港"),

@@ -1210,6 +1210,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     why = _cjk_not_a_place(texts[start], nm.written)
     if why:
         return why
+    if _korean_adjective(texts, start, nm):
+        return "a country's name before a Korean noun: its adjective (\"한국 드라마\"), not where"
     if cased and _company_name(texts, lower, start, end):
         return "a place inside a company's name (\"Alaska Airlines\", \"Air Canada\", \"Bank of America\")"
     if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
@@ -1496,6 +1498,25 @@ COMPANY_OF = frozenset({"bank", "university"})
 # After a country or city in a run of Japanese or Korean: its language ("日本語", "일본어"), its time ("米国時間",
 # "한국 시간"), a district of it named after it in the same run ("大阪市北区" is Osaka's Kita ward).
 CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")
+
+
+# After a country's name in Korean, the words that make it where people are ("한국 이용자 접속 불가": users in
+# Korea) or where it happens ("한국 전역"); any other noun makes the name its adjective ("한국 드라마", "미국 회사").
+# (each word with any particle after it: "전역에서", "이용자들이")
+KO_WHERE_AFTER = ("이용자", "사용자", "유저", "고객", "플레이어", "게이머", "시청자", "국민", "사람들", "전역", "전체",
+                  "전국", "곳곳", "일부", "지역", "서버")
+KO_WHERE_WORDS = frozenset({"내", "쪽"})  # only as written: "내일" is tomorrow
+HANGUL_WORD = re.compile(f"^[{HANGUL}]+$")
+
+
+def _korean_adjective(texts: list[str], start: int, nm: Name) -> bool:
+    """A country's name written alone before another Korean noun: the country's adjective ("한국 드라마",
+    "한국 곡", "미국 회사"), not where something happens; not before a word of people or place."""
+    token = texts[start]
+    if len(nm.geo or "") != 2 or token != nm.written or not HANGUL_WORD.match(token) or start + 1 >= len(texts):
+        return False
+    after = texts[start + 1]
+    return HANGUL_WORD.match(after) is not None and after not in KO_WHERE_WORDS and not after.startswith(KO_WHERE_AFTER)
 
 
 def _cjk_not_a_place(token: str, written: str) -> str | None:
