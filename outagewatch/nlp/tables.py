@@ -42,6 +42,7 @@ DATA = Path(__file__).with_name("data")
 VERB_TABLES = {"it": "it_lemma_lookup_verb.json.gz", "pl": "pl_lemma_lookup_verb.json.gz"}  # split by part of speech
 SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, NYC)
 # Administrative words in a subdivision's name that are not the city's ("Métropole de Lyon", "Nairobi City").
+CITY_LEVEL_KINDS = ("capital", "federal territory", "federal district", "municipality")
 CITY_WORDS = frozenset({"city", "metropole", "de", "du", "la", "citta", "metropolitana", "di", "ciudad", "municipality",
                         "municipio", "metropolitan", "borough", "of", "the", "horad", "gorod"})
 COARSE_FIRST_LEVEL = 4  # a country's first level of this many units or fewer says too little (the UK's nations)
@@ -191,10 +192,13 @@ def build_places() -> list[list]:
     for sub in subdivisions:
         own.setdefault((sub.country_code, fold(_clean(sub.name))), sub.code)
     # A subdivision that is a city names it among administrative words ("Incheon-gwangyeoksi",
-    # "Ciudad Autónoma de Buenos Aires", "Horad Minsk"): the city is that subdivision.
+    # "Ciudad Autónoma de Buenos Aires", "Horad Minsk"): the city is that subdivision. So does a capital's
+    # own territory or a city-level municipality of the first level ("Abuja Federal Capital Territory" NG-FC,
+    # "Wilayah Persekutuan Kuala Lumpur" MY-14, "Beijing Shi" CN-BJ): a capital takes its own code.
     city_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for sub in subdivisions:
-        if "city" in sub.type.lower():
+        kind = sub.type.lower()
+        if "city" in kind or (sub.parent_code is None and any(k in kind for k in CITY_LEVEL_KINDS)):
             words = tuple(re.split(r"[\s,-]+", fold(_clean(sub.name))))
             city_words.setdefault(sub.country_code, []).append((words, sub.code))
 
