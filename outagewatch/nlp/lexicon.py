@@ -742,6 +742,31 @@ COMMON_WORDS = frozenset({
 # crashing his car"); only the source or its search naming the service (with a problem said or a capital,
 # as for any everyday word), the name as its users write it ("LoL"), or a product noun beside it ("lol
 # client", "max app"). Never the foreign-language rule: "Champions League" is no English in German text.
+# Words of an everyday-word brand's own world, said within a few words of the name in its sentence: what the
+# brand sells or what its users do with it ("steam summer sale", "finally got a steam deck", "paid with square,
+# the card reader", "took the tesla on a road trip, supercharger stops", "clase de zoom", "teams notifications").
+# The writers' convention: a service named in talk that is no outage keeps the service; only a word in another
+# sense has none (the everyday senses, ``ANTI_CONTEXT``, are ruled out first).
+BRAND_NEAR: dict[str, frozenset[str]] = {
+    "steam": frozenset({"sale", "sales", "deck", "library", "wishlist", "workshop", "achievements", "refund",
+                        "refunds", "games", "valve", "key", "keys", "세일", "セール", "게임"}),
+    "tesla": frozenset({"supercharger", "superchargers", "powerwall", "autopilot", "fsd", "cybertruck", "model",
+                        "charger", "drove", "drive", "driving", "road", "trip", "musk", "stock", "shares",
+                        "delivery", "delivered"}),
+    "square": frozenset({"reader", "register", "pos", "invoice", "invoices", "invoicing", "terminal", "seller",
+                         "sellers", "payments", "payment", "paid", "card", "checkout"}),
+    "zoom": frozenset({"meeting", "meetings", "call", "calls", "class", "classes", "lecture", "webinar",
+                       "background", "backgrounds", "link", "clase", "clases", "riunione", "reunión", "reunião",
+                       "réunion", "spotkania", "spotkanie", "lezione", "aula", "aulas", "zajęcia", "besprechung",
+                       "grandma", "babcię", "mormor", "oma", "abuela", "avó", "nonna"}),
+    "slack": frozenset({"channel", "channels", "workspace", "huddle", "huddles", "emoji", "emojis", "dm", "dms",
+                        "thread", "notifications", "messages", "teams", "discord"}),
+    "teams": frozenset({"meeting", "meetings", "call", "calls", "notifications", "chat", "channel", "channels",
+                        "outlook", "slack", "receipts", "spotkanie", "spotkania", "reunião", "reunión", "réunion",
+                        "riunione", "besprechung", "microsoft", "zoom"}),
+}
+BRAND_NEAR_REACH = 8
+
 NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league"})
 
 # Catalog names in kana and hangul that are also everyday words there (or a person's name): like

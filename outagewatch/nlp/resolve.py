@@ -954,6 +954,13 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if after in HYPHENS and end + 1 < len(lower) and lower[end + 1] in COMPOUND_HEADS:
         # "ring-kameran", "zoom-mötet", "hue-appen", "Ring-Türklingel": a compound of the name and its product
         return True, f"a compound with its product noun ({lower[end + 1]!r})"
+    brand_words = lexicon.BRAND_NEAR.get(word)
+    if brand_words:
+        lo, hi = max(0, start - lexicon.BRAND_NEAR_REACH), min(len(lower), end + lexicon.BRAND_NEAR_REACH)
+        seen = [lower[i] for i in range(lo, hi) if not start <= i < end and lower[i] in brand_words
+                and sentence[i] == sent]
+        if seen:
+            return True, f"a word of the brand's own world beside it ({seen[0]!r})"
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
         return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()

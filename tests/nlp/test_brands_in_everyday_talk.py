@@ -1,0 +1,32 @@
+"""A service named in talk that is no outage keeps the service ("steam summer sale", "paid with square, the card
+reader", "clase de zoom"): a word of the brand's own world a few words from its name says the brand is meant. The
+same name in its everyday sense names nothing ("steam coming off the kettle", "cut me some slack")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, service", [
+    ("steam winter sale starts next week and my wishlist is already too long", "steam"),
+    ("finally bought a steam deck, playing in bed is a game changer", "steam"),
+    ("paid for lunch with square at the food truck, tapped my card on the little reader", "square"),
+    ("took the tesla up the coast last weekend, supercharger stops every 200 miles", "tesla"),
+    ("tengo clase de zoom a las 8 de la mañana, qué pereza", "zoom"),
+    ("how do I turn off teams notifications on weekends", "teams"),
+    ("someone made a slack channel just for cat pictures", "slack"),
+])
+def test_a_brand_beside_a_word_of_its_own_world_is_the_service(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "the kettle's steam fogged up the kitchen window again",                          # vapour
+    "full steam ahead on the garage sale this weekend",                              # an idiom, then "sale"
+    "cut me some slack, the meeting ran long",                                       # the everyday sense first
+    "draw a square around the card you picked",                                      # a shape
+    "zoom in on the photo of the meeting room",                                      # a camera's zoom
+    "our teams meet every Monday for a call about sales",                            # groups of people
+])
+def test_the_everyday_sense_beside_the_same_words_names_nothing(tag, text):
+    assert tag(text)["services"] == []
