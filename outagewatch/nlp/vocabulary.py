@@ -345,7 +345,17 @@ CASUAL_NAMES = {
     "office 365": "microsoft-365", "o365": "microsoft-365", "m365": "microsoft-365",
 }
 # Short names a brand's own products go by beside it ("azure ... vms", "AWS ... ec2").
-EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines"), "azure/storage": ("storage", "blob storage"),
+EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
+                                          # as Azure's localized status pages and portals say them
+                                          "máquinas virtuales", "máquinas virtuais", "machines virtuelles",
+                                          "macchine virtuali", "virtuele machines", "virtuelle maschinen",
+                                          "virtuellen maschinen", "maszyny wirtualne", "maszyn wirtualnych",
+                                          "virtuella datorer", "virtuella maskiner", "sanal makineler",
+                                          "sanal makinelerin", "máquina virtual", "machine virtuelle",
+                                          "macchina virtuale", "maszyna wirtualna", "virtuell dator"),
+               "azure/storage": ("storage", "blob storage", "armazenamento", "almacenamiento", "stockage",
+                                 "archiviazione", "opslag", "speicher", "lagring", "depolama", "magazyn",
+                                 "storage-konto", "storagekonto"),
                "azure/sql-database": ("sql database", "sql"), "gcp/bigquery": ("bigquery",),
                "cloudflare/zero-trust": ("access", "gateway", "zero trust"), "openai/api": ("api",),
                "azure/functions": ("functions",), "digitalocean/droplets": ("droplet", "droplets"),

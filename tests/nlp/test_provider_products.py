@@ -29,3 +29,17 @@ def test_the_same_words_without_the_provider_name_no_product(tag, text):
     services = tag(text)["services"]
     assert "ovhcloud/bare-metal" not in services and "linode/compute" not in services \
         and "ovhcloud/public-cloud" not in services
+
+
+@pytest.mark.parametrize("text, source, service", [
+    ("Rozwiązano - Problem z uruchamianiem maszyn wirtualnych w regionie Poland Central został rozwiązany.",
+     "statuspage:azure.status.microsoft", "azure/virtual-machines"),
+    ("Azure Sweden Central: virtuella datorer startar inte sedan i morse", None, "azure/virtual-machines"),
+    ("Clientes no Sul do Brasil podem ter falhas ao acessar o Armazenamento do Azure.", None, "azure/storage"),
+])
+def test_azures_products_as_its_localized_pages_name_them(tag, text, source, service):
+    assert service in tag(text, source=source)["services"]
+
+
+def test_the_same_words_without_azure_name_no_azure_product(tag):
+    assert tag("virtuella datorer i labbet startar inte, någon som vet varför?")["services"] == []
