@@ -30,3 +30,13 @@ def test_a_brand_beside_a_word_of_its_own_world_is_the_service(tag, text, servic
 ])
 def test_the_everyday_sense_beside_the_same_words_names_nothing(tag, text):
     assert tag(text)["services"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "xbox party chat keeps kicking all of us, error 0x89231906",
+    "Kan inte logga in på Xbox, står bara 'försök igen senare'",
+    "game pass adding three big games next month, good time to own an xbox",
+])
+def test_xbox_said_alone_is_the_xbox_network(tag, text):
+    """"Xbox" alone is how players name the Xbox network, in trouble or not (every labelled case does)."""
+    assert tag(text)["services"] == ["xbox-live"]
