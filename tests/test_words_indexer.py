@@ -54,6 +54,31 @@ def test_a_bulk_load_is_indexed_by_a_second_process_and_searchable_right_away(tm
         assert again.count(Query(text="outage")) == 1999
 
 
+def test_when_the_load_ends_the_indexer_commits_while_the_id_index_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)  # the test ends the load
+    path = tmp_path / "ended.db"
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 500
+    for start in range(0, 3000, 600):
+        store.upsert(batch(start, 600))
+    indexer = store.text._indexer
+    assert indexer is not None and store._writer.keymap is not None
+    store._writer.end_load()  # as close() does first, or 2 s after the last batch
+    assert store._writer.keymap is None
+    # Nobody searches or closes: told that the load ended, the indexer catches up and commits
+    # now (during a load it commits every 30 s; idle, it would commit only on leaving, 10 s on).
+    deadline = time.monotonic() + 8.0
+    while mark(path) < 3000:
+        assert time.monotonic() < deadline, "the indexer did not commit when the load ended"
+        time.sleep(0.05)
+    assert indexer.alive()
+    with SQLiteStore(path, create=False) as reader:  # another process's view: every word findable
+        assert reader.count(Query(text="outage")) == 3000
+    assert store.count(Query(text="number")) == 3000
+    store.close()
+    assert not indexer.alive() and mark(path) == 3000
+
+
 def test_an_indexer_killed_mid_load_is_replaced_and_nothing_is_lost_or_doubled(tmp_path):
     path = tmp_path / "killed.db"
     store = SQLiteStore(path)

@@ -52,6 +52,7 @@ class SQLiteStore(BaseStore):
         self.database = Database(self.path)
         self.text = TextIndex(self.database, None if str(self.path) == ":memory:" else words_path(self.path))
         self._writer = Writer(self.database)
+        self._writer.on_load_end = self.text.load_ended
         self._planner = Planner(self.database, self.text)
         self._aggregations = Aggregations(self.database, self.text)
         self.state = SQLiteState(self.database)

@@ -15,7 +15,10 @@ whatever SQLite holds, commits and exits.
 The two talk over the child's stdin and stdout, one line each way: the parent writes
 ``c`` ("catch up with everything committed in SQLite now, commit, tell me") before a
 search of its own, and the child answers ``ok`` (or ``busy`` when another process holds
-the index's writer, whose rows are then indexed by that one). ``q`` (or stdin closing, or
+the index's writer, whose rows are then indexed by that one). ``n`` ("the load has ended:
+catch up and commit, no answer") lets the child commit while the writer builds its id index
+again (:meth:`~outagewatch.search.sqlite.writes.Writer.end_load`), rather than after it, when
+a search or ``close()`` asks. ``q`` (or stdin closing, or
 the parent gone) means "finish and exit": the parent's ``close()`` waits for that, so
 ``ingest`` returns once the index has caught up.
 
@@ -112,6 +115,12 @@ class IndexerProcess:
         self._reached = None  # it moved the mark itself, past what it reported before
         return self._answers.pop(0)
 
+    def nudge(self) -> None:
+        """Tell it the load has ended: catch up with SQLite and commit, without an answer."""
+        with contextlib.suppress(BrokenPipeError, OSError, ValueError):
+            self.process.stdin.write(b"n\n")
+            self.process.stdin.flush()
+
     def finish(self) -> None:
         """Let it catch up, commit and exit; wait for that."""
         with contextlib.suppress(OSError, ValueError):
@@ -124,16 +133,17 @@ class IndexerProcess:
             self.process.stdout.close()
 
 
-def _commands(timeout: float, parent: int) -> tuple[int, bool]:
-    """(catch-up requests read, whether to finish), waiting up to ``timeout`` for one.
+def _commands(timeout: float, parent: int) -> tuple[int, bool, bool]:
+    """(catch-up requests read, whether a commit without answer was asked, whether to
+    finish), waiting up to ``timeout`` for one.
     Finish on ``q``, on stdin closing, or when the parent is gone (this process was handed
     to another): a process forked from the writer after it started this one (a tagging
     worker) holds a copy of the pipe, so its closing alone cannot be relied on."""
     ready, _, _ = select.select([0], [], [], timeout)
     if not ready:
-        return 0, os.getppid() != parent
+        return 0, False, os.getppid() != parent
     data = os.read(0, 4096)
-    return data.count(b"c"), not data or b"q" in data or os.getppid() != parent
+    return data.count(b"c"), b"n" in data, not data or b"q" in data or os.getppid() != parent
 
 
 def run(database_path: Path) -> None:
@@ -151,7 +161,7 @@ def run(database_path: Path) -> None:
     # The writer holds SQLite's write lock most of the time: it moves the mark itself, to
     # where this process says the index is committed ("m ROWID SEQ", after the commit).
     index.report_mark = lambda added_to, pending_to: reply(f"m {added_to} {pending_to}".encode())
-    wanted = closing = False
+    wanted = closing = soon = False
     last_work = time.monotonic()
     parent = os.getppid()
 
@@ -161,20 +171,23 @@ def run(database_path: Path) -> None:
                 if wanted:
                     reply(b"busy")
                     wanted = False
+                soon = False  # (the holder commits its own)
                 if closing or time.monotonic() - last_work > IDLE_SECONDS:
                     return
-                requests, eof = _commands(0.1, parent)
+                requests, nudged, eof = _commands(0.1, parent)
                 wanted, closing = wanted or requests > 0, closing or eof
                 continue
             if index.indexed:
                 last_work = time.monotonic()
             if index.indexed == CHUNK:  # more rows wait: take any request, then read on
-                requests, eof = _commands(0, parent)
-                wanted, closing = wanted or requests > 0, closing or eof
+                requests, nudged, eof = _commands(0, parent)
+                wanted, soon, closing = wanted or requests > 0, soon or nudged, closing or eof
                 continue
-            # caught up with what SQLite held when this round began
-            if wanted or closing:
+            # caught up with what SQLite held when this round began (and so with everything
+            # committed before a request or a nudge read since)
+            if wanted or closing or soon:
                 index.commit_now()
+                soon = False
                 if wanted:
                     reply(b"ok")
                     wanted = False
@@ -183,7 +196,7 @@ def run(database_path: Path) -> None:
             elif time.monotonic() - last_work > IDLE_SECONDS:
                 index.commit_now()  # its writer has gone quiet: move the mark, then leave
                 return
-            requests, eof = _commands(0.05, parent)
+            requests, soon, eof = _commands(0.05, parent)
             wanted, closing = requests > 0, eof
     finally:
         index.close()

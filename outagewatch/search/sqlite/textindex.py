@@ -375,6 +375,13 @@ class TextIndex:
             else:
                 self._take_reported_mark()
 
+    def load_ended(self) -> None:
+        """The bulk load's batches are committed: the indexer catches up and commits now,
+        beside the writer's rebuild of its id index (~1.3 s at a million rows), instead of
+        when the first search or ``close()`` asks after it."""
+        if self._indexer is not None:
+            self._indexer.nudge()
+
     @property
     def run_rows(self) -> int:
         """New rows this process stored in the current run of writes."""

@@ -105,6 +105,9 @@ class Writer:
         self._in_batch = False  # a batch is being written (set before its encoding, see batch_done)
         self._last_batch = 0.0  # when the last batch ended
         self._shared = False  # another process was seen adding rows: the id index stays
+        # Called once a load's batches are committed, before the id index is built again: the
+        # words indexer is told to commit meanwhile (TextIndex.load_ended).
+        self.on_load_end = None
 
     def encode(self, signals: list[Signal]) -> list[bytes]:
         """Each Signal's fingerprint; its row, encoded in the same pass, waits for :meth:`write`."""
@@ -179,7 +182,10 @@ class Writer:
             if in_batch:
                 self._restore(self.database.db)
             else:
-                with self.database.transaction() as db:  # (commits the open group first)
+                self.database.flush()  # the load's last batches
+                if self.on_load_end is not None:
+                    self.on_load_end()
+                with self.database.transaction() as db:
                     self._restore(db)
             # Only now: a failed build keeps the map, and whoever sees the map gone (another
             # thread, a test) finds the index committed, not still inside the transaction.
