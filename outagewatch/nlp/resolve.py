@@ -263,7 +263,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             services.pop(entry, None)
             say("name", entry, False, f"the source's brand, but the text names its product ({', '.join(named)})",
                 entry=entry)
-    if vocab.short_names and (services or providers or ctx.services or ctx.providers):
+    if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         taken = {i for s, e, _ in (*names, *symptom_spans) for i in range(s, e)}
         _short_names(lower, vocab, services, providers, ctx, taken, texts)
@@ -816,7 +816,7 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                  taken: set[int], texts: list[str] | None = None) -> None:
     """"azure west europe vms failing": a product's name without its brand, beside the brand; a
     product's one plain word only with its capital ("... SGP1 Spaces is returning 403s")."""
-    brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)}
+    brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands)
     brands |= {vocab.provider_of.get(e) for e in services if vocab.provider_of.get(e)}
     for brand in brands:
         capitals = vocab.short_capitals.get(brand)

@@ -25,6 +25,9 @@ class SourceContext:
     regions: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)  # a search query's words: context only
     named: frozenset[str] = field(default_factory=frozenset)  # the entries a search query names: context only
+    # The brand whose products share the status page, where the page names no one of them (status.openai.com:
+    # ChatGPT and the API): context for the brand's short product names ("API"), never a tag.
+    brands: tuple[str, ...] = ()
 
 
 EMPTY = SourceContext()
@@ -49,6 +52,7 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
     services: list[str] = []
     providers: list[str] = []
     regions: list[str] = []
+    brands: list[str] = []
     words: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     kind = _kind(prefix)
@@ -96,6 +100,10 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
         take(vocab.compact.get(compact(slug)))
     elif kind == "status" or "." in rest:
         host = host_of(rest)
+        shared = vocab.hosts.get(host or "", ())
+        roots = {e.split("/")[0] for e in shared if "/" in e}
+        if len(shared) > 1 and len(roots) == 1 and all("/" in e for e in shared):
+            brands.append(roots.pop())
         if host:
             for entry_id in entries_for_host(vocab, host):
                 if kind == "news" and entry_id in vocab.publishers:
@@ -111,7 +119,7 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
             providers.append(provider)
     return SourceContext(kind=kind, services=tuple(dict.fromkeys(services)),
                          providers=tuple(dict.fromkeys(providers)), regions=tuple(dict.fromkeys(regions)),
-                         words=words, named=named)
+                         words=words, named=named, brands=tuple(brands))
 
 
 # A search's source: "x:search:roku down", "bluesky:search:...", "mastodon:mastodon.social/search:...".

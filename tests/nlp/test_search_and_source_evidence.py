@@ -70,3 +70,18 @@ def test_a_status_feed_still_names_its_provider(tag):
     result = tag("Investigating - Some customers may see errors creating virtual machines in West Europe.",
                  source="rss:https://azure.status.microsoft/en-us/status/feed/")
     assert result["providers"] == ["azure"]
+
+
+@pytest.mark.parametrize("text", [
+    "Monitoring - Increased latency in API responses. A fix has been implemented and we are monitoring.",
+    "Monitorowanie - Wdrożono poprawkę dla zwiększonej liczby błędów w API. Monitorujemy sytuację.",
+])
+def test_a_status_page_shared_by_one_brands_products_lets_a_short_product_name_count(tag, text):
+    """status.openai.com speaks for ChatGPT and the API alike, so it names neither; an update on it that says
+    "API" is about OpenAI's API."""
+    assert tag(text, source="statuspage:status.openai.com")["services"] == ["openai/api"]
+
+
+def test_the_same_update_on_an_unknown_status_page_names_no_api(tag):
+    text = "Monitoring - Increased latency in API responses. A fix has been implemented and we are monitoring."
+    assert tag(text, source="statuspage:status.example.com")["services"] == []
