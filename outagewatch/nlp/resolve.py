@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, senses, sites, typos, verbs
+from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, phrasegate, senses, sites, typos, verbs
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -142,8 +142,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     partial = False
     denied = False
     # Where services and providers are named (not places): an everyday subject beside one is no everyday sense.
+    # (only read beside an everyday subject's word: ``senses.everyday_sense`` looks for one first)
     named = frozenset(i for s, e, ns in spans if any(nm.kind not in ("region", "place") for nm in ns)
-                      for i in range(s, e)) if spans and symptom_spans else frozenset()
+                      for i in range(s, e)) if spans and symptom_spans and not senses.SUBJECT_WORDS.isdisjoint(lower) \
+        else frozenset()
     # Negated problem words are no symptom, but a place's clause that holds one says it is fine ("in Utrecht
     # geen probleem"): nlp/fine.py reads them beside the symptoms.
     negated_spans: list[tuple[int, int, str, bool]] = []
@@ -541,12 +543,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         trace.append({"what": "ongoing", "text": "", "tagged": ongoing, "rule": why})
         trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why_relevant})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
-                symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms], status=status, relevant=relevant,
+                symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms] if symptoms else [], status=status, relevant=relevant,
                 ongoing=ongoing, denied=denied or excluded is not None, now=now)
 
 
 CHOICE_CUES = verbs.CHOICES | {"n't"}  # a quick test before :func:`verbs.choosing`
 _PRESENT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PRESENT_TIME_PHRASES) + r")(?!\w)")
+_PRESENT_KEYS = phrasegate.keys(lexicon.PRESENT_TIME_PHRASES)  # a text holding none cannot match _PRESENT_RE
 NEAR = 3  # a present-time word dates the problem word it is at most this many words from ("today's outage")
 _NOW_WORD = "|".join(re.escape(w) for w in sorted(lexicon.PRESENT_TIME, key=len, reverse=True))
 _AGAIN_WORD = "|".join(re.escape(w) for w in sorted(lexicon.AGAIN_WORDS, key=len, reverse=True))
@@ -584,14 +587,14 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     joined = None
     if not _BACK_KEYS.isdisjoint(lower):
         joined = " ".join(lower)
-        if _PAST_RE.search(joined):
+        if phrasegate.may_hold(joined, _PAST_KEYS) and _PAST_RE.search(joined):
             return _again_now(joined, problems)
-    for i, word in enumerate(lower):
+    for i, word in enumerate(lower if not lexicon.PRESENT_TIME.isdisjoint(lower) else ()):
         if word in lexicon.PRESENT_TIME and any(st - NEAR <= i < e + NEAR for st, e in problems):
             return word
     if joined is None:
         joined = " ".join(lower)
-    for match in _PRESENT_RE.finditer(joined):
+    for match in _PRESENT_RE.finditer(joined) if phrasegate.may_hold(joined, _PRESENT_KEYS) else ():
         at = joined.count(" ", 0, match.start())  # the phrase's first word
         if any(st - NEAR <= at < e + NEAR for st, e in problems):
             return match.group()
@@ -735,11 +738,20 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
     puts it two sentences on), the word is followed by "down" ("githib down?") or the search that found
     the text was for that name (``searched``: a search for "discord" finding "discrod's new soundboard"),
     and the word is no word of the text's language or English."""
+    # The words that can be one edit off a name at all, by their own look: long enough, letters, ASCII,
+    # and not known to be one edit off nothing (most words, remembered in ``typo_seen``). Where no word
+    # is left, nothing else (the names' positions, "down" after a word) need be worked out.
+    shortest, seen = typos.MIN_NAME - 1, vocab.typo_seen
+    candidates = [i for i, word in enumerate(lower)
+                  if len(word) >= shortest and seen.get(word, True) and word.isalpha() and word.isascii()]
+    if not candidates:
+        return
     taken = {i for s, e, _ in names for i in range(s, e)}
     n = len(lower)
     words = (vocab.lookalikes.get("en", frozenset()), vocab.lookalikes.get(lang or "en", frozenset()))
-    for i, word in enumerate(lower):
-        if len(word) < typos.MIN_NAME - 1 or i in taken or not word.isalpha() or not word.isascii():
+    for i in candidates:
+        word = lower[i]
+        if i in taken:
             continue
         down = i + 1 < n and lower[i + 1] in lexicon.BARE_DOWN and not _negated(lower, i + 1, False)
         if not (symptom_at or down or searched or explaining):
@@ -1666,6 +1678,10 @@ _PAST_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace("'s", " ?'s"
 
 
 _BACK_KEYS = frozenset(p.split()[-1].removesuffix("'s") for p in (*lexicon.LOOKING_BACK, *lexicon.PAST_TIMES))
+# Substrings a text must hold for each regex to match (phrasegate): most texts past _BACK_KEYS hold only
+# a common one of them ("back", "after", "morning") and neither regex need read them.
+_LOOK_BACK_KEYS = phrasegate.keys(lexicon.LOOKING_BACK)
+_PAST_KEYS = phrasegate.keys(p.replace("'s", " ") for p in lexicon.PAST_TIMES)
 
 
 def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
@@ -1677,10 +1693,10 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     if _BACK_KEYS.isdisjoint(lower):
         return None
     joined = " ".join(lower)
-    match = _BACK_RE.search(joined)
+    match = _BACK_RE.search(joined) if phrasegate.may_hold(joined, _LOOK_BACK_KEYS) else None
     if match and lexicon.STILL_NOW.isdisjoint(lower):  # not "explains what is causing today's outage"
         return f"a look back at a past outage ({match.group()!r})"
-    match = _PAST_RE.search(joined)
+    match = _PAST_RE.search(joined) if phrasegate.may_hold(joined, _PAST_KEYS) else None
     if match:
         before = joined[:match.start()].split()[-2:]
         if before and before[-1] in lexicon.COMPARED:
@@ -1693,14 +1709,18 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
 
 
 _STATE_RE = re.compile(r"(?:^|[-–—|] )(" + "|".join(re.escape(p) for p in lexicon.COMPONENT_STATES) + r")(?= [-–—:|]|$)")
+# A state's first word: the regex reads a state only as whole tokens (after the start or "- ", before " -" or
+# the end), so a text without any of these words as a token has no state to find, and is not joined and read.
+_STATE_FIRSTS = frozenset(p.split()[0] for p in lexicon.COMPONENT_STATES)
 
 
 def _component_state(lower: list[str]) -> str | None:
     """A component state written as a status page writes it, as a title or a title's part
     ("Degraded performance: ...", "npm registry - Partial outage: ..."), not inside a sentence
     ("we saw degraded performance yesterday"), which the other rules weigh."""
-    joined = " ".join(lower)
-    match = _STATE_RE.search(joined)
+    if _STATE_FIRSTS.isdisjoint(lower):
+        return None
+    match = _STATE_RE.search(" ".join(lower))
     return match.group(1) if match else None
 
 

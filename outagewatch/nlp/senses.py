@@ -104,6 +104,7 @@ EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
     }),
 }
 _SUBJECT_OF = {word: kind for kind, words in EVERYDAY_SUBJECTS.items() for word in words}
+SUBJECT_WORDS = frozenset(_SUBJECT_OF)  # a text holding none has no everyday subject for any symptom
 SUBJECT_REACH = 3
 # ("en" and "i" are "and" in Dutch and Polish but "in" elsewhere: "spotify en el coche" is one clause)
 SUBJECT_BREAKS = frozenset({",", ".", ";", ":", "!", "?", "but", "and", "aber", "und", "pero", "y", "mais", "et",

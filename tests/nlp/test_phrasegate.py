@@ -1,0 +1,53 @@
+"""The rules' phrase regexes are skipped only on a text that cannot hold a match (nlp/phrasegate.py):
+a look back, a past or present time, a status component's state."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from outagewatch.nlp import lexicon, resolve
+from outagewatch.nlp.phrasegate import keys, may_hold
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_a_phrase_stands_by_its_longest_word_or_whole():
+    assert keys(["at the moment", "al momento", "en estos momentos", "as of now", "şu an", "şu anda"]) == \
+        ("as of now", "moment", "şu an")  # "now" alone would let every "know" through
+    assert keys(["yesterday", "ayer"]) == ("ayer", "yesterday")
+    assert keys(["   "]) == ("",)  # an empty alternative matches anywhere: never skipped
+
+
+def _texts() -> list[str]:
+    """Each phrase alone, inside a sentence and glued to punctuation, and the development set's texts."""
+    phrases = [*lexicon.PRESENT_TIME_PHRASES, *lexicon.LOOKING_BACK, *lexicon.PAST_TIMES, *lexicon.COMPONENT_STATES]
+    texts = [*phrases, *(f"slack is down {p} , again" for p in phrases), *(f"#{p}!" for p in phrases),
+             *(p.replace("'s", " 's") for p in phrases), *(f"aws - {p} - us-east-1" for p in phrases)]
+    with (DATA / "tagging_dev.jsonl").open(encoding="utf-8") as lines:
+        texts += [" ".join(json.loads(line)["text"].lower().split()) for line in lines]
+    return texts
+
+
+def test_no_text_a_regex_matches_is_skipped():
+    gated = [(resolve._PRESENT_RE, resolve._PRESENT_KEYS), (resolve._BACK_RE, resolve._LOOK_BACK_KEYS),
+             (resolve._PAST_RE, resolve._PAST_KEYS)]
+    matched = skipped = 0
+    for text in _texts():
+        for regex, needed in gated:
+            if regex.search(text):
+                matched += 1
+                assert may_hold(text, needed), (regex.pattern[:40], text)
+            elif not may_hold(text, needed):
+                skipped += 1
+        words = text.split()
+        if resolve._STATE_RE.search(" ".join(words)):
+            matched += 1
+            assert not resolve._STATE_FIRSTS.isdisjoint(words), text
+    assert matched > 300 and skipped > 1000  # the regexes do match the samples, and most texts are skipped
+
+
+def test_the_rules_still_read_the_times_and_states(tag):
+    assert tag("Slack is down at the moment for everyone")["ongoing"]
+    assert not tag("Here's what happened during yesterday's Slack outage")["ongoing"]
+    assert tag("Slack - Partial outage - Messaging")["ongoing"]
