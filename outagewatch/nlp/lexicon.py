@@ -58,6 +58,9 @@ WEAK_WORDS = frozenset({
     "ddos", "ddos attack", "throttling", "throttled", "rate limited", "rate limiting", "declining", "salta", "saute",
     "eruit", "giù", "bricht", "brechen", "lag", "laggy", "lagging", "sluggish", "hängt", "hängen", "lent",
     "parou", "parando", "caindo", "pulando", "recusado", "rechaza", "rechazando", "se para", "se salta",
+    # said of a person or a thing as often as of a service: "ist tot", "não liga" (doesn't care), "heeft het zwaar"
+    "ist tot", "sind tot", "är död", "is dood", "não liga", "nem liga", "heeft het zwaar", "hebben het zwaar",
+    "fryser", "frös", "crawling at", "showing empty", "shows empty",
 })
 # What a complaint verb is said of when a service fails, beside TECH_CONTEXT, in the other languages
 # ("appen", "uygulaması", "serwer", "betalningen", "ödeme"), and in Japanese and Korean text.
@@ -69,7 +72,8 @@ DEVICE_WORDS = frozenset({"appen", "appar", "aplicativo", "aplicación", "applic
     "login", "logowanie", "inloggen", "giriş", "inloggning", "anmeldung", "connexion", "wifi", "wi-fi", "internet",
     "netu", "sync", "download", "upload", "stream", "streamen", "video", "videos", "vídeo", "mensagem", "mensagens",
     "mensajes", "messages", "berichten", "meddelanden", "wiadomości", "mesajlar", "nachrichten", "mails", "mejl",
-    "erişim", "erişimde", "erişemiyorum", "kullanıcılar",
+    "erişim", "erişimde", "erişemiyorum", "kullanıcılar", "router", "routern", "routeren", "modem", "modemet",
+    "módem", "roteador", "nodes", "node",
     "mejlen", "e-mails", "correos"})
 DEVICE_CJK = ("앱", "서버", "접속", "로그인", "결제", "송금", "메시지", "アプリ", "サーバー", "鯖", "ログイン", "接続", "決済",
               "送信", "同期", "通話", "配信", "動画", "再生")
@@ -89,7 +93,9 @@ GENERIC_RECOVERIES = frozenset({"back up", "is back", "are back", "it's back", "
     "service has been restored", "back online", "is back online", "are back online", "back online after",
     "delivered normally", "normally again", "has been cleared", "processing normally", "recovering after",
     "incident résolu", "funcionando con normalidad", "fonctionne normalement", "funcionando normalmente", "est revenu", "est revenue", "sont revenus", "è tornato",
-    "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka"})
+    "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka",
+    "volta ao ar", "voltou ao ar", "de volta ao ar", "réparée", "réparé", "réparées", "a été réparée", "a été réparé",
+    "came back", "came back up"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -146,6 +152,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "inaccessibles", "irraggiungibili", "awarię", "awarii", "awarie", "indisponibili", "non disponibili",
         # fr "en rade" (broken down), en "meltdown" (a big outage, as headlines say it)
         "en rade", "meltdown",
+        # sv "Storstörning hos Google Cloud" (a major disruption)
+        "storstörning", "storstörningen", "storstörningar",
     ],
     "degraded": [
         "degraded", "degraded performance", "degradation", "partial outage", "partially down",
@@ -227,7 +235,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "erro", "erros", "falha", "falhas", "falhando",
         "errori", "errore", "returning 404", "returns 404", "404s", "404 errors", "fouten",
         "403s", "returning 403", "returning 403s", "foutmelding", "foutmeldingen", "hata", "hatası", "hataları",
-        "hatalar", "hata veriyor", "uppleva fel", "fel vid",
+        "hatalar", "hata veriyor", "uppleva fel", "fel vid", "felnivåer", "förhöjda felnivåer",
     ],
     "5xx": [
         "internal server error", "bad gateway", "service unavailable", "gateway timeout", "server error",
@@ -306,7 +314,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
     # ("valorant won't launch, vanguard is fine" is a report, not a recovery).
     "fine": ["working fine", "works fine", "running fine", "been fine", "is fine", "all good", "fine here", "fine for me",
              "looks fine", "look fine", "seems fine", "fine from here", "sorun yok", "sorun görünmüyor",
-             "sorun olmadığını", "sorun bulunmuyor", "sorun yaşanmıyor"],
+             "sorun olmadığını", "sorun bulunmuyor", "sorun yaşanmıyor", "sorun bildirilmiyor", "sorun bildirilmedi"],
     "recovered": [
         "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
         "works again", "up again", "up and running", "resolved", "has been resolved", "is resolved",
@@ -342,7 +350,7 @@ NO_NETWORK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "es": (("sin", "no hay"), ("internet", "señal", "red", "conexión", "cobertura", "wifi")),
     "de": (("kein", "keine", "keinen"), ("netz", "internet", "empfang", "verbindung", "signal", "wlan", "netzempfang")),
     "fr": (("pas de", "plus de", "aucun", "aucune"), ("réseau", "internet", "connexion", "signal", "wifi", "data")),
-    "pt": (("sem",), ("sinal", "rede", "conexão", "wifi", "cobertura")),
+    "pt": (("sem",), ("sinal", "rede", "conexão", "wifi", "cobertura", "net", "internet")),
     "it": (("niente", "senza", "nessun", "nessuna", "non c'è"), ("internet", "rete", "segnale", "connessione",
                                                               "linea", "wifi", "campo")),
     "nl": (("geen",), ("internet", "bereik", "verbinding", "netwerk", "signaal", "wifi")),
@@ -388,6 +396,22 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "takılı kaldı", "takılıp kalıyor", "takıldı", "dönüp duruyor",
         "zickt", "zickt rum", "stehen still", "steht still", "hanging at", "loops back",
         "keeps flipping", "just sits", "snaps back",
+        # a network or service said dead ("O2 in München komplett tot", "Tele2 mobilnät dött"), weak: a person
+        # or a battery dies too, so it needs a service or an operator named
+        "komplett tot", "völlig tot", "total tot", "ist tot", "sind tot", "dött", "helt dött", "är död",
+        "is dood", "helemaal dood", "ligt dood", "completely dead", "totally dead",
+        # calls that drop, a page that shows nothing ("skype calls just drop", "boards all showing empty")
+        "calls drop", "call drops", "calls dropping", "calls keep dropping", "drops after", "drop after",
+        "showing empty", "shows empty", "showing up empty", "coming up empty",
+        # sv "fryser" (freezes; "jag fryser" is being cold: weak), pt "não liga" (won't turn on, won't call)
+        "fryser", "frös", "fryser hela tiden", "não liga", "nem liga",
+        # a device's light blinking red ("il router lampeggia rosso", "de modem knippert rood")
+        "lampeggia rosso", "lampeggia di rosso", "lampeggia in rosso", "parpadea en rojo", "parpadeando en rojo",
+        "blinkt rot", "knippert rood", "clignote en rouge", "pisca vermelho", "piscando vermelho", "blinkar rött",
+        # headlines: "Why Spotify went dark for two hours" (weak: a person goes dark, a stage too)
+        "went dark", "goes dark", "gone dark",
+        # nl: nodes, servers falling over; a region having a hard time
+        "vallen om", "valt om", "omgevallen", "heeft het zwaar", "hebben het zwaar",
     ],
     "login": [
         "loggar ut mig", "kastar ut mig", "kastade ut mig", "slängde ut mig", "kickas jag ut", "wyrzuca mnie",
@@ -422,7 +446,8 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
     "streaming": [
         "buffrar", "buforuje", "się buforuje", "bufferen", "blijft bufferen", "se pixela",
     ],
-    "latency": ["segar", "laguje", "timear ut", "sürünüyor"],
+    "latency": ["segar", "laguje", "timear ut", "sürünüyor", "latencias", "latencias altas", "alta latencia",
+                "latencia alta", "downloads crawling", "download crawling", "crawling at"],
     "degraded": ["perturbés", "perturbées", "sont perturbés"],
     "recovered": [
         "har löst sig", "löst sig", "är lösta", "rullar på igen", "hämtat sig", "fungerar som vanligt igen",
@@ -436,6 +461,9 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "çözülmüş", "giderildi", "sorun giderildi", "sorunu giderildi", "düzeltildi", "wieder erreichbar",
         "wieder up", "tut wieder", "wieder netz", "back now", "is back now",
         "back to normal now",
+        # headlines: "Twitch volta ao ar após queda", "la panne ... a été réparée", "slack came back"
+        "volta ao ar", "voltou ao ar", "de volta ao ar", "volta a funcionar", "réparée", "réparé", "réparées",
+        "a été réparée", "a été réparé", "came back", "came back up",
     ],
 }
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
@@ -482,6 +510,7 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "stiamo indagando", "indagando", "incident en cours", "we onderzoeken", "mitigating",
         "nous enquêtons", "enquête en cours", "examinons", "in onderzoek", "wordt onderzocht", "worden onderzocht",
         "wird untersucht", "werden untersucht", "em investigação", "en investigación",
+        "utredning pågår", "vi undersöker", "undersöks",
     ],
     "identified": [
         "identified", "have identified", "has been identified", "root cause", "working on a fix",
@@ -526,7 +555,7 @@ STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "r
 # The negative look-aheads keep "落ちてない" (not down) and "復旧作業中" (recovery under way) out.
 JA_SYMPTOMS: dict[str, list[str]] = {
     "outage": [r"障害(?!物|者|で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"장애(?!인|물)", r"오류",
-               r"落ちて(?:る|い|ます)(?!な|ませ)", r"落ちた", r"ダウン(?!ロード|ジャケット|コート|ベスト)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
+               r"落ちて(?:る|い|ます)(?!な|ませ)", r"落ちた", r"オフライン(?:表示|になって|のまま)", r"ダウン(?!ロード|ジャケット|コート|ベスト)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
     "degraded": [r"不安定", r"一部"],
     "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい", r"止ま(?:る|った|って)", r"送れな", r"入れな",
                  r"更新されな", r"안 ?[돼되됨됩됐]", r"먹통", r"못 ?(?:보내|받|들어가)", r"버벅", r"届かな",
@@ -639,7 +668,8 @@ LOOKING_BACK = (
     "looking back", "a look back", "recap", "retrospective", "erklärt", "was passiert ist", "explica", "lo que pasó",
     "qué pasó", "explique", "ce qui s'est passé", "o que aconteceu", "spiega", "cosa è successo", "legt uit",
     "wat er gebeurde", "wyjaśnia", "co się stało", "ne oldu", "förklarar", "vad som hände",
-    "post-incident review", "post-incident report", "incident review", "years on from",
+    "post-incident review", "post-incident report", "incident review", "years on from", "tłumaczy",
+    "was behind the", "were behind the",
     "years after",
 )
 # A review of an incident is about that incident, whatever words it uses: with a service named, relevant.
@@ -651,8 +681,11 @@ PAST_TIMES = (
     "la semana pasada", "gestern", "letzte woche", "letzten woche", "vergangene woche", "vergangenen woche",
     "d'hier", "hier soir", "la semaine dernière", "ontem", "semana passada", "ieri", "la settimana scorsa",
     "gisteren", "vorige week", "wczoraj", "w zeszłym tygodniu", "dün", "geçen hafta", "igår", "förra veckan",
+    "wczorajsza", "wczorajszej", "wczorajszy", "wczorajszą", "wczorajsze", "wczorajszego",
     "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's",
     "this morning's",
+    # a weekday said with "on" dates a headline's outage ("Why Spotify went dark for two hours on Tuesday")
+    "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
 )
 # Before an ongoing stage in someone's post, these relay the provider's word: "support says they're investigating".
 RELAYING = frozenset({"says", "say", "said", "confirms", "confirmed", "acknowledges", "acknowledged", "admits",

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, phrasegate, senses, sites, typos, verbs
+from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, operators, phrasegate, senses, sites, typos,
+                             verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
@@ -173,7 +174,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if lang in inflected.ENDINGS:  # "na discordzie", "netflixte", "siedzę na tiktoku": a name with a case ending
         names = spans + inflected.inflected_names(lower, vocab, lang, {i for s, e, _ in spans for i in range(s, e)})
     name_ends = {e for _, e, _ in names}
-    for i, word in enumerate(lower if names and not lexicon.BARE_DOWN.isdisjoint(lower) else ()):
+    # A network operator the catalog does not list ("Optus down", "Tele2 mobilnät dött", "sem net da MEO"):
+    # named for relevance alone (no service tag), nlp/operators.py
+    operator_at = operators.find(texts, lower)
+    name_ends.update(i + 1 for i in operator_at)
+    for i, word in enumerate(lower if name_ends and not lexicon.BARE_DOWN.isdisjoint(lower) else ()):
         # "Roku down", "Fortnite servers down", "AWS caído"
         if word in lexicon.BARE_DOWN and any(i - k in name_ends for k in range(0, 3)) \
                 and not (i + 1 < n and _numeric(texts[i + 1])) and not any(s <= i < e for s, e, _ in symptom_spans):
@@ -466,10 +471,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # "Stromausfall in Köln, Internet weg", "停電、ネットも繋がりにくい": the power cut took a network with it
     network_lost = power and any(sym == "connectivity" or not lexicon.NETWORK_WORDS.isdisjoint(lower[st:e])
                                  for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS)
-    if power and not (services or providers) and not network_lost:
+    operator = bool(operator_at) and not (services or providers)  # an operator is what the text is about
+    if power and not (services or providers or operator) and not network_lost:
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
-    elif problems and not (services or providers) and not fine_here and all(
+    elif problems and not (services or providers or operator) and not fine_here and all(
             " ".join(lower[st:e]) in lexicon.NO_COVERAGE for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS):
         # (not where another place is said to be fine: "WindTre a Torino niente segnale, a Genova normale" is
         # a network down in one city, not the writer up a mountain)
@@ -493,15 +499,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     else:
         strong = sorted(problems & lexicon.STRONG_SYMPTOMS)
         complaint = None
-        if not strong and not (services or providers) and _about_a_service(lower, text_of(doc)):
+        if not strong and not (services or providers or operator) and _about_a_service(lower, text_of(doc)):
             # "swish hänger sig vid betalningen", "bunq-app blijft laden": a complaint of what a service does,
             # about an app, a server, a payment..., names a failing service the catalog may not know
             complaint = next((" ".join(lower[st:e]) or sym for st, e, sym, _ in found if sym in problems
                               and sym != "degraded" and " ".join(lower[st:e]) not in lexicon.WEAK_WORDS), None)
-        ongoing = bool(strong) or bool(services or providers) or complaint is not None
+        ongoing = bool(strong) or bool(services or providers or operator) or complaint is not None
         why = (f"a strong symptom ({', '.join(strong)})" if strong else
                f"a complaint ({complaint!r}) about an app, server or payment" if complaint is not None else
-               f"a symptom ({', '.join(sorted(problems))}) about a named service" if ongoing else
+               f"a symptom ({', '.join(sorted(problems))}) about a named service" if ongoing and not operator else
+               f"a symptom ({', '.join(sorted(problems))}) about a network operator" if ongoing else
                f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
     back = None
     if ongoing and status is None and not state:
@@ -525,7 +532,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # was restored" is a generic recovery word; a washing machine that works again, an everyday subject)
         recovered_outage = True
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
-                                              recovered_outage, bool(services or providers),
+                                              recovered_outage, bool(services or providers or operator),
                                               ctx.kind == "status" or _title_status(lower) is not None
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
                                                      for st, e, _ in stage_spans),  # "Service restored - ..."
@@ -1142,7 +1149,10 @@ def _negated(lower: list[str], start: int, recovery: bool) -> bool:
 
 
 def _ongoing(lower: list[str], start: int, end: int) -> bool:
-    return not (lexicon.ONGOING.isdisjoint(lower[max(0, start - 3):start])
+    """A problem word said to go on: a word of lexicon.ONGOING just before it or in it ("still down",
+    "keeps crashing"), or one after it, even in a text that reports a recovery ("Zoom came back, but
+    Slack is still down")."""
+    return not (lexicon.ONGOING.isdisjoint(lower[max(0, start - 3):end])
                 and AFTER_ONGOING.isdisjoint(lower[end:end + 2]))
 
 

@@ -53,6 +53,7 @@ IDIOMS_AFTER: dict[str, tuple[str, ...]] = {
     "dropped": ("the trailer", "a trailer", "the album", "a new", "the new", "new", "the first", "a teaser",
                 "the teaser", "the season", "season", "the episode", "the video", "the single", "a single",
                 "the lineup", "the tracklist"),       # a release
+    "down": ("bad",),                                 # en slang: "chat is down bad" (smitten, desperate)
 }
 # Words before an outage word that make it something else: a person's "personal outage", the sun
 # going down, an SRE who "survived a few outages", a team relegated ("meu time caiu"), one's own

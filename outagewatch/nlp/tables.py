@@ -1059,6 +1059,12 @@ def dump_pattern_tokens() -> str:
     return json.dumps(build_pattern_tokens(), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
+def _operators() -> str:
+    from outagewatch.nlp import operators
+
+    return operators.dump()
+
+
 def build_all() -> dict[str, str]:
     return {
         "pattern_tokens.json": dump_pattern_tokens(),
@@ -1070,4 +1076,5 @@ def build_all() -> dict[str, str]:
         "site_codes.json": json.dumps(build_site_codes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "demonyms.json": json.dumps(build_demonyms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "operators.json": _operators(),
     }
