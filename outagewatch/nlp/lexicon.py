@@ -799,6 +799,36 @@ BRAND_NEAR: dict[str, frozenset[str]] = {
                         "riunione", "besprechung", "microsoft", "zoom"}),
 }
 BRAND_NEAR_REACH = 8
+# Words of an everyday-word name's own everyday sense, in the languages people borrow the English word into
+# ("Der Wasserkocher macht so viel Steam", "steam z garnka zaparował mi okulary", "Oba teams grały fatalnie",
+# "le teams della serie A"): one in the name's sentence makes it the word, before any rule that reads a lone
+# English word in another language as the brand. Kitchens, kettles, irons, saunas, showers for the vapour; a
+# match, a league, players, volunteers for the groups of people.
+EVERYDAY_NEAR: dict[str, frozenset[str]] = {
+    "steam": frozenset({
+        "vapor", "vapour", "vapore", "vapeur", "dampf", "stoom", "ånga", "ångan", "buhar", "para", "parą", "kettle",
+        "wasserkocher", "teekessel", "waterkoker", "theeketel", "czajnik", "czajnika", "bollitore", "bouilloire",
+        "hervidor", "chaleira", "vattenkokare", "vattenkokaren", "çaydanlık", "sopa", "soup", "zupa", "zupy",
+        "zuppa", "suppe", "soep", "soppa", "çorba", "garnka", "garnek", "pot", "olla", "pentola", "topf", "panela",
+        "ferro", "stiro", "iron", "ütü", "bügeleisen", "strijkijzer", "strykjärn", "żelazko", "plancha", "sauna",
+        "bastu", "bastun", "shower", "ducha", "dusche", "douche", "doccia", "prysznic", "duş", "duschen", "baño",
+        "bathroom", "badrum", "badrummet", "bagno", "łazienka", "łazience", "kitchen", "kuchni", "küche", "cucina",
+        "cocina", "kök", "köket", "mutfak", "keuken", "gotuję", "cooking", "oven", "ofen", "forno", "horno",
+        "four", "ugnen", "ugn", "piekarnik", "fırın", "rauchmelder", "brandalarm", "smoke", "gafas", "okulary",
+        "glasses", "brille", "occhiali", "lunettes", "bril", "glasögon", "gözlük", "kühlturm", "koeltoren",
+        "dampfgarer", "stoomoven", "pierogi", "pierogami", "hammam"}),
+    "teams": frozenset({
+        "match", "spiel", "spiele", "partita", "partido", "jogo", "mecz", "meczu", "wedstrijd", "maç", "matchen",
+        "remis", "unentschieden", "pareggio", "empate", "gelijkspel", "beraberlik", "oavgjort", "league", "bundesliga", "serie", "scudetto", "eredivisie", "ekstraklasa", "allsvenskan",
+        "süper", "derbi", "derby", "turniej", "tournament", "turnier", "torneo", "toernooi", "turnuva",
+        "turneringen", "spelen", "spielen", "giocano", "juegan", "jogam", "grały", "grają", "spelar", "oynuyor",
+        "players", "spieler", "giocatori", "jugadores", "jogadores", "spelers", "zawodnicy", "oyuncular",
+        "winterpause", "saison", "stagione", "temporada", "seizoen", "sezon", "säsong", "volontari",
+        "voluntarios", "voluntários", "vrijwilligers", "freiwillige", "wolontariusze", "gönüllü", "betriebsquiz", "drużyna", "drużyny", "squadre", "equipos", "equipes", "ploegen", "mannschaften",
+        "takımlar", "fútbol", "futebol", "fußball", "voetbal", "piłkarzyki", "calcio",
+        "futbol", "fotboll", "bedrijfsvoetbaltoernooi", "tor", "tore", "gol", "goles", "gols", "goal", "goals",
+        "doelpunten", "bramki", "mål", "ayrıldı", "abstiegskampf", "vincere"}),
+}
 
 NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league"})
 

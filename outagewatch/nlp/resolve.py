@@ -921,6 +921,15 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
             return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
+    everyday_words = lexicon.EVERYDAY_NEAR.get(word)
+    if everyday_words or (word == "steam" and written == "STEAM"):
+        sent = sentence[start]
+        seen = sorted({w for i, w in enumerate(lower) if w in everyday_words and sentence[i] == sent}) \
+            if everyday_words else []
+        if seen or written == "STEAM":
+            # "Der Wasserkocher macht so viel Steam", "Oba teams grały fatalnie", "STEAM eğitimi" (the acronym)
+            return None, ("everyday sense (" + ", ".join(seen[:3]) + " in its sentence)") if seen else \
+                "the education acronym (STEAM)"
     searched = word in ctx.words or entry in ctx.named or (word in lexicon.NICKNAMES and any(
         entry in (n.ids[0] for n in vocab.phrases.get(f"{q} {word}", ())) for q in ctx.words))  # "hbo" + "max"
     if searched and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):

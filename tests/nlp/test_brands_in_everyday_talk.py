@@ -40,3 +40,24 @@ def test_the_everyday_sense_beside_the_same_words_names_nothing(tag, text):
 def test_xbox_said_alone_is_the_xbox_network(tag, text):
     """"Xbox" alone is how players name the Xbox network, in trouble or not (every labelled case does)."""
     assert tag(text)["services"] == ["xbox-live"]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Wasserkocher macht so viel Steam, dass der Rauchmelder losgeht",     # German borrows the word
+    "steam z garnka zaparował mi okulary",                                     # Polish: a pot, glasses
+    "Lo steam del ferro da stiro nuovo è potentissimo",                        # Italian: an iron
+    "Oba teams grały fatalnie, remis to i tak za dużo",                        # Polish: a match
+    "le teams della serie A femminile sono più equilibrate quest'anno",        # Italian: a league
+    "STEAM eğitimi okullarda zorunlu olmalı",                                  # the education acronym
+])
+def test_an_english_name_borrowed_into_another_language_in_its_everyday_sense_names_nothing(tag, text):
+    assert tag(text)["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Teams nie wysyła wiadomości, czerwony wykrzyknik przy każdej", "teams"),
+    ("Em Lisboa o Teams não liga chamadas há uma hora", "teams"),
+    ("steam wyrzuca mnie z logowania co pięć minut", "steam"),
+])
+def test_the_same_borrowed_name_in_a_complaint_is_still_the_brand(tag, text, service):
+    assert service in tag(text)["services"]
