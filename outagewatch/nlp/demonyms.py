@@ -12,7 +12,8 @@ languages ("svenska" -> "svenskar", "Español" -> "españoles", "Deutsch" -> "De
 in one country whose name shares its first letters ("svenska" and Sverige).
 
 Such a word is also a dish, an orchestra, an adjective ("Berliner Pfannkuchen"), so it is a place only
-where it is said of people: it opens the post, alone or after an article, with no capitalised noun after
+where it is said of people: it opens the post, alone or after an article, or a later sentence, alone
+("Awaria Facebooka. Polacy nie mogą ...", "Störung bei Vodafone. Münchner, ..."), with no capitalised noun after
 it ("Londoners: ...", "los madrileños sin Glovo", "Münchner, ..."), it comes before a word for customers,
 users or colleagues ("Wiener Kunden"), or after a number of people ("thousands of Texans", "Duizenden
 Nederlanders"). Only in a text of the language it was made for, and only on texts the prescan passes.
@@ -66,6 +67,7 @@ OPENERS = frozenset("""
 the hey hi yo dear los las les die der liebe i gli le os as de het hallo hola oi ciao salut kära drodzy
 """.split())
 CUES = PEOPLE_AFTER | PEOPLE_COUNT
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,12 +84,17 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
     if not words or not lower or words.keys().isdisjoint(lower):
         return []  # one C-level pass: most texts hold no people word (keys hold each word as written and folded)
     spots = []
-    first = 1 if len(lower) > 1 and lower[0] in OPENERS else 0
-    after = first + 1
-    if after >= len(lower) or not texts[after][:1].isupper() or lower[after] in PEOPLE_AFTER:
-        spots.append(first)  # not before a noun it qualifies: "Berliner Pfannkuchen", "Hamburger Hafen"
+    n = len(lower)
+    # The post's first word, or a sentence's after a headline's first ("Awaria Facebooka. Polacy nie mogą ..."),
+    # after an article or a greeting
+    starts = [0] + [i + 1 for i in range(n - 1) if lower[i] in SENTENCE_ENDS]
+    for start in starts:
+        # (an article opens only the post: "... anyone else? the Londoners episode won't play" is a title)
+        first = start + 1 if start == 0 and n > 1 and lower[start] in OPENERS else start
+        after = first + 1
+        if first < n and (after >= n or not texts[after][:1].isupper() or lower[after] in PEOPLE_AFTER):
+            spots.append(first)  # not before a noun it qualifies: "Berliner Pfannkuchen", "Hamburger Hafen"
     if not CUES.isdisjoint(lower):
-        n = len(lower)
         spots += [i for i in range(n - 1) if lower[i + 1] in PEOPLE_AFTER]
         spots += [i for i in range(1, n) if lower[i - 1] in PEOPLE_COUNT or i > 1 and lower[i - 1] in ("of", "de", "di")
                   and lower[i - 2] in PEOPLE_COUNT]

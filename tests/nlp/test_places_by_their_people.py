@@ -48,3 +48,17 @@ def test_a_countrys_people_beside_a_place_in_it_leave_the_place():
     assert table["nl"]["nederlanders"] == "NL" and table["en"]["londoners"] == "GB-LND"
     # built from the word tables: only places where the language is spoken, each word one place
     assert "armenians" not in table["en"] and "hamburger" not in table["de"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Störung bei Vodafone Kabel. Münchner, geht bei euch noch was?", ["geo:DE-BY"]),
+    ("Storing bij KPN. Nederlanders klagen massaal over wegvallend internet", ["geo:NL"]),
+    ("Spotify hoppar över låtar igen! Svenskar, är det bara jag?", ["geo:SE"]),
+])
+def test_a_places_people_opening_a_later_sentence_say_where(tag, text, regions):
+    """A headline's first sentence names the service; the people come first in the next one."""
+    assert tag(text)["regions"] == regions
+
+
+def test_a_people_word_before_a_noun_it_qualifies_in_a_later_sentence_is_no_place(tag):
+    assert tag("Vodafone Kabel ist gestört. Berliner Pfannkuchen gibt es trotzdem")["regions"] == []
