@@ -104,7 +104,25 @@ def command():
     """The click command behind ``app``, with the shared help conventions applied."""
     cmd = typer.main.get_command(app)
     tidy(cmd)
+    _start_early(cmd)
     return cmd
+
+
+def _start_early(cmd) -> None:
+    """``ingest`` with tagging starts its tagger (a process of its own, ~2 s to build: see
+    ``outagewatch.nlp.host``) as soon as the configuration is read, before the root callback's
+    slower checks; the group sees the subcommand's arguments only here, before it runs."""
+    invoke = cmd.invoke
+
+    def invoking(ctx):
+        args = [*getattr(ctx, "_protected_args", ()), *(ctx.args or ())]
+        if args[:1] == ["ingest"] and not {"--no-tag", "--help", "-h"} & set(args[1:]):
+            from outagewatch.cli.data import start_ingest_tagger
+
+            state.early = start_ingest_tagger
+        return invoke(ctx)
+
+    cmd.invoke = invoking
 
 
 def main() -> None:

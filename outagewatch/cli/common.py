@@ -28,6 +28,10 @@ class _State:
     verbose: bool = False
     _config: Config | None = None
     notify: Any = None
+    early: Any = None
+    """Work the command starts as soon as the configuration is read, before the slower checks
+    of the rest (``ingest``: its tagger, see ``cli/__init__.py``'s ``command``)."""
+    early_result: Any = None
 
 
 state = _State()
@@ -35,22 +39,31 @@ state = _State()
 
 def load_configuration() -> Config:
     """Read and check the configuration (the CLI's root callback calls this once), the
-    ``[alerts]`` destinations included, so a bad file stops any command with one line."""
-    from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
+    ``[alerts]`` destinations included, so a bad file stops any command with one line.
 
+    The alerts' check imports the correlation engine (~0.3 s); a command's ``state.early`` work
+    starts before it, once the file is read and the logs mask its secrets."""
     try:
         state._config = load_config(state.config_path)
-        state.notify = notifier_from_config(state._config.section("alerts"))
     except ConfigError as exc:
         fail(str(exc))
-    except AlertConfigError as exc:
-        fail(f"{state._config.path or 'config'}: {exc}")
     if state.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     # Every handler (root, lastResort, libraries' own) masks credentials, verbose or not.
     from outagewatch import logredact
 
     logredact.install(logredact.config_secrets(state._config))
+    if state.early is not None:
+        early, state.early = state.early, None
+        state.early_result = early(state._config)
+    from outagewatch.correlate.alerts import AlertConfigError, notifier_from_config
+
+    try:
+        state.notify = notifier_from_config(state._config.section("alerts"))
+    except ConfigError as exc:
+        fail(str(exc))
+    except AlertConfigError as exc:
+        fail(f"{state._config.path or 'config'}: {exc}")
     return state._config
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from outagewatch.cli.common import (
     after_batch, config, fail, for_terminal, open_configured_store, parse_time_option, print_json, print_jsonl, redact_url,
-    usage_error,
+    state, usage_error,
 )
 from outagewatch.cli.output import (
     EXIT_PARTIAL, KINDS, CountingReader, console, print_meta, progress, write_csv,
@@ -53,10 +53,11 @@ def ingest(
     from outagewatch.nlp.host import TaggerLoadError
     from outagewatch.pipeline import IngestReport, ingest_tagger, ingest_stream
 
-    tagger = None
+    tagger, early = None, state.early_result
+    state.early_result = None
     if tag:
         try:
-            tagger = ingest_tagger(config().nlp)
+            tagger = early if early is not None else ingest_tagger(config().nlp)
         except Exception as exc:  # noqa: BLE001
             fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)
     step = after_batch() if correlate else None
@@ -99,6 +100,28 @@ def ingest(
                    f"{total.stored.unchanged} unchanged; rejected {total.rejected_total} line(s){repeated}")
     if total.rejected_total:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def start_ingest_tagger(configuration):
+    """``ingest``'s tagger started as soon as the configuration is read (``cli/__init__.py``):
+    with ``[nlp] processes`` > 1 the tagging process forks now and builds the tagger while the
+    command goes on (None otherwise: the command builds its tagger itself, as before)."""
+    nlp = configuration.nlp
+    try:
+        if int(nlp.get("processes") or 1) <= 1:
+            return None
+    except (TypeError, ValueError):
+        return None  # the command says what is wrong with it
+    import threading
+
+    from outagewatch.nlp.host import TaggerHost
+
+    if threading.active_count() > 1:  # no clean fork: the command builds it
+        return None
+    try:
+        return TaggerHost(dict(nlp))
+    except OSError:
+        return None  # the command tries again, and says why if it cannot
 
 
 def _size(stream) -> int | None:

@@ -117,3 +117,48 @@ def test_a_tagging_process_never_used_is_stopped_at_close_instead_of_finishing_i
     host.close()
     assert os.WIFSIGNALED(host.exit_status) and os.WTERMSIG(host.exit_status) == signals.SIGKILL
     assert not _alive(host._pid)
+
+
+def _processes_naming(path) -> list[int]:
+    """Processes whose command line names ``path`` (the ingest's file: its tagging process is a fork of it)."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    if str(path).encode() in f.read() and _alive(int(pid)):
+                        found.append(int(pid))
+            except OSError:
+                pass
+    return found
+
+
+def test_ingest_stopped_by_a_bad_alerts_section_after_its_tagger_started_leaves_no_process_behind(tmp_path):
+    data = tmp_path / "signals.jsonl"
+    data.write_text(json.dumps({"source_kind": "social", "source": "x:@a", "published_at": "2020-11-25T14:00:00Z",
+                                "text": "Roku down"}) + "\n")
+    bad = tmp_path / "bad.toml"  # read after the tagging process has forked (it starts once [nlp] is known)
+    bad.write_text("[nlp]\nprocesses = 2\n[alerts]\n[[alerts.webhooks]]\nurl = 'http://127.0.0.1/x'\nformat = 'teams'\n")
+    ran = cli_process("--config", bad, "--store", f"sqlite:///{tmp_path / 'ow.db'}", "ingest", "--json", data, check=False)
+    assert ran.code == 1 and ran.stderr.count("\n") == 1 and "format must be one of" in ran.stderr
+    assert not _processes_naming(data)
+    assert not (tmp_path / "ow.db").exists()  # nothing created
+
+
+def test_ingest_with_its_tagger_started_early_stores_the_same_tags_as_one_process(tmp_path):
+    texts = ["Roku down in us-east-1 #%d", "made tacos for dinner %d lol", "is GitHub down? 502s on push %d"]
+    data = tmp_path / "signals.jsonl"
+    data.write_text("".join(json.dumps({"source_kind": "social", "source": f"x:@user{i % 9}",
+                                        "published_at": "2020-11-25T14:00:00Z", "text": texts[i % 3] % i}) + "\n"
+                            for i in range(9000)))
+    query = "SELECT id, services, providers, regions, symptoms, status, lang FROM signals ORDER BY id"
+    rows = []
+    for processes in ("2", "1"):
+        db = tmp_path / f"ow{processes}.db"
+        ran = cli_process("--store", f"sqlite:///{db}", "ingest", "--json", "--no-correlate", data,
+                          env={"OUTAGEWATCH_NLP_PROCESSES": processes})
+        assert json.loads(ran.stdout)["new"] == 9000
+        with sqlite3.connect(db) as con:
+            rows.append(con.execute(query).fetchall())
+    assert rows[0] == rows[1] and any(row[1] != "[]" for row in rows[0])
+    assert not _processes_naming(data)
