@@ -8,14 +8,15 @@ any other tool can feed or read outagewatch.
 from __future__ import annotations
 
 import hashlib
+import time
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
 
-from outagewatch.timeutil import ensure_utc, parse_time, to_iso, utcnow
+from outagewatch.timeutil import EPOCH, ensure_utc, parse_time, to_iso
 
 SOURCE_KINDS = ("social", "status", "reports", "news")
 CHATTER_KINDS = ("social", "news", "reports")
@@ -311,12 +312,20 @@ def _time(name: str, value: Any) -> datetime:
     return value if micro % 1000 == 0 else value.replace(microsecond=micro // 1000 * 1000)
 
 
+_NOW: tuple[int, datetime] = (-1, EPOCH)  # the millisecond last asked for, and its time
+
+
 def _now() -> datetime:
     """``_time(utcnow())`` without its checks: the collection time of a Signal made without one
-    (every line of an ingest)."""
-    now = utcnow()
-    micro = now.microsecond
-    return now if micro % 1000 == 0 else now.replace(microsecond=micro - micro % 1000)
+    (every line of an ingest). Made once per millisecond and given to every Signal made in it (a
+    time is immutable): the system clock read as an integer and compared costs ~0.1 µs, where
+    ``datetime.now`` and the truncating ``replace`` cost ~1 µs a Signal."""
+    global _NOW
+    ms = time.time_ns() // 1_000_000
+    cached = _NOW
+    if cached[0] != ms:
+        cached = _NOW = (ms, EPOCH + timedelta(milliseconds=ms))
+    return cached[1]
 
 
 def _wire_time(name: str, value: Any) -> datetime:
