@@ -20,7 +20,8 @@ import pytest
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
 from outagewatch.search.sqlite.idkeys import KeyMap
-from outagewatch.search.sqlite.schema import DEFERRED_KEY
+from outagewatch.search.sqlite.schema import CHECKPOINT_PAGES, DEFERRED_KEY
+from outagewatch.search.sqlite.writes import LOAD_CHECKPOINT_PAGES
 from tests.signals_factory import make_signal
 
 
@@ -77,6 +78,24 @@ def test_a_bulk_load_finds_ids_in_memory_and_builds_the_index_when_it_ends(tmp_p
         result = again.upsert([*first, changed])
         assert (result.new, result.updated, result.unchanged) == (0, 0, 600)
         assert again.get(changed.id).text == "outage number 5, now fixed"
+
+
+def test_a_load_with_the_index_away_checkpoints_its_wal_less_often_until_it_ends(tmp_path, monkeypatch):
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)  # the test ends the load
+
+    def checkpoint_pages(store) -> int:
+        return store.database.one("PRAGMA wal_autocheckpoint")[0]
+
+    path = tmp_path / "wal.db"
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 500
+    assert checkpoint_pages(store) == CHECKPOINT_PAGES
+    store.upsert(batch(0, 600))
+    store.upsert(batch(600, 600))
+    assert store._writer.keymap is not None and checkpoint_pages(store) == LOAD_CHECKPOINT_PAGES
+    store._writer.end_load()
+    assert store._writer.keymap is None and checkpoint_pages(store) == CHECKPOINT_PAGES
+    store.close()
 
 
 def test_the_index_comes_back_two_seconds_after_the_last_write(tmp_path):

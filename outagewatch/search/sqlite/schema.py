@@ -150,6 +150,8 @@ ROWID, ID, PUBLISHED = 0, 1 + SQL_COLUMNS.index("id"), 1 + SQL_COLUMNS.index("pu
 # Bulk-load batches share a transaction for up to this long; an open one is committed this
 # long after the last batch (see Database.transaction).
 GROUP_SECONDS = 1.0
+# WAL pages between automatic checkpoints (4 KB pages: ~64 MB); a big bulk load raises it (writes.py).
+CHECKPOINT_PAGES = 16384
 GROUP_IDLE_SECONDS = 0.2
 BUSY_MS = 30000
 
@@ -195,7 +197,7 @@ class Database:
             # Checkpoint the WAL every ~64 MB rather than 4 MB: a bulk ingest rewrites the
             # same index pages in batch after batch, and each checkpoint copies them again
             # (~20% of ingest time at the default). The file is cut back to 64 MB afterwards.
-            self.db.execute("PRAGMA wal_autocheckpoint=16384")
+            self.db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
             self.db.execute("PRAGMA journal_size_limit=67108864")
             self._ensure_format()
             self._ensure_rollup()
