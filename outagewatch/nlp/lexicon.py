@@ -794,6 +794,8 @@ BRAND_NEAR: dict[str, frozenset[str]] = {
                        "grandma", "babcię", "mormor", "oma", "abuela", "avó", "nonna"}),
     "slack": frozenset({"channel", "channels", "workspace", "huddle", "huddles", "emoji", "emojis", "dm", "dms",
                         "thread", "notifications", "messages", "teams", "discord"}),
+    "peloton": frozenset({"instructor", "instructors", "class", "classes", "leaderboard", "subscription",
+                          "abonnement", "membership", "tread", "workout", "workouts", "on-demand"}),
     "teams": frozenset({"meeting", "meetings", "call", "calls", "notifications", "chat", "channel", "channels",
                         "outlook", "slack", "receipts", "spotkanie", "spotkania", "reunião", "reunión", "réunion",
                         "riunione", "besprechung", "microsoft", "zoom"}),

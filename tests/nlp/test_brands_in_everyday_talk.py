@@ -15,6 +15,7 @@ import pytest
     ("tengo clase de zoom a las 8 de la mañana, qué pereza", "zoom"),
     ("how do I turn off teams notifications on weekends", "teams"),
     ("someone made a slack channel just for cat pictures", "slack"),
+    ("that peloton instructor absolutely destroyed me in this morning's class", "peloton"),
 ])
 def test_a_brand_beside_a_word_of_its_own_world_is_the_service(tag, text, service):
     assert service in tag(text)["services"]
@@ -27,6 +28,7 @@ def test_a_brand_beside_a_word_of_its_own_world_is_the_service(tag, text, servic
     "draw a square around the card you picked",                                      # a shape
     "zoom in on the photo of the meeting room",                                      # a camera's zoom
     "our teams meet every Monday for a call about sales",                            # groups of people
+    "the peloton caught the breakaway two kilometres from the line",                 # the riders of a race
 ])
 def test_the_everyday_sense_beside_the_same_words_names_nothing(tag, text):
     assert tag(text)["services"] == []
