@@ -1572,23 +1572,47 @@ def _cjk_not_a_place(token: str, written: str) -> str | None:
 # US service region"): a slice of the service, not a place (no labelled set tags one). A region named
 # in full is where a provider's data centre is ("ECS instances in the Hong Kong region": geo:HK).
 INSTANCE_WORDS = frozenset({"region", "regions", "cell", "cells", "instance", "instances", "stack", "stacks",
-                            "shard", "shards", "pod", "pods"})
+                            "shard", "shards", "pod", "pods", "région", "régions", "región", "regiones", "região",
+                            "regiões", "regione", "regioni", "regionen", "regio's"})
+# Between the short code and the instance word, what a status page says of the instance: "the US South voice
+# region", "the US data region", "US multi-region" (a multi-region is no one place even beside its provider).
+INSTANCE_QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "data", "voice", "multi", "-", "service",
+                                 "hosting", "storage", "media", "api"})
 # A time zone named after a place ("horário de Brasília", "heure de Paris", "Tokyo time"): no place.
 TIME_ZONE_BEFORE = frozenset({"horário", "horario", "hora", "heure", "ora", "fuso", "zeit", "tijd"})
 TIME_ZONE_AFTER = frozenset({"time", "timezone", "zeit", "tijd", "saati"})
 
 
+CLOCK_RE = re.compile(r"^\d{1,2}[:h]\d{2}$")
+
+
+def texts_upper(lower: list[str], i: int) -> bool:
+    """A two- or three-letter word that may be a short code in a list ("EU", "US", "AU" as lower-cased)."""
+    return 2 <= len(lower[i]) <= 3 and lower[i].isalpha()
+
+
 def _instance_or_time_zone(lower: list[str], start: int, end: int, nm: Name, regional: bool) -> str | None:
     """``regional``: a provider with catalog regions is named ("AWS's Brazil region" is its region)."""
     n = len(lower)
-    if not regional and len(nm.geo or "") == 2 and nm.written.isupper() and len(nm.written) <= 3 and end < n and (lower[end] in INSTANCE_WORDS or (
-            lower[end] == "service" and end + 1 < n and lower[end + 1] in INSTANCE_WORDS)):
-        return "a service's instance named by a country's short code (\"the US region\", \"US cells\"), no place"
+    if len(nm.geo or "") == 2 and nm.written.isupper() and len(nm.written) <= 3:
+        k = end
+        while k < n and k - end < 3 and lower[k] in INSTANCE_QUALIFIERS:
+            k += 1
+        if k < n and lower[k] in INSTANCE_WORDS and (not regional or "multi" in lower[end:k]):
+            return "a service's instance named by a country's short code (\"the US region\", \"US cells\"), no place"
+        i = start - 1
+        while i >= 0 and start - i <= 6 and (lower[i] in LIST_JOINERS or (texts_upper(lower, i))):
+            i -= 1
+        if not regional and i >= 0 and i < start - 1 and lower[i] in INSTANCE_WORDS:
+            return "a service's instance named by a country's short code in a list after \"regions\" (\"les " \
+                "régions EU, US et AU\"), no place"
     i = start - 1
     if i >= 0 and lower[i] in ("de", "da", "do", "di", "du"):
         i -= 1
     if (i >= 0 and lower[i] in TIME_ZONE_BEFORE) or (end < n and lower[end] in TIME_ZONE_AFTER):
         return "a time zone (\"horário de Brasília\", \"Tokyo time\"), no place"
+    if start and CLOCK_RE.match(lower[start - 1]):
+        return "a time zone after a clock time (\"de 22:00 a 23:30 CDMX\"), no place"
     return None
 
 
