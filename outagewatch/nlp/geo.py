@@ -132,7 +132,7 @@ EVERYDAY_PLACES = frozenset({
     "sale", "male", "most", "university", "central", "northern", "southern", "eastern", "western", "capital", "north",
     "south", "east", "west", "centre", "center", "sur", "norte", "nord", "sud", "este", "oeste", "ost", "mitte",
     "alba", "para", "amazonas", "amazon", "sol", "march", "may", "guardian", "cork", "derby", "gent", "man",
-    "buffalo", "providence", "concordia", "independence", "liberty", "christmas", "reunion", "union", "mayotte",
+    "buffalo", "providence", "concordia", "independence", "liberty", "christmas", "reunion", "riunione", "union", "mayotte",
     "martinique", "guadeloupe", "bonaire", "saba", "niger", "guinea", "cook", "norfolk", "heard", "wake", "midway",
     "navassa", "palmyra", "howland", "baker", "jarvis", "johnston", "kingman",
 })

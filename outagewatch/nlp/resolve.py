@@ -1214,6 +1214,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     town = _town_rule(doc, texts, start, end, nm, cased)
     if town:
         return town
+    foreign = _foreign_minor(texts, lower, start, end, nm, cased)
+    if foreign:
+        return foreign
     if not cased:
         if nm.everyday_place or nm.minor_place:
             return "lower case, and an everyday word or a minor subdivision"
@@ -1802,6 +1805,42 @@ def _town_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: boo
     if lang != "en" and lang not in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()):
         return "a smaller city named in a language not its country's (\"Ajax\" in Dutch is the club)"
     return None
+
+
+# Said as a place outright: right after one of these, with at most an article between ("in Java", "in der
+# Mitte", "à la Réunion"). Not "de", "a", "na", "di", "sur": articles or "on" in the other languages we read.
+SAID_IN = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à", "w", "i", "em",
+                     "dans", "nel", "nella", "nei", "negli", "bij", "uit", "från", "på", "we", "z", "desde",
+                     "depuis", "vanuit", "au", "aux", "nos", "nas"})
+SAID_IN_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "der", "die", "das", "den", "dem", "het", "o", "os",
+                              "as", "il", "lo"})
+
+
+def _foreign_minor(texts: list[str], lower: list[str], start: int, end: int, nm: Name, cased: bool) -> str | None:
+    """A subdivision or a city of a country outside the markets we read, found only in the built gazetteer,
+    is a word of the text's own language or a brand far more often than the place: "de adem" (Dutch breath,
+    Aden), "na sali" (Polish, Salé), "Java and Bedrock" (Minecraft, Jawa), "sur le Store" (Štore), "a Meta
+    outage" (Meta, Colombia), "Hela Majorna" (Swedish "all of", Hela), "US East region" (Cameroon's East).
+    In lower case it is never the place; with its capital only where said as one: right after "in"-words
+    (with at most an article), as a dateline, or listed with other places."""
+    if not nm.gazetteer_only or (nm.geo or "")[:2] in MARKETS:
+        return None
+    kind = place_kinds().get(nm.written)
+    if kind not in ("subdivision", "city", "town"):
+        return None
+    i = start - 1
+    if i >= 0 and lower[i] in SAID_IN_ARTICLES:
+        i -= 1
+    said_in = i >= 0 and lower[i] in SAID_IN
+    if not cased and not said_in:
+        return "a minor place outside the markets, in lower case and not after \"in\": a word of the text's " \
+            "language (\"de adem\", \"na sali\")"
+    if kind != "subdivision" or not cased:
+        return None  # a big city abroad said with its capital is a place ("Safaricom outage hits Nairobi")
+    if said_in or _dateline(texts, start, end) or _listed_place(texts, lower, start):
+        return None
+    return "a minor subdivision outside the markets, not said as a place (\"Java and Bedrock\", \"sur le Store\", " \
+        "\"a Meta outage\")"
 
 
 def _named_outright(doc, texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> bool:

@@ -262,6 +262,9 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             else:
                 inner = re.search(r"\(([^)]*)\)", alias)
                 geo = _geo_of(inner.group(1), [r.id], catalog, places) if inner else None
+                if geo and r.country and geo[:2] != r.country:
+                    # "Mexico (Central)": the word in brackets is a part of the country, not Uganda's Central
+                    geo = r.place or r.country
                 name = Name("region", (r.id,), alias, geo=geo)
                 add(alias, name)
                 if CJK_TEXT_RE.search(alias):  # "東日本": Azure's own name for Japan East, inside CJK text
