@@ -1631,6 +1631,9 @@ def _not_there(doc, texts, lower, start, end, nm: Name, fine_at: list[int], plac
         return "said to be fine there (\"rest of the UK seems fine\", \"İstanbul'da sorun yok\")"
     if _but_not_there(lower, start):
         return "a place the problem is said not to be in (\"à Bordeaux mais pas à Nantes\", \"but not in Leeds\")"
+    why = _measure_or_vantage(lower, start)
+    if why:
+        return why
     return _workaround(lower, start, end, texts) or _cjk_workaround(texts[start], nm.written, _next_word(texts, end))
 
 
@@ -1648,6 +1651,32 @@ def _but_not_there(lower: list[str], start: int) -> bool:
     if i < 0 or lower[i] not in NOT_THERE:
         return False
     return i == 0 or lower[i - 1] in fine.CONTRASTS or lower[i - 1] in fine.MARKS
+
+
+# A place used as a measure of size ("an area the size of Belgium", "bigger than Wales", "so groß wie Hessen").
+SIZE_BEFORE = (("size", "of"), ("sized",), ("bigger", "than"), ("larger", "than"), ("smaller", "than"),
+               ("tamanho", "da"), ("tamanho", "de"), ("tamanho", "do"), ("tamaño", "de"), ("grande", "como"),
+               ("groß", "wie"), ("gross", "wie"), ("grand", "comme"), ("grande", "come"), ("taille", "de"),
+               ("grootte", "van"), ("groot", "als"), ("wielkości",), ("storlek", "som"), ("büyüklüğünde",))
+# Where latency is measured from or to ("latency to NYC matters", "la latenza da Roma", "Latenz nach Wien"):
+# where the users are, weighed while choosing a region, not where a problem is.
+LATENCY = frozenset({"latency", "latencies", "ping", "latencia", "latência", "latenza", "latenz", "latence",
+                     "latentie", "opóźnienie", "opóźnienia", "latens", "gecikme"})
+LATENCY_TO = frozenset({"to", "from", "da", "verso", "desde", "hacia", "para", "von", "nach", "aus", "vers", "depuis",
+                        "naar", "vanaf", "vanuit", "do", "z", "till", "från"})  # not "for", "de", "a": "latency for ..."
+
+
+def _measure_or_vantage(lower: list[str], start: int) -> str | None:
+    for words in SIZE_BEFORE:
+        k = len(words)
+        if start >= k and tuple(lower[start - k:start]) == words:
+            return "a place used as a measure of size (\"an area the size of Belgium\"), not where anything is"
+    i = start - 1
+    if i >= 0 and lower[i] in ("the", "our", "la", "el", "le"):
+        i -= 1
+    if i >= 1 and lower[i] in LATENCY_TO and lower[i - 1] in LATENCY:
+        return "where latency is measured from or to (\"latency to NYC matters\"): the users, not the problem"
+    return None
 
 
 def _next_word(texts: list[str], end: int) -> str:
