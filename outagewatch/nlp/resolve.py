@@ -299,6 +299,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
+    workplace = None  # the text speaks of a provider's offices, jobs or events (``_workplace``), found when needed
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
     for start, end, nm in places:
         text = " ".join(texts[start:end])
@@ -363,6 +364,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # provider's region there, unless said as its region ("la región de AWS en España"); a city
         # is ("AWS São Paulo") and so is a province the catalog names a region by ("Virginia").
         wide = regional and _wide_place(nm) and not _region_word_near(lower, start, end)
+        if regional and workplace is None:
+            # only in a text that says nothing is wrong: "Google Cloud in Tokyo is down, our office can't reach
+            # anything" is the region
+            workplace = not any(sym in lexicon.PROBLEM_SYMPTOMS for _, _, sym, _ in found) and _workplace(lower, texts)
+        at_work = workplace and not _region_word_near(lower, start, end)  # "Frankfurt region on AWS" is the region
         for provider in regional:
             named = [r for r in nm.ids if r.startswith(provider + ":")]
             located = [r for r in nm.located if r.startswith(provider + ":")]
@@ -371,6 +377,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             ids = named if len(named) == 1 else located if len(located) == 1 else named or located
             if any(x in regions for x in ids):
                 mapped = True
+            elif at_work and any(o.kind == "region" and x in o.ids for _, _, o in places for x in ids):
+                mapped = True  # "Stockholm meetup: Running Kafka on Azure Sweden Central": the region is named
+            elif at_work:
+                say("place", text, False, f"a city where {provider} has an office, hires or meets, not its region "
+                    "(\"AWS apre una nuova sede a Milano\", \"hiring SREs in Dublin\", \"AWS Summit Milano\")",
+                    entry=ids[0] if ids else None)
             elif len(ids) == 1 and not any(x.startswith(provider + ":") for x in regions):
                 regions.setdefault(ids[0])
                 say("place", text, True, f"a place with a {provider} region, {provider} named", entry=ids[0])
@@ -1677,6 +1689,25 @@ def _measure_or_vantage(lower: list[str], start: int) -> str | None:
     if i >= 1 and lower[i] in LATENCY_TO and lower[i - 1] in LATENCY:
         return "where latency is measured from or to (\"latency to NYC matters\"): the users, not the problem"
     return None
+
+
+# A provider's offices, jobs and events: a city named with them is where people work or meet, not the
+# provider's region there ("AWS apre una nuova sede a Milano", "we're hiring SREs in Dublin, mostly AWS",
+# "AWS Summit Milano", "Google Cloud otwiera nowe biuro w Warszawie", "AWSが大阪に新しいオフィスを開設").
+WORKPLACE_WORDS = frozenset({
+    "office", "offices", "hq", "headquarters", "hiring", "hire", "hires", "vacancy", "vacancies", "postings", "engineers",
+    "summit", "meetup", "conference", "oficina", "oficinas", "sede", "escritório", "escritorio", "vagas", "contratando",
+    "ingenieros", "engenheiros", "ufficio", "uffici", "assunzioni", "büro", "konferenz", "bureau", "bureaux",
+    "recrute", "embauche", "kantoor", "vacatures", "vacature", "biuro", "biura", "rekrutuje", "kontor", "söker",
+    "ofis", "konferans", "meetupie", "konferencja"})  # not "jobs": "we shifted the batch jobs to Ireland"
+WORKPLACE_CJK = ("オフィス", "拠点", "採用", "求人", "カンファレンス", "社内", "사무실", "채용", "컨퍼런스")
+
+
+def _workplace(lower: list[str], texts: list[str]) -> bool:
+    if not WORKPLACE_WORDS.isdisjoint(lower):
+        return True
+    joined = "".join(t for t in texts if not t.isascii())
+    return bool(joined) and any(w in joined for w in WORKPLACE_CJK)
 
 
 def _next_word(texts: list[str], end: int) -> str:
