@@ -87,6 +87,9 @@ def _root(
     state.store_url = store
     state.verbose = verbose
     state._config = None
+    stale, state.early_result = state.early_result, None
+    if stale is not None:  # started for an earlier command of this process that never ran (a usage error)
+        stale.close()
     load_configuration()
 
 
@@ -116,6 +119,7 @@ def _start_early(cmd) -> None:
 
     def invoking(ctx):
         args = [*getattr(ctx, "_protected_args", ()), *(ctx.args or ())]
+        state.early = None
         if args[:1] == ["ingest"] and not {"--no-tag", "--help", "-h"} & set(args[1:]):
             from outagewatch.cli.data import start_ingest_tagger
 
