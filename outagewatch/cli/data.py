@@ -16,7 +16,7 @@ from outagewatch.cli.common import (
     state, usage_error,
 )
 from outagewatch.cli.output import (
-    EXIT_PARTIAL, KINDS, CountingReader, console, print_meta, progress, write_csv,
+    EXIT_PARTIAL, KINDS, console, counted, print_meta, progress, write_csv,
 )
 from outagewatch.pipeline import BATCH_SIZE
 from outagewatch.timeutil import to_iso
@@ -77,7 +77,7 @@ def ingest(
             with stream if name != "-" else _nullcontext(stream), \
                     progress(f"ingesting {name}", total=size, unit="bytes") as bar:
                 try:
-                    report = ingest_stream(store, CountingReader(stream, bar), tag=tagger, batch_size=batch_size,
+                    report = ingest_stream(store, counted(stream, bar), tag=tagger, batch_size=batch_size,
                                            on_reject=complain)
                 except TaggerLoadError as exc:  # built beside the reading: met at the first batch, nothing stored
                     fail(f"cannot load the tagger: {exc} (use --no-tag to store without tagging)", exc)

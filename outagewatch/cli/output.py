@@ -104,6 +104,13 @@ class _Bar:
         self.bar.advance(self.task, amount)
 
 
+def counted(stream, bar):
+    """``stream`` telling ``bar`` the bytes read (:class:`CountingReader`); the stream itself when
+    the bar is the silent one (stderr not a terminal): each line then comes from the file's own
+    ``readline``, without a Python call around it (~0.2 µs a line of ingest's writing process)."""
+    return stream if isinstance(bar, _Silent) else CountingReader(stream, bar)
+
+
 class CountingReader:
     """Wraps a binary stream; reports bytes read to a progress bar (ingest), in steps of
     :data:`REPORT_BYTES` and at the end: a terminal's bar costs ~1 µs an update, which per

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from outagewatch.cli.output import CountingReader
+from outagewatch.cli.output import CountingReader, _Silent, counted, progress
 from outagewatch.jsonl import read_signals
 
 
@@ -35,3 +35,12 @@ def test_read_and_iteration_report_every_byte_too():
     bar = Recorded()
     assert b"".join(CountingReader(io.BytesIO(data), bar)) == data
     assert sum(bar.steps) == len(data)
+
+
+def test_without_a_terminal_the_file_is_read_as_it_is_and_with_one_every_byte_is_counted():
+    stream = io.BytesIO(b"abc\n" * 10)
+    with progress("ingesting", total=40, unit="bytes") as bar:  # pytest's stderr is no terminal
+        assert isinstance(bar, _Silent) and counted(stream, bar) is stream
+    bar = Recorded()
+    reader = counted(stream, bar)
+    assert reader.read() + reader.read() == b"abc\n" * 10 and sum(bar.steps) == 40  # told at the end
