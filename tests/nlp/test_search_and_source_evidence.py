@@ -85,3 +85,15 @@ def test_a_status_page_shared_by_one_brands_products_lets_a_short_product_name_c
 def test_the_same_update_on_an_unknown_status_page_names_no_api(tag):
     text = "Monitoring - Increased latency in API responses. A fix has been implemented and we are monitoring."
     assert tag(text, source="statuspage:status.example.com")["services"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "lost signal in the tunnel again, that stretch of the northern line is a dead zone",
+    "zero signal on the train, can't even load a map",
+])
+def test_losing_a_phones_signal_is_reception_not_the_messenger(tag, text):
+    assert "signal" not in tag(text)["services"]
+
+
+def test_the_messenger_beside_a_complaint_is_still_signal(tag):
+    assert "signal" in tag("signal messages stuck on sending since noon, lost my patience")["services"]
