@@ -105,10 +105,13 @@ def preload() -> None:
 def vote(words) -> str | None:
     """The voting language whose exclusive function words outnumber every other language's 2:1
     (a competing language that wins leaves the text to the model)."""
-    # Counted in C (a Counter fed by map): the same counts, in the same first-seen order, as a loop.
-    counts = Counter(filter(None, map(_exclusive_words().get, words)))
-    if not counts:
+    hits = list(filter(None, map(_exclusive_words().get, words)))
+    if not hits:
         return None
+    if hits.count(hits[0]) == len(hits):  # one language's words alone (most texts): no runner-up
+        return hits[0] if hits[0] in VOTING and len(hits) >= MIN_VOTES else None
+    # Counted in C (a Counter fed by map): the same counts, in the same first-seen order, as a loop.
+    counts = Counter(hits)
     best = max(counts, key=counts.__getitem__)
     runner_up = max((v for k, v in counts.items() if k != best), default=0)
     if best in VOTING and counts[best] >= MIN_VOTES and counts[best] >= 2 * runner_up + 1:

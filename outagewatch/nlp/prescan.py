@@ -51,7 +51,7 @@ FIVE_RE = re.compile(r"5(?:\d\d|xx)(?!\d|[.,]\d)")
 NUMBERISH = frozenset("0123456789.,")
 
 
-def _five_xx(low: str, words: set[str]) -> bool:
+def _five_xx(low: str, words: list[str]) -> bool:
     """An HTTP 5xx code as the matcher reads one (FIVE_XX_SEARCH beside an HTTP word, or
     FIVE_XX_WORD), found by a plain search for "5dd" with the neighbours checked here: the
     look-behinds made those regexes try every position of every text."""
@@ -153,29 +153,36 @@ class Prescan:
         """None if ``text`` may carry a tag; else its lower-cased words (for the language vote)."""
         low = text.lower()
         found = WORD_RE.findall(low)
-        if self._candidate(text, low, set(found)):
+        if self._candidate(text, low, found):
             return None
         return found
 
-    def _candidate(self, text: str, low: str, words: set[str]) -> bool:
+    def _candidate(self, text: str, low: str, words: list[str]) -> bool:
+        """``words``: the words of ``low`` in order. Most texts are cleared by the checks below without
+        a set of them (its making was a tenth of the prescan): only a phrase's other words need one."""
         seen = self.watched.intersection(words)  # the word checks below read only these
         if seen:
             if not self.single.isdisjoint(seen):
                 return True
             multi = self.multi
+            held = None
             for word in seen:
                 sets = multi.get(word)
-                if sets and any(rest <= words for rest in sets):
-                    return True
+                if sets:
+                    if held is None:
+                        held = set(words)
+                    if any(rest <= held for rest in sets):
+                        return True
             if not self.cues.isdisjoint(seen) and not self.verb_forms.isdisjoint(seen):
                 return True  # "won't load", "no carga"
             if not verbs.FREQUENT.isdisjoint(seen) and not self.failure_words.isdisjoint(seen):
                 return True  # "ständig abgelehnt"
             if not verbs.OBJECT_PRONOUNS.isdisjoint(seen) and not self.separable_words.isdisjoint(seen):
                 return True  # "wirft mich raus"
-            if not self.particle_words.isdisjoint(seen) and \
-                    any(p in words for p, _ in verbs.PARTICLE_VERBS.values()):
-                return True  # "stürzt ... ab"
+            if not self.particle_words.isdisjoint(seen):
+                held = set(words) if held is None else held
+                if any(p in held for p, _ in verbs.PARTICLE_VERBS.values()):
+                    return True  # "stürzt ... ab"
         if verbs.TR_GATE.search(low) and any(verbs.TR_NEGATIVE.match(w) for w in words):
             return True  # "açılmıyor"
         if compounds.may_have(text, low):
