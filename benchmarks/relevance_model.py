@@ -25,7 +25,8 @@ screen (one fit per held-out group instead of one per inner writer too): the thr
 fold chose in this session's full runs (``FIXED``), not chosen again.
 
     PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py [--candidates a,b] [--outer all|writers]
-        [--probs FILE] [--no-fill] [--fixed] [--without writer_l,final9,final10]
+        [--probs FILE] [--no-fill] [--fixed] [--without writer_l,final9,final10 [--without-only]]
+    PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py --compare BEFORE.json[,...] AFTER.json[,...]
     PYTHONPATH=. .venv/bin/python benchmarks/relevance_model.py --feeds 100000   # everyday text
 """
 
@@ -362,6 +363,57 @@ def paired(records, results, outer_groups, out) -> None:
             print(f"{name + ':' + kind:34}" + "   ".join(cells), file=out)
 
 
+def compare_probs(before: list[Path], after: list[Path], out) -> None:
+    """Two runs' held-out probabilities (``--probs`` files; a run split in processes gives several), each
+    combined with the rules as the tagger does (``shipped``, :data:`FIXED`) and alone (``model`` at 0.5),
+    per held-out writer and pooled, and paired (the second against the first: fixes / breaks, exact
+    McNemar p). The rules are those of the tree this runs in."""
+    from outagewatch.nlp import Tagger
+
+    def read(paths):
+        probs = {}
+        for path in paths:
+            for by_group in json.loads(path.read_text("utf-8")).values():
+                for group, rows in by_group.items():
+                    probs.update({(group, row[0]): tuple(row[1:]) for row in rows})
+        return probs
+
+    a, b = read(before), read(after)
+    records = rd.load_groups()
+    rules = rd.rules_tags(records, Tagger(relevance_model=False))
+    held = [i for i, r in enumerate(records) if r["group"] in rd.WRITERS
+            and (r["group"], r["id"]) in a and (r["group"], r["id"]) in b]
+    writers = [g for g in rd.WRITERS if any(records[i]["group"] == g for i in held)]
+    print(f"held-out writer records in both runs: {len(held)} ({', '.join(writers)})", file=out)
+    for kind in ("shipped", "model"):
+        flags = {}
+        for name, probs in (("before", a), ("after", b)):
+            flags[name] = {i: combine(kind, FIXED[kind], rules[i], probs[records[i]["group"], records[i]["id"]])
+                           for i in held}
+        for f_at, f in enumerate(FIELDS):
+            label = "relevant" if f == "rel" else "ongoing"
+            print(f"\n{kind}, {label}: " + "  ".join(f"{g}" for g in writers) + "  POOLED", file=out)
+            right = {}
+            for name in ("rules", "before", "after"):
+                cells, pooled = [], [0, 0]
+                right[name] = []
+                for g in writers:
+                    ok = n = 0
+                    for i in held:
+                        if records[i]["group"] != g or records[i][f] is None:
+                            continue
+                        got = rules[i][RULE_KEY[f]] if name == "rules" else flags[name][i][f_at]
+                        ok += got == records[i][f]
+                        n += 1
+                        right[name].append(got == records[i][f])
+                    cells.append(f"{ok / n:.3f}" if n else "-")
+                    pooled[0] += ok
+                    pooled[1] += n
+                print(f"  {name:7} " + "  ".join(cells) + f"  {pooled[0] / pooled[1]:.3f} (n={pooled[1]})", file=out)
+            fixed, broke, p = mcnemar(right["before"], right["after"])
+            print(f"  after against before: +{fixed}/-{broke}, exact McNemar p = {p:.3g}", file=out)
+
+
 def feeds_check(limit: int, show: int) -> None:
     """Everyday text: feed titles and sentences (the Guardian, heise, UOL, TechCrunch, the AWS
     blog...; benchmarks/tagging_false_positives.py's corpus), nearly none about an outage. How
@@ -401,14 +453,22 @@ def main() -> int:
     parser.add_argument("--without", default="", metavar="GROUPS",
                         help="comma-separated groups: each candidate is also run never trained on them, first "
                              "(the model before they existed), and the paired test compares the two")
+    parser.add_argument("--without-only", action="store_true",
+                        help="with --without: only the run never trained on them (to split a long run in processes)")
     parser.add_argument("--feeds", type=int, default=0, metavar="N",
                         help="only count the shipped tagger's relevance on N feed-corpus texts (no training)")
     parser.add_argument("--show", type=int, default=40, help="with --feeds: texts listed")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"),
+                        help="no training: two runs' --probs files (comma-separated where a run was split), "
+                             "combined with the rules and paired")
     args = parser.parse_args()
     from outagewatch.nlp import Tagger
 
     if args.feeds:
         feeds_check(args.feeds, args.show)
+        return 0
+    if args.compare:
+        compare_probs(*([Path(p) for p in arg.split(",")] for arg in args.compare), sys.stdout)
         return 0
 
     def log(msg):
@@ -427,7 +487,8 @@ def main() -> int:
         if without:
             results[f"{name}-without"] = run_candidate(name, records, rules, outer, not args.no_fill, log, args.fixed,
                                                        exclude=without)
-        results[name] = run_candidate(name, records, rules, outer, not args.no_fill, log, args.fixed)
+        if not (without and args.without_only):
+            results[name] = run_candidate(name, records, rules, outer, not args.no_fill, log, args.fixed)
     report(records, rules, results, outer, sys.stdout)
     paired(records, results, outer, sys.stdout)
     if args.probs:
