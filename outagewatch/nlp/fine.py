@@ -202,6 +202,12 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CHAT_END = re.compile(r"^(?:[ㅠㅜㅋㅎ]{2,}|[^\w\s]*[\U0001F300-\U0001FAFF\u2600-\u27BF][^\w\s]*|w{2,}|lol|lmao|草)$")
 
 
+def _may_end_chat(word: str) -> bool:
+    """Whether ``word`` can match :data:`CHAT_END` at all: a word in ASCII only as "lol", "lmao" or "ww..."
+    (every other alternative needs a character outside ASCII), so the regex is not run on every word."""
+    return not word.isascii() or word[:1] in ("l", "w")
+
+
 @functools.lru_cache(maxsize=1)
 def _needed() -> frozenset[str]:
     """Every word one of which a text must hold for either pass to find a place fine: a fine-phrase's
@@ -261,7 +267,7 @@ def _clauses(texts: list[str], lower: list[str], starts: set[int], ends: set[int
                 if i in ends or (i + 1) in starts or (i + 2 in starts and lower[i + 1] in _ARTICLES):
                     continue  # "eu-west-1 and us-west-2", "a Madrid y a París"
             elif not (word in MARKS or word in CONTRASTS or word.endswith("?") and len(word) > 1
-                      or CHAT_END.match(texts[i])):
+                      or _may_end_chat(texts[i]) and CHAT_END.match(texts[i])):
                 continue
         asked = i < n and (lower[i] == "?" or lower[i].endswith("?") or lower[i] == "？")
         if i > begin:

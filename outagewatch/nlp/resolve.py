@@ -178,9 +178,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # named for relevance alone (no service tag), nlp/operators.py
     operator_at = operators.find(texts, lower)
     name_ends.update(i + 1 for i in operator_at)
-    for i, word in enumerate(lower if name_ends and not lexicon.BARE_DOWN.isdisjoint(lower) else ()):
+    for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
+            if name_ends and not lexicon.BARE_DOWN.isdisjoint(lower) else ():
         # "Roku down", "Fortnite servers down", "AWS caído"
-        if word in lexicon.BARE_DOWN and any(i - k in name_ends for k in range(0, 3)) \
+        if any(i - k in name_ends for k in range(0, 3)) \
                 and not (i + 1 < n and _numeric(texts[i + 1])) and not any(s <= i < e for s, e, _ in symptom_spans):
             talk.append(i)
             if not _negated(lower, i, False):
@@ -190,7 +191,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     hashtag_down = False
     for i, tag in hashtags:
         key = compact(tag)
-        for suffix in HASHTAG_SUFFIXES:
+        for suffix in HASHTAG_SUFFIXES if key.endswith(HASHTAG_SUFFIXES) else ():
             if key.endswith(suffix) and len(key) > len(suffix):
                 hashtag_down = True
                 found.append((i, i + 1, "outage", False))
@@ -272,8 +273,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 entry=entry)
     if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
-        taken = {i for s, e, _ in (*names, *symptom_spans) for i in range(s, e)}
-        _short_names(lower, vocab, services, providers, ctx, taken, texts)
+        _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -740,13 +740,17 @@ def _foreign(lower: list[str], lang: str | None) -> str | None:
         return None
     own = langs._exclusive_words()
     letters = langs.OWN_LETTERS.get(lang)
-    if any(own.get(w) == lang for w in lower) or (letters and any(not letters.isdisjoint(w) for w in lower)):
+    votes = list(map(own.get, lower))  # each word's language where only one has it (read in C)
+    if lang in votes or (letters and not letters.isdisjoint("".join(lower))):
         return lang
     # "discord me saca de la llamada cada rato": no function word of one language alone, but none of
     # English's either, in a sentence's worth of words
-    if len(lower) >= 6 and not any(own.get(w) == "en" for w in lower):
+    if len(lower) >= 6 and "en" not in votes:
         return lang
     return None
+
+
+TYPO_NONE_SIZE = 200_000  # words kept in ``Vocabulary.typo_none`` at most
 
 
 def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], sentence,
@@ -757,31 +761,37 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
     puts it two sentences on), the word is followed by "down" ("githib down?") or the search that found
     the text was for that name (``searched``: a search for "discord" finding "discrod's new soundboard"),
     and the word is no word of the text's language or English."""
-    # The words that can be one edit off a name at all, by their own look: long enough, letters, ASCII,
-    # and not known to be one edit off nothing (most words, remembered in ``typo_seen``). Where no word
-    # is left, nothing else (the names' positions, "down" after a word) need be worked out.
-    shortest, seen = typos.MIN_NAME - 1, vocab.typo_seen
-    candidates = [i for i, word in enumerate(lower)
-                  if len(word) >= shortest and seen.get(word, True) and word.isalpha() and word.isascii()]
-    if not candidates:
+    # The words one edit off a name: long enough, letters, ASCII, and near a name (``typos.nearest``, each
+    # word's answer kept in ``typo_seen``). Most words of a text were seen before and are known to be none of
+    # that (``typo_none``, set-subtracted in C), and only the others are looked at; where no word is left,
+    # nothing else (the names' positions, "down" after a word) need be worked out.
+    shortest, seen, none = typos.MIN_NAME - 1, vocab.typo_seen, vocab.typo_none
+    nears: dict[str, tuple[str, ...]] = {}
+    for word in set(lower).difference(none):
+        if len(word) >= shortest and word.isalpha() and word.isascii():
+            near = seen.get(word)
+            if near is None:
+                near = () if word in vocab.phrases else tuple(typos.nearest(word, vocab.typo_index))
+                if len(seen) < 200_000:
+                    seen[word] = near
+            if near:
+                nears[word] = near
+                continue
+        if word.isalpha() and len(none) < TYPO_NONE_SIZE:  # a word, not a number or link seen once
+            none.add(word)
+    if not nears:
         return
     taken = {i for s, e, _ in names for i in range(s, e)}
     n = len(lower)
     words = (vocab.lookalikes.get("en", frozenset()), vocab.lookalikes.get(lang or "en", frozenset()))
-    for i in candidates:
+    for i in [i for i, word in enumerate(lower) if word in nears]:
         word = lower[i]
         if i in taken:
             continue
         down = i + 1 < n and lower[i + 1] in lexicon.BARE_DOWN and not _negated(lower, i + 1, False)
         if not (symptom_at or down or searched or explaining):
             continue  # outside --explain, only a text with talk of a problem (or found by a search) is read
-        near = vocab.typo_seen.get(word)
-        if near is None:
-            near = () if word in vocab.phrases else tuple(typos.nearest(word, vocab.typo_index))
-            if len(vocab.typo_seen) < 200_000:
-                vocab.typo_seen[word] = near
-        if not near:
-            continue
+        near = nears[word]
         entries = {vocab.typo_names[name] for name in near}
         if len(entries) > 1:
             say("name", word, False, f"one edit off several names ({', '.join(near)})")
@@ -844,24 +854,30 @@ def _hyphenated_names(texts: list[str], lower: list[str], vocab: Vocabulary, ser
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,
-                 taken: set[int], texts: list[str] | None = None) -> None:
+                 spans, texts: list[str] | None = None) -> None:
     """"azure west europe vms failing": a product's name without its brand, beside the brand; a
-    product's one plain word only with its capital ("... SGP1 Spaces is returning 403s")."""
+    product's one plain word only with its capital ("... SGP1 Spaces is returning 403s"). ``spans``:
+    (start, end, ...) of the names and symptoms matched, whose words are no product's."""
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands)
     brands |= {vocab.provider_of.get(e) for e in services if vocab.provider_of.get(e)}
+    taken: set[int] | None = None  # the spans' positions, worked out where a product's word is in the text
     for brand in brands:
         capitals = vocab.short_capitals.get(brand)
-        for i in range(len(lower)) if capitals and texts else ():
-            entry = capitals.get(lower[i])
-            # "DigitalOcean ... only SGP1 Spaces is returning 403s", "Hetzner ...: Unsere Cloud Server": with its
-            # capital mid-sentence (a sentence's first word has one anyway), never a status stage ("Monitoring")
-            if entry and i and i not in taken and texts[i][:1].isupper() and lower[i - 1] not in SENTENCE_END \
-                    and lower[i] not in STAGE_WORDS and entry not in services:
-                services.setdefault(entry)
+        if capitals and texts and not capitals.keys().isdisjoint(lower):  # (one C-level pass: mostly none)
+            taken = {i for s, e, *_ in spans for i in range(s, e)} if taken is None else taken
+            for i in range(len(lower)):
+                entry = capitals.get(lower[i])
+                # "DigitalOcean ... only SGP1 Spaces is returning 403s", "Hetzner ...: Unsere Cloud Server": with
+                # its capital mid-sentence (a sentence's first word has one anyway), never a status stage
+                # ("Monitoring")
+                if entry and i and i not in taken and texts[i][:1].isupper() and lower[i - 1] not in SENTENCE_END \
+                        and lower[i] not in STAGE_WORDS and entry not in services:
+                    services.setdefault(entry)
         table = vocab.short_names.get(brand)
         if not table or vocab.short_firsts[brand].isdisjoint(lower):
             continue
         firsts = vocab.short_firsts[brand]
+        taken = {i for s, e, *_ in spans for i in range(s, e)} if taken is None else taken
         for i in range(len(lower)):
             if i in taken or lower[i] not in firsts:
                 continue

@@ -143,6 +143,9 @@ class Vocabulary:
     typo_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lookalikes: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> its words one edit from a name
     typo_seen: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> names one edit off (a cache)
+    # Words of letters that are one edit off no name, or too short to be (a cache beside typo_seen): a text
+    # whose every word is here or no word of letters is not read for typos word by word.
+    typo_none: set[str] = field(default_factory=set)
     # Everyday-word name -> the languages besides English that have it as a word ("square": fr, nl).
     everyday_in: dict[str, frozenset[str]] = field(default_factory=dict)
     proper_names: frozenset[str] = frozenset()  # everyday-word names that are also people's ("claude")
