@@ -7,8 +7,8 @@ or the figures would be about another model than the one shipped.
 Groups (a group is one writer, or one set written together): the training writers
 (training/tagging/writer_{a..l}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
-final3-final10; final6 to final10 were each scored blind once and are development sets
-since). The lead's blind sets, tests/data/tagging_final11.jsonl and tagging_final12.jsonl, are in
+final3-final12; final6 to final12 were each scored blind once and are development sets
+since). The lead's blind sets, tests/data/tagging_final13.jsonl and tagging_final14.jsonl, are in
 :data:`NEVER_READ`: no function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
@@ -42,9 +42,11 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final8": (DATA / "tagging_final8.jsonl",),
     "final9": (DATA / "tagging_final9.jsonl",),
     "final10": (DATA / "tagging_final10.jsonl",),
+    "final11": (DATA / "tagging_final11.jsonl",),
+    "final12": (DATA / "tagging_final12.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final11.jsonl", DATA / "tagging_final12.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final13.jsonl", DATA / "tagging_final14.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 
