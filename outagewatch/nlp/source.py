@@ -95,8 +95,9 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
     elif prefix == "reddit" and rest.lower().startswith("r/"):
         # A subreddit named after a brand is that brand's community: r/aws, r/snowflake, r/Ring.
         take(vocab.compact.get(compact(rest[2:])))
-    elif prefix == "reports":
-        slug = rest.rsplit("/", 1)[-1]
+    elif prefix in ("reports", "downdetector"):
+        # reports:downdetector/roku, and the report page's own form downdetector:roku (or its URL's path)
+        slug = rest.rstrip("/").rsplit("/", 1)[-1]
         take(vocab.compact.get(compact(slug)))
     elif kind == "status" or "." in rest:
         host = host_of(rest)

@@ -97,3 +97,18 @@ def test_losing_a_phones_signal_is_reception_not_the_messenger(tag, text):
 
 def test_the_messenger_beside_a_complaint_is_still_signal(tag):
     assert "signal" in tag("signal messages stuck on sending since noon, lost my patience")["services"]
+
+
+@pytest.mark.parametrize("text, source, service", [
+    ("cant log in, keeps saying try again later", "downdetector:paypal", "paypal"),
+    ("songs skip after 10 sec then says \"can't play this right now\"", "downdetector:spotify", "spotify"),
+    ("stuck at the loading screen again", "downdetector:downdetector.com/status/roblox/", "roblox"),
+    ("stuck at the loading screen again", "reports:downdetector/roblox", "roblox"),
+])
+def test_a_report_page_names_its_service_though_the_comment_does_not(tag, text, source, service):
+    """A comment left on a service's report page says only what broke: the page says where."""
+    assert tag(text, source=source)["services"] == [service]
+
+
+def test_a_report_page_of_something_the_catalog_lacks_names_nothing(tag):
+    assert tag("no signal since this morning, calls drop", source="downdetector:vodafone-uk")["services"] == []
