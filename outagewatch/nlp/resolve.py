@@ -274,6 +274,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
+    if len(services) > 1 and fine.may_say_fine(texts, lower):
+        for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans):
+            services.pop(service)
+            say("name", service, False, SERVICE_FINE, entry=service)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -1347,6 +1351,47 @@ REPLICA_WORDS = frozenset({"replica", "replicas", "réplica", "réplicas", "repl
 # Said right after a place (its brackets skipped), the copy or the failover that kept things going is there:
 # "Singapore replica kept the site up", "Geneva (Switzerland West) secondary took over", "japanwest failover".
 STANDBY_AFTER = REPLICA_WORDS | {"failover", "fail-over", "backup"}
+
+
+SERVICE_FINE = ("said to work in its own clause beside another service with the problem (\"Outlook non scarica la "
+                "posta. Gmail invece va\", \"Instagram works fine\")")
+
+
+def _services_said_fine(texts: list[str], lower: list[str], names, services: dict, ctx: SourceContext,
+                        found: list) -> list[str]:
+    """Services every mention of which is said to work in its own clause (nlp/fine.py, as for places), where
+    another service the text names is not: a post that contrasts what broke with what still works names the
+    second only as the contrast ("Teams laat niemand inloggen. Outlook werkt wel", "netflix is fine on the
+    same stick"). A service the source names, or one named nowhere in the words, is never dropped; a text
+    where every service works (an all-clear, "slack loaded instantly") keeps them all."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, end, ns in names:
+        for nm in ns:
+            if nm.kind not in ("region", "place") and nm.ids and nm.ids[0] in services:
+                spans.setdefault(nm.ids[0], []).append((start, end))
+    if len(spans) < 2 and not ctx.services:
+        return []
+    spots = sorted({sp for sps in spans.values() for sp in sps})
+    said = fine.fine_places(lower, spots, found)
+    if not said:
+        return []
+    fine_ones = [s for s, sps in spans.items() if s not in ctx.services
+                 and all(st in said and not _but_then(lower, en) for st, en in sps)]
+    staying = [s for s in services if s not in fine_ones]
+    return fine_ones if staying and fine.problem_said(lower, found) else []
+
+
+def _but_then(lower: list[str], end: int) -> bool:
+    """"facebook itself loads but notifications are frozen": the clause that says it works ends in a contrast
+    word, so what follows is that service's own problem."""
+    said = next((i + len(p) for i in range(end, min(len(lower), end + fine.GAP + 1)) for p in fine.BY_FIRST.get(lower[i], ())
+                 if tuple(lower[i:i + len(p)]) == p), end)  # after the fine-word: "Gmail invece va" is no turn
+    for i in range(said, min(len(lower), said + 8)):
+        if lower[i] in fine.CONTRASTS:  # "... is fine though" ending the sentence turns nothing
+            return i + 1 < len(lower) and lower[i + 1] not in fine.MARKS
+        if lower[i] in fine.MARKS:
+            return False
+    return False
 
 
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
