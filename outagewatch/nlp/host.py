@@ -283,8 +283,13 @@ def _serve(conn, settings: dict, parent: int) -> None:
     signals.signal(signals.SIGINT, signals.SIG_IGN)  # Ctrl-C is the writing process's to handle
     try:
         from outagewatch.nlp import tagger as tagging
+        from outagewatch.nlp.relevance import RelevanceModel
 
-        tagger = tagging.Tagger(settings=settings)
+        # Ingest keeps no relevance (a Signal has no such field): the classifier is never run
+        # here, so it is not built (~0.2 s of the build); its file is still checked, so a bad
+        # ``[nlp] relevance_model`` stops the ingest as it stops ``tag``.
+        RelevanceModel.check(settings.get("relevance_model") or None)
+        tagger = tagging.Tagger(settings=settings, relevance_model=False)
         tagging._INHERITED.append(conn)  # the workers close their copy of the pipe
         tagger._get_pool()  # the workers fork now, before any thread runs here
     except Exception as exc:  # noqa: BLE001 - the writing process says it, in one line

@@ -180,30 +180,50 @@ class RelevanceModel:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "RelevanceModel":
         path = Path(path) if path else DEFAULT_PATH
+        header, weights, thresholds, architecture = _read(path)
         try:
-            with zipfile.ZipFile(path) as zf:
-                header = json.loads(zf.read("relevance.json"))
-                weights = zf.read("textcat.bin")
-            if header.get("format") != FORMAT:
-                raise RelevanceModelError(f"relevance model {path} has format {header.get('format')!r}, this "
-                                          f"version reads {FORMAT}: retrain it with scripts/train_relevance.py")
-            thresholds = {label: (float(header["thresholds"][label][0]), float(header["thresholds"][label][1]))
-                          for label in LABELS}
-            architecture = header.get("architecture") or ARCHITECTURE
-            if architecture.get("@architectures") not in ARCHITECTURES:
-                raise RelevanceModelError(f"relevance model {path} is for {architecture.get('@architectures')!r}, "
-                                          f"this version reads {', '.join(ARCHITECTURES)}: retrain it with "
-                                          f"scripts/train_relevance.py")
             nlp, textcat = blank_textcat(architecture)
             textcat.from_bytes(weights, exclude=["vocab"])
         except RelevanceModelError:
             raise
-        except FileNotFoundError:
-            raise RelevanceModelError(f"relevance model not found: {path} (reinstall outagewatch, or train it "
-                                      f"with scripts/train_relevance.py)") from None
-        except IsADirectoryError:
-            raise RelevanceModelError(f"relevance model {path} is a directory, not a model file") from None
-        except Exception as exc:  # noqa: BLE001 - zip, JSON, msgpack, shape errors: one line for the user
+        except Exception as exc:  # noqa: BLE001 - msgpack, shape errors: one line for the user
             raise RelevanceModelError(f"relevance model {path} is unreadable ({type(exc).__name__}): "
                                       f"reinstall outagewatch or retrain it with scripts/train_relevance.py") from None
         return cls(nlp, textcat, thresholds, str(header.get("info", "")), architecture)
+
+    @staticmethod
+    def check(path: Path | str | None = None) -> None:
+        """Raise :class:`RelevanceModelError`, with the line :meth:`load` would give, when the
+        model file is missing, not a model, or of another format or architecture; the
+        classifier is not built (a process that never reads relevance, ingest's tagging
+        process, checks the file the user configured without the ~0.2 s of building it)."""
+        _read(Path(path) if path else DEFAULT_PATH)
+
+
+def _read(path: Path) -> tuple[dict, bytes, dict[str, tuple[float, float]], dict]:
+    """The model file's (header, weights, thresholds, architecture), checked."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            header = json.loads(zf.read("relevance.json"))
+            weights = zf.read("textcat.bin")
+        if header.get("format") != FORMAT:
+            raise RelevanceModelError(f"relevance model {path} has format {header.get('format')!r}, this "
+                                      f"version reads {FORMAT}: retrain it with scripts/train_relevance.py")
+        thresholds = {label: (float(header["thresholds"][label][0]), float(header["thresholds"][label][1]))
+                      for label in LABELS}
+        architecture = header.get("architecture") or ARCHITECTURE
+        if architecture.get("@architectures") not in ARCHITECTURES:
+            raise RelevanceModelError(f"relevance model {path} is for {architecture.get('@architectures')!r}, "
+                                      f"this version reads {', '.join(ARCHITECTURES)}: retrain it with "
+                                      f"scripts/train_relevance.py")
+    except RelevanceModelError:
+        raise
+    except FileNotFoundError:
+        raise RelevanceModelError(f"relevance model not found: {path} (reinstall outagewatch, or train it "
+                                  f"with scripts/train_relevance.py)") from None
+    except IsADirectoryError:
+        raise RelevanceModelError(f"relevance model {path} is a directory, not a model file") from None
+    except Exception as exc:  # noqa: BLE001 - zip, JSON errors: one line for the user
+        raise RelevanceModelError(f"relevance model {path} is unreadable ({type(exc).__name__}): "
+                                  f"reinstall outagewatch or retrain it with scripts/train_relevance.py") from None
+    return header, weights, thresholds, architecture

@@ -112,6 +112,27 @@ def test_ingest_with_a_tagger_that_cannot_load_says_so_in_one_line_and_stores_no
             assert con.execute("SELECT count(*) FROM signals").fetchone()[0] == 0
 
 
+def test_ingest_with_a_relevance_model_it_cannot_read_says_so_in_one_line_and_stores_nothing(tmp_path):
+    # ingest keeps no relevance, so its tagging process does not build the classifier; a file that is
+    # missing or is no model still stops it, with the line `tag` gives
+    data = tmp_path / "signals.jsonl"
+    data.write_text("".join(json.dumps({"source_kind": "social", "source": "x:@a", "published_at": "2020-11-25T14:00:00Z",
+                                        "text": f"Roku down #{i}"}) + "\n" for i in range(6000)))
+    broken = tmp_path / "relevance.zip"
+    broken.write_bytes(b"not a model at all")
+    for model, says in ((tmp_path / "nowhere.zip", "relevance model not found"), (broken, "is unreadable")):
+        db = tmp_path / f"{model.stem}.db"
+        ran = cli_process("--store", f"sqlite:///{db}", "ingest", "--json", "--no-correlate", data, check=False,
+                          env={"OUTAGEWATCH_NLP_PROCESSES": "2", "OUTAGEWATCH_NLP_RELEVANCE_MODEL": str(model)})
+        assert ran.code == 1
+        [line] = ran.stderr.strip().splitlines()
+        assert line.startswith("error: cannot load the tagger:") and says in line and str(model) in line
+        if db.exists():
+            with sqlite3.connect(db) as con:
+                assert con.execute("SELECT count(*) FROM signals").fetchone()[0] == 0
+        assert not _processes_naming(data)
+
+
 def test_a_tagging_process_never_used_is_stopped_at_close_instead_of_finishing_its_build():
     host = TaggerHost({"processes": 2})  # the command fails before its first batch (a file it cannot read)
     host.close()
