@@ -82,6 +82,8 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     batches = batched(signals, batch_size)
     if tag is not None:
         ahead = getattr(tag, "tag_ahead", None)
+        if hasattr(tag, "on_hold"):  # ingest's tagging process: the store gets ready while it starts
+            tag.on_hold = getattr(store, "expect_rows", None)
         batches = ahead(batches) if ahead is not None else _tag_each(batches, tag)
     try:
         # The collector off while batches are read, tagged and stored, a full collection every

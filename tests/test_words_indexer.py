@@ -7,6 +7,7 @@ closing the store waits for it, so what the writer sees is never behind what it 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -169,3 +170,46 @@ def test_close_returns_though_a_process_forked_after_the_indexer_holds_its_pipe(
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     assert mark(path) == 2000
+
+
+def _indexer_in_a_fork(path, early: bool):
+    """The indexer's loop in a forked child, its stdin a pipe this test holds, leaving after 0.3 s
+    with nothing to do: (pid, the pipe's writing end)."""
+    from outagewatch.search.sqlite import indexer
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.dup2(read, 0)
+            indexer.IDLE_SECONDS = 0.3
+            indexer.run(path, early=early)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(read)
+    return pid, write
+
+
+def test_an_indexer_started_before_the_load_waits_for_its_first_rows_however_long_the_writer_takes(tmp_path):
+    # ingest starts it while its tagger starts, which on a busy machine may take longer than the idle time
+    paths = {early: tmp_path / f"early-{early}.db" for early in (True, False)}
+    for path in paths.values():
+        SQLiteStore(path).close()
+    children = {early: _indexer_in_a_fork(path, early) for early, path in paths.items()}
+    try:
+        time.sleep(1.5)  # five times the idle time
+        assert os.waitpid(children[False][0], os.WNOHANG)[0] == children[False][0]  # an ordinary one left
+        assert os.waitpid(children[True][0], os.WNOHANG) == (0, 0)  # the early one still waits
+        with SQLiteStore(paths[True]) as store:
+            store.upsert(batch(0, 300))  # the early one holds the index's writer: it indexes them
+            os.write(children[True][1], b"q\n")
+            assert os.waitpid(children[True][0], 0)[1] == 0
+            assert mark(paths[True]) == 300 and store.count(Query(text="outage")) == 300
+    finally:
+        for pid, pipe in children.values():
+            os.close(pipe)
+            with contextlib.suppress(ChildProcessError, ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)

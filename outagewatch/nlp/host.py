@@ -101,6 +101,9 @@ class TaggerHost:
         self._answered = 0  # the last answer taken
         self._local = None  # a tagger built here once the host is lost
         self.exit_status: int | None = None  # the host's, as os.waitpid gave it, once closed
+        # Called with the number of Signals held, once, when the caller has read all it may and
+        # would only wait for the host to start (the store starts a bulk load's words indexer)
+        self.on_hold = None
         atexit.register(self.close)
 
     # -- the host's state -----------------------------------------------------------------------
@@ -147,6 +150,8 @@ class TaggerHost:
         for batch in batches:
             held.append(batch)
             holding += len(batch)
+            if holding >= READ_AHEAD:
+                self._holding(holding)
             if not self._started(wait=holding >= READ_AHEAD):
                 continue
             while held:
@@ -155,11 +160,18 @@ class TaggerHost:
             while len(sent) > AHEAD:
                 yield self._receive(*sent.popleft())
         if held:
+            self._holding(holding)
             self._started(wait=True)
             while held:
                 sent.append((self._send(held[0]), held.popleft()))
         while sent:
             yield self._receive(*sent.popleft())
+
+    def _holding(self, count: int) -> None:
+        """Before waiting for the host to start with ``count`` Signals read: :attr:`on_hold`, once."""
+        hook, self.on_hold = self.on_hold, None
+        if hook is not None and self._state == "starting" and not self._poll():
+            hook(count)
 
     def __call__(self, batch: list[Signal]) -> None:
         """Tag one batch in place (the spine's plain ``tag(batch)``)."""

@@ -201,6 +201,11 @@ class BaseStore:
 
     # -- writes ----------------------------------------------------------------------
 
+    def expect_rows(self, rows: int) -> None:
+        """``rows`` Signals are read and about to be stored in one run of writes, and the caller
+        has nothing else to do meanwhile (ingest waiting for its tagger to start): a backend may
+        get ready for a bulk load now. Nothing here; the SQLite store starts its words indexer."""
+
     def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
         """Idempotent batch write keyed by ``Signal.id``.
 

@@ -10,6 +10,9 @@ import sqlite3
 import time
 
 from outagewatch.nlp.host import READ_AHEAD, TaggerHost
+from outagewatch.pipeline import store_signals
+from outagewatch.search.query import Query
+from outagewatch.search.sqlite import SQLiteStore
 from tests.clihelp import cli_process
 from tests.nlp.test_tag_signals import _alive, _batches, _descendants, _tags
 
@@ -94,6 +97,49 @@ def test_a_worker_killed_mid_run_has_its_share_tagged_by_the_host(tagger):
         assert host._state == "ready"  # the host itself carried on
     finally:
         host.close()
+
+
+def _store_watching_its_first_batch(path, bulk_rows):
+    """A store that notes, at its first batch, whether its words indexer process runs already."""
+    store = SQLiteStore(path)
+    store.text.bulk_rows = bulk_rows
+    upsert, first = store.upsert, []
+
+    def watched(batch):
+        if not first:
+            first.append(store.text.bulk_load)
+        return upsert(batch)
+
+    store.upsert = watched
+    return store, first
+
+
+def test_a_big_file_has_its_words_indexer_started_while_the_tagger_starts_and_every_word_found(tmp_path):
+    store, first = _store_watching_its_first_batch(tmp_path / "ow.db", bulk_rows=3000)
+    host = TaggerHost({"processes": 2})
+    try:
+        stored = store_signals(store, [s for b in _batches(6000, 500) for s in b], tag=host, batch_size=500)
+    finally:
+        host.close()
+    # the whole file was read while the tagger built: a bulk load, so its indexer was running before
+    # the first batch was stored, and this process indexed no word itself
+    assert stored.new == 6000 and first == [True] and store.text._writer is None
+    assert store.count(Query(text="tacos")) == 1200  # one text in five
+    store.close()
+    with SQLiteStore(tmp_path / "ow.db") as again:
+        assert again.text.searcher().num_docs == 6000 and again.count(Query(text="github")) == 1200
+
+
+def test_a_small_file_is_indexed_by_the_writer_as_before(tmp_path):
+    store, first = _store_watching_its_first_batch(tmp_path / "ow.db", bulk_rows=20_000)
+    host = TaggerHost({"processes": 2})
+    try:
+        store_signals(store, [s for b in _batches(6000, 500) for s in b], tag=host, batch_size=500)
+    finally:
+        host.close()
+    assert first == [False] and store.text._indexer is None
+    assert store.count(Query(text="tacos")) == 1200
+    store.close()
 
 
 def test_ingest_with_a_tagger_that_cannot_load_says_so_in_one_line_and_stores_nothing(tmp_path):

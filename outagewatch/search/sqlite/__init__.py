@@ -81,6 +81,11 @@ class SQLiteStore(BaseStore):
             writer.begin_load(self.text.run_rows)
         return result
 
+    def expect_rows(self, rows: int) -> None:
+        """A bulk load's words indexer process starts now, while the caller waits (see
+        :meth:`TextIndex.expect_rows`)."""
+        self.text.expect_rows(rows)
+
     def _writing(self):
         # during a bulk load, batches share a transaction (see Database.transaction)
         return self.database.transaction(group=self.text.bulk_load)

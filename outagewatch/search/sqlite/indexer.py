@@ -22,7 +22,10 @@ a search or ``close()`` asks. ``q`` (or stdin closing, or
 the parent gone) means "finish and exit": the parent's ``close()`` waits for that, so
 ``ingest`` returns once the index has caught up.
 
-    python -m outagewatch.search.sqlite.indexer STORE.db
+    python -m outagewatch.search.sqlite.indexer STORE.db [--early]
+
+``--early``: started before the load's first row is stored (an ingest whose tagger is still
+starting), it does not leave for want of work until it has indexed something.
 """
 
 from __future__ import annotations
@@ -54,12 +57,15 @@ IDLE_SECONDS = 10.0
 class IndexerProcess:
     """The writer's handle on its indexer process."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, early: bool = False) -> None:
+        """``early``: started before the load's first rows (:meth:`TextIndex.expect_rows`): it
+        waits for them however long the writer's tagger takes to start, rather than leaving
+        after :data:`IDLE_SECONDS` with nothing to do."""
         env = dict(os.environ)
         package_root = str(Path(outagewatch.__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "outagewatch.search.sqlite.indexer", str(database)],
+            [sys.executable, "-m", "outagewatch.search.sqlite.indexer", str(database), *(["--early"] if early else [])],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
         self._buffer = b""
         self._answers: list[str] = []
@@ -146,7 +152,7 @@ def _commands(timeout: float, parent: int) -> tuple[int, bool, bool]:
     return data.count(b"c"), b"n" in data, not data or b"q" in data or os.getppid() != parent
 
 
-def run(database_path: Path) -> None:
+def run(database_path: Path, early: bool = False) -> None:
     from outagewatch.search.sqlite.schema import Database
     from outagewatch.search.sqlite.textindex import TextIndex, words_path
 
@@ -179,6 +185,9 @@ def run(database_path: Path) -> None:
                 continue
             if index.indexed:
                 last_work = time.monotonic()
+                early = False
+            elif early:  # no row yet: the writer is still starting (its parent gone, it leaves)
+                last_work = time.monotonic()
             if index.indexed == CHUNK:  # more rows wait: take any request, then read on
                 requests, nudged, eof = _commands(0, parent)
                 wanted, soon, closing = wanted or requests > 0, soon or nudged, closing or eof
@@ -207,7 +216,7 @@ def main() -> None:
     # Ctrl-C in a terminal reaches the whole process group: the indexer finishes its work
     # when its parent goes instead (its stdin closes).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    run(Path(sys.argv[1]))
+    run(Path(sys.argv[1]), early="--early" in sys.argv[2:])
 
 
 if __name__ == "__main__":
