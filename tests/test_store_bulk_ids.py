@@ -10,6 +10,7 @@ when opened, while a living loader's file is left to it.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -95,6 +96,30 @@ def test_a_load_with_the_index_away_checkpoints_its_wal_less_often_until_it_ends
     assert store._writer.keymap is not None and checkpoint_pages(store) == LOAD_CHECKPOINT_PAGES
     store._writer.end_load()
     assert store._writer.keymap is None and checkpoint_pages(store) == CHECKPOINT_PAGES
+    store.close()
+
+
+def test_when_a_load_ends_the_file_alone_holds_it_all_with_its_index(tmp_path, monkeypatch):
+    """The WAL a load leaves is checkpointed beside the index's rebuild, then the rebuild's
+    own pages: the .db file copied alone right then (a backup) has every row and the index."""
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)  # the test ends the load
+    path = tmp_path / "whole.db"
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 500
+    store.upsert(batch(0, 600))
+    store.upsert(batch(600, 900))
+    assert store._writer.keymap is not None and os.path.getsize(f"{path}-wal") > 0
+    store._writer.end_load()
+    assert store._writer.keymap is None
+    assert os.path.getsize(f"{path}-wal") == 0
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(path, copy)
+    assert index_exists(copy) and deferred_by(copy) is None
+    db = sqlite3.connect(copy)
+    try:
+        assert db.execute("SELECT count(*), count(DISTINCT id) FROM signals").fetchone() == (1500, 1500)
+    finally:
+        db.close()
     store.close()
 
 

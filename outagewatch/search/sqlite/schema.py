@@ -268,6 +268,27 @@ class Database:
                 with contextlib.suppress(sqlite3.Error):
                     self.flush()
 
+    def checkpoint_beside(self) -> threading.Thread | None:
+        """Start a checkpoint of the WAL on a connection of its own, in a thread (join it):
+        what the caller's connection does meanwhile (a bulk load's id index built again)
+        runs beside it on the other core. PASSIVE: it copies what it can without waiting
+        for anyone, never blocks a writer; a failure only leaves the work to the next
+        automatic checkpoint. None for an in-memory store."""
+        if str(self.path) == ":memory:":
+            return None
+
+        def checkpoint() -> None:
+            with contextlib.suppress(sqlite3.Error):
+                db = sqlite3.connect(str(self.path), timeout=0, isolation_level=None)
+                try:
+                    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                finally:
+                    db.close()
+
+        thread = threading.Thread(target=checkpoint, name="outagewatch-checkpoint", daemon=True)
+        thread.start()
+        return thread
+
     def rows(self, sql: str, params: Any = ()) -> list[tuple]:
         with self.lock:
             return self.db.execute(sql, params).fetchall()
