@@ -7,6 +7,8 @@ would never be found.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from outagewatch.search.query import WORD, Query, words_of
@@ -43,3 +45,23 @@ def test_each_awkward_text_is_found_by_each_of_its_words(tmp_path):
             for word in set(WORD.findall(signal.text)):  # each word as written
                 found = {h.signal.id for h in store.search(Query(text=f'"{word}"', limit=100)).hits}
                 assert signal.id in found, word
+
+
+def test_each_rewrite_is_found_by_its_new_words_after_earlier_ones_were_indexed(tmp_path):
+    """A rewritten Signal waits in ``text_pending`` for the words index; once the index has
+    caught up, the table is empty again, and the next rewrites must still be taken (their
+    numbers go on past the mark's, not from 1 again) and then also a new writer's."""
+    path = tmp_path / "rewrites.db"
+    signals = [make_signal(f"outage number {i}", minutes=i, native_id=f"r{i}") for i in range(20)]
+    with SQLiteStore(path) as store:
+        store.upsert(signals)
+        for i in range(4):  # each rewrite searched for (so indexed) before the next
+            store.upsert([dataclasses.replace(signals[i], text=f"zebra{i} crossing")])
+            assert store.count(Query(text=f"zebra{i}")) == 1, i
+            assert store.count(Query(text=f"number {i}")) == 0, i
+        store.upsert([dataclasses.replace(signals[i], text=f"yak{i} shaving") for i in (5, 6)])
+    with SQLiteStore(path) as store:
+        store.upsert([dataclasses.replace(signals[7], text="okapi")])
+        for word in ("yak5", "yak6", "okapi", "zebra0", "zebra3"):
+            assert store.count(Query(text=word)) == 1, word
+        assert store.count(Query(text="number")) == 20 - 7

@@ -58,7 +58,13 @@ _NEW_TAGS = "INSERT OR IGNORE INTO tags (vid, published_at, sid) " + " UNION ALL
     + [f"SELECT v.vid, s.published_at, s.rowid FROM signals s CROSS JOIN tag_values v"
        f" WHERE s.rowid BETWEEN ?1 AND ?2 AND v.field = '{code}' AND v.value = s.{column}"
        for code, column in (("k", "source_kind"), ("o", "source"))])
-_BUCKET = rollup_bucket("s.published_at")  # floored as Python floors (times before 1970)
+_BUCKET = rollup_bucket("s.published_at")
+# A rewrite's number in ``text_pending`` comes after every number the words index may have
+# taken (the mark, "rowid:seq:generation" in meta.text_state) as well as the table's: once
+# the index has caught up the table is empty, and SQLite would number the next rewrite 1
+# again, below the mark, where the index never looks (and the mark's next move deletes it).
+_PENDING_AFTER = ("SELECT max(coalesce((SELECT max(seq) FROM text_pending), 0), coalesce((SELECT CAST("
+                  "substr(value, instr(value, ':') + 1) AS INTEGER) FROM meta WHERE key = 'text_state'), 0))")  # floored as Python floors (times before 1970)
 
 
 def _new_rollup(code: str, column: str, distinct: bool) -> str:
@@ -349,7 +355,9 @@ class Writer:
                                                                               regions, symptoms)) for value in values}
         self._name_tags(db, named | {row[0] for row in tag_rows} | {row[0] for row in stale_tags})
         if stale_rowids:
-            db.executemany("INSERT INTO text_pending (rowid) VALUES (?)", stale_rowids)
+            after = db.execute(_PENDING_AFTER).fetchone()[0]
+            db.executemany("INSERT INTO text_pending (seq, rowid) VALUES (?, ?)",
+                           [(after + n, rowid) for n, (rowid,) in enumerate(stale_rowids, 1)])
             db.executemany("DELETE FROM tags WHERE vid = ? AND published_at = ? AND sid = ?", stale_tags)
         db.executemany(f"INSERT {_INSERT}", new_rows)
         if changed_rows:
