@@ -144,50 +144,64 @@ class TaggerHost:
     def tag_ahead(self, batches: Iterable[list[Signal]]) -> Iterator[list[Signal]]:
         """Yield each batch tagged, in order, while the host's workers tag the next ones; batches
         read before the host is ready are held (up to :data:`READ_AHEAD` Signals) and sent then."""
-        held: deque[list[Signal]] = deque()
+        held: deque[list] = deque()  # [batch, its shares once made]
         sent: deque[tuple[int, list[Signal]]] = deque()
         holding = 0
         for batch in batches:
-            held.append(batch)
+            held.append([batch, None])
             holding += len(batch)
             if holding >= READ_AHEAD:
-                self._holding(holding)
+                self._holding(holding, held)
             if not self._started(wait=holding >= READ_AHEAD):
                 continue
             while held:
-                sent.append((self._send(held[0]), held.popleft()))
+                batch, shares = held.popleft()
+                sent.append((self._send(batch, shares), batch))
             holding = 0
             while len(sent) > AHEAD:
                 yield self._receive(*sent.popleft())
         if held:
-            self._holding(holding)
+            self._holding(holding, held)
             self._started(wait=True)
             while held:
-                sent.append((self._send(held[0]), held.popleft()))
+                batch, shares = held.popleft()
+                sent.append((self._send(batch, shares), batch))
         while sent:
             yield self._receive(*sent.popleft())
 
-    def _holding(self, count: int) -> None:
-        """Before waiting for the host to start with ``count`` Signals read: :attr:`on_hold`, once."""
+    def _holding(self, count: int, held: deque[list]) -> None:
+        """Before waiting for the host to start with ``count`` Signals read: what this process
+        would otherwise do once the host is ready, done now on the core it would leave idle:
+        :attr:`on_hold` (once), and the held batches' shares (each ~0.9 µs a Signal)."""
         hook, self.on_hold = self.on_hold, None
-        if hook is not None and self._state == "starting" and not self._poll():
+        if self._state != "starting" or self._poll():
+            return
+        if hook is not None:
             hook(count)
+        for item in held:
+            if item[1] is None:
+                item[1] = self._shares(item[0])
 
     def __call__(self, batch: list[Signal]) -> None:
         """Tag one batch in place (the spine's plain ``tag(batch)``)."""
         for _ in self.tag_ahead([batch]):
             pass
 
-    def _send(self, batch: list[Signal]) -> int:
-        """Hand the batch to the host; its request number (0: the host is gone, tag it here)."""
+    def _shares(self, batch: list[Signal]) -> list[bytes]:
+        """The batch's pickled (text, source, lang) items, in one equal share per worker, as
+        Tagger._submit splits a batch: a text costs the workers ~5% more CPU in shares of 1,000
+        than of 2,500 (the tagger's stages run over fewer texts at a time)."""
+        size = -(-len(batch) // self.processes)
+        return [pickle.dumps([(s.searchable_text, s.source, s.lang) for s in batch[i:i + size]],
+                             pickle.HIGHEST_PROTOCOL) for i in range(0, len(batch), size)]
+
+    def _send(self, batch: list[Signal], shares: list[bytes] | None = None) -> int:
+        """Hand the batch (its ``shares``, if made already) to the host; its request number (0:
+        the host is gone, tag it here)."""
         if self._state == "lost":
             return 0
-        # one equal share per worker, as Tagger._submit splits a batch: a text costs the workers
-        # ~5% more CPU in shares of 1,000 than of 2,500 (the tagger's stages run over fewer texts
-        # at a time)
-        size = -(-len(batch) // self.processes)
-        shares = [pickle.dumps([(s.searchable_text, s.source, s.lang) for s in batch[i:i + size]],
-                               pickle.HIGHEST_PROTOCOL) for i in range(0, len(batch), size)]
+        if shares is None:
+            shares = self._shares(batch)
         self._seq += 1
         try:
             self._conn.send(("tag", self._seq, shares))
