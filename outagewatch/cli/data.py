@@ -88,6 +88,9 @@ def ingest(
             per_file.append({"file": name, **report.to_dict()})
             total.stored += report.stored
             total.rejected_total += report.rejected_total
+        stop = getattr(tagger, "stop", None)
+        if stop is not None:  # every file tagged: the tagging process exits while the store closes
+            stop()
     summary = {"files": per_file, "new": total.stored.new, "updated": total.stored.updated,
                "unchanged": total.stored.unchanged, "repeated": total.stored.repeated,
                "rejected": total.rejected_total}

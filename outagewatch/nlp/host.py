@@ -104,6 +104,7 @@ class TaggerHost:
         # Called with the number of Signals held, once, when the caller has read all it may and
         # would only wait for the host to start (the store starts a bulk load's words indexer)
         self.on_hold = None
+        self._stopping = False  # told to stop (see stop), not yet waited for
         atexit.register(self.close)
 
     # -- the host's state -----------------------------------------------------------------------
@@ -230,6 +231,17 @@ class TaggerHost:
         self._tagger_here().tag_signals(batch)
         return batch
 
+    def stop(self) -> None:
+        """Tell a started host to stop, without waiting: it and its workers exit while this
+        process finishes its own work (``ingest``: the store's close, the words indexer's last
+        commit); :meth:`close` then only waits for them. No more batches may be sent."""
+        if self._conn is not None and not self._stopping and self._state == "ready":
+            try:
+                self._conn.send(("close",))
+            except OSError:
+                return
+            self._stopping = True
+
     def close(self) -> None:
         """Stop the host and its workers, and wait for them (their CPU time is the command's)."""
         conn, self._conn = getattr(self, "_conn", None), None
@@ -245,7 +257,8 @@ class TaggerHost:
             # rest of the build; a worker forked meanwhile sees its parent gone and leaves
             os.kill(self._pid, signals.SIGKILL)
         try:
-            conn.send(("close",))
+            if not self._stopping:
+                conn.send(("close",))
             while True:  # answers still coming (an interrupted call's): taken, so the host is never stuck
                 conn.recv_bytes()
         except (EOFError, OSError):

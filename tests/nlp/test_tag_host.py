@@ -54,6 +54,21 @@ def test_the_file_is_read_while_the_tagger_builds_and_every_batch_comes_back_in_
     assert not _alive(host._pid) and not any(map(_alive, workers))
 
 
+def test_a_host_told_to_stop_exits_with_its_workers_while_the_caller_goes_on(tagger):
+    # ingest tells it once every file is tagged, and closes the store meanwhile
+    host = TaggerHost({"processes": 2})
+    tagged = list(host.tag_ahead(iter(_batches(6000, 3000))))
+    processes = [host._pid, *_descendants(host._pid)]
+    assert len(processes) == 3
+    host.stop()
+    deadline = time.monotonic() + 60
+    while any(map(_alive, processes)) and time.monotonic() < deadline:  # (nobody waits for them yet)
+        time.sleep(0.05)
+    assert not any(map(_alive, processes))
+    host.close()
+    assert host.exit_status == 0 and _tags(tagged) == _expected(tagger, 6000, 3000)
+
+
 def test_a_caller_that_stops_early_leaves_nothing_behind_for_the_next_call(tagger):
     host = TaggerHost({"processes": 2})
     try:
