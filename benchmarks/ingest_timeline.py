@@ -10,7 +10,10 @@ which a loaded machine stretches far less than it stretches the wall time. Compa
 
 It runs ``outagewatch ingest FILE --no-correlate --json`` (``[nlp] processes`` from the
 environment, ``OUTAGEWATCH_NLP_PROCESSES=2`` by default here) into a new SQLite store, with the
-steps wrapped to note the time, and prints the notes on stderr.
+steps wrapped to note the time, and prints the notes on stderr. The end is marked step by step
+too (the last batch stored; the store's close: the id-key index built again, the words indexer's
+last rows and commit; the tagging process told to stop and waited for): what runs after the
+last batch runs mostly on one core.
 """
 
 from __future__ import annotations
@@ -78,10 +81,45 @@ def upsert(self, batch):
     if not upserts[0]:
         mark("first upsert")
     upserts[0] += 1
-    return _upsert(self, batch)
+    try:
+        return _upsert(self, batch)
+    finally:
+        if marks[-1][0] == "last upsert done":
+            del marks[-1]  # only the latest is kept
+        mark("last upsert done")
 
 
 BaseStore.upsert = upsert
+
+
+def steps(owner, name, label):
+    # the close of a store and of the tagging process, step by step (the end of an ingest)
+    if owner is None or not hasattr(owner, name):
+        return
+    inner = getattr(owner, name)
+
+    def wrapped(*a, **k):
+        mark(label + " begins")
+        try:
+            return inner(*a, **k)
+        finally:
+            mark(label + " done")
+
+    setattr(owner, name, wrapped)
+
+
+try:
+    from outagewatch.search.sqlite import SQLiteStore
+    from outagewatch.search.sqlite.textindex import TextIndex
+    from outagewatch.search.sqlite.writes import Writer
+except ImportError:
+    SQLiteStore = TextIndex = Writer = None
+steps(SQLiteStore, "close", "store close")
+steps(Writer, "end_load", "  id-key index built again (end_load)")
+steps(TextIndex, "close", "  words index close (waits for the indexer)")
+if host is not None:
+    steps(host.TaggerHost, "stop", "tagging process told to stop")
+    steps(host.TaggerHost, "close", "tagging process close (waits for it)")
 _batched = pipeline.batched
 
 
