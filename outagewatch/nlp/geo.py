@@ -151,7 +151,7 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "BR-RS": ("Porto Alegre",), "BR-PR": ("Curitiba",), "BR-PE": ("Recife",), "BR-CE": ("Fortaleza",),
     "MX-CMX": ("Mexico City", "Ciudad de México"), "MX-JAL": ("Guadalajara",), "MX-NLE": ("Monterrey",),
     "IN-KA": ("Bengaluru", "Bangalore"), "IN-DL": ("Delhi", "New Delhi"), "IN-TN": ("Chennai",),
-    "IN-TG": ("Hyderabad",), "IN-WB": ("Kolkata",), "JP-14": ("Yokohama",), "JP-23": ("Nagoya",),
+    "IN-TS": ("Hyderabad",), "IN-WB": ("Kolkata",), "JP-14": ("Yokohama",), "JP-23": ("Nagoya",),
     "JP-01": ("Sapporo",), "JP-40": ("Fukuoka",), "JP-26": ("Kyoto",), "JP-28": ("Kobe",),
     "CA-BC": ("Vancouver",), "CA-AB": ("Calgary", "Edmonton"), "AU-QLD": ("Brisbane",), "AU-WA": ("Perth",),
     "AU-SA": ("Adelaide",), "AR-C": ("Buenos Aires",), "CO-DC": ("Bogotá",), "PE-LMA": ("Lima",),

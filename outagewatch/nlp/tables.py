@@ -7,9 +7,11 @@ itself only reads the JSON: the source tables are large (spaCy's lemma tables ar
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.util
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -407,7 +409,36 @@ def _subdivisions_by_name(subdivisions, level: int = 1) -> dict[tuple[str, str],
                 out.setdefault((sub.country_code, key), sub.code)
                 if key.endswith("s"):  # a Swedish county's genitive: "Västerbottens län" is Västerbotten
                     out.setdefault((sub.country_code, key[:-1]), sub.code)
+    # reverse_geocode writes states in English ("Bangkok", "Cairo", "Attica", "Metro Manila") where pycountry
+    # keeps the local name ("Krung Thep Maha Nakhon", "Al Qāhirah", "Attikí", "National Capital Region"):
+    # the subdivision's name in any of pycountry's translations that only one subdivision of the country has
+    # ("Bangkok" in Polish, "Caïro" and "Attica" in Dutch, "Metro Manila" in Swedish) reads as it too.
+    translated: dict[tuple[str, str], set[str]] = {}
+    for tr in _all_translations("iso3166-2"):
+        for sub in ordered:
+            key = _area_key(tr.gettext(sub.name))
+            if key and not any(c.isdigit() for c in key):
+                translated.setdefault((sub.country_code, key), set()).add(sub.code)
+    for key, codes in sorted(translated.items()):
+        if len(codes) == 1 and key not in out:
+            out[key] = next(iter(codes))
     return out
+
+
+@functools.lru_cache(maxsize=2)
+def _all_translations(domain: str) -> tuple:
+    """Every language pycountry translates ``domain`` into, in a fixed order."""
+    import gettext
+
+    import pycountry
+
+    found = []
+    for lang in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            found.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    return tuple(found)
 
 
 def _areas_of(cities: list[dict]) -> dict[int, dict]:
@@ -921,8 +952,10 @@ def build_demonyms() -> dict[str, dict[str, str]]:
     the shipped gazetteer has for it, with the language's people suffixes; kept where the language's lemma
     tables know the word, one place makes it, and it is no everyday word (``_common_words``: English by
     frequency, stop words; in English, written more often with a capital than without)."""
-    from outagewatch.nlp.demonyms import SUFFIXES
+    from outagewatch.nlp.demonyms import SUFFIXES, country_people
     from outagewatch.nlp.geo import MARKETS, _parents, _rows
+
+    gazetteer_names = {fold(row[0]) for row in _rows()}
 
     parents = _parents()
     places: dict[str, set[str]] = {}
@@ -971,6 +1004,13 @@ def build_demonyms() -> dict[str, dict[str, str]]:
         keys: dict[str, str] = {}
         for word, code in chosen.items():
             for form in {word, *written.get(word, ())}:
+                keys[form] = code
+                if lang == "tr" and form.startswith("i"):
+                    keys["i\u0307" + form[1:]] = code
+        for word, code in country_people().get(lang, {}).items():  # the irregular ones, kept by hand
+            if fold(word) in gazetteer_names:
+                continue  # the country's own name too ("Polen"): a place already
+            for form in {word.lower(), fold(word)}:
                 keys[form] = code
                 if lang == "tr" and form.startswith("i"):
                     keys["i\u0307" + form[1:]] = code

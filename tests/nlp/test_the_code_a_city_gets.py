@@ -30,3 +30,18 @@ def test_a_city_gets_the_most_specific_code_that_holds_it(tag, text, regions):
 ])
 def test_wider_places_and_own_codes_stay(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # the state reverse-geocode gives in English is pycountry's subdivision in one of its translations:
+    # "Bangkok" (Krung Thep Maha Nakhon), "Metro Manila" (National Capital Region), "Cairo" (Al Qāhirah)
+    ("Grab app not finding drivers anywhere in Bangkok tonight", ["geo:TH-10"]),
+    ("disney+ buffering on everything in Manila, youtube plays 4k", ["geo:PH-00"]),
+    ("no data in Hanoi since 8pm, Viettel 4G just gone", ["geo:VN-HN"]),
+    ("Etisalat home internet dead in Dubai Marina", ["geo:AE-DU"]),
+    ("Hyderabad ACT Fibernet outage? whole apartment complex offline", ["geo:IN-TS"]),  # Telangana's code now
+    ("Madeira sem rede móvel da NOS, Funchal inteiro", ["geo:PT-30"]),
+    ("youtube in ganz österreich gestört? wien und graz betroffen", ["geo:AT", "geo:AT-6", "geo:AT-9"]),
+])
+def test_a_capital_or_city_abroad_gets_its_own_subdivision(tag, text, regions):
+    assert sorted(tag(text)["regions"]) == regions
