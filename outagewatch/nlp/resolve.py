@@ -332,7 +332,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 say("region", text, False, "a region's name without its provider", entry=region)
             continue
         if nm.demonym:  # a place's people or airport: "Londoners: Uber won't load", "stuck at Heathrow"
-            if len(nm.geo or "") == 2 and any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
+            abroad = _people_abroad(lower, start, end, nm, places)
+            if abroad:
+                say("place", text, False, abroad, entry=f"geo:{nm.geo}")
+            elif len(nm.geo or "") == 2 and any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places) \
+                    and not _addressed(texts, lower, start, end):
                 say("place", text, False, "a country's people beside a place in it", entry=f"geo:{nm.geo}")
             else:
                 regions.setdefault(f"geo:{nm.geo}")
@@ -1229,6 +1233,36 @@ def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> b
     if start and lower[start - 1] == "air" and texts[start - 1] == "Air":
         return True
     return start > 1 and lower[start - 1] == "of" and lower[start - 2] in COMPANY_OF and texts[start - 2][:1].isupper()
+
+
+# "Abroad" in the languages the people words are read in: "los españoles en el extranjero" are not in Spain.
+ABROAD = frozenset({"abroad", "overseas", "extranjero", "exterior", "estero", "ausland", "étranger", "etranger",
+                    "buitenland", "granicą", "granica", "utlandet", "utomlands", "yurtdışında", "yurtdışındaki",
+                    "yurt"})
+
+
+def _people_abroad(lower: list[str], start: int, end: int, nm: Name, places) -> str | None:
+    """Why a country's people are not said of their country: a place of another country said right by them
+    ("los españoles en Londres", "Polacy w Niemczech", "Almanya'daki Türkler", "os brasucas em Portugal"), or
+    abroad ("gli italiani all'estero")."""
+    if len(nm.geo or "") != 2:
+        return None
+    near = range(max(0, start - 3), min(len(lower), end + 4))
+    if any(lower[i].replace("’", "'").rpartition("'")[2] in ABROAD for i in near):  # "all'estero", "l'étranger"
+        return "a country's people abroad (\"gli italiani all'estero\"), not where"
+    for s, e, other in places:
+        if other.demonym or not other.geo or other.geo[:2] == nm.geo or s >= end + 4 or e <= start - 3:
+            continue
+        if s >= end and any(lower[i] in PLACE_PREPOSITIONS for i in range(end, s)) or e <= start:
+            return "a country's people in another country (\"los españoles en Londres\", \"Polacy w Niemczech\")"
+    return None
+
+
+def _addressed(texts: list[str], lower: list[str], start: int, end: int) -> bool:
+    """A country's people opening the post, called on as a nation ("Swedes, BankID not working? ... Göteborg
+    here", "Poles: mBank ... Wrocław"): the country is where, beside the city the writer is in."""
+    first = 1 if start == 1 and lower[0] in demonyms.OPENERS else 0
+    return start == first and end < len(lower) and lower[end] in (",", ":", "—", "–", "-", "?")
 
 
 def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int] = frozenset()) -> str | None:
