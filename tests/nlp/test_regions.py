@@ -74,14 +74,14 @@ def test_place_names_that_are_people_need_a_preposition(tag):
 @pytest.mark.parametrize("text, keeps", [
     ("Impacted: Lambda, DynamoDB, Athena, SQS and CloudWatch in us-east-1 are degraded", []),
     ("Outage hitting EC2, Athena, Glue for us right now", []),
-    ("Internet outage in Athens, Thessaloniki and Patras", ["geo:GR"]),
-    ("Netflix down in Athens, Berlin and Madrid", ["geo:GR"]),
+    ("Internet outage in Athens, Thessaloniki and Patras", ["geo:GR", "geo:GR-I"]),
+    ("Netflix down in Athens, Berlin and Madrid", ["geo:GR-I"]),  # Athens is in Attica, GR-I
 ])
 def test_a_product_named_like_a_city_in_a_list_of_products_is_not_the_city(tag, text, keeps):
     """AWS Athena is a product, not Athens: a place that is one item of a comma list of product
     names (with no place among them and no "in ...") is not tagged as the place."""
     result = tag(text)
-    assert [r for r in result["regions"] if r == "geo:GR"] == keeps
+    assert sorted(r for r in result["regions"] if r.startswith("geo:GR")) == keeps
 
 
 @pytest.mark.parametrize("text, region", [
