@@ -469,6 +469,63 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
     SYMPTOM_PHRASES[_symptom] += [p for p in _phrases if p not in SYMPTOM_PHRASES[_symptom]]
 
+# What a network operator sells said to be out, per language: (what it sells, what is said of it when it fails)
+# ("AT&T fiber out", "A1 mobile internet dead", "Orange fibre coupée", "Superonline fiber kesik", "Iliad fibra
+# ferma"). Weak ("problems"): "the tv is dead" and "data gone" are said of anything, so a service or a network
+# operator must be named (nlp/operators.py) for one to count.
+ACCESS_DOWN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("internet", "broadband", "fibre", "fiber", "signal", "data", "mobile data", "wifi", "network", "4g", "5g",
+            "lte", "tv", "cable", "landline", "fios", "home internet"),
+           ("out", "dead", "gone", "died", "is out", "is dead", "is gone", "has gone", "went out", "just died", "vanished",
+            "keeps dropping", "dropping", "dropping constantly", "has died", "has vanished")),
+    "es": (("internet", "fibra", "señal", "red", "datos", "wifi", "4g", "luz e internet"),
+           ("muerto", "muerta", "cortado", "cortada", "caído", "caída", "se fue", "se cayó", "inestable", "intermitente")),
+    "fr": (("internet", "fibre", "réseau", "4g", "5g", "box", "connexion", "télé", "wifi"),
+           ("coupée", "coupé", "coupés", "tombé", "tombée", "est tombé", "est tombée", "hs", "morte", "mort", "en rade")),
+    "pt": (("internet", "fibra", "rede", "sinal", "dados", "net", "wifi", "4g"),
+           ("morta", "morto", "caiu", "instável", "fora", "sumiu", "oscilando", "caindo")),
+    "de": (("internet", "netz", "dsl", "glasfaser", "kabel-tv", "wlan", "mobilfunk", "lte", "4g", "5g", "festnetz"),
+           ("tot", "weg", "down", "futsch", "ausgefallen")),
+    "it": (("internet", "fibra", "rete", "linea", "segnale", "4g", "wifi", "adsl"),
+           ("morta", "morto", "ferma", "fermo", "andata", "saltata", "assente", "giù", "ko")),
+    "nl": (("internet", "glasvezel", "netwerk", "4g", "5g", "tv", "wifi", "bereik"), ("dood", "weg", "plat", "eruit")),
+    "pl": (("internet", "światłowód", "sieć", "zasięg", "lte"), ("padł", "padła", "leży", "zniknął", "zniknęła")),
+    "tr": (("internet", "fiber", "şebeke", "interneti", "hat", "sinyal"), ("gitti", "kesik", "kesildi", "çöktü", "yok")),
+    "sv": (("internet", "nätet", "mobilnätet", "bredband", "bredbandet", "fiber"), ("död", "dött", "nere", "borta")),
+}
+# None of what an operator sells ("no calls", "zero signal", "sin fibra", "plus de 4G", "sem televisão", "ohne
+# Kabel-TV", "zero linea", "geen 4G"); weak, as above: "no data" and "no calls" are said of anything too.
+NO_ACCESS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("no", "zero", "lost", "lost all", "lost the", "lost our", "lost my", "lost their"),
+           ("data", "calls", "bars", "signal", "4g", "5g", "broadband", "fibre", "fiber", "tv", "landline",
+            "mobile data", "internet", "network")),
+    "es": (("sin", "no hay", "cero"), ("fibra", "datos", "4g", "llamadas", "línea", "datos móviles", "energía ni internet")),
+    "fr": (("pas de", "plus de", "aucune", "aucun"), ("4g", "5g", "fibre", "télé", "tv", "box", "appels")),
+    "pt": (("sem",), ("fibra", "dados", "televisão", "tv", "4g", "linha", "telefone")),
+    "de": (("kein", "keine", "ohne"), ("dsl", "lte", "kabel-tv", "tv", "internet", "netz", "glasfaser", "festnetz", "4g")),
+    "it": (("senza", "zero", "niente"), ("fibra", "linea", "4g", "chiamate", "dati", "segnale")),
+    "nl": (("geen", "zonder"), ("4g", "5g", "tv", "glasvezel", "internet", "netwerk", "bereik")),
+    "pl": (("brak", "bez", "nie ma"), ("światłowodu", "lte", "telewizji")),
+    "sv": (("inget", "ingen", "utan"), ("bredband", "mobilnät", "4g", "5g", "tv")),
+}
+_KNOWN = {p for phrases in SYMPTOM_PHRASES.values() for p in phrases}
+_STARTS = {p.split(" ", 1)[0] for p in _KNOWN if " " in p}
+# Not where the word said of it is a phrase already, or begins one: "çöktü" is an outage on its own, and
+# "cable dead across Bedminster" is "dead across" (a phrase of two words would hide one of two after it).
+ACCESS_PHRASES = sorted({f"{a} {d}" for products, downs in ACCESS_DOWN.values() for a in products for d in downs
+                         if d not in _KNOWN and d.split(" ", 1)[0] not in _STARTS} - _KNOWN
+                        | {f"{none} {a}" for nones, products in NO_ACCESS.values() for none in nones
+                           for a in products} - _KNOWN)
+SYMPTOM_PHRASES["problems"] += [p for p in ACCESS_PHRASES if p not in SYMPTOM_PHRASES["problems"]]
+WEAK_WORDS = WEAK_WORDS | frozenset(ACCESS_PHRASES)
+# Said right after a network operator, or after it and what it sells ("Comcast out in Chicago", "AT&T fiber out",
+# "Etisalat (e&) home internet dead", "Telenet ook plat", "Türk Telekom hâlâ yok"): its network is down.
+OPERATOR_DOWN = frozenset({d for _, downs in ACCESS_DOWN.values() for d in downs if " " not in d} - {"dropping"})
+# Words that may stand between the operator and OPERATOR_DOWN beside what it sells ("Telenet ook plat").
+OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", "yine", "aussi", "también", "também",
+                              "anche", "auch", "is", "was", "'s", "just", "completely", "totally", "all", "home", "(",
+                              ")", "e&", "est", "está", "è", "ist", "är", "jest", "tamamen", "komplett", "helemaal"})
+
 # "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
 # own it is too common a word ("slow down", "down the road", "shares down 3%").
 # Said right after a name in other languages too: "Spotify nere för användare", "Instagram leży?", "GitHub fora",

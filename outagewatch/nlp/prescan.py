@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from outagewatch.nlp import compounds, inflected, lexicon, verbs
+from outagewatch.nlp import compounds, inflected, lexicon, operators, verbs
 from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
 from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
@@ -134,6 +134,9 @@ class Prescan:
         self.verb_forms = frozenset(w for table in verbs.forms().values() for w in table)
         failing = verbs.failure_forms()
         self.single = self.single | {w for w, (_, alone) in failing.items() if alone}
+        # A network operator's name ("Telcel sin señal", "Comcast out"): rare words, read by the rules beside
+        # what is said of them (nlp/operators.py); the ones that are words too need a phrase that is a trigger
+        self.single = self.single | {w for w in operators.keys() if w.isalnum()}
         self.failure_words = frozenset(failing)
         self.separable_words = verbs.separable_words()
         self.particle_words = frozenset(verbs.PARTICLE_VERBS)

@@ -178,6 +178,20 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # named for relevance alone (no service tag), nlp/operators.py
     operator_at = operators.find(texts, lower)
     name_ends.update(i + 1 for i in operator_at)
+    downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
+    if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(lower):
+        # what it sells said down anywhere beside it ("Mobile data dead in Lagos, MTN and Airtel both")
+        downs.update(j for j in range(1, n) if lower[j] in lexicon.OPERATOR_DOWN and lower[j - 1] in operators.ACCESS
+                     and not any(s <= j < e for s, e, _ in symptom_spans))
+    for at in sorted(downs):
+        # "Comcast out in Chicago", "AT&T fiber out", "Etisalat (e&) home internet dead"
+        talk.append(at)
+        if not _negated(lower, at, False):
+            found.append((at, at + 1, "outage", _ongoing(lower, at, at + 1)))
+    for i in operator_at:  # "lost Vodafone signal"
+        if i and lower[i - 1] == "lost":
+            talk.append(i - 1)
+            found.append((i - 1, i, "problems", _ongoing(lower, i - 1, i)))
     for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
             if name_ends and not lexicon.BARE_DOWN.isdisjoint(lower) else ():
         # "Roku down", "Fortnite servers down", "AWS caído"
@@ -243,6 +257,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             if nm.kind == "region" or nm.kind == "place":
                 places.append((start, end, nm))
             elif nm.ambiguous or nm.needs_case:
+                if start - 1 in operator_at and lower[start] in operators.ACCESS:
+                    say("name", texts[start], False, "what the network operator before it sells", entry=nm.ids[0])
+                    continue  # "Vodafone signal", "Three signal": the operator's network, not the messenger
                 doubtful.append((start, end, nm))
             else:
                 _add_entry(nm.ids[0], vocab, services, providers)
@@ -1179,6 +1196,18 @@ def _share_lists(verdicts: list, lower: list[str]) -> None:
 
 def _partial(lower: list[str], start: int) -> bool:
     return not lexicon.PARTIAL.isdisjoint(lower[max(0, start - 4):start])
+
+
+def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
+    """Where a word of lexicon.OPERATOR_DOWN says the network operator named at ``i`` is down: right after
+    it, or after what it sells and a filler ("AT&T fiber out", "Telenet ook plat"); None if nowhere."""
+    for j in range(i + 1, min(len(lower), i + 7)):
+        word = lower[j]
+        if word in lexicon.OPERATOR_DOWN:
+            return None if any(s <= j < e for s, e, _ in symptom_spans) else j
+        if word not in operators.ACCESS and word not in lexicon.OPERATOR_FILLERS:
+            return None
+    return None
 
 
 def _negated(lower: list[str], start: int, recovery: bool) -> bool:
