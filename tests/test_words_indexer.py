@@ -150,6 +150,50 @@ def test_bulk_batches_share_a_transaction_that_any_other_write_idleness_or_close
         assert again.get_checkpoint("feed") == {"after": "x"}
 
 
+def test_a_batch_whose_tag_rows_fail_after_it_returned_loses_its_group_says_so_and_stores_again(tmp_path, monkeypatch):
+    """During a bulk load a batch's tag rows and rollup counts are made by SQLite after the
+    batch returned, beside the next one (``Database.defer``). If that fails, the open group
+    of batches is rolled back (as a failed group commit or a kill -9 would lose it), the next
+    batch raises the error, and the same ingest run again stores every Signal once, tags
+    and counts included."""
+    monkeypatch.setattr("outagewatch.search.sqlite.schema.GROUP_IDLE_SECONDS", 60.0)
+    monkeypatch.setattr("outagewatch.search.sqlite.schema.GROUP_SECONDS", 60.0)
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)  # no commit but the test's
+    path = tmp_path / "lost.db"
+    signals = [make_signal(f"outage number {i}", minutes=i, native_id=f"l{i}", services=["roku", f"s{i % 7}"],
+                           regions=["geo:US"] if i % 3 else [], report_count=i % 5 or None)
+               for i in range(4000)]
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 1000
+    assert store.upsert(signals[:1500]).new == 1500  # committed alone; a bulk load from here on
+    store.database.flush()
+    with store.database.lock:  # the disk fails while the tag rows of row 2600 are written
+        store.database.db.execute("CREATE TEMP TRIGGER fail AFTER INSERT ON main.tags WHEN NEW.sid = 2600"
+                                  " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+    assert store.upsert(signals[1500:2000]).new == 500
+    assert store.upsert(signals[2000:3000]).new == 1000  # returned: its tag rows come after
+    with pytest.raises(sqlite3.DatabaseError, match="disk on fire"):
+        store.upsert(signals[3000:4000])
+    assert committed_rows(path) == 1500 and store.count(Query()) == 1500  # the group went
+    with store.database.lock:
+        store.database.db.execute("DROP TRIGGER fail")
+    results = [store.upsert(signals[i:i + 500]) for i in range(0, 4000, 500)]  # the same ingest again
+    assert sum(r.new for r in results) == 2500 and sum(r.unchanged for r in results) == 1500
+    store.close()
+    db = sqlite3.connect(path)
+    try:
+        assert db.execute("SELECT count(*), count(DISTINCT id) FROM signals").fetchone() == (4000, 4000)
+        tag_rows = sum(2 + 2 + len(s.regions) for s in signals)  # kind, source, two services, regions
+        assert db.execute("SELECT count(*) FROM tags").fetchone()[0] == tag_rows
+        assert db.execute("SELECT sum(n), sum(reports) FROM tag_rollup WHERE field = 's' AND value = 'roku'"
+                          ).fetchone() == (4000, sum(s.report_count or 0 for s in signals))
+    finally:
+        db.close()
+    with SQLiteStore(path) as again:
+        assert again.count(Query(text="outage")) == 4000
+        assert again.count(Query(services=("roku",))) == 4000
+
+
 def test_close_returns_though_a_process_forked_after_the_indexer_holds_its_pipe(tmp_path):
     # Tagging workers are forked from the writing process; one forked after the indexer
     # started holds a copy of the indexer's stdin, so that pipe never closes by itself.

@@ -86,6 +86,28 @@ class SQLiteStore(BaseStore):
         :meth:`TextIndex.expect_rows`)."""
         self.text.expect_rows(rows)
 
+    def _apply(self, signals: list[Signal]) -> UpsertResult:
+        """During a bulk load, a batch of new Signals is planned (rows, fingerprints, ids,
+        the tag bookkeeping: Python) before its transaction, beside the last batch's deferred
+        statements (``Database.defer``): the two cores work at once."""
+        writer = self._writer
+        if writer.keymap is None or not self.text.bulk_load:
+            return super()._apply(signals)
+        changes = writer.plan_ahead(signals, writer.encode(signals))
+        if changes is None:  # some id may be stored: looked up and compared as usual
+            return super()._apply(signals)
+        result = UpsertResult()
+        with self._writing() as db:
+            # the rowids planned follow the highest this process knows; another process's
+            # rows (or a rolled-back group) mean they do not, and the ids may be stored
+            # now: the usual path, which sees it
+            if writer.keymap is None or \
+                    db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] != writer.keymap.top:
+                changes = None
+            else:
+                self._write(changes, result)
+        return result if changes is not None else super()._apply(signals)
+
     def _writing(self):
         # during a bulk load, batches share a transaction (see Database.transaction)
         return self.database.transaction(group=self.text.bulk_load)

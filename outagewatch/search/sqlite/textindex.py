@@ -364,7 +364,7 @@ class TextIndex:
             self._run = 0
         self._last_write = now
         self._run += len(written)
-        with self.database.lock:
+        with self.database.mutex:  # (the connection, when needed, under database.lock below)
             if self._indexer is not None and not self._indexer.alive():
                 self._indexer.finish()
                 self._indexer = None  # it went idle (or was killed); a new one starts if needed

@@ -12,7 +12,10 @@ kept to one pass that encodes the row and its fingerprint together
 (:func:`~outagewatch.search.fields.row_and_fingerprint`); the tag rows and rollup counts of
 new rows are made by SQLite from the rows just inserted (``_NEW_TAGS``, ``_NEW_ROLLUP``),
 rather than as Python tuples bound one by one (~6 µs of Python per Signal at a million);
-a changed row's old and new tags are still worked out here.
+a changed row's old and new tags are still worked out here. Those statements end the batch
+(``Database.defer``): during a bulk load they run on a worker thread while the next batch,
+planned ahead (:meth:`Writer.plan_ahead`: its Python before it needs the connection), is
+encoded, so the two cores share the writer's work.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import os
 import sqlite3
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -58,13 +62,13 @@ _NEW_TAGS = "INSERT OR IGNORE INTO tags (vid, published_at, sid) " + " UNION ALL
     + [f"SELECT v.vid, s.published_at, s.rowid FROM signals s CROSS JOIN tag_values v"
        f" WHERE s.rowid BETWEEN ?1 AND ?2 AND v.field = '{code}' AND v.value = s.{column}"
        for code, column in (("k", "source_kind"), ("o", "source"))])
-_BUCKET = rollup_bucket("s.published_at")
+_BUCKET = rollup_bucket("s.published_at")  # floored as Python floors (times before 1970)
 # A rewrite's number in ``text_pending`` comes after every number the words index may have
 # taken (the mark, "rowid:seq:generation" in meta.text_state) as well as the table's: once
 # the index has caught up the table is empty, and SQLite would number the next rewrite 1
 # again, below the mark, where the index never looks (and the mark's next move deletes it).
 _PENDING_AFTER = ("SELECT max(coalesce((SELECT max(seq) FROM text_pending), 0), coalesce((SELECT CAST("
-                  "substr(value, instr(value, ':') + 1) AS INTEGER) FROM meta WHERE key = 'text_state'), 0))")  # floored as Python floors (times before 1970)
+                  "substr(value, instr(value, ':') + 1) AS INTEGER) FROM meta WHERE key = 'text_state'), 0))")
 
 
 def _new_rollup(code: str, column: str, distinct: bool) -> str:
@@ -105,6 +109,22 @@ LOAD_CHECKPOINT_PAGES = 65536
 _TRUNCATE_WAIT_MS = 2000
 
 
+@dataclass(slots=True)
+class _Plan:
+    """A batch's writes as :meth:`Writer.plan` works them out in Python."""
+
+    source: list[Change]
+    first_rowid: int
+    new_rows: list[list[Any]]
+    changed_rows: list[list[Any]]
+    tag_rows: list[tuple]
+    stale_tags: list[tuple]
+    stale_rowids: list[tuple]
+    rollup: dict[tuple, list[int]]
+    named: set[int]
+    repeated: bool
+
+
 class Writer:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -113,6 +133,7 @@ class Writer:
         self.last_new: list[tuple[int, Any]] = []
         self._rows: dict[str, list[Any]] = {}  # id -> encoded row, of the batch being written
         self._keys: dict[str, int] = {}  # id -> idkey, of the batch being written
+        self._planned: _Plan | None = None  # the batch planned ahead (plan_ahead), for write
         # per field code: value -> its key in ``tags``; and key -> (code, value)
         self._tag_keys: dict[str, dict[str, int]] = {code: {} for code in "kospry"}
         self._names: dict[int, tuple[str, str]] = {}
@@ -245,7 +266,7 @@ class Writer:
     def batch_done(self) -> None:
         """After each batch of a load (written or not): the index is built again once
         ``END_LOAD_SECONDS`` pass with no batch going on (a run of writes has ended)."""
-        with self.database.lock:
+        with self.database.mutex:  # (not the connection: the batch's deferred statements may run)
             self._in_batch = False
             self._last_batch = time.monotonic()
             if self.keymap is not None and self._end_timer is None:
@@ -281,9 +302,33 @@ class Writer:
 
     def write(self, changes: list[Change], result: UpsertResult) -> None:
         """Inside the batch's transaction: new rows take fresh rowids (a plain INSERT); a
-        changed row keeps its rowid, and its old tags and rollup counts go."""
-        db = self.database.db
-        next_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] + 1
+        changed row keeps its rowid, and its old tags and rollup counts go. ``changes``
+        planned ahead (:meth:`plan_ahead`) are written as planned."""
+        next_rowid = self.database.db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] + 1
+        plan, self._planned = self._planned, None
+        if plan is None or plan.source is not changes or plan.first_rowid != next_rowid:
+            plan = self.plan(changes, next_rowid)
+        self.execute(plan, result)
+
+    def plan_ahead(self, signals: list[Signal], prints: list[bytes]) -> list[Change] | None:
+        """During a bulk load, before the batch's transaction (so this Python runs beside the
+        last batch's deferred statements, see ``Database.defer``): when none of the batch's
+        ids is in the load's map (all new), their changes, planned with rowids after the
+        highest this process knows, for :meth:`write`; None when some id's key is in the map
+        (it may be stored: looked up and compared as usual)."""
+        keymap = self.keymap
+        if keymap is None:
+            return None
+        self._keys = keys = {signal.id: id_key(signal.id) for signal in signals}
+        if keymap.rowids(list(keys.values())):
+            return None
+        changes = [Change(signal, print_) for signal, print_ in zip(signals, prints)]
+        self._planned = self.plan(changes, keymap.top + 1)
+        return changes
+
+    def plan(self, changes: list[Change], next_rowid: int) -> "_Plan":
+        """The batch's rows and tag bookkeeping, in Python (no SQL)."""
+        first_rowid = next_rowid
         new_rows, changed_rows, tag_rows = [], [], []
         self.last_new = last_new = []
         stale_tags, stale_rowids = [], []
@@ -348,34 +393,45 @@ class Writer:
                     add_tag((tag_key_of(code, value), published, rowid))
             for value in dict.fromkeys(signal.symptoms):
                 add_tag((tag_key_of("y", value), published, rowid))
-        new = len(new_rows)
-        result.new += new
-        result.updated += len(changes) - new
         named = {tag_key_of(code, value) for code, values in zip("kospry", (kinds, sources, services, providers,
                                                                               regions, symptoms)) for value in values}
-        self._name_tags(db, named | {row[0] for row in tag_rows} | {row[0] for row in stale_tags})
-        if stale_rowids:
+        named |= {row[0] for row in tag_rows}
+        named |= {row[0] for row in stale_tags}
+        return _Plan(changes, first_rowid, new_rows, changed_rows, tag_rows, stale_tags, stale_rowids, rollup,
+                     named, repeated)
+
+    def execute(self, plan: "_Plan", result: UpsertResult) -> None:
+        """Inside the batch's transaction: the plan's SQL. The new rows' tag rows and rollup
+        counts are deferred to the end of the batch (``Database.defer``)."""
+        db, database = self.database.db, self.database
+        new_rows, changed_rows, tag_rows = plan.new_rows, plan.changed_rows, plan.tag_rows
+        new = len(new_rows)
+        result.new += new
+        result.updated += len(plan.source) - new
+        self._name_tags(db, plan.named)
+        if plan.stale_rowids:
             after = db.execute(_PENDING_AFTER).fetchone()[0]
             db.executemany("INSERT INTO text_pending (seq, rowid) VALUES (?, ?)",
-                           [(after + n, rowid) for n, (rowid,) in enumerate(stale_rowids, 1)])
-            db.executemany("DELETE FROM tags WHERE vid = ? AND published_at = ? AND sid = ?", stale_tags)
+                           [(after + n, rowid) for n, (rowid,) in enumerate(plan.stale_rowids, 1)])
+            db.executemany("DELETE FROM tags WHERE vid = ? AND published_at = ? AND sid = ?", plan.stale_tags)
         db.executemany(f"INSERT {_INSERT}", new_rows)
         if changed_rows:
             db.executemany(f"INSERT OR REPLACE {_INSERT}", changed_rows)
         if new_rows:
             span = (new_rows[0][-1], new_rows[-1][-1])
-            db.execute(_NEW_TAGS, span)
-            for statement in _NEW_ROLLUP[repeated]:
-                db.execute(statement, span)
+            database.defer(_NEW_TAGS, span)
+            for statement in _NEW_ROLLUP[plan.repeated]:
+                database.defer(statement, span)
         if tag_rows:
             db.executemany("INSERT OR IGNORE INTO tags (vid, published_at, sid) VALUES (?,?,?)", tag_rows)
         names = self._names
-        db.executemany(
-            "INSERT INTO tag_rollup (field, value, kind, bucket, n, reports) VALUES (?,?,?,?,?,?)"
-            " ON CONFLICT(field, value, kind, bucket) DO UPDATE SET n = n + excluded.n,"
-            " reports = reports + excluded.reports",
-            [(*names[key], kind, bucket, n, reports) for (key, kind, bucket), (n, reports) in rollup.items()
-             if n or reports])
+        if plan.rollup:
+            db.executemany(
+                "INSERT INTO tag_rollup (field, value, kind, bucket, n, reports) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT(field, value, kind, bucket) DO UPDATE SET n = n + excluded.n,"
+                " reports = reports + excluded.reports",
+                [(*names[key], kind, bucket, n, reports) for (key, kind, bucket), (n, reports) in plan.rollup.items()
+                 if n or reports])
         if self.keymap is not None:
             self.keymap.add((row[-2], row[-1]) for row in new_rows)
 
