@@ -2086,7 +2086,15 @@ def _dateline(texts: list[str], start: int, end: int) -> bool:
     if start == 0:
         return end < len(texts) and texts[end] in DATELINE_MARKS
     # "akış yenilenmiyor, istanbul": a place that ends the post after a comma or a dash signs it off
-    return texts[start - 1] in DATELINE_MARKS and all(t in SIGN_OFF_END or not t.isalnum() for t in texts[end:])
+    if texts[start - 1] in DATELINE_MARKS and all(t in SIGN_OFF_END or not t.isalnum() for t in texts[end:]):
+        return True
+    # "... 'finding a rider' for 50 minutes. Glasgow southside", "... als 'in Zubereitung'. Leipzig", "Dallas. is
+    # it BoA or me", "... no existe. Madrid centro, una hora esperando": a place said as a sentence of its own,
+    # or opening one set off by a comma, is where the writer is (one word of where in it after the name)
+    if texts[start - 1] not in SIGN_OFF_END:
+        return False
+    rest = end + 1 if end < len(texts) and texts[end].islower() and texts[end].isalpha() else end
+    return rest >= len(texts) or texts[rest] in SIGN_OFF_END or texts[rest] in DATELINE_MARKS
 
 
 # A provider's own region code ("us-south", "eu-de", "jp-tok"): a place in brackets after it is where it is.
