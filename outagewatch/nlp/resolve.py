@@ -983,6 +983,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             # "Der Wasserkocher macht so viel Steam", "Oba teams grały fatalnie", "STEAM eğitimi" (the acronym)
             return None, ("everyday sense (" + ", ".join(seen[:3]) + " in its sentence)") if seen else \
                 "the education acronym (STEAM)"
+    if start and written[:1].isupper() and _german_noun(lower, start, end) and foreign and foreign() == "de":
+        # "Das Signal an der Ampel", "den Ring an den Finger", "Der Zoom vom neuen Handy", "ein klares Signal":
+        # German writes every noun with a capital, so after an article the capital is the noun's, not a name's
+        return None, f"a German noun: {lower[start - 1]!r} before it"
     searched = word in ctx.words or entry in ctx.named or (word in lexicon.NICKNAMES and any(
         entry in (n.ids[0] for n in vocab.phrases.get(f"{q} {word}", ())) for q in ctx.words))  # "hbo" + "max"
     if searched and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
@@ -1044,6 +1048,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             return True, f"a word of the brand's own world beside it ({seen[0]!r})"
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
         return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
+    if not capitalised and near and foreign and foreign() in vocab.everyday_in.get(word, ()):
+        # "roblox no entra", "Teams ... y no entra a la reunión": a word of the text's own language in lower case
+        # is that word, and the complaint beside it is no evidence (it may be the word itself: "no entra")
+        return False, f"lower case, a word of the text's language ({foreign()}): a complaint is no evidence"
     initial = start == 0 or lower[start - 1] in SENTENCE_END or not texts[start - 1][-1:].isalnum()
     if not capitalised or (initial and near):
         # A complaint in the same clause is the evidence: "slack messages not sending", "can't log
@@ -1082,6 +1090,25 @@ CJK_PARTICLES_BEFORE_NOUN = ("の", "で", "의", " ")
 CJK_EVERYDAY_AFTER = {"ズーム": ("し", "する", "さ", "でき", "レンズ"), "줌": ("해", "하", "했", "당기", "렌즈"),
                       "スチーム": ("し", "する"), "스팀": ("해", "하", "했", "다리미", "청소", "타월"),
                       "アマゾン": ("川", "の熱帯", "流域", "の森"), "아마존": ("강", "열대", "밀림", "숲")}
+
+
+# German articles and quantifiers: the word after them is a noun ("das Signal", "zu viel Slack").
+GERMAN_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer",
+                             "kein", "keine", "keinen", "keinem", "keines", "keiner", "viel", "wenig"})
+
+
+def _german_noun(lower: list[str], start: int, end: int) -> bool:
+    """An article right before the word, or an article and an inflected adjective ("ein klares Signal", "Ein
+    nervöses Twitch"); not a compound with its product ("die Ring-Kameras", "das Zoom-Meeting") nor a product
+    noun after it ("die Signal App")."""
+    after = lower[end] if end < len(lower) else ""
+    if after in HYPHENS or after in lexicon.PRODUCT_NOUNS:
+        return False
+    before = lower[start - 1]
+    if before in GERMAN_ARTICLES:
+        return True
+    return start > 1 and lower[start - 2] in GERMAN_ARTICLES and before.isalpha() and \
+        before.endswith(("e", "er", "es", "en", "em"))
 
 
 def _nickname(texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> tuple[bool, str]:
