@@ -291,6 +291,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
+    if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
+        for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence):
+            _add_entry(entry, vocab, services, providers)
+            say("name", word, True, "a product's own word, and the search that found the text was for it",
+                entry=entry)
     if len(services) > 1 and fine.may_say_fine(texts, lower):
         for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans):
             services.pop(service)
@@ -911,6 +916,27 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                 if entry and entry not in services:
                     services.setdefault(entry)
                     break
+
+
+def _searched_products(texts: list[str], lower: list[str], vocab: Vocabulary, ctx: SourceContext, services: dict,
+                       symptom_at: list[int], sentence) -> list[tuple[str, str]]:
+    """"Amplify builds are going through again" found by a search for "amplify", "R2 uploads failing" by one
+    for "r2": a product's own word (of one product only, ``Vocabulary.searched_products``) that the search
+    was for names the product, as a search for "slack" names Slack: written with its capital, or beside
+    talk of a problem in its sentence ("amplify hosting deploys failing"); a search for "amplify" finds
+    "amplify your voice" too."""
+    out = []
+    for word in ctx.words.intersection(vocab.searched_products).intersection(lower):
+        entry = vocab.searched_products[word]
+        if entry in services:
+            continue
+        for i, w in enumerate(lower):
+            if w != word or (len(word) <= 3 and not texts[i].isupper()):
+                continue  # an acronym as its product writes it: "SNS", "MSK", "R2" ("sns bank app crasht" is a bank)
+            if texts[i][:1].isupper() or any(sentence[s] == sentence[i] for s in symptom_at):
+                out.append((entry, texts[i]))
+                break
+    return out
 
 
 def _site_codes(lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Name]]:

@@ -137,6 +137,9 @@ class Vocabulary:
     # A product's one plain word without its brand ("Spaces", "Actions", "Portal"): only written with its
     # capital, beside the brand ("DigitalOcean ... only SGP1 Spaces is returning 403s").
     short_capitals: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A product's own one word, of one product across every brand ("athena", "amplify", "bedrock", "r2"): a
+    # search for that word found the text, so the word in it is the product (resolve._searched_products).
+    searched_products: dict[str, str] = field(default_factory=dict)
     # Long one-word names -> their entry, and the one-edit search key of each (nlp/typos.py): "netflx",
     # "githib", "discrod" are found by it. Used only beside a complaint, never for a word of the language.
     typo_names: dict[str, str] = field(default_factory=dict)
@@ -338,6 +341,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     vocab.short_names = _short_names(catalog)
     vocab.short_capitals = _short_capitals(catalog, vocab.short_names)
     vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}
+    vocab.searched_products = _searched_products(vocab.short_names, vocab.short_capitals)
     _typos(vocab)
     vocab.brand_family = _brand_families(vocab)
     return vocab
@@ -443,6 +447,36 @@ def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:
             if last.isalpha() and not last.endswith("s"):
                 table.setdefault((*words[:-1], last + "s"), entry)
     return out
+
+
+def _searched_products(short: dict[str, dict[tuple[str, ...], str]],
+                       capitals: dict[str, dict[str, str]]) -> dict[str, str]:
+    """A product's one word without its brand (``short_names``' one-word names, ``short_capitals``) -> the
+    product, where no other product of any brand has that word: "athena" -> aws/athena, "r2" ->
+    cloudflare/r2; not "instances" (OVH's and Linode's) nor "functions" alone of one brand if another has it."""
+    seen: dict[str, set[str]] = {}
+    for table in short.values():
+        for words, entry in table.items():
+            if len(words) == 1 and words[0].isalnum():
+                seen.setdefault(words[0], set()).add(entry)
+    for table in capitals.values():
+        for word, entry in table.items():
+            seen.setdefault(word, set()).add(entry)
+    return {word: next(iter(entries)) for word, entries in seen.items()
+            if len(entries) == 1 and len(word) > 1 and word.isascii() and word not in KINDS_OF_PRODUCT
+            and word.rstrip("s") not in KINDS_OF_PRODUCT}
+
+
+# Words that name a kind of product, not one product: a search for "storage" or "console" is no search for
+# Azure Storage or the AWS console, whatever brand's catalog name ends in them.
+KINDS_OF_PRODUCT = frozenset({"ad", "api", "arm", "blob", "cache", "cloud", "console", "edge", "express", "file",
+                              "firewall", "function", "gateway", "logging", "monitor", "monitoring", "networking",
+                              "platform", "portal", "proxy", "storage", "sql", "vm", "access", "connect", "pages",
+                              "spark", "boards", "repos", "pipelines", "kubernetes", "openai", "warp", "kv",
+                              "almacenamiento", "archiviazione", "armazenamento", "depolama", "lagring", "magazyn",
+                              "opslag", "speicher", "stockage", "storagekonto", "dédié", "dédiés", "droplet",
+                              "instance", "vps", "claude", "chatgpt", "confluence", "jira", "entra", "glue", "aurora",
+                              "spaces", "workers", "athena"})
 
 
 def _short_capitals(catalog: Catalog, short: dict[str, dict[tuple[str, ...], str]]) -> dict[str, dict[str, str]]:
