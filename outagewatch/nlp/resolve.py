@@ -914,6 +914,11 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
             for size in (3, 2, 1):
                 entry = table.get(tuple(lower[i:i + size]))
                 if entry and entry not in services:
+                    if size == 1 and any(s.split("/")[0] == brand and vocab.category_of.get(s) == lower[i]
+                                         for s in services) and fine.AND_WORDS.isdisjoint(lower[max(0, i - 2):i]):
+                        # "1.1.1.1 DNS çalışmıyor": the kind of product a named one is, not its sibling (but
+                        # "broke 1.1.1.1 and its DNS", "Front Door and CDN" list the sibling)
+                        break
                     services.setdefault(entry)
                     break
 

@@ -140,6 +140,8 @@ class Vocabulary:
     # A product's own one word, of one product across every brand ("athena", "amplify", "bedrock", "r2"): a
     # search for that word found the text, so the word in it is the product (resolve._searched_products).
     searched_products: dict[str, str] = field(default_factory=dict)
+    # Each service's category in the catalog ("cloudflare/resolver" -> "dns"): the kind of product it is.
+    category_of: dict[str, str] = field(default_factory=dict)
     # Long one-word names -> their entry, and the one-edit search key of each (nlp/typos.py): "netflx",
     # "githib", "discrod" are found by it. Used only beside a complaint, never for a word of the language.
     typo_names: dict[str, str] = field(default_factory=dict)
@@ -338,6 +340,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if len(ids) == 1 and len(key) > 3:  # "#xboxdown" -> xbox-live
             vocab.compact.setdefault(key, next(iter(ids)))
     vocab.publishers = frozenset(s.id for s in catalog.services.values() if s.category == "news")
+    vocab.category_of = {s.id: s.category for s in catalog.services.values() if s.category}
     vocab.short_names = _short_names(catalog)
     vocab.short_capitals = _short_capitals(catalog, vocab.short_names)
     vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}
