@@ -288,7 +288,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             services.pop(entry, None)
             say("name", entry, False, f"the source's brand, but the text names its product ({', '.join(named)})",
                 entry=entry)
-    if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands):
+    if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands or ctx.named):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
     if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
@@ -888,7 +888,9 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
     """"azure west europe vms failing": a product's name without its brand, beside the brand; a
     product's one plain word only with its capital ("... SGP1 Spaces is returning 403s"). ``spans``:
     (start, end, ...) of the names and symptoms matched, whose words are no product's."""
-    brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands)
+    # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
+    brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
+        {e for e in ctx.named if vocab.provider_of.get(e) == e}  # not a product's: "spark" is Adobe's and a carrier
     brands |= {vocab.provider_of.get(e) for e in services if vocab.provider_of.get(e)}
     taken: set[int] | None = None  # the spans' positions, worked out where a product's word is in the text
     for brand in brands:

@@ -32,3 +32,20 @@ def test_a_search_for_a_products_own_word_names_it(tag, text, source, service, p
 def test_a_kind_of_product_a_lower_case_acronym_or_an_everyday_verb_is_no_product(tag, text, source):
     tags = tag(text, source=source)
     assert tags["services"] == [] and tags["providers"] == []
+
+
+@pytest.mark.parametrize("text, source, service, provider", [
+    ("uk south vms unreachable for us. they show as running but rdp just times out", "x:search:azure",
+     "azure/virtual-machines", "azure"),
+    ("front door in west europe geeft 502s, onze webshop ligt plat", "x:search:azure", "azure/front-door", "azure"),
+    ("my DO droplet in NYC3 rebooted by itself and now won't come back", "x:search:digitalocean",
+     "digitalocean/droplets", "digitalocean"),
+])
+def test_a_search_for_a_provider_lets_its_products_short_names_count(tag, text, source, service, provider):
+    tags = tag(text, source=source)
+    assert service in tags["services"] and provider in tags["providers"]
+
+
+def test_a_search_for_a_product_that_shares_a_carriers_name_lends_no_brand(tag):
+    text = "Wellington has no Spark broadband, been an hour. Auckland seems ok from what I hear"
+    assert tag(text, source="x:search:spark nz")["services"] == []
