@@ -916,6 +916,8 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
             for size in (3, 2, 1):
                 entry = table.get(tuple(lower[i:i + size]))
                 if entry and entry not in services:
+                    if lower[i] in RENTED and any(s.split("/")[0] == brand for s in services):
+                        break  # "RDS instances", "Cloud SQL instances": the named product's, not the compute's
                     if size == 1 and any(s.split("/")[0] == brand and vocab.category_of.get(s) == lower[i]
                                          for s in services) and fine.AND_WORDS.isdisjoint(lower[max(0, i - 2):i]):
                         # "1.1.1.1 DNS çalışmıyor": the kind of product a named one is, not its sibling (but
@@ -923,6 +925,11 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                         break
                     services.setdefault(entry)
                     break
+
+
+# A provider's units of compute by their generic words: the compute product's only where the text names no
+# other product of the provider (a database, a cache and a container service have instances too).
+RENTED = frozenset({"instance", "instances", "compute"})
 
 
 def _searched_products(texts: list[str], lower: list[str], vocab: Vocabulary, ctx: SourceContext, services: dict,

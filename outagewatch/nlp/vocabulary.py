@@ -381,6 +381,14 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                                        "servidores dedicados", "server dedicati", "dedizierte server",
                                        "dedizierten server", "bare metal", "bare-metal"),
                "ovhcloud/public-cloud": ("instance", "instances"),
+               # As the providers' own localized consoles and status pages name their products
+               "azure/portal": ("portale", "portail"),
+               "azure/app-service": ("servizio app", "servicio de aplicaciones", "serviço de aplicativo"),
+               # What customers rent from a provider's compute: its instances, its VMs ("VM-ki" in Polish). Read
+               # only where no other product of the provider is named (resolve.RENTED: "Cloud SQL instances",
+               # "RDS instances" are that product's).
+               "gcp/compute-engine": ("vm", "vms", "vm-ki", "vmki", "instances", "instance"),
+               "oracle/oci-compute": ("compute", "compute instances", "instances", "instance"),
                "linode/compute": ("instance", "instances", "compute instance")}
 
 

@@ -43,3 +43,24 @@ def test_azures_products_as_its_localized_pages_name_them(tag, text, source, ser
 
 def test_the_same_words_without_azure_name_no_azure_product(tag):
     assert tag("virtuella datorer i labbet startar inte, någon som vet varför?")["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Risolto – Il problema che impediva l'accesso al portale di Azure è stato risolto.", "azure/portal"),
+    ("Stato di Azure: alcuni clienti che utilizzano il servizio app di Azure in Europa occidentale potrebbero "
+     "riscontrare errori 503.", "azure/app-service"),
+    ("nasze VM-ki w GCP europe-central2 nie odpowiadają, konsola pokazuje timeouty", "gcp/compute-engine"),
+    ("OCI Ashburn: compute instances stuck in 'provisioning' for over an hour", "oracle/oci-compute"),
+])
+def test_a_providers_product_as_its_localized_pages_and_its_customers_name_it(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, service, not_service", [
+    ("GCP europe-west3 Cloud SQL instances unreachable, Frankfurt only", "gcp/cloud-sql", "gcp/compute-engine"),
+    ("OCI Phoenix: Object Storage PUTs timing out, our instances are fine", "oracle/oci-object-storage",
+     "oracle/oci-compute"),
+])
+def test_instances_of_another_named_product_are_that_products(tag, text, service, not_service):
+    services = tag(text)["services"]
+    assert service in services and not_service not in services
