@@ -1123,7 +1123,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
 CJK_PRODUCT_NOUNS = ("サーバー", "サーバ", "鯖", "アプリ", "アカウント", "ログイン", "接続", "クライアント", "ランチャー",
                      "ストア", "会議", "授業", "ミーティング", "配信", "서버", "앱", "어플", "계정", "로그인", "접속",
                      "클라이언트", "런처", "상점", "스토어", "회의", "수업", "미팅", "방송", "매칭", "랭크", "큐",
-                     "ゲーム", "게임", "株価", "주가")
+                     "ゲーム", "게임", "株価", "주가",
+                     # its store's sale and wish list ("스팀 겨울 세일", "스팀 찜목록", "Steamのセール")
+                     "セール", "세일", "할인", "위시리스트", "찜목록", "ウィッシュリスト")
 CJK_PARTICLES_BEFORE_NOUN = ("の", "で", "의", " ")
 # The everyday word by what follows it: a camera's zoom or steam made verbs ("ズームしたら", "줌해서"), the
 # river ("アマゾン川", "아마존강"), a steam iron ("스팀 다리미", "スチームアイロン" is one katakana word anyway).

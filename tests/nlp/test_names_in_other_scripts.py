@@ -224,3 +224,9 @@ def test_an_everyday_word_hyphened_to_another_word_is_the_word(tag, text):
 ])
 def test_more_names_as_japanese_and_korean_write_them(tag, text, service):
     assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", ["스팀 세일 시작했다 뭐 사지", "스팀 찜목록 500개 넘음 언제 다 하냐", "スチームのセールで3本買った"])
+def test_a_stores_sale_or_wish_list_after_the_name_is_the_store(tag, text):
+    """"스팀 세일": Steam's sale, not a steam iron's; its store's words after the name are its product nouns."""
+    assert "steam" in tag(text, source="x:search:스팀")["services"]
