@@ -95,7 +95,7 @@ GENERIC_RECOVERIES = frozenset({"back up", "is back", "are back", "it's back", "
     "incident résolu", "funcionando con normalidad", "fonctionne normalement", "funcionando normalmente", "est revenu", "est revenue", "sont revenus", "è tornato",
     "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka",
     "volta ao ar", "voltou ao ar", "de volta ao ar", "réparée", "réparé", "réparées", "a été réparée", "a été réparé",
-    "came back", "came back up"})
+    "came back", "came back up", "sona erdi"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -309,6 +309,10 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "manutenzione", "onderhoud", "underhåll", "underhållet", "underhållsarbete", "bakım", "bakımı",
         "bakım çalışması", "konserwacja", "konserwacji", "prace serwisowe", "prac serwisowych", "planowane prace",
         "planowanych prac", "manutenção programada", "mantenimiento programado", "gepland onderhoud",
+        # downtime announced ("expected downtime under 5 minutes", "coupure programmée")
+        "planned downtime", "scheduled downtime", "expected downtime", "planned outage", "scheduled outage",
+        "coupure programmée", "interruption programmée", "corte programado", "interrupción programada",
+        "interruzione programmata", "geplante ausfallzeit", "geplante unterbrechung", "geplande onderbreking",
     ],
     # "is fine", "works fine for me": a recovery only when nothing else in the text is broken
     # ("valorant won't launch, vanguard is fine" is a report, not a recovery).
@@ -461,9 +465,11 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "çözülmüş", "giderildi", "sorun giderildi", "sorunu giderildi", "düzeltildi", "wieder erreichbar",
         "wieder up", "tut wieder", "wieder netz", "back now", "is back now",
         "back to normal now",
+        # nl (Belgium) "werkt terug" (works again), "weer normaal"; sv "åter i drift" (back in operation)
+        "werkt terug", "werken terug", "is weer normaal", "weer normaal", "åter i drift", "är åter i drift",
         # headlines: "Twitch volta ao ar após queda", "la panne ... a été réparée", "slack came back"
         "volta ao ar", "voltou ao ar", "de volta ao ar", "volta a funcionar", "réparée", "réparé", "réparées",
-        "a été réparée", "a été réparé", "came back", "came back up",
+        "a été réparée", "a été réparé", "came back", "came back up", "sona erdi",
     ],
 }
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
@@ -525,6 +531,19 @@ OPERATOR_DOWN = frozenset({d for _, downs in ACCESS_DOWN.values() for d in downs
 OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", "yine", "aussi", "también", "também",
                               "anche", "auch", "is", "was", "'s", "just", "completely", "totally", "all", "home", "(",
                               ")", "e&", "est", "está", "è", "ist", "är", "jest", "tamamen", "komplett", "helemaal"})
+
+# A provider repairing an outage, as headlines say it ("Singtel fixes broadband disruption", "SFR rétablit son
+# réseau mobile après une panne", "Proximus herstelt internetstoring", "Google Cloud przywraca działanie po
+# awarii"): the outage's end when its own sentence names the outage (nlp/resolve.py); "Apple fixes bug" is none.
+# Not "resolves" (a name resolves, or not), nor "herstellen" (German: to make, "Verbindung herstellen").
+REPAIR_VERBS = frozenset({
+    "restores", "fixes", "repairs", "ends", "lifts", "rétablit", "rétablissent", "répare", "réparent",
+    "restablece", "restablecen", "soluciona", "solucionan", "normaliza", "normalizan", "restabelece",
+    "restabelecem", "retoma", "retomam", "restaura", "restauram", "behebt", "beheben", "ripristina", "ripristinano",
+    "risolve", "risolvono", "herstelt", "verhelpt", "verhelpen", "przywraca", "przywracają",
+    "przywrócił", "przywróciła", "przywróciło", "przywrócono", "usunięta", "usunięto", "usunięty", "usunęła",
+    "giderdi", "düzeltti", "giderildi", "återställer", "åtgärdar", "återställt",
+})
 
 # "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
 # own it is too common a word ("slow down", "down the road", "shares down 3%").
@@ -728,6 +747,11 @@ LOOKING_BACK = (
     "post-incident review", "post-incident report", "incident review", "years on from", "tłumaczy",
     "was behind the", "were behind the",
     "years after",
+    # blame and fines come after the outage ("Cloudflare blames bot-management config file for global outage",
+    # "Optus fined over nationwide outage"), and so does a year on ("Rogers network failure a year later")
+    "blames", "fined over", "fined for", "fined after", "a year later", "a year on",
+    "one year on", "a year after", "publishes review", "culpa a", "multa a", "multada", "multado", "accuse",
+    "beschuldigt", "bestraft", "kara aldı", "ceza",
 )
 # A review of an incident is about that incident, whatever words it uses: with a service named, relevant.
 INCIDENT_REVIEWS = ("post-incident review", "post-incident report", "incident review", "post-mortem", "postmortem",
@@ -806,7 +830,7 @@ NETWORK_WORDS = frozenset({"internet", "wifi", "wi-fi", "wlan", "netz", "net", "
                            "fibern", "światłowód", "4g", "5g", "lte", "mobilnät", "mobilnätet", "internetu"})
 # Compounds that start with a word for electricity ("Stroomstoring", "Stromausfall"): a power cut too.
 POWER_PREFIXES = ("strom", "stroom", "elektrik")
-FUTURE = frozenset({"will", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",
+FUTURE = frozenset({"will", "'ll", "’ll", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",
                     "prévue", "programada", "programado", "agendada"})
 # Announced maintenance in the other languages ("Planerat underhåll", "Planlı bakım", "Planowana konserwacja",
 # "Maintenance planifiée", "[정기 점검] ... 예정", "予定メンテナンス").

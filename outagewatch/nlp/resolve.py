@@ -74,7 +74,7 @@ FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie"
                                   "ripristinato", "behoben", "gelöst", "wiederhergestellt", "opgelost", "verholpen",
                                   "hersteld", "rozwiązany", "rozwiązane", "naprawiony", "çözüldü", "giderildi",
                                   "löst", "åtgärdat", "복구", "해결", "復旧", "解消",
-                                  "rozwiązano", "naprawiono", "atténué", "atténuée", "mitigado", "mitigada",
+                                  "rozwiązano", "naprawiono", "atténué", "atténuée", "mitigado", "mitigada", "azaltıldı",
                                   "mitigato", "mitigata", "gemildert", "åtgärdad", "解決済み"), "resolved")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational",
                          "mitigated", "restored", "postmortem", "completed", "scheduled", *FOREIGN_STAGES,
@@ -220,6 +220,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if stage in ("investigating", "identified") and not lexicon.RELAYING.isdisjoint(lower[max(0, start - 4):start]):
             talk.append(start)
             found.append((start, start + 1, "problems", True))
+    if found and not lexicon.REPAIR_VERBS.isdisjoint(lower):
+        # "Singtel fixes broadband disruption", "SFR rétablit son réseau après une panne", "Proximus herstelt
+        # internetstoring": a provider repairing an outage its own sentence names tells the outage's end
+        strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
+        found += [(i, i + 1, "recovered", False) for i, w in enumerate(lower)
+                  if w in lexicon.REPAIR_VERBS and any(sentence[st] == sentence[i] for st in strong_at)]
     rehearsal = senses.drill(lower) if found else None
     if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
         say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")
