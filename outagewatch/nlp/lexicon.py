@@ -545,6 +545,35 @@ REPAIR_VERBS = frozenset({
     "giderdi", "düzeltti", "giderildi", "återställer", "åtgärdar", "återställt",
 })
 
+# A payment card refused at the till, whoever issued it ("N26 Karte wird überall abgelehnt", "Bunq pinpas
+# geweigerd bij de supermarkt", "Revolut odrzuca kartę", "cartão não passa em nenhuma maquininha", "kartlı
+# ödemeler geçmiyor"): a card's word and a refusal's within a few words of each other, in one clause
+# (nlp/resolve.py), are a payments failure, as "card declined" is; the bank or the card network need not be
+# one the catalog knows.
+CARD_WORDS = frozenset({
+    "card", "cards", "debit", "tarjeta", "tarjetas", "datáfono", "datáfonos", "cartão", "cartões", "maquininha",
+    "maquininhas", "karte", "karten", "ec-karte", "kartenzahlung", "kartenzahlungen", "ec-kartenzahlung",
+    "kartenzahlung", "carte", "cartes", "cb", "tpe", "carta", "bancomat", "pos", "pinpas", "bankpas", "pinnen",
+    "pinautomaat", "karta", "kartę", "kartą", "karty", "kartami", "kart", "kartım", "kartlı", "kartla", "kartı",
+    "pos'lar", "kort", "kortet", "korten", "kortbetalning", "kortbetalningar",
+})
+CARD_REFUSED = frozenset({
+    "declined", "declining", "rejected", "rechazada", "rechazadas", "rechaza", "rechazan", "recusado", "recusada",
+    "recusa", "recusando", "abgelehnt", "refusée", "refusées", "refusé", "rifiutata", "rifiutate", "rifiuta",
+    "geweigerd", "weigert", "odrzuca", "odrzucona", "odrzucone", "odrzucają", "geçmiyor", "reddedildi",
+    "reddediyor", "nekas", "nekades", "nekar", "kilit",
+})
+# Refusals of two words: "não passa", "no pasa", "ne passe pas", "non passa", "lukt niet", "geht nicht", "nie
+# przechodzi", "går inte igenom", "won't go through" (the second word after the first).
+CARD_REFUSED_PAIRS = frozenset({
+    ("não", "passa"), ("não", "passam"), ("no", "pasa"), ("no", "pasan"), ("ne", "passe"), ("non", "passa"),
+    ("non", "passano"), ("lukt", "niet"), ("lukt", "nergens"), ("geht", "nicht"), ("geht", "in"), ("gehen", "nicht"),
+    ("nie", "przechodzi"), ("nie", "przechodzą"), ("går", "inte"), ("won't", "go"), ("not", "going"), ("werkt", "niet"),
+    ("nie", "działa"), ("ne", "marche"), ("no", "funciona"), ("não", "funciona"), ("non", "funziona"),
+    ("çalışmıyor", ""), ("funkar", "inte"),
+})
+CARD_REFUSED_FIRSTS = frozenset(a for a, _ in CARD_REFUSED_PAIRS)
+
 # "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
 # own it is too common a word ("slow down", "down the road", "shares down 3%").
 # Said right after a name in other languages too: "Spotify nere för användare", "Instagram leży?", "GitHub fora",

@@ -137,6 +137,8 @@ class Prescan:
         # A network operator's name ("Telcel sin señal", "Comcast out"): rare words, read by the rules beside
         # what is said of them (nlp/operators.py); the ones that are words too need a phrase that is a trigger
         self.single = self.single | {w for w in operators.keys() if w.isalnum()}
+        # A card refused at the till ("Karte wird überall abgelehnt"): the refusal's word, beside a card's (resolve)
+        self.single = self.single | {w for w in lexicon.CARD_REFUSED if w.isalpha() and w not in ("declining",)}
         self.failure_words = frozenset(failing)
         self.separable_words = verbs.separable_words()
         self.particle_words = frozenset(verbs.PARTICLE_VERBS)

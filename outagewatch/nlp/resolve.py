@@ -226,6 +226,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
         found += [(i, i + 1, "recovered", False) for i, w in enumerate(lower)
                   if w in lexicon.REPAIR_VERBS and any(sentence[st] == sentence[i] for st in strong_at)]
+    if not lexicon.CARD_WORDS.isdisjoint(lower):
+        at = _card_refused(lower)
+        if at is not None and not any(s <= at < e for s, e, _, _ in found):
+            # "N26 Karte wird überall abgelehnt", "pinnen lukt nergens", "kartlı ödemeler geçmiyor"
+            talk.append(at)
+            found.append((at, at + 1, "payments", _ongoing(lower, at, at + 1)))
     rehearsal = senses.drill(lower) if found else None
     if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
         say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")
@@ -1271,6 +1277,24 @@ def _share_lists(verdicts: list, lower: list[str]) -> None:
 
 def _partial(lower: list[str], start: int) -> bool:
     return not lexicon.PARTIAL.isdisjoint(lower[max(0, start - 4):start])
+
+
+def _card_refused(lower: list[str]) -> int | None:
+    """Where a refusal is said of a payment card (lexicon.CARD_WORDS): a word of lexicon.CARD_REFUSED or a
+    pair of lexicon.CARD_REFUSED_PAIRS at most four words before or after the card's, in its clause."""
+    n = len(lower)
+    for i, word in enumerate(lower):
+        if word not in lexicon.CARD_WORDS:
+            continue
+        for j in range(max(0, i - 4), min(n, i + 5)):
+            if j == i or any(lower[k] in lexicon.CLAUSE_BREAKS for k in range(min(i, j), max(i, j))):
+                continue
+            if lower[j] in lexicon.CARD_REFUSED:
+                return j
+            if lower[j] in lexicon.CARD_REFUSED_FIRSTS and (lower[j], lower[j + 1] if j + 1 < n else "") \
+                    in lexicon.CARD_REFUSED_PAIRS:
+                return j
+    return None
 
 
 def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
