@@ -650,7 +650,14 @@ STATUS_PHRASES: dict[str, list[str]] = {
 # Partial outage: ..."): the component is in trouble now, whatever else the text says.
 COMPONENT_STATES = ("degraded performance", "partial outage", "major outage", "performances dégradées",
                     "desempenho degradado", "rendimiento degradado", "interrupción parcial", "interrupção parcial",
-                    "teilweiser ausfall", "gedeeltelijke storing", "verminderde prestaties")
+                    "teilweiser ausfall", "gedeeltelijke storing", "verminderde prestaties",
+                    # the same states as status pages title them in it, de, tr, sv, pl, fr, es, pt, nl, ja
+                    "prestazioni ridotte", "prestazioni degradate", "interruzione parziale", "interruzione grave",
+                    "beeinträchtigte leistung", "eingeschränkte leistung", "schwerer ausfall", "performans düşüşü",
+                    "kısmi kesinti", "büyük kesinti", "försämrad prestanda", "delvis avbrott", "större avbrott",
+                    "obniżona wydajność", "częściowa awaria", "częściowa przerwa", "poważna awaria",
+                    "panne partielle", "panne majeure", "interrupción grave", "interrupção grave",
+                    "ernstige storing", "パフォーマンス低下", "部分的な障害", "部分的な停止")
 # A status page's all-clear component states: a text that says only these reports no incident, over or not.
 ALL_CLEAR = frozenset({"operational", "all systems operational", "fully operational", "all systems go",
                        "operating normally", "is operating normally"})

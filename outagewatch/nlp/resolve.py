@@ -67,7 +67,12 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "geïdentificeerd": "identified", "monitorando": "monitoring", "monitoreando": "monitoring",
                   "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring",
                   "undersöker": "investigating", "undersökning": "investigating", "badamy": "investigating",
-                  "onderzoeken": "investigating"}
+                  "onderzoeken": "investigating",
+                  # pl, tr, sv, it: "Monitorujemy - ...", "İzleniyor - ...", "Övervakar - ...", "Zidentyfikowano –"
+                  "monitorujemy": "monitoring", "monitorowanie": "monitoring", "zidentyfikowano": "identified",
+                  "izleniyor": "monitoring", "i̇zleniyor": "monitoring", "övervakar": "monitoring",
+                  "övervakning": "monitoring", "identifierat": "identified", "tanımlandı": "identified",
+                  "belirlendi": "identified", "araştırılıyor": "investigating", "inceleniyor": "investigating"}
 # "Resolved" as other languages' status pages title an update ("[Résolu] ...", "Storing opgelost: ...", "[복구 완료]").
 FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie", "resuelto", "resuelta", "solucionado",
                                   "restablecido", "resolvido", "resolvida", "restabelecido", "risolto", "risolta",
@@ -541,7 +546,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
         status = "informational" if want_status else status
         why = excluded = "announced maintenance"
-    state = _component_state(lower) if status != "resolved" and "recovered" not in kinds else None
+    # A component's state goes on beside the others said operational ("Jira Cloud — Degraded performance. ...
+    # Confluence is operational."): an all-clear word of another component is no recovery of this one.
+    state = _component_state(lower) if status != "resolved" and ("recovered" not in kinds or all(
+        " ".join(lower[st:e]) in lexicon.ALL_CLEAR for st, e, sym, _ in found if sym == "recovered")) else None
     if status in ("investigating", "identified", "monitoring"):
         ongoing, why = True, f"status stage {status}"
     elif state:
@@ -2037,7 +2045,7 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     return None
 
 
-_STATE_RE = re.compile(r"(?:^|[-–—|] )(" + "|".join(re.escape(p) for p in lexicon.COMPONENT_STATES) + r")(?= [-–—:|]|$)")
+_STATE_RE = re.compile(r"(?:^|[-–—|] )(" + "|".join(re.escape(p) for p in lexicon.COMPONENT_STATES) + r")(?= [-–—:|.]|$)")
 # A state's first word: the regex reads a state only as whole tokens (after the start or "- ", before " -" or
 # the end), so a text without any of these words as a token has no state to find, and is not joined and read.
 _STATE_FIRSTS = frozenset(p.split()[0] for p in lexicon.COMPONENT_STATES)
