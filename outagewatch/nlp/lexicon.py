@@ -472,6 +472,34 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "a été réparée", "a été réparé", "came back", "came back up", "sona erdi",
     ],
 }
+# A system said to give an error ("il sito dell'INPS dà errore", "só dá erro", "ePUAP wyrzuca błąd", "Doctolib me met
+# 'une erreur est survenue'", "the app just errors for me") and money taken twice or for nothing ("deliveroo has
+# charged me twice", "iFood cobrou duas vezes", "Pyszne.pl pobrało pieniądze"): the everyday failures of a bank, a
+# delivery app or a government portal the catalog does not know. Not weak words: a complaint of what a service
+# does, counted where the text speaks of an app, a site or a payment (resolve's ``_about_a_service``).
+EVERYDAY_COMPLAINTS["errors"] += [
+    "dà errore", "da errore", "dà sempre errore", "vi dà errore", "ti dà errore", "dá erro", "só dá erro",
+    "dá sempre erro", "da error", "da un error", "me da un error", "wyrzuca błąd", "wywala błąd", "pokazuje błąd",
+    "ciągle błąd", "gives an error", "gives me an error", "throws an error", "throwing an error", "just errors",
+    "keeps erroring", "keeps throwing errors", "me renvoie une erreur", "renvoie une erreur", "une erreur est survenue",
+    "me met une erreur", "affiche une erreur", "zeigt einen fehler", "zeigt nur fehler", "gibt einen fehler",
+    "geeft een fout", "geeft een foutmelding", "geeft een error", "ger ett fel", "visar fel", "hata veriyor",
+    "hata verdi", "sürekli hata", "errore di sistema", "erro no sistema",
+]
+# (money taken twice is a "problems" word: "my brother charged me twice for dinner" is no payment failure, so it
+# counts only as a complaint about an app, an order or a site, or beside a named service)
+EVERYDAY_COMPLAINTS["problems"] += [
+    "charged me twice", "charged me 3 times", "charged me three times", "double charged me",
+    "took the money", "took my money", "cobró dos veces", "me cobró dos veces", "me cobró el pedido", "cobrou duas vezes",
+    "cobrou duas vezes", "cobrou em dobro", "débité deux fois", "prélevé deux fois", "zweimal abgebucht",
+    "doppelt abgebucht", "twee keer afgeschreven", "dubbel afgeschreven", "addebitato due volte", "addebitato due",
+    "pobrało pieniądze", "pobrali pieniądze", "pobrało dwa razy", "iki kez çekildi", "iki kere çekti", "dragit två gånger",
+]
+EVERYDAY_COMPLAINTS["login"] += [
+    "keeps asking for my password", "asking for my password again", "keeps asking me to log in", "não deixa eu entrar",
+    "não me deixa entrar", "non mi fa entrare", "me pide la contraseña", "oturumu kapatıyor", "oturumumu kapatıyor",
+    "wylogowuje mnie", "loggt mich aus", "me déconnecte",
+]
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
     SYMPTOM_PHRASES[_symptom] += [p for p in _phrases if p not in SYMPTOM_PHRASES[_symptom]]
 
@@ -747,6 +775,12 @@ TECH_CONTEXT = frozenset({
     "deliveries", "video", "audio", "workspaces", "bot", "bots", "notifications", "sync", "syncing", "files",
     "uploads", "downloads", "repos", "repo", "pages", "storefront", "dashboard", "api's", "endpoint", "endpoints",
 })
+# What else a complaint is said of when a service fails (resolve's ``_about_a_service`` only; not evidence for an
+# ambiguous name, as TECH_CONTEXT is): a site or a portal in the other languages ("il sito dell'INPS", "o portal do
+# SAT", "strona banku"), an order from a delivery app ("the order still says...", "o pedido sumiu").
+ERRAND_WORDS = frozenset({"sito", "portale", "portal", "portail", "portaal", "sitio", "página", "webseite", "strona",
+                          "serwis", "sitesi", "webbplatsen", "pedido", "order", "bestellung", "commande", "ordine",
+                          "bestelling", "zamówienie", "sipariş", "siparişim"})
 
 # A noun right beside an everyday-word brand that shows the product is meant, whatever the case:
 # "ring camera", "discord server", "slack notifications", "amazon app", "alexa routines".

@@ -711,7 +711,8 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
 def _about_a_service(lower: list[str], raw: str) -> bool:
     """Does the text speak of an app, a server, an account, a payment...: what a complaint verb is said of
     when a service fails ("the app hangs at checkout"), not a person or a thing ("my neck is stuck")?"""
-    return not (lexicon.TECH_CONTEXT.isdisjoint(lower) and lexicon.DEVICE_WORDS.isdisjoint(lower)) or \
+    return not (lexicon.TECH_CONTEXT.isdisjoint(lower) and lexicon.DEVICE_WORDS.isdisjoint(lower)
+                and lexicon.ERRAND_WORDS.isdisjoint(lower)) or \
         (not raw.isascii() and any(w in raw for w in lexicon.DEVICE_CJK))
 
 
