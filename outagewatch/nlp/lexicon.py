@@ -778,8 +778,9 @@ TECH_CONTEXT = frozenset({
 # What else a complaint is said of when a service fails (resolve's ``_about_a_service`` only; not evidence for an
 # ambiguous name, as TECH_CONTEXT is): a site or a portal in the other languages ("il sito dell'INPS", "o portal do
 # SAT", "strona banku"), an order from a delivery app ("the order still says...", "o pedido sumiu").
-ERRAND_WORDS = frozenset({"sito", "portale", "portal", "portail", "portaal", "sitio", "página", "webseite", "strona",
-                          "serwis", "sitesi", "webbplatsen", "pedido", "order", "bestellung", "commande", "ordine",
+# Not English "portal" (a game's name) nor "order" ("in order to"): everyday English words.
+ERRAND_WORDS = frozenset({"sito", "portale", "portail", "portaal", "sitio", "página", "webseite", "strona",
+                          "serwis", "sitesi", "webbplatsen", "pedido", "bestellung", "commande", "ordine",
                           "bestelling", "zamówienie", "sipariş", "siparişim"})
 
 # A noun right beside an everyday-word brand that shows the product is meant, whatever the case:
