@@ -22,13 +22,18 @@ Then the model is trained on everything. Seeds and orders are fixed: two runs wi
 write the same bytes (``--check`` compares against the shipped file). The rules take part (the filled-in
 RELEVANT negatives, the thresholds), so after a change of the rules the bytes change: retrain.
 
-    PYTHONPATH=. .venv/bin/python scripts/train_relevance.py [--out PATH] [--check]
+    PYTHONPATH=. .venv/bin/python scripts/train_relevance.py [--out PATH] [--check] [--probs FILE]
+
+``--probs FILE`` keeps the held-out writers' probabilities of the threshold step (each writer predicted
+by a model of this recipe trained on every other group): the "after" side of a leave-one-writer-out
+comparison (``benchmarks/relevance_model.py --compare BEFORE FILE``) without training those models again.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -59,8 +64,10 @@ def describe() -> str:
     return f"TextCatBOWFeatures.v1 (token unigrams, {', '.join(extra)}; spaCy's BOW layers, 2^16 features)"
 
 
-def choose_thresholds(records, rules) -> dict[str, tuple[float, float]]:
-    """(lo, hi) per flag from each writer group predicted by a model trained on the others."""
+def choose_thresholds(records, rules, held_out: dict | None = None) -> dict[str, tuple[float, float]]:
+    """(lo, hi) per flag from each writer group predicted by a model trained on the others.
+    ``held_out``, if given, receives those predictions ({writer: [[id, P(relevant), P(ongoing)], ...]}):
+    they are the leave-one-writer-out probabilities of exactly this recipe and these rules."""
     import relevance_model as bench
     held_records, held_rules, probs = [], [], []
     filled = bench.fill_rel(records, rules)
@@ -70,15 +77,18 @@ def choose_thresholds(records, rules) -> dict[str, tuple[float, float]]:
         if not test:
             continue
         model = rm.fit_shipped(train, epochs=EPOCHS, architecture=ARCHITECTURE)
-        probs += [tuple(p) for p in model.predict_many(records[i]["text"] for i in test)]
+        predicted = [tuple(p) for p in model.predict_many(records[i]["text"] for i in test)]
+        if held_out is not None:
+            held_out[writer] = [[records[i]["id"], *p] for i, p in zip(test, predicted)]
+        probs += predicted
         held_records += [records[i] for i in test]
         held_rules += [rules[i] for i in test]
     chosen = bench.choose(KIND, held_records, held_rules, probs)
     return {"relevant": tuple(chosen["rel"]), "ongoing": tuple(chosen["ong"])}
 
 
-def train(records, rules):
-    thresholds = choose_thresholds(records, rules)
+def train(records, rules, held_out: dict | None = None):
+    thresholds = choose_thresholds(records, rules, held_out)
     counts = ", ".join(f"{g} {sum(r['group'] == g for r in records)}" for g in rd.GROUPS)
     info = (f"{describe()}, {EPOCHS} epochs, seed {rm.SEED}; trained on "
             f"{len(records)} texts ({counts}); thresholds (lo, hi) chosen leave-one-writer-out, combined as "
@@ -96,10 +106,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH, help="where to write the model")
     parser.add_argument("--check", action="store_true",
                         help="train into a temporary file and say whether it is byte-identical to --out")
+    parser.add_argument("--probs", type=Path, metavar="FILE",
+                        help="also write the held-out writers' probabilities the thresholds were chosen on, in "
+                             "benchmarks/relevance_model.py's --probs format (for its --compare)")
     args = parser.parse_args()
     records = rd.load_groups()
     rules = rd.rules_tags(records, Tagger(relevance_model=False))
-    model = train(records, rules)
+    held_out: dict = {}
+    model = train(records, rules, held_out)
+    if args.probs:
+        args.probs.write_text(json.dumps({KIND: held_out}))
     print(model.info)
     print("thresholds (lo, hi): " + ", ".join(f"{k} {v[0]:.2f}-{v[1]:.2f}" for k, v in model.thresholds.items()))
     if args.check:

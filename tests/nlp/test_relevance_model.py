@@ -97,6 +97,42 @@ def test_training_twice_writes_the_same_bytes(tmp_path):
         .predict_many(texts)
 
 
+def test_every_training_writer_on_disk_is_trained_on_and_held_out():
+    # A writer's file that lands in training/tagging/ but is not in relevance_data.WRITERS would be
+    # neither trained on nor held out in the leave-one-writer-out figures; nor scored per set.
+    sys.path.insert(0, str(REPO / "scripts"))
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import relevance_by_set
+    import relevance_data
+
+    on_disk = {p.stem for p in (REPO / "training" / "tagging").glob("writer_*.jsonl")}
+    assert on_disk and on_disk == set(relevance_data.WRITERS) == set(relevance_by_set.WRITERS)
+    assert all(relevance_data.GROUPS[w] == (REPO / "training" / "tagging" / f"{w}.jsonl",) for w in on_disk)
+
+
+def test_the_held_out_probabilities_training_keeps_are_of_a_model_that_never_saw_the_writer():
+    # `train_relevance.py --probs` keeps the threshold step's predictions: each writer predicted by a model
+    # trained on every other group, so they serve as the leave-one-writer-out figures of the shipped recipe.
+    sys.path.insert(0, str(REPO / "scripts"))
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import relevance_data
+    import relevance_model
+    import relevance_models
+    import train_relevance
+
+    records = relevance_data.load_groups(["writer_m", "final5"])
+    rules = relevance_data.rules_tags(records)
+    held_out: dict = {}
+    train_relevance.choose_thresholds(records, rules, held_out)
+    writer_m = [r for r in records if r["group"] == "writer_m"]
+    assert list(held_out) == ["writer_m"]
+    assert [row[0] for row in held_out["writer_m"]] == [r["id"] for r in writer_m]
+    others = [r for r in relevance_model.fill_rel(records, rules) if r["group"] != "writer_m"]
+    alone = relevance_models.fit_shipped(others, epochs=train_relevance.EPOCHS, architecture=train_relevance.ARCHITECTURE)
+    assert [tuple(row[1:]) for row in held_out["writer_m"]] == alone.predict_many(r["text"] for r in writer_m)
+    assert all(0 <= p <= 1 for row in held_out["writer_m"] for p in row[1:])
+
+
 def test_the_shipped_model_is_of_the_architecture_the_training_script_makes():
     sys.path.insert(0, str(REPO / "scripts"))
     import train_relevance
