@@ -625,13 +625,36 @@ _AGAIN_WORD = "|".join(re.escape(w) for w in sorted(lexicon.AGAIN_WORDS, key=len
 _AGAIN_NOW_RE = re.compile(rf"(?<!\S)(?:(?:{_AGAIN_WORD}) (?:{_NOW_WORD})|(?:{_NOW_WORD}) (?:{_AGAIN_WORD}))(?!\S)")
 
 
+_AGAIN_RE = re.compile(rf"(?<!\S)(?:{_AGAIN_WORD})(?!\S)")
+# "is", "ist", "est", "está"...: the problem said in the present tense ("is down again"), not "was" or "went".
+PRESENT_COPULAS = frozenset({"is", "are", "'s", "'re", "ist", "sind", "zijn", "est", "sont", "está", "están", "estão",
+                             "é", "è", "sono", "är", "er", "jest", "są"})
+
+
 def _again_now(joined: str, problems: list[tuple[int, int]]) -> str | None:
     """"again today" / "heute wieder" at most :data:`NEAR` words from a problem word: the problem is
-    back now, whatever past time the text also names ("down yesterday and again today")."""
+    back now, whatever past time the text also names ("down yesterday and again today"). So is a problem
+    said in the present tense with "again" beside it ("Cloudflare is down again, same as Tuesday's
+    meltdown", "Slack ist wieder down"): the past time dates the earlier one ("was down again yesterday"
+    is not now)."""
     for match in _AGAIN_NOW_RE.finditer(joined):
         at = joined.count(" ", 0, match.start())
         if any(st - NEAR <= at < e + NEAR for st, e in problems):
             return match.group()
+    words = None
+    for match in _AGAIN_RE.finditer(joined):
+        at = joined.count(" ", 0, match.start())
+        end = at + match.group().count(" ") + 1  # the word after "again"
+        words = words or joined.split(" ")
+        for st, e in problems:
+            if at == e:  # "is down again": the copula opens the problem words or stands before them
+                verb = {words[st]} | ({words[st - 1]} if st else set())
+            elif end == st:  # "ist wieder down"
+                verb = {words[at - 1]} if at else set()
+            else:
+                continue
+            if not PRESENT_COPULAS.isdisjoint(verb):
+                return " ".join(words[min(at, st):max(end, e)])
     return None
 
 

@@ -205,6 +205,9 @@ def test_the_shipped_model_keeps_an_explained_outage_of_today_going_on(tag):
     "Twitter was down yesterday and again today",
     "Outlook ging gestern nicht und heute wieder nicht",
     "Spotify låg nere igår och idag igen",
+    # a problem said in the present tense with "again", the past time dating the earlier one
+    "Cloudflare is down again, same as Tuesday's meltdown",
+    "Slack ist wieder down, wie schon gestern",
 ])
 def test_a_problem_dated_to_now_stays_ongoing_whatever_the_model_says(eager_tag, text):
     result = eager_tag(text)
@@ -225,6 +228,8 @@ def test_the_same_model_turns_off_a_problem_said_without_a_time(eager_tag, text)
     "Airbnb messaging was completely broken yesterday, host couldn't send me the door code, now I'm locked out",
     "My brain had a full outage at 3pm today, rebooted with a coffee",  # no service: a joke the rules misread
     "Slack was down yesterday, working again today",  # "again today" of the recovery
+    "Cloudflare was down again yesterday",  # "again", but in the past
+    "Cloudflare went down again on Tuesday",
 ])
 def test_a_time_word_that_dates_something_else_does_not_keep_it_going_on(eager_tag, text):
     assert eager_tag(text)["ongoing"] is False
