@@ -38,7 +38,7 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import MARKETS, place_kinds, subdivision_parents
+from outagewatch.nlp.geo import MARKETS, place_kinds, region_names, subdivision_parents
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         script_key)
@@ -367,6 +367,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                     for s, e, o in places):  # "México Central" beside Azure is not also AWS's place
                 regions.setdefault(f"geo:{nm.geo}")
                 say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
+            elif list(providers) in ([], [region.split(":", 1)[0]]) and _cloud_region_word(lower, texts, text) and len({
+                    o.ids[0].split(":", 1)[0] for s, e, o in places if s == start and e == end and o.kind == "region"}) == 1:
+                # "quale regione scegliere, Italia settentrionale o Europa occidentale?", "Microsoft's UK South cloud
+                # region", "한국 중부랑 한국 남부 중에 어디를 주 리전으로": a display name only one provider has, said
+                # beside a word for a cloud region, is that provider's region
+                regions.setdefault(region)
+                providers.setdefault(region.split(":", 1)[0])
+                say("region", text, True, "a region's name only one provider has, beside a word for a cloud region",
+                    entry=region)
             else:
                 say("region", text, False, "a region's name without its provider", entry=region)
             continue
@@ -1393,6 +1402,34 @@ def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> b
     if start and lower[start - 1] == "air" and texts[start - 1] == "Air":
         return True
     return start > 1 and lower[start - 1] == "of" and lower[start - 2] in COMPANY_OF and texts[start - 2][:1].isupper()
+
+
+# A cloud region as the languages we read call it: a display name beside one is a region, its provider unnamed.
+CLOUD_REGION_WORDS = frozenset({"region", "regions", "regione", "regioni", "región", "regiones", "região", "regiões",
+                                "région", "régions", "regio", "regio's", "regionen", "bölge", "bölgesi", "bölgesinde",
+                                "regionu", "regionie", "regiony", "regionerna"})
+CLOUD_REGION_CJK = ("リージョン", "리전")
+
+
+def _cloud_region_word(lower: list[str], texts: list[str], name: str) -> bool:
+    """The text says "region" as cloud providers do, in one of the languages we read, of a display name in
+    another language (``data/region_names.json``: "Italia settentrionale", "한국 남부") or with "cloud" ("UK South
+    cloud region"; an English name alone, "Codespaces in East US ... change region", is no provider's)."""
+    said = not CLOUD_REGION_WORDS.isdisjoint(lower) or any(w in t for t in texts if not t.isascii()
+                                                          for w in CLOUD_REGION_CJK)
+    return said and ("cloud" in lower or name.lower() in _localized_region_names())
+
+
+@functools.lru_cache(maxsize=1)
+def _localized_region_names() -> frozenset[str]:
+    """The built names with a word no display name of the catalog (English) has ("Italia settentrionale", "한국
+    남부"; not "US West", which is English and a status page's "US West voice region" too)."""
+    from outagewatch.catalog import load_catalog
+
+    english = {w for region in load_catalog().regions.values() for name in (region.name,)
+               for w in re.split(r"[\s(),.-]+", name.lower()) if w}
+    return frozenset(n.lower() for names in region_names().values() for n in names
+                     if not set(w for w in re.split(r"[\s(),.-]+", n.lower()) if w) <= english)
 
 
 # "Abroad" in the languages the people words are read in: "los españoles en el extranjero" are not in Spain.
