@@ -44,6 +44,7 @@ from collections import deque
 from multiprocessing import Pipe
 from typing import Any, Iterable, Iterator
 
+from outagewatch import gcpause
 from outagewatch.signal import Signal
 
 READ_AHEAD = 100_000  # Signals read and held while the host starts (~0.5 KB each)
@@ -313,7 +314,9 @@ def _work(blob: bytes) -> bytes:
     """In a worker: one share's compact tags, pickled."""
     from outagewatch.nlp import tagger as tagging
 
-    return _tag_share(tagging._WORKER_TAGGER, blob)
+    share = _tag_share(tagging._WORKER_TAGGER, blob)
+    gcpause.worker_tidy()
+    return share
 
 
 def _serve(conn, settings: dict, parent: int) -> None:

@@ -444,11 +444,14 @@ def _worker_start(parent: int) -> None:
     Everything inherited from the parent at the fork (its batch of Signals in flight, the
     store's objects, whatever it built after the tagger) is frozen out of the garbage
     collector too: a worker never frees them, and each collection that walked them wrote to
-    their pages, copying them from the parent one by one."""
+    their pages, copying them from the parent one by one. Then the collector stays off: a worker
+    only tags, which makes no reference cycles, and collects in full itself after a chunk when
+    what it holds has grown (:func:`outagewatch.gcpause.worker_tidy`)."""
     signals.signal(signals.SIGINT, signals.SIG_IGN)
     for inherited in _INHERITED:  # its parent's pipe to the writing process: only its parent's
         inherited.close()
     gc.freeze()
+    gcpause.worker_off()  # a worker only tags: it collects itself, after a chunk (gcpause.worker_tidy)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -459,14 +462,18 @@ def _worker_start(parent: int) -> None:
 
 
 def _work(chunk):
-    return list(_WORKER_TAGGER._tag_serial(chunk))
+    tags = list(_WORKER_TAGGER._tag_serial(chunk))
+    gcpause.worker_tidy()
+    return tags
 
 
 def _work_compact(chunk, relevance: bool = False):
     """Tags of a chunk for :meth:`Tagger.tag_ahead`: a text that got no tag is sent back as its
     language alone (most texts: one short string instead of a seven-key dict to pickle)."""
-    return [tags if tags.__class__ is not dict else tags["lang"] if _is_empty(tags) else tags
-            for tags in _WORKER_TAGGER._tag_compact(chunk, relevance)]
+    out = [tags if tags.__class__ is not dict else tags["lang"] if _is_empty(tags) else tags
+           for tags in _WORKER_TAGGER._tag_compact(chunk, relevance)]
+    gcpause.worker_tidy()
+    return out
 
 
 def _is_empty(tags: dict[str, Any]) -> bool:
