@@ -21,37 +21,21 @@ piece holding none of them has no infix, and is not read.
 Wherever that cannot be told for sure (an alternative that may match nothing, a class with
 categories, inline flags, a ``$`` before a final newline) the whole regex runs, as before. Each
 searcher's ``pattern`` is the whole regex's, which is what spaCy writes when it saves a tokenizer.
+The parse is :mod:`outagewatch.nlp.fastre`'s (which also tells the characters an infix rule
+needs): a Python without ``re``'s internal parser reads nothing, and every rule runs whole.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from re import _constants as C
-from re import _parser as parser
 from typing import Callable, Iterable
 
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from outagewatch.nlp.fastre import C, Unknown, charset, needed_chars, parse
+
 _MEMORY = 20_000  # characters remembered (each maps to one of a few compiled subsets)
-_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.LOCALE | re.ASCII
-
-
-class _Unknown(Exception):
-    """A construct the reading below does not know: the caller assumes anything."""
-
-
-def _charset(av) -> set[str]:
-    """The characters of a class of literals and ranges (no negation, no categories)."""
-    out: set[str] = set()
-    for kind, value in av:
-        if kind is C.LITERAL:
-            out.add(chr(value))
-        elif kind is C.RANGE:
-            out.update(map(chr, range(value[0], value[1] + 1)))
-        else:
-            raise _Unknown(kind)
-    return out
 
 
 def _edge_item(op, av, last: bool) -> tuple[set[str], bool]:
@@ -59,7 +43,7 @@ def _edge_item(op, av, last: bool) -> tuple[set[str], bool]:
     if op is C.LITERAL:
         return {chr(av)}, False
     if op is C.IN:
-        return _charset(av), False
+        return charset(av), False
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # anchors and look-arounds consume nothing
         return set(), True
     if op is C.BRANCH:
@@ -72,7 +56,7 @@ def _edge_item(op, av, last: bool) -> tuple[set[str], bool]:
         return chars, empty
     if op is C.SUBPATTERN:
         if av[1] or av[2]:  # flags turned on or off inside
-            raise _Unknown(op)
+            raise Unknown(op)
         return _edge(av[-1], last)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, item = av
@@ -80,7 +64,7 @@ def _edge_item(op, av, last: bool) -> tuple[set[str], bool]:
             return set(), True
         found, none = _edge(item, last)
         return found, none or low == 0
-    raise _Unknown(op)
+    raise Unknown(op)
 
 
 def _edge(items, last: bool) -> tuple[set[str], bool]:
@@ -97,12 +81,11 @@ def edge_chars(expression: str, last: bool) -> frozenset[str] | None:
     """The characters every match of ``expression`` (a rule with its anchor: ``piece + "$"``,
     ``"^" + piece``) ends (``last``) or starts with, or None when that cannot be told: a part the
     reading does not know, an alternative that may match nothing or is not anchored."""
+    items = parse(expression)  # None: no parser in this Python, or a flag
+    if items is None:
+        return None
     anchor = (C.AT, C.AT_END if last else C.AT_BEGINNING)
     try:
-        parsed = parser.parse(expression)
-        if parsed.state.flags & _FLAGS:
-            return None
-        items = list(parsed)
         alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
         chars: set[str] = set()
         for alternative in alternatives:
@@ -114,50 +97,8 @@ def edge_chars(expression: str, last: bool) -> frozenset[str] | None:
                 return None
             chars |= found
         return frozenset(chars)
-    except (_Unknown, re.error):
+    except Unknown:
         return None
-
-
-def _needs(items) -> set[str] | None:
-    """The smallest set of characters one of which every match of ``items`` holds (one of the
-    items every match goes through gives it), or None."""
-    best = None
-    for op, av in items:
-        found = None
-        try:
-            if op is C.LITERAL:
-                found = {chr(av)}
-            elif op is C.SUBPATTERN and not (av[1] or av[2]):
-                found = _needs(av[-1])
-            elif op is C.BRANCH:
-                found = set()
-                for alternative in av[1]:
-                    sub = _needs(alternative)
-                    if sub is None:
-                        found = None
-                        break
-                    found |= sub
-            elif op is C.IN:
-                found = _charset(av)
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-                found = _needs(av[2])
-        except _Unknown:
-            found = None
-        if found and (best is None or len(found) < len(best)):
-            best = found
-    return best
-
-
-def needed_chars(piece: str) -> frozenset[str] | None:
-    """Characters one of which every match of ``piece`` holds, or None if that cannot be told."""
-    try:
-        parsed = parser.parse(piece)
-    except re.error:
-        return None
-    if parsed.state.flags & _FLAGS:
-        return None
-    found = _needs(list(parsed))
-    return frozenset(found) if found else None
 
 
 class _ByEdge:
@@ -248,7 +189,7 @@ class Infixes:
         self.pieces = [p for p in pieces if p.strip()]
         self.whole = compile_infix_regex(self.pieces)
         self.pattern = self.whole.pattern
-        needs = [needed_chars(p) for p in self.pieces]
+        needs = [needed_chars(p, smallest=True) for p in self.pieces]
         self.needed = None if None in needs else frozenset().union(*needs)
 
     def finditer(self, text: str):

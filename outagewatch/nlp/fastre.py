@@ -6,48 +6,104 @@ Each alternative has a character it cannot match without ("障" of "障害", "�
 post holds only a few of them: the set of the post's characters, made once, tells which regexes
 cannot match at all, and those are not run. Exact: every match holds the character of the
 alternative it went through. Where some alternative has no such character for sure (only optional
-items, classes with ranges or categories), the set is None and the regex always runs.
+items, classes with categories, inline flags), the set is None and the regex always runs. The
+tokenizer's infix rules are gated the same way (:mod:`outagewatch.nlp.affixes`, which reads its
+first and last characters from the same parse).
+
+The characters are read from ``re``'s own parse of the pattern (``re._parser``, ``re._constants``:
+internal modules, there since Python 3.11). A Python without them gates nothing: every regex runs,
+as it would without this module, and no tag changes.
 """
 
 from __future__ import annotations
 
-from re import _constants as C
-from re import _parser as parser
+import re
+
+try:
+    from re import _constants as C
+    from re import _parser as parser
+except ImportError:  # pragma: no cover - a future Python that moved them: no gates, nothing skipped
+    C = parser = None
+
+FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.LOCALE | re.ASCII
 
 
-def _needs(items) -> set[str] | None:
-    """Characters one of which every match of ``items`` (a parsed sequence) holds, or None if no
-    item of the sequence gives such a set for sure. One mandatory item is enough: the first that gives one."""
+class Unknown(Exception):
+    """A construct the reading does not know: the caller assumes anything."""
+
+
+def parse(pattern: str) -> list | None:
+    """``re``'s parse of ``pattern`` as a list of (op, argument) items, or None where it cannot be read
+    for sure: no parser in this Python, a pattern ``re`` refuses, or an inline flag (``(?i)`` makes a
+    literal match other characters)."""
+    if parser is None:
+        return None
+    try:
+        parsed = parser.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & FLAGS:
+        return None
+    return list(parsed)
+
+
+def charset(av) -> set[str]:
+    """The characters of a class of literals and ranges (no negation, no categories: :class:`Unknown`)."""
+    out: set[str] = set()
+    for kind, value in av:
+        if kind is C.LITERAL:
+            out.add(chr(value))
+        elif kind is C.RANGE:
+            out.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            raise Unknown(kind)
+    return out
+
+
+def needs(items, smallest: bool = False) -> set[str] | None:
+    """Characters one of which every match of ``items`` (a parsed sequence) holds, or None if no item
+    of the sequence gives such a set for sure. Every item a match must go through gives one; which is
+    taken: the first (``smallest`` false: the CJK regexes' gates as they were measured; the smallest
+    would gate the connection-error regex on the particle "が", which most Japanese posts hold, not on
+    "繋"/"つ" of "繋がらない") or the smallest (the tokenizer's infix rules: the one punctuation mark
+    a rule needs)."""
+    best = None
     for op, av in items:
-        if op is C.LITERAL:
-            return {chr(av)}
         found: set[str] | None = None
-        if op is C.SUBPATTERN:
-            found = _needs(av[-1])
-        elif op is C.BRANCH:
-            found = set()
-            for alternative in av[1]:
-                sub = _needs(alternative)
-                if sub is None:
-                    found = None
-                    break
-                found |= sub
-        elif op is C.IN:
-            if all(kind is C.LITERAL for kind, _ in av):
-                found = {chr(value) for _, value in av}
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found = _needs(av[2])
-        # Anything else (a look-around, an optional item, a class with ranges or categories, any
-        # character) says nothing for sure: the next item may.
+        try:
+            if op is C.LITERAL:
+                found = {chr(av)}
+            elif op is C.SUBPATTERN and not (av[1] or av[2]):  # flags turned on or off inside: not sure
+                found = needs(av[-1], smallest)
+            elif op is C.BRANCH:
+                found = set()
+                for alternative in av[1]:
+                    sub = needs(alternative, smallest)
+                    if sub is None:
+                        found = None
+                        break
+                    found |= sub
+            elif op is C.IN:
+                found = charset(av)
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found = needs(av[2], smallest)
+        except Unknown:
+            found = None
+        # Anything else (a look-around, an optional item, a class with categories, any character)
+        # says nothing for sure: the next item may.
         if found:
-            return found
-    return None
+            if not smallest:
+                return found
+            if best is None or len(found) < len(best):
+                best = found
+    return best
 
 
-def needed_chars(pattern: str) -> frozenset[str] | None:
+def needed_chars(pattern: str, smallest: bool = False) -> frozenset[str] | None:
     """Characters one of which every match of ``pattern`` (compiled without flags) holds, or None if
-    that cannot be told for sure."""
-    found = _needs(parser.parse(pattern))
+    that cannot be told for sure (see :func:`needs` for ``smallest``)."""
+    items = parse(pattern)
+    found = needs(items, smallest) if items is not None else None
     return frozenset(found) if found else None
 
 

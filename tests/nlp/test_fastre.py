@@ -20,10 +20,21 @@ from outagewatch.nlp.fastre import may_match, needed_chars
     ("x{2,}", {"x"}),
     (r"\w+", None),  # a category: not sure
     ("a?b?", None),  # only optional items: a match may hold neither
-    ("ab|[0-9]", None),  # one alternative a range: not sure
+    ("ab|[0-9]", {"a", *"0123456789"}),  # a range is its characters
+    ("ab|[^0-9]", None),  # a negated class: not sure
+    ("(?i)障害|abc", None),  # an inline flag: "ABC" matches too
 ])
 def test_needed_characters(pattern, needed):
     assert needed_chars(pattern) == (frozenset(needed) if needed else None)
+
+
+def test_the_first_character_a_match_needs_gates_a_cjk_regex_the_smallest_set_a_tokenizer_rule():
+    # "繋がらない", "つながらない": the first character, not the particle "が" that most Japanese posts hold
+    assert needed_chars("(?:繋|つな)がらない") == {"繋", "つ"}
+    assert needed_chars("(?:繋|つな)がらない", smallest=True) == {"が"}
+    connection = dict((s, n) for s, _, n in pipeline._JA_SYMPTOMS)["connectivity"]
+    assert "が" not in connection
+    assert needed_chars(r"[A-Za-z]\.\.+", smallest=True) == {"."}  # the one mark an infix rule needs
 
 
 def _samples() -> list[str]:
@@ -52,3 +63,36 @@ def test_a_skipped_regex_has_no_match_and_a_matching_one_is_never_skipped():
 def test_symptoms_found_in_japanese_and_korean_are_the_same(tag):
     assert "outage" in tag("Discordの障害で落ちてる")["symptoms"]
     assert tag("今日はいい天気ですね")["symptoms"] == []
+
+
+HIDE_PARSER = """
+import json, re, sys
+del re._parser
+sys.modules["re._parser"] = None  # a Python whose re keeps its parser elsewhere
+from outagewatch.nlp import affixes, fastre, pipeline
+assert fastre.parser is None
+assert all(n is None for _, _, n in [*pipeline._JA_SYMPTOMS, *pipeline._JA_STATUS])
+nlp = pipeline.make_nlp()
+texts = ["AWSの障害で落ちてる", "Discord繋がらない 502s!!", "us-east-1... down?", "l'app d'Instagram", "çöküyor #rokudown"]
+print(json.dumps([[t.text for t in nlp.make_doc(x)] for x in texts]))
+print(pipeline._japanese("LINEが繋がらない、障害？"))
+"""
+
+
+def test_a_python_without_re_s_parser_reads_every_regex_whole_with_the_same_results():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from outagewatch.nlp.pipeline import _japanese, make_nlp
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    done = subprocess.run([sys.executable, "-c", HIDE_PARSER], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    tokens, found = done.stdout.strip().splitlines()
+    nlp = make_nlp()
+    texts = ["AWSの障害で落ちてる", "Discord繋がらない 502s!!", "us-east-1... down?", "l'app d'Instagram",
+             "çöküyor #rokudown"]
+    assert json.loads(tokens) == [[t.text for t in nlp.make_doc(x)] for x in texts]
+    assert found == str(_japanese("LINEが繋がらない、障害？"))
