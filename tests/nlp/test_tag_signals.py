@@ -81,6 +81,10 @@ def test_ingest_tags_what_it_stores(tmp_path):
 
 
 def _batches(count, size, seed=0):
+    # More lines than a bulk load's threshold (20,000): the load's batches share a transaction
+    # committed about every second, so the file must take several seconds for a kill to land
+    # between two of those commits, with some Signals stored and some not.
+    TOTAL = 60_000
     texts = ["Roku down in us-east-1 #%d", "Slack is back up, no issues %d", "made tacos for dinner %d lol",
              "AWSの障害 %d", "is GitHub down? 502s on push %d"]
     signals = [signal(texts[(i + seed) % len(texts)] % i, source=f"x:@user{i % 7}") for i in range(count)]
@@ -186,10 +190,14 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
 
     from tests.clihelp import start_cli
 
+    # More lines than a bulk load's threshold (20,000): the load's batches share a transaction
+    # committed about every second, so the file must take several seconds for a kill to land
+    # between two of those commits, with some Signals stored and some not.
+    TOTAL = 60_000
     texts = ["Roku down in us-east-1 #%d", "made tacos for dinner %d lol", "is GitHub down? 502s on push %d",
              "Slack is back up, no issues %d"]
     lines = [json.dumps({"source_kind": "social", "source": f"x:@user{i % 50}", "published_at": "2020-11-25T14:00:00Z",
-                         "text": texts[i % len(texts)] % i}) for i in range(24000)]
+                         "text": texts[i % len(texts)] % i}) for i in range(TOTAL)]
     lines[777] = '{"source_kind": "social", "text": "no time"}'  # bad lines, counted in every run
     lines[15001] = "not json"
     data = tmp_path / "signals.jsonl"
@@ -212,7 +220,7 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
             break
         time.sleep(0.01)
     run.wait(timeout=60)
-    assert 0 < stored < 23998, "the kill should land mid-file"
+    assert 0 < stored < TOTAL - 2, "the kill should land mid-file"
     assert len(workers) == 3  # [nlp] processes = 2: the tagging process and its two workers
     for _ in range(100):  # they notice their parent is gone and leave
         if not any(map(_alive, workers)):
@@ -224,7 +232,7 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
                         data, env={"OUTAGEWATCH_NLP_PROCESSES": "2"}, check=False)
     report = json.loads(again.stdout)
     assert again.returncode == 3 and report["rejected"] == 2
-    assert report["new"] + report["unchanged"] == 23998 and report["new"] <= 23998 - stored
+    assert report["new"] + report["unchanged"] == TOTAL - 2 and report["new"] <= TOTAL - 2 - stored
     one = tmp_path / "one.db"
     cli_process("--store", f"sqlite:///{one}", "ingest", "--json", "--no-correlate", data,
                 env={"OUTAGEWATCH_NLP_PROCESSES": "1"}, check=False)
