@@ -18,3 +18,14 @@ def tag(tagger):
         return tagger.tag_text(text, source=source, lang=lang)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """The rules alone, without the trained relevance classifier: what a rule's own story asks."""
+    tagger = Tagger(relevance_model=False)
+
+    def run(text: str, source: str | None = None) -> dict:
+        return tagger.tag_text(text, source=source)
+
+    return run

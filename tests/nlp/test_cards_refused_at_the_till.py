@@ -9,14 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def rules():
-    tagger = Tagger(relevance_model=False)
-    return lambda text: tagger.tag_text(text)
-
 
 @pytest.mark.parametrize("text", [
     "N26 Karte wird heute überall abgelehnt, App sagt alles okay",            # de

@@ -10,14 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def rules():
-    tagger = Tagger(relevance_model=False)
-    return lambda text: tagger.tag_text(text)
-
 
 @pytest.mark.parametrize("text", [
     "Telstra fixes mobile outage that hit thousands of homes in Perth",         # en: the provider repairs it

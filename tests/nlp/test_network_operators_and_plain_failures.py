@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger, operators
-
-
-@pytest.fixture(scope="module")
-def rules():
-    tagger = Tagger(relevance_model=False)
-
-    def run(text: str, source: str | None = None) -> dict:
-        return tagger.tag_text(text, source=source)
-
-    return run
+from outagewatch.nlp import operators
 
 
 @pytest.mark.parametrize("text", [

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger, operators
-
-
-@pytest.fixture(scope="module")
-def rules():
-    tagger = Tagger(relevance_model=False)
-    return lambda text: tagger.tag_text(text)
+from outagewatch.nlp import operators
 
 
 @pytest.mark.parametrize("text", [

@@ -11,18 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def rules():
-    tagger = Tagger(relevance_model=False)
-
-    def run(text: str, source: str | None = None) -> dict:
-        return tagger.tag_text(text, source=source)
-
-    return run
-
 
 @pytest.mark.parametrize("text", [
     "Spotify nere för alla? ingen musik sen lunch",                            # sv: down

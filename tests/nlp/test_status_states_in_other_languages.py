@@ -10,14 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def rules():
-    tagger = Tagger(relevance_model=False)
-    return lambda text: tagger.tag_text(text)
-
 
 @pytest.mark.parametrize("text", [
     "Prestazioni ridotte: API di Stripe. Alcuni pagamenti potrebbero non riuscire.",          # it
