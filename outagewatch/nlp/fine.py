@@ -99,6 +99,35 @@ def fine_places(lower: list[str], spots: list[tuple[int, int]], found: list[tupl
     return said
 
 
+def component_fine(lower: list[str], spots: list[tuple[int, int]]) -> set[int]:
+    """Start of every name a status line gives a fine state after a colon ("Instagram and Facebook: no known
+    issues.", "Apple Music: Available."): the names, joined by "and" or commas, then ":", then a fine-phrase
+    that ends its sentence. (A place's clause ends at a colon; a status page's component line does not.)"""
+    n = len(lower)
+    ends = {s: e for s, e in spots}
+    said: set[int] = set()
+    for start, end in spots:
+        if end >= n or lower[end] != ":":
+            continue
+        f = end + 1
+        phrase = next((p for p in BY_FIRST.get(lower[f], ()) if f < n and tuple(lower[f:f + len(p)]) == p), None) \
+            if f < n else None
+        if phrase is None or (f + len(phrase) < n and lower[f + len(phrase)] not in MARKS):
+            continue
+        group = [start]
+        while True:  # "Instagram and Facebook:", "Jira, Confluence:"
+            head = group[-1]
+            prev = head - 1
+            while prev >= 0 and lower[prev] in JOINERS and head - prev <= 2:
+                prev -= 1
+            before = [s for s, e in ends.items() if e == prev + 1 and prev < head - 1]
+            if not before:
+                break
+            group.append(before[0])
+        said.update(group)
+    return said
+
+
 def _predicate(lower: list[str], j: int, ends: dict[int, int]) -> tuple[int, int] | None:
     """Where a fine-word follows the places within GAP words, no other place, break or negation between."""
     n = len(lower)
@@ -149,7 +178,7 @@ AGAIN = frozenset({"again", "wieder", "weer", "igen", "znowu", "znów", "nuovo",
 # forms from spaCy's lemma tables, data/verb_forms.json), unless negated.
 WORK_VERBS = {"en": ("works", "working", "functioning"), "es": ("funcionar",),
               "pt": ("funcionar",), "fr": ("fonctionner",), "it": ("funzionare",), "nl": ("werken", "werkt"),
-              "de": ("funktionieren",), "pl": ("działać",), "sv": ("fungera", "funka"),
+              "de": ("funktionieren", "laufen"), "pl": ("działać",), "sv": ("fungera", "funka"),
               "tr": ("çalışıyor", "çalışır", "çalışıyorlar", "açılıyor")}
 # "affected" in every supported language: negated ("nicht betroffen", "not affected") it says a place is fine.
 AFFECTED = frozenset({"affected", "impacted", "afectado", "afectados", "afectada", "afectadas", "afetado", "afetados",

@@ -981,7 +981,20 @@ EVERYDAY_NEAR: dict[str, frozenset[str]] = {
         "voluntarios", "voluntários", "vrijwilligers", "freiwillige", "wolontariusze", "gönüllü", "betriebsquiz", "drużyna", "drużyny", "squadre", "equipos", "equipes", "ploegen", "mannschaften",
         "takımlar", "fútbol", "futebol", "fußball", "voetbal", "piłkarzyki", "calcio",
         "futbol", "fotboll", "bedrijfsvoetbaltoernooi", "tor", "tore", "gol", "goles", "gols", "goal", "goals",
-        "doelpunten", "bramki", "mål", "ayrıldı", "abstiegskampf", "vincere"}),
+        "doelpunten", "bramki", "mål", "ayrıldı", "abstiegskampf", "vincere", "empataron", "empatamos",
+        "empatan", "partidazo", "ganamos", "ganaron", "perdimos", "perdieron", "sala"}),
+    # The colour, said of the sky, the sea or a paint ("the sky was a perfect azure over the lake", "azure blue
+    # paint for the nursery"): read for the provider's name too, which is no everyday word in tech talk.
+    "azure": frozenset({
+        "sky", "skies", "sea", "seas", "ocean", "water", "waters", "lake", "beach", "coast", "harbour", "harbor",
+        "bay", "blue", "paint", "colour", "color", "eyes", "waves", "lagoon", "sunset", "horizon", "cielo", "mar",
+        "ciel", "mer", "himmel", "meer", "hav", "morze", "niebo", "deniz", "gökyüzü", "céu"}),
+}
+# Names the catalog does not hold as everyday words (in English they are only the brand) that are a word of
+# another language: written in lower case in a text of that language, the word ("do końca roku", "w tym roku":
+# Polish "of the year"), unless a product noun is beside it ("roku tv").
+FOREIGN_WORD_NAMES: dict[str, frozenset[str]] = {
+    "roku": frozenset({"pl"}),
 }
 
 NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league"})
@@ -1036,15 +1049,23 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                                     "zero", "full"})},
     "teams": {"before": frozenset({"the", "two", "both", "our", "their", "all", "sports", "football", "soccer",
                                    "nfl", "nba", "rescue", "medical", "engineering", "sales", "dev", "many",
-                                   "other", "volunteer", "volunteers", "relief"}),
-              "after": frozenset({"of", "play", "played", "won", "lost", "meet", "compete"})},
+                                   "other", "volunteer", "volunteers", "relief", "on-call", "oncall", "ops", "sre",
+                                   "security", "platform", "infra", "infrastructure", "targets", "helps"}),
+              "after": frozenset({"of", "play", "played", "won", "lost", "meet", "compete"}),
+              # a status update's people: "Teams are engaged", "Teams are investigating and we'll share updates"
+              "then": frozenset({("are", "engaged"), ("are", "investigating"), ("are", "aware"), ("are", "working"),
+                                 ("are", "looking"), ("are", "monitoring"), ("are", "continuing"),
+                                 ("are", "actively"), ("have", "identified"), ("have", "been"), ("were", "engaged"),
+                                 ("are", "on"), ("are", "currently")})},
     "box": {"before": frozenset({"a", "the", "cardboard", "lunch", "juice", "shoe", "post", "sand", "gift", "tool",
-                                 "office", "jury", "penalty", "black", "out", "of", "in", "inbox", "x"}),
+                                 "office", "jury", "penalty", "black", "out", "of", "in", "inbox", "x",
+                                 # a server: "dedicated box in Gravelines", "our Hetzner box is fine"
+                                 "dedicated", "hetzner", "ovh", "linux", "vps", "build", "test", "dev"}),
             "after": frozenset({"of", "office", "score", "set", "truck", "cutter", "spring"})},
     "square": {"before": frozenset({"a", "the", "times", "town", "red", "public", "market", "per", "fair",
                                     "back"}),
                "after": frozenset({"root", "feet", "foot", "meters", "metres", "miles", "one", "meal", "dance",
-                                   "inch", "inches", "kilometres", "kilometers", "garden"})},
+                                   "inch", "inches", "kilometres", "kilometers", "garden", "footage"})},
     "stripe": {"before": frozenset({"a", "the", "white", "red", "blue", "black", "racing", "pin"}),
                "after": frozenset({"pattern", "shirt"})},
     "threads": {"before": frozenset({"the", "twitter", "reddit", "forum", "email", "comment", "sewing", "cotton",

@@ -277,8 +277,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 if start - 1 in operator_at and lower[start] in operators.ACCESS:
                     say("name", texts[start], False, "what the network operator before it sells", entry=nm.ids[0])
                     continue  # "Vodafone signal", "Three signal": the operator's network, not the messenger
+                if operator_at and lower[start] in OPERATOR_BOXES and texts[start].islower() and end - start == 1:
+                    say("name", texts[start], False, "the network operator's box (its router), an operator named",
+                        entry=nm.ids[0])
+                    continue  # "box SFR en rade", "a box nem liga" beside MEO: the home router, not Box
                 doubtful.append((start, end, nm))
             else:
+                plain = _plain_everyday(texts, lower, start, end, nm, lang, sentence)
+                if plain:
+                    say("name", _shown(texts, start, end, nm), False, plain, entry=nm.ids[0])
+                    continue
                 _add_entry(nm.ids[0], vocab, services, providers)
                 say("name", _shown(texts, start, end, nm), True,
                     (f"short for {nm.short_for}" if nm.short_for else "not an everyday word") + _form_note(nm),
@@ -308,6 +316,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands or ctx.named):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
+    if services and providers and vocab.short_names:
+        _named_brands_product(lower, names, vocab, services, providers, ctx, say)
+    if "bedrock" in lower:
+        _model_host(lower, texts, names, sentence, services, ctx, say)
     if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
         for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence):
             _add_entry(entry, vocab, services, providers)
@@ -748,6 +760,28 @@ def _about_a_service(lower: list[str], raw: str) -> bool:
         (not raw.isascii() and any(w in raw for w in lexicon.DEVICE_CJK))
 
 
+def _plain_everyday(texts: list[str], lower: list[str], start: int, end: int, nm: Name, lang: str | None,
+                    sentence) -> str | None:
+    """Why a name the catalog holds as no everyday word is one here, or None: a word of the text's own language
+    in lower case ("do końca roku": Polish "of the year", not Roku), or the colour in lower case beside the sky,
+    the sea or a paint ("the sky was a perfect azure"). Most names are neither: two dict look-ups."""
+    if end - start != 1 or not texts[start].islower():
+        return None
+    word = lower[start]
+    langs_of = lexicon.FOREIGN_WORD_NAMES.get(word)
+    if langs_of and lang in langs_of:
+        neighbours = lower[max(0, start - 1):start] + lower[end:end + 1]
+        if lexicon.PRODUCT_NOUNS.isdisjoint(neighbours):
+            return f"a word of the text's language ({lang}) in lower case"
+    colour = lexicon.EVERYDAY_NEAR.get(word) if nm.kind == "provider" else None
+    if colour:
+        sent = sentence[start]
+        seen = [w for i, w in enumerate(lower) if w in colour and sentence[i] == sent]
+        if seen and lexicon.TECH_CONTEXT.isdisjoint(lower):
+            return f"the everyday word in lower case ({seen[0]!r} in its sentence)"
+    return None
+
+
 def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext, services: dict, providers: dict,
            symptom_at: list[int], sentence, strong_mentions: bool, hashtag_down: bool, ja_talk: bool,
            kinds_at: dict, trace: list | None = None, foreign: "_Foreign | None" = None,
@@ -980,6 +1014,59 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                     break
 
 
+def _named_brands_product(lower: list[str], names, vocab: Vocabulary, services: dict, providers: dict,
+                          ctx: SourceContext, say) -> None:
+    """"Alibaba Cloud Hong Kong zone C: ECS instances unreachable": a bare product name two providers use (AWS's
+    ECS, Alibaba's ECS) is the product of the provider the text names, not of the one it does not."""
+    for start, end, ns in names:
+        for nm in ns:
+            entry = nm.ids[0] if nm.kind == "service" and nm.ids else None
+            if entry not in services or entry in ctx.services:
+                continue
+            own = vocab.provider_of.get(entry)
+            if not own or own in providers:
+                continue
+            key = tuple(lower[start:end])
+            other = next((vocab.short_names[q][key] for q in providers if q != own
+                          and key in vocab.short_names.get(q, {})), None)
+            if other:
+                services.pop(entry)
+                services.setdefault(other)
+                say("name", " ".join(lower[start:end]), True,
+                    f"{other.split('/')[0]}'s product of that name: its provider is named, {own} is not", entry=other)
+
+
+# A model host's words: "ThrottlingException on claude models", "InvokeModel", "cross-region inference".
+MODEL_WORDS = frozenset({"claude", "model", "models", "invokemodel", "invoke", "throttlingexception", "anthropic",
+                         "llm", "llms", "inference", "llama", "titan", "mistral", "rps", "rpm", "tokens", "genai",
+                         "agents", "guardrails", "knowledge", "embeddings", "converse"})
+# Minecraft's edition ("realms not loading on bedrock", "java and bedrock both").
+BEDROCK_GAME = frozenset({"realms", "realm", "minecraft", "java", "world", "worlds", "xbox", "switch", "mobs",
+                          "server", "mods", "skins", "ps5", "ps4", "pocket"})
+
+
+def _model_host(lower: list[str], texts: list[str], names, sentence, services: dict, ctx: SourceContext,
+                say) -> None:
+    """"Bedrock throttling like crazy, ThrottlingException on claude models": Bedrock said beside a model's
+    words (not Minecraft's edition) is AWS's model host, and the model called through it is the host's
+    traffic, not the model maker's own service ("claude" there is no Anthropic outage)."""
+    if not BEDROCK_GAME.isdisjoint(lower):
+        return
+    at = [i for i, w in enumerate(lower) if w == "bedrock"]
+    sents = {sentence[i] for i in at}
+    if not any(w in MODEL_WORDS and sentence[i] in sents for i, w in enumerate(lower)):
+        return
+    if "aws/bedrock" not in services:
+        services.setdefault("aws/bedrock")
+        say("name", texts[at[0]], True, "beside a model's words: AWS's model host", entry="aws/bedrock")
+    claude = [(s, e) for s, e, ns in names for nm in ns if nm.ids and nm.ids[0] == "anthropic/claude"]
+    if "anthropic/claude" in services and "anthropic/claude" not in ctx.services and claude and \
+            all(e - s == 1 and sentence[s] in sents for s, e in claude):
+        services.pop("anthropic/claude")
+        say("name", "claude", False, "a model called through Bedrock: AWS's traffic, not Anthropic's service",
+            entry="anthropic/claude")
+
+
 # A provider's units of compute by their generic words: the compute product's only where the text names no
 # other product of the provider (a database, a cache and a container service have instances too).
 RENTED = frozenset({"instance", "instances", "compute"})
@@ -1064,18 +1151,33 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
                 after in anti.get("after", ())
         if everyday:
             return None, f"everyday sense ({before!r} before / {after!r} after)"
+        then = anti.get("then")
+        if then and tuple(lower[end:end + 2]) in then:  # "Teams are investigating and we'll share updates"
+            return None, f"everyday sense ({' '.join(lower[end:end + 2])!r} after)"
         near = anti.get("near")
         if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
             return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
     everyday_words = lexicon.EVERYDAY_NEAR.get(word)
     if everyday_words or (word == "steam" and written == "STEAM"):
         sent = sentence[start]
-        seen = sorted({w for i, w in enumerate(lower) if w in everyday_words and sentence[i] == sent}) \
-            if everyday_words else []
+        # its sentence, and the words just after it ("teams... de fútbol sala": the dots end no thought)
+        seen = sorted({w for i, w in enumerate(lower) if w in everyday_words and
+                       (sentence[i] == sent or end <= i < end + EVERYDAY_AFTER)}) if everyday_words else []
         if seen or written == "STEAM":
             # "Der Wasserkocher macht so viel Steam", "Oba teams grały fatalnie", "STEAM eğitimi" (the acronym)
             return None, ("everyday sense (" + ", ".join(seen[:3]) + " in its sentence)") if seen else \
                 "the education acronym (STEAM)"
+    if word in PLACE_LAST_WORDS and start and texts[start - 1][:1].isupper() and texts[start - 1].isalpha() and \
+            not texts[start - 1].isupper() and start - 1 and lower[start - 2] not in SENTENCE_END and \
+            texts[start - 2][-1:].isalnum():
+        # "ComEd outage in Logan Square", "a flat off Washington Square": a capitalised word before it mid-sentence
+        # makes it the last word of a place's name
+        return None, f"the last word of a place's name ({texts[start - 1]!r} before it)"
+    if start == 0 and after_word(lower, end) in HEADLINE_ZOOM and word == "zoom" and \
+            not any(sentence[s] == sentence[start] for s in symptom_at):
+        # "Zoom sur les nouvelles aides", "Zoom op de nieuwe regels", "zoom na nowe przepisy": a headline's
+        # "a closer look at", no problem said
+        return None, "a headline's 'a closer look at' (Zoom sur / op / na)"
     if start and written[:1].isupper() and _german_noun(lower, start, end) and foreign and foreign() == "de":
         # "Das Signal an der Ampel", "den Ring an den Finger", "Der Zoom vom neuen Handy", "ein klares Signal":
         # German writes every noun with a capital, so after an article the capital is the noun's, not a name's
@@ -1168,6 +1270,19 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         if clear_mentions and symptom_at:
             return True, "capitalised beside another named service and a symptom"
     return False, "capitalised at a sentence start without evidence" if initial else "no evidence"
+
+
+# What a network operator rents its customers, named by a word that is also a service's name ("la box SFR").
+OPERATOR_BOXES = frozenset({"box"})
+EVERYDAY_AFTER = 5  # words after an everyday-word name read for its everyday sense beyond its sentence
+# Names that end a place's name in English ("Logan Square", "Times Square", "Union Square").
+PLACE_LAST_WORDS = frozenset({"square"})
+# "Zoom sur ...", "Zoom op ...", "Zoom na ...": French, Dutch and Polish headlines for "a closer look at".
+HEADLINE_ZOOM = frozenset({"sur", "op", "na"})
+
+
+def after_word(lower: list[str], end: int) -> str:
+    return lower[end] if end < len(lower) else ""
 
 
 # What follows a name in Japanese or Korean when the product is meant: its server, app, account, launcher,
@@ -1603,7 +1718,10 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
     if len(spans) < 2 and not ctx.services:
         return []
     spots = sorted({sp for sps in spans.values() for sp in sps})
-    said = fine.fine_places(lower, spots, found)
+    # the clause right after the name ("Outlook werkt wel"), its whole clause ("netflix is fine on the same tv"),
+    # a status line's colon ("Instagram and Facebook: no known issues.")
+    said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found) | \
+        fine.component_fine(lower, spots)
     if not said:
         return []
     fine_ones = [s for s, sps in spans.items() if s not in ctx.services
@@ -1633,7 +1751,10 @@ def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, i
     is said elsewhere: a text about one place that works again still says where it was."""
     if not spots or not fine.may_say_fine(texts, lower):
         return set()
-    said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found)
+    # the clause right after the name ("Outlook werkt wel"), its whole clause ("netflix is fine on the same tv"),
+    # a status line's colon ("Instagram and Facebook: no known issues.")
+    said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found) | \
+        fine.component_fine(lower, spots)
     if not said:
         return said
     # "à Lille le réseau SFR est mort, à Paris tout va bien": the problem is said elsewhere, even where its
