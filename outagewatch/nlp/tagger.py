@@ -47,6 +47,7 @@ from outagewatch.signal import Signal
 BATCH_SIZE = 1000
 PARALLEL_MIN = 4000  # below this, starting workers costs more than it saves
 MAX_CHARS = 100_000  # tag the head of a huge text: names and symptoms come first
+MIN_CHUNK = 250  # the smallest chunk a worker is handed (each costs a round trip)
 AHEAD = 2  # batches handed to the workers beyond the one the caller is storing
 
 log = logging.getLogger(__name__)
@@ -253,8 +254,7 @@ class Tagger:
         if pool is None:
             yield from self._tag_serial(items, relevance=True)
             return
-        size = max(250, -(-len(items) // (self.processes * 8)))
-        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        chunks = _chunks(items, self.processes)
         try:
             futures = [pool.submit(_work_compact, chunk, True) for chunk in chunks]
         except BrokenProcessPool:
@@ -416,6 +416,27 @@ class Tagger:
                 elif tags and not signal.lang:  # no tag found: the language alone was sent
                     signal.lang = tags
         return batch
+
+
+def _chunks(items: Sequence, processes: int) -> list:
+    """``items`` cut into the chunks :meth:`Tagger._tag_parallel` hands out, in order: an eighth of a
+    worker's share each, and once less than half is left a quarter of a worker's share of what is
+    left, down to :data:`MIN_CHUNK`.
+
+    Why the tail shrinks: the workers take chunks as each finishes, so the one that takes the last
+    chunk works on alone while the other has nothing left; with equal chunks of 1,875 texts (30,000 on
+    two workers) that wait was ~half a chunk's time on average (~75 ms of a ~1.2 s run on a quiet
+    machine, ~340 ms at load 8), with the tail shrinking to 250 texts it is a few ms. A text's tags
+    do not depend on the chunk it is in."""
+    n = len(items)
+    base = max(MIN_CHUNK, -(-n // (processes * 8)))
+    chunks = []
+    at = 0
+    while at < n:
+        size = max(MIN_CHUNK, min(base, -(-(n - at) // (processes * 4))))
+        chunks.append(items[at:at + size])
+        at += size
+    return chunks
 
 
 _WORKER_TAGGER: Tagger | None = None
