@@ -27,6 +27,9 @@ from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
 
 WORD_RE = re.compile(r"\w+")
+# In a text of ASCII alone ``\w`` is a letter, a digit or "_": every other byte made a space, the words
+# are what ``split()`` gives, the same list as WORD_RE's (1.8 µs against 3.2 for the regex on a mix text).
+ASCII_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 CODE_RE = re.compile(r"[a-z]{2,}(?:-[a-z]+)+-?\d")  # us-east-1, europe-west3, us-central1-a
 # Tried only where a host can start (not again at every letter inside one: that was a third of the scan).
 TLD_RE = re.compile(r"\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
@@ -69,6 +72,13 @@ def _five_xx(low: str, words: list[str]) -> bool:
         if match.group()[1:].isdigit() and re.search(r"http/?\s?$", before):
             return True
     return FIVE_XX_WORD.search(low) is not None if "http" in low else False
+
+
+def words_of(text: str) -> list[str]:
+    """``WORD_RE.findall(text)``: every text's words are read here, most of them in ASCII alone."""
+    if text.isascii():
+        return text.encode("ascii").translate(ASCII_WORD_BYTES).decode("ascii").split()
+    return WORD_RE.findall(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,7 +167,7 @@ class Prescan:
     def clear(self, text: str) -> list[str] | None:
         """None if ``text`` may carry a tag; else its lower-cased words (for the language vote)."""
         low = text.lower()
-        found = WORD_RE.findall(low)
+        found = words_of(low)
         if self._candidate(text, low, found):
             return None
         return found
@@ -274,4 +284,4 @@ class Prescan:
     @staticmethod
     def words(text: str) -> list[str]:
         """Lower-cased words for the language vote of a text that skips the pipeline."""
-        return WORD_RE.findall(text.lower())
+        return words_of(text.lower())

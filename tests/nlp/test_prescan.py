@@ -47,3 +47,16 @@ def test_the_prescan_sees_every_kind_of_name(tagger):
                  "getting 503s", "AWSの障害", "netflix", "won't load", "outage in Texas",
                  "Snake school and May in China: top photos", "Hetzner baut neues Rechenzentrum in Nürnberg"):
         assert tagger.prescan.candidate(text), text
+
+
+def test_a_post_in_ascii_alone_gives_the_same_words_as_the_regex_reads():
+    """Most posts are ASCII, and their words are split without the regex; any other post is read by it."""
+    from outagewatch.nlp.prescan import WORD_RE, words_of
+
+    posts = [text.lower() for text, _, _ in _cases()] + [
+        "is_it_down? slack... 503!!! https://t.co/ab12_cd #rokudown @aws_support us-east-1 5xx's",
+        "tab\tnew\nline\x0bvertical\x1cfile sep \x00nul ~`!@#$%^&*()-=+[]{}|;:'\",.<>/?",
+        "", "   ", "___", "naïve café 東京 ok", "ça marche pas",
+    ]
+    assert all(words_of(post) == WORD_RE.findall(post) for post in posts)
+    assert words_of("hoy hace frío") == ["hoy", "hace", "frío"]  # not ASCII: the regex
