@@ -40,7 +40,7 @@ from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, place_kinds, region_names, subdivision_parents
 from outagewatch.nlp.source import SourceContext
-from outagewatch.nlp.vocabulary import (STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
+from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         script_key)
 from outagewatch.textrules import CJK_TEXT_RE, HANGUL, KANA
 
@@ -992,6 +992,13 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                 if entry and i and i not in taken and texts[i][:1].isupper() and lower[i - 1] not in SENTENCE_END \
                         and lower[i] not in STAGE_WORDS and entry not in services:
                     services.setdefault(entry)
+        cjk = CJK_SHORT_BY_BRAND.get(brand)
+        if cjk and texts:
+            raw = " ".join(texts)
+            if not raw.isascii():
+                for word, entry in cjk:
+                    if word in raw and entry not in services:
+                        services.setdefault(entry)  # "Azure 포털에 로그인할 수 없는", "애저 ... 스토리지 지연"
         table = vocab.short_names.get(brand)
         if not table or vocab.short_firsts[brand].isdisjoint(lower):
             continue
@@ -1065,6 +1072,14 @@ def _model_host(lower: list[str], texts: list[str], names, sentence, services: d
         services.pop("anthropic/claude")
         say("name", "claude", False, "a model called through Bedrock: AWS's traffic, not Anthropic's service",
             entry="anthropic/claude")
+
+
+# vocabulary.CJK_SHORT by brand, longest word first ("マネジメントコンソール" before "콘솔").
+CJK_SHORT_BY_BRAND: dict[str, list[tuple[str, str]]] = {}
+for _entry, _words in CJK_SHORT.items():
+    CJK_SHORT_BY_BRAND.setdefault(_entry.split("/")[0], []).extend((w, _entry) for w in _words)
+for _pairs in CJK_SHORT_BY_BRAND.values():
+    _pairs.sort(key=lambda pair: -len(pair[0]))
 
 
 # A provider's units of compute by their generic words: the compute product's only where the text names no
@@ -1362,6 +1377,12 @@ def _script_name(texts: list[str], start: int, end: int, nm: Name, symptom_at: l
         return False, "the everyday word (\"ズームして\", \"アマゾン川\", \"스팀 다리미\")"
     if ja_talk or symptom_at:
         return True, "a problem said in the text"
+    own_world = [w for w in lexicon.BRAND_NEAR.get(nm.ids[0], ()) if not w.isascii()]
+    if own_world:
+        run = "".join(texts[max(0, start - 8):end + 8])
+        seen = next((w for w in own_world if w in run), None)
+        if seen:  # "스팀 겨울 세일 언제 시작해요?", "스팀 겨울 할인 때 뭐 살지": a word of its store's world near it
+            return True, f"a word of the brand's own world near it ({seen!r})"
     after = after[1:] if after[:1] in CJK_PARTICLES_BEFORE_NOUN else after
     if after.startswith(CJK_PRODUCT_NOUNS):
         return True, "its product noun after it"

@@ -371,7 +371,7 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                                  "storage-konto", "storagekonto"),
                "azure/sql-database": ("sql database", "sql"), "gcp/bigquery": ("bigquery",),
                "cloudflare/zero-trust": ("access", "gateway", "zero trust"), "openai/api": ("api",),
-               "azure/functions": ("functions",), "digitalocean/droplets": ("droplet", "droplets"),
+               "digitalocean/droplets": ("droplet", "droplets"),
                "aws/s3": ("s3",), "aws/ec2": ("ec2",), "aws/lambda": ("lambda",),
                # A provider's product by what its customers call what they rent: OVH's dedicated servers are its
                # Bare Metal line, its instances Public Cloud; Linode's instances its Compute.
@@ -383,6 +383,8 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                "ovhcloud/public-cloud": ("instance", "instances"),
                # As the providers' own localized consoles and status pages name their products
                "azure/portal": ("portale", "portail"),
+               "azure/functions": ("functions", "funzioni", "funciones", "funções", "fonctions", "funktionen",
+                                   "funkcje"),
                "azure/app-service": ("servizio app", "servicio de aplicaciones", "serviço de aplicativo"),
                # What customers rent from a provider's compute: its instances, its VMs ("VM-ki" in Polish). Read
                # only where no other product of the provider is named (resolve.RENTED: "Cloud SQL instances",
@@ -390,6 +392,17 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                "gcp/compute-engine": ("vm", "vms", "vm-ki", "vmki", "instances", "instance"),
                "oracle/oci-compute": ("compute", "compute instances", "instances", "instance"),
                "linode/compute": ("instance", "instances", "compute instance")}
+
+
+# A provider's products as its Japanese and Korean consoles, status pages and customers write them, found inside
+# a run of CJK text ("Azure 포털에 로그인할 수 없는", "ポータルもリソース一覧が出ない", "애저 ... 스토리지 지연"):
+# read only beside the provider's name, as the Latin-script short names are.
+CJK_SHORT = {"azure/portal": ("포털", "ポータル"),
+             "azure/storage": ("스토리지", "ストレージ"),
+             "azure/virtual-machines": ("가상 머신", "가상머신", "仮想マシン"),
+             "azure/active-directory": ("엔트라", "エントラ"),
+             "aws/console": ("マネジメントコンソール", "管理コンソール", "관리 콘솔", "매니지먼트 콘솔"),
+             "gcp/compute-engine": ("컴퓨트 엔진", "コンピュート エンジン")}
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]+")
