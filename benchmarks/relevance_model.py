@@ -67,6 +67,15 @@ CANDIDATES = {
     "bow1": lambda: rm.shipped_candidate(architecture=rm.features_architecture()),  # == shipped, via the new layer
     "cjk2": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2)),
     "cjk2+affix4": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2, affix=4)),
+    # this round's screen: token bigrams, longer word ends, lower-case forms, more epochs, more hashed rows
+    "cjk2+affix4+bow2": lambda: rm.shipped_candidate(architecture=rm.features_architecture(ngram_size=2, cjk=2, affix=4)),
+    "cjk2+affix4+bow2-L18": lambda: rm.shipped_candidate(
+        architecture=rm.features_architecture(ngram_size=2, cjk=2, affix=4, length=2 ** 18)),
+    "cjk2+affix5": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2, affix=5)),
+    "cjk2+affix4+lower": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2, affix=4, lower=1)),
+    "cjk2+affix4-e16": lambda: rm.shipped_candidate(epochs=16, architecture=rm.features_architecture(cjk=2, affix=4)),
+    "cjk2+affix4-e8": lambda: rm.shipped_candidate(epochs=8, architecture=rm.features_architecture(cjk=2, affix=4)),
+    "cjk2+affix4-L17": lambda: rm.shipped_candidate(architecture=rm.features_architecture(cjk=2, affix=4, length=2 ** 17)),
     "ngrams-lr": lambda: rm.ngram_lr_candidate(),
     "ngrams-lr-C16": lambda: rm.ngram_lr_candidate(C=16.0),
 }
@@ -80,6 +89,14 @@ CANDIDATES = {
 # (docs/benchmarks.md).
 SHIPPED_LO = 0.15
 SHIPPED_HI = 0.85
+# ``shipped+sure``: the model may also say yes where the rules found nothing to judge by (no service,
+# provider or problem word) and ruled nothing out, at p >= ``sure``, chosen from SURE_GRID (1.01: never, the
+# ``shipped`` form). On the writers every fold chose the grid's least (0.85 would score best); the bound is
+# everyday text's: on the feed corpus (``--feeds``) 1,085 of 6,505 texts reach the model with no cue, and
+# 8 of them score 0.95 or more, 4 score 0.97 or more (all false), against +81/-5 and +68/-1 on the writers'
+# relevant flag (docs/benchmarks.md).
+SURE_MIN = 0.97
+SURE_GRID = (0.97, 0.99, 1.01)
 
 
 def grids():
@@ -114,7 +131,7 @@ def gap(rule: dict) -> bool:
 
 
 def decide(kind: str, params: tuple, r: bool, p: float, guard: bool = True, silent: bool = False,
-           staged: bool = False, kept: bool = False) -> bool:
+           staged: bool = False, kept: bool = False, denied: bool = False) -> bool:
     if kind == "rules":
         return r
     if kind in ("model", "stack"):
@@ -131,10 +148,12 @@ def decide(kind: str, params: tuple, r: bool, p: float, guard: bool = True, sile
     if kind == "guarded":  # override, with the tagger's guard on a yes
         lo, hi = params
         return True if p >= hi and (r or guard) else False if p < lo else r
-    if kind in ("guarded+stage", "shipped"):  # guarded, and a status stage the rules read is never overruled
-        lo, hi = params
-        if staged or (kind == "shipped" and r and kept):  # shipped: nor a yes dated to now ("today's outage")
+    if kind in ("guarded+stage", "shipped", "shipped+sure"):  # guarded, and a status stage the rules read decides
+        lo, hi = params[:2]
+        if staged or (kind != "guarded+stage" and r and kept):  # shipped: nor a yes dated to now ("today's outage")
             return r
+        # shipped+sure: past the guard where the model is sure and the rules did not rule the text out on purpose
+        guard = guard or (kind == "shipped+sure" and p >= params[2] and not denied)
         return True if p >= hi and (r or guard) else False if p < lo else r
     if kind == "gap":  # the model fills the rules' silence only: yes where they named something and said nothing
         return r or (silent and p >= params[0])
@@ -145,15 +164,17 @@ def choose(kind: str, records, rules, probs) -> tuple:
     """Per flag, the threshold(s) that score best on the given (inner, out-of-fold) records;
     a tie goes to the threshold nearest the grid's middle (the least extreme)."""
     chosen = {}
-    grid = grids()["model" if kind == "stack" else "override" if kind.startswith("guarded") or kind == "shipped"
+    grid = grids()["model" if kind == "stack" else "override" if kind.startswith(("guarded", "shipped"))
                    else "add" if kind == "gap" else kind]
-    if kind == "shipped":  # the model overrules the rules only when quite sure (see SHIPPED_LO, SHIPPED_HI)
+    if kind.startswith("shipped"):  # the model overrules the rules only when quite sure (see SHIPPED_LO, SHIPPED_HI)
         grid = [params for params in grid if params[0] <= SHIPPED_LO and params[1] >= SHIPPED_HI]
+    if kind == "shipped+sure":
+        grid = [(lo, hi, sure) for lo, hi in grid for sure in SURE_GRID if sure >= hi]
     for at, f in enumerate(FIELDS):
         best, best_key = None, None
         for params in grid:
             right = sum(decide(kind, params, rule[RULE_KEY[f]], p[at], may_add(rule), gap(rule),
-                               bool(rule["status"]), kept(rule, f)) == rec[f]
+                               bool(rule["status"]), kept(rule, f), rule.get("denied", False)) == rec[f]
                         for rec, rule, p in zip(records, rules, probs) if rec[f] is not None and not rule["cleared"])
             key = (right, -abs(params[0] - 0.5))
             if best_key is None or key > best_key:
@@ -168,10 +189,12 @@ def combine(kind, chosen, rule, p) -> tuple[bool, bool]:
     if kind == "rules" or rule.get("cleared"):
         rel, ong = rule["relevant"], rule["ongoing"]
     else:
-        rel = decide(kind, chosen["rel"], rule["relevant"], p[0], may_add(rule), gap(rule), bool(rule["status"]))
+        denied = rule.get("denied", False)
+        rel = decide(kind, chosen["rel"], rule["relevant"], p[0], may_add(rule), gap(rule), bool(rule["status"]),
+                     denied=denied)
         ong = decide(kind, chosen["ong"], rule["ongoing"], p[1], may_add(rule), gap(rule), bool(rule["status"]),
-                     kept(rule, "ong"))
-        if kind == "shipped" and rel and not rule["relevant"] and not ong:
+                     kept(rule, "ong"), denied)
+        if kind.startswith("shipped") and rel and not rule["relevant"] and not ong:
             ong = p[1] >= 0.5  # the rules read no outage: their "not ongoing" says nothing, the model's p does
     return rel or ong, ong
 
@@ -198,7 +221,8 @@ def fill_rel(records, rules):
 
 # --fixed: no inner refits, these thresholds (what every fold chose in the nested runs of this session)
 FIXED = {"model": {"rel": (0.5,), "ong": (0.5,)}, "override": {"rel": (0.4, 0.7), "ong": (0.4, 0.7)},
-         "shipped": {"rel": (SHIPPED_LO, SHIPPED_HI), "ong": (SHIPPED_LO, SHIPPED_HI)}}
+         "shipped": {"rel": (SHIPPED_LO, SHIPPED_HI), "ong": (SHIPPED_LO, SHIPPED_HI)},
+         "shipped+sure": {"rel": (SHIPPED_LO, SHIPPED_HI, SURE_MIN), "ong": (SHIPPED_LO, SHIPPED_HI, SURE_MIN)}}
 
 
 def run_candidate(name, records, rules, outer_groups, fill, log, fixed=False, exclude=frozenset()):
@@ -208,7 +232,7 @@ def run_candidate(name, records, rules, outer_groups, fill, log, fixed=False, ex
     before those groups existed, against the same candidate trained on them too."""
     make = CANDIDATES[name]
     kinds = ["stack"] if name.endswith("+rules") else ["model", "add", "veto", "avg", "override", "guarded", "guarded+stage",
-                                                       "shipped", "gap"]
+                                                       "shipped", "shipped+sure", "gap"]
     if fixed:
         kinds = list(FIXED)
     groups = [g for g in rd.GROUPS if any(r["group"] == g for r in records)]
@@ -347,7 +371,7 @@ def paired(records, results, outer_groups, out) -> None:
     base = names[0]
     print(f"\npaired against {base} on the pooled writer records (fixes / breaks, exact McNemar p)", file=out)
     for name in names[1:]:
-        for kind in ("shipped", "model"):
+        for kind in ("shipped", "shipped+sure", "model"):
             if kind not in results[name][0][writers[0]] or kind not in results[base][0][writers[0]]:
                 continue
             cells = []
@@ -363,11 +387,14 @@ def paired(records, results, outer_groups, out) -> None:
             print(f"{name + ':' + kind:34}" + "   ".join(cells), file=out)
 
 
-def compare_probs(before: list[Path], after: list[Path], out) -> None:
+def compare_probs(before: list[Path], after: list[Path], out, kinds: list[tuple[str, str]] | None = None) -> None:
     """Two runs' held-out probabilities (``--probs`` files; a run split in processes gives several), each
     combined with the rules as the tagger does (``shipped``, :data:`FIXED`) and alone (``model`` at 0.5),
     per held-out writer and pooled, and paired (the second against the first: fixes / breaks, exact
-    McNemar p). The rules are those of the tree this runs in."""
+    McNemar p). The rules are those of the tree this runs in. ``kinds``: (before's combination, after's)
+    pairs, by default each of ``shipped``, ``shipped+sure`` and ``model`` against itself; a pair of two
+    (``shipped``, ``shipped+sure``) compares a model file as it ships against the next one with its new
+    combination."""
     from outagewatch.nlp import Tagger
 
     def read(paths):
@@ -385,11 +412,12 @@ def compare_probs(before: list[Path], after: list[Path], out) -> None:
             and (r["group"], r["id"]) in a and (r["group"], r["id"]) in b]
     writers = [g for g in rd.WRITERS if any(records[i]["group"] == g for i in held)]
     print(f"held-out writer records in both runs: {len(held)} ({', '.join(writers)})", file=out)
-    for kind in ("shipped", "model"):
+    for kinds_of in kinds or [("shipped", "shipped"), ("shipped+sure", "shipped+sure"), ("model", "model")]:
         flags = {}
-        for name, probs in (("before", a), ("after", b)):
+        for name, probs, kind in (("before", a, kinds_of[0]), ("after", b, kinds_of[1])):
             flags[name] = {i: combine(kind, FIXED[kind], rules[i], probs[records[i]["group"], records[i]["id"]])
                            for i in held}
+        kind = kinds_of[0] if kinds_of[0] == kinds_of[1] else " -> ".join(kinds_of)
         for f_at, f in enumerate(FIELDS):
             label = "relevant" if f == "rel" else "ongoing"
             print(f"\n{kind}, {label}: " + "  ".join(f"{g}" for g in writers) + "  POOLED", file=out)
@@ -414,18 +442,19 @@ def compare_probs(before: list[Path], after: list[Path], out) -> None:
             print(f"  after against before: +{fixed}/-{broke}, exact McNemar p = {p:.3g}", file=out)
 
 
-def feeds_check(limit: int, show: int) -> None:
+def feeds_check(limit: int, show: int, model: Path | None = None) -> None:
     """Everyday text: feed titles and sentences (the Guardian, heise, UOL, TechCrunch, the AWS
     blog...; benchmarks/tagging_false_positives.py's corpus), nearly none about an outage. How
     many the rules alone and the shipped tagger (rules + model) call relevant and ongoing, and
-    the texts the model turned on, to read: on this corpus a new yes is mostly a false one."""
+    the texts the model turned on, to read: on this corpus a new yes is mostly a false one. ``model``:
+    another classifier file than the shipped one (its thresholds and ``sure`` with it)."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from tagging_false_positives import FEEDS, texts
     from outagewatch.nlp import Tagger
 
     items = texts(FEEDS)[:limit]
     rules = list(Tagger(relevance_model=False).tag_texts((t, None, None) for t in items))
-    shipped = list(Tagger().tag_texts((t, None, None) for t in items))
+    shipped = list(Tagger(relevance_model=model or True).tag_texts((t, None, None) for t in items))
     print(f"\nfeed corpus ({FEEDS}): {len(items)} texts")
     for key in ("relevant", "ongoing"):
         a = sum(r[key] for r in rules)
@@ -458,17 +487,25 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=0, metavar="N",
                         help="only count the shipped tagger's relevance on N feed-corpus texts (no training)")
     parser.add_argument("--show", type=int, default=40, help="with --feeds: texts listed")
+    parser.add_argument("--relevance-model", type=Path, metavar="FILE",
+                        help="with --feeds: this classifier file instead of the shipped one")
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"),
                         help="no training: two runs' --probs files (comma-separated where a run was split), "
                              "combined with the rules and paired")
+    parser.add_argument("--compare-kinds", metavar="BEFORE_KIND,AFTER_KIND",
+                        help="with --compare: combine BEFORE's probabilities one way and AFTER's another (e.g. "
+                             "shipped,shipped+sure: a file as it ships against the next one with a new combination)")
     args = parser.parse_args()
     from outagewatch.nlp import Tagger
 
     if args.feeds:
-        feeds_check(args.feeds, args.show)
+        feeds_check(args.feeds, args.show, args.relevance_model)
         return 0
     if args.compare:
-        compare_probs(*([Path(p) for p in arg.split(",")] for arg in args.compare), sys.stdout)
+        kinds = [tuple(args.compare_kinds.split(","))] if args.compare_kinds else None
+        if kinds and (len(kinds[0]) != 2 or not set(kinds[0]) <= set(FIXED)):
+            parser.error(f"--compare-kinds takes two of {', '.join(FIXED)}, comma-separated")
+        compare_probs(*([Path(p) for p in arg.split(",")] for arg in args.compare), sys.stdout, kinds)
         return 0
 
     def log(msg):

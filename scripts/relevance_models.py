@@ -233,7 +233,7 @@ def ngram_lr_candidate(C=4.0, min_df=2):
 
 # -- the shipped model: outagewatch.nlp.relevance ---------------------------------------------------
 
-def fit_shipped(records, *, epochs=12, thresholds=None, info="", architecture=None):
+def fit_shipped(records, *, epochs=12, thresholds=None, info="", architecture=None, sure=None):
     """A :class:`outagewatch.nlp.relevance.RelevanceModel` trained on ``records`` (a flag a record
     does not give is missing for spaCy, not false), seeded: the same records give the same bytes."""
     import spacy
@@ -244,18 +244,18 @@ def fit_shipped(records, *, epochs=12, thresholds=None, info="", architecture=No
     nlp, textcat = blank_textcat(architecture)
     train_textcat(nlp, records, ("RELEVANT", "ONGOING"), epochs)
     return RelevanceModel(nlp, textcat, thresholds or {"relevant": (0.5, 0.5), "ongoing": (0.5, 0.5)}, info,
-                          architecture)
+                          architecture, sure)
 
 
 # -- the shipped BOW plus CJK character n-grams, word prefixes/suffixes, token bigrams ------------------
 # (outagewatch/nlp/relevance_features.py: the architecture a model file of these features needs, in the
 # package, so that the tagger can load such a model.)
 
-def features_architecture(ngram_size=1, cjk=0, affix=0, affix_min=6, length=2 ** 16) -> dict:
-    """``outagewatch.TextCatBOWFeatures.v1``: the shipped BOW plus CJK character n-grams and word
-    prefixes/suffixes (:func:`outagewatch.nlp.relevance_features.text_features`)."""
+def features_architecture(ngram_size=1, cjk=0, affix=0, affix_min=6, length=2 ** 16, lower=0) -> dict:
+    """``outagewatch.TextCatBOWFeatures.v1``: the shipped BOW plus CJK character n-grams, word
+    prefixes/suffixes and lower-case forms (:func:`outagewatch.nlp.relevance_features.text_features`)."""
     from outagewatch.nlp.relevance_features import architecture
-    return architecture(ngram_size=ngram_size, cjk=cjk, affix=affix, affix_min=affix_min, length=length)
+    return architecture(ngram_size=ngram_size, cjk=cjk, affix=affix, affix_min=affix_min, length=length, lower=lower)
 
 
 def shipped_candidate(epochs=12, architecture=None):

@@ -51,7 +51,7 @@ def _bow_layers(model):
             attr = extract.attrs["attr"]
             return (lambda docs: unigram_features(docs, attr)), linear, output.layers[0]
         if extract.name == "extract_features":
-            settings = {k: extract.attrs[k] for k in ("ngram_size", "cjk", "affix", "affix_min")}
+            settings = {k: extract.attrs.get(k, 0) for k in ("ngram_size", "cjk", "affix", "affix_min", "lower")}
             return (lambda docs: relevance_features.batch_features(docs, **settings)), linear, output.layers[0]
         return None
     except (AttributeError, KeyError, ValueError):
@@ -94,13 +94,18 @@ class RelevanceModel:
     """The classifier and the thresholds it is combined with the rules by."""
 
     def __init__(self, nlp, textcat, thresholds: dict[str, tuple[float, float]], info: str = "",
-                 architecture: dict | None = None):
+                 architecture: dict | None = None, sure: dict[str, float] | None = None):
         self.architecture = architecture or ARCHITECTURE  # what the weights are for (saved in the header)
         self.nlp = nlp  # the tagger's tokenizer, for texts scored on their own (top words, scripts)
         self.textcat = textcat
         self._layers = _bow_layers(textcat.model)
         # per label (lo, hi): at or above hi the model says yes, below lo no, in between the rules decide
         self.thresholds = thresholds
+        # per label: at or above it the model may say yes over the rules' no even where they found nothing
+        # to judge by (no service, provider or problem word: a name the catalog lacks, "Klarna-appen vägrar
+        # godkänna mitt köp"), unless they ruled the text out on purpose. None of a label: never (a file
+        # written before it existed).
+        self.sure = dict(sure or {})
         self.info = info
 
     # -- scoring --------------------------------------------------------------------------------
@@ -124,15 +129,16 @@ class RelevanceModel:
         return self.predict_docs([self.nlp.make_doc(t) for t in texts])
 
     def decide(self, label: str, rule: bool, p: float, may_add: bool = True, staged: bool = False,
-               may_deny: bool = True) -> tuple[bool, str]:
+               may_deny: bool = True, denied: bool = False) -> tuple[bool, str]:
         """The flag for one label from the rules' verdict and the model's probability, and who
         decided: ``model`` (confident either way) or ``rules`` (the model unsure; or it may not
-        say yes over the rules' no, ``may_add`` false; or no over the rules' yes, ``may_deny``
+        say yes over the rules' no, ``may_add`` false, unless it is sure (:attr:`sure`) and the rules did
+        not rule the text out on purpose, ``denied``; or no over the rules' yes, ``may_deny``
         false; or a status stage decided, ``staged``)."""
         if staged:
             return rule, "rules"
         lo, hi = self.thresholds[label]
-        if p >= hi and (rule or may_add):
+        if p >= hi and (rule or may_add or (not denied and p >= self.sure.get(label, 2.0))):
             return True, "model"
         if p < lo and (not rule or may_deny):
             return False, "model"
@@ -170,6 +176,8 @@ class RelevanceModel:
         """Write the model; the same model gives the same bytes (no times in the archive)."""
         header = {"format": FORMAT, "labels": list(LABELS), "architecture": self.architecture,
                   "thresholds": {k: list(v) for k, v in self.thresholds.items()}, "info": self.info}
+        if self.sure:  # only when set: a model without it writes the bytes it wrote before
+            header["sure"] = dict(self.sure)
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, data in (("relevance.json", json.dumps(header, indent=1, sort_keys=True).encode()),
                                ("textcat.bin", self.textcat.to_bytes(exclude=["vocab"]))):
@@ -181,6 +189,7 @@ class RelevanceModel:
     def load(cls, path: Path | str | None = None) -> "RelevanceModel":
         path = Path(path) if path else DEFAULT_PATH
         header, weights, thresholds, architecture = _read(path)
+        sure = {label: float(header["sure"][label]) for label in LABELS if label in (header.get("sure") or {})}
         try:
             nlp, textcat = blank_textcat(architecture)
             textcat.from_bytes(weights, exclude=["vocab"])
@@ -189,7 +198,7 @@ class RelevanceModel:
         except Exception as exc:  # noqa: BLE001 - msgpack, shape errors: one line for the user
             raise RelevanceModelError(f"relevance model {path} is unreadable ({type(exc).__name__}): "
                                       f"reinstall outagewatch or retrain it with scripts/train_relevance.py") from None
-        return cls(nlp, textcat, thresholds, str(header.get("info", "")), architecture)
+        return cls(nlp, textcat, thresholds, str(header.get("info", "")), architecture, sure)
 
     @staticmethod
     def check(path: Path | str | None = None) -> None:

@@ -33,21 +33,30 @@ _SALT = {"cjk": "\x01", "suffix": "\x02", "prefix": "\x03"}
 
 
 def architecture(ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6,
-                 length: int = 2 ** 16) -> dict:
+                 length: int = 2 ** 16, lower: int = 0) -> dict:
     """The spaCy config of a classifier on these features (``cjk``: the character n-gram size inside
-    CJK runs, 0 none; ``affix``: the first and last letters kept of words of ``affix_min`` or more)."""
-    return {"@architectures": NAME, "exclusive_classes": False, "ngram_size": ngram_size,
+    CJK runs, 0 none; ``affix``: the first and last letters kept of words of ``affix_min`` or more;
+    ``lower``: 1 gives a word written with capitals its lower-case form's key too). ``lower`` is in the
+    config only when set, so a file written before it existed has the same architecture as before."""
+    arch = {"@architectures": NAME, "exclusive_classes": False, "ngram_size": ngram_size,
             "no_output_layer": False, "length": length, "cjk": cjk, "affix": affix, "affix_min": affix_min}
+    return {**arch, "lower": lower} if lower else arch
 
 
-def text_features(words, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> list[int]:
+def text_features(words, cjk: int = 0, affix: int = 0, affix_min: int = 6, lower: int = 0) -> list[int]:
     """Hashes of the extra keys of one doc's words: ``cjk``-character n-grams inside runs of CJK
     characters, and for words of ``affix_min`` letters or more their first and last ``affix``
-    letters (Turkish "çalışmıyor": "-ıyor" is the same ending on any verb)."""
+    letters (Turkish "çalışmıyor": "-ıyor" is the same ending on any verb); with ``lower``, a word
+    written with capitals also gives the key of its lower-case form (its token id: "Down" and "DOWN"
+    share the weight "down" has, which a model of token texts alone learns three times)."""
     from spacy.strings import hash_string
 
     out: list[int] = []
     for word in words:
+        if lower:
+            low = word.lower()
+            if low != word:
+                out.append(hash_string(low))
         if cjk and not word.isascii():
             for run in _CJK.findall(word):
                 out.extend(hash_string(_SALT["cjk"] + run[i:i + cjk]) for i in range(len(run) - cjk + 1))
@@ -91,7 +100,8 @@ _CACHE: dict[tuple, dict[int, tuple[int, ...]]] = {}
 _CACHE_MAX = 200_000
 
 
-def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6) -> tuple:
+def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6,
+                   lower: int = 0) -> tuple:
     """(keys, counts, lengths) of a batch: each doc's token ids (ORTH) and their n-grams up to
     ``ngram_size``, and :func:`text_features` of its words: each distinct word of the batch looked up
     once by its id (a new word computed once), then spread to its tokens with numpy."""
@@ -112,8 +122,8 @@ def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affi
                 grams = ops.ngrams(n, doc_ids)
                 keys.append(grams)
                 owners.append(numpy.full(len(grams), at, dtype=numpy.int64))
-    if cjk or affix:
-        cache = _CACHE.setdefault((cjk, affix, affix_min), {})
+    if cjk or affix or lower:
+        cache = _CACHE.setdefault((cjk, affix, affix_min, lower), {})
         if len(cache) > _CACHE_MAX:
             cache.clear()
         strings = docs[0].vocab.strings
@@ -122,7 +132,7 @@ def batch_features(docs, ngram_size: int = 1, cjk: int = 0, affix: int = 0, affi
         for key in distinct.tolist():
             got = cache.get(key)
             if got is None:
-                got = cache[key] = tuple(text_features([strings[key]], cjk, affix, affix_min))
+                got = cache[key] = tuple(text_features([strings[key]], cjk, affix, affix_min, lower))
             found.append(got)
         per_word = numpy.fromiter(map(len, found), dtype=numpy.int64, count=len(found))
         if per_word.any():
@@ -164,12 +174,12 @@ def sparse_bow(extractor, length: int, nO=None):
     return model
 
 
-def extractor(ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6):
+def extractor(ngram_size: int = 1, cjk: int = 0, affix: int = 0, affix_min: int = 6, lower: int = 0):
     """The thinc layer of :func:`batch_features` (no weights; its settings in ``attrs``, which the
     tagger's fast path reads)."""
     from thinc.api import Model
 
-    settings = {"ngram_size": ngram_size, "cjk": cjk, "affix": affix, "affix_min": affix_min}
+    settings = {"ngram_size": ngram_size, "cjk": cjk, "affix": affix, "affix_min": affix_min, "lower": lower}
 
     def forward(model, docs, is_train):
         keys, counts, lengths = batch_features(docs, **settings)
@@ -188,5 +198,5 @@ def register() -> None:
 
     @registry.architectures(NAME)
     def build(exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, cjk: int = 0,
-              affix: int = 0, affix_min: int = 6, nO=None):
-        return sparse_bow(extractor(ngram_size, cjk, affix, affix_min), length, nO)
+              affix: int = 0, affix_min: int = 6, lower: int = 0, nO=None):
+        return sparse_bow(extractor(ngram_size, cjk, affix, affix_min, lower), length, nO)

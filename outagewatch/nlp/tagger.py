@@ -544,7 +544,9 @@ def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool, no
     The model may say yes over the rules' no only where the rules found something to talk about
     (a service, provider or problem word) and did not rule it out on purpose (``denied``: a negated
     or everyday-sense problem word, a power cut, maintenance): a bag of n-grams cannot read "isn't
-    down" or "Amazon River", and those are the rules' strength. Where the rules read a status stage
+    down" or "Amazon River", and those are the rules' strength; past that guard only where it is sure
+    (:attr:`RelevanceModel.sure`, a model file's own) and the rules ruled nothing out: a carrier, bank or
+    ISP the catalog does not know, "Klarna-appen vägrar godkänna mitt köp". Where the rules read a status stage
     ("Resolved:", "Identified -", "解決済み"), the stage decides. Nor may it say no to the rules'
     "a problem now" where the text dates it to the present (``now``: "today's", "right now",
     "currently", "今日"): "Cloudflare explains what is causing today's outage" is an outage going
@@ -552,8 +554,9 @@ def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool, no
     rules = {"relevant": tags["relevant"], "ongoing": tags["ongoing"]}
     may_add = bool(tags["services"] or tags["providers"] or tags["symptoms"]) and not denied
     staged = tags["status"] is not None
-    relevant, by_rel = model.decide("relevant", rules["relevant"], p.relevant, may_add, staged)
-    ongoing, by_ong = model.decide("ongoing", rules["ongoing"], p.ongoing, may_add, staged, may_deny=not now)
+    relevant, by_rel = model.decide("relevant", rules["relevant"], p.relevant, may_add, staged, denied=denied)
+    ongoing, by_ong = model.decide("ongoing", rules["ongoing"], p.ongoing, may_add, staged, may_deny=not now,
+                                   denied=denied)
     if relevant and not rules["relevant"] and not ongoing:
         # The rules read no outage at all, so their "not ongoing" says nothing about time: the
         # model's own verdict does ("se quedó pillado otra vez" is a problem now, not a look-back).

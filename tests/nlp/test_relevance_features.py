@@ -27,8 +27,8 @@ def nlp():
 def reference(doc, **settings):
     """One doc's (keys, counts) the slow, obvious way: its token ids and extra keys, numpy.unique."""
     ids = doc.to_array("ORTH")
-    extra = numpy.asarray(text_features([t.text for t in doc], settings.get("cjk", 0), settings.get("affix", 0)),
-                          dtype=numpy.uint64)
+    extra = numpy.asarray(text_features([t.text for t in doc], settings.get("cjk", 0), settings.get("affix", 0),
+                                        lower=settings.get("lower", 0)), dtype=numpy.uint64)
     return numpy.unique(numpy.concatenate([ids, extra]), return_counts=True)
 
 
@@ -46,7 +46,7 @@ def test_batch_features_are_each_docs_own(nlp):
     texts = ["Netflixが今日ずっと繋がらない", "Slack down down again", "", "지금 유튜브 안 돼요 안 돼요",
              "çalışmıyor instagram şu anda", "🙃", "LINEが朝から繋がらない、繋がらない"]
     docs = [nlp.make_doc(t) for t in texts]
-    for settings in ({"cjk": 2}, {"cjk": 2, "affix": 4}, {}):
+    for settings in ({"cjk": 2}, {"cjk": 2, "affix": 4}, {}, {"cjk": 2, "affix": 4, "lower": 1}):
         keys, counts, lengths = batch_features(docs, **settings)
         assert lengths.tolist() == [len(reference(d, **settings)[0]) for d in docs]
         at = 0
@@ -103,3 +103,15 @@ def test_a_model_of_character_pairs_loads_in_the_tagger_and_scores_as_trained(tm
     assert [list(p) for p in model.predict_many(texts)] == [[float(x) for x in row] for row in whole]
     result = Tagger(relevance_model=path).tag_text("Netflixが今日ずっと繋がらない")
     assert result["model"]["relevant"] == pytest.approx(model.predict("Netflixが今日ずっと繋がらない").relevant, abs=5e-4)
+
+
+def test_a_word_in_capitals_also_gives_its_lower_case_token(nlp):
+    # "Down", "DOWN" and "down": with ``lower`` the first two also give the key of "down" (its token id), so a
+    # weight learned from one spelling serves the others; a word already in lower case gives nothing more.
+    assert text_features(["Down", "DOWN"], lower=1) == [hash_string("down")] * 2
+    assert text_features(["down", "slack", "繋がらない", "123"], lower=1) == []
+    doc = nlp.make_doc("Slack DOWN down")
+    keys, counts, _ = batch_features([doc], lower=1)
+    got = dict(zip(keys.tolist(), counts.tolist()))
+    assert got[hash_string("down")] == 2.0 and got[hash_string("slack")] == 1.0 and got[hash_string("DOWN")] == 1.0
+    assert architecture(cjk=2, affix=4) == {k: v for k, v in architecture(cjk=2, affix=4, lower=1).items() if k != "lower"}

@@ -267,3 +267,71 @@ def test_a_persons_choice_stays_no_complaint_whatever_the_model_says(eager_yes, 
 @pytest.mark.parametrize("text", ["i can't get fortnite to load", "fortnite won't let me play"])
 def test_a_complaint_beside_the_same_words_is_still_the_models_to_read(eager_yes, text):
     assert eager_yes.tag_text(text)["relevant"] is True
+
+
+def test_training_in_several_processes_writes_what_one_process_writes():
+    # `train_relevance.py --jobs N` fits the held-out writers' models in N processes: each fit is seeded on
+    # its own, so the probabilities (and the thresholds chosen on them) are those of one process.
+    sys.path.insert(0, str(REPO / "scripts"))
+    import relevance_data
+    import train_relevance
+
+    records = [r for r in relevance_data.load_groups(["writer_m", "writer_n"]) if r["kind"] != "status"][::4]
+    rules = relevance_data.rules_tags(records)
+    one, two = {}, {}
+    chosen = train_relevance.choose_thresholds(records, rules, one, jobs=1)
+    assert train_relevance.choose_thresholds(records, rules, two, jobs=2) == chosen
+    assert one == two and sorted(one) == ["writer_m", "writer_n"]
+    assert [row[0] for row in one["writer_n"]] == [r["id"] for r in records if r["group"] == "writer_n"]
+    lo, hi, sure = chosen["relevant"]
+    assert lo <= 0.15 and hi >= 0.85 and sure >= 0.97
+
+
+# -- a sure model past the guard -----------------------------------------------------------------------
+# The guard above keeps the model's yes to texts where the rules found a service, provider or problem word.
+# A carrier, bank or ISP the catalog does not know, its problem said in everyday words, gives the rules
+# nothing: where the model is sure (a model file's ``sure``, per flag) it may say yes there too, unless the
+# rules ruled the text out on purpose (an everyday sense, a person's choice). Models that say yes to
+# everything, with and without ``sure``, show both sides.
+
+@pytest.fixture(scope="module")
+def eager_sure(tmp_path_factory):
+    model = RelevanceModel.load()
+    model.thresholds = {"relevant": (0.0, 0.001), "ongoing": (0.0, 0.001)}
+    model.sure = {"relevant": 0.001, "ongoing": 0.001}
+    path = tmp_path_factory.mktemp("model") / "eager-sure.zip"
+    model.save(path)
+    return Tagger(relevance_model=path)
+
+
+def test_a_sure_model_reads_a_carrier_the_catalog_does_not_know(eager_yes, eager_sure):
+    text = "EE says \"emergency calls only\" on my phone and my partner's. we're in Bristol, anyone else?"
+    guarded, sure = eager_yes.tag_text(text), eager_sure.tag_text(text)
+    assert guarded["services"] == [] and guarded["symptoms"] == [] and guarded["relevant"] is False
+    assert sure["relevant"] is True and sure["ongoing"] is True
+    assert sure["model"]["rules"] == {"relevant": False, "ongoing": False}
+    assert sure["model"]["decided_by"]["relevant"] == "model"
+
+
+@pytest.mark.parametrize("text", ["had a full personal outage after that week, sleeping all weekend",
+                                  "watched the sun go down from the pier, gorgeous evening",
+                                  "i won't let my kids play fortnite"])
+def test_a_sure_model_never_says_yes_over_what_the_rules_ruled_out(eager_sure, text):
+    result = eager_sure.tag_text(text)
+    assert result["relevant"] is False and result["ongoing"] is False
+
+
+def test_sure_is_kept_in_the_model_file_and_a_file_without_it_never_passes_the_guard(tmp_path):
+    model = RelevanceModel.load()
+    model.sure = {"relevant": 0.97}
+    model.save(tmp_path / "sure.zip")
+    assert RelevanceModel.load(tmp_path / "sure.zip").sure == {"relevant": 0.97}
+    model.sure = {}
+    model.save(tmp_path / "plain.zip")
+    import zipfile
+    assert "sure" not in json.loads(zipfile.ZipFile(tmp_path / "plain.zip").read("relevance.json"))
+    plain = RelevanceModel.load(tmp_path / "plain.zip")
+    assert plain.sure == {} and plain.decide("relevant", False, 0.999, may_add=False) == (False, "rules")
+    assert RelevanceModel.load(tmp_path / "sure.zip").decide("relevant", False, 0.999, may_add=False) == (True, "model")
+    assert RelevanceModel.load(tmp_path / "sure.zip").decide("relevant", False, 0.999, may_add=False,
+                                                            denied=True) == (False, "rules")
