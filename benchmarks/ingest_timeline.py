@@ -41,18 +41,6 @@ def mark(name):
 
 
 mark("python running")
-import outagewatch.cli as cli
-import outagewatch.pipeline as pipeline
-mark("command line imported")
-_built = pipeline.ingest_tagger
-
-
-def ingest_tagger(*a, **k):
-    mark("tagger started by the command")
-    return _built(*a, **k)
-
-
-pipeline.ingest_tagger = ingest_tagger
 try:
     import outagewatch.nlp.host as host
 except ImportError:
@@ -73,6 +61,21 @@ if host is not None:
                 mark(f"tagging process {self._state}")
 
     host.TaggerHost.__init__, host.TaggerHost._started = init, started
+sys.argv = ["outagewatch", "ingest", *sys.argv[1:]]
+if hasattr(host, "start_early"):  # as python -m outagewatch does, before the command line's import
+    host.start_early(sys.argv[1:])
+import outagewatch.cli as cli
+import outagewatch.pipeline as pipeline
+mark("command line imported")
+_built = pipeline.ingest_tagger
+
+
+def ingest_tagger(*a, **k):
+    mark("tagger started by the command")
+    return _built(*a, **k)
+
+
+pipeline.ingest_tagger = ingest_tagger
 from outagewatch.search.base import BaseStore
 _upsert, upserts = BaseStore.upsert, [0]
 
@@ -144,7 +147,6 @@ def show():
 
 
 atexit.register(show)
-sys.argv = ["outagewatch", "ingest", *sys.argv[1:]]
 cli.main()
 """
 

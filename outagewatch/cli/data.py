@@ -108,8 +108,18 @@ def ingest(
 def start_ingest_tagger(configuration):
     """``ingest``'s tagger started as soon as the configuration is read (``cli/__init__.py``):
     with ``[nlp] processes`` > 1 the tagging process forks now and builds the tagger while the
-    command goes on (None otherwise: the command builds its tagger itself, as before)."""
+    command goes on (None otherwise: the command builds its tagger itself, as before). One forked
+    at the interpreter's start with the same settings (``outagewatch.nlp.host.start_early``) is
+    taken instead."""
+    import sys
+
     nlp = configuration.nlp
+    if "outagewatch.nlp.host" in sys.modules:  # else nothing was started early
+        from outagewatch.nlp.host import take_early
+
+        early = take_early(nlp)
+        if early is not None:
+            return early
     try:
         if int(nlp.get("processes") or 1) <= 1:
             return None

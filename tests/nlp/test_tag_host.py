@@ -9,6 +9,8 @@ import signal as signals
 import sqlite3
 import time
 
+import pytest
+
 from outagewatch.nlp.host import READ_AHEAD, TaggerHost
 from outagewatch.pipeline import store_signals
 from outagewatch.search.query import Query
@@ -215,13 +217,18 @@ def _processes_naming(path) -> list[int]:
     return found
 
 
-def test_ingest_stopped_by_a_bad_alerts_section_after_its_tagger_started_leaves_no_process_behind(tmp_path):
+@pytest.mark.parametrize("given", ["--config", "OUTAGEWATCH_CONFIG"])
+def test_ingest_stopped_by_a_bad_alerts_section_after_its_tagger_started_leaves_no_process_behind(tmp_path, given):
+    # named by --config, the file is read by the command (which then forks the tagging process); named
+    # in the environment, it is read at the interpreter's start and the tagging process forks then
     data = tmp_path / "signals.jsonl"
     data.write_text(json.dumps({"source_kind": "social", "source": "x:@a", "published_at": "2020-11-25T14:00:00Z",
                                 "text": "Roku down"}) + "\n")
     bad = tmp_path / "bad.toml"  # read after the tagging process has forked (it starts once [nlp] is known)
     bad.write_text("[nlp]\nprocesses = 2\n[alerts]\n[[alerts.webhooks]]\nurl = 'http://127.0.0.1/x'\nformat = 'teams'\n")
-    ran = cli_process("--config", bad, "--store", f"sqlite:///{tmp_path / 'ow.db'}", "ingest", "--json", data, check=False)
+    options, env = (["--config", bad], None) if given == "--config" else ([], {"OUTAGEWATCH_CONFIG": str(bad)})
+    ran = cli_process(*options, "--store", f"sqlite:///{tmp_path / 'ow.db'}", "ingest", "--json", data, check=False,
+                      env=env)
     assert ran.code == 1 and ran.stderr.count("\n") == 1 and "format must be one of" in ran.stderr
     assert not _processes_naming(data)
     assert not (tmp_path / "ow.db").exists()  # nothing created
@@ -244,3 +251,61 @@ def test_ingest_with_its_tagger_started_early_stores_the_same_tags_as_one_proces
             rows.append(con.execute(query).fetchall())
     assert rows[0] == rows[1] and any(row[1] != "[]" for row in rows[0])
     assert not _processes_naming(data)
+
+
+EARLY = """
+import json, os, sys
+from outagewatch.nlp import host
+host.start_early(json.loads(sys.argv[1]))
+early = host._early
+taken = host.take_early(json.loads(sys.argv[2]))
+if early is not None and taken is None:  # closed: it was started with other settings
+    print(json.dumps({"started": True, "taken": False, "killed": os.WIFSIGNALED(early.exit_status)}))
+elif taken is not None:
+    from tests.nlp.test_tag_signals import _batches, _tags
+    batches = _batches(4000, 1000)
+    tagged = _tags(list(taken.tag_ahead(iter(batches))))
+    taken.close()
+    print(json.dumps({"started": True, "taken": True, "tags": tagged, "exit": taken.exit_status}))
+else:
+    print(json.dumps({"started": False}))
+"""
+
+
+def _early(args, settings, env=None):
+    import subprocess
+    import sys
+
+    from tests.clihelp import REPO, clean_env
+
+    done = subprocess.run([sys.executable, "-c", EARLY, json.dumps(args), json.dumps(settings)], cwd=REPO,
+                          capture_output=True, text=True, env=clean_env({"OUTAGEWATCH_NLP_PROCESSES": "2", **(env or {})}),
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_python_dash_m_outagewatch_ingest_forks_its_tagging_process_before_reading_its_command_line(tagger):
+    # the command, reading the same [nlp] settings, takes it, and it tags as the tagger does
+    found = _early(["--store", "sqlite:///x.db", "ingest", "signals.jsonl", "--json"], {"processes": 2})
+    assert found["started"] and found["taken"] and found["exit"] == 0
+    assert found["tags"] == json.loads(json.dumps(_expected(tagger, 4000, 1000)))
+
+
+def test_a_tagging_process_forked_early_with_other_settings_than_the_command_reads_is_killed_not_used():
+    found = _early(["ingest", "signals.jsonl"], {"processes": 3})
+    assert found == {"started": True, "taken": False, "killed": True}
+
+
+@pytest.mark.parametrize("args, env", [
+    (["ingest", "signals.jsonl", "--no-tag"], None),  # nothing to tag
+    (["--config", "ow.toml", "ingest", "signals.jsonl"], None),  # the command reads another file first
+    (["ingest", "signals.jsonl", "--config=ow.toml"], None),
+    (["ingest", "signals.jsonl", "-v"], None),  # logs at INFO once the command has set them up
+    (["ingest", "--help"], None),
+    (["search", "ingest"], None),
+    (["ingest", "signals.jsonl"], {"OUTAGEWATCH_NLP_PROCESSES": "1"}),  # tagging in the writing process
+    (["ingest", "signals.jsonl"], {"OUTAGEWATCH_CONFIG": "/nonexistent/ow.toml"}),  # the command says what is wrong
+])
+def test_nothing_is_forked_early_when_the_command_line_or_configuration_asks_for_something_else(args, env):
+    assert _early(args, {"processes": 2}, env) == {"started": False}
