@@ -1,9 +1,10 @@
-"""Names with a Polish or Turkish case ending written onto them.
+"""Names with a Polish, Turkish or Swedish case ending written onto them.
 
 Polish and Turkish decline a brand like any noun: "na discordzie" (on Discord), "siedzę na tiktoku",
 "przeszliśmy na signala", "netflixte izleyecek bir şey yok", "instagrama attım". Turkish marks the
 ending with an apostrophe when the name is capitalised ("Netflix'te", parted off by the tokenizer),
-often not in chat. A word that is a one-word catalog name plus one of its text's language's case endings
+often not in chat. Swedish writes its genitive straight onto the name, without one ("Spotifys
+familjeabonnemang", "Steams höstrea"). A word that is a one-word catalog name plus one of its text's language's case endings
 is that name: it gets the name's own entry, and an everyday-word name ("zoomie", "signala") still needs
 the evidence the rules ask of the bare name.
 """
@@ -19,6 +20,7 @@ from outagewatch.nlp.vocabulary import Name, Vocabulary
 # -em ("lyftem"), dative -owi. Turkish: locative, ablative, dative, accusative, genitive, comitative.
 ENDINGS = {
     "pl": ("owi", "iem", "zie", "ie", "ze", "em", "a", "u"),
+    "sv": ("s",),  # the genitive: "Spotifys app", "Steams höstrea"
     "tr": ("daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "nın", "nin", "nun", "nün", "yla", "yle",
            "da", "de", "ta", "te", "ya", "ye", "yı", "yi", "yu", "yü", "ın", "in", "un", "ün", "la", "le",
            "a", "e", "ı", "i", "u", "ü"),

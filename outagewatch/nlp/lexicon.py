@@ -921,7 +921,16 @@ COMMON_WORDS = frozenset({
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
     "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
     "lol", "max", "snap", "valo", "zap", "epic", "league",
+    # a short form that is an abbreviation first: "ft" feet or full time (the Financial Times' FT); a product's
+    # own word that is a word or a name first ("Athena queries stuck", the goddess; "amplify", "realms")
+    "ft", "athena", "amplify", "realms",
 })
+# Names made of ordinary words that people type in lower case and mean the brand ("the new season on prime video",
+# "prime video: no sound"): read as the brand in lower case too, except after a word that makes the first one an
+# adjective ("watched a prime video about cooking"). Every other such name needs its capitals ("cloud run").
+LOWER_CASE_BRANDS = frozenset({"prime video", "amazon prime video"})
+ADJECTIVE_BEFORE = frozenset({"a", "an", "another", "one", "such", "very", "really", "truly", "quite", "pretty",
+                              "absolutely"})
 # Short names and nicknames that are everyday words first ("lol" the laugh, "max" a maximum or a person,
 # "snap", "zap", "epic", "league"): a complaint beside one is no evidence ("lol my wifi died", "Max keeps
 # crashing his car"); only the source or its search naming the service (with a problem said or a capital,

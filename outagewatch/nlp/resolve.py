@@ -1009,6 +1009,8 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                 continue
             for size in (3, 2, 1):
                 entry = table.get(tuple(lower[i:i + size]))
+                if entry and size == 1 and lower[i] in vocab.short_cased and not (texts and texts[i].isupper()):
+                    break  # "accesso ad Azure Portal": the Italian word, not Azure AD
                 if entry and entry not in services:
                     if lower[i] in RENTED and any(s.split("/")[0] == brand for s in services):
                         break  # "RDS instances", "Cloud SQL instances": the named product's, not the compute's
@@ -1141,6 +1143,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "prime video keeps buffering": several words, then a complaint right after them
         if len(parts) > 1 and any(end <= s <= end + 1 for s in symptom_at):
             return True, "a name of ordinary words in lower case, a complaint right after it"
+        if " ".join(parts) in lexicon.LOWER_CASE_BRANDS and (not start or lower[start - 1] not in lexicon.ADJECTIVE_BEFORE):
+            # "the new season on prime video is great"; not "watched a prime video about cooking"
+            return True, "a brand of ordinary words people type in lower case"
         provider = vocab.provider_of.get(entry)
         if len(parts) > 1 and provider and provider != entry and provider in context_providers:
             # "all our cloud run services 503 in europe-west1", "google cloud console ... cloud run"

@@ -134,6 +134,10 @@ class Vocabulary:
     # "storage": azure/storage}. Counts only when the brand is in the text or the source.
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     short_firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # brand -> first words of its short names
+    # A short name of one word that is a function word of a supported language ("ad": Italian "to", of Azure AD;
+    # "ses" French, "oss" Swedish, "cos" Italian/Polish): it counts only in capitals, as the catalog writes it
+    # ("errori di accesso ad Azure Portal" is no Azure AD).
+    short_cased: frozenset[str] = frozenset()
     # A product's one plain word without its brand ("Spaces", "Actions", "Portal"): only written with its
     # capital, beside the brand ("DigitalOcean ... only SGP1 Spaces is returning 403s").
     short_capitals: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -344,6 +348,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     vocab.short_names = _short_names(catalog)
     vocab.short_capitals = _short_capitals(catalog, vocab.short_names)
     vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}
+    vocab.short_cased = _short_function_words(vocab.short_names)
     vocab.searched_products = _searched_products(vocab.short_names, vocab.short_capitals)
     _typos(vocab)
     vocab.brand_family = _brand_families(vocab)
@@ -471,6 +476,15 @@ def _short_names(catalog: Catalog) -> dict[str, dict[tuple[str, ...], str]]:
             if last.isalpha() and not last.endswith("s"):
                 table.setdefault((*words[:-1], last + "s"), entry)
     return out
+
+
+def _short_function_words(short: dict[str, dict[tuple[str, ...], str]]) -> frozenset[str]:
+    """The one-word short names that are a function word in one of the supported languages (spaCy's stop
+    words): "ad" (Azure AD; Italian "to"), "ses" (Amazon SES; French "his"), "oss" (Alibaba OSS; Swedish "us")."""
+    from outagewatch.nlp.lang import _stop_words
+
+    stops = set().union(*(_stop_words(lang) for lang in ("en", "es", "fr", "pt", "de", "it", "nl", "pl", "tr", "sv")))
+    return frozenset(words[0] for table in short.values() for words in table if len(words) == 1 and words[0] in stops)
 
 
 def _searched_products(short: dict[str, dict[tuple[str, ...], str]],
