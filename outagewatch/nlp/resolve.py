@@ -414,6 +414,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # blind sets label the place a service's news is set in).
         rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
                            or ctx.kind == "status", place_at)
+        if not rule and _national_arm(texts, start, nm, names, places):
+            rule = "a country's name right after a brand, a place in it named: its company there (\"Vodafone Egypt " \
+                "no signal in Cairo\")"
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
@@ -1536,13 +1539,31 @@ def _numeric(text: str) -> bool:
 
 
 def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> bool:
-    """The place's name begins or ends a company's ("Alaska Airlines", "Air Canada", "Bank of America"):
-    the company word written with its capital, right beside the place."""
+    """The place's name begins or ends a company's ("Alaska Airlines", "Air Canada", "Bank of America", "Banco do
+    Brasil") or a football club's ("Real Madrid"): the company or club word written with its capital, right
+    beside the place."""
     if end < len(lower) and lower[end] in COMPANY_AFTER and texts[end][:1].isupper():
         return True
     if start and lower[start - 1] == "air" and texts[start - 1] == "Air":
         return True
-    return start > 1 and lower[start - 1] == "of" and lower[start - 2] in COMPANY_OF and texts[start - 2][:1].isupper()
+    if start and lower[start - 1] in CLUB_BEFORE and texts[start - 1][:1].isupper() and texts[start][:1].isupper():
+        return True  # a football club: "Real Madrid", "Inter Milano", "Borussia Dortmund"
+    return start > 1 and lower[start - 1] in COMPANY_OF_WORDS and lower[start - 2] in COMPANY_OF and \
+        texts[start - 2][:1].isupper()
+
+
+def _national_arm(texts: list[str], start: int, nm: Name, names, places) -> bool:
+    """A country's name written with its capital right after a service's or an operator's, beside a place in
+    that country ("Vodafone Egypt no signal in Cairo", "Vodafone Italia clienti a Verona"): the brand's company
+    there, as its customers name it; the city says where. Alone it stays ("Netflix Türkiye fiyatlarına zam",
+    "Vodafone UK subscribers can't send texts": the writers label the country)."""
+    if len(nm.geo or "") != 2 or not start or not texts[start][:1].isupper() or not texts[start - 1][:1].isupper():
+        return False
+    if not any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
+        return False
+    if texts[start - 1].lower() in operators.all_keys():  # "Vodafone Egypt", "Orange Polska" (a worded name too)
+        return True
+    return any(e == start and any(o.kind == "service" for o in ns) for s, e, ns in names)
 
 
 # A cloud region as the languages we read call it: a display name beside one is a region, its provider unnamed.
@@ -1658,7 +1679,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if _korean_adjective(texts, start, nm):
         return "a country's name before a Korean noun: its adjective (\"한국 드라마\"), not where"
     if cased and _company_name(texts, lower, start, end):
-        return "a place inside a company's name (\"Alaska Airlines\", \"Air Canada\", \"Bank of America\")"
+        return "a place inside a company's or club's name (\"Alaska Airlines\", \"Air Canada\", \"Bank of America\", " \
+            "\"Real Madrid\")"
     if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
         return "a compass word that begins a longer name (\"North America\")"
     if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
@@ -1986,7 +2008,13 @@ OPERATOR_CUSTOMERS = frozenset({"subscribers"})
 # Canada", "Bank of America"). Its outage is the company's, wherever it is; the writers put no place there.
 COMPANY_AFTER = frozenset({"airlines", "airline", "airways", "air", "bank", "telecom", "telekom", "telecoms",
                            "railways", "railway", "motors", "times", "tribune", "herald", "gazette", "university"})
-COMPANY_OF = frozenset({"bank", "university"})
+COMPANY_OF = frozenset({"bank", "university", "banco", "banca", "banque", "universidad", "universidade",
+                        "università", "université"})
+COMPANY_OF_WORDS = frozenset({"of", "do", "de", "del", "di", "della", "du"})  # "Banco do Brasil", "Banca d'Italia"
+# Before a city's name, the word that makes it a football club ("Real Madrid", "Atlético Madrid", "Inter Milano",
+# "Borussia Dortmund", "Olympique Marseille"): the club, not where (its news is sport, its fans anywhere).
+CLUB_BEFORE = frozenset({"real", "atlético", "atletico", "inter", "borussia", "olympique", "sporting", "dynamo",
+                         "dinamo", "hertha", "werder", "eintracht", "fortuna", "deportivo", "racing", "stade"})
 # After a country or city in a run of Japanese or Korean: its language ("日本語", "일본어"), its time ("米国時間",
 # "한국 시간"), a district of it named after it in the same run ("大阪市北区" is Osaka's Kita ward).
 CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")

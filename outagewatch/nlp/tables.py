@@ -257,6 +257,10 @@ def build_places() -> list[list]:
     # second-level subdivision its county names, inside its first-level one (Marseille's
     # "Bouches-du-Rhône" FR-13, Lille's "Département du Nord" FR-59).
     areas = _areas_of(big + smaller)
+    # A first level that only groups provinces ("Jawa", "Sumatera": Indonesia's geographical units) says
+    # less than the province a city's state names, which is how people and the labelled sets place it
+    # (Jakarta ID-JK, Bandung ID-JB).
+    grouping = {sub.code: "geographical unit" in sub.type.lower() for sub in subdivisions}
     by_name = _subdivisions_by_name(subdivisions)
     by_county = _subdivisions_by_name(subdivisions, level=2)
     for cities in (big, smaller):  # the smaller cities only decide a division no big city is in
@@ -264,7 +268,7 @@ def build_places() -> list[list]:
         for city in cities:
             state = areas.get(city["geonameid"], {}).get("state")
             code = by_name.get((city["countrycode"], _area_key(state))) if state else None
-            if code and parent.get(code) is None:
+            if code and (parent.get(code) is None or grouping.get(parent[code])):
                 tally = votes.setdefault((city["countrycode"], city.get("admin1code")), {})
                 tally[code] = tally.get(code, 0) + 1
         for key, tally in sorted(votes.items()):
@@ -272,14 +276,14 @@ def build_places() -> list[list]:
 
     def county(city: dict, code: str) -> str:
         """The second-level subdivision inside ``code`` that the city's county names, else ``code``
-        (a market city known only by its country: the subdivision its county names, Brugge's
-        "Provincie West-Vlaanderen")."""
+        (a city known only by its country: the subdivision its county names, Brugge's "Provincie
+        West-Vlaanderen", Bilbao's "Bizkaia")."""
         name = areas.get(city["geonameid"], {}).get("county")
         found = by_name.get((city["countrycode"], _area_key(name))) if name else None
         if found and found == code:  # "Provincia de Madrid" inside "Comunidad de Madrid": the province
             found = by_county.get((city["countrycode"], _area_key(name)), found)
-        if found and code == city["countrycode"] and city in smaller:
-            return found
+        if found and code == city["countrycode"]:
+            return found  # known only by its country: the subdivision its county names (Bilbao's "Bizkaia" ES-BI)
         return found if found and found != code and parent.get(found) == code else code
     english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
     from outagewatch.catalog import load_catalog
