@@ -230,8 +230,13 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
                 continue
             if kind == "service" and "." in alias and " " not in alias and not alias.replace(".", "").isdigit():
                 add_host(alias, entry.id)  # "github.com", "Notion.so": a host as well as a name
-            add(alias, Name(kind, (entry.id,), alias, ambiguous=_ambiguous(alias, flagged and alias == entry.name),
-                            needs_case=_needs_case(alias)))
+            name = Name(kind, (entry.id,), alias, ambiguous=_ambiguous(alias, flagged and alias == entry.name),
+                        needs_case=_needs_case(alias))
+            add(alias, name)
+            if alias[:1] in "Ii" and alias.isascii():
+                # Turkish capitalises i as İ, whose lower case keeps a combining dot: "İnstagram".lower() is
+                # "i̇nstagram", the key a Turkish post's capitalised name is looked up by
+                vocab.phrases.setdefault("i\u0307" + alias.lower()[1:], []).append(name)
             vocab.compact.setdefault(compact(alias), entry.id)
         for handle in entry.handles:
             vocab.handles[handle.lower()] = entry.id

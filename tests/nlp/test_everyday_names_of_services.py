@@ -89,3 +89,27 @@ def test_a_function_word_is_not_a_products_short_name(tag, text):
 
 def test_a_products_short_name_in_capitals_still_counts(tag):
     assert "azure/active-directory" in tag("Azure is fine but AD sign-ins fail for every user")["services"]
+
+
+@pytest.mark.parametrize("text, service", [
+    # Turkish capitalises i as İ: the name at a sentence's start
+    ("İnstagram çöktü mü? akış yenilenmiyor", "instagram"),
+    ("İCloud yedekleme yarım saattir çalışmıyor", "icloud"),
+    # more of the short forms people and engineers type
+    ("fejs nie działa od rana, nic się nie ładuje", "facebook"),
+    ("na jutubie filmy się nie ładują", "youtube"),
+    ("트치 방송이 안 켜져요", "twitch"),
+    ("텔레 메시지가 안 가요", "telegram"),
+    ("アドビのアプリにログインできない", "adobe"),
+    ("SFDC login page throwing errors for the whole sales team", "salesforce"),
+    ("R53 health checks flapping since noon", "aws/route53"),
+    ("CFN stack stuck in UPDATE_ROLLBACK_FAILED", "aws/cloudformation"),
+    ("App Insights ingestion is delayed by an hour", "azure/monitor"),
+    ("TweetDeck columns stopped refreshing", "x"),
+])
+def test_more_everyday_names_are_found(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+def test_a_turkish_city_is_still_a_place(tag):
+    assert "geo:TR-34" in tag("İstanbul'da internet yok, Türk Telekom çöktü")["regions"]
