@@ -973,7 +973,12 @@ BRAND_NEAR: dict[str, frozenset[str]] = {
                          "redesign", "hinge", "bumble"}),
     "teams": frozenset({"meeting", "meetings", "call", "calls", "notifications", "chat", "channel", "channels",
                         "outlook", "slack", "receipts", "spotkanie", "spotkania", "reunião", "reunión", "réunion",
-                        "riunione", "besprechung", "microsoft", "zoom"}),
+                        "riunione", "besprechung", "microsoft", "zoom",
+                        # calls, messages and meetings as its users in other languages say them ("anrufe brechen ab",
+                        # "vergaderen via teams", "en plein cours en visio")
+                        "anrufe", "anruf", "videoanruf", "nachrichten", "vergaderen", "vergadering", "visio",
+                        "videollamada", "llamada", "chiamata", "chiamate", "videochiamata", "samtal", "möte",
+                        "mötet", "rozmowa", "wideorozmowa"}),
 }
 BRAND_NEAR_REACH = 8
 # Words of an everyday-word name's own everyday sense, in the languages people borrow the English word into
@@ -1008,10 +1013,27 @@ EVERYDAY_NEAR: dict[str, frozenset[str]] = {
         "empatan", "partidazo", "ganamos", "ganaron", "perdimos", "perdieron", "sala"}),
     # The colour, said of the sky, the sea or a paint ("the sky was a perfect azure over the lake", "azure blue
     # paint for the nursery"): read for the provider's name too, which is no everyday word in tech talk.
+    # AWS's products named after a physics or biology word: "redshift in galaxies", "kinesis is movement in response
+    # to a stimulus" (read for the names in lower case, without a tech word in the text)
+    "redshift": frozenset({"galaxy", "galaxies", "astronomy", "universe", "stars", "star", "doppler", "cosmology",
+                           "telescope", "light", "quasar", "quasars", "cosmic", "physics"}),
+    "kinesis": frozenset({"movement", "stimulus", "biology", "cell", "cells", "organism", "organisms", "physics",
+                          "telekinesis", "homework", "muscle", "muscles"}),
     "azure": frozenset({
         "sky", "skies", "sea", "seas", "ocean", "water", "waters", "lake", "beach", "coast", "harbour", "harbor",
         "bay", "blue", "paint", "colour", "color", "eyes", "waves", "lagoon", "sunset", "horizon", "cielo", "mar",
         "ciel", "mer", "himmel", "meer", "hav", "morze", "niebo", "deniz", "gökyüzü", "céu"}),
+}
+# AWS products whose bare name is an everyday word, a goddess or a place ("Athena" is also Athens in the gazetteer's
+# languages): the product where a word of its own use follows it ("Athena queries stuck in QUEUED", "Glue jobs
+# failing", "our Aurora cluster failed over", "Amplify builds failing"), without the brand the catalog's names need.
+PRODUCT_BY_NOUN: dict[str, tuple[str, frozenset[str]]] = {
+    "athena": ("aws/athena", frozenset({"queries", "query", "workgroup", "workgroups", "engine", "tables"})),
+    "aurora": ("aws/aurora", frozenset({"serverless", "postgres", "postgresql", "mysql", "cluster", "clusters",
+                                        "writer", "reader", "replica", "replicas", "db", "database", "instance",
+                                        "instances", "failover", "global"})),
+    "glue": ("aws/glue", frozenset({"jobs", "job", "crawler", "crawlers", "etl", "catalog"})),
+    "amplify": ("aws/amplify", frozenset({"builds", "build", "hosting", "gen2", "console", "deploys", "deploy"})),
 }
 # Names the catalog does not hold as everyday words (in English they are only the brand) that are a word of
 # another language: written in lower case in a text of that language, the word ("do końca roku", "w tym roku":
@@ -1069,7 +1091,7 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                "before": frozenset({"phone", "cell", "cellular", "wifi", "wi-fi", "mobile", "gps", "tv", "radio",
                                     "weak", "strong", "bad", "no", "a", "the", "turn", "traffic", "satellite",
                                     "buy", "sell", "clear", "mixed", "warning", "lost", "lose", "losing", "any",
-                                    "zero", "full"})},
+                                    "zero", "full", "ingen", "dålig", "svag", "någon", "bra"})},
     "teams": {"before": frozenset({"the", "two", "both", "our", "their", "all", "sports", "football", "soccer",
                                    "nfl", "nba", "rescue", "medical", "engineering", "sales", "dev", "many",
                                    "other", "volunteer", "volunteers", "relief", "on-call", "oncall", "ops", "sre",
@@ -1086,7 +1108,7 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                                  "dedicated", "hetzner", "ovh", "linux", "vps", "build", "test", "dev"}),
             "after": frozenset({"of", "office", "score", "set", "truck", "cutter", "spring"})},
     "square": {"before": frozenset({"a", "the", "times", "town", "red", "public", "market", "per", "fair",
-                                    "back"}),
+                                    "back", "un"}),
                "after": frozenset({"root", "feet", "foot", "meters", "metres", "miles", "one", "meal", "dance",
                                    "inch", "inches", "kilometres", "kilometers", "garden", "footage"})},
     "stripe": {"before": frozenset({"a", "the", "white", "red", "blue", "black", "racing", "pin"}),
@@ -1125,7 +1147,10 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                                    "passion", "your", "their", "our", "my", "his", "her", "curiosity", "debate"})},
     "outlook": {"before": frozenset({"economic", "financial", "positive", "negative", "stable", "global", "market",
                                      "an", "weather", "career", "growth", "earnings", "bleak", "the", "my", "life"}),
-                "after": frozenset({"on", "for", "remains", "is"})},
+                "after": frozenset({"on", "for", "remains", "is"}),
+                # but the app on a device: "outlook on the web", "outlook on my phone stuck on 'syncing'"
+                "but": frozenset({"web", "phone", "mobile", "ios", "android", "mac", "desktop", "windows", "iphone",
+                                  "ipad", "laptop", "pc", "browser"})},
 }
 # A place said to be fine in its own clause ("eu-west-1 and us-west-2 are fine for us", "Frankfurt
 # funkar", "Poland Central ok, ale ..."): the words that say it, by language (nlp/fine.py reads them;

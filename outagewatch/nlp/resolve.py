@@ -320,6 +320,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         _named_brands_product(lower, names, vocab, services, providers, ctx, say)
     if "bedrock" in lower:
         _model_host(lower, texts, names, sentence, services, ctx, say)
+    if not lexicon.PRODUCT_BY_NOUN.keys().isdisjoint(lower):
+        for i, word in enumerate(lower[:-1]):
+            entry, nouns = lexicon.PRODUCT_BY_NOUN.get(word, (None, ()))
+            if entry and lower[i + 1] in nouns and entry not in services:
+                services.setdefault(entry)  # "Athena queries stuck in QUEUED", "Glue jobs failing"
+                say("name", " ".join(texts[i:i + 2]), True, "an AWS product's bare name with a word of its own use",
+                    entry=entry)
     if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
         for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence):
             _add_entry(entry, vocab, services, providers)
@@ -329,6 +336,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
+    if services and (operator_at or len(services) > 1) and not MEDIUM_CUES.isdisjoint(lower):
+        for service, why in _only_the_medium(lower, names, services, ctx, operator_at, found, sentence):
+            services.pop(service)
+            say("name", service, False, why, entry=service)
     for service in list(services):
         provider = vocab.provider_of.get(service)
         if provider:
@@ -766,8 +777,9 @@ def _about_a_service(lower: list[str], raw: str) -> bool:
 def _plain_everyday(texts: list[str], lower: list[str], start: int, end: int, nm: Name, lang: str | None,
                     sentence) -> str | None:
     """Why a name the catalog holds as no everyday word is one here, or None: a word of the text's own language
-    in lower case ("do końca roku": Polish "of the year", not Roku), or the colour in lower case beside the sky,
-    the sea or a paint ("the sky was a perfect azure"). Most names are neither: two dict look-ups."""
+    in lower case ("do końca roku": Polish "of the year", not Roku), or the everyday word in lower case beside the
+    words of its own sense, in a text with no tech word ("the sky was a perfect azure", "redshift in galaxies",
+    "kinesis is movement in response to a stimulus"). Most names are neither: two dict look-ups."""
     if end - start != 1 or not texts[start].islower():
         return None
     word = lower[start]
@@ -776,7 +788,7 @@ def _plain_everyday(texts: list[str], lower: list[str], start: int, end: int, nm
         neighbours = lower[max(0, start - 1):start] + lower[end:end + 1]
         if lexicon.PRODUCT_NOUNS.isdisjoint(neighbours):
             return f"a word of the text's language ({lang}) in lower case"
-    colour = lexicon.EVERYDAY_NEAR.get(word) if nm.kind == "provider" else None
+    colour = lexicon.EVERYDAY_NEAR.get(word)
     if colour:
         sent = sentence[start]
         seen = [w for i, w in enumerate(lower) if w in colour and sentence[i] == sent]
@@ -1167,8 +1179,13 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "my outlook calendar": a product noun right after the name outweighs the word before it
         everyday = (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or \
             after in anti.get("after", ())
+        if everyday and after in anti.get("after", ()) and not anti.get("but", frozenset()).isdisjoint(
+                lower[end + 1:end + 4]):
+            everyday = False  # "outlook on the web", "outlook on my phone": the app on a device, not "an outlook on"
         if everyday and foreign and foreign():  # "Signal to najlepszy komunikator": Polish "to" is no English "to"
-            own = _function_words(foreign())
+            # only a word English has too is read as the text's own ("to" in Polish); "ingen" (Swedish "no") or
+            # "un" (Spanish "a") is the neighbour the list holds it for
+            own = _function_words(foreign()) & _function_words("en")
             before, after = ("" if before in own else before), ("" if after in own else after)
             everyday = (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or \
                 after in anti.get("after", ())
@@ -1201,7 +1218,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "Zoom sur les nouvelles aides", "Zoom op de nieuwe regels", "zoom na nowe przepisy": a headline's
         # "a closer look at", no problem said
         return None, "a headline's 'a closer look at' (Zoom sur / op / na)"
-    if start and written[:1].isupper() and _german_noun(lower, start, end) and foreign and foreign() == "de":
+    if start and written[:1].isupper() and _german_noun(lower, start, end) and foreign and foreign() == "de" and \
+            after_word(lower, end) not in lexicon.BRAND_NEAR.get(word, ()):  # not "Das neue Steam Deck"
         # "Das Signal an der Ampel", "den Ring an den Finger", "Der Zoom vom neuen Handy", "ein klares Signal":
         # German writes every noun with a capital, so after an article the capital is the noun's, not a name's
         return None, f"a German noun: {lower[start - 1]!r} before it"
@@ -1776,6 +1794,43 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
                  and all(st in said and not _but_then(lower, en) for st, en in sps)]
     staying = [s for s in services if s not in fine_ones]
     return fine_ones if staying and fine.problem_said(lower, found) else []
+
+
+# Where one reads of another's outage ("found out via twitter", "laut Twitter", "tutti su Twitter a lamentarsi").
+# (What a network outage "even" stops is no class: "ni whatsapp ni nada" is labelled without WhatsApp, "no va ni
+# twitch ni nada" with Twitch.)
+MEDIUM_BEFORE = frozenset({"via", "laut", "per", "su", "auf", "through", "sur"})
+RELAY_AFTER = frozenset({"says", "said", "sagt", "dice", "dit", "zegt", "säger", "mówi", "diz", "confirms"})
+MEDIUM_CUES = MEDIUM_BEFORE | RELAY_AFTER
+MEDIA = frozenset({"x"})  # a social network people read outages on
+
+
+def _only_the_medium(lower: list[str], names, services: dict, ctx: SourceContext, operator_at: list[int], found,
+                     sentence) -> list[tuple[str, str]]:
+    """A social network named only as where the writer reads of another's outage ("pagerduty didn't page anyone,
+    found out via twitter", "blizz status twitter says they know", "tutti su Twitter a lamentarsi"): the outage is
+    the other's, the writers label it alone. Each mention must be so (after "via", "laut", "su", or before "says"),
+    with no symptom of its own right after it, and another service or a network operator named."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, end, ns in names:
+        for nm in ns:
+            if nm.kind not in ("region", "place") and nm.ids and nm.ids[0] in services:
+                spans.setdefault(nm.ids[0], []).append((start, end))
+    out = []
+    problems = [s for s, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS]
+    for service, sps in spans.items():
+        if service in ctx.services:
+            continue
+        others = [s for s in spans if s != service] or operator_at
+        if not others:
+            continue
+        medium = service in MEDIA and all(
+            (st and lower[st - 1] in MEDIUM_BEFORE or en < len(lower) and lower[en] in RELAY_AFTER)
+            and not any(en <= p <= en + 2 for p in problems) for st, en in sps)
+        if medium and any(sentence[p] != sentence[st] or p < st for p in problems for st, _ in sps[:1]) or \
+                medium and not problems:
+            out.append((service, "where the writer reads of another's outage (\"via twitter\", \"laut Twitter\")"))
+    return out
 
 
 def _but_then(lower: list[str], end: int) -> bool:
