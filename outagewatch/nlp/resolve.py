@@ -944,6 +944,10 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
 HYPHEN_PARTS = 4  # the most words of a name joined by hyphens that are looked for ("Azure-Front-Door-Ausfall")
 
 
+# "and"/"or" after a suspended compound's first part, in the languages that write compounds so.
+SUSPENDED_AND = frozenset({"und", "oder", "sowie", "en", "of", "och", "eller", "og", "and", "or", "i", "lub", "ve"})
+
+
 def _hyphenated_names(texts: list[str], lower: list[str], vocab: Vocabulary, services: dict, providers: dict,
                       say) -> None:
     """A name of several words joined by hyphens into a compound: "Google-Cloud-Ausfall in Frankfurt",
@@ -966,6 +970,25 @@ def _hyphenated_names(texts: list[str], lower: list[str], vocab: Vocabulary, ser
                 i += 2
             runs.append(run)
         i += 1
+    for i in range(n - 1):
+        # "mit AWS- und Terraform-Erfahrung", "Netflix- und Spotify-Abos", "Outlook- en Teams-storing": the first
+        # part of a suspended compound, its head word said once for both
+        word = lower[i][:-1] if lower[i].endswith("-") and len(lower[i]) > 1 else \
+            (lower[i] if lower[i + 1] == "-" and i + 2 < n else None)
+        after = i + 1 if lower[i].endswith("-") else i + 2
+        if not word or after >= n or lower[after] not in SUSPENDED_AND:
+            continue
+        written = texts[i].rstrip("-")
+        second = lower[after + 1].split("-")[0] if after + 1 < n else ""
+        paired = any(nm.kind in ("service", "provider") for nm in vocab.phrases.get(second, ()))
+        # an everyday-word name only paired with another name ("Outlook- en Teams-storing"; not "Signal- und
+        # Ampelanlagen", a German noun with its capital)
+        found = [nm for nm in vocab.phrases.get(word, ()) if nm.kind in ("service", "provider")
+                 and (not nm.ambiguous and not nm.needs_case or (written == nm.written and paired))]
+        if found and found[0].ids[0] not in services and found[0].ids[0] not in providers:
+            _add_entry(found[0].ids[0], vocab, services, providers)
+            say("name", texts[i], True, "the first part of a compound whose head is said once for both ('AWS- und "
+                "Terraform-Erfahrung')", entry=found[0].ids[0])
     for run in runs:
         start = 0
         while start < len(run) - 1:
