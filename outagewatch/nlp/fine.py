@@ -167,6 +167,8 @@ TR_NEGATIONS = frozenset(word + ending for word in ("yok", "değil", "degil")
 NEG_AFTER = frozenset({"niet", "nicht", "inte", "pas", "not", "plus", "nada", "nix", "nichts",
                        "niets", "niente", "nulla", "nic", "rien", "inget", "mica",
                        "weder", "varken"}) | TR_NEGATIONS  # "geht gerade weder WhatsApp noch Insta"
+# A Turkish verb in the negative ("çekmiyor", "açılmıyor", "yüklenmez", "gitmedi"): "hiç" before it says "at all".
+TR_NEGATIVE_VERB = re.compile(r"m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş")
 # After a problem word: "sorun yok", "sorun yokmuş", "hata değil".
 POST_NEGATIONS = TR_NEGATIONS
 # A place "healthy again", "funktioniert wieder": a recovery of that place, not a contrast with another.
@@ -176,9 +178,12 @@ AGAIN = frozenset({"again", "wieder", "weer", "igen", "znowu", "znów", "nuovo",
                    "tornata", "tornati", "geri"})
 # Any form of a verb for "to work" says a place works ("funcionando", "funzionava", "działają", "fungerar";
 # forms from spaCy's lemma tables, data/verb_forms.json), unless negated.
-WORK_VERBS = {"en": ("works", "working", "functioning"), "es": ("funcionar",),
-              "pt": ("funcionar",), "fr": ("fonctionner",), "it": ("funzionare",), "nl": ("werken", "werkt"),
-              "de": ("funktionieren", "laufen"), "pl": ("działać",), "sv": ("fungera", "funka"),
+# A form of "to respond" says it too, said of a place's servers ("le repliche a Torino rispondono", "in Lyon
+# antworten die Server"); negated it is the problem ("no responde", "not responding").
+WORK_VERBS = {"en": ("works", "working", "functioning"), "es": ("funcionar", "responder"),
+              "pt": ("funcionar", "responder"), "fr": ("fonctionner", "répondre"), "it": ("funzionare", "rispondere"),
+              "nl": ("werken", "werkt", "reageren"), "de": ("funktionieren", "laufen", "antworten"),
+              "pl": ("działać", "odpowiadać"), "sv": ("fungera", "funka", "svara"),
               "tr": ("çalışıyor", "çalışır", "çalışıyorlar", "açılıyor")}
 # "affected" in every supported language: negated ("nicht betroffen", "not affected") it says a place is fine.
 AFFECTED = frozenset({"affected", "impacted", "afectado", "afectados", "afectada", "afectadas", "afetado", "afetados",
@@ -223,7 +228,7 @@ def work_forms() -> frozenset[str]:
 # Fine-words of Japanese and Korean, found inside runs of CJK text, and what turns them.
 CJK_FINE = ("괜찮", "문제없", "문제 없", "이상 없", "이상없", "정상", "잘 돼", "잘 되", "잘돼", "잘되", "된대", "된다",
             "됩니다", "돼요", "되네", "되는데", "됨", "大丈夫", "問題ない", "問題なし", "問題なく", "正常", "普通",
-            "見れてる", "見れる", "使えてる", "使える", "繋がる", "つながる", "動いてる", "いける")
+            "見れてる", "見れる", "使えてる", "使える", "繋がる", "つながる", "動いてる", "いける", "平気", "平常")
 CJK_NOT = re.compile(r"(?:ない|なく|ません|ず|않|못|안 ?[돼되됨]|없(?!는데도)|エラー|障害|落ち|장애|오류)")
 CJK_PROBLEMS = re.compile("|".join(p for sym, ps in lexicon.JA_SYMPTOMS.items()
                                    if sym not in ("recovered", "maintenance") for p in ps))
@@ -320,6 +325,8 @@ def _turned(lower: list[str], start: int, end: int, begin: int, stop: int) -> bo
     if not NEG_BEFORE.isdisjoint(lower[start:end]) or any(w in NEG_AFTER for w in lower[start + 1:end]):
         return False
     before = lower[max(begin, start - 2):start]
+    if set(before) & NEG_BEFORE <= {"hiç", "hic"} and any(TR_NEGATIVE_VERB.search(w) for w in lower[start:end]):
+        before = []  # Turkish "hiç" before a verb said in the negative is "at all": "hiç çekmiyor" is no signal
     return any(w in NEG_BEFORE or w.endswith("n't") for w in before) or \
         (end < stop and lower[end] in POST_NEGATIONS)
 

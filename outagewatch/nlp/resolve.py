@@ -439,7 +439,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if rule:
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
-        context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start)
+        context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
+            (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER)
+        # (a capitalised place before a word for people is where they are: "Sydney friends say it's crawling")
         mapped = False
         # A country or a province beside a provider is where something happens ("AWS invests in data
         # centres in Brazil", "Azure outage in Poland", "Azure datacenter in Noord-Holland"), not the

@@ -81,9 +81,37 @@ def airport_names() -> dict[str, str]:
 
 def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> list[tuple[int, str]]:
     """(token index, ISO code) of each airport named as a place: written with its capital, after a
-    preposition of place or before a word for airport."""
+    preposition of place or before a word for airport; in a text about travelling also opening the text or
+    before a part of an airport ("O'Hare wifi"); its code in capitals, after a preposition of place in a text
+    about travelling."""
     if names.keys().isdisjoint(texts):  # one C-level pass: most texts name no airport
         return []
     n = len(texts)
-    return [(i, names[word]) for i, word in enumerate(texts) if word in names and
-            ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER))]
+    travel = not TRAVEL_WORDS.isdisjoint(lower) or any(
+        w == "check" and lower[i + 1:i + 3] == ["-", "in"] for i, w in enumerate(lower))  # "check-in", split
+    return [(i, names[word]) for i, word in enumerate(texts) if word in names and (
+        ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER) or
+         (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)))
+        if not _is_code(word) else travel and i > 0 and lower[i - 1] in CODE_BEFORE)]
+
+
+# What an airport has, after its name in a text about travelling ("O'Hare wifi", "Heathrow check-in systems"); such a
+# text opening with the airport's name is set there too ("Heathrow check-in systems down").
+AIRPORT_PARTS = frozenset({"wifi", "wi-fi", "check-in", "checkin", "security", "lounge", "gate", "gates", "kiosks",
+                           "kiosk", "baggage", "arrivals", "departures", "check", "terminal"})
+
+
+def _is_code(word: str) -> bool:
+    return len(word) == 3 and word.isupper()
+
+
+# An airport's code alone ("stuck at DFW", "a driver at SFO") is its city only after a preposition of place in a
+# text about travelling: elsewhere a code in capitals is an acronym first ("z SLA 99,99%", "folks in HSR layout").
+CODE_BEFORE = frozenset({"at", "from", "via", "in", "to", "into", "out", "à", "a", "en", "em", "no", "na", "op",
+                         "på", "desde", "da", "dal", "vanuit", "naar", "nach", "von"})
+TRAVEL_WORDS = frozenset("""
+flight flights boarding board gate gates airline airlines airways airport terminal check-in checkin kiosk kiosks
+plane layover baggage luggage tsa landed landing departure departures arrivals lounge driver drivers ride rides
+pickup taxi cab uber lyft vuelo vuelos embarque voo voos volo voli imbarco vol vols embarquement flug flüge
+vlucht vluchten lot lotu odprawa flyg uçuş uçak aeropuerto aeroporto aéroport flughafen luchthaven lotnisko
+""".split())

