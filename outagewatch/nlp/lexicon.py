@@ -80,7 +80,7 @@ DEVICE_CJK = ("앱", "서버", "접속", "로그인", "결제", "송금", "메�
 # Recovery words said of anything ("the statue was restored", "the bug is fixed", "summer is back"): about an
 # outage only with a service named or an outage word beside them. The other recovery phrases say a service
 # works again ("funkar igen", "doet het weer", "już śmiga", "syncing again") and are about an outage on their own.
-GENERIC_RECOVERIES = frozenset({"back up", "is back", "are back", "it's back", "back to normal", "up again", "resolved",
+GENERIC_RECOVERIES = frozenset({"back up", "finally back", "is back", "are back", "it's back", "back to normal", "up again", "resolved",
     "has been resolved", "is resolved", "fixed", "is fixed", "has been fixed", "restored", "has been restored",
     "recovered", "has recovered", "have recovered", "fully recovered", "operational", "no longer", "mitigated",
     "has been mitigated", "normal operations", "been fine", "all systems go", "back to green", "resuelto",
@@ -320,7 +320,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
              "looks fine", "look fine", "seems fine", "fine from here", "sorun yok", "sorun görünmüyor",
              "sorun olmadığını", "sorun bulunmuyor", "sorun yaşanmıyor", "sorun bildirilmiyor", "sorun bildirilmedi"],
     "recovered": [
-        "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again",
+        "back up", "back online", "is back", "are back", "it's back", "back to normal", "working again", "finally back",
         "works again", "up again", "up and running", "resolved", "has been resolved", "is resolved",
         "fixed", "is fixed", "has been fixed", "restored", "has been restored", "recovered", "has recovered",
         "have recovered", "fully recovered", "operating normally", "functioning normally",
@@ -530,11 +530,12 @@ ACCESS_DOWN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # None of what an operator sells ("no calls", "zero signal", "sin fibra", "plus de 4G", "sem televisão", "ohne
 # Kabel-TV", "zero linea", "geen 4G"); weak, as above: "no data" and "no calls" are said of anything too.
 NO_ACCESS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "en": (("no", "zero", "lost", "lost all", "lost the", "lost our", "lost my", "lost their"),
+    "en": (("no", "zero", "lost", "lost all", "lost the", "lost our", "lost my", "lost their", "without"),
            ("data", "calls", "bars", "signal", "4g", "5g", "broadband", "fibre", "fiber", "tv", "landline",
             "mobile data", "internet", "network")),
-    "es": (("sin", "no hay", "cero"), ("fibra", "datos", "4g", "llamadas", "línea", "datos móviles", "energía ni internet")),
-    "fr": (("pas de", "plus de", "aucune", "aucun"), ("4g", "5g", "fibre", "télé", "tv", "box", "appels")),
+    "es": (("sin", "no hay", "cero", "ni"), ("fibra", "datos", "4g", "llamadas", "línea", "datos móviles",
+                                            "energía ni internet")),
+    "fr": (("pas de", "plus de", "aucune", "aucun", "ni"), ("4g", "5g", "fibre", "télé", "tv", "box", "appels", "accès")),
     "pt": (("sem",), ("fibra", "dados", "televisão", "tv", "4g", "linha", "telefone")),
     "de": (("kein", "keine", "ohne"), ("dsl", "lte", "kabel-tv", "tv", "internet", "netz", "glasfaser", "festnetz", "4g")),
     "it": (("senza", "zero", "niente"), ("fibra", "linea", "4g", "chiamate", "dati", "segnale")),
@@ -558,7 +559,13 @@ OPERATOR_DOWN = frozenset({d for _, downs in ACCESS_DOWN.values() for d in downs
 # Words that may stand between the operator and OPERATOR_DOWN beside what it sells ("Telenet ook plat").
 OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", "yine", "aussi", "también", "também",
                               "anche", "auch", "is", "was", "'s", "just", "completely", "totally", "all", "home", "(",
-                              ")", "e&", "est", "está", "è", "ist", "är", "jest", "tamamen", "komplett", "helemaal"})
+                              ")", "e&", "est", "está", "è", "ist", "är", "jest", "tamamen", "komplett", "helemaal",
+                              "helt", "völlig", "totalmente", "complètement", "completamente", "totaal"})
+# A place said between an operator (or what it sells) and the word that says it down ("Globe signal in Makati
+# gone", "airtel fiber in bengaluru dead", "Vodafone Kabel in Hamburg und Bremen weg"): the preposition, then at
+# most four words of the place.
+OPERATOR_PLACE_PREPOSITIONS = frozenset({"in", "across", "around", "throughout", "en", "à", "a", "em", "no", "na",
+                                         "nel", "w", "i", "im", "op", "at", "all", "overall", "partout", "överallt"})
 
 # A provider repairing an outage, as headlines say it ("Singtel fixes broadband disruption", "SFR rétablit son
 # réseau mobile après une panne", "Proximus herstelt internetstoring", "Google Cloud przywraca działanie po
@@ -739,14 +746,18 @@ CJK_EVERYDAY: dict[str, list[str]] = {
                  r"クルクル", r"読み込み中", r"途切れ", r"入れ(?:な|ん)",
                  r"(?:送信|受信|同期|保存|送金|ダウンロード|アップロード|購入|再生|接続|ログイン|決済|支払い|注文|通話|視聴|"
                  r"push|プッシュ|注文確定)(?:が|も)?(?:でき(?:な|ん|ませ)|され(?:な|ん))",
-                 r"(?:送|払|使|見|観|開)(?:れ|え)(?:な|ん)(?:い|かった)?"],
+                 r"(?:送|払|使|見|観|開)(?:れ|え)(?:な|ん)(?:い|かった)?",
+                 # a network that will not catch ("電波つかまらない", "데이터 안 터져요"), a channel that will not
+                 # show ("IPTV 안 나옴"): weak, a network operator or a service must be named beside them
+                 r"電波(?:が|も)?(?:つかまら|掴まら|拾わ|入ら)(?:な|ん)", r"(?:데이터|신호|와이파이|LTE|5G|인터넷)(?:가|이)? ?안 ?터",
+                 r"안 ?나옴"],
     "errors": [r"에러", r"エラー"],
     "not-loading": [r"真っ(?:白|黒)", r"(?:見|観)れ(?:な|ん)", r"안 ?(?:열림|열려|떠|뜸|켜짐)", r"흰 ?화면|검은 ?화면|까맣게"],
-    "connectivity": [r"(?:繋|つな)が(?:らん|りにく)", r"接続(?:が)?切れ", r"切断", r"끊(?:김|겨|겼|기)", r"연결 ?중",
+    "connectivity": [r"(?:繋|つな)が(?:らん|らへん|りにく)", r"接続(?:が)?切れ", r"切断", r"끊(?:김|겨|겼|기)", r"연결 ?중",
                      r"接続中"],
     "recovered": [r"復活し", r"戻(?:った|ってきた|りました)", r"直(?:った|ってた|りました)", r"正常に戻",
                   r"(?:普通に|また)(?:使え|見れ|入れ|繋が|送れ)",
-                  r"(?:다시|이제) ?(?:잘 ?)?(?:됨|돼|된다|되네|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
+                  r"(?:다시|이제) ?(?:[가-힣A-Za-z]{1,5} )?(?:잘 ?)?(?:됨|돼|된다|되네|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
                   r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)"],
 }
 for _symptom, _patterns in CJK_EVERYDAY.items():

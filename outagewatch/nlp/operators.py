@@ -54,7 +54,9 @@ ACCESS = frozenset({
     "celular", "netz", "glasfaser", "kabel", "kabel-tv", "mobilfunk", "festnetz", "handynetz", "rete", "linea",
     "segnale", "netwerk", "glasvezel", "bereik", "sieć", "sieci", "zasięg", "zasięgu", "światłowód", "şebeke",
     "şebekesi", "interneti", "fiberi", "nät", "mobilnät", "mobilnätet", "bredband", "bredbandet", "mobil",
-    "mobiel", "mobile-data", "mobilt", "dati", "donnees", "données", "4g/5g"})
+    "mobiel", "mobile-data", "mobilt", "dati", "donnees", "données", "4g/5g",
+    # coverage said of an operator ("Sin cobertura de Orange", "täckning hos Telia"), Swedish plural "mobila"
+    "cobertura", "couverture", "copertura", "täckning", "mobila", "accès"})
 LINKS = frozenset({"de", "da", "do", "del", "von", "bei", "der", "di", "della", "dell'", "van", "bij", "w", "z",
                    "från", "hos", "with", "from", "on", "via", "con", "chez", "avec", "mit", "com"})
 # A sentence that speaks of a network: where a word-named operator counts anywhere (see the docstring).
@@ -63,6 +65,30 @@ NETWORK_TALK = ACCESS | frozenset({"internetu", "wlan", "empfang", "cobertura", 
 # Words so frequent they are grammar ("The", "One", "Only", "Will", "First"): never an operator, even
 # beside what one sells ("The internet is down"); "Play", "Free", "Three" (-7.5, -8.0, -8.7) stay.
 FUNCTION_PROB = -7.5
+# Cable, fibre and DSL companies that hold no mobile network code and sell no numbers, so neither table above
+# names them, yet their failure is a network's outage ("Comcast out in Chicago", "Spectrum internet out in
+# Houston", "Telmex internet is out", "Superonline fiber kesik"). No registry package lists fixed-line operators
+# (the AS-number packages fetch their names at run time), so this is a short hand-kept list of the big ones
+# per market, filtered like the tables' names (a word too, "Spectrum", "Frontier", "Cox", counts only beside what
+# it sells or in a sentence about a network).
+FIXED_LINE = (
+    "Comcast", "Xfinity", "Spectrum", "Cox", "CenturyLink", "Frontier", "Mediacom", "Suddenlink", "Optimum",
+    "Windstream", "Astound", "Ziply", "Telmex", "Izzi", "Totalplay", "Megacable", "Fibertel", "Telecentro",
+    "Superonline", "TurkNet", "TTNet", "Hyperoptic", "Plusnet", "TalkTalk", "Numericable", "Unitymedia",
+    "NetCologne", "Caiway", "Cogeco", "Eastlink", "Shaw", "IndiHome", "Hathway", "Converge", "Bahnhof",
+    "Ownit", "Bredband2", "Inea", "Vectra", "Tiscali", "Jazztel", "Adamo", "Starlink", "Fibertel", "Sonic",
+)
+# Operators' names as people write them in Japanese and Korean text, where the tables' Latin names are not
+# written: the carriers of each market (NTT Docomo, SoftBank, KDDI's au, Rakuten Mobile, Y!mobile, UQ; SK Telecom,
+# KT, LG U+, SK Broadband). Found inside a run of kana, kanji or hangul; "au" and "KT" only as their own word in
+# a text in that script (beside Latin text they are words or initials).
+CJK_NAMES = ("ドコモ", "docomo", "ソフトバンク", "楽天モバイル", "ワイモバイル", "UQモバイル", "ahamo", "povo",
+             "SKT", "SK텔레콤", "SK브로드밴드", "LG유플러스", "LGU+", "유플러스", "KT올레", "올레", "케이티")
+CJK_WORDS = {"sk": re.compile(r"[\uac00-\ud7a3]"), "au": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "kt": re.compile(r"[\uac00-\ud7a3]")}
+CJK_WORD_FORMS = {"sk": "", "au": "au", "kt": "KT"}  # "SK" alone is a group of companies
+# A telephone company's second word that makes a two-word name of a first word that is a word too ("Türk Telekom",
+# "Virgin Media", "Globe Telecom").
+PAIR_WORDS = frozenset({"telekom", "telecom", "telecoms", "media", "telefonica", "telefónica"})
 GENERIC = frozenset({"telecom", "telecoms", "telecommunications", "telekom", "mobile", "mobil", "movil", "telco",
                      "voip", "ipv6", "sms", "gsm", "telefonica", "telefónica", "ao", "oao", "zao", "ooo"})
 
@@ -78,16 +104,21 @@ def build() -> dict[str, dict[str, str]]:
 
     from mcc_mnc_lut.p1_mnc import P1_MNC
 
-    names = [name for by_lang in CARRIER_DATA.values() for name in by_lang.values()]
+    names = [name for by_lang in CARRIER_DATA.values() for name in by_lang.values()] + list(FIXED_LINE)
     for rows in P1_MNC.values():  # each network code's brand, as Wikipedia's tables give it
         for row in rows if isinstance(rows, list) else [rows]:  # an operating network's company too ("Comcast")
             names += [row[key] for key in ("brand", "operator") if row.get(key) and (key == "brand" or row.get("ope"))]
     written: dict[str, dict[str, int]] = {}
+    two: dict[str, str] = {}  # "türk telekom", "virgin media", "one nz": a first word that is a word, and the next
     for name in names:
-        first = _SPLIT.split(name.strip())[0]
+        parts = _SPLIT.split(name.strip())
+        first = parts[0]
         if _WORD.fullmatch(first) and first.isascii():
             written.setdefault(first.lower(), {}).setdefault(first, 0)
             written[first.lower()][first] += 1
+        if len(parts) > 1 and _WORD.fullmatch(first) and _WORD.fullmatch(parts[1]) and parts[1][:1].isupper() \
+                and parts[1].lower() not in ACCESS:
+            two.setdefault(f"{first.lower()} {parts[1].lower()}", f"{first} {parts[1]}")
     words: set[str] = set()
     for lang in tables.WORD_LANGS:
         if lang not in WITH_BRANDS:
@@ -117,7 +148,20 @@ def build() -> dict[str, dict[str, str]]:
                              or max(prob.get(form, -99.0), prob.get(low, -99.0)) > tables.COMMON_PROB):
             continue  # "EU", "UK", "ID", "GO"; "DNA", "GTA", "AMD": letters every text uses
         out[low] = form
-    return {"names": out, "worded": worded}
+    # A first word left out above (a word, a place, too short) names the operator with its second word when that
+    # is a telephone company's word or a country's letters, both written as the operator writes them: "Türk
+    # Telekom", "Virgin Media", "One NZ", "Globe Telecom" (not "Hong Kong", "Puerto Rico": places, not brands).
+    pairs = {}
+    for key, form in sorted(two.items()):
+        first, second = key.split(" ")
+        written_second = form.split(" ")[1]
+        if first in out or first in worded and second not in PAIR_WORDS or any(ord(c) > 0x24F for c in form) \
+                or not form[:1].isupper() or len(first) < 2:
+            continue
+        if second in PAIR_WORDS or (written_second.isupper() and len(second) == 2 and second.isalpha()
+                                    and first in english | words):
+            pairs[key] = form
+    return {"names": out, "worded": worded, "pairs": pairs}
 
 
 def _cased(form: str) -> bool:
@@ -147,29 +191,62 @@ def keys() -> frozenset[str]:
     return frozenset(table())
 
 
+def pairs() -> dict[str, str]:
+    return _tables().get("pairs", {})
+
+
 @lru_cache(maxsize=1)
 def all_keys() -> frozenset[str]:
-    return frozenset(table()) | frozenset(worded())
+    return frozenset(table()) | frozenset(worded()) | frozenset(p.split(" ")[0] for p in pairs())
+
+
+@lru_cache(maxsize=1)
+def _genitives() -> dict[str, str]:
+    """"Telias", "Vodafones", "Telenors": a name of five letters or more with the genitive "s" of Swedish,
+    German or Dutch written on."""
+    return {low + "s": form + "s" for low, form in table().items() if len(low) >= 5 and not low.endswith("s")
+            and low.isalpha()}
 
 
 SENTENCE_ENDS = frozenset({".", "!", "?", "\n", ";"})
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_NAMES = re.compile("|".join(re.escape(n) for n in sorted(CJK_NAMES, key=len, reverse=True)))
 
 
 def find(texts: list[str], lower: list[str]) -> list[int]:
-    """Where the words name an operator (token indices; see the module's docstring for when a short
-    name counts). One set test first: nearly no text names one."""
-    if all_keys().isdisjoint(lower):
-        return []
-    known = table()
-    said = worded()
+    """Where the words name an operator (token indices; for a name of two words, the second's; see the
+    module's docstring for when a short name counts). One set test first: nearly no text names one."""
     found = []
-    for i, (text, low) in enumerate(zip(texts, lower)):
-        if low in known:
-            if not _cased(known[low]) or text == known[low]:
+    if not all_keys().isdisjoint(lower):
+        known = table()
+        said = worded()
+        two = pairs()
+        for i, (text, low) in enumerate(zip(texts, lower)):
+            if low in known:
+                if not _cased(known[low]) or text == known[low]:
+                    found.append(i)
+            elif i + 1 < len(lower) and f"{low} {lower[i + 1]}" in two:
+                if f"{text} {texts[i + 1]}" == two[f"{low} {lower[i + 1]}"] or text[:1].isupper() and \
+                        texts[i + 1][:1].isupper() and not _cased(two[f"{low} {lower[i + 1]}"].split(" ")[1]):
+                    found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ"
+            elif low in said and text[:1].isupper() and _worded_counts(texts, lower, i, said[low][1] == "near"):
                 found.append(i)
-        elif low in said and text[:1].isupper() and _worded_counts(texts, lower, i, said[low][1] == "near"):
-            found.append(i)
-    return found
+    genitives = _genitives()
+    for i, text in enumerate(texts) if not genitives.keys().isdisjoint(lower) else ():
+        if text[:1].isupper() and lower[i] in genitives and i not in found:
+            found.append(i)  # "Telias mobila bredband", "Vodafones Netz"
+    for i, text in enumerate(texts) if (not CJK_WORDS.keys().isdisjoint(lower) or _CJK_NAMES.search(
+            " ".join(texts))) else ():
+        if i in found:
+            continue
+        if _CJK_NAMES.search(text) and (_CJK.search(text) or any(_CJK.search(t) for t in texts)):
+            found.append(i)  # "ドコモ、大阪市内で電波つかまらない", "SKT 데이터가 안 터져요"
+        elif text == "SK" and i + 1 < len(texts) and texts[i + 1].startswith(("브로드밴드", "텔레콤")):
+            found.append(i + 1)  # "SK 브로드밴드" as the tokenizer splits "SK브로드밴드"
+        elif lower[i] in CJK_WORDS and text == CJK_WORD_FORMS[lower[i]] and any(
+                CJK_WORDS[lower[i]].search(t) for t in texts):
+            found.append(i)  # "大阪人やけどau全然繋がらへん", "KT 인터넷 먹통"
+    return sorted(found)
 
 
 def _worded_counts(texts: list[str], lower: list[str], i: int, near: bool) -> bool:
@@ -181,6 +258,8 @@ def _worded_counts(texts: list[str], lower: list[str], i: int, near: bool) -> bo
         return True
     if i >= 1 and lower[i - 1] in ACCESS or i >= 2 and lower[i - 1] in LINKS and lower[i - 2] in ACCESS:
         return True
+    if i + 2 < n and lower[i + 1] in (":", "—", "–") and lower[i + 2] in ACCESS:
+        return True  # "Texans on Spectrum: internet out in Houston"
     if not near:
         return False
     start = i

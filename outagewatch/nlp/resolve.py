@@ -1528,13 +1528,29 @@ def _card_refused(lower: list[str]) -> int | None:
 def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
     """Where a word of lexicon.OPERATOR_DOWN says the network operator named at ``i`` is down: right after
     it, or after what it sells and a filler ("AT&T fiber out", "Telenet ook plat"); None if nowhere."""
-    for j in range(i + 1, min(len(lower), i + 7)):
+    n = len(lower)
+    j = i + 1
+    while j < min(n, i + 7):
         word = lower[j]
         if word in lexicon.OPERATOR_DOWN:
             return None if any(s <= j < e for s, e, _ in symptom_spans) else j
+        if word in lexicon.OPERATOR_PLACE_PREPOSITIONS and j > i + 1 and lower[j - 1] in operators.ACCESS:
+            # "Globe signal in Makati gone", "Vodafone Kabel in Hamburg und Bremen weg": a place between
+            for k in range(j + 1, min(n, j + 6)):
+                if lower[k] in lexicon.OPERATOR_DOWN:
+                    return None if any(s <= k < e for s, e, _ in symptom_spans) else k
+                if lower[k] in _PLACE_BREAKS:
+                    return None
+            return None
         if word not in operators.ACCESS and word not in lexicon.OPERATOR_FILLERS:
             return None
+        j += 1
     return None
+
+
+# What ends the place between an operator's product and its down-word: a sentence or clause mark, a contrast.
+_PLACE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "but", "aber", "pero", "mais", "mas", "ma", "maar", "men",
+                           "ale", "ama", "though", "while", "—", "-"})
 
 
 def _negated(lower: list[str], start: int, recovery: bool) -> bool:
