@@ -701,7 +701,7 @@ STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "r
 # Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
 # The negative look-aheads keep "落ちてない" (not down) and "復旧作業中" (recovery under way) out.
 JA_SYMPTOMS: dict[str, list[str]] = {
-    "outage": [r"障害(?!物|者|で(?:は|も)?な|じゃな|は(?:あり|発生して)?(?:ませ|な)|なし)", r"장애(?!인|물)", r"오류",
+    "outage": [r"障害(?!物|者|で(?:は|も)?な|じゃな|は(?:あり|発生して(?:い|お)?)?(?:ませ|な)|なし)", r"장애(?!인|물)", r"오류",
                r"落ちて(?:る|い|ます)(?!な|ませ)", r"落ちた", r"オフライン(?:表示|になって|のまま)", r"ダウン(?!ロード|ジャケット|コート|ベスト)", r"使えな(?:い|くな)", r"利用できな", r"停止(?!中の)", r"止まって"],
     "degraded": [r"不安定", r"一部"],
     "problems": [r"不具合", r"問題が(?:発生|起き)", r"おかしい", r"止ま(?:る|った|って)", r"送れな", r"入れな",
@@ -834,10 +834,41 @@ LOOKING_BACK = (
     "blames", "fined over", "fined for", "fined after", "a year later", "a year on",
     "one year on", "a year after", "publishes review", "culpa a", "multa a", "multada", "multado", "accuse",
     "beschuldigt", "bestraft", "kara aldı", "ceza",
+    # a cause found ("errors in Northern Virginia were caused by a DNS change"), a status page's review written
+    # without hyphens ("Post Incident Review (PIR) - Azure SQL Database"), and the
+    # company's apology, which comes when the failure is told ("Hulu Live TV streams fail during Sunday football,
+    # company apologizes", "Meta présente ses excuses")
+    "was caused by", "were caused by", "was due to", "were due to", "était due à", "étaient dues à",
+    "post incident review", "apologizes", "apologises", "apologized", "apologised",
+    "présente ses excuses", "pide disculpas", "pidió disculpas", "pede desculpas", "entschuldigt sich",
+    "chiede scusa", "biedt excuses aan", "przeprasza", "özür diledi", "ber om ursäkt",
 )
+# A past outage told with how long it lasted ("took down Spotify, Discord for an hour", "knocked thousands of
+# websites offline for three hours", "dejó sin servicio a varias apps durante dos horas") or said to have been
+# brief ("briefly knocked bank and airline websites offline"): a look back, with a verb of the past telling it
+# (PAST_TELLING) and no word of the present (lexicon.NOW) nor "has been" ("Slack has been down for two hours").
+_NUMBERS = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|\d+(?:[.,]\d+)?|half an|" \
+           r"(?:one|two|three|four|five|six) and a half|una|uma|un|une|dos|duas|tres|três|deux|trois|due|tre|zwei|" \
+           r"drei|twee|drie|varias|várias|plusieurs|diverse|mehrere|meerdere|flera|kilka|några)"
+PAST_LENGTH = (
+    rf"for (?:about |around |nearly |almost |over |more than |roughly |some |up to )?{_NUMBERS} (?:hours?|minutes?|hrs?|mins?|days?)",
+    r"(?:lasting|lasted) (?:about |nearly |almost |over |more than )?" + _NUMBERS + r" (?:hours?|minutes?|days?)",
+    rf"durante (?:casi |más de |mais de |quase |cerca de )?{_NUMBERS} (?:horas?|minutos?|días?|dias?)",
+    rf"(?:pendant|per|für|por|przez) (?:près de |plus de |quasi |oltre |fast |über |mehr als |quase |mais de |prawie |ponad )?{_NUMBERS} "
+    r"(?:heures?|ore|minuti|minutes|stunden|horas?|godzin[ey]?|godzinę)",
+    r"briefly", r"brevemente", r"brièvement", r"kurzzeitig", r"kortstondig", r"stundenlang", r"urenlang",
+)
+PAST_TELLING = frozenset({  # what an outage did, told after it (not "was", "left": "I was next for 40 minutes")
+    "took", "knocked", "disrupted", "brought", "went", "lasted", "lasting", "crippled", "dejó", "dejaron", "deja",
+    "dejan", "tumbó", "paralizó", "estuvo", "estuvieron", "legte", "legten", "derrubou", "deixou", "deixaram", "ficou",
+    "ficaram", "esteve", "privé", "paralysé", "lasciato", "låg", "lagen", "sparaliżowała", "sparaliżował",
+})
+# "has been down for two hours": said of now.
+PAST_LENGTH_NOT = frozenset({"has", "have", "been", "hasn't", "haven't", "since", "desde", "seit", "depuis", "sinds",
+                             "da", "od", "sedan", "beri", "ist", "sind", "est", "sont", "está", "están", "è"})
 # A review of an incident is about that incident, whatever words it uses: with a service named, relevant.
 INCIDENT_REVIEWS = ("post-incident review", "post-incident report", "incident review", "post-mortem", "postmortem",
-                    "post mortem", "root cause analysis")
+                    "post mortem", "root cause analysis", "post incident review")
 PAST_TIMES = (
     "yesterday", "yesterday's", "last week", "last week's", "last night", "last night's", "last month",
     "last month's", "last weekend", "last year", "last year's", "earlier this week", "ayer", "anoche",
@@ -901,6 +932,17 @@ NOW = frozenset({
 # What keeps an explanation about the outage going on now ("... explains what is causing today's outage").
 STILL_NOW = PRESENT_TIME | frozenset({"still", "ongoing", "again"})
 NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
+# "Again" in Japanese and Korean text: Korean "또" as a word of its own ("정부24 또 먹통"), Japanese "また" right
+# before a problem ("また落ちてる", "またダウン"): a problem come back now, as "is down again" (resolve.present_time).
+# A word of working beside "again" says the service works again, not that the problem came back.
+FINE_AGAIN = frozenset({"ok", "okay", "fine", "up", "working", "works", "work", "normal", "good", "back", "available",
+                        "online", "operational", "funciona", "funcionando", "funktioniert", "geht", "läuft", "marche",
+                        "fonctionne", "funziona", "va", "anda", "werkt", "doet", "działa", "działają", "çalışıyor",
+                        "funkar", "fungerar", "normalt", "normale", "normal", "normaal", "erreichbar", "disponible",
+                        "disponível", "disponibile", "beschikbaar", "dostępny", "erişilebilir", "tillgänglig"})
+AGAIN_CJK_KO = frozenset({"또", "또다시", "또또"})
+AGAIN_CJK_JA = ("また落ち", "またダウン", "また障害", "また繋がら", "またつながら", "またエラー", "また使えな", "また不具合",
+                "また止ま", "また死んで", "また鯖落ち")
 
 POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energía", "strom", "courant", "luz", "stroom",
                          "blackout", "apagón", "apagão", "stromausfall", "停電", "elektrik", "elettrica", "elettrico",

@@ -72,7 +72,13 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "monitorujemy": "monitoring", "monitorowanie": "monitoring", "zidentyfikowano": "identified",
                   "izleniyor": "monitoring", "i̇zleniyor": "monitoring", "övervakar": "monitoring",
                   "övervakning": "monitoring", "identifierat": "identified", "tanımlandı": "identified",
-                  "belirlendi": "identified", "araştırılıyor": "investigating", "inceleniyor": "investigating"}
+                  "belirlendi": "identified", "araştırılıyor": "investigating", "inceleniyor": "investigating",
+                  # Azure's "Active" as its localized pages title an incident going on ("Attivo - Azure Virtual
+                  # Network - Italy North: ...")
+                  "attivo": "investigating", "activo": "investigating", "actif": "investigating",
+                  "ativo": "investigating", "aktiv": "investigating", "actief": "investigating",
+                  "aktywny": "investigating", "aktif": "investigating", "アクティブ": "investigating",
+                  "활성": "investigating"}
 # "Resolved" as other languages' status pages title an update ("[Résolu] ...", "Storing opgelost: ...", "[복구 완료]").
 FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie", "resuelto", "resuelta", "solucionado",
                                   "restablecido", "resolvido", "resolvida", "restabelecido", "risolto", "risolta",
@@ -80,7 +86,11 @@ FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie"
                                   "hersteld", "rozwiązany", "rozwiązane", "naprawiony", "çözüldü", "giderildi",
                                   "löst", "åtgärdat", "복구", "해결", "復旧", "解消",
                                   "rozwiązano", "naprawiono", "atténué", "atténuée", "mitigado", "mitigada", "azaltıldı",
-                                  "mitigato", "mitigata", "gemildert", "åtgärdad", "解決済み"), "resolved")
+                                  "mitigato", "mitigata", "gemildert", "åtgärdad", "解決済み",
+                                  # Azure's "Mitigated" as its localized pages title it ("Attenuato:", "軽減済み:")
+                                  "attenuato", "attenuata", "atenuado", "atenuada", "afgezwakt", "beperkt",
+                                  "złagodzono", "złagodzony", "hafifletildi", "mildrat", "begränsat", "軽減済み",
+                                  "완화됨"), "resolved")
 STAGE_WORDS = frozenset({"investigating", "identified", "monitoring", "resolved", "update", "informational",
                          "mitigated", "restored", "postmortem", "completed", "scheduled", *FOREIGN_STAGES,
                          *FOREIGN_RESOLVED})
@@ -543,7 +553,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if want_status:
         status = _status(lower, stage_spans, ja, partial)
         if status is None and ctx.kind == "status":  # a status page names no stage: say what it reports
-            status = ("investigating" if problems else "resolved" if recovered else
+            # (a review of an incident is posted once it is over: "Post Incident Review (PIR) - Azure SQL Database";
+            # a component's state goes on: "Editor - Partial Outage; Login - Operational")
+            joined = " ".join(lower)
+            status = ("resolved" if problems and any(r in joined for r in lexicon.INCIDENT_REVIEWS) else
+                      "investigating" if problems or _component_state(lower) else "resolved" if recovered else
                       "informational" if "maintenance" in symptoms else None)
         if status == "resolved":
             symptoms -= lexicon.PROBLEM_SYMPTOMS
@@ -638,8 +652,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                               ctx.kind == "status")
     if not found and not denied and not CHOICE_CUES.isdisjoint(lower) and verbs.choosing(lower):
         denied = True  # "i won't let my kids play fortnite": a person choosing, no complaint to read in
+    # (of a named service or network operator: a bag of words is least sure of what the catalog does not name)
     now = present_time(lower, text_of(doc), [(st, e) for st, e, sym, _ in found if sym in problems],
-                       bool(ja)) if ongoing and (services or providers) and not (recovery_said or recovered or denied) else None
+                       bool(ja)) if ongoing and (services or providers or operator) \
+        and not (recovery_said or recovered or denied) else None
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
@@ -663,6 +679,7 @@ _AGAIN_NOW_RE = re.compile(rf"(?<!\S)(?:(?:{_AGAIN_WORD}) (?:{_NOW_WORD})|(?:{_N
 
 
 _AGAIN_RE = re.compile(rf"(?<!\S)(?:{_AGAIN_WORD})(?!\S)")
+_AGAIN_KEYS = phrasegate.keys(lexicon.AGAIN_WORDS)
 # "is", "ist", "est", "está"...: the problem said in the present tense ("is down again"), not "was" or "went".
 PRESENT_COPULAS = frozenset({"is", "are", "'s", "'re", "ist", "sind", "zijn", "est", "sont", "está", "están", "estão",
                              "é", "è", "sono", "är", "er", "jest", "są"})
@@ -708,7 +725,9 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     if cjk:
         if any(past in raw for past in lexicon.PAST_TIMES_CJK):
             return None
-        cue = next((cue for cue in lexicon.PRESENT_TIME_CJK if cue in raw), None)
+        cue = next((cue for cue in lexicon.PRESENT_TIME_CJK if cue in raw), None) or next(
+            (w for w in lower if w in lexicon.AGAIN_CJK_KO), None) or next(
+            (cue for cue in lexicon.AGAIN_CJK_JA if cue in raw), None)
         if cue:
             return cue
     if not problems:
@@ -725,6 +744,14 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
         joined = " ".join(lower)
     for match in _PRESENT_RE.finditer(joined) if phrasegate.may_hold(joined, _PRESENT_KEYS) else ():
         at = joined.count(" ", 0, match.start())  # the phrase's first word
+        if any(st - NEAR <= at < e + NEAR for st, e in problems):
+            return match.group()
+    # "Slack outage again this morning", "GitHub is down again", "Teams schon wieder kaputt": with no past time
+    # in the text (above), a problem come back is a problem now
+    for match in _AGAIN_RE.finditer(joined) if phrasegate.may_hold(joined, _AGAIN_KEYS) else ():
+        at = joined.count(" ", 0, match.start())
+        if at and lower[at - 1] in lexicon.FINE_AGAIN or at + 1 < len(lower) and lower[at + 1] in lexicon.FINE_AGAIN:
+            continue  # "seems ok again", "it's Available again", "wieder online": working again
         if any(st - NEAR <= at < e + NEAR for st, e in problems):
             return match.group()
     return None
@@ -2359,6 +2386,13 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         for past in lexicon.PAST_TIMES_CJK:
             if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
                 return f"a past outage ({past!r}), nothing says it goes on"
+    if not lexicon.PAST_TELLING.isdisjoint(lower) and lexicon.NOW.isdisjoint(lower) \
+            and lexicon.PAST_LENGTH_NOT.isdisjoint(lower):
+        match = _LENGTH_RE.search(" ".join(lower))
+        if match:  # "took down Spotify, Discord for an hour", "dejó sin servicio ... durante dos horas"
+            return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
+        if {"legte", "legten"}.intersection(lower) and "lahm" in lower:  # "Konfigurationsfehler legte ... lahm"
+            return "a past outage ('legte ... lahm'), nothing says it goes on"
     if _BACK_KEYS.isdisjoint(lower):
         return None
     joined = " ".join(lower)
@@ -2377,7 +2411,10 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     return None
 
 
-_STATE_RE = re.compile(r"(?:^|[-–—|] )(" + "|".join(re.escape(p) for p in lexicon.COMPONENT_STATES) + r")(?= [-–—:|.]|$)")
+_LENGTH_RE = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PAST_LENGTH) + r")(?!\w)")
+
+
+_STATE_RE = re.compile(r"(?:^|[-–—|] )(" + "|".join(re.escape(p) for p in lexicon.COMPONENT_STATES) + r")(?= [-–—:|.;,]|$)")
 # A state's first word: the regex reads a state only as whole tokens (after the start or "- ", before " -" or
 # the end), so a text without any of these words as a token has no state to find, and is not joined and read.
 _STATE_FIRSTS = frozenset(p.split()[0] for p in lexicon.COMPONENT_STATES)
