@@ -308,7 +308,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "mantenimiento", "wartung", "wartungsarbeiten", "manutenção", "scheduled upgrade", "planned upgrade",
         "manutenzione", "onderhoud", "underhåll", "underhållet", "underhållsarbete", "bakım", "bakımı",
         "bakım çalışması", "konserwacja", "konserwacji", "prace serwisowe", "prac serwisowych", "planowane prace",
-        "planowanych prac", "manutenção programada", "mantenimiento programado", "gepland onderhoud",
+        "planowanych prac", "przerwa techniczna", "przerwy technicznej", "manutenção programada", "mantenimiento programado", "gepland onderhoud",
         # downtime announced ("expected downtime under 5 minutes", "coupure programmée")
         "planned downtime", "scheduled downtime", "expected downtime", "planned outage", "scheduled outage",
         "coupure programmée", "interruption programmée", "corte programado", "interrupción programada",
@@ -499,6 +499,37 @@ EVERYDAY_COMPLAINTS["login"] += [
     "keeps asking for my password", "asking for my password again", "keeps asking me to log in", "não deixa eu entrar",
     "não me deixa entrar", "non mi fa entrare", "me pide la contraseña", "oturumu kapatıyor", "oturumumu kapatıyor",
     "wylogowuje mnie", "loggt mich aus", "me déconnecte",
+]
+# What a bank's, a portal's or a payment app's own error message says when it fails, and what its users say of it,
+# in the languages whose lists lacked them (a quoted message is a complaint about an app: "Garanti BBVA uygulaması
+# sürekli 'işleminiz gerçekleştirilemiyor' diyor", "Swish säger 'betalningen kunde inte genomföras'", "Sparkasse
+# App: 'Die Anmeldung ist derzeit nicht möglich'", "e-Devlet'e giriş yapamıyorum", "biglietteria online e app
+# inaccessibili", "Cae la web de la Agencia Tributaria").
+EVERYDAY_COMPLAINTS["outage"] += [
+    "inaccessibile", "inaccessibili", "inaccesible", "inaccesibles", "inacessível", "inacessíveis", "niedostępny",
+    "niedostępna", "niedostępne", "otillgänglig", "otillgängliga", "cae la web", "se cae la web", "se cayó la web",
+    "caída de la web", "cae la página", "unerreichbar",
+]
+EVERYDAY_COMPLAINTS["login"] += [
+    "giriş yapamıyorum", "giriş yapılamıyor", "giriş yapamıyoruz", "anmeldung ist derzeit nicht möglich",
+    "anmeldung ist nicht möglich", "anmeldung derzeit nicht möglich", "login ist nicht möglich", "kan inte logga in",
+    "kommer inte in på", "non riesco ad accedere", "non riesco ad entrare", "nie mogę się zalogować",
+    "nie da się zalogować", "não consigo fazer login", "no puedo iniciar sesión", "je n'arrive pas à me connecter",
+]
+EVERYDAY_COMPLAINTS["payments"] += [
+    "betalningen kunde inte genomföras", "transação não concluída", "transação não foi concluída",
+    "pagamento não concluído", "pago no se pudo completar", "zahlung konnte nicht", "betaling mislukt",
+    "płatność nie powiodła się", "ödeme gerçekleştirilemiyor", "paiement refusé", "pagamento non riuscito",
+]
+EVERYDAY_COMPLAINTS["errors"] += [
+    "kunde inte genomföras", "gerçekleştirilemiyor", "işleminiz gerçekleştirilemiyor", "operação não disponível",
+    "no se pudo completar", "no se ha podido completar", "konnte nicht durchgeführt werden", "kon niet worden voltooid",
+    "nie udało się zrealizować", "impossible de finaliser", "non è stato possibile completare",
+]
+EVERYDAY_COMPLAINTS["not-loading"] += [
+    "laddar bara och laddar", "laddar och laddar", "snurrar bara", "sayfa boş dönüyor", "boş sayfa", "beyaz ekran",
+    "página em branco", "pagina bianca", "leere seite", "witte pagina", "pusta strona", "página en blanco",
+    "page blanche",
 ]
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
     SYMPTOM_PHRASES[_symptom] += [p for p in _phrases if p not in SYMPTOM_PHRASES[_symptom]]
@@ -964,6 +995,11 @@ FUTURE |= frozenset({"planerat", "planerad", "planerade", "schemalagt", "schemal
                      "prevista", "previsto", "programmata", "programmato", "pianificata", "pianificato", "programada",
                      "agendado", "programado", "olacak", "olacaktır", "będzie", "kommer"})
 FUTURE_CJK = ("予定", "예정", "定期", "정기", "お知らせ", "안내")
+# A maintenance window said as its hours ("in der Nacht zu Sonntag von 1 bis 4 Uhr", "w nocy z soboty na niedzielę
+# 1:00-4:00", "od 02:00 do 03:00", "söndag 03:00–05:00"): announced, whether or not a future word is said.
+MAINTENANCE_WINDOW = (r"(?<![\w-])\d{1,2}[:.h]\d{2}\s*[-–—]\s*\d{1,2}[:.h]\d{2}(?![\w-])",
+                      r"(?<!\w)(?:von|od|from|de|das|dalle|van|mellan|entre|tussen|between|dalle ore) \d{1,2}(?:[:.h]\d{2})?"
+                      r"(?: uhr| h)? (?:bis|do|to|a|às|alle|tot|och|et|and|en|y|e|till) \d{1,2}")
 
 
 # Brand names that are everyday words in some language: ambiguous even if the catalog

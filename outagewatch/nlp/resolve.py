@@ -165,6 +165,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # Negated problem words are no symptom, but a place's clause that holds one says it is fine ("in Utrecht
     # geen probleem"): nlp/fine.py reads them beside the symptoms.
     negated_spans: list[tuple[int, int, str, bool]] = []
+    lang = doc.user_data.get(LANG)
     for start, end, symptom in symptom_spans:
         if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
@@ -178,7 +179,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if symptom == "recovered" and _partial(lower, start):
             partial = True
             continue
-        if _negated(lower, start, symptom == "recovered"):
+        if _negated(lower, start, symptom == "recovered", lang):
             say("symptom", " ".join(texts[start:end]), False, "negated")
             denied = True
             negated_spans.append((start, end, symptom, False))
@@ -555,9 +556,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if status is None and ctx.kind == "status":  # a status page names no stage: say what it reports
             # (a review of an incident is posted once it is over: "Post Incident Review (PIR) - Azure SQL Database";
             # a component's state goes on: "Editor - Partial Outage; Login - Operational")
+            # and maintenance announced ahead is a notice whatever it will make unavailable: "Planerat underhåll
+            # söndag 03:00–05:00. Appen kan vara otillgänglig")
             joined = " ".join(lower)
             status = ("resolved" if problems and any(r in joined for r in lexicon.INCIDENT_REVIEWS) else
-                      "investigating" if problems or _component_state(lower) else "resolved" if recovered else
+                      "informational" if "maintenance" in kinds and "recovered" not in kinds and _announced(lower, ja, doc)
+                      else "investigating" if problems or _component_state(lower) else "resolved" if recovered else
                       "informational" if "maintenance" in symptoms else None)
         if status == "resolved":
             symptoms -= lexicon.PROBLEM_SYMPTOMS
@@ -591,8 +595,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # a network down in one city, not the writer up a mountain)
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
-    if "maintenance" in kinds and (not lexicon.FUTURE.isdisjoint(lower) or ja and any(
-            w in text_of(doc) for w in lexicon.FUTURE_CJK)) and status in (None, "informational") \
+    if "maintenance" in kinds and _announced(lower, ja, doc) and status in (None, "informational") \
             and "recovered" not in kinds:
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
         status = "informational" if want_status else status
@@ -793,6 +796,16 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
             return True, "a recovery about an outage" + (" of a named service" if named else "")
         return False, "a recovery of nothing named, no outage word"
     return False, why
+
+
+def _announced(lower: list[str], ja, doc: Doc) -> bool:
+    """Maintenance said ahead: a future or "planned" word of any supported language (lexicon.FUTURE), or its
+    window's hours (lexicon.MAINTENANCE_WINDOW: "von 1 bis 4 Uhr", "1:00-4:00")."""
+    return not lexicon.FUTURE.isdisjoint(lower) or bool(ja) and any(w in text_of(doc) for w in lexicon.FUTURE_CJK) \
+        or _WINDOW_RE.search(text_of(doc).lower()) is not None
+
+
+_WINDOW_RE = re.compile("|".join(lexicon.MAINTENANCE_WINDOW))
 
 
 def _about_a_service(lower: list[str], raw: str) -> bool:
@@ -1580,12 +1593,14 @@ _PLACE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "but", "aber", "pero", 
                            "ale", "ama", "though", "while", "—", "-"})
 
 
-def _negated(lower: list[str], start: int, recovery: bool) -> bool:
+def _negated(lower: list[str], start: int, recovery: bool, lang: str | None = None) -> bool:
     cues = lexicon.HYPOTHETICAL if recovery else lexicon.NEGATIONS
     for i in range(start - 1, max(-1, start - (5 if recovery else 4)), -1):
         word = lower[i]
         if word in lexicon.CLAUSE_BREAKS:
             return False
+        if word == "no" and lang == "pt":
+            continue  # Portuguese "no" is "in the" ("pix no itaú dando erro"); its "no" is "não"
         if word in cues or (not recovery and word.endswith("n't")):
             if recovery or word not in ("no",) or start - i <= 2:
                 return True
