@@ -106,6 +106,11 @@ def test_a_products_short_name_in_capitals_still_counts(tag):
     ("CFN stack stuck in UPDATE_ROLLBACK_FAILED", "aws/cloudformation"),
     ("App Insights ingestion is delayed by an hour", "azure/monitor"),
     ("TweetDeck columns stopped refreshing", "x"),
+    # developer services in kana and hangul
+    ("스택 오버플로우 접속이 안 돼요", "stack-overflow"),
+    ("ヘロクのアプリが落ちてる", "heroku"),
+    ("서클CI 빌드가 계속 실패해요", "circleci"),
+    ("ページャーデューティーの通知が来ない", "pagerduty"),
 ])
 def test_more_everyday_names_are_found(tag, text, service):
     assert service in tag(text)["services"]
