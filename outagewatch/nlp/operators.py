@@ -235,8 +235,11 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
     for i, text in enumerate(texts) if not genitives.keys().isdisjoint(lower) else ():
         if text[:1].isupper() and lower[i] in genitives and i not in found:
             found.append(i)  # "Telias mobila bredband", "Vodafones Netz"
-    for i, text in enumerate(texts) if (not CJK_WORDS.keys().isdisjoint(lower) or _CJK_NAMES.search(
-            " ".join(texts))) else ():
+    joined = None if CJK_WORDS.keys().isdisjoint(lower) else ""
+    if joined is None:  # a Japanese or Korean carrier is looked for only in a text that is not all ASCII
+        joined = " ".join(texts)
+        joined = None if joined.isascii() or not _CJK_NAMES.search(joined) else joined
+    for i, text in enumerate(texts) if joined is not None else ():
         if i in found:
             continue
         if _CJK_NAMES.search(text) and (_CJK.search(text) or any(_CJK.search(t) for t in texts)):
