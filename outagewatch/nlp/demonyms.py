@@ -185,6 +185,19 @@ binlerce yüzlerce milyonlarca birçok for für för para pour per voor dla
 OPENERS = frozenset("""
 the hey hi yo dear los las les die der liebe i gli le os as de het hallo hola oi ciao salut kära drodzy
 """.split())
+# Organisations a country's adjective is said of ("empresas españolas", "aziende italiane", "Korean users", "Dutch
+# government services", "nos clients québécois"): the country is where they are.
+BODIES = frozenset("""
+companies businesses firms banks government households homes schools hospitals websites
+empresas compañías bancos hogares ayuntamientos negocios webs empresas companhias bancos lares sites
+aziende imprese banche famiglie comuni siti entreprises sociétés banques foyers communes sites
+""".split())
+# Where the adjective comes after the noun (Romance languages) and how it is made from the plural people word
+# ("españoles" -> "españolas", "mexicanos" -> "mexicanas", "italiani" -> "italiane", "français" -> "françaises").
+ADJECTIVE_AFTER = {"es": (("les", "las"), ("ses", "sas"), ("nes", "nas"), ("os", "as")),
+                   "pt": (("eses", "esas"), ("os", "as")),
+                   "it": (("chi", "che"), ("i", "e")),
+                   "fr": (("ais", "aises"), ("ois", "oises"), ("iens", "iennes"), ("ands", "andes"), ("ains", "aines"))}
 CUES = PEOPLE_AFTER | PEOPLE_COUNT
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";"})
 
@@ -194,6 +207,46 @@ def demonyms() -> dict[str, dict[str, str]]:
     """Language -> plural people word in lower case, as written and folded -> the ISO code of its place
     ("londoners" -> "GB-LND", "madrileños" and "madrilenos" -> "ES-M")."""
     return json.loads(DEMONYMS_FILE.read_text("utf-8")) if DEMONYMS_FILE.exists() else {}
+
+
+@functools.lru_cache(maxsize=1)
+def adjectives() -> dict[str, dict[str, str]]:
+    """Language -> a country's adjective -> its code, made from the country's plural people word in the table:
+    the Romance feminines (``ADJECTIVE_AFTER``, the masculine as it is) and English "-ans" less its "s" ("Koreans"
+    -> "korean", "Australians" -> "australian"); read only beside a word for people or organisations."""
+    out: dict[str, dict[str, str]] = {}
+    for lang, words in demonyms().items():
+        for word, code in words.items():
+            if len(code) != 2 and lang not in ADJECTIVE_AFTER:
+                continue  # English: a country's ("Korean users"); a Romance one a region's too ("clients québécois")
+            forms = {word} if lang in ADJECTIVE_AFTER else set()
+            for end, female in ADJECTIVE_AFTER.get(lang, ()):
+                if word.endswith(end):
+                    forms.add(word[:-len(end)] + female)
+                    break
+            if lang == "en" and word.endswith("ans"):
+                forms.add(word[:-1])
+            if lang == "en" and word in ADJECTIVE_PEOPLE:
+                forms.add(word)
+            for form in forms:
+                out.setdefault(lang, {}).setdefault(form, code)
+    return out
+
+
+def find_adjectives(texts: list[str], lower: list[str], lang: str | None) -> list[tuple[int, str]]:
+    """(token index, ISO code) of each country adjective said of people or organisations: before the noun in
+    English ("Korean users", "Dutch government services"), after it in the Romance languages ("empresas
+    españolas", "aziende italiane", "clients québécois")."""
+    words = adjectives().get(lang or "")
+    if not words or words.keys().isdisjoint(lower):
+        return []
+    nouns = PEOPLE_AFTER | BODIES
+    n = len(lower)
+    if lang in ADJECTIVE_AFTER:
+        return [(i, words[lower[i]]) for i in range(1, n) if lower[i] in words and lower[i - 1] in nouns]
+    nouns = nouns - {"people", "folks", "leute"}  # "the American people saw ...": a nation spoken of, not where
+    return [(i, words[lower[i]]) for i in range(n - 1) if lower[i] in words and lower[i + 1] in nouns
+            and texts[i][:1].isupper()]
 
 
 def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, dict[str, str]]) -> \
