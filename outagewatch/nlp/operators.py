@@ -196,8 +196,13 @@ def pairs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _pair_firsts() -> frozenset[str]:
+    return frozenset(p.split(" ")[0] for p in pairs())
+
+
+@lru_cache(maxsize=1)
 def all_keys() -> frozenset[str]:
-    return frozenset(table()) | frozenset(worded()) | frozenset(p.split(" ")[0] for p in pairs())
+    return frozenset(table()) | frozenset(worded()) | _pair_firsts()
 
 
 @lru_cache(maxsize=1)
@@ -221,11 +226,12 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
         known = table()
         said = worded()
         two = pairs()
+        firsts = _pair_firsts()
         for i, (text, low) in enumerate(zip(texts, lower)):
             if low in known:
                 if not _cased(known[low]) or text == known[low]:
                     found.append(i)
-            elif i + 1 < len(lower) and f"{low} {lower[i + 1]}" in two:
+            elif low in firsts and i + 1 < len(lower) and f"{low} {lower[i + 1]}" in two:
                 if f"{text} {texts[i + 1]}" == two[f"{low} {lower[i + 1]}"] or text[:1].isupper() and \
                         texts[i + 1][:1].isupper() and not _cased(two[f"{low} {lower[i + 1]}"].split(" ")[1]):
                     found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ"
