@@ -218,9 +218,23 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _CJK_NAMES = re.compile("|".join(re.escape(n) for n in sorted(CJK_NAMES, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _any_word() -> frozenset[str]:
+    """Every lower-case word :func:`find` starts from: a name, a worded name, a two-word name's first word, a
+    genitive, a Japanese or Korean carrier's Latin letters. One set test for them all: most texts hold none."""
+    return all_keys() | frozenset(_genitives()) | frozenset(CJK_WORDS)
+
+
 def find(texts: list[str], lower: list[str]) -> list[int]:
     """Where the words name an operator (token indices; for a name of two words, the second's; see the
     module's docstring for when a short name counts). One set test first: nearly no text names one."""
+    if _any_word().isdisjoint(lower):
+        # None of the words: only a Japanese or Korean carrier's name can be found, and only in a text with a
+        # kana, kanji or hangul letter (the whole search below, for the seven in ten texts that hold none)
+        joined = " ".join(texts)
+        if joined.isascii() or not _CJK.search(joined) or not _CJK_NAMES.search(joined):
+            return []
+        return [i for i, text in enumerate(texts) if _CJK_NAMES.search(text)]
     found = []
     if not all_keys().isdisjoint(lower):
         known = table()

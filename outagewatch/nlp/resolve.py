@@ -366,8 +366,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
     people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
-    found_at = {i for i, _ in people}
-    people += [(i, code) for i, code in demonyms.find_adjectives(texts, lower, lang) if i not in found_at]
+    adjectives = demonyms.find_adjectives(texts, lower, lang)  # "empresas españolas", "Dutch government services"
+    if adjectives:  # (mostly none: no set of the people words' places is made then)
+        found_at = {i for i, _ in people}
+        people += [(i, code) for i, code in adjectives if i not in found_at]
     people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
     if people:
         site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
