@@ -1089,12 +1089,18 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
         firsts = vocab.short_firsts[brand]
         taken = {i for s, e, *_ in spans for i in range(s, e)} if taken is None else taken
         for i in range(len(lower)):
-            if i in taken or lower[i] not in firsts:
+            if lower[i] not in firsts:
                 continue
-            for size in (3, 2, 1):
+            named = _named_as(spans, i, table, lower) if i in taken else 0
+            if i in taken and not named:
+                continue
+            for size in (named,) if named else (3, 2, 1):
                 entry = table.get(tuple(lower[i:i + size]))
                 if entry and size == 1 and lower[i] in vocab.short_cased and not (texts and texts[i].isupper()):
                     break  # "accesso ad Azure Portal": the Italian word, not Azure AD
+                if entry and i + 1 == min(len(lower), i + size) and lower[i] in SAID_FAILING and \
+                        not _fails_next(lower, i, spans):
+                    break  # "the portal still says they're running": the medium, not the product's outage
                 if entry and entry not in services:
                     if lower[i] in RENTED and any(s.split("/")[0] == brand for s in services):
                         break  # "RDS instances", "Cloud SQL instances": the named product's, not the compute's
@@ -1105,6 +1111,41 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                         break
                     services.setdefault(entry)
                     break
+
+
+# A product's short name that is a kind of product too ("the portal"): beside its brand it is the product only said
+# failing right after it ("the portal is sluggish", "portal blades won't load", "el portal va lentísimo"), not as
+# the place the writer reads the state of something else ("the portal still says they're running", "via the portal").
+SAID_FAILING = frozenset({"portal", "portals"})
+SHOWS = frozenset({"shows", "says", "still", "mostra", "muestra", "pokazuje", "zeigt", "affiche", "displays", "lists",
+                   "reports", "toont", "visar", "gösteriyor", "dice", "diz", "sagt", "dit", "is", "was"})
+
+
+def _fails_next(lower: list[str], i: int, spans) -> bool:
+    """A symptom within the next few words of ``i``, in its clause, and no word of showing right after it."""
+    if i + 1 < len(lower) and lower[i + 1] in SHOWS - {"is", "was"} or i and lower[i - 1] in MEDIUM_BEFORE | {"admin"}:
+        return False
+    stop = next((j for j in range(i + 1, min(len(lower), i + 7)) if lower[j] in SENTENCE_END or lower[j] == ","),
+                min(len(lower), i + 7))
+    return any(isinstance(span[2], str) and i < span[0] < stop for span in spans)
+
+
+def _named_as(spans, i: int, table: dict, lower: list[str]) -> int:
+    """The length of the name matched at ``i`` where it is the very product a short name there stands for
+    ("firestore ... from our app engine service": the catalog's "App Engine" in lower case wants its capitals,
+    but beside its brand's other product it is the product), else 0: such a name takes no product's word away
+    from itself, and no shorter product's name is read inside it ("EC2 Auto Scaling" is no EC2)."""
+    own = 0
+    for span in spans:
+        if span[0] <= i < span[1]:
+            if not isinstance(span[2], (list, tuple)):
+                return 0  # a symptom's word
+            ids = {nm.ids[0] for nm in span[2] if getattr(nm, "ids", None)}
+            entry = table.get(tuple(lower[span[0]:span[1]]))
+            if span[0] != i or entry not in ids:
+                return 0  # a word of a longer name of another product
+            own = span[1] - span[0]
+    return own
 
 
 def _named_brands_product(lower: list[str], names, vocab: Vocabulary, services: dict, providers: dict,

@@ -392,7 +392,9 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                                        "dedizierten server", "bare metal", "bare-metal"),
                "ovhcloud/public-cloud": ("instance", "instances"),
                # As the providers' own localized consoles and status pages name their products
-               "azure/portal": ("portale", "portail"),
+               "azure/portal": ("portale", "portail", "portal", "portal blade", "portal blades"),
+               # IBM's managed Kubernetes as its status page and customers name it beside IBM
+               "ibm/kubernetes-service": ("kubernetes service", "kubernetes"),
                "azure/functions": ("functions", "funzioni", "funciones", "funções", "fonctions", "funktionen",
                                    "funkcje"),
                "azure/app-service": ("servizio app", "servicio de aplicaciones", "serviço de aplicativo"),
