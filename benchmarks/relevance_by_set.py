@@ -22,7 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OLD = ("dev", "holdout", "tune", "final", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16")
-WRITERS = tuple(f"writer_{c}" for c in "abcdefghijklmn")
+WRITERS = tuple(f"writer_{c}" for c in "abcdefghijklmno")
 
 
 def path_of(name: str) -> Path:
