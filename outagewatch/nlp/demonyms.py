@@ -199,6 +199,18 @@ ADJECTIVE_AFTER = {"es": (("les", "las"), ("ses", "sas"), ("nes", "nas"), ("os",
                    "it": (("chi", "che"), ("i", "e")),
                    "fr": (("ais", "aises"), ("ois", "oises"), ("iens", "iennes"), ("ands", "andes"), ("ains", "aines"))}
 CUES = PEOPLE_AFTER | PEOPLE_COUNT
+# "We" and "you" in the plural before a people word, with at most an article between: the writer speaks as or to
+# that place's people ("för oss stockholmare", "fellow Londoners", "wir Münchner", "nosotros los regiomontanos",
+# "noi romani", "wij Amsterdammers"). Per language: a pronoun of one is a word of another ("we" is Polish "in").
+# Not German "ihr" (also "their": "ihr Berliner Büro").
+PRONOUNS = {"en": frozenset({"us", "we", "you", "fellow"}), "de": frozenset({"wir", "uns", "euch"}),
+            "nl": frozenset({"wij", "we", "ons", "jullie"}), "fr": frozenset({"nous", "vous"}),
+            "es": frozenset({"nosotros", "nosotras", "vosotros", "ustedes"}), "pt": frozenset({"nós", "vocês"}),
+            "it": frozenset({"noi", "voi"}), "pl": frozenset({"my", "wy", "nas", "was"}),
+            "sv": frozenset({"vi", "oss", "ni"}), "tr": frozenset({"biz", "siz"})}
+# After the people word of a post's opening, the marks that call on them: "berliner, o2 bei euch auch weg?",
+# "paulistas, is vivo fibra down for you too?", "Londoners: ...".
+ADDRESS_MARKS = frozenset({",", ":", "?", "—", "–", "-"})
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";"})
 
 
@@ -253,10 +265,12 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
         list[tuple[int, str]]:
     """(token index, ISO code) of each demonym said of people in the tokens of a text in ``lang``."""
     words = table.get(lang or "")
-    if not words or not lower or words.keys().isdisjoint(lower):
-        return []  # one C-level pass: most texts hold no people word (keys hold each word as written and folded)
-    spots = []
     n = len(lower)
+    if not words or not lower or words.keys().isdisjoint(lower):
+        # one C-level pass: most texts hold no people word (keys hold each word as written and folded)
+        return _addressed_abroad(lower, lang, table) if n > 1 and lower[1] in ADDRESS_MARKS or \
+            n > 2 and lower[2] in ADDRESS_MARKS else []
+    spots = []
     # The post's first word, or a sentence's after a headline's first ("Awaria Facebooka. Polacy nie mogą ..."),
     # after an article or a greeting
     starts = [0] + [i + 1 for i in range(n - 1) if lower[i] in SENTENCE_ENDS]
@@ -270,11 +284,35 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
         spots += [i for i in range(n - 1) if lower[i + 1] in PEOPLE_AFTER]
         spots += [i for i in range(1, n) if lower[i - 1] in PEOPLE_COUNT or i > 1 and lower[i - 1] in ("of", "de", "di")
                   and lower[i - 2] in PEOPLE_COUNT]
+    pronouns = PRONOUNS.get(lang or "", frozenset())
+    if not pronouns.isdisjoint(lower):  # "för oss stockholmare", "nosotros los regiomontanos", "us Londoners"
+        spots += [i for i in range(1, n) if (lower[i - 1] in pronouns or i > 1 and lower[i - 1] in OPENERS
+                                             and lower[i - 2] in pronouns)
+                  and (i + 1 >= n or not texts[i + 1][:1].isupper() or lower[i + 1] in PEOPLE_AFTER)]
     found = []
     for i in dict.fromkeys(spots):
         code = words.get(lower[i])
         if code and lower[i] in ADJECTIVE_PEOPLE and (i + 1 >= n or lower[i + 1] not in PEOPLE_AFTER):
             continue  # "Irish people", "Japanese users"; not "French toast", "Swiss cheese", "Schweizer Käse"
-        if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper()):
+        # The languages that capitalise people words read one in lower case only where it calls on them, opening
+        # the post before a comma or a colon ("berliner, o2 bei euch auch weg?", "les bordelais, bouygues ...")
+        if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper() or _calls_on(lower, i)):
             found.append((i, code))
     return found
+
+
+def _calls_on(lower: list[str], i: int) -> bool:
+    """The people word opens the post, after at most an article or a greeting, and a comma, colon, question mark
+    or dash follows it: the writer calls on that place's people ("berliner, ...", "les bordelais, ...")."""
+    return (i == 0 or i == 1 and lower[0] in OPENERS) and i + 1 < len(lower) and lower[i + 1] in ADDRESS_MARKS
+
+
+def _addressed_abroad(lower: list[str], lang: str | None, table: dict[str, dict[str, str]]) -> list[tuple[int, str]]:
+    """A post of one language calling on a place's people in their own ("paulistas, is vivo fibra down for you
+    too?", "porteños, is Personal down?"): the word of another language's table opening the post before a comma,
+    a colon or a question mark, one place in every table that has it, no word of the text's own table."""
+    i = 1 if lower[0] in OPENERS else 0
+    if not _calls_on(lower, i) or lower[i] in ADJECTIVE_PEOPLE:
+        return []
+    codes = {words[lower[i]] for other, words in table.items() if other != lang and lower[i] in words}
+    return [(i, codes.pop())] if len(codes) == 1 else []

@@ -38,7 +38,7 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import MARKETS, place_kinds, region_names, subdivision_parents
+from outagewatch.nlp.geo import MARKETS, inside, place_kinds, region_names, subdivision_parents
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         script_key)
@@ -421,9 +421,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             abroad = _people_abroad(lower, start, end, nm, places)
             if abroad:
                 say("place", text, False, abroad, entry=f"geo:{nm.geo}")
-            elif len(nm.geo or "") == 2 and any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places) \
-                    and not _addressed(texts, lower, start, end):
-                say("place", text, False, "a country's people beside a place in it", entry=f"geo:{nm.geo}")
+            elif nm.geo and any((o.geo or "").startswith(nm.geo + "-") or inside(o.geo, nm.geo) for _, _, o in places) \
+                    and not (texts[start][:1].isupper() and _addressed(texts, lower, start, end)):
+                # (a nation called on with its capital keeps its place beside the writer's city: "Swedes, BankID
+                # not working? ... Göteborg here"; in lower case the place named says where: "kiwis, is spark down?
+                # wellington office all offline", "scots, ... in edinburgh"; a nation's or region's people, as a
+                # country's, add nothing beside a place in it)
+                say("place", text, False, "a country's or region's people beside a place in it", entry=f"geo:{nm.geo}")
             else:
                 regions.setdefault(f"geo:{nm.geo}")
                 say("place", text, True, "a place's people or its airport, said as a place", entry=f"geo:{nm.geo}")
