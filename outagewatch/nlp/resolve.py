@@ -2280,7 +2280,8 @@ def _instance_or_time_zone(lower: list[str], start: int, end: int, nm: Name, reg
         i -= 1
     if (i >= 0 and lower[i] in TIME_ZONE_BEFORE) or (end < n and lower[end] in TIME_ZONE_AFTER):
         return "a time zone (\"horário de Brasília\", \"Tokyo time\"), no place"
-    if start and CLOCK_RE.match(lower[start - 1]):
+    if start and CLOCK_RE.match(lower[start - 1]) and (lower[start][:1].isascii() or lower[start].startswith(
+            nm.written.lower())):  # not "10:50、大阪リージョンで": a name inside a run of CJK text after its comma
         return "a time zone after a clock time (\"de 22:00 a 23:30 CDMX\"), no place"
     return None
 

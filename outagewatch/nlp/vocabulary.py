@@ -253,6 +253,11 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if p.report_slug:  # a report page about the provider itself: reports:downdetector/aws-amazon-web-services
             vocab.compact.setdefault(compact(p.report_slug), p.id)
     vocab.status_kinds = {kind: next(iter(ids)) for kind, ids in kinds.items() if len(ids) == 1}
+    for kind, provider in list(vocab.status_kinds.items()):
+        # the collectors' own source names for a provider's status feed: "gcp-status:status.cloud.google.com",
+        # "azure-status" (collectors/statusapi.py, feeds.py) name the provider as "aws-health" does
+        if not kind.endswith(("-health", "-status")):
+            vocab.status_kinds.setdefault(f"{kind}-status", provider)
 
     for s in catalog.services.values():
         vocab.provider_of[s.id] = s.provider
