@@ -379,6 +379,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                     found + negated_spans)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
+    # Where a tagged service or a network operator begins and ends: a big city in lower case right beside one is
+    # where it fails ("izmir superonline fiber yok", "mtn lagos network jammed"); only where a place is in lower case
+    brands = _brand_edges(names, services, providers, operator_at) if places and not text_of(doc).istitle() \
+        and any(texts[s][:1].islower() for s, _, _ in places) else None
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
     workplace = None  # the text speaks of a provider's offices, jobs or events (``_workplace``), found when needed
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
@@ -443,7 +447,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # still where it was, so recovery and stage words count; a named service counts too (the
         # blind sets label the place a service's news is set in).
         rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
-                           or ctx.kind == "status", place_at)
+                           or ctx.kind == "status", place_at, brands)
         if not rule and _national_arm(texts, start, nm, names, places):
             rule = "a country's name right after a brand, a place in it named: its company there (\"Vodafone Egypt " \
                 "no signal in Cairo\")"
@@ -459,7 +463,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
         context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
-            (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER)
+            (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER) or \
+            (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang))
         # (a capitalised place before a word for people is where they are: "Sydney friends say it's crawling")
         mapped = False
         # A country or a province beside a provider is where something happens ("AWS invests in data
@@ -1774,13 +1779,19 @@ def _addressed(texts: list[str], lower: list[str], start: int, end: int) -> bool
     return start == first and end < len(lower) and lower[end] in (",", ":", "—", "–", "-", "?")
 
 
-def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int] = frozenset()) -> str | None:
-    """Why a place match is not a place here, or None. ``place_at``: where other places start."""
+def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int] = frozenset(),
+                brands: tuple[set[int], set[int], set[int]] | None = None) -> str | None:
+    """Why a place match is not a place here, or None. ``place_at``: where other places start; ``brands``: where
+    tagged services and operators begin and end (``_brand_edges``)."""
     n = len(lower)
     written = texts[start]
     cased = written[:1].isupper() or not written[:1].isascii()
     context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
         _dateline(texts, start, end) or _beside_a_place(lower, start, end, place_at)
+    # "izmir superonline fiber yok", "monterrey entero caído", "all over nairobi": said as the place in lower case
+    said_lower = not cased and talk and brands is not None and \
+        _said_in_lower(lower, start, end, nm, brands, doc.user_data.get(LANG))
+    context = context or said_lower
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[nm.geo[:3]]:
@@ -1789,7 +1800,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     town = _town_rule(doc, texts, start, end, nm, cased)
     if town:
         return town
-    foreign = _foreign_minor(texts, lower, start, end, nm, cased)
+    foreign = _foreign_minor(texts, lower, start, end, nm, cased or said_lower)
     if foreign:
         return foreign
     if not cased:
@@ -2566,6 +2577,52 @@ def _foreign_minor(texts: list[str], lower: list[str], start: int, end: int, nm:
         return None
     return "a minor subdivision outside the markets, not said as a place (\"Java and Bedrock\", \"sur le Store\", " \
         "\"a Meta outage\")"
+
+
+# A whole place said in lower case: "monterrey entero caído", "no rio inteiro", "milano intera", "lyon entier",
+# "münchen komplett", before it "all over", "whole", "ganz", "hela", "cały", "tüm".
+WHOLE_AFTER = frozenset({"entero", "entera", "enteros", "completo", "completa", "inteiro", "inteira", "intero", "intera",
+                         "entier", "entière", "komplett"})
+WHOLE_BEFORE = frozenset({"whole", "entire", "ganz", "ganzen", "hela", "heel", "cały", "cała", "całe", "całym", "całej",
+                          "tüm", "bütün", "tutta", "tutto", "toda", "todo", "tout", "toute"})
+
+
+def _brand_edges(names, services: dict, providers: dict, operator_at: list[int]) -> tuple[set[int], set[int], set[int]]:
+    """(where a tagged service, provider or network operator begins, where one ends, the edges of the operators'),
+    as token indices."""
+    starts, ends = set(), set()
+    for s, e, ns in names:
+        if any(nm.kind != "place" and nm.kind != "region" and nm.ids and (nm.ids[0] in services or nm.ids[0] in providers)
+               for nm in ns):
+            starts.add(s)
+            ends.add(e)
+    starts.update(operator_at)  # (an operator of two words is found at its second: "türk telekom")
+    ends.update(i + 1 for i in operator_at)
+    return starts, ends, {i for at in operator_at for i in (at - 1, at + 1)}
+
+
+def _said_in_lower(lower: list[str], start: int, end: int, nm: Name, brands: tuple[set[int], set[int], set[int]],
+                   lang: str | None) -> bool:
+    """A big city's name in lower case said as the place where a service fails: right before or after a tagged
+    service or a network operator ("izmir superonline fiber yok", "vodafone madrid sin fibra"; a city also a
+    word or a name only beside an operator: "mtn lagos network jammed"), or said whole ("monterrey entero caído",
+    "all over nairobi", "ganz münchen"). Not an everyday word, a smaller town or subdivision, a country ("netflix
+    polski serial"), nor a short form ("rio" is a river); in English or a language of the city's country (in lower
+    case a city of another is a word of the text's language: "spotify salta le canzoni", Italian "skips")."""
+    if nm.everyday_place or nm.minor_place or len(nm.written) < 4 or nm.demonym or nm.site_of \
+            or len(nm.geo or "") < 3 or place_kinds().get(nm.written) not in (None, "city"):
+        return False
+    if lang != "en" and lang not in TOWN_LANGUAGES.get(nm.geo[:2], ()):
+        return False
+    starts, ends, operators_beside = brands
+    if nm.ambiguous_place:
+        return end - start == 1 and (start in operators_beside)
+    if end in starts or start in ends:
+        return True
+    if end < len(lower) and lower[end] in WHOLE_AFTER:
+        return True
+    return start > 0 and (lower[start - 1] in WHOLE_BEFORE or lower[start - 1] == "over" and start > 1
+                          and lower[start - 2] == "all")
 
 
 def _named_outright(doc, texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> bool:
