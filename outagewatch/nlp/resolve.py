@@ -347,6 +347,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
+    if services and providers and (any("?" in w or w == "？" for w in lower) or fine.may_say_fine(texts, lower)):
+        for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
+            providers.pop(provider)
+            say("name", provider, False, why, entry=provider)
     if services and (operator_at or len(services) > 1) and not MEDIUM_CUES.isdisjoint(lower):
         for service, why in _only_the_medium(lower, names, services, ctx, operator_at, found, sentence):
             services.pop(service)
@@ -1990,6 +1994,47 @@ def _but_then(lower: list[str], end: int) -> bool:
 
 
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
+
+
+def _providers_aside(texts: list[str], lower: list[str], names, services: dict, providers: dict, vocab: Vocabulary,
+                     ctx: SourceContext, found: list) -> list[tuple[str, str]]:
+    """A provider named alone (none of its products named) only as a contrast or a suspect, beside a service whose
+    outage the text tells: "Cloudflare is fine for us, the issue was GitHub", "pypi giving 503. is fastly having a
+    moment?". The writers label the service alone; a provider the source names, or blamed outright ("Fastly
+    broke pypi"), stays."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, end, ns in names:
+        for nm in ns:
+            if nm.kind == "provider" and nm.ids and nm.ids[0] in providers:
+                spans.setdefault(nm.ids[0], []).append((start, end))
+    alone = [p for p in spans if p not in ctx.providers and p not in ctx.services
+             and not any(s == p or s.split("/")[0] == p or vocab.provider_of.get(s) == p for s in services)]
+    if not alone:
+        return []
+    others = [(st, en) for start, end, ns in names for nm in ns
+              if nm.kind == "service" and nm.ids and nm.ids[0] in services
+              and vocab.provider_of.get(nm.ids[0]) not in alone for st, en in [(start, end)]]
+    if not others:
+        return []
+    asked = [i for i, w in enumerate(lower) if w.endswith("?") or w == "？"]
+    out = []
+    said = None
+    for provider in alone:
+        sps = spans[provider]
+        if asked and all(fine._in_question(lower, st, asked) for st, _ in sps) and \
+                not all(fine._in_question(lower, st, asked) for st, _ in others):
+            out.append((provider, "named only as a suspect in a question beside a service's outage (\"is fastly having "
+                                  "a moment?\")"))
+            continue
+        if said is None:
+            spots = sorted({sp for sps_ in spans.values() for sp in sps_} | set(others))
+            said = fine.fine_places(lower, spots, found) | fine.clause_fine(texts, lower, spots, found) \
+                if fine.may_say_fine(texts, lower) else set()
+        if said and all(st in said and not _but_then(lower, en) for st, en in sps) and \
+                not all(st in said for st, _ in others) and fine.problem_said(lower, found):
+            out.append((provider, "said to work beside a service's outage (\"Cloudflare is fine for us, the issue was "
+                                  "GitHub\")"))
+    return out
 
 
 def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
