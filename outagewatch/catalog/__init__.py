@@ -12,7 +12,12 @@ import functools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
+import re
 from typing import Any
+
+
+# A site's region code as a provider without catalog regions writes it: "us-south", "eu-de", "us-ashburn-1".
+SITE_REGION_CODE = re.compile(r"^[a-z]{2}(?:-[a-z]+)+(?:-[0-9])?$")
 
 
 class CatalogError(ValueError):
@@ -25,7 +30,8 @@ class Site:
     "FSN1", "GRA11", "Falkenstein"): where it is, as an ISO 3166-2 code. Said with its provider,
     it places a text there (``geo:``); it is no region id of its own."""
 
-    code: str  # the letters of the provider's data-centre codes; a number follows ("NYC" -> NYC1, NYC3)
+    code: str  # the letters of the provider's data-centre codes; a number follows ("NYC" -> NYC1, NYC3); or,
+    # in lower case with hyphens, the region code a provider without catalog regions gives the site ("us-south")
     name: str  # the place the provider calls it by ("New York", "Falkenstein")
     place: str  # ISO 3166-2 (or 3166-1) code
 
@@ -162,9 +168,10 @@ def build_catalog(providers: list[dict], regions: list[dict], services: list[dic
         if p.id in catalog.providers:
             raise CatalogError(f"provider {p.id!r} is listed twice")
         for site in p.sites:
-            if not (site.code.isalpha() and site.code.isupper()) or not site.place[:2].isupper():
+            if not (site.code.isalpha() and site.code.isupper() or SITE_REGION_CODE.match(site.code)) \
+                    or not site.place[:2].isupper():
                 raise CatalogError(f"provider {p.id!r}: site {site.code!r} needs a code in capital letters "
-                                   f"and an ISO 3166 place, got {site.place!r}")
+                                   f"(or a region code, \"us-south\") and an ISO 3166 place, got {site.place!r}")
         catalog.providers[p.id] = p
     for entry in regions:
         r = Region(id=entry["id"], provider=entry["provider"], code=entry["code"], name=entry["name"],

@@ -365,6 +365,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     site_places = []
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
         site_places = _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
+        site_places += _site_words(texts, lower, vocab, providers)  # "in RBX", "us-south", "fsn1'de"
     namer = next((n for n in vocab.site_namers if n in providers or n in services), None)
     if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
@@ -1256,6 +1257,35 @@ def _site_codes(lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Nam
             letters = low.rstrip("0123456789")
             if letters in vocab.site_codes and len(low) - len(letters) <= 2:
                 found.extend((i, i + 1, nm) for nm in vocab.site_codes[letters])
+    return found
+
+
+def _site_words(texts: list[str], lower: list[str], vocab: Vocabulary, providers) -> list[tuple[int, int, Name]]:
+    """A named provider's data-centre code written otherwise: its letters alone in capitals ("box in RBX", "SBG",
+    never an acronym, ``sites.ACRONYMS``), with a number and a Turkish case ending ("fsn1'de"), or the region
+    code of a provider without catalog regions ("IBM ... us-south", "Dallas (us-south)", "OCI us-ashburn-1")."""
+    found = []
+    region_codes = vocab.site_region_codes
+    n = len(lower)
+    for i, low in enumerate(lower):
+        word = texts[i]
+        if len(low) == 3 and low in vocab.site_codes and word.isupper() and word.isalpha() and \
+                low not in sites.ACRONYMS:
+            found.extend((i, i + 1, nm) for nm in vocab.site_codes[low] if nm.site_of in providers)
+        elif "'" in low and low[:1].isalpha() and low[1:].find("'") > 1:
+            code = low[:low.index("'")]  # "fsn1'de", "gra11'de": the code before the case ending
+            letters = code.rstrip("0123456789")
+            if code[-1:].isdigit() and letters in vocab.site_codes and len(code) - len(letters) <= 2:
+                found.extend((i, i + 1, nm) for nm in vocab.site_codes[letters] if nm.site_of in providers)
+        elif region_codes and low[:2].isalpha():
+            if low in region_codes:  # one token: "us-ashburn-1"
+                found.extend((i, i + 1, nm) for nm in region_codes[low] if nm.site_of in providers)
+            elif i + 2 < n and lower[i + 1] == "-":  # split at its hyphens: "us", "-", "south"
+                code, end = f"{low}-{lower[i + 2]}", i + 3
+                if end + 1 < n and lower[end] == "-" and (code + "-" + lower[end + 1]) in region_codes:
+                    code, end = code + "-" + lower[end + 1], end + 2
+                if code in region_codes and not (end < n and lower[end] == "-"):
+                    found.extend((i, end, nm) for nm in region_codes[code] if nm.site_of in providers)
     return found
 
 

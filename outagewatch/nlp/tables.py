@@ -288,8 +288,9 @@ def build_places() -> list[list]:
     english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
     from outagewatch.catalog import load_catalog
 
-    # A provider's data centre town ("Linode Fremont", "Newark") stays the catalog's: a place beside its provider.
-    sites = {fold(site.name) for p in load_catalog().providers.values() for site in p.sites}
+    # A provider's data centre town ("Linode Fremont", "Newark") stays the catalog's: a place beside its provider
+    # (the towns of its data-centre letters; a region code's city, "sa-vinhedo-1", leaves the gazetteer alone).
+    sites = {fold(site.name) for p in load_catalog().providers.values() for site in p.sites if site.code.isupper()}
     for city in big + smaller:
         weak = city["population"] < CITY_POPULATION
         if weak and (city["name"].lower() in english or fold(city["name"]) in english or fold(city["name"]) in sites):

@@ -160,6 +160,7 @@ class Vocabulary:
     proper_names: frozenset[str] = frozenset()  # everyday-word names that are also people's ("claude")
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
+    site_region_codes: dict[str, list[Name]] = field(default_factory=dict)  # "us-south" -> IBM's Dallas
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
     airport_sites: dict[str, str] = field(default_factory=dict)  # "iad" -> "US-DC": sites.NAMERS' site codes
     site_namers: frozenset[str] = frozenset()  # services and providers that name sites by airport code
@@ -330,7 +331,10 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for p in catalog.providers.values():
         for site in p.sites:
             name = Name("place", (), site.name, geo=site.place, site_of=p.id)
-            vocab.site_codes.setdefault(site.code.lower(), []).append(name)
+            if "-" in site.code:  # "us-south": a region code of a provider without catalog regions
+                vocab.site_region_codes.setdefault(site.code, []).append(name)
+            else:
+                vocab.site_codes.setdefault(site.code.lower(), []).append(name)
             if site.name not in places and fold(site.name) not in _folded(places):
                 add(site.name, name)
     vocab.site_providers = frozenset(p.id for p in catalog.providers.values() if p.sites)

@@ -52,3 +52,39 @@ def test_the_site_table_is_built_from_the_airports():
 ])
 def test_a_colo_in_capitals_beside_cloudflare_is_its_city_and_a_contrast_is_not(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, source, regions", [
+    ("Investigating - IBM Cloud Object Storage in us-south is returning elevated 5xx errors.",
+     "statuspage:cloud.ibm.com", ["geo:US-TX"]),
+    ("Kubernetes Service: Degraded - Worker node provisioning delays in the Dallas (us-south) region",
+     "statuspage:cloud.ibm.com", ["geo:US-TX"]),
+    ("IBM Cloud: VPC errors in eu-de since 10:00", None, ["geo:DE-HE"]),
+    ("IBM Cloud Dallas (dal10) Kubernetes workers going NotReady", None, ["geo:US-TX"]),
+    ("OCI us-ashburn-1 block volumes failing since the deploy", None, ["geo:US-VA"]),
+    ("Resolvido - Entre 10h e 11h40 (UTC-3), clientes da OCI na região de Vinhedo tiveram erros ao criar instâncias.",
+     "statuspage:ocistatus.oraclecloud.com", ["geo:BR-SP"]),
+    ("alibaba cloud ecs down in cn-hangzhou, console times out", None, ["geo:CN-ZJ"]),
+    ("Akamai Cloud (Linode) us-east degraded, nodes unreachable", None, ["geo:US-NJ"]),
+])
+def test_a_region_code_of_a_provider_without_catalog_regions_is_its_sites_city(rules, text, source, regions):
+    # IBM's "us-south", Oracle's "us-ashburn-1", Alibaba's "cn-hangzhou", Linode's "us-east": the catalog's sites
+    assert rules(text, source=source)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, source, regions", [
+    ("OVH dedicated box in RBX unreachable, KVM says the server is up", "x:search:ovh", ["geo:FR-59"]),
+    ("ovh public cloud instances in SBG rebooting randomly since last night", "x:search:ovh", ["geo:FR-67"]),
+    ("Hetzner sunucularımız fsn1'de erişilemiyor", "x:search:hetzner", ["geo:DE-SN"]),  # a Turkish case ending
+])
+def test_a_data_centre_code_in_capitals_or_with_a_case_ending_beside_its_provider(rules, text, source, regions):
+    assert rules(text, source=source)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("the RBX and SBG tickers both fell today", []),  # no provider: three capitals are no site
+    ("our us-south team ships on Friday", []),  # no provider without catalog regions named
+    ("AWS us-east-1 down, but us-east is fine on Linode", ["aws:us-east-1"]),  # Linode's us-east said fine
+])
+def test_site_words_without_their_provider_or_said_fine_are_no_place(rules, text, regions):
+    assert rules(text)["regions"] == regions
