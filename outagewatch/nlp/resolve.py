@@ -324,6 +324,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             services.pop(entry, None)
             say("name", entry, False, f"the source's brand, but the text names its product ({', '.join(named)})",
                 entry=entry)
+    if ctx.page and services.keys().isdisjoint(ctx.page):
+        # "모든 시스템 정상 작동 중" on status.riotgames.com, "Planlı bakım: TR sunucusu ..." : a page several of a
+        # company's games share speaks, where the text names none of them, for the first the catalog lists
+        services.setdefault(ctx.page[0])
+        say("name", ctx.page[0], True, "the status page's first service, and the text names none of its others",
+            entry=ctx.page[0])
     if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands or ctx.named):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
         _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)

@@ -28,6 +28,10 @@ class SourceContext:
     # The brand whose products share the status page, where the page names no one of them (status.openai.com:
     # ChatGPT and the API): context for the brand's short product names ("API"), never a tag.
     brands: tuple[str, ...] = ()
+    # A status page several of a company's services share, where the company is no catalog entry and no provider
+    # (status.riotgames.com: League of Legends and Valorant; status.epicgames.com): its services, and the one it
+    # speaks for where the text names none of them, the first the catalog lists with that page.
+    page: tuple[str, ...] = ()
 
 
 EMPTY = SourceContext()
@@ -53,6 +57,7 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
     providers: list[str] = []
     regions: list[str] = []
     brands: list[str] = []
+    page: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     kind = _kind(prefix)
@@ -105,6 +110,9 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
         roots = {e.split("/")[0] for e in shared if "/" in e}
         if len(shared) > 1 and len(roots) == 1 and all("/" in e for e in shared):
             brands.append(roots.pop())
+        elif len(shared) > 1 and kind == "status" and "status" in host and not entries_for_host(vocab, host) and \
+                not any(vocab.provider_of.get(e) for e in shared):
+            page = tuple(shared)
         if host:
             for entry_id in entries_for_host(vocab, host):
                 if kind == "news" and entry_id in vocab.publishers:
@@ -120,7 +128,7 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
             providers.append(provider)
     return SourceContext(kind=kind, services=tuple(dict.fromkeys(services)),
                          providers=tuple(dict.fromkeys(providers)), regions=tuple(dict.fromkeys(regions)),
-                         words=words, named=named, brands=tuple(brands))
+                         words=words, named=named, brands=tuple(brands), page=page)
 
 
 # A search's source: "x:search:roku down", "bluesky:search:...", "mastodon:mastodon.social/search:...".
