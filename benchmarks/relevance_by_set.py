@@ -51,6 +51,8 @@ def main() -> int:
     if args.errors:
         args.errors.mkdir(parents=True, exist_ok=True)
     print(f"{'set':<10}{'cases':>6}  {'relevant: rules':>15} {'combined':>9}  {'ongoing: rules':>14} {'combined':>9}")
+    pooled: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    n_cases = 0
     for name in args.sets.split(","):
         path = path_of(name)
         cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -73,13 +75,24 @@ def main() -> int:
             with open(args.errors / f"{name}.jsonl", "w", encoding="utf-8") as out:
                 out.writelines(json.dumps(w, ensure_ascii=False) + "\n" for w in wrong)
 
-        def acc(field: str, who: str) -> str:
-            ok, total = right[field, who]
-            return f"{ok / total:.3f}" if total else "-"
-
-        print(f"{name:<10}{len(cases):>6}  {acc('relevant', 'rules'):>15} {acc('relevant', 'combined'):>9}  "
-              f"{acc('ongoing', 'rules'):>14} {acc('ongoing', 'combined'):>9}", flush=True)
+        for key, (ok, total) in right.items():
+            pooled[key][0] += ok
+            pooled[key][1] += total
+        n_cases += len(cases)
+        print(row(name, len(cases), right), flush=True)
+    # every label of every set named, counted once (a set's labels as its definition gives them)
+    print(row("POOLED", n_cases, pooled, digits=4)
+          + f"  (labels: relevant {pooled['relevant', 'rules'][1]}, ongoing {pooled['ongoing', 'rules'][1]})")
     return 0
+
+
+def row(name: str, cases: int, right, digits: int = 3) -> str:
+    def acc(field: str, who: str) -> str:
+        ok, total = right[field, who]
+        return f"{ok / total:.{digits}f}" if total else "-"
+
+    return (f"{name:<10}{cases:>6}  {acc('relevant', 'rules'):>15} {acc('relevant', 'combined'):>9}  "
+            f"{acc('ongoing', 'rules'):>14} {acc('ongoing', 'combined'):>9}")
 
 
 if __name__ == "__main__":

@@ -680,9 +680,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if not found and not denied and not CHOICE_CUES.isdisjoint(lower) and verbs.choosing(lower):
         denied = True  # "i won't let my kids play fortnite": a person choosing, no complaint to read in
     # (of a named service or network operator: a bag of words is least sure of what the catalog does not name)
-    now = present_time(lower, text_of(doc), [(st, e) for st, e, sym, _ in found if sym in problems],
-                       bool(ja)) if ongoing and (services or providers or operator) \
-        and not (recovery_said or recovered or denied) else None
+    now = (present_time(lower, text_of(doc), [(st, e) for st, e, sym, _ in found if sym in problems], bool(ja))
+           if not (recovery_said or recovered) else still_now(lower, found, problems)) \
+        if ongoing and (services or providers or operator) and not denied else None
     if trace is not None:
         for start, end, symptom, _ in found:
             if end > start:
@@ -781,6 +781,29 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
             continue  # "seems ok again", "it's Available again", "wieder online": working again
         if any(st - NEAR <= at < e + NEAR for st, e in problems):
             return match.group()
+    return None
+
+
+# A past tense before "still" ("was still down until noon"): the problem went on then, not now.
+PAST_COPULAS = frozenset({"was", "were", "had", "war", "waren", "hatte", "était", "étaient", "avait", "estaba",
+                          "estaban", "estava", "estavam", "era", "eran", "erano", "fue", "stava", "stond", "stonden",
+                          "var", "był", "była", "było", "były", "oli"})
+# ... nor a condition ("If you still can't sign in, restart your console": a support reply's all-clear).
+CONDITIONS = frozenset({"if", "when", "si", "cuando", "wenn", "falls", "se", "als", "indien", "jeśli", "jeżeli", "om",
+                        "eğer", "quand"})
+
+
+def still_now(lower: list[str], found: list[tuple[int, int, str, bool]], problems: set[str]) -> str | None:
+    """In a text that also tells a recovery, the problem word said to go on ("Zoom came back, but Slack is
+    still down", "Teams geht wieder, Outlook noch immer down", "keeps crashing"; :func:`_ongoing`), or None:
+    the rules kept it as a problem now over the recovery, and the relevance model may not turn ``ongoing`` off
+    (a bag of words weighs "came back" over "still"). Not after a past tense ("was still down until noon") or
+    in a condition ("if you still can't sign in")."""
+    for st, e, sym, goes_on in found:
+        if goes_on and sym in problems and e > st and PAST_COPULAS.isdisjoint(lower[max(0, st - 3):e]) \
+                and CONDITIONS.isdisjoint(lower[max(0, st - 4):e]):
+            said = next((i for i in range(max(0, st - 3), st) if lower[i] in lexicon.ONGOING), st)
+            return " ".join(lower[said:e])  # "sigue caído", "keeps crashing"
     return None
 
 

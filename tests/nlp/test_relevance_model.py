@@ -235,6 +235,28 @@ def test_a_time_word_that_dates_something_else_does_not_keep_it_going_on(eager_t
     assert eager_tag(text)["ongoing"] is False
 
 
+@pytest.mark.parametrize("text", [
+    "Zoom came back, but Slack is still down",
+    "Zoom ya funciona, pero Slack sigue caído",
+    "Teams funktioniert wieder, Outlook geht noch immer nicht",
+    "A Vodafone voltou, mas a televisão continua sem sinal no Porto",
+    "Outlook is back but Teams keeps crashing",
+])
+def test_a_problem_said_to_go_on_beside_a_recovery_stays_ongoing_whatever_the_model_says(eager_tag, text):
+    # the bag of words weighs "came back" over "still": the rules read the problem that goes on, and decide
+    result = eager_tag(text)
+    assert result["model"]["rules"]["ongoing"] is True and result["model"]["ongoing"] < 0.999
+    assert result["ongoing"] is True and result["relevant"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Zoom came back, Slack was still down until noon but works now",  # "was still": it went on then
+    "PlayStation Network services are up and running again. If you still can't sign in, restart your console.",
+])
+def test_a_problem_that_went_on_or_might_is_no_problem_now_beside_a_recovery(eager_tag, text):
+    assert eager_tag(text)["ongoing"] is False
+
+
 def test_explain_says_the_problem_is_dated_to_now(eager_no):
     proc = cli("tag", "--explain", input="Cloudflare explains what is causing today's outage\n".encode(),
                check=False, env={"OUTAGEWATCH_NLP_RELEVANCE_MODEL": str(eager_no)})
