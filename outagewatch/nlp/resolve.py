@@ -462,6 +462,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not rule and _national_arm(texts, start, nm, names, places):
             rule = "a country's name right after a brand, a place in it named: its company there (\"Vodafone Egypt " \
                 "no signal in Cairo\")"
+        if not rule:
+            rule = _owned_or_product(texts, lower, start, end, nm, vocab, services, lang)
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
@@ -1768,6 +1770,45 @@ def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> b
         return True  # a football club: "Real Madrid", "Inter Milano", "Borussia Dortmund"
     return start > 1 and lower[start - 1] in COMPANY_OF_WORDS and lower[start - 2] in COMPANY_OF and \
         texts[start - 2][:1].isupper()
+
+
+# What a company has and a place does not: its app, its online banking ("Wells Fargo online banking", "the Halifax
+# app", "la app de Santander", "la banca online de Santander", "l'app di Intesa").
+OWNED_NOUNS = frozenset({"app", "apps", "app's", "banking", "netbanking", "homebanking", "aplicación", "aplicacion",
+                         "aplicativo", "applicazione", "application", "banca", "webbanking"})
+OWNED_BETWEEN = frozenset({"online", "móvil", "movil", "mobile", "web", "digital"})
+OWNED_LINKS = frozenset({"de", "da", "do", "del", "di", "della", "du", "von", "van", "of"})
+LIST_WORDS = frozenset({",", "and", "&", "y", "e", "et", "und", "en", "och", "ve", "i", "of"})
+
+
+def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, nm: Name, vocab: Vocabulary,
+                      services: dict, lang: str | None) -> str | None:
+    """Why a place's name here names a company or a product, or None: a tagged product's own name ("Athena
+    queries" is AWS Athena, not Athens); the owner of an app or of online banking, or a name listed with such
+    an owner ("Wells Fargo online banking", "Lloyds, Halifax and Bank of Scotland apps", "la banca online de
+    Santander"); a name typed without its accents in Japanese or Korean ("モバイルSuica" is no Suiça)."""
+    n = len(lower)
+    key = " ".join(lower[start:end])
+    if services and any(o.kind == "service" and o.ids and o.ids[0] in services for o in vocab.phrases.get(key, ())):
+        return "a tagged product's own name (\"Athena queries\"), not the place"
+    if lang in ("ja", "ko") and texts[start].isascii() and not nm.written.isascii():
+        return "a Latin name without its accents in a Japanese or Korean text (\"Suica\" is no Suiça)"
+    if not texts[start][:1].isupper():
+        return None
+    i = end
+    while i < n and i - end < 8 and (lower[i] in LIST_WORDS or texts[i][:1].isupper()) and lower[i] not in OWNED_NOUNS:
+        i += 1  # "Halifax and Bank of Scotland apps": along a list of names to what they own
+    if i < n and lower[i] in OWNED_NOUNS or (i + 1 < n and lower[i] in OWNED_BETWEEN and lower[i + 1] in OWNED_NOUNS):
+        if i == end or any(t in LIST_WORDS for t in lower[end:i]):
+            return "a company's name before its app or online banking (\"Wells Fargo online banking\")"
+    j = start - 1
+    if j > 0 and lower[j] in OWNED_LINKS:
+        k = j - 1
+        if k > 0 and lower[k] in OWNED_BETWEEN:
+            k -= 1
+        if lower[k] in OWNED_NOUNS:
+            return "the company an app or online banking is of (\"la app de Santander\")"
+    return None
 
 
 def _national_arm(texts: list[str], start: int, nm: Name, names, places) -> bool:
