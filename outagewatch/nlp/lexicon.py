@@ -351,10 +351,11 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
 NO_NETWORK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Not "no coverage", "no data", "sin datos": news and statistics say those about anything.
     "en": (("no",), ("signal", "network", "reception", "wifi", "wi-fi", "mobile data")),
-    "es": (("sin", "no hay"), ("internet", "señal", "red", "conexión", "cobertura", "wifi")),
+    "es": (("sin", "no hay", "no tiene", "no tengo"), ("internet", "señal", "red", "conexión", "cobertura", "wifi")),
     "de": (("kein", "keine", "keinen"), ("netz", "internet", "empfang", "verbindung", "signal", "wlan", "netzempfang")),
     "fr": (("pas de", "plus de", "aucun", "aucune"), ("réseau", "internet", "connexion", "signal", "wifi", "data")),
-    "pt": (("sem",), ("sinal", "rede", "conexão", "wifi", "cobertura", "net", "internet")),
+    "pt": (("sem", "não tem", "não tenho", "não tá com"), ("sinal", "rede", "conexão", "wifi", "cobertura", "net",
+                                                         "internet")),
     "it": (("niente", "senza", "nessun", "nessuna", "non c'è"), ("internet", "rete", "segnale", "connessione",
                                                               "linea", "wifi", "campo")),
     "nl": (("geen",), ("internet", "bereik", "verbinding", "netwerk", "signaal", "wifi")),
@@ -584,6 +585,21 @@ ACCESS_PHRASES = sorted({f"{a} {d}" for products, downs in ACCESS_DOWN.values() 
                            for a in products} - _KNOWN)
 SYMPTOM_PHRASES["problems"] += [p for p in ACCESS_PHRASES if p not in SYMPTOM_PHRASES["problems"]]
 WEAK_WORDS = WEAK_WORDS | frozenset(ACCESS_PHRASES)
+# What a phone shows when its network is gone ("my phone says SOS only", "bara nödsamtal", "tylko połączenia
+# alarmowe", "somente emergência", "zero tacche"): weak, as "no signal" is (up a mountain a phone shows it too),
+# so it is a network's outage only with an operator or a service named; a problem word for the model's guard.
+PHONE_NO_SERVICE = [
+    "sos only", "sos mode", "on sos", "emergency calls only", "emergency only", "no cell service", "no phone service",
+    "solo llamadas de emergencia", "sólo llamadas de emergencia", "solo emergencias", "sólo emergencias",
+    "somente emergência", "somente emergencia", "só emergência", "apenas emergência", "só chamadas de emergência",
+    "appels d'urgence uniquement", "urgence uniquement", "appels d'urgence seulement", "nur notrufe",
+    "nur noch notrufe", "nur notruf", "nur noch notruf", "nur sos", "solo chiamate di emergenza", "solo emergenza",
+    "zero tacche", "nessuna tacca", "non prende", "alleen noodoproepen", "alleen noodnummers", "alleen sos",
+    "tylko połączenia alarmowe", "tylko sos", "brak usługi", "endast nödsamtal", "bara nödsamtal", "bara sos",
+    "sadece acil çağrı", "sadece acil durum", "yalnızca acil çağrı",
+]
+SYMPTOM_PHRASES["problems"] += [p for p in PHONE_NO_SERVICE if p not in SYMPTOM_PHRASES["problems"]]
+WEAK_WORDS = WEAK_WORDS | frozenset(PHONE_NO_SERVICE)
 # Said right after a network operator, or after it and what it sells ("Comcast out in Chicago", "AT&T fiber out",
 # "Etisalat (e&) home internet dead", "Telenet ook plat", "Türk Telekom hâlâ yok"): its network is down.
 OPERATOR_DOWN = frozenset({d for _, downs in ACCESS_DOWN.values() for d in downs if " " not in d} - {"dropping"})

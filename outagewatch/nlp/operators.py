@@ -39,6 +39,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from outagewatch.nlp import lexicon
+
 PATH = Path(__file__).with_name("data") / "operators.json"
 _WORD = re.compile(r"[^\W_][\w&+.-]*[^\W_]|[^\W_]{2,}")
 _SPLIT = re.compile(r"[\s/,()]+")
@@ -61,7 +63,9 @@ LINKS = frozenset({"de", "da", "do", "del", "von", "bei", "der", "di", "della", 
                    "från", "hos", "with", "from", "on", "via", "con", "chez", "avec", "mit", "com"})
 # A sentence that speaks of a network: where a word-named operator counts anywhere (see the docstring).
 NETWORK_TALK = ACCESS | frozenset({"internetu", "wlan", "empfang", "cobertura", "couverture", "copertura",
-                                   "täckning", "sinyal", "bars", "modem", "router", "roteador", "calls"})
+                                   "täckning", "sinyal", "bars", "modem", "router", "roteador", "calls",
+                                   # what a phone shows when its network is gone ("on SOS only", "bara nödsamtal")
+                                   "sos", "nödsamtal", "notrufe", "notruf", "noodoproepen", "alarmowe", "tacche"})
 # Words so frequent they are grammar ("The", "One", "Only", "Will", "First"): never an operator, even
 # beside what one sells ("The internet is down"); "Play", "Free", "Three" (-7.5, -8.0, -8.7) stay.
 FUNCTION_PROB = -7.5
@@ -243,14 +247,29 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
         firsts = _pair_firsts()
         for i, (text, low) in enumerate(zip(texts, lower)):
             if low in known:
-                if not _cased(known[low]) or text == known[low]:
-                    found.append(i)
+                if not _cased(known[low]) or text == known[low] or text.islower() and _sells_next(lower, i):
+                    found.append(i)  # (in lower case beside what it sells: "cox internet in phoenix")
             elif low in firsts and i + 1 < len(lower) and f"{low} {lower[i + 1]}" in two:
                 if f"{text} {texts[i + 1]}" == two[f"{low} {lower[i + 1]}"] or text[:1].isupper() and \
-                        texts[i + 1][:1].isupper() and not _cased(two[f"{low} {lower[i + 1]}"].split(" ")[1]):
-                    found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ"
-            elif low in said and text[:1].isupper() and _worded_counts(texts, lower, i, said[low][1] == "near"):
-                found.append(i)
+                        texts[i + 1][:1].isupper() and not _cased(two[f"{low} {lower[i + 1]}"].split(" ")[1]) \
+                        or text.islower() and texts[i + 1].islower() and _sells_next(lower, i + 1):
+                    found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ", "virgin media broadband"
+            elif low in said:
+                if text[:1].isupper() and (_worded_counts(texts, lower, i, said[low][1] == "near")
+                                           or _no_network_after(lower, i) or said[low][1] == "near"
+                                           and i + 1 < len(lower) and lower[i + 1] in _DOWN_NEXT):
+                    found.append(i)  # "Orange nie ma zasięgu w całej Łodzi", "Tre har ingen täckning i Malmö"
+                elif text.islower() and low not in LOWER_NEVER and (
+                        _sells_next(lower, i) or said[low][1] == "near" and i + 1 < len(lower)
+                        and lower[i + 1] in _DOWN_NEXT):
+                    found.append(i)  # "bell internet is gone", "comcast down for anyone?", "bahnhof nere"
+    if "-" in lower and not _hyphen_seconds().isdisjoint(lower):
+        known = table()
+        for i in range(2, len(lower)):
+            if lower[i - 1] == "-" and lower[i] in _hyphen_seconds():
+                form = known.get(f"{lower[i - 2]}-{lower[i]}")
+                if form and (not _cased(form) or f"{texts[i - 2]}-{texts[i]}" == form) and i not in found:
+                    found.append(i)  # "T-Mobile", "t-mobile padł": the tokenizer splits the name at its hyphen
     genitives = _genitives()
     for i, text in enumerate(texts) if not genitives.keys().isdisjoint(lower) else ():
         if text[:1].isupper() and lower[i] in genitives and i not in found:
@@ -270,6 +289,50 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                 CJK_WORDS[lower[i]].search(t) for t in texts):
             found.append(i)  # "大阪人やけどau全然繋がらへん", "KT 인터넷 먹통"
     return sorted(found)
+
+
+# What an operator sells, said right after its name written in lower case, as people type it ("cox internet",
+# "bell internet is gone", "virgin media broadband", "türk telekom internet"): a narrower list than ACCESS, whose
+# "data", "home", "mobile", "network", "red" follow ordinary words ("personal data", "play network").
+SELLS_LOWER = frozenset({"internet", "broadband", "fibre", "fiber", "fibra", "fios", "dsl", "adsl", "vdsl", "glasfaser",
+                         "glasvezel", "bredband", "bredbandet", "światłowód", "sinal", "señal", "segnale", "4g", "5g",
+                         "lte", "mobilnät", "mobilnätet", "interneti", "fiberi", "şebekesi", "festnetz", "kabel-tv"})
+# A worded name never read in lower case, whatever follows: "free internet", "free wifi" are prices.
+LOWER_NEVER = frozenset({"free"})
+
+
+def _sells_next(lower: list[str], i: int) -> bool:
+    return i + 1 < len(lower) and lower[i + 1] in SELLS_LOWER
+
+
+_DOWN_NEXT = lexicon.BARE_DOWN | lexicon.OPERATOR_DOWN
+# "nie ma zasięgu", "har ingen täckning", "no tiene señal": a worded name written with its capital and, within
+# three words after it, a word for none before a word for coverage is the operator whose network is gone.
+_NONE_WORDS = frozenset({"no", "nie", "ingen", "inget", "geen", "kein", "keine", "keinen", "sin", "sem", "senza",
+                         "niente", "brak", "pas", "plus", "aucun", "aucune", "zero", "yok"})
+_COVERAGE_WORDS = frozenset({"signal", "reception", "señal", "cobertura", "empfang", "netz", "sinal", "segnale",
+                             "bereik", "zasięgu", "täckning", "réseau", "rete", "campo", "service", "servicio",
+                             "serviço", "network", "sieci", "internetu", "internet", "nät"})
+
+_HAS = frozenset({"ma", "hay", "tiene", "tem", "c'è", "har", "hat", "heeft", "a", "has", "var"})
+
+
+def _no_network_after(lower: list[str], i: int) -> bool:
+    n = len(lower)
+    for j in range(i + 1, min(n - 1, i + 4)):
+        if lower[j] in _NONE_WORDS and (lower[j + 1] in _COVERAGE_WORDS or lower[j + 1] in _HAS and j + 2 < n
+                                        and lower[j + 2] in _COVERAGE_WORDS):
+            return True  # "nie ma zasięgu", "no hay señal"
+        if lower[j] in SENTENCE_ENDS or lower[j] == ",":
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _hyphen_seconds() -> frozenset[str]:
+    """The part after the hyphen of each hyphened name ("mobile" of "t-mobile"), three letters or more."""
+    return frozenset(k.split("-", 1)[1] for k in table() if k.count("-") == 1 and len(k.split("-", 1)[1]) >= 3
+                     and k.split("-", 1)[0])
 
 
 def _worded_counts(texts: list[str], lower: list[str], i: int, near: bool) -> bool:

@@ -328,7 +328,9 @@ def eager_sure(tmp_path_factory):
 
 
 def test_a_sure_model_reads_a_carrier_the_catalog_does_not_know(eager_yes, eager_sure):
-    text = "EE says \"emergency calls only\" on my phone and my partner's. we're in Bristol, anyone else?"
+    # ("emergency calls only", this story's first text, is a problem word since the rules read what a phone shows
+    # when its network is gone)
+    text = "my texts to anyone on Telstra just sit there undelivered, since lunch"
     guarded, sure = eager_yes.tag_text(text), eager_sure.tag_text(text)
     assert guarded["services"] == [] and guarded["symptoms"] == [] and guarded["relevant"] is False
     assert sure["relevant"] is True and sure["ongoing"] is True
