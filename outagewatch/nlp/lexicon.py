@@ -532,6 +532,48 @@ EVERYDAY_COMPLAINTS["not-loading"] += [
     "página em branco", "pagina bianca", "leere seite", "witte pagina", "pusta strona", "página en blanco",
     "page blanche",
 ]
+# The everyday failures of apps, banks and shops as their users quote them, said without an outage word: the
+# generic error screens every app shows in each language ("Sorry, something's gone wrong", "algo salió mal",
+# "något gick fel", "bir şeyler ters gitti"), a request or payment the app could not process ("no pudimos procesar
+# tu pago", "we kunnen je verzoek nu niet verwerken", "işleminizi gerçekleştiremiyoruz"), money that never arrives
+# ("pix não caiu na conta"), being locked out of or thrown out of an app ("customers locked out of banking apps",
+# "KLM gooit me uit de app"). Complaints, not weak words: counted where the text speaks of an app, a site, an
+# account or a payment (resolve's ``_about_a_service``) or names a service.
+EVERYDAY_COMPLAINTS["errors"] += [
+    "something's gone wrong", "something has gone wrong", "something went wrong on our end", "algo salió mal",
+    "algo ha salido mal", "algo deu errado", "algo correu mal", "un problème est survenu", "une erreur s'est produite",
+    "qualcosa è andato storto", "något gick fel", "något har gått fel", "tekniskt fel", "bir şeyler ters gitti",
+    "bir sorun oluştu", "teknik bir sorun", "teknik bir hata", "technischer fehler", "erro técnico", "error técnico",
+    "erreur technique", "errore tecnico", "błąd techniczny", "technical error", "overloaded_error",
+    "no pudimos procesar", "no se pudo procesar", "no hemos podido procesar", "não foi possível processar",
+    "não conseguimos processar", "nous n'avons pas pu", "impossible de traiter", "konnte nicht verarbeitet",
+    "konnten nicht verarbeitet", "non è stato possibile elaborare", "non siamo riusciti", "niet verwerken",
+    "kon niet verwerkt", "nie można przetworzyć", "nie udało się przetworzyć", "kunde inte behandlas",
+    "gerçekleştiremiyoruz", "gerçekleştirilemedi", "could not be processed", "couldn't process", "unable to process",
+    "couldn't complete your", "could not complete your",
+]
+EVERYDAY_COMPLAINTS["payments"] += [
+    "não cai na conta", "não caiu na conta", "não tá caindo na conta", "não está caindo na conta",
+    "não cai de jeito nenhum", "no llega la transferencia", "no me llega la transferencia", "kommt nicht an",
+]
+EVERYDAY_COMPLAINTS["problems"] += [
+    "locked out of", "locks me out", "locked me out", "gooit me eruit", "gooit mij eruit", "uit de app gooit",
+    "uit de app gegooid", "me tira do app", "me expulsa de la app", "me sort de l'appli",
+]
+# Said of a screen, a session or a page in any app, and of much else: weak, a problem beside a named service (and a
+# problem word the relevance model may read past): "the leaderboard is frozen", "session expired", "page not found".
+SCREEN_WEAK = [
+    "is frozen", "was frozen", "screen frozen", "screen froze", "frozen mid", "froze mid", "frozen on the",
+    "white screen", "blank screen", "weißen bildschirm", "weißer bildschirm", "écran blanc", "pantalla blanca",
+    "tela branca", "schermo bianco", "biały ekran", "vit skärm", "just spinning", "pages just spinning",
+    "refreshing to nothing", "loads nothing", "loading forever", "dots forever",
+    "session expired", "sesión caducada", "sesión expirada", "sessão expirada", "session expirée", "sitzung abgelaufen",
+    "sessione scaduta", "sessie verlopen", "sesja wygasła", "sessionen har gått ut", "oturum süresi doldu",
+    "page not found", "página no encontrada", "página não encontrada", "page introuvable", "seite nicht gefunden",
+    "pagina non trovata", "pagina niet gevonden", "nie znaleziono strony", "sidan hittades inte", "sayfa bulunamadı",
+]
+EVERYDAY_COMPLAINTS["problems"] += SCREEN_WEAK
+WEAK_WORDS = WEAK_WORDS | frozenset(SCREEN_WEAK)
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
     SYMPTOM_PHRASES[_symptom] += [p for p in _phrases if p not in SYMPTOM_PHRASES[_symptom]]
 

@@ -1,0 +1,50 @@
+"""The everyday failures of apps, banks and shops as their users quote them, without an outage word: the generic
+error screen every app shows, in each language ("something's gone wrong", "algo salió mal", "något gick fel", "bir
+şeyler ters gitti"), a request or payment the app could not process ("no pudimos procesar tu pago", "we kunnen je
+verzoek nu niet verwerken"), money that never arrives ("o pix não caiu na conta"), customers locked out of an app;
+and the weak words said of a screen, a session or a page ("is frozen", "session expired", "page not found"): a
+problem beside a named service, nothing on their own.
+
+Hand-written texts, each a user's story (not from any evaluation set). The rules alone are asked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "Monzo app just says 'sorry, something's gone wrong' every time I open it",               # en: the error screen
+    "la app del Santander me dice 'algo salió mal' cada vez que intento pagar",               # es
+    "o app do Inter só mostra 'algo deu errado', não consigo ver o saldo",                   # pt
+    "Handelsbanken-appen visar 'något gick fel' vid varje inloggning",                       # sv
+    "Garanti uygulaması 'bir şeyler ters gitti' diyor, ödeme yapamıyorum",                   # tr
+    "Ualá me tira 'no pudimos procesar tu pago' en el súper, tres veces ya",                 # es: not processed
+    "ING app zegt 'we kunnen je verzoek nu niet verwerken', al de hele middag",             # nl: not processed
+    "mandei um pix faz uma hora e não caiu na conta, o app diz em processamento",           # pt: money not arriving
+    "Nationwide customers locked out of banking app on payday",                              # en: locked out
+])
+def test_a_quoted_error_screen_of_an_unnamed_app_is_an_outage_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "something went wrong with my sourdough again, flat as a pancake",                       # no app, a loaf
+    "locked out of my house again, spare key is at my mum's",                               # a door
+    "algo salió mal en la cena, se me quemó el arroz",                                       # a dinner
+    "my session expired at the gym, the trainer left early",                                 # a gym session
+    "page not found: the chapter my teacher wanted was torn out of the book",                # a book
+])
+def test_the_same_words_about_no_service_are_no_outage(rules, text):
+    result = rules(text)
+    assert result["relevant"] is False and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("peloton screen frozen on the leaderboard again, class audio still going", "problems"),
+    ("linkedin keeps saying session expired, logged in five times this morning", "problems"),
+])
+def test_a_weak_screen_word_beside_a_named_service_is_its_problem_now(rules, text, symptom):
+    result = rules(text)
+    assert result["ongoing"] is True and symptom in result["symptoms"], result
