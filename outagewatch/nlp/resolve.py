@@ -1656,10 +1656,26 @@ def _share_lists(verdicts: list, lower: list[str]) -> None:
                 if not other_ok:
                     continue
                 gap = lower[end:other_start] if other_start >= end else lower[other_end:start]
-                if gap and all(w in LIST_JOINERS for w in gap):
+                if gap and (all(w in LIST_JOINERS for w in gap) or _compared(lower, gap, min(start, other_start))):
                     verdicts[i] = (start, end, nm, True)
                     changed = True
                     break
+
+
+# Two services weighed against each other or one left for the other: "trello vs notion", "Asana oder Jira",
+# "switching from Asana to Jira", "de Notion a Confluence", "van Slack naar Teams".
+VERSUS = frozenset({"vs", "vs.", "versus", "v.", "or", "czy", "veya", "eller", "contra"})
+FROM_WORDS = frozenset({"from", "de", "desde", "da", "von", "van", "z", "ze", "från", "dal", "du"})
+TO_WORDS = frozenset({"to", "a", "para", "pra", "à", "al", "zu", "auf", "nach", "naar", "na", "do", "till", "in",
+                      "->", "→", "onto", "for"})
+
+
+def _compared(lower: list[str], gap: list[str], first: int) -> bool:
+    """The words between two names weigh one against the other ("vs"), or move from one to the other, the first
+    after a word for "from" ("from Asana to Jira")."""
+    if len(gap) == 1 and gap[0] in VERSUS:
+        return True
+    return len(gap) == 1 and gap[0] in TO_WORDS and first > 0 and lower[first - 1] in FROM_WORDS
 
 
 def _partial(lower: list[str], start: int) -> bool:
