@@ -464,6 +464,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 "no signal in Cairo\")"
         if not rule:
             rule = _owned_or_product(texts, lower, start, end, nm, vocab, services, lang)
+        if not rule and len(nm.geo or "") == 2:
+            rule = _where_a_group_lives(lower, start, end, nm, places, symptom_at)
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
@@ -1824,6 +1826,30 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
             k -= 1
         if lower[k] in OWNED_NOUNS:
             return "the company an app or online banking is of (\"la app de Santander\")"
+    return None
+
+
+# Turkish makes "in <place>" an adjective with -daki ("Almanya'daki Türkler", the Turks in Germany).
+LOCATIVE_ADJECTIVE = ("daki", "deki", "taki", "teki")
+# "Polacy w Niemczech:", "Os brasucas em Portugal:", "Brits in Spain:": the group a post opens calling on.
+GROUP_IN = frozenset({"in", "w", "we", "em", "en", "na", "no", "i", "på", "a", "à", "au", "aux", "nel", "nella", "im",
+                      "op", "uit", "from", "desde", "de", "da", "aus", "z", "ze"})
+
+
+def _where_a_group_lives(lower: list[str], start: int, end: int, nm: Name, places, symptom_at) -> str | None:
+    """A country said as where a group of people or things is ("Almanya'daki Türkler", "Almanya'daki Hetzner
+    sunucularımız", a post opening "Polacy w Niemczech:", "Os brasucas em Portugal:") beside a place in that
+    country where the problem is ("... Köln'de hata veriyor", "fsn1'de", "Coimbra"): the place says where, the
+    country adds nothing. Said as the problem's extent it stays ("in der Schweiz geht kein Teams, Zürich und Basel")."""
+    if not any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
+        return None
+    n = len(lower)
+    if lower[end - 1].endswith(LOCATIVE_ADJECTIVE) and lower[end - 1][:-4].rstrip("'’") or \
+            end < n and lower[end].lstrip("'’") in LOCATIVE_ADJECTIVE:
+        return "a country said as where a group is (\"Almanya'daki Türkler\"), beside a place in it"
+    if 1 <= start <= 4 and lower[start - 1] in GROUP_IN and end < n and lower[end] == ":" and \
+            not any(i < end for i in symptom_at):
+        return "a country in a post's opening call on a group (\"Polacy w Niemczech:\"), beside a place in it"
     return None
 
 

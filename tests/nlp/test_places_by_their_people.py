@@ -62,3 +62,21 @@ def test_a_places_people_opening_a_later_sentence_say_where(tag, text, regions):
 
 def test_a_people_word_before_a_noun_it_qualifies_in_a_later_sentence_is_no_place(tag):
     assert tag("Vodafone Kabel ist gestört. Berliner Pfannkuchen gibt es trotzdem")["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Polacy w Niemczech: PKO działa wam? Berlin tu, ciągle błąd", ["geo:DE-BE"]),
+    ("Almanya'daki Türkler: Ziraat mobil çalışıyor mu? Köln'de hata veriyor", ["geo:DE-NW"]),
+    ("Almanya'daki Hetzner sunucularımız fsn1'de erişilemiyor", ["geo:DE-SN"]),
+    ("Os brasucas em Portugal: o Nubank funciona aí? aqui em Coimbra só dá erro", ["geo:PT-06"]),
+])
+def test_a_country_said_as_where_a_group_is_adds_nothing_beside_a_place_in_it(rules, text, regions):
+    assert rules(text, source="x:search:hetzner" if "Hetzner" in text else None)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Internet down in Germany: Berlin and Munich affected", ["geo:DE", "geo:DE-BE", "geo:DE-BY"]),  # the extent
+    ("Almanya'daki kullanıcılar Netflix'e erişemiyor", ["geo:DE"]),  # no place in it: the country says where
+])
+def test_a_country_said_as_the_problems_extent_or_alone_stays(rules, text, regions):
+    assert rules(text)["regions"] == regions
