@@ -316,7 +316,7 @@ class Matcher:
             if self.cjk_names is not None:
                 # Leftmost-longest, without overlaps: "東京都" is Tokyo, not also "京都" (Kyoto).
                 for i, text in enumerate(texts):
-                    if CJK_RE.search(text):
+                    if not text.isascii() and CJK_RE.search(text):
                         spans.extend((i, i + 1, vocab.cjk_phrases[m.group()]) for m in self.cjk_names.finditer(text)
                                      if not _inside_word(text, m.start(), m.end()))
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)

@@ -313,7 +313,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.typo_index and (symptom_at or trace is not None or ctx.named or not lexicon.BARE_DOWN.isdisjoint(lower)):
         _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say,
                     trace is not None, ctx.named)
-    if "-" in lower or any("-" in w for w in lower):
+    if "-" in "".join(lower):  # a word that is or holds a hyphen
         _hyphenated_names(texts, lower, vocab, services, providers, say)
     for entry in ctx.services if vocab.brand_family else ():
         # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
@@ -766,7 +766,7 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     joined = None
     if not _BACK_KEYS.isdisjoint(lower):
         joined = " ".join(lower)
-        if phrasegate.may_hold(joined, _PAST_KEYS) and _PAST_RE.search(joined):
+        if _past_time(joined):
             return _again_now(joined, problems)
     for i, word in enumerate(lower if not lexicon.PRESENT_TIME.isdisjoint(lower) else ()):
         if word in lexicon.PRESENT_TIME and any(st - NEAR <= i < e + NEAR for st, e in problems):
@@ -2641,6 +2641,19 @@ _BACK_KEYS = frozenset(p.split()[-1].removesuffix("'s") for p in (*lexicon.LOOKI
 # a common one of them ("back", "after", "morning") and neither regex need read them.
 _LOOK_BACK_KEYS = phrasegate.keys(lexicon.LOOKING_BACK)
 _PAST_KEYS = phrasegate.keys(p.replace("'s", " ") for p in lexicon.PAST_TIMES)
+_past_seen: tuple[str | None, re.Match | None] = (None, None)
+
+
+def _past_time(joined: str) -> re.Match | None:
+    """:data:`_PAST_RE`'s first match in ``joined`` (the words joined by spaces), or None; remembered for the
+    last text read: :func:`_looking_back` and :func:`present_time` read the same text one after the other."""
+    global _past_seen
+    seen, match = _past_seen  # one tuple: read and written whole
+    if seen == joined:
+        return match
+    match = _PAST_RE.search(joined) if phrasegate.may_hold(joined, _PAST_KEYS) else None
+    _past_seen = (joined, match)
+    return match
 
 
 def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
@@ -2662,7 +2675,7 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     match = _BACK_RE.search(joined) if phrasegate.may_hold(joined, _LOOK_BACK_KEYS) else None
     if match and lexicon.STILL_NOW.isdisjoint(lower):  # not "explains what is causing today's outage"
         return f"a look back at a past outage ({match.group()!r})"
-    match = _PAST_RE.search(joined) if phrasegate.may_hold(joined, _PAST_KEYS) else None
+    match = _past_time(joined)
     if match:
         before = joined[:match.start()].split()[-2:]
         if before and before[-1] in lexicon.COMPARED:

@@ -51,3 +51,13 @@ def test_the_rules_still_read_the_times_and_states(tag):
     assert tag("Slack is down at the moment for everyone")["ongoing"]
     assert not tag("Here's what happened during yesterday's Slack outage")["ongoing"]
     assert tag("Slack - Partial outage - Messaging")["ongoing"]
+
+
+def test_the_past_time_read_once_is_the_regexs_match():
+    """``_past_time`` remembers the last text it read (the look back and the present time read the same
+    one): each answer is the regex's own, texts read in turn or again."""
+    texts = _texts()[:400]
+    for text in [*texts, *reversed(texts), *(t for t in texts for _ in range(2))]:
+        match = resolve._past_time(text)
+        expected = resolve._PAST_RE.search(text)
+        assert (match and (match.span(), match.group())) == (expected and (expected.span(), expected.group())), text
