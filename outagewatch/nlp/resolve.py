@@ -397,6 +397,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
     workplace = None  # the text speaks of a provider's offices, jobs or events (``_workplace``), found when needed
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
+    yesterday = len(spots) > 1 and not YESTERDAY.isdisjoint(lower)  # "yesterday it was Kolkata": mostly not
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -407,6 +408,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 FINE_CLAUSE if start in fine_here or len(spots) > 1 and (
                 _said_fine(texts, lower, start, end, fine_at, place_at) or _cjk_fine(texts[start], nm.written))
                 else None)
+            if not why and (nm.site_of or yesterday):
+                why = _bracketed_code_of(lower, start, end, places, spots, texts) or (
+                    yesterday and _yesterdays_place(lower, start, spots, symptom_at))
             if why:  # "we failed over to uk west", "Central US looks fine", "AMS3 and LON1 both fine"
                 say("region" if nm.kind == "region" else "place", text, False, why, entry=nm.ids[0] if nm.ids else None)
                 continue
@@ -465,7 +469,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not rule:
             rule = _owned_or_product(texts, lower, start, end, nm, vocab, services, lang)
         if not rule and len(nm.geo or "") == 2:
-            rule = _where_a_group_lives(lower, start, end, nm, places, symptom_at)
+            rule = _where_a_group_lives(lower, start, end, nm, places, symptom_at) or \
+                _country_after_its_city(lower, start, nm, places)
+        if not rule and yesterday:
+            rule = _yesterdays_place(lower, start, spots, symptom_at)
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
@@ -1850,6 +1857,73 @@ def _where_a_group_lives(lower: list[str], start: int, end: int, nm: Name, place
     if 1 <= start <= 4 and lower[start - 1] in GROUP_IN and end < n and lower[end] == ":" and \
             not any(i < end for i in symptom_at):
         return "a country in a post's opening call on a group (\"Polacy w Niemczech:\"), beside a place in it"
+    return None
+
+
+def _country_after_its_city(lower: list[str], start: int, nm: Name, places) -> str | None:
+    """"Johannesburg, South Africa", "Cairo, Egypt": a country after a comma right after a city in it says which
+    city, not a wider place."""
+    if start < 2 or lower[start - 1] != ",":
+        return None
+    if any(e == start - 1 and (o.geo or "").startswith(nm.geo + "-") for _, e, o in places):
+        return "a country after its city's name (\"Johannesburg, South Africa\"): the city says where"
+    return None
+
+
+# "Yesterday" in the languages we read; a place in a clause of its own with it, beside a place in a clause without
+# it, is where the problem was, not where it is ("in Delhi NCR, yesterday it was Kolkata").
+YESTERDAY = frozenset({"yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren", "wczoraj", "dün", "igår"})
+SINCE_WORDS = frozenset({"since", "seit", "desde", "depuis", "da", "dal", "od", "sinds", "sedan", "beri"})
+CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", "but", "aber", "pero", "mais", "ma", "maar", "ale", "men", "ama",
+                         "mas", "—", "–", "today", "now", "heute", "hoy", "oggi", "hoje", "vandaag", "dzisiaj", "bugün",
+                         "idag", "aujourd'hui"})
+
+
+NOW_WORDS = frozenset({"today", "now", "heute", "hoy", "oggi", "hoje", "vandaag", "dzisiaj", "bugün", "idag",
+                       "aujourd'hui", "jetzt", "ahora", "ora", "agora", "nu", "teraz", "şimdi"})
+
+
+def _clause(lower: list[str], at: int) -> tuple[int, int]:
+    i = at
+    while i > 0 and lower[i - 1] not in CLAUSE_ENDS:
+        i -= 1
+    j = at
+    while j < len(lower) and lower[j] not in CLAUSE_ENDS:
+        j += 1
+    if i and lower[i - 1] in NOW_WORDS:
+        i -= 1  # "today it's Hillsboro": the word that opens it
+    return i, j
+
+
+def _clause_has_yesterday(lower: list[str], at: int) -> bool:
+    i, j = _clause(lower, at)
+    return any(lower[k] in YESTERDAY and not (k and lower[k - 1] in SINCE_WORDS) and
+               not (k + 1 < len(lower) and lower[k + 1] in SINCE_WORDS) for k in range(i, j))
+
+
+def _yesterdays_place(lower: list[str], start: int, spots: list[tuple[int, int]], symptom_at) -> str | None:
+    """A place in a clause that says "yesterday", beside a place in a clause that does not ("airtel gone in Delhi
+    NCR, yesterday it was Kolkata", "Hetzner Ashburn had the issue yesterday; today it's Hillsboro"): where the
+    problem was, not where it is. Not "down since yesterday"."""
+    if not _clause_has_yesterday(lower, start):
+        return None
+    def now_there(at: int) -> bool:  # the other place's clause says the problem, or says now
+        i, j = _clause(lower, at)
+        return any(i <= k < j for k in symptom_at) or not NOW_WORDS.isdisjoint(lower[i:j])
+
+    if any(s != start and not _clause_has_yesterday(lower, s) and now_there(s) for s, _ in spots):
+        return "where the problem was yesterday, beside a place where it is now (\"yesterday it was Kolkata\")"
+    return None
+
+
+def _bracketed_code_of(lower: list[str], start: int, end: int, places, spots, texts) -> str | None:
+    """A site's code in brackets after its city's name ("rerouted to Cape Town (CPT)", "shifted to Brisbane (BNE)")
+    is where the name is: moved to, it was moved to too."""
+    if start < 2 or lower[start - 1] != "(" or end >= len(lower) or lower[end] != ")":
+        return None
+    for s, e, o in places:
+        if e == start - 1 and not o.site_of:
+            return _workaround(lower, s, e, texts) or _moved_with(lower, s, spots, texts)
     return None
 
 

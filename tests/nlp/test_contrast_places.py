@@ -89,3 +89,26 @@ def test_fine_said_in_other_words_is_a_contrast_too(tag, text, regions):
 ])
 def test_where_the_work_was_moved_is_not_where_the_problem_is(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, source, regions", [
+    ("Cloudflare is investigating increased latency in Johannesburg, South Africa (JNB). Traffic has been rerouted to "
+     "Cape Town (CPT).", "statuspage:www.cloudflarestatus.com", ["geo:ZA-GP"]),  # the code moved to with its city
+    ("Fastly: Elevated errors in Sydney (SYD) and Melbourne (MEL) POPs. Traffic is being shifted to Brisbane (BNE).",
+     "statuspage:www.fastlystatus.com", ["geo:AU-NSW", "geo:AU-VIC"]),
+    ("airtel network gone in Delhi NCR, yesterday it was Kolkata", "x:search:airtel", ["geo:IN-DL"]),
+    ("Hetzner Ashburn had the issue yesterday; today it's Hillsboro with packet loss", "x:search:hetzner",
+     ["geo:US-OR"]),
+    ("Vodafone down in Cairo, Egypt since the morning", None, ["geo:EG-C"]),  # the country says which Cairo
+])
+def test_a_place_moved_to_or_of_yesterday_and_a_citys_country_are_no_place(rules, text, source, regions):
+    assert rules(text, source=source)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Netflix down since yesterday in Berlin, Munich too", ["geo:DE-BE", "geo:DE-BY"]),  # "since yesterday": now
+    ("Il data center di Arezzo torna operativo dopo il blackout di ieri", ["geo:IT-AR"]),
+    ("Outage in Paris yesterday, today it's fine", ["geo:FR-75C"]),  # one place: where the outage was
+])
+def test_a_place_of_yesterday_alone_or_since_yesterday_stays(rules, text, regions):
+    assert rules(text)["regions"] == regions
