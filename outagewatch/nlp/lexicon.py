@@ -95,7 +95,7 @@ GENERIC_RECOVERIES = frozenset({"back up", "finally back", "is back", "are back"
     "incident résolu", "funcionando con normalidad", "fonctionne normalement", "funcionando normalmente", "est revenu", "est revenue", "sont revenus", "è tornato",
     "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka",
     "volta ao ar", "voltou ao ar", "de volta ao ar", "réparée", "réparé", "réparées", "a été réparée", "a été réparé",
-    "came back", "came back up", "sona erdi"})
+    "came back", "came back up", "sona erdi", "back after", "is back after", "tornata", "tornato", "c'est revenu"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -353,7 +353,8 @@ NO_NETWORK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "en": (("no",), ("signal", "network", "reception", "wifi", "wi-fi", "mobile data")),
     "es": (("sin", "no hay", "no tiene", "no tengo"), ("internet", "señal", "red", "conexión", "cobertura", "wifi")),
     "de": (("kein", "keine", "keinen"), ("netz", "internet", "empfang", "verbindung", "signal", "wlan", "netzempfang")),
-    "fr": (("pas de", "plus de", "aucun", "aucune"), ("réseau", "internet", "connexion", "signal", "wifi", "data")),
+    "fr": (("pas de", "plus de", "aucun", "aucune", "sans"), ("réseau", "internet", "connexion", "signal", "wifi",
+                                                              "data")),
     "pt": (("sem", "não tem", "não tenho", "não tá com"), ("sinal", "rede", "conexão", "wifi", "cobertura", "net",
                                                          "internet")),
     "it": (("niente", "senza", "nessun", "nessuna", "non c'è"), ("internet", "rete", "segnale", "connessione",
@@ -471,6 +472,9 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         # headlines: "Twitch volta ao ar após queda", "la panne ... a été réparée", "slack came back"
         "volta ao ar", "voltou ao ar", "de volta ao ar", "volta a funcionar", "réparée", "réparé", "réparées",
         "a été réparée", "a été réparé", "came back", "came back up", "sona erdi",
+        # said of a network or an app, generic (GENERIC_RECOVERIES): "virgin media broadband back after 6 hours",
+        # "fibra TIM tornata adesso", "c'est revenu pour SFR"
+        "back after", "is back after", "tornata", "tornato", "c'est revenu",
     ],
 }
 # A system said to give an error ("il sito dell'INPS dà errore", "só dá erro", "ePUAP wyrzuca błąd", "Doctolib me met
@@ -596,7 +600,8 @@ ACCESS_DOWN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
            ("tot", "weg", "down", "futsch", "ausgefallen")),
     "it": (("internet", "fibra", "rete", "linea", "segnale", "4g", "wifi", "adsl"),
            ("morta", "morto", "ferma", "fermo", "andata", "saltata", "assente", "giù", "ko")),
-    "nl": (("internet", "glasvezel", "netwerk", "4g", "5g", "tv", "wifi", "bereik"), ("dood", "weg", "plat", "eruit")),
+    "nl": (("internet", "glasvezel", "netwerk", "4g", "5g", "tv", "wifi", "bereik"), ("dood", "weg", "plat", "eruit",
+                                                                                  "uit")),
     "pl": (("internet", "światłowód", "sieć", "zasięg", "lte"), ("padł", "padła", "leży", "zniknął", "zniknęła")),
     "tr": (("internet", "fiber", "şebeke", "interneti", "hat", "sinyal"), ("gitti", "kesik", "kesildi", "çöktü", "yok")),
     "sv": (("internet", "nätet", "mobilnätet", "bredband", "bredbandet", "fiber"), ("död", "dött", "nere", "borta")),
@@ -649,10 +654,12 @@ OPERATOR_DOWN = frozenset({d for _, downs in ACCESS_DOWN.values() for d in downs
 OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", "yine", "aussi", "también", "também",
                               "anche", "auch", "is", "was", "'s", "just", "completely", "totally", "all", "home", "(",
                               ")", "e&", "est", "está", "è", "ist", "är", "jest", "tamamen", "komplett", "helemaal",
-                              "helt", "völlig", "totalmente", "complètement", "completamente", "totaal"})
+                              "helt", "völlig", "totalmente", "complètement", "completamente", "totaal",
+                              # nl "Ziggo ligt er weer uit", "Proximus valt uit" (the verb before its particle)
+                              "ligt", "lag", "er", "weer", "al", "valt", "viel", "vallen"})
 # A place said between an operator (or what it sells) and the word that says it down ("Globe signal in Makati
-# gone", "airtel fiber in bengaluru dead", "Vodafone Kabel in Hamburg und Bremen weg"): the preposition, then at
-# most four words of the place.
+# gone", "airtel fiber in bengaluru dead", "Vodafone Kabel in Hamburg-Altona und Eimsbüttel komplett weg"): the preposition, then at
+# most seven words of the place.
 OPERATOR_PLACE_PREPOSITIONS = frozenset({"in", "across", "around", "throughout", "en", "à", "a", "em", "no", "na",
                                          "nel", "w", "i", "im", "op", "at", "all", "overall", "partout", "överallt"})
 
@@ -839,7 +846,7 @@ CJK_EVERYDAY: dict[str, list[str]] = {
                  # a network that will not catch ("電波つかまらない", "데이터 안 터져요"), a channel that will not
                  # show ("IPTV 안 나옴"): weak, a network operator or a service must be named beside them
                  r"電波(?:が|も)?(?:つかまら|掴まら|拾わ|入ら)(?:な|ん)", r"(?:데이터|신호|와이파이|LTE|5G|인터넷)(?:가|이)? ?안 ?터",
-                 r"안 ?나옴"],
+                 r"안 ?나옴", r"(?:인터넷|와이파이|데이터|전화|TV|티비)(?:이|가|도)? ?나(?:감|갔)"],
     "errors": [r"에러", r"エラー"],
     "not-loading": [r"真っ(?:白|黒)", r"(?:見|観)れ(?:な|ん)", r"안 ?(?:열림|열려|떠|뜸|켜짐)", r"흰 ?화면|검은 ?화면|까맣게"],
     "connectivity": [r"(?:繋|つな)が(?:らん|らへん|りにく)", r"接続(?:が)?切れ", r"切断", r"끊(?:김|겨|겼|기)", r"연결 ?중",

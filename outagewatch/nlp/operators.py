@@ -256,12 +256,15 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                     found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ", "virgin media broadband"
             elif low in said:
                 if text[:1].isupper() and (_worded_counts(texts, lower, i, said[low][1] == "near")
-                                           or _no_network_after(lower, i) or said[low][1] == "near"
-                                           and i + 1 < len(lower) and lower[i + 1] in _DOWN_NEXT):
+                                           or _no_network_after(lower, i) or _down_after(lower, i)
+                                           and (said[low][1] == "near" or not NETWORK_TALK.isdisjoint(lower))):
+                    # ("Spectrum out in Brooklyn? ... the modem just blinks": a common word said down in a text
+                    # about a network)
                     found.append(i)  # "Orange nie ma zasięgu w całej Łodzi", "Tre har ingen täckning i Malmö"
                 elif text.islower() and low not in LOWER_NEVER and (
-                        _sells_next(lower, i) or said[low][1] == "near" and i + 1 < len(lower)
-                        and lower[i + 1] in _DOWN_NEXT):
+                        _sells_next(lower, i) or i + 1 < len(lower) and (
+                            _down_after(lower, i) and (said[low][1] == "near" or not NETWORK_TALK.isdisjoint(lower))
+                            or said[low][1] == "near" and lower[i + 1] in _NONE_WORDS and _no_network_after(lower, i))):
                     found.append(i)  # "bell internet is gone", "comcast down for anyone?", "bahnhof nere"
     if "-" in lower and not _hyphen_seconds().isdisjoint(lower):
         known = table()
@@ -302,10 +305,19 @@ LOWER_NEVER = frozenset({"free"})
 
 
 def _sells_next(lower: list[str], i: int) -> bool:
-    return i + 1 < len(lower) and lower[i + 1] in SELLS_LOWER
+    """What an operator sells right after the name, or right before it ("fibra tim", "internet cox")."""
+    return i + 1 < len(lower) and lower[i + 1] in SELLS_LOWER or i > 0 and lower[i - 1] in SELLS_LOWER
 
 
 _DOWN_NEXT = lexicon.BARE_DOWN | lexicon.OPERATOR_DOWN
+
+
+def _down_after(lower: list[str], i: int) -> bool:
+    """A down-word right after the name, or after at most three fillers ("Telenet ook plat", "comcast is down")."""
+    j, n = i + 1, len(lower)
+    while j < n and j < i + 4 and lower[j] in lexicon.OPERATOR_FILLERS:
+        j += 1
+    return j < n and lower[j] in _DOWN_NEXT
 # "nie ma zasięgu", "har ingen täckning", "no tiene señal": a worded name written with its capital and, within
 # three words after it, a word for none before a word for coverage is the operator whose network is gone.
 _NONE_WORDS = frozenset({"no", "nie", "ingen", "inget", "geen", "kein", "keine", "keinen", "sin", "sem", "senza",

@@ -204,8 +204,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         talk.append(at)
         if not _negated(lower, at, False):
             found.append((at, at + 1, "outage", _ongoing(lower, at, at + 1)))
-    for i in operator_at:  # "lost Vodafone signal"
-        if i and lower[i - 1] == "lost":
+    for i in operator_at:  # "lost Vodafone signal"; "no Verizon Fios", "without Vodafone fibre", "sans internet SFR"
+        if i and (lower[i - 1] == "lost" or lower[i - 1] in OPERATOR_NONE and i + 1 < n and lower[i + 1] in operators.ACCESS):
             talk.append(i - 1)
             found.append((i - 1, i, "problems", _ongoing(lower, i - 1, i)))
     for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
@@ -1720,7 +1720,7 @@ def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
             return None if any(s <= j < e for s, e, _ in symptom_spans) else j
         if word in lexicon.OPERATOR_PLACE_PREPOSITIONS and j > i + 1 and lower[j - 1] in operators.ACCESS:
             # "Globe signal in Makati gone", "Vodafone Kabel in Hamburg und Bremen weg": a place between
-            for k in range(j + 1, min(n, j + 6)):
+            for k in range(j + 1, min(n, j + 9)):
                 if lower[k] in lexicon.OPERATOR_DOWN:
                     return None if any(s <= k < e for s, e, _ in symptom_spans) else k
                 if lower[k] in _PLACE_BREAKS:
@@ -1732,6 +1732,10 @@ def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
     return None
 
 
+# A word for none right before an operator named with what it sells ("no Verizon Fios", "has no AT&T fiber",
+# "without Vodafone fibre", "sin Movistar fibra"): its network is gone (a problem beside the operator).
+OPERATOR_NONE = frozenset({"no", "without", "sin", "sem", "sans", "ohne", "kein", "keine", "geen", "zonder", "senza",
+                           "brak", "bez", "utan", "ingen", "inget"})
 # What ends the place between an operator's product and its down-word: a sentence or clause mark, a contrast.
 _PLACE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "but", "aber", "pero", "mais", "mas", "ma", "maar", "men",
                            "ale", "ama", "though", "while", "—", "-"})

@@ -51,3 +51,40 @@ def test_a_phones_sos_is_a_problem_word_the_model_may_read(tag):
     classifier may say yes where it is confident ("my phone says SOS only, anyone else in Bristol?")."""
     result = tag("my phone and my partner's both say emergency calls only. we're in Bristol, anyone else?")
     assert "problems" in result["symptoms"], result
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone else in Hoboken with no Verizon Fios? tv and internet both dead since 7",       # none + operator + product
+    "whole of Porto without Vodafone fibre tonight?",                                       # without
+    "tout Nantes est sans internet SFR depuis ce matin",                                    # fr: sans
+    "ziggo internet ligt er weer uit in utrecht, al 2 uur",                                  # nl: the verb, its particle
+    "Vlamingen, Telenet ook plat bij jullie? Leuven niks meer",                              # a filler before the word
+    "la fibra tim è morta di nuovo, modem con la luce rossa",                                # it: product before, lower
+    "New Yorkers, Spectrum down in Queens? restarted everything, the modem just blinks",    # a common word, a modem
+    "claro sem sinal em Curitiba inteira, alguém mais?",                                     # pt: lower case, no signal
+    "부산 lg유플러스 인터넷 나감",                                                             # ko: the internet went out
+    "Vodafone Kabel in Hamburg Altona und Eimsbüttel komplett weg",                          # a longer place between
+])
+def test_an_operators_network_gone_in_more_of_its_users_words_is_an_outage_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "virgin media broadband back after 6 hours off in leeds, no compensation email ofc",     # back after
+    "fibra TIM a Bari tornata adesso dopo 6 ore, finalmente",                                 # it: came back
+    "c'est revenu pour sfr à toulon, 4h sans réseau quand même",                              # fr: came back
+])
+def test_an_operators_network_back_is_about_an_outage_but_not_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "de les valt uit vandaag, iedereen naar huis",                                            # nl: a class cancelled
+    "claro que no hay señal en la montaña, estamos a 3000 metros",                            # es: "of course"
+    "no Spectrum of colours tonight, the sky is grey and flat",                                # a word
+])
+def test_the_same_words_of_no_network_are_no_outage(rules, text):
+    result = rules(text)
+    assert result["ongoing"] is False, result
