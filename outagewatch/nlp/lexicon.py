@@ -95,7 +95,8 @@ GENERIC_RECOVERIES = frozenset({"back up", "finally back", "is back", "are back"
     "incident résolu", "funcionando con normalidad", "fonctionne normalement", "funcionando normalmente", "est revenu", "est revenue", "sont revenus", "è tornato",
     "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka",
     "volta ao ar", "voltou ao ar", "de volta ao ar", "réparée", "réparé", "réparées", "a été réparée", "a été réparé",
-    "came back", "came back up", "sona erdi", "back after", "is back after", "tornata", "tornato", "c'est revenu"})
+    "came back", "came back up", "sona erdi", "back after", "is back after", "tornata", "tornato", "c'est revenu",
+    "fine now", "seems fine now", "ok now", "okay now", "works now", "working now", "voorbij", "is voorbij"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -147,7 +148,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "storing", "storingen", "ligt eruit", "ligt plat", "werkt niet", "doet het niet", "niet bereikbaar",
         "non funziona", "non va", "disservizio", "disservizi", "guasto", "fuori servizio", "irraggiungibile",
         "fungerar inte", "ligger nere", "driftstörning", "nie działa", "awaria", "çalışmıyor", "çöktü", "erişilemiyor",
-        "arıza", "arızası", "kesinti", "kesintisi", "erişim sorunu", "erişim yok",
+        "arıza", "arızası", "kesinti", "kesintisi", "erişim sorunu", "erişim yok", "kesintinin", "arızanın",
+        "kesintiye", "arızaya",
         # plural and case forms of the words above ("Teams et Outlook inaccessibles", "ma jakąś awarię")
         "inaccessibles", "irraggiungibili", "awarię", "awarii", "awarie", "indisponibili", "non disponibili",
         # fr "en rade" (broken down), en "meltdown" (a big outage, as headlines say it)
@@ -475,6 +477,8 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         # said of a network or an app, generic (GENERIC_RECOVERIES): "virgin media broadband back after 6 hours",
         # "fibra TIM tornata adesso", "c'est revenu pour SFR"
         "back after", "is back after", "tornata", "tornato", "c'est revenu",
+        # "gmail was broken for 20 min this morning but seems fine now", "Storing bij DigiD voorbij"
+        "fine now", "seems fine now", "ok now", "okay now", "works now", "working now", "voorbij", "is voorbij",
     ],
 }
 # A system said to give an error ("il sito dell'INPS dà errore", "só dá erro", "ePUAP wyrzuca błąd", "Doctolib me met
@@ -938,7 +942,17 @@ LOOKING_BACK = (
     "post incident review", "apologizes", "apologises", "apologized", "apologised",
     "présente ses excuses", "pide disculpas", "pidió disculpas", "pede desculpas", "entschuldigt sich",
     "chiede scusa", "biedt excuses aan", "przeprasza", "özür diledi", "ber om ursäkt",
+    # a cause named in the other languages ("KPN: storing in mobiel netwerk veroorzaakt door softwarefout", "Turkcell
+    # kesintinin nedenini açıkladı", "Datadog lays out how a systemd update took down its US regions")
+    "veroorzaakt door", "causada por", "causado por", "causée par", "causé par", "verursacht durch", "causato da",
+    "causata da", "orsakades av", "orsakad av", "spowodowana przez", "spowodowała", "nedenini açıkladı",
+    "nedeni açıklandı", "nedeni belli oldu", "lays out how", "laid out how",
 )
+# The same in Japanese and Korean, read in the raw text ("KT 전국 인터넷 장애… 원인은 라우팅 오류", "PayPayの障害の原因を
+# 説明", "카카오 서비스 장애 원인 발표"): the cause is told once the outage is over, unless it is still looked into.
+LOOKING_BACK_CJK = ("원인은", "원인 발표", "원인을 발표", "원인을 설명", "원인 공개", "원인을 공개", "원인\"", "원인 \"",
+                    "原因を説明", "原因を発表", "原因が判明", "原因は")
+LOOKING_BACK_CJK_NOT = ("조사", "아직", "확인 중", "지금", "調査", "まだ", "現在", "確認中")
 # A past outage told with how long it lasted ("took down Spotify, Discord for an hour", "knocked thousands of
 # websites offline for three hours", "dejó sin servicio a varias apps durante dos horas") or said to have been
 # brief ("briefly knocked bank and airline websites offline"): a look back, with a verb of the past telling it

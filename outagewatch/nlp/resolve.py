@@ -2740,6 +2740,9 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         for past in lexicon.PAST_TIMES_CJK:
             if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
                 return f"a past outage ({past!r}), nothing says it goes on"
+        for cause in lexicon.LOOKING_BACK_CJK:
+            if cause in raw and not any(now in raw for now in lexicon.LOOKING_BACK_CJK_NOT):
+                return f"a past outage whose cause is told ({cause!r}), nothing says it goes on"
     if not lexicon.PAST_TELLING.isdisjoint(lower) and lexicon.NOW.isdisjoint(lower) \
             and lexicon.PAST_LENGTH_NOT.isdisjoint(lower):
         match = _LENGTH_RE.search(" ".join(lower))
