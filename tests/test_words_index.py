@@ -21,6 +21,9 @@ AWKWARD = [
     "障害が発生 東京 サーバー 서버 ﾃｽﾄ", "Müller café São Paulo ß Ǆ İstanbul", "नमस्ते दुनिया ½ ²", "ΟΔΟΣ οδος Σοφία",
     "<b>&amp;</b> #outage @RokuSupport https://x.example/a?b=c", "\u00a0tabs\tand\nnewlines  ",
     "ISTANBUL İSTANBUL", "🔥 outage “again” — x_y", "ＲＯＫＵ　ｄｏｗｎ", "",
+    # beyond ASCII only emoji, symbols and marks (handed over with each as "?"): no word among them,
+    # not even the circled letters Rust's tokenizer would read as letters
+    "coffee first ❤️ then we talk 🙌 9005 https://t.co/2c2853d31f #travel", "Roku⚡down Ⓐⓑ ™ x\u20dd y 🅰️",
 ]
 
 
@@ -65,3 +68,17 @@ def test_each_rewrite_is_found_by_its_new_words_after_earlier_ones_were_indexed(
         for word in ("yak5", "yak6", "okapi", "zebra0", "zebra3"):
             assert store.count(Query(text=word)) == 1, word
         assert store.count(Query(text="number")) == 20 - 7
+
+
+def test_a_post_of_emoji_is_found_by_its_words_and_by_a_phrase_across_an_emoji(tmp_path):
+    """A post whose only characters beyond ASCII are emoji (most such posts) keeps its words at
+    the positions queries give them: a phrase across an emoji is found, a word broken by one is two."""
+    with SQLiteStore(tmp_path / "e.db") as store:
+        post = make_signal("Roku❤️down again 🙌 since 9am #streaming", native_id="e1")
+        other = make_signal("Roku down again since 9am", native_id="e2")
+        store.upsert([post, other])
+        assert {h.signal.id for h in store.search(Query(text='"again since 9am"', limit=10)).hits} == \
+            {post.id, other.id}
+        assert {h.signal.id for h in store.search(Query(text='"roku down"', limit=10)).hits} == {post.id, other.id}
+        assert store.count(Query(text="streaming")) == 1
+        assert store.count(Query(text="rokudown")) == 0
