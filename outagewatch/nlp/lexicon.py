@@ -96,7 +96,8 @@ GENERIC_RECOVERIES = frozenset({"back up", "finally back", "is back", "are back"
     "è tornata", "voltou", "ya volvió", "wrócił", "wróciła", "wróciło", "wrócili", "är tillbaka",
     "volta ao ar", "voltou ao ar", "de volta ao ar", "réparée", "réparé", "réparées", "a été réparée", "a été réparé",
     "came back", "came back up", "sona erdi", "back after", "is back after", "tornata", "tornato", "c'est revenu",
-    "fine now", "seems fine now", "ok now", "okay now", "works now", "working now", "voorbij", "is voorbij"})
+    "fine now", "seems fine now", "ok now", "okay now", "works now", "working now", "voorbij", "is voorbij",
+    "ripristinati", "ripristinata", "ripristinate"})
 # Areas rather than failures: only reported when a failure word is present too.
 AREA_WORDS = {
     "payments": ["payment", "payments", "checkout", "transactions", "pago", "pagos", "zahlung", "zahlungen",
@@ -479,6 +480,10 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "back after", "is back after", "tornata", "tornato", "c'est revenu",
         # "gmail was broken for 20 min this morning but seems fine now", "Storing bij DigiD voorbij"
         "fine now", "seems fine now", "ok now", "okay now", "works now", "working now", "voorbij", "is voorbij",
+        # it: restored (generic: "ripristinati i servizi dopo il blocco"); a service said to work again with the
+        # writer between the verb and "again" ("Prime Video läuft bei mir wieder", "steam działa już normalnie")
+        "ripristinati", "ripristinata", "ripristinate", "läuft bei mir wieder", "geht bei mir wieder",
+        "funktioniert bei mir wieder", "werkt bij mij weer", "działa już normalnie", "już normalnie",
     ],
 }
 # A system said to give an error ("il sito dell'INPS dà errore", "só dá erro", "ePUAP wyrzuca błąd", "Doctolib me met
@@ -580,6 +585,10 @@ SCREEN_WEAK = [
     "page not found", "página no encontrada", "página não encontrada", "page introuvable", "seite nicht gefunden",
     "pagina non trovata", "pagina niet gevonden", "nie znaleziono strony", "sidan hittades inte", "sayfa bulunamadı",
 ]
+# "de nuevo sin funcionar", "sem funcionar"; "Optus and Telstra both patchy", "malfunzionamento" (weak: said of
+# anything that works badly, a network or a washing machine)
+EVERYDAY_COMPLAINTS["problems"] += ["sin funcionar", "sem funcionar"]
+SCREEN_WEAK += ["patchy", "malfunzionamento", "malfunzionamenti", "il malfunzionamento"]
 EVERYDAY_COMPLAINTS["problems"] += SCREEN_WEAK
 WEAK_WORDS = WEAK_WORDS | frozenset(SCREEN_WEAK)
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
@@ -1073,6 +1082,21 @@ FUTURE |= frozenset({"planerat", "planerad", "planerade", "schemalagt", "schemal
                      "geplande", "geplant", "geplante", "geplanten", "programmée", "planifiée", "prévue", "prévu",
                      "prevista", "previsto", "programmata", "programmato", "pianificata", "pianificato", "programada",
                      "agendado", "programado", "olacak", "olacaktır", "będzie", "kommer"})
+# Maintenance that overran or was never announced is an outage (the writers' brief: "Maintenance that overran and
+# broke the service is relevant; an unannounced 'down for maintenance' is an outage"): "The database maintenance
+# has run longer than planned. ... rejected with 503 errors", "Scheduled maintenance extended - ... has overrun",
+# "Emergency Maintenance - ... Affected Linodes are currently unreachable". Read as a phrase of the lower-case words.
+MAINTENANCE_OVERRAN = (
+    "overrun", "overran", "has overrun", "longer than planned", "longer than expected", "longer than anticipated",
+    "maintenance extended", "emergency maintenance", "unplanned maintenance", "unscheduled maintenance",
+    "más de lo previsto", "se ha alargado", "mantenimiento de emergencia", "mantenimiento no programado",
+    "plus longtemps que prévu", "maintenance d'urgence", "maintenance prolongée", "länger als geplant",
+    "länger als erwartet", "notfallwartung", "ungeplante wartung", "più del previsto", "manutenzione d'emergenza",
+    "manutenzione di emergenza", "manutenzione prolungata", "langer dan gepland", "langer dan verwacht",
+    "uitgelopen", "noodonderhoud", "dłużej niż planowano", "dłużej niż zakładano", "konserwacja awaryjna",
+    "prace awaryjne", "längre än planerat", "längre än väntat", "akut underhåll", "beklenenden uzun", "acil bakım",
+    "mais do que o previsto", "manutenção de emergência", "manutenção emergencial",
+)
 FUTURE_CJK = ("予定", "예정", "定期", "정기", "お知らせ", "안내")
 # A maintenance window said as its hours ("in der Nacht zu Sonntag von 1 bis 4 Uhr", "w nocy z soboty na niedzielę
 # 1:00-4:00", "od 02:00 do 03:00", "söndag 03:00–05:00"): announced, whether or not a future word is said.

@@ -324,7 +324,8 @@ _NONE_WORDS = frozenset({"no", "nie", "ingen", "inget", "geen", "kein", "keine",
                          "niente", "brak", "pas", "plus", "aucun", "aucune", "zero", "yok"})
 _COVERAGE_WORDS = frozenset({"signal", "reception", "señal", "cobertura", "empfang", "netz", "sinal", "segnale",
                              "bereik", "zasięgu", "täckning", "réseau", "rete", "campo", "service", "servicio",
-                             "serviço", "network", "sieci", "internetu", "internet", "nät"})
+                             "serviço", "network", "sieci", "internetu", "internet", "nät", "datos", "dados",
+                             "dati", "daten", "data"})
 
 _HAS = frozenset({"ma", "hay", "tiene", "tem", "c'è", "har", "hat", "heeft", "a", "has", "var"})
 

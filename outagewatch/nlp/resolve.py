@@ -78,6 +78,8 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "attivo": "investigating", "activo": "investigating", "actif": "investigating",
                   "ativo": "investigating", "aktiv": "investigating", "actief": "investigating",
                   "aktywny": "investigating", "aktif": "investigating", "アクティブ": "investigating",
+                  # sv "Pågående: förhöjda felfrekvenser för Firestore ..."
+                  "pågående": "investigating",
                   "활성": "investigating"}
 # "Resolved" as other languages' status pages title an update ("[Résolu] ...", "Storing opgelost: ...", "[복구 완료]").
 FOREIGN_RESOLVED = dict.fromkeys(("résolu", "résolue", "rétabli", "rétablie", "resuelto", "resuelta", "solucionado",
@@ -859,11 +861,15 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
 def _announced(lower: list[str], ja, doc: Doc) -> bool:
     """Maintenance said ahead: a future or "planned" word of any supported language (lexicon.FUTURE), or its
     window's hours (lexicon.MAINTENANCE_WINDOW: "von 1 bis 4 Uhr", "1:00-4:00")."""
+    if not _OVERRAN_KEYS.isdisjoint(lower) and _OVERRAN_RE.search(" ".join(lower)):
+        return False  # "has run longer than planned", "Emergency Maintenance": an outage (lexicon.MAINTENANCE_OVERRAN)
     return not lexicon.FUTURE.isdisjoint(lower) or bool(ja) and any(w in text_of(doc) for w in lexicon.FUTURE_CJK) \
         or _WINDOW_RE.search(text_of(doc).lower()) is not None
 
 
 _WINDOW_RE = re.compile("|".join(lexicon.MAINTENANCE_WINDOW))
+_OVERRAN_RE = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in lexicon.MAINTENANCE_OVERRAN) + r")(?!\S)")
+_OVERRAN_KEYS = frozenset(w for p in lexicon.MAINTENANCE_OVERRAN for w in p.split()[-1:])
 
 
 def _about_a_service(lower: list[str], raw: str) -> bool:
