@@ -111,3 +111,64 @@ def may_match(needed: frozenset[str] | None, chars: set[str]) -> bool:
     """Whether a text whose characters are ``chars`` can hold a match of a regex whose
     :func:`needed_chars` are ``needed``."""
     return needed is None or not needed.isdisjoint(chars)
+
+
+def _firsts(items) -> tuple[set[str], bool]:
+    """(characters a match of the parsed sequence ``items`` can start with, whether it can match nothing).
+    :class:`Unknown` where that cannot be told for sure."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is C.IN:
+            out |= charset(av)
+            return out, False
+        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
+            continue  # consumes nothing: the match's first character is the next item's
+        if op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                raise Unknown(op)  # flags turned on or off inside
+            found, empty = _firsts(av[-1])
+        elif op is C.BRANCH:
+            found, empty = set(), False
+            for alternative in av[1]:
+                sub, sub_empty = _firsts(alternative)
+                found |= sub
+                empty = empty or sub_empty
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            found, empty = _firsts(av[2])
+            empty = empty or av[0] == 0
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            found, empty = _firsts(av)
+        else:
+            raise Unknown(op)  # any character, a category, a back reference...
+        out |= found
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` (compiled without flags) starts with, or None if that
+    cannot be told for sure (or a match may be empty)."""
+    items = parse(pattern)
+    if items is None:
+        return None
+    try:
+        found, empty = _firsts(items)
+    except Unknown:
+        return None
+    return None if empty or not found else frozenset(found)
+
+
+def leading(pattern: str) -> str:
+    """``pattern`` behind a look-ahead on the characters its matches start with (:func:`first_chars`):
+    ``re`` finds no literal prefix in an alternation of dozens of phrases and tries every alternative at
+    every position of the text; the look-ahead fails at once where no match can start. The same matches,
+    at the same places (the look-ahead holds wherever a match starts); the pattern as it is where the
+    first characters cannot be told."""
+    firsts = first_chars(pattern)
+    if not firsts:
+        return pattern
+    return f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{pattern})"

@@ -96,3 +96,46 @@ def test_a_python_without_re_s_parser_reads_every_regex_whole_with_the_same_resu
              "çöküyor #rokudown"]
     assert json.loads(tokens) == [[t.text for t in nlp.make_doc(x)] for x in texts]
     assert found == str(_japanese("LINEが繋がらない、障害？"))
+
+
+@pytest.mark.parametrize("pattern, firsts", [
+    ("障害|落ちた", {"障", "落"}),
+    (r"(?<![면게지])\s?안 ?(?:됨|돼요)", None),  # an optional space first: a category, not sure
+    (r"(?<!빵)(?<!빵 )터(?:짐|졌냐)", {"터"}),  # a look-behind consumes nothing
+    ("(?:繋|つな)がらな", {"繋", "つ"}),
+    ("a?b", {"a", "b"}),  # an optional first item: its characters or the next item's
+    ("a*", None),  # a match may be empty
+    (r"\bx|[0-2]y", {"x", "0", "1", "2"}),
+    (".x", None),
+    ("(?i)ab", None),
+])
+def test_first_characters(pattern, firsts):
+    from outagewatch.nlp.fastre import first_chars
+
+    assert first_chars(pattern) == (frozenset(firsts) if firsts else None)
+
+
+def test_a_regex_behind_its_first_characters_finds_the_same_matches():
+    """fastre.leading: the look-ahead on a match's first characters changes no match of the tables'
+    regexes, on their phrases in sentences and on every development set's texts."""
+    import json
+    from pathlib import Path
+
+    from outagewatch.nlp.fastre import leading
+
+    tables = [*(p for ps in lexicon.JA_SYMPTOMS.values() for p in [ps]), *lexicon.JA_STATUS.values(),
+              lexicon.JA_NEGATED, lexicon.JA_EVERYDAY]
+    texts = _samples() + [p for table in tables for p in table]
+    data = Path(__file__).resolve().parents[1] / "data"
+    for path in sorted(data.glob("tagging_dev*.jsonl")) + [data / f"tagging_final{n}.jsonl" for n in range(1, 17)]:
+        if path.exists():
+            with path.open(encoding="utf-8") as lines:
+                texts += [json.loads(line)["text"] for line in lines]
+    led = 0
+    for table in tables:
+        plain = re.compile("|".join(table))
+        fast = re.compile(leading("|".join(table)))
+        led += fast.pattern != plain.pattern
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert led >= len(tables) - 2
