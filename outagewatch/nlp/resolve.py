@@ -346,13 +346,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 services.setdefault(entry)  # "Athena queries stuck in QUEUED", "Glue jobs failing"
                 say("name", " ".join(texts[i:i + 2]), True, "an AWS product's bare name with a word of its own use",
                     entry=entry)
+    if ("docker" in lower or "toomanyrequests" in lower) and "docker-hub" not in services and \
+            _docker_hub(lower, services):
+        services.setdefault("docker-hub")
+        say("name", "docker pull", True, "images pulled with docker from no other registry named, or Docker Hub's "
+            "own rate-limit error ('toomanyrequests')", entry="docker-hub")
     if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
         for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence):
             _add_entry(entry, vocab, services, providers)
             say("name", word, True, "a product's own word, and the search that found the text was for it",
                 entry=entry)
-    if len(services) > 1 and fine.may_say_fine(texts, lower):
-        for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans):
+    if (len(services) > 1 or operator_at and services) and fine.may_say_fine(texts, lower):
+        for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans,
+                                           bool(operator_at)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
     if services and providers and (any("?" in w or w == "？" for w in lower) or fine.may_say_fine(texts, lower)):
@@ -1118,7 +1124,10 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                  spans, texts: list[str] | None = None) -> None:
     """"azure west europe vms failing": a product's name without its brand, beside the brand; a
     product's one plain word only with its capital ("... SGP1 Spaces is returning 403s"). ``spans``:
-    (start, end, ...) of the names and symptoms matched, whose words are no product's."""
+    (start, end, ...) of the names and symptoms matched, whose words are no product's. A Turkish case ending
+    after an apostrophe is no part of the product's name ("Azure ... VM'ler erişilemez", "eu-central-1 S3'te")."""
+    if any("'" in w or "’" in w for w in lower):
+        lower = [_apostrophe_stem(w) for w in lower]
     # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
         {e for e in ctx.named if vocab.provider_of.get(e) == e}  # not a product's: "spark" is Adobe's and a carrier
@@ -1171,6 +1180,37 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                         break
                     services.setdefault(entry)
                     break
+
+
+# Docker's own commands that fetch from or send to a registry, and the registries that are not Docker Hub.
+DOCKER_PULLS = frozenset({"pull", "pulls", "pulling", "push", "pushes", "pushing"})
+OTHER_REGISTRIES = frozenset({"ecr", "ghcr", "ghcr.io", "gcr", "gcr.io", "quay", "quay.io", "acr", "harbor",
+                              "artifactory", "nexus", "private", "self-hosted", "mirror"})
+REGISTRY_SERVICES = frozenset({"aws/ecr", "gcp/artifact-registry", "github", "gitlab"})
+
+
+def _docker_hub(lower: list[str], services: dict) -> bool:
+    """"docker pull rate limited even though i'm logged in", "docker pulls failing with 'toomanyrequests'": images
+    pulled (or pushed) with docker are Docker Hub's where no other registry is named ("docker pulls from ECR
+    timing out" are ECR's); "toomanyrequests" is Docker Hub's own rate-limit error."""
+    if not OTHER_REGISTRIES.isdisjoint(lower) or not REGISTRY_SERVICES.isdisjoint(services):
+        return False
+    return "toomanyrequests" in lower or any(w == "docker" and i + 1 < len(lower) and lower[i + 1] in DOCKER_PULLS
+                                             for i, w in enumerate(lower))
+
+
+def _apostrophe_stem(word: str) -> str:
+    """"vm'ler" -> "vm", "s3’te" -> "s3": the word before a Turkish ending written after an apostrophe."""
+    cut = max(word.find("'"), word.find("’"))
+    return word[:cut] if cut > 0 and word[cut + 1:].isalpha() and word[cut + 1:] in TR_APOSTROPHE_ENDINGS else word
+
+
+# The case and plural endings Turkish writes after an apostrophe on a name.
+TR_APOSTROPHE_ENDINGS = frozenset({
+    "ler", "lar", "leri", "ları", "lerin", "ların", "lerde", "larda", "lerden", "lardan", "lere", "lara",
+    "de", "da", "te", "ta", "deki", "daki", "teki", "taki", "den", "dan", "ten", "tan", "e", "a", "ye", "ya",
+    "i", "ı", "u", "ü", "yi", "yı", "yu", "yü", "in", "ın", "un", "ün", "nin", "nın", "nun", "nün", "le", "la",
+    "yle", "yla", "dir", "dır", "tir", "tır", "dur", "dür"})
 
 
 # A product's short name that is a kind of product too ("the portal"): beside its brand it is the product only said
@@ -2143,7 +2183,7 @@ SERVICE_FINE = ("said to work in its own clause beside another service with the 
 
 
 def _services_said_fine(texts: list[str], lower: list[str], names, services: dict, ctx: SourceContext,
-                        found: list) -> list[str]:
+                        found: list, operator: bool = False) -> list[str]:
     """Services every mention of which is said to work in its own clause (nlp/fine.py, as for places), where
     another service the text names is not: a post that contrasts what broke with what still works names the
     second only as the contrast ("Teams laat niemand inloggen. Outlook werkt wel", "netflix is fine on the
@@ -2154,7 +2194,7 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
         for nm in ns:
             if nm.kind not in ("region", "place") and nm.ids and nm.ids[0] in services:
                 spans.setdefault(nm.ids[0], []).append((start, end))
-    if len(spans) < 2 and not ctx.services:
+    if len(spans) < 2 and not ctx.services and not operator:
         return []
     spots = sorted({sp for sps in spans.values() for sp in sps})
     # the clause right after the name ("Outlook werkt wel"), its whole clause ("netflix is fine on the same tv"),
@@ -2166,7 +2206,9 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
     fine_ones = [s for s, sps in spans.items() if s not in ctx.services
                  and all(st in said and not _but_then(lower, en) for st, en in sps)]
     staying = [s for s in services if s not in fine_ones]
-    return fine_ones if staying and fine.problem_said(lower, found) else []
+    # a network operator the text names is what fails where no service stays ("comcast totally dead, teams works
+    # fine here at least", "vodafone sem internet, whatsapp funciona no 4g")
+    return fine_ones if (staying or operator) and fine.problem_said(lower, found) else []
 
 
 # Where one reads of another's outage ("found out via twitter", "laut Twitter", "tutti su Twitter a lamentarsi").

@@ -30,3 +30,28 @@ def test_a_product_beside_its_brand_is_named_by_its_short_name(tag, text, source
 ])
 def test_the_portal_as_a_medium_and_a_word_of_a_longer_name_are_no_product(tag, text, absent):
     assert absent not in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Azure West Europe bölgesinde VM'ler açılmıyor, portal da yavaş", "azure/virtual-machines"),
+    ("AWS eu-west-1'de S3'e dosya yüklenmiyor, 503 alıyoruz", "aws/s3"),
+])
+def test_a_turkish_ending_after_an_apostrophe_is_no_part_of_a_products_short_name(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "docker pulls failing with 'toomanyrequests' on our paid org, CI completely stuck",
+    "docker pull hangs on every layer since 10am, builds all red",
+])
+def test_images_pulled_with_docker_from_no_other_registry_are_docker_hubs(tag, text):
+    assert "docker-hub" in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("docker pulls from ECR timing out in eu-west-1, every deploy is red", "aws/ecr"),
+    ("docker pull from ghcr.io failing with 500, github packages having a moment?", None),
+])
+def test_docker_pulls_from_another_registry_are_not_docker_hubs(tag, text, other):
+    tags = tag(text)
+    assert "docker-hub" not in tags["services"] and (other is None or other in tags["services"])
