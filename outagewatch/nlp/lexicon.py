@@ -1112,7 +1112,7 @@ COMMON_WORDS = frozenset({
     "threads", "steam", "nest", "hue", "tesla", "notion", "sentry", "snowflake", "discord", "telegram",
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
     "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
-    "lol", "max", "snap", "valo", "zap", "epic", "league",
+    "lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp",
     # a short form that is an abbreviation first: "ft" feet or full time (the Financial Times' FT); a product's
     # own word that is a word or a name first ("Athena queries stuck", the goddess; "amplify", "realms")
     "ft", "athena", "amplify", "realms",
@@ -1234,7 +1234,13 @@ FOREIGN_WORD_NAMES: dict[str, frozenset[str]] = {
     "roku": frozenset({"pl"}),
 }
 
-NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league"})
+NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp"})
+# Nicknames that are the brand in the language that coined them, whatever is said beside them: Brazilians' "zap"
+# and "whats" (WhatsApp), Spanish speakers' "wsp". Elsewhere the everyday word ("zap the bug", "whats up"); the
+# ones in NICKNAME_LANGS_ONLY count in no other way (no product noun: "whats app", "whats server" are English).
+NICKNAME_LANGS = {"zap": frozenset({"pt"}), "zapzap": frozenset({"pt"}), "whats": frozenset({"pt"}),
+                  "wsp": frozenset({"es"})}
+NICKNAME_LANGS_ONLY = frozenset({"whats", "wsp"})
 
 # Catalog names in kana and hangul that are also everyday words there (or a person's name): like
 # COMMON_WORDS, they need evidence (a problem said, the search query, a product noun after them).

@@ -1470,6 +1470,13 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "box number 12" as surely as the brand, so in lower case the query is no evidence alone.
         return True, "the search query names it" + (", a problem said in its sentence" if written.islower() else "")
     if word in lexicon.NICKNAMES:
+        said_in = lexicon.NICKNAME_LANGS.get(word)
+        if said_in and foreign and foreign() in said_in:
+            # "o zap tá fora do ar", "dei um zap na minha mãe", "wsp no me manda mensajes": the nickname is the
+            # brand in the language that coined it (an English "zap" or "whats" is the word)
+            return True, f"the brand's nickname in {foreign()}"
+        if word in lexicon.NICKNAME_LANGS_ONLY:
+            return False, "a nickname the brand goes by only in " + ", ".join(sorted(said_in or ()))
         return _nickname(texts, lower, start, end, nm)
     if kana_or_hangul and written.isascii() and written.isalpha() and len(word) >= 3 and \
             (written.islower() or word not in vocab.proper_names):

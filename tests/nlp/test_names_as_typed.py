@@ -225,3 +225,20 @@ def test_an_everyday_name_first_in_its_sentence_counts_with_a_complaint_in_its_c
 
 def test_a_sentence_first_capital_alone_is_still_no_evidence(tag):
     assert tag("Ring the bell when you get here, the buzzer downstairs is broken")["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("o zap tá sem mandar áudio desde cedo, só fica no reloginho", "whatsapp"),
+    ("caiu geral? insta e whats não abrem aqui em Recife", "whatsapp"),
+    ("el wsp no me deja mandar fotos desde la mañana, se queda cargando", "whatsapp"),
+])
+def test_a_brands_nickname_in_the_language_that_coined_it(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "zap the flaky test before the release, it keeps failing CI",
+    "whats wrong with my wifi today, keeps dropping",
+])
+def test_the_nickname_in_english_is_the_everyday_word(tag, text):
+    assert "whatsapp" not in tag(text)["services"]
