@@ -41,7 +41,7 @@ from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import MARKETS, inside, place_kinds, region_names, subdivision_parents
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
-                                        script_key)
+                                        fold, script_key)
 from outagewatch.textrules import CJK_TEXT_RE, HANGUL, KANA
 
 KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
@@ -1920,8 +1920,8 @@ def _where_a_group_lives(lower: list[str], start: int, end: int, nm: Name, place
 def _country_after_its_city(lower: list[str], start: int, nm: Name, places) -> str | None:
     """"Johannesburg, South Africa", "Cairo, Egypt": a country after a comma right after a city in it says which
     city, not a wider place."""
-    if start < 2 or lower[start - 1] != ",":
-        return None
+    if start < 2 or lower[start - 1] != "," or place_kinds().get(nm.written) not in ("country", None):
+        return None  # a city the gazetteer places no finer than its country is no country ("Athens, Thessaloniki")
     if any(e == start - 1 and (o.geo or "").startswith(nm.geo + "-") for _, e, o in places):
         return "a country after its city's name (\"Johannesburg, South Africa\"): the city says where"
     return None
@@ -2459,8 +2459,18 @@ def _wide_place(nm: Name) -> bool:
     """A country or a province (not a city): ISO 3166-1, or a first-level subdivision the gazetteer
     holds as one (Lombardia, Noord-Holland; not Milano, the metropolitan city)."""
     geo = nm.geo or ""
+    if len(geo) == 2 and fold(nm.written) in _region_cities():
+        return False  # a city-state a catalog region is named after: "KMS ... in Singapore" beside AWS
     return len(geo) == 2 or (bool(geo) and place_kinds().get(nm.written) == "subdivision"
                              and geo not in subdivision_parents())
+
+
+@functools.lru_cache(maxsize=1)
+def _region_cities() -> frozenset[str]:
+    """The cities the catalog's regions are in, folded ("singapore", "hong kong")."""
+    from outagewatch.catalog import load_catalog
+
+    return frozenset(fold(r.city) for r in load_catalog().regions.values() if r.city)
 
 
 # AWS's area words before a country in brackets ("Europa (Ierland)", "Avrupa (İrlanda)"): the region's name.

@@ -100,6 +100,7 @@ def test_where_the_work_was_moved_is_not_where_the_problem_is(tag, text, regions
     ("Hetzner Ashburn had the issue yesterday; today it's Hillsboro with packet loss", "x:search:hetzner",
      ["geo:US-OR"]),
     ("Vodafone down in Cairo, Egypt since the morning", None, ["geo:EG-C"]),  # the country says which Cairo
+    ("Internet outage in Athens, Thessaloniki and Patras", None, ["geo:GR-I", "geo:GR"]),  # a city, no country
 ])
 def test_a_place_moved_to_or_of_yesterday_and_a_citys_country_are_no_place(rules, text, source, regions):
     assert rules(text, source=source)["regions"] == regions

@@ -26,3 +26,14 @@ def test_a_city_where_a_provider_works_or_meets_is_the_city(tag, text, regions):
 ])
 def test_a_city_said_as_the_providers_region_is_the_region(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text, source, regions", [
+    ("KMS Decrypt calls timing out intermittently in Singapore, which means basically everything in our stack is down",
+     "hn:search:kms", ["aws:ap-southeast-1"]),  # a city-state a region is named after is the city, the region
+    ("AWS outage in Hong Kong, EC2 instances unreachable", None, ["aws:ap-east-1"]),
+    ("Alibaba Cloud ECS in Singapore: instances showing 'stopped'", None, ["geo:SG"]),  # no catalog regions
+    ("AWS invests in data centres in Brazil", None, ["geo:BR"]),  # a country is still the place
+])
+def test_a_city_state_beside_a_provider_is_its_region(rules, text, source, regions):
+    assert rules(text, source=source)["regions"] == regions
