@@ -257,7 +257,9 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
             elif low in said:
                 if text[:1].isupper() and (_worded_counts(texts, lower, i, said[low][1] == "near")
                                            or _no_network_after(lower, i) or _down_after(lower, i)
-                                           and (said[low][1] == "near" or not NETWORK_TALK.isdisjoint(lower))):
+                                           and (said[low][1] == "near" or not NETWORK_TALK.isdisjoint(lower))
+                                           or i > 0 and (lower[i - 1] in WITHOUT or lower[i - 1] == "no"
+                                                         and said[low][1] == "near")):
                     # ("Spectrum out in Brooklyn? ... the modem just blinks": a common word said down in a text
                     # about a network)
                     found.append(i)  # "Orange nie ma zasięgu w całej Łodzi", "Tre har ingen täckning i Malmö"
@@ -327,6 +329,10 @@ _COVERAGE_WORDS = frozenset({"signal", "reception", "señal", "cobertura", "empf
                              "serviço", "network", "sieci", "internetu", "internet", "nät", "datos", "dados",
                              "dati", "daten", "data"})
 
+# A word for "without" right before a name written with its capital: the people or the place there have no network
+# of that operator ("cariocas sem Claro desde as 8h", "Malmöbor utan Bahnhof", "Vanavond geen Telenet in Brugge").
+# (Not English "without": "now I live without Orange, best decision" is a customer who left.)
+WITHOUT = frozenset({"sin", "sem", "sans", "senza", "zonder", "bez", "utan", "ohne", "geen", "kein", "keine", "ingen"})
 _HAS = frozenset({"ma", "hay", "tiene", "tem", "c'è", "har", "hat", "heeft", "a", "has", "var"})
 
 

@@ -207,9 +207,18 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not _negated(lower, at, False):
             found.append((at, at + 1, "outage", _ongoing(lower, at, at + 1)))
     for i in operator_at:  # "lost Vodafone signal"; "no Verizon Fios", "without Vodafone fibre", "sans internet SFR"
-        if i and (lower[i - 1] == "lost" or lower[i - 1] in OPERATOR_NONE and i + 1 < n and lower[i + 1] in operators.ACCESS):
+        if i and (lower[i - 1] == "lost" or lower[i - 1] in OPERATOR_NONE and (
+                i + 1 < n and lower[i + 1] in operators.ACCESS or lower[i - 1] in operators.WITHOUT)):
+            # ("Recife sem TIM faz duas horas", "Friezen zonder KPN vandaag", "Luleå utan Telenor")
             talk.append(i - 1)
             found.append((i - 1, i, "problems", _ongoing(lower, i - 1, i)))
+    if operator_at and not OPERATOR_NOTHING.isdisjoint(lower) and not ASK_OTHERS.isdisjoint(lower) \
+            and not WORKS_ASKED.isdisjoint(lower) and any(w.endswith("?") for w in lower):
+        # People asking whether an operator works for the others, "nothing" here: "SFR marche chez vous ? Rien dans
+        # le 11e", "Fibertel anda? En Palermo nada", "doet KPN het bij jullie? hier niks"
+        j = next(j for j, w in enumerate(lower) if w in OPERATOR_NOTHING)
+        talk.append(j)
+        found.append((j, j + 1, "problems", _ongoing(lower, j, j + 1)))
     for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
             if name_ends and not lexicon.BARE_DOWN.isdisjoint(lower) else ():
         # "Roku down", "Fortnite servers down", "AWS caído"
@@ -1789,6 +1798,14 @@ def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
 # "without Vodafone fibre", "sin Movistar fibra"): its network is gone (a problem beside the operator).
 OPERATOR_NONE = frozenset({"no", "without", "sin", "sem", "sans", "ohne", "kein", "keine", "geen", "zonder", "senza",
                            "brak", "bez", "utan", "ingen", "inget"})
+# (asked of the others, whether it works: "chez vous", "bei euch", "bij jullie", "anda", "marche", "werkt")
+ASK_OTHERS = frozenset({"vous", "euch", "jullie", "vocês", "voces", "ustedes", "vosotros", "voi", "er", "wam", "siz",
+                        "you", "y'all", "ya'll", "you guys"})
+WORKS_ASKED = frozenset({"marche", "fonctionne", "anda", "funciona", "funziona", "va", "geht", "läuft", "funktioniert",
+                         "werkt", "doet", "het", "funkar", "fungerar", "działa", "çalışıyor", "work", "works", "working",
+                         "have", "got", "avez", "habt", "hebben", "tenéis", "têm", "tem", "avete", "har", "macie"})
+OPERATOR_NOTHING = frozenset({"nothing", "nix", "nichts", "niks", "niets", "rien", "nada", "niente", "nulla", "nic",
+                              "ingenting", "inget", "hiçbir"})
 # What ends the place between an operator's product and its down-word: a sentence or clause mark, a contrast.
 _PLACE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "but", "aber", "pero", "mais", "mas", "ma", "maar", "men",
                            "ale", "ama", "though", "while", "—", "-"})

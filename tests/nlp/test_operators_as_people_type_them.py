@@ -88,3 +88,25 @@ def test_an_operators_network_back_is_about_an_outage_but_not_now(rules, text):
 def test_the_same_words_of_no_network_are_no_outage(rules, text):
     result = rules(text)
     assert result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "Recife sem TIM faz duas horas, não consigo nem fazer ligação",                          # pt: without
+    "i baresi senza Iliad da due ore, nessuna chiamata",                                       # it
+    "Groningers zonder KPN vandaag, hele stad zit zonder vast internet",                       # nl
+    "Umeå utan Telenor, varken samtal eller data",                                             # sv
+    "Göteborgare utan Bahnhof, hela Majorna verkar ligga nere",                                # sv: a worded name
+    "Les Lyonnais, SFR marche chez vous ? Rien à la Croix-Rousse depuis midi",                 # asked, "nothing"
+])
+def test_people_without_an_operator_or_with_nothing_when_asked_is_an_outage_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "I switched from Vodafone and now live without Orange, best decision",                    # a customer who left
+    "does anyone know if SFR has good deals? nothing on their site",                          # a question of prices
+])
+def test_an_operator_left_or_asked_about_otherwise_is_no_outage(rules, text):
+    result = rules(text)
+    assert result["relevant"] is False and result["ongoing"] is False, result
