@@ -1120,7 +1120,12 @@ COMMON_WORDS = frozenset({
 # Names made of ordinary words that people type in lower case and mean the brand ("the new season on prime video",
 # "prime video: no sound"): read as the brand in lower case too, except after a word that makes the first one an
 # adjective ("watched a prime video about cooking"). Every other such name needs its capitals ("cloud run").
-LOWER_CASE_BRANDS = frozenset({"prime video", "amazon prime video"})
+LOWER_CASE_BRANDS = frozenset({"prime video", "amazon prime video",
+                               # names no everyday English phrase shares, typed in lower case by their users (a
+                               # cloud's products, "cloud run", count so only beside their provider: resolve)
+                               "new relic", "stack exchange", "goto meeting", "exchange online", "outlook web app",
+                               "outlook web access", "whats app", "telegram web", "steam store", "steam community",
+                               "game pass", "zoom meetings", "zoom calls"})
 ADJECTIVE_BEFORE = frozenset({"a", "an", "another", "one", "such", "very", "really", "truly", "quite", "pretty",
                               "absolutely"})
 # Short names and nicknames that are everyday words first ("lol" the laugh, "max" a maximum or a person,

@@ -242,3 +242,16 @@ def test_a_brands_nickname_in_the_language_that_coined_it(tag, text, service):
 ])
 def test_the_nickname_in_english_is_the_everyday_word(tag, text):
     assert "whatsapp" not in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("new relic dashboards blank since 9, the agents say they're reporting", "new-relic"),
+    ("stack exchange sites all throwing 503 for me", "stack-overflow"),
+    ("game pass app stuck on the splash screen on my pc", "xbox-live"),
+])
+def test_a_brand_of_ordinary_words_no_phrase_shares_counts_in_lower_case(tag, text, service):
+    assert service in tag(text)["services"]
+
+
+def test_a_brand_of_ordinary_words_after_an_adjectives_article_is_the_phrase(tag):
+    assert "new-relic" not in tag("found a new relic in the dungeon, the boss drops it")["services"]
