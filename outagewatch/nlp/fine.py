@@ -93,6 +93,7 @@ def fine_places(lower: list[str], spots: list[tuple[int, int]], found: list[tupl
             stop += 1
         if stop - last > TAIL or any(first_ < stop and end_ > begin and not (first <= first_ and end_ <= last)
                                      for first_, end_ in bad) or not AGAIN.isdisjoint(lower[begin:stop]) \
+                or not SLOWLY.isdisjoint(lower[begin:stop]) \
                 or (stop < n and lower[stop].endswith("?")):
             continue  # a problem or recovery in the clause ("healthy again"), or a question ("is Porto ok?")
         said.update(group)
@@ -276,6 +277,8 @@ def clause_fine(texts: list[str], lower: list[str], spots: list[tuple[int, int]]
         if any(begin <= s < end and sym == "recovered" for s, _, sym, _ in found) or \
                 not AGAIN.isdisjoint(lower[begin:end]):
             continue  # "us-east-1 is back to normal", "healthy again": a recovery, not a contrast
+        if not SLOWLY.isdisjoint(lower[begin:end]):
+            continue  # "Confluence and Bitbucket are responding slowly": working, but badly
         problems = [(s, e) for s, e, sym, _ in found if begin <= s < end and sym in lexicon.PROBLEM_SYMPTOMS]
         turned = [(s, e) for s, e in problems if _turned(lower, s, e, begin, end)]
         if len(turned) < len(problems):
@@ -284,6 +287,13 @@ def clause_fine(texts: list[str], lower: list[str], spots: list[tuple[int, int]]
         if turned or _fine_word(lower, begin, end, taken) or _cjk_fine(texts, begin, end):
             said.update(inside)
     return said
+
+
+# A word that says something works only badly ("responding slowly", "funciona lento", "läuft nur langsam"): no
+# contrast, the problem.
+SLOWLY = frozenset({"slowly", "sluggishly", "intermittently", "sporadically", "partially", "lentamente", "lento",
+                    "lenta", "langsam", "lentement", "traag", "wolno", "powoli", "långsamt", "yavaş", "sporadisch",
+                    "zeitweise", "intermitente", "intermitentemente", "par intermittence", "a tratti"})
 
 
 def _end_of(spots: list[tuple[int, int]], start: int) -> int:

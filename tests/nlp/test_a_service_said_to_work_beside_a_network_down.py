@@ -18,3 +18,12 @@ def test_a_service_said_to_work_beside_a_network_outage_is_the_contrast(tag, tex
 
 def test_a_service_the_network_outage_takes_with_it_stays(tag):
     assert "whatsapp" in tag("Vodafone down again, can't even send a whatsapp")["services"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Degraded performance: Jira, Confluence and Bitbucket are responding slowly for some customers.",
+     "bitbucket"),
+    ("Slack is down for us and Zoom is working only intermittently", "zoom"),
+])
+def test_a_service_said_to_work_only_slowly_is_no_contrast(tag, text, service):
+    assert service in tag(text)["services"]
