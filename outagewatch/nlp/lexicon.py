@@ -588,7 +588,9 @@ SCREEN_WEAK = [
 # "de nuevo sin funcionar", "sem funcionar"; "Optus and Telstra both patchy", "malfunzionamento" (weak: said of
 # anything that works badly, a network or a washing machine)
 EVERYDAY_COMPLAINTS["problems"] += ["sin funcionar", "sem funcionar"]
-SCREEN_WEAK += ["patchy", "malfunzionamento", "malfunzionamenti", "il malfunzionamento"]
+SCREEN_WEAK += ["patchy", "malfunzionamento", "malfunzionamenti", "il malfunzionamento",
+                # nl: everything down ("doet KPN het bij jullie? hier ligt alles plat")
+                "ligt alles plat", "alles ligt plat", "ligt helemaal plat", "alles plat"]
 EVERYDAY_COMPLAINTS["problems"] += SCREEN_WEAK
 WEAK_WORDS = WEAK_WORDS | frozenset(SCREEN_WEAK)
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
@@ -859,9 +861,13 @@ CJK_EVERYDAY: dict[str, list[str]] = {
                  # a network that will not catch ("電波つかまらない", "데이터 안 터져요"), a channel that will not
                  # show ("IPTV 안 나옴"): weak, a network operator or a service must be named beside them
                  r"電波(?:が|も)?(?:つかまら|掴まら|拾わ|入ら)(?:な|ん)", r"(?:데이터|신호|와이파이|LTE|5G|인터넷)(?:가|이)? ?안 ?터",
-                 r"안 ?나옴", r"(?:인터넷|와이파이|데이터|전화|TV|티비)(?:이|가|도)? ?나(?:감|갔)"],
+                 r"안 ?나옴", r"(?:인터넷|와이파이|데이터|전화|TV|티비)(?:이|가|도)? ?나(?:감|갔)",
+                 # what an app or a line says when it is overloaded ("ただいま混み合っております", "接続に問題があります",
+                 # "계속 과부하라고"), a button that does nothing ("반응이 없어요"), a system paralysed ("전산망 마비"), "a
+                 # problem occurs" ("문제가 발생하고 있습니다"): weak, a problem beside a named service or operator
+                 r"混み合って", r"接続に問題", r"과부하", r"반응이 ?없", r"마비", r"문제가 ?발생"],
     "errors": [r"에러", r"エラー"],
-    "not-loading": [r"真っ(?:白|黒)", r"(?:見|観)れ(?:な|ん)", r"안 ?(?:열림|열려|떠|뜸|켜짐)", r"흰 ?화면|검은 ?화면|까맣게"],
+    "not-loading": [r"真っ(?:白|黒)", r"(?:見|観)れ(?:な|ん)", r"안 ?(?:열림|열려|떠|뜸|켜짐)", r"(?:흰|하얀) ?화면|검은 ?화면|까맣게"],
     "connectivity": [r"(?:繋|つな)が(?:らん|らへん|りにく)", r"接続(?:が)?切れ", r"切断", r"끊(?:김|겨|겼|기)", r"연결 ?중",
                      r"接続中"],
     "recovered": [r"復活し", r"戻(?:った|ってきた|りました)", r"直(?:った|ってた|りました)", r"正常に戻",

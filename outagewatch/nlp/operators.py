@@ -226,7 +226,7 @@ _CJK_NAMES = re.compile("|".join(re.escape(n) for n in sorted(CJK_NAMES, key=len
 def _any_word() -> frozenset[str]:
     """Every lower-case word :func:`find` starts from: a name, a worded name, a two-word name's first word, a
     genitive, a Japanese or Korean carrier's Latin letters. One set test for them all: most texts hold none."""
-    return all_keys() | frozenset(_genitives()) | frozenset(CJK_WORDS)
+    return all_keys() | frozenset(_genitives()) | frozenset(CJK_WORDS) | frozenset(SHORT_CAPS)
 
 
 def find(texts: list[str], lower: list[str]) -> list[int]:
@@ -275,6 +275,10 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                 form = known.get(f"{lower[i - 2]}-{lower[i]}")
                 if form and (not _cased(form) or f"{texts[i - 2]}-{texts[i]}" == form) and i not in found:
                     found.append(i)  # "T-Mobile", "t-mobile padł": the tokenizer splits the name at its hyphen
+    if not SHORT_CAPS.keys().isdisjoint(lower):
+        for i, text in enumerate(texts):
+            if text in SHORT_CAPS.values() and i not in found and (_sells_next(lower, i) or _down_after(lower, i)):
+                found.append(i)  # "EE 4G dead", "BT broadband down", "lost BT broadband"
     genitives = _genitives()
     for i, text in enumerate(texts) if not genitives.keys().isdisjoint(lower) else ():
         if text[:1].isupper() and lower[i] in genitives and i not in found:
@@ -329,6 +333,9 @@ _COVERAGE_WORDS = frozenset({"signal", "reception", "señal", "cobertura", "empf
                              "serviço", "network", "sieci", "internetu", "internet", "nät", "datos", "dados",
                              "dati", "daten", "data"})
 
+# Carriers named by two capital letters, which the tables leave out (two letters are every text's, "EU", "UK"):
+# counted only in capitals right before what they sell or their down-word ("EE 4G dead", "BT broadband down").
+SHORT_CAPS = {"ee": "EE", "bt": "BT"}
 # A word for "without" right before a name written with its capital: the people or the place there have no network
 # of that operator ("cariocas sem Claro desde as 8h", "Malmöbor utan Bahnhof", "Vanavond geen Telenet in Brugge").
 # (Not English "without": "now I live without Orange, best decision" is a customer who left.)

@@ -48,3 +48,33 @@ def test_the_same_words_about_no_service_are_no_outage(rules, text):
 def test_a_weak_screen_word_beside_a_named_service_is_its_problem_now(rules, text, symptom):
     result = rules(text)
     assert result["ongoing"] is True and symptom in result["symptoms"], result
+
+
+@pytest.mark.parametrize("text", [
+    "みずほのアプリ、ログインすると「ただいま混み合っております」しか出ない",                     # ja: congested
+    "Siriに話しかけても「接続に問題があります」しか言わない",                                       # ja: connection problem
+    "카카오뱅크 앱 로그인하면 하얀 화면만 떠요",                                                    # ko: a white screen
+    "챗GPT 계속 과부하라고 하면서 대답을 안 해줌",                                                  # ko: overloaded
+])
+def test_what_a_japanese_or_korean_app_says_when_it_fails_is_an_outage_now(tag, text):
+    result = tag(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "EE 4G dead across Newcastle today, whole network gone",                                   # two capitals + 4G
+    "Leeds has lost BT broadband, our whole street",                                            # BT + broadband
+    "Utrechters, doet KPN het bij jullie? hier ligt alles plat",                               # nl: all down
+])
+def test_short_named_carriers_and_everything_down_are_an_outage_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "the EE campaign ad is everywhere this week",                                                # EE, nothing sold
+    "BT Sport pundits were dead wrong about the final",                                          # BT, a channel
+])
+def test_the_same_letters_about_no_network_are_no_outage(rules, text):
+    result = rules(text)
+    assert result["ongoing"] is False, result
