@@ -1135,7 +1135,7 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
     product's one plain word only with its capital ("... SGP1 Spaces is returning 403s"). ``spans``:
     (start, end, ...) of the names and symptoms matched, whose words are no product's. A Turkish case ending
     after an apostrophe is no part of the product's name ("Azure ... VM'ler erişilemez", "eu-central-1 S3'te")."""
-    if any("'" in w or "’" in w for w in lower):
+    if any("'" in w or "’" in w or "-" in w for w in lower):
         lower = [_apostrophe_stem(w) for w in lower]
     # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
@@ -1209,9 +1209,15 @@ def _docker_hub(lower: list[str], services: dict) -> bool:
 
 
 def _apostrophe_stem(word: str) -> str:
-    """"vm'ler" -> "vm", "s3’te" -> "s3": the word before a Turkish ending written after an apostrophe."""
+    """"vm'ler" -> "vm", "s3’te" -> "s3": the word before a Turkish ending written after an apostrophe; "r2-opslag"
+    -> "r2": the first part of a compound the tokenizer left whole (a noun of three letters or more after it)."""
     cut = max(word.find("'"), word.find("’"))
-    return word[:cut] if cut > 0 and word[cut + 1:].isalpha() and word[cut + 1:] in TR_APOSTROPHE_ENDINGS else word
+    if cut > 0 and word[cut + 1:].isalpha() and word[cut + 1:] in TR_APOSTROPHE_ENDINGS:
+        return word[:cut]
+    cut = word.find("-")
+    if cut > 0 and word[:cut].isalnum() and len(word) - cut > 3 and word[cut + 1:].isalpha():
+        return word[:cut]
+    return word
 
 
 # The case and plural endings Turkish writes after an apostrophe on a name.

@@ -55,3 +55,11 @@ def test_images_pulled_with_docker_from_no_other_registry_are_docker_hubs(tag, t
 def test_docker_pulls_from_another_registry_are_not_docker_hubs(tag, text, other):
     tags = tag(text)
     assert "docker-hub" not in tags["services"] and (other is None or other in tags["services"])
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Cloudflare verlaagt de prijs van R2-opslag voor kleine bedrijven", "cloudflare/r2"),
+    ("[Undersöker] Ökade fel vid start av EC2-instanser i regionen Europa (Stockholm).", "aws/ec2"),
+])
+def test_a_products_short_name_as_the_first_part_of_a_compound_left_whole(tag, text, service):
+    assert service in tag(text, source="statuspage:health.aws.amazon.com" if "EC2" in text else None)["services"]
