@@ -393,6 +393,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
+    if lang == "de" and (regional or ctx.named) and not CITY_ADJECTIVE_NOUNS.isdisjoint(lower):
+        site_places += _city_adjective_places(texts, lower, vocab)  # "Frankfurter Region bei AWS"
     people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
     adjectives = demonyms.find_adjectives(texts, lower, lang)  # "empresas españolas", "Dutch government services"
     if adjectives:  # (mostly none: no set of the people words' places is made then)
@@ -534,6 +536,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 regions.setdefault(ids[0])
                 say("place", text, True, f"a place with a {provider} region, {provider} named", entry=ids[0])
                 mapped = True
+        if not mapped and not regional and ctx.named:
+            region = _region_by_search(texts, lower, start, end, nm, ctx, vocab)
+            if region:  # "東京リージョンの障害中は..." from x:search:aws 障害, "Ohio region ... " from x:search:aws aurora
+                regions.setdefault(region)
+                providers.setdefault(region.split(":", 1)[0])
+                say("place", text, True, "a city said as a cloud region, the one provider the search names",
+                    entry=region)
+                continue
         if mapped or not nm.geo:
             continue
         if (nm.ambiguous_place and not context) or (nm.everyday_place and (
@@ -2476,6 +2486,45 @@ def _compound_part(doc, texts: list[str], start: int, end: int, nm: Name, place_
 # Words that say a place names a provider's region: "la región de AWS en España", "Frankfurt region".
 REGION_NOUNS = frozenset({"region", "regions", "región", "regiones", "região", "regiões", "regione", "regioni",
                           "région", "régions", "regio", "regio's", "regionen", "regionie", "regionu", "regionem"})
+
+
+# German makes a city's adjective with -er ("Frankfurter", "Berliner", "Züricher"); before these nouns beside a
+# cloud provider it names the provider's region or data centre in that city.
+CITY_ADJECTIVE_NOUNS = frozenset({"region", "regionen", "rechenzentrum", "rechenzentren", "cloud-region"})
+
+
+def _city_adjective_places(texts: list[str], lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Name]]:
+    """"Frankfurter Region bei AWS wieder wackelig", "Nach Ausfall bei Google Cloud: Frankfurter Region wieder
+    voll verfügbar", "Stromausfall in Frankfurter Rechenzentrum": the city before the noun, a place (its regions
+    read as any place's beside the provider)."""
+    found = []
+    for i in range(len(lower) - 1):
+        word = texts[i]
+        if lower[i + 1] in CITY_ADJECTIVE_NOUNS and word[:1].isupper() and len(word) > 4 and word.endswith("er"):
+            found.extend((i, i + 1, nm) for nm in vocab.phrases.get(lower[i][:-2], ())
+                         if nm.kind in ("place", "region") and (nm.ids or nm.located))
+    return found
+
+
+def _region_by_search(texts: list[str], lower: list[str], start: int, end: int, nm: Name, ctx: SourceContext,
+                      vocab: Vocabulary) -> str | None:
+    """The one provider with regions the search that found the text names (``x:search:aws 障害``), and a place
+    said as a cloud region right after it ("東京リージョン", "서울 리전", "Ohio region", "Frankfurt-Region"):
+    that provider's region there, if it has one."""
+    searched = [p for p in ctx.named if p in vocab.regions_by_provider]
+    if len(searched) != 1:
+        return None
+    word = texts[start]
+    rest = word[word.find(nm.written) + len(nm.written):] if not word.isascii() and nm.written in word else ""
+    said = rest.startswith(CLOUD_REGION_CJK) or (end < len(lower) and (
+        lower[end] in REGION_NOUNS or texts[end].startswith(CLOUD_REGION_CJK)))
+    if not said:
+        return None
+    provider = searched[0]
+    named = [r for r in nm.ids if r.startswith(provider + ":")]
+    located = [r for r in nm.located if r.startswith(provider + ":")]
+    ids = named if len(named) == 1 else located
+    return ids[0] if len(ids) == 1 else None
 
 
 def _wide_place(nm: Name) -> bool:
