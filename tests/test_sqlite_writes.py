@@ -98,3 +98,59 @@ def test_rollup_counts_with_and_without_a_value_listed_twice(tmp_path, twice):
     with SQLiteStore(tmp_path / "t.db") as store:
         assert store.upsert(batch).new == 30
         assert stored(store) == expected(batch)
+
+
+def orphans(store: SQLiteStore) -> int:
+    """Tag rows whose key ``tag_values`` does not name."""
+    return store.database.one("SELECT count(*) FROM tags WHERE vid NOT IN (SELECT vid FROM tag_values)")[0]
+
+
+def test_a_tag_first_named_in_a_batch_that_failed_is_named_by_the_batch_that_stores_it(tmp_path):
+    """The writer names a tag key in ``tag_values`` once its row is committed, not again in every
+    batch (a batch of posts names thousands of sources); a key named in a batch that failed was
+    rolled back with it, so the next batch naming it names it again."""
+    with SQLiteStore(tmp_path / "f.db") as store:
+        assert store.upsert([make_signal("first", native_id="f0", services=["roku"], source="x:@ann")]).new == 1
+        with store.database.lock:
+            store.database.db.execute("CREATE TEMP TRIGGER boom AFTER INSERT ON main.signals WHEN NEW.text = 'boom'"
+                                      " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+        failing = [make_signal("down", native_id="f1", services=["hulu"], source="x:@bob"),
+                   make_signal("boom", native_id="f2", services=["roku"], regions=["geo:FR"], source="x:@ann")]
+        with pytest.raises(Exception, match="disk on fire"):
+            store.upsert(failing)
+        assert store.database.one("SELECT count(*) FROM tag_values WHERE value IN ('hulu', 'x:@bob', 'geo:FR')")[0] == 0
+        again = [failing[0], make_signal("fine", native_id="f3", services=["roku"], regions=["geo:FR"],
+                                         source="x:@ann")]
+        assert store.upsert(again).new == 2
+        assert orphans(store) == 0
+        assert stored(store) == expected([make_signal("first", native_id="f0", services=["roku"], source="x:@ann"),
+                                          *again])
+
+
+def test_tags_first_named_in_a_bulk_group_that_was_lost_are_named_when_it_is_stored_again(tmp_path, monkeypatch):
+    """During a bulk load batches share a transaction; a group rolled back (its batch's tag rows
+    failed after it returned) takes the keys its batches named with it, and storing the same
+    batches again names them again: no tag row without its name."""
+    monkeypatch.setattr("outagewatch.search.sqlite.schema.GROUP_IDLE_SECONDS", 60.0)
+    monkeypatch.setattr("outagewatch.search.sqlite.schema.GROUP_SECONDS", 60.0)
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)
+    batches = [[make_signal(f"outage {b} {i}", minutes=i, native_id=f"g{b}-{i}", services=[f"svc{b}"],
+                            source=f"x:@user{b}-{i % 50}") for i in range(500)] for b in range(4)]
+    with SQLiteStore(tmp_path / "g.db") as store:
+        store.text.bulk_rows = 400
+        assert store.upsert(batches[0]).new == 500  # committed alone; a bulk load from here on
+        store.database.flush()
+        with store.database.lock:
+            store.database.db.execute("CREATE TEMP TRIGGER fail AFTER INSERT ON main.tags WHEN NEW.sid = 1200"
+                                      " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+        assert store.upsert(batches[1]).new == 500
+        assert store.upsert(batches[2]).new == 500  # returned: its tag rows come after, and fail
+        with pytest.raises(Exception, match="disk on fire"):
+            store.upsert(batches[3])
+        with store.database.lock:
+            store.database.db.execute("DROP TRIGGER fail")
+        for batch in batches:
+            store.upsert(batch)
+        store.database.flush()
+        assert orphans(store) == 0
+        assert stored(store) == expected([s for batch in batches for s in batch])

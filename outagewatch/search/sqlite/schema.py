@@ -214,6 +214,10 @@ class Database:
         self._worker: concurrent.futures.ThreadPoolExecutor | None = None
         self._group_since: float | None = None  # when the open group of bulk batches began
         self._group_last = 0.0
+        # Transactions this connection committed, and ended otherwise (rolled back, to a savepoint
+        # too, or a COMMIT that failed): what a write made is in the file for good once ``commits``
+        # went up with no ``rollbacks`` since (the writer's named tag keys, writes.py)
+        self.commits = self.rollbacks = 0
         self._idle_timer: threading.Timer | None = None
         self.pid = os.getpid()
         _OPEN.add(self)
@@ -261,6 +265,7 @@ class Database:
                     yield self.db
                 except BaseException:
                     self._deferred = []
+                    self.rollbacks += 1
                     self.db.execute("ROLLBACK TO batch")
                     self.db.execute("RELEASE batch")
                     raise
@@ -282,6 +287,7 @@ class Database:
                         self.db.execute(sql, params)
             except BaseException:
                 self._deferred = []
+                self.rollbacks += 1
                 self.db.execute("ROLLBACK")
                 raise
             if group:
@@ -289,7 +295,7 @@ class Database:
                 self._arm_idle_commit()
                 self._run_deferred(False)
             else:
-                self.db.execute("COMMIT")
+                self._commit()
 
     def defer(self, sql: str, params: Any = ()) -> None:
         """Run ``sql`` at the end of the batch being written, in its transaction.
@@ -323,8 +329,9 @@ class Database:
             for sql, params in statements:
                 self.db.execute(sql, params)
             if commit:
-                self.db.execute("COMMIT")
+                self._commit()
         except BaseException as exc:
+            self.rollbacks += 1
             self._failed = exc
             self._group_since = None
             with contextlib.suppress(sqlite3.Error):
@@ -350,7 +357,15 @@ class Database:
         with self.lock:
             if self._group_since is not None:
                 self._group_since = None
-                self.db.execute("COMMIT")
+                self._commit()
+
+    def _commit(self) -> None:
+        try:
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.rollbacks += 1  # (maybe rolled back, maybe still open: nothing in it counts as kept)
+            raise
+        self.commits += 1
 
     def _arm_idle_commit(self) -> None:
         if self._idle_timer is not None:
