@@ -255,3 +255,11 @@ def test_a_brand_of_ordinary_words_no_phrase_shares_counts_in_lower_case(tag, te
 
 def test_a_brand_of_ordinary_words_after_an_adjectives_article_is_the_phrase(tag):
     assert "new-relic" not in tag("found a new relic in the dungeon, the boss drops it")["services"]
+
+
+def test_exchange_online_is_microsoft_365_and_outlook_only_where_named(tag):
+    """Microsoft 365 is labelled where it is named or Exchange Online is (WRITERS.md's settled rule); Outlook is
+    its own service, labelled where it is named."""
+    assert tag("Exchange Online mail flow delayed for our tenant since 9am")["services"] == ["microsoft-365"]
+    both = tag("Exchange Online down, Outlook on the web shows 'something went wrong'")["services"]
+    assert "microsoft-365" in both and "outlook" in both
