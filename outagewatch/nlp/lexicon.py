@@ -570,6 +570,15 @@ EVERYDAY_COMPLAINTS["payments"] += [
     "não cai de jeito nenhum", "no llega la transferencia", "no me llega la transferencia", "kommt nicht an",
 ]
 EVERYDAY_COMPLAINTS["problems"] += [
+    # an order that vanished after paying ("kasa zeszła a zamówienia nie ma", "o pedido sumiu", "my order disappeared")
+    "order vanished", "order disappeared", "order just disappeared", "order is gone", "order's gone", "pedido sumiu",
+    "pedido desapareceu", "pedido desapareció", "el pedido desapareció", "commande a disparu", "commande disparue",
+    "bestellung ist verschwunden", "bestellung verschwunden", "ordine sparito", "ordine è sparito",
+    "bestelling is verdwenen", "bestelling verdwenen", "zamówienia nie ma", "zamówienie zniknęło", "siparişim kayboldu",
+    "sipariş kayboldu", "siparişim görünmüyor", "beställningen försvann", "beställningen är borta",
+    # pl: crashed, colloquial ("allegro się wysypało przy płatności"; "cukier się wysypał" is sugar spilt: a
+    # complaint only where the text speaks of an app, a payment or an order)
+    "się wysypało", "się wysypał", "się wysypała", "wysypało się", "wysypał się", "wysypała się",
     "locked out of", "locks me out", "locked me out", "gooit me eruit", "gooit mij eruit", "uit de app gooit",
     "uit de app gegooid", "me tira do app", "me expulsa de la app", "me sort de l'appli",
 ]
@@ -907,7 +916,8 @@ TECH_CONTEXT = frozenset({
 # Not English "portal" (a game's name) nor "order" ("in order to"): everyday English words.
 ERRAND_WORDS = frozenset({"sito", "portale", "portail", "portaal", "sitio", "página", "webseite", "strona",
                           "serwis", "sitesi", "webbplatsen", "pedido", "bestellung", "commande", "ordine",
-                          "bestelling", "zamówienie", "sipariş", "siparişim"})
+                          "bestelling", "zamówienie", "sipariş", "siparişim", "zamówienia", "order", "orders",
+                          "pedidos", "beställningen", "beställning", "płatności", "przelew", "przelewu"})
 
 # A noun right beside an everyday-word brand that shows the product is meant, whatever the case:
 # "ring camera", "discord server", "slack notifications", "amazon app", "alexa routines".

@@ -252,7 +252,8 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
             elif low in firsts and i + 1 < len(lower) and f"{low} {lower[i + 1]}" in two:
                 if f"{text} {texts[i + 1]}" == two[f"{low} {lower[i + 1]}"] or text[:1].isupper() and \
                         texts[i + 1][:1].isupper() and not _cased(two[f"{low} {lower[i + 1]}"].split(" ")[1]) \
-                        or text.islower() and texts[i + 1].islower() and _sells_next(lower, i + 1):
+                        or text.islower() and texts[i + 1].islower() and (_sells_next(lower, i + 1) or i + 2 < len(lower)
+                                                                          and lower[i + 2] in ACCESS):
                     found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ", "virgin media broadband"
             elif low in said:
                 if text[:1].isupper() and (_worded_counts(texts, lower, i, said[low][1] == "near")

@@ -207,7 +207,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not _negated(lower, at, False):
             found.append((at, at + 1, "outage", _ongoing(lower, at, at + 1)))
     for i in operator_at:  # "lost Vodafone signal"; "no Verizon Fios", "without Vodafone fibre", "sans internet SFR"
-        if i and (lower[i - 1] == "lost" or lower[i - 1] in OPERATOR_NONE and (
+        if i and (lower[i - 1] == "lost" or i >= 2 and lower[i - 2] == "lost" and texts[i - 1][:1].isalpha()
+                  and f"{lower[i - 1]} {lower[i]}" in operators.pairs()
+                  or i >= 2 and (lower[i - 2], lower[i - 1]) in OPERATOR_KNOCKED
+                  or lower[i - 1] in OPERATOR_NONE and (
                 i + 1 < n and lower[i + 1] in operators.ACCESS or lower[i - 1] in operators.WITHOUT)):
             # ("Recife sem TIM faz duas horas", "Friezen zonder KPN vandaag", "Luleå utan Telenor")
             talk.append(i - 1)
@@ -1820,6 +1823,11 @@ ASK_OTHERS = frozenset({"vous", "euch", "jullie", "vocês", "voces", "ustedes", 
 WORKS_ASKED = frozenset({"marche", "fonctionne", "anda", "funciona", "funziona", "va", "geht", "läuft", "funktioniert",
                          "werkt", "doet", "het", "funkar", "fungerar", "działa", "çalışıyor", "work", "works", "working",
                          "have", "got", "avez", "habt", "hebben", "tenéis", "têm", "tem", "avete", "har", "macie"})
+# What takes a network down, said right before its operator ("the heat knocked out cox internet in phoenix",
+# "storm took out Spectrum", "la tormenta tumbó a Movistar")
+OPERATOR_KNOCKED = frozenset({("knocked", "out"), ("took", "out"), ("took", "down"), ("wiped", "out"),
+                              ("knocks", "out"), ("takes", "out"), ("takes", "down"), ("tumbó", "a"),
+                              ("derrubou", "a"), ("derrubou", "o")})
 OPERATOR_NOTHING = frozenset({"nothing", "nix", "nichts", "niks", "niets", "rien", "nada", "niente", "nulla", "nic",
                               "ingenting", "inget", "hiçbir"})
 # What ends the place between an operator's product and its down-word: a sentence or clause mark, a contrast.

@@ -78,3 +78,18 @@ def test_short_named_carriers_and_everything_down_are_an_outage_now(rules, text)
 def test_the_same_letters_about_no_network_are_no_outage(rules, text):
     result = rules(text)
     assert result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "allegro się wysypało przy płatności, kasa zeszła a zamówienia nie ma",                   # pl: crashed, no order
+    "paid on the app and the order just disappeared, money gone",                              # en: order vanished
+    "paguei no app e o pedido sumiu, dinheiro saiu da conta",                                  # pt
+])
+def test_an_app_that_crashed_or_an_order_that_vanished_is_an_outage_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+def test_sugar_spilt_is_no_crash(rules):
+    result = rules("cukier się wysypał na podłogę, sprzątam")
+    assert result["relevant"] is False and result["ongoing"] is False, result

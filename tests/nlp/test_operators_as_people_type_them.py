@@ -110,3 +110,12 @@ def test_people_without_an_operator_or_with_nothing_when_asked_is_an_outage_now(
 def test_an_operator_left_or_asked_about_otherwise_is_no_outage(rules, text):
     result = rules(text)
     assert result["relevant"] is False and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "the storm knocked out cox internet across tulsa again",                                  # what took it down
+    "half of wellington lost one nz mobile data around 8pm, still nothing in te aro",          # a pair after "lost"
+])
+def test_an_operator_knocked_out_or_lost_is_an_outage_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
