@@ -1374,6 +1374,10 @@ def _site_codes(lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Nam
     return found
 
 
+# A status page's days and months in capitals ("maintenance MON 02 DEC"): no site, whatever site has the letters.
+DAYS_AND_MONTHS = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
 def _site_words(texts: list[str], lower: list[str], vocab: Vocabulary, providers) -> list[tuple[int, int, Name]]:
     """A named provider's data-centre code written otherwise: its letters alone in capitals ("box in RBX", "SBG",
     never an acronym, ``sites.ACRONYMS``), with a number and a Turkish case ending ("fsn1'de"), or the region
@@ -1384,7 +1388,7 @@ def _site_words(texts: list[str], lower: list[str], vocab: Vocabulary, providers
     for i, low in enumerate(lower):
         word = texts[i]
         if len(low) == 3 and low in vocab.site_codes and word.isupper() and word.isalpha() and \
-                low not in sites.ACRONYMS:
+                low not in sites.ACRONYMS and low not in DAYS_AND_MONTHS:
             found.extend((i, i + 1, nm) for nm in vocab.site_codes[low] if nm.site_of in providers)
         elif "'" in low and low[:1].isalpha() and low[1:].find("'") > 1:
             code = low[:low.index("'")]  # "fsn1'de", "gra11'de": the code before the case ending

@@ -85,6 +85,7 @@ def test_a_data_centre_code_in_capitals_or_with_a_case_ending_beside_its_provide
     ("the RBX and SBG tickers both fell today", []),  # no provider: three capitals are no site
     ("our us-south team ships on Friday", []),  # no provider without catalog regions named
     ("AWS us-east-1 down, but us-east is fine on Linode", ["aws:us-east-1"]),  # Linode's us-east said fine
+    ("IBM Cloud scheduled maintenance MON 02 DEC in eu-de, no impact expected", ["geo:DE-HE"]),  # MON: Monday
 ])
 def test_site_words_without_their_provider_or_said_fine_are_no_place(rules, text, regions):
     assert rules(text)["regions"] == regions

@@ -36,3 +36,15 @@ def test_a_country_said_as_a_place_keeps_its_code(tag, text, regions):
 ])
 def test_a_place_after_a_clock_time_is_a_time_zone(tag, text, regions):
     assert sorted(tag(text)["regions"]) == regions
+
+
+@pytest.mark.parametrize("text", [
+    "Firestore nam5 multi-region returning DEADLINE_EXCEEDED for writes",
+    "Salesforce NA224 instance down, login fails with an error page",
+    "Datadog US5 site: delayed metrics ingestion",
+    "Datadog EU1 ingestion delays since 09:00",
+    "Zendesk Pod 23 degraded performance, tickets slow to load",
+    "Okta NA2 cell issues, sign-ins timing out",
+])
+def test_a_shard_or_cell_name_is_no_place(rules, text):
+    assert rules(text)["regions"] == []
