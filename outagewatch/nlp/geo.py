@@ -209,7 +209,8 @@ def common_places() -> frozenset[str]:
 
 def hand_places() -> frozenset[str]:
     """Names in the hand-kept tables (the places people name most)."""
-    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS) for names in table.values() for name in names)
+    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS, TOWNS_NAMED_LIKE_WORDS)
+                     for names in table.values() for name in names)
 
 
 @functools.lru_cache(maxsize=1)
@@ -256,7 +257,15 @@ def gazetteer() -> dict[str, str]:
             # "Paris" FR-IDF by hand, FR-75C built: the built code, the most specific one inside it, wins.
             if not inside(table.get(name), code, parents):
                 table[name] = code
+    for code, names in TOWNS_NAMED_LIKE_WORDS.items():
+        for name in names:
+            table.setdefault(name, code)
     for code, names in COUNTRIES.items():
         for name in names:
             table[name] = code
     return table
+
+
+# Towns of the markets the build leaves out because their name is an English word ("gent"), as their people write
+# them; read at run time only (no anchor for the build).
+TOWNS_NAMED_LIKE_WORDS: dict[str, tuple[str, ...]] = {"BE-VOV": ("Gent", "Ghent")}

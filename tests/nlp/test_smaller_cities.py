@@ -46,3 +46,12 @@ def test_a_smaller_city_is_never_named_outright(tag):
 ])
 def test_short_and_local_names_people_type(tag, text, region):
     assert tag(text)["regions"] == [region]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Telenet plat in Antwerpen en Gent, hele straat zonder internet", ["geo:BE-VAN", "geo:BE-VOV"]),
+    ("Belgen zonder Proximus internet? In Gent ligt alles plat", ["geo:BE-VOV"]),
+    ("the gent at the counter said the card machine is down", []),  # the English word
+])
+def test_a_town_named_like_an_english_word_is_its_place_as_its_people_write_it(rules, text, regions):
+    assert rules(text)["regions"] == regions
