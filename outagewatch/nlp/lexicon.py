@@ -483,6 +483,7 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         # it: restored (generic: "ripristinati i servizi dopo il blocco"); a service said to work again with the
         # writer between the verb and "again" ("Prime Video läuft bei mir wieder", "steam działa już normalnie")
         "ripristinati", "ripristinata", "ripristinate", "läuft bei mir wieder", "geht bei mir wieder",
+        "är uppe igen", "uppe igen", "weer up", "is weer up", "di nuovo online", "de nuevo en línea",
         "funktioniert bei mir wieder", "werkt bij mij weer", "działa już normalnie", "już normalnie",
     ],
 }
@@ -1103,7 +1104,7 @@ FUTURE |= frozenset({"planerat", "planerad", "planerade", "schemalagt", "schemal
 # has run longer than planned. ... rejected with 503 errors", "Scheduled maintenance extended - ... has overrun",
 # "Emergency Maintenance - ... Affected Linodes are currently unreachable". Read as a phrase of the lower-case words.
 MAINTENANCE_OVERRAN = (
-    "overrun", "overran", "has overrun", "longer than planned", "longer than expected", "longer than anticipated",
+    "overrun", "overran", "has overrun", "runs over", "ran over", "runs long", "ran long", "ran longer", "longer than planned", "longer than expected", "longer than anticipated",
     "maintenance extended", "emergency maintenance", "unplanned maintenance", "unscheduled maintenance",
     "más de lo previsto", "se ha alargado", "mantenimiento de emergencia", "mantenimiento no programado",
     "plus longtemps que prévu", "maintenance d'urgence", "maintenance prolongée", "länger als geplant",

@@ -712,6 +712,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # again in everyday words is one that failed, whether or not the catalog knows its name ("the statue
         # was restored" is a generic recovery word; a washing machine that works again, an everyday subject)
         recovered_outage = True
+    if "maintenance" in kinds and "outage" not in kinds and _overran(lower):
+        # "Nintendo Switch Online is back after weekend maintenance overran by nine hours": the overrun was an outage
+        kinds = kinds | {"outage"}
+        recovered_outage = recovered_outage or recovery_said
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
                                               recovered_outage, bool(services or providers or operator),
                                               ctx.kind == "status" or _title_status(lower) is not None
@@ -889,7 +893,7 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
 def _announced(lower: list[str], ja, doc: Doc) -> bool:
     """Maintenance said ahead: a future or "planned" word of any supported language (lexicon.FUTURE), or its
     window's hours (lexicon.MAINTENANCE_WINDOW: "von 1 bis 4 Uhr", "1:00-4:00")."""
-    if not _OVERRAN_KEYS.isdisjoint(lower) and _OVERRAN_RE.search(" ".join(lower)):
+    if _overran(lower):
         return False  # "has run longer than planned", "Emergency Maintenance": an outage (lexicon.MAINTENANCE_OVERRAN)
     return not lexicon.FUTURE.isdisjoint(lower) or bool(ja) and any(w in text_of(doc) for w in lexicon.FUTURE_CJK) \
         or _WINDOW_RE.search(text_of(doc).lower()) is not None
@@ -898,6 +902,11 @@ def _announced(lower: list[str], ja, doc: Doc) -> bool:
 _WINDOW_RE = re.compile("|".join(lexicon.MAINTENANCE_WINDOW))
 _OVERRAN_RE = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in lexicon.MAINTENANCE_OVERRAN) + r")(?!\S)")
 _OVERRAN_KEYS = frozenset(w for p in lexicon.MAINTENANCE_OVERRAN for w in p.split()[-1:])
+
+
+def _overran(lower: list[str]) -> bool:
+    """Maintenance said to have overrun or to be an emergency (lexicon.MAINTENANCE_OVERRAN)."""
+    return not _OVERRAN_KEYS.isdisjoint(lower) and _OVERRAN_RE.search(" ".join(lower)) is not None
 
 
 def _about_a_service(lower: list[str], raw: str) -> bool:

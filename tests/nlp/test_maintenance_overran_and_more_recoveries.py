@@ -68,3 +68,18 @@ def test_a_swedish_status_page_titled_pagaende_is_an_incident_going_on(rules):
 def test_the_same_weak_words_about_nothing_named_are_no_outage(rules, text):
     result = rules(text)
     assert result["relevant"] is False and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "Xbox Live is back after weekend maintenance overran by six hours",                       # overran, back
+    "Battle.net back after extended maintenance runs over",                                   # runs over, back
+    "steam är uppe igen, nu kör vi",                                                          # sv: up again
+])
+def test_back_after_maintenance_that_overran_is_about_an_outage_not_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is False, result
+
+
+def test_back_after_maintenance_that_kept_its_window_is_no_outage(rules):
+    result = rules("PSN is back after the planned maintenance window")
+    assert result["relevant"] is False and result["ongoing"] is False, result
