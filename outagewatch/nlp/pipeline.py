@@ -101,6 +101,9 @@ CODE_BEFORE_CJK = rf"[a-zA-Z]{{2,}}(?:-[a-zA-Z]+)+-?\d{{1,2}}[a-z]?(?=[{CJK}{HAN
 CODE_AFTER_CJK = rf"(?<=[{CJK}])[a-zA-Z]{{2,}}(?:-[a-zA-Z]+)+-?\d{{1,2}}[a-z]?(?![a-zA-Z0-9-])"  # "GCPのasia-northeast1で"
 
 
+TOKEN_CACHE = 300_000  # pieces whose split spaCy's tokenizer remembers (its default is 10,000)
+
+
 def make_nlp(base: str = "xx") -> Language:
     """A blank pipeline (or a user's installed model) with outagewatch's tokenizer rules."""
     if base in ("xx", "en") or len(base) <= 3:
@@ -133,6 +136,11 @@ def make_nlp(base: str = "xx") -> Language:
     # Turkish case endings are, so the name is a word of its own.
     nlp.tokenizer.suffix_search = affixes.suffixes(list(nlp.Defaults.suffixes or ()) + [
         f"[{CJK}{FULLWIDTH_PUNCTUATION}]+", TR_CASE, TR_CASE_X, KO_AFTER_LATIN]).search
+    # spaCy remembers how it split each piece between spaces, but only its first 10,000 pieces: posts full
+    # of new numbers, links and serials fill that within minutes, and every word first met after it ("is",
+    # "again", "outage") goes through the prefix, suffix and infix rules again each time (~10 µs a post).
+    # A remembered split is the one the rules give (spaCy does not keep one a special case touched).
+    nlp.tokenizer.max_cache_size = TOKEN_CACHE
     return nlp
 
 

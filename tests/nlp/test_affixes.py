@@ -85,3 +85,21 @@ def test_a_saved_tokenizer_loads_and_splits_the_same():
     loaded.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
     for text in POSTS:
         assert _tokens(loaded.make_doc(text)) == _tokens(nlp.make_doc(text)), text
+
+
+def test_the_tokenizer_remembers_the_splits_of_many_pieces_and_splits_the_same():
+    """spaCy remembers only its first 10,000 pieces by default; a stream of new numbers and links fills
+    that, and every word met later went through the rules again. The pipeline remembers
+    ``TOKEN_CACHE`` pieces; what it remembers splits as the rules do, pieces met first or again."""
+    from outagewatch.nlp.pipeline import TOKEN_CACHE
+
+    nlp = make_nlp()
+    assert nlp.tokenizer.max_cache_size == TOKEN_CACHE > 10_000
+    fresh = make_nlp()
+    fresh.tokenizer.max_cache_size = 0  # remembers nothing: every piece split by the rules
+    rng = random.Random(5)
+    words = ["is", "down", "again", "Netflix", "l'app", "AWSの障害", "502s!!", "(us-east-1)", ":)", "don't", "#down"]
+    texts = [" ".join(rng.choice(words) + rng.choice(["", str(rng.randint(0, 10**6)), "!", "."]) for _ in range(12))
+             for _ in range(3000)]
+    for text in texts + texts:
+        assert _tokens(nlp(text)) == _tokens(fresh(text)), text
