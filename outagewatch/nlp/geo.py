@@ -172,6 +172,14 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
 # a built-gazetteer subdivision elsewhere needs a capital ("cascades", "loja" are words first).
 MARKETS = frozenset("""US CA MX BR AR CL CO PE GB IE FR DE ES PT IT NL BE CH AT SE NO DK FI PL TR JP KR IN AU NZ
 ZA SG""".split())
+# The languages a market's own people write in, of those the tagger reads: a big city's nickname or short form
+# ("Sampa", "Joburg", "Brum", "Baires", "BH") is read only in one of them (in another it is a word of that
+# language or a transliteration: "Seul" is French "alone"; "Wawa", Warsaw's, is a shop in an American post).
+NICKNAME_LANGUAGES = {"US": ("en", "es"), "CA": ("en", "fr"), "MX": ("es",), "BR": ("pt",), "AR": ("es",), "CL": ("es",),
+                      "CO": ("es",), "PE": ("es",), "GB": ("en",), "IE": ("en",), "FR": ("fr",), "DE": ("de",),
+                      "ES": ("es",), "PT": ("pt",), "IT": ("it",), "NL": ("nl",), "BE": ("nl", "fr", "de"),
+                      "CH": ("de", "fr", "it"), "AT": ("de",), "SE": ("sv",), "PL": ("pl",), "TR": ("tr",),
+                      "IN": ("en",), "AU": ("en",), "NZ": ("en",), "ZA": ("en",), "SG": ("en",)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -189,8 +197,9 @@ def _generated() -> tuple[dict[str, str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def place_kinds() -> dict[str, str]:
-    """Built place name -> "country", "subdivision", "city" or "town" (a market's city of 100,000 to
-    300,000 people: a place only where said as one, never named outright)."""
+    """Built place name -> "country", "subdivision", "city", "town" (a market's city of 100,000 to
+    300,000 people: a place only where said as one, never named outright) or "nickname" (a big city's short
+    form, "Sampa", "Joburg": read only in a language of its country, ``NICKNAME_LANGUAGES``)."""
     rows = _rows()
     return {row[0]: row[2] for row in rows}
 

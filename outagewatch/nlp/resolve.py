@@ -38,7 +38,7 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import MARKETS, inside, place_kinds, region_names, subdivision_parents
+from outagewatch.nlp.geo import MARKETS, NICKNAME_LANGUAGES, inside, place_kinds, region_names, subdivision_parents
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         fold, script_key)
@@ -2131,6 +2131,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     town = _town_rule(doc, texts, start, end, nm, cased)
     if town:
         return town
+    if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
+            and place_kinds().get(nm.written) == "nickname":
+        return "a city's nickname or short form in a language not its country's (\"Seul\" is French \"alone\")"
     foreign = _foreign_minor(texts, lower, start, end, nm, cased or said_lower)
     if foreign:
         return foreign

