@@ -1130,6 +1130,9 @@ COMMON_WORDS = frozenset({
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
     "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
     "lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp",
+    # a company named for its online service only where its service is said to fail ("c'est chez Nintendo ou chez
+    # moi ?" beside a connection error); "Nintendo announces ..." names nothing
+    "nintendo",
     # a short form that is an abbreviation first: "ft" feet or full time (the Financial Times' FT); a product's
     # own word that is a word or a name first ("Athena queries stuck", the goddess; "amplify", "realms")
     "ft", "athena", "amplify", "realms",
@@ -1255,6 +1258,11 @@ PRODUCT_BY_NOUN: dict[str, tuple[str, frozenset[str]]] = {
 FOREIGN_WORD_NAMES: dict[str, frozenset[str]] = {
     "roku": frozenset({"pl"}),
 }
+
+# A company's name the catalog lists for its online service: the service only where something of it is said to fail
+# or beside its product nouns ("my nintendo account keeps logging me out"), never what the company does ("Nintendo
+# announces a new Switch", "Nintendo shares fell").
+COMPANY_FOR_ITS_SERVICE = frozenset({"nintendo"})
 
 NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp"})
 # Nicknames that are the brand in the language that coined them, whatever is said beside them: Brazilians' "zap"

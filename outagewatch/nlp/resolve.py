@@ -1503,6 +1503,14 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "Das Signal an der Ampel", "den Ring an den Finger", "Der Zoom vom neuen Handy", "ein klares Signal":
         # German writes every noun with a capital, so after an article the capital is the noun's, not a name's
         return None, f"a German noun: {lower[start - 1]!r} before it"
+    if word in lexicon.COMPANY_FOR_ITS_SERVICE:
+        # "no puedo entrar a mi cuenta de Nintendo ... error", "Nintendo's servers are down": only a problem in its
+        # sentence or its product noun right after it; never shared from a list ("Xbox and Nintendo indies")
+        sent = sentence[start]
+        after = lower[end] if end < len(lower) else ""
+        if any(sentence[s] == sent for s in symptom_at) or after in NICKNAME_NOUNS:
+            return True, "the company named for its online service, a problem said in its sentence"
+        return None, "the company, no problem of its online service said"
     searched = word in ctx.words or entry in ctx.named or (word in lexicon.NICKNAMES and any(
         entry in (n.ids[0] for n in vocab.phrases.get(f"{q} {word}", ())) for q in ctx.words))  # "hbo" + "max"
     if searched and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):

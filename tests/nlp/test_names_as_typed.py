@@ -263,3 +263,20 @@ def test_exchange_online_is_microsoft_365_and_outlook_only_where_named(tag):
     assert tag("Exchange Online mail flow delayed for our tenant since 9am")["services"] == ["microsoft-365"]
     both = tag("Exchange Online down, Outlook on the web shows 'something went wrong'")["services"]
     assert "microsoft-365" in both and "outlook" in both
+
+
+@pytest.mark.parametrize("text", [
+    "no puedo entrar a mi cuenta de Nintendo, se queda 'conectando con el servidor' y luego error 2811-7503",
+    "Nintendo's servers are down again, no online play tonight",
+])
+def test_the_company_named_for_its_online_service_where_it_fails(tag, text):
+    assert "nintendo-online" in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nintendo announces a new Switch model for next spring",
+    "Nintendo shares fell 5% after the earnings call",
+    "Night one features Xbox and Nintendo indies and some friends from other outlets",
+])
+def test_the_company_doing_what_companies_do_names_no_service(tag, text):
+    assert "nintendo-online" not in tag(text)["services"]
