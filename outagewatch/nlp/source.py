@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from outagewatch.nlp.vocabulary import (REGION_CODE_RE, Vocabulary, compact, entries_for_host, fold, host_of,
                                         script_key)
 
+# A brand's handle with a country's or language's two letters after an underscore: "@ovhcloud_fr", "@xbox_kr".
+LOCAL_HANDLE = re.compile(r"^@([a-z0-9]{3,})_([a-z]{2})$")
 STATUS_PREFIXES = ("statuspage", "status", "aws-health", "gcp-status", "azure-status", "health", "rss-status")
 
 
@@ -96,7 +98,11 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
         named = _query_names(query.group(1), vocab)
     elif prefix == "x" or prefix == "twitter":
         handle = rest.lower() if rest.startswith("@") else f"@{rest.lower()}"
-        take(vocab.handles.get(handle))
+        entry = vocab.handles.get(handle)
+        if entry is None and (arm := LOCAL_HANDLE.match(handle)):
+            # a brand's account for one country or language, "@OVHcloud_FR", "@Uber_ES", "@PlayStation_jp": the brand
+            entry = vocab.handles.get(f"@{arm.group(1)}") or vocab.compact.get(compact(arm.group(1)))
+        take(entry)
     elif prefix == "reddit" and rest.lower().startswith("r/"):
         # A subreddit named after a brand is that brand's community: r/aws, r/snowflake, r/Ring.
         take(vocab.compact.get(compact(rest[2:])))

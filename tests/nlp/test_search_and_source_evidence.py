@@ -112,3 +112,15 @@ def test_a_report_page_names_its_service_though_the_comment_does_not(tag, text, 
 
 def test_a_report_page_of_something_the_catalog_lacks_names_nothing(tag):
     assert tag("no signal since this morning, calls drop", source="downdetector:vodafone-uk")["services"] == []
+
+
+@pytest.mark.parametrize("text, source, services, providers, regions", [
+    ("Incident en cours : nous enquêtons sur des erreurs lors de la création d'instances Public Cloud dans la région GRA.",
+     "x:@OVHcloud_FR", ["ovhcloud/public-cloud"], ["ovhcloud"], ["geo:FR-59"]),  # the French account, Gravelines
+    ("Hola, el problema con la app ya está solucionado. Si sigues teniendo errores escríbenos por DM.", "x:@Uber_ES",
+     ["uber"], [], []),
+    ("Hola, ya está solucionado.", "x:@random_es", [], [], []),  # no brand's handle before the country's letters
+])
+def test_a_brands_account_for_one_country_names_the_brand(rules, text, source, services, providers, regions):
+    tags = rules(text, source=source)
+    assert (tags["services"], tags["providers"], tags["regions"]) == (services, providers, regions)
