@@ -495,6 +495,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 _country_after_its_city(lower, start, nm, places)
         if not rule and yesterday:
             rule = _yesterdays_place(lower, start, spots, symptom_at)
+        if not rule and start and lower[start - 1] in VANTAGE_LINKS | VANTAGE_FROM and \
+                any(not r.startswith("geo:") for r in regions):
+            rule = _watched_from(lower, start)
         if not rule and _product_list(lower, start, end, names):
             rule = "an item in a list of product names (\"EC2, DynamoDB, Glue, Athena\")"
         if not rule:
@@ -2776,6 +2779,26 @@ LATENCY = frozenset({"latency", "latencies", "ping", "latencia", "latência", "l
                      "latentie", "opóźnienie", "opóźnienia", "latens", "gecikme"})
 LATENCY_TO = frozenset({"to", "from", "da", "verso", "desde", "hacia", "para", "von", "nach", "aus", "vers", "depuis",
                         "naar", "vanaf", "vanuit", "do", "z", "till", "från"})  # not "for", "de", "a": "latency for ..."
+
+
+# "from our London office", "desde Buenos Aires": where the writer reaches a cloud region from.
+VANTAGE_FROM = frozenset({"from", "desde", "depuis", "von", "vanuit", "från", "z", "ze", "dal", "dalla", "dallo",
+                          "do", "da", "dan", "den"})
+VANTAGE_LINKS = frozenset({"our", "my", "the", "nuestra", "nuestro", "nuestras", "nuestros", "notre", "nos", "unserem",
+                           "unserer", "onze", "ons", "vårt", "vår", "naszego", "naszej", "nostro", "nostra", "nosso",
+                           "nossa", "el", "la", "le", "il"})
+
+
+def _watched_from(lower: list[str], start: int) -> str | None:
+    """A place after "from" beside a cloud region the text names ("packet loss to everything in Dublin (eu-west-1)
+    from our London office", "sa-east-1 no responde desde Buenos Aires"): where the writer reaches the region
+    from, not where the problem is. Alone it is where ("uploads failing from our shanghai office")."""
+    i = start - 1
+    if lower[i] in VANTAGE_LINKS and i:
+        i -= 1
+    if lower[i] in VANTAGE_FROM:
+        return "where the writer reaches a named cloud region from (\"... eu-west-1 from our London office\")"
+    return None
 
 
 def _measure_or_vantage(lower: list[str], start: int) -> str | None:

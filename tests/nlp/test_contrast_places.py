@@ -113,3 +113,16 @@ def test_a_place_moved_to_or_of_yesterday_and_a_citys_country_are_no_place(rules
 ])
 def test_a_place_of_yesterday_alone_or_since_yesterday_stays(rules, text, regions):
     assert rules(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("seeing packet loss to everything in Dublin (eu-west-1) from our London office, anyone else?", ["aws:eu-west-1"]),
+    ("AWS São Paulo caído? nuestras instancias en sa-east-1 no responden desde Buenos Aires", ["aws:sa-east-1"]),
+    ("eu-west-1 is down, I'm in London", ["aws:eu-west-1", "geo:GB-LND"]),  # not "from": where the writer is
+])
+def test_where_the_writer_reaches_a_named_cloud_region_from_is_no_place(rules, text, regions):
+    assert rules(text)["regions"] == regions
+
+
+def test_a_place_after_from_without_a_cloud_region_stays(rules):
+    assert rules("Netflix keeps failing from our Berlin office since noon")["regions"] == ["geo:DE-BE"]
