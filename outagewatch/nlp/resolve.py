@@ -420,6 +420,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     workplace = None  # the text speaks of a provider's offices, jobs or events (``_workplace``), found when needed
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
     yesterday = len(spots) > 1 and not YESTERDAY.isdisjoint(lower)  # "yesterday it was Kolkata": mostly not
+    people_at = [o.geo for _, _, o in places if o.demonym and o.geo]  # "Porteños, ... en Palermo"
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -495,6 +496,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 _country_after_its_city(lower, start, nm, places)
         if not rule and yesterday:
             rule = _yesterdays_place(lower, start, spots, symptom_at)
+        if not rule and people_at and len(nm.geo or "") > 2:
+            rule = _namesake_abroad(lower, start, nm, places, lang)
         if not rule and start and lower[start - 1] in VANTAGE_LINKS | VANTAGE_FROM and \
                 any(not r.startswith("geo:") for r in regions):
             rule = _watched_from(lower, start)
@@ -2787,6 +2790,33 @@ VANTAGE_FROM = frozenset({"from", "desde", "depuis", "von", "vanuit", "från", "
 VANTAGE_LINKS = frozenset({"our", "my", "the", "nuestra", "nuestro", "nuestras", "nuestros", "notre", "nos", "unserem",
                            "unserer", "onze", "ons", "vårt", "vår", "naszego", "naszej", "nostro", "nostra", "nosso",
                            "nossa", "el", "la", "le", "il"})
+
+
+def _namesake_abroad(lower: list[str], start: int, nm: Name, places, lang: str | None) -> str | None:
+    """A city of a country whose languages the text is not in, the only place of that country in a text that
+    calls on the people of another ("Porteños, ¿Fibertel anda? En Palermo nada": Buenos Aires' Palermo, not
+    Sicily's): the namesake where those people are, not the city abroad (CLDR's official languages, ``babel``)."""
+    country = nm.geo[:2]
+    if place_kinds().get(nm.written) not in ("city", "town") or not lang:
+        return None
+    others = {(o.geo or "")[:2] for s, e, o in places if o.demonym and o.geo and s != start
+              and not _people_abroad(lower, s, e, o, places)}  # not "los españoles en Londres"
+    if not others or country in others:
+        return None
+    if any(s != start and (o.geo or "")[:2] == country for s, _, o in places):
+        return None
+    if lang in _official_languages(country):
+        return None
+    return "a city abroad named like a place of the people the text calls on (\"Porteños ... en Palermo\")"
+
+
+@functools.lru_cache(maxsize=256)
+def _official_languages(country: str) -> frozenset[str]:
+    try:
+        from babel.languages import get_official_languages
+    except ImportError:  # without CLDR, every language counts: the rule never fires
+        return frozenset({"en", "es", "fr", "pt", "de", "it", "nl", "ja", "pl", "ko", "tr", "sv"})
+    return frozenset(get_official_languages(country, de_facto=True))
 
 
 def _watched_from(lower: list[str], start: int) -> str | None:

@@ -80,3 +80,13 @@ def test_a_country_said_as_where_a_group_is_adds_nothing_beside_a_place_in_it(ru
 ])
 def test_a_country_said_as_the_problems_extent_or_alone_stays(rules, text, regions):
     assert rules(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Porteños, ¿Fibertel anda? En Palermo nada desde las 20. En Rosario mi hermano tiene internet", ["geo:AR-C"]),
+    ("Los porteños sin Personal desde la mañana, ni datos ni llamadas en Palermo", ["geo:AR-C"]),
+    ("los españoles en Londres, ¿os funciona la app de CaixaBank? a mí me da error", ["geo:GB-LND"]),  # abroad
+    ("gli italiani all'estero: l'app IO vi dà errore? io sono a Vienna", ["geo:AT-9"]),
+])
+def test_a_city_abroad_named_like_a_place_of_the_people_called_on_is_their_namesake(rules, text, regions):
+    assert rules(text)["regions"] == regions
