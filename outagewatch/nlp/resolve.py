@@ -2805,18 +2805,33 @@ def _namesake_abroad(lower: list[str], start: int, nm: Name, places, lang: str |
         return None
     if any(s != start and (o.geo or "")[:2] == country for s, _, o in places):
         return None
-    if lang in _official_languages(country):
+    if country in OFFICIAL_IN.get(lang, ()) or lang not in OFFICIAL_IN:
         return None
     return "a city abroad named like a place of the people the text calls on (\"Porteños ... en Palermo\")"
 
 
-@functools.lru_cache(maxsize=256)
-def _official_languages(country: str) -> frozenset[str]:
-    try:
-        from babel.languages import get_official_languages
-    except ImportError:  # without CLDR, every language counts: the rule never fires
-        return frozenset({"en", "es", "fr", "pt", "de", "it", "nl", "ja", "pl", "ko", "tr", "sv"})
-    return frozenset(get_official_languages(country, de_facto=True))
+# The countries where each language the tagger reads is official, de jure or de facto: CLDR's territory data
+# (babel.languages.get_official_languages over pycountry's countries, kept here so that the tagger reads no
+# build-time package; tests/nlp/test_places_by_their_people.py checks it against CLDR where babel is installed).
+OFFICIAL_IN: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+AG AI AS AU BB BI BM BS BW BZ CA CC CK CM CX DM ER FJ FK FM GB GD GG GH GI GM GS GU GY HK IE IM IN IO JE JM
+KE KI KN KY LC LR LS MG MH MP MS MT MU MW NA NF NG NR NU NZ PG PH PK PN PR PW RW SB SC SD SG SH SL SS SX SZ
+TC TK TO TT TV TZ UG UM US VC VG VI VU WS ZA ZM ZW""".split()),
+    "es": frozenset("AR BO CL CO CR CU DO EC ES GQ GT HN MX NI PA PE PR PY SV UY VE".split()),
+    "fr": frozenset("""
+BE BF BI BJ BL CA CD CF CG CH CI CM DJ DZ FR GA GF GN GP GQ HT KM LU MA MC MF MG ML MQ MU NC NE PF PM RE RW
+SC SN TD TG TN VU WF YT""".split()),
+    "pt": frozenset("AO BR CV GQ GW MO MZ PT ST TL".split()),
+    "de": frozenset("AT BE CH DE LI LU".split()),
+    "it": frozenset("CH IT SM VA".split()),
+    "nl": frozenset("AW BE BQ CW NL SR SX".split()),
+    "ja": frozenset("JP".split()),
+    "pl": frozenset("PL".split()),
+    "ko": frozenset("KP KR".split()),
+    "tr": frozenset("CY TR".split()),
+    "sv": frozenset("AX FI SE".split()),
+}
 
 
 def _watched_from(lower: list[str], start: int) -> str | None:

@@ -90,3 +90,13 @@ def test_a_country_said_as_the_problems_extent_or_alone_stays(rules, text, regio
 ])
 def test_a_city_abroad_named_like_a_place_of_the_people_called_on_is_their_namesake(rules, text, regions):
     assert rules(text)["regions"] == regions
+
+
+def test_the_official_languages_table_is_cldrs():
+    babel_languages = pytest.importorskip("babel.languages")
+    pycountry = pytest.importorskip("pycountry")
+    from outagewatch.nlp.resolve import OFFICIAL_IN
+
+    for lang, countries in OFFICIAL_IN.items():
+        assert countries == {c.alpha_2 for c in pycountry.countries
+                             if lang in babel_languages.get_official_languages(c.alpha_2, de_facto=True)}, lang
