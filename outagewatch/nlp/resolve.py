@@ -373,7 +373,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                            bool(operator_at)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
-    if services and providers and (any("?" in w or w == "？" for w in lower) or fine.may_say_fine(texts, lower)):
+    if services and providers and ("?" in lower or "??" in lower or "？" in lower or fine.may_say_fine(texts, lower)):
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
             providers.pop(provider)
             say("name", provider, False, why, entry=provider)
@@ -1163,8 +1163,14 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
     product's one plain word only with its capital ("... SGP1 Spaces is returning 403s"). ``spans``:
     (start, end, ...) of the names and symptoms matched, whose words are no product's. A Turkish case ending
     after an apostrophe is no part of the product's name ("Azure ... VM'ler erişilemez", "eu-central-1 S3'te")."""
-    if any("'" in w or "’" in w or "-" in w for w in lower):
-        lower = [_apostrophe_stem(w) for w in lower]
+    joined = " ".join(lower)  # (one C-level pass: most texts have no apostrophe and no hyphen)
+    if "-" in joined or "'" in joined or "’" in joined:
+        stems = [(i, stem) for i, w in enumerate(lower) if ("-" in w or "'" in w or "’" in w)
+                 and (stem := _apostrophe_stem(w)) != w]
+        if stems:
+            lower = list(lower)
+            for i, stem in stems:
+                lower[i] = stem
     # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
         {e for e in ctx.named if vocab.provider_of.get(e) == e}  # not a product's: "spark" is Adobe's and a carrier
