@@ -38,3 +38,39 @@ def may_hold(text: str, needed: tuple[str, ...]) -> bool:
         if key in text:
             return True
     return False
+
+
+WORDS_KEPT = 100_000  # words a Gate remembers holding none of its keys, at most
+
+
+class Gate:
+    """:func:`may_hold` for many keys, read word by word: a key without a space can only be inside one
+    word of the text (the words joined by spaces hold no other place for it), and most words of a text
+    were met before and are remembered to hold none; only the keys with a space are looked for in the
+    joined text. The same answer as ``may_hold(joined, keys)``."""
+
+    def __init__(self, needed: tuple[str, ...]) -> None:
+        self.keys = needed
+        self.spaced = tuple(k for k in needed if " " in k)
+        self.plain = tuple(k for k in needed if " " not in k)
+        self._none: set[str] = set()  # words known to hold no plain key
+        self.always = "" in needed  # a phrase of nothing: every text may match
+
+    def may_hold(self, joined: str, words: list[str]) -> bool:
+        """``joined``: ``" ".join(words)``."""
+        if self.always:
+            return True
+        for key in self.spaced:
+            if key in joined:
+                return True
+        none = self._none
+        if none.issuperset(words):
+            return False
+        plain = self.plain
+        for word in set(words).difference(none):
+            for key in plain:
+                if key in word:
+                    return True
+            if len(none) < WORDS_KEPT:
+                none.add(word)
+        return False

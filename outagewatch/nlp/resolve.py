@@ -2961,6 +2961,7 @@ _BACK_KEYS = frozenset(p.split()[-1].removesuffix("'s") for p in (*lexicon.LOOKI
 # Substrings a text must hold for each regex to match (phrasegate): most texts past _BACK_KEYS hold only
 # a common one of them ("back", "after", "morning") and neither regex need read them.
 _LOOK_BACK_KEYS = phrasegate.keys(lexicon.LOOKING_BACK)
+_LOOK_BACK_GATE = phrasegate.Gate(_LOOK_BACK_KEYS)  # ~80 keys: read word by word
 _PAST_KEYS = phrasegate.keys(p.replace("'s", " ") for p in lexicon.PAST_TIMES)
 _past_seen: tuple[str | None, re.Match | None] = (None, None)
 
@@ -2996,7 +2997,7 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     if _BACK_KEYS.isdisjoint(lower):
         return None
     joined = " ".join(lower)
-    match = _BACK_RE.search(joined) if phrasegate.may_hold(joined, _LOOK_BACK_KEYS) else None
+    match = _BACK_RE.search(joined) if _LOOK_BACK_GATE.may_hold(joined, lower) else None
     if match and lexicon.STILL_NOW.isdisjoint(lower):  # not "explains what is causing today's outage"
         return f"a look back at a past outage ({match.group()!r})"
     match = _past_time(joined)

@@ -61,3 +61,18 @@ def test_the_past_time_read_once_is_the_regexs_match():
         match = resolve._past_time(text)
         expected = resolve._PAST_RE.search(text)
         assert (match and (match.span(), match.group())) == (expected and (expected.span(), expected.group())), text
+
+
+def test_a_gate_read_word_by_word_answers_as_the_keys_do():
+    """phrasegate.Gate: the look-back keys read word by word, words remembered, give may_hold's answer on
+    every text, met first or again; a key with a space is looked for across words."""
+    from outagewatch.nlp.phrasegate import Gate
+
+    gate = Gate(resolve._LOOK_BACK_KEYS)
+    assert gate.spaced and gate.plain
+    texts = _texts() + ["a look  back", "the  incident", ""]
+    for text in texts + texts[::-1]:
+        words = text.split(" ")
+        joined = " ".join(words)
+        assert gate.may_hold(joined, words) == may_hold(joined, resolve._LOOK_BACK_KEYS), text
+    assert Gate(("",)).may_hold("", [])  # a phrase of nothing: every text may match
