@@ -269,10 +269,26 @@ def gazetteer() -> dict[str, str]:
     for code, names in TOWNS_NAMED_LIKE_WORDS.items():
         for name in names:
             table.setdefault(name, code)
+    for name, code in county_short_names().items():
+        table.setdefault(name, code)
     for code, names in COUNTRIES.items():
         for name in names:
             table[name] = code
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def county_short_names() -> dict[str, str]:
+    """A Swedish county as Swedes name it, without "län" and its genitive "s" ("i Skåne", "på Gotland", "i Dalarna",
+    "Västra Götaland" from pycountry's "Skåne län", "Gotlands län", "Dalarnas län"): read at run time from the built
+    gazetteer's subdivisions; a city of the name keeps it ("Stockholms län" gives no second "Stockholm")."""
+    out: dict[str, str] = {}
+    for row in _rows():
+        name, code, kind = row[0], row[1], row[2]
+        if kind == "subdivision" and code.startswith("SE-") and name.endswith(" län") and len(row) < 5:
+            short = name[:-4]
+            out[short[:-1] if short.endswith("s") else short] = code
+    return out
 
 
 # Towns of the markets the build leaves out because their name is an English word ("gent"), as their people write

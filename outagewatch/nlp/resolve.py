@@ -2196,8 +2196,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if cased and _company_name(texts, lower, start, end):
         return "a place inside a company's or club's name (\"Alaska Airlines\", \"Air Canada\", \"Bank of America\", " \
             "\"Real Madrid\")"
-    if end - start == 1 and lower[start] in COMPASS_WORDS and end < n and texts[end][:1].isupper():
-        return "a compass word that begins a longer name (\"North America\")"
+    if end - start == 1 and (lower[start] in COMPASS_WORDS or lower[start] in COMPASS_ADJECTIVES) and end < n \
+            and texts[end][:1].isupper():
+        return "a compass word that begins a longer name (\"North America\", \"Western Sydney\")"
     if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
         return "a compass word in lower case before a place (\"east London\" is a part of London)"
     anti = PLACE_ANTI.get(lower[start])
@@ -2918,6 +2919,9 @@ def _within(placed: list[tuple[int, int, str]], texts: list[str]) -> list[str]:
 
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast",
                            "southwest"})
+# A part of a place written with its capital before the place: "across Western Sydney", "Greater Manchester" (the
+# place, read through its "in"); not "Central America", a name of its own.
+COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern", "greater"})
 # Prepositions that say what for, not where ("a recipe for chili", "thanks for Cesar's help"): in a
 # text about no problem they do not make a word a place.
 NOT_WHERE = frozenset({"for", "für"})
@@ -3236,7 +3240,8 @@ def _place_context(lower: list[str], start: int, end: int, texts: list[str] | No
     while i >= 0 and start - i <= 4:
         if lower[i] in PLACE_PREPOSITIONS or (lower[i] == "of" and i and lower[i - 1] in PART_OF):
             return True  # "in Austin", "across half of Austin"
-        if lower[i] not in PLACE_FILLERS and not (texts and lower[i] in PART_WORDS and texts[i].islower()):
+        if lower[i] not in PLACE_FILLERS and not (texts and lower[i] in PART_WORDS and (
+                texts[i].islower() or lower[i] in COMPASS_ADJECTIVES and i == start - 1)):
             return False
         i -= 1
     return False
