@@ -246,8 +246,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             _add_entry(entry, vocab, services, providers)
             say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
     for start, _, stage in stage_spans if not want_status else ():
-        # A post relaying the provider: "support says they're investigating", "status page says identified"
-        if stage in ("investigating", "identified") and not lexicon.RELAYING.isdisjoint(lower[max(0, start - 4):start]):
+        # A post relaying the provider: "support says they're investigating", "status page says identified";
+        # only about something the post names or a problem it tells ("police say they are investigating the
+        # break-in" relays no provider)
+        if stage in ("investigating", "identified") and not lexicon.RELAYING.isdisjoint(lower[max(0, start - 4):start]) \
+                and (found or ctx.services or ctx.providers or operator_at
+                     or any(nm.kind not in ("region", "place") for _, _, ns in names for nm in ns)):
             talk.append(start)
             found.append((start, start + 1, "problems", True))
     if found and not lexicon.REPAIR_VERBS.isdisjoint(lower):
