@@ -22,7 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OLD = ("dev", "holdout", "tune", "final", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16")
-WRITERS = tuple(f"writer_{c}" for c in "abcdefghijklmno")
+sys.path.insert(0, str(REPO / "scripts"))
+from relevance_data import WRITERS  # noqa: E402  (the classifier's training writers: one list for both)
 
 
 def path_of(name: str) -> Path:
