@@ -636,8 +636,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             joined = " ".join(lower)
             status = ("resolved" if problems and any(r in joined for r in lexicon.INCIDENT_REVIEWS) else
                       "informational" if "maintenance" in kinds and "recovered" not in kinds and _announced(lower, ja, doc)
-                      else "investigating" if problems or _component_state(lower) else "resolved" if recovered else
+                      else "resolved" if problems and told_after(lower, text_of(doc)) else
+                      "investigating" if problems or _component_state(lower) else "resolved" if recovered else
                       "informational" if "maintenance" in symptoms else None)
+        elif status == "identified" and problems and told_after(lower, text_of(doc)):
+            # "Summary of impact: ... Root cause was a bad configuration push": the cause found is told
+            # in the incident's account once it is over, not a stage it is at
+            status = "resolved"
         if status == "resolved":
             symptoms -= lexicon.PROBLEM_SYMPTOMS
             symptoms.add("recovered")
@@ -701,9 +706,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                f"a symptom ({', '.join(sorted(problems))}) about a named service" if ongoing and not operator else
                f"a symptom ({', '.join(sorted(problems))}) about a network operator" if ongoing else
                f"only weak symptoms ({', '.join(sorted(problems))}) and no service named")
+    if not ongoing and recovered and status is None and excluded is None and not state:
+        left = _left_broken(lower, found, sentence)
+        if left:  # "Telia är tillbaka men tv:n fungerar fortfarande inte"
+            ongoing, why = True, left
+            problems.add("problems")
+            symptoms.add("problems")
     back = None
     if ongoing and status is None and not state:
-        back = _looking_back(lower, text_of(doc), bool(ja))
+        back = _looking_back(lower, text_of(doc), bool(ja)) or _told_in_the_past(lower, found, problems)
         if back:
             ongoing, why = False, back
     recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
@@ -2986,8 +2997,119 @@ def _past_time(joined: str) -> re.Match | None:
     return match
 
 
+_PAST_WINDOW_RE = re.compile(lexicon.PAST_WINDOW)
+_CLOCK_RE = re.compile(r"\d[:.h]\d\d|\d\s*[apAP]\.?[mM]")
+
+
+def told_after(lower: list[str], raw: str) -> str | None:
+    """Why a status page's update tells an incident that is over, or None: its account's heading ("Summary
+    of impact:", "Résumé de l'impact :", "影響の概要:", :data:`lexicon.INCIDENT_SUMMARIES`) or, with nothing
+    said of now ("still", "currently", "ongoing"), a closed window of clock times (:func:`past_window`)."""
+    text = raw.lower()
+    summary = next((r for r in lexicon.INCIDENT_SUMMARIES if r in text), None)
+    if summary:
+        return f"an incident's account ({summary!r})"
+    return past_window(lower, raw)
+
+
+def past_window(lower: list[str], raw: str) -> str | None:
+    """A closed window of clock times the problem was told in ("Between 08:40 and 11:15 UTC", "entre 14h05 et
+    15h30", "10:00 ile 11:30 arasında", "03:10 から 04:25 の間", :data:`lexicon.PAST_WINDOW`) where nothing says
+    it goes on now ("still", "currently", "ongoing"), or None."""
+    if not _CLOCK_RE.search(raw) or not lexicon.STILL_NOW.isdisjoint(lower):
+        return None
+    match = _PAST_WINDOW_RE.search(raw.lower())
+    return f"a past window ({match.group()!r})" if match else None
+
+
+def _left_broken(lower: list[str], found: list[tuple[int, int, str, bool]], sentence) -> str | None:
+    """Why a text that reports a recovery still reports a problem now, or None: a clause of contrast after the
+    recovery in its sentence (:data:`lexicon.BUT_AFTER_RECOVERY`) that says something is still wrong or gone
+    (:data:`lexicon.STILL_WRONG`: "but the kids profile is still missing", "aber die Aufnahmen fehlen noch");
+    not a headline's next line ("... is back after an 18-hour outage\nSony ... but still hasn't said why")."""
+    if lexicon.BUT_AFTER_RECOVERY.isdisjoint(lower) or lexicon.STILL_WRONG.isdisjoint(lower):
+        return None
+    back_at = min((st for st, e, sym, _ in found if sym == "recovered" and e > st), default=None)
+    if back_at is None:
+        return None
+    for j in range(back_at + 1, len(lower)):
+        if sentence[j] != sentence[back_at]:
+            return None
+        if lower[j] in lexicon.BUT_AFTER_RECOVERY:
+            word = next((w for k, w in enumerate(lower[j + 1:j + 11], j + 1)
+                         if w in lexicon.STILL_WRONG and sentence[k] == sentence[j]), None)
+            if word:
+                return f"a recovery, but something still wrong ({lower[j]!r} ... {word!r})"
+            return None
+    return None
+
+
+_PAST_COPULA_WORDS = lexicon.PAST_COPULAS | frozenset(lexicon.PAST_AUXILIARIES)
+_REFUSED = ("declined", "refused", "rejected", "recusad", "rechazad", "refusé", "abgelehnt", "rifiutat", "geweigerd",
+            "odrzucon", "avvisad", "reddedil")
+_EXISTENTIAL = frozenset({"there", "es", "y", "da", "er", "det"})  # "there was a problem", "es gab"
+# between a past copula and its problem word: no article ("was a problem"), negation ("was not delivered"), verb
+_NOT_IN_A_PAST_GAP = lexicon.NEGATIONS | frozenset({"a", "an", "the", "un", "una", "uno", "une", "um", "uma", "ein",
+                                                    "eine", "een", "en", "ett", "throwing", "showing", "giving",
+                                                    "saying"})
+_PAST_LENGTH_CJK_RE = re.compile("|".join(lexicon.PAST_LENGTH_CJK))
+
+
+def _told_in_the_past(lower: list[str], found: list[tuple[int, int, str, bool]], problems: set[str]) -> str | None:
+    """Why a text tells its problem in the past tense, or None: a past copula at most two words before a
+    problem word ("was knocked offline by", "war stundenlang gestört", "a été inaccessible", "was down for 7
+    hours", :data:`lexicon.PAST_COPULAS`), and nothing says a problem goes on: no problem said in the present
+    ("is down"), none said to go on ("still", "keeps"), no "again", no question."""
+    if "?" in lower:
+        return None
+    copula = not _PAST_COPULA_WORDS.isdisjoint(lower)
+    did = not lexicon.OUTAGE_DID.isdisjoint(lower)
+    if not (copula or did):
+        return None
+    told = None
+    for start, end, symptom, goes_on in found:
+        if symptom not in problems:
+            continue
+        if goes_on:
+            return None
+        before = lower[max(0, start - 3):start]
+        if any(w in PRESENT_COPULAS and (j + 1 == len(before) or before[j + 1] not in lexicon.PAST_AUXILIARIES)
+               for j, w in enumerate(before)):  # "is down", not the "è" of "è stato irraggiungibile"
+            return None
+        if did and symptom in lexicon.STRONG_SYMPTOMS and end < len(lower) and lower[end] in lexicon.OUTAGE_DID \
+                and _LENGTH_RE.search(" ".join(lower[end:])):
+            told = told or " ".join(lower[start:end + 1])  # "outage left users unable ... for two hours"
+        if not copula or symptom == "payments" or lower[start] in lexicon.NEGATIONS \
+                or lower[start].startswith(_REFUSED):  # "my card was declined", "it was not delivered": just now
+            continue
+        if end - start > 1 and lower[start] in lexicon.PAST_COPULAS and lower[start + 1] not in lexicon.NEGATIONS:
+            told = told or " ".join(lower[start:end])  # the symptom's own words: "was down"
+            continue
+        for k in range(len(before) - 1, -1, -1):
+            word = before[k]
+            at = start - len(before) + k
+            if word in lexicon.PAST_COPULAS or (word in lexicon.PAST_AUXILIARIES and at > 0
+                                                  and lower[at - 1] in lexicon.PAST_AUXILIARIES[word]):
+                # not "there was a problem" (an error's words), "it was not delivered", 'was throwing "...'
+                gap = before[k + 1:]
+                if (at == 0 or lower[at - 1] not in _EXISTENTIAL) and all(
+                        w.isalpha() and w not in _NOT_IN_A_PAST_GAP for w in gap):
+                    told = told or f"{word} {' '.join(lower[at + 1:end])}"
+                break
+    if told is None:
+        return None
+    joined = " ".join(lower)
+    if phrasegate.may_hold(joined, _AGAIN_KEYS) and _AGAIN_RE.search(joined) \
+            or any(again in joined for again in lexicon.AGAIN_PHRASES):
+        return None
+    return f"a problem told in the past ({told!r}), nothing says it goes on"
+
+
 def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     """Why a text about a problem is a look back at a past outage, or None (see lexicon.LOOKING_BACK)."""
+    window = past_window(lower, raw)
+    if window:  # "Workflows failed between 14:00 and 14:45 UTC"
+        return f"{window}, nothing says it goes on"
     if cjk:
         for past in lexicon.PAST_TIMES_CJK:
             if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
@@ -2995,6 +3117,9 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         for cause in lexicon.LOOKING_BACK_CJK:
             if cause in raw and not any(now in raw for now in lexicon.LOOKING_BACK_CJK_NOT):
                 return f"a past outage whose cause is told ({cause!r}), nothing says it goes on"
+        match = _PAST_LENGTH_CJK_RE.search(raw)
+        if match and not any(now in raw for now in lexicon.PAST_LENGTH_CJK_NOT):
+            return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
     if not lexicon.PAST_TELLING.isdisjoint(lower) and lexicon.NOW.isdisjoint(lower) \
             and lexicon.PAST_LENGTH_NOT.isdisjoint(lower):
         match = _LENGTH_RE.search(" ".join(lower))
