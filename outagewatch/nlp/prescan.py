@@ -115,6 +115,9 @@ class Prescan:
         # A service said to work again in everyday words ("hepsiburada düzeldi", "Allegro już śmiga") is about
         # an outage whatever its name (resolve), so those recoveries are triggers; the generic ones are not.
         phrases.extend(p for p in lexicon.SYMPTOM_PHRASES["recovered"] if p not in lexicon.GENERIC_RECOVERIES)
+        # Money taken twice is a failure whatever the name (resolve._money_failure): "twice" and its pairs are triggers
+        phrases.extend(w for w in lexicon.TWICE if w.isalpha() and w not in ("doble", "dobro"))
+        phrases.extend(" ".join(pair) for pair in lexicon.TWICE_PAIRS)
         single: set[str] = set()
         raw: set[str] = set()
         multi: dict[str, set[frozenset[str]]] = {}

@@ -260,6 +260,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
         found += [(i, i + 1, "recovered", False) for i, w in enumerate(lower)
                   if w in lexicon.REPAIR_VERBS and any(sentence[st] == sentence[i] for st in strong_at)]
+    if not (lexicon.ASKED_DOWN.isdisjoint(lower) or lexicon.ASKING_COPULAS.isdisjoint(lower)):
+        at = _asked_down(lower)
+        if at is not None and not any(s <= at < e for s, e, _, _ in found):
+            talk.append(at)  # "Is Hinge down?", "Är BankID nere?"
+            found.append((at, at + 1, "outage", True))
+    money = _money_failure(lower, text_of(doc), lang in ("ja", "ko"))
+    if money is not None:
+        # "Klarna drog pengarna två gånger", "Bestellung storniert, Geld aber abgebucht", "결제가 두 번 됐어요": a
+        # payment failure (a phrase of money taken twice that read as a weak problem word is one too)
+        found = [(s, e, "payments" if sym == "problems" and s <= money < e else sym, on) for s, e, sym, on in found]
+        if not any(s <= money < e for s, e, _, _ in found):
+            talk.append(money)
+            found.append((money, money + 1, "payments", _ongoing(lower, money, money + 1)))
     if not lexicon.CARD_WORDS.isdisjoint(lower):
         at = _card_refused(lower)
         if at is not None and not any(s <= at < e for s, e, _, _ in found):
@@ -1835,6 +1848,64 @@ def _card_refused(lower: list[str]) -> int | None:
             if lower[j] in lexicon.CARD_REFUSED_FIRSTS and (lower[j], lower[j + 1] if j + 1 < n else "") \
                     in lexicon.CARD_REFUSED_PAIRS:
                 return j
+    return None
+
+
+_CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", ",", "-", "—", "–", "lol", "so", "ok", "okay", "hey", "guys"})
+
+
+def _asked_down(lower: list[str]) -> int | None:
+    """Where a question asks whether a service is down in the question's word order, or None: a copula opening
+    a clause (:data:`lexicon.ASKING_COPULAS`), one to three words of a name that are no person or pronoun, a word
+    of being down (:data:`lexicon.ASKED_DOWN`), and a question mark after it in its sentence."""
+    n = len(lower)
+    for i, word in enumerate(lower):
+        if word not in lexicon.ASKED_DOWN:
+            continue
+        for c in range(max(0, i - 4), i - 1):
+            if lower[c] not in lexicon.ASKING_COPULAS or (c > 0 and lower[c - 1] not in _CLAUSE_OPENERS):
+                continue
+            subject = lower[c + 1:i]
+            if not subject or any(w in lexicon.NOT_ASKED_OF or w in lexicon.NEGATIONS or not any(ch.isalnum() for ch in w)
+                                  for w in subject):
+                continue
+            after = lower[i + 1:i + 6]
+            if "?" in after[:next((k for k, w in enumerate(after) if w in (".", "!")), len(after))] \
+                    or word.endswith("?"):
+                return i
+    return None
+
+
+_MONEY_CJK_RE = re.compile("|".join(lexicon.MONEY_FAILURE_CJK))
+
+
+def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
+    """Where money is said taken twice or for an order gone, or None: a word of charging or money at most four
+    words from one of "twice", in its clause ("drog pengarna två gånger", "mi ha scalato due volte"); an order word,
+    a word of cancelling or vanishing and one of money taken ("Bestellung storniert, Geld aber abgebucht"); in
+    Japanese and Korean, :data:`lexicon.MONEY_FAILURE_CJK` in the raw text (then the first word)."""
+    n = len(lower)
+    if not lexicon.PEOPLE_WHO_CHARGE.isdisjoint(lower):
+        return None  # "mi hermano me cobró dos veces la cena"
+    if not (lexicon.TWICE.isdisjoint(lower) and lexicon.TWICE_FIRSTS.isdisjoint(lower)):
+        for i, word in enumerate(lower):
+            if word in lexicon.TWICE:
+                span = (i, i + 1)
+            elif word in lexicon.TWICE_FIRSTS and i + 1 < n and (word, lower[i + 1]) in lexicon.TWICE_PAIRS:
+                span = (i, i + 2)
+            else:
+                continue
+            for j in range(max(0, span[0] - 4), min(n, span[1] + 4)):
+                if span[0] <= j < span[1] or not lower[j].startswith(lexicon.CHARGE_STEMS):
+                    continue
+                if not any(lower[k] in lexicon.CLAUSE_BREAKS for k in range(min(j, span[0]), max(j, span[1]))):
+                    return j
+    if not lexicon.ORDER_WORDS.isdisjoint(lower) and not lexicon.MONEY_TAKEN.isdisjoint(lower):
+        gone = next((i for i, w in enumerate(lower) if w.startswith(lexicon.GONE_STEMS)), None)
+        if gone is not None:
+            return gone
+    if cjk and _MONEY_CJK_RE.search(raw):
+        return 0
     return None
 
 
