@@ -381,7 +381,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         say("name", "docker pull", True, "images pulled with docker from no other registry named, or Docker Hub's "
             "own rate-limit error ('toomanyrequests')", entry="docker-hub")
     if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
-        for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence):
+        in_longer = {i for s, e, ns in names if e - s > 1 and any(nm.ids and nm.ids[0] in services for nm in ns)
+                  for i in range(s, e)}  # "EC2 Auto Scaling" found by a search for it is no EC2
+        for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence, in_longer):
             _add_entry(entry, vocab, services, providers)
             say("name", word, True, "a product's own word, and the search that found the text was for it",
                 entry=entry)
@@ -1392,7 +1394,7 @@ RENTED = frozenset({"instance", "instances", "compute"})
 
 
 def _searched_products(texts: list[str], lower: list[str], vocab: Vocabulary, ctx: SourceContext, services: dict,
-                       symptom_at: list[int], sentence) -> list[tuple[str, str]]:
+                       symptom_at: list[int], sentence, inside: set[int] = frozenset()) -> list[tuple[str, str]]:
     """"Amplify builds are going through again" found by a search for "amplify", "R2 uploads failing" by one
     for "r2": a product's own word (of one product only, ``Vocabulary.searched_products``) that the search
     was for names the product, as a search for "slack" names Slack: written with its capital, or beside
@@ -1404,7 +1406,7 @@ def _searched_products(texts: list[str], lower: list[str], vocab: Vocabulary, ct
         if entry in services:
             continue
         for i, w in enumerate(lower):
-            if w != word or (len(word) <= 3 and not texts[i].isupper()):
+            if w != word or (len(word) <= 3 and not texts[i].isupper()) or i in inside:
                 continue  # an acronym as its product writes it: "SNS", "MSK", "R2" ("sns bank app crasht" is a bank)
             if texts[i][:1].isupper() or any(sentence[s] == sentence[i] for s in symptom_at):
                 out.append((entry, texts[i]))
@@ -1543,6 +1545,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "Das Signal an der Ampel", "den Ring an den Finger", "Der Zoom vom neuen Handy", "ein klares Signal":
         # German writes every noun with a capital, so after an article the capital is the noun's, not a name's
         return None, f"a German noun: {lower[start - 1]!r} before it"
+    if start > 1 and lower[start - 1] == "at" and lower[start - 2] == "problems":
+        # "User reports indicate problems at Threads since 11:42", "Problems at threads since ...", "no current
+        # problems at Steam": a report page's own words, about the service whatever its name means elsewhere
+        return True, "a report page's 'problems at' before it"
     if word in lexicon.COMPANY_FOR_ITS_SERVICE:
         # "no puedo entrar a mi cuenta de Nintendo ... error", "Nintendo's servers are down": only a problem in its
         # sentence or its product noun right after it; never shared from a list ("Xbox and Nintendo indies")

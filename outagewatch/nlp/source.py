@@ -104,8 +104,10 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
             entry = vocab.handles.get(f"@{arm.group(1)}") or vocab.compact.get(compact(arm.group(1)))
         take(entry)
     elif prefix == "reddit" and rest.lower().startswith("r/"):
-        # A subreddit named after a brand is that brand's community: r/aws, r/snowflake, r/Ring.
-        take(vocab.compact.get(compact(rest[2:])))
+        # A subreddit named after a brand is that brand's community: r/aws, r/snowflake, r/Ring; so is one named
+        # after it with a word subreddits add (r/FortNiteBR, r/pelotoncycle, r/SnapchatHelp, r/doordash_drivers)
+        key = compact(rest[2:])
+        take(vocab.compact.get(key) or _subreddit_brand(key, vocab))
     elif prefix in ("reports", "downdetector"):
         # reports:downdetector/roku, and the report page's own form downdetector:roku (or its URL's path)
         slug = rest.rstrip("/").rsplit("/", 1)[-1]
@@ -135,6 +137,24 @@ def _parse_source(source: str, vocab: Vocabulary) -> SourceContext:
     return SourceContext(kind=kind, services=tuple(dict.fromkeys(services)),
                          providers=tuple(dict.fromkeys(providers)), regions=tuple(dict.fromkeys(regions)),
                          words=words, named=named, brands=tuple(brands), page=page)
+
+
+# What subreddits add to a brand's name (r/FortNiteBR, r/EpicGamesPC, r/pelotoncycle, r/SnapchatHelp,
+# r/InstacartShoppers, r/doordash_drivers, r/teslamotors): the community of that brand's users, as the writers label it.
+SUBREDDIT_SUFFIXES = frozenset({"help", "support", "status", "outage", "outages", "br", "pc", "cycle", "shoppers",
+                                "drivers", "dashers", "motors", "app", "users", "community", "official", "game", "games",
+                                "deck", "competitive", "creators", "mobile", "lunatics"})
+
+
+def _subreddit_brand(key: str, vocab: Vocabulary) -> str | None:
+    """The entry a subreddit's name is made of: a catalog name of five letters or more, then one word of
+    ``SUBREDDIT_SUFFIXES`` (never a name inside another word: r/InstantPot is no Instagram's "insta")."""
+    for cut in range(len(key) - 2, 4, -1):
+        if key[cut:] in SUBREDDIT_SUFFIXES:
+            entry = vocab.compact.get(key[:cut])
+            if entry:
+                return entry
+    return None
 
 
 # A search's source: "x:search:roku down", "bluesky:search:...", "mastodon:mastodon.social/search:...".

@@ -49,3 +49,11 @@ def test_a_search_for_a_provider_lets_its_products_short_names_count(tag, text, 
 def test_a_search_for_a_product_that_shares_a_carriers_name_lends_no_brand(tag):
     text = "Wellington has no Spark broadband, been an hour. Auckland seems ok from what I hear"
     assert tag(text, source="x:search:spark nz")["services"] == []
+
+
+def test_a_searched_products_word_inside_a_longer_products_name_is_that_product(tag):
+    # a search for "ec2 auto scaling" finds EC2 Auto Scaling, not EC2 as well
+    tags = tag("GovCloud East giù? EC2 Auto Scaling ci restituisce 500 da un po'", source="x:search:ec2 auto scaling")
+    assert tags["services"] == ["aws/autoscaling"]
+    assert "aws/ec2" in tag("EC2 instances in us-east-1 failing status checks", source="x:search:ec2 auto scaling")[
+        "services"]

@@ -33,6 +33,34 @@ def test_a_community_named_after_a_brand_is_about_it(tag, text, source, service)
     assert service in tag(text, source=source)["services"]
 
 
+@pytest.mark.parametrize("text, source, service", [
+    # a brand's community named with a word subreddits add: its region, its platform, its users
+    ("stuck on 'joining match' loop since the update. whole squad has it. EU servers btw", "reddit:r/FortNiteBR",
+     "fortnite"),
+    ("class froze at minute 12 and kicked me out, leaderboard gone", "reddit:r/pelotoncycle", "peloton"),
+    ("app won't let anyone accept batches right now, just spins", "reddit:r/InstacartShoppers", "instacart"),
+])
+def test_a_community_named_after_a_brand_and_its_users_is_about_it(tag, text, source, service):
+    assert tag(text, source=source)["services"] == [service]
+
+
+def test_a_community_whose_name_only_begins_like_a_brand_names_nothing(tag):
+    # "InstantPot" begins with "insta", which is no Instagram here
+    assert tag("my instant pot lid is broken, error code on the screen", source="reddit:r/InstantPot")["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Problems at threads since 11:42 AM EST. Most reported: website (48%), app (40%).", "threads"),
+    ("User reports indicate problems at Signal since 9:05 AM EST. Most reported problems: Message sending", "signal"),
+])
+def test_a_report_pages_problems_at_names_the_service_whatever_its_name_means(tag, text, service):
+    assert tag(text, source="downdetector:None")["services"] == [service]
+
+
+def test_problems_at_a_place_or_with_threads_of_a_shirt_name_no_service(tag):
+    assert tag("so many loose threads on this shirt, problems at every seam")["services"] == []
+
+
 def test_a_community_named_after_nothing_in_the_catalog_names_nothing(tag):
     assert tag("printer on the 3rd floor is jammed again", source="reddit:r/sysadmin")["services"] == []
 
