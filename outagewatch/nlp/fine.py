@@ -227,7 +227,7 @@ def work_forms() -> frozenset[str]:
 
 
 # Fine-words of Japanese and Korean, found inside runs of CJK text, and what turns them.
-CJK_FINE = ("괜찮", "문제없", "문제 없", "이상 없", "이상없", "정상", "잘 돼", "잘 되", "잘돼", "잘되", "된대", "된다",
+CJK_FINE = ("괜찮", "멀쩡", "문제없", "문제 없", "이상 없", "이상없", "정상", "잘 돼", "잘 되", "잘돼", "잘되", "된대", "된다",
             "됩니다", "돼요", "되네", "되는데", "됨", "大丈夫", "問題ない", "問題なし", "問題なく", "正常", "普通",
             "見れてる", "見れる", "使えてる", "使える", "繋がる", "つながる", "動いてる", "いける", "平気", "平常")
 CJK_NOT = re.compile(r"(?:ない|なく|ません|ず|않|못|안 ?[돼되됨]|없(?!는데도)|エラー|障害|落ち|장애|오류)")
@@ -307,6 +307,13 @@ def _clauses(texts: list[str], lower: list[str], starts: set[int], ends: set[int
     for i in range(n + 1):
         if i < n:
             word = lower[i]
+            if len(word) > 1 and not word.isascii() and (word[-1:] in CJK_ENDS or word.endswith(CJK_BUT)):
+                # "落ちてる。facebookは普通に動く", "넷플릭스는 멀쩡한데 디즈니 플러스는 ...": a run of CJK text that ends
+                # its sentence, or ends on "but", ends the clause with it
+                if i >= begin:
+                    yield begin, i + 1, word[-1:] in ("？", "?")
+                begin = i + 1
+                continue
             if word in AND_WORDS:
                 if i in ends or (i + 1) in starts or (i + 2 in starts and lower[i + 1] in _ARTICLES):
                     continue  # "eu-west-1 and us-west-2", "a Madrid y a París"
@@ -319,6 +326,8 @@ def _clauses(texts: list[str], lower: list[str], starts: set[int], ends: set[int
         begin = i + 1
 
 
+CJK_ENDS = frozenset("。！？、，")
+CJK_BUT = ("는데", "한데", "인데", "은데", "던데", "지만", "けど", "けれど", "のに")
 _ARTICLES = frozenset({"a", "in", "en", "the", "la", "el", "le", "il", "de", "w", "na", "à", "em", "no", "in"})
 
 

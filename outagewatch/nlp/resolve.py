@@ -232,6 +232,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
             else:
                 denied = True
+    for i in [i for i, w in enumerate(lower) if w in SERVICE_DEAD] \
+            if name_ends and not SERVICE_DEAD.isdisjoint(lower) else ():
+        # "Reddit dead in philly", "Discord tot in München", "whatsapp ölü", "whatsapp HS ici": a word for dead
+        # right after a service's name says it is down (not "Twitter is dead": an opinion as often)
+        if any(e == i and any(nm.kind in ("service", "provider") for nm in ns) for _, e, ns in names) \
+                and (i + 1 >= n or lower[i + 1] not in DEAD_NOT_AFTER) \
+                and not any(s <= i < e for s, e, _ in symptom_spans) and not _negated(lower, i, False):
+            talk.append(i)
+            found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
     hashtag_down = False
     for i, tag in hashtags:
         key = compact(tag)
@@ -389,7 +398,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 entry=entry)
     if (len(services) > 1 or operator_at and services) and fine.may_say_fine(texts, lower):
         for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans,
-                                           bool(operator_at)):
+                                           bool(operator_at),
+                                           "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
     if services and providers and ("?" in lower or "??" in lower or "？" in lower or fine.may_say_fine(texts, lower)):
@@ -1938,6 +1948,13 @@ def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
     return None
 
 
+# A word for dead, right after a service's name: it is down ("Reddit dead in philly", "Discord tot", "whatsapp ölü",
+# "WhatsApp KO", "whatsapp HS"), in every supported language.
+SERVICE_DEAD = frozenset({"dead", "died", "muerto", "muerta", "mort", "morte", "hs", "morto", "morta", "ko", "tot",
+                          "dood", "död", "dött", "ölü", "öldü", "martwy", "martwe", "umarł", "umarło"})
+DEAD_NOT_AFTER = frozenset({"to", "and", "end", "link", "links", "man", "zone", "weight", "serious", "inside"})
+
+
 # A word for none right before an operator named with what it sells ("no Verizon Fios", "has no AT&T fiber",
 # "without Vodafone fibre", "sin Movistar fibra"): its network is gone (a problem beside the operator).
 OPERATOR_NONE = frozenset({"no", "without", "sin", "sem", "sans", "ohne", "kein", "keine", "geen", "zonder", "senza",
@@ -2360,7 +2377,7 @@ SERVICE_FINE = ("said to work in its own clause beside another service with the 
 
 
 def _services_said_fine(texts: list[str], lower: list[str], names, services: dict, ctx: SourceContext,
-                        found: list, operator: bool = False) -> list[str]:
+                        found: list, operator: bool = False, cjk_problem: bool = False) -> list[str]:
     """Services every mention of which is said to work in its own clause (nlp/fine.py, as for places), where
     another service the text names is not: a post that contrasts what broke with what still works names the
     second only as the contrast ("Teams laat niemand inloggen. Outlook werkt wel", "netflix is fine on the
@@ -2385,7 +2402,9 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
     staying = [s for s in services if s not in fine_ones]
     # a network operator the text names is what fails where no service stays ("comcast totally dead, teams works
     # fine here at least", "vodafone sem internet, whatsapp funciona no 4g")
-    return fine_ones if (staying or operator) and fine.problem_said(lower, found) else []
+    # (a problem said in Japanese or Korean, ``cjk_problem``, is read from the runs of CJK text, not the words:
+    # "signal落ちてる。facebookは普通に動く", "넷플릭스는 멀쩡한데 디즈니 플러스는 로딩만 계속 돌아감")
+    return fine_ones if (staying or operator) and (fine.problem_said(lower, found) or cjk_problem) else []
 
 
 # Where one reads of another's outage ("found out via twitter", "laut Twitter", "tutti su Twitter a lamentarsi").

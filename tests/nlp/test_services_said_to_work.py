@@ -37,3 +37,28 @@ def test_two_services_back_again_are_both_the_recovery(tag):
 def test_the_source_service_is_never_the_contrast(tag):
     services = tag("Gmail works fine but Outlook keeps failing to sync", source="x:search:gmail")["services"]
     assert "gmail" in services
+
+
+@pytest.mark.parametrize("text, about, works", [
+    # the broken one said dead, in each language's word for it
+    ("Reddit dead in philly. TikTok works tho", "reddit", "tiktok"),
+    ("ataşehirde whatsapp ölü, linkedin gayet çalışıyor", "whatsapp", "linkedin"),
+    ("Discord tot in München, tik tok läuft komischerweise", "discord", "tiktok"),
+    # the problem said in Japanese or Korean, the contrast after the sentence or after "but" (-는데, -한데)
+    ("福岡でsignal落ちてる。facebookは普通に動く", "signal", "facebook"),
+    ("넷플릭스는 멀쩡한데 디즈니 플러스는 로딩만 계속 돌아감", "disney-plus", "netflix"),
+])
+def test_the_contrast_beside_a_service_said_dead_or_broken_in_japanese_or_korean(rules, text, about, works):
+    services = rules(text)["services"]
+    assert about in services and works not in services
+
+
+def test_a_service_said_dead_is_down(rules):
+    tags = rules("whatsapp dead for anyone else?")
+    assert tags["services"] == ["whatsapp"] and tags["relevant"]
+
+
+def test_dead_to_someone_is_no_outage_and_services_back_to_normal_are_no_contrast(rules):
+    assert not rules("facebook dead to me lol")["relevant"]
+    # "정상화": back to normal after the outage, a recovery of all three
+    assert set(rules("마이크로소프트 365 장애 해결… 아웃룩·팀즈 정상화")["services"]) == {"microsoft-365", "outlook", "teams"}
