@@ -305,6 +305,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     spots = [(i, i + 1) for i, _ in codes] + \
         [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
     fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans)
+    fine_codes: set[str] = set()  # providers of region codes said fine (a provider named so alone may be aside)
     for i, region in codes:
         moved = _workaround(lower, i, i + 1, texts)
         if moved:
@@ -312,8 +313,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         if i in fine_here:
             say("region", texts[i], False, FINE_CLAUSE, entry=region)
+            if region.split(":", 1)[0] not in providers:
+                fine_codes.add(region.split(":", 1)[0])
             providers.setdefault(region.split(":", 1)[0])
             continue
+        fine_codes.discard(region.split(":", 1)[0])
         regions.setdefault(region)
         say("region", texts[i], True, "a region code", entry=region)
         providers.setdefault(region.split(":", 1)[0])
@@ -402,10 +406,32 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                            "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
-    if services and providers and ("?" in lower or "??" in lower or "？" in lower or fine.may_say_fine(texts, lower)):
+    if services and providers and ("?" in lower or "??" in lower or "？" in lower or not ASKING.isdisjoint(lower)
+                                   or fine.may_say_fine(texts, lower)):
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
             providers.pop(provider)
             say("name", provider, False, why, entry=provider)
+    if len(services) > 1 and (not ASKING.isdisjoint(lower) or any(w.endswith("?") or w == "？" for w in lower)):
+        for service in _products_suspected(lower, names, services, vocab, ctx):
+            services.pop(service)
+            provider = vocab.provider_of.get(service)
+            if provider in providers and provider not in ctx.providers and not any(
+                    vocab.provider_of.get(s) == provider for s in services) and not any(
+                    nm.kind == "provider" and nm.ids and nm.ids[0] == provider for _, _, ns in names for nm in ns):
+                providers.pop(provider)
+            say("name", service, False, "a cloud product named only as a suspect in a question beside other "
+                "services' outage (\"grubhub and youtube both broken, is Azure OpenAI having a moment?\")",
+                entry=service)
+    for provider in fine_codes if services else ():
+        # "ap-southeast-2 is fine, it's Mumbai that is on fire. Azure Function timeouts everywhere", "ap-northeast-1
+        # is fine, the issue is the vimeo CDN edge": a provider named only by its region codes, each said fine,
+        # beside a service of another with the problem, is the contrast (as a provider named alone is)
+        if provider in providers and provider not in ctx.providers and not any(
+                s.split("/")[0] == provider or vocab.provider_of.get(s) == provider for s in services) and not any(
+                nm.kind == "provider" and nm.ids and nm.ids[0] == provider for _, _, ns in names for nm in ns):
+            providers.pop(provider)
+            say("name", provider, False, "named only by its region codes, each said fine, beside another's service "
+                "with the problem", entry=provider)
     if services and (operator_at or len(services) > 1) and not MEDIUM_CUES.isdisjoint(lower):
         for service, why in _only_the_medium(lower, names, services, ctx, operator_at, found, sentence):
             services.pop(service)
@@ -2460,6 +2486,46 @@ def _but_then(lower: list[str], end: int) -> bool:
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
 
 
+def _products_suspected(lower: list[str], names, services: dict, vocab: Vocabulary, ctx: SourceContext) -> list[str]:
+    """A cloud provider's product every mention of which is in a question of its own, beside services of others
+    said outside it ("grubhub and youtube both broken for me, is Azure OpenAI having a moment or what"): the
+    suspect, not what failed, as a provider named so is (``_providers_aside``); the writers label the others."""
+    asked = [i for i, w in enumerate(lower) if w.endswith("?") or w == "？"]
+    spans: dict[str, list[int]] = {}
+    for start, _, ns in names:
+        for nm in ns:
+            if nm.kind == "service" and nm.ids and nm.ids[0] in services:
+                spans.setdefault(nm.ids[0], []).append(start)
+    out = []
+    for service, starts in spans.items():
+        provider = vocab.provider_of.get(service)
+        if not provider or provider == service or service in ctx.services:
+            continue
+        others = [st for other, sts in spans.items() if vocab.provider_of.get(other) != provider for st in sts]
+        if others and all(_asked_of(lower, st, asked) for st in starts) and \
+                not any(_asked_of(lower, st, asked) for st in others) and max(others) < min(starts):
+            out.append(service)
+    return out
+
+
+ASKING = frozenset({"is", "are", "was", "does", "did"})  # an English question's verb, first in its clause
+ASK_BREAKS = frozenset({",", ".", ";", "!", "—", "-", "–", ":"})
+
+
+def _asked_of(lower: list[str], start: int, asked: list[int]) -> bool:
+    """A name in a question: one ending in a question mark (``fine._in_question``), or a clause that opens on
+    an English question's verb with the name right after it and no mark at all ("..., is Azure OpenAI having a
+    moment or what")."""
+    if fine._in_question(lower, start, asked):
+        return True
+    i = start - 1
+    while i >= 0 and start - i <= 2 and lower[i] not in ASK_BREAKS:
+        if lower[i] in ASKING:
+            return i == 0 or lower[i - 1] in ASK_BREAKS
+        i -= 1
+    return False
+
+
 def _providers_aside(texts: list[str], lower: list[str], names, services: dict, providers: dict, vocab: Vocabulary,
                      ctx: SourceContext, found: list) -> list[tuple[str, str]]:
     """A provider named alone (none of its products named) only as a contrast or a suspect, beside a service whose
@@ -2485,8 +2551,8 @@ def _providers_aside(texts: list[str], lower: list[str], names, services: dict, 
     said = None
     for provider in alone:
         sps = spans[provider]
-        if asked and all(fine._in_question(lower, st, asked) for st, _ in sps) and \
-                not all(fine._in_question(lower, st, asked) for st, _ in others):
+        if all(_asked_of(lower, st, asked) for st, _ in sps) and \
+                not all(_asked_of(lower, st, asked) for st, _ in others):
             out.append((provider, "named only as a suspect in a question beside a service's outage (\"is fastly having "
                                   "a moment?\")"))
             continue
