@@ -359,11 +359,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                     trace is not None, ctx.named)
     if "-" in "".join(lower):  # a word that is or holds a hyphen
         _hyphenated_names(texts, lower, vocab, services, providers, say)
-    for entry in ctx.services if vocab.brand_family else ():
+    for entry in ctx.services if (vocab.brand_family or ctx.kind == "status") and services.keys() - ctx.services \
+            else ():
         # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
         # all its products; the one the text names is the one it is about
-        family = vocab.brand_family.get(entry)
-        named = [e for e in family or () if e in services and e not in ctx.services]
+        family = vocab.brand_family.get(entry) or ()
+        # a company's status page shared with its own products speaks for the product the update names
+        # (status.adobe.com: "Creative Cloud – Teilausfall: ..."); its help account answers as the company too
+        # (the writers label @AdobeCare's "Creative Cloud keeps signing me out" with both)
+        named = [e for e in services if e not in ctx.services and (
+            e in family or ctx.kind == "status" and e.startswith(entry + "/"))]
         if named:
             services.pop(entry, None)
             say("name", entry, False, f"the source's brand, but the text names its product ({', '.join(named)})",
@@ -1523,6 +1528,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         if len(parts) > 1 and provider and provider != entry and provider in context_providers:
             # "all our cloud run services 503 in europe-west1", "google cloud console ... cloud run"
             return True, f"a name of ordinary words in lower case, its provider ({provider}) named"
+        if len(parts) > 1 and kana_or_hangul and written.isascii():
+            # "adobe spark 다시 됨": no English words in lower case inside Japanese or Korean, the brand
+            return True, "a name of ordinary words in Latin letters in a Japanese or Korean text"
         if not (parts[0] in lexicon.COMMON_WORDS and parts[-1] in lexicon.PRODUCT_NOUNS):
             return False, "a name of ordinary words needs its capitals"  # "cloud run" no; "ring camera" yes
     if not nm.ambiguous:

@@ -375,6 +375,10 @@ CASUAL_NAMES = {
     "microsoft's cloud": "azure", "microsoft cloud": "azure", "microsoft's azure": "azure", "microsoft azure": "azure",
     "google's cloud": "gcp", "google’s cloud": "gcp", "oracle's cloud": "oracle", "oracle cloud": "oracle",
     "office 365": "microsoft-365", "o365": "microsoft-365", "m365": "microsoft-365",
+    # what users call a service for short, no word of any supported language: "moving from gmeet to asana",
+    # "1pw dark mode", "xbl still won't let me in", "air bnb app", "the bird app", "Adobe CC is dead"
+    "gmeet": "google-meet", "1pw": "1password", "xbl": "xbox-live", "air bnb": "airbnb", "the bird app": "x",
+    "adobe cc": "adobe/creative-cloud",
 }
 # Short names a brand's own products go by beside it ("azure ... vms", "AWS ... ec2").
 EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",

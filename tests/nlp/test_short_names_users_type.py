@@ -1,0 +1,48 @@
+"""What users call a service for short, in no language a word ("gmeet", "1pw", "xbl", "the bird app", "air bnb",
+"Adobe CC"), names it; a company's status page shared with its products speaks for the product its update names;
+a lower-case product name in Latin letters inside Japanese or Korean is the product."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, service", [
+    ("we're thinking of moving from gmeet to asana, any thoughts?", "google-meet"),
+    ("1pw dark mode finally shipped", "1password"),
+    ("wearing my lucky jersey and xbl still won't let me in. ranked queue broken", "xbox-live"),
+    ("downdetector going vertical for the bird app right now", "x"),
+    ("kettle blew the fuse. the air bnb app still works so breakfast delivered", "airbnb"),
+    ("my coworker Florence says Adobe CC is dead on her end too", "adobe/creative-cloud"),
+])
+def test_a_short_name_users_type_names_the_service(rules, text, service):
+    assert service in rules(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "a bird flew into the app store ad lol",
+    "cc me on the adobe invoice please",
+    "air quality in the bnb was awful",
+])
+def test_the_words_apart_or_another_sense_name_nothing(rules, text):
+    assert rules(text)["services"] == []
+
+
+def test_a_companys_status_page_speaks_for_the_product_its_update_names(rules):
+    tags = rules("Creative Cloud – Teilausfall: Benutzer in Deutschland können sich eventuell nicht anmelden.",
+                 source="statuspage:status.adobe.com")
+    assert tags["services"] == ["adobe/creative-cloud"]
+    # an update that names no product is the company's
+    assert rules("In progress - Scheduled maintenance is currently in progress.",
+                 source="statuspage:status.adobe.com")["services"] == ["adobe"]
+
+
+def test_a_companys_help_account_still_answers_as_the_company(rules):
+    assert set(rules("Creative Cloud app keeps saying I'm offline and won't launch Photoshop",
+                     source="x:@AdobeCare")["services"]) == {"adobe", "adobe/creative-cloud"}
+
+
+def test_a_product_name_in_lower_case_inside_korean_is_the_product(rules):
+    assert rules("adobe spark 다시 됨. 서울 사무실에서 40분 정도 안 됐음")["services"] == ["adobe/spark"]
+    # in English, lower case ordinary words are no product without more
+    assert rules("an adobe spark of hope in the desert")["services"] == []
