@@ -1423,6 +1423,11 @@ NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "z
 NICKNAME_LANGS = {"zap": frozenset({"pt"}), "zapzap": frozenset({"pt"}), "whats": frozenset({"pt"}),
                   "wsp": frozenset({"es"})}
 NICKNAME_LANGS_ONLY = frozenset({"whats", "wsp"})
+# Nicknames that are English words and no word of the other supported languages (spaCy's lemma tables say where they
+# are: Dutch "snap" is "understand"): in a text of such a language with a problem in its sentence, the brand ("con
+# snap caído", "epic znowu leży"). Not "lol" (laughter everywhere), "max" (a person), "zap" (channel-zapping), "league"
+# (football's: "ligt eruit in de Champions League").
+NICKNAMES_ABROAD = frozenset({"snap", "epic"})
 
 # Catalog names in kana and hangul that are also everyday words there (or a person's name): like
 # COMMON_WORDS, they need evidence (a problem said, the search query, a product noun after them).

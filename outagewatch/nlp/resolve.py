@@ -1616,6 +1616,12 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             return True, f"the brand's nickname in {foreign()}"
         if word in lexicon.NICKNAME_LANGS_ONLY:
             return False, "a nickname the brand goes by only in " + ", ".join(sorted(said_in or ()))
+        if word in lexicon.NICKNAMES_ABROAD and foreign and foreign() and \
+                foreign() not in vocab.everyday_in.get(word, ()) and word not in vocab.proper_names and \
+                after_word(lower, end) not in ABROAD_NOT_BEFORE and any(sentence[s] == sentence[start] for s in symptom_at):
+            # "¿alguien más con snap caído?", "epic znowu leży", "snap 5 dakikada bir oturumu kapatıyor": an
+            # English word is no word of the text's language, and its sentence tells a problem
+            return True, f"a short name, no word of the text's language ({foreign()}), a problem in its sentence"
         return _nickname(texts, lower, start, end, nm)
     if kana_or_hangul and written.isascii() and written.isalpha() and len(word) >= 3 and \
             (written.islower() or word not in vocab.proper_names):
@@ -1696,6 +1702,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         if clear_mentions and symptom_at:
             return True, "capitalised beside another named service and a symptom"
     return False, "capitalised at a sentence start without evidence" if initial else "no evidence"
+
+
+# English phrases borrowed whole: "un epic fail", "oh snap shot" (the nickname abroad is not read before these)
+ABROAD_NOT_BEFORE = frozenset({"fail", "fails", "win", "wins", "moment", "shot", "shots"})
 
 
 # What a network operator rents its customers, named by a word that is also a service's name ("la box SFR").

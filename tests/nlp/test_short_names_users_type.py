@@ -46,3 +46,22 @@ def test_a_product_name_in_lower_case_inside_korean_is_the_product(rules):
     assert rules("adobe spark 다시 됨. 서울 사무실에서 40분 정도 안 됐음")["services"] == ["adobe/spark"]
     # in English, lower case ordinary words are no product without more
     assert rules("an adobe spark of hope in the desert")["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("¿alguien más en córdoba con snap caído? hablo de Córdoba capital", "snapchat"),
+    ("snap 5 dakikada bir oturumu kapatıyor", "snapchat"),
+    ("epic znowu leży, nie wchodzi nawet do kolejki", "epic-games"),
+])
+def test_an_english_nickname_in_a_language_that_lacks_the_word_with_a_problem_is_the_brand(rules, text, service):
+    assert rules(text)["services"] == [service]
+
+
+@pytest.mark.parametrize("text", [
+    "ik snap het niet, waarom ligt alles plat",  # Dutch "snap": understand
+    "el servidor se cayó otra vez, un epic fail total",
+    "oh snap, the server is down",
+    "PSV ligt eruit in de Champions League, Europa League dan maar",
+])
+def test_the_nickname_as_a_word_of_the_language_or_a_borrowed_phrase_is_no_brand(rules, text):
+    assert rules(text)["services"] == []
