@@ -975,6 +975,21 @@ BRAND_VERBS = frozenset({
     # what a company does about its own outage, as headlines say it ("Slack restores service after ...")
     "restores", "resolves", "fixes", "confirms", "apologizes", "apologises", "blames", "explains",
 })
+# The same, as headlines in the other supported languages put it, right after the company ("Threads lanserar nya
+# gruppfunktioner", "X lance de nouvelles fonctions", "X introduceert nieuwe groepsfuncties", "Max verhoogt de prijzen").
+BRAND_VERBS_ABROAD = frozenset({
+    "lance", "lancent", "annonce", "dévoile", "ajoute", "rachète", "introduit", "déploie", "augmente",
+    "lanza", "anuncia", "presenta", "añade", "adquiere", "estrena", "sube", "lança", "adiciona", "adquire",
+    "lancia", "annuncia", "aggiunge", "acquisisce", "introduce", "aumenta", "startet", "kündigt", "übernimmt",
+    "erhöht", "lanceert", "introduceert", "kondigt", "presenteert", "verhoogt", "wprowadza", "uruchamia", "ogłasza",
+    "prezentuje", "przejmuje", "podnosi", "lanserar", "introducerar", "presenterar", "höjer", "tanıttı", "duyurdu",
+    "başlattı", "getirdi",
+})
+# What only a company does, right after a lone "X" opening a headline ("X launches ...", "X lance ..."): the
+# network, not the letter (not "X marks the spot").
+LETTER_BRAND_VERBS = BRAND_VERBS_ABROAD | frozenset({
+    "launches", "announces", "adds", "introduces", "unveils", "rolls", "acquires", "sues", "raises", "debuts",
+    "restores", "fixes", "confirms", "apologizes", "apologises", "explains", "blames"})
 # A look back at a past outage is news about it, not a report of one going on: "AWS explains
 # last week's outage", "Teams went down yesterday. Here's what happened". Explanations count
 # on their own; a past time only when nothing says the problem goes on ("since yesterday",

@@ -1649,6 +1649,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         ok = written == nm.written and any(start < s <= end + 2 for s in symptom_at)
         if ok:
             return ok, "the letter written as the name, said to be broken"
+        if written == nm.written and (start == 0 or lower[start - 1] in SENTENCE_END) and \
+                after_word(lower, end) in lexicon.LETTER_BRAND_VERBS:
+            # "X lance de nouvelles fonctions pour les groupes", "X introduceert nieuwe groepsfuncties"
+            return True, "the letter written as the name opening a sentence, a verb only a company does after it"
         # "Panne de X", "Instabilidade no X", "Caída mundial de X", "Störung bei X": an outage of it, as news
         # headlines in other languages put it
         ok = written == nm.written and start > 1 and lower[start - 1] in OUTAGE_OF and \
@@ -1673,7 +1677,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
                 and sentence[i] == sent]
         if seen:
             return True, f"a word of the brand's own world beside it ({seen[0]!r})"
-    if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS):
+    if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS
+                        or after in lexicon.BRAND_VERBS_ABROAD):
         return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
     if not capitalised and near and foreign and foreign() in vocab.everyday_in.get(word, ()):
         # "roblox no entra", "Teams ... y no entra a la reunión": a word of the text's own language in lower case

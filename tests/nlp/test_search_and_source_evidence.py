@@ -152,3 +152,21 @@ def test_a_report_page_of_something_the_catalog_lacks_names_nothing(tag):
 def test_a_brands_account_for_one_country_names_the_brand(rules, text, source, services, providers, regions):
     tags = rules(text, source=source)
     assert (tags["services"], tags["providers"], tags["regions"]) == (services, providers, regions)
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Threads lanserar nya gruppfunktioner", "threads"),
+    ("X lance de nouvelles fonctions pour les groupes", "x"),
+    ("X introduceert nieuwe groepsfuncties", "x"),
+    ("Steam erhöht die Preise in der Türkei", "steam"),
+])
+def test_a_headline_in_another_language_opening_on_a_company_and_what_it_does_names_it(rules, text, service):
+    assert rules(text)["services"] == [service]
+
+
+@pytest.mark.parametrize("text", [
+    "X marks the spot: treasure hunt in the park",
+    "Le chiffre X lance le débat",
+])
+def test_a_letter_or_a_word_in_lower_case_before_such_a_verb_is_no_company(rules, text):
+    assert rules(text)["services"] == []
