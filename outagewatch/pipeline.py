@@ -79,7 +79,13 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     after that, so a kill loses nothing: what was not stored is fetched or ingested again).
     """
     total = UpsertResult()
-    batches = batched(signals, batch_size)
+    reading = _Reading()
+    batches = reading.noting(batched(signals, batch_size))
+    # Near the end of all it reads, the store is told how many Signals are still to come (the
+    # last three batches'): the SQLite store has its words indexer commit then, beside them.
+    expect_end = getattr(store, "expect_end", None)
+    ending = 3 * batch_size
+    stored = 0
     if tag is not None:
         ahead = getattr(tag, "tag_ahead", None)
         if hasattr(tag, "on_hold"):  # ingest's tagging process: the store gets ready while it starts
@@ -93,10 +99,35 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
                 done = store.upsert(batch)
                 metrics.record_ingest(done)
                 total += done
+                stored += len(batch)
+                if expect_end is not None and reading.done and 0 < reading.count - stored <= ending:
+                    expect_end(reading.count - stored)
+                    expect_end = None
     finally:
         if tag is not None:
             batches.close()  # a failed upsert: the batches still queued for tagging are dropped now
     return total
+
+
+class _Reading:
+    """How many Signals the batches handed on held, and whether they were all read."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.done = False
+
+    def noting(self, batches: Iterable[list[Signal]]) -> Iterator[list[Signal]]:
+        """``batches``, each read one ahead of the one handed on, so that the last is known
+        to be the last when it is taken (an ingest's tagging process takes a file's last
+        batch long before the store gets it)."""
+        batches = iter(batches)
+        batch = next(batches, None)
+        while batch is not None:
+            following = next(batches, None)
+            self.count += len(batch)
+            self.done = following is None
+            yield batch
+            batch = following
 
 
 def _tag_each(batches: Iterable[list[Signal]], tag: Callable[[list[Signal]], None]) -> Iterator[list[Signal]]:

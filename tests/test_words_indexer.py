@@ -257,3 +257,65 @@ def test_an_indexer_started_before_the_load_waits_for_its_first_rows_however_lon
             with contextlib.suppress(ChildProcessError, ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
+
+
+def test_told_the_load_ends_soon_the_indexer_commits_what_is_stored_while_the_last_batches_come(tmp_path, monkeypatch):
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 60.0)  # the test ends the load
+    path = tmp_path / "ending.db"
+    store = SQLiteStore(path)
+    store.text.bulk_rows = 500
+    for start in range(0, 2400, 600):
+        store.upsert(batch(start, 600))
+    indexer = store.text._indexer
+    assert indexer is not None and store._writer.keymap is not None
+    store.expect_end(600)  # as ingest says with its last batches still being tagged
+    # The open group is committed, and the indexer commits the words of all 2,400 now, though
+    # the load goes on (it would have waited for the load's end, or 30 s): another process finds them.
+    deadline = time.monotonic() + 8.0
+    with SQLiteStore(path, create=False) as reader:
+        while reader.count(Query(text="outage")) < 2400:
+            assert time.monotonic() < deadline, "the indexer did not commit when told the load ends soon"
+            time.sleep(0.05)
+    store.upsert(batch(2400, 600))  # the last batch: the writer moves the mark the indexer reported
+    assert store.count(Query(text="outage")) == 3000
+    store.close()
+    assert not indexer.alive() and mark(path) == 3000
+    with SQLiteStore(path) as again:  # every row once in the words index, none twice
+        assert again.text.searcher().num_docs == 3000
+        assert again.count(Query(text="number")) == 3000
+
+
+def test_ingest_tells_the_store_once_when_its_last_three_batches_are_what_is_left_to_store():
+    from outagewatch.pipeline import store_signals
+    from outagewatch.search.store import UpsertResult
+
+    class Recording:
+        def __init__(self):
+            self.calls = []
+
+        def upsert(self, signals):
+            self.calls.append(("upsert", len(signals)))
+            return UpsertResult(new=len(signals))
+
+        def expect_end(self, rows):
+            self.calls.append(("expect_end", rows))
+
+    class Ahead:
+        """A tagger whose tag_ahead holds the batches while it starts, as ingest's tagging process does."""
+
+        def __call__(self, signals):
+            pass
+
+        def tag_ahead(self, batches):
+            yield from list(batches)
+
+    store = Recording()
+    store_signals(store, batch(0, 2300), tag=Ahead(), batch_size=500)
+    assert store.calls == [("upsert", 500), ("upsert", 500), ("expect_end", 1300), ("upsert", 500),
+                           ("upsert", 500), ("upsert", 300)]
+    store = Recording()
+    store_signals(store, batch(0, 2300), batch_size=500)  # nothing read ahead: the end is not known before
+    assert ("expect_end", 300) not in store.calls and len(store.calls) == 5
+    store = Recording()
+    store_signals(store, batch(0, 800), tag=Ahead(), batch_size=500)  # fewer in all: said after the first
+    assert store.calls == [("upsert", 500), ("expect_end", 300), ("upsert", 300)]

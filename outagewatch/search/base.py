@@ -206,6 +206,13 @@ class BaseStore:
         has nothing else to do meanwhile (ingest waiting for its tagger to start): a backend may
         get ready for a bulk load now. Nothing here; the SQLite store starts its words indexer."""
 
+    def expect_end(self, rows: int) -> None:
+        """The run of writes ends after ``rows`` more Signals (a caller that has read all its
+        input says so near the end: ``ingest``, its last three batches being tagged): a backend
+        may start what it would do once the run ends. Nothing here; the SQLite store commits
+        what it has and has its words indexer commit the words of everything stored so far
+        (see :meth:`TextIndex.expect_end`)."""
+
     def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
         """Idempotent batch write keyed by ``Signal.id``.
 

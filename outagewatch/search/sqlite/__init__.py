@@ -86,6 +86,15 @@ class SQLiteStore(BaseStore):
         :meth:`TextIndex.expect_rows`)."""
         self.text.expect_rows(rows)
 
+    def expect_end(self, rows: int) -> None:
+        """During a bulk load, near its end: the open group of batches is committed and the
+        words indexer commits what it indexed by then (see :meth:`TextIndex.expect_end`)."""
+        if self.text.bulk_load:
+            self.database.flush()
+            self.text.expect_end()
+            if self._writer.keymap is not None:  # the WAL the load made is checkpointed when it ends
+                self.database.checkpoint_beside()
+
     def _apply(self, signals: list[Signal]) -> UpsertResult:
         """During a bulk load, a batch of new Signals is planned (rows, fingerprints, ids,
         the tag bookkeeping: Python) before its transaction, beside the last batch's deferred

@@ -219,6 +219,7 @@ class Database:
         # went up with no ``rollbacks`` since (the writer's named tag keys, writes.py)
         self.commits = self.rollbacks = 0
         self._idle_timer: threading.Timer | None = None
+        self._checkpointing: threading.Thread | None = None  # see checkpoint_beside
         self.pid = os.getpid()
         _OPEN.add(self)
         try:
@@ -385,9 +386,12 @@ class Database:
         what the caller's connection does meanwhile (a bulk load's id index built again)
         runs beside it on the other core. PASSIVE: it copies what it can without waiting
         for anyone, never blocks a writer; a failure only leaves the work to the next
-        automatic checkpoint. None for an in-memory store."""
+        automatic checkpoint. One still running from an earlier call is returned rather
+        than a second started. None for an in-memory store."""
         if str(self.path) == ":memory:":
             return None
+        if self._checkpointing is not None and self._checkpointing.is_alive():
+            return self._checkpointing
 
         def checkpoint() -> None:
             with contextlib.suppress(sqlite3.Error):
@@ -399,6 +403,7 @@ class Database:
 
         thread = threading.Thread(target=checkpoint, name="outagewatch-checkpoint", daemon=True)
         thread.start()
+        self._checkpointing = thread
         return thread
 
     def rows(self, sql: str, params: Any = ()) -> list[tuple]:

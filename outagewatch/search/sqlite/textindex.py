@@ -360,6 +360,17 @@ class TextIndex:
         """Whether the index or the mark in SQLite is behind what this process indexed."""
         return self._dirty or self._unmarked
 
+    def commit_index(self) -> None:
+        """Commit the index without moving the mark: it is handed to ``report_mark`` (the
+        indexer process, whose writer moves it), else moved here as by :meth:`commit_now`."""
+        if self.report_mark is None:
+            self.commit_now()
+            return
+        with self.database.lock:
+            if self._writer is not None and self._dirty:
+                self._commit_index()
+                self.report_mark(self._added_to, self._pending_to)
+
     def commit_now(self) -> None:
         """Commit the index and move the mark (waiting for SQLite's write lock)."""
         with self.database.lock:
@@ -404,6 +415,15 @@ class TextIndex:
         when the first search or ``close()`` asks after it."""
         if self._indexer is not None:
             self._indexer.nudge()
+
+    def expect_end(self) -> None:
+        """The bulk load ends soon (its last batches are on their way, what this process stored
+        is committed): the indexer catches up and commits the index now, beside them, so that
+        the commit left for the load's end holds their documents only. The index's one commit
+        of a 100,000-row load (~0.25 s, one core) otherwise came after the last batch, with the
+        other core idle."""
+        if self._indexer is not None:
+            self._indexer.tell(b"e")
 
     @property
     def run_rows(self) -> int:
