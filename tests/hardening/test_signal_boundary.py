@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import orjson
 import pytest
@@ -114,6 +115,21 @@ def test_millisecond_arithmetic_is_exact():
         assert to_millis(from_millis(ms)) == ms
     assert to_iso(parse_time("0001-01-01T00:00:00Z")) == "0001-01-01T00:00:00Z"
     assert parse_time(1606323901.735) == parse_time("2020-11-25T17:05:01.735Z")
+
+
+def test_milliseconds_are_floored_before_1970_too_and_any_offset_counts():
+    # to_millis floors sub-millisecond parts as the timedelta division it replaced did, on
+    # either side of the epoch, in any zone, and for a naive time read as UTC.
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    for micros, millis in ((0, 0), (999, 0), (1000, 1), (-1, -1), (-999, -1), (-1000, -1), (-1001, -2)):
+        assert to_millis(epoch + timedelta(microseconds=micros)) == millis
+    rng = random.Random(12)
+    for _ in range(20_000):
+        moment = datetime(1, 1, 2, tzinfo=timezone.utc) + timedelta(microseconds=rng.randrange(315_000_000_000_000_000))
+        expected = (moment - epoch) // timedelta(milliseconds=1)
+        zone = timezone(timedelta(minutes=rng.randrange(-720, 721, 15)))
+        assert to_millis(moment) == to_millis(moment.astimezone(zone)) == expected
+        assert to_millis(moment.replace(tzinfo=None)) == expected
 
 
 def test_text_is_nfc_so_both_stores_find_the_same_word(store):
