@@ -82,3 +82,23 @@ def test_a_post_of_emoji_is_found_by_its_words_and_by_a_phrase_across_an_emoji(t
         assert {h.signal.id for h in store.search(Query(text='"roku down"', limit=10)).hits} == {post.id, other.id}
         assert store.count(Query(text="streaming")) == 1
         assert store.count(Query(text="rokudown")) == 0
+
+
+def test_a_text_goes_to_python_for_its_words_exactly_when_it_holds_a_letter_digit_or_cjk_beyond_ascii():
+    """The check that sends a non-ASCII text to words_of (textindex._WORDLY, written to skip ASCII
+    fast) answers as the plain rule does, for every character alone and inside ASCII text."""
+    import re
+    import sys
+
+    from outagewatch.search.sqlite.textindex import _WORDLY
+    from outagewatch.textrules import CJK_CHARS
+
+    plain = re.compile(rf"[{CJK_CHARS}]|[^\W\x00-\x7f]")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert (_WORDLY.search(char) is None) == (plain.search(char) is None), hex(code)
+    for text in AWKWARD:
+        for padded in (text, f"outage at 9am {text} again!", f"{text}x"):
+            assert (_WORDLY.search(padded) is None) == (plain.search(padded) is None), padded
