@@ -973,7 +973,7 @@ BRAND_VERBS = frozenset({
     "suffers", "hit", "hits", "reports", "raises", "cuts", "valuation", "ipo", "investors", "sues", "sued",
     "fined", "buys", "bought", "partners", "expands", "opens", "debuts", "update", "outage",
     # what a company does about its own outage, as headlines say it ("Slack restores service after ...")
-    "restores", "resolves", "fixes", "confirms", "apologizes", "apologises", "blames", "explains",
+    "restores", "resolves", "fixes", "confirms", "apologizes", "apologises", "blames", "explains", "recovers",
 })
 # The same, as headlines in the other supported languages put it, right after the company ("Threads lanserar nya
 # gruppfunktioner", "X lance de nouvelles fonctions", "X introduceert nieuwe groepsfuncties", "Max verhoogt de prijzen").

@@ -1284,6 +1284,10 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
                 if entry and i + 1 == min(len(lower), i + size) and lower[i] in SAID_FAILING and \
                         not _fails_next(lower, i, spans):
                     break  # "the portal still says they're running": the medium, not the product's outage
+                if entry and size == 1 and lower[i] in SAID_FAILING and i and (
+                        table.get((lower[i - 1],)) or any(e == i and any(nm.kind == "service" for nm in ns)
+                                                           for _, e, ns, *_ in spans)):
+                    break  # "s3 console won't list my buckets", "IAM console": that product's own page
                 if entry and entry not in services:
                     if lower[i] in RENTED and any(s.split("/")[0] == brand for s in services):
                         break  # "RDS instances", "Cloud SQL instances": the named product's, not the compute's
@@ -1336,7 +1340,7 @@ TR_APOSTROPHE_ENDINGS = frozenset({
 # A product's short name that is a kind of product too ("the portal"): beside its brand it is the product only said
 # failing right after it ("the portal is sluggish", "portal blades won't load", "el portal va lentísimo"), not as
 # the place the writer reads the state of something else ("the portal still says they're running", "via the portal").
-SAID_FAILING = frozenset({"portal", "portals"})
+SAID_FAILING = frozenset({"portal", "portals", "console"})
 SHOWS = frozenset({"shows", "says", "still", "mostra", "muestra", "pokazuje", "zeigt", "affiche", "displays", "lists",
                    "reports", "toont", "visar", "gösteriyor", "dice", "diz", "sagt", "dit", "is", "was"})
 

@@ -406,6 +406,8 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                "ovhcloud/public-cloud": ("instance", "instances"),
                # As the providers' own localized consoles and status pages name their products
                "azure/portal": ("portale", "portail", "portal", "portal blade", "portal blades"),
+               # AWS's console beside AWS or its region codes, only said failing right after it (resolve.SAID_FAILING)
+               "aws/console": ("console",),
                # IBM's managed Kubernetes as its status page and customers name it beside IBM
                "ibm/kubernetes-service": ("kubernetes service", "kubernetes"),
                "azure/functions": ("functions", "funzioni", "funciones", "funções", "fonctions", "funktionen",

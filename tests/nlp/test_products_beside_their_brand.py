@@ -63,3 +63,23 @@ def test_docker_pulls_from_another_registry_are_not_docker_hubs(tag, text, other
 ])
 def test_a_products_short_name_as_the_first_part_of_a_compound_left_whole(tag, text, service):
     assert service in tag(text, source="statuspage:health.aws.amazon.com" if "EC2" in text else None)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "us-east-1 having a day again. EC2 launches slow, Lambda invocations erroring, console half broken",
+    "aws milan (eu-south-1) console won't load for us, cloudformation stacks stuck",
+])
+def test_aws_console_said_failing_beside_aws_is_the_console(tag, text):
+    assert "aws/console" in tag(text)["services"]
+
+
+@pytest.mark.parametrize("text", [
+    "EC2 down in us-east-1, checked the console and it says all fine",  # where the writer reads, not what fails
+    "s3 console won't list my buckets, cli also hangs",  # a product's own page in the console
+])
+def test_the_console_as_a_medium_or_a_products_page_is_not_the_console(tag, text):
+    assert "aws/console" not in tag(text)["services"]
+
+
+def test_a_headline_of_a_company_that_recovers_names_it(tag):
+    assert tag("Signal recovers after hours-long outage hit the encrypted messenger")["services"] == ["signal"]
