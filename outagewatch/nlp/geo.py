@@ -218,7 +218,7 @@ def common_places() -> frozenset[str]:
 
 def hand_places() -> frozenset[str]:
     """Names in the hand-kept tables (the places people name most)."""
-    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS, TOWNS_NAMED_LIKE_WORDS)
+    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS, TOWNS_NAMED_LIKE_WORDS, DISTRICTS)
                      for names in table.values() for name in names)
 
 
@@ -255,7 +255,15 @@ def inside(code: str | None, wider: str, parents: dict[str, str] | None = None) 
 
 def gazetteer() -> dict[str, str]:
     """Place name (as written) to ISO code: the built gazetteer, then the hand-kept names
-    (which win), country names over subdivisions."""
+    (which win), country names over subdivisions; then the big cities' districts (``DISTRICTS``), at their
+    city's code."""
+    table = _base_gazetteer()
+    for name, code in district_names().items():
+        table.setdefault(name, code)
+    return table
+
+
+def _base_gazetteer() -> dict[str, str]:
     table: dict[str, str] = dict(_generated()[0])
     for code, names in AREAS.items():
         for name in names:
@@ -294,3 +302,141 @@ def county_short_names() -> dict[str, str]:
 # Towns of the markets the build leaves out because their name is an English word ("gent"), as their people write
 # them; read at run time only (no anchor for the build).
 TOWNS_NAMED_LIKE_WORDS: dict[str, tuple[str, ...]] = {"BE-VOV": ("Gent", "Ghent")}
+
+
+# The districts, neighbourhoods and landmarks people name for the markets' big cities ("no signal in Kadıköy",
+# "판교 데이터센터", "渋谷で圏外", "hela Möllan", "in de Pijp", "toute la Croix-Rousse"): each takes its city's
+# code, read from the gazetteer at run time (``district_names``). The gazetteers we have leave them out (geonames'
+# towns of 100,000 people or more keep a few, Kreuzberg, Üsküdar, Chamberí; none of Seoul's districts, nor
+# Kadıköy), so they are kept by hand, by city: each city's administrative districts and the neighbourhoods,
+# stations and landmarks people say they are in, written from the cities' own lists, not from labelled texts.
+# Left out: a name that is a word of the languages we read or a common surname ("Moda" aside, read only in
+# Turkish: ``DISTRICT_LANGUAGES``), one another place has ("Salamanca", "Belém", "Praga", "Palermo"), and
+# one-character or everyday CJK words ("港", "中央", "서면", "수성"). A district is read in its country's
+# languages and, written with its capital, in English.
+DISTRICTS: dict[str, tuple[str, ...]] = {
+    # Türkiye
+    "İstanbul": ("Kadıköy", "Üsküdar", "Beşiktaş", "Şişli", "Beyoğlu", "Bakırköy", "Ataşehir", "Maltepe", "Pendik",
+                 "Ümraniye", "Esenyurt", "Bağcılar", "Bahçelievler", "Küçükçekmece", "Büyükçekmece", "Beylikdüzü",
+                 "Başakşehir", "Sarıyer", "Beykoz", "Eyüpsultan", "Kağıthane", "Zeytinburnu", "Gaziosmanpaşa",
+                 "Sultangazi", "Sultanbeyli", "Sancaktepe", "Çekmeköy", "Avcılar", "Esenler", "Güngören",
+                 "Bayrampaşa", "Arnavutköy", "Silivri", "Çatalca", "Taksim", "Mecidiyeköy", "Nişantaşı",
+                 "Bostancı", "Caddebostan", "Etiler", "Maslak", "Ortaköy", "Eminönü", "Karaköy",
+                 "Cihangir", "Florya", "Halkalı", "Göztepe", "Acıbadem", "Kozyatağı"),
+    "Ankara": ("Çankaya", "Keçiören", "Yenimahalle", "Mamak", "Etimesgut", "Sincan", "Altındağ", "Pursaklar",
+               "Gölbaşı", "Batıkent", "Eryaman", "Çayyolu", "Bahçelievler"),
+    "İzmir": ("Karşıyaka", "Bornova", "Buca", "Bayraklı", "Çiğli", "Alsancak", "Gaziemir", "Balçova",
+              "Narlıdere", "Karabağlar", "Urla"),
+    "Antalya": ("Konyaaltı", "Muratpaşa", "Kepez", "Alanya", "Manavgat"),
+    "Bursa": ("Osmangazi", "Mudanya"),
+    # 대한민국
+    "서울": ("강남", "강남역", "강남구", "서초", "서초구", "송파", "송파구", "잠실", "마포", "마포구", "홍대", "합정", "용산",
+           "용산구", "이태원", "종로", "종로구", "명동", "영등포", "영등포구", "여의도", "강서구", "강동구", "노원", "노원구",
+           "관악구", "신림", "성동구", "왕십리", "광진구", "동대문", "서대문", "신촌", "은평구", "도봉구", "강북구",
+           "성북구", "양천구", "목동", "구로구", "구로디지털단지", "가산디지털단지", "금천구", "중랑구", "동작구", "역삼",
+           "삼성역", "선릉", "건대입구"),
+    "부산": ("해운대", "광안리", "서면역", "남포동", "센텀시티", "사상구", "동래", "부산진구"),
+    "인천": ("송도", "부평", "청라", "영종도"),
+    "대구": ("동성로", "수성구", "달서구"),
+    "경기도": ("판교", "분당구", "동탄", "광교", "평촌", "수지구", "기흥"),
+    # 日本
+    "東京": ("渋谷", "新宿", "池袋", "秋葉原", "六本木", "銀座", "表参道", "原宿", "恵比寿", "代官山", "中目黒", "下北沢",
+           "吉祥寺", "高田馬場", "五反田", "新橋", "汐留", "丸の内", "大手町", "日本橋", "有楽町", "お台場",
+           "浅草", "錦糸町", "北千住", "赤坂", "神保町", "御茶ノ水", "世田谷", "杉並", "練馬", "目黒", "墨田", "江東",
+           "台東", "文京", "千代田", "葛飾", "江戸川", "板橋", "品川区", "大田区", "足立区", "中野区", "豊島区",
+           "荒川区", "北区", "Shibuya", "Shinjuku", "Ikebukuro", "Akihabara", "Roppongi", "Ginza",
+           "Harajuku", "Setagaya", "Shimokitazawa", "Odaiba"),
+    "大阪": ("梅田", "難波", "なんば", "心斎橋", "天王寺", "新大阪", "淀屋橋", "Umeda", "Namba", "Shinsaibashi"),
+    "名古屋": ("名駅",),
+    "札幌": ("すすきの",),
+    "横浜": ("みなとみらい",),
+    # Deutschland, Österreich, Schweiz
+    "Berlin": ("Kreuzberg", "Neukölln", "Friedrichshain", "Prenzlauer Berg", "Charlottenburg", "Schöneberg",
+               "Moabit", "Spandau", "Pankow", "Lichtenberg", "Steglitz", "Tempelhof", "Köpenick", "Marzahn",
+               "Hellersdorf", "Reinickendorf", "Zehlendorf", "Wilmersdorf", "Treptow", "Alexanderplatz"),
+    "Hamburg": ("Altona", "St. Pauli", "Eimsbüttel", "Wandsbek", "Barmbek", "Winterhude", "Harburg", "Bergedorf",
+                "Ottensen", "Wilhelmsburg"),
+    "München": ("Schwabing", "Giesing", "Pasing", "Sendling", "Haidhausen", "Bogenhausen", "Maxvorstadt",
+                "Neuhausen", "Moosach", "Trudering"),
+    "Köln": ("Ehrenfeld", "Nippes", "Lindenthal", "Chorweiler", "Porz", "Mülheim"),
+    "Frankfurt": ("Bockenheim", "Niederrad"),
+    "Wien": ("Favoriten", "Floridsdorf", "Ottakring", "Leopoldstadt", "Donaustadt", "Meidling", "Hietzing", "Döbling", "Währing", "Hernals"),
+    "Zürich": ("Oerlikon", "Altstetten", "Wiedikon", "Schwamendingen"),
+    # Italia
+    "Roma": ("Trastevere", "Testaccio", "Monteverde", "Pigneto", "Centocelle", "Tuscolano",
+             "Montesacro", "Parioli"),
+    "Milano": ("Navigli", "Brera", "Bicocca", "Lambrate", "Città Studi", "Porta Romana", "Porta Venezia",
+               "Porta Garibaldi"),
+    "Napoli": ("Vomero", "Posillipo", "Fuorigrotta", "Chiaia", "Scampia", "Secondigliano"),
+    "Torino": ("San Salvario", "Lingotto", "Crocetta", "Mirafiori", "Vanchiglia"),
+    "Bologna": ("Bolognina",),
+    # España
+    "Madrid": ("Chamberí", "Malasaña", "Lavapiés", "Vallecas", "Carabanchel", "Usera", "Tetuán", "Chamartín", "Arganzuela", "Hortaleza", "Moratalaz", "Villaverde", "Vicálvaro", "Barajas",
+               "Sanchinarro", "Las Tablas", "Chueca"),
+    "Barcelona": ("Eixample", "Poblenou", "El Raval", "Barceloneta", "Sant Martí", "Sarrià",
+                  "Nou Barris", "Sant Andreu", "Poble Sec"),
+    "Sevilla": ("Triana", "Nervión"),
+    "Valencia": ("Ruzafa", "Russafa", "Benimaclet", "Malvarrosa"),
+    # France
+    "Paris": ("Montmartre", "Belleville", "Bastille", "Montparnasse", "Le Marais", "Pigalle", "Batignolles",
+              "Ménilmontant", "Oberkampf", "Châtelet"),
+    "Lyon": ("Croix-Rousse", "Part-Dieu", "Vaise", "Guillotière"),
+    "Marseille": ("Vieux-Port", "Canebière", "Joliette"),
+    "Toulouse": ("Blagnac",),
+    # Portugal, Brasil
+    "Lisboa": ("Alfama", "Chiado", "Bairro Alto", "Parque das Nações", "Alvalade", "Arroios", "Campo de Ourique",
+               "Cais do Sodré"),
+    "São Paulo": ("Vila Madalena", "Pinheiros", "Moema", "Itaim Bibi", "Vila Mariana", "Mooca", "Tatuapé",
+                  "Butantã", "Perdizes", "Higienópolis", "Jabaquara", "Brooklin", "Paraisópolis", "Itaquera",
+                  "Avenida Paulista"),
+    "Rio de Janeiro": ("Copacabana", "Ipanema", "Leblon", "Tijuca", "Barra da Tijuca", "Madureira",
+                       "Jacarepaguá", "Bangu", "Realengo"),
+    "Belo Horizonte": ("Savassi", "Pampulha"),
+    # Nederland
+    "Amsterdam": ("De Pijp", "Jordaan", "Bijlmer", "Zuidas", "Osdorp", "IJburg", "Oud-West", "Amsterdam-Noord",
+                  "Amsterdam-Oost", "Amsterdam-West", "Amsterdam-Zuid", "Amsterdam Noord", "Amsterdam Oost",
+                  "Amsterdam West", "Amsterdam Zuid"),
+    "Rotterdam": ("Kralingen", "Delfshaven", "Blijdorp", "Charlois", "Rotterdam-Zuid", "Rotterdam Zuid",
+                  "Rotterdam-Noord", "Rotterdam-West"),
+    "Den Haag": ("Scheveningen",),
+    "Utrecht": ("Leidsche Rijn", "Overvecht"),
+    "Eindhoven": ("Strijp",),
+    # Sverige
+    "Stockholm": ("Södermalm", "Kungsholmen", "Östermalm", "Vasastan", "Norrmalm", "Gamla stan",
+                  "Slussen", "Bromma", "Skärholmen", "Vällingby", "Farsta", "Hägersten", "Liljeholmen",
+                  "Hammarby Sjöstad", "Kungens Kurva", "Rinkeby", "Tensta", "Sundbyberg"),
+    "Göteborg": ("Frölunda", "Västra Frölunda", "Majorna", "Hisingen", "Linnéstaden", "Lindholmen",
+                 "Slottsskogen", "Biskopsgården", "Mölndal"),
+    "Malmö": ("Möllevången", "Möllan", "Rosengård", "Limhamn", "Västra Hamnen", "Hyllie"),
+    # Polska
+    "Warszawa": ("Mokotów", "Ursynów", "Bemowo", "Bielany", "Targówek", "Wilanów", "Żoliborz", "Białołęka", "Wawer", "Wola"),
+    "Kraków": ("Podgórze", "Nowa Huta", "Krowodrza", "Bronowice"),
+    "Wrocław": ("Psie Pole", "Biskupin"),
+    "Gdańsk": ("Wrzeszcz", "Przymorze"),
+    "Poznań": ("Jeżyce", "Wilda", "Rataje"),
+    # América Latina
+    "Ciudad de México": ("Polanco", "Coyoacán", "Roma Norte", "Iztapalapa", "Tlalpan", "Xochimilco",
+                         "Azcapotzalco", "Tláhuac", "Narvarte"),
+    "Buenos Aires": ("Belgrano", "Recoleta", "San Telmo", "Villa Crespo", "Villa Urquiza"),
+    "Lima": ("Miraflores", "San Borja", "Chorrillos"),
+    "Bogotá": ("Chapinero", "Usaquén", "Teusaquillo", "Fontibón", "Engativá"),
+    "Santiago": ("Las Condes", "Ñuñoa", "Maipú", "Vitacura", "Puente Alto"),
+}
+# Districts named like a word of another of the languages we read: only in their country's languages.
+DISTRICT_LANGUAGES = {"TR": ("tr", "en"), "KR": ("ko",), "JP": ("ja",)}
+
+
+@functools.lru_cache(maxsize=1)
+def district_names() -> dict[str, str]:
+    """A district, neighbourhood or landmark (``DISTRICTS``) -> its city's code, from the gazetteer; a name the
+    gazetteer already holds keeps its own code."""
+    table = _base_gazetteer()
+    out: dict[str, str] = {}
+    for city, names in DISTRICTS.items():
+        code = table.get(city)
+        if not code:
+            continue
+        for name in names:
+            if name not in table and name.lower() not in {n.lower() for n in out}:
+                out[name] = code
+    return out

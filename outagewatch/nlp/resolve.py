@@ -38,7 +38,8 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import MARKETS, NICKNAME_LANGUAGES, inside, place_kinds, region_names, subdivision_parents
+from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, district_names, inside, place_kinds, region_names,
+                                 subdivision_parents)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         fold, script_key)
@@ -2310,7 +2311,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[nm.geo[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
-    town = _town_rule(doc, texts, start, end, nm, cased)
+    town = _town_rule(doc, texts, start, end, nm, cased) or _district_rule(doc, texts, start, nm, cased)
     if town:
         return town
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
@@ -3390,6 +3391,34 @@ def _town_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: boo
     return None
 
 
+# What may follow a Korean district inside its word: a particle or a word of place ("판교에서", "강남역인데",
+# "잠실쪽"); anything else makes it part of another word ("강남스타일" is a song).
+KO_DISTRICT_AFTER = ("에서", "에선", "에", "은", "는", "이", "가", "을", "를", "의", "도", "만", "쪽", "역", "인데", "까지",
+                     "부터", "으로", "로", "랑", "이랑", "하고", "근처", "일대", "지역", "전역", "동", "구", "점", "센터",
+                     "데이터센터", "사옥", "캠퍼스", "테크노밸리", "밸리", "오피스", "사무실", "집", "쪽은", "인근", "주변")
+
+
+def _district_rule(doc, texts: list[str], start: int, nm: Name, cased: bool) -> str | None:
+    """Why a big city's district, neighbourhood or landmark (``geo.DISTRICTS``: "Kadıköy", "판교", "渋谷", "Möllan")
+    is not a place here, or None: it is read in a language of its city's country, and in English with its capital
+    ("Kreuzberg" is a word of no other language we read; "Wola" is Polish "will", "Bebek" Turkish "baby"); a
+    Korean one only as a word of its own or before a particle ("강남스타일" is the song)."""
+    if nm.ids or nm.written not in district_names():
+        return None
+    token = texts[start]
+    at = token.find(nm.written) if (nm.geo or "")[:2] == "KR" else -1
+    if at >= 0:
+        rest = token[at + len(nm.written):]
+        if rest and not rest.startswith(KO_DISTRICT_AFTER):
+            return "a Korean district's name inside a longer word (\"강남스타일\")"
+    lang = doc.user_data.get(LANG)
+    if lang == "en" and cased and not nm.written.isascii() or lang == "en" and cased and (nm.geo or "")[:2] not in ("JP", "KR"):
+        return None
+    if lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()):
+        return None
+    return "a city's district named in a language not its country's (\"Wola\" is Polish \"will\" first)"
+
+
 # Said as a place outright: right after one of these, with at most an article between ("in Java", "in der
 # Mitte", "à la Réunion"). Not "de", "a", "na", "di", "sur": articles or "on" in the other languages we read.
 SAID_IN = frozenset({"in", "across", "from", "near", "around", "throughout", "en", "im", "aus", "à", "w", "i", "em",
@@ -3430,7 +3459,7 @@ def _foreign_minor(texts: list[str], lower: list[str], start: int, end: int, nm:
 # "münchen komplett", before it "all over", "whole", "ganz", "hela", "cały", "tüm".
 WHOLE_AFTER = frozenset({"entero", "entera", "enteros", "completo", "completa", "inteiro", "inteira", "intero", "intera",
                          "entier", "entière", "komplett"})
-WHOLE_BEFORE = frozenset({"whole", "entire", "ganz", "ganzen", "hela", "heel", "cały", "cała", "całe", "całym", "całej",
+WHOLE_BEFORE = frozenset({"whole", "entire", "ganz", "ganzen", "hela", "heel", "hele", "cały", "cała", "całe", "całym", "całej",
                           "tüm", "bütün", "tutta", "tutto", "toda", "todo", "tout", "toute"})
 
 
@@ -3469,7 +3498,8 @@ def _said_in_lower(lower: list[str], start: int, end: int, nm: Name, brands: tup
     if end < len(lower) and lower[end] in WHOLE_AFTER:
         return True
     return start > 0 and (lower[start - 1] in WHOLE_BEFORE or lower[start - 1] == "over" and start > 1
-                          and lower[start - 2] == "all")
+                          and lower[start - 2] == "all" or start > 1 and lower[start - 1] in SAID_IN_ARTICLES
+                          and lower[start - 2] in WHOLE_BEFORE)  # "toute la croix-rousse", "tutta la brianza"
 
 
 def _named_outright(doc, texts: list[str], lower: list[str], start: int, end: int, nm: Name) -> bool:
