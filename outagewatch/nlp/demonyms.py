@@ -125,23 +125,35 @@ PLACE_PEOPLE: dict[str, str] = {
              NZ-WGN Wellingtonians|BR-SP Paulistanos|BR-RJ Cariocas|AR-C Porteños""",
     "es": """AR-C porteños porteñas|MX-CMX chilangos|MX-JAL tapatíos|MX-NLE regiomontanos|PE-LMA limeños|
              CL-RM santiaguinos|VE-A caraqueños|CO-ANT paisas antioqueños|AR-S rosarinos|ES-BI bilbaínos|
-             ES-SE sevillanos|ES-MA malagueños|ES-CT catalanes|ES-AN andaluces|ES-PV vascos|ES-GA gallegos""",
+             ES-SE sevillanos|ES-MA malagueños|ES-CT catalanes|ES-AN andaluces|ES-PV vascos|ES-GA gallegos|
+             ES-CN canarios|ES-NC navarros|ES-EX extremeños|ES-CB cántabros|ES-RI riojanos|ES-PM mallorquines""",
     "pt": """BR-SP paulistanos paulistas|BR-RJ cariocas fluminenses|BR-RS gaúchos|BR-BA baianos
              soteropolitanos|BR-PE pernambucanos recifenses|BR-CE cearenses fortalezenses|BR-PR paranaenses
              curitibanos|BR-SC catarinenses|BR-GO goianos|BR-PA paraenses|PT-11 lisboetas alfacinhas|
-             PT-13 portuenses tripeiros""",
+             PT-13 portuenses tripeiros|BR-ES capixabas|BR-RN potiguares|BR-PB paraibanos|BR-MA maranhenses|
+             BR-DF brasilienses candangos|BR-AM manauaras|BR-AL alagoanos|PT-08 algarvios|PT-30 madeirenses|
+             PT-20 açorianos""",
     "it": """IT-RM romani|IT-NA napoletani|IT-FI fiorentini|IT-VE veneziani|IT-PA palermitani|IT-BA baresi|
-             IT-CT catanesi|IT-82 siciliani|IT-88 sardi|IT-21 piemontesi|IT-52 toscani""",
+             IT-CT catanesi|IT-82 siciliani|IT-88 sardi|IT-21 piemontesi|IT-52 toscani|IT-25 lombardi|
+             IT-34 veneti|IT-72 campani|IT-42 liguri|IT-45 emiliani romagnoli|IT-36 friulani|IT-32 trentini|
+             IT-BZ altoatesini|IT-57 marchigiani|IT-55 umbri|IT-77 lucani|IT-23 valdostani""",
     "fr": """FR-59 Lillois|FR-13 Marseillais|FR-69M Lyonnais|FR-06 Niçois|FR-33 Bordelais|FR-44 Nantais|
              FR-35 Rennais|FR-34 Montpelliérains|BE-BRU Bruxellois|CA-QC Montréalais|CH-GE Genevois|
-             CH-VD Lausannois|FR-BRE Bretons|FR-20R Corses|FR-IDF Franciliens""",
+             CH-VD Lausannois|FR-BRE Bretons|FR-20R Corses|FR-IDF Franciliens|FR-NOR Normands|
+             FR-67 Strasbourgeois|FR-38 Grenoblois|FR-42 Stéphanois""",
     "de": """DE-BW Stuttgarter|DE-NW Düsseldorfer|DE-SN Leipziger|DE-BY Nürnberger|AT-6 Grazer|AT-5 Salzburger|
-             CH-ZH Zürcher|CH-BS Basler|CH-BE Berner""",
+             CH-ZH Zürcher|CH-BS Basler|CH-BE Berner|DE-HB Bremer|AT-7 Tiroler|AT-2 Kärntner|AT-6 Steirer|
+             AT-8 Vorarlberger""",
     "nl": """BE-VOV Gentenaren|BE-VAN Antwerpenaren|NL-UT Utrechters|NL-ZH Hagenaars|NL-NB Brabanders|
-             NL-GR Groningers|NL-FR Friezen""",
+             NL-GR Groningers|NL-FR Friezen|NL-LI Limburgers|NL-ZE Zeeuwen|NL-DR Drenten|NL-OV Tukkers|
+             NL-GE Gelderlanders""",
     "pl": """PL-02 wrocławianie|PL-22 gdańszczanie|PL-30 poznaniacy|PL-10 łodzianie|PL-24 katowiczanie Ślązacy|
-             PL-18 rzeszowianie|PL-06 lublinianie|PL-32 szczecinianie""",
-    "sv": """SE-AB stockholmare|SE-M malmöbor|SE-C uppsalabor""",
+             PL-18 rzeszowianie|PL-06 lublinianie|PL-32 szczecinianie|PL-14 mazowszanie|PL-12 małopolanie|
+             PL-22 pomorzanie kaszubi|PL-30 wielkopolanie|PL-28 mazurzy""",
+    "sv": """SE-AB stockholmare|SE-M malmöbor skåningar helsingborgare|SE-C uppsalabor|SE-S värmlänningar|
+             SE-I gotlänningar|SE-N hallänningar|SE-Z jämtar|SE-E östgötar linköpingsbor norrköpingsbor|
+             SE-BD norrbottningar luleåbor|SE-AC västerbottningar umebor|SE-T örebroare|SE-U västeråsare|
+             SE-F jönköpingsbor""",
 }
 
 

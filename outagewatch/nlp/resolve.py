@@ -38,8 +38,8 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, district_names, inside, place_kinds, region_names,
-                                 subdivision_parents)
+from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, district_names, inside, place_kinds,
+                                 province_short_names, region_names, subdivision_parents)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         fold, script_key)
@@ -2127,7 +2127,30 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
             k -= 1
         if lower[k] in OWNED_NOUNS:
             return "the company an app or online banking is of (\"la app de Santander\")"
+    trade = PLACE_NAMED_COMPANIES.get(fold(nm.written))
+    if trade and end - start == 1:
+        words = COMPANY_TRADES[trade]
+        if any(w in words for w in lower) or any(w in t for t in lower for w in words if len(w) > 4):
+            return f"a {trade} company named like a place, beside what it sells (\"la PEC di Aruba\", \"El Santander no me " \
+                "deja hacer Bizum\", \"Meta'dan açıklama\" about WhatsApp)"
     return None
+
+
+# Companies named like a place, by what they sell, and the words of that trade: beside one, the name is the company
+# (the Italian host Aruba: "la PEC di Aruba non invia", "Down di Aruba: siti irraggiungibili"; the banks Santander
+# and Sabadell: "El Santander no me deja hacer Bizum", "Przerwa techniczna w Santander"; Meta beside its apps).
+PLACE_NAMED_COMPANIES = {"aruba": "hosting", "santander": "bank", "sabadell": "bank", "meta": "social media"}
+COMPANY_TRADES = {
+    "hosting": frozenset({"pec", "hosting", "webmail", "dominio", "domini", "sito", "siti", "server", "datacenter",
+                          "cloud", "mail", "email", "posta", "vps", "hosting", "ftp"}),
+    "bank": frozenset({"bizum", "banca", "banco", "bank", "banku", "banki", "cuenta", "tarjeta", "tarjetas",
+                       "transferencia", "transferencias", "cajero", "cajeros", "conta", "cartão", "pix", "konto",
+                       "przelew", "przelewy", "karta", "karty", "kartą", "blik", "bankowość", "aplikacja",
+                       "aplikacji", "przerwa", "techniczna", "login", "clientes", "klienci", "sucursal", "hipoteca",
+                       "nómina", "nomina", "cuentas", "operación", "operacion", "pago", "pagos", "card", "account"}),
+    "social media": frozenset({"whatsapp", "instagram", "facebook", "messenger", "threads", "zuckerberg", "oculus",
+                               "insta", "face", "wpp", "zap"}),
+}
 
 
 # Turkish makes "in <place>" an adjective with -daki ("Almanya'daki Türkler", the Turks in Germany).
@@ -2713,6 +2736,9 @@ def _said_fine(texts: list[str], lower: list[str], start: int, end: int, fine_at
     token = texts[end - 1]
     if end - start == 1 and not token.isascii():  # a CJK place: the rest of its run, then the next run
         after = [token[token.find(texts[start][:1]) + 1:], texts[end] if end < n else ""]
+        if end + 1 < n and after[1].startswith(("쪽", "지역", "일대")) and \
+                not after[1].lstrip("쪽지역일대").strip("은는이가도에서의엔") and after[1] != "지역에서":
+            after.append(texts[end + 1])  # "경북 쪽은 멀쩡": the side of it, then the fine-word
         return any(part.lstrip("은는이가도에서의 ").startswith(FINE_CJK) for part in after if part) or \
             any(part.startswith(FINE_CJK) for part in after[1:] if part)
     return False
@@ -3403,7 +3429,7 @@ def _district_rule(doc, texts: list[str], start: int, nm: Name, cased: bool) -> 
     is not a place here, or None: it is read in a language of its city's country, and in English with its capital
     ("Kreuzberg" is a word of no other language we read; "Wola" is Polish "will", "Bebek" Turkish "baby"); a
     Korean one only as a word of its own or before a particle ("강남스타일" is the song)."""
-    if nm.ids or nm.written not in district_names():
+    if nm.ids or (nm.written not in district_names() and nm.written not in province_short_names()):
         return None
     token = texts[start]
     at = token.find(nm.written) if (nm.geo or "")[:2] == "KR" else -1
@@ -3411,6 +3437,8 @@ def _district_rule(doc, texts: list[str], start: int, nm: Name, cased: bool) -> 
         rest = token[at + len(nm.written):]
         if rest and not rest.startswith(KO_DISTRICT_AFTER):
             return "a Korean district's name inside a longer word (\"강남스타일\")"
+    if nm.written not in district_names():
+        return None
     lang = doc.user_data.get(LANG)
     if lang == "en" and cased and not nm.written.isascii() or lang == "en" and cased and (nm.geo or "")[:2] not in ("JP", "KR"):
         return None
@@ -3537,7 +3565,8 @@ def _listed_place(texts: list[str], lower: list[str], start: int) -> bool:
 # ship or a bar before it is the state.
 PLACE_FILLERS = frozenset({"la", "le", "les", "el", "los", "las", "der", "die", "das", "den", "dem", "het",
                            "de", "o", "a", "os", "as", "il", "lo", "tutta", "tutto", "tutte", "ganz", "ganzen",
-                           "heel", "hela", "toda", "todo", "tout", "toute", "całej", "cały"})
+                           "heel", "hela", "toda", "todo", "tout", "toute", "całej", "cały",
+                           "województwie", "województwa", "woj", "woj."})  # "w województwie mazowieckim"
 
 
 # A part of a place between "in" and its name ("across north Austin", "in southern Bavaria", "no interior de"), and

@@ -365,6 +365,7 @@ def build_places() -> list[list]:
                 add(alternate, code, "nickname", weak=True)
     forms: dict[str, str] = {}  # inflected form -> the name it is a form of
     _add_forms(rows, add, forms)
+    _polish_locatives(rows, add, forms, {city["name"] for city in big + smaller if city["countrycode"] == "PL"})
     common = _common_words()
     words = _words_written_lower()
     from outagewatch.nlp.geo import ANCHOR_CITIES, hand_places
@@ -547,6 +548,32 @@ def _add_forms(rows: dict[str, tuple[str, str, str]], add, forms: dict[str, str]
                 continue
             if add(form, *found, weak=True):
                 forms[form.lower()] = lemma
+
+
+# The Polish locative ("w Szczecinie", "we Wrocławiu", "w Rzeszowie", "w Katowicach", "w Gdyni") by the name's ending,
+# longest first, for the cities spaCy's lemma tables give no form of: (ending, how many letters go, what is added).
+POLISH_LOCATIVE = (("ice", 1, "ach"), ("ce", 1, "ach"), ("ane", 0, "m"), ("ów", 2, "owie"), ("ek", 2, "ku"),
+                   ("sk", 0, "u"), ("ck", 0, "u"), ("ch", 0, "u"), ("cz", 0, "y"), ("dz", 0, "u"), ("ia", 1, ""),
+                   ("wa", 1, "ie"), ("ka", 2, "ce"), ("ła", 2, "le"), ("ń", 1, "niu"), ("aw", 0, "iu"), ("k", 0, "u"),
+                   ("g", 0, "u"), ("n", 0, "ie"), ("m", 0, "iu"), ("e", 1, "u"))
+
+
+def _polish_locatives(rows: dict[str, tuple[str, str, str]], add, forms: dict[str, str], own: set[str]) -> None:
+    """The locative of a Polish city or town of one word that spaCy's tables lack ("Szczecinie", "Rzeszowie",
+    "Olsztynie"), made by ``POLISH_LOCATIVE`` from its own name (``own``: geonames' name, not the other languages'
+    spellings); a form another place holds keeps it."""
+    declined = set(forms.values())
+    for name, code, kind in sorted(rows.values()):
+        if name not in own or not code.startswith("PL") or kind not in ("city", "town") or not name.isalpha():
+            continue
+        if name not in declined and name.isascii():
+            continue  # a name spaCy declines no form of, in Latin letters only, is not Polish ("Warsaw")
+        for ending, cut, added in POLISH_LOCATIVE:
+            if name.endswith(ending):
+                form = (name[:-cut] if cut else name) + added
+                if add(form, code, kind, weak=True):
+                    forms[form.lower()] = name
+                break
 
 
 # How Azure's portal writes a region named "<country> <direction>" in each language ("Brazil South":
