@@ -412,6 +412,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                            "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
+    if len(services) > 1 and not CORRECTION_TURNS.isdisjoint(lower) and not IT_IS.isdisjoint(lower):
+        for service in _corrected(lower, names, services, ctx):
+            services.pop(service)
+            say("name", service, False, "thought or asked to be down, then corrected to another (\"Dacht dat Spotify "
+                "eruit lag maar het is Sonos\", \"¿Se cayó WhatsApp? ah no, es Instagram\")", entry=service)
     if services and providers and ("?" in lower or "??" in lower or "？" in lower or not ASKING.isdisjoint(lower)
                                    or fine.may_say_fine(texts, lower)):
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
@@ -2535,6 +2540,54 @@ def _but_then(lower: list[str], end: int) -> bool:
 
 
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
+
+
+# A writer correcting themself: "... but it's Y", "maar het is Y", "ah no, es Y", "nee, het is Y", "non, c'est Y".
+CORRECTION_TURNS = frozenset({"but", "maar", "pero", "mais", "aber", "ma", "mas", "men", "ale", "ama", "no", "nope",
+                              "nee", "nein", "non", "não", "nej", "hayır", "nah"})
+IT_IS = frozenset({"it", "it's", "its", "it’s", "het", "es", "c'est", "c’est", "é", "è", "ist", "det", "to", "bu"})
+IT_IS_FILLERS = frozenset({",", "'s", "’s", "is", "was", "är", "just", "actually", "eigentlich", "gewoon", "solo", "só", "juste",
+                           "solo", "sadece", "only"})
+# Words of believing, before what the writer only thought was down ("thought", "dacht", "pensé", "dachte").
+THOUGHT = frozenset({"thought", "dacht", "dachte", "pensé", "pensaba", "creí", "creía", "pensei", "achei", "achava",
+                     "pensais", "croyais", "pensavo", "credevo", "myślałem", "myślałam", "trodde", "sandım",
+                     "zannettim", "assumed"})
+
+
+def _corrected(lower: list[str], names, services: dict, ctx: SourceContext) -> list[str]:
+    """Services the writer only thought down, or asked about, then corrected to another ("Dacht dat Spotify eruit lag
+    maar het is Sonos die steeds de verbinding kwijtraakt", "¿Se cayó WhatsApp? ah no, es Instagram"): a turn word, a
+    word for "it is" and another service's name; each mention of the first before the turn, after a word of
+    thinking in its clause or in a question. The writers label the one it turned out to be."""
+    n = len(lower)
+    at: dict[str, list[int]] = {}
+    for start, _, ns in names:
+        for nm in ns:
+            if nm.kind == "service" and nm.ids and nm.ids[0] in services:
+                at.setdefault(nm.ids[0], []).append(start)
+    starts = {st: s for s, sts in at.items() for st in sts}
+    asked = [i for i, w in enumerate(lower) if w.endswith("?") or w == "？"]
+    for turn in (i for i, w in enumerate(lower) if w in CORRECTION_TURNS):
+        j = turn + 1
+        while j < n and lower[j] in IT_IS_FILLERS and j - turn <= 2:
+            j += 1
+        if j >= n or lower[j] not in IT_IS:
+            continue
+        k = j + 1
+        while k < n and lower[k] in IT_IS_FILLERS and k - j <= 2:
+            k += 1
+        actual = starts.get(k)
+        if actual is None:
+            continue
+        out = []
+        for service, sts in at.items():
+            if service == actual or service in ctx.services:
+                continue
+            if all(st < turn and (fine._in_question(lower, st, asked) or not THOUGHT.isdisjoint(lower[max(0, st - 3):st]))
+                   for st in sts):
+                out.append(service)
+        return out
+    return []
 
 
 def _products_suspected(lower: list[str], names, services: dict, vocab: Vocabulary, ctx: SourceContext) -> list[str]:

@@ -62,3 +62,17 @@ def test_dead_to_someone_is_no_outage_and_services_back_to_normal_are_no_contras
     assert not rules("facebook dead to me lol")["relevant"]
     # "정상화": back to normal after the outage, a recovery of all three
     assert set(rules("마이크로소프트 365 장애 해결… 아웃룩·팀즈 정상화")["services"]) == {"microsoft-365", "outlook", "teams"}
+
+
+@pytest.mark.parametrize("text, actual, thought", [
+    ("Dacht dat Spotify eruit lag maar het is Sonos die steeds de verbinding kwijtraakt", "sonos", "spotify"),
+    ("¿Se cayó WhatsApp? ah no, es Instagram. No cargan las historias desde hace una hora", "instagram", "whatsapp"),
+    ("Is Slack down? No, it's Teams that's broken", "teams", "slack"),
+])
+def test_a_service_only_thought_or_asked_down_then_corrected_to_another_is_not_labelled(rules, text, actual, thought):
+    services = rules(text)["services"]
+    assert actual in services and thought not in services
+
+
+def test_a_service_said_down_before_a_but_its_is_still_down(rules):
+    assert set(rules("slack is down but it's teams I need today")["services"]) == {"slack", "teams"}
