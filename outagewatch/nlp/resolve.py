@@ -412,6 +412,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                            "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
+    if len(services) > 1 and "my" in lower and not DEVICE_BRANDS.keys().isdisjoint(services):
+        for service in _my_device(lower, names, services, ctx):
+            services.pop(service)
+            say("name", service, False, "the writer's own device another service fails on (\"disney+ black screen "
+                "on my roku but netflix streams fine\")", entry=service)
     if len(services) > 1 and not CORRECTION_TURNS.isdisjoint(lower) and not IT_IS.isdisjoint(lower):
         for service in _corrected(lower, names, services, ctx):
             services.pop(service)
@@ -2540,6 +2545,24 @@ def _but_then(lower: list[str], end: int) -> bool:
 
 
 FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"eu-west-1 and us-west-2 are fine\")"
+
+
+# Services that are also the box people watch the others on: "my roku" beside another service is the device.
+DEVICE_BRANDS = {"roku": ("roku",)}
+
+
+def _my_device(lower: list[str], names, services: dict, ctx: SourceContext) -> list[str]:
+    """A streaming device's brand every mention of which is the writer's own ("my roku", "my roku tv:"), beside
+    another service: the device the other fails on ("disney+ black screen with error code 83 on my roku but netflix
+    streams fine"), as the writers label it; "the roku" or a Roku failing alone keeps it."""
+    out = []
+    for service in DEVICE_BRANDS.keys() & services.keys():
+        if service in ctx.services:
+            continue
+        starts = [s for s, _, ns in names for nm in ns if nm.kind == "service" and nm.ids and nm.ids[0] == service]
+        if starts and all(st and lower[st - 1] == "my" for st in starts):
+            out.append(service)
+    return out
 
 
 # A writer correcting themself: "... but it's Y", "maar het is Y", "ah no, es Y", "nee, het is Y", "non, c'est Y".

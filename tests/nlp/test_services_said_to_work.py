@@ -76,3 +76,19 @@ def test_a_service_only_thought_or_asked_down_then_corrected_to_another_is_not_l
 
 def test_a_service_said_down_before_a_but_its_is_still_down(rules):
     assert set(rules("slack is down but it's teams I need today")["services"]) == {"slack", "teams"}
+
+
+@pytest.mark.parametrize("text", [
+    "disney+ black screen with error code 83 on my roku but netflix streams fine",
+    "my roku tv: netflix fine, disney plus black screen with sound. every single show",
+])
+def test_the_writers_own_roku_another_service_fails_on_is_the_device(rules, text):
+    assert rules(text)["services"] == ["disney-plus"]
+
+
+@pytest.mark.parametrize("text, services", [
+    ("My Roku TV won't load any channels this morning", ["roku"]),
+    ("hbo max black screen on the roku, audio plays tho", ["hbo-max", "roku"]),
+])
+def test_a_roku_failing_itself_or_the_roku_keeps_its_name(rules, text, services):
+    assert sorted(rules(text)["services"]) == sorted(services)
