@@ -82,9 +82,9 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     reading = _Reading()
     batches = reading.noting(batched(signals, batch_size))
     # Near the end of all it reads, the store is told how many Signals are still to come (the
-    # last three batches'): the SQLite store has its words indexer commit then, beside them.
+    # last four batches'): the SQLite store has its words indexer commit then, beside them.
     expect_end = getattr(store, "expect_end", None)
-    ending = 3 * batch_size
+    ending = 4 * batch_size
     stored = 0
     if tag is not None:
         ahead = getattr(tag, "tag_ahead", None)

@@ -277,6 +277,13 @@ def test_told_the_load_ends_soon_the_indexer_commits_what_is_stored_while_the_la
             assert time.monotonic() < deadline, "the indexer did not commit when told the load ends soon"
             time.sleep(0.05)
     store.upsert(batch(2400, 600))  # the last batch: the writer moves the mark the indexer reported
+    with store.database.lock:  # (its deferred statements done) it committed on its own, not in a group
+        pass
+    seen = sqlite3.connect(path)
+    try:
+        assert seen.execute("SELECT count(*) FROM signals").fetchone()[0] == 3000
+    finally:
+        seen.close()
     assert store.count(Query(text="outage")) == 3000
     store.close()
     assert not indexer.alive() and mark(path) == 3000
@@ -285,7 +292,7 @@ def test_told_the_load_ends_soon_the_indexer_commits_what_is_stored_while_the_la
         assert again.count(Query(text="number")) == 3000
 
 
-def test_ingest_tells_the_store_once_when_its_last_three_batches_are_what_is_left_to_store():
+def test_ingest_tells_the_store_once_when_its_last_four_batches_are_what_is_left_to_store():
     from outagewatch.pipeline import store_signals
     from outagewatch.search.store import UpsertResult
 
@@ -310,12 +317,11 @@ def test_ingest_tells_the_store_once_when_its_last_three_batches_are_what_is_lef
             yield from list(batches)
 
     store = Recording()
-    store_signals(store, batch(0, 2300), tag=Ahead(), batch_size=500)
-    assert store.calls == [("upsert", 500), ("upsert", 500), ("expect_end", 1300), ("upsert", 500),
-                           ("upsert", 500), ("upsert", 300)]
+    store_signals(store, batch(0, 3300), tag=Ahead(), batch_size=500)
+    assert store.calls == [("upsert", 500)] * 3 + [("expect_end", 1800)] + [("upsert", 500)] * 3 + [("upsert", 300)]
     store = Recording()
-    store_signals(store, batch(0, 2300), batch_size=500)  # nothing read ahead: the end is not known before
-    assert ("expect_end", 300) not in store.calls and len(store.calls) == 5
+    store_signals(store, batch(0, 3300), batch_size=500)  # nothing read ahead: the end is not known before
+    assert all(call[0] == "upsert" for call in store.calls) and len(store.calls) == 7
     store = Recording()
     store_signals(store, batch(0, 800), tag=Ahead(), batch_size=500)  # fewer in all: said after the first
     assert store.calls == [("upsert", 500), ("expect_end", 300), ("upsert", 300)]

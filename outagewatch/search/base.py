@@ -208,7 +208,7 @@ class BaseStore:
 
     def expect_end(self, rows: int) -> None:
         """The run of writes ends after ``rows`` more Signals (a caller that has read all its
-        input says so near the end: ``ingest``, its last three batches being tagged): a backend
+        input says so near the end: ``ingest``, its last four batches being tagged): a backend
         may start what it would do once the run ends. Nothing here; the SQLite store commits
         what it has and has its words indexer commit the words of everything stored so far
         (see :meth:`TextIndex.expect_end`)."""

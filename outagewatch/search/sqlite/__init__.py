@@ -91,6 +91,7 @@ class SQLiteStore(BaseStore):
         words indexer commits what it indexed by then (see :meth:`TextIndex.expect_end`)."""
         if self.text.bulk_load:
             self.database.flush()
+            self.database.commit_each = True  # (until the load ends: Writer.end_load)
             self.text.expect_end()
             if self._writer.keymap is not None:  # the WAL the load made is checkpointed when it ends
                 self.database.checkpoint_beside()

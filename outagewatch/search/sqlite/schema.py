@@ -220,6 +220,9 @@ class Database:
         self.commits = self.rollbacks = 0
         self._idle_timer: threading.Timer | None = None
         self._checkpointing: threading.Thread | None = None  # see checkpoint_beside
+        # Each bulk batch commits on its own, the group ending with it (the load's last batches,
+        # told by SQLiteStore.expect_end: the words indexer reads only committed rows)
+        self.commit_each = False
         self.pid = os.getpid()
         _OPEN.add(self)
         try:
@@ -272,7 +275,7 @@ class Database:
                     raise
                 self.db.execute("RELEASE batch")
                 self._group_last = time.monotonic()
-                commit = self._group_last - self._group_since >= GROUP_SECONDS
+                commit = self.commit_each or self._group_last - self._group_since >= GROUP_SECONDS
                 if commit:
                     self._group_since = None
                 else:
@@ -291,7 +294,9 @@ class Database:
                 self.rollbacks += 1
                 self.db.execute("ROLLBACK")
                 raise
-            if group:
+            if group and self.commit_each:
+                self._run_deferred(True)  # a group of its own: committed after its deferred statements
+            elif group:
                 self._group_since = self._group_last = time.monotonic()
                 self._arm_idle_commit()
                 self._run_deferred(False)

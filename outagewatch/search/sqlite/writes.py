@@ -219,6 +219,7 @@ class Writer:
         batches is committed (so a failed build takes no batch with it), or inside the batch
         being written (``in_batch``: another process's rows just showed up)."""
         with self.database.lock:
+            self.database.commit_each = False
             if self._end_timer is not None:
                 self._end_timer.cancel()
                 self._end_timer = None
