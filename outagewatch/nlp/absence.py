@@ -7,6 +7,8 @@ right before a service's name (any candidate name: the cue is then the evidence 
 
 from __future__ import annotations
 
+import functools
+
 # "lost" then the names (joined by "and", ",", "&"): "we lost AWS", "lost Sky and Netflix streaming".
 LOSING = frozenset({"lost", "losing", "perdimos", "perdí", "perdemos", "perdi", "perdu", "perdue", "verloren"})
 # "no more" before the name, and what must follow within two words when the cue alone is too common:
@@ -35,6 +37,16 @@ MANY = frozenset({"whole", "all", "millions", "thousands", "half", "entire", "he
                   "usuarios", "usuários", "nutzer", "kunden", "utilisateurs", "clients", "utenti", "gebruikers"})
 
 
+@functools.lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    """Every language's plural people words of a place (nlp/demonyms.py's table: "bostonians", "dresdner",
+    "skåningar", "lisboetas"): people of a place without a service are many ("Bostonians are learning to live
+    without LinkedIn", "die Dresdner seit einer Stunde ohne flickr", "svenskar utan Flickr i en timme nu")."""
+    from outagewatch.nlp import demonyms
+
+    return frozenset(w for words in demonyms.demonyms().values() for w in words)
+
+
 def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]]:
     """(start, end, "outage") for a losing or "no more" cue right before a candidate name."""
     starts = {s: e for s, e, _ in spans}
@@ -58,7 +70,8 @@ def absences(lowers: list[str], spans: list[tuple]) -> list[tuple[int, int, str]
             end = starts[i + 1]
             while end < len(lowers) and lowers[end] in JOINERS and end + 1 in starts:
                 end = starts[end + 1]
-            if (end < len(lowers) and lowers[end] == "?") or not MANY.isdisjoint(lowers[max(0, i - 4):i]):
+            if (end < len(lowers) and lowers[end] == "?") or not MANY.isdisjoint(lowers[max(0, i - 4):i]) \
+                    or not people_words().isdisjoint(lowers[max(0, i - 8):i]):
                 found.append((i, i + 1, "outage"))
             continue
         for cue, after in NO_MORE.items():

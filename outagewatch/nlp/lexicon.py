@@ -212,6 +212,8 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "problèmes", "souci", "soucis", "incidente", "incidencia",
     ],
     "login": [
+        # a group thrown out of a service ("our whole office got kicked off dbx at 9:02"); not a match that kicked off
+        "got kicked off", "kicked us off", "kicked everyone off", "kicked us all off", "got kicked out of",
         "can't log in", "cannot log in", "can't login", "cannot login", "unable to log in", "unable to login",
         "can't sign in", "cannot sign in", "unable to sign in", "can't log into", "cannot log into",
         "login issues", "login problems", "login errors", "login failures", "login not working",
@@ -262,6 +264,7 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "latência",
     ],
     "not-loading": [
+        "has been spinning", "have been spinning", "been spinning for", "still spinning",
         "not loading", "won't load", "wont load", "doesn't load", "does not load", "can't load",
         "cannot load", "unable to load", "isn't loading", "failed to load", "fails to load", "blank page",
         "blank screen", "white screen", "black screen", "stuck loading", "stuck on loading", "keeps loading",
@@ -804,6 +807,7 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "monitor recovery", "monitoring recovery", "monitoring the recovery", "signs of recovery", "seeing recovery",
         "observing improved", "watching services recover", "expect service to fully recover", "monitoreando",
         "monitorizando", "beobachten", "überwachen", "surveillons", "surveillance", "monitorando",
+        "houden het in de gaten", "we houden het in de gaten", "fix uitgerold", "er is een fix uitgerold",
         # nl, pl, sv, tr, it, fr, es, pt, de: a fix applied, watched
         "we monitoren", "wij monitoren", "houden de situatie in de gaten", "oplossing is doorgevoerd",
         "fix is doorgevoerd", "monitorujemy", "poprawka została wdrożona", "wdrożyliśmy poprawkę", "vi övervakar",
@@ -912,7 +916,8 @@ CJK_EVERYDAY: dict[str, list[str]] = {
     "not-loading": [r"真っ(?:白|黒)", r"(?:見|観)れ(?:な|ん)", r"안 ?(?:열림|열려|떠|뜸|켜짐)", r"(?:흰|하얀) ?화면|검은 ?화면|까맣게"],
     "connectivity": [r"(?:繋|つな)が(?:らん|らへん|りにく)", r"接続(?:が)?切れ", r"切断", r"끊(?:김|겨|겼|기)", r"연결 ?중",
                      r"接続中"],
-    "recovered": [r"復活し", r"戻(?:った|ってきた|りました)", r"直(?:った|ってた|りました)", r"正常に戻",
+    "recovered": [r"復活し", r"戻(?:った|ってきた|りました)", r"直(?:った|ってた|りました|ってる|ってます)", r"正常に戻",
+                  r"괜찮아(?:짐|졌)",
                   r"(?:普通に|また)(?:使え|見れ|入れ|繋が|送れ)",
                   r"(?:다시|이제) ?(?:[가-힣A-Za-z]{1,5} )?(?:잘 ?)?(?:됨|돼|된다|되네|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
                   r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)"],
@@ -1237,6 +1242,19 @@ POWER_WORDS = frozenset({"power", "electricity", "electric", "energia", "energí
                          "blackout", "apagón", "apagão", "stromausfall", "停電", "elektrik", "elettrica", "elettrico",
                          "prądu", "prąd", "ström", "strömavbrott", "corrente", "électricité", "eletricidade",
                          "licht", "buio", "karanlık", "karanlıkta"})
+# A power cut at home said over, with everything working again, a service too ("Stromausfall bei uns im Haus für 10
+# min, danach lief alles wieder, auch IMDb", "wywaliło korki w domu ..., potem wszystko wróciło", "家のブレーカー落ちた。
+# 10分で復旧", "Power's out ... but at least Netflix still works"): no online service went down (resolve: the power
+# cut is the only problem, and a word of working again or still is said). The breaker's words are power words here.
+BREAKER_WORDS = frozenset({"breaker", "breakers", "fuse", "fuses", "korki", "sicherung", "sicherungen", "zekering",
+                           "zekeringen", "säkring", "säkringen", "disjoncteur", "disjuntor", "salvavita", "sigorta"})
+BREAKER_CJK = ("ブレーカー", "두꺼비집", "차단기", "停電")
+POWER_BACK = frozenset({"wieder", "weer", "igen", "again", "back", "revenu", "revenue", "voltou", "volvió", "volvio",
+                        "tornata", "tornato", "tornato", "wróciło", "wróciła", "wrócił", "geri", "normal", "normale",
+                        "works", "working", "funciona", "funcionando", "funktioniert", "fungerar", "funkar", "funkade",
+                        "werkt", "marche", "fonctionne", "funziona", "działa", "działało", "çalışıyor", "fine",
+                        "reclamou"})
+POWER_BACK_CJK = ("復旧", "복구", "普通に", "잘 나", "잘 돼", "괜찮")
 # A network a power cut can take with it ("Stromausfall, Internet weg"): a problem said of one is a service's.
 NETWORK_WORDS = frozenset({"internet", "wifi", "wi-fi", "wlan", "netz", "net", "netu", "red", "rede", "réseau", "rete",
                            "nät", "nätet", "sieć", "sieci", "şebeke", "netwerk", "fibra", "fibre", "fiber", "glasvezel",

@@ -68,7 +68,7 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "geïdentificeerd": "identified", "monitorando": "monitoring", "monitoreando": "monitoring",
                   "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring",
                   "undersöker": "investigating", "undersökning": "investigating", "badamy": "investigating",
-                  "onderzoeken": "investigating",
+                  "onderzoeken": "investigating", "monitoren": "monitoring",
                   # pl, tr, sv, it: "Monitorujemy - ...", "İzleniyor - ...", "Övervakar - ...", "Zidentyfikowano –"
                   "monitorujemy": "monitoring", "monitorowanie": "monitoring", "zidentyfikowano": "identified",
                   "izleniyor": "monitoring", "i̇zleniyor": "monitoring", "övervakar": "monitoring",
@@ -736,6 +736,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if power and not (services or providers or operator) and not network_lost:
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
+    elif not network_lost and (services or providers) and _power_cut_over(lower, texts, found, sentence, power, ja):
+        problems = set()  # "Stromausfall ... 10 min, danach lief alles wieder, auch IMDb"
+        symptoms -= lexicon.PROBLEM_SYMPTOMS
+        why = excluded = "a power cut at home, over or not reaching the services named: no service went down"
     elif problems and not (services or providers or operator) and not fine_here and all(
             " ".join(lower[st:e]) in lexicon.NO_COVERAGE for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS):
         # (not where another place is said to be fine: "WindTre a Torino niente segnale, a Genova normale" is
@@ -1929,6 +1933,30 @@ def _card_refused(lower: list[str]) -> int | None:
                     in lexicon.CARD_REFUSED_PAIRS:
                 return j
     return None
+
+
+def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: bool, ja) -> bool:
+    """A power cut (or a tripped breaker) is the text's only problem, and it says things work again or still
+    (:data:`lexicon.POWER_BACK`): "strömavbrott hemma i 10 min, sen funkade allt igen, twitch också"."""
+    cjk = bool(ja) or any(ord(t[0]) > 0x3000 for t in texts if t)
+    if not (power or not lexicon.BREAKER_WORDS.isdisjoint(lower) or not lexicon.POWER_WORDS.isdisjoint(lower)
+            or any(t.startswith(lexicon.POWER_PREFIXES) for t in lower)
+            or cjk and any(b in t for t in texts for b in lexicon.BREAKER_CJK)):
+        return False
+    if lexicon.POWER_BACK.isdisjoint(lower) and not (cjk and any(b in t for t in texts for b in lexicon.POWER_BACK_CJK)):
+        return False
+    # the clauses that speak of the power (a comma, "and", "but" end one: "power outage across denver, mobile data
+    # barely works and telegram won't load" has a problem of its own)
+    power_at = {i for i, w in enumerate(lower)
+                if w in lexicon.POWER_WORDS or w in lexicon.BREAKER_WORDS or w.startswith(lexicon.POWER_PREFIXES)}
+    for start, _, symptom, goes_on in found:
+        if symptom in lexicon.PROBLEM_SYMPTOMS and start < len(lower) and (goes_on or not (
+                lower[start].startswith(lexicon.POWER_PREFIXES) or any(
+                    sentence[i] == sentence[start] and not any(lower[k] in lexicon.CLAUSE_BREAKS
+                                                               for k in range(min(i, start), max(i, start)))
+                    for i in power_at))):
+            return False  # a problem of its own beside the power cut ("..., Internet weg", "Netflix still down")
+    return True
 
 
 _CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", ",", "-", "—", "–", "lol", "so", "ok", "okay", "hey", "guys"})
