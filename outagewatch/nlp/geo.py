@@ -398,7 +398,7 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
     "부산": ("해운대", "광안리", "서면역", "남포동", "센텀시티", "사상구", "동래", "부산진구"),
     "인천": ("송도", "부평", "청라", "영종도"),
     "대구": ("동성로", "수성구", "달서구"),
-    "경기도": ("판교", "분당구", "동탄", "광교", "평촌", "수지구", "기흥"),
+    "경기도": ("판교", "분당구", "분당", "일산", "동탄", "광교", "평촌", "수지구", "기흥"),
     # 日本
     "東京": ("渋谷", "新宿", "池袋", "秋葉原", "六本木", "銀座", "表参道", "原宿", "恵比寿", "代官山", "中目黒", "下北沢",
            "吉祥寺", "高田馬場", "五反田", "新橋", "汐留", "丸の内", "大手町", "日本橋", "有楽町", "お台場",
@@ -407,7 +407,7 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
            "荒川区", "北区", "Shibuya", "Shinjuku", "Ikebukuro", "Akihabara", "Roppongi", "Ginza",
            "Harajuku", "Setagaya", "Shimokitazawa", "Odaiba"),
     "大阪": ("梅田", "難波", "なんば", "心斎橋", "天王寺", "新大阪", "淀屋橋", "Umeda", "Namba", "Shinsaibashi"),
-    "名古屋": ("名駅",),
+    "名古屋": ("名駅",), "福岡": ("博多", "天神"),
     "札幌": ("すすきの",),
     "横浜": ("みなとみらい",),
     # Deutschland, Österreich, Schweiz
@@ -442,7 +442,7 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
               "Ménilmontant", "Oberkampf", "Châtelet"),
     "Lyon": ("Croix-Rousse", "Part-Dieu", "Vaise", "Guillotière"),
     "Marseille": ("Vieux-Port", "Canebière", "Joliette"),
-    "Toulouse": ("Blagnac",),
+    "Toulouse": ("Blagnac",), "Hauts-de-Seine": ("La Défense",),
     # Portugal, Brasil
     "Lisboa": ("Alfama", "Chiado", "Bairro Alto", "Parque das Nações", "Alvalade", "Arroios", "Campo de Ourique",
                "Cais do Sodré"),

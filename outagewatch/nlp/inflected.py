@@ -37,10 +37,20 @@ def declined_word(nm: Name, written: str, lower: list[str], start: int) -> bool:
     return nm.form_of is not None and written.islower() and (start == 0 or lower[start - 1] not in PLATFORM_PREPOSITIONS)
 
 
+# Turkish writes "in", "at" and "from" a place as an ending, with an apostrophe after a capital ("İzmir'de", parted off
+# by the tokenizer) and often without one in chat ("izmirde ofiste", "ataşehirde whatsapp ölü", "kadıköyden"); the
+# endings of where (locative, ablative, "the one in"), with the buffer n after a vowel-final possessive
+# ("konyaaltında"). Read only for a place in Türkiye (``TR_PLACE_FORMS``), never for one that is an everyday word.
+TR_WHERE_ENDINGS = ("ndaki", "ndeki", "ndan", "nden", "daki", "deki", "taki", "teki", "nda", "nde", "dan", "den", "tan",
+                    "ten", "da", "de", "ta", "te")
+TR_EVERYDAY_PLACES = frozenset({"ordu", "ağrı", "tokat", "aydın", "batman", "bursa", "van", "kars", "muş", "rize"})
+
+
 def inflected_names(lower: list[str], vocab: Vocabulary, lang: str | None,
                     taken: set[int]) -> list[tuple[int, int, list[Name]]]:
     """(i, i + 1, the name's services and providers) for each word of ``lower`` that is a one-word name plus
-    a case ending of ``lang``; words already part of a name are skipped."""
+    a case ending of ``lang``; words already part of a name are skipped. In Turkish also a place in Türkiye with an
+    ending of where written onto it ("izmirde", "ataşehirde"): the place, ``form_of`` its name."""
     endings = ENDINGS.get(lang or "")
     if not endings:
         return []
@@ -55,7 +65,24 @@ def inflected_names(lower: list[str], vocab: Vocabulary, lang: str | None,
                 if names:
                     found.append((i, i + 1, names))
                     break
+        else:
+            if lang == "tr":
+                place = tr_place_form(word, vocab)
+                if place:
+                    found.append((i, i + 1, place))
     return found
+
+
+def tr_place_form(word: str, vocab: Vocabulary) -> list[Name]:
+    """The places in Türkiye ``word`` is one of plus an ending of where ("izmirde" -> İzmir), else []."""
+    for ending in TR_WHERE_ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_STEM and stem not in TR_EVERYDAY_PLACES:
+            names = [replace(n, form_of=n.written) for n in vocab.phrases.get(stem, ())
+                     if n.kind == "place" and (n.geo or "").startswith("TR") and " " not in n.written]
+            if names:
+                return names
+    return []
 
 
 def forms(vocab: Vocabulary) -> frozenset[str]:
@@ -63,4 +90,8 @@ def forms(vocab: Vocabulary) -> frozenset[str]:
     a post on to the rules as "netflix" does)."""
     stems = [p for p, names in vocab.phrases.items() if len(p) >= MIN_STEM and p.isalpha()
              and any(n.kind in ("service", "provider") and " " not in n.written for n in names)]
-    return frozenset(stem + ending for endings in ENDINGS.values() for ending in endings for stem in stems)
+    places = [p for p, names in vocab.phrases.items() if len(p) >= MIN_STEM and p.isalpha()
+              and p not in TR_EVERYDAY_PLACES
+              and any(n.kind == "place" and (n.geo or "").startswith("TR") and " " not in n.written for n in names)]
+    return frozenset([stem + ending for endings in ENDINGS.values() for ending in endings for stem in stems]
+                     + [place + ending for ending in TR_WHERE_ENDINGS for place in places])

@@ -565,6 +565,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not rule and len(nm.geo or "") == 2:
             rule = _where_a_group_lives(lower, start, end, nm, places, symptom_at) or \
                 _country_after_its_city(lower, start, nm, places)
+        elif not rule and start > 1 and lower[start - 1] == ",":
+            rule = _region_after_its_city(start, nm, places)
+        if not rule and start and lower[start - 1] in PERSON_NOUNS and texts[start][:1].isupper() and \
+                len(nm.geo or "") > 2 and not nm.ids:
+            rule = "a name right after a word for a friend or a relative: a person's (\"mi amiga Valencia dice\", " \
+                "\"la mia collega Firenze\")"
         if not rule and yesterday:
             rule = _yesterdays_place(lower, start, spots, symptom_at)
         if not rule and people_at and len(nm.geo or "") > 2:
@@ -2225,6 +2231,23 @@ def _country_after_its_city(lower: list[str], start: int, nm: Name, places) -> s
     return None
 
 
+def _region_after_its_city(start: int, nm: Name, places) -> str | None:
+    """"a Palermo, Sicilia", "Graz, Steiermark": a region after a comma right after a city in it says which city."""
+    if any(e == start - 1 and o.geo and inside(o.geo, nm.geo) for _, e, o in places):
+        return "a region after its city's name (\"a Palermo, Sicilia\"): the city says where"
+    return None
+
+
+# Words for a friend, a colleague or a relative: a place's name right after one is a person's ("mi amiga Valencia
+# dice", "la mia collega Firenze, sì si chiama così").
+PERSON_NOUNS = frozenset("""amiga amigo amigas amigos colega compañera compañero prima primo hermana hermano tía tío
+amica amico collega sorella fratello cugina cugino zia zio amie ami copine copain collègue cousine cousin sœur frère
+freundin freund kollegin kollege schwester bruder cousine vriendin vriend collega zus broer nicht neef
+koleżanka kolega przyjaciółka przyjaciel siostra brat kuzynka kuzyn väninna vän kompis kollega syster bror kusin
+amiga colega irmã irmão prima primo tia tio arkadaşım kuzenim ablam abim friend colleague sister brother cousin
+aunt uncle buddy""".split())
+
+
 # "Yesterday" in the languages we read; a place in a clause of its own with it, beside a place in a clause without
 # it, is where the problem was, not where it is ("in Delhi NCR, yesterday it was Kolkata").
 YESTERDAY = frozenset({"yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren", "wczoraj", "dün", "igår"})
@@ -2366,13 +2389,16 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     # "izmir superonline fiber yok", "monterrey entero caído", "all over nairobi": said as the place in lower case
     said_lower = not cased and talk and brands is not None and \
         _said_in_lower(lower, start, end, nm, brands, doc.user_data.get(LANG))
-    context = context or said_lower
+    # "izmirde", "ataşehirden": a place in Türkiye with its ending of where written on (``inflected.tr_place_form``)
+    tr_where = nm.form_of is not None and doc.user_data.get(LANG) == "tr" and (nm.geo or "").startswith("TR") \
+        and texts[start].isalpha()
+    context = context or said_lower or tr_where
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[nm.geo[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
-    town = _town_rule(doc, texts, start, end, nm, cased) or _district_rule(doc, texts, start, nm, cased)
+    town = _town_rule(doc, texts, start, end, nm, cased) or _district_rule(doc, texts, start, end, nm, cased)
     if town:
         return town
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
@@ -2398,11 +2424,12 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
             return "a minor subdivision or an everyday word in a text about no outage"
         said = _place_context(lower, start, end, texts) and not (start and lower[start - 1] in NOT_WHERE) \
             or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place) \
-            or _cjk_place_said(texts, start, nm.written) or _named_outright(doc, texts, lower, start, end, nm)
+            or _cjk_place_said(texts, start, nm.written) or _named_outright(doc, texts, lower, start, end, nm) \
+            or tr_where
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
     lang = doc.user_data.get(LANG)
-    if nm.form_of and lang not in FORM_LANGS:
+    if nm.form_of and lang not in FORM_LANGS and not (lang == "tr" and (nm.geo or "").startswith("TR")):
         return "an inflected form of a Polish, German or Swedish name in a text of another language (\"Bonne " \
             "nouvelle\" is no Bonn)"
     if start and lang in CLUB_ARTICLES and lower[start - 1] in CLUB_ARTICLES[lang] and \
@@ -3528,7 +3555,16 @@ KO_DISTRICT_AFTER = ("에서", "에선", "에", "은", "는", "이", "가", "을
                      "데이터센터", "사옥", "캠퍼스", "테크노밸리", "밸리", "오피스", "사무실", "집", "쪽은", "인근", "주변")
 
 
-def _district_rule(doc, texts: list[str], start: int, nm: Name, cased: bool) -> str | None:
+# Korean districts that are words too ("분당": per minute, "일산": a kind of oxide), read only before a particle or a
+# word of place ("분당에서", "일산 쪽").
+KO_DISTRICTS_WITH_A_PARTICLE = frozenset({"분당", "일산"})
+# A district named before a match's result is its football club (Beşiktaş, Göztepe, Karşıyaka, Bornova...).
+SPORT_RESULT_WORDS = frozenset("""kaybetti kazandı yendi yenildi berabere maç maçı maçta maçı gol golü attı şampiyon
+derbi derbiyi taraftar taraftarı taraftarları lost won beat perdió ganó perse vinto verloren gewonnen przegrał
+wygrał förlorade vann""".split())
+
+
+def _district_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: bool) -> str | None:
     """Why a big city's district, neighbourhood or landmark (``geo.DISTRICTS``: "Kadıköy", "판교", "渋谷", "Möllan")
     is not a place here, or None: it is read in a language of its city's country, and in English with its capital
     ("Kreuzberg" is a word of no other language we read; "Wola" is Polish "will", "Bebek" Turkish "baby"); a
@@ -3541,8 +3577,13 @@ def _district_rule(doc, texts: list[str], start: int, nm: Name, cased: bool) -> 
         rest = token[at + len(nm.written):]
         if rest and not rest.startswith(KO_DISTRICT_AFTER):
             return "a Korean district's name inside a longer word (\"강남스타일\")"
+        if not rest and nm.written in KO_DISTRICTS_WITH_A_PARTICLE and not (
+                start + 1 < len(texts) and texts[start + 1].startswith(("쪽", "지역", "일대", "주민"))):
+            return "a Korean district's name that is also a word, without a particle (\"분당 10회\": per minute)"
     if nm.written not in district_names():
         return None
+    if any(t.lower() in SPORT_RESULT_WORDS for t in texts[end:end + 3]):
+        return "a district's football club (\"Beşiktaş yine kaybetti\")"
     lang = doc.user_data.get(LANG)
     if lang == "en" and cased and not nm.written.isascii() or lang == "en" and cased and (nm.geo or "")[:2] not in ("JP", "KR"):
         return None
