@@ -66,6 +66,9 @@ IDIOMS_BEFORE: dict[str, tuple[frozenset[str], int, str]] = {
     "caiu": (frozenset({"time", "clube"}), 2, "a team relegated"),
     "crashed": (frozenset({"laptop", "computer", "pc", "macbook", "desktop", "mac"}), 2,
                 "one's own computer crashing, no service"),
+    # "i'm going offline until this is over", "going offline for a week, phone in a drawer": a person logging off
+    # (10 development texts, all so; not "servers go offline", nor an app that "says I'm offline")
+    "offline": (frozenset({"going", "gonna"}), 1, "a person going offline"),
 }
 
 
@@ -82,6 +85,10 @@ EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
         "motivatie", "kopf", "gehirn", "laune", "stimmung", "kreislauf", "mózg", "głowa", "nastrój", "humeur",
         "cerveau", "tête", "rodilla", "joelho", "ginocchio", "knie", "kolano", "dizim", "batería", "bateria",
         "akku", "batterie", "batteria", "batterij", "batteriet", "bateria", "pil", "şarjım", "motivation",
+        # a head by its everyday words, sleep, and a child who "crashed" after a long day
+        "hirn", "birne", "sueño", "sono", "sommeil", "sonno", "slaap", "sömn", "daughter", "son", "kid", "kids",
+        "toddler", "baby", "hija", "hijo", "filha", "filho", "tochter", "sohn", "fille", "fils", "figlia", "figlio",
+        "dochter", "zoon", "córka", "syn", "kızım", "oğlum", "dotter", "sonen",
     }),
     "a market or a currency": frozenset({
         "stock", "stocks", "market", "markets", "shares", "crypto", "bitcoin", "dollar", "peso", "bolsa", "dólar",
@@ -98,6 +105,11 @@ EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
         "voo", "lot", "uçuş", "vlucht", "flyget", "lavadora", "diskmaskinen", "diskmaskin", "kaffeemaschine",
         "kaffemaskinen", "koffiezetapparaat", "cafetera", "cafeteira", "macchinetta", "bulaşık", "makinesi",
         "máquina", "machine", "radiator", "heater", "stufa", "calefacción", "heizung", "verwarming",
+        # a household robot or coffee machine, a kitchen, the road's traffic and its lights (not English "traffic":
+        # "air traffic control system fails" is an IT failure)
+        "roomba", "saugroboter", "kaffeevollautomat", "kitchen", "küche", "cocina", "cozinha", "cuisine", "cucina",
+        "keuken", "kuchnia", "kök", "mutfak", "verkehr", "tráfico", "trânsito", "trafic", "traffico",
+        "verkeer", "ruch", "trafiken", "trafik", "ampel", "semáforo", "semaforo", "feu", "verkeerslicht",
     }),
     "the weather or one's health": frozenset({
         "weather", "hava", "havalar", "wetter", "vädret", "pogoda", "météo", "meteo",
