@@ -101,6 +101,9 @@ TITLE_STAGES = {"mitigated": "resolved", "restored": "resolved", "postmortem": "
                 "scheduled": "informational", **FOREIGN_STAGES, **FOREIGN_RESOLVED}
 TITLE_MARKS = frozenset({"-", "–", ":", "—", "|", "]", ")"})
 PROBLEM_WINDOW = 6
+# A verb of saying after a name, before the message it gives in quotes ("alexa keeps saying '...'").
+SAYING = frozenset({"says", "saying", "said", "keeps", "dice", "dit", "sagt", "zegt", "säger", "diz", "mówi", "diyor"})
+QUOTE_WINDOW = 14  # words from the name to a problem inside the quoted message
 BRAND_ENTITIES = frozenset({"ORG", "PRODUCT"})
 OTHER_ENTITIES = frozenset({"GPE", "LOC", "PERSON", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
 AFTER_ONGOING = frozenset({"again", "still", "noch"})
@@ -1686,6 +1689,11 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             "a single letter without a problem right after"
     sent = sentence[start]
     near = [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
+    if not near and symptom_at and not SAYING.isdisjoint(lower[end:end + 3]):
+        # "alexa keeps saying 'sorry, i'm having trouble understanding right now'": the message it gives, quoted after
+        # a verb of saying, is one clause with it however long
+        said = _quoted(lower, end) if any(w in QUOTES for w in lower[end:end + 4]) else ()
+        near = [s for s in symptom_at if s in said and s - end <= QUOTE_WINDOW]
     if any(end <= s <= end + 2 for s in near):
         return True, "a symptom right after it"  # "slack is down", "zoom not working"
     before = lower[start - 1] if start else ""

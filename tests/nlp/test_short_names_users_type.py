@@ -65,3 +65,14 @@ def test_an_english_nickname_in_a_language_that_lacks_the_word_with_a_problem_is
 ])
 def test_the_nickname_as_a_word_of_the_language_or_a_borrowed_phrase_is_no_brand(rules, text):
     assert rules(text)["services"] == []
+
+
+def test_a_name_in_lower_case_then_the_message_it_gives_quoted_after_a_verb_of_saying(rules):
+    tags = rules("alexa keeps saying 'sorry, i'm having trouble understanding right now' to literally everything lol. "
+                 "is amazon's cloud having a moment")
+    # the message is its own problem; amazon's cloud is only the suspect asked about
+    assert tags["services"] == ["amazon-alexa"] and tags["providers"] == []
+
+
+def test_a_person_called_alexa_saying_something_is_no_service(rules):
+    assert rules("alexa keeps saying 'the party is at mine, bring snacks' and nobody listens")["services"] == []
