@@ -1449,7 +1449,10 @@ FOREIGN_WORD_NAMES: dict[str, frozenset[str]] = {
 # announces a new Switch", "Nintendo shares fell").
 COMPANY_FOR_ITS_SERVICE = frozenset({"nintendo"})
 
-NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp"})
+NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp", "ig"})
+# Nicknames that are the brand with a complaint right after them, in lower case or capitals and not before another
+# capitalised word ("ig down?", "ig is down for everyone", "snap not loading"; not "ig it's fine", "IG Metall").
+NICKNAMES_COMPLAINED = frozenset({"ig", "snap"})
 # Nicknames that are the brand in the language that coined them, whatever is said beside them: Brazilians' "zap"
 # and "whats" (WhatsApp), Spanish speakers' "wsp". Elsewhere the everyday word ("zap the bug", "whats up"); the
 # ones in NICKNAME_LANGS_ONLY count in no other way (no product noun: "whats app", "whats server" are English).
@@ -1460,7 +1463,7 @@ NICKNAME_LANGS_ONLY = frozenset({"whats", "wsp"})
 # are: Dutch "snap" is "understand"): in a text of such a language with a problem in its sentence, the brand ("con
 # snap caído", "epic znowu leży"). Not "lol" (laughter everywhere), "max" (a person), "zap" (channel-zapping), "league"
 # (football's: "ligt eruit in de Champions League").
-NICKNAMES_ABROAD = frozenset({"snap", "epic"})
+NICKNAMES_ABROAD = frozenset({"snap", "epic", "ig"})
 
 # Catalog names in kana and hangul that are also everyday words there (or a person's name): like
 # COMMON_WORDS, they need evidence (a problem said, the search query, a product noun after them).

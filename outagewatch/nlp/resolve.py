@@ -1644,6 +1644,12 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             return True, f"the brand's nickname in {foreign()}"
         if word in lexicon.NICKNAME_LANGS_ONLY:
             return False, "a nickname the brand goes by only in " + ", ".join(sorted(said_in or ()))
+        if word in lexicon.NICKNAMES_COMPLAINED and (written.islower() or written.isupper()) and \
+                not (end < len(texts) and texts[end][:1].isupper() and texts[end].isalpha()) and \
+                any((s == end or s == end + 1 and lower[end] in NICKNAME_LINKS) and sentence[s] == sentence[start]
+                    for s in symptom_at):
+            # "ig down?", "ig is down for everyone", "snap not loading": a complaint right after the short name
+            return True, "a short name, a complaint right after it"
         if word in lexicon.NICKNAMES_ABROAD and foreign and foreign() and \
                 foreign() not in vocab.everyday_in.get(word, ()) and word not in vocab.proper_names and \
                 after_word(lower, end) not in ABROAD_NOT_BEFORE and any(sentence[s] == sentence[start] for s in symptom_at):
@@ -1742,6 +1748,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     return False, "capitalised at a sentence start without evidence" if initial else "no evidence"
 
 
+# What may stand between a short name and its complaint ("ig is down", "snap keeps crashing").
+NICKNAME_LINKS = frozenset({"is", "was", "keeps", "still", "just", "not", "isn't", "won't", "totally", "completely",
+                            "also", "too", "again"})
 # English phrases borrowed whole: "un epic fail", "oh snap shot" (the nickname abroad is not read before these)
 ABROAD_NOT_BEFORE = frozenset({"fail", "fails", "win", "wins", "moment", "shot", "shots"})
 

@@ -348,6 +348,9 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if entry in vocab.provider_of:
             kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
             add(phrase, Name(kind, (entry,), phrase))
+    for phrase, entry in TYPED_NICKNAMES.items():  # everyday letters too: they need evidence (resolve._accept)
+        if entry in vocab.provider_of:
+            add(phrase, Name("service", (entry,), phrase, ambiguous=True))
     firsts: dict[str, set[str]] = {}
     for s in catalog.services.values():
         for alias in (s.name, *s.aliases):
@@ -380,6 +383,9 @@ CASUAL_NAMES = {
     "gmeet": "google-meet", "1pw": "1password", "xbl": "xbox-live", "air bnb": "airbnb", "the bird app": "x",
     "adobe cc": "adobe/creative-cloud",
 }
+# Short names users type that are letters of other things too ("ig" is also "I guess", IG Metall): a nickname
+# (lexicon.NICKNAMES), the brand only with a complaint right after it or in a language without the word.
+TYPED_NICKNAMES = {"ig": "instagram"}
 # Short names a brand's own products go by beside it ("azure ... vms", "AWS ... ec2").
 EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                                           # as Azure's localized status pages and portals say them

@@ -76,3 +76,23 @@ def test_a_name_in_lower_case_then_the_message_it_gives_quoted_after_a_verb_of_s
 
 def test_a_person_called_alexa_saying_something_is_no_service(rules):
     assert rules("alexa keeps saying 'the party is at mine, bring snacks' and nobody listens")["services"] == []
+
+
+@pytest.mark.parametrize("text, service", [
+    ("ig down?", "instagram"),
+    ("ig won't let me post, 'couldn't refresh feed' on repeat", "instagram"),
+    ("całe mazowieckie ma problem z ig? u mnie w Radomiu nic", "instagram"),
+    ("snap not loading at all", "snapchat"),
+])
+def test_a_typed_nickname_with_a_complaint_right_after_it_is_the_brand(rules, text, service):
+    assert rules(text)["services"] == [service]
+
+
+@pytest.mark.parametrize("text", [
+    "ig it's fine whatever",  # "I guess"
+    "i think ig the wifi is down",
+    "IG Metall streikt, die Produktion steht still",
+    "oh snap, the server is down",
+])
+def test_the_same_letters_as_other_words_or_before_a_capitalised_name_are_no_brand(rules, text):
+    assert rules(text)["services"] == []
