@@ -217,6 +217,20 @@ def place_forms() -> dict[str, str]:
     return {row[0]: row[4] for row in rows if len(row) > 4}
 
 
+@functools.lru_cache(maxsize=1)
+def city_initials() -> dict[str, str]:
+    """A big city's initials in capitals -> its ISO code ("BH" BR-MG, "SF" US-CA, "KL" MY-14), built by
+    ``scripts/build_nlp_tables.py`` (``tables.build_city_initials``) from geonames' alternate names."""
+    path = PLACES_FILE.with_name("city_initials.json")
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+@functools.lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """Every ISO code the gazetteer gives a name."""
+    return frozenset(gazetteer().values())
+
+
 def common_places() -> frozenset[str]:
     """Built place names that are everyday words (need a capital and a place-like context)."""
     return _generated()[1]

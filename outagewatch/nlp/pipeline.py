@@ -317,7 +317,7 @@ class Matcher:
         if state_codes and not state_codes.keys().isdisjoint(texts) and not raw.islower() and not raw.isupper():
             n = len(texts)
             spans.extend((i, i + 1, state_codes[t]) for i, t in enumerate(texts)
-                         if 1 < len(t) < 4 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
+                         if 1 < len(t) < 5 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
         area_words = self.area_words
         if seen and not area_words.keys().isdisjoint(seen):
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)

@@ -38,8 +38,8 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, district_names, inside, place_kinds,
-                                 province_short_names, region_names, subdivision_parents)
+from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, city_initials, district_names, inside, iso_codes,
+                                 place_kinds, province_short_names, region_names, subdivision_parents)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         fold, script_key)
@@ -594,7 +594,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
             (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER) or \
-            (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang))
+            (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
+            (nm.initials and _dateline(texts, start, end))  # "BH: Nubank fora do ar"
         # (a capitalised place before a word for people is where they are: "Sydney friends say it's crawling")
         mapped = False
         # A country or a province beside a provider is where something happens ("AWS invests in data
@@ -2421,6 +2422,10 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
             and place_kinds().get(nm.written) == "nickname":
         return "a city's nickname or short form in a language not its country's (\"Seul\" is French \"alone\")"
+    if nm.initials or _state_code(nm) and nm.written in city_initials():
+        why = _initials_rule(texts, start, nm, doc.user_data.get(LANG))
+        if why:
+            return why
     foreign = _foreign_minor(texts, lower, start, end, nm, cased or said_lower)
     if foreign:
         return foreign
@@ -3643,6 +3648,25 @@ def _foreign_minor(texts: list[str], lower: list[str], start: int, end: int, nm:
         return None
     return "a minor subdivision outside the markets, not said as a place (\"Java and Bedrock\", \"sur le Store\", " \
         "\"a Meta outage\")"
+
+
+def _initials_rule(texts: list[str], start: int, nm: Name, lang: str | None) -> str | None:
+    """A big city's initials in capitals ("em BH", "in SF", "in KL", "LA"): the city in English or a language of its
+    country (CLDR's official languages, ``OFFICIAL_IN``, or ``geo.NICKNAME_LANGUAGES``), said as a place (the
+    resolver asks for "in ..." as of any name that is also something else); where a state code of its country is
+    written the same ("LA"), the city, unless it follows a place and a comma ("Baton Rouge, LA": the state)."""
+    after_a_place = start >= 2 and texts[start - 1] == "," and texts[start - 2][:1].isupper()
+    if not nm.initials:  # the state code written like a big city's initials
+        if not after_a_place and (nm.geo or "")[:2] == city_initials()[nm.written][:2]:
+            return "a state code written like a big city's initials, not after a place and a comma: the city " \
+                "(\"in LA\" is Los Angeles; \"Baton Rouge, LA\" the state)"
+        return None
+    country = (nm.geo or "")[:2]
+    if after_a_place and f"{country}-{nm.written}" in iso_codes():
+        return "a state's code after a place and a comma (\"Baton Rouge, LA\"), not the city's initials"
+    if lang != "en" and lang not in NICKNAME_LANGUAGES.get(country, ()) and country not in OFFICIAL_IN.get(lang or "", ()):
+        return "a city's initials in a language not its country's nor English (\"BA\", \"SF\" are other things there)"
+    return None
 
 
 # A whole place said in lower case: "monterrey entero caído", "no rio inteiro", "milano intera", "lyon entier",

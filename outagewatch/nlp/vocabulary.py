@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
 from outagewatch.nlp import sites, typos
-from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, common_places, gazetteer, hand_places, inside,
-                                place_forms, place_kinds, region_names)
+from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, city_initials, common_places, gazetteer,
+                                hand_places, inside, place_forms, place_kinds, region_names)
 from outagewatch.nlp.lexicon import COMMON_WORDS, COMMON_WORDS_CJK
 from outagewatch.textrules import CJK_TEXT_RE
 
@@ -110,6 +110,7 @@ class Name:
     short_for: str | None = None  # "gh actions": the name it shortens ("GitHub Actions")
     site_of: str | None = None  # a provider's data centre ("NYC3", "Falkenstein"): a place only beside that provider
     demonym: bool = False  # a place's people ("Londoners: ...") or its airport ("op Schiphol"): demonyms.py, sites.py
+    initials: bool = False  # a big city's initials in capitals ("em BH", "in SF"): geo.city_initials()
 
 
 @dataclass
@@ -326,6 +327,13 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
             vocab.state_codes.setdefault(short, []).append(
                 Name("place", (), short, geo=geo, located=located, ambiguous_place=True))  # "PA": US-PA and BR-PA
+    # "em BH", "in SF", "in KL": a big city's initials, looked up as the state codes are (capitals only, never by
+    # the matcher) and taken only said as a place (resolve._initials_rule)
+    for short, geo in city_initials().items():
+        if short not in places:
+            located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
+            vocab.state_codes.setdefault(short, []).append(
+                Name("place", (), short, geo=geo, located=located, ambiguous_place=True, initials=True))
     # Data centres of providers without catalog regions: "NYC3", "GRA11" (the letters, then a number)
     # and a site's name that is no place of the gazetteer ("Falkenstein"), each a place beside its provider.
     for p in catalog.providers.values():
