@@ -116,6 +116,27 @@ SUBDIVISIONS: dict[str, tuple[str, ...]] = {
     "SE-AB": ("Sthlm",), "NL-ZH": ("Den Haag",), "PL-22": ("Trójmiasto", "Trójmiasta", "Trójmieście"),
 }
 
+# A region people name by a nickname no gazetteer lists (geonames keeps cities' alternate names, not areas'; pycountry
+# only official names): each with the ISO codes of what it covers, most specific first, as the writers' rules give
+# them (a city's area its city's code, an area over several states each state's). Those that are also other things
+# ("GTA" the game, "DMV" the motor-vehicle office, "Tri-State" a company's word) count only said as a place: after
+# "in"/"across" and "the", or before "area"/"region" (``NICKNAME_NEEDS_CONTEXT``, resolve).
+REGION_NICKNAMES: dict[str, tuple[str, ...]] = {
+    # United States
+    "Bay Area": ("US-CA",), "SF Bay Area": ("US-CA",), "SoCal": ("US-CA",), "NorCal": ("US-CA",),
+    "Inland Empire": ("US-CA",), "Big Apple": ("US-NY",), "Chi-Town": ("US-IL",), "Chitown": ("US-IL",),
+    "Twin Cities": ("US-MN",), "Metroplex": ("US-TX",), "DFW": ("US-TX",), "Vegas": ("US-NV",), "NOLA": ("US-LA",),
+    "Tri-State": ("US-NY", "US-NJ", "US-CT"), "DMV": ("US-DC", "US-MD", "US-VA"),
+    # Canada, Philippines, South Africa, the Netherlands
+    "GTA": ("CA-ON",), "Greater Toronto Area": ("CA-ON",), "Lower Mainland": ("CA-BC",), "Metro Vancouver": ("CA-BC",),
+    "Metro Manila": ("PH-00",), "Jozi": ("ZA-GP",), "Mokum": ("NL-NH",),
+    # Argentina, Brazil, Germany, France
+    "CABA": ("AR-C",), "Capital Federal": ("AR-C",), "Conurbano": ("AR-B",), "ABC Paulista": ("BR-SP",),
+    "Baixada Santista": ("BR-SP",), "Baixada Fluminense": ("BR-RJ",), "Ruhrgebiet": ("DE-NW",), "Ruhrpott": ("DE-NW",),
+    "Rhein-Main": ("DE-HE",), "région parisienne": ("FR-IDF",), "Grand Paris": ("FR-IDF",),
+}
+NICKNAME_NEEDS_CONTEXT = frozenset({"GTA", "DMV", "Tri-State", "DFW", "Vegas", "Conurbano"})
+
 # Place names that are also everyday words or people: only a place next to a region-ish word.
 # Place names that are also people's names: lower case only after "in", "from"...
 AMBIGUOUS_PLACES = frozenset({
@@ -239,7 +260,7 @@ def common_places() -> frozenset[str]:
 def hand_places() -> frozenset[str]:
     """Names in the hand-kept tables (the places people name most)."""
     return frozenset(name for table in (COUNTRIES, SUBDIVISIONS, AREAS, TOWNS_NAMED_LIKE_WORDS, DISTRICTS,
-                                        REGION_SHORT_NAMES)
+                                        REGION_SHORT_NAMES, REGION_NICKNAMES)
                      for names in table.values() for name in names)
 
 

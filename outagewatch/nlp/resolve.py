@@ -38,8 +38,9 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
                              verbs)
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, city_initials, district_names, inside, iso_codes,
-                                 place_kinds, province_short_names, region_names, subdivision_parents)
+from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, city_initials, district_names,
+                                 inside, iso_codes, place_kinds, province_short_names, region_names,
+                                 subdivision_parents)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
                                         fold, script_key)
@@ -595,7 +596,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
             (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER) or \
             (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
-            (nm.initials and _dateline(texts, start, end))  # "BH: Nubank fora do ar"
+            (nm.initials and _dateline(texts, start, end)) or \
+            (nm.written in NICKNAME_NEEDS_CONTEXT and start > 1 and lower[start - 1] == "the"
+             and lower[start - 2] in PLACE_PREPOSITIONS)  # "BH: Nubank fora do ar", "across the GTA"
         # (a capitalised place before a word for people is where they are: "Sydney friends say it's crawling")
         mapped = False
         # A country or a province beside a provider is where something happens ("AWS invests in data
@@ -2422,6 +2425,11 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
             and place_kinds().get(nm.written) == "nickname":
         return "a city's nickname or short form in a language not its country's (\"Seul\" is French \"alone\")"
+    if nm.written in NICKNAME_NEEDS_CONTEXT and (end < n and texts[end][:1].isupper() or not (
+            _place_context(lower, start, end, texts) or start > 1 and lower[start - 1] == "the"
+            and lower[start - 2] in PLACE_PREPOSITIONS)):
+        return "a region's nickname that is also something else, not said as a place (\"GTA Online\", \"the DMV " \
+            "website\"; \"across the GTA\", \"in the DMV\" are)"
     if nm.initials or _state_code(nm) and nm.written in city_initials():
         why = _initials_rule(texts, start, nm, doc.user_data.get(LANG))
         if why:

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from outagewatch.catalog import Catalog
 from outagewatch.nlp import sites, typos
-from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, city_initials, common_places, gazetteer,
-                                hand_places, inside, place_forms, place_kinds, region_names)
+from outagewatch.nlp.geo import (AMBIGUOUS_PLACES, EVERYDAY_PLACES, MARKETS, NICKNAME_NEEDS_CONTEXT, REGION_NICKNAMES,
+                                city_initials, common_places, gazetteer, hand_places, inside, place_forms, place_kinds,
+                                region_names)
 from outagewatch.nlp.lexicon import COMMON_WORDS, COMMON_WORDS_CJK
 from outagewatch.textrules import CJK_TEXT_RE
 
@@ -327,6 +328,12 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
             vocab.state_codes.setdefault(short, []).append(
                 Name("place", (), short, geo=geo, located=located, ambiguous_place=True))  # "PA": US-PA and BR-PA
+    # "Bay Area", "SoCal", "Metro Manila", "the DMV": regions people name by a nickname, each with what it covers
+    for nickname, codes in REGION_NICKNAMES.items():
+        for geo in codes:
+            located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
+            add(nickname, Name("place", (), nickname, geo=geo, located=located,
+                               ambiguous_place=nickname in NICKNAME_NEEDS_CONTEXT))
     # "em BH", "in SF", "in KL": a big city's initials, looked up as the state codes are (capitals only, never by
     # the matcher) and taken only said as a place (resolve._initials_rule)
     for short, geo in city_initials().items():
