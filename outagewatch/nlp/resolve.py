@@ -2442,7 +2442,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
             return "lower case, and an everyday word or a minor subdivision"
         if nm.ambiguous_place and not context:
             return "lower case, also a name, no \"in ...\""
-        if len(nm.written) < 4 and lower[start] not in SHORT_LOWER and not (start and lower[start - 1] == "the"):
+        if len(nm.written) < 4 and lower[start] not in SHORT_LOWER and not (start and lower[start - 1] == "the") \
+                and not _short_city_in(lower, start, nm, doc.user_data.get(LANG)):
             return "a short form in lower case (\"us\"; \"the us\" is the country)"
         if not (doc.user_data.get(LANG) == "en" or context):
             return "lower case outside English without \"in ...\""
@@ -3699,6 +3700,27 @@ def _brand_edges(names, services: dict, providers: dict, operator_at: list[int])
     return starts, ends, {i for at in operator_at for i in (at - 1, at + 1)}
 
 
+# After a short city name in lower case, the words of its country's language that say "in": "no rio", "em rio".
+SHORT_CITY_IN = frozenset({"no", "em", "pro"})
+
+
+def _short_city_in(lower: list[str], start: int, nm: Name, lang: str | None) -> bool:
+    """"aqui no rio", "sem sinal no rio inteiro": a big city's short name that is also a word ("rio", a river), in lower
+    case right after "in" in a language of its country."""
+    return bool(start) and nm.ambiguous_place and lower[start - 1] in SHORT_CITY_IN and \
+        lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ())
+
+
+# A part of a city after its name in lower case: "amsterdam oost geen internet", "madrid centro sin luz".
+OPENING_PART_WORDS = frozenset({"north", "south", "east", "west", "central", "downtown", "noord", "oost", "zuid", "nord",
+                                "ost", "süd", "sud", "norte", "sul", "sur", "oeste", "leste", "este", "centro",
+                                "centrum", "zentrum", "centre", "center"})
+
+
+# "sydney here", "Dallas here, att fiber down", "aqui" ...: a place the writer says they are in, right after it.
+HERE_AFTER = frozenset({"here", "aqui", "aquí", "acá", "ici", "hier", "qui", "tutaj", "här", "burada"})
+
+
 def _said_in_lower(lower: list[str], start: int, end: int, nm: Name, brands: tuple[set[int], set[int], set[int]],
                    lang: str | None) -> bool:
     """A big city's name in lower case said as the place where a service fails: right before or after a tagged
@@ -3712,9 +3734,13 @@ def _said_in_lower(lower: list[str], start: int, end: int, nm: Name, brands: tup
         return False
     if lang != "en" and lang not in TOWN_LANGUAGES.get(nm.geo[:2], ()):
         return False
+    if end < len(lower) and lower[end] in HERE_AFTER and (end + 1 == len(lower) or not lower[end + 1].isalpha()):
+        return True  # "optus is down, sydney here", "Dallas here, att fiber down"
     starts, ends, operators_beside = brands
     if nm.ambiguous_place:
         return end - start == 1 and (start in operators_beside)
+    if start == 0 and end < len(lower) and (lower[end] in OPERATOR_NONE or lower[end] in OPENING_PART_WORDS):
+        return True  # opening the post, without something: "kraków bez internetu", "amsterdam oost geen internet"
     if end in starts or start in ends:
         return True
     if end < len(lower) and lower[end] in WHOLE_AFTER:

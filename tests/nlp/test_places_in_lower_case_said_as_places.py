@@ -27,3 +27,25 @@ def test_a_big_city_in_lower_case_said_as_the_place_is_where(tag, text, regions)
 ])
 def test_a_city_like_word_in_lower_case_not_said_as_a_place_is_none(tag, text):
     assert tag(text)["regions"] == []
+
+
+# Opening the post, "here" after it, and a short name right after "no"/"em" in its country's language.
+@pytest.mark.parametrize("text, regions", [
+    ("kraków bez internetu od orange? pół miasta leży", ["geo:PL-12"]),
+    ("madrid sin fibra de movistar desde las 8", ["geo:ES-M"]),
+    ("lyon sans internet depuis ce matin, free en panne", ["geo:FR-69M"]),
+    ("optus is down again, sydney here", ["geo:AU-NSW"]),
+    ("claro sem sinal no rio inteiro, alguém mais?", ["geo:BR-RJ"]),
+    ("vivo fibra caiu de novo aqui no rio", ["geo:BR-RJ"]),
+])
+def test_a_big_city_in_lower_case_opening_the_post_or_here_is_where(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "the day sydney lost optus for 12 hours, a look back",  # a person's name too, not opening, not beside optus
+    "netflix no carga, dice error de red, el rio de la plata se ve hermoso hoy",  # Spanish, not after "no"/"em"
+    "salta la conexión cada rato, movistar un desastre",  # Spanish "drops", opening the post: not Salta (AR-A)
+])
+def test_a_city_word_in_lower_case_elsewhere_is_still_none(tag, text):
+    assert tag(text)["regions"] == []
