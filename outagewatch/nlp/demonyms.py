@@ -122,7 +122,10 @@ PLACE_PEOPLE: dict[str, str] = {
              GB-NET Geordies|GB-MAN Mancunians Mancs|GB-BIR Brummies|GB-GLG Glaswegians|GB-EDH Edinburghers|
              IE-D Dubliners|DE-BY Bavarians|DE-BE Berliners|FR-75C Parisians|AU-NSW Sydneysiders|
              AU-VIC Melbournians|AU-QLD Queenslanders|CA-ON Torontonians|CA-BC Vancouverites|CA-QC Montrealers|
-             NZ-WGN Wellingtonians|BR-SP Paulistanos|BR-RJ Cariocas|AR-C Porteños""",
+             NZ-WGN Wellingtonians|BR-SP Paulistanos|BR-RJ Cariocas|AR-C Porteños|US-NY NYers|US-NJ Jerseyans|
+             IN-MH Mumbaikars|IN-DL Delhiites Dilliwalas|IN-KA Bangaloreans|ZA-WC Capetonians|ZA-GP Joburgers|
+             NZ-AUK Aucklanders|CA-AB Calgarians Edmontonians|AU-QLD Brisbanites|AU-WA Perthites|US-AZ Phoenicians|
+             US-GA Atlantans|US-FL Miamians|US-MI Detroiters|US-MN Minnesotans|US-OR Portlanders""",
     "es": """AR-C porteños porteñas|MX-CMX chilangos|MX-JAL tapatíos|MX-NLE regiomontanos|PE-LMA limeños|
              CL-RM santiaguinos|VE-A caraqueños|CO-ANT paisas antioqueños|AR-S rosarinos|ES-BI bilbaínos|
              ES-SE sevillanos|ES-MA malagueños|ES-CT catalanes|ES-AN andaluces|ES-PV vascos|ES-GA gallegos|
@@ -156,6 +159,23 @@ PLACE_PEOPLE: dict[str, str] = {
              SE-F jönköpingsbor""",
 }
 
+
+# A place's people in two words, the first its name's own ("New Yorkers", "Hong Kongers"): read as one word at run
+# time (``find``), as the one-word ones are; no package lists them.
+TWO_WORD_PEOPLE: dict[str, dict[tuple[str, str], str]] = {
+    "en": {("new", "yorkers"): "US-NY", ("new", "jerseyans"): "US-NJ", ("san", "franciscans"): "US-CA",
+           ("los", "angelenos"): "US-CA", ("hong", "kongers"): "HK", ("new", "zealanders"): "NZ",
+           ("south", "africans"): "ZA", ("new", "mexicans"): "US-NM", ("north", "carolinians"): "US-NC",
+           ("south", "carolinians"): "US-SC", ("west", "virginians"): "US-WV", ("rhode", "islanders"): "US-RI",
+           ("long", "islanders"): "US-NY", ("new", "englanders"): "US"},
+}
+_SECOND_WORDS = {lang: frozenset(second for _, second in pairs) for lang, pairs in TWO_WORD_PEOPLE.items()}
+# A question put to them right after the people word calls on them, as a comma does ("melburnians is your telstra
+# dead too?", "..., göteborgare har ni samma?"): the plural "you" of each language, at most two words after it.
+YOU = {"en": frozenset({"you", "your", "y'all", "yall"}), "de": frozenset({"euch"}),  # not "ihr", also "their"
+       "nl": frozenset({"jullie"}), "fr": frozenset({"vous"}), "es": frozenset({"ustedes", "vosotros", "les", "os"}),
+       "pt": frozenset({"vocês", "vcs", "voces"}), "it": frozenset({"voi", "vi"}), "pl": frozenset({"wy", "was", "macie"}),
+       "sv": frozenset({"ni", "er"}), "tr": frozenset({"siz", "sizde"})}
 
 # English people words that are also the adjective or the language: people only before a word for people (other
 # languages write the adjective in lower case, or before a capitalised noun, which the rules below already read).
@@ -277,6 +297,17 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
         list[tuple[int, str]]:
     """(token index, ISO code) of each demonym said of people in the tokens of a text in ``lang``."""
     words = table.get(lang or "")
+    seconds = _SECOND_WORDS.get(lang or "")
+    if seconds and not seconds.isdisjoint(lower):  # "New Yorkers": read as one word, at its first word's index
+        pairs = TWO_WORD_PEOPLE[lang or ""]
+        at = [i for i in range(len(lower) - 1) if (lower[i], lower[i + 1]) in pairs]
+        if at:
+            keep = [i for i in range(len(lower)) if i - 1 not in at]
+            joined = {i: f"{lower[i]} {lower[i + 1]}" for i in at}
+            merged = [joined.get(i, lower[i]) for i in keep]
+            table = {**table, lang: {**(words or {}), **{f"{a} {b}": code for (a, b), code in pairs.items()}}}
+            found = find([texts[i] for i in keep], merged, lang, table)
+            return [(keep[j], code) for j, code in found]
     n = len(lower)
     if not words or not lower or words.keys().isdisjoint(lower):
         # one C-level pass: most texts hold no people word (keys hold each word as written and folded)
@@ -292,6 +323,9 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
         after = first + 1
         if first < n and (after >= n or not texts[after][:1].isupper() or lower[after] in PEOPLE_AFTER):
             spots.append(first)  # not before a noun it qualifies: "Berliner Pfannkuchen", "Hamburger Hafen"
+    you = YOU.get(lang or "", frozenset())
+    if not you.isdisjoint(lower):  # "melburnians is your telstra dead too?", "..., göteborgare har ni samma?"
+        spots += [i for i in range(n - 1) if lower[i] in words and _asked(lower, i, you)]
     if not CUES.isdisjoint(lower):
         spots += [i for i in range(n - 1) if lower[i + 1] in PEOPLE_AFTER]
         spots += [i for i in range(1, n) if lower[i - 1] in PEOPLE_COUNT or i > 1 and lower[i - 1] in ("of", "de", "di")
@@ -308,9 +342,29 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
             continue  # "Irish people", "Japanese users"; not "French toast", "Swiss cheese", "Schweizer Käse"
         # The languages that capitalise people words read one in lower case only where it calls on them, opening
         # the post before a comma or a colon ("berliner, o2 bei euch auch weg?", "les bordelais, bouygues ...")
-        if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper() or _calls_on(lower, i)):
+        if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper() or _calls_on(lower, i)
+                     or _asked(lower, i, you)):
             found.append((i, code))
     return found
+
+
+def _asked(lower: list[str], i: int, you: frozenset[str]) -> bool:
+    """A question to them right after the people word: "melburnians is your telstra dead too?", "new yorkers is
+    spectrum down for you too" (a question's verb right after it, "you" before the sentence ends)."""
+    if i + 1 < len(lower) and (lower[i + 1] in you or i + 2 < len(lower) and lower[i + 2] in you):
+        return True
+    if i + 1 >= len(lower) or lower[i + 1] not in QUESTION_VERBS:
+        return False
+    for word in lower[i + 2:]:
+        if word in SENTENCE_ENDS:
+            return False
+        if word in you:
+            return True
+    return False
+
+
+# English verbs that open a question put to people ("melburnians is your ...", "NYers, are you ...").
+QUESTION_VERBS = frozenset({"is", "are", "do", "does", "did", "has", "have", "anyone", "any", "can"})
 
 
 def _calls_on(lower: list[str], i: int) -> bool:

@@ -47,3 +47,26 @@ def test_a_nation_called_on_in_lower_case_beside_a_place_in_it_leaves_the_place(
     """Where a more specific place is named, that place says where; a nation called on with its capital keeps its
     country too (``test_a_nations_people``)."""
     assert tag(text)["regions"] == regions
+
+
+# A question put to them right after their word calls on them as a comma does; a place's people in two words
+# ("New Yorkers", "Hong Kongers") are read as one word; big cities' people no suffix makes ("Mumbaikars", "NYers").
+@pytest.mark.parametrize("text, regions", [
+    ("melburnians is your telstra mobile data dead too? just SOS on my phone", ["geo:AU-VIC"]),
+    ("new yorkers is spectrum down for you too? nothing loads", ["geo:US-NY"]),
+    ("New Yorkers, is Verizon down for you? no bars anywhere", ["geo:US-NY"]),
+    ("Hong Kongers, is PCCW broadband down? nothing since noon", ["geo:HK"]),
+    ("Mumbaikars, is Jio down for you? no 5G, no 4G, nothing", ["geo:IN-MH"]),
+    ("NYers, is the MTA app dead for you? maps just says no internet", ["geo:US-NY"]),
+    ("telia bredband dött sen igår, göteborgare har ni samma?", ["geo:SE-O"]),
+])
+def test_people_asked_or_named_in_two_words_say_where(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "the new yorker app keeps crashing on my ipad, is it just me?",  # a magazine, not its city's people
+    "londoners and the rest of us will love this netflix show, you should watch it",  # no question put to them
+])
+def test_people_words_neither_asked_nor_called_on_are_no_place(tag, text):
+    assert tag(text)["regions"] == []
