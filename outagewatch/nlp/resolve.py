@@ -597,9 +597,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
             (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER) or \
             (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
-            (nm.initials and _dateline(texts, start, end)) or \
+            (nm.initials or nm.ambiguous_place and texts[start][:1].isupper() and bool(symptom_at or services)
+             and place_kinds().get(nm.written) == "city") and _dateline(texts, start, end) or \
             (nm.written in NICKNAME_NEEDS_CONTEXT and start > 1 and lower[start - 1] == "the"
-             and lower[start - 2] in PLACE_PREPOSITIONS)  # "BH: Nubank fora do ar", "across the GTA"
+             and lower[start - 2] in PLACE_PREPOSITIONS)  # "BH: Nubank fora do ar", "Lagos: MTN data crawling",
+        # "... on the phone. Phoenix" (a big city's name that is also a person's, heading or signing a complaint),
+        # "across the GTA"
         # (a capitalised place before a word for people is where they are: "Sydney friends say it's crawling")
         mapped = False
         # A country or a province beside a provider is where something happens ("AWS invests in data

@@ -30,3 +30,20 @@ def test_a_place_said_as_its_own_sentence_is_where_the_writer_is(tag, text, sour
 ])
 def test_a_place_inside_a_sentence_about_nothing_is_no_sign_off(tag, text):
     assert tag(text)["regions"] == []
+
+
+# A big city's name that is also a person's, heading or signing a complaint, is where the writer is.
+@pytest.mark.parametrize("text, regions", [
+    ("Lagos: MTN data crawling since yesterday, can't even load a webpage", ["geo:NG-LA"]),
+    ("Southwest site keeps throwing error pages when I change my flight. on hold 2h. Phoenix", ["geo:US-AZ"]),
+])
+def test_a_city_named_like_a_person_heading_or_signing_a_complaint_is_where(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan: you are wrong about that, it was never down",  # a person answered; a country, not a big city
+    "Sydney: what a gorgeous day at the beach with the kids",  # no complaint: a name heading a post
+])
+def test_a_name_heading_a_post_without_a_complaint_is_no_city(tag, text):
+    assert tag(text)["regions"] == []
