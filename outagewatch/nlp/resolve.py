@@ -242,7 +242,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             if name_ends and not SERVICE_DEAD.isdisjoint(lower) else ():
         # "Reddit dead in philly", "Discord tot in München", "whatsapp ölü", "whatsapp HS ici": a word for dead
         # right after a service's name says it is down (not "Twitter is dead": an opinion as often)
-        if any(e == i and any(nm.kind in ("service", "provider") for nm in ns) for _, e, ns in names) \
+        if any((e == i or e == i - 1 and lower[e] in DEAD_COPULAS) and any(nm.kind in ("service", "provider") for nm in ns)
+               for _, e, ns in names) \
                 and (i + 1 >= n or lower[i + 1] not in DEAD_NOT_AFTER) \
                 and not any(s <= i < e for s, e, _ in symptom_spans) and not _negated(lower, i, False):
             talk.append(i)
@@ -361,8 +362,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                foreign=_Foreign(lower, lang if lang in vocab.lookalikes else None),
                kana_or_hangul=not raw.isascii() and KANA_OR_HANGUL.search(raw) is not None)
     if vocab.typo_index and (symptom_at or trace is not None or ctx.named or not lexicon.BARE_DOWN.isdisjoint(lower)):
-        _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG), say,
-                    trace is not None, ctx.named)
+        typed = _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG),
+                            say, trace is not None, ctx.named)
+        if typed:  # where each typo'd name is, for the contrasts read below ("linkedin är död, whatsap funkar")
+            names = names + typed
     if "-" in "".join(lower):  # a word that is or holds a hyphen
         _hyphenated_names(texts, lower, vocab, services, providers, say)
     for entry in ctx.services if (vocab.brand_family or ctx.kind == "status") and services.keys() - ctx.services \
@@ -1171,7 +1174,8 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
         if word.isalpha() and len(none) < TYPO_NONE_SIZE:  # a word, not a number or link seen once
             none.add(word)
     if not nears:
-        return
+        return []
+    typed: list = []  # (start, end, [Name]) of each typo'd name taken
     taken = {i for s, e, _ in names for i in range(s, e)}
     n = len(lower)
     words = (vocab.lookalikes.get("en", frozenset()), vocab.lookalikes.get(lang or "en", frozenset()))
@@ -1195,9 +1199,12 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
         else:
             entry = entries.pop()
             _add_entry(entry, vocab, services, providers)
+            if entry in services:
+                typed.append((i, i + 1, [Name("service", (entry,), word)]))
             say("name", word, True, f"one edit off {near[0]} (a typo), "
                 + ("said to be down" if down else "in a text that says something is wrong or back" if symptom_at
                    else "found by a search for it"), entry=entry)
+    return typed
 
 
 HYPHEN_PARTS = 4  # the most words of a name joined by hyphens that are looked for ("Azure-Front-Door-Ausfall")
@@ -2082,6 +2089,9 @@ def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
 # "WhatsApp KO", "whatsapp HS"), in every supported language.
 SERVICE_DEAD = frozenset({"dead", "died", "muerto", "muerta", "mort", "morte", "hs", "morto", "morta", "ko", "tot",
                           "dood", "död", "dött", "ölü", "öldü", "martwy", "martwe", "umarł", "umarło"})
+# The copula between, in the languages where "X is dead" is no common opinion ("linkedin är död", "Discord ist tot";
+# not English "Twitter is dead").
+DEAD_COPULAS = frozenset({"är", "ist", "est", "è", "é", "está", "jest", "öldü"})
 DEAD_NOT_AFTER = frozenset({"to", "and", "end", "link", "links", "man", "zone", "weight", "serious", "inside"})
 
 

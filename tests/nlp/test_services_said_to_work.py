@@ -92,3 +92,17 @@ def test_the_writers_own_roku_another_service_fails_on_is_the_device(rules, text
 ])
 def test_a_roku_failing_itself_or_the_roku_keeps_its_name(rules, text, services):
     assert sorted(rules(text)["services"]) == sorted(services)
+
+
+@pytest.mark.parametrize("text, about, works", [
+    # the service said to work typed one letter off
+    ("linkedin är död i Östersund, whatsap funkar som vanligt", "linkedin", "whatsapp"),
+    ("snap morto a Sicilia, discrod invece va", "snapchat", "discord"),
+])
+def test_a_typod_service_said_to_work_beside_a_broken_one_is_the_contrast(rules, text, about, works):
+    services = rules(text)["services"]
+    assert about in services and works not in services
+
+
+def test_a_typod_service_said_down_is_still_the_service(rules):
+    assert rules("discrod down again, voice keeps cutting out")["services"] == ["discord"]
