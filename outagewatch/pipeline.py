@@ -79,18 +79,23 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     after that, so a kill loses nothing: what was not stored is fetched or ingested again).
     """
     total = UpsertResult()
-    reading = _Reading()
-    batches = reading.noting(batched(signals, batch_size))
-    # Near the end of all it reads, the store is told how many Signals are still to come (the
-    # last four batches'): the SQLite store has its words indexer commit then, beside them.
-    expect_end = getattr(store, "expect_end", None)
+    batches = batched(signals, batch_size)
+    # A tagger that tags ahead reads the next batches before this one is stored: near the end of
+    # all it reads, the store is told how many Signals are still to come (the last four batches'),
+    # and the SQLite store has its words indexer commit then, beside them. (Without one, the end
+    # is known only at the last batch: nothing is said, and nothing is read further ahead.)
+    reading = expect_end = None
     ending = 4 * batch_size
     stored = 0
     if tag is not None:
         ahead = getattr(tag, "tag_ahead", None)
         if hasattr(tag, "on_hold"):  # ingest's tagging process: the store gets ready while it starts
             tag.on_hold = getattr(store, "expect_rows", None)
-        batches = ahead(batches) if ahead is not None else _tag_each(batches, tag)
+        if ahead is not None:
+            reading, expect_end = _Reading(), getattr(store, "expect_end", None)
+            batches = ahead(reading.noting(batches))
+        else:
+            batches = _tag_each(batches, tag)
     try:
         # The collector off while batches are read, tagged and stored, a full collection every
         # few batches instead (outagewatch.gcpause: ~19 µs a Signal of ingest's writing process).
@@ -119,7 +124,8 @@ class _Reading:
     def noting(self, batches: Iterable[list[Signal]]) -> Iterator[list[Signal]]:
         """``batches``, each read one ahead of the one handed on, so that the last is known
         to be the last when it is taken (an ingest's tagging process takes a file's last
-        batch long before the store gets it)."""
+        batch long before the store gets it; on a stream read as it comes, a batch reaches
+        the tagger once the next is read, one batch beyond the two it keeps ahead)."""
         batches = iter(batches)
         batch = next(batches, None)
         while batch is not None:
