@@ -526,7 +526,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                     for s, e, o in places):  # "México Central" beside Azure is not also AWS's place
                 regions.setdefault(f"geo:{nm.geo}")
                 say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
-            elif list(providers) in ([], [region.split(":", 1)[0]]) and _cloud_region_word(lower, texts, text) and len({
+            elif list(providers) in ([], [region.split(":", 1)[0]]) and (
+                    _cloud_region_word(lower, texts, text) or _named_as_region(lower, end, services, vocab)) and len({
                     o.ids[0].split(":", 1)[0] for s, e, o in places if s == start and e == end and o.kind == "region"}) == 1:
                 # "quale regione scegliere, Italia settentrionale o Europa occidentale?", "Microsoft's UK South cloud
                 # region", "한국 중부랑 한국 남부 중에 어디를 주 리전으로": a display name only one provider has, said
@@ -2366,6 +2367,13 @@ CLOUD_REGION_WORDS = frozenset({"region", "regions", "regione", "regioni", "regi
                                 "région", "régions", "regio", "regio's", "regionen", "bölge", "bölgesi", "bölgesinde",
                                 "regionu", "regionie", "regiony", "regionerna"})
 CLOUD_REGION_CJK = ("リージョン", "리전")
+
+
+def _named_as_region(lower: list[str], end: int, services: dict, vocab: Vocabulary) -> bool:
+    """"new West US region launch means lower latency": an English display name said as a region, "region" right
+    after it, with no service of another named ("Codespaces in East US region" is GitHub's)."""
+    return end < len(lower) and lower[end] in ("region", "regions") and not any(
+        vocab.provider_of.get(s) in (None, s) or "/" not in s for s in services)
 
 
 def _cloud_region_word(lower: list[str], texts: list[str], name: str) -> bool:

@@ -60,3 +60,14 @@ def test_a_cloud_product_only_suspected_beside_others_outage_is_not_labelled(tag
 def test_a_cloud_product_asked_about_first_with_the_failing_service_after_stays(tag):
     tags = tag("is S3 down? our netflix clone fails on every upload")
     assert "aws/s3" in tags["services"] and "aws" in tags["providers"]
+
+
+def test_an_english_display_name_said_as_a_region_names_its_only_provider(tag):
+    tags = tag("East US region down again, nothing deploys")
+    assert tags["providers"] == ["azure"] and "azure:eastus" in tags["regions"]
+
+
+def test_a_display_name_beside_another_companys_service_names_no_provider(tag):
+    tags = tag("We are investigating Codespace creation failures in East US region",
+               source="statuspage:www.githubstatus.com")
+    assert tags["providers"] == [] and tags["regions"] == []
