@@ -245,6 +245,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if any((e == i or e == i - 1 and lower[e] in DEAD_COPULAS) and any(nm.kind in ("service", "provider") for nm in ns)
                for _, e, ns in names) \
                 and (i + 1 >= n or lower[i + 1] not in DEAD_NOT_AFTER) \
+                and not (lower[i] in DEAD_NOT_ENGLISH and lang in (None, "en")) \
                 and not any(s <= i < e for s, e, _ in symptom_spans) and not _negated(lower, i, False):
             talk.append(i)
             found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
@@ -2093,6 +2094,9 @@ SERVICE_DEAD = frozenset({"dead", "died", "muerto", "muerta", "mort", "morte", "
 # The copula between, in the languages where "X is dead" is no common opinion ("linkedin är död", "Discord ist tot";
 # not English "Twitter is dead").
 DEAD_COPULAS = frozenset({"är", "ist", "est", "è", "é", "está", "jest", "öldü"})
+# Letters that are other words in English ("my discord hs group", high school; "ko" a knockout): read only in a text
+# of another language ("whatsapp HS ici", "WhatsApp KO").
+DEAD_NOT_ENGLISH = frozenset({"hs", "ko"})
 DEAD_NOT_AFTER = frozenset({"to", "and", "end", "link", "links", "man", "zone", "weight", "serious", "inside"})
 
 

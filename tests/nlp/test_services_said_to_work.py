@@ -106,3 +106,8 @@ def test_a_typod_service_said_to_work_beside_a_broken_one_is_the_contrast(rules,
 
 def test_a_typod_service_said_down_is_still_the_service(rules):
     assert rules("discrod down again, voice keeps cutting out")["services"] == ["discord"]
+
+
+def test_letters_that_are_other_english_words_say_dead_only_in_another_language(rules):
+    assert rules("whatsapp HS ici à Lille depuis ce matin")["relevant"]
+    assert not rules("Discord hs reunion planning thread, who's in?")["relevant"]
