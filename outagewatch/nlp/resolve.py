@@ -153,6 +153,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
     symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
     texts, lower = doc_words(doc)
+    if trace is None and not (spans or handles or hosts or codes or symptom_spans or stage_spans or ja):
+        quiet = _nothing_named(texts, lower, hashtags, vocab, ctx, doc)
+        if quiet is not None:
+            return quiet
     n = len(lower)
     sentence = _Sentences(texts)
 
@@ -863,6 +867,42 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
 
 
 CHOICE_CUES = verbs.CHOICES | {"n't"}  # a quick test before :func:`verbs.choosing`
+# The words :func:`resolve` reads a name, a problem or a product from where the matcher found nothing: a card's
+# refusal, a bare "down" (also the typo search's gate), an AWS product's bare name before its use, Bedrock's model
+# hosts, Docker's pulls (see :func:`_nothing_named`).
+NOTHING_NAMED_BLOCKERS = lexicon.CARD_WORDS | lexicon.BARE_DOWN | frozenset(lexicon.PRODUCT_BY_NOUN) | {
+    "bedrock", "docker", "toomanyrequests"}
+
+
+def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabulary, ctx: SourceContext,
+                   doc: Doc) -> Tags | None:
+    """The tags of a text the matcher found nothing in (no name, place, code, handle, host, problem, stage or
+    Japanese/Korean phrase), where :func:`resolve` can find nothing either, or None where it may: most such
+    texts are chatter that reached the pipeline only for a kana or hangul character ("今日はいい天気ですね").
+
+    What :func:`resolve` reads beyond the matcher's finds, each looked at here as it looks: a source that names
+    something or is a status page; a hashtag naming an entry or saying one is down ("#rokudown"); a language whose
+    case endings make names (``inflected``); a network operator (``operators.find``); a place's people, a country's
+    adjective or an airport (``demonyms``, ``sites``); a word joined by a hyphen (names in compounds); the words of
+    :data:`NOTHING_NAMED_BLOCKERS`; a stage as a title's word, a component's state, an all-clear. Past those the
+    rules have no name, place, problem, stage or recovery to weigh: no tag, not relevant, not ongoing; only
+    ``denied`` (a person's choice, "i won't let my kids play") is read, for the relevance model's guard."""
+    if ctx.services or ctx.providers or ctx.regions or ctx.words or ctx.named or ctx.brands or ctx.page \
+            or ctx.kind == "status":
+        return None
+    for _, tag in hashtags:
+        key = compact(tag)
+        if key.endswith(HASHTAG_SUFFIXES) or key in vocab.compact:
+            return None
+    lang = doc.user_data.get(LANG)
+    if lang in inflected.ENDINGS or not NOTHING_NAMED_BLOCKERS.isdisjoint(lower) or "-" in "".join(lower):
+        return None
+    if operators.find(texts, lower) or _title_status(lower) is not None or _component_state(lower) is not None:
+        return None
+    if demonyms.find(texts, lower, lang, demonyms.demonyms()) or demonyms.find_adjectives(texts, lower, lang) \
+            or sites.find_airports(texts, lower, sites.airport_names()) or allclear.all_clear(lower, text_of(doc)):
+        return None
+    return Tags(denied=bool(not CHOICE_CUES.isdisjoint(lower) and verbs.choosing(lower)))
 _PRESENT_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.PRESENT_TIME_PHRASES) + r")(?!\w)")
 _PRESENT_KEYS = phrasegate.keys(lexicon.PRESENT_TIME_PHRASES)  # a text holding none cannot match _PRESENT_RE
 NEAR = 3  # a present-time word dates the problem word it is at most this many words from ("today's outage")
