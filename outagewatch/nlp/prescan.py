@@ -24,7 +24,7 @@ import re
 from outagewatch.nlp import allclear, compounds, demonyms, inflected, lexicon, operators, sites, verbs
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS, _japanese
-from outagewatch.nlp.resolve import (_STATE_FIRSTS, HASHTAG_SUFFIXES, NICKNAME_NOUNS, NOTHING_NAMED_BLOCKERS,
+from outagewatch.nlp.resolve import (_MONEY_CJK_RE, _STATE_FIRSTS, HASHTAG_SUFFIXES, NICKNAME_NOUNS, NOTHING_NAMED_BLOCKERS,
                                      STAGE_WORDS)
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
 from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
@@ -274,7 +274,10 @@ class Prescan:
         capitals); a word said to work again beside a service verb (``verbs.working_again``); the recoveries,
         maintenance and fine-words the triggers leave out; a short name that is an everyday word ("lol") as its
         users write it, beside a product noun or in the language that coined it (``resolve._nickname``); a
-        negation a person's choice is read from (``verbs.choosing``: the rules' denial guards the model's yes). What
+        negation a person's choice is read from (``verbs.choosing``: the rules' denial guards the model's yes); money
+        taken twice or for an order gone, a question whether something is down (``resolve._money_failure``,
+        ``_asked_down``). A rule that reads a problem or a name from words the matcher does not find must be looked
+        at here too: test_nothing_named_fast_path.py reads every development set through both ways. What
         is left has no tag through the pipeline either (checked on every development and writer set with
         Japanese or Korean written before and after each text)."""
         matcher = self.matcher
@@ -309,6 +312,10 @@ class Prescan:
         keyed, raw = self._quiet_phrases
         if any(rest <= held for w in held.intersection(keyed) for rest in keyed[w]) or any(p in low for p in raw):
             return True
+        if not (lexicon.TWICE.isdisjoint(held) and lexicon.TWICE_FIRSTS.isdisjoint(held)) or not (
+                lexicon.ORDER_WORDS.isdisjoint(held) or lexicon.MONEY_TAKEN.isdisjoint(held)) or not (
+                lexicon.ASKED_DOWN.isdisjoint(held) or lexicon.ASKING_COPULAS.isdisjoint(held)) or _MONEY_CJK_RE.search(text):
+            return True  # money taken twice or for an order gone, a question whether something is down (resolve)
         if not verbs.CHOICES.isdisjoint(held) or "n't" in low or "n’t" in low:
             return True  # a person's choice ("i won't let my kids play"): the rules' denial guards the model's yes
         if operators._CJK_NAMES.search(text) or allclear.CJK.search(text):

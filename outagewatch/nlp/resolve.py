@@ -884,7 +884,10 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
     something or is a status page; a hashtag naming an entry or saying one is down ("#rokudown"); a language whose
     case endings make names (``inflected``); a network operator (``operators.find``); a place's people, a country's
     adjective or an airport (``demonyms``, ``sites``); a word joined by a hyphen (names in compounds); the words of
-    :data:`NOTHING_NAMED_BLOCKERS`; a stage as a title's word, a component's state, an all-clear. Past those the
+    :data:`NOTHING_NAMED_BLOCKERS`; a stage as a title's word, a component's state, an all-clear; money taken for an
+    order gone or twice (``_money_failure``), a question whether something is down (``_asked_down``). A rule that
+    reads a problem or a name from words the matcher does not find must be looked at here too (and in
+    ``Prescan._cjk_candidate``): test_nothing_named_fast_path.py reads every development set through both. Past those the
     rules have no name, place, problem, stage or recovery to weigh: no tag, not relevant, not ongoing; only
     ``denied`` (a person's choice, "i won't let my kids play") is read, for the relevance model's guard."""
     if ctx.services or ctx.providers or ctx.regions or ctx.words or ctx.named or ctx.brands or ctx.page \
@@ -899,6 +902,9 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
         return None
     if operators.find(texts, lower) or _title_status(lower) is not None or _component_state(lower) is not None:
         return None
+    if _money_failure(lower, text_of(doc), lang in ("ja", "ko")) is not None or not (
+            lexicon.ASKED_DOWN.isdisjoint(lower) or lexicon.ASKING_COPULAS.isdisjoint(lower)) and _asked_down(lower) is not None:
+        return None  # "Bestellung storniert, Geld aber abgebucht", "Är BankID nere?"
     if demonyms.find(texts, lower, lang, demonyms.demonyms()) or demonyms.find_adjectives(texts, lower, lang) \
             or sites.find_airports(texts, lower, sites.airport_names()) or allclear.all_clear(lower, text_of(doc)):
         return None

@@ -72,3 +72,46 @@ def test_a_source_that_names_something_takes_the_whole_rules(tagger):
     short, full, doc, ctx = _both(tagger, "今日はいい天気ですね", source="x:@RokuSupport")
     assert short == full and short.services == ["roku"]
     assert _short_way(tagger, doc, ctx) is None
+
+
+def _development_texts() -> list[str]:
+    """Every development and writer set's texts (never the blind sets: scripts/relevance_data.NEVER_READ)."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        from relevance_data import NEVER_READ, WRITERS
+    finally:
+        sys.path.pop(0)
+    paths = [p for p in sorted((root / "tests/data").glob("tagging_*.jsonl")) if p not in NEVER_READ]
+    paths += [root / "training/tagging" / f"{w}.jsonl" for w in WRITERS]
+    texts = []
+    for path in paths:
+        if path.exists() and path not in NEVER_READ:
+            texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_every_development_text_gets_the_same_tags_either_way(tagger):
+    """The short ways are second copies of what the rules read beyond the matcher: a new rule that reads a problem
+    or a name from other words must be looked at in both (``resolve._nothing_named``, ``Prescan._cjk_candidate``).
+    Every development text, and each again after a Japanese word (the quiet texts of Prescan.look),
+    through the tagger as it is and with both short ways off."""
+    from outagewatch.nlp import prescan
+
+    texts = _development_texts()
+    items = [(text, None, None) for text in texts] + [(f"今日は {text}", None, None) for text in texts]
+    short = list(tagger.tag_texts(items))
+    quiet = sum(tagger.prescan.look(text)[1] for text, _, _ in items)
+    original, candidate = rules._nothing_named, prescan.Prescan._cjk_candidate
+    try:
+        rules._nothing_named = lambda *args: None
+        prescan.Prescan._cjk_candidate = lambda self, text, low, words: True
+        full = list(tagger.tag_texts(items))
+    finally:
+        rules._nothing_named, prescan.Prescan._cjk_candidate = original, candidate
+    assert quiet > 100  # the Japanese and Korean chatter of the sets takes the quiet way
+    assert [i for i, (a, b) in enumerate(zip(short, full)) if a != b] == []
