@@ -769,7 +769,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if power and not (services or providers or operator) and not network_lost:
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
-    elif not network_lost and (services or providers) and _power_cut_over(lower, texts, found, sentence, power, ja):
+    elif not network_lost and (services or providers) and _power_cut_over(lower, texts, found, sentence, power,
+                                                                          lang in ("ja", "ko")):
         problems = set()  # "Stromausfall ... 10 min, danach lief alles wieder, auch IMDb"
         symptoms -= lexicon.PROBLEM_SYMPTOMS
         why = excluded = "a power cut at home, over or not reaching the services named: no service went down"
@@ -2028,16 +2029,19 @@ def _card_refused(lower: list[str]) -> int | None:
     return None
 
 
-def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: bool, ja) -> bool:
+def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: bool, cjk: bool) -> bool:
     """A power cut (or a tripped breaker) is the text's only problem, and it says things work again or still
-    (:data:`lexicon.POWER_BACK`): "strömavbrott hemma i 10 min, sen funkade allt igen, twitch också"."""
-    cjk = bool(ja) or any(ord(t[0]) > 0x3000 for t in texts if t)
+    (:data:`lexicon.POWER_BACK`): "strömavbrott hemma i 10 min, sen funkade allt igen, twitch också". Asked of
+    every text that names a service: set tests first, a joined text's substrings before a word loop."""
+    raw = "".join(texts) if cjk else ""
+    if lexicon.POWER_BACK.isdisjoint(lower) and not (cjk and any(b in raw for b in lexicon.POWER_BACK_CJK)):
+        return False
     if not (power or not lexicon.BREAKER_WORDS.isdisjoint(lower) or not lexicon.POWER_WORDS.isdisjoint(lower)
-            or any(t.startswith(lexicon.POWER_PREFIXES) for t in lower)
-            or cjk and any(b in t for t in texts for b in lexicon.BREAKER_CJK)):
-        return False
-    if lexicon.POWER_BACK.isdisjoint(lower) and not (cjk and any(b in t for t in texts for b in lexicon.POWER_BACK_CJK)):
-        return False
+            or cjk and any(b in raw for b in lexicon.BREAKER_CJK)):
+        joined = " ".join(lower)
+        if not any(p in joined for p in lexicon.POWER_PREFIXES) \
+                or not any(t.startswith(lexicon.POWER_PREFIXES) for t in lower):
+            return False
     # the clauses that speak of the power (a comma, "and", "but" end one: "power outage across denver, mobile data
     # barely works and telegram won't load" has a problem of its own)
     power_at = {i for i, w in enumerate(lower)
@@ -2078,6 +2082,7 @@ def _asked_down(lower: list[str]) -> int | None:
 
 
 _MONEY_CJK_RE = re.compile("|".join(lexicon.MONEY_FAILURE_CJK))
+_MONEY_GATE = lexicon.TWICE | lexicon.TWICE_FIRSTS | lexicon.ORDER_WORDS
 
 
 def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
@@ -2085,6 +2090,8 @@ def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
     words from one of "twice", in its clause ("drog pengarna två gånger", "mi ha scalato due volte"); an order word,
     a word of cancelling or vanishing and one of money taken ("Bestellung storniert, Geld aber abgebucht"); in
     Japanese and Korean, :data:`lexicon.MONEY_FAILURE_CJK` in the raw text (then the first word)."""
+    if _MONEY_GATE.isdisjoint(lower) and not (cjk and _MONEY_CJK_RE.search(raw)):
+        return None  # one set test for the ~all texts that hold no word of "twice" and no order word
     n = len(lower)
     if not lexicon.PEOPLE_WHO_CHARGE.isdisjoint(lower):
         return None  # "mi hermano me cobró dos veces la cena"
@@ -3473,7 +3480,7 @@ def past_window(lower: list[str], raw: str) -> str | None:
     """A closed window of clock times the problem was told in ("Between 08:40 and 11:15 UTC", "entre 14h05 et
     15h30", "10:00 ile 11:30 arasında", "03:10 から 04:25 の間", :data:`lexicon.PAST_WINDOW`) where nothing says
     it goes on now ("still", "currently", "ongoing"), or None."""
-    if not _CLOCK_RE.search(raw) or not lexicon.STILL_NOW.isdisjoint(lower):
+    if not lexicon.STILL_NOW.isdisjoint(lower) or not _CLOCK_RE.search(raw):
         return None
     match = _PAST_WINDOW_RE.search(raw.lower())
     return f"a past window ({match.group()!r})" if match else None

@@ -86,9 +86,10 @@ EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
         "cerveau", "tête", "rodilla", "joelho", "ginocchio", "knie", "kolano", "dizim", "batería", "bateria",
         "akku", "batterie", "batteria", "batterij", "batteriet", "bateria", "pil", "şarjım", "motivation",
         # a head by its everyday words, sleep, and a child who "crashed" after a long day
-        "hirn", "birne", "sueño", "sono", "sommeil", "sonno", "slaap", "sömn", "daughter", "son", "kid", "kids",
-        "toddler", "baby", "hija", "hijo", "filha", "filho", "tochter", "sohn", "fille", "fils", "figlia", "figlio",
-        "dochter", "zoon", "córka", "syn", "kızım", "oğlum", "dotter", "sonen",
+        # (not a word that is also "are" elsewhere: pt "sono" (sleep) is Italian "sono", English "son" Spanish "son")
+        "hirn", "birne", "sueño", "sommeil", "sonno", "slaap", "sömn", "daughter", "toddler", "hija", "hijo",
+        "filha", "filho", "tochter", "sohn", "figlia", "figlio", "dochter", "zoon", "córka", "kızım", "oğlum",
+        "dotter", "sonen",
     }),
     "a market or a currency": frozenset({
         "stock", "stocks", "market", "markets", "shares", "crypto", "bitcoin", "dollar", "peso", "bolsa", "dólar",
@@ -109,7 +110,7 @@ EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
         # "air traffic control system fails" is an IT failure)
         "roomba", "saugroboter", "kaffeevollautomat", "kitchen", "küche", "cocina", "cozinha", "cuisine", "cucina",
         "keuken", "kuchnia", "kök", "mutfak", "verkehr", "tráfico", "trânsito", "trafic", "traffico",
-        "verkeer", "ruch", "trafiken", "trafik", "ampel", "semáforo", "semaforo", "feu", "verkeerslicht",
+        "verkeer", "trafiken", "ampel", "semáforo", "semaforo", "verkeerslicht",
     }),
     "the weather or one's health": frozenset({
         "weather", "hava", "havalar", "wetter", "vädret", "pogoda", "météo", "meteo",
