@@ -167,6 +167,10 @@ SYMPTOM_PHRASES: dict[str, list[str]] = {
         "inestabilidad", "instable", "instabilité", "instabil",
     ],
     "problems": [
+        # "broken" in the other languages, a weak word: about a named service ("LinkedIn ist immer noch kaputt"), not
+        # one's washing machine or bike ("Waschmaschine kaputt", "mijn fiets is weer kapot": senses.EVERYDAY_SUBJECTS)
+        "kaputt", "kapot", "cassé", "cassée", "rotto", "rotta", "quebrado", "quebrada", "zepsuty", "zepsute",
+        "zepsuta", "trasig", "trasigt", "bozuk",
         "issues", "issue", "problems", "problem", "trouble", "having trouble", "glitch", "glitches",
         "glitchy", "something went wrong", "acting up", "acting weird", "incident",
         "stuck", "not sending", "won't send", "can't send", "cannot send",

@@ -36,3 +36,24 @@ def test_a_service_going_offline_is_an_outage(tag, text):
     # (with the shipped classifier, as a user gets it: the rules alone read no named service in the last)
     result = tag(text)
     assert result["relevant"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    "Teams ist immer noch kaputt, Anrufe brechen ab",                          # de
+    "Ist PayPal gerade kaputt? Zahlung wird abgelehnt",                        # de
+    "Is Bol.com kapot? De app laadt niks",                                    # nl
+    "Spotify är trasigt igen, inget spelas upp",                               # sv
+])
+def test_broken_in_the_other_languages_about_a_service_is_a_problem_now(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is True, result
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: one's washing machine or bike broken, a service named beside it
+    "Waschmaschine kaputt. Da hilft auch kein Netflix",
+    "mijn fiets is weer kapot, lekke band, Spotify op de oren dan maar",
+])
+def test_broken_said_of_a_household_thing_is_no_outage(rules, text):
+    result = rules(text)
+    assert result["relevant"] is False and result["ongoing"] is False, result
