@@ -2227,6 +2227,8 @@ def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> b
     beside the place."""
     if end < len(lower) and lower[end] in COMPANY_AFTER and texts[end][:1].isupper():
         return True
+    if end + 1 < len(lower) and lower[end] == "-" and lower[end + 1] in COMPANY_AFTER and texts[end + 1][:1].isupper():
+        return True  # "Göteborgs-Posten", a newspaper
     if start and lower[start - 1] == "air" and texts[start - 1] == "Air":
         return True
     if start and lower[start - 1] in CLUB_BEFORE and texts[start - 1][:1].isupper() and texts[start][:1].isupper():
@@ -3131,7 +3133,11 @@ OPERATOR_CUSTOMERS = frozenset({"subscribers"})
 # Telekom" aside, "Hawaiian Airlines", "Türk Telekom", "Chicago Tribune"), or "Air"/"Bank of" before it ("Air
 # Canada", "Bank of America"). Its outage is the company's, wherever it is; the writers put no place there.
 COMPANY_AFTER = frozenset({"airlines", "airline", "airways", "air", "bank", "telecom", "telekom", "telecoms",
-                           "railways", "railway", "motors", "times", "tribune", "herald", "gazette", "university"})
+                           "railways", "railway", "motors", "times", "tribune", "herald", "gazette", "university",
+                           # newspapers in the other languages ("Göteborgs-Posten", "Helsingborgs Dagblad",
+                           # "Hamburger Abendblatt", "Leipziger Volkszeitung", "Haarlems Dagblad")
+                           "posten", "dagblad", "tidning", "tidningar", "allehanda", "zeitung", "rundschau",
+                           "anzeiger", "abendblatt", "nachrichten", "volkszeitung", "kurier", "courant"})
 COMPANY_OF = frozenset({"bank", "university", "banco", "banca", "banque", "universidad", "universidade",
                         "università", "université"})
 COMPANY_OF_WORDS = frozenset({"of", "do", "de", "del", "di", "della", "du"})  # "Banco do Brasil", "Banca d'Italia"

@@ -23,3 +23,11 @@ def test_a_company_named_like_a_place_beside_its_trade_is_no_place(tag, text):
 ])
 def test_the_place_of_that_name_stays_without_the_trade(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Göteborgs-Posten skriver om vädret, Twitter är nere för mig också", []),  # a newspaper
+    ("Telia nere i Göteborg, inget mobilnät sedan i morse", ["geo:SE-O"]),
+])
+def test_a_newspaper_named_after_its_city_is_no_place(tag, text, regions):
+    assert tag(text)["regions"] == regions
