@@ -225,10 +225,7 @@ def stages(warm, corpus: str, count: int, rounds: int) -> None:
             at = now
 
         ctx = parse_source(None, warm.vocab)
-        look = getattr(warm.prescan, "look", None)  # (a tree before Prescan.look: every CJK text passes)
-        # A quiet text (Japanese or Korean naming nothing) is cleared as ingest clears it; `tag` still tokenizes it
-        # for the relevance model, which the model's line below leaves out.
-        cleared = [w if not q else [] for w, q in map(look, texts)] if look else [warm.prescan.clear(t) for t in texts]
+        cleared = [warm.prescan.clear(t) for t in texts]
         tick("prescan (every text)")
         quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
         tick("language of the cleared texts: vote")

@@ -21,13 +21,10 @@ from __future__ import annotations
 import functools
 import re
 
-from outagewatch.nlp import allclear, compounds, demonyms, inflected, lexicon, operators, sites, verbs
-from outagewatch.nlp import lang as langs
-from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS, _japanese
-from outagewatch.nlp.resolve import (_MONEY_CJK_RE, _STATE_FIRSTS, HASHTAG_SUFFIXES, NICKNAME_NOUNS, NOTHING_NAMED_BLOCKERS,
-                                     STAGE_WORDS)
+from outagewatch.nlp import compounds, inflected, lexicon, operators, verbs
+from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
+from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
-from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
 
 WORD_RE = re.compile(r"\w+")
 # In a text of ASCII alone ``\w`` is a letter, a digit or "_": every other byte made a space, the words
@@ -45,12 +42,6 @@ HASHTAG_RE = re.compile(r"#(\w*[^\W\d]\w*)")
 # jump from 5 to 5 instead of trying every position (6 -> 1.5 µs a post with a link in it).
 FIVE_XX_WORD = re.compile(r"5(?<![\d.,]5)(?:\d\d|xx)(?:s|errors?)\b|http/?\s?5\d\d")
 NOT_TRIGGERS = frozenset({"recovered", "maintenance", "fine"})
-# A run of Japanese, Chinese or Korean characters: the tokenizer parts it from Latin letters ("AWSの障害" is "AWS",
-# "の障害"; "notion으로" is "notion", "으로"; "イギリス에서" is "イギリス", "에서"), where ``\w+`` reads one word. Spaced apart, the words of a CJK text
-# are read as the tokens are (see Prescan._cjk_candidate).
-CJK_RUN = re.compile(f"[{CJK_PUNCTUATION}{KANA}{HAN}{HALFWIDTH_KANA}\uff01-\uff65]+|[{HANGUL}]+")  # hangul apart
-HASHTAG_ANY = re.compile(r"#(\S+)")
-QUIET = "quiet"  # Prescan._candidate's answer for a Japanese or Korean text that names nothing (see Prescan.look)
 # Pieces of contractions and one-letter words: never the word that decides.
 HASHTAG_MEMORY = 50_000
 TRIVIAL = frozenset({"t", "s", "ll", "re", "ve", "d", "m"})
@@ -109,12 +100,8 @@ def _key_word(phrase: str) -> str | None:
 
 
 class Prescan:
-    def __init__(self, vocab: Vocabulary, matcher=None):
-        """``matcher``: the pipeline's :class:`~outagewatch.nlp.pipeline.Matcher`, whose regexes for names written
-        in kana, hangul or kanji let a Japanese or Korean text that names nothing be cleared too; without it
-        every text with a CJK character goes through the pipeline."""
+    def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
-        self.matcher = matcher
         # A built-gazetteer place counts in a text about nothing when said as a place ("in Nürnberg"),
         # unless it is a minor subdivision or an everyday word ("Unity", "Reading", "May"), which the
         # rules tag only beside a problem, whose words are triggers of their own.
@@ -188,18 +175,7 @@ class Prescan:
             return None
         return found
 
-    def look(self, text: str) -> tuple[list[str] | None, bool]:
-        """(:meth:`clear`'s answer, quiet): quiet is a text :meth:`clear` passes only for its kana or hangul, in
-        which nothing the matcher or the rules read can be (:meth:`_cjk_candidate`): the pipeline gives it no tag,
-        its language is "ja" or "ko", and only the relevance model, where it runs, has anything to say of it."""
-        low = text.lower()
-        found = words_of(low)
-        verdict = self._candidate(text, low, found)
-        if verdict is QUIET:
-            return None, True
-        return (None if verdict else found), False
-
-    def _candidate(self, text: str, low: str, words: list[str], cjk: bool = True) -> bool | str:
+    def _candidate(self, text: str, low: str, words: list[str]) -> bool:
         """``words``: the words of ``low`` in order. Most texts are cleared by the checks below without
         a set of them (its making was a tenth of the prescan): only a phrase's other words need one."""
         seen = self.watched.intersection(words)  # the word checks below read only these
@@ -255,125 +231,9 @@ class Prescan:
             return True
         if "5" in low and _five_xx(low, words):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
-        if cjk and not text.isascii() and CJK_RE.search(text):
-            return self._cjk_candidate(text, low, words) or QUIET  # (QUIET is true: a candidate to clear())
+        if not text.isascii() and CJK_RE.search(text):
+            return True
         return False
-
-    def _cjk_candidate(self, text: str, low: str, words: list[str]) -> bool:
-        """A text with a CJK character that passed every other check: a candidate unless it is in Japanese or
-        Korean (a kana or hangul letter: its language is then "ja" or "ko" whichever way it goes, ``lang.quick``)
-        and nothing the matcher or the rules read in it can be there (most are chatter, "今日はいい天気ですね").
-
-        Each is looked at as broadly as the matcher and the rules look, or more: the checks above again with the
-        CJK runs spaced apart from Latin letters, as the tokenizer parts them; the matcher's Japanese and Korean
-        regexes (symptoms, stages, negations and everyday senses, all of them: ``pipeline._japanese``), its
-        names in kana or hangul (``ScriptNames``, a search for any match) and in kanji or hangul (the CJK names,
-        any match); the words :func:`resolve._nothing_named` steps aside for (the blockers, a hyphen, a
-        hashtag naming an entry or ending in a down-word, a network operator, a place's people in any language,
-        an airport, a component state, an "all ... work" and the CJK all-clears, a US/CA/AU/BR state code in
-        capitals); a word said to work again beside a service verb (``verbs.working_again``); the recoveries,
-        maintenance and fine-words the triggers leave out; a short name that is an everyday word ("lol") as its
-        users write it, beside a product noun or in the language that coined it (``resolve._nickname``); a
-        negation a person's choice is read from (``verbs.choosing``: the rules' denial guards the model's yes); money
-        taken twice or for an order gone, a question whether something is down (``resolve._money_failure``,
-        ``_asked_down``). A rule that reads a problem or a name from words the matcher does not find must be looked
-        at here too: test_nothing_named_fast_path.py reads every development set through both ways. What
-        is left has no tag through the pipeline either (checked on every development and writer set with
-        Japanese or Korean written before and after each text)."""
-        matcher = self.matcher
-        if matcher is None or not (langs.KANA_RE.search(text) or langs.HANGUL_RE.search(text)):
-            return True
-        spaced_low = CJK_RUN.sub(r" \g<0> ", low)
-        spaced = CJK_RUN.sub(r" \g<0> ", text)
-        split = words_of(spaced_low)
-        if self._candidate(spaced, spaced_low, split, cjk=False):
-            return True
-        if "-" in low or _japanese(text) or "5" in low and FIVE_XX_SEARCH.search(low):
-            return True  # (any 5xx number: the matcher also reads one after a link, "t.co/... 502")
-        if matcher.script_names.regex is not None and matcher.script_names.regex.search(text):
-            return True
-        if matcher.cjk_names is not None and matcher.cjk_names.search(text):
-            return True
-        held = set(words)
-        held.update(split)
-        written = WORD_RE.findall(spaced)
-        if not self.cjk_quiet_blockers.isdisjoint(held) or not self._state_codes.isdisjoint(written):
-            return True
-        worded = self._worded_only.intersection(held)
-        if worded and (not self._worded_beside.isdisjoint(held) or any(w[:1].isupper() for w in written
-                                                                        if w.lower() in worded)):
-            return True  # "Yes", "yes internet", "chili no signal" (not "so good yes!"): operators.find
-        if not lexicon.NICKNAMES.isdisjoint(held) and (not NICKNAME_NOUNS.isdisjoint(held) or any(
-                w.lower() in lexicon.NICKNAMES and (not w.islower() or w.lower() in lexicon.NICKNAME_LANGS)
-                for w in written)):
-            return True  # "LoL", "lol servers", "zap" (a short name the prescan's triggers leave out: resolve._nickname)
-        if not verbs.AGAIN_WORDS.isdisjoint(held) and not self._working.isdisjoint(held):
-            return True
-        keyed, raw = self._quiet_phrases
-        if any(rest <= held for w in held.intersection(keyed) for rest in keyed[w]) or any(p in low for p in raw):
-            return True
-        if not (lexicon.TWICE.isdisjoint(held) and lexicon.TWICE_FIRSTS.isdisjoint(held)) or not (
-                lexicon.ORDER_WORDS.isdisjoint(held) or lexicon.MONEY_TAKEN.isdisjoint(held)) or not (
-                lexicon.ASKED_DOWN.isdisjoint(held) or lexicon.ASKING_COPULAS.isdisjoint(held)) or _MONEY_CJK_RE.search(text):
-            return True  # money taken twice or for an order gone, a question whether something is down (resolve)
-        if not verbs.CHOICES.isdisjoint(held) or "n't" in low or "n’t" in low:
-            return True  # a person's choice ("i won't let my kids play"): the rules' denial guards the model's yes
-        if operators._CJK_NAMES.search(text) or allclear.CJK.search(text):
-            return True
-        known = self.vocab.compact
-        for tag in (*HASHTAG_ANY.findall(low), *HASHTAG_ANY.findall(spaced_low)):
-            key = compact(tag)
-            if key.endswith(HASHTAG_SUFFIXES) or key in known:
-                return True
-        return False
-
-    @functools.cached_property
-    def cjk_quiet_blockers(self) -> frozenset[str]:
-        """The lower-case words that keep a Japanese or Korean text in the pipeline (see :meth:`_cjk_candidate`)."""
-        people = {w for table in demonyms.demonyms().values() for w in table}
-        people.update(w for table in demonyms.adjectives().values() for w in table)
-        return frozenset(NOTHING_NAMED_BLOCKERS | (operators._any_word() - self._worded_only) | people | _STATE_FIRSTS
-                         | allclear.ALL | {w.lower() for w in sites.airport_names()})
-
-    @functools.cached_property
-    def _worded_only(self) -> frozenset[str]:
-        """Operators named by an everyday word and by nothing else ("yes", "travel", "chili"): ``operators.find``
-        reads one only written with its capital, or in lower case beside what an operator sells, a down-word or
-        a word for none (:attr:`_worded_beside`)."""
-        others = operators.keys() | operators._pair_firsts() | frozenset(operators._genitives()) | \
-            frozenset(operators.CJK_WORDS) | frozenset(operators.SHORT_CAPS)
-        return frozenset(operators.worded()) - others
-
-    @functools.cached_property
-    def _worded_beside(self) -> frozenset[str]:
-        return frozenset(operators.SELLS_LOWER | operators._DOWN_NEXT | operators._NONE_WORDS | operators.ACCESS
-                         | operators.NETWORK_TALK | operators.WITHOUT)
-
-    @functools.cached_property
-    def _quiet_phrases(self) -> tuple[dict[str, list[frozenset[str]]], tuple[str, ...]]:
-        """The recoveries, announced maintenance and fine-words that are no triggers (NOT_TRIGGERS), as the
-        triggers are kept: key word -> the sets of the phrase's other words; and the few looked for as written.
-        The rules still tag such a text's symptom ("Gepland onderhoud: ...", "mbank wrócił"), which a text in
-        Latin letters alone is cleared without; a Japanese or Korean one keeps what the pipeline gives it."""
-        keyed: dict[str, list[frozenset[str]]] = {}
-        raw = set()
-        for label in NOT_TRIGGERS:
-            for phrase in lexicon.SYMPTOM_PHRASES[label]:
-                for variant in {phrase.lower(), fold(phrase)}:
-                    key = _key_word(variant)
-                    if not key or key.isdigit() or len(key) == 1:
-                        raw.add(variant)
-                    else:
-                        keyed.setdefault(key, []).append(frozenset(WORD_RE.findall(variant)) - {key})
-        return keyed, tuple(sorted(raw))
-
-    @functools.cached_property
-    def _state_codes(self) -> frozenset[str]:
-        return frozenset(self.vocab.state_codes)
-
-    @functools.cached_property
-    def _working(self) -> frozenset[str]:
-        return frozenset().union(*verbs.working_forms().values())
 
     def _host(self, low: str) -> bool:
         """A host in ``low`` that names a catalog entry or a status page ("githubstatus.com").

@@ -887,8 +887,8 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
     adjective or an airport (``demonyms``, ``sites``); a word joined by a hyphen (names in compounds); the words of
     :data:`NOTHING_NAMED_BLOCKERS`; a stage as a title's word, a component's state, an all-clear; money taken for an
     order gone or twice (``_money_failure``), a question whether something is down (``_asked_down``). A rule that
-    reads a problem or a name from words the matcher does not find must be looked at here too (and in
-    ``Prescan._cjk_candidate``): test_nothing_named_fast_path.py reads every development set through both. Past those the
+    reads a problem or a name from words the matcher does not find must be looked at here too:
+    test_nothing_named_fast_path.py reads every development set both ways. Past those the
     rules have no name, place, problem, stage or recovery to weigh: no tag, not relevant, not ongoing; only
     ``denied`` (a person's choice, "i won't let my kids play") is read, for the relevance model's guard."""
     if ctx.services or ctx.providers or ctx.regions or ctx.words or ctx.named or ctx.brands or ctx.page \

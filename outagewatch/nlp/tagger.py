@@ -128,14 +128,13 @@ class Tagger:
             self.relevance = RelevanceModel.load(None if relevance_model is True else relevance_model)
         with gcpause.paused():
             self.nlp = make_nlp(model or "xx")
-            matcher = self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab,
-                                                                               blank=(model or "xx") == "xx")
+            self.nlp.add_pipe("outagewatch_matcher").impl = Matcher(self.nlp, self.vocab, blank=(model or "xx") == "xx")
             # Tokenizing the matcher's ~30k patterns leaves the tokenizer's cache in a state that
             # makes every later text ~3x slower to tokenize (measured: 38 -> 125 µs a tweet); a
             # fresh cache, as assigning the same rules gives, costs nothing and keeps it fast.
             self.nlp.tokenizer.rules = self.nlp.tokenizer.rules
             self.nlp.add_pipe("outagewatch_lang")
-            self.prescan = Prescan(self.vocab, matcher)
+            self.prescan = Prescan(self.vocab)
         # A user's statistical model (``[nlp] model``) runs first; its entities are extra evidence.
         self.entities = any(name in self.nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler"))
         self.processes = max(1, processes)
@@ -188,51 +187,36 @@ class Tagger:
         worker sends that back; no seven-key dict is built, compared and pickled for it)."""
         with gcpause.paused():
             contexts = [parse_source(source, self.vocab) for _, source, _ in items]
-            look = self.prescan.look
-            looked = [_PASSES if _informative(ctx) else look(text[:MAX_CHARS])
-                      for (text, _, _), ctx in zip(items, contexts)]
-            # A quiet text (Japanese or Korean naming nothing: Prescan.look) gets no tag from the pipeline: where
-            # relevance is not read it is cleared as the others (its language, "ja" or "ko", is the one the cheap
-            # cases give it, words or not); where it is, the relevance model still reads it (_tag_batch).
-            cleared = [words if not quiet else None if relevance else [] for words, quiet in looked]
-            quiet = [q for _, q in looked] if relevance and any(q for _, q in looked) else None
+            clear = self.prescan.clear
+            cleared = [None if _informative(ctx) else clear(text[:MAX_CHARS])
+                       for (text, _, _), ctx in zip(items, contexts)]
             if not all(words is None for words in cleared):
                 # The cleared texts' languages first, the model's calls in a row (see lang.quick).
                 found = [(langs.normalize(lang), None) if words is None or langs.normalize(lang) else
                          langs.quick(text[:MAX_CHARS], words) for (text, _, lang), words in zip(items, cleared)]
                 found = [langs.model(sample) if sample else lang for lang, sample in found]
         if all(words is None for words in cleared):
-            yield from self._tag_full(items, contexts, relevance, quiet)
+            yield from self._tag_full(items, contexts, relevance)
             return
         tagged = self._tag_full([item for item, w in zip(items, cleared) if w is None],
-                                [c for c, w in zip(contexts, cleared) if w is None], relevance,
-                                [q for q, w in zip(quiet, cleared) if w is None] if quiet else None)
+                                [c for c, w in zip(contexts, cleared) if w is None], relevance)
         for words, lang in zip(cleared, found):
             if words is None:
                 yield next(tagged)
             else:
                 yield lang
 
-    def _tag_full(self, items, contexts, relevance: bool = False, quiet: list[bool] | None = None
-                  ) -> Iterator[dict[str, Any]]:
+    def _tag_full(self, items, contexts, relevance: bool = False) -> Iterator[dict[str, Any]]:
         """The whole pipeline: tokenizer, matcher, language, rules, a batch at a time and one
         stage at a time over the batch (tokenize all, match all, then the rules): each stage's
-        tables stay in the CPU caches, ~18% faster than taking each text through every stage.
-        ``quiet``: per item, a text the prescan found quiet (:meth:`Prescan.look`)."""
+        tables stay in the CPU caches, ~18% faster than taking each text through every stage."""
         for at in range(0, len(items), BATCH_SIZE):
             with gcpause.paused():
-                batch = self._tag_batch(items[at:at + BATCH_SIZE], contexts[at:at + BATCH_SIZE], relevance,
-                                        quiet[at:at + BATCH_SIZE] if quiet else None)
+                batch = self._tag_batch(items[at:at + BATCH_SIZE], contexts[at:at + BATCH_SIZE], relevance)
             yield from batch
 
-    def _tag_batch(self, chunk, contexts, relevance: bool, quiet: list[bool] | None = None) -> list[dict[str, Any]]:
-        """One batch of :meth:`_tag_full`. A quiet text (Japanese or Korean naming nothing, :meth:`Prescan.look`)
-        is only tokenized for the relevance model: the matcher, the language vote and the rules would give it no
-        tag, "ja" or "ko" (the cheap cases' answer, as the vote's) and no denial; the model's verdict is combined
-        with those as for any text."""
-        model = self.relevance if relevance else None
-        if model is None:
-            quiet = None  # (the rules' own flags are wanted: the whole pipeline)
+    def _tag_batch(self, chunk, contexts, relevance: bool) -> list[dict[str, Any]]:
+        """One batch of :meth:`_tag_full`."""
         texts = [text[:MAX_CHARS] if len(text) > MAX_CHARS else text for text, _, _ in chunk]
         docs = list(self.nlp.tokenizer.pipe(texts))
         for doc, text, (_, _, lang) in zip(docs, texts, chunk):
@@ -240,19 +224,14 @@ class Tagger:
             hint = langs.normalize(lang)
             if hint:
                 doc.user_data[LANG_HINT] = hint
-        piped = [doc for doc, q in zip(docs, quiet) if not q] if quiet else docs
         for _, component in self.nlp.pipeline:
-            piped = list(component.pipe(piped, batch_size=BATCH_SIZE)) if hasattr(component, "pipe") else \
-                [component(doc) for doc in piped]
-        _settle_languages(piped)
+            docs = list(component.pipe(docs, batch_size=BATCH_SIZE)) if hasattr(component, "pipe") else \
+                [component(doc) for doc in docs]
+        _settle_languages(docs)
+        model = self.relevance if relevance else None
         probs = model.predict_docs(docs) if model is not None else None
         out = []
         for i, (doc, ctx) in enumerate(zip(docs, contexts)):
-            if quiet and quiet[i]:
-                found = _empty(doc.user_data.get(LANG_HINT) or langs.quick(texts[i])[0])
-                _with_model(found, model, probs[i], False, None)
-                out.append(found)
-                continue
             want = ctx.kind in (None, "status")
             tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
             found = _as_dict(tags, doc.user_data.get(LANG))
@@ -460,7 +439,6 @@ def _chunks(items: Sequence, processes: int) -> list:
     return chunks
 
 
-_PASSES = (None, False)  # Prescan.look's answer for a text it does not read (a source that names something)
 _WORKER_TAGGER: Tagger | None = None
 _FORKING = threading.Lock()
 _INHERITED: list = []  # what a worker closes at its start (the ingest host's pipe: see outagewatch.nlp.host)
