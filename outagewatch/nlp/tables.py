@@ -1251,13 +1251,14 @@ def build_city_initials() -> dict[str, str]:
     return {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
 
 
-def build_namesakes() -> dict[str, list[list]]:
+def build_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:
     """A city name several places of the gazetteer share, in different first-level subdivisions ("Córdoba" AR-X and
     ES-CO, "Newcastle" ZA-KZN, AU-NSW, "Birmingham" GB-BIR and US-AL, "Cambridge" GB-CAM and US-MA) -> [[code,
     population], ...], the place the gazetteer gives the name first, then the others, most populous first (cities of
     300,000 people anywhere and towns of 100,000 in the markets, as ``build_places`` placed them). The resolver
-    chooses among them by what the text says (``resolve._namesake_choice``)."""
-    rows = {row[0]: row[1] for row in build_places() if row[2] in ("city", "town")}
+    chooses among them by what the text says (``resolve._namesake_choice``). ``places``: the rows ``build_places``
+    has just returned (``build_all``), which also left ``_CITY_CODES`` filled; without them they are built again."""
+    rows = {row[0]: row[1] for row in (build_places() if places is None else places) if row[2] in ("city", "town")}
     by_name: dict[str, dict[str, int]] = {}
     for name, code, people in _CITY_CODES:
         if len(code) > 2 and name in rows:
@@ -1265,8 +1266,7 @@ def build_namesakes() -> dict[str, list[list]]:
             codes[code] = max(codes.get(code, 0), people)
     out: dict[str, list[list]] = {}
     for name, codes in sorted(by_name.items()):
-        firsts = {code.split("-")[0] + "-" + code.split("-")[1] for code in codes}
-        if len(codes) < 2 or len(firsts) < 2 or rows[name] not in codes:
+        if len(codes) < 2 or rows[name] not in codes:
             continue
         ranked = sorted(codes.items(), key=lambda item: (item[0] != rows[name], -item[1], item[0]))
         out[name] = [[code, people] for code, people in ranked]
@@ -1274,17 +1274,18 @@ def build_namesakes() -> dict[str, list[list]]:
 
 
 def build_all() -> dict[str, str]:
+    places = build_places()  # (~35 s; the namesakes are read from the same build)
     return {
         "pattern_tokens.json": dump_pattern_tokens(),
         "name_words.json": json.dumps(build_name_words(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "verb_forms.json": json.dumps(build_verb_forms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
-        "places.json": json.dumps(build_places(), ensure_ascii=False, indent=0) + "\n",
+        "places.json": json.dumps(places, ensure_ascii=False, indent=0) + "\n",
         "subdivision_parents.json": json.dumps(build_parents(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "region_names.json": json.dumps(build_region_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "site_codes.json": json.dumps(build_site_codes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "demonyms.json": json.dumps(build_demonyms(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "city_initials.json": json.dumps(build_city_initials(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
-        "namesakes.json": json.dumps(build_namesakes(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "namesakes.json": json.dumps(build_namesakes(places), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "operators.json": _operators(),
     }
