@@ -7,8 +7,8 @@ or the figures would be about another model than the one shipped.
 Groups (a group is one writer, or one set written together): the training writers
 (training/tagging/writer_{a..o}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
-final3-final18; final6 to final18 were each scored blind once and are development sets
-since). The lead's blind sets, tests/data/tagging_final19.jsonl and tagging_final20.jsonl, are in
+final3-final20; final6 to final20 were each scored blind once and are development sets
+since). The lead's blind sets, tests/data/tagging_final21.jsonl and tagging_final22.jsonl, are in
 :data:`NEVER_READ`: no function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
@@ -50,9 +50,11 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final16": (DATA / "tagging_final16.jsonl",),
     "final17": (DATA / "tagging_final17.jsonl",),
     "final18": (DATA / "tagging_final18.jsonl",),
+    "final19": (DATA / "tagging_final19.jsonl",),
+    "final20": (DATA / "tagging_final20.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final19.jsonl", DATA / "tagging_final20.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final21.jsonl", DATA / "tagging_final22.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 
