@@ -5,7 +5,7 @@ scripts/train_relevance.py (the shipped model) must read the same groups, labels
 or the figures would be about another model than the one shipped.
 
 Groups (a group is one writer, or one set written together): the training writers
-(training/tagging/writer_{a..o}.jsonl, written blind to the rules, for training only) and the
+(training/tagging/writer_{a..q}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
 final3-final20; final6 to final20 were each scored blind once and are development sets
 since). The lead's blind sets, tests/data/tagging_final21.jsonl and tagging_final22.jsonl, are in
@@ -28,7 +28,7 @@ DATA = REPO / "tests" / "data"
 TRAINING = REPO / "training" / "tagging"
 
 WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e", "writer_f", "writer_g", "writer_h", "writer_i",
-           "writer_j", "writer_k", "writer_l", "writer_m", "writer_n", "writer_o", "writer_p")
+           "writer_j", "writer_k", "writer_l", "writer_m", "writer_n", "writer_o", "writer_p", "writer_q")
 GROUPS: dict[str, tuple[Path, ...]] = {
     **{w: (TRAINING / f"{w}.jsonl",) for w in WRITERS},
     "dev+holdout": (DATA / "tagging_dev.jsonl", DATA / "tagging_holdout.jsonl"),
