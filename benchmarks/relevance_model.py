@@ -122,7 +122,7 @@ def may_add(rule: dict) -> bool:
 
 def kept(rule: dict, flag: str) -> bool:
     """The tagger's second guard: the model may not say no to the rules' "ongoing" where the text
-    dates the problem to now ("today's outage", "right now", "currently": ``resolve.present_time``)."""
+    dates the problem to now ("today's outage", "right now", "currently": ``relevance_rules.present_time``)."""
     return flag == "ong" and bool(rule.get("now"))
 
 

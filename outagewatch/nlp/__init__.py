@@ -4,7 +4,9 @@ what stage a status update is at.
 ``Tagger.default().tag_signals(signals)`` is the entry point for ingest and collection;
 ``Tagger.tag_text(text, source=None, lang=None)`` serves ``outagewatch tag``. The symptom
 ids are listed in :mod:`outagewatch.nlp.lexicon`; the disambiguation, negation and region
-rules in :mod:`outagewatch.nlp.resolve`.
+rules in :mod:`outagewatch.nlp.resolve`, which calls its helpers from :mod:`~outagewatch.nlp.relevance_rules`
+(whether and when), :mod:`~outagewatch.nlp.service_rules` (which names) and :mod:`~outagewatch.nlp.place_rules`
+(which places).
 """
 
 from outagewatch.nlp.lexicon import SYMPTOMS

@@ -711,7 +711,7 @@ REPAIR_VERBS = frozenset({
 # A payment card refused at the till, whoever issued it ("N26 Karte wird überall abgelehnt", "Bunq pinpas
 # geweigerd bij de supermarkt", "Revolut odrzuca kartę", "cartão não passa em nenhuma maquininha", "kartlı
 # ödemeler geçmiyor"): a card's word and a refusal's within a few words of each other, in one clause
-# (nlp/resolve.py), are a payments failure, as "card declined" is; the bank or the card network need not be
+# (nlp/relevance_rules.py), are a payments failure, as "card declined" is; the bank or the card network need not be
 # one the catalog knows.
 CARD_WORDS = frozenset({
     "card", "cards", "debit", "tarjeta", "tarjetas", "datáfono", "datáfonos", "cartão", "cartões", "maquininha",
@@ -1069,7 +1069,7 @@ OUTAGE_DID = frozenset({"left", "locked", "kept", "halted", "cut", "stranded", "
 # A problem word right after one of these is told in the past ("BBC website was knocked offline by DDoS attack",
 # "DigiD was urenlang onbereikbaar", "DB-Navigator-App war stundenlang gestört", "Le site de la CAF a été
 # inaccessible", "Roblox was down for 7 hours"): of 41 development texts with one, none is labelled ongoing
-# (resolve._told_in_the_past). A word of "été"/"stato" counts after its auxiliary (:data:`PAST_AUXILIARIES`).
+# (relevance_rules._told_in_the_past). A word of "été"/"stato" counts after its auxiliary (:data:`PAST_AUXILIARIES`).
 PAST_COPULAS = frozenset({"was", "were", "war", "waren", "fue", "fueron", "estuvo", "estuvieron", "foi", "foram",
                           "esteve", "estiveram", "był", "była", "było", "były", "byli", "wasn't"})
 PAST_AUXILIARIES = {"été": frozenset({"a", "ont", "avait", "avaient"}),
@@ -1120,7 +1120,7 @@ SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "da
 # language ("down right now", "today's outage", "actualmente", "derzeit", "şimdi"). The rules read
 # them (STILL_NOW below: an explanation with one of them is of an outage going on), and where the rules read a
 # named service's problem now and one of them stands beside the problem word, the relevance model may
-# not turn ``ongoing`` off (``resolve.present_time``, ``tagger._with_model``): a bag of words can weigh
+# not turn ``ongoing`` off (``relevance_rules.present_time``, ``tagger._with_model``): a bag of words can weigh
 # "explains" over "today's", the rules read the time.
 PRESENT_TIME = frozenset({
     "now", "rn", "atm", "today", "today's", "tonight", "currently",
@@ -1147,7 +1147,7 @@ AGAIN_WORDS = ("again", "wieder", "otra vez", "de nuevo", "à nouveau", "de nouv
 # Money taken twice ("Klarna drog pengarna två gånger", "Satispay mi ha scalato due volte il caffè", "PayPal hat meine
 # Zahlung zweimal abgebucht", "O Uber tá cobrando duas vezes a mesma corrida"): a word of charging or of money
 # (these beginnings) at most four words from a word of "twice" (or one of TWICE_PAIRS), in its clause; of 35
-# development texts so, all are labelled a problem now (resolve._money_failure). Not "restarted twice", "seeing double".
+# development texts so, all are labelled a problem now (relevance_rules._money_failure). Not "restarted twice", "seeing double".
 CHARGE_STEMS = ("charg", "bill", "cobr", "débit", "debit", "prélev", "factur", "abgebucht", "abbuch", "berechn", "belast",
                 "addebit", "scalat", "afgeschr", "gefactur", "pobra", "pobier", "obciąż", "çekil", "çekti", "tahsil",
                 "drog", "dragit", "debiter", "pengar", "geld", "dinero", "dinheiro", "argent", "soldi", "pieniądz",
@@ -1189,7 +1189,7 @@ MONEY_FAILURE_CJK = (r"(?:決済|支払い?|請求|引き落とし)[^。！？]{
 # A question whether a service is down, asked in the question's own word order ("Is Hinge down?", "Är BankID nere?",
 # "Ist Trade Republic down?", "Is Bol.com plat?", "är tele2 nere hos er också?"): a copula opening the clause, one to
 # three words of the service's name, a word of being down, and the question mark in the sentence; a problem now
-# whether or not the catalog knows the name (resolve._asked_down). Not a person ("is anyone down for tacos?", "är
+# whether or not the catalog knows the name (relevance_rules._asked_down). Not a person ("is anyone down for tacos?", "är
 # jag nere"), nor a negation ("is Zoom not down?").
 ASKING_COPULAS = frozenset({"is", "ist", "är", "està", "ligt", "ligger", "liegt", "isn't"})
 ASKED_DOWN = frozenset({"down", "nere", "plat", "offline", "eruit", "ausgefallen"})
@@ -1200,7 +1200,7 @@ NOT_ASKED_OF = frozenset({"anyone", "anybody", "everyone", "everybody", "someone
 # After a recovery, a clause of contrast that says something is still wrong or gone keeps the problem now
 # ("Netflix back up for us but the kids profile is still missing everything", "Zattoo läuft wieder, aber die
 # Aufnahmen fehlen noch", "ChatGPT wrócił, ale historia rozmów dalej pusta", "Spotify è tornato ma le playlist
-# scaricate sono sparite"): of 18 development texts so, all are labelled ongoing (resolve._left_broken).
+# scaricate sono sparite"): of 18 development texts so, all are labelled ongoing (relevance_rules._left_broken).
 BUT_AFTER_RECOVERY = frozenset({"but", "ma", "maar", "aber", "ale", "men", "mais", "pero", "mas", "ama", "ancak",
                                 "fakat", "though", "however", "tylko"})
 STILL_WRONG = frozenset({
@@ -1212,7 +1212,7 @@ STILL_WRONG = frozenset({
     "zniknęły", "borta", "försvunnen", "försvunnet", "försvunna", "kayboldu", "empty", "leer", "vide", "vacío", "vazio",
     "vuoto", "vuota", "tomt", "tom", "boş",
 })
-# "Again" said in more words (read by resolve._told_in_the_past: "a net da MEO foi abaixo outra vez").
+# "Again" said in more words (read by relevance_rules._told_in_the_past: "a net da MEO foi abaixo outra vez").
 AGAIN_PHRASES = ("outra vez", "mais uma vez", "una vez más", "otra vez", "encore une fois", "erneut", "ancora una volta",
                  "nog een keer", "jeszcze raz", "bir kez daha", "en gång till", "once again", "once more")
 # ... and in Japanese and Korean, found in the raw text (no spaces between words there).
@@ -1231,7 +1231,7 @@ NOW = frozenset({
 STILL_NOW = PRESENT_TIME | frozenset({"still", "ongoing", "again"})
 NOW_CJK = ("今", "今日", "まだ", "から", "지금", "오늘", "아직", "부터")
 # "Again" in Japanese and Korean text: Korean "또" as a word of its own ("정부24 또 먹통"), Japanese "また" right
-# before a problem ("また落ちてる", "またダウン"): a problem come back now, as "is down again" (resolve.present_time).
+# before a problem ("また落ちてる", "またダウン"): a problem come back now, as "is down again" (relevance_rules.present_time).
 # A word of working beside "again" says the service works again, not that the problem came back.
 FINE_AGAIN = frozenset({"ok", "okay", "fine", "up", "working", "works", "work", "normal", "good", "back", "available",
                         "online", "operational", "funciona", "funcionando", "funktioniert", "geht", "läuft", "marche",

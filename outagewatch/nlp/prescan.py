@@ -23,7 +23,8 @@ import re
 
 from outagewatch.nlp import compounds, inflected, lexicon, operators, verbs
 from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
-from outagewatch.nlp.resolve import HASHTAG_SUFFIXES, STAGE_WORDS
+from outagewatch.nlp.relevance_rules import STAGE_WORDS
+from outagewatch.nlp.resolve import HASHTAG_SUFFIXES
 from outagewatch.nlp.vocabulary import Vocabulary, compact, fold
 
 WORD_RE = re.compile(r"\w+")
@@ -115,7 +116,8 @@ class Prescan:
         # A service said to work again in everyday words ("hepsiburada düzeldi", "Allegro już śmiga") is about
         # an outage whatever its name (resolve), so those recoveries are triggers; the generic ones are not.
         phrases.extend(p for p in lexicon.SYMPTOM_PHRASES["recovered"] if p not in lexicon.GENERIC_RECOVERIES)
-        # Money taken twice is a failure whatever the name (resolve._money_failure): "twice" and its pairs are triggers
+        # Money taken twice is a failure whatever the name (relevance_rules._money_failure): "twice" and its pairs
+        # are triggers
         phrases.extend(w for w in lexicon.TWICE if w.isalpha() and w not in ("doble", "dobro"))
         phrases.extend(" ".join(pair) for pair in lexicon.TWICE_PAIRS)
         single: set[str] = set()

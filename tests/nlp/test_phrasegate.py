@@ -1,12 +1,12 @@
-"""The rules' phrase regexes are skipped only on a text that cannot hold a match (nlp/phrasegate.py):
-a look back, a past or present time, a status component's state."""
+"""The rules' phrase regexes (nlp/relevance_rules.py) are skipped only on a text that cannot hold a match
+(nlp/phrasegate.py): a look back, a past or present time, a status component's state."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from outagewatch.nlp import lexicon, resolve
+from outagewatch.nlp import lexicon, relevance_rules
 from outagewatch.nlp.phrasegate import keys, may_hold
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -30,8 +30,9 @@ def _texts() -> list[str]:
 
 
 def test_no_text_a_regex_matches_is_skipped():
-    gated = [(resolve._PRESENT_RE, resolve._PRESENT_KEYS), (resolve._BACK_RE, resolve._LOOK_BACK_KEYS),
-             (resolve._PAST_RE, resolve._PAST_KEYS)]
+    gated = [(relevance_rules._PRESENT_RE, relevance_rules._PRESENT_KEYS),
+             (relevance_rules._BACK_RE, relevance_rules._LOOK_BACK_KEYS),
+             (relevance_rules._PAST_RE, relevance_rules._PAST_KEYS)]
     matched = skipped = 0
     for text in _texts():
         for regex, needed in gated:
@@ -41,9 +42,9 @@ def test_no_text_a_regex_matches_is_skipped():
             elif not may_hold(text, needed):
                 skipped += 1
         words = text.split()
-        if resolve._STATE_RE.search(" ".join(words)):
+        if relevance_rules._STATE_RE.search(" ".join(words)):
             matched += 1
-            assert not resolve._STATE_FIRSTS.isdisjoint(words), text
+            assert not relevance_rules._STATE_FIRSTS.isdisjoint(words), text
     assert matched > 300 and skipped > 1000  # the regexes do match the samples, and most texts are skipped
 
 
@@ -58,8 +59,8 @@ def test_the_past_time_read_once_is_the_regexs_match():
     one): each answer is the regex's own, texts read in turn or again."""
     texts = _texts()[:400]
     for text in [*texts, *reversed(texts), *(t for t in texts for _ in range(2))]:
-        match = resolve._past_time(text)
-        expected = resolve._PAST_RE.search(text)
+        match = relevance_rules._past_time(text)
+        expected = relevance_rules._PAST_RE.search(text)
         assert (match and (match.span(), match.group())) == (expected and (expected.span(), expected.group())), text
 
 
@@ -68,11 +69,11 @@ def test_a_gate_read_word_by_word_answers_as_the_keys_do():
     every text, met first or again; a key with a space is looked for across words."""
     from outagewatch.nlp.phrasegate import Gate
 
-    gate = Gate(resolve._LOOK_BACK_KEYS)
+    gate = Gate(relevance_rules._LOOK_BACK_KEYS)
     assert gate.spaced and gate.plain
     texts = _texts() + ["a look  back", "the  incident", ""]
     for text in texts + texts[::-1]:
         words = text.split(" ")
         joined = " ".join(words)
-        assert gate.may_hold(joined, words) == may_hold(joined, resolve._LOOK_BACK_KEYS), text
+        assert gate.may_hold(joined, words) == may_hold(joined, relevance_rules._LOOK_BACK_KEYS), text
     assert Gate(("",)).may_hold("", [])  # a phrase of nothing: every text may match

@@ -95,7 +95,7 @@ def test_a_city_abroad_named_like_a_place_of_the_people_called_on_is_their_names
 def test_the_official_languages_table_is_cldrs():
     babel_languages = pytest.importorskip("babel.languages")
     pycountry = pytest.importorskip("pycountry")
-    from outagewatch.nlp.resolve import OFFICIAL_IN
+    from outagewatch.nlp.place_rules import OFFICIAL_IN
 
     for lang, countries in OFFICIAL_IN.items():
         assert countries == {c.alpha_2 for c in pycountry.countries

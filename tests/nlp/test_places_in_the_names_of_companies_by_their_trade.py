@@ -1,6 +1,6 @@
 """A company named like a place, beside what it sells, is the company, not the place: the Italian host Aruba beside
 its PEC, sites or servers, the banks Santander and Sabadell beside an account, a card or Bizum, Meta beside its apps
-(``resolve.PLACE_NAMED_COMPANIES``). Without its trade's words the name stays the place."""
+(``place_rules.PLACE_NAMED_COMPANIES``). Without its trade's words the name stays the place."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A city name several places share ("Córdoba" in Spain, Argentina and Mexico; "Newcastle" in South Africa and
 Australia; "Cambridge" in England, Ontario and Massachusetts): ``geo.namesakes``, built from geonames, and
-``resolve._namesake_choice``: the one in a country, state or people the text names beside it, else the most populous
+``place_rules._namesake_choice``: the one in a country, state or people the text names beside it, else the most populous
 of the markets' (Córdoba, Argentina), else the gazetteer's own; none where the text's other places are in a country
 none of them is in."""
 

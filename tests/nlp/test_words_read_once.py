@@ -1,6 +1,6 @@
 """Words the rules have read once are not read word by word again, and that changes no tag: a
 misspelt name is found however often the words around it were seen, and a clause still ends at a
-"lol" or an emoji (nlp/resolve.py's typo look-up, nlp/fine.py's clause marks)."""
+"lol" or an emoji (nlp/service_rules.py's typo look-up, nlp/fine.py's clause marks)."""
 
 from __future__ import annotations
 
