@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace as _with
+from typing import AbstractSet, cast
 
 from outagewatch.nlp import demonyms, fine, lexicon, operators, sites
 from outagewatch.nlp.pipeline import LANG
@@ -57,7 +58,7 @@ PLACE_ANTI = {
 
 def _site_codes(lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Name]]:
     """Data centre codes: a provider's letters and a number ("nyc3", "fsn1", "gra11")."""
-    found = []
+    found: list[tuple[int, int, Name]] = []
     for i, low in enumerate(lower):
         if low[-1:].isdigit() and low[:1].isalpha():
             letters = low.rstrip("0123456789")
@@ -74,7 +75,7 @@ def _site_words(texts: list[str], lower: list[str], vocab: Vocabulary, providers
     """A named provider's data-centre code written otherwise: its letters alone in capitals ("box in RBX", "SBG",
     never an acronym, ``sites.ACRONYMS``), with a number and a Turkish case ending ("fsn1'de"), or the region
     code of a provider without catalog regions ("IBM ... us-south", "Dallas (us-south)", "OCI us-ashburn-1")."""
-    found = []
+    found: list = []
     region_codes = vocab.site_region_codes
     n = len(lower)
     for i, low in enumerate(lower):
@@ -195,7 +196,7 @@ def _where_a_group_lives(lower: list[str], start: int, end: int, nm: Name, place
     sunucularımız", a post opening "Polacy w Niemczech:", "Os brasucas em Portugal:") beside a place in that
     country where the problem is ("... Köln'de hata veriyor", "fsn1'de", "Coimbra"): the place says where, the
     country adds nothing. Said as the problem's extent it stays ("in der Schweiz geht kein Teams, Zürich und Basel")."""
-    if not any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
+    if not any((o.geo or "").startswith(cast(str, nm.geo) + "-") for _, _, o in places):
         return None
     n = len(lower)
     if lower[end - 1].endswith(LOCATIVE_ADJECTIVE) and lower[end - 1][:-4].rstrip("'’") or \
@@ -212,14 +213,14 @@ def _country_after_its_city(lower: list[str], start: int, nm: Name, places) -> s
     city, not a wider place."""
     if start < 2 or lower[start - 1] != "," or place_kinds().get(nm.written) not in ("country", None):
         return None  # a city the gazetteer places no finer than its country is no country ("Athens, Thessaloniki")
-    if any(e == start - 1 and (o.geo or "").startswith(nm.geo + "-") for _, e, o in places):
+    if any(e == start - 1 and (o.geo or "").startswith(cast(str, nm.geo) + "-") for _, e, o in places):
         return "a country after its city's name (\"Johannesburg, South Africa\"): the city says where"
     return None
 
 
 def _region_after_its_city(start: int, nm: Name, places) -> str | None:
     """"a Palermo, Sicilia", "Graz, Steiermark": a region after a comma right after a city in it says which city."""
-    if any(e == start - 1 and o.geo and inside(o.geo, nm.geo) for _, e, o in places):
+    if any(e == start - 1 and o.geo and inside(o.geo, cast(str, nm.geo)) for _, e, o in places):
         return "a region after its city's name (\"a Palermo, Sicilia\"): the city says where"
     return None
 
@@ -288,7 +289,7 @@ def _national_arm(texts: list[str], start: int, nm: Name, names, places) -> bool
     "Vodafone UK subscribers can't send texts": the writers label the country)."""
     if len(nm.geo or "") != 2 or not start or not texts[start][:1].isupper() or not texts[start - 1][:1].isupper():
         return False
-    if not any((o.geo or "").startswith(nm.geo + "-") for _, _, o in places):
+    if not any((o.geo or "").startswith(cast(str, nm.geo) + "-") for _, _, o in places):
         return False
     if texts[start - 1].lower() in operators.all_keys():  # "Vodafone Egypt", "Orange Polska" (a worded name too)
         return True
@@ -360,7 +361,7 @@ def _addressed(texts: list[str], lower: list[str], start: int, end: int) -> bool
     return start == first and end < len(lower) and lower[end] in (",", ":", "—", "–", "-", "?")
 
 
-def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int] = frozenset(),
+def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: AbstractSet[int] = frozenset(),
                 brands: tuple[set[int], set[int], set[int]] | None = None) -> str | None:
     """Why a place match is not a place here, or None. ``place_at``: where other places start; ``brands``: where
     tagged services and operators begin and end (``_brand_edges``)."""
@@ -378,7 +379,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: set[int
     context = context or said_lower or tr_where
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
-    if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[nm.geo[:3]]:
+    if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[cast(str, nm.geo)[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
     town = _town_rule(doc, texts, start, end, nm, cased) or _district_rule(doc, texts, start, end, nm, cased)
@@ -662,7 +663,7 @@ def _city_adjective_places(texts: list[str], lower: list[str], vocab: Vocabulary
     """"Frankfurter Region bei AWS wieder wackelig", "Nach Ausfall bei Google Cloud: Frankfurter Region wieder
     voll verfügbar", "Stromausfall in Frankfurter Rechenzentrum": the city before the noun, a place (its regions
     read as any place's beside the provider)."""
-    found = []
+    found: list = []
     for i in range(len(lower) - 1):
         word = texts[i]
         if lower[i + 1] in CITY_ADJECTIVE_NOUNS and word[:1].isupper() and len(word) > 4 and word.endswith("er"):
@@ -924,7 +925,7 @@ def _namesake_abroad(lower: list[str], start: int, nm: Name, places, lang: str |
     """A city of a country whose languages the text is not in, the only place of that country in a text that
     calls on the people of another ("Porteños, ¿Fibertel anda? En Palermo nada": Buenos Aires' Palermo, not
     Sicily's): the namesake where those people are, not the city abroad (CLDR's official languages, ``babel``)."""
-    country = nm.geo[:2]
+    country = cast(str, nm.geo)[:2]
     if place_kinds().get(nm.written) not in ("city", "town") or not lang:
         return None
     others = {(o.geo or "")[:2] for s, e, o in places if o.demonym and o.geo and s != start
@@ -1076,7 +1077,7 @@ def _product_list(lower: list[str], start: int, end: int, names) -> bool:
             and not any(lower[k - 1] in PLACE_PREPOSITIONS for k in items if k > 0))
 
 
-def _beside_a_place(lower: list[str], start: int, end: int, place_at: set[int]) -> bool:
+def _beside_a_place(lower: list[str], start: int, end: int, place_at: AbstractSet[int]) -> bool:
     """"wien und graz betroffen", "zürich und basel": two places joined by "and" say each other is one."""
     return (start > 1 and lower[start - 1] in LIST_JOINERS and start - 2 in place_at) or \
         (end + 1 < len(lower) and lower[end] in LIST_JOINERS and end + 1 in place_at)
@@ -1242,7 +1243,7 @@ def _namesake_choice(texts: list[str], start: int, nm: Name, places) -> Name | N
             return nm if nm.geo in chosen else _with(nm, geo=min(chosen, key=codes.index))
     if any(other[:2] in MARKETS for other in others):
         return None  # "Geordies — ... Newcastle city centre": the text's places are in a country none of them is in
-    if nm.geo[:2] not in MARKETS:
+    if cast(str, nm.geo)[:2] not in MARKETS:
         return nm
     biggest = max((a for a in alternatives if a[0][:2] in MARKETS), key=lambda a: a[1])
     return nm if biggest[0] == nm.geo else _with(nm, geo=biggest[0])
@@ -1288,7 +1289,7 @@ def _said_in_lower(lower: list[str], start: int, end: int, nm: Name, brands: tup
     if nm.everyday_place or nm.minor_place or len(nm.written) < 4 or nm.demonym or nm.site_of \
             or len(nm.geo or "") < 3 or place_kinds().get(nm.written) not in (None, "city"):
         return False
-    if lang != "en" and lang not in TOWN_LANGUAGES.get(nm.geo[:2], ()):
+    if lang != "en" and lang not in TOWN_LANGUAGES.get(cast(str, nm.geo)[:2], ()):
         return False
     if end < len(lower) and lower[end] in HERE_AFTER and (end + 1 == len(lower) or not lower[end + 1].isalpha()):
         return True  # "optus is down, sydney here", "Dallas here, att fiber down"

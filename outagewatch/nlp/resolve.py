@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -115,6 +116,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # Symptoms first: they are evidence for ambiguous names.
     found: list[tuple[int, int, str, bool]] = []  # start, end, symptom, ongoing
     talk: list[int] = []  # where anything about being up or down is said: evidence for a name
+    # Names this function reuses for values of another type (for mypy, which mypyc's build needs).
+    at: int | None
+    provider: str | None
+    named: Any
+    located: Any
+    spots: Any
+    why: Any
     partial = False
     denied = False
     # Where services and providers are named (not places): an everyday subject beside one is no everyday sense.
@@ -650,10 +658,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # "X having capacity issues. Central US looks fine.": a place said fine beside a problem elsewhere
         # is a contrast, not a recovery
         spots = [st for st in place_at if st < n] + [i for i, _ in codes if i < n]
-        placed = all(any(p < st and sentence[p] == sentence[st] for p in spots)  # the place is what is fine
+        place_fine = all(any(p < st and sentence[p] == sentence[st] for p in spots)  # the place is what is fine
                      for st, _, sym, _ in found if sym == "fine" and st < n)
         asked = {sentence[i] for i, w in enumerate(lower) if w.endswith("?")}  # "aws outage? ohio looks fine"
-        contrast = placed and any(sentence[st] not in asked and sentence[st] not in fine_in
+        contrast = place_fine and any(sentence[st] not in asked and sentence[st] not in fine_in
                                              for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n)
         if not contrast and not any(sentence[st] in fine_in for st, _, sym, _ in found
                                     if sym in lexicon.PROBLEM_SYMPTOMS and st < n):

@@ -18,6 +18,7 @@ question; ``place_rules`` reads two of its word lists (``SENTENCE_END``, ``LIST_
 from __future__ import annotations
 
 import functools
+from typing import AbstractSet, cast
 
 from outagewatch.nlp import fine, inflected, lexicon, typos
 from outagewatch.nlp import lang as langs
@@ -117,6 +118,7 @@ class _Foreign:
     only when a rule asks (most texts with an everyday-word name never do)."""
 
     __slots__ = ("lower", "lang", "value")
+    value: str | bool | None
 
     def __init__(self, lower: list[str], lang: str | None) -> None:
         self.lower, self.lang, self.value = lower, lang, False
@@ -124,7 +126,7 @@ class _Foreign:
     def __call__(self) -> str | None:
         if self.value is False:
             self.value = _foreign(self.lower, self.lang)
-        return self.value
+        return cast("str | None", self.value)
 
 
 def _foreign(lower: list[str], lang: str | None) -> str | None:
@@ -150,7 +152,7 @@ TYPO_NONE_SIZE = 200_000  # words kept in ``Vocabulary.typo_none`` at most
 
 
 def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], sentence,
-                names, lang: str | None, say, explaining: bool = False, searched: frozenset = frozenset()) -> None:
+                names, lang: str | None, say, explaining: bool = False, searched: frozenset = frozenset()) -> list:
     """"githib down?", "discrod voice keeps cutting out", "netflx not loading": a word one edit from a
     long name (``typos``), where the text says something is wrong or back (the complaint is the evidence
     a misspelt word meant the service: "discrod just ate my message AGAIN. third time. 'failed to send'"
@@ -429,7 +431,7 @@ def _named_brands_product(lower: list[str], names, vocab: Vocabulary, services: 
             entry = nm.ids[0] if nm.kind == "service" and nm.ids else None
             if entry not in services or entry in ctx.services:
                 continue
-            own = vocab.provider_of.get(entry)
+            own = vocab.provider_of.get(cast(str, entry))
             if not own or own in providers:
                 continue
             key = tuple(lower[start:end])
@@ -487,7 +489,7 @@ RENTED = frozenset({"instance", "instances", "compute"})
 
 
 def _searched_products(texts: list[str], lower: list[str], vocab: Vocabulary, ctx: SourceContext, services: dict,
-                       symptom_at: list[int], sentence, inside: set[int] = frozenset()) -> list[tuple[str, str]]:
+                       symptom_at: list[int], sentence, inside: AbstractSet[int] = frozenset()) -> list[tuple[str, str]]:
     """"Amplify builds are going through again" found by a search for "amplify", "R2 uploads failing" by one
     for "r2": a product's own word (of one product only, ``Vocabulary.searched_products``) that the search
     was for names the product, as a search for "slack" names Slack: written with its capital, or beside
@@ -568,9 +570,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         then = anti.get("then")
         if then and tuple(lower[end:end + 2]) in then:  # "Teams are investigating and we'll share updates"
             return None, f"everyday sense ({' '.join(lower[end:end + 2])!r} after)"
-        near = anti.get("near")
-        if near and not near.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
-            return None, f"everyday sense ({', '.join(sorted(near.intersection(lower[end:end + 4])))} just after)"
+        near_words = anti.get("near")
+        if near_words and not near_words.isdisjoint(lower[end:end + 4]):  # "le zoom de mon appareil photo"
+            return None, f"everyday sense ({', '.join(sorted(near_words.intersection(lower[end:end + 4])))} just after)"
     everyday_words = lexicon.EVERYDAY_NEAR.get(word)
     if everyday_words or (word == "steam" and written == "STEAM"):
         sent = sentence[start]
