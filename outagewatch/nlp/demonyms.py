@@ -330,6 +330,8 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
         spots += [i for i in range(n - 1) if lower[i + 1] in PEOPLE_AFTER]
         spots += [i for i in range(1, n) if lower[i - 1] in PEOPLE_COUNT or i > 1 and lower[i - 1] in ("of", "de", "di")
                   and lower[i - 2] in PEOPLE_COUNT]
+    if not AFFECTED_CUES.isdisjoint(lower):  # "outage leaves Dubliners unable to work", "Londoners are all screaming"
+        spots += [i for i in range(n) if _affected(lower, i, lang)]
     pronouns = PRONOUNS.get(lang or "", frozenset())
     if not pronouns.isdisjoint(lower):  # "för oss stockholmare", "nosotros los regiomontanos", "us Londoners"
         spots += [i for i in range(1, n) if (lower[i - 1] in pronouns or i > 1 and lower[i - 1] in OPENERS
@@ -346,6 +348,39 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
                      or _asked(lower, i, you)):
             found.append((i, code))
     return found
+
+
+# What an outage does to a place's people, said of them: the object of a verb of leaving or hitting ("outage leaves
+# Dubliners unable to work", "hits Texans", "left Australians without triple zero"), or the subject of being without
+# or unable ("Kenyans unable to pay", "madrileños sin Glovo"), or of a plural verb in the present with what they are
+# doing ("Londoners are all screaming about discord", "Texans are freezing"). English verbs; the words of being
+# without in every language read. The capital English asks of a people word (``find``) still holds.
+AFFECT_BEFORE = frozenset({"leaves", "left", "leaving", "leave", "hits", "hit", "hitting", "affects", "affecting",
+                           "affected", "strands", "stranded", "stranding", "frustrates", "frustrating", "frustrated"})
+WITHOUT_AFTER = frozenset({"unable", "without", "stranded", "stuck", "offline", "sin", "sem", "senza", "ohne",
+                           "zonder", "sans", "utan", "bez", "olmadan", "cannot", "can't", "couldn't", "can’t"})
+BEING = frozenset({"are", "were", "'re", "’re"})
+BEING_FILLERS = frozenset({"all", "now", "still", "currently", "literally", "collectively", "apparently"})
+BEING_STATES = frozenset({"unable", "without", "stranded", "stuck", "offline", "furious", "livid", "fuming", "angry",
+                          "cut", "left"})
+AFFECTED_CUES = AFFECT_BEFORE | WITHOUT_AFTER | BEING
+
+
+def _affected(lower: list[str], i: int, lang: str | None) -> bool:
+    """The word at ``i`` (a people word, the caller checks) is said to suffer the outage (``AFFECT_BEFORE``...)."""
+    n = len(lower)
+    if i + 1 < n and lower[i + 1] in WITHOUT_AFTER:
+        return True
+    if lang != "en":
+        return False
+    if i > 0 and lower[i - 1] in AFFECT_BEFORE:
+        return True
+    if i + 1 < n and lower[i + 1] in BEING:
+        j = i + 2
+        while j < n and lower[j] in BEING_FILLERS:
+            j += 1
+        return j < n and (lower[j] in BEING_STATES or len(lower[j]) > 4 and lower[j].endswith("ing"))
+    return False
 
 
 def _asked(lower: list[str], i: int, you: frozenset[str]) -> bool:

@@ -1037,6 +1037,11 @@ def _language_people(lang: str, words: set[str], spoken: dict[str, set[str]]) ->
     return out
 
 
+# A people word the suffixes make from a country's name that names another country's people first: "Dominicans" (of
+# the Dominican Republic far more than of Dominica).
+PEOPLE_OF_ANOTHER = frozenset({"dominicans"})
+
+
 def build_demonyms() -> dict[str, dict[str, str]]:
     """Language -> folded plural people word -> ISO code ("londoners" GB-LND, "milanesi" IT-MI, "izmirliler"
     TR-35), see :mod:`outagewatch.nlp.demonyms`: each country, first-level subdivision and big city of the
@@ -1049,22 +1054,26 @@ def build_demonyms() -> dict[str, dict[str, str]]:
 
     gazetteer_names = {fold(row[0]) for row in _rows()}
 
+    from babel.languages import get_official_languages
+
     parents = _parents()
     places: dict[str, set[str]] = {}
     for row in _rows():
         name, code, kind = row[0], row[1], row[2]
-        if len(row) > 4 or row[3] or code[:2] not in MARKETS:
-            continue  # an inflected form, an everyday word, outside the markets
+        if len(row) > 4 or row[3] or code[:2] not in MARKETS and not (
+                kind == "country" and "en" in get_official_languages(code, de_facto=True)):
+            continue  # an inflected form, an everyday word, outside the markets (but for a country where English
+            # is official, whose people English news and chatter name anywhere: "Kenyans", "Nigerians", "Jamaicans";
+            # its people word is made in English only, below)
         if kind in DEMONYM_KINDS or (kind == "subdivision" and code not in parents):
             key = fold(name)
             if key.isalpha() and len(key) >= 4:
                 places.setdefault(key, set()).add(code)
-    from babel.languages import get_official_languages
-
     common = _common_words()
     prob = _lookup("en_lexeme_prob.json.gz")
     english = {fold(w) for w, p in prob.items() if p > COMMON_PROB}
-    spoken = {country: set(get_official_languages(country, de_facto=True)) for country in MARKETS}
+    spoken = {country: set(get_official_languages(country, de_facto=True))
+              for country in MARKETS | {code[:2] for codes in places.values() for code in codes}}
     out: dict[str, dict[str, str]] = {}
     for lang, suffixes in sorted(SUFFIXES.items()):
         written: dict[str, set[str]] = {}  # folded word -> the lower-case forms the tables write it in
@@ -1077,17 +1086,18 @@ def build_demonyms() -> dict[str, dict[str, str]]:
         made: dict[str, set[str]] = {}
         for key, all_codes in sorted(places.items()):
             # a people word of a place where the language is spoken (CLDR): "Armenians" is no Colombian city's
-            codes = {code for code in all_codes if lang in spoken[code[:2]]}
+            codes = {code for code in all_codes if lang in spoken[code[:2]] and (code[:2] in MARKETS or lang == "en")}
             if not codes:
                 continue
             for stem in _stems(key, lang) | ({key[:-2]} if lang == "en" and key.endswith("as") else set()):
                 for suffix in (suffixes if stem != key[:-2] or not key.endswith("as") else ("ans",)):
                     word = fold(stem + suffix)
                     if word in words and word != key and word not in common and word not in english \
-                            and word not in places and (lang != "en" or prob.get(word.capitalize(), -99.0) >
-                                                         prob.get(word, -99.0)):  # "Londoners", not "tampons"
+                            and word not in places and word not in PEOPLE_OF_ANOTHER and (
+                                lang != "en" or prob.get(word.capitalize(), -99.0) > prob.get(word, -99.0)):
+                        # "Londoners", not "tampons"
                         made.setdefault(word, set()).update(codes)
-        for word, code in _language_people(lang, words, spoken).items():
+        for word, code in _language_people(lang, words, {c: spoken[c] for c in MARKETS}).items():
             if word not in common and word not in english and word not in places:
                 made.setdefault(word, set()).add(code)
         # Keyed by the folded word and by each way the tables write it in lower case ("madrilenos", "madrileños";
