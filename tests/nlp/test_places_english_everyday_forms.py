@@ -27,3 +27,27 @@ def test_a_places_people_said_to_suffer_the_outage_say_where(tag, text, regions)
 ])
 def test_people_words_not_said_of_a_place_or_only_an_adjective_are_no_place(tag, text):
     assert tag(text)["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    # an international airport's code, the code geonames gives its city, or the code of an airport named by its own
+    # name, in capitals in a text about travelling after a preposition of place or before a terminal or a part of it
+    ("stuck at JFK T4, delta app won't load boarding passes and the kiosks are frozen", ["geo:US-NY"]),
+    ("lyft app stuck on 'finding your driver' for 20 min at LAX, cancelled", ["geo:US-CA"]),
+    ("Virgin Atlantic check-in failing on the site and the app, at MAN with a queue out the door", ["geo:GB-MAN"]),
+    ("BA app won't show my boarding pass, stuck at LHR T5", ["geo:GB-LND"]),
+    # in lower case where the code is no English word
+    ("jfk wifi is one thing but why is the delta app refusing to load my boarding pass", ["geo:US-NY"]),
+])
+def test_an_airports_code_in_a_text_about_travelling_is_its_city(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "the man at the gate says the united app is down",  # "man" in lower case is a man
+    "lax security at the gate, and the united app is down",  # "lax" is an English word
+    "z SLA 99,99% and the flight app is down",  # an acronym that is also an airport's code
+    "the MAN in the video says the ryanair app is down",  # capitals, but no preposition of place before it
+])
+def test_a_code_that_is_a_word_or_not_said_as_a_place_is_no_airport(tag, text):
+    assert tag(text)["regions"] == []
