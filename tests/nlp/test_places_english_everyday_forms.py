@@ -80,3 +80,21 @@ def test_city_codes_leave_out_words_countries_and_places():
     assert codes["ATL"] == "US-GA" and codes["FFM"] == "DE-HE" and codes["YYZ"] == "CA-ON"
     for word in ("SEA", "MAN", "AUS", "FRA", "GOA", "SLA", "TSA"):  # English words, countries' codes, Goa, acronyms
         assert word not in codes
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a city named after its river is said by the name before it, where geonames also names it so: "Newcastle" is
+    # one of the cities named alike, chosen by the country beside it
+    ("newcastle (UK) broadband outage, virgin media down across the toon", ["geo:GB-NET"]),
+    ("Geordies, is Virgin Media down? nothing in Newcastle since 7", ["geo:GB-NET"]),
+    ("NBN down across Newcastle NSW since the storm", ["geo:AU-NSW"]),  # the near miss: Australia's, said so
+])
+def test_newcastle_upon_tyne_is_one_of_the_newcastles(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_a_city_named_after_its_river_joins_its_namesakes_only_as_geonames_names_it():
+    from outagewatch.nlp.geo import namesakes
+
+    assert "GB-NET" in {code for code, _ in namesakes()["Newcastle"]}
+    assert "GB-KHL" not in {code for code, _ in namesakes().get("Kingston", [])}  # Kingston upon Hull is "Hull"
