@@ -40,7 +40,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, demonyms, fine, inflected, lexicon, operators, senses, sites, verbs
+from outagewatch.nlp import allclear, answered, demonyms, fine, inflected, lexicon, operators, senses, sites, verbs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import NICKNAME_NEEDS_CONTEXT, inside, namesakes, place_kinds
 from outagewatch.nlp.source import SourceContext
@@ -736,6 +736,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # a network down in one city, not the writer up a mountain)
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
+    asked_fine = None if stage_spans or ctx.kind == "status" or excluded is not None else answered.asked_then_fine(
+        texts, lower, text_of(doc), found,
+        [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)],
+        [(s, e) for s, e, _ in places] + [(i, i + 1) for i, _ in codes], lang)
+    if asked_fine:
+        # "azure outage? everything in West Europe looks fine from here", "people saying psn is down but I've been
+        # online all night ... no problems": no outage, ruled out on purpose (no relevance model may say yes)
+        problems = set()
+        symptoms -= lexicon.PROBLEM_SYMPTOMS
+        why = excluded = asked_fine
     if "maintenance" in kinds and _announced(lower, ja, doc) and status in (None, "informational") \
             and "recovered" not in kinds:
         problems = set()  # "PSN will be unavailable Tuesday for planned maintenance"
