@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 OW     := $(VENV)/bin/outagewatch
 DEMO_DB ?= demo/outagewatch.db
 
-.PHONY: demo test venv test-deps services-start services-stop bench bench-stores clean
+.PHONY: demo test venv test-deps services-start services-stop bench bench-stores clean compiled pure
 
 # The demo needs the core and the collectors the bundled capture replays (X, report pages);
 # the tests need every extra and the test tools on top.
@@ -57,6 +57,16 @@ bench: test-deps
 # SQLite and Elasticsearch side by side (starts and stops the local node if needed)
 bench-stores: test-deps
 	$(PY) benchmarks/store_ingest_search.py --sizes 1000000
+
+# Opt-in, for a deployment: the tagger's rule modules compiled with mypyc, in place (~30% faster rules, the same
+# tags; gcc and the Python headers needed, a few minutes of C compile). Nothing else builds or runs them:
+# `make test` and `make demo` stay pure Python. `make pure` removes them. See scripts/compiled_rules.py.
+compiled: venv
+	$(PY) -m pip install --quiet -e '.[compiled]'
+	$(PY) scripts/compiled_rules.py build
+
+pure:
+	$(PY) scripts/compiled_rules.py clean
 
 clean:
 	rm -rf demo .pytest_cache test-artifacts

@@ -423,7 +423,12 @@ def main() -> int:
     from outagewatch.nlp import Tagger
     from outagewatch.nlp.tagger import BATCH_SIZE
 
-    print(f"{REPO}; {os.cpu_count()} CPU(s), batch size {BATCH_SIZE}; load average (1/5 min) at start {_load()}")
+    try:  # the opt-in compiled rules (make compiled); a checkout from before them has none
+        from outagewatch.nlp.compiled import compiled
+        rules = f"rules compiled ({', '.join(compiled())})" if compiled() else "rules in pure Python"
+    except ImportError:
+        rules = "rules in pure Python"
+    print(f"{REPO}; {os.cpu_count()} CPU(s), batch size {BATCH_SIZE}; {rules}; load average (1/5 min) at start {_load()}")
     warm = Tagger(relevance_model=args.relevance_model or True)
     list(warm.tag_texts([(t, None, None) for t in make_texts(5000, 99)]))  # common words, language model
     list(warm.tag_texts([(t, None, None) for t in make_mix(5000, 98)]))

@@ -34,6 +34,7 @@ from spacy.language import Language
 
 from outagewatch import gcpause
 from outagewatch.catalog import Catalog, load_catalog
+from outagewatch.nlp import compiled
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.pipeline import LANG, LANG_HINT, LANG_SAMPLE, Matcher, doc_words, make_nlp, text_of
 from outagewatch.nlp.pipeline import TEXT
@@ -43,6 +44,8 @@ from outagewatch.nlp.resolve import Tags, resolve
 from outagewatch.nlp.source import EMPTY, parse_source
 from outagewatch.nlp.vocabulary import build_vocabulary
 from outagewatch.signal import Signal
+
+compiled.check()  # the opt-in compiled rules (make compiled) must be built from the sources beside them
 
 BATCH_SIZE = 1000
 PARALLEL_MIN = 4000  # below this, starting workers costs more than it saves

@@ -1,0 +1,69 @@
+"""The opt-in compiled build of the tagger's rules: which modules, how, and a guard against a stale build.
+
+``make compiled`` (``scripts/compiled_rules.py build``) compiles the rule modules below with mypyc, in place:
+each gets a C extension beside its source (``resolve.cpython-311-x86_64-linux-gnu.so``), plus one shared library
+at the checkout's top, and Python imports the extension instead of the source. The rules then run ~30% faster
+(docs/benchmarks.md, "Speed, thirteenth round") with the same tags (``benchmarks/tag_identity.py`` on the
+compiled checkout against the pure one). ``make pure`` removes them. The default install, ``make test`` and
+``make demo`` never compile anything.
+
+Compiled code holds the modules to their annotations at run time, so they must pass mypy with the build's
+flags (:data:`MYPY_FLAGS`): ``tests/nlp/test_compiled_rules_types.py`` type-checks them in the suite, so a
+rule edit that would break the build fails there, not on a deployment.
+
+An extension built from other sources than the ones beside it runs rules that are no longer in the checkout,
+silently: the build records each source's digest (:data:`RECORD`) and :func:`check`, which the tagger calls at
+import, refuses a compiled module whose source has changed since ("run make compiled again, or make pure").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+# The rule modules: pure Python that the tagger runs on every text the prescan passes, the hot part mypyc
+# speeds up. The prescan, the matcher and the tables gain nothing (their time is in C already).
+MODULES = ("outagewatch.nlp.resolve", "outagewatch.nlp.relevance_rules", "outagewatch.nlp.service_rules",
+           "outagewatch.nlp.place_rules")
+MYPY_FLAGS = ("--follow-imports=silent", "--ignore-missing-imports")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+RECORD = HERE / "compiled.json"  # written by the build: {module: sha256 of the source it was built from}
+
+
+def sources(root: Path = ROOT) -> list[Path]:
+    """The rule modules' source files, relative to the checkout ``root``."""
+    return [root.joinpath(*name.split(".")).with_suffix(".py") for name in MODULES]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def compiled() -> list[str]:
+    """The rule modules imported from an extension (the compiled build), not from their source."""
+    return [name for name in MODULES if name in sys.modules
+            and not str(getattr(sys.modules[name], "__file__", None) or ".py").endswith(".py")]
+
+
+class StaleBuild(ImportError):
+    """A compiled rule module built from another source than the one beside it."""
+
+
+def check() -> None:
+    """Raise :class:`StaleBuild` if a rule module runs compiled from a source that has changed since the build
+    (or was built without a record). Pure Python (the default): nothing to check."""
+    names = compiled()
+    if not names:
+        return
+    try:
+        built = json.loads(RECORD.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        built = {}
+    for name in names:
+        source = ROOT.joinpath(*name.split(".")).with_suffix(".py")
+        if source.exists() and built.get(name) != digest(source):
+            raise StaleBuild(f"{name} runs compiled from another source than {source} (edited since `make compiled`?): "
+                             "run `make compiled` again, or `make pure` for the pure-Python rules")
