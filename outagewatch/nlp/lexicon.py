@@ -479,6 +479,12 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "back to normal now",
         # nl (Belgium) "werkt terug" (works again), "weer normaal"; sv "åter i drift" (back in operation)
         "werkt terug", "werken terug", "is weer normaal", "weer normaal", "åter i drift", "är åter i drift",
+        # a service working again in one verb ("Discord refonctionne chez moi", "les serveurs remarchent"), back
+        # online ("PagoPA torna online dopo il blackout"), fixed ("felet i appen åtgärdat efter tre timmar",
+        # "storing bij KPN opgelost"), calm again ("nu är det lugnt igen")
+        "refonctionne", "refonctionnent", "ça refonctionne", "remarchent", "torna online",
+        "tornano online", "è tornato online", "è tornata online", "sono tornati online", "åtgärdat", "åtgärdats",
+        "åtgärdad", "opgelost", "lugnt igen", "okej igen", "igång igen", "är igång igen",
         # headlines: "Twitch volta ao ar após queda", "la panne ... a été réparée", "slack came back"
         "volta ao ar", "voltou ao ar", "de volta ao ar", "volta a funcionar", "réparée", "réparé", "réparées",
         "a été réparée", "a été réparé", "came back", "came back up", "sona erdi",
@@ -699,6 +705,10 @@ OPERATOR_PLACE_PREPOSITIONS = frozenset({"in", "across", "around", "throughout",
 # réseau mobile après une panne", "Proximus herstelt internetstoring", "Google Cloud przywraca działanie po
 # awarii"): the outage's end when its own sentence names the outage (nlp/resolve.py); "Apple fixes bug" is none.
 # Not "resolves" (a name resolves, or not), nor "herstellen" (German: to make, "Verbindung herstellen").
+# "After" before the problem a repair ended ("restores service after weekend glitch", "normaliza ... após
+# instabilidade", "tras una falla", "dopo il blocco"), in every supported language.
+AFTER_WORDS = frozenset({"after", "após", "apos", "depois", "tras", "después", "dopo", "nach", "après", "na", "po",
+                         "efter", "sonra", "ardından"})
 REPAIR_VERBS = frozenset({
     "restores", "fixes", "repairs", "ends", "lifts", "rétablit", "rétablissent", "répare", "réparent",
     "restablece", "restablecen", "soluciona", "solucionan", "normaliza", "normalizan", "restabelece",
@@ -923,7 +933,9 @@ CJK_EVERYDAY: dict[str, list[str]] = {
     "recovered": [r"復活し", r"戻(?:った|ってきた|りました)", r"直(?:った|ってた|りました|ってる|ってます)", r"正常に戻",
                   r"괜찮아(?:짐|졌)",
                   r"(?:普通に|また)(?:使え|見れ|入れ|繋が|送れ)",
-                  r"(?:다시|이제) ?(?:[가-힣A-Za-z]{1,5} )?(?:잘 ?)?(?:됨|돼|된다|되네|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
+                  r"(?:다시|이제) ?(?:[가-힣A-Za-z]{1,5} )?(?:잘 ?)?(?:됨|돼|된다|되네|됩니다|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
+                  # a headline's "now recovered" ("Google Workspace で障害、... 現在は復旧")
+                  r"(?:現在|今)は(?:既に|すでに)?(?:復旧|回復|正常)",
                   r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)"],
 }
 for _symptom, _patterns in CJK_EVERYDAY.items():

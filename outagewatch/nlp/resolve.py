@@ -235,8 +235,17 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # "Singtel fixes broadband disruption", "SFR rétablit son réseau après une panne", "Proximus herstelt
         # internetstoring": a provider repairing an outage its own sentence names tells the outage's end
         strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
+        # ... or any problem word after the verb in its sentence, said after "after" ("GCash restores service after
+        # weekend glitch", "Nubank normaliza serviço após instabilidade") or with a named service right before the
+        # verb ("Pinterest fixes bug that logged users out overnight", "YouTube fixes playback issue that hit
+        # millions"; not "Apple fixes bug that drained ...", nor the noun: "create fixes for cross-team problems")
+        weak_at = [st for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n]
+        named_ends = {e for _, e, ns in spans if any(nm.kind in ("service", "provider") for nm in ns)}
         found += [(i, i + 1, "recovered", False) for i, w in enumerate(lower)
-                  if w in lexicon.REPAIR_VERBS and any(sentence[st] == sentence[i] for st in strong_at)]
+                  if w in lexicon.REPAIR_VERBS and (any(sentence[st] == sentence[i] for st in strong_at) or any(
+                      st > i and sentence[st] == sentence[i] and (
+                          i in named_ends or not lexicon.AFTER_WORDS.isdisjoint(lower[max(i + 1, st - 3):st]))
+                      for st in weak_at))]
     if not (lexicon.ASKED_DOWN.isdisjoint(lower) or lexicon.ASKING_COPULAS.isdisjoint(lower)):
         at = _asked_down(lower)
         if at is not None and not any(s <= at < e for s, e, _, _ in found):
