@@ -376,13 +376,16 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     # "izmirde", "ataşehirden": a place in Türkiye with its ending of where written on (``inflected.tr_place_form``)
     tr_where = nm.form_of is not None and doc.user_data.get(LANG) == "tr" and (nm.geo or "").startswith("TR") \
         and texts[start].isalpha()
-    context = context or said_lower or tr_where
+    # "here in cambridge", "bij amersfoort", "heel eindhoven", "lagos: ...", "our shanghai office": said as a place in
+    # lower case, plainly, whatever is beside it (a smaller town or a big city abroad too, ``_said_plainly``)
+    plainly = not cased and _said_plainly(lower, start, end, doc.user_data.get(LANG))
+    context = context or said_lower or tr_where or plainly
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[cast(str, nm.geo)[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
-    town = _town_rule(doc, texts, start, end, nm, cased) or _district_rule(doc, texts, start, end, nm, cased)
+    town = _town_rule(doc, texts, start, end, nm, cased or plainly) or _district_rule(doc, texts, start, end, nm, cased)
     if town:
         return town
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
@@ -397,7 +400,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         why = _initials_rule(texts, start, nm, doc.user_data.get(LANG))
         if why:
             return why
-    foreign = _foreign_minor(texts, lower, start, end, nm, cased or said_lower)
+    foreign = _foreign_minor(texts, lower, start, end, nm, cased or said_lower or plainly and doc.user_data.get(LANG)
+                             == "en" and place_kinds().get(nm.written) == "city")  # "lagos: MTN data was gone"
     if foreign:
         return foreign
     if not cased:
@@ -1094,11 +1098,12 @@ TOWN_LANGUAGES = {"US": ("es",), "CA": ("fr",), "MX": ("es",), "BR": ("pt",), "A
 
 
 def _town_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: bool) -> str | None:
-    """Why a smaller city of the built gazetteer is not a place here, or None."""
+    """Why a smaller city of the built gazetteer is not a place here, or None. ``cased``: written with its capital,
+    or said plainly as a place in lower case (``_said_plainly``: "here in cambridge", "bij amersfoort")."""
     if not nm.gazetteer_only or place_kinds().get(nm.written) != "town":
         return None  # a hand-kept name ("Strasbourg", a data centre's town) is a place as the hand-kept table says
     if not cased:
-        return "a smaller city in lower case (\"pôr do sol\")"
+        return "a smaller city in lower case, not said as a place (\"pôr do sol\")"
     if end < len(texts) and texts[end][:1].isupper():
         return "a smaller city's name before another name (a person's: \"Marília Mendonça\")"
     lang = doc.user_data.get(LANG)
@@ -1259,6 +1264,34 @@ WHOLE_BEFORE = frozenset({"whole", "entire", "ganz", "ganzen", "hela", "heel", "
 
 # After a short city name in lower case, the words of its country's language that say "in": "no rio", "em rio".
 SHORT_CITY_IN = frozenset({"no", "em", "pro"})
+
+
+# Words that say what follows them is where in one language and something else in another: Dutch "en" is "and",
+# Polish "i" is "and", Portuguese "em" and Spanish "en" are not in it.
+SAID_IN_NOT = {"nl": frozenset({"en"}), "pl": frozenset({"i", "en"}), "sv": frozenset({"en"}), "de": frozenset({"en"}),
+               "it": frozenset({"en", "i"}), "pt": frozenset({"i"}), "tr": frozenset({"en", "i"})}
+# A workplace or a part of a city after its name in lower case: "our shanghai office", "the makati branch".
+PLACE_OF_WORK_AFTER = frozenset({"office", "offices", "branch", "campus", "cbd", "kantoor", "büro", "bureau",
+                                 "oficina", "escritório", "ufficio", "kontor", "biuro", "ofis"})
+
+
+def _said_plainly(lower: list[str], start: int, end: int, lang: str | None) -> bool:
+    """A place's name in lower case said as a place by the words right around it, whoever is named beside it: after
+    "in"-words of the text's language (with at most an article: "here in cambridge", "bij amersfoort", "i uppsala"),
+    "whole" ("heel eindhoven"), before "here" ("leeds here") or a workplace ("our shanghai office"), or opening the
+    post before "without", a part of the city or a colon ("luleå utan fiber", "lagos: ..."). The name's own checks
+    (an everyday word, a minor place, a language not its country's) still apply."""
+    n = len(lower)
+    i = start - 1
+    if i >= 0 and lower[i] in SAID_IN_ARTICLES:
+        i -= 1
+    if i >= 0 and (lower[i] in SAID_IN and lower[i] not in SAID_IN_NOT.get(lang or "", ()) or lower[i] in WHOLE_BEFORE):
+        return True
+    if end < n and (lower[end] in PLACE_OF_WORK_AFTER or lower[end] in HERE_AFTER
+                    and (end + 1 == n or not lower[end + 1].isalpha())):
+        return True
+    return start == 0 and end < n and (lower[end] in OPERATOR_NONE and lower[end] != "no"  # "santander no me deja"
+                                       or lower[end] in OPENING_PART_WORDS or lower[end] == ":")
 
 
 def _short_city_in(lower: list[str], start: int, nm: Name, lang: str | None) -> bool:

@@ -64,7 +64,8 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _people_abroad,
                                          _place_context, _place_rule, _product_list, _region_after_its_city,
-                                         _region_by_search, _region_word_near, _said_fine, _said_in_lower, _site_codes,
+                                         _region_by_search, _region_word_near, _said_fine, _said_in_lower,
+                                         _said_plainly, _site_codes,
                                          _site_words, _watched_from, _where_a_group_lives, _wide_place, _within,
                                          _workaround, _workplace, _yesterdays_place)
 
@@ -573,8 +574,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
             (nm.initials or nm.ambiguous_place and texts[start][:1].isupper() and bool(symptom_at or services)
              and place_kinds().get(nm.written) == "city") and _dateline(texts, start, end) or \
+            (nm.ambiguous_place and texts[start].islower() and bool(symptom_at or services) and place_kinds().get(
+                nm.written) == "city" and _said_plainly(lower, start, end, lang)) or \
             (nm.written in NICKNAME_NEEDS_CONTEXT and start > 1 and lower[start - 1] == "the"
              and lower[start - 2] in PLACE_PREPOSITIONS)  # "BH: Nubank fora do ar", "Lagos: MTN data crawling",
+        # in lower case said plainly as a place ("lagos: MTN data was gone", "our sydney office can't connect"),
         # "... on the phone. Phoenix" (a big city's name that is also a person's, heading or signing a complaint),
         # "across the GTA"
         # (a capitalised place before a word for people is where they are: "Sydney friends say it's crawling")

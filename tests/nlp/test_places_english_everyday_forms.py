@@ -98,3 +98,27 @@ def test_a_city_named_after_its_river_joins_its_namesakes_only_as_geonames_names
 
     assert "GB-NET" in {code for code, _ in namesakes()["Newcastle"]}
     assert "GB-KHL" not in {code for code, _ in namesakes().get("Kingston", [])}  # Kingston upon Hull is "Hull"
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a smaller town in lower case said plainly as a place: after "in"-words of the text's language, after "whole"
+    ("Hulu not loading in any of the colleges here in cambridge, uni wifi is fine", ["geo:GB-CAM"]),
+    ("storing op het spoor bij amersfoort, weer vertraging", ["geo:NL-UT"]),
+    ("heel eindhoven zonder KPN mobiel? al sinds 10 uur", ["geo:NL-NB"]),
+    ("telenor har inget nät i umeå sen i morse", ["geo:SE-AC"]),
+    # a big city abroad in lower case in English, said plainly: heading the post, before a workplace
+    ("lagos: MTN data was gone for like 4 hrs yesterday, back now", ["geo:NG-LA"]),
+    ("alibaba oss uploads failing from our shanghai office, downloads are fine", ["geo:CN-SH"]),
+])
+def test_a_town_or_a_city_abroad_in_lower_case_said_plainly_as_a_place_is_where(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "moving to cambridge next month, any broadband tips for virgin media?",  # "to" is no "in"
+    "santander no me deja entrar en la app",  # opening before "no", a negation: the bank
+    "tussen utrecht en amersfoort geen signaal in de trein",  # Dutch "en" is "and"
+    "lagos: what a beautiful day at the beach",  # a name heading a post about no problem and no service
+])
+def test_a_lower_case_name_not_said_plainly_as_a_place_is_no_place(tag, text):
+    assert tag(text)["regions"] == []
