@@ -127,6 +127,8 @@ REGION_NICKNAMES: dict[str, tuple[str, ...]] = {
     "Inland Empire": ("US-CA",), "Big Apple": ("US-NY",), "Chi-Town": ("US-IL",), "Chitown": ("US-IL",),
     "Twin Cities": ("US-MN",), "Metroplex": ("US-TX",), "DFW": ("US-TX",), "Vegas": ("US-NV",), "NOLA": ("US-LA",),
     "Tri-State": ("US-NY", "US-NJ", "US-CT"), "DMV": ("US-DC", "US-MD", "US-VA"),
+    "South Jersey": ("US-NJ",), "North Jersey": ("US-NJ",), "Central Jersey": ("US-NJ",), "Jersey Shore": ("US-NJ",),
+    "Music City": ("US-TN",), "6ix": ("CA-ON",), "Brisvegas": ("AU-QLD",), "Auld Reekie": ("GB-EDH",),
     # Canada, Philippines, South Africa, the Netherlands
     "GTA": ("CA-ON",), "Greater Toronto Area": ("CA-ON",), "Lower Mainland": ("CA-BC",), "Metro Vancouver": ("CA-BC",),
     "Metro Manila": ("PH-00",), "Jozi": ("ZA-GP",), "Mokum": ("NL-NH",),

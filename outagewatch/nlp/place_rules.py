@@ -1294,11 +1294,33 @@ def _said_plainly(lower: list[str], start: int, end: int, lang: str | None) -> b
                                        or lower[end] in OPENING_PART_WORDS or lower[end] == ":")
 
 
+def _part_of_a_city(texts: list[str], lower: list[str], places: list, vocab: Vocabulary) -> list:
+    """A place's name that begins with a compass word in lower case ("east london", "east London", "north manchester")
+    is a part of the city the rest names, where the rest is a city of its own in the gazetteer: that city, from the
+    word after the compass word ("anyone in east london with no O2 signal" is London, not East London, South Africa,
+    which its own people write with its capitals)."""
+    out = []
+    for start, end, nm in places:
+        if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and nm.kind == "place":
+            rest = next((o for o in vocab.phrases.get(" ".join(lower[start + 1:end]), ())
+                         if o.kind == "place" and o.geo and place_kinds().get(o.written) == "city"), None)
+            if rest is not None:
+                out.append((start + 1, end, rest))
+                continue
+        out.append((start, end, nm))
+    return out
+
+
 def _short_city_in(lower: list[str], start: int, nm: Name, lang: str | None) -> bool:
     """"aqui no rio", "sem sinal no rio inteiro": a big city's short name that is also a word ("rio", a river), in lower
-    case right after "in" in a language of its country."""
-    return bool(start) and nm.ambiguous_place and lower[start - 1] in SHORT_CITY_IN and \
-        lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ())
+    case right after "in" in a language of its country; in English, where it is no word, right after "in" ("here in
+    rio the whole zona sul has no signal")."""
+    if not start or not nm.ambiguous_place:
+        return False
+    if lang == "en":
+        return lower[start - 1] == "in" and place_kinds().get(nm.written) in (None, "city", "nickname") and \
+            (nm.geo or "")[:2] in MARKETS and len(nm.geo or "") > 2
+    return lower[start - 1] in SHORT_CITY_IN and lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ())
 
 
 # A part of a city after its name in lower case: "amsterdam oost geen internet", "madrid centro sin luz".

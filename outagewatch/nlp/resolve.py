@@ -62,7 +62,8 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _dateline, _fine_in_clause, _listed_place,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
-                                         _national_arm, _next_word, _not_there, _owned_or_product, _people_abroad,
+                                         _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
+                                         _people_abroad,
                                          _place_context, _place_rule, _product_list, _region_after_its_city,
                                          _region_by_search, _region_word_near, _said_fine, _said_in_lower,
                                          _said_plainly, _site_codes,
@@ -461,6 +462,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places],
                                     found + negated_spans)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
+    if places:  # "in east london", "whole of east London": the part of London, not East London, South Africa
+        places = _part_of_a_city(texts, lower, places, vocab)
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     # Where a tagged service or a network operator begins and ends: a big city in lower case right beside one is
     # where it fails ("izmir superonline fiber yok", "mtn lagos network jammed"); only where a place is in lower case

@@ -122,3 +122,25 @@ def test_a_town_or_a_city_abroad_in_lower_case_said_plainly_as_a_place_is_where(
 ])
 def test_a_lower_case_name_not_said_plainly_as_a_place_is_no_place(tag, text):
     assert tag(text)["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a compass word in lower case before a city: a part of that city, not the city named with it
+    ("anyone in east london with no O2 signal? been out since lunch", ["geo:GB-LND"]),
+    ("whole of east London lost broadband this morning, Virgin Media van outside every other street", ["geo:GB-LND"]),
+    # a big city's short name right after "in" in English
+    ("here in rio the whole zona sul has no signal since the storm, instagram totally dead", ["geo:BR-RJ"]),
+    # parts of a state and cities by the nicknames people use (`geo.REGION_NICKNAMES`, kept by hand)
+    ("half of south jersey can't pay for coffee this morning, paypal terminals declining everything", ["geo:US-NJ"]),
+    ("update: jira is working again for us in the 6ix, took about 40 min", ["geo:CA-ON"]),
+])
+def test_parts_of_cities_short_names_and_nicknames_in_english_say_where(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Telkom fibre down in East London since the storm", ["geo:ZA-EC"]),  # with its capitals: the South African city
+    ("believe in us, slack is down for everyone", []),  # "us" after "in" is no country
+])
+def test_a_named_city_with_its_capitals_and_a_pronoun_stay_what_they_are(tag, text, regions):
+    assert tag(text)["regions"] == regions
