@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from outagewatch.nlp import compounds, inflected, lexicon, operators, verbs
+from outagewatch.nlp import compounds, inflected, lexicon, operators, sites, verbs
 from outagewatch.nlp.pipeline import CJK_RE, FIVE_XX_SEARCH, HTTP_WORDS
 from outagewatch.nlp.relevance_rules import STAGE_WORDS
 from outagewatch.nlp.resolve import HASHTAG_SUFFIXES
@@ -154,6 +154,9 @@ class Prescan:
         self.single = self.single | {w for w in operators.keys() if w.isalnum()}
         # A card refused at the till ("Karte wird überall abgelehnt"): the refusal's word, beside a card's (resolve)
         self.single = self.single | {w for w in lexicon.CARD_REFUSED if w.isalpha() and w not in ("declining",)}
+        # An airport by its own name ("op schiphol doen de poortjes het niet", "på arlanda funkar varken ..."): a place
+        # the rules read as one (sites.find_airports); its codes are not triggers (three letters are words too)
+        self.single = self.single | {w.lower() for w in sites.airport_names() if len(w) > 3 and w.isalpha()}
         self.failure_words = frozenset(failing)
         self.separable_words = verbs.separable_words()
         self.particle_words = frozenset(verbs.PARTICLE_VERBS)

@@ -986,10 +986,29 @@ def build_airport_names() -> dict[str, str]:
                 max(prob.get(word.lower(), -99.0), prob.get(word, -99.0)) > AIRPORT_NAME_PROB:
             continue  # ("O'Hare": a name with an apostrophe is one word)
         out.setdefault(word, set()).add(codes[iata.lower()])
+        if _no_word_anywhere(word.lower()) and prob.get(word.lower(), -99.0) <= AIRPORT_CODE_LOWER_PROB:
+            # in lower case too, as chat writes it, where that is no word of a language read nor a frequent English
+            # one: "op schiphol", "på arlanda", "a fiumicino" (not "vanguardia", "alerta", "harbour", "bowman")
+            out.setdefault(word.lower(), set()).add(codes[iata.lower()])
         if usable and max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0)) <= AIRPORT_NAME_PROB:
             # an airport named by its own name is named by its code too ("at LHR", "LGW check-in")
             out.setdefault(iata, set()).add(codes[low])
     return {word: next(iter(found)) for word, found in sorted(out.items()) if len(found) == 1}
+
+
+@lru_cache(maxsize=1)
+def _all_words() -> frozenset[str]:
+    """Every word form spaCy's lemma tables know in the languages read (``WORD_LANGS``), lower case, less the names
+    they write with a capital only (Swedish "Arlanda", "Landvetter")."""
+    out: set[str] = set()
+    for lang in WORD_LANGS:
+        words, _, capitalised = _words_of(lang, set())
+        out |= words - {c.lower() for c in capitalised}
+    return frozenset(out)
+
+
+def _no_word_anywhere(word: str) -> bool:
+    return word not in _all_words() and fold(word) not in _all_words()
 
 
 DEMONYM_TABLES = {"it": ("it_lemma_lookup.json.gz", "it_lemma_lookup_noun.json.gz", "it_lemma_lookup_adj.json.gz"),

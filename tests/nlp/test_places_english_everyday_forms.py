@@ -144,3 +144,22 @@ def test_parts_of_cities_short_names_and_nicknames_in_english_say_where(tag, tex
 ])
 def test_a_named_city_with_its_capitals_and_a_pronoun_stay_what_they_are(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # an airport's own name in lower case, as chat writes it, where that is no word of a language read
+    ("op schiphol doen de poortjes en de KLM app het allebei niet, rij tot buiten", ["geo:NL-NH"]),
+    ("på arlanda funkar varken sas-appen eller incheckningsautomaterna, kaos", ["geo:SE-AB"]),
+    ("a fiumicino il wifi e i totem del check-in ita airways sono fuori uso", ["geo:IT-RM"]),
+])
+def test_an_airports_name_in_lower_case_said_as_a_place_is_its_city(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_an_airports_name_that_is_a_word_somewhere_is_kept_in_capitals_only():
+    from outagewatch.nlp.sites import airport_names
+
+    names = airport_names()
+    assert names["schiphol"] == "NL-NH" and names["arlanda"] == "SE-AB"
+    for word in ("vanguardia", "alerta", "harbour", "bowman"):  # Spanish, Spanish, English, an English word
+        assert word not in names
