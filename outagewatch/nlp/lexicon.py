@@ -695,6 +695,13 @@ OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", 
                               "helt", "völlig", "totalmente", "complètement", "completamente", "totaal",
                               # nl "Ziggo ligt er weer uit", "Proximus valt uit" (the verb before its particle)
                               "ligt", "lag", "er", "weer", "al", "valt", "viel", "vallen"})
+# ... and, after an operator already named (not to find one: "power's been out" names none), a perfect's auxiliary
+# or a time since ("cox internet been out", "magenta internet sabahtan beri yok": since the morning, none).
+OPERATOR_FILLERS_NAMED = OPERATOR_FILLERS | frozenset({"been", "has", "have", "had", "beri", "sabahtan", "akşamdan",
+                                                       "dünden", "öğleden", "geceden", "bugün", "hala"})
+# What a customer buys, after what an operator sells ("no T-Mobile data plan yet"): no network gone.
+OPERATOR_PRODUCTS = frozenset({"plan", "plans", "contract", "deal", "deals", "subscription", "package", "bundle",
+                               "tariff", "sim", "offer", "offers"})
 # A place said between an operator (or what it sells) and the word that says it down ("Globe signal in Makati
 # gone", "airtel fiber in bengaluru dead", "Vodafone Kabel in Hamburg-Altona und Eimsbüttel komplett weg"): the preposition, then at
 # most seven words of the place.
@@ -1127,7 +1134,7 @@ RELAYING = frozenset({"says", "say", "said", "confirms", "confirmed", "acknowled
 COMPARED = frozenset({"as", "than", "like", "como", "que", "wie", "als", "comme", "che", "dan", "niż"})
 PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주")
 SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "dalla", "dallo", "sedan", "från",
-                   "beri", "from", "until", "till"})
+                   "beri", "from", "until", "till", "sen"})  # sv "sen igår": since yesterday, still
 # Words that date a problem to the present: now, today, tonight, currently, in every supported
 # language ("down right now", "today's outage", "actualmente", "derzeit", "şimdi"). The rules read
 # them (STILL_NOW below: an explanation with one of them is of an outage going on), and where the rules read a

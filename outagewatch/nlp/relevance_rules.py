@@ -366,7 +366,7 @@ def _operator_down(lower: list[str], i: int, symptom_spans) -> int | None:
                 if lower[k] in _PLACE_BREAKS:
                     return None
             return None
-        if word not in operators.ACCESS and word not in lexicon.OPERATOR_FILLERS:
+        if word not in operators.ACCESS and word not in lexicon.OPERATOR_FILLERS_NAMED:
             return None
         j += 1
     return None

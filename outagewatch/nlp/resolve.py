@@ -175,6 +175,16 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not _negated(lower, at, False):
             found.append((at, at + 1, "outage", _ongoing(lower, at, at + 1)))
     for i in operator_at:  # "lost Vodafone signal"; "no Verizon Fios", "without Vodafone fibre", "sans internet SFR"
+        if i >= 3 and lower[i - 1] in operators.LINKS and lower[i - 2] in operators.ACCESS \
+                and lower[i - 3] in OPERATOR_NONE:
+            talk.append(i - 3)  # "utan fiber från telia", "sin internet de Totalplay": none of what it sells
+            found.append((i - 3, i - 2, "connectivity", _ongoing(lower, i - 3, i - 2)))
+            continue
+        if i >= 3 and lower[i - 1] == "-" and lower[i - 3] in OPERATOR_NONE and i + 1 < n \
+                and lower[i + 1] in operators.ACCESS and (i + 2 >= n or lower[i + 2] not in lexicon.OPERATOR_PRODUCTS):
+            talk.append(i - 3)  # "no T-Mobile data", "without T-Mobile data": the name split at its hyphen
+            found.append((i - 3, i - 2, "problems", _ongoing(lower, i - 3, i - 2)))
+            continue
         if i and (lower[i - 1] == "lost" or i >= 2 and lower[i - 2] == "lost" and texts[i - 1][:1].isalpha()
                   and f"{lower[i - 1]} {lower[i]}" in operators.pairs()
                   or i >= 2 and (lower[i - 2], lower[i - 1]) in OPERATOR_KNOCKED
