@@ -75,13 +75,17 @@ FUNCTION_PROB = -7.5
 # (the AS-number packages fetch their names at run time), so this is a short hand-kept list of the big ones
 # per market, filtered like the tables' names (a word too, "Spectrum", "Frontier", "Cox", counts only beside what
 # it sells or in a sentence about a network).
-FIXED_LINE = (
-    "Comcast", "Xfinity", "Spectrum", "Cox", "CenturyLink", "Frontier", "Mediacom", "Suddenlink", "Optimum",
-    "Windstream", "Astound", "Ziply", "Telmex", "Izzi", "Totalplay", "Megacable", "Fibertel", "Telecentro",
-    "Superonline", "TurkNet", "TTNet", "Hyperoptic", "Plusnet", "TalkTalk", "Numericable", "Unitymedia",
-    "NetCologne", "Caiway", "Cogeco", "Eastlink", "Shaw", "IndiHome", "Hathway", "Converge", "Bahnhof",
-    "Ownit", "Bredband2", "Inea", "Vectra", "Tiscali", "Jazztel", "Adamo", "Starlink", "Fibertel", "Sonic",
-)
+FIXED_LINE: dict[str, tuple[str, ...]] = {  # each with the countries it serves (ISO 3166-1)
+    "Comcast": ("US",), "Xfinity": ("US",), "Spectrum": ("US",), "Cox": ("US",), "CenturyLink": ("US",),
+    "Frontier": ("US",), "Mediacom": ("US",), "Suddenlink": ("US",), "Optimum": ("US",), "Windstream": ("US",),
+    "Astound": ("US",), "Ziply": ("US",), "Sonic": ("US",), "Telmex": ("MX",), "Izzi": ("MX",), "Totalplay": ("MX",),
+    "Megacable": ("MX",), "Fibertel": ("AR",), "Telecentro": ("AR",), "Superonline": ("TR",), "TurkNet": ("TR",),
+    "TTNet": ("TR",), "Hyperoptic": ("GB",), "Plusnet": ("GB",), "TalkTalk": ("GB",), "Numericable": ("FR",),
+    "Unitymedia": ("DE",), "NetCologne": ("DE",), "Caiway": ("NL",), "Cogeco": ("CA",), "Eastlink": ("CA",),
+    "Shaw": ("CA",), "IndiHome": ("ID",), "Hathway": ("IN",), "Converge": ("PH",), "Bahnhof": ("SE",),
+    "Ownit": ("SE",), "Bredband2": ("SE",), "Inea": ("PL",), "Vectra": ("PL",), "Tiscali": ("IT",),
+    "Jazztel": ("ES",), "Adamo": ("ES",), "Starlink": (),
+}
 # Operators' names as people write them in Japanese and Korean text, where the tables' Latin names are not
 # written: the carriers of each market (NTT Docomo, SoftBank, KDDI's au, Rakuten Mobile, Y!mobile, UQ; SK Telecom,
 # KT, LG U+, SK Broadband). Found inside a run of kana, kanji or hangul; "au" and "KT" only as their own word in
@@ -108,15 +112,24 @@ def build() -> dict[str, dict[str, str]]:
 
     from mcc_mnc_lut.p1_mnc import P1_MNC
 
-    names = [name for by_lang in CARRIER_DATA.values() for name in by_lang.values()] + list(FIXED_LINE)
+    # (name, the countries it serves): a number range's country, a network code's countries
+    named = [(name, (_prefix_country(prefix),)) for prefix, by_lang in CARRIER_DATA.items() for name in by_lang.values()]
+    named += list(FIXED_LINE.items())
     for rows in P1_MNC.values():  # each network code's brand, as Wikipedia's tables give it
         for row in rows if isinstance(rows, list) else [rows]:  # an operating network's company too ("Comcast")
-            names += [row[key] for key in ("brand", "operator") if row.get(key) and (key == "brand" or row.get("ope"))]
+            named += [(row[key], tuple(row.get("cc2s") or ())) for key in ("brand", "operator")
+                      if row.get(key) and (key == "brand" or row.get("ope"))]
+    names = [name for name, _ in named]
+    serves: dict[str, set[str]] = {}  # first word (and first two words), lower case -> countries
     written: dict[str, dict[str, int]] = {}
     two: dict[str, str] = {}  # "türk telekom", "virgin media", "one nz": a first word that is a word, and the next
-    for name in names:
+    for name, where in named:
         parts = _SPLIT.split(name.strip())
         first = parts[0]
+        countries = {c for c in where if c and len(c) == 2 and c.isalpha() and c.isupper()}
+        serves.setdefault(first.lower(), set()).update(countries)
+        if len(parts) > 1:
+            serves.setdefault(f"{first.lower()} {parts[1].lower()}", set()).update(countries)
         if _WORD.fullmatch(first) and first.isascii():
             written.setdefault(first.lower(), {}).setdefault(first, 0)
             written[first.lower()][first] += 1
@@ -165,7 +178,31 @@ def build() -> dict[str, dict[str, str]]:
         if second in PAIR_WORDS or (written_second.isupper() and len(second) == 2 and second.isalpha()
                                     and first in english | words):
             pairs[key] = form
-    return {"names": out, "worded": worded, "pairs": pairs}
+    kept = set(out) | set(worded) | set(pairs)
+    countries = {key: sorted(serves[key]) for key in sorted(kept) if serves.get(key)}
+    return {"names": out, "worded": worded, "pairs": pairs, "countries": countries}
+
+
+def _prefix_country(prefix: str) -> str | None:
+    """The country of a number range of libphonenumber's carrier table ("5511..." BR; a shared calling code,
+    +1's, by the range's own digits: "1416..." CA)."""
+    import phonenumbers
+
+    for n in (1, 2, 3):
+        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(prefix[:n]))
+        if not regions:
+            continue
+        if len(regions) == 1:
+            return regions[0] if regions[0] != "001" else None
+        for pad in range(9):
+            try:
+                region = phonenumbers.region_code_for_number(phonenumbers.parse("+" + prefix + "0" * pad))
+            except phonenumbers.NumberParseException:
+                continue
+            if region:
+                return region
+        return None
+    return None
 
 
 def _cased(form: str) -> bool:
@@ -197,6 +234,34 @@ def keys() -> frozenset[str]:
 
 def pairs() -> dict[str, str]:
     return _tables().get("pairs", {})
+
+
+# The countries of the Japanese and Korean carriers' names (``CJK_NAMES``, ``CJK_WORDS``).
+CJK_COUNTRIES = {**dict.fromkeys(("ドコモ", "docomo", "ソフトバンク", "楽天モバイル", "ワイモバイル", "UQモバイル", "ahamo",
+                                  "povo", "au"), ("JP",)),
+                 **dict.fromkeys(("SKT", "SK텔레콤", "SK브로드밴드", "LG유플러스", "LGU+", "유플러스", "KT올레", "올레",
+                                  "케이티", "kt", "sk"), ("KR",))}
+
+
+def countries(texts: list[str], lower: list[str], at: list[int]) -> frozenset[str]:
+    """The countries the operators found at ``at`` (:func:`find`'s indices) serve, by the network codes and
+    number ranges each holds ("Movistar" ES, AR, MX, ...; "Vivo" BR; "O2" GB, DE, CZ, SK): where a text is set
+    when it names a city several countries have (``resolve``'s namesake choice)."""
+    served = _tables().get("countries", {})
+    found: set[str] = set()
+    for i in at:
+        low = lower[i]
+        if i and f"{lower[i - 1]} {low}" in served:  # a two-word name is found at its second word
+            found.update(served[f"{lower[i - 1]} {low}"])
+        elif low in served:
+            found.update(served[low])
+        elif low.endswith("s") and low[:-1] in served:  # "Telias"
+            found.update(served[low[:-1]])
+        else:
+            for name, where in CJK_COUNTRIES.items():
+                if name in texts[i] or name == low:
+                    found.update(where)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)
