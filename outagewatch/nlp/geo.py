@@ -248,11 +248,39 @@ def city_initials() -> dict[str, str]:
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
+# A big city's district named like a city of another country, which ``DISTRICTS`` leaves out for that reason
+# ("Palermo" is Sicily's city and Buenos Aires' barrio): a namesake of the city, never the gazetteer's choice
+# alone, taken only where the text says which (its country, its people, an operator of that country:
+# "Movistar ... en Palermo", "estoy en palermo (caba)").
+DISTRICT_NAMESAKES = {"Buenos Aires": ("Palermo",), "Lisboa": ("Belém", "Campo Grande"), "Warszawa": ("Praga",)}
+
+
 @functools.lru_cache(maxsize=1)
 def namesakes() -> dict[str, list[list]]:
     """A city name places in several first-level subdivisions share -> [[code, population], ...], the gazetteer's own
-    first ("Córdoba": ES-CO, AR-X, MX-VER), built by ``tables.build_namesakes``; ``resolve`` chooses among them."""
+    first ("Córdoba": ES-CO, AR-X, MX-VER), built by ``tables.build_namesakes``; ``resolve`` chooses among them.
+    With them, the districts of ``DISTRICT_NAMESAKES`` at their city's code, as a namesake of no population."""
     path = PLACES_FILE.with_name("namesakes.json")
+    table = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    places = _base_gazetteer()
+    for city, names in DISTRICT_NAMESAKES.items():
+        code = places.get(city)
+        for name in names:
+            own = places.get(name)
+            if not code or not own or own[:2] == code[:2]:
+                continue
+            alternatives = table.setdefault(name, [[own, 1]])
+            if all(code != c for c, _ in alternatives):
+                alternatives.append([code, 0])
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def script_places() -> dict[str, str]:
+    """A big city abroad in katakana or hangul -> its code ("ソウル" KR-11, "ロンドン" GB-LND, "뉴욕" US-NY, "도쿄"
+    JP-13), built by ``tables.build_script_places`` from geonames' alternate names; read only said as a place
+    (``resolve``: a particle or word of place right after it)."""
+    path = PLACES_FILE.with_name("script_places.json")
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
@@ -311,6 +339,8 @@ def gazetteer() -> dict[str, str]:
     city's code."""
     table = _base_gazetteer()
     for name, code in district_names().items():
+        table.setdefault(name, code)
+    for name, code in script_places().items():
         table.setdefault(name, code)
     return table
 

@@ -27,6 +27,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from outagewatch.nlp import absence, affixes, compounds, lexicon, verbs
+from outagewatch.nlp.elsewhere import find_script_places
+from outagewatch.nlp.geo import script_places
 from outagewatch.nlp.fastre import leading, may_match, needed_chars
 from outagewatch.nlp.patterns import Patterns
 from outagewatch.nlp.vocabulary import (REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
@@ -238,8 +240,14 @@ class Matcher:
         # them, so each check then reads those few instead of every word of the text again.
         self.watched = frozenset().union(self.cues, self.failure_words, self.separable_words, self.particle_words,
                                          self.absence_words, self.area_words)
-        cjk = sorted(vocab.cjk_phrases, key=lambda p: (-len(p), p))
+        # A big city abroad in katakana or hangul ("ソウル", "뉴욕") is looked up by its word, not by the regex of
+        # the names found inside runs of CJK text: a katakana one is a whole katakana run, a hangul one begins a
+        # word (``elsewhere.find_script_places``); the ~1,200 of them in the regex cost a Japanese or Korean text
+        # ~25 µs.
+        abroad = script_places()
+        cjk = sorted((p for p in vocab.cjk_phrases if p not in abroad), key=lambda p: (-len(p), p))
         self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
+        self.script_places = {p: vocab.cjk_phrases[p] for p in abroad if p in vocab.cjk_phrases}
         self.script_names = ScriptNames(vocab.script_names)
         self._hosts: dict[str, tuple[str, ...] | None] = {}
 
@@ -330,6 +338,9 @@ class Matcher:
                     if not text.isascii() and CJK_RE.search(text):
                         spans.extend((i, i + 1, vocab.cjk_phrases[m.group()]) for m in self.cjk_names.finditer(text)
                                      if not _inside_word(text, m.start(), m.end()))
+            if self.script_places:
+                spans.extend((i, i + 1, self.script_places[name]) for i, name in find_script_places(texts)
+                             if name in self.script_places)  # "ソウルで", "뉴욕에서"
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
         doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
         return doc

