@@ -223,7 +223,20 @@ BODIES = frozenset("""
 companies businesses firms banks government households homes schools hospitals websites
 empresas compañías bancos hogares ayuntamientos negocios webs empresas companhias bancos lares sites
 aziende imprese banche famiglie comuni siti entreprises sociétés banques foyers communes sites
+bedrijven banken webshops winkels scholen huishoudens gemeenten ziekenhuizen websites instellingen
+unternehmen firmen banken schulen haushalte behörden onlineshops händler krankenhäuser kommunen
+företag banker skolor hushåll myndigheter butiker webbplatser kommuner sjukhus
+firmy firm firmach banki banków bankach szkoły szkół szkołach sklepy sklepów sklepach urzędy urzędów
 """.split())
+# The people words of ``PEOPLE_AFTER`` in the Polish cases an adjective before them takes ("polskich
+# użytkowników", "niemieckim klientom").
+PEOPLE_CASES = frozenset("""
+użytkowników użytkownikom użytkownikami klientów klientom klientami graczy graczom abonentów
+""".split())
+# Where a country's adjective comes before the noun and is made from its language's name
+# (``tables.build_country_adjectives``: "Nederlandse spelers", "Duitse klanten", "svenska företag", "deutsche
+# Kunden", "w polskich szkołach"); these languages write it in lower case (Dutch with its capital).
+COUNTRY_ADJECTIVES_FILE = DEMONYMS_FILE.with_name("country_adjectives.json")
 # Where the adjective comes after the noun (Romance languages) and how it is made from the plural people word
 # ("españoles" -> "españolas", "mexicanos" -> "mexicanas", "italiani" -> "italiane", "français" -> "françaises").
 ADJECTIVE_AFTER = {"es": (("les", "las"), ("ses", "sas"), ("nes", "nas"), ("os", "as")),
@@ -277,11 +290,23 @@ def adjectives() -> dict[str, dict[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, dict[str, str]]:
+    """Language -> a country's adjective made from its language's name -> its code ("nederlandse" NL, "duitse" DE,
+    "svenska" SE, "polskich" PL, "deutsche" DE), built by ``tables.build_country_adjectives``."""
+    path = COUNTRY_ADJECTIVES_FILE
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
 def find_adjectives(texts: list[str], lower: list[str], lang: str | None) -> list[tuple[int, str]]:
     """(token index, ISO code) of each country adjective said of people or organisations: before the noun in
-    English ("Korean users", "Dutch government services"), after it in the Romance languages ("empresas
-    españolas", "aziende italiane", "clients québécois")."""
+    English ("Korean users", "Dutch government services") and in German, Dutch, Swedish and Polish ("deutsche
+    Kunden", "Nederlandse spelers", "svenska företag", "polskich użytkowników"), after it in the Romance
+    languages ("empresas españolas", "aziende italiane", "clients québécois")."""
     words = adjectives().get(lang or "")
+    before = country_adjectives().get(lang or "")
+    if before:
+        words = {**before, **words} if words else before
     if not words or words.keys().isdisjoint(lower):
         return []
     nouns = PEOPLE_AFTER | BODIES
@@ -289,8 +314,10 @@ def find_adjectives(texts: list[str], lower: list[str], lang: str | None) -> lis
     if lang in ADJECTIVE_AFTER:
         return [(i, words[lower[i]]) for i in range(1, n) if lower[i] in words and lower[i - 1] in nouns]
     nouns = nouns - {"people", "folks", "leute"}  # "the American people saw ...": a nation spoken of, not where
+    if lang == "pl":
+        nouns = nouns | PEOPLE_CASES
     return [(i, words[lower[i]]) for i in range(n - 1) if lower[i] in words and lower[i + 1] in nouns
-            and texts[i][:1].isupper()]
+            and (texts[i][:1].isupper() or lang != "en")]
 
 
 def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, dict[str, str]]) -> \

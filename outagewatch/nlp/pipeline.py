@@ -59,9 +59,10 @@ _JA_STATUS = [(stage, re.compile(leading("|".join(p))), needed_chars("|".join(p)
               for stage, p in lexicon.JA_STATUS.items()]
 
 KO_AFTER_LATIN = f"(?<=[A-Za-z0-9])[{HANGUL}]+"
-# Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"):
-# split off, so the name is a word of its own. Three letters before it keep "don't", "l'app", "qu'a".
-TR_ENDINGS = (r"['’](?:[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiuü]n|y?l[ae]|n[ae]|n[dt][ae]n?"
+# Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"; "in" with "I
+# am"/"we are" on it: "Kadıköy'deyim", "İzmir'deyiz"): split off, so the name is a word of its own. Three letters
+# before it keep "don't", "l'app", "qu'a".
+TR_ENDINGS = (r"['’](?:[dt][ae]y[ıi][mz]|[dt][ae]n?|[dt][ae]ki|y?[aeıiuü]|n?[ıiuü]n|y?l[ae]|n[ae]|n[dt][ae]n?"
               r"|s[ıiuü]|[dt][ıiuü]r|l[ae]r[a-zçğıöşü]{0,3})")
 TR_CASE = r"(?<=[^\W\d_]{3})" + TR_ENDINGS
 # And after X, the one short name Turkish news writes so ("X'e erişim sorunu", "X'teki kesinti").

@@ -1038,7 +1038,47 @@ LANGUAGE_PEOPLE = {"sv": (("a",), ("ar", "arna")), "es": ((), ("es", "s")), "pt"
                    "nl": ((), ("en",)), "tr": (("çe", "ce", "ca", "ça"), ("ler", "lar"))}
 
 
-def _language_people(lang: str, words: set[str], spoken: dict[str, set[str]]) -> dict[str, str]:
+# A country's adjective made from the name of its language where the adjective comes before the noun and no
+# people word makes it ("Nederlands" -> "Nederlandse spelers", "Duits" -> "Duitse klanten", "svenska företag",
+# "w polskich szkołach", "deutsche Kunden"): the name's ending cut, then the adjective's endings (Dutch drops a
+# doubled vowel before its "e": "Portugees" -> "Portugese").
+ADJECTIVE_SHAPES = {"nl": ((), ("",)), "de": ((), ("e", "en", "er", "es")), "sv": (("a",), ("a", "", "t")),
+                    "pl": (("i",), ("ie", "ich", "im", "imi"))}  # (Polish: the plural's forms)
+ADJECTIVE_TABLES = {"pl": ("pl_lemma_lookup_adj.json.gz",)}
+DOUBLED_VOWEL = re.compile(r"([aeou])\1([^aeiou])$")
+
+
+def build_country_adjectives() -> dict[str, dict[str, str]]:
+    """Language -> a country's adjective in lower case, as the lemma tables write it -> the country's ISO code
+    (``ADJECTIVE_SHAPES``; the languages' countries as ``_language_people`` finds them: a language official in one
+    country of the markets whose name there shares its first three letters with the language's). Read by
+    ``demonyms.find_adjectives`` before a word for people or organisations."""
+    from babel.languages import get_official_languages
+
+    from outagewatch.nlp.geo import MARKETS
+
+    spoken = {country: set(get_official_languages(country, de_facto=True)) for country in MARKETS}
+    common = _common_words()
+    out: dict[str, dict[str, str]] = {}
+    for lang, shapes in sorted(ADJECTIVE_SHAPES.items()):
+        written: dict[str, set[str]] = {}
+        if lang == "nl":  # Dutch's lookup table lists no inflected adjective: its adjectives' lemmas, and the "e"
+            for form in _lookup("nl_lemma_index.json.gz")["adj"]:  # every one takes before a plural noun
+                written.setdefault(fold(form), set()).add(form.lower())
+        for table in (_lookup(f) for f in ADJECTIVE_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",))):
+            for form in [*table, *(v for v in table.values() if isinstance(v, str))] if lang != "nl" else ():
+                written.setdefault(fold(form), set()).add(form.lower())
+        found = _language_people(lang, set(written), spoken, shapes)
+        if lang == "nl":
+            found = {DOUBLED_VOWEL.sub(r"\1\2", word) + "e": code for word, code in found.items()}
+            written = {word: {word} for word in found}
+        out[lang] = {form: code for word, code in sorted(found.items()) if word not in common
+                     for form in sorted({word, *written.get(word, ())})}
+    return out
+
+
+def _language_people(lang: str, words: set[str], spoken: dict[str, set[str]],
+                     shapes: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> dict[str, str]:
     """Folded plural people word -> country, from the names of the markets' languages in ``lang``
     (pycountry's ISO 639 translations): a language official in one country of the markets whose name
     there shares its first three letters with the language's ("svenska" and Sverige, "Deutsch" and
@@ -1047,9 +1087,9 @@ def _language_people(lang: str, words: set[str], spoken: dict[str, set[str]]) ->
 
     import pycountry
 
-    if lang not in LANGUAGE_PEOPLE:
+    if shapes is None and lang not in LANGUAGE_PEOPLE:
         return {}
-    cut, endings = LANGUAGE_PEOPLE[lang]
+    cut, endings = shapes or LANGUAGE_PEOPLE[lang]
     tr = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[lang]) if lang != "en" else \
         gettext.NullTranslations()
     countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) if lang != "en" else \
@@ -1450,4 +1490,6 @@ def build_all() -> dict[str, str]:
         "script_places.json": json.dumps(build_script_places(places), ensure_ascii=False, sort_keys=True, indent=0)
         + "\n",
         "operators.json": _operators(),
+        "country_adjectives.json": json.dumps(build_country_adjectives(), ensure_ascii=False, sort_keys=True, indent=0)
+        + "\n",
     }
