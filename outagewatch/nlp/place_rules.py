@@ -22,7 +22,7 @@ import re
 from dataclasses import replace as _with
 from typing import AbstractSet, cast
 
-from outagewatch.nlp import demonyms, fine, lexicon, operators, sites
+from outagewatch.nlp import demonyms, elsewhere, fine, lexicon, operators, sites
 from outagewatch.nlp.pipeline import LANG
 from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, city_initials, district_names,
                                  inside, iso_codes, namesakes, place_kinds, province_short_names, region_names,
@@ -40,7 +40,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "from", "near", "around", "throu
                                 "nad", "över", "sopra", "boven"})  # over a place: "chmura nad Krakowem", "mulet över Göteborg"
 # Turkish locative/ablative endings split off a name ("istanbul'da", "ankara'dan"): "in"/"from" a place.
 PLACE_CASES = frozenset(q + end for q in "'’" for end in ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "daki",
-                                                          "deki", "taki", "teki", "nda", "nde", "ndan", "nden"))
+                                                          "deki", "taki", "teki", "nda", "nde", "ndan", "nden",
+                                                          # "I am"/"we are" in: "kadıköy'deyim", "İzmir'deyiz"
+                                                          "dayım", "deyim", "tayım", "teyim", "dayız", "deyiz",
+                                                          "tayız", "teyiz"))
 REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datacenters", "data", "zone", "zones",
                           "office", "offices", "pop", "pops", "dc", "area", "metro", "campus", "users", "customers",
                           "area", "región", "rechenzentrum", "région", "região", "subscribers"})
@@ -289,8 +292,10 @@ def _national_arm(texts: list[str], start: int, nm: Name, names, places) -> bool
     "Vodafone UK subscribers can't send texts": the writers label the country)."""
     if len(nm.geo or "") != 2 or not start or not texts[start][:1].isupper() or not texts[start - 1][:1].isupper():
         return False
-    if not any((o.geo or "").startswith(cast(str, nm.geo) + "-") for _, _, o in places):
-        return False
+    country = cast(str, nm.geo)
+    if not any((o.geo or "").startswith(country + "-") or any(code.startswith(country + "-") for code, _ in
+                                                           namesakes().get(o.written, ())) for _, _, o in places):
+        return False  # (a city others share, one of them in the country: "Movistar Argentina ... en Córdoba")
     if texts[start - 1].lower() in operators.all_keys():  # "Vodafone Egypt", "Orange Polska" (a worded name too)
         return True
     return any(e == start and any(o.kind == "service" for o in ns) for s, e, ns in names)
@@ -388,6 +393,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     town = _town_rule(doc, texts, start, end, nm, cased or plainly) or _district_rule(doc, texts, start, end, nm, cased)
     if town:
         return town
+    if elsewhere.script_city(nm.written) and not elsewhere.script_city_said(texts, start, nm.written):
+        return "a city abroad in katakana or hangul not said as where (no particle or word of place right after it: " \
+            "\"뉴욕타임스\", \"도쿄로\" moved to; \"ソウルで\", \"뉴욕에서\", \"런던 사는데\" are)"
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
             and place_kinds().get(nm.written) == "nickname":
         return "a city's nickname or short form in a language not its country's (\"Seul\" is French \"alone\")"
@@ -1226,7 +1234,8 @@ def _says_a_country(o: Name) -> bool:
 SHORT_COUNTRIES = frozenset({"UK", "US", "USA", "UAE"})
 
 
-def _namesake_choice(texts: list[str], start: int, nm: Name, places) -> Name | None:
+def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, nm: Name, places,
+                     countries: frozenset[str] = frozenset(), lang: str | None = None) -> Name | None:
     """Which of the cities named alike a city name is (``geo.namesakes``: "Córdoba" ES-CO, AR-X, MX-VER;
     "Newcastle" ZA-KZN, AU-NSW; "Cambridge" GB-CAM, CA-ON, US-MA): the one in a place the text names beside it, or
     that place's people ("Movistar Argentina ... en Córdoba capital" AR-X, "Newcastle, New South Wales", "Geordies";
@@ -1237,8 +1246,9 @@ def _namesake_choice(texts: list[str], start: int, nm: Name, places) -> Name | N
     gazetteer knows by its long name only)."""
     alternatives = namesakes()[nm.written]
     codes = [code for code, _ in alternatives]
-    others = [o.geo for s, e, o in places if s != start and o.geo and o.kind == "place" and _says_a_country(o)
-              and (texts[s][:1].isupper() or e - s > 1 or len(texts[s]) > 3)]  # not "us", the pronoun
+    others = [o.geo for s, e, o in places if s != start and o.geo and o.kind == "place" and (
+        _says_a_country(o) and (texts[s][:1].isupper() or e - s > 1 or len(texts[s]) > 3)  # not "us", the pronoun
+        or s == end + 1 and end < len(lower) and lower[end] == "(")]  # any place in brackets after: "palermo (caba)"
     for wider in (lambda code, other: code == other or inside(code, other),
                   lambda code, other: code[:2] == other[:2]):
         chosen = {code for code in codes for other in others if wider(code, other)}
@@ -1248,10 +1258,16 @@ def _namesake_choice(texts: list[str], start: int, nm: Name, places) -> Name | N
             return nm if nm.geo in chosen else _with(nm, geo=min(chosen, key=codes.index))
     if any(other[:2] in MARKETS for other in others):
         return None  # "Geordies — ... Newcastle city centre": the text's places are in a country none of them is in
-    if cast(str, nm.geo)[:2] not in MARKETS:
-        return nm
-    biggest = max((a for a in alternatives if a[0][:2] in MARKETS), key=lambda a: a[1])
-    return nm if biggest[0] == nm.geo else _with(nm, geo=biggest[0])
+    served = elsewhere.namesake_by_countries(nm.written, countries)
+    if served:  # "Movistar ... en Palermo": the one in the country of the operator named (Buenos Aires')
+        return nm if served == nm.geo else _with(nm, geo=served)
+    usual: str = cast(str, nm.geo)
+    if usual[:2] in MARKETS:
+        usual = max((a for a in alternatives if a[0][:2] in MARKETS), key=lambda a: a[1])[0]
+    if countries and lang in OFFICIAL_IN and usual[:2] not in OFFICIAL_IN[lang] and \
+            not any(code[:2] in countries for code in codes):
+        return None  # "Vivo fora em Valencia": a Brazilian operator, in Portuguese: no Valencia it serves
+    return nm if usual == nm.geo else _with(nm, geo=usual)
 
 
 # A whole place said in lower case: "monterrey entero caído", "no rio inteiro", "milano intera", "lyon entier",

@@ -40,7 +40,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, answered, demonyms, fine, inflected, lexicon, operators, senses, sites, verbs
+from outagewatch.nlp import allclear, answered, demonyms, elsewhere, fine, inflected, lexicon, operators, senses, sites, verbs
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import NICKNAME_NEEDS_CONTEXT, inside, namesakes, place_kinds
 from outagewatch.nlp.source import SourceContext
@@ -461,6 +461,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         site_places += _city_adjective_places(texts, lower, vocab)  # "Frankfurter Region bei AWS"
     people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
     adjectives = demonyms.find_adjectives(texts, lower, lang)  # "empresas españolas", "Dutch government services"
+    if adjectives and lang in demonyms.country_adjectives() and not downs and not any(
+            sym in lexicon.PROBLEM_SYMPTOMS for _, _, sym, _ in found):
+        # a country's adjective before its noun, from its language's name ("Nederlandse spelers"), only in a text
+        # that says something is wrong: "hoe Nederlandse ziekenhuizen hun wachtdiensten inrichten" is no place
+        before = demonyms.country_adjectives()[lang]
+        adjectives = [(i, code) for i, code in adjectives if lower[i] not in before]
     if adjectives:  # (mostly none: no set of the people words' places is made then)
         found_at = {i for i, _ in people}
         people += [(i, code) for i, code in adjectives if i not in found_at]
@@ -553,6 +559,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not rule and _national_arm(texts, start, nm, names, places):
             rule = "a country's name right after a brand, a place in it named: its company there (\"Vodafone Egypt " \
                 "no signal in Cairo\")"
+        if not rule and len(nm.geo or "") == 2 and elsewhere.cjk_people(texts[start], nm.written) and (
+                not (symptom_at or stage_spans or ja or services)
+                or any(o.written != nm.written and o.geo for _, _, o in places)):
+            rule = "a country's people in Japanese or Korean (\"韓国人の友達がソウルで\", \"일본 사는 한국인인데 도쿄에서\"): " \
+                "beside another place, that place says where; in a text about no outage, no place"
         if not rule:
             rule = _owned_or_product(texts, lower, start, end, nm, vocab, services, lang)
         if not rule and len(nm.geo or "") == 2:
@@ -640,10 +651,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 entry=f"geo:{nm.geo}")
             continue
         if nm.written in namesakes():  # "Córdoba", "Newcastle", "Cambridge": which of the places so named
-            chosen = _namesake_choice(texts, start, nm, places)
+            chosen = _namesake_choice(texts, lower, start, end, nm, places,
+                                      operators.countries(texts, lower, operator_at) if operator_at else frozenset(),
+                                      lang)
             if chosen is None:
                 say("place", text, False, "a city name others share, none of them in the country of the text's other "
-                    "places", entry=f"geo:{nm.geo}")
+                    "places, nor one its operator serves where the text's language is not the usual one's (\"Vivo fora "
+                    "em Valencia\")", entry=f"geo:{nm.geo}")
                 continue
             nm = chosen
         regions.setdefault(f"geo:{nm.geo}")

@@ -13,7 +13,8 @@ from outagewatch.nlp.geo import namesakes
 
 @pytest.mark.parametrize("text, regions", [
     ("Personal sin señal en Córdoba desde esta mañana, ni datos ni llamadas", ["geo:AR-X"]),  # the biggest
-    ("Movistar Argentina no anda en Córdoba capital, los porteños dicen que allá sí", ["geo:AR", "geo:AR-X"]),
+    # (the operator's national arm, its country beside a place in it: the place says where, writer_n labels so)
+    ("Movistar Argentina no anda en Córdoba capital, los porteños dicen que allá sí", ["geo:AR-X"]),
     ("whatsapp not working anywhere in new south wales? sydney and newcastle both", ["geo:AU-NSW"]),
     ("comcast out in Cambridge, Massachusetts since 7, whole block dark", ["geo:US-MA"]),
     ("Virgin Media down in Cambridge, whole street offline", ["geo:GB-CAM"]),
