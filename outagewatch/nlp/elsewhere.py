@@ -17,14 +17,14 @@ from outagewatch.nlp.geo import namesakes, script_places
 # Right after a city abroad in a Japanese run: a particle or a word that says the city is where (in, at, from,
 # living in, on a trip to, the city's area): "ソウルで", "ロンドンにいる", "パリ在住", "ニューヨーク出張中".
 JA_WHERE = ("で", "では", "にて", "にいる", "に居る", "にいます", "に住", "に滞在", "に出張", "に旅行", "に来", "に行",
-            "にある", "から", "在住", "滞在", "出張", "旅行", "駐在", "留学", "市内", "市", "周辺", "近郊", "全域",
+            "にある", "から", "在住", "滞在", "出張", "旅行", "駐在", "留学", "市内", "市", "周辺", "近郊", "全域", "全体",
             "方面", "エリア", "地域", "近辺", "の空港", "空港", "のホテル", "支社", "支店")
 # After a city abroad in hangul, inside its word: a particle of place ("뉴욕에서", "런던에", "파리에선") or a word of
 # place written on ("도쿄쪽", "런던시내"); as the next word: a word of place or of being there ("뉴욕 출장 중인데",
 # "런던 사는데", "파리 여행 중").
 KO_WHERE = ("에", "쪽", "지역", "시내", "일대", "전역", "현지", "출장", "여행", "공항")
-KO_WHERE_NEXT = ("에서", "쪽", "지역", "시내", "일대", "전역", "현지", "출장", "여행", "공항", "사는", "살고", "살아",
-                 "거주", "체류", "유학")
+KO_WHERE_NEXT = ("에서", "쪽", "지역", "시내", "일대", "전역", "전체", "근처", "현지", "출장", "여행", "공항", "사는", "살고",
+                 "살아", "거주", "체류", "유학")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 KATAKANA_RUN = re.compile("[\u30a0-\u30ff]{2,}")
 HANGUL_WORD = re.compile("(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,}")

@@ -431,6 +431,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         said = _place_context(lower, start, end, texts) and not (start and lower[start - 1] in NOT_WHERE) \
             or _dateline(texts, start, end) or (_listed_place(texts, lower, start) and not nm.ambiguous_place) \
             or _cjk_place_said(texts, start, nm.written) or _named_outright(doc, texts, lower, start, end, nm) \
+            or elsewhere.script_city(nm.written) and elsewhere.script_city_said(texts, start, nm.written) \
             or tr_where
         if not said:
             return "a gazetteer place in a text about no outage (no outage, recovery or stage word, no service), without \"in ...\""
@@ -745,7 +746,9 @@ def _state_code(nm: Name) -> bool:
 # After a place in a run of CJK text, words that say it is where something happens: "大阪市内で" (in
 # Osaka city), "東京都内", "札幌周辺" (around), "서울에서" (in Seoul), "광주 쪽" (the Gwangju side), "부산 전역".
 CJK_PLACE_AFTER = ("で", "では", "にて", "内", "市内", "都内", "府内", "県内", "周辺", "全域", "地域", "エリア", "近辺",
-                   "方面", "에서", "쪽", "지역", "전역", "일대", "시내", "에서는", "에선")
+                   "方面", "에서", "쪽", "지역", "전역", "일대", "시내", "에서는", "에선",
+                   # its airport: "인천공항 2터미널", "成田空港で" (an airport named alone is its area's place)
+                   "空港", "공항", "국제공항")
 # A Korean district or town written after its city ("대구 수성구", "대전 유성구"): the city is where.
 KO_DISTRICT_ENDINGS = ("구", "군", "동", "읍", "면")
 

@@ -21,12 +21,22 @@ def test_a_city_abroad_in_katakana_or_hangul_said_as_where(rules, text, regions)
     assert rules(text)["regions"] == regions
 
 
+@pytest.mark.parametrize("text, regions", [
+    ("뉴욕 유학생인데 여기 버라이즌 아침부터 안 터져요… 맨해튼 전체 그런 듯", ["geo:US-NY"]),  # a student in New York
+    ("도쿄 여행 중인데 이심이 갑자기 안 잡혀요", ["geo:JP-13"]),  # on a trip to Tokyo
+    ("인천공항 2터미널 환전소랑 편의점 카드 결제가 다 안 된대요", ["geo:KR-28"]),  # a city's airport is its place
+])
+def test_a_city_abroad_or_its_airport_said_as_where_in_a_text_the_rules_read_as_no_outage(rules, text, regions):
+    assert rules(text)["regions"] == regions
+
+
 @pytest.mark.parametrize("text", [
     "ソウルフード食べながらYouTube見てたら落ちた",  # soul food: inside a katakana word
     "뉴욕타임스 기사 번역해서 읽는 중, 넷플릭스는 또 안 됨",  # the New York Times
     "트래픽을 도쿄로 넘겼어요. 서울 리전 ELB만 문제",  # moved to Tokyo: no particle of where
     "오늘 머리가 먹통이네, 태평양 건너온 기분",  # no Riga in 머리가, no Pyongyang in 태평양
     "日本人はやっぱり行列が好きだよね、新しいパン屋に2時間",  # a people, in a text about no outage
+    "뉴욕 스타일 피자 맛집 찾았다",  # New York style: no word of place after it
 ])
 def test_a_city_abroad_not_said_as_where_is_no_place(rules, text):
     assert not [r for r in rules(text)["regions"] if r not in ("geo:KR-11", "aws:ap-northeast-2")]
