@@ -252,7 +252,8 @@ def city_initials() -> dict[str, str]:
 # ("Palermo" is Sicily's city and Buenos Aires' barrio): a namesake of the city, never the gazetteer's choice
 # alone, taken only where the text says which (its country, its people, an operator of that country:
 # "Movistar ... en Palermo", "estoy en palermo (caba)").
-DISTRICT_NAMESAKES = {"Buenos Aires": ("Palermo",), "Lisboa": ("Belém", "Campo Grande"), "Warszawa": ("Praga",)}
+DISTRICT_NAMESAKES = {"Buenos Aires": ("Palermo",), "Lisboa": ("Belém", "Campo Grande"), "Warszawa": ("Praga",),
+                      "Ciudad de México": ("Roma",)}  # Colonia Roma: "telcel sin datos ... en la roma y en coyoacán"
 
 
 @functools.lru_cache(maxsize=1)

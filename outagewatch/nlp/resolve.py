@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as _with
 from typing import Any
 
 from spacy.tokens import Doc
@@ -650,8 +651,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
             continue
-        if nm.written in namesakes():  # "Córdoba", "Newcastle", "Cambridge": which of the places so named
-            chosen = _namesake_choice(texts, lower, start, end, nm, places,
+        # "Córdoba", "Newcastle", "Cambridge": which of the places so named; a spelling the gazetteer folds alike
+        # and places the same ("Róma" beside "Roma") follows its namesake's choice ("en la roma y en coyoacán")
+        alike = nm.written if nm.written in namesakes() else next(
+            (o.written for s, e, o in places if s == start and e == end and o.geo == nm.geo
+             and o.written in namesakes()), None) if len(nm.geo or "") > 2 else None
+        if alike:
+            chosen = _namesake_choice(texts, lower, start, end, nm if alike == nm.written else _with(nm, written=alike),
+                                      places,
                                       operators.countries(texts, lower, operator_at) if operator_at else frozenset(),
                                       lang)
             if chosen is None:

@@ -64,6 +64,8 @@ def test_script_city_said():
     ("Telcel sin señal en Córdoba desde la mañana", ["geo:MX-VER"]),  # Mexico's, by its carrier
     ("AT&T fiber down in Birmingham since noon", ["geo:US-AL"]),
     ("Rogers down in London, no internet since 9", ["geo:CA-ON"]),
+    # Colonia Roma, Mexico City's, by its carrier; every spelling of Rome the gazetteer folds alike follows
+    ("telcel sin datos en toda la cdmx?? en la roma y en coyoacán igual, ni un mensaje sale", ["geo:MX-CMX"]),
 ])
 def test_a_shared_city_name_is_the_one_in_the_operators_country(rules, text, regions):
     assert rules(text)["regions"] == regions
@@ -71,6 +73,7 @@ def test_a_shared_city_name_is_the_one_in_the_operators_country(rules, text, reg
 
 @pytest.mark.parametrize("text, regions", [
     ("Wind Tre non va a Palermo da stamattina", ["geo:IT-PA"]),  # Sicily's: no Argentine operator
+    ("Wind Tre non va a Roma da stamattina", ["geo:IT-RM"]),
     ("desde Valencia no hay forma de abrir el correo, Movistar sin fibra", ["geo:ES-V"]),  # two countries: Spain's
     ("Vodafone down in Birmingham, whole street offline", ["geo:GB-BIR"]),
 ])
