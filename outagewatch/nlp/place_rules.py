@@ -806,7 +806,11 @@ CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")
 # Korea) or where it happens ("한국 전역"); any other noun makes the name its adjective ("한국 드라마", "미국 회사").
 # (each word with any particle after it: "전역에서", "이용자들이")
 KO_WHERE_AFTER = ("이용자", "사용자", "유저", "고객", "플레이어", "게이머", "시청자", "국민", "사람들", "전역", "전체",
-                  "전국", "곳곳", "일부", "지역", "서버")
+                  "전국", "곳곳", "일부", "지역", "서버",
+                  # a service's price or plan there, as "prices in Korea": "스포티파이 한국 요금제 가격 인상" (also with
+                  # one word between: "넷플릭스, 한국 광고형 요금제 가격 인상", ``KO_PRICE_WORDS``)
+                  "요금제", "요금", "가격")
+KO_PRICE_WORDS = ("요금제", "요금", "가격")
 KO_WHERE_WORDS = frozenset({"내", "쪽"})  # only as written: "내일" is tomorrow
 HANGUL_WORD = re.compile(f"^[{HANGUL}]+$")
 
@@ -818,6 +822,8 @@ def _korean_adjective(texts: list[str], start: int, nm: Name) -> bool:
     if len(nm.geo or "") != 2 or token != nm.written or not HANGUL_WORD.match(token) or start + 1 >= len(texts):
         return False
     after = texts[start + 1]
+    if start + 2 < len(texts) and texts[start + 2].startswith(KO_PRICE_WORDS):
+        return False  # "한국 광고형 요금제": the plan sold there
     return HANGUL_WORD.match(after) is not None and after not in KO_WHERE_WORDS and not after.startswith(KO_WHERE_AFTER)
 
 

@@ -106,3 +106,12 @@ def test_district_namesakes():
     assert [code for code, _ in namesakes()["Palermo"]] == ["IT-PA", "AR-C"]  # the gazetteer's own first
     assert elsewhere.namesake_by_countries("Palermo", frozenset({"AR", "ES"})) == "AR-C"
     assert elsewhere.namesake_by_countries("Valencia", frozenset({"ES", "VE"})) is None
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("스포티파이 한국 요금제 가격 인상", ["geo:KR"]),  # the plan sold in Korea, as "prices in Korea"
+    ("넷플릭스, 한국 광고형 요금제 가격 인상", ["geo:KR"]),
+    ("넷플릭스 새 한국 드라마 너무 재밌다", []),  # a Korean drama: the country's adjective
+])
+def test_a_country_before_a_korean_word_for_a_price_or_plan_is_where(rules, text, regions):
+    assert rules(text)["regions"] == regions
