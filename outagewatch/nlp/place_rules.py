@@ -1162,7 +1162,8 @@ def _district_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased:
         if rest and not rest.startswith(KO_DISTRICT_AFTER):
             return "a Korean district's name inside a longer word (\"강남스타일\")"
         if not rest and nm.written in KO_DISTRICTS_WITH_A_PARTICLE and not (
-                start + 1 < len(texts) and texts[start + 1].startswith(("쪽", "지역", "일대", "주민"))):
+                start + 1 < len(texts) and texts[start + 1].startswith(("쪽", "지역", "일대", "주민", "사는", "살아",
+                                                                         "살고", "거주"))):  # "분당 사는데"
             return "a Korean district's name that is also a word, without a particle (\"분당 10회\": per minute)"
     if nm.written not in district_names():
         return None

@@ -115,3 +115,8 @@ def test_district_namesakes():
 ])
 def test_a_country_before_a_korean_word_for_a_price_or_plan_is_where(rules, text, regions):
     assert rules(text)["regions"] == regions
+
+
+def test_a_korean_district_that_is_a_word_too_before_a_word_for_living_there(rules):
+    assert rules("쿠팡 주문내역이 사라졌어요 분당 사는데 다들 그래요?")["regions"] == ["geo:KR-41"]
+    assert rules("분당 10회 이상 튕김, 넥슨 서버 문제?")["regions"] == []  # per minute
