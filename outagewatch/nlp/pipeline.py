@@ -327,6 +327,10 @@ class Matcher:
             n = len(texts)
             spans.extend((i, i + 1, state_codes[t]) for i, t in enumerate(texts)
                          if 1 < len(t) < 5 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
+        lower_codes = vocab.lower_city_codes
+        # "no service in atl": a big city's code in lower case (the rules take it only said plainly as a place)
+        if lower_codes and not lower_codes.keys().isdisjoint(texts) and not raw.isupper():
+            spans.extend((i, i + 1, lower_codes[t]) for i, t in enumerate(texts) if t in lower_codes)
         area_words = self.area_words
         if seen and not area_words.keys().isdisjoint(seen):
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)

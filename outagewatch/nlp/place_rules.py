@@ -418,7 +418,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         if nm.ambiguous_place and not context:
             return "lower case, also a name, no \"in ...\""
         if len(nm.written) < 4 and lower[start] not in SHORT_LOWER and not (start and lower[start - 1] == "the") \
-                and not _short_city_in(lower, start, nm, doc.user_data.get(LANG)):
+                and not _short_city_in(lower, start, nm, doc.user_data.get(LANG)) and not (nm.initials and plainly):
             return "a short form in lower case (\"us\"; \"the us\" is the country)"
         if not (doc.user_data.get(LANG) == "en" or context):
             return "lower case outside English without \"in ...\""

@@ -1371,6 +1371,7 @@ def _city_codes(initials: set[str]) -> dict[str, str]:
         for alternate in city.get("alternatenames", ()):
             if len(alternate) == 3 and alternate.isascii() and alternate.isalpha() and alternate.isupper():
                 found.setdefault(alternate, set()).add(code)
+    first_words = {fold(name).split()[0] for name in places if " " in name}
     out = {}
     for short, codes in found.items():
         low = short.lower()
@@ -1379,7 +1380,11 @@ def _city_codes(initials: set[str]) -> dict[str, str]:
                 low in TRAVEL_WORDS or low in catalog_names or \
                 max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0), prob.get(short, -99.0)) > CITY_CODE_PROB:
             continue
-        out[short] = codes.pop()
+        out[short] = code = codes.pop()
+        if _no_word_anywhere(low) and max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0)) <= AIRPORT_NAME_PROB \
+                and low not in first_words:
+            out[low] = code  # in lower case too where it is no word of a language read: "no service in atl"; not
+            # a place's first word ("sao paulo")
     return out
 
 

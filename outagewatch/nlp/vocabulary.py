@@ -161,6 +161,8 @@ class Vocabulary:
     everyday_in: dict[str, frozenset[str]] = field(default_factory=dict)
     proper_names: frozenset[str] = frozenset()  # everyday-word names that are also people's ("claude")
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
+    # "atl" -> [Atlanta]: a big city's code in lower case where it is no word of a language read (``city_initials``)
+    lower_city_codes: dict[str, list[Name]] = field(default_factory=dict)
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
     site_region_codes: dict[str, list[Name]] = field(default_factory=dict)  # "us-south" -> IBM's Dallas
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
@@ -339,7 +341,8 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for short, geo in city_initials().items():
         if short not in places:
             located = tuple(r for r in in_place.get(geo, ()) if catalog.regions[r].place == geo)
-            vocab.state_codes.setdefault(short, []).append(
+            table = vocab.state_codes if short.isupper() else vocab.lower_city_codes  # "in ATL", "in atl"
+            table.setdefault(short, []).append(
                 Name("place", (), short, geo=geo, located=located, ambiguous_place=True, initials=True))
     # Data centres of providers without catalog regions: "NYC3", "GRA11" (the letters, then a number)
     # and a site's name that is no place of the gazetteer ("Falkenstein"), each a place beside its provider.

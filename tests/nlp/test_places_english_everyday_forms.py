@@ -163,3 +163,14 @@ def test_an_airports_name_that_is_a_word_somewhere_is_kept_in_capitals_only():
     assert names["schiphol"] == "NL-NH" and names["arlanda"] == "SE-AB"
     for word in ("vanguardia", "alerta", "harbour", "bowman"):  # Spanish, Spanish, English, an English word
         assert word not in names
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a big city's code in lower case, where it is no word of a language read, said plainly as a place
+    ("t-mobile no service in atl since 2pm, phone stuck on SOS", ["geo:US-GA"]),
+    ("atl: spectrum internet down again", ["geo:US-GA"]),
+    ("i love atl, but my comcast is down again", []),  # not said as a place
+    ("flying from sao paulo, the latam app is down", ["geo:BR-SP"]),  # no code: a place's first word
+])
+def test_a_big_citys_code_in_lower_case_said_plainly_as_a_place(tag, text, regions):
+    assert tag(text)["regions"] == regions
