@@ -1268,6 +1268,12 @@ def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, n
             return nm if nm.geo in chosen else _with(nm, geo=min(chosen, key=codes.index))
     if any(other[:2] in MARKETS for other in others):
         return None  # "Geordies — ... Newcastle city centre": the text's places are in a country none of them is in
+    people = demonyms.demonyms().get(lang or "", {})
+    kin = {people[w] for w in lower if w in people} if people and not people.keys().isdisjoint(lower) else set()
+    near = {code for code in codes for other in kin if code == other or inside(code, other)}
+    if len(near) == 1:  # a people word anywhere in the text ("... en palermo. ¿se cayó para todos los porteños?")
+        found = near.pop()
+        return nm if found == nm.geo else _with(nm, geo=found)
     served = elsewhere.namesake_by_countries(nm.written, countries)
     if served:  # "Movistar ... en Palermo": the one in the country of the operator named (Buenos Aires')
         return nm if served == nm.geo else _with(nm, geo=served)

@@ -120,3 +120,13 @@ def test_a_country_before_a_korean_word_for_a_price_or_plan_is_where(rules, text
 def test_a_korean_district_that_is_a_word_too_before_a_word_for_living_there(rules):
     assert rules("쿠팡 주문내역이 사라졌어요 분당 사는데 다들 그래요?")["regions"] == ["geo:KR-41"]
     assert rules("분당 10회 이상 튕김, 넥슨 서버 문제?")["regions"] == []  # per minute
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a people word anywhere in the text says which: Buenos Aires' barrio, not Sicily's city
+    ("mercado pago no me deja pagar con qr en ningún negocio de palermo. ¿se cayó para todos los porteños o solo yo?",
+     ["geo:AR-C"]),
+    ("los sicilianos sin internet en Palermo desde ayer", ["geo:IT-PA"]),
+])
+def test_a_shared_city_name_is_the_one_whose_people_the_text_names(rules, text, regions):
+    assert rules(text)["regions"] == regions
