@@ -1343,6 +1343,23 @@ def _part_of_a_city(texts: list[str], lower: list[str], places: list, vocab: Voc
     return out
 
 
+# A city's middle after its name ("Cork city is in the dark", "Sydney CBD has no signal", "Leeds centre").
+CITY_MIDDLE_AFTER = frozenset({"city", "centre", "center", "cbd", "downtown"})
+
+
+def _hit_or_its_centre(texts: list[str], lower: list[str], start: int, end: int) -> bool:
+    """A place's name that is also a name or a word, with its capital, said as where an outage is by the words around
+    it (the caller asks for a problem or a service in the text): right after a verb of hitting or leaving, as the
+    people words are (``demonyms.AFFECT_BEFORE``: "Mobile network outage hits Delhi for second day", "storm leaves
+    Wellington without power"), or right before a word for its middle ("Cork city is in the dark on Vodafone")."""
+    if not texts[start][:1].isupper():
+        return False
+    if end < len(lower) and lower[end] in CITY_MIDDLE_AFTER:
+        return True
+    # (not before another capitalised word: a longer name, "outage leaves Paris Hilton fans angry")
+    return start > 0 and lower[start - 1] in demonyms.AFFECT_BEFORE and not (end < len(texts) and texts[end][:1].isupper())
+
+
 def _short_city_in(lower: list[str], start: int, nm: Name, lang: str | None) -> bool:
     """"aqui no rio", "sem sinal no rio inteiro": a big city's short name that is also a word ("rio", a river), in lower
     case right after "in" in a language of its country; in English, where it is no word, right after "in" ("here in

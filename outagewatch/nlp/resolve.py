@@ -67,7 +67,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          _people_abroad,
                                          _place_context, _place_rule, _product_list, _region_after_its_city,
                                          _region_by_search, _region_word_near, _said_fine, _said_in_lower,
-                                         _said_plainly, _site_codes,
+                                         _said_plainly, _hit_or_its_centre, _site_codes,
                                          _site_words, _watched_from, _where_a_group_lives, _wide_place, _within,
                                          _workaround, _workplace, _yesterdays_place)
 
@@ -601,6 +601,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
              and place_kinds().get(nm.written) == "city") and _dateline(texts, start, end) or \
             (nm.ambiguous_place and texts[start].islower() and bool(symptom_at or services) and place_kinds().get(
                 nm.written) == "city" and _said_plainly(lower, start, end, lang)) or \
+            (nm.ambiguous_place and bool(symptom_at or services) and _hit_or_its_centre(texts, lower, start, end)) or \
             (nm.written in NICKNAME_NEEDS_CONTEXT and start > 1 and lower[start - 1] == "the"
              and lower[start - 2] in PLACE_PREPOSITIONS)  # "BH: Nubank fora do ar", "Lagos: MTN data crawling",
         # in lower case said plainly as a place ("lagos: MTN data was gone", "our sydney office can't connect"),

@@ -174,3 +174,13 @@ def test_an_airports_name_that_is_a_word_somewhere_is_kept_in_capitals_only():
 ])
 def test_a_big_citys_code_in_lower_case_said_plainly_as_a_place(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a place that is also a name, with its capital, right after a verb of hitting or leaving, or before its middle
+    ("Mobile network outage hits Delhi for second day", ["geo:IN-DL"]),
+    ("Sydney CBD has no Optus signal at all", ["geo:AU-NSW"]),
+    ("outage leaves Paris Hilton fans angry", []),  # before another capitalised word: a longer name
+])
+def test_a_place_that_is_also_a_name_hit_by_the_outage_or_before_its_middle(tag, text, regions):
+    assert tag(text)["regions"] == regions
