@@ -1247,13 +1247,12 @@ SHORT_COUNTRIES = frozenset({"UK", "US", "USA", "UAE"})
 def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, nm: Name, places,
                      countries: frozenset[str] = frozenset(), lang: str | None = None) -> Name | None:
     """Which of the cities named alike a city name is (``geo.namesakes``: "Córdoba" ES-CO, AR-X, MX-VER;
-    "Newcastle" ZA-KZN, AU-NSW; "Cambridge" GB-CAM, CA-ON, US-MA): the one in a place the text names beside it, or
+    "Newcastle" ZA-KZN, AU-NSW, GB-NET; "Cambridge" GB-CAM, CA-ON, US-MA): the one in a place the text names beside it, or
     that place's people ("Movistar Argentina ... en Córdoba capital" AR-X, "Newcastle, New South Wales", "Geordies";
     its subdivision first, then its country: ``_says_a_country``); else, where the gazetteer's own is in the markets we read, the most
     populous of those in the markets ("Córdoba" AR-X, 2.1 million against 330,000; "Valencia" stays Spain's: Venezuela's
     is no market), else the gazetteer's own ("Athens" GR-I, not Georgia's). None where the text names places of the
-    markets in none of their countries ("Geordies — ... Newcastle city centre": Newcastle upon Tyne, which the
-    gazetteer knows by its long name only)."""
+    markets in none of their countries ("Scots here? ... in Hamilton")."""
     alternatives = namesakes()[nm.written]
     codes = [code for code, _ in alternatives]
     others = [o.geo for s, e, o in places if s != start and o.geo and o.kind == "place" and (
