@@ -227,7 +227,8 @@ def _generated() -> tuple[dict[str, str], frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def place_kinds() -> dict[str, str]:
     """Built place name -> "country", "subdivision", "city", "town" (a market's city of 100,000 to
-    300,000 people: a place only where said as one, never named outright) or "nickname" (a big city's short
+    300,000 people, or a suburb, town or neighbourhood of 10,000 or more, ``tables.SMALL_PLACE_POPULATION``: a place
+    only where said as one, never named outright) or "nickname" (a big city's short
     form, "Sampa", "Joburg": read only in a language of its country, ``NICKNAME_LANGUAGES``)."""
     rows = _rows()
     return {row[0]: row[2] for row in rows}

