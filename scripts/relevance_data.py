@@ -7,8 +7,8 @@ or the figures would be about another model than the one shipped.
 Groups (a group is one writer, or one set written together): the training writers
 (training/tagging/writer_{a..q}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
-final3-final20; final6 to final20 were each scored blind once and are development sets
-since). The lead's blind sets, tests/data/tagging_final21.jsonl and tagging_final22.jsonl, are in
+final3-final22; final6 to final22 were each scored blind once and are development sets
+since). The lead's blind sets, tests/data/tagging_final23.jsonl and tagging_final24.jsonl, are in
 :data:`NEVER_READ`: no function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
@@ -52,9 +52,11 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final18": (DATA / "tagging_final18.jsonl",),
     "final19": (DATA / "tagging_final19.jsonl",),
     "final20": (DATA / "tagging_final20.jsonl",),
+    "final21": (DATA / "tagging_final21.jsonl",),
+    "final22": (DATA / "tagging_final22.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final21.jsonl", DATA / "tagging_final22.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final23.jsonl", DATA / "tagging_final24.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 
