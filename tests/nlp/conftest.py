@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from outagewatch.nlp import Tagger
+from outagewatch.nlp.relevance import RelevanceModel
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,15 @@ def rules():
         return tagger.tag_text(text, source=source)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def eager_sure(tmp_path_factory):
+    """The shipped relevance model made to say yes wherever it may, past the guard too (``sure`` at its lowest):
+    what the rules rule out on purpose must stay out whatever a model says."""
+    model = RelevanceModel.load()
+    model.thresholds = {"relevant": (0.0, 0.001), "ongoing": (0.0, 0.001)}
+    model.sure = {"relevant": 0.001, "ongoing": 0.001}
+    path = tmp_path_factory.mktemp("model") / "eager-sure.zip"
+    model.save(path)
+    return Tagger(relevance_model=path)

@@ -9,20 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from outagewatch.nlp import Tagger
-from outagewatch.nlp.relevance import RelevanceModel
-
-
-@pytest.fixture(scope="module")
-def eager_sure(tmp_path_factory):
-    model = RelevanceModel.load()
-    model.thresholds = {"relevant": (0.0, 0.001), "ongoing": (0.0, 0.001)}
-    model.sure = {"relevant": 0.001, "ongoing": 0.001}  # yes wherever the rules did not rule the text out
-    path = tmp_path_factory.mktemp("model") / "eager-sure.zip"
-    model.save(path)
-    return Tagger(relevance_model=path)
-
-
 ANSWERED_FINE = [
     "azure outage? everything in West Europe looks fine from here",
     "aws down? everything looks fine from here",

@@ -317,15 +317,6 @@ def test_training_in_several_processes_writes_what_one_process_writes():
 # rules ruled the text out on purpose (an everyday sense, a person's choice). Models that say yes to
 # everything, with and without ``sure``, show both sides.
 
-@pytest.fixture(scope="module")
-def eager_sure(tmp_path_factory):
-    model = RelevanceModel.load()
-    model.thresholds = {"relevant": (0.0, 0.001), "ongoing": (0.0, 0.001)}
-    model.sure = {"relevant": 0.001, "ongoing": 0.001}
-    path = tmp_path_factory.mktemp("model") / "eager-sure.zip"
-    model.save(path)
-    return Tagger(relevance_model=path)
-
 
 def test_a_sure_model_reads_a_carrier_the_catalog_does_not_know(eager_yes, eager_sure):
     # ("emergency calls only", this story's first text, is a problem word since the rules read what a phone shows
