@@ -77,6 +77,20 @@ class Patterns:
             else:
                 yield next(tokenized)
 
+    def words(self, texts: list[str]) -> Iterator[list[str]]:
+        """The words of each of ``texts`` as :meth:`docs` would make them, without making a Doc where the
+        table has them (a Doc puts a lexeme of each new word in the vocabulary for good)."""
+        plain, split = self.plain, self.split
+        tokenized = self.nlp.tokenizer.pipe(t for t in texts if t not in plain
+                                            and (t not in split or _spaces(t, split[t]) is None))
+        for text in texts:
+            if text in plain:
+                yield text.split(" ")
+            elif text in split and _spaces(text, split[text]) is not None:
+                yield split[text]
+            else:
+                yield [t.text for t in next(tokenized)]
+
 
 def build(nlp: Language, texts: set[str]) -> dict:
     """The table for ``texts`` as ``nlp`` (the blank pipeline) tokenizes them. Only splits whose words

@@ -30,6 +30,7 @@ from outagewatch.nlp import absence, affixes, compounds, lexicon, verbs
 from outagewatch.nlp.elsewhere import find_script_places
 from outagewatch.nlp.geo import script_places
 from outagewatch.nlp.fastre import leading, may_match, needed_chars
+from outagewatch.nlp.lang import _stop_words as lang_stop_words
 from outagewatch.nlp.patterns import Patterns
 from outagewatch.nlp.vocabulary import (REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
                                         host_of, script_key)
@@ -218,9 +219,57 @@ class Matcher:
         # match key -> ("name", [Name...]) | ("sym", symptom) | ("st", stage)
         self.keys: dict[int, tuple[str, object]] = {}
         by_variant = _by_variant(vocab.phrases)
-        # All ~35k names at once: the ones the table lacks in one tokenizer pass (a quarter
+        # The places (~50k of the ~56k names: the gazetteer's countries, subdivisions, cities, towns and their
+        # forms) are looked up by their words in two dicts instead (``place_words``, ``place_phrases``): in the
+        # PhraseMatcher each cost ~2 KB (its trie's nodes, a set of its words, a lexeme for its key and for each
+        # new word), ~100 MB in all. Looked up word by word they match exactly where the matcher would (the same
+        # words, lower-cased as its LOWER attribute is), so the spans are the same; a name whose words another
+        # name's share, or one with an apostrophe (its elided form), stays in the matcher, so no two spans of the
+        # same words come from the two ways in an order the matcher would not give.
+        texts = list(by_variant)
+        words = dict(zip(texts, patterns.words(texts)))
+        shared: dict[tuple[str, ...], int] = {}
+        for variant in texts:
+            key_words = tuple(w.lower() for w in words[variant])
+            shared[key_words] = shared.get(key_words, 0) + 1
+        looked_up: dict[str, tuple[str, ...]] = {}
+        for variant, names in by_variant.items():
+            key_words = tuple(w.lower() for w in words[variant])
+            if key_words and shared[key_words] == 1 and "'" not in variant and "\u2019" not in variant \
+                    and all(n.kind == "place" for n in names):
+                looked_up[variant] = key_words
+        del words, shared
+        # Each place by one of its words: no stop word if it can help it, then the one fewest of the places have
+        # (a word of their own: "hague" of "the hague", "york" of "new york"), so that a text's "the", "new", "de" or
+        # "with" looks up nothing: that word ->
+        # (the names of the one-word place, the (offset of the word, length) of the longer places it is in).
+        stop = frozenset().union(*(lang_stop_words(lang) for lang in ("en", "es", "de", "fr", "pt")))
+        often: dict[str, int] = {}
+        for key_words in looked_up.values():
+            for w in set(key_words):
+                often[w] = often.get(w, 0) + 1
+        self.place_words: dict[str, tuple[list | None, tuple[tuple[int, int], ...]]] = {}
+        # the words of a place of two words or more -> (where its own word is in them, its names)
+        self.place_phrases: dict[tuple[str, ...], tuple[int, list]] = {}
+        for variant, key_words in looked_up.items():
+            if len(key_words) == 1:
+                word = key_words[0]
+                one, spots = self.place_words.get(word, (None, ()))
+                self.place_words[word] = (by_variant[variant], spots)
+                continue
+            at = min(range(len(key_words)),
+                     key=lambda i: (key_words[i] in stop, often[key_words[i]], -len(key_words[i]), i))
+            word = key_words[at]
+            one, spots = self.place_words.get(word, (None, ()))
+            self.place_phrases[key_words] = (at, by_variant[variant])
+            self.place_words[word] = (one, tuple(sorted({*spots, (at, len(key_words))})))
+        del often, stop
+        # All other names at once: the ones the table lacks in one tokenizer pass (a quarter
         # faster than a call per name).
-        for (variant, names), pattern in zip(by_variant.items(), patterns.docs(list(by_variant))):
+        kept = [variant for variant in texts if variant not in looked_up]
+        del looked_up
+        for variant, pattern in zip(kept, patterns.docs(kept)):
+            names = by_variant[variant]
             key = f"name:{variant}"
             self.keys[strings.add(key)] = ("name", names)
             # An elision needs an apostrophe: the other ~95% of the names skip the word-by-word look.
@@ -264,9 +313,12 @@ class Matcher:
                 symptoms.append((start, end, payload))
             else:
                 stages.append((start, end, payload))
+        texts, lowers = doc_words(doc)
+        place_words = self.place_words
+        if not place_words.keys().isdisjoint(lowers):
+            spans.extend(self._places(lowers))
         if len(spans) > 1:
             spans = _longest(spans)
-        texts, lowers = doc_words(doc)
         seen = self.watched.intersection(lowers)
         if seen and not self.cues.isdisjoint(seen):  # "won't load", "hasn't synced", "no carga"
             symptoms.extend(verbs.complaints(lowers))
@@ -349,6 +401,29 @@ class Matcher:
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
         doc.user_data[SYMPTOMS] = (symptoms, stages, areas, ja)
         return doc
+
+    def _places(self, lowers: list[str]) -> list[tuple]:
+        """The places of ``place_words`` and ``place_phrases`` in the words, as the PhraseMatcher would find them
+        (in another order: the caller sorts them)."""
+        found = []
+        place_words, place_phrases = self.place_words, self.place_phrases
+        n = len(lowers)
+        for word in place_words.keys() & lowers:  # most often one word, once: found by list.index, not a loop
+            i = -1
+            for _ in range(lowers.count(word)):
+                i = lowers.index(word, i + 1)
+                one, spots = place_words[word]
+                if one is not None:
+                    found.append((i, i + 1, one))
+                for at, length in spots:
+                    start = i - at
+                    if start >= 0 and start + length <= n:
+                        phrase = place_phrases.get(tuple(lowers[start:start + length]))
+                        # found by its own word only: "n. virginia" by "n.", not also by the "virginia" of
+                        # "west virginia"
+                        if phrase is not None and phrase[0] == at:
+                            found.append((start, start + length, phrase[1]))
+        return found
 
     def _host_entries(self, written: str) -> tuple[str, ...] | None:
         """The catalog entries a host stands for, remembered: the same hosts come back all day

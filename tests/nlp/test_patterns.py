@@ -27,3 +27,12 @@ def test_texts_the_table_lacks_and_other_pipelines_are_tokenized():
         assert [_words(d) for d in patterns.docs([unknown, "netflix", unknown])] == [
             _words(nlp.make_doc(unknown)), _words(nlp.make_doc("netflix")), _words(nlp.make_doc(unknown))]
     assert not Patterns(nlp, False).plain and not Patterns(nlp, False).split
+
+
+def test_words_are_the_docs_words_without_a_doc():
+    """The places are looked up by their words (``Patterns.words``): the same words the Docs are made of."""
+    nlp = make_nlp("xx")
+    plain, split = _table()
+    texts = [*sorted(plain)[:2000], *sorted(split)[:2000], "Zzyzx-Cloud's quux.io (EU-West)"]
+    for patterns in (Patterns(nlp, True), Patterns(nlp, False)):
+        assert list(patterns.words(texts)) == [[t.text for t in d] for d in patterns.docs(texts)]
