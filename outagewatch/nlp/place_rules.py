@@ -162,6 +162,8 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
         if lower[k] in OWNED_NOUNS:
             return "the company an app or online banking is of (\"la app de Santander\")"
     trade = PLACE_NAMED_COMPANIES.get(fold(nm.written))
+    if trade and fold(nm.written) in CITY_AS_MUCH and start and lower[start - 1] in PLACE_PREPOSITIONS:
+        trade = None
     if trade and end - start == 1:
         words = COMPANY_TRADES[trade]
         if any(w in words for w in lower) or any(w in t for t in lower for w in words if len(w) > 4):
@@ -173,7 +175,11 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
 # Companies named like a place, by what they sell, and the words of that trade: beside one, the name is the company
 # (the Italian host Aruba: "la PEC di Aruba non invia", "Down di Aruba: siti irraggiungibili"; the banks Santander
 # and Sabadell: "El Santander no me deja hacer Bizum", "Przerwa techniczna w Santander"; Meta beside its apps).
-PLACE_NAMED_COMPANIES = {"aruba": "hosting", "santander": "bank", "sabadell": "bank", "meta": "social media"}
+PLACE_NAMED_COMPANIES = {"aruba": "hosting", "santander": "bank", "sabadell": "bank", "meta": "social media",
+                         "halifax": "bank"}
+# Of those, the ones whose city is as much talked of as the company (Halifax, Nova Scotia): the company only where
+# not said as a place ("card declined in Halifax" is the city).
+CITY_AS_MUCH = frozenset({"halifax"})
 COMPANY_TRADES = {
     "hosting": frozenset({"pec", "hosting", "webmail", "dominio", "domini", "sito", "siti", "server", "datacenter",
                           "cloud", "mail", "email", "posta", "vps", "hosting", "ftp"}),
@@ -226,6 +232,57 @@ def _region_after_its_city(start: int, nm: Name, places) -> str | None:
     if any(e == start - 1 and o.geo and inside(o.geo, cast(str, nm.geo)) for _, e, o in places):
         return "a region after its city's name (\"a Palermo, Sicilia\"): the city says where"
     return None
+
+
+# Countries whose towns people name with their state after a comma ("Portland, Maine", "Paris, Texas", "London,
+# Ontario", "Perth, WA"); a state there has no finer code, so the town's code is the state's.
+CITY_STATE_COUNTRIES = frozenset({"US", "CA", "AU"})
+STATE_LIST_AFTER = frozenset({",", "and", "&", "/", "or", "y", "e", "et"})
+
+
+def _state_after_a_city(lower: list[str], start: int, end: int, nm: Name, places) -> tuple[int, int] | None:
+    """Where a state of the countries that write their towns "City, State" is said right after a comma after a city
+    or town another than its own ("portland, maine", "Paris, Texas"), as the last of what is listed there: the span
+    of that city, which is the state's namesake of it. Not a state beside another state or in a list ("Texas,
+    Oklahoma", "Seattle, Oregon and California")."""
+    geo = nm.geo or ""
+    if start < 2 or lower[start - 1] != "," or geo[:2] not in CITY_STATE_COUNTRIES or len(geo) < 4 or \
+            place_kinds().get(nm.written) != "subdivision" or geo in _children_of() or \
+            end < len(lower) and lower[end] in STATE_LIST_AFTER:
+        return None
+    for s, e, o in places:
+        if e == start - 1 and o.kind == "place" and not o.demonym and not o.site_of and o.geo and \
+                place_kinds().get(o.written) in ("city", "town") and o.geo != geo and not inside(o.geo, geo) and \
+                not (s and lower[s - 1] in STATE_LIST_AFTER):
+            return s, e
+    return None
+
+
+def _state_code_by_country(places: list) -> list:
+    """A name two countries' states share ("WA": Western Australia, Washington) is the one in the country of the
+    text's other places where they name exactly one of the two ("telstra down in perth ... anyone else in WA?")."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    for s, e, o in places:
+        if o.kind == "place" and o.geo and len(o.geo) > 2 and not o.demonym and not o.site_of:
+            spans.setdefault((s, e), set()).add(o.geo[:2])
+    shared = [span for span, countries in spans.items() if len(countries) > 1]
+    if not shared:
+        return places
+    drop = set()
+    for span in shared:
+        elsewhere_in = {o.geo[:2] for s, e, o in places if (s, e) not in shared and o.kind == "place" and o.geo}
+        keep = spans[span] & elsewhere_in
+        if len(keep) == 1:
+            drop |= {(span, c) for c in spans[span] - keep}
+    if not drop:
+        return places
+    return [(s, e, o) for s, e, o in places if not (o.geo and ((s, e), o.geo[:2]) in drop)]
+
+
+@functools.lru_cache(maxsize=1)
+def _children_of() -> frozenset[str]:
+    """Codes that have subdivisions of their own (GB-SCT, FR-IDF): a state of none is where its towns are."""
+    return frozenset(subdivision_parents().values())
 
 
 # "Yesterday" in the languages we read; a place in a clause of its own with it, beside a place in a clause without
@@ -454,6 +511,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     if cased and _company_name(texts, lower, start, end):
         return "a place inside a company's or club's name (\"Alaska Airlines\", \"Air Canada\", \"Bank of America\", " \
             "\"Real Madrid\")"
+    if cased and start and texts[start - 1] == "Little" and nm.kind == "place":
+        return "a neighbourhood named after a place (\"Little Havana\", \"Little Italy\"): not that place"
     if end - start == 1 and (lower[start] in COMPASS_WORDS or lower[start] in COMPASS_ADJECTIVES) and end < n \
             and texts[end][:1].isupper():
         return "a compass word that begins a longer name (\"North America\", \"Western Sydney\")"

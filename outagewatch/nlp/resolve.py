@@ -62,6 +62,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _dateline, _fine_in_clause, _listed_place,
+                                         _state_after_a_city, _state_code_by_country,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
                                          _people_abroad,
@@ -491,6 +492,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
     yesterday = len(spots) > 1 and not YESTERDAY.isdisjoint(lower)  # "yesterday it was Kolkata": mostly not
     people_at = [o.geo for _, _, o in places if o.demonym and o.geo]  # "Porteños, ... en Palermo"
+    if len(places) > 2:  # "in perth ... anyone else in WA?": the state code of the other places' country
+        places = _state_code_by_country(places)
+    # "portland, maine", "Paris, Texas": a town before the state it is in, another than the gazetteer's of its name
+    town_of_state: dict[int, int] = {}  # the town's start -> its state's
+    if len(places) > 1 and "," in lower:
+        for start, end, nm in places:
+            town = _state_after_a_city(lower, start, end, nm, places)
+            if town:
+                town_of_state[town[0]] = start
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -572,6 +582,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 _country_after_its_city(lower, start, nm, places)
         elif not rule and start > 1 and lower[start - 1] == ",":
             rule = _region_after_its_city(start, nm, places)
+        if not rule and start in town_of_state:
+            rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"): " \
+                "that state's town of the name; the state says where"
         if not rule and start and lower[start - 1] in PERSON_NOUNS and texts[start][:1].isupper() and \
                 len(nm.geo or "") > 2 and not nm.ids:
             rule = "a name right after a word for a friend or a relative: a person's (\"mi amiga Valencia dice\", " \
@@ -595,6 +608,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
         context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
+            start in town_of_state.values() or \
             (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER) or \
             (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
             (nm.initials or nm.ambiguous_place and texts[start][:1].isupper() and bool(symptom_at or services)
