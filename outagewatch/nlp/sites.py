@@ -74,11 +74,31 @@ AIRPORT_AFTER = frozenset({"airport", "luchthaven", "flygplats", "aeropuerto", "
 AIRPORT_NAMES_FILE = Path(__file__).with_name("data") / "airport_names.json"
 
 
+# The markets' big airports that lie outside the city they serve, in a subdivision of their own, by the names and
+# codes travellers write (the built table places an airport at its city): Gatwick is in West Sussex, Stansted in
+# Essex, Charles de Gaulle in Val-d'Oise, Malpensa in the province of Varese, Narita in Chiba, Dulles in Virginia,
+# Incheon in Incheon, Ezeiza in the province of Buenos Aires. Read at run time over the built table: a traveller at
+# the airport is there, as the writers label it ("Gatwick north terminal: ..." GB-WSX, "à CDG" FR-95); a provider's
+# site named after the code keeps its city (``site_codes``: "the CDG PoP" is Paris). And names the built table lacks
+# ("Hartsfield-Jackson", its first word a token of its own).
+AIRPORTS_OUTSIDE_THEIR_CITY = {
+    "GB-WSX": ("Gatwick", "gatwick", "LGW"), "GB-ESS": ("Stansted", "stansted", "STN"),
+    "FR-95": ("CDG", "cdg", "Roissy", "roissy"), "IT-VA": ("Malpensa", "malpensa", "MXP", "mxp"),
+    "JP-12": ("Narita", "narita", "NRT", "nrt"), "US-VA": ("Dulles", "IAD"), "KR-28": ("Incheon", "ICN"),
+    "AR-B": ("Ezeiza", "ezeiza", "EZE"), "US-GA": ("Hartsfield", "hartsfield"),
+}
+
+
 @functools.lru_cache(maxsize=1)
 def airport_names() -> dict[str, str]:
     """An airport's own name -> the ISO code of its city ("Schiphol" -> "NL-NH"), built from ``airportsdata``
-    by :func:`outagewatch.nlp.tables.build_airport_names`."""
-    return json.loads(AIRPORT_NAMES_FILE.read_text("utf-8")) if AIRPORT_NAMES_FILE.exists() else {}
+    by :func:`outagewatch.nlp.tables.build_airport_names`; an airport outside its city at its own subdivision
+    (``AIRPORTS_OUTSIDE_THEIR_CITY``: "Gatwick" GB-WSX)."""
+    names = json.loads(AIRPORT_NAMES_FILE.read_text("utf-8")) if AIRPORT_NAMES_FILE.exists() else {}
+    if names:
+        for code, written in AIRPORTS_OUTSIDE_THEIR_CITY.items():
+            names.update(dict.fromkeys(written, code))
+    return names
 
 
 def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> list[tuple[int, str]]:
@@ -94,6 +114,8 @@ def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> 
         w == "check" and lower[i + 1:i + 3] == ["-", "in"] for i, w in enumerate(lower))  # "check-in", split
     return [(i, names[word]) for i, word in enumerate(texts) if word in names and (
         ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER) or
+         (i + 1 < n and lower[i + 1] in AIRPORT_PARTS and texts[i][:1].isupper()) or  # "O'Hare wifi is dead"
+         (i + 2 < n and lower[i + 1] in TERMINAL_SIDES and lower[i + 2] == "terminal") or  # "Gatwick north terminal"
          (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)))
         if not _is_code(word) else travel and (i > 0 and lower[i - 1] in CODE_BEFORE or i + 1 < n and (
             lower[i + 1] in AIRPORT_PARTS or lower[i + 1] in AIRPORT_AFTER or TERMINAL_RE.match(lower[i + 1]))))]
@@ -103,6 +125,9 @@ def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> 
 # text opening with the airport's name is set there too ("Heathrow check-in systems down").
 AIRPORT_PARTS = frozenset({"wifi", "wi-fi", "check-in", "checkin", "security", "lounge", "gate", "gates", "kiosks",
                            "kiosk", "baggage", "arrivals", "departures", "check", "terminal"})
+
+
+TERMINAL_SIDES = frozenset({"north", "south", "east", "west", "international", "domestic"})
 
 
 def _is_code(word: str) -> bool:
