@@ -322,7 +322,17 @@ def find_adjectives(texts: list[str], lower: list[str], lang: str | None) -> lis
 
 def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, dict[str, str]]) -> \
         list[tuple[int, str]]:
-    """(token index, ISO code) of each demonym said of people in the tokens of a text in ``lang``."""
+    """(token index, ISO code) of each demonym said of people in the tokens of a text in ``lang``; in English also
+    one of them after "every" ("every scouser I know", ``_every_one``)."""
+    found = _find(texts, lower, lang, table)
+    if lang == "en" and not EVERY.isdisjoint(lower):
+        at = {i for i, _ in found}
+        found += [f for f in _every_one(texts, lower) if f[0] not in at]
+    return found
+
+
+def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, dict[str, str]]) -> \
+        list[tuple[int, str]]:
     words = table.get(lang or "")
     seconds = _SECOND_WORDS.get(lang or "")
     if seconds and not seconds.isdisjoint(lower):  # "New Yorkers": read as one word, at its first word's index
@@ -375,6 +385,39 @@ def find(texts: list[str], lower: list[str], lang: str | None, table: dict[str, 
                      or _asked(lower, i, you)):
             found.append((i, code))
     return found
+
+
+# One of a place's people after "every" or "each" ("every scouser I know has lost Sky TV", "every Londoner on my
+# team"): English, the singular of a people word of the table (its plural less the "s"); in lower case only one
+# that ends as people words do ("scouser", "geordie", "texan", "londoner"; not "pole", "swede", "kiwi", "dane":
+# words first), and never before another noun it qualifies ("every Texan barbecue").
+EVERY = frozenset({"every", "each"})
+SINGULAR_ENDS = ("er", "ie", "an", "ite")
+
+
+@functools.lru_cache(maxsize=1)
+def _singulars() -> dict[str, str]:
+    words = demonyms().get("en", {})
+    return {w[:-1]: code for w, code in words.items() if w.endswith("s") and w.isalpha() and len(w) > 4
+            and w not in ADJECTIVE_PEOPLE and w[:-1] not in words}
+
+
+def _every_one(texts: list[str], lower: list[str]) -> list[tuple[int, str]]:
+    singulars = _singulars()
+    n = len(lower)
+    found = []
+    for i in range(1, n):
+        code = singulars.get(lower[i]) if lower[i - 1] in EVERY else None
+        if code and (texts[i][:1].isupper() or lower[i].endswith(SINGULAR_ENDS)) and \
+                (i + 1 >= n or not lower[i + 1].isalpha() or lower[i + 1] in EVERY_ONE_AFTER):
+            found.append((i, code))
+    return found
+
+
+# What may follow "every scouser": a pronoun or verb, not a noun it qualifies ("every Texan barbecue").
+EVERY_ONE_AFTER = frozenset({"i", "we", "you", "here", "in", "on", "at", "has", "have", "had", "is", "was", "seems",
+                             "says", "said", "can't", "cant", "can", "cannot", "lost", "who", "that", "with", "without",
+                             "reports", "complaining", "knows", "just", "out", "there"})
 
 
 # What an outage does to a place's people, said of them: the object of a verb of leaving or hitting ("outage leaves

@@ -136,8 +136,16 @@ REGION_NICKNAMES: dict[str, tuple[str, ...]] = {
     "CABA": ("AR-C",), "Capital Federal": ("AR-C",), "Conurbano": ("AR-B",), "ABC Paulista": ("BR-SP",),
     "Baixada Santista": ("BR-SP",), "Baixada Fluminense": ("BR-RJ",), "Ruhrgebiet": ("DE-NW",), "Ruhrpott": ("DE-NW",),
     "Rhein-Main": ("DE-HE",), "région parisienne": ("FR-IDF",), "Grand Paris": ("FR-IDF",),
+    # cities' nicknames their own people use that geonames lacks: Newcastle's "the Toon", Sheffield's "Sheff",
+    # Manchester's "Manny", Wellington's "Welly", Montreal's "MTL", Amsterdam's "A'dam"
+    "Toon": ("GB-NET",), "Sheff": ("GB-SHF",), "Manny": ("GB-MAN",), "Welly": ("NZ-WGN",), "MTL": ("CA-QC",),
+    "A'dam": ("NL-NH",),
 }
-NICKNAME_NEEDS_CONTEXT = frozenset({"GTA", "DMV", "Tri-State", "DFW", "Vegas", "Conurbano"})
+NICKNAME_NEEDS_CONTEXT = frozenset({"GTA", "DMV", "Tri-State", "DFW", "Vegas", "Conurbano", "Toon", "Sheff", "Manny",
+                                    "Welly", "MTL"})
+# Nicknames read only in the languages their people write them in ("toon" is Dutch for tone, "Manny" a name abroad).
+NICKNAME_READ_IN = {"Toon": frozenset({"en"}), "Sheff": frozenset({"en"}), "Manny": frozenset({"en"}),
+                    "Welly": frozenset({"en"}), "MTL": frozenset({"en", "fr"}), "A'dam": frozenset({"en", "nl"})}
 
 # Place names that are also everyday words or people: only a place next to a region-ish word.
 # Place names that are also people's names: lower case only after "in", "from"...

@@ -24,7 +24,7 @@ from typing import AbstractSet, cast
 
 from outagewatch.nlp import demonyms, elsewhere, fine, lexicon, operators, sites
 from outagewatch.nlp.pipeline import LANG
-from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, city_initials, district_names,
+from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, NICKNAME_READ_IN, city_initials, district_names,
                                  inside, iso_codes, namesakes, place_kinds, province_short_names, region_names,
                                  subdivision_parents)
 from outagewatch.nlp.source import SourceContext
@@ -258,6 +258,15 @@ def _state_after_a_city(lower: list[str], start: int, end: int, nm: Name, places
     return None
 
 
+def _the_place(lower: list[str], start: int) -> bool:
+    """A nickname after "in"/"across" and "the", "whole" between them or not: "across the GTA", "in the DMV",
+    "across the whole toon"."""
+    i = start - 1
+    if i > 0 and lower[i] in ("whole", "entire"):
+        i -= 1
+    return i > 0 and lower[i] == "the" and lower[i - 1] in PLACE_PREPOSITIONS
+
+
 def _state_code_by_country(places: list) -> list:
     """A name two countries' states share ("WA": Western Australia, Washington) is the one in the country of the
     text's other places where they name exactly one of the two ("telstra down in perth ... anyone else in WA?")."""
@@ -456,9 +465,10 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
             and place_kinds().get(nm.written) == "nickname":
         return "a city's nickname or short form in a language not its country's (\"Seul\" is French \"alone\")"
+    if nm.written in NICKNAME_READ_IN and doc.user_data.get(LANG) not in NICKNAME_READ_IN[nm.written]:
+        return "a city's nickname in a language its people do not write it in (\"de toon\" is Dutch \"the tone\")"
     if nm.written in NICKNAME_NEEDS_CONTEXT and (end < n and texts[end][:1].isupper() or not (
-            _place_context(lower, start, end, texts) or start > 1 and lower[start - 1] == "the"
-            and lower[start - 2] in PLACE_PREPOSITIONS)):
+            _place_context(lower, start, end, texts) or _the_place(lower, start))):
         return "a region's nickname that is also something else, not said as a place (\"GTA Online\", \"the DMV " \
             "website\"; \"across the GTA\", \"in the DMV\" are)"
     if nm.initials or _state_code(nm) and nm.written in city_initials():

@@ -62,7 +62,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _dateline, _fine_in_clause, _listed_place,
-                                         _state_after_a_city, _state_code_by_country,
+                                         _state_after_a_city, _state_code_by_country, _the_place,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
                                          _people_abroad,
@@ -616,8 +616,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             (nm.ambiguous_place and texts[start].islower() and bool(symptom_at or services) and place_kinds().get(
                 nm.written) == "city" and _said_plainly(lower, start, end, lang)) or \
             (nm.ambiguous_place and bool(symptom_at or services) and _hit_or_its_centre(texts, lower, start, end)) or \
-            (nm.written in NICKNAME_NEEDS_CONTEXT and start > 1 and lower[start - 1] == "the"
-             and lower[start - 2] in PLACE_PREPOSITIONS)  # "BH: Nubank fora do ar", "Lagos: MTN data crawling",
+            (nm.written in NICKNAME_NEEDS_CONTEXT and _the_place(lower, start))  # "BH: Nubank fora do ar", "Lagos: MTN data crawling",
         # in lower case said plainly as a place ("lagos: MTN data was gone", "our sydney office can't connect"),
         # "... on the phone. Phoenix" (a big city's name that is also a person's, heading or signing a complaint),
         # "across the GTA"
