@@ -116,8 +116,9 @@ def grids():
 
 def may_add(rule: dict) -> bool:
     """The tagger's guard: the model may say yes over the rules' no only where the rules found a
-    service, provider or problem word and did not rule the text out on purpose."""
-    return bool(rule["services"] or rule["providers"] or rule["symptoms"]) and not rule.get("denied", False)
+    service, provider, problem word or network operator and did not rule the text out on purpose."""
+    return bool(rule["services"] or rule["providers"] or rule["symptoms"] or rule.get("operator")) \
+        and not rule.get("denied", False)
 
 
 def kept(rule: dict, flag: str) -> bool:

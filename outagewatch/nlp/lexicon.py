@@ -463,7 +463,9 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "buffrar", "buforuje", "się buforuje", "bufferen", "blijft bufferen", "se pixela",
     ],
     "latency": ["segar", "laguje", "timear ut", "sürünüyor", "latencias", "latencias altas", "alta latencia",
-                "latencia alta", "downloads crawling", "download crawling", "crawling at"],
+                "latencia alta", "downloads crawling", "download crawling", "crawling at",
+                # "MTN data has been crawling in Lekki", "Cloud Functions timeoutują od 20 minut", "youtube się tnie"
+                "been crawling", "data crawling", "timeoutują", "timeoutuje", "się tnie", "tnie się"],
     "degraded": ["perturbés", "perturbées", "sont perturbés"],
     "recovered": [
         "har löst sig", "löst sig", "är lösta", "rullar på igen", "hämtat sig", "fungerar som vanligt igen",
@@ -498,6 +500,12 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "ripristinati", "ripristinata", "ripristinate", "läuft bei mir wieder", "geht bei mir wieder",
         "är uppe igen", "uppe igen", "weer up", "is weer up", "di nuovo online", "de nuevo en línea",
         "funktioniert bei mir wieder", "werkt bij mij weer", "działa już normalnie", "już normalnie",
+        # everything working again, "everything" between the verb and "again" ("jetzt läuft alles wieder", "nu draait
+        # alles weer"), an outage said over ("la panne Free sur Nice est finie", "superonline kesintisi bitti"),
+        # solved ("psn-strulet igår kväll verkar löst")
+        "läuft alles wieder", "geht alles wieder", "funktioniert alles wieder", "draait alles weer",
+        "werkt alles weer", "doet alles het weer", "panne est finie", "panne est terminée", "coupure est finie",
+        "coupure est terminée", "kesintisi bitti", "kesinti bitti", "arıza bitti", "verkar löst", "verkar vara löst",
     ],
 }
 # A system said to give an error ("il sito dell'INPS dà errore", "só dá erro", "ePUAP wyrzuca błąd", "Doctolib me met
@@ -742,6 +750,8 @@ CARD_REFUSED = frozenset({
     "recusa", "recusando", "abgelehnt", "refusée", "refusées", "refusé", "rifiutata", "rifiutate", "rifiuta",
     "geweigerd", "weigert", "odrzuca", "odrzucona", "odrzucone", "odrzucają", "geçmiyor", "reddedildi",
     "reddediyor", "nekas", "nekades", "nekar", "kilit",
+    # es "me han rechazado la tarjeta", "me rechazaron la tarjeta"
+    "rechazado", "rechazaron", "rechazó",
 })
 # Refusals of two words: "não passa", "no pasa", "ne passe pas", "non passa", "lukt niet", "geht nicht", "nie
 # przechodzi", "går inte igenom", "won't go through" (the second word after the first).
@@ -1074,11 +1084,16 @@ PAST_LENGTH = (
     rf"(?:pendant|per|für|por|przez) (?:près de |plus de |quasi |oltre |fast |über |mehr als |quase |mais de |prawie |ponad )?{_NUMBERS} "
     r"(?:heures?|ore|minuti|minutes|stunden|horas?|godzin[ey]?|godzinę)",
     r"briefly", r"brevemente", r"brièvement", r"kurzzeitig", r"kortstondig", r"stundenlang", r"urenlang",
+    # half an hour, an hour, as each language writes it with its article joined on ("per mezz'ora", "per un'ora")
+    r"per (?:mezz'ora|un'ora)", r"pendant une demi-heure", r"durante (?:media|meia) hora",
 )
 PAST_TELLING = frozenset({  # what an outage did, told after it (not "was", "left": "I was next for 40 minutes")
     "took", "knocked", "disrupted", "brought", "went", "lasted", "lasting", "crippled", "dejó", "dejaron", "deja",
     "dejan", "tumbó", "paralizó", "estuvo", "estuvieron", "legte", "legten", "derrubou", "deixou", "deixaram", "ficou",
     "ficaram", "esteve", "privé", "paralysé", "lasciato", "låg", "lagen", "sparaliżowała", "sparaliżował",
+    # what a service did, told after it with its length ("apps returned errors for two hours, Google says", "ha dato
+    # errori di rete per mezz'ora stamattina")
+    "returned", "threw", "dato",
 })
 # After an outage word, these tell what it did, told after it with its length ("PayPal outage left users unable to
 # send money for two hours", "Google Drive outage locked users out of files for three hours"); not of a person or
@@ -1096,6 +1111,7 @@ PAST_AUXILIARIES = {"été": frozenset({"a", "ont", "avait", "avaient"}),
                     "stati": frozenset({"sono", "erano"}), "state": frozenset({"sono", "erano"})}
 # "has been down for two hours": said of now.
 PAST_LENGTH_NOT = frozenset({"has", "have", "been", "hasn't", "haven't", "since", "desde", "seit", "depuis", "sinds",
+                             "continua", "continúa", "continues", "continue",
                              "da", "od", "sedan", "beri", "ist", "sind", "est", "sont", "está", "están", "è"})
 # A status page's account of an incident once it is over, as its heading names it in each language ("Summary of
 # impact: Between 08:40 and 11:15 UTC ...", "Résumé de l'impact :", "Etki özeti:", "影響の概要:"), read in the
@@ -1193,13 +1209,22 @@ PEOPLE_WHO_CHARGE = frozenset({
 # (these beginnings) and one of money, all in the text.
 ORDER_WORDS = frozenset({"order", "orders", "pedido", "compra", "bestellung", "bestelling", "commande", "ordine",
                          "zamówienie", "zamówienia", "sipariş", "siparişi", "siparişim", "siparişimi", "beställning",
-                         "beställningen", "köp", "köpet", "encomenda"})
+                         "beställningen", "köp", "köpet", "encomenda", "l'ordine", "ordern", "ordinazione"})
+# An order word that is no everyday word of its language: a trigger of the prescan (not English "order", "compra",
+# "köp", whose texts pass for other words or are none of this).
+ORDER_TRIGGERS = frozenset({"pedido", "bestellung", "bestelling", "commande", "ordine", "l'ordine", "zamówienie",
+                            "zamówienia", "sipariş", "siparişi", "siparişim", "siparişimi", "beställning",
+                            "beställningen", "ordern", "encomenda", "ordinazione"})
 GONE_STEMS = ("cancel", "anul", "storn", "annul", "verdw", "verschw", "desapare", "sumi", "disparu", "spari", "znikn",
               "försvann", "försvunn", "iptal", "kaybol", "vanish", "disappear")
+# Of those, the ones that say the order vanished (not cancelled: a shop may cancel an order and refund it): an order
+# that vanished from the app is a failure with no money said ("Foodora-ordern bara försvann ur appen", "mi pedido
+# desapareció de la app", "zamówienie zniknęło z listy"; the writers' brief: "an order that vanished").
+VANISHED_STEMS = tuple(s for s in GONE_STEMS if s not in ("cancel", "anul", "storn", "annul", "iptal"))
 MONEY_TAKEN = frozenset({"charged", "cobró", "cobrou", "cobraron", "cobraram", "abgebucht", "geld", "money", "dinero",
                          "dinheiro", "pago", "paid", "pagato", "pagado", "betaald", "pengarna", "para", "argent",
                          "débité", "prélevé", "soldi", "addebitato", "pieniądze", "pobrali", "pobrało", "dragit",
-                         "drog", "bezahlt"})
+                         "drog", "bezahlt", "kasa", "kasę"})
 # ... and in Japanese and Korean, in the raw text ("メルカリで支払いが二重になった", "카카오페이 결제가 두 번 됐어요",
 # "배민 주문이 사라졌는데 돈은 빠져나감").
 MONEY_FAILURE_CJK = (r"(?:決済|支払い?|請求|引き落とし)[^。！？]{0,6}(?:二重|2回|二回)|(?:二重|2回)(?:決済|請求|引き落とし)",
@@ -1282,6 +1307,14 @@ POWER_BACK_CJK = ("復旧", "복구", "普通に", "잘 나", "잘 돼", "괜찮
 NETWORK_WORDS = frozenset({"internet", "wifi", "wi-fi", "wlan", "netz", "net", "netu", "red", "rede", "réseau", "rete",
                            "nät", "nätet", "sieć", "sieci", "şebeke", "netwerk", "fibra", "fibre", "fiber", "glasvezel",
                            "fibern", "światłowód", "4g", "5g", "lte", "mobilnät", "mobilnätet", "internetu"})
+# "Blackout" is a service's outage too in the press of every language ("il blackout di WhatsApp"): in a text that
+# speaks of an app, a site or a server it is theirs, not a power cut ("l'app torna online dopo il blackout di ieri").
+BLACKOUT_OF_APPS = frozenset({"app", "apps", "l'app", "dell'app", "nell'app", "sito", "server", "servers", "servizi",
+                              "servizio", "aplicación", "aplicativo", "website", "site", "sitio", "login", "account"})
+# A power cut at a provider's datacenter ("back after this morning's power event at the Phoenix datacenter") is an
+# outage of what runs there, not a power cut at the writer's home.
+DATACENTER_WORDS = frozenset({"datacenter", "datacenters", "datacentre", "datacentres", "data-center", "rechenzentrum",
+                              "rechenzentren", "datacenteret", "datacentrum", "dc"})
 # Compounds that start with a word for electricity ("Stroomstoring", "Stromausfall"): a power cut too.
 POWER_PREFIXES = ("strom", "stroom", "elektrik")
 FUTURE = frozenset({"will", "'ll", "’ll", "scheduled", "planned", "upcoming", "tomorrow", "tonight", "se", "sera", "será", "wird",

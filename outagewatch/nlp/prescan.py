@@ -154,6 +154,9 @@ class Prescan:
         self.single = self.single | {w for w in operators.keys() if w.isalnum()}
         # A card refused at the till ("Karte wird überall abgelehnt"): the refusal's word, beside a card's (resolve)
         self.single = self.single | {w for w in lexicon.CARD_REFUSED if w.isalpha() and w not in ("declining",)}
+        # An order gone ("Glovo mi ha cancellato l'ordine", "Foodora-ordern bara försvann"): its word, beside the
+        # vanishing's (relevance_rules._money_failure)
+        self.single = self.single | {w for w in lexicon.ORDER_TRIGGERS if w.isalpha()}
         # An airport by its own name ("op schiphol doen de poortjes het niet", "på arlanda funkar varken ..."): a place
         # the rules read as one (sites.find_airports); its codes are not triggers (three letters are words too)
         self.single = self.single | {w.lower() for w in sites.airport_names() if len(w) > 3 and w.isalpha()}

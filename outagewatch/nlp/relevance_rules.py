@@ -31,6 +31,8 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   "geïdentificeerd": "identified", "monitorando": "monitoring", "monitoreando": "monitoring",
                   "überwachung": "monitoring", "surveillance": "monitoring", "monitoraggio": "monitoring",
                   "undersöker": "investigating", "undersökning": "investigating", "badamy": "investigating",
+                  # sv "Utreder: Vissa köp med Klarna nekas i kassan."
+                  "utreder": "investigating",
                   "onderzoeken": "investigating", "monitoren": "monitoring",
                   # pl, tr, sv, it: "Monitorujemy - ...", "İzleniyor - ...", "Övervakar - ...", "Zidentyfikowano –"
                   "monitorujemy": "monitoring", "monitorowanie": "monitoring", "zidentyfikowano": "identified",
@@ -41,7 +43,8 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   # Network - Italy North: ...")
                   "attivo": "investigating", "activo": "investigating", "actif": "investigating",
                   "ativo": "investigating", "aktiv": "investigating", "actief": "investigating",
-                  "aktywny": "investigating", "aktif": "investigating", "アクティブ": "investigating",
+                  "aktywny": "investigating", "aktywne": "investigating", "aktywna": "investigating",
+                  "aktif": "investigating", "アクティブ": "investigating",
                   # sv "Pågående: förhöjda felfrekvenser för Firestore ..."
                   "pågående": "investigating",
                   "활성": "investigating"}
@@ -126,6 +129,11 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
             return cue
     if not problems:
         return None
+    if not IF_WORDS.isdisjoint(lower):
+        # "if github goes down again I'm taking the day off": a problem said in a condition is none now
+        problems = [(st, e) for st, e in problems if not _in_condition(lower, st)]
+        if not problems:
+            return None
     joined = None
     if not _BACK_KEYS.isdisjoint(lower):
         joined = " ".join(lower)
@@ -158,6 +166,21 @@ PAST_COPULAS = frozenset({"was", "were", "had", "war", "waren", "hatte", "était
 # ... nor a condition ("If you still can't sign in, restart your console": a support reply's all-clear).
 CONDITIONS = frozenset({"if", "when", "si", "cuando", "wenn", "falls", "se", "als", "indien", "jeśli", "jeżeli", "om",
                         "eğer", "quand"})
+
+
+# Words for "if" that open a condition in their clause (not "se", "si", "om", "als", "when": words of other senses too).
+IF_WORDS = frozenset({"if", "wenn", "falls", "jeśli", "jeżeli", "eğer", "indien", "qualora"})
+
+
+def _in_condition(lower: list[str], start: int) -> bool:
+    """A problem word at ``start`` said in a condition: a word of :data:`IF_WORDS` at most four words before it,
+    in its clause ("if github goes down again", "wenn Teams wieder ausfällt")."""
+    for i in range(start - 1, max(-1, start - 5), -1):
+        if lower[i] in lexicon.CLAUSE_BREAKS:
+            return False
+        if lower[i] in IF_WORDS:
+            return True
+    return False
 
 
 def still_now(lower: list[str], found: list[tuple[int, int, str, bool]], problems: set[str]) -> str | None:
@@ -268,6 +291,8 @@ def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: 
     raw = "".join(texts) if cjk else ""
     if lexicon.POWER_BACK.isdisjoint(lower) and not (cjk and any(b in raw for b in lexicon.POWER_BACK_CJK)):
         return False
+    if not lexicon.DATACENTER_WORDS.isdisjoint(lower) or "data center" in " ".join(lower):
+        return False  # "Azure VMs are back after this morning's power event at the Phoenix datacenter": not at home
     if not (power or not lexicon.BREAKER_WORDS.isdisjoint(lower) or not lexicon.POWER_WORDS.isdisjoint(lower)
             or cjk and any(b in raw for b in lexicon.BREAKER_CJK)):
         joined = " ".join(lower)
@@ -320,7 +345,8 @@ _MONEY_GATE = lexicon.TWICE | lexicon.TWICE_FIRSTS | lexicon.ORDER_WORDS
 def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
     """Where money is said taken twice or for an order gone, or None: a word of charging or money at most four
     words from one of "twice", in its clause ("drog pengarna två gånger", "mi ha scalato due volte"); an order word,
-    a word of cancelling or vanishing and one of money taken ("Bestellung storniert, Geld aber abgebucht"); in
+    a word of cancelling or vanishing and one of money taken ("Bestellung storniert, Geld aber abgebucht"); an order
+    word and a word of vanishing at most six words after it ("Foodora-ordern bara försvann ur appen"); in
     Japanese and Korean, :data:`lexicon.MONEY_FAILURE_CJK` in the raw text (then the first word)."""
     if _MONEY_GATE.isdisjoint(lower) and not (cjk and _MONEY_CJK_RE.search(raw)):
         return None  # one set test for the ~all texts that hold no word of "twice" and no order word
@@ -340,10 +366,19 @@ def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
                     continue
                 if not any(lower[k] in lexicon.CLAUSE_BREAKS for k in range(min(j, span[0]), max(j, span[1]))):
                     return j
-    if not lexicon.ORDER_WORDS.isdisjoint(lower) and not lexicon.MONEY_TAKEN.isdisjoint(lower):
-        gone = next((i for i, w in enumerate(lower) if w.startswith(lexicon.GONE_STEMS)), None)
-        if gone is not None:
-            return gone
+    if not lexicon.ORDER_WORDS.isdisjoint(lower):
+        if not lexicon.MONEY_TAKEN.isdisjoint(lower):
+            gone = next((i for i, w in enumerate(lower) if w.startswith(lexicon.GONE_STEMS)), None)
+            if gone is not None:
+                return gone
+        # an order said to vanish, with no money said: the order word, then the vanishing within six words (not "in
+        # order to make the banner disappear")
+        for i, word in enumerate(lower):
+            if word in lexicon.ORDER_WORDS and (i == 0 or lower[i - 1] != "in"):
+                gone = next((j for j in range(i + 1, min(n, i + 7)) if lower[j].startswith(lexicon.VANISHED_STEMS)),
+                            None)
+                if gone is not None:
+                    return gone
     if cjk and _MONEY_CJK_RE.search(raw):
         return 0
     return None

@@ -92,6 +92,9 @@ class Tags:
     # Where the rules read a problem now: the word that dates it to the present ("today's",
     # "right now", "actualmente", "今日"), or None. The relevance model may not overrule it with a no.
     now: str | None = None
+    # A network operator the catalog lacks is named ("Turkcell", "Bouygues", "telia dk"): for the relevance model's
+    # guard it counts as a named service does.
+    operator: bool = False
 
 
 def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, entities: bool = False,
@@ -711,7 +714,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         outage_at = [start for start, _, sym, _ in found if sym == "outage" and start < n]
         power = any(lower[start].startswith(lexicon.POWER_PREFIXES) for start in outage_at)
         if not power and not lexicon.POWER_WORDS.isdisjoint(lower):
-            power_sentences = {sentence[i] for i, w in enumerate(lower) if w in lexicon.POWER_WORDS}
+            # ("blackout" in a text about an app, a site or a server is theirs: "Poste Italiane, l'app torna online
+            # dopo il blackout di ieri")
+            apps = not lexicon.BLACKOUT_OF_APPS.isdisjoint(lower)
+            power_sentences = {sentence[i] for i, w in enumerate(lower)
+                               if w in lexicon.POWER_WORDS and not (apps and w == "blackout")}
             power = any(sentence[start] in power_sentences for start in outage_at)
     kinds = {sym for _, _, sym, _ in found}
     if "fine" in kinds:
@@ -891,7 +898,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why_relevant})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
                 symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms] if symptoms else [], status=status, relevant=relevant,
-                ongoing=ongoing, denied=denied or excluded is not None, now=now)
+                ongoing=ongoing, denied=denied or excluded is not None, now=now, operator=bool(operator_at))
 
 
 CHOICE_CUES = verbs.CHOICES | {"n't"}  # a quick test before :func:`verbs.choosing`

@@ -46,14 +46,16 @@ BACKED_UP = frozenset({"your", "my", "our", "their", "his", "her", "the", "all",
 # spaces, so the tokenizer's split of "d'inspiration" does not matter.
 IDIOMS_AFTER: dict[str, tuple[str, ...]] = {
     "caiu": ("aficha", "pra segunda", "para segunda", "para a segunda", "pra série", "para a série",
-             "pra segundona", "para o rebaixamento"),     # pt: it dawned on me; relegated
+             "pra segundona", "para o rebaixamento",
+             "no débito", "na conta", "na minha conta"),  # pt: it dawned on me; relegated; money landed
     "cayó": ("el veinte", "a segunda", "a la segunda"),  # es: it dawned on me; relegated
     "panne": ("d'inspiration", "d'idées", "d'idée", "de réveil", "d'essence", "sèche", "de motivation",
               "d'envie", "de sommeil"),               # fr: out of ideas, overslept, out of fuel
     "dropped": ("the trailer", "a trailer", "the album", "a new", "the new", "new", "the first", "a teaser",
                 "the teaser", "the season", "season", "the episode", "the video", "the single", "a single",
                 "the lineup", "the tracklist"),       # a release
-    "down": ("bad",),                                 # en slang: "chat is down bad" (smitten, desperate)
+    "down": ("bad",                                   # en slang: "chat is down bad" (smitten, desperate)
+             "di forma"),                             # it: "il Milan è down di forma" (out of form)
 }
 # Words before an outage word that make it something else: a person's "personal outage", the sun
 # going down, an SRE who "survived a few outages", a team relegated ("meu time caiu"), one's own

@@ -239,9 +239,9 @@ class Tagger:
             tags = resolve(doc, self.vocab, ctx, want_status=want, entities=self.entities)
             found = _as_dict(tags, doc.user_data.get(LANG))
             if probs is not None:
-                _with_model(found, model, probs[i], tags.denied, tags.now)
+                _with_model(found, model, probs[i], tags.denied, tags.now, tags.operator)
             elif relevance:  # the rules alone: what the model's guards read (for the benchmarks)
-                found["denied"], found["now"] = tags.denied, tags.now
+                found["denied"], found["now"], found["operator"] = tags.denied, tags.now, tags.operator
             out.append(found)
         return out
 
@@ -343,7 +343,8 @@ class Tagger:
                 if ctx.services or ctx.providers or ctx.regions else []
             found = _as_dict(tags, doc.user_data.get(LANG))
             if self.relevance is not None:
-                _with_model(found, self.relevance, self.relevance.predict_docs([doc])[0], tags.denied, tags.now)
+                _with_model(found, self.relevance, self.relevance.predict_docs([doc])[0], tags.denied, tags.now,
+                            tags.operator)
             yield {**found, "explain": {"prescan": "; ".join(["candidate", *source_said]), "decisions": trace}}
 
     def tag_text(self, text: str, source: str | None = None, lang: str | None = None) -> dict[str, Any]:
@@ -540,12 +541,14 @@ def _as_dict(tags: Tags, lang: str | None) -> dict[str, Any]:
             "ongoing": tags.ongoing}
 
 
-def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool, now: str | None = None) -> None:
+def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool, now: str | None = None,
+                operator: bool = False) -> None:
     """Combine the rules' relevance in ``tags`` with the model's, in place; ``tags["model"]`` keeps
     the probabilities, the rules' own flags and which of the two decided each flag.
 
     The model may say yes over the rules' no only where the rules found something to talk about
-    (a service, provider or problem word) and did not rule it out on purpose (``denied``: a negated
+    (a service, provider or problem word, or a network operator the catalog lacks: "Bouygues en carafe sur tout
+    Marseille") and did not rule it out on purpose (``denied``: a negated
     or everyday-sense problem word, a power cut, maintenance): a bag of n-grams cannot read "isn't
     down" or "Amazon River", and those are the rules' strength; past that guard only where it is sure
     (:attr:`RelevanceModel.sure`, a model file's own) and the rules ruled nothing out: a carrier, bank or
@@ -555,7 +558,7 @@ def _with_model(tags: dict[str, Any], model: RelevanceModel, p, denied: bool, no
     "currently", "今日"): "Cloudflare explains what is causing today's outage" is an outage going
     on, though "explains" pulls the model's p down."""
     rules = {"relevant": tags["relevant"], "ongoing": tags["ongoing"]}
-    may_add = bool(tags["services"] or tags["providers"] or tags["symptoms"]) and not denied
+    may_add = bool(tags["services"] or tags["providers"] or tags["symptoms"] or operator) and not denied
     staged = tags["status"] is not None
     relevant, by_rel = model.decide("relevant", rules["relevant"], p.relevant, may_add, staged, denied=denied)
     ongoing, by_ong = model.decide("ongoing", rules["ongoing"], p.ongoing, may_add, staged, may_deny=not now,

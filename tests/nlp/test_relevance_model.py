@@ -320,8 +320,10 @@ def test_training_in_several_processes_writes_what_one_process_writes():
 
 def test_a_sure_model_reads_a_carrier_the_catalog_does_not_know(eager_yes, eager_sure):
     # ("emergency calls only", this story's first text, is a problem word since the rules read what a phone shows
-    # when its network is gone)
-    text = "my texts to anyone on Telstra just sit there undelivered, since lunch"
+    # when its network is gone; a network operator the rules find, "my texts to anyone on Telstra ...", counts as a
+    # named service for the guard since the fourteenth round: a payment app the operators' tables do not hold, in a
+    # text the prescan passes for its place)
+    text = "my payments to anyone through Vipps just sit there pending in Oslo, since lunch"
     guarded, sure = eager_yes.tag_text(text), eager_sure.tag_text(text)
     assert guarded["services"] == [] and guarded["symptoms"] == [] and guarded["relevant"] is False
     assert sure["relevant"] is True and sure["ongoing"] is True
