@@ -408,7 +408,11 @@ def _every_one(texts: list[str], lower: list[str]) -> list[tuple[int, str]]:
     found = []
     for i in range(1, n):
         code = singulars.get(lower[i]) if lower[i - 1] in EVERY else None
-        if code and (texts[i][:1].isupper() or lower[i].endswith(SINGULAR_ENDS)) and \
+        if not code:
+            continue
+        # "every kiwi i know", "every aussie sysadmin i know": whoever the writer knows there
+        known = any(lower[j:j + 2] in (["i", "know"], ["we", "know"]) for j in (i + 1, i + 2))
+        if known or (texts[i][:1].isupper() or lower[i].endswith(SINGULAR_ENDS)) and \
                 (i + 1 >= n or not lower[i + 1].isalpha() or lower[i + 1] in EVERY_ONE_AFTER):
             found.append((i, code))
     return found

@@ -139,13 +139,14 @@ REGION_NICKNAMES: dict[str, tuple[str, ...]] = {
     # cities' nicknames their own people use that geonames lacks: Newcastle's "the Toon", Sheffield's "Sheff",
     # Manchester's "Manny", Wellington's "Welly", Montreal's "MTL", Amsterdam's "A'dam"
     "Toon": ("GB-NET",), "Sheff": ("GB-SHF",), "Manny": ("GB-MAN",), "Welly": ("NZ-WGN",), "MTL": ("CA-QC",),
-    "A'dam": ("NL-NH",),
+    "A'dam": ("NL-NH",), "Bay": ("US-CA",),  # "in the Bay": San Francisco's, only so said (place_rules)
 }
 NICKNAME_NEEDS_CONTEXT = frozenset({"GTA", "DMV", "Tri-State", "DFW", "Vegas", "Conurbano", "Toon", "Sheff", "Manny",
-                                    "Welly", "MTL"})
+                                    "Welly", "MTL", "Bay"})
 # Nicknames read only in the languages their people write them in ("toon" is Dutch for tone, "Manny" a name abroad).
 NICKNAME_READ_IN = {"Toon": frozenset({"en"}), "Sheff": frozenset({"en"}), "Manny": frozenset({"en"}),
-                    "Welly": frozenset({"en"}), "MTL": frozenset({"en", "fr"}), "A'dam": frozenset({"en", "nl"})}
+                    "Welly": frozenset({"en"}), "MTL": frozenset({"en", "fr"}), "A'dam": frozenset({"en", "nl"}),
+                    "Bay": frozenset({"en"})}
 
 # Place names that are also everyday words or people: only a place next to a region-ish word.
 # Place names that are also people's names: lower case only after "in", "from"...
@@ -460,6 +461,15 @@ TOWNS_NAMED_LIKE_WORDS: dict[str, tuple[str, ...]] = {"BE-VOV": ("Gent", "Ghent"
 # one-character or everyday CJK words ("港", "中央", "서면", "수성"). A district is read in its country's
 # languages and, written with its capital, in English.
 DISTRICTS: dict[str, tuple[str, ...]] = {
+    # India, the United Kingdom, the United States (written in English, in lower case too where said plainly)
+    "Mumbai": ("Bandra", "Andheri", "Juhu", "Colaba", "Worli", "Dadar", "Goregaon", "Kandivali", "Chembur",
+               "Ghatkopar", "Kurla", "Vile Parle", "Lower Parel"),
+    "Bengaluru": ("Koramangala", "Indiranagar", "HSR Layout", "Jayanagar", "JP Nagar", "Marathahalli",
+                  "Electronic City", "Hebbal", "Malleshwaram", "BTM Layout", "Bellandur"),
+    "Delhi": ("Saket", "Lajpat Nagar", "Karol Bagh", "Vasant Kunj", "Hauz Khas"),
+    "Manchester": ("Levenshulme", "Chorlton", "Didsbury", "Ancoats", "Withington", "Rusholme"),
+    "London": ("Euston", "King's Cross", "Shoreditch", "Brixton", "Peckham", "Dalston", "Clapham"),
+    "Miami": ("Brickell", "Wynwood", "Little Havana"),
     # Türkiye
     "İstanbul": ("Kadıköy", "Üsküdar", "Beşiktaş", "Şişli", "Beyoğlu", "Bakırköy", "Ataşehir", "Maltepe", "Pendik",
                  "Ümraniye", "Esenyurt", "Bağcılar", "Bahçelievler", "Küçükçekmece", "Büyükçekmece", "Beylikdüzü",

@@ -241,21 +241,32 @@ STATE_LIST_AFTER = frozenset({",", "and", "&", "/", "or", "y", "e", "et"})
 
 
 def _state_after_a_city(lower: list[str], start: int, end: int, nm: Name, places) -> tuple[int, int] | None:
-    """Where a state of the countries that write their towns "City, State" is said right after a comma after a city
-    or town another than its own ("portland, maine", "Paris, Texas"), as the last of what is listed there: the span
-    of that city, which is the state's namesake of it. Not a state beside another state or in a list ("Texas,
-    Oklahoma", "Seattle, Oregon and California")."""
+    """Where a state of the countries that write their towns "City, State" is said right after a city or town another
+    than its own, after a comma as the last of what is listed there ("portland, maine", "Paris, Texas"), in brackets
+    ("portland (maine, not oregon lol)") or right after it ("paris texas"): the span of that city, which is the
+    state's namesake of it. Not a state beside another state or in a list ("Texas, Oklahoma", "Seattle, Oregon and
+    California")."""
     geo = nm.geo or ""
-    if start < 2 or lower[start - 1] != "," or geo[:2] not in CITY_STATE_COUNTRIES or len(geo) < 4 or \
-            place_kinds().get(nm.written) != "subdivision" or geo in _children_of() or \
-            end < len(lower) and lower[end] in STATE_LIST_AFTER:
+    if start < 1 or geo[:2] not in CITY_STATE_COUNTRIES or len(geo) < 4 or \
+            place_kinds().get(nm.written) != "subdivision" or geo in _children_of():
         return None
+    bracket = lower[start - 1] == "("
+    if not bracket and end < len(lower) and lower[end] in STATE_LIST_AFTER:
+        return None
+    city_end = start - 1 if bracket or lower[start - 1] == "," else start
     for s, e, o in places:
-        if e == start - 1 and o.kind == "place" and not o.demonym and not o.site_of and o.geo and \
+        if e == city_end and s < city_end and o.kind == "place" and not o.demonym and not o.site_of and o.geo and \
                 place_kinds().get(o.written) in ("city", "town") and o.geo != geo and not inside(o.geo, geo) and \
                 not (s and lower[s - 1] in STATE_LIST_AFTER):
             return s, e
     return None
+
+
+# What says "Bay Area" is San Francisco's, right before it: an article or a word of a whole, its compass parts, its
+# city ("the east bay area", "sf bay area"); any other word makes it another bay's ("the tampa bay area").
+BAY_AREA_BEFORE = frozenset({"the", "whole", "entire", "our", "my", "this", "sf", "east", "south", "north",
+                             "greater", "francisco", "and", "or", "of"})
+BAY_NOT_AFTER = frozenset({"of", "area", "bridge", "window", "door", "doors", "leaf", "leaves", "-"})
 
 
 def _the_place(lower: list[str], start: int) -> bool:
@@ -456,7 +467,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[cast(str, nm.geo)[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
-    town = _town_rule(doc, texts, start, end, nm, cased or plainly) or _district_rule(doc, texts, start, end, nm, cased)
+    town = _town_rule(doc, texts, start, end, nm, cased or plainly) or _district_rule(
+        doc, texts, start, end, nm, cased or plainly and doc.user_data.get(LANG) == "en"
+        and (nm.geo or "")[:2] in OFFICIAL_IN["en"])  # "across koramangala": English where it is spoken
     if town:
         return town
     if elsewhere.script_city(nm.written) and not elsewhere.script_city_said(texts, start, nm.written):
@@ -465,6 +478,12 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     if nm.gazetteer_only and doc.user_data.get(LANG) not in NICKNAME_LANGUAGES.get((nm.geo or "")[:2], ()) \
             and place_kinds().get(nm.written) == "nickname":
         return "a city's nickname or short form in a language not its country's (\"Seul\" is French \"alone\")"
+    if nm.written == "Bay Area" and start and lower[start - 1].isalpha() and lower[start - 1] not in BAY_AREA_BEFORE \
+            and lower[start - 1] not in PLACE_PREPOSITIONS and lower[start - 1] not in PLACE_FILLERS:
+        return "another bay's area (\"the tampa bay area\", \"the whole james bay area\"), not San Francisco's"
+    if nm.written == "Bay" and not (talk and _the_place(lower, start) and lower[start - 2] in ("in", "across")
+                                    and (end == n or not texts[end][:1].isupper() and lower[end] not in BAY_NOT_AFTER)):
+        return "a bay, not said as the Bay Area (\"in the Bay\" with a service or a problem is)"
     if nm.written in NICKNAME_READ_IN and doc.user_data.get(LANG) not in NICKNAME_READ_IN[nm.written]:
         return "a city's nickname in a language its people do not write it in (\"de toon\" is Dutch \"the tone\")"
     if nm.written in NICKNAME_NEEDS_CONTEXT and (end < n and texts[end][:1].isupper() or not (
@@ -528,7 +547,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         return "a compass word that begins a longer name (\"North America\", \"Western Sydney\")"
     if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
         return "a compass word in lower case before a place (\"east London\" is a part of London)"
-    anti = PLACE_ANTI.get(lower[start])
+    anti = PLACE_ANTI.get(lower[start]) if end - start == 1 else None  # not "Jersey Shore"
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
     return None
@@ -1336,6 +1355,12 @@ def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, n
             return nm if nm.geo in chosen else _with(nm, geo=min(chosen, key=codes.index))
     if any(other[:2] in MARKETS for other in others):
         return None  # "Geordies — ... Newcastle city centre": the text's places are in a country none of them is in
+    if not others:  # "Newcastle NSW, Merewether and Hamilton both out": the other towns named, all in one country
+        towns = {o.geo[:2] for s, e, o in places if s != start and o.kind == "place" and o.geo and len(o.geo) > 2
+                 and texts[s][:1].isupper() and not o.demonym and not o.site_of and o.written not in namesakes()
+                 and place_kinds().get(o.written) in ("city", "town")}
+        if len(towns) == 1 and next(iter(towns)) in MARKETS and not any(code[:2] in towns for code in codes):
+            return None
     people = demonyms.demonyms().get(lang or "", {})
     kin = {people[w] for w in lower if w in people} if people and not people.keys().isdisjoint(lower) else set()
     near = {code for code in codes for other in kin if code == other or inside(code, other)}

@@ -568,8 +568,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # The gate is "about an outage" (relevant), not "ongoing": where a resolved outage was is
         # still where it was, so recovery and stage words count; a named service counts too (the
         # blind sets label the place a service's news is set in).
-        rule = _place_rule(doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services
-                           or ctx.kind == "status", place_at, brands)
+        rule = None if start in town_of_state.values() else _place_rule(  # (a state after its town: "portland (maine")
+            doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services or ctx.kind == "status",
+            place_at, brands)
         if not rule and _national_arm(texts, start, nm, names, places):
             rule = "a country's name right after a brand, a place in it named: its company there (\"Vodafone Egypt " \
                 "no signal in Cairo\")"

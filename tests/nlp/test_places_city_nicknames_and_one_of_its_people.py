@@ -13,6 +13,7 @@ import pytest
     ("Virgin broadband dead across Manny again. third time this month", ["geo:GB-MAN"]),
     ("Bell fibre down in MTL since 8, no ETA", ["geo:CA-QC"]),
     ("Storing bij PayPal: winkels in A'dam kunnen geen betalingen ontvangen", ["geo:NL-NH"]),
+    ("T-Mobile data crawling in the Bay, 0.3 Mbps lol. speedtest won't even finish", ["geo:US-CA"]),
 ])
 def test_a_citys_nickname_said_as_a_place_is_the_city(tag, text, regions):
     assert tag(text)["regions"] == regions
@@ -22,6 +23,8 @@ def test_a_citys_nickname_said_as_a_place_is_the_city(tag, text, regions):
     "Manny says the vodafone app is down for him",  # a person
     "ING-app toont mijn saldo als €0,00, de toon van de helpdesk was ook niet fijn",  # Dutch "tone"
     "that toon link skin is why my fortnite locker won't load lol",  # no place said
+    "my phone has no signal in the bay at the car wash, so annoying",  # a bay in lower case
+    "not a single cloud over the bay today, perfect sailing weather",
 ])
 def test_a_nickname_not_said_as_a_place_or_in_another_language_is_no_place(tag, text):
     assert tag(text)["regions"] == []
@@ -30,6 +33,8 @@ def test_a_nickname_not_said_as_a_place_or_in_another_language_is_no_place(tag, 
 @pytest.mark.parametrize("text, regions", [
     ("every scouser I know has lost Sky TV tonight, derby day of all days", ["geo:GB-LIV"]),
     ("every Londoner on my team says Teams is down", ["geo:GB-LND"]),
+    ("xbox live playing up for every kiwi i know, party chat and gamepass downloads failing", ["geo:NZ"]),
+    ("every aussie sysadmin i know is on the phone to microsoft, MFA prompts never arrive", ["geo:AU"]),
 ])
 def test_one_of_a_places_people_after_every_is_the_place(tag, text, regions):
     assert tag(text)["regions"] == regions
@@ -41,3 +46,19 @@ def test_one_of_a_places_people_after_every_is_the_place(tag, text, regions):
 ])
 def test_a_word_or_an_adjective_after_every_is_no_place(tag, text):
     assert tag(text)["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    # neighbourhoods of the big cities where English is written, kept by hand: with the capital, or in lower case
+    # said plainly as a place
+    ("Jio network gone in Bandra, no data no calls @reliancejio", ["geo:IN-MH"]),
+    ("airtel broadband dead across koramangala since morning, whole office is working from a cafe", ["geo:IN-KA"]),
+    ("trainline app crashed the moment I tried to show my ticket at Euston. conductor not impressed", ["geo:GB-LND"]),
+    ("Comcast out in Brickell and Wynwood, 3 hours now", ["geo:US-FL"]),
+])
+def test_a_big_citys_neighbourhood_is_the_city(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_a_neighbourhood_in_lower_case_not_said_as_a_place_is_none(tag):
+    assert tag("koramangala + hsr layout = zero internet on act fibernet")["regions"] == []

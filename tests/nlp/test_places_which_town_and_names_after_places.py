@@ -14,6 +14,10 @@ import pytest
     ("square terminal is declining every tap at the market here in portland, maine. cash only today folks",
      ["geo:US-ME"]),
     ("London, Ontario has no Rogers service tonight", ["geo:CA-ON"]),
+    # in brackets or right after it
+    ("is uber broken in portland (maine, not oregon lol)? payment keeps failing on the app", ["geo:US-ME"]),
+    ("the school district in paris texas (yes, that paris) lost internet this morning. suddenlink says investigating",
+     ["geo:US-TX"]),
     # a state code two countries share, beside a place in one of them
     ("telstra mobile data not working at all in perth, can only text. anyone else in WA?", ["geo:AU-WA"]),
 ])
@@ -26,6 +30,8 @@ def test_the_state_beside_a_name_says_which_place_it_is(tag, text, regions):
     ("Comcast outages in Seattle, Oregon and California tonight", ["geo:US-WA", "geo:US-OR", "geo:US-CA"]),
     # a city before its own state
     ("no Verizon service in Portland, Oregon since noon", ["geo:US-OR"]),
+    ("no Verizon service in Portland Oregon since noon", ["geo:US-OR"]),
+    ("outage across Texas Oklahoma and Kansas", ["geo:US-TX", "geo:US-OK", "geo:US-KS"]),
     # a state code alone keeps every state of the name
     ("Optus down across WA and SA, no calls", ["geo:AU-WA", "geo:AU-SA"]),
 ])
@@ -36,7 +42,7 @@ def test_a_state_listed_or_the_citys_own_changes_nothing(tag, text, regions):
 @pytest.mark.parametrize("text", [
     "Lloyds, Halifax and Bank of Scotland customers hit by app outage",
     "Thousands of Lloyds and Halifax customers unable to log in to banking apps",
-    "is your Comcast out? Little Havana no internet for 3 hours",
+    "half the restaurants in Little Italy can't take cards, Square is down",
 ])
 def test_a_bank_named_like_a_city_or_a_neighbourhood_named_after_one_is_no_place(tag, text):
     assert tag(text)["regions"] == []
@@ -46,6 +52,29 @@ def test_a_bank_named_like_a_city_or_a_neighbourhood_named_after_one_is_no_place
     ("Eastlink internet down in Halifax, can't even use my bank app", ["geo:CA-NS"]),  # said as a place
     ("Miami peeps: is your Comcast out? Brickell and Little Havana no internet for 3 hours", ["geo:US-FL"]),
     ("Havana without internet again, ETECSA says it's a fibre cut", ["geo:CU-03"]),  # the city itself
+    ("is your Comcast out? Little Havana no internet for 3 hours", ["geo:US-FL"]),  # Miami's, kept by hand
 ])
 def test_the_city_itself_stays(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a city others share beside towns of one country none of them is in: none of them
+    ("NBN down across Newcastle NSW, Merewether and Hamilton both out. 2nd day now on Telstra", ["geo:AU-NSW"]),
+    # "Bay Area" after another bay's name is that bay's
+    ("spectrum down across the tampa bay area since 6", []),
+    # "Jersey Shore" is no jersey
+    ("Optimum down at the Jersey Shore again, Seaside Heights dead since noon", ["geo:US-NJ"]),
+])
+def test_the_towns_beside_a_name_say_it_is_none_of_its_namesakes(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Bell down in Toronto and Hamilton tonight", ["geo:CA-ON"]),
+    ("Spark fibre down in Auckland and Hamilton", ["geo:NZ-AUK", "geo:NZ-WKO"]),
+    ("Xfinity down in the SF Bay Area", ["geo:US-CA"]),
+    ("comcast customers in the bay area, is your internet dropping every 10 minutes", ["geo:US-CA"]),
+])
+def test_a_namesake_in_the_towns_country_and_the_bay_area_stay(tag, text, regions):
     assert tag(text)["regions"] == regions
