@@ -26,7 +26,7 @@ from pathlib import Path
 # The rule modules: pure Python that the tagger runs on every text the prescan passes, the hot part mypyc
 # speeds up. The prescan, the matcher and the tables gain nothing (their time is in C already).
 MODULES = ("outagewatch.nlp.resolve", "outagewatch.nlp.relevance_rules", "outagewatch.nlp.service_rules",
-           "outagewatch.nlp.place_rules")
+           "outagewatch.nlp.place_rules", "outagewatch.nlp.answered")
 MYPY_FLAGS = ("--follow-imports=silent", "--ignore-missing-imports")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
