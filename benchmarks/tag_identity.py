@@ -8,7 +8,7 @@ development tagging sets, and the real GitHub status-page updates under ``../sha
 that folder is there. Each path is dumped: one process, the worker processes (``tag_texts`` on 2),
 and ``tag_ahead`` (what ingest uses).
 
-    .venv/bin/python benchmarks/tag_identity.py --tree TREE -o tags.jsonl [--paths serial,parallel,ahead]
+    .venv/bin/python benchmarks/tag_identity.py --tree TREE -o tags.jsonl [--paths serial,parallel,ahead] [--sample N]
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ def main() -> int:
     parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose tagger is run")
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--paths", default="serial,parallel,ahead")
+    parser.add_argument("--sample", type=int, default=0, metavar="N",
+                        help="about N records spread evenly over the corpus (every k-th) instead of all of it: "
+                             "a quick check (scripts/compiled_rules.py verify)")
     args = parser.parse_args()
     tree = args.tree.resolve()
     sys.path.insert(0, str(tree))
@@ -72,6 +75,8 @@ def main() -> int:
     from outagewatch.timeutil import parse_time
 
     records = corpus(tree)
+    if args.sample and args.sample < len(records):
+        records = records[::-(-len(records) // args.sample)]
     when = parse_time("2020-11-25T12:00:00Z")
 
     def signals() -> list[Signal]:
