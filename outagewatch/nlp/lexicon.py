@@ -83,7 +83,8 @@ DEVICE_CJK = ("앱", "서버", "접속", "로그인", "결제", "송금", "메�
 GENERIC_RECOVERIES = frozenset({"back up", "finally back", "is back", "are back", "it's back", "back to normal", "up again", "resolved",
     "has been resolved", "is resolved", "fixed", "is fixed", "has been fixed", "restored", "has been restored",
     "recovered", "has recovered", "have recovered", "fully recovered", "operational", "no longer", "mitigated",
-    "has been mitigated", "normal operations", "been fine", "all systems go", "back to green", "resuelto",
+    "has been mitigated", "normal operations", "been fine", "all systems go", "back to green", "all green now",
+    "all green again", "resuelto",
     "solucionado", "restablecido", "normalizado", "recuperado", "behoben", "gelöst", "résolu", "résolue", "rétabli",
     "rétablie", "corrigé", "resolvido", "restabelecido", "corrigido", "de volta", "de retour", "risolto",
     "ripristinato", "opgelost", "verholpen", "hersteld", "wiederhergestellt", "wieder da", "naprawił", "is terug",
@@ -506,6 +507,12 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
         "läuft alles wieder", "geht alles wieder", "funktioniert alles wieder", "draait alles weer",
         "werkt alles weer", "doet alles het weer", "panne est finie", "panne est terminée", "coupure est finie",
         "coupure est terminée", "kesintisi bitti", "kesinti bitti", "arıza bitti", "verkar löst", "verkar vara löst",
+        # a network had again ("helsingborg har bredband igen", "floripa voltou a ter internet", "bodrum nihayet
+        # internete kavuştu"), working again in a contraction ("jetzt läuft's wieder"), all fixed, all green
+        "har internet igen", "har bredband igen", "har nät igen", "har täckning igen", "voltou a ter internet",
+        "voltou a ter sinal", "internete kavuştu", "internete kavuştuk", "hebben weer internet", "weer internet",
+        "ya hay internet", "volvió el internet", "läuft's wieder", "geht's wieder", "wszystko naprawione",
+        "all green now", "all green again",
     ],
 }
 # A system said to give an error ("il sito dell'INPS dà errore", "só dá erro", "ePUAP wyrzuca błąd", "Doctolib me met
@@ -521,6 +528,8 @@ EVERYDAY_COMPLAINTS["errors"] += [
     "me met une erreur", "affiche une erreur", "zeigt einen fehler", "zeigt nur fehler", "gibt einen fehler",
     "geeft een fout", "geeft een foutmelding", "geeft een error", "ger ett fel", "visar fel", "hata veriyor",
     "hata verdi", "sürekli hata", "errore di sistema", "erro no sistema",
+    # an HTTP status made a verb ("preview deploys 404ing for everything"); sv "fails" ("uppladdningen misslyckas")
+    "404ing", "500ing", "502ing", "503ing", "504ing", "misslyckas", "misslyckas hela tiden",
 ]
 # (money taken twice is a "problems" word: "my brother charged me twice for dinner" is no payment failure, so it
 # counts only as a complaint about an app, an order or a site, or beside a named service)
@@ -908,6 +917,8 @@ JA_SYMPTOMS: dict[str, list[str]] = {
     "maintenance": [r"メンテ", r"点検", r"점검", r"유지 ?관리"],
     "recovered": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"直った", r"回復し",
                   r"복구(?:됐|되었|완료)", r"정상화", r"다시 잘", r"解決済",
+                  # the passive a status page writes ("... のすべてのユーザーに対して解決されました")
+                  r"解決されま(?:した|す)",
                   # a headline's "recovered from" ("KDDI、通信障害から復旧"), not "復旧作業", "復旧の見込み"
                   r"から(?:全面)?復旧(?!作業|の?見込|のめど|に向|へ|中|待)", r"만에 ?복구"],
 }
@@ -963,6 +974,7 @@ JA_STATUS: dict[str, list[str]] = {
     "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
     "monitoring": [r"監視(?:中|して)", r"経過観察", r"모니터링 ?중", r"모니터링하고 ?있"],
     "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"解決済",
+                 r"解決されました",
                  r"(?:해결|복구)(?:되었|됐|했|하였|완료)"],
     "informational": [r"メンテナンス"],
 }
