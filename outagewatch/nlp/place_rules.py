@@ -1416,7 +1416,12 @@ def _said_plainly(lower: list[str], start: int, end: int, lang: str | None) -> b
                     and (end + 1 == n or not lower[end + 1].isalpha())):
         return True
     return start == 0 and end < n and (lower[end] in OPERATOR_NONE and lower[end] != "no"  # "santander no me deja"
-                                       or lower[end] in OPENING_PART_WORDS or lower[end] == ":")
+                                       or lower[end] in OPENING_PART_WORDS or lower[end] == ":"
+                                       or lower[end] in OPENING_PEOPLE and lang == "en")  # "pdx folks, is lyft down?"
+
+
+# A post opening on a place's people in English, the place in lower case: "pdx folks, is lyft down?".
+OPENING_PEOPLE = frozenset({"folks", "peeps", "people", "friends", "fam", "gamers", "users", "customers", "residents"})
 
 
 def _part_of_a_city(texts: list[str], lower: list[str], places: list, vocab: Vocabulary) -> list:

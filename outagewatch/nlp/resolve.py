@@ -617,8 +617,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
             (nm.initials or nm.ambiguous_place and texts[start][:1].isupper() and bool(symptom_at or services)
              and place_kinds().get(nm.written) == "city") and _dateline(texts, start, end) or \
-            (nm.ambiguous_place and texts[start].islower() and bool(symptom_at or services) and place_kinds().get(
-                nm.written) == "city" and _said_plainly(lower, start, end, lang)) or \
+            (nm.ambiguous_place and texts[start].islower() and bool(symptom_at or services) and (place_kinds().get(
+                nm.written) == "city" or nm.initials) and _said_plainly(lower, start, end, lang)) or \
             (nm.ambiguous_place and bool(symptom_at or services) and _hit_or_its_centre(texts, lower, start, end)) or \
             (nm.written in NICKNAME_NEEDS_CONTEXT and _the_place(lower, start))  # "BH: Nubank fora do ar", "Lagos: MTN data crawling",
         # in lower case said plainly as a place ("lagos: MTN data was gone", "our sydney office can't connect"),

@@ -86,6 +86,7 @@ AIRPORTS_OUTSIDE_THEIR_CITY = {
     "FR-95": ("CDG", "cdg", "Roissy", "roissy"), "IT-VA": ("Malpensa", "malpensa", "MXP", "mxp"),
     "JP-12": ("Narita", "narita", "NRT", "nrt"), "US-VA": ("Dulles", "IAD"), "KR-28": ("Incheon", "ICN"),
     "AR-B": ("Ezeiza", "ezeiza", "EZE"), "US-GA": ("Hartsfield", "hartsfield"),
+    "US-IL": ("OHare", "ohare"),  # O'Hare typed without its apostrophe
 }
 
 

@@ -15,6 +15,7 @@ import pytest
     ("a Malpensa i bancomat del T1 non danno contanti e i POS dei bar rifiutano le carte", ["geo:IT-VA"]),
     # an airport's own name before a part of it, whatever else the text says
     ("O'Hare wifi is dead and my at&t has 1 bar of nothing. 3 hr delay and I can't even text my wife", ["geo:US-IL"]),
+    ("stuck at ohare and whatsapp wont send anything on the airport wifi or LTE", ["geo:US-IL"]),  # no apostrophe
     ("hartsfield-jackson: my delta app logs me out every time I open it. gate agent says it's the app", ["geo:US-GA"]),
 ])
 def test_an_airport_outside_its_city_is_at_its_own_place(tag, text, regions):

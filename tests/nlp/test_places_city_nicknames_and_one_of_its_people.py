@@ -14,6 +14,11 @@ import pytest
     ("Bell fibre down in MTL since 8, no ETA", ["geo:CA-QC"]),
     ("Storing bij PayPal: winkels in A'dam kunnen geen betalingen ontvangen", ["geo:NL-NH"]),
     ("T-Mobile data crawling in the Bay, 0.3 Mbps lol. speedtest won't even finish", ["geo:US-CA"]),
+    ("whatsapp dead in manc?? messages stuck on one tick since about 9", ["geo:GB-MAN"]),
+    ("netflix just showing the spinning red circle for anyone else in brissie?", ["geo:AU-QLD"]),
+    ("motor city gamers is xbox live borked for you too, cant sign in", ["geo:US-MI"]),
+    # a big city's code in lower case opening a post on its people
+    ("pdx folks, is lyft down? app says no drivers available at 5pm downtown", ["geo:US-OR"]),
 ])
 def test_a_citys_nickname_said_as_a_place_is_the_city(tag, text, regions):
     assert tag(text)["regions"] == regions
@@ -24,6 +29,8 @@ def test_a_citys_nickname_said_as_a_place_is_the_city(tag, text, regions):
     "ING-app toont mijn saldo als €0,00, de toon van de helpdesk was ook niet fijn",  # Dutch "tone"
     "that toon link skin is why my fortnite locker won't load lol",  # no place said
     "my phone has no signal in the bay at the car wash, so annoying",  # a bay in lower case
+    "manc lads on the telly again, whatsapp group is going mad",  # no place said, and no problem
+    "pdx is my favourite airport code, the carpet is iconic",  # not opening on its people
     "not a single cloud over the bay today, perfect sailing weather",
 ])
 def test_a_nickname_not_said_as_a_place_or_in_another_language_is_no_place(tag, text):
