@@ -460,7 +460,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         and texts[start].isalpha()
     # "here in cambridge", "bij amersfoort", "heel eindhoven", "lagos: ...", "our shanghai office": said as a place in
     # lower case, plainly, whatever is beside it (a smaller town or a big city abroad too, ``_said_plainly``)
-    plainly = not cased and _said_plainly(lower, start, end, doc.user_data.get(LANG))
+    plainly = not cased and (_said_plainly(lower, start, end, doc.user_data.get(LANG))
+                             or end + 1 < n and lower[end] == "(" and end + 1 in place_at)  # "cambridge (uk)"
     context = context or said_lower or tr_where or plainly
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"

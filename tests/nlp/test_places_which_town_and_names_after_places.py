@@ -78,3 +78,16 @@ def test_the_towns_beside_a_name_say_it_is_none_of_its_namesakes(tag, text, regi
 ])
 def test_a_namesake_in_the_towns_country_and_the_bay_area_stay(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a smaller city in lower case with its country in brackets right after it is said as a place
+    ("netflix not loading on cambridge (uk) uni wifi tonight", ["geo:GB-CAM"]),
+    ("sky broadband down, newcastle (uk) since 6", ["geo:GB-NET"]),
+])
+def test_a_town_in_lower_case_with_its_country_in_brackets_is_the_town(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_a_town_in_lower_case_with_a_bracket_that_names_no_place_is_none(tag):
+    assert tag("netflix not loading at the cambridge (mass.) office")["regions"] == []
