@@ -392,6 +392,10 @@ SYMPTOM_PHRASES["connectivity"] += sorted(
 # "takılı kaldı") and for one that works again ("doet het weer", "har löst sig", "ha ripreso a funzionare").
 EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
     "outage": [
+        # an airline's or an airport's IT failure ("blocco informatico ai banchi check-in", "Falha informática no
+        # Aeroporto do Porto", "check-in arızasının nedeni")
+        "blocco informatico", "guasto informatico", "falha informática", "falha informatica", "fallo informático",
+        "avería informática", "apagón informático", "it failure", "it outage", "arızasının",
         # sv, pl, nl, it, es, pt, fr, tr, de
         "avbrott", "avbrottet", "driftstopp", "driftstoppet", "störning", "störningen", "störningar", "har pajat",
         "pajat", "helt död", "är nere", "låg nere",
@@ -736,7 +740,8 @@ AFTER_WORDS = frozenset({"after", "após", "apos", "depois", "tras", "después",
 REPAIR_VERBS = frozenset({
     "restores", "fixes", "repairs", "ends", "lifts", "rétablit", "rétablissent", "répare", "réparent",
     "restablece", "restablecen", "soluciona", "solucionan", "normaliza", "normalizan", "restabelece",
-    "restabelecem", "retoma", "retomam", "restaura", "restauram", "behebt", "beheben", "ripristina", "ripristinano",
+    "restabelecem", "retoma", "retomam", "restaura", "restauram", "repõe", "repõem", "behebt", "beheben", "ripristina",
+    "ripristinano",
     "risolve", "risolvono", "herstelt", "verhelpt", "verhelpen", "przywraca", "przywracają",
     "przywrócił", "przywróciła", "przywróciło", "przywrócono", "usunięta", "usunięto", "usunięty", "usunęła",
     "giderdi", "düzeltti", "giderildi", "återställer", "åtgärdar", "återställt",
@@ -780,6 +785,15 @@ CARD_REFUSED_FIRSTS = frozenset(a for a, _ in CARD_REFUSED_PAIRS)
 # Polish "padł" (fell) only there: "padło pytanie", "padł rekord", "padł mi laptop" are no service's outage.
 BARE_DOWN = frozenset({"down", "caído", "caido", "caida", "caída", "down?", "down!", "nere", "leży", "fora", "borta",
                        "giù", "plat", "padł", "padło", "padła", "padły", "padł?", "leży?"})
+
+# The machines and gates of a station, an airport or a shop: "down" said right after one (at most two words between)
+# is their outage, as after a service's name ("Heathrow T5 e-gates down", "check-in kiosks down", "ticket machines
+# down across the city", "automaterna nere"); Polish "padł" right before "system" ("padł system odpraw").
+# ("gates" only as "e-gates", which the tokenizer splits at its hyphen, or "ticket gates": resolve reads the word before)
+PUBLIC_SYSTEMS = frozenset({"e-gates", "egates", "gates", "kiosks", "kiosk", "check-in", "checkin", "boards",
+                            "machines", "readers", "terminals", "tills", "scanners", "atms", "cashpoints", "turnstiles",
+                            "automaten", "automaterna", "poortjes", "kiosken", "kioskları", "kiosklar", "bancomat",
+                            "totem", "tabelloni", "pantallas", "cajeros", "terminais", "kassorna", "kassen"})
 
 # A cue just before a symptom turns it around ("not down", "no issues", "keine Störung").
 NEGATIONS = frozenset({
@@ -1106,6 +1120,8 @@ PAST_TELLING = frozenset({  # what an outage did, told after it (not "was", "lef
     # what a service did, told after it with its length ("apps returned errors for two hours, Google says", "ha dato
     # errori di rete per mezz'ora stamattina")
     "returned", "threw", "dato",
+    # what it forced or caused, told after it ("Falha informática ... obrigou a check-in manual durante duas horas")
+    "obrigou", "obrigaram", "obligó", "obligaron", "provocou", "provocó", "causou", "causó",
 })
 # After an outage word, these tell what it did, told after it with its length ("PayPal outage left users unable to
 # send money for two hours", "Google Drive outage locked users out of files for three hours"); not of a person or

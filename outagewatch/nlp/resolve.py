@@ -215,6 +215,23 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
             else:
                 denied = True
+    if not lexicon.BARE_DOWN.isdisjoint(lower) and (not lexicon.PUBLIC_SYSTEMS.isdisjoint(lower) or "system" in lower):
+        # "Heathrow T5 e-gates down", "check-in systems down", "padł system odpraw": a station's, an airport's or a
+        # shop's machines down
+        for i, w in enumerate(lower):
+            if w not in lexicon.BARE_DOWN or any(s <= i < e for s, e, _ in symptom_spans) or i in talk:
+                continue
+            if any(lower[i - k] in lexicon.PUBLIC_SYSTEMS and (lower[i - k] != "gates" or i - k > 0 and lower[i - k - 1]
+                                                               in ("-", "ticket", "passport"))
+                   for k in range(1, 4) if i - k >= 0) \
+                    or w.startswith("pad") and i + 2 < n and lower[i + 1] == "system" and lower[i + 2].isalpha():
+                if i + 1 < n and _numeric(texts[i + 1]):
+                    continue
+                talk.append(i)
+                if not _negated(lower, i, False):
+                    found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
+                else:
+                    denied = True
     for i in [i for i, w in enumerate(lower) if w in SERVICE_DEAD] \
             if name_ends and not SERVICE_DEAD.isdisjoint(lower) else ():
         # "Reddit dead in philly", "Discord tot in München", "whatsapp ölü", "whatsapp HS ici": a word for dead
