@@ -52,3 +52,28 @@ def test_a_compiled_module_from_an_edited_source_is_refused(monkeypatch, tmp_pat
         compiled.check()
     record.write_text(json.dumps({name: compiled.digest(source)}), encoding="utf-8")  # built from this one
     compiled.check()
+
+
+def _compiled_rules_script():
+    import importlib.util
+
+    path = compiled.ROOT / "scripts" / "compiled_rules.py"
+    spec = importlib.util.spec_from_file_location("compiled_rules_script", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
+
+
+def test_check_compiled_refuses_to_compare_against_a_compiled_checkout_before_building(monkeypatch, capsys) -> None:
+    # make check-compiled compares a build in a temporary copy with this checkout's pure rules: a checkout that runs
+    # compiled rules itself would compare the build with a build, so it says so at once, before minutes of gcc
+    script = _compiled_rules_script()
+    monkeypatch.setattr(script, "_modules_at", lambda root: {
+        name: f"/x/{name.rsplit('.', 1)[1]}.cpython-311-x86_64-linux-gnu.so" for name in compiled.MODULES})
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("built")
+
+    monkeypatch.setattr(script, "build", no_build)
+    assert script.verify(100) == 1
+    assert "make pure" in capsys.readouterr().err
