@@ -56,7 +56,15 @@ PLACE_ANTI = {
     "turkey": (frozenset({"the", "a", "roast", "roasted", "smoked", "cold", "wild", "thanksgiving"}),
                frozenset({"sandwich", "dinner", "breast", "legs", "day", "bacon", "burger", "trot", "gravy"})),
     "jersey": (frozenset({"a", "the", "my", "his", "her", "new", "home", "away", "signed"}), frozenset({"number"})),
+    # a city's food or wine: "a philly cheesesteak", "spilled bordeaux on my keyboard"
+    "philly": (frozenset(), frozenset({"cheesesteak", "cheesesteaks", "cheese", "steak", "steaks"})),
+    "bordeaux": (frozenset({"spilled", "spilt", "glass", "bottle", "red", "drinking", "drank", "sipping", "vintage"}),
+                 frozenset({"wine", "wines", "blend"})),
 }
+# The same for a name of two words in lower case: "this new jersey is fire" (a shirt).
+PLACE_ANTI_TWO = {("new", "jersey"): frozenset({"this", "a", "my", "his", "her", "their", "our", "your", "that"})}
+# Sayings that name a place and set nothing there: "Houston, we have a problem".
+PLACE_SAYINGS = (("houston", ",", "we", "have", "a", "problem"), ("houston", "we", "have", "a", "problem"))
 
 
 def _site_codes(lower: list[str], vocab: Vocabulary) -> list[tuple[int, int, Name]]:
@@ -548,6 +556,11 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         return "a compass word that begins a longer name (\"North America\", \"Western Sydney\")"
     if end - start > 1 and lower[start] in COMPASS_WORDS and texts[start].islower() and texts[start + 1][:1].isupper():
         return "a compass word in lower case before a place (\"east London\" is a part of London)"
+    if lower[start] == "houston" and any(tuple(lower[start:start + len(saying)]) == saying for saying in PLACE_SAYINGS):
+        return "a saying (\"Houston, we have a problem\"), no place"
+    if end - start == 2 and start and texts[start].islower() and \
+            lower[start - 1] in PLACE_ANTI_TWO.get((lower[start], lower[start + 1]), ()):
+        return "the everyday thing a two-word place is named like (\"this new jersey is fire\")"
     anti = PLACE_ANTI.get(lower[start]) if end - start == 1 else None  # not "Jersey Shore"
     if anti and ((start and lower[start - 1] in anti[0]) or (end < n and lower[end] in anti[1])):
         return "the everyday word (\"fine china\")"
@@ -1413,6 +1426,8 @@ def _said_plainly(lower: list[str], start: int, end: int, lang: str | None) -> b
         i -= 1
     if i >= 0 and (lower[i] in SAID_IN and lower[i] not in SAID_IN_NOT.get(lang or "", ()) or lower[i] in WHOLE_BEFORE):
         return True
+    if i > 0 and lower[i] == "of" and lower[i - 1] in WHOLE_BEFORE:
+        return True  # "whole of didsbury"
     if end < n and (lower[end] in PLACE_OF_WORK_AFTER or lower[end] in HERE_AFTER
                     and (end + 1 == n or not lower[end + 1].isalpha())):
         return True

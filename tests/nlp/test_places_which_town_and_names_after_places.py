@@ -91,3 +91,24 @@ def test_a_town_in_lower_case_with_its_country_in_brackets_is_the_town(tag, text
 
 def test_a_town_in_lower_case_with_a_bracket_that_names_no_place_is_none(tag):
     assert tag("netflix not loading at the cambridge (mass.) office")["regions"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Houston, we have a problem: Box just logged our entire team out",  # a saying
+    "ordered a philly cheesesteak on shipt an hour ago, app now says the order doesn't exist",  # a city's food
+    "spilled bordeaux on my keyboard, laptop is dead. GoTo meeting via phone it is",  # a wine
+    "this new jersey is fire, shipping from Strava in 2 days",  # a shirt
+])
+def test_a_saying_a_food_a_wine_or_a_shirt_named_after_a_place_is_no_place(tag, text):
+    assert tag(text)["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Comcast down in Houston, we have no internet since 6", ["geo:US-TX"]),
+    ("philly comcast down again", ["geo:US-PA"]),
+    ("verizon down across new jersey this morning", ["geo:US-NJ"]),
+    # "the whole of" a neighbourhood in lower case is said as a place
+    ("is virgin media out for you as well? whole of didsbury and chorlton no broadband", ["geo:GB-MAN"]),
+])
+def test_the_same_names_said_as_places_stay(tag, text, regions):
+    assert tag(text)["regions"] == regions
