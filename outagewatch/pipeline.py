@@ -12,10 +12,15 @@ from typing import IO, Callable, Iterable, Iterator
 
 from outagewatch import gcpause, metrics
 from outagewatch.jsonl import Rejected, read_signals
+from outagewatch.search.base import latest_by_id
 from outagewatch.search.store import Store, UpsertResult
 from outagewatch.signal import Signal
 
 BATCH_SIZE = 5000
+# The last batch of a run tagged ahead by worker processes is tagged and stored in pieces, each
+# half the rest, down to about this size: what is stored after the last tags come back (one core
+# busy, the workers idle) is then the last piece, not a whole batch (see _Reading.noting).
+TAPER_MIN = 500
 
 
 @dataclass
@@ -92,7 +97,8 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
         if hasattr(tag, "on_hold"):  # ingest's tagging process: the store gets ready while it starts
             tag.on_hold = getattr(store, "expect_rows", None)
         if ahead is not None:
-            reading, expect_end = _Reading(), getattr(store, "expect_end", None)
+            taper = int(getattr(tag, "processes", 1) or 1) > 1
+            reading, expect_end = _Reading(taper), getattr(store, "expect_end", None)
             batches = ahead(reading.noting(batches))
         else:
             batches = _tag_each(batches, tag)
@@ -111,29 +117,61 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     finally:
         if tag is not None:
             batches.close()  # a failed upsert: the batches still queued for tagging are dropped now
+    if reading is not None:
+        total.repeated += reading.repeated
     return total
 
 
 class _Reading:
     """How many Signals the batches handed on held, and whether they were all read."""
 
-    def __init__(self) -> None:
+    def __init__(self, taper: bool = False) -> None:
         self.count = 0
         self.done = False
+        self.taper = taper
+        self.repeated = 0  # copies of an id the tapered last batch held, dropped before its pieces
 
     def noting(self, batches: Iterable[list[Signal]]) -> Iterator[list[Signal]]:
         """``batches``, each read one ahead of the one handed on, so that the last is known
         to be the last when it is taken (an ingest's tagging process takes a file's last
         batch long before the store gets it; on a stream read as it comes, a batch reaches
-        the tagger once the next is read, one batch beyond the two it keeps ahead)."""
+        the tagger once the next is read, one batch beyond the two it keeps ahead).
+
+        ``taper``: the last batch goes on in pieces (:func:`_pieces`), so that its first
+        pieces are stored while the workers tag the rest. It is first made what the store's
+        ``upsert`` makes of a batch (the last copy of each id, where the first copy stood:
+        ``latest_by_id``), the copies dropped counted in :attr:`repeated`, so that storing
+        the pieces one after another stores and counts exactly what one upsert of the batch
+        would."""
         batches = iter(batches)
         batch = next(batches, None)
         while batch is not None:
             following = next(batches, None)
+            if following is None and self.taper and len(batch) > 2 * TAPER_MIN:
+                unique = list(latest_by_id(batch).values())
+                self.repeated += len(batch) - len(unique)
+                pieces = _pieces(unique)
+                for at, piece in enumerate(pieces, 1):
+                    self.count += len(piece)
+                    self.done = at == len(pieces)
+                    yield piece
+                return
             self.count += len(batch)
             self.done = following is None
             yield batch
             batch = following
+
+
+def _pieces(batch: list[Signal]) -> list[list[Signal]]:
+    """``batch`` cut into pieces of half what is left each, the last two no larger than
+    ``2 * TAPER_MIN`` (5,000: 2,500, 1,250, 625, 625)."""
+    pieces = []
+    while len(batch) > 2 * TAPER_MIN:
+        half = len(batch) // 2
+        pieces.append(batch[:half])
+        batch = batch[half:]
+    pieces.append(batch)
+    return pieces
 
 
 def _tag_each(batches: Iterable[list[Signal]], tag: Callable[[list[Signal]], None]) -> Iterator[list[Signal]]:

@@ -325,3 +325,46 @@ def test_ingest_tells_the_store_once_when_its_last_four_batches_are_what_is_left
     store = Recording()
     store_signals(store, batch(0, 800), tag=Ahead(), batch_size=500)  # fewer in all: said after the first
     assert store.calls == [("upsert", 500), ("expect_end", 300), ("upsert", 300)]
+
+
+def test_the_last_batch_tagged_by_workers_is_stored_in_pieces_as_one_upsert_would_store_it(tmp_path):
+    """With a tagger whose worker processes tag ahead, the last batch goes to the tagger and the
+    store in pieces, each half what is left (what is stored after the last tags come back is a
+    piece, not a batch); the copies of an id in it are dropped first, as one upsert of the batch
+    drops them (the last copy kept, where the first stood), and counted as repeated."""
+    from outagewatch.pipeline import store_signals
+    from outagewatch.search.store import UpsertResult
+
+    class Recording:
+        def __init__(self):
+            self.batches = []
+
+        def upsert(self, signals):
+            self.batches.append(list(signals))
+            return UpsertResult(new=len(signals))
+
+    class Workers:
+        processes = 2
+
+        def __call__(self, signals):
+            pass
+
+        def tag_ahead(self, batches):
+            yield from batches
+
+    signals = batch(0, 8000)
+    signals[7990] = make_signal("outage number 5500, said again", minutes=5500, native_id="b5500")
+    store = Recording()
+    result = store_signals(store, signals, tag=Workers(), batch_size=5000)
+    assert [len(b) for b in store.batches] == [5000, 1499, 750, 750]  # 2,999 ids in the last batch
+    assert result.new == 7999 and result.repeated == 1
+    last = [s for b in store.batches[1:] for s in b]
+    assert last[500].text == "outage number 5500, said again" and len({s.id for s in last}) == 2999
+    store = Recording()  # one process (nothing tagged beside the store): batches as read
+    store_signals(store, signals, tag=lambda b: None, batch_size=5000)
+    assert [len(b) for b in store.batches] == [5000, 3000]
+    with SQLiteStore(tmp_path / "pieces.db") as pieces, SQLiteStore(tmp_path / "whole.db") as whole:
+        assert store_signals(pieces, signals, tag=Workers(), batch_size=5000) == \
+            store_signals(whole, signals, batch_size=5000)
+        rows = "SELECT rowid, id, text, published_at FROM signals ORDER BY rowid"
+        assert pieces._db.execute(rows).fetchall() == whole._db.execute(rows).fetchall()
