@@ -155,6 +155,11 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
     if lang in ("ja", "ko") and texts[start].isascii() and not nm.written.isascii():
         return "a Latin name without its accents in a Japanese or Korean text (\"Suica\" is no Suiça)"
     if not texts[start][:1].isupper():
+        # a company named like a place, in lower case right before what it owns: "santander app stuck", "halifax
+        # online banking works again"
+        if fold(nm.written) in PLACE_NAMED_COMPANIES and end - start == 1 and end < n and (
+                lower[end] in OWNED_NOUNS or end + 1 < n and lower[end] in OWNED_BETWEEN and lower[end + 1] in OWNED_NOUNS):
+            return "a company named like a place before its app or online banking, in lower case (\"santander app\")"
         return None
     i = end
     while i < n and i - end < 8 and (lower[i] in LIST_WORDS or texts[i][:1].isupper()) and lower[i] not in OWNED_NOUNS:

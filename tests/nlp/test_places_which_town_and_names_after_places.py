@@ -42,6 +42,8 @@ def test_a_state_listed_or_the_citys_own_changes_nothing(tag, text, regions):
 @pytest.mark.parametrize("text", [
     "Lloyds, Halifax and Bank of Scotland customers hit by app outage",
     "Thousands of Lloyds and Halifax customers unable to log in to banking apps",
+    "halifax online banking works again. for about two hours it just said the service isn't available",  # lower case
+    "santander app stuck on the securing your connection screen for 10 minutes",
     "half the restaurants in Little Italy can't take cards, Square is down",
 ])
 def test_a_bank_named_like_a_city_or_a_neighbourhood_named_after_one_is_no_place(tag, text):
@@ -50,6 +52,7 @@ def test_a_bank_named_like_a_city_or_a_neighbourhood_named_after_one_is_no_place
 
 @pytest.mark.parametrize("text, regions", [
     ("Eastlink internet down in Halifax, can't even use my bank app", ["geo:CA-NS"]),  # said as a place
+    ("no eastlink in halifax, app says outage", ["geo:CA-NS"]),
     ("Miami peeps: is your Comcast out? Brickell and Little Havana no internet for 3 hours", ["geo:US-FL"]),
     ("Havana without internet again, ETECSA says it's a fibre cut", ["geo:CU-03"]),  # the city itself
     ("is your Comcast out? Little Havana no internet for 3 hours", ["geo:US-FL"]),  # Miami's, kept by hand
