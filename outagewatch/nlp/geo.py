@@ -141,13 +141,16 @@ REGION_NICKNAMES: dict[str, tuple[str, ...]] = {
     "Toon": ("GB-NET",), "Sheff": ("GB-SHF",), "Manny": ("GB-MAN",), "Welly": ("NZ-WGN",), "MTL": ("CA-QC",),
     "A'dam": ("NL-NH",), "Bay": ("US-CA",),  # "in the Bay": San Francisco's, only so said (place_rules)
     "Manc": ("GB-MAN",), "Brissie": ("AU-QLD",), "Motor City": ("US-MI",),
+    "Gong": ("AU-NSW",), "HFX": ("CA-NS",), "BX": ("US-NY",), "Naija": ("NG",),
 }
 NICKNAME_NEEDS_CONTEXT = frozenset({"GTA", "DMV", "Tri-State", "DFW", "Vegas", "Conurbano", "Toon", "Sheff", "Manny",
-                                    "Welly", "MTL", "Bay", "Manc", "Brissie"})
+                                    "Welly", "MTL", "Bay", "Manc", "Brissie", "Gong", "HFX", "BX", "Naija"})
 # Nicknames read only in the languages their people write them in ("toon" is Dutch for tone, "Manny" a name abroad).
 NICKNAME_READ_IN = {"Toon": frozenset({"en"}), "Sheff": frozenset({"en"}), "Manny": frozenset({"en"}),
                     "Welly": frozenset({"en"}), "MTL": frozenset({"en", "fr"}), "A'dam": frozenset({"en", "nl"}),
-                    "Bay": frozenset({"en"}), "Manc": frozenset({"en"}), "Brissie": frozenset({"en"})}
+                    "Bay": frozenset({"en"}), "Manc": frozenset({"en"}), "Brissie": frozenset({"en"}),
+                    "Gong": frozenset({"en"}), "HFX": frozenset({"en"}), "BX": frozenset({"en"}),
+                    "Naija": frozenset({"en"})}
 
 # Place names that are also everyday words or people: only a place next to a region-ish word.
 # Place names that are also people's names: lower case only after "in", "from"...

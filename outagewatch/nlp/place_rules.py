@@ -475,7 +475,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     # lower case, plainly, whatever is beside it (a smaller town or a big city abroad too, ``_said_plainly``)
     plainly = not cased and (_said_plainly(lower, start, end, doc.user_data.get(LANG))
                              or end + 1 < n and lower[end] == "(" and end + 1 in place_at)  # "cambridge (uk)"
-    context = context or said_lower or tr_where or plainly
+    # "in the gong", "anybody else in the bx?": a city's own nickname after "in the" in lower case too (not "the bay")
+    nickname = nm.written in NICKNAME_READ_IN and nm.written != "Bay" and _the_place(lower, start)
+    context = context or said_lower or tr_where or plainly or nickname
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[cast(str, nm.geo)[:3]]:
@@ -498,6 +500,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     if nm.written == "Bay" and not (talk and _the_place(lower, start) and lower[start - 2] in ("in", "across")
                                     and (end == n or not texts[end][:1].isupper() and lower[end] not in BAY_NOT_AFTER)):
         return "a bay, not said as the Bay Area (\"in the Bay\" with a service or a problem is)"
+    if nm.written in NICKNAME_READ_IN and start and lower[start - 1] in ("a", "an"):
+        return "a nickname after an English article: the word (\"a welly\", \"a manny\" for a family)"
     if nm.written in NICKNAME_READ_IN and doc.user_data.get(LANG) not in NICKNAME_READ_IN[nm.written]:
         return "a city's nickname in a language its people do not write it in (\"de toon\" is Dutch \"the tone\")"
     if nm.written in NICKNAME_NEEDS_CONTEXT and (end < n and texts[end][:1].isupper() or not (

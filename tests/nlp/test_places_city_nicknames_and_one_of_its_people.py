@@ -17,6 +17,10 @@ import pytest
     ("whatsapp dead in manc?? messages stuck on one tick since about 9", ["geo:GB-MAN"]),
     ("netflix just showing the spinning red circle for anyone else in brissie?", ["geo:AU-QLD"]),
     ("motor city gamers is xbox live borked for you too, cant sign in", ["geo:US-MI"]),
+    ("netflix wont load in the gong tonight, everything else works fine", ["geo:AU-NSW"]),
+    ("venmo keeps saying something went wrong. anybody else in the bx?", ["geo:US-NY"]),
+    ("roku wont connect to anything in hfx this evening", ["geo:CA-NS"]),
+    ("paypal is rejecting every card from naija accounts today", ["geo:NG"]),
     # a big city's code in lower case opening a post on its people
     ("pdx folks, is lyft down? app says no drivers available at 5pm downtown", ["geo:US-OR"]),
 ])
@@ -31,6 +35,10 @@ def test_a_citys_nickname_said_as_a_place_is_the_city(tag, text, regions):
     "my phone has no signal in the bay at the car wash, so annoying",  # a bay in lower case
     "manc lads on the telly again, whatsapp group is going mad",  # no place said, and no problem
     "pdx is my favourite airport code, the carpet is iconic",  # not opening on its people
+    "bang the gong, slack is down again",  # not said as a place
+    "stuck at the dmv and the app is down",  # the motor-vehicle office
+    "working as a manny for a family, their nest app is down again",  # a male nanny
+    "a bombay sapphire and tonic while teams is down, why not",  # the gin
     "not a single cloud over the bay today, perfect sailing weather",
 ])
 def test_a_nickname_not_said_as_a_place_or_in_another_language_is_no_place(tag, text):
