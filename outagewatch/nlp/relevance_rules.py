@@ -420,6 +420,8 @@ def _negated(lower: list[str], start: int, recovery: bool, lang: str | None = No
             return False
         if word == "no" and lang == "pt":
             continue  # Portuguese "no" is "in the" ("pix no itaú dando erro"); its "no" is "não"
+        if word == "zero" and "triple" in lower[max(0, i - 2):i]:
+            continue  # Australia's emergency number ("Optus fined over triple-zero outage"), no negation
         if word in cues or (not recovery and word.endswith("n't")):
             if recovery or word not in ("no",) or start - i <= 2:
                 return True
@@ -574,6 +576,9 @@ def _told_in_the_past(lower: list[str], found: list[tuple[int, int, str, bool]],
     return f"a problem told in the past ({told!r}), nothing says it goes on"
 
 
+_FINED_PERSON = frozenset({"got", "get", "gets", "getting", "was", "were", "been", "be", "i", "we", "me", "i'm"})
+
+
 def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     """Why a text about a problem is a look back at a past outage, or None (see lexicon.LOOKING_BACK)."""
     window = past_window(lower, raw)
@@ -596,6 +601,13 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
             return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
         if {"legte", "legten"}.intersection(lower) and "lahm" in lower:  # "Konfigurationsfehler legte ... lahm"
             return "a past outage ('legte ... lahm'), nothing says it goes on"
+    if "fined" in lower:
+        at = lower.index("fined")
+        if not {"over", "for", "after"}.isdisjoint(lower[at + 1:at + 6]) \
+                and (at == 0 or lower[at - 1] not in _FINED_PERSON):  # not "I got fined for parking while ..."
+            # "Optus fined $12 million over triple-zero outage": a fine comes after the outage (lexicon.LOOKING_BACK's
+            # "fined over" with the sum between)
+            return "a look back at a past outage ('fined ... over')"
     if _BACK_KEYS.isdisjoint(lower):
         return None
     joined = " ".join(lower)

@@ -193,3 +193,17 @@ def test_an_operator_down_in_words_the_rules_lack_is_an_outage_with_the_model(ta
 def test_an_operators_price_rise_is_no_outage_with_the_model(tag):
     result = tag("Bouygues augmente encore ses forfaits de 2 euros par mois, merci pour rien")
     assert result["relevant"] is False and result["ongoing"] is False, result
+
+
+@pytest.mark.parametrize("text", [
+    "Telstra fined $1.5 million over triple zero outage",                         # the sum between, "triple zero"
+    "Vodafone fined €2 million after Christmas network outage",
+])
+def test_a_fine_over_an_outage_is_a_look_back(rules, text):
+    result = rules(text)
+    assert result["relevant"] is True and result["ongoing"] is False, result
+
+
+def test_zero_outages_is_still_none(rules):
+    result = rules("zero outages this quarter, says Telstra")
+    assert result["relevant"] is False and result["ongoing"] is False, result
