@@ -282,6 +282,24 @@ BAY_AREA_BEFORE = frozenset({"the", "whole", "entire", "our", "my", "this", "sf"
 BAY_NOT_AFTER = frozenset({"of", "area", "bridge", "window", "door", "doors", "leaf", "leaves", "-"})
 
 
+# "Perth (the Scottish one)", "perth, the scottish one": the writer says which of the cities so named, by the
+# adjective of its country or nation; a city the gazetteer places elsewhere is not the one meant.
+ONE_OF_ITS_NAME = {"scottish": "GB-SCT", "english": "GB-ENG", "welsh": "GB-WLS", "british": "GB", "irish": "IE",
+                   "australian": "AU", "aussie": "AU", "canadian": "CA", "american": "US", "kiwi": "NZ",
+                   "uk": "GB", "us": "US"}
+
+
+def _another_of_its_name(lower: list[str], end: int, geo: str) -> str | None:
+    """Why a city is not the one the writer means, or None: "Perth (the Scottish one)" is no Perth, WA."""
+    i = end + 1 if end < len(lower) and lower[end] in ("(", ",", "-", "—") else end
+    if lower[i:i + 1] != ["the"] or lower[i + 2:i + 3] != ["one"]:
+        return None
+    wider = ONE_OF_ITS_NAME.get(lower[i + 1])
+    if not wider or geo == wider or geo[:2] == wider or inside(geo, wider):
+        return None
+    return "a city its writer says is another of its name (\"Perth (the Scottish one)\"): not the gazetteer's"
+
+
 def _the_place(lower: list[str], start: int) -> bool:
     """A nickname after "in"/"across" and "the", "whole" between them or not: "across the GTA", "in the DMV",
     "across the whole toon"."""

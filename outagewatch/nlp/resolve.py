@@ -62,7 +62,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _dateline, _fine_in_clause, _listed_place,
-                                         _state_after_a_city, _state_code_by_country, _the_place,
+                                         _state_after_a_city, _state_code_by_country, _the_place, _another_of_its_name,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
                                          _people_abroad,
@@ -603,6 +603,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 _country_after_its_city(lower, start, nm, places)
         elif not rule and start > 1 and lower[start - 1] == ",":
             rule = _region_after_its_city(start, nm, places)
+        if not rule and "one" in lower and len(nm.geo or "") > 2:
+            rule = _another_of_its_name(lower, end, nm.geo or "")
         if not rule and start in town_of_state:
             rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"): " \
                 "that state's town of the name; the state says where"

@@ -115,3 +115,14 @@ def test_a_saying_a_food_a_wine_or_a_shirt_named_after_a_place_is_no_place(tag, 
 ])
 def test_the_same_names_said_as_places_stay(tag, text, regions):
     assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text, regions", [
+    # the writer says it is another city of the name than the gazetteer's: not the gazetteer's
+    ("Perth (the Scottish one) - anyone's BT broadband down? whole town centre seems out", []),
+    ("netflix not loading for me in perth, the scottish one. tried two tellies", []),
+    # the gazetteer's own, so said, stays
+    ("Perth (the Aussie one) - anyone's Telstra broadband down? whole CBD seems out", ["geo:AU-WA"]),
+])
+def test_a_city_its_writer_says_is_another_of_its_name_is_not_the_gazetteers(tag, text, regions):
+    assert tag(text)["regions"] == regions
