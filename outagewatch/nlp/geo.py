@@ -478,7 +478,7 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
     "İstanbul": ("Kadıköy", "Üsküdar", "Beşiktaş", "Şişli", "Beyoğlu", "Bakırköy", "Ataşehir", "Maltepe", "Pendik",
                  "Ümraniye", "Esenyurt", "Bağcılar", "Bahçelievler", "Küçükçekmece", "Büyükçekmece", "Beylikdüzü",
                  "Başakşehir", "Sarıyer", "Beykoz", "Eyüpsultan", "Kağıthane", "Zeytinburnu", "Gaziosmanpaşa",
-                 "Sultangazi", "Sultanbeyli", "Sancaktepe", "Çekmeköy", "Avcılar", "Esenler", "Güngören",
+                 "Sultangazi", "Sultanbeyli", "Sancaktepe", "Çekmeköy", "Avcılar", "Esenler", "Güngören", "Sabiha Gökçen",
                  "Bayrampaşa", "Arnavutköy", "Silivri", "Çatalca", "Taksim", "Mecidiyeköy", "Nişantaşı",
                  "Bostancı", "Caddebostan", "Etiler", "Maslak", "Ortaköy", "Eminönü", "Karaköy",
                  "Cihangir", "Florya", "Halkalı", "Göztepe", "Acıbadem", "Kozyatağı"),
@@ -503,11 +503,12 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
            "吉祥寺", "高田馬場", "五反田", "新橋", "汐留", "丸の内", "大手町", "日本橋", "有楽町", "お台場",
            "浅草", "錦糸町", "北千住", "赤坂", "神保町", "御茶ノ水", "世田谷", "杉並", "練馬", "目黒", "墨田", "江東",
            "台東", "文京", "千代田", "葛飾", "江戸川", "板橋", "品川区", "大田区", "足立区", "中野区", "豊島区",
-           "荒川区", "北区", "Shibuya", "Shinjuku", "Ikebukuro", "Akihabara", "Roppongi", "Ginza",
+           "荒川区", "北区", "羽田", "Shibuya", "Shinjuku", "Ikebukuro", "Akihabara", "Roppongi", "Ginza",
            "Harajuku", "Setagaya", "Shimokitazawa", "Odaiba"),
     "大阪": ("梅田", "難波", "なんば", "心斎橋", "天王寺", "新大阪", "淀屋橋", "Umeda", "Namba", "Shinsaibashi"),
     "名古屋": ("名駅",), "福岡": ("博多", "天神"),
-    "札幌": ("すすきの",),
+    "札幌": ("すすきの", "石狩"),  # 石狩: Ishikari, Sapporo's neighbour, where Sakura's data centre is
+    "千葉": ("成田",),  # Narita, its airport
     "横浜": ("みなとみらい",),
     # Deutschland, Österreich, Schweiz
     "Berlin": ("Kreuzberg", "Neukölln", "Friedrichshain", "Prenzlauer Berg", "Charlottenburg", "Schöneberg",
@@ -533,7 +534,7 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
     "Madrid": ("Chamberí", "Malasaña", "Lavapiés", "Vallecas", "Carabanchel", "Usera", "Tetuán", "Chamartín", "Arganzuela", "Hortaleza", "Moratalaz", "Villaverde", "Vicálvaro", "Barajas",
                "Sanchinarro", "Las Tablas", "Chueca"),
     "Barcelona": ("Eixample", "Poblenou", "El Raval", "Barceloneta", "Sant Martí", "Sarrià",
-                  "Nou Barris", "Sant Andreu", "Poble Sec"),
+                  "Nou Barris", "Sant Andreu", "Poble Sec", "El Prat"),
     "Sevilla": ("Triana", "Nervión"),
     "Valencia": ("Ruzafa", "Russafa", "Benimaclet", "Malvarrosa"),
     # France

@@ -46,7 +46,10 @@ PLACE_CASES = frozenset(q + end for q in "'’" for end in ("da", "de", "ta", "t
                                                           "tayız", "teyiz"))
 REGION_WORDS = frozenset({"region", "regions", "region's", "datacenter", "datacenters", "data", "zone", "zones",
                           "office", "offices", "pop", "pops", "dc", "area", "metro", "campus", "users", "customers",
-                          "area", "región", "rechenzentrum", "région", "região", "subscribers"})
+                          "area", "región", "rechenzentrum", "région", "região", "subscribers",
+                          # a city's name before the word for its airport ("İstanbul Havalimanı'nda", "Frankfurt
+                          # Flughafen"): the airport, at the city's code
+                          "airport", "havalimanı", "havaalanı", "flughafen", "flygplats"})
 SHORT_LOWER = frozenset({"uk", "usa", "uae", "nyc"})
 # Neighbours that show a place name is the everyday word: (before, after).
 PLACE_ANTI = {

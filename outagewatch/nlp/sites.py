@@ -87,6 +87,7 @@ AIRPORTS_OUTSIDE_THEIR_CITY = {
     "JP-12": ("Narita", "narita", "NRT", "nrt"), "US-VA": ("Dulles", "IAD"), "KR-28": ("Incheon", "ICN"),
     "AR-B": ("Ezeiza", "ezeiza", "EZE"), "US-GA": ("Hartsfield", "hartsfield"),
     "US-IL": ("OHare", "ohare"),  # O'Hare typed without its apostrophe
+    "DE-BB": ("BER",), "BE-VBR": ("BRU",),  # Berlin Brandenburg in Brandenburg, Brussels Airport in Zaventem
 }
 
 
@@ -112,14 +113,31 @@ def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> 
         return []
     n = len(texts)
     travel = not TRAVEL_WORDS.isdisjoint(lower) or any(
-        w == "check" and lower[i + 1:i + 3] == ["-", "in"] for i, w in enumerate(lower))  # "check-in", split
+        w == "check" and lower[i + 1:i + 3] == ["-", "in"] or w.startswith(TRAVEL_PREFIXES)  # "check-in", split
+        for i, w in enumerate(lower))
     return [(i, names[word]) for i, word in enumerate(texts) if word in names and (
         ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER) or
          (i + 1 < n and lower[i + 1] in AIRPORT_PARTS and texts[i][:1].isupper()) or  # "O'Hare wifi is dead"
          (i + 2 < n and lower[i + 1] in TERMINAL_SIDES and lower[i + 2] == "terminal") or  # "Gatwick north terminal"
-         (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)))
+         (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)) or _airport_said(lower, i))
         if not _is_code(word) else travel and (i > 0 and lower[i - 1] in CODE_BEFORE or i + 1 < n and (
             lower[i + 1] in AIRPORT_PARTS or lower[i + 1] in AIRPORT_AFTER or TERMINAL_RE.match(lower[i + 1]))))]
+
+
+# The word for airport before its name, with "of" between or not ("all'aeroporto di Fiumicino", "l'aéroport de
+# Roissy", "na Lotnisku Chopina", "Flughafen Tegel"); Italian and French write it on the article ("all'aeroporto").
+AIRPORT_NOUNS = frozenset({"aeroporto", "aeropuerto", "aéroport", "aeroport", "flughafen", "lotnisko", "lotnisku",
+                           "lotniska", "luchthaven", "flygplats", "flygplatsen", "havalimanı", "airport"})
+AIRPORT_OF = frozenset({"di", "de", "du", "do", "da", "del", "van", "of", "d'"})
+
+
+def _airport_said(lower: list[str], i: int) -> bool:
+    """An airport's own name said after the word for airport, in any text ("all'aeroporto di Fiumicino", "na
+    warszawskim Lotnisku Chopina"; not "słucham Chopina")."""
+    if i == 0:
+        return False
+    before = lower[i - 1] if lower[i - 1] not in AIRPORT_OF or i < 2 else lower[i - 2]
+    return before.rsplit("'", 1)[-1] in AIRPORT_NOUNS
 
 
 # What an airport has, after its name in a text about travelling ("O'Hare wifi", "Heathrow check-in systems"); such a
@@ -149,4 +167,9 @@ flight flights boarding board gate gates airline airlines airways airport termin
 plane planes layover baggage luggage tsa landed landing departure departures arrivals lounge driver drivers ride rides
 pickup taxi cab uber lyft vuelo vuelos embarque voo voos volo voli imbarco vol vols embarquement flug flüge
 vlucht vluchten lot lotu odprawa flyg uçuş uçak aeropuerto aeroporto aéroport flughafen luchthaven lotnisko
+passport passports passaporto passaporti pasaporte pasaportes passeport passeports passaporte passaportes paspoort
+paspoorten reisepass pasaport paszport paszporty
 """.split())
+# Compounds of check-in and passport control in the languages that write them as one word ("incheckningsautomaterna",
+# "incheckzuilen", "passkontrollen").
+TRAVEL_PREFIXES = ("incheck", "passkontroll", "paspoortcontrole")

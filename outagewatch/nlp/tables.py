@@ -1118,7 +1118,15 @@ def build_airport_names() -> dict[str, str]:
         if usable and max(prob.get(low, -99.0), prob.get(low.capitalize(), -99.0)) <= AIRPORT_NAME_PROB:
             # an airport named by its own name is named by its code too ("at LHR", "LGW check-in")
             out.setdefault(iata, set()).add(codes[low])
+    for word, iata in AIRPORT_OWN_NAMES.items():
+        out[word] = {codes[iata.lower()]}
     return {word: next(iter(found)) for word, found in sorted(out.items()) if len(found) == 1}
+
+
+# Airports' own names as their country says them that airportsdata lacks or the build cannot take (a district's
+# name, a person's in the genitive): Warsaw's Okęcie and its cases ("na Okęciu"), "Lotnisko Chopina".
+AIRPORT_OWN_NAMES = {"Okęcie": "WAW", "Okęciu": "WAW", "Okęcia": "WAW", "okęcie": "WAW", "okęciu": "WAW",
+                     "okęcia": "WAW", "Chopina": "WAW"}
 
 
 @lru_cache(maxsize=1)
