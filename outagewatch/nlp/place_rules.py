@@ -120,6 +120,16 @@ OPERATOR_NONE = frozenset({"no", "without", "sin", "sem", "sans", "ohne", "kein"
                            "brak", "bez", "utan", "ingen", "inget"})
 
 
+AIRLINE_WORDS = frozenset({"airlines", "airways"})
+
+
+def _capitals_unlike(written: str, name: str) -> bool:
+    """A word written with a capital inside where the place's name has a small letter ("TVer" for Tver): a brand
+    styled so, not the place; a name in capitals throughout ("TVER") is read as before."""
+    return len(written) == len(name) and not written.isupper() and any(
+        a.isupper() and b.islower() for a, b in zip(written[1:], name[1:]))
+
+
 def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> bool:
     """The place's name begins or ends a company's ("Alaska Airlines", "Air Canada", "Bank of America", "Banco do
     Brasil") or a football club's ("Real Madrid"): the company or club word written with its capital, right
@@ -130,6 +140,8 @@ def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> b
         return True  # "Göteborgs-Posten", a newspaper
     if start and lower[start - 1] == "air" and texts[start - 1] == "Air":
         return True
+    if start and lower[start - 1] in BANK_BEFORE and texts[start - 1][:1].isupper():
+        return True  # a bank named after its region: "ING Bank Śląski", "Banco Galicia", "Banco Santander"
     if start and lower[start - 1] in CLUB_BEFORE and texts[start - 1][:1].isupper() and texts[start][:1].isupper():
         return True  # a football club: "Real Madrid", "Inter Milano", "Borussia Dortmund"
     return start > 1 and lower[start - 1] in COMPANY_OF_WORDS and lower[start - 2] in COMPANY_OF and \
@@ -155,6 +167,12 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
     key = " ".join(lower[start:end])
     if services and any(o.kind == "service" and o.ids and o.ids[0] in services for o in vocab.phrases.get(key, ())):
         return "a tagged product's own name (\"Athena queries\"), not the place"
+    if services and texts[start][:1].isupper():
+        owners = {s.split("/", 1)[0] for s in services}
+        if any(o.kind == "service" and o.ids and o.ids[0].split("/", 1)[0] in owners
+               for brand in PRODUCT_BRANDS for o in vocab.phrases.get(f"{brand} {key}", ())):
+            return "a product's bare name beside its provider's other products (\"RDS und Aurora in Frankfurt\": " \
+                "Amazon Aurora, not Aurora, Colorado)"
     if lang in ("ja", "ko") and texts[start].isascii() and not nm.written.isascii():
         return "a Latin name without its accents in a Japanese or Korean text (\"Suica\" is no Suiça)"
     if not texts[start][:1].isupper():
@@ -188,6 +206,11 @@ def _owned_or_product(texts: list[str], lower: list[str], start: int, end: int, 
     return None
 
 
+# The brand words a cloud product's full name begins with ("Amazon Aurora"), its bare name said beside the brand's
+# other products.
+PRODUCT_BRANDS = ("amazon", "aws", "azure", "google", "google cloud", "cloud")
+
+
 # Companies named like a place, by what they sell, and the words of that trade: beside one, the name is the company
 # (the Italian host Aruba: "la PEC di Aruba non invia", "Down di Aruba: siti irraggiungibili"; the banks Santander
 # and Sabadell: "El Santander no me deja hacer Bizum", "Przerwa techniczna w Santander"; Meta beside its apps).
@@ -198,7 +221,7 @@ PLACE_NAMED_COMPANIES = {"aruba": "hosting", "santander": "bank", "sabadell": "b
 CITY_AS_MUCH = frozenset({"halifax"})
 COMPANY_TRADES = {
     "hosting": frozenset({"pec", "hosting", "webmail", "dominio", "domini", "sito", "siti", "server", "datacenter",
-                          "cloud", "mail", "email", "posta", "vps", "hosting", "ftp"}),
+                          "cloud", "mail", "email", "posta", "vps", "hosting", "ftp", "manutenzione"}),
     "bank": frozenset({"bizum", "banca", "banco", "bank", "banku", "banki", "cuenta", "tarjeta", "tarjetas",
                        "transferencia", "transferencias", "cajero", "cajeros", "conta", "cartão", "pix", "konto",
                        "przelew", "przelewy", "karta", "karty", "kartą", "blik", "bankowość", "aplikacja",
@@ -581,6 +604,10 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
             "\"Real Madrid\")"
     if cased and start and texts[start - 1] == "Little" and nm.kind == "place":
         return "a neighbourhood named after a place (\"Little Havana\", \"Little Italy\"): not that place"
+    if not cased and end < n and lower[end] in AIRLINE_WORDS and texts[end].islower():
+        return "an airline named after its city, in lower case (\"brussels airlines app crasht\")"
+    if cased and _capitals_unlike(written, nm.written):
+        return "a brand written with capitals the place's name has not (\"TVer\" is the streaming service, not Tver)"
     if end - start == 1 and (lower[start] in COMPASS_WORDS or lower[start] in COMPASS_ADJECTIVES) and end < n \
             and texts[end][:1].isupper():
         return "a compass word that begins a longer name (\"North America\", \"Western Sydney\")"
@@ -922,6 +949,8 @@ COMPANY_AFTER = frozenset({"airlines", "airline", "airways", "air", "bank", "tel
                            # "Hamburger Abendblatt", "Leipziger Volkszeitung", "Haarlems Dagblad")
                            "posten", "dagblad", "tidning", "tidningar", "allehanda", "zeitung", "rundschau",
                            "anzeiger", "abendblatt", "nachrichten", "volkszeitung", "kurier", "courant"})
+# A bank's word (in its cases: "w ING Banku Śląskim") right before a place's name: the bank is named after it.
+BANK_BEFORE = frozenset({"bank", "banku", "bankiem", "banco", "banca", "banque", "bankası"})
 COMPANY_OF = frozenset({"bank", "university", "banco", "banca", "banque", "universidad", "universidade",
                         "università", "université"})
 COMPANY_OF_WORDS = frozenset({"of", "do", "de", "del", "di", "della", "du"})  # "Banco do Brasil", "Banca d'Italia"
