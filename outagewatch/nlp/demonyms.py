@@ -115,7 +115,8 @@ COUNTRY_PEOPLE: dict[str, str] = {
 # Liverpool's, "Texans", "Bavarians"): no package lists them either, so the markets' big cities and states
 # people address this way are kept by hand, in the same shape, each at the code the gazetteer gives the city.
 # They take the place of a word the suffixes made. Left out: a word that is first something else in its
-# language ("mineiros", miners; "Hamburger"; "valencianos", the city's or the region's).
+# language ("Hamburger"; "valencianos", the city's or the region's). "mineiros" (also miners) and "regios" (also
+# royal) are in: people address them so, and the people words count only called on or said to suffer (``find``).
 PLACE_PEOPLE: dict[str, str] = {
     "en": """US-TX Texans Houstonians Dallasites|US-CA Angelenos|US-IL Chicagoans|US-MA Bostonians|
              US-WA Seattleites|US-PA Philadelphians|US-CO Denverites|US-NY Brooklynites|GB-LIV Scousers|
@@ -127,10 +128,10 @@ PLACE_PEOPLE: dict[str, str] = {
              NZ-AUK Aucklanders|CA-AB Calgarians Edmontonians|AU-QLD Brisbanites|AU-WA Perthites|US-AZ Phoenicians|
              US-GA Atlantans|US-FL Miamians|US-MI Detroiters|US-MN Minnesotans|US-OR Portlanders""",
     "es": """AR-C porteños porteñas|MX-CMX chilangos|MX-JAL tapatíos|MX-NLE regiomontanos|PE-LMA limeños|
-             CL-RM santiaguinos|VE-A caraqueños|CO-ANT paisas antioqueños|AR-S rosarinos|ES-BI bilbaínos|
+             CL-RM santiaguinos|MX-NLE regios|VE-A caraqueños|CO-ANT paisas antioqueños|AR-S rosarinos|ES-BI bilbaínos|
              ES-SE sevillanos|ES-MA malagueños|ES-CT catalanes|ES-AN andaluces|ES-PV vascos|ES-GA gallegos|
              ES-CN canarios|ES-NC navarros|ES-EX extremeños|ES-CB cántabros|ES-RI riojanos|ES-PM mallorquines""",
-    "pt": """BR-SP paulistanos paulistas|BR-RJ cariocas fluminenses|BR-RS gaúchos|BR-BA baianos
+    "pt": """BR-SP paulistanos paulistas|BR-RJ cariocas fluminenses|BR-RS gaúchos|BR-MG mineiros|BR-BA baianos
              soteropolitanos|BR-PE pernambucanos recifenses|BR-CE cearenses fortalezenses|BR-PR paranaenses
              curitibanos|BR-SC catarinenses|BR-GO goianos|BR-PA paraenses|PT-11 lisboetas alfacinhas|
              PT-13 portuenses tripeiros|BR-ES capixabas|BR-RN potiguares|BR-PB paraibanos|BR-MA maranhenses|

@@ -244,7 +244,11 @@ def place_kinds() -> dict[str, str]:
     only where said as one, never named outright) or "nickname" (a big city's short
     form, "Sampa", "Joburg": read only in a language of its country, ``NICKNAME_LANGUAGES``)."""
     rows = _rows()
-    return {row[0]: row[2] for row in rows}
+    kinds = {row[0]: row[2] for row in rows}
+    for names in CITY_SHORT_NAMES.values():
+        for name in names:
+            kinds.setdefault(name, "nickname")
+    return kinds
 
 
 @functools.lru_cache(maxsize=1)
@@ -374,6 +378,9 @@ def _base_gazetteer() -> dict[str, str]:
     for code, names in TOWNS_NAMED_LIKE_WORDS.items():
         for name in names:
             table.setdefault(name, code)
+    for code, names in CITY_SHORT_NAMES.items():
+        for name in names:
+            table.setdefault(name, code)
     for name, code in county_short_names().items():
         table.setdefault(name, code)
     for name, code in province_short_names().items():
@@ -447,6 +454,16 @@ def province_short_names() -> dict[str, str]:
 
 
 KO_PROVINCE_WORDS = frozenset({"경기"})  # also "a match" and "the economy"
+
+
+# Big cities' short names and nicknames their own people write that geonames' alternate names lack ("Paname",
+# "Wawa" and its cases, "Wrocek", "R'dam", "Barna", "Züri"; "A'dam" is in ``REGION_NICKNAMES``): kind "nickname"
+# (``place_kinds``), read only in a language of the city's country (``NICKNAME_LANGUAGES``: "Wawa" in an English
+# post is the shop).
+CITY_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "FR-75C": ("Paname",), "PL-14": ("Wawa", "Wawie", "Wawy", "Wawę"), "PL-02": ("Wrocek", "Wrocku", "Wrocka"),
+    "NL-ZH": ("R'dam",), "ES-B": ("Barna",), "CH-ZH": ("Züri",),
+}
 
 
 # Towns of the markets the build leaves out because their name is an English word ("gent"), as their people write

@@ -1455,7 +1455,7 @@ def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, n
 # A whole place said in lower case: "monterrey entero caído", "no rio inteiro", "milano intera", "lyon entier",
 # "münchen komplett", before it "all over", "whole", "ganz", "hela", "cały", "tüm".
 WHOLE_AFTER = frozenset({"entero", "entera", "enteros", "completo", "completa", "inteiro", "inteira", "intero", "intera",
-                         "entier", "entière", "komplett"})
+                         "entier", "entière", "komplett", "toda"})
 WHOLE_BEFORE = frozenset({"whole", "entire", "ganz", "ganzen", "hela", "heel", "hele", "cały", "cała", "całe", "całym", "całej",
                           "tüm", "bütün", "tutta", "tutto", "toda", "todo", "tout", "toute"})
 
@@ -1664,6 +1664,9 @@ def _place_context(lower: list[str], start: int, end: int, texts: list[str] | No
     ("North America")."""
     if end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES):
         return True
+    if end < len(lower) and lower[end] in WHOLE_AFTER or start and (lower[start - 1] in WHOLE_BEFORE and (
+            start == 1 or not lower[start - 2].isalpha() or lower[start - 2] in PLACE_PREPOSITIONS)):
+        return True  # the whole of it: "Todo Santiago sin Entel", "BH toda sem sinal", "Hannover komplett ohne ..."
     if start >= 2 and lower[start - 1] == "(" and end < len(lower) and lower[end] == ")" and \
             (REGION_LIKE_RE.match(lower[start - 2]) or lower[start - 2] in COMPASS_WORDS):
         return True  # "us-south (Dallas)", "Germany Central (Frankfurt)"
