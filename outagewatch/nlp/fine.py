@@ -358,6 +358,8 @@ def _fine_word(lower: list[str], begin: int, end: int, taken: set[int]) -> bool:
         if f in taken:
             continue
         word = lower[f]
+        if word.startswith(ANSWER_VERBS) and f + 1 < len(lower) and lower[f + 1] in ANSWERED_WITH:
+            continue  # "répond en timeout": the answer is the problem
         if word in AFFECTED and _negated(lower, f, f + 1, begin, end):
             return True  # "Helsinki and Nuremberg are not affected"
         if (word in works or word in FINE_WORDS) and not _negated(lower, f, f + 1, begin, end):
@@ -371,6 +373,12 @@ def _fine_word(lower: list[str], begin: int, end: int, taken: set[int]) -> bool:
                 if not _negated(lower, f, f + len(phrase), begin, end):
                     return True
     return False
+
+
+# A verb of answering with what it answers ("répond en timeout", "responde con error 500", "antwortet mit 503"):
+# the answer is the problem, not a place that works.
+ANSWER_VERBS = ("répond", "repond", "respond", "rispond", "antwort", "reageer", "answer", "svarar")
+ANSWERED_WITH = frozenset({"en", "avec", "par", "con", "com", "mit", "met", "with", "med", "ile", "z"})
 
 
 CJK_BREAK = re.compile(r"[？?！!。、，,．.]|けど|けれど|のに|지만|는데")

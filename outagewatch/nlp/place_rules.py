@@ -1655,6 +1655,17 @@ def _dateline(texts: list[str], start: int, end: int) -> bool:
     return rest >= len(texts) or texts[rest] in SIGN_OFF_END or texts[rest] in DATELINE_MARKS
 
 
+def _dateline_in_its_language(texts: list[str], start: int, end: int, nm: Name, lang: str | None) -> bool:
+    """A place whose name is also a word or a name elsewhere ("Nice", "Faro") opening a text in a language of its
+    own country (not English), with its capital, before a colon or a dash: a heading that says where ("Nice : la
+    box Bouygues plantée", "Faro: rede Vodafone morta"); in English "Reading: ..." stays a word."""
+    return start == 0 and end < len(texts) and texts[end] in HEADING_MARKS and texts[0][:1].isupper() and \
+        lang is not None and lang != "en" and lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ())
+
+
+HEADING_MARKS = frozenset({":", "—", "–"})
+
+
 # A provider's own region code ("us-south", "eu-de", "jp-tok"): a place in brackets after it is where it is.
 REGION_LIKE_RE = re.compile(r"^[a-z]{2,}(?:-[a-z0-9]+)+$")
 

@@ -61,7 +61,8 @@ from outagewatch.nlp.service_rules import (ASKING, CORRECTION_TURNS, DEVICE_BRAN
 from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PLACE_PREPOSITIONS, VANTAGE_FROM,
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
-                                         _country_after_its_city, _dateline, _fine_in_clause, _listed_place,
+                                         _country_after_its_city, _dateline, _dateline_in_its_language, _fine_in_clause,
+                                         _listed_place,
                                          _state_after_a_city, _state_code_by_country, _the_place, _another_of_its_name,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
@@ -683,7 +684,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 continue
         if mapped or not nm.geo:
             continue
-        if (nm.ambiguous_place and not context) or (nm.everyday_place and (
+        own_dateline = (nm.ambiguous_place or nm.everyday_place) and bool(symptom_at or services) and \
+            _dateline_in_its_language(texts, start, end, nm, lang)  # "Nice : la box Bouygues plantée", "Faro: rede ..."
+        if (nm.ambiguous_place and not (context or own_dateline)) or (nm.everyday_place and not own_dateline and (
                 not _place_context(lower, start, end, texts) or start and lower[start - 1] in FUSED_ARTICLES)):
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
