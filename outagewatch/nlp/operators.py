@@ -84,7 +84,7 @@ FIXED_LINE: dict[str, tuple[str, ...]] = {  # each with the countries it serves 
     "Unitymedia": ("DE",), "NetCologne": ("DE",), "Caiway": ("NL",), "Cogeco": ("CA",), "Eastlink": ("CA",),
     "Shaw": ("CA",), "IndiHome": ("ID",), "Hathway": ("IN",), "Converge": ("PH",), "Bahnhof": ("SE",),
     "Ownit": ("SE",), "Bredband2": ("SE",), "Inea": ("PL",), "Vectra": ("PL",), "Tiscali": ("IT",),
-    "Jazztel": ("ES",), "Adamo": ("ES",), "Starlink": (),
+    "Jazztel": ("ES",), "Adamo": ("ES",), "CANTV": ("VE",), "Starlink": (),
 }
 # Operators' names as people write them in Japanese and Korean text, where the tables' Latin names are not
 # written: the carriers of each market (NTT Docomo, SoftBank, KDDI's au, Rakuten Mobile, Y!mobile, UQ; SK Telecom,
