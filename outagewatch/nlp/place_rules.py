@@ -521,13 +521,17 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
                              or end + 1 < n and lower[end] == "(" and end + 1 in place_at)  # "cambridge (uk)"
     # "in the gong", "anybody else in the bx?": a city's own nickname after "in the" in lower case too (not "the bay")
     nickname = nm.written in NICKNAME_READ_IN and nm.written != "Bay" and _the_place(lower, start)
-    context = context or said_lower or tr_where or plainly or nickname
+    # "bursa'da", "izmit'teki", "trabzon'da": a place in Türkiye with its case ending after an apostrophe, in lower
+    # case too (the ending says it is a place: "bursa" the word has none)
+    tr_case = doc.user_data.get(LANG) == "tr" and (nm.geo or "").startswith("TR") and end < n and \
+        lower[end] in PLACE_CASES
+    context = context or said_lower or tr_where or plainly or nickname or tr_case
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
     if _state_code(nm) and doc.user_data.get(LANG) not in STATE_CODE_LANGUAGES[cast(str, nm.geo)[:3]]:
         return "a state code in a text not in its country's language (\"IA\" is AI in Italian, \"SP\" São Paulo " \
             "only in Portuguese)"
-    town = _town_rule(doc, texts, start, end, nm, cased or plainly) or _district_rule(
+    town = _town_rule(doc, texts, start, end, nm, cased or plainly or tr_case) or _district_rule(
         doc, texts, start, end, nm, cased or plainly and doc.user_data.get(LANG) == "en"
         and (nm.geo or "")[:2] in OFFICIAL_IN["en"])  # "across koramangala": English where it is spoken
     if town:
@@ -560,7 +564,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
                              == "en" and place_kinds().get(nm.written) == "city")  # "lagos: MTN data was gone"
     if foreign:
         return foreign
-    if not cased:
+    if not cased and not tr_case:
         if nm.everyday_place or nm.minor_place:
             return "lower case, and an everyday word or a minor subdivision"
         if nm.ambiguous_place and not context:

@@ -30,3 +30,15 @@ def test_a_region_answering_with_a_timeout_is_where_it_fails(tag):
 
 def test_a_region_that_answers_well_beside_a_failing_one_is_the_contrast(tag):
     assert tag("Azure : France Central répond bien, seul West Europe est en panne")["regions"] == ["azure:westeurope"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("izmit'teki superonline kesintisi bitti, akşam 6'da geldi internet. 8 saat sürdü", ["geo:TR-41"]),
+    ("trabzon'da türk telekom arızası var, sabahtan beri internet yok", ["geo:TR-61"]),
+])
+def test_a_turkish_town_in_lower_case_with_its_case_ending_is_the_place(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_a_turkish_town_in_lower_case_without_an_ending_is_not(tag):
+    assert tag("izmit kebabı yedim, sonra netflix çöktü")["regions"] == []
