@@ -248,6 +248,9 @@ def place_kinds() -> dict[str, str]:
     for names in CITY_SHORT_NAMES.values():
         for name in names:
             kinds.setdefault(name, "nickname")
+    for names in EXONYMS.values():
+        for name in names:
+            kinds.setdefault(name, "city")
     return kinds
 
 
@@ -381,6 +384,9 @@ def _base_gazetteer() -> dict[str, str]:
     for code, names in CITY_SHORT_NAMES.items():
         for name in names:
             table.setdefault(name, code)
+    for code, names in EXONYMS.items():
+        for name in names:
+            table.setdefault(name, code)
     for name, code in county_short_names().items():
         table.setdefault(name, code)
     for name, code in province_short_names().items():
@@ -463,6 +469,21 @@ KO_PROVINCE_WORDS = frozenset({"경기"})  # also "a match" and "the economy"
 CITY_SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "FR-75C": ("Paname",), "PL-14": ("Wawa", "Wawie", "Wawy", "Wawę"), "PL-02": ("Wrocek", "Wrocku", "Wrocka"),
     "NL-ZH": ("R'dam",), "ES-B": ("Barna",), "CH-ZH": ("Züri",),
+}
+
+
+# Big cities' names in the languages we read that geonames' alternate names, as the build takes them, lack (Turkish
+# "Viyana", Polish "Wiedeń" and its locative, Swedish "Köpenhamn", French "Varsovie"), kind "city" (``place_kinds``),
+# read as the built cities are. Left out: one that is a word, a name or another place first ("Monaco", "Colonia",
+# "Atina", "Haya", "Lahey", "Praga").
+EXONYMS: dict[str, tuple[str, ...]] = {
+    "AT-9": ("Viyana", "Wiedeń", "Wiedniu"),
+    "DK-84": ("Kopenhag", "Kopenhagen", "Köpenhamn", "Kopenhaga", "Kopenhadze"),
+    "PL-14": ("Varşova", "Varsovie", "Varsóvia", "Varsovia", "Varsavia"),
+    "DE-BY": ("Monachium",), "SE-AB": ("Sztokholm", "Sztokholmie", "Estocolmo"),
+    "GR-I": ("Atenas", "Atene", "Ateny", "Atenach"), "CH-GE": ("Cenevre", "Genebra", "Ginebra", "Genewa", "Genewie"),
+    "IT-VE": ("Venedik", "Veneza", "Wenecja", "Wenecji"), "PL-12": ("Cracovie", "Cracóvia"),
+    "PT-11": ("Lizbon", "Lizbona", "Lizbonie"), "IT-RM": ("Rzym", "Rzymie"), "DE-NW": ("Keulen",),
 }
 
 

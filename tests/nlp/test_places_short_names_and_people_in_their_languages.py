@@ -45,3 +45,17 @@ def test_the_whole_of_a_place_said_is_the_place(tag, text, regions):
 ])
 def test_near_misses_are_no_place(tag, text):
     assert tag(text)["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("viyana'dayım, magenta internet sabahtan beri yok. buradaki türkler de şikayetçi grupta", ["geo:AT-9"]),
+    ("danskarna har problem med MitID, ingen kommer in på banken i Köpenhamn", ["geo:DK-84"]),
+    ("Mieszkam w Wiedniu i od rana nie działa mi Magenta", ["geo:AT-9"]),
+    ("Spotify ne marche plus à Varsovie depuis ce matin", ["geo:PL-14"]),
+])
+def test_a_big_city_by_its_name_in_the_texts_language_is_the_city(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_a_name_that_is_a_persons_first_is_left_out(tag):
+    assert tag("Lahey Health's patient portal is down again")["regions"] == []  # Turkish "Lahey" is also a surname
