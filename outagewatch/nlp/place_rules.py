@@ -26,7 +26,7 @@ from outagewatch.nlp import demonyms, elsewhere, fine, lexicon, operators, sites
 from outagewatch.nlp.pipeline import LANG
 from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, NICKNAME_READ_IN, city_initials, district_names,
                                  inside, iso_codes, namesakes, place_kinds, province_short_names, region_names,
-                                 subdivision_parents)
+                                 subdivision_parents, TOWNS_NAMED_LIKE_WORDS)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, fold
 from outagewatch.textrules import HANGUL
@@ -564,7 +564,7 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
                              == "en" and place_kinds().get(nm.written) == "city")  # "lagos: MTN data was gone"
     if foreign:
         return foreign
-    if not cased and not tr_case:
+    if not cased and not tr_case and not _town_named_like_an_english_word(nm, plainly, doc.user_data.get(LANG)):
         if nm.everyday_place or nm.minor_place:
             return "lower case, and an everyday word or a minor subdivision"
         if nm.ambiguous_place and not context:
@@ -1657,6 +1657,17 @@ def _dateline(texts: list[str], start: int, end: int) -> bool:
         return False
     rest = end + 1 if end < len(texts) and texts[end].islower() and texts[end].isalpha() else end
     return rest >= len(texts) or texts[rest] in SIGN_OFF_END or texts[rest] in DATELINE_MARKS
+
+
+def _town_named_like_an_english_word(nm: Name, plainly: bool, lang: str | None) -> bool:
+    """A city or town whose name is an English word ("Gent", "Nice"), in lower case said plainly as a place in a
+    text in a language of its own country, not English ("hier in gent", "à nice"): the place there."""
+    return plainly and nm.everyday_place and not nm.minor_place and lang is not None and lang != "en" and \
+        lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()) and (
+            place_kinds().get(nm.written) in ("city", "town") or nm.written in TOWNS_NAMED_LIKE_WORDS_NAMES)
+
+
+TOWNS_NAMED_LIKE_WORDS_NAMES = frozenset(name for names in TOWNS_NAMED_LIKE_WORDS.values() for name in names)
 
 
 def _dateline_in_its_language(texts: list[str], start: int, end: int, nm: Name, lang: str | None) -> bool:

@@ -42,3 +42,19 @@ def test_a_turkish_town_in_lower_case_with_its_case_ending_is_the_place(tag, tex
 
 def test_a_turkish_town_in_lower_case_without_an_ending_is_not(tag):
     assert tag("izmit kebabı yedim, sonra netflix çöktü")["regions"] == []
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("netflix-app op de tv crasht telkens. hier in gent, alle andere apps doen het", ["geo:BE-VOV"]),
+    ("plus de fibre SFR à nice depuis ce matin", ["geo:FR-06"]),
+])
+def test_a_town_named_like_an_english_word_in_lower_case_in_its_own_language_is_the_town(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+@pytest.mark.parametrize("text", [
+    "nice, spotify marche enfin",  # the word, opening the post
+    "no orange signal in gent today",  # English: the word
+])
+def test_the_english_word_is_no_town(tag, text):
+    assert tag(text)["regions"] == []
