@@ -1391,6 +1391,11 @@ PAST_WINDOW = (
 )
 
 
+# Brands of their own that the catalog lacks, one edit off a catalog name: never that name typed fast ("PayPayで
+# 2回決済失敗した" is Japan's PayPay, not PayPal).
+OWN_BRANDS = frozenset({"paypay"})
+
+
 # Brand names that are everyday words in some language: ambiguous even if the catalog
 # does not flag the service, because the catalog cannot know every language's words.
 COMMON_WORDS = frozenset({
@@ -1611,7 +1616,13 @@ ANTI_CONTEXT: dict[str, dict[str, frozenset[str]]] = {
                                  "office", "jury", "penalty", "black", "out", "of", "in", "inbox", "x",
                                  # a server: "dedicated box in Gravelines", "our Hetzner box is fine"
                                  "dedicated", "hetzner", "ovh", "linux", "vps", "build", "test", "dev"}),
-            "after": frozenset({"of", "office", "score", "set", "truck", "cutter", "spring"})},
+            "after": frozenset({"of", "office", "score", "set", "truck", "cutter", "spring"}),
+            # the router or TV box, after an article or "my" of the languages that borrow the word ("la box
+            # clignote rouge", "a box diz 'sem sinal'", "Spotify Connect findet meine Box nicht"): read in any
+            # language, though "a" or "die" is an English word too
+            "article": frozenset({"a", "la", "ma", "ta", "sa", "une", "cette", "notre", "votre", "minha", "tua",
+                                  "sua", "uma", "nossa", "meine", "deine", "seine", "ihre", "unsere", "eine",
+                                  "die", "der", "mijn", "onze", "mi", "tu", "su", "una", "mia", "min", "din"})},
     "square": {"before": frozenset({"a", "the", "times", "town", "red", "public", "market", "per", "fair",
                                     "back", "un"}),
                "after": frozenset({"root", "feet", "foot", "meters", "metres", "miles", "one", "meal", "dance",

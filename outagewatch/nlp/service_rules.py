@@ -166,7 +166,7 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
     shortest, seen, none = typos.MIN_NAME - 1, vocab.typo_seen, vocab.typo_none
     nears: dict[str, tuple[str, ...]] = {}
     for word in set(lower).difference(none):
-        if len(word) >= shortest and word.isalpha() and word.isascii():
+        if len(word) >= shortest and word.isalpha() and word.isascii() and word not in lexicon.OWN_BRANDS:
             near = seen.get(word)
             if near is None:
                 near = () if word in vocab.phrases else tuple(typos.nearest(word, vocab.typo_index))
@@ -565,6 +565,9 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             before, after = ("" if before in own else before), ("" if after in own else after)
             everyday = (before in anti.get("before", ()) and after not in lexicon.PRODUCT_NOUNS) or \
                 after in anti.get("after", ())
+        if not everyday and start and lower[start - 1] in anti.get("article", ()) and \
+                (lower[end] if end < len(lower) else "") not in lexicon.PRODUCT_NOUNS:
+            everyday = True  # "la box clignote", "a box diz 'sem sinal'": the article stands in any language
         if everyday:
             return None, f"everyday sense ({before!r} before / {after!r} after)"
         then = anti.get("then")
