@@ -1436,6 +1436,10 @@ BRAND_NEAR: dict[str, frozenset[str]] = {
     "steam": frozenset({"sale", "sales", "deck", "library", "wishlist", "workshop", "achievements", "refund",
                         "refunds", "games", "valve", "key", "keys", "세일", "セール", "게임", "할인", "위시리스트",
                         "찜목록", "ウィッシュリスト"}),
+    # the shop, by what it sends ("amazon package arrived a day early", "amazon delivered my package in 6 hours")
+    "amazon": frozenset({"package", "packages", "parcel", "parcels", "delivery", "deliveries", "delivered",
+                         "delivers", "order", "orders", "ordered", "cart", "basket", "checkout", "wishlist",
+                         "refund", "refunds", "tracking"}),
     "tesla": frozenset({"supercharger", "superchargers", "powerwall", "autopilot", "fsd", "cybertruck", "model",
                         "charger", "drove", "drive", "driving", "road", "trip", "musk", "stock", "shares",
                         "delivery", "delivered"}),
@@ -1526,6 +1530,14 @@ PRODUCT_BY_NOUN: dict[str, tuple[str, frozenset[str]]] = {
     "glue": ("aws/glue", frozenset({"jobs", "job", "crawler", "crawlers", "etl", "catalog"})),
     "amplify": ("aws/amplify", frozenset({"builds", "build", "hosting", "gen2", "console", "deploys", "deploy"})),
 }
+# A service's own things as its users call them in the plural, with what only they do or fail to do a few words on
+# and a problem in the sentence: "snaps won't send", "snaps just sit on 'sending...' and then fail" (Snapchat's
+# photos); not "holiday snaps sent to grandma", "he snaps when the wifi fails".
+THINGS_OF: dict[str, tuple[str, frozenset[str]]] = {
+    "snaps": ("snapchat", frozenset({"send", "sending", "deliver", "delivering", "load", "loading", "open",
+                                     "opening"})),
+}
+THINGS_REACH = 5
 # Names the catalog does not hold as everyday words (in English they are only the brand) that are a word of
 # another language: written in lower case in a text of that language, the word ("do końca roku", "w tym roku":
 # Polish "of the year"), unless a product noun is beside it ("roku tv").

@@ -52,12 +52,13 @@ from outagewatch.nlp.relevance_rules import (TITLE_MARKS, _about_a_service, _abo
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
                                              _partial, _power_cut_over, _status, _title_status, _told_in_the_past,
                                              present_time, still_now, told_after)
-from outagewatch.nlp.service_rules import (ASKING, CORRECTION_TURNS, DEVICE_BRANDS, IT_IS, MEDIUM_BEFORE, RELAY_AFTER,
+from outagewatch.nlp.service_rules import (ASKING, AT_LEAST, CORRECTION_TURNS, DEVICE_BRANDS, IT_IS, MEDIUM_BEFORE, RELAY_AFTER,
                                            SENTENCE_END, _Foreign, _add_entry, _brand_edges, _corrected, _docker_hub,
                                            _form_note, _hyphenated_names, _model_host, _my_device,
                                            _named_brands_product, _only_the_medium, _plain_everyday,
                                            _products_suspected, _providers_aside, _searched_products,
-                                           _services_said_fine, _short_names, _shown, _typo_names, _weigh)
+                                           _services_said_fine, _short_names, _shown, _the_one_that_works,
+                                           _typo_names, _weigh)
 from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PLACE_PREPOSITIONS, VANTAGE_FROM,
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
@@ -407,6 +408,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 services.setdefault(entry)  # "Athena queries stuck in QUEUED", "Glue jobs failing"
                 say("name", " ".join(texts[i:i + 2]), True, "an AWS product's bare name with a word of its own use",
                     entry=entry)
+    if symptom_at and not lexicon.THINGS_OF.keys().isdisjoint(lower):
+        for i, word in enumerate(lower):
+            entry, uses = lexicon.THINGS_OF.get(word, (None, frozenset()))
+            if entry and entry not in services and not uses.isdisjoint(lower[i + 1:i + 1 + lexicon.THINGS_REACH]) \
+                    and any(sentence[s] == sentence[i] or i < s <= i + 2 * lexicon.THINGS_REACH for s in symptom_at):
+                services.setdefault(entry)  # "snaps won't send, 'tap to retry' on every one"
+                say("name", texts[i], True, "the service's own things as its users call them, doing what only they "
+                    "do, a problem in the sentence", entry=entry)
     if ("docker" in lower or "toomanyrequests" in lower) and "docker-hub" not in services and \
             _docker_hub(lower, services):
         services.setdefault("docker-hub")
@@ -425,6 +434,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                            "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
+    if services and not AT_LEAST.isdisjoint(lower):
+        for service in _the_one_that_works(lower, names, services, ctx, found):
+            services.pop(service)
+            say("name", service, False, "the one thing said to work, after \"at least\" or \"only\", beside "
+                "something else that fails (\"power's out ... at least my netflix downloads work\")", entry=service)
     if len(services) > 1 and "my" in lower and not DEVICE_BRANDS.keys().isdisjoint(services):
         for service in _my_device(lower, names, services, ctx):
             services.pop(service)
@@ -928,7 +942,8 @@ CHOICE_CUES = verbs.CHOICES | {"n't"}  # a quick test before :func:`verbs.choosi
 # The words :func:`resolve` reads a name, a problem or a product from where the matcher found nothing: a card's
 # refusal, a bare "down" (also the typo search's gate), an AWS product's bare name before its use, Bedrock's model
 # hosts, Docker's pulls (see :func:`_nothing_named`).
-NOTHING_NAMED_BLOCKERS = lexicon.CARD_WORDS | lexicon.BARE_DOWN | frozenset(lexicon.PRODUCT_BY_NOUN) | {
+NOTHING_NAMED_BLOCKERS = lexicon.CARD_WORDS | lexicon.BARE_DOWN | frozenset(lexicon.PRODUCT_BY_NOUN) | \
+    frozenset(lexicon.THINGS_OF) | {
     "bedrock", "docker", "toomanyrequests"}
 
 

@@ -948,6 +948,58 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
     return fine_ones if (staying or operator) and (fine.problem_said(lower, found) or cjk_problem) else []
 
 
+# "at least", "only" before a service said to work: the one thing left, the contrast to a failure of something else
+# ("power's out ... at least my netflix downloads work on the tablet", "the kettle is down, only chatgpt is up").
+AT_LEAST = frozenset({"least", "only", "atleast", "menos", "moins", "wenigstens", "zumindest", "almeno", "solo",
+                      "przynajmniej", "tenminste", "åtminstone", "azından", "só", "nur", "seulement"})
+AT_LEAST_REACH = 3  # words between it and the name ("at least my netflix", "only chatgpt")
+
+
+WORKING = frozenset({"work", "works", "working", "up", "fine", "ok", "okay", "loads", "va", "geht", "marche",
+                     "anda", "funciona", "funziona", "działa", "funkar", "werkt", "çalışıyor", "läuft"})
+OUT_WORDS = lexicon.BARE_DOWN | {"out", "dead", "broken", "died"}
+NOT_WORKING = frozenset({"not", "n't", "isn't", "won't", "doesn't", "don't", "nicht", "no", "pas", "nie", "niet",
+                         "inte", "non"})
+
+
+def _the_one_that_works(lower: list[str], names, services: dict, ctx: SourceContext, found: list) -> list[str]:
+    """Services every mention of which comes right after "at least" or "only" and is said to work in its own
+    clause, in a text that says something else fails (a power cut, a kettle, a network): the writers label none
+    ("power's been out for 3 hours ... at least my netflix downloads work on the tablet", "the dishwasher is down,
+    only chatgpt is up"). The source's service stays; "only netflix is down" says no work, "at least netflix is
+    back" is its own recovery."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, end, ns in names:
+        for nm in ns:
+            if nm.kind == "service" and nm.ids and nm.ids[0] in services and nm.ids[0] not in ctx.services:
+                spans.setdefault(nm.ids[0], []).append((start, end))
+    n = len(lower)
+    out = []
+    for service, sps in spans.items():
+        clauses = []
+        for st, en in sps:
+            if AT_LEAST.isdisjoint(lower[max(0, st - AT_LEAST_REACH):st]):
+                break
+            j = en
+            while j < n and j - en <= 4 and lower[j] not in fine.MARKS and lower[j] not in WORKING:
+                j += 1
+            if j >= n or lower[j] not in WORKING or lower[j - 1] in NOT_WORKING:
+                break
+            k = j
+            while k < n and lower[k] not in fine.MARKS:
+                k += 1
+            clauses.append((st, k))
+        else:
+            problems = [p for p, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS] + \
+                [i for i, w in enumerate(lower) if w in OUT_WORDS]  # "power's been out", "the kettle is down"
+            # what "it" fails in is the service's own problem ("only netflix works on the tablet, it's out on the tv")
+            problems = [p for p in problems if IT_IS.isdisjoint(lower[max(0, p - 3):p])]
+            if problems and all(not (st <= p < k) for st, k in clauses for p in problems) and \
+                    not any(st <= p < k for st, k in clauses for p, _, sym, _ in found if sym == "recovered"):
+                out.append(service)
+    return out
+
+
 # Where one reads of another's outage ("found out via twitter", "laut Twitter", "tutti su Twitter a lamentarsi").
 # (What a network outage "even" stops is no class: "ni whatsapp ni nada" is labelled without WhatsApp, "no va ni
 # twitch ni nada" with Twitch.)
@@ -975,11 +1027,14 @@ def _only_the_medium(lower: list[str], names, services: dict, ctx: SourceContext
         others = [s for s in spans if s != service] or operator_at
         if not others:
             continue
+        # a problem after the medium with another's name between is the other's ("Laut Twitter ist Instagram down")
+        between = sorted(st for s, o_sps in spans.items() if s != service for st, _ in o_sps)
         medium = service in MEDIA and all(
             (st and lower[st - 1] in MEDIUM_BEFORE or en < len(lower) and lower[en] in RELAY_AFTER)
-            and not any(en <= p <= en + 2 for p in problems) for st, en in sps)
-        if medium and any(sentence[p] != sentence[st] or p < st for p in problems for st, _ in sps[:1]) or \
-                medium and not problems:
+            and not any(en <= p <= en + 2 and not any(en <= o < p for o in between) for p in problems)
+            for st, en in sps)
+        if medium and any(sentence[p] != sentence[st] or p < st or any(st < o < p for o in between)
+                          for p in problems for st, _ in sps[:1]) or medium and not problems:
             out.append((service, "where the writer reads of another's outage (\"via twitter\", \"laut Twitter\")"))
     return out
 
