@@ -52,7 +52,7 @@ from outagewatch.nlp.relevance_rules import (TITLE_MARKS, _about_a_service, _abo
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
                                              _partial, _power_cut_over, _status, _title_status, _told_in_the_past,
                                              present_time, still_now, told_after)
-from outagewatch.nlp.service_rules import (ASKING, AT_LEAST, CORRECTION_TURNS, DEVICE_BRANDS, IT_IS, MEDIUM_BEFORE, RELAY_AFTER,
+from outagewatch.nlp.service_rules import (ASKING, AT_LEAST, CORRECTION_TURNS, LIST_JOINERS, DEVICE_BRANDS, IT_IS, MEDIUM_BEFORE, RELAY_AFTER,
                                            SENTENCE_END, _Foreign, _add_entry, _brand_edges, _corrected, _docker_hub,
                                            _form_note, _hyphenated_names, _model_host, _my_device,
                                            _named_brands_product, _only_the_medium, _plain_everyday,
@@ -401,12 +401,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         _named_brands_product(lower, names, vocab, services, providers, ctx, say)
     if "bedrock" in lower:
         _model_host(lower, texts, names, sentence, services, ctx, say)
+    bare_products: set[int] = set()  # where an AWS product's bare name was read as the product
     if not lexicon.PRODUCT_BY_NOUN.keys().isdisjoint(lower):
         for i, word in enumerate(lower[:-1]):
             entry, nouns = lexicon.PRODUCT_BY_NOUN.get(word, (None, ()))
             if entry and lower[i + 1] in nouns and entry not in services:
                 services.setdefault(entry)  # "Athena queries stuck in QUEUED", "Glue jobs failing"
+                bare_products.add(i)
                 say("name", " ".join(texts[i:i + 2]), True, "an AWS product's bare name with a word of its own use",
+                    entry=entry)
+            elif entry and entry not in services and _listed_with_a_sibling(lower, i, entry, names, services):
+                services.setdefault(entry)  # "RDS und Aurora in Frankfurt antworten nicht mehr"
+                bare_products.add(i)
+                say("name", texts[i], True, "an AWS product's bare name in a list with another product of AWS",
                     entry=entry)
     if symptom_at and not lexicon.THINGS_OF.keys().isdisjoint(lower):
         for i, word in enumerate(lower):
@@ -613,6 +620,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 "beside another place, that place says where; in a text about no outage, no place"
         if not rule:
             rule = _owned_or_product(texts, lower, start, end, nm, vocab, services, lang)
+        if not rule and start in bare_products:
+            rule = "an AWS product's bare name read as the product (\"RDS und Aurora\"), not the place"
         if not rule and len(nm.geo or "") == 2:
             rule = _where_a_group_lives(lower, start, end, nm, places, symptom_at) or \
                 _country_after_its_city(lower, start, nm, places)
@@ -936,6 +945,20 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
                 symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms] if symptoms else [], status=status, relevant=relevant,
                 ongoing=ongoing, denied=denied or excluded is not None, now=now, operator=bool(operator_at))
+
+
+def _listed_with_a_sibling(lower: list[str], i: int, entry: str, names, services: dict) -> bool:
+    """Is the bare name at ``i`` one item of a list whose item right beside it is another tagged product of the
+    same provider ("RDS und Aurora", "Athena and Glue", "EC2, Amplify")?"""
+    brand = entry.split("/", 1)[0] + "/"
+    n = len(lower)
+    for s, e, ns in names:
+        if not any(nm.kind == "service" and nm.ids and nm.ids[0].startswith(brand) and nm.ids[0] in services
+                   for nm in ns):
+            continue
+        if e == i - 1 and lower[i - 1] in LIST_JOINERS or s == i + 2 and i + 1 < n and lower[i + 1] in LIST_JOINERS:
+            return True
+    return False
 
 
 CHOICE_CUES = verbs.CHOICES | {"n't"}  # a quick test before :func:`verbs.choosing`

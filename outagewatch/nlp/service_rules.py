@@ -447,7 +447,7 @@ def _named_brands_product(lower: list[str], names, vocab: Vocabulary, services: 
 # A model host's words: "ThrottlingException on claude models", "InvokeModel", "cross-region inference".
 MODEL_WORDS = frozenset({"claude", "model", "models", "invokemodel", "invoke", "throttlingexception", "anthropic",
                          "llm", "llms", "inference", "llama", "titan", "mistral", "rps", "rpm", "tokens", "genai",
-                         "agents", "guardrails", "knowledge", "embeddings", "converse"})
+                         "agents", "guardrails", "knowledge", "embeddings", "converse", "sagemaker"})
 # Minecraft's edition ("realms not loading on bedrock", "java and bedrock both").
 BEDROCK_GAME = frozenset({"realms", "realm", "minecraft", "java", "world", "worlds", "xbox", "switch", "mobs",
                           "server", "mods", "skins", "ps5", "ps4", "pocket"})
@@ -751,10 +751,10 @@ def after_word(lower: list[str], end: int) -> str:
 
 # What follows a name in Japanese or Korean when the product is meant: its server, app, account, launcher,
 # store, login, a meeting or class held on it, a game on it, the company's share price ("롤 서버", "マイクラの
-# サーバー", "줌 수업", "ズーム会議", "롤 게임", "테슬라 주가").
+# サーバー", "줌 수업", "ズーム会議", "롤 게임", "테슬라 주가"); its client as gamers cut it ("롤 클라 로그인 대기열").
 CJK_PRODUCT_NOUNS = ("サーバー", "サーバ", "鯖", "アプリ", "アカウント", "ログイン", "接続", "クライアント", "ランチャー",
                      "ストア", "会議", "授業", "ミーティング", "配信", "서버", "앱", "어플", "계정", "로그인", "접속",
-                     "클라이언트", "런처", "상점", "스토어", "회의", "수업", "미팅", "방송", "매칭", "랭크", "큐",
+                     "클라이언트", "클라", "런처", "상점", "스토어", "회의", "수업", "미팅", "방송", "매칭", "랭크", "큐",
                      "ゲーム", "게임", "株価", "주가",
                      # its store's sale and wish list ("스팀 겨울 세일", "스팀 찜목록", "Steamのセール")
                      "セール", "세일", "할인", "위시리스트", "찜목록", "ウィッシュリスト")
@@ -939,7 +939,8 @@ def _services_said_fine(texts: list[str], lower: list[str], names, services: dic
     if not said:
         return []
     fine_ones = [s for s, sps in spans.items() if s not in ctx.services
-                 and all(st in said and not _but_then(lower, en) for st, en in sps)]
+                 and all(st in said and not _but_then(lower, en, frozenset() if s in ctx.named else {
+                     o for x, o_sps in spans.items() if x != s for o, _ in o_sps}) for st, en in sps)]
     staying = [s for s in services if s not in fine_ones]
     # a network operator the text names is what fails where no service stays ("comcast totally dead, teams works
     # fine here at least", "vodafone sem internet, whatsapp funciona no 4g")
@@ -1039,13 +1040,17 @@ def _only_the_medium(lower: list[str], names, services: dict, ctx: SourceContext
     return out
 
 
-def _but_then(lower: list[str], end: int) -> bool:
+def _but_then(lower: list[str], end: int, others: AbstractSet[int] = frozenset()) -> bool:
     """"facebook itself loads but notifications are frozen": the clause that says it works ends in a contrast
-    word, so what follows is that service's own problem."""
+    word, so what follows is that service's own problem; not where another service's name follows the turn
+    (``others``, the starts of the other services' names: "Vercel is fine but our Cloudflare Pages previews are
+    522ing"; not for the service its search names, which stays as the source's)."""
     said = next((i + len(p) for i in range(end, min(len(lower), end + fine.GAP + 1)) for p in fine.BY_FIRST.get(lower[i], ())
                  if tuple(lower[i:i + len(p)]) == p), end)  # after the fine-word: "Gmail invece va" is no turn
     for i in range(said, min(len(lower), said + 8)):
         if lower[i] in fine.CONTRASTS:  # "... is fine though" ending the sentence turns nothing
+            if any(i < o <= i + 3 for o in others):
+                return False
             return i + 1 < len(lower) and lower[i + 1] not in fine.MARKS
         if lower[i] in fine.MARKS:
             return False
