@@ -60,3 +60,11 @@ def test_a_services_own_things_by_their_users_plural(rules, text):
 ])
 def test_snaps_in_their_everyday_senses_name_nothing(rules, text):
     assert rules(text)["services"] == []
+
+
+def test_the_dating_app_by_who_one_met_on_it_and_the_fire_starter_by_its_fire(rules):
+    assert rules("met my fiancé on tinder 4 years ago today 💍")["services"] == ["tinder"]
+    assert "tinder" in rules("went down a rabbit hole of tinder horror stories on reddit, never dating again")[
+        "services"]
+    assert rules("we met by the campfire, dry tinder and kindling everywhere")["services"] == []
+    assert rules("the tinder box caught fire, my boyfriend panicked")["services"] == []
