@@ -1477,6 +1477,12 @@ BRAND_NEAR: dict[str, frozenset[str]] = {
                         "mötet", "rozmowa", "wideorozmowa"}),
 }
 BRAND_NEAR_REACH = 8
+# A name that is also a person's, in lower case right after a verb of asking: the assistant ("asked alexa to play
+# jazz and she called my ex", "asked alexa to play my workout playlist"); with its capital it is a person as often
+# ("I asked Alexa if she wanted to come", "asked my coworker Alexa to cover my shift").
+ASKED_ASSISTANTS: dict[str, frozenset[str]] = {
+    "alexa": frozenset({"asked", "ask", "asking", "asks"}),
+}
 # Words of an everyday-word name's own everyday sense, in the languages people borrow the English word into
 # ("Der Wasserkocher macht so viel Steam", "steam z garnka zaparował mi okulary", "Oba teams grały fatalnie",
 # "le teams della serie A"): one in the name's sentence makes it the word, before any rule that reads a lone

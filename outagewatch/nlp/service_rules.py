@@ -694,6 +694,8 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if after in HYPHENS and end + 1 < len(lower) and lower[end + 1] in COMPOUND_HEADS:
         # "ring-kameran", "zoom-mötet", "hue-appen", "Ring-Türklingel": a compound of the name and its product
         return True, f"a compound with its product noun ({lower[end + 1]!r})"
+    if written.islower() and before in lexicon.ASKED_ASSISTANTS.get(word, ()):
+        return True, f"in lower case right after a verb of asking ({before!r}): the assistant"
     brand_words = lexicon.BRAND_NEAR.get(word)
     if brand_words:
         lo, hi = max(0, start - lexicon.BRAND_NEAR_REACH), min(len(lower), end + lexicon.BRAND_NEAR_REACH)

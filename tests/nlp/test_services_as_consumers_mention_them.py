@@ -68,3 +68,10 @@ def test_the_dating_app_by_who_one_met_on_it_and_the_fire_starter_by_its_fire(ru
         "services"]
     assert rules("we met by the campfire, dry tinder and kindling everywhere")["services"] == []
     assert rules("the tinder box caught fire, my boyfriend panicked")["services"] == []
+
+
+def test_the_assistant_asked_in_lower_case_and_a_person_asked_with_her_capital(rules):
+    assert rules("asked alexa to play my workout playlist and it played whale sounds")["services"] == [
+        "amazon-alexa"]
+    assert rules("I asked Alexa if she wanted to come to the party")["services"] == []
+    assert rules("asked my coworker Alexa to cover my shift")["services"] == []
