@@ -1403,7 +1403,7 @@ COMMON_WORDS = frozenset({
     "threads", "steam", "nest", "hue", "tesla", "notion", "sentry", "snowflake", "discord", "telegram",
     "messenger", "guardian", "oracle", "x", "goto", "alexa", "echo", "kindle", "spark", "claude", "connect",
     "entra", "twitch", "tinder", "peloton", "asana", "confluence", "outlook", "s3", "gce",
-    "lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp",
+    "lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp", "wp",
     # a company named for its online service only where its service is said to fail ("c'est chez Nintendo ou chez
     # moi ?" beside a connection error); "Nintendo announces ..." names nothing
     "nintendo",
@@ -1557,16 +1557,16 @@ FOREIGN_WORD_NAMES: dict[str, frozenset[str]] = {
 # announces a new Switch", "Nintendo shares fell").
 COMPANY_FOR_ITS_SERVICE = frozenset({"nintendo"})
 
-NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp", "ig"})
+NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp", "ig", "wp"})
 # Nicknames that are the brand with a complaint right after them, in lower case or capitals and not before another
 # capitalised word ("ig down?", "ig is down for everyone", "snap not loading"; not "ig it's fine", "IG Metall").
 NICKNAMES_COMPLAINED = frozenset({"ig", "snap"})
 # Nicknames that are the brand in the language that coined them, whatever is said beside them: Brazilians' "zap"
-# and "whats" (WhatsApp), Spanish speakers' "wsp". Elsewhere the everyday word ("zap the bug", "whats up"); the
+# and "whats" (WhatsApp), Spanish speakers' "wsp", Turkish speakers' "wp" ("wp çöktü mü?"). Elsewhere the everyday word ("zap the bug", "whats up"); the
 # ones in NICKNAME_LANGS_ONLY count in no other way (no product noun: "whats app", "whats server" are English).
 NICKNAME_LANGS = {"zap": frozenset({"pt"}), "zapzap": frozenset({"pt"}), "whats": frozenset({"pt"}),
-                  "wsp": frozenset({"es"})}
-NICKNAME_LANGS_ONLY = frozenset({"whats", "wsp"})
+                  "wsp": frozenset({"es"}), "wp": frozenset({"tr"})}
+NICKNAME_LANGS_ONLY = frozenset({"whats", "wsp", "wp"})
 # Nicknames that are English words and no word of the other supported languages (spaCy's lemma tables say where they
 # are: Dutch "snap" is "understand"): in a text of such a language with a problem in its sentence, the brand ("con
 # snap caído", "epic znowu leży"). Not "lol" (laughter everywhere), "max" (a person), "zap" (channel-zapping), "league"

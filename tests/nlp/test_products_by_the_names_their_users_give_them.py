@@ -47,3 +47,9 @@ def test_a_brand_of_its_own_one_edit_off_a_catalog_name_is_no_typo(rules):
     assert rules("PayPayで2回決済失敗した…残高あるのに", source="x:search:paypay")["services"] == []
     # a typo of the catalog's name beside a complaint still is
     assert rules("paypall not loading, can't pay for anything")["services"] == ["paypal"]
+
+
+def test_turkish_speakers_wp_is_whatsapp_and_nowhere_else(rules):
+    assert rules("wp çöktü mü? mesajlar gitmiyor tek tik kalıyor")["services"] == ["whatsapp"]
+    assert rules("gg wp, server lagged though")["services"] == []
+    assert rules("wp site is down again, plugin update broke it")["services"] == []
