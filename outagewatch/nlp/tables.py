@@ -48,6 +48,9 @@ SHORT = 4  # names shorter than this are left to the hand-kept table (UK, USA, N
 CITY_LEVEL_KINDS = ("capital", "federal territory", "federal district", "municipality")
 CITY_WORDS = frozenset({"city", "metropole", "de", "du", "la", "citta", "metropolitana", "di", "ciudad", "municipality",
                         "municipio", "metropolitan", "borough", "of", "the", "horad", "gorod"})
+# A title before a city's name that people leave out ("Heroica Matamoros" is "Matamoros", 510k, not the town of the
+# name in Coahuila): the name without it, where geonames lists it among the city's alternate names.
+CITY_HONORIFICS = frozenset({"heroica"})
 COARSE_FIRST_LEVEL = 4  # a country's first level of this many units or fewer says too little (the UK's nations)
 
 
@@ -336,7 +339,8 @@ def build_places() -> list[list]:
             folded = fold(alternate)
             if alternate[:1].isupper() and alternate.replace("-", "").replace(" ", "").isalpha() and \
                     all(ord(c) < 0x250 for c in alternate) and alternate.lower() not in rows and \
-                    (folded[:3] == key[:3] or anchors.get(folded) in (code, first)):
+                    (folded[:3] == key[:3] or anchors.get(folded) in (code, first)
+                     or key.split(" ", 1)[0] in CITY_HONORIFICS and key.split(" ", 1)[-1] == folded):
                 add(alternate, code, "city")
         if country in NICKNAME_LANGUAGES and city["population"] >= NICKNAME_POPULATION:
             nicknames += [(alternate, code) for alternate in _short_forms(city, key)]
@@ -1015,9 +1019,9 @@ def _airports() -> tuple[tuple[str, dict], ...]:
 @lru_cache(maxsize=1)
 def _site_codes() -> tuple[tuple[str, str], ...]:
     """:func:`build_site_codes`' walk, made once per build (``build_airport_names`` places airports by it)."""
-    from outagewatch.nlp.geo import gazetteer
+    from outagewatch.nlp.geo import _parents, gazetteer, inside, place_kinds
 
-    places = gazetteer()
+    places, kinds, parents = gazetteer(), place_kinds(), _parents()
     folded: dict[str, set[str]] = {}
     for name, code in places.items():
         folded.setdefault(fold(name), set()).add(code)
@@ -1027,15 +1031,26 @@ def _site_codes() -> tuple[tuple[str, str], ...]:
         if not (len(iata) == 3 and iata.isalpha() and len(country) == 2):
             continue
         code = country
+        # The airport's own first-level subdivision, where airportsdata names one the gazetteer has as such
+        subd = places.get(airport["subd"]) if kinds.get(airport["subd"]) == "subdivision" else None
+        subd = subd if subd and subd[:3] == country + "-" and subd not in parents and country not in SUBD_UNTRUSTED \
+            else None
         for name in (airport["city"], *reversed(airport["city"].split(", ")), airport["subd"]):
             found = places.get(name)
             found = found if found and found[:2] == country else \
                 next(iter(sorted(c for c in folded.get(fold(name), ()) if c[:2] == country)), None)
+            if found and subd and kinds.get(name) == "town" and found != subd and not inside(found, subd, parents):
+                continue  # a town of the name in another state or province ("ycn": Cochrane, Ontario, not Alberta's)
             if found:
                 code = found
                 break
         out[iata.lower()] = code
     return tuple(out.items())
+
+
+# Countries whose airports airportsdata gives a subdivision that is not theirs (Mato Grosso's as "Mato Grosso do Sul",
+# Acre's as "Distrito Federal"): their towns are placed as the gazetteer places them.
+SUBD_UNTRUSTED = frozenset({"BR"})
 
 
 def build_site_codes() -> dict[str, str]:
@@ -1262,7 +1277,9 @@ def build_demonyms() -> dict[str, dict[str, str]]:
     from outagewatch.nlp.demonyms import SUFFIXES, country_people
     from outagewatch.nlp.geo import MARKETS, _parents, _rows
 
-    gazetteer_names = {fold(row[0]) for row in _rows()}
+    # a hand-kept people word stays one beside a built town of the name ("curitibanos", Curitiba's people, 1.9M; the
+    # town of Curitibanos, Santa Catarina, ~40k, is read only said as a place: "em Curitibanos")
+    gazetteer_names = {fold(row[0]) for row in _rows() if row[2] != "town"}
 
     from babel.languages import get_official_languages
 

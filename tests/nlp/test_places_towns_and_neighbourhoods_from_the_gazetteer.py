@@ -51,3 +51,34 @@ def test_the_hand_kept_district_wins():
     """A name the hand-kept tables hold keeps the hand-kept place ("Brooklin" is São Paulo's, not Ontario's)."""
     assert geo.gazetteer()["Brooklin"] == "BR-SP"
     assert tables.SMALL_PLACE_POPULATION == 10_000
+
+
+# What the gazetteer's towns did to the tables built from it, put right (fourteenth round): each as a user means it.
+@pytest.mark.parametrize("text, regions", [
+    # Prestwick and Deurne are towns now (their airports' own towns, in the same area): where the airport is
+    ("stuck at Prestwick for 3 hours and EE has no signal in the terminal", ["geo:GB-SAY"]),
+    ("no Vodafone signal in Prestwick since this morning", ["geo:GB-SAY"]),
+    ("Vlucht vanaf Deurne geannuleerd en de Ryanair app ligt eruit", ["geo:BE-VAN"]),
+    ("Proximus internet ligt plat in Deurne sinds vanmorgen", ["geo:BE-VAN"]),
+    # Curitiba's people (1.9M) as their hand-kept word; the town of Curitibanos (SC, ~40k) said as a place
+    ("curitibanos, a Copel caiu aí também? sem luz no Batel", ["geo:BR-PR"]),
+    ("Vivo sem sinal em Curitibanos desde cedo", ["geo:BR-SC"]),
+    # Matamoros is Tamaulipas' city of 510k (geonames' "Heroica Matamoros"), not the town of the name in Coahuila
+    ("Telcel sin señal en Matamoros desde la mañana", ["geo:MX-TAM"]),
+    # Cochrane the town is Alberta's (~35k; Ontario's has ~5k)
+    ("no Rogers signal in Cochrane all day", ["geo:CA-AB"]),
+])
+def test_what_the_towns_did_to_the_built_tables(tag, text, regions):
+    assert tag(text)["regions"] == regions
+
+
+def test_an_airport_is_in_its_own_state_not_a_town_of_the_name_in_another():
+    """An airport's city is looked for in the state or province airportsdata gives it ("ycn", Cochrane, Ontario, not
+    Alberta's town; "spi", Springfield, Illinois; "crw", Charleston, West Virginia), but in Brazil, whose airports'
+    states airportsdata gets wrong ("cfo", Confresa, is Mato Grosso's: the town's own code stays)."""
+    from outagewatch.nlp.sites import site_codes
+
+    codes = site_codes()
+    assert (codes["ycn"], codes["yhg"], codes["spi"], codes["crw"], codes["mam"]) == (
+        "CA-ON", "CA-NL", "US-IL", "US-WV", "MX-TAM")
+    assert codes["cfo"] == "BR-MT" and codes["iad"] == "US-DC" and codes["sea"] == "US-WA"
