@@ -346,8 +346,8 @@ def _state_code_by_country(places: list) -> list:
     if not shared:
         return places
     drop = set()
+    elsewhere_in = {o.geo[:2] for s, e, o in places if (s, e) not in shared and o.kind == "place" and o.geo}
     for span in shared:
-        elsewhere_in = {o.geo[:2] for s, e, o in places if (s, e) not in shared and o.kind == "place" and o.geo}
         keep = spans[span] & elsewhere_in
         if len(keep) == 1:
             drop |= {(span, c) for c in spans[span] - keep}

@@ -451,13 +451,9 @@ def _small_file() -> int:
     return max(size for size in SMALL_PLACE_FILES if size <= max(SMALL_PLACE_POPULATION, SMALL_PLACE_FILES[0]))
 
 
-@functools.lru_cache(maxsize=1)
 def _every_word() -> frozenset[str]:
     """Every word form spaCy's lemma tables know in the languages we read (``WORD_LANGS``), lower case."""
-    out: set[str] = set()
-    for lang in WORD_LANGS:
-        out |= _words_of(lang, set())[0]
-    return frozenset(out)
+    return _word_forms()[0]
 
 
 def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[str]) -> None:
@@ -1144,15 +1140,23 @@ AIRPORT_OWN_NAMES = {"Okęcie": "WAW", "Okęciu": "WAW", "Okęcia": "WAW", "okę
                      "okęcia": "WAW", "Chopina": "WAW"}
 
 
-@lru_cache(maxsize=1)
 def _all_words() -> frozenset[str]:
     """Every word form spaCy's lemma tables know in the languages read (``WORD_LANGS``), lower case, less the names
     they write with a capital only (Swedish "Arlanda", "Landvetter")."""
-    out: set[str] = set()
+    return _word_forms()[1]
+
+
+@lru_cache(maxsize=1)
+def _word_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(:func:`_every_word`, :func:`_all_words`) from one walk of the lemma tables: the build asks for both, and a
+    walk of the twelve languages' tables is the slow part of either."""
+    every: set[str] = set()
+    not_names: set[str] = set()
     for lang in WORD_LANGS:
         words, _, capitalised = _words_of(lang, set())
-        out |= words - {c.lower() for c in capitalised}
-    return frozenset(out)
+        every |= words
+        not_names |= words - {c.lower() for c in capitalised}
+    return frozenset(every), frozenset(not_names)
 
 
 def _no_word_anywhere(word: str) -> bool:
