@@ -134,7 +134,6 @@ def verify(sample: int) -> int:
             return 1
         print(f"built in {time.perf_counter() - started:.0f} s; tagging a sample of {sample} records in each tree",
               flush=True)
-        digests = {}
         for label, tree in (("compiled", copy), ("pure", ROOT)):
             out = subprocess.run([sys.executable, str(ROOT / "benchmarks/tag_identity.py"), "--tree", str(tree),
                                   "--paths", "serial", "--sample", str(sample), "-o", str(copy / f"{label}.jsonl")],
@@ -142,7 +141,6 @@ def verify(sample: int) -> int:
             if out.returncode:
                 sys.stderr.write(out.stderr)
                 return out.returncode
-            digests[label] = out.stdout.split()[-1]
             print(f"{label}: {out.stdout.strip()}")
         if (copy / "compiled.jsonl").read_bytes() != (copy / "pure.jsonl").read_bytes():
             print("the compiled rules tag differently from the pure ones", file=sys.stderr)
