@@ -977,7 +977,9 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
     texts are chatter that reached the pipeline only for a kana or hangul character ("今日はいい天気ですね").
 
     What :func:`resolve` reads beyond the matcher's finds, each looked at here as it looks: a source that names
-    something or is a status page; a hashtag naming an entry or saying one is down ("#rokudown"); a language whose
+    something or is a status page, or a search for a product's own word the text holds (``_searched_products``:
+    the only use of a search's words where the matcher found no name, so "x:search:outage" alone keeps the short
+    way); a hashtag naming an entry or saying one is down ("#rokudown"); a language whose
     case endings make names (``inflected``); a network operator (``operators.find``); a place's people, a country's
     adjective or an airport (``demonyms``, ``sites``); a word joined by a hyphen (names in compounds); the words of
     :data:`NOTHING_NAMED_BLOCKERS`; a stage as a title's word, a component's state, an all-clear; money taken for an
@@ -986,9 +988,10 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
     test_nothing_named_fast_path.py reads every development set both ways. Past those the
     rules have no name, place, problem, stage or recovery to weigh: no tag, not relevant, not ongoing; only
     ``denied`` (a person's choice, "i won't let my kids play") is read, for the relevance model's guard."""
-    if ctx.services or ctx.providers or ctx.regions or ctx.words or ctx.named or ctx.brands or ctx.page \
-            or ctx.kind == "status":
+    if ctx.services or ctx.providers or ctx.regions or ctx.named or ctx.brands or ctx.page or ctx.kind == "status":
         return None
+    if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
+        return None  # "R2 uploads failing" found by a search for "r2"
     for _, tag in hashtags:
         key = compact(tag)
         if key.endswith(HASHTAG_SUFFIXES) or key in vocab.compact:

@@ -74,6 +74,25 @@ def test_a_source_that_names_something_takes_the_whole_rules(tagger):
     assert _short_way(tagger, doc, ctx) is None
 
 
+def test_a_search_for_no_product_word_keeps_the_short_way(tagger):
+    # the collector's searches ("x:search:outage") bring mostly chatter: their words name no product, and only a
+    # name the matcher finds would read them
+    short, full, doc, ctx = _both(tagger, "今日はいい天気ですね #tbt", source="x:search:outage")
+    assert short == full
+    assert not (short.services or short.providers or short.regions or short.symptoms or short.relevant)
+    assert _short_way(tagger, doc, ctx) is not None
+
+
+def test_a_search_for_a_products_own_word_the_text_holds_takes_the_whole_rules(tagger):
+    # "R2" alone is no name the matcher finds; a search for "r2" makes it Cloudflare R2 (service_rules._searched_products)
+    short, full, doc, ctx = _both(tagger, "R2 今日は", source="x:search:r2")
+    assert short == full and short.services == ["cloudflare/r2"]
+    assert _short_way(tagger, doc, ctx) is None
+    short, full, doc, ctx = _both(tagger, "R2 今日は", source="x:search:outage")
+    assert short == full and short.services == []
+    assert _short_way(tagger, doc, ctx) is not None
+
+
 def _development_texts() -> list[str]:
     """Every development and writer set's texts (never the blind sets: scripts/relevance_data.NEVER_READ)."""
     import json
@@ -95,13 +114,14 @@ def _development_texts() -> list[str]:
     return texts
 
 
-def test_every_development_text_gets_the_same_tags_either_way(tagger):
+@pytest.mark.parametrize("source", [None, "x:search:outage"])
+def test_every_development_text_gets_the_same_tags_either_way(tagger, source):
     """The short way is a second copy of what the rules read beyond the matcher: a new rule that reads a problem
     or a name from other words must be looked at in ``resolve._nothing_named`` too. Every development text
-    through the rules with the short way and without it."""
+    through the rules with the short way and without it, with no source and from a search (the collector's)."""
     texts = _development_texts()
     docs = list(tagger.nlp.pipe(texts))
-    ctx = parse_source(None, tagger.vocab)
+    ctx = parse_source(source, tagger.vocab)
     short = [rules.resolve(doc, tagger.vocab, ctx, want_status=True) for doc in docs]
     taken = 0
     original = rules._nothing_named
