@@ -34,12 +34,15 @@ from __future__ import annotations
 
 import atexit
 import gc
+import importlib.util
 import logging
 import os
 import pickle
 import queue
 import signal as signals
+import sys
 import threading
+import types
 from collections import deque
 from multiprocessing import Pipe
 from typing import Any, Iterable, Iterator
@@ -378,11 +381,46 @@ def _work(blob: bytes) -> bytes:
     return share
 
 
+def _import_spacy_without_cli() -> None:
+    """``import spacy`` without its command line, in the host (which only tags).
+
+    Why: ``spacy/__init__`` imports ``spacy.cli.info`` for ``spacy.info``, and with it the whole
+    ``spacy.cli`` package: every command (download, init config, train, ...), typer, weasel,
+    requests, httpx: ~365 modules, ~0.2 s of CPU at the head of the host's build (the start-up's
+    critical path), none of it run. So ``spacy.cli`` is a bare package while spaCy imports (its
+    submodules still import on demand) and ``spacy.cli.info`` a module whose ``info`` imports the
+    real one when called; both are dropped from ``sys.modules`` once spaCy is in, so a later
+    ``import spacy.cli`` imports the real package."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        return  # the tagger's import says spaCy is missing
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = [os.path.join(os.path.dirname(spec.origin), "cli")]
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+
+
 def _serve(conn, settings: dict, parent: int) -> None:
     """The host: build the tagger, fork its workers, then serve requests until told to close
     (or the writing process is gone)."""
     signals.signal(signals.SIGINT, signals.SIG_IGN)  # Ctrl-C is the writing process's to handle
     try:
+        _import_spacy_without_cli()
         from outagewatch.nlp import tagger as tagging
         from outagewatch.nlp.relevance import RelevanceModel
 
