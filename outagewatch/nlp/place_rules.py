@@ -63,6 +63,10 @@ PLACE_ANTI = {
     "philly": (frozenset(), frozenset({"cheesesteak", "cheesesteaks", "cheese", "steak", "steaks"})),
     "bordeaux": (frozenset({"spilled", "spilt", "glass", "bottle", "red", "drinking", "drank", "sipping", "vintage"}),
                  frozenset({"wine", "wines", "blend"})),
+    # the film and its hero, not the Turkish province: "yeni Batman filmi çok karanlık", "the new Batman movie"
+    "batman": (frozenset({"new", "yeni", "lego", "nuevo", "nouveau", "neuer", "nowy", "nya"}),
+               frozenset({"filmi", "film", "films", "movie", "movies", "dizisi", "oyunu", "begins", "returns", "película",
+                          "filme", "comic", "comics", "costume", "kostümü"})),
 }
 # The same for a name of two words in lower case: "this new jersey is fire" (a shirt).
 PLACE_ANTI_TWO = {("new", "jersey"): frozenset({"this", "a", "my", "his", "her", "their", "our", "your", "that"})}
@@ -221,7 +225,8 @@ PLACE_NAMED_COMPANIES = {"aruba": "hosting", "santander": "bank", "sabadell": "b
 CITY_AS_MUCH = frozenset({"halifax"})
 COMPANY_TRADES = {
     "hosting": frozenset({"pec", "hosting", "webmail", "dominio", "domini", "sito", "siti", "server", "datacenter",
-                          "cloud", "mail", "email", "posta", "vps", "hosting", "ftp", "manutenzione"}),
+                          "cloud", "mail", "email", "posta", "vps", "hosting", "ftp", "manutenzione", "center",
+                          "agcom"}),  # "Multa ad Aruba dopo il blackout del data center: l'Agcom ..."
     "bank": frozenset({"bizum", "banca", "banco", "bank", "banku", "banki", "cuenta", "tarjeta", "tarjetas",
                        "transferencia", "transferencias", "cajero", "cajeros", "conta", "cartão", "pix", "konto",
                        "przelew", "przelewy", "karta", "karty", "kartą", "blik", "bankowość", "aplikacja",
@@ -263,6 +268,22 @@ def _country_after_its_city(lower: list[str], start: int, nm: Name, places) -> s
         return None  # a city the gazetteer places no finer than its country is no country ("Athens, Thessaloniki")
     if any(e == start - 1 and (o.geo or "").startswith(cast(str, nm.geo) + "-") for _, e, o in places):
         return "a country after its city's name (\"Johannesburg, South Africa\"): the city says where"
+    return None
+
+
+def _wider_says_which(lower: list[str], start: int, nm: Name, places) -> str | None:
+    """"León de España", "(la de Venezuela, no la de España)", "Córdoba (la de Andalucía)": a country or region after
+    "the one of" or after a city's name and "de" says which of the cities named alike is meant; a place in it named,
+    that place says where, the wider one adds nothing."""
+    if start < 2 or lower[start - 1] not in NOT_MEANT_DE or not (
+            lower[start - 2] in NOT_MEANT_ARTICLES or any(e == start - 1 for _, e, _ in places)):
+        return None
+    wider = cast(str, nm.geo)
+    if any(s != start and any(code.startswith(wider + "-") if len(wider) == 2 else inside(code, wider)
+                              for code in (o.geo or "", *(c for c, _ in namesakes().get(o.written, ()))))
+           for s, _, o in places):
+        return "a country or region saying which of the cities named alike is meant (\"León de España\", \"la de " \
+            "Andalucía\")"
     return None
 
 
@@ -818,6 +839,8 @@ def _compound_part(doc, texts: list[str], start: int, end: int, nm: Name, place_
     n = len(texts)
     before = start >= 2 and texts[start - 1] == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
     after = end + 1 < n and texts[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    if before and texts[start].lower() in OPENING_PART_WORDS and (start - 2) in place_at:
+        return True  # "Antwerpen-Noord": the north of Antwerp, not the French Nord
     if not (before or after) or not nm.gazetteer_only:
         return False
     if nm.minor_place or nm.everyday_place:
@@ -1084,6 +1107,52 @@ def _but_not_there(lower: list[str], start: int) -> bool:
     if i < 0 or lower[i] not in NOT_THERE:
         return False
     return i == 0 or lower[i - 1] in fine.CONTRASTS or lower[i - 1] in fine.MARKS
+
+
+# "Perth. The WA one, not the one with the cows in Scotland", "Granada (la de Andalucía, no la de Nicaragua)",
+# "Belém do Pará, não o de Lisboa nem o de Jerusalém", "Nicht Bergen in Norwegen", "niet Ede in Nigeria", "경기도
+# 광주 말고": the writer says which of the places named alike is not meant. A negation, then "the one"-words (an
+# article; in the Romance languages an article before "de", "la de ...", as "no la puedo abrir" is a pronoun) or the
+# name the text says elsewhere again, then within a few words of the same clause the place: not where anything is.
+NOT_MEANT = NOT_THERE | frozenset({"nem", "nor", "ni", "neither", "niente", "geen", "kein", "keine"}) - {"nao"}
+NOT_MEANT_AFTER = frozenset({"말고", "아니고", "아니라", "değil", "degil"})
+NOT_MEANT_ONE = frozenset({"the", "that", "this", "das", "der", "die", "den", "het", "dat", "ten", "tego", "tej"})
+NOT_MEANT_ARTICLES = frozenset({"la", "el", "los", "las", "lo", "o", "a", "os", "as", "il", "le", "les", "l'"})
+NOT_MEANT_DE = frozenset({"de", "do", "da", "dos", "das", "del", "di", "della", "du", "des", "d'"})
+NOT_MEANT_BREAKS = frozenset({".", "!", "?", ";", ":", "(", ")", "…", "。", "！", "？", "\n"}) | fine.CONTRASTS
+NOT_MEANT_REACH = 7
+# After "the"-words, a word that says which of the places so named ("not the one ...", "not the town in ..."): "not
+# the first time Chicago ..." is no namesake.
+NOT_MEANT_NOUNS = frozenset({"one", "ones", "other", "country", "state", "city", "town", "village", "island", "province",
+                             "county", "andere", "anderen", "stadt", "dorp", "stad", "andra", "inny", "inne"})
+
+
+def not_meant(texts: list[str], lower: list[str], start: int, end: int, places, symptom_at: AbstractSet[int],
+              lang: str | None) -> bool:
+    """A place in a phrase that denies it is the place meant (see ``NOT_MEANT``), another place named outside it,
+    no symptom inside it ("not working in Scotland" says where)."""
+    n = len(lower)
+    if end < n and (lower[end] in NOT_MEANT_AFTER or end + 1 < n and lower[end + 1] in NOT_MEANT_AFTER
+                    and any(s == end for s, _, _ in places)):
+        first = start  # "경기도 광주 말고 전라도 광주요", "İzmir değil": before the negation, after it the place meant
+        if start and any(e == start for _, e, _ in places):
+            first = next(s for s, e, _ in places if e == start)
+        return any(s < first or s > end + 1 for s, _, _ in places)
+    for i in range(start - 1, max(-1, start - 1 - NOT_MEANT_REACH), -1):
+        if lower[i] in NOT_MEANT_BREAKS or i in symptom_at:
+            return False
+        if lower[i] not in NOT_MEANT or i + 1 >= n:
+            continue
+        if lower[i] == "no" and lang == "pt":
+            return False  # Portuguese "no" is "in the": "No Rio, sem sinal"
+        j = i + 1
+        said_again = texts[j][:1].isupper() and any(w == lower[j] for k, w in enumerate(lower) if k < i or k > end)
+        one = lower[j] in NOT_MEANT_ONE and (j + 1 == start or not NOT_MEANT_NOUNS.isdisjoint(lower[j + 1:start])) or \
+            lower[j] in NOT_MEANT_ARTICLES and j + 1 < start and lower[j + 1] in NOT_MEANT_DE
+        if not (said_again or one and j < start):
+            return False
+        return any(s < i or s > end for s, _, _ in places)
+    return False
 
 
 # A place used as a measure of size ("an area the size of Belgium", "bigger than Wales", "so groß wie Hessen").
@@ -1410,15 +1479,23 @@ SHORT_COUNTRIES = frozenset({"UK", "US", "USA", "UAE"})
 
 
 def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, nm: Name, places,
-                     countries: frozenset[str] = frozenset(), lang: str | None = None) -> Name | None:
+                     countries: frozenset[str] = frozenset(), lang: str | None = None,
+                     not_these: frozenset[str] = frozenset()) -> Name | None:
     """Which of the cities named alike a city name is (``geo.namesakes``: "Córdoba" ES-CO, AR-X, MX-VER;
     "Newcastle" ZA-KZN, AU-NSW, GB-NET; "Cambridge" GB-CAM, CA-ON, US-MA): the one in a place the text names beside it, or
     that place's people ("Movistar Argentina ... en Córdoba capital" AR-X, "Newcastle, New South Wales", "Geordies";
     its subdivision first, then its country: ``_says_a_country``); else, where the gazetteer's own is in the markets we read, the most
     populous of those in the markets ("Córdoba" AR-X, 2.1 million against 330,000; "Valencia" stays Spain's: Venezuela's
     is no market), else the gazetteer's own ("Athens" GR-I, not Georgia's). None where the text names places of the
-    markets in none of their countries ("Scots here? ... in Hamilton")."""
+    markets in none of their countries ("Scots here? ... in Hamilton"). ``not_these``: places the writer says are not
+    the one meant ("Córdoba (la de la Mezquita, no la de Argentina)"): none of the namesakes in them is."""
     alternatives = namesakes()[nm.written]
+    if not_these:
+        kept = [a for a in alternatives if not any(a[0] == g or a[0][:2] == g or inside(a[0], g) for g in not_these)]
+        if kept and len(kept) < len(alternatives):
+            alternatives = kept
+            if len(kept) == 1 or nm.geo not in {a[0] for a in kept}:
+                nm = _with(nm, geo=max(kept, key=lambda a: a[1])[0])
     codes = [code for code, _ in alternatives]
     others = [o.geo for s, e, o in places if s != start and o.geo and o.kind == "place" and (
         _says_a_country(o) and (texts[s][:1].isupper() or e - s > 1 or len(texts[s]) > 3)  # not "us", the pronoun
@@ -1430,6 +1507,11 @@ def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, n
             return _with(nm, geo=chosen.pop())
         if chosen:
             return nm if nm.geo in chosen else _with(nm, geo=min(chosen, key=codes.index))
+    same = {code for code in codes for s, _, o in places if s != start and o.geo == code and not o.demonym
+            and o.kind == "place" and o.written not in namesakes()}
+    if len(same) == 1:  # "Personal en Baires? ... en Palermo": the city named besides, by its own name or a nickname
+        found = same.pop()
+        return nm if found == nm.geo else _with(nm, geo=found)
     if any(other[:2] in MARKETS for other in others):
         return None  # "Geordies — ... Newcastle city centre": the text's places are in a country none of them is in
     if not others:  # "Newcastle NSW, Merewether and Hamilton both out": the other towns named, all in one country

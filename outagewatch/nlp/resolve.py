@@ -62,10 +62,10 @@ from outagewatch.nlp.service_rules import (ASKING, AT_LEAST, CORRECTION_TURNS, L
 from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PLACE_PREPOSITIONS, VANTAGE_FROM,
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
-                                         _country_after_its_city, _dateline, _dateline_in_its_language, _fine_in_clause,
+                                         _country_after_its_city, _wider_says_which, _dateline, _dateline_in_its_language, _fine_in_clause,
                                          _listed_place,
                                          _state_after_a_city, _state_code_by_country, _the_place, _another_of_its_name,
-                                         _moved_with, _named_as_region, _namesake_abroad, _namesake_choice,
+                                         _moved_with, _named_as_region, _namesake_abroad, _namesake_choice, not_meant,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
                                          _people_abroad,
                                          _place_context, _place_rule, _product_list, _region_after_its_city,
@@ -543,6 +543,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             town = _state_after_a_city(lower, start, end, nm, places)
             if town:
                 town_of_state[town[0]] = start
+    # "Granada (la de Andalucía, no la de Nicaragua)": a place the writer says is not the one meant
+    not_meant_at = {s for s, e, _ in places if not_meant(texts, lower, s, e, places, set(symptom_at), lang)} \
+        if len(places) > 1 else set()
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -610,6 +613,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         rule = None if start in town_of_state.values() else _place_rule(  # (a state after its town: "portland (maine")
             doc, texts, lower, start, end, nm, symptom_at or stage_spans or ja or services or ctx.kind == "status",
             place_at, brands)
+        if not rule and start in not_meant_at:
+            rule = "a place the writer says is not the one meant (\"Granada (la de Andalucía, no la de Nicaragua)\", " \
+                "\"Perth. The WA one, not the one ... in Scotland\")"
         if not rule and _national_arm(texts, start, nm, names, places):
             rule = "a country's name right after a brand, a place in it named: its company there (\"Vodafone Egypt " \
                 "no signal in Cairo\")"
@@ -627,6 +633,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 _country_after_its_city(lower, start, nm, places)
         elif not rule and start > 1 and lower[start - 1] == ",":
             rule = _region_after_its_city(start, nm, places)
+        if not rule and nm.geo:
+            rule = _wider_says_which(lower, start, nm, places)
         if not rule and "one" in lower and len(nm.geo or "") > 2:
             rule = _another_of_its_name(lower, end, nm.geo or "")
         if not rule and start in town_of_state:
@@ -721,9 +729,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
              and o.written in namesakes()), None) if len(nm.geo or "") > 2 else None
         if alike:
             chosen = _namesake_choice(texts, lower, start, end, nm if alike == nm.written else _with(nm, written=alike),
-                                      places,
+                                      [p for p in places if p[0] not in not_meant_at],
                                       operators.countries(texts, lower, operator_at) if operator_at else frozenset(),
-                                      lang)
+                                      lang, frozenset(o.geo for s, _, o in places if s in not_meant_at and o.geo))
             if chosen is None:
                 say("place", text, False, "a city name others share, none of them in the country of the text's other "
                     "places, nor one its operator serves where the text's language is not the usual one's (\"Vivo fora "
