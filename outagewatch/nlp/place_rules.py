@@ -347,6 +347,19 @@ def _another_of_its_name(lower: list[str], end: int, geo: str) -> str | None:
     return "a city its writer says is another of its name (\"Perth (the Scottish one)\"): not the gazetteer's"
 
 
+# A state named like a country, the country its writer says is meant: "Georgia (the country)", "georgia, the country".
+COUNTRY_OF_A_STATES_NAME = {"georgia": "GE"}
+
+
+def _the_country_of_its_name(lower: list[str], end: int, nm: Name) -> Name | None:
+    """"Mobile internet down across Georgia (the country, ...)": the country, not the US state the gazetteer reads."""
+    country = COUNTRY_OF_A_STATES_NAME.get(nm.written.lower())
+    i = end + 1 if end < len(lower) and lower[end] in ("(", ",", "-", "—") else end
+    if country and lower[i:i + 2] == ["the", "country"]:
+        return _with(nm, geo=country)
+    return None
+
+
 def _the_place(lower: list[str], start: int) -> bool:
     """A nickname after "in"/"across" and "the", "whole" between them or not: "across the GTA", "in the DMV",
     "across the whole toon"."""

@@ -64,7 +64,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _wider_says_which, _dateline, _dateline_in_its_language, _fine_in_clause,
                                          _listed_place,
-                                         _state_after_a_city, _state_code_by_country, _the_place, _another_of_its_name,
+                                         _state_after_a_city, _state_code_by_country, _the_place, _the_country_of_its_name, _another_of_its_name,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice, not_meant,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
                                          _people_abroad,
@@ -538,11 +538,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         places = _state_code_by_country(places)
     # "portland, maine", "Paris, Texas": a town before the state it is in, another than the gazetteer's of its name
     town_of_state: dict[int, int] = {}  # the town's start -> its state's
+    town_names: set[tuple[str, ...]] = set()  # and its name, said alone elsewhere ("out in Paris. Paris Texas.")
     if len(places) > 1 and "," in lower:
         for start, end, nm in places:
             town = _state_after_a_city(lower, start, end, nm, places)
             if town:
                 town_of_state[town[0]] = start
+                town_names.add(tuple(lower[town[0]:town[1]]))
     # "Granada (la de Andalucía, no la de Nicaragua)": a place the writer says is not the one meant
     not_meant_at = {s for s, e, _ in places if not_meant(texts, lower, s, e, places, set(symptom_at), lang)} \
         if len(places) > 1 else set()
@@ -637,9 +639,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             rule = _wider_says_which(lower, start, nm, places)
         if not rule and "one" in lower and len(nm.geo or "") > 2:
             rule = _another_of_its_name(lower, end, nm.geo or "")
-        if not rule and start in town_of_state:
-            rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"): " \
-                "that state's town of the name; the state says where"
+        if not rule and (start in town_of_state or tuple(lower[start:end]) in town_names):
+            rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"), " \
+                "or that town's name said again alone: that state's town of the name; the state says where"
         if not rule and start and lower[start - 1] in PERSON_NOUNS and texts[start][:1].isupper() and \
                 len(nm.geo or "") > 2 and not nm.ids:
             rule = "a name right after a word for a friend or a relative: a person's (\"mi amiga Valencia dice\", " \
@@ -722,6 +724,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("place", text, False, "also a name or an everyday word: needs \"in ...\" or a region word",
                 entry=f"geo:{nm.geo}")
             continue
+        nm = _the_country_of_its_name(lower, end, nm) or nm  # "Georgia (the country)"
         # "Córdoba", "Newcastle", "Cambridge": which of the places so named; a spelling the gazetteer folds alike
         # and places the same ("Róma" beside "Roma") follows its namesake's choice ("en la roma y en coyoacán")
         alike = nm.written if nm.written in namesakes() else next(

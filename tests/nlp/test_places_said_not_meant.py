@@ -3,7 +3,8 @@ Oregon one, not the one in Maine", "(la de Chile, no la de España)", "nicht Fra
 The place denied is not where the problem is, and it does not choose the namesake either: of the places so named,
 the one denied is out. A country said after "the one of" ("la de Venezuela", "León de España") says which city, and
 the city says where. Other places named like something else stay out: a film's hero ("Batman"), a host named like an
-island beside its data centre ("Aruba"), a compass part of a city after a hyphen ("Antwerpen-Noord")."""
+island beside its data centre ("Aruba"), a compass part of a city after a hyphen ("Antwerpen-Noord"). A town named alone and again before its state
+("Paris. Paris, Texas") is the state's both times; "Georgia (the country)" is the country."""
 
 from __future__ import annotations
 
@@ -40,6 +41,11 @@ def test_a_negation_about_the_problem_keeps_the_place(tag, text, lang, regions):
     ("Aruba multata dall'Agcom per il blackout del data center", "it", []),
     ("yeni Batman filmi izledim, sinema çok kalabalıktı", "tr", []),
     ("Batman'da Türk Telekom internet yok sabahtan beri", "tr", ["geo:TR-72"]),
+    # the town named alone, then again before its state: the state's town both times
+    ("comcast out in Paris since noon. Paris, Texas. before anyone asks", "en", ["geo:US-TX"]),
+    # a state named like a country, the writer saying it is the country
+    ("Magti down across Georgia (the country) since 9am", "en", ["geo:GE"]),
+    ("Comcast down across Georgia since 9am", "en", ["geo:US-GA"]),
 ])
 def test_a_name_said_as_another_thing_or_beside_its_own_city(tag, text, lang, regions):
     assert sorted(tag(text, lang=lang)["regions"]) == regions
