@@ -64,6 +64,7 @@ PLACE_ANTI = {
     "bordeaux": (frozenset({"spilled", "spilt", "glass", "bottle", "red", "drinking", "drank", "sipping", "vintage"}),
                  frozenset({"wine", "wines", "blend"})),
     # the film and its hero, not the Turkish province: "yeni Batman filmi çok karanlık", "the new Batman movie"
+    "brooklyn": (frozenset(), frozenset({"nine", "99"})),  # the sitcom: "rewatching brooklyn nine-nine"
     "batman": (frozenset({"new", "yeni", "lego", "nuevo", "nouveau", "neuer", "nowy", "nya"}),
                frozenset({"filmi", "film", "films", "movie", "movies", "dizisi", "oyunu", "begins", "returns", "película",
                           "filme", "comic", "comics", "costume", "kostümü"})),
@@ -263,11 +264,16 @@ def _where_a_group_lives(lower: list[str], start: int, end: int, nm: Name, place
 
 def _country_after_its_city(lower: list[str], start: int, nm: Name, places) -> str | None:
     """"Johannesburg, South Africa", "Cairo, Egypt": a country after a comma right after a city in it says which
-    city, not a wider place."""
-    if start < 2 or lower[start - 1] != "," or place_kinds().get(nm.written) not in ("country", None):
+    city, not a wider place; so does one right after a city others share ("Córdoba Argentina": ``namesakes``)."""
+    if start < 1 or place_kinds().get(nm.written) not in ("country", None):
         return None  # a city the gazetteer places no finer than its country is no country ("Athens, Thessaloniki")
-    if any(e == start - 1 and (o.geo or "").startswith(cast(str, nm.geo) + "-") for _, e, o in places):
-        return "a country after its city's name (\"Johannesburg, South Africa\"): the city says where"
+    country = cast(str, nm.geo) + "-"
+    if lower[start - 1] == ",":
+        if any(e == start - 1 and any(code.startswith(country) for code in (o.geo or "", *(
+                c for c, _ in namesakes().get(o.written, ())))) for _, e, o in places):
+            return "a country after its city's name (\"Johannesburg, South Africa\"): the city says where"
+    elif any(e == start and any(c.startswith(country) for c, _ in namesakes().get(o.written, ())) for _, e, o in places):
+        return "a country right after the name of a city others share (\"Córdoba Argentina\"): the city says where"
     return None
 
 

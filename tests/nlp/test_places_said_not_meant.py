@@ -46,6 +46,11 @@ def test_a_negation_about_the_problem_keeps_the_place(tag, text, lang, regions):
     # a state named like a country, the writer saying it is the country
     ("Magti down across Georgia (the country) since 9am", "en", ["geo:GE"]),
     ("Comcast down across Georgia since 9am", "en", ["geo:US-GA"]),
+    # a country right after a city others share says which, and adds nothing
+    ("Personal sin datos en Córdoba Argentina desde las 8", "es", ["geo:AR-X"]),
+    ("Claro sin internet en Córdoba, Argentina", "es", ["geo:AR-X"]),
+    # a sitcom named after a borough
+    ("rewatching Brooklyn Nine-Nine and netflix keeps buffering on every episode", "en", []),
 ])
 def test_a_name_said_as_another_thing_or_beside_its_own_city(tag, text, lang, regions):
     assert sorted(tag(text, lang=lang)["regions"]) == regions
