@@ -635,6 +635,35 @@ EVERYDAY_COMPLAINTS["problems"] += ["sin funcionar", "sem funcionar"]
 SCREEN_WEAK += ["patchy", "malfunzionamento", "malfunzionamenti", "il malfunzionamento",
                 # nl: everything down ("doet KPN het bij jullie? hier ligt alles plat")
                 "ligt alles plat", "alles ligt plat", "ligt helemaal plat", "alles plat"]
+# What a service shows gone ("my DMs disappeared", "la playlist è sparita", "vänlistan har försvunnit", "les
+# favoris ont disparu"): weak, a problem beside a named service (a lunchbox vanishes too). In the development sets
+# 47 of the 49 texts holding one of these words are about an outage, the two others name no service. (Not the
+# words of ACCESS_DOWN, "vanished", "sumiu", "zniknął", nor a phrase opening on one: said after an operator
+# they are its outage, not weak.)
+GONE_WEAK = [
+    "disappeared", "went missing", "gone missing", "desapareció", "desaparecieron",
+    "desaparecido", "desaparecida", "desaparecidos", "desaparecidas", "desapareceu", "desapareceram", "sumiram",
+    "disparu", "disparue", "disparus", "disparues", "verschwunden", "sparito", "sparita", "spariti", "sparite",
+    "scomparso", "scomparsa", "scomparsi", "scomparse", "verdwenen", "zniknęły", "zniknęło", "znikają",
+    "försvunnit", "försvunna", "försvann", "kayboldu", "kaybolmuş",
+]
+# The writer asking the others whether they have it too ("spotify skips every song, anyone else?", "deezer qui
+# coupe, quelqu'un d'autre ?", "Steam-butiken visar en tom sida. Ni andra?", "başka kimse?", "pure a voi?"): a
+# problem of the service named, weak (a question of taste asks it too: "is it just me or is the new layout ugly",
+# so "just me" counts only as the question's end, "or" never follows). 462 of the 473 development texts holding
+# such a question (any form) are about an outage.
+ASKED_OTHERS = [
+    "anyone else ?", "anybody else ?", "anyone else having", "anyone else getting", "anyone else seeing",
+    "anyone else experiencing", "anyone else with", "anybody else having", "anybody else getting", "just me ?",
+    "only me ?", "or is it just me", "alguien más ?", "a alguien más le", "alguien más con", "solo a mí ?",
+    "sólo a mí ?", "solo yo ?", "sólo yo ?", "alguém mais ?", "alguém mais com", "mais alguém ?", "mais alguém com",
+    "só eu ?", "só comigo ?", "quelqu'un d'autre ?", "chez vous aussi ?", "que moi ?", "noch jemand ?",
+    "sonst noch jemand", "bei euch auch ?", "nur bei mir ?", "anche a voi ?", "pure a voi ?", "solo a me ?",
+    "qualcun altro ?", "iemand anders ?", "iemand anders ook", "ook bij jullie ?", "alleen bij mij ?",
+    "ktoś jeszcze ?", "tylko u mnie ?", "u was też ?", "wam też ?", "bara jag ?", "bara för mig ?", "ni andra ?",
+    "någon annan ?", "nån annan ?", "samma här ?", "başka kimse ?", "bir tek ben mi", "sadece bende mi",
+]
+SCREEN_WEAK += GONE_WEAK + ASKED_OTHERS
 EVERYDAY_COMPLAINTS["problems"] += SCREEN_WEAK
 WEAK_WORDS = WEAK_WORDS | frozenset(SCREEN_WEAK)
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():

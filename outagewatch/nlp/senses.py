@@ -54,6 +54,8 @@ IDIOMS_AFTER: dict[str, tuple[str, ...]] = {
     "dropped": ("the trailer", "a trailer", "the album", "a new", "the new", "new", "the first", "a teaser",
                 "the teaser", "the season", "season", "the episode", "the video", "the single", "a single",
                 "the lineup", "the tracklist"),       # a release
+    "störung": ("im betriebsablauf",),                # de: a train's or a tram's delay, as the operators say it
+    "storing": ("op het spoor",),                     # nl: a fault on the railway
     "down": ("bad",                                   # en slang: "chat is down bad" (smitten, desperate)
              "di forma"),                             # it: "il Milan è down di forma" (out of form)
 }
@@ -113,6 +115,16 @@ EVERYDAY_SUBJECTS: dict[str, frozenset[str]] = {
         "roomba", "saugroboter", "kaffeevollautomat", "kitchen", "küche", "cocina", "cozinha", "cuisine", "cucina",
         "keuken", "kuchnia", "kök", "mutfak", "verkehr", "tráfico", "trânsito", "trafic", "traffico",
         "verkeer", "trafiken", "ampel", "semáforo", "semaforo", "verkeerslicht",
+        # an oven, a fridge, a tram, the underground ("the oven is down AGAIN", "minha geladeira pifou", "Manchester
+        # trams down again", "awaria tramwajów na Marszałkowskiej", "the tube is down")
+        "oven", "stove", "horno", "forno", "backofen", "ofen", "piekarnik", "fırın", "ugnen", "geladeira", "nevera",
+        "heladera", "frigorifero", "trams", "tramway", "tranvía", "bonde", "straßenbahn", "tramwaj", "tramwaje",
+        "tramwajów", "spårvagn", "spårvagnen", "tramvay", "subway", "tube", "u-bahn", "trains", "tåget", "metrô",
+    }),
+    "a team's play": frozenset({
+        # "totaler Ausfall der Abwehr in der zweiten Halbzeit", "la difesa oggi è andata in tilt"
+        "defence", "defense", "defensa", "défense", "difesa", "defesa", "abwehr", "verteidigung", "verdediging",
+        "obrona", "obrony", "savunma", "försvaret",
     }),
     "the weather or one's health": frozenset({
         "weather", "hava", "havalar", "wetter", "vädret", "pogoda", "météo", "meteo",
