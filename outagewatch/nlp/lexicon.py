@@ -912,6 +912,10 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "har lösts", "har åtgärdats", "är åtgärdat", "är åtgärdad", "çözüldü", "giderildi", "çözülmüştür",
         "giderilmiştir", "è stato ripristinato", "sono stati ripristinati", "solucionado", "se ha restablecido",
         "foi restabelecido", "foi normalizado", "wurde gelöst", "wurde wiederhergestellt",
+        # es, pt, fr in the past tense ("El problema con Cloud SQL ... se resolvió a las 14:20", "o problema ... foi
+        # corrigido", "le problème a été corrigé")
+        "se resolvió", "se solucionó", "ya se solucionó", "foi corrigido", "foi corrigida", "foram corrigidos",
+        "a été corrigé", "a été corrigée", "ont été corrigés", "ont été corrigées",
     ],
     "informational": [
         "scheduled maintenance", "planned maintenance", "maintenance", "will be performing", "informational",
@@ -1017,7 +1021,7 @@ JA_STATUS: dict[str, list[str]] = {
     "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
     "monitoring": [r"監視(?:中|して)", r"経過観察", r"모니터링 ?중", r"모니터링하고 ?있"],
     "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"解決済",
-                 r"解決されました",
+                 r"解決されました", r"解決(?:し(?:た|まし)|いたしまし)", r"(?:解消|復旧)され(?:た|まし)",
                  r"(?:해결|복구)(?:되었|됐|했|하였|완료)"],
     "informational": [r"メンテナンス"],
 }

@@ -262,8 +262,19 @@ def _about_a_service(lower: list[str], raw: str) -> bool:
         (not raw.isascii() and any(w in raw for w in lexicon.DEVICE_CJK))
 
 
+# "starting" and "beginning" say a recovery is partial only as "starting to recover": "The issue preventing some
+# organizers from starting sessions has been resolved" is over.
+_PARTIAL_BEFORE_TO = frozenset({"starting", "beginning"})
+
+
 def _partial(lower: list[str], start: int) -> bool:
-    return not lexicon.PARTIAL.isdisjoint(lower[max(0, start - 4):start])
+    """A recovery said partial ("partially restored", "mostly back", "starting to recover") by a word of
+    lexicon.PARTIAL at most four words before it."""
+    before = lower[max(0, start - 4):start]
+    if lexicon.PARTIAL.isdisjoint(before):
+        return False
+    return any(w in lexicon.PARTIAL and (w not in _PARTIAL_BEFORE_TO or k + 1 < len(before) and before[k + 1] == "to")
+               for k, w in enumerate(before))
 
 
 def _card_refused(lower: list[str]) -> int | None:
