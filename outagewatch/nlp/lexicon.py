@@ -1084,7 +1084,15 @@ BRAND_VERBS = frozenset({
     "fined", "buys", "bought", "partners", "expands", "opens", "debuts", "update", "outage",
     # what a company does about its own outage, as headlines say it ("Slack restores service after ...")
     "restores", "resolves", "fixes", "confirms", "apologizes", "apologises", "blames", "explains", "recovers",
+    # a carmaker's recall, a contract won ("Tesla recalls 200,000 vehicles", "Oracle wins cloud contract")
+    "recalls", "recalled", "wins",
 })
+# Two words after a capitalised name opening a sentence that only a company's news has ("Discord is adding a new
+# way to pay", "Claude gets a new memory feature", "Peloton's new bike has a swiveling screen"); not "Signal is
+# getting worse", "Steam is rising".
+BRAND_NEWS_AFTER = frozenset({("is", "adding"), ("is", "launching"), ("is", "rolling"), ("is", "testing"),
+                              ("is", "changing"), ("is", "introducing"), ("is", "raising"), ("is", "killing"),
+                              ("gets", "new"), ("'s", "new"), ("’s", "new")})  # read past an "a": "gets a new"
 # The same, as headlines in the other supported languages put it, right after the company ("Threads lanserar nya
 # gruppfunktioner", "X lance de nouvelles fonctions", "X introduceert nieuwe groepsfuncties", "Max verhoogt de prijzen").
 BRAND_VERBS_ABROAD = frozenset({
@@ -1099,7 +1107,9 @@ BRAND_VERBS_ABROAD = frozenset({
 # network, not the letter (not "X marks the spot").
 LETTER_BRAND_VERBS = BRAND_VERBS_ABROAD | frozenset({
     "launches", "announces", "adds", "introduces", "unveils", "rolls", "acquires", "sues", "raises", "debuts",
-    "restores", "fixes", "confirms", "apologizes", "apologises", "explains", "blames"})
+    "restores", "fixes", "confirms", "apologizes", "apologises", "explains", "blames", "recalls",
+    # "X cambia di nuovo le regole", "X muda regras de verificação", "X changes how blocks work"
+    "changes", "cambia", "muda", "cambie", "ändert", "verandert", "zmienia", "değiştiriyor", "ändrar"})
 # A look back at a past outage is news about it, not a report of one going on: "AWS explains
 # last week's outage", "Teams went down yesterday. Here's what happened". Explanations count
 # on their own; a past time only when nothing says the problem goes on ("since yesterday",
@@ -1456,6 +1466,8 @@ COMMON_WORDS = frozenset({
     # a short form that is an abbreviation first: "ft" feet or full time (the Financial Times' FT); a product's
     # own word that is a word or a name first ("Athena queries stuck", the goddess; "amplify", "realms")
     "ft", "athena", "amplify", "realms",
+    # Zerodha's trading app (the toy on a string first), Telegram's short name
+    "kite", "tg",
 })
 # Names made of ordinary words that people type in lower case and mean the brand ("the new season on prime video",
 # "prime video: no sound"): read as the brand in lower case too, except after a word that makes the first one an
@@ -1520,7 +1532,31 @@ BRAND_NEAR: dict[str, frozenset[str]] = {
                         # "vergaderen via teams", "en plein cours en visio")
                         "anrufe", "anruf", "videoanruf", "nachrichten", "vergaderen", "vergadering", "visio",
                         "videollamada", "llamada", "chiamata", "chiamate", "videochiamata", "samtal", "möte",
-                        "mötet", "rozmowa", "wideorozmowa"}),
+                        "mötet", "rozmowa", "wideorozmowa",
+                        # "teams decided my camera doesn't exist 2 minutes before the all hands"
+                        "camera", "mic", "microphone"}),
+    # Names whose everyday sense is rare but real (the outlaw, a flicker typed short, a river's confluence, a yoga
+    # pose, a muscle's twitch, a trader's kite): the words of the product's own world beside them, in any case
+    # ("robinhood showing my portfolio at $0.00", "confluence pages load without any content", "asana tasks
+    # disappearing", "flickr ... grey boxes instead of thumbnails", "twitch unwatchable on uni wifi", "Kite not
+    # loading, traders locked out")
+    "robinhood": frozenset({"portfolio", "portfolios", "orders", "order", "trading", "trade", "trades", "stock",
+                            "stocks", "shares", "options", "crypto", "brokerage", "ira", "roth", "fidelity",
+                            "retirement", "deposit", "deposits", "withdrawal", "margin", "webull"}),
+    "flickr": frozenset({"photos", "photo", "thumbnails", "thumbnail", "uploads", "upload", "album", "albums",
+                         "photostream", "pro"}),
+    "confluence": frozenset({"pages", "page", "space", "spaces", "wiki", "jira", "atlassian", "macro", "macros",
+                             "editor"}),
+    "asana": frozenset({"tasks", "task", "project", "projects", "board", "boards", "workspace", "subtasks",
+                        "subtask", "inbox", "jira", "trello"}),
+    "twitch": frozenset({"stream", "streams", "streamer", "streamers", "streaming", "vod", "vods", "emotes", "subs",
+                         "clips", "unwatchable"}),
+    # the object store (not a show's third season): "versioning on your S3 buckets", "S3 lifecycle rules",
+    # "S3 was originally priced at 15 cents a gigabyte"
+    "s3": frozenset({"bucket", "buckets", "bucketach", "bucketów", "bucketa", "lifecycle", "versioning",
+                     "wersjonowanie", "glacier", "presigned", "egress", "gigabyte", "r2", "putobject", "getobject"}),
+    "kite": frozenset({"zerodha", "orders", "order", "trading", "traders", "trader", "stocks", "holdings",
+                       "positions", "gtt", "margin", "nse", "bse", "sensex", "nifty"}),
 }
 BRAND_NEAR_REACH = 8
 # A name that is also a person's, in lower case right after a verb of asking: the assistant ("asked alexa to play
@@ -1603,21 +1639,32 @@ FOREIGN_WORD_NAMES: dict[str, frozenset[str]] = {
 # announces a new Switch", "Nintendo shares fell").
 COMPANY_FOR_ITS_SERVICE = frozenset({"nintendo"})
 
-NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp", "ig", "wp"})
+NICKNAMES = frozenset({"lol", "max", "snap", "valo", "zap", "epic", "league", "zapzap", "whats", "wsp", "ig", "wp",
+                       "tg"})
 # Nicknames that are the brand with a complaint right after them, in lower case or capitals and not before another
 # capitalised word ("ig down?", "ig is down for everyone", "snap not loading"; not "ig it's fine", "IG Metall").
-NICKNAMES_COMPLAINED = frozenset({"ig", "snap"})
+NICKNAMES_COMPLAINED = frozenset({"ig", "snap", "tg"})  # "tg not loading any chats"
 # Nicknames that are the brand in the language that coined them, whatever is said beside them: Brazilians' "zap"
-# and "whats" (WhatsApp), Spanish speakers' "wsp", Turkish speakers' "wp" ("wp çöktü mü?"). Elsewhere the everyday word ("zap the bug", "whats up"); the
+# and "whats" (WhatsApp; Mexicans' "se cayó el whats" too), Spanish speakers' "wsp", Turkish speakers' "wp" ("wp
+# çöktü mü?"). Elsewhere the everyday word ("zap the bug", "whats up"); the
 # ones in NICKNAME_LANGS_ONLY count in no other way (no product noun: "whats app", "whats server" are English).
-NICKNAME_LANGS = {"zap": frozenset({"pt"}), "zapzap": frozenset({"pt"}), "whats": frozenset({"pt"}),
+NICKNAME_LANGS = {"zap": frozenset({"pt"}), "zapzap": frozenset({"pt"}), "whats": frozenset({"pt", "es"}),
                   "wsp": frozenset({"es"}), "wp": frozenset({"tr"})}
 NICKNAME_LANGS_ONLY = frozenset({"whats", "wsp", "wp"})
 # Nicknames that are English words and no word of the other supported languages (spaCy's lemma tables say where they
 # are: Dutch "snap" is "understand"): in a text of such a language with a problem in its sentence, the brand ("con
 # snap caído", "epic znowu leży"). Not "lol" (laughter everywhere), "max" (a person), "zap" (channel-zapping), "league"
 # (football's: "ligt eruit in de Champions League").
-NICKNAMES_ABROAD = frozenset({"snap", "epic", "ig"})
+NICKNAMES_ABROAD = frozenset({"snap", "epic", "ig", "tg"})
+# A game's short name with its maker or its own words anywhere in the text, and a problem said: the game ("lol não
+# conecta ... riot me deve PdL", "el lol estuvo caído ... perdí mi racha de ranked", "valo com 200 de ping ... riot
+# arruma isso"); laughter's "lol" has no Riot and no ranked queue beside it.
+NICKNAME_WORLDS = {
+    "lol": frozenset({"riot", "riota", "riotu", "ranked", "ranqueada", "rankedy", "rankeds", "summoner", "pdl",
+                      "champ", "champions", "elo"}),
+    "league": frozenset({"riot", "riota", "riotu", "ranked", "ranqueada", "rankedy", "summoner", "champ"}),
+    "valo": frozenset({"riot", "riota", "riotu", "ranked", "ranqueada", "rankedy", "vanguard", "agents"}),
+}
 
 # Catalog names in kana and hangul that are also everyday words there (or a person's name): like
 # COMMON_WORDS, they need evidence (a problem said, the search query, a product noun after them).

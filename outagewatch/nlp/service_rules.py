@@ -641,6 +641,10 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             # "¿alguien más con snap caído?", "epic znowu leży", "snap 5 dakikada bir oturumu kapatıyor": an
             # English word is no word of the text's language, and its sentence tells a problem
             return True, f"a short name, no word of the text's language ({foreign()}), a problem in its sentence"
+        world = lexicon.NICKNAME_WORLDS.get(word)
+        if world and symptom_at and not world.isdisjoint(lower):
+            maker = sorted(world.intersection(lower))[0]
+            return True, f"a short name, its maker or its own world in the text ({maker!r}) and a problem"
         return _nickname(texts, lower, start, end, nm)
     if kana_or_hangul and written.isascii() and written.isalpha() and len(word) >= 3 and \
             (written.islower() or word not in vocab.proper_names):
@@ -672,6 +676,13 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
                 after_word(lower, end) in lexicon.LETTER_BRAND_VERBS:
             # "X lance de nouvelles fonctions pour les groupes", "X introduceert nieuwe groepsfuncties"
             return True, "the letter written as the name opening a sentence, a verb only a company does after it"
+        if written == nm.written and (start == 0 or lower[start - 1] in SENTENCE_END) and \
+                after_word(lower, end)[:1].isalpha() and \
+                any(end < s and sentence[s] == sentence[start] for s in symptom_at):
+            # "X war am Morgen für viele Nutzer nicht erreichbar", "X doet al de hele ochtend raar ... laden half":
+            # the capital letter opening a sentence, then a word, then its problem in that sentence (not "X-ray",
+            # "X: 12", a list's "X)")
+            return True, "the letter written as the name opening a sentence, a problem later in it"
         # "Panne de X", "Instabilidade no X", "Caída mundial de X", "Störung bei X": an outage of it, as news
         # headlines in other languages put it
         ok = written == nm.written and start > 1 and lower[start - 1] in OUTAGE_OF and \
@@ -706,6 +717,11 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS
                         or after in lexicon.BRAND_VERBS_ABROAD):
         return True, "capitalised, with a word only a company does"  # "Zoom shares slide", "Slack adds"
+    news = tuple([w for w in lower[end:end + 3] if w not in ("a", "an")][:2])
+    if capitalised and news in lexicon.BRAND_NEWS_AFTER and (start == 0 or lower[start - 1] in SENTENCE_END) and \
+            not (news[0] in ("'s", "’s") and texts[end + 2:end + 3] and texts[end + 2][:1].isupper()):
+        # not "Amazon's new Alexa": the news is the product named next
+        return True, f"capitalised opening a sentence, a company's news after it ({' '.join(texts[end:end + 2])!r})"
     if not capitalised and near and foreign and foreign() in vocab.everyday_in.get(word, ()):
         # "roblox no entra", "Teams ... y no entra a la reunión": a word of the text's own language in lower case
         # is that word, and the complaint beside it is no evidence (it may be the word itself: "no entra")
