@@ -647,22 +647,6 @@ GONE_WEAK = [
     "scomparso", "scomparsa", "scomparsi", "scomparse", "verdwenen", "zniknęły", "zniknęło", "znikają",
     "försvunnit", "försvunna", "försvann", "kayboldu", "kaybolmuş",
 ]
-# The writer asking the others whether they have it too ("spotify skips every song, anyone else?", "deezer qui
-# coupe, quelqu'un d'autre ?", "Steam-butiken visar en tom sida. Ni andra?", "başka kimse?", "pure a voi?"): a
-# problem of the service named, weak (a question of taste asks it too: "is it just me or is the new layout ugly",
-# so "just me" counts only as the question's end, "or" never follows). 462 of the 473 development texts holding
-# such a question (any form) are about an outage.
-ASKED_OTHERS = [
-    "anyone else ?", "anybody else ?", "anyone else having", "anyone else getting", "anyone else seeing",
-    "anyone else experiencing", "anyone else with", "anybody else having", "anybody else getting", "just me ?",
-    "only me ?", "or is it just me", "alguien más ?", "a alguien más le", "alguien más con", "solo a mí ?",
-    "sólo a mí ?", "solo yo ?", "sólo yo ?", "alguém mais ?", "alguém mais com", "mais alguém ?", "mais alguém com",
-    "só eu ?", "só comigo ?", "quelqu'un d'autre ?", "chez vous aussi ?", "que moi ?", "noch jemand ?",
-    "sonst noch jemand", "bei euch auch ?", "nur bei mir ?", "anche a voi ?", "pure a voi ?", "solo a me ?",
-    "qualcun altro ?", "iemand anders ?", "iemand anders ook", "ook bij jullie ?", "alleen bij mij ?",
-    "ktoś jeszcze ?", "tylko u mnie ?", "u was też ?", "wam też ?", "bara jag ?", "bara för mig ?", "ni andra ?",
-    "någon annan ?", "nån annan ?", "samma här ?", "başka kimse ?", "bir tek ben mi", "sadece bende mi",
-]
 # A blank page, the loading screen, a code that never arrives, a log-out, in the languages the lists above lacked
 # ("Steam-butiken visar bara en tom sida", "l'app di Fitbit resta sulla schermata di caricamento", "Netflix will
 # einen Haushaltscode, der nie ankommt", "Threads continua a sloggarmi", "SQS mesajları gecikmeli geliyor"): weak
@@ -676,7 +660,7 @@ SCREEN_WEAK += [
     "komt nooit aan", "kommer aldrig fram", "nigdy nie dochodzi", "hiç gelmiyor", "sloggarmi", "mi slogga", "slogga",
     "sloggato", "sloggata", "gecikmeli", "rate-limiting", "rate-limited",
 ]
-SCREEN_WEAK += GONE_WEAK + ASKED_OTHERS
+SCREEN_WEAK += GONE_WEAK
 EVERYDAY_COMPLAINTS["problems"] += SCREEN_WEAK
 WEAK_WORDS = WEAK_WORDS | frozenset(SCREEN_WEAK)
 for _symptom, _phrases in EVERYDAY_COMPLAINTS.items():
