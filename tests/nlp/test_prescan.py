@@ -60,3 +60,40 @@ def test_a_post_in_ascii_alone_gives_the_same_words_as_the_regex_reads():
     ]
     assert all(words_of(post) == WORD_RE.findall(post) for post in posts)
     assert words_of("hoy hace frío") == ["hoy", "hace", "frío"]  # not ASCII: the regex
+
+
+def test_a_post_with_emoji_gives_the_same_words_as_the_regex_reads():
+    """A post whose only characters beyond ASCII are emoji, symbols or punctuation is split by bytes too; one with
+    a letter or digit beyond ASCII anywhere in it is read by the regex."""
+    from outagewatch.nlp.prescan import WORD_RE, words_of
+
+    posts = ["the sunset over the lake tonight 😍 #tbt", "so good🙌lol ❤️❤️ https://t.co/x1", "it’s “fine” — really…",
+             "\u00a0nbsp\u2028line\u3000ideographic space", "lone \ud800 surrogate", "bold \U0001d400 letter",
+             "café 😍 ok", "東京 🙌 tokyo", "٣ arabic digit 🙌", "ǅ titlecase", "e\u0301 combining accent"]
+    for post in posts:
+        assert words_of(post) == WORD_RE.findall(post), post
+    assert words_of("great game 🙌lol") == ["great", "game", "lol"]
+    assert words_of("café 😍") == ["café"]  # a letter beyond ASCII stays in its word
+
+
+def test_a_phrase_looked_for_as_written_is_found_wherever_it_is(tagger):
+    """The phrases read as written ("u.s.", "1.1.1.1", "x.com") are found inside any text, as the plain
+    alternation of them finds them, whichever of their characters the search is anchored on."""
+    import re
+
+    prescan = tagger.prescan
+    plain = re.compile("|".join(map(re.escape, prescan.raw)))
+    texts = [f"{head}{phrase}{tail}" for phrase in prescan.raw for head in ("", "a ", "x", ". ")
+             for tail in ("", " ok", "z", ".")]
+    texts += [phrase[:-1] for phrase in prescan.raw] + [phrase[1:] for phrase in prescan.raw]
+    for text in texts:
+        assert (prescan.raw_re.search(text) is None) == (plain.search(text) is None), text
+    assert prescan.candidate("the U.S. team looks strong this year")
+    assert prescan.candidate("is 1.1.1.1 slow for anyone")
+
+
+def test_a_5xx_code_written_onto_http_is_a_candidate(tagger):
+    for text in ("http/5023 again?", "HTTP502.5 whatever that is", "getting 503s", "5xx errors all morning"):
+        assert tagger.prescan.candidate(text), text
+    for text in ("ran 5023 meters today", "the 502 bus is late again", "http://example.org/5023 lol"):
+        assert not tagger.prescan.candidate(text), text
