@@ -330,6 +330,8 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             if lower[j] not in FILLERS and not (lower[j - 1] in LET and j - i <= 2):
                 break
             j += 1
+    if DEFERRED.keys().isdisjoint(lower):
+        return found  # (most texts: one set look-up a word, not a loop)
     for i, word in enumerate(lower):
         if word in DEFERRED and i:
             lang, reach = DEFERRED[word]  # "in hamburg geht whatsapp nicht", "ne charge pas"
@@ -449,6 +451,8 @@ def working_again(lower: list[str]) -> list[tuple[int, int, str]]:
     found = []
     n = len(lower)
     for i, word in enumerate(lower):
+        if word not in AGAIN_WORDS:
+            continue  # none of the look-ups below can find anything (one set look-up, not three)
         lang = AGAIN_AFTER.get(word)
         k = i - 1
         if lang is None and i and (lower[i - 1], word) in AGAIN_PAIRS:
