@@ -296,7 +296,7 @@ class Matcher:
         # ~25 µs.
         abroad = script_places()
         cjk = sorted((p for p in vocab.cjk_phrases if p not in abroad), key=lambda p: (-len(p), p))
-        self.cjk_names = re.compile("|".join(map(re.escape, cjk))) if cjk else None
+        self.cjk_names = re.compile(_by_first_character(cjk)) if cjk else None
         self.script_places = {p: vocab.cjk_phrases[p] for p in abroad if p in vocab.cjk_phrases}
         self.script_names = ScriptNames(vocab.script_names)
         self._hosts: dict[str, tuple[str, ...] | None] = {}
@@ -440,6 +440,18 @@ class Matcher:
 
 
 HOST_MEMORY = 50_000
+
+
+def _by_first_character(phrases: list[str]) -> str:
+    """The alternation of ``phrases`` (longest first), each after its first character once: "東(?:京都|京)|...".
+    `re` tries the alternatives of a position one after another; grouped, it reads one per first character there
+    is (~360), not one per name (~1,200), at each character of a CJK run that may start a name (10 -> 3 µs a
+    Japanese post). The same matches: at a position only the group of its character can match, and in it the
+    names keep their order."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
 _start = operator.itemgetter(0)
 
 

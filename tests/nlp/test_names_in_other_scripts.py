@@ -230,3 +230,21 @@ def test_more_names_as_japanese_and_korean_write_them(tag, text, service):
 def test_a_stores_sale_or_wish_list_after_the_name_is_the_store(tag, text):
     """"스팀 세일": Steam's sale, not a steam iron's; its store's words after the name are its product nouns."""
     assert "steam" in tag(text, source="x:search:스팀")["services"]
+
+
+def test_names_inside_a_cjk_run_are_found_as_the_plain_alternation_finds_them(tagger):
+    """The CJK names (places and services written in kanji, kana or hangul) are one regex grouped by first
+    character ("東(?:京都|京)|..."): at every place of a run it finds the longest name there, as the plain
+    alternation of the names, longest first, finds it: "東京都" is Tokyo, not also Kyoto (京都) inside it."""
+    import re
+
+    from outagewatch.nlp.geo import script_places
+
+    matcher = tagger.nlp.get_pipe("outagewatch_matcher").impl
+    abroad = script_places()
+    names = sorted((p for p in tagger.vocab.cjk_phrases if p not in abroad), key=lambda p: (-len(p), p))
+    plain = re.compile("|".join(map(re.escape, names)))
+    runs = ["東京都で停電", "京都の東京", "大阪府と大阪市", "札幌は雪", "東京東京都京都"] + [a + b for a, b in zip(names, names[1:])]
+    for run in runs:
+        assert [m.group() for m in matcher.cjk_names.finditer(run)] == [m.group() for m in plain.finditer(run)], run
+    assert [m.group() for m in matcher.cjk_names.finditer("東京都で停電")] == ["東京都"]
