@@ -139,3 +139,14 @@ def test_a_regex_behind_its_first_characters_finds_the_same_matches():
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
     assert led >= len(tables) - 2
+
+
+def test_a_post_is_read_for_every_character_a_gate_looks_for():
+    """_japanese reads a post's characters as the ones the gates look for (one scan, not a set of every
+    character): each gate's every character is among them, so no regex is skipped that a set of all would run."""
+    gates = [n for _, _, n in [*pipeline._JA_SYMPTOMS, *pipeline._JA_STATUS]] + \
+        [pipeline._JA_NEGATED_NEEDS, pipeline._JA_EVERYDAY_NEEDS]
+    for needed in filter(None, gates):
+        for ch in needed:
+            assert pipeline._JA_GATED.findall(f"abc {ch} 123") == [ch], ch
+    assert pipeline._japanese("LINEが繋がらない、障害？") and pipeline._japanese("今日はいい天気ですね") == []
