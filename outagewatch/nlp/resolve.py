@@ -117,6 +117,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             return quiet
     n = len(lower)
     sentence = _Sentences(texts)
+    held = HELD_WORDS.intersection(lower)  # each test of the words against a fixed set below reads these few
+    raw = text_of(doc)
+    tracing = trace is not None  # (what only --explain reads is not worked out otherwise)
 
     services: dict[str, None] = dict.fromkeys(ctx.services)
     providers: dict[str, None] = dict.fromkeys(ctx.providers)
@@ -137,7 +140,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # Where services and providers are named (not places): an everyday subject beside one is no everyday sense.
     # (only read beside an everyday subject's word: ``senses.everyday_sense`` looks for one first)
     named = frozenset(i for s, e, ns in spans if any(nm.kind not in ("region", "place") for nm in ns)
-                      for i in range(s, e)) if spans and symptom_spans and not senses.SUBJECT_WORDS.isdisjoint(lower) \
+                      for i in range(s, e)) if spans and symptom_spans and not senses.SUBJECT_WORDS.isdisjoint(held) \
         else frozenset()
     # Negated problem words are no symptom, but a place's clause that holds one says it is fine ("in Utrecht
     # geen probleem"): nlp/fine.py reads them beside the symptoms.
@@ -163,7 +166,6 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         found.append((start, end, symptom, _ongoing(lower, start, end)))
     names = spans
-    lang = doc.user_data.get(LANG)
     if lang in inflected.ENDINGS:  # "na discordzie", "netflixte", "siedzę na tiktoku": a name with a case ending
         names = spans + inflected.inflected_names(lower, vocab, lang, {i for s, e, _ in spans for i in range(s, e)})
     name_ends = {e for _, e, _ in names}
@@ -172,7 +174,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     operator_at = operators.find(texts, lower)
     name_ends.update(i + 1 for i in operator_at)
     downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
-    if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(lower):
+    if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(held):
         # what it sells said down anywhere beside it ("Mobile data dead in Lagos, MTN and Airtel both")
         downs.update(j for j in range(1, n) if lower[j] in lexicon.OPERATOR_DOWN and lower[j - 1] in operators.ACCESS
                      and not any(s <= j < e for s, e, _ in symptom_spans))
@@ -200,15 +202,15 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             # ("Recife sem TIM faz duas horas", "Friezen zonder KPN vandaag", "Luleå utan Telenor")
             talk.append(i - 1)
             found.append((i - 1, i, "problems", _ongoing(lower, i - 1, i)))
-    if operator_at and not OPERATOR_NOTHING.isdisjoint(lower) and not ASK_OTHERS.isdisjoint(lower) \
-            and not WORKS_ASKED.isdisjoint(lower) and any(w.endswith("?") for w in lower):
+    if operator_at and not OPERATOR_NOTHING.isdisjoint(held) and not ASK_OTHERS.isdisjoint(held) \
+            and not WORKS_ASKED.isdisjoint(held) and any(w.endswith("?") for w in lower):
         # People asking whether an operator works for the others, "nothing" here: "SFR marche chez vous ? Rien dans
         # le 11e", "Fibertel anda? En Palermo nada", "doet KPN het bij jullie? hier niks"
         j = next(j for j, w in enumerate(lower) if w in OPERATOR_NOTHING)
         talk.append(j)
         found.append((j, j + 1, "problems", _ongoing(lower, j, j + 1)))
     for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
-            if name_ends and not lexicon.BARE_DOWN.isdisjoint(lower) else ():
+            if name_ends and not lexicon.BARE_DOWN.isdisjoint(held) else ():
         # "Roku down", "Fortnite servers down", "AWS caído"
         if any(i - k in name_ends for k in range(0, 3)) \
                 and not (i + 1 < n and _numeric(texts[i + 1])) and not any(s <= i < e for s, e, _ in symptom_spans):
@@ -217,7 +219,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
             else:
                 denied = True
-    if not lexicon.BARE_DOWN.isdisjoint(lower) and (not lexicon.PUBLIC_SYSTEMS.isdisjoint(lower) or "system" in lower):
+    if not lexicon.BARE_DOWN.isdisjoint(held) and (not lexicon.PUBLIC_SYSTEMS.isdisjoint(held) or "system" in held):
         # "Heathrow T5 e-gates down", "check-in systems down", "padł system odpraw": a station's, an airport's or a
         # shop's machines down
         for i, w in enumerate(lower):
@@ -235,7 +237,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 else:
                     denied = True
     for i in [i for i, w in enumerate(lower) if w in SERVICE_DEAD] \
-            if name_ends and not SERVICE_DEAD.isdisjoint(lower) else ():
+            if name_ends and not SERVICE_DEAD.isdisjoint(held) else ():
         # "Reddit dead in philly", "Discord tot in München", "whatsapp ölü", "whatsapp HS ici": a word for dead
         # right after a service's name says it is down (not "Twitter is dead": an opinion as often)
         if any((e == i or e == i - 1 and lower[e] in DEAD_COPULAS) and any(nm.kind in ("service", "provider") for nm in ns)
@@ -257,7 +259,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         entry = vocab.compact.get(key)
         if entry:
             _add_entry(entry, vocab, services, providers)
-            say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
+            if tracing:
+                say("name", "#" + tag, True, "a hashtag naming it", entry=entry)
     for start, _, stage in stage_spans if not want_status else ():
         # A post relaying the provider: "support says they're investigating", "status page says identified";
         # only about something the post names or a problem it tells ("police say they are investigating the
@@ -267,7 +270,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                      or any(nm.kind not in ("region", "place") for _, _, ns in names for nm in ns)):
             talk.append(start)
             found.append((start, start + 1, "problems", True))
-    if found and not lexicon.REPAIR_VERBS.isdisjoint(lower):
+    if found and not lexicon.REPAIR_VERBS.isdisjoint(held):
         # "Singtel fixes broadband disruption", "SFR rétablit son réseau après une panne", "Proximus herstelt
         # internetstoring": a provider repairing an outage its own sentence names tells the outage's end
         strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
@@ -282,12 +285,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                       st > i and sentence[st] == sentence[i] and (
                           i in named_ends or not lexicon.AFTER_WORDS.isdisjoint(lower[max(i + 1, st - 3):st]))
                       for st in weak_at))]
-    if not (lexicon.ASKED_DOWN.isdisjoint(lower) or lexicon.ASKING_COPULAS.isdisjoint(lower)):
+    if not (lexicon.ASKED_DOWN.isdisjoint(held) or lexicon.ASKING_COPULAS.isdisjoint(held)):
         at = _asked_down(lower)
         if at is not None and not any(s <= at < e for s, e, _, _ in found):
             talk.append(at)  # "Is Hinge down?", "Är BankID nere?"
             found.append((at, at + 1, "outage", True))
-    money = _money_failure(lower, text_of(doc), lang in ("ja", "ko"))
+    money = _money_failure(lower, raw, lang in ("ja", "ko"))
     if money is not None:
         # "Klarna drog pengarna två gånger", "Bestellung storniert, Geld aber abgebucht", "결제가 두 번 됐어요": a
         # payment failure (a phrase of money taken twice that read as a weak problem word is one too)
@@ -295,7 +298,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not any(s <= money < e for s, e, _, _ in found):
             talk.append(money)
             found.append((money, money + 1, "payments", _ongoing(lower, money, money + 1)))
-    if not lexicon.CARD_WORDS.isdisjoint(lower):
+    if not lexicon.CARD_WORDS.isdisjoint(held):
         at = _card_refused(lower)
         if at is not None and not any(s <= at < e for s, e, _, _ in found):
             # "N26 Karte wird überall abgelehnt", "pinnen lukt nergens", "kartlı ödemeler geçmiyor"
@@ -310,11 +313,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # Names, strongest evidence first.
     for i, entry in handles:
         _add_entry(entry, vocab, services, providers)
-        say("name", texts[i], True, "the service's own handle", entry=entry)
+        if tracing:
+            say("name", texts[i], True, "the service's own handle", entry=entry)
     for i, ids in hosts:
         for entry in ids:
             _add_entry(entry, vocab, services, providers)
-            say("name", texts[i], True, "its status page or site", entry=entry)
+            if tracing:
+                say("name", texts[i], True, "its status page or site", entry=entry)
     spots = [(i, i + 1) for i, _ in codes] + \
         [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
     fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans)
@@ -353,23 +358,23 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             else:
                 plain = _plain_everyday(texts, lower, start, end, nm, lang, sentence)
                 if plain:
-                    say("name", _shown(texts, start, end, nm), False, plain, entry=nm.ids[0])
+                    if tracing:
+                        say("name", _shown(texts, start, end, nm), False, plain, entry=nm.ids[0])
                     continue
                 _add_entry(nm.ids[0], vocab, services, providers)
-                say("name", _shown(texts, start, end, nm), True,
-                    (f"short for {nm.short_for}" if nm.short_for else "not an everyday word") + _form_note(nm),
-                    entry=nm.ids[0])
+                if tracing:
+                    say("name", _shown(texts, start, end, nm), True,
+                        (f"short for {nm.short_for}" if nm.short_for else "not an everyday word") + _form_note(nm),
+                        entry=nm.ids[0])
     if doubtful:
         kinds_at = {(e.start, e.end): e.label_ for e in doc.ents} if entities else {}
-        lang = doc.user_data.get(LANG)
-        raw = text_of(doc)
         _weigh(doubtful, names, texts, lower, vocab, ctx, services, providers, symptom_at, sentence,
                bool(handles or hosts), hashtag_down, bool(ja), kinds_at, trace,
                foreign=_Foreign(lower, lang if lang in vocab.lookalikes else None),
                kana_or_hangul=not raw.isascii() and KANA_OR_HANGUL.search(raw) is not None)
-    if vocab.typo_index and (symptom_at or trace is not None or ctx.named or not lexicon.BARE_DOWN.isdisjoint(lower)):
-        typed = _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, doc.user_data.get(LANG),
-                            say, trace is not None, ctx.named)
+    if vocab.typo_index and (symptom_at or trace is not None or ctx.named or not lexicon.BARE_DOWN.isdisjoint(held)):
+        typed = _typo_names(lower, vocab, services, providers, symptom_at, sentence, names, lang,
+                            say, tracing, ctx.named)
         if typed:  # where each typo'd name is, for the contrasts read below ("linkedin är död, whatsap funkar")
             names = names + typed
     if "-" in "".join(lower):  # a word that is or holds a hyphen
@@ -399,10 +404,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
     if services and providers and vocab.short_names:
         _named_brands_product(lower, names, vocab, services, providers, ctx, say)
-    if "bedrock" in lower:
+    if "bedrock" in held:
         _model_host(lower, texts, names, sentence, services, ctx, say)
     bare_products: set[int] = set()  # where an AWS product's bare name was read as the product
-    if not lexicon.PRODUCT_BY_NOUN.keys().isdisjoint(lower):
+    if not lexicon.PRODUCT_BY_NOUN.keys().isdisjoint(held):
         for i, word in enumerate(lower[:-1]):
             entry, nouns = lexicon.PRODUCT_BY_NOUN.get(word, (None, ()))
             if entry and lower[i + 1] in nouns and entry not in services:
@@ -415,7 +420,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 bare_products.add(i)
                 say("name", texts[i], True, "an AWS product's bare name in a list with another product of AWS",
                     entry=entry)
-    if symptom_at and not lexicon.THINGS_OF.keys().isdisjoint(lower):
+    if symptom_at and not lexicon.THINGS_OF.keys().isdisjoint(held):
         for i, word in enumerate(lower):
             entry, uses = lexicon.THINGS_OF.get(word, (None, frozenset()))
             if entry and entry not in services and not uses.isdisjoint(lower[i + 1:i + 1 + lexicon.THINGS_REACH]) \
@@ -423,7 +428,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 services.setdefault(entry)  # "snaps won't send, 'tap to retry' on every one"
                 say("name", texts[i], True, "the service's own things as its users call them, doing what only they "
                     "do, a problem in the sentence", entry=entry)
-    if ("docker" in lower or "toomanyrequests" in lower) and "docker-hub" not in services and \
+    if ("docker" in held or "toomanyrequests" in held) and "docker-hub" not in services and \
             _docker_hub(lower, services):
         services.setdefault("docker-hub")
         say("name", "docker pull", True, "images pulled with docker from no other registry named, or Docker Hub's "
@@ -441,27 +446,27 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                            "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
             services.pop(service)
             say("name", service, False, SERVICE_FINE, entry=service)
-    if services and not AT_LEAST.isdisjoint(lower):
+    if services and not AT_LEAST.isdisjoint(held):
         for service in _the_one_that_works(lower, names, services, ctx, found):
             services.pop(service)
             say("name", service, False, "the one thing said to work, after \"at least\" or \"only\", beside "
                 "something else that fails (\"power's out ... at least my netflix downloads work\")", entry=service)
-    if len(services) > 1 and "my" in lower and not DEVICE_BRANDS.keys().isdisjoint(services):
+    if len(services) > 1 and "my" in held and not DEVICE_BRANDS.keys().isdisjoint(services):
         for service in _my_device(lower, names, services, ctx):
             services.pop(service)
             say("name", service, False, "the writer's own device another service fails on (\"disney+ black screen "
                 "on my roku but netflix streams fine\")", entry=service)
-    if len(services) > 1 and not CORRECTION_TURNS.isdisjoint(lower) and not IT_IS.isdisjoint(lower):
+    if len(services) > 1 and not CORRECTION_TURNS.isdisjoint(held) and not IT_IS.isdisjoint(held):
         for service in _corrected(lower, names, services, ctx):
             services.pop(service)
             say("name", service, False, "thought or asked to be down, then corrected to another (\"Dacht dat Spotify "
                 "eruit lag maar het is Sonos\", \"¿Se cayó WhatsApp? ah no, es Instagram\")", entry=service)
-    if services and providers and ("?" in lower or "??" in lower or "？" in lower or not ASKING.isdisjoint(lower)
+    if services and providers and ("?" in held or "??" in held or "？" in held or not ASKING.isdisjoint(held)
                                    or fine.may_say_fine(texts, lower)):
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
             providers.pop(provider)
             say("name", provider, False, why, entry=provider)
-    if len(services) > 1 and (not ASKING.isdisjoint(lower) or any(w.endswith("?") or w == "？" for w in lower)):
+    if len(services) > 1 and (not ASKING.isdisjoint(held) or any(w.endswith("?") or w == "？" for w in lower)):
         for service in _products_suspected(lower, names, services, vocab, ctx):
             services.pop(service)
             provider = vocab.provider_of.get(service)
@@ -482,7 +487,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             providers.pop(provider)
             say("name", provider, False, "named only by its region codes, each said fine, beside another's service "
                 "with the problem", entry=provider)
-    if services and (operator_at or len(services) > 1) and not MEDIUM_CUES.isdisjoint(lower):
+    if services and (operator_at or len(services) > 1) and not MEDIUM_CUES.isdisjoint(held):
         for service, why in _only_the_medium(lower, names, services, ctx, operator_at, found, sentence):
             services.pop(service)
             say("name", service, False, why, entry=service)
@@ -501,7 +506,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
-    if lang == "de" and (regional or ctx.named) and not CITY_ADJECTIVE_NOUNS.isdisjoint(lower):
+    if lang == "de" and (regional or ctx.named) and not CITY_ADJECTIVE_NOUNS.isdisjoint(held):
         site_places += _city_adjective_places(texts, lower, vocab)  # "Frankfurter Region bei AWS"
     people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
     adjectives = demonyms.find_adjectives(texts, lower, lang)  # "empresas españolas", "Dutch government services"
@@ -527,19 +532,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
     # Where a tagged service or a network operator begins and ends: a big city in lower case right beside one is
     # where it fails ("izmir superonline fiber yok", "mtn lagos network jammed"); only where a place is in lower case
-    brands = _brand_edges(names, services, providers, operator_at) if places and not text_of(doc).istitle() \
+    brands = _brand_edges(names, services, providers, operator_at) if places and not raw.istitle() \
         and any(texts[s][:1].islower() for s, _, _ in places) else None
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
     workplace = None  # the text speaks of a provider's offices, jobs or events (``_workplace``), found when needed
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
-    yesterday = len(spots) > 1 and not YESTERDAY.isdisjoint(lower)  # "yesterday it was Kolkata": mostly not
+    yesterday = len(spots) > 1 and not YESTERDAY.isdisjoint(held)  # "yesterday it was Kolkata": mostly not
     people_at = [o.geo for _, _, o in places if o.demonym and o.geo]  # "Porteños, ... en Palermo"
     if len(places) > 2:  # "in perth ... anyone else in WA?": the state code of the other places' country
         places = _state_code_by_country(places)
     # "portland, maine", "Paris, Texas": a town before the state it is in, another than the gazetteer's of its name
     town_of_state: dict[int, int] = {}  # the town's start -> its state's
     town_names: set[tuple[str, ...]] = set()  # and its name, said alone elsewhere ("out in Paris. Paris Texas.")
-    if len(places) > 1 and "," in lower:
+    if len(places) > 1 and "," in held:
         for start, end, nm in places:
             town = _state_after_a_city(lower, start, end, nm, places)
             if town:
@@ -637,7 +642,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             rule = _region_after_its_city(start, nm, places)
         if not rule and nm.geo:
             rule = _wider_says_which(lower, start, nm, places)
-        if not rule and "one" in lower and len(nm.geo or "") > 2:
+        if not rule and "one" in held and len(nm.geo or "") > 2:
             rule = _another_of_its_name(lower, end, nm.geo or "")
         if not rule and (start in town_of_state or tuple(lower[start:end]) in town_names):
             rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"), " \
@@ -770,10 +775,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # power", "elektrik kesintisi"), or a compound made on a word for it ("Stroomstoring"): a power cut.
         outage_at = [start for start, _, sym, _ in found if sym == "outage" and start < n]
         power = any(lower[start].startswith(lexicon.POWER_PREFIXES) for start in outage_at)
-        if not power and not lexicon.POWER_WORDS.isdisjoint(lower):
+        if not power and not lexicon.POWER_WORDS.isdisjoint(held):
             # ("blackout" in a text about an app, a site or a server is theirs: "Poste Italiane, l'app torna online
             # dopo il blackout di ieri")
-            apps = not lexicon.BLACKOUT_OF_APPS.isdisjoint(lower)
+            apps = not lexicon.BLACKOUT_OF_APPS.isdisjoint(held)
             power_sentences = {sentence[i] for i, w in enumerate(lower)
                                if w in lexicon.POWER_WORDS and not (apps and w == "blackout")}
             power = any(sentence[start] in power_sentences for start in outage_at)
@@ -817,10 +822,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             joined = " ".join(lower)
             status = ("resolved" if problems and any(r in joined for r in lexicon.INCIDENT_REVIEWS) else
                       "informational" if "maintenance" in kinds and "recovered" not in kinds and _announced(lower, ja, doc)
-                      else "resolved" if problems and told_after(lower, text_of(doc)) else
+                      else "resolved" if problems and told_after(lower, raw) else
                       "investigating" if problems or _component_state(lower) else "resolved" if recovered else
                       "informational" if "maintenance" in symptoms else None)
-        elif status == "identified" and problems and told_after(lower, text_of(doc)):
+        elif status == "identified" and problems and told_after(lower, raw):
             # "Summary of impact: ... Root cause was a bad configuration push": the cause found is told
             # in the incident's account once it is over, not a stage it is at
             status = "resolved"
@@ -838,7 +843,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         why = excluded = "every component said operational: no incident"
     elif not (kinds & lexicon.PROBLEM_SYMPTOMS) and not stage_spans and not any(s.startswith("st:") for s in ja) \
             and {" ".join(lower[st:e]) for st, e, sym, _ in found if sym == "recovered" and e > st} <= lexicon.ALL_CLEAR \
-            and allclear.all_clear(lower, text_of(doc)):
+            and allclear.all_clear(lower, raw):
         # "Alle Komponenten betriebsbereit", "Tüm sistemler çalışır durumda", "모든 시스템 정상 운영 중"
         status = "informational" if want_status else status
         symptoms.discard("recovered")
@@ -862,7 +867,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
     asked_fine = None if stage_spans or ctx.kind == "status" or excluded is not None else answered.asked_then_fine(
-        texts, lower, text_of(doc), found,
+        texts, lower, raw, found,
         [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)],
         [(s, e) for s, e, _ in places] + [(i, i + 1) for i, _ in codes], lang)
     if asked_fine:
@@ -891,7 +896,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     else:
         strong = sorted(problems & lexicon.STRONG_SYMPTOMS)
         complaint = None
-        if not strong and not (services or providers or operator) and _about_a_service(lower, text_of(doc)):
+        if not strong and not (services or providers or operator) and _about_a_service(lower, raw):
             # "swish hänger sig vid betalningen", "bunq-app blijft laden": a complaint of what a service does,
             # about an app, a server, a payment..., names a failing service the catalog may not know
             complaint = next((" ".join(lower[st:e]) or sym for st, e, sym, _ in found if sym in problems
@@ -910,7 +915,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             symptoms.add("problems")
     back = None
     if ongoing and status is None and not state:
-        back = _looking_back(lower, text_of(doc), bool(ja)) or _told_in_the_past(lower, found, problems)
+        back = _looking_back(lower, raw, bool(ja)) or _told_in_the_past(lower, found, problems)
         if back:
             ongoing, why = False, back
     recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
@@ -939,10 +944,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
                                                      for st, e, _ in stage_spans),  # "Service restored - ..."
                                               ctx.kind == "status")
-    if not found and not denied and not CHOICE_CUES.isdisjoint(lower) and verbs.choosing(lower):
+    if not found and not denied and not CHOICE_CUES.isdisjoint(held) and verbs.choosing(lower):
         denied = True  # "i won't let my kids play fortnite": a person choosing, no complaint to read in
     # (of a named service or network operator: a bag of words is least sure of what the catalog does not name)
-    now = (present_time(lower, text_of(doc), [(st, e) for st, e, sym, _ in found if sym in problems], bool(ja))
+    now = (present_time(lower, raw, [(st, e) for st, e, sym, _ in found if sym in problems], bool(ja))
            if not (recovery_said or recovered) else still_now(lower, found, problems)) \
         if ongoing and (services or providers or operator) and not denied else None
     if trace is not None:
@@ -1091,3 +1096,15 @@ FINE_CLAUSE = "said to be fine in its own clause while another place is not (\"e
 # German prepositions fused with an article ("im Essen", "beim Essen"): a city takes no article, so a city that is
 # also a word is the word after them.
 FUSED_ARTICLES = frozenset({"im", "beim", "vom", "zum", "zur", "am"})
+
+
+# Every fixed word set :func:`resolve` tests a text's words against, and the single words it looks for: the text's
+# words among them are found in one pass over its words (``held``), and each test reads those few (mostly none)
+# instead of every word again. A test of ``held`` against a set not united here would never see its words:
+# test_resolve_held_words.py reads resolve's source for every such test.
+HELD_WORDS = frozenset().union(
+    senses.SUBJECT_WORDS, lexicon.OPERATOR_DOWN, OPERATOR_NOTHING, ASK_OTHERS, WORKS_ASKED, lexicon.BARE_DOWN,
+    lexicon.PUBLIC_SYSTEMS, SERVICE_DEAD, lexicon.REPAIR_VERBS, lexicon.ASKED_DOWN, lexicon.ASKING_COPULAS,
+    lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
+    MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
+    {"system", "bedrock", "docker", "toomanyrequests", "my", "?", "??", "？", ",", "one"})
