@@ -294,6 +294,18 @@ def _any_word() -> frozenset[str]:
     return all_keys() | frozenset(_genitives()) | frozenset(CJK_WORDS) | frozenset(SHORT_CAPS)
 
 
+def _positions(lower: list[str], words: frozenset[str]) -> list[int]:
+    """Where ``lower`` holds one of ``words``, in order: each word's places found by ``list.index`` (a search
+    in C), not a loop over every word of the text for the one or two that count."""
+    at = []
+    for word in words:
+        i = -1
+        for _ in range(lower.count(word)):
+            i = lower.index(word, i + 1)
+            at.append(i)
+    return sorted(at)
+
+
 def find(texts: list[str], lower: list[str]) -> list[int]:
     """Where the words name an operator (token indices; for a name of two words, the second's; see the
     module's docstring for when a short name counts). One set test first: nearly no text names one."""
@@ -305,12 +317,14 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
             return []
         return [i for i, text in enumerate(texts) if _CJK_NAMES.search(text)]
     found = []
-    if not all_keys().isdisjoint(lower):
+    keys = all_keys().intersection(lower)
+    if keys:
         known = table()
         said = worded()
         two = pairs()
         firsts = _pair_firsts()
-        for i, (text, low) in enumerate(zip(texts, lower)):
+        for i in _positions(lower, keys):  # (a name, a two-word name's first word or a worded name: nothing else)
+            text, low = texts[i], lower[i]
             if low in known:
                 if not _cased(known[low]) or text == known[low] or text.islower() and _sells_next(lower, i):
                     found.append(i)  # (in lower case beside what it sells: "cox internet in phoenix")

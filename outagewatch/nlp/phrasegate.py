@@ -6,7 +6,8 @@ alternations of dozens of phrases wrapped in look-arounds (``(?<!\\w)(?:...)(?!\
 the text, several µs a call, on texts that almost never hold one of the phrases. Every match of
 such a regex holds the whole of one of its phrases, so it holds that phrase's longest word: a text
 (lower case, as the rules read it) that contains none of those words as a substring cannot match,
-and a handful of ``in`` tests (C-level searches) tells so for a fraction of the regex's cost.
+and a handful of ``in`` tests (C-level searches) tells so for a fraction of the regex's cost; a
+:class:`Reader` reads several sets of keys word by word, each word once.
 Exact by construction: the gate only says "cannot match"; where it says "may", the regex decides.
 """
 
@@ -40,37 +41,83 @@ def may_hold(text: str, needed: tuple[str, ...]) -> bool:
     return False
 
 
-WORDS_KEPT = 100_000  # words a Gate remembers holding none of its keys, at most
+WORDS_KEPT = 100_000  # words a Reader remembers, at most
 
 
-class Gate:
-    """:func:`may_hold` for many keys, read word by word: a key without a space can only be inside one
-    word of the text (the words joined by spaces hold no other place for it), and most words of a text
-    were met before and are remembered to hold none; only the keys with a space are looked for in the
-    joined text. The same answer as ``may_hold(joined, keys)``."""
+class Reader:
+    """:func:`may_hold` for several sets of keys at once, read word by word, each text once.
 
-    def __init__(self, needed: tuple[str, ...]) -> None:
-        self.keys = needed
-        self.spaced = tuple(k for k in needed if " " in k)
-        self.plain = tuple(k for k in needed if " " not in k)
-        self._none: set[str] = set()  # words known to hold no plain key
-        self.always = "" in needed  # a phrase of nothing: every text may match
+    A key without a space can only be inside one word of the text (the words joined by spaces hold no
+    other place for it); a key with a space holds its longest space-free part inside one word too, so that
+    part stands for it, and only where a word holds it is the key itself looked for in the joined text.
+    Each word's answer (which sets' keys, which spaced keys' parts it holds) is remembered, and most words
+    of a text were met before holding none; the answer for the last text read is kept, as the rules ask it
+    of one text several times (a past time, a look back, a present time, "again"). ``holding(joined)`` has
+    bit ``1 << i`` set exactly where ``may_hold(joined, sets[i])`` is True."""
 
-    def may_hold(self, joined: str, words: list[str]) -> bool:
-        """``joined``: ``" ".join(words)``."""
-        if self.always:
-            return True
-        for key in self.spaced:
-            if key in joined:
-                return True
+    def __init__(self, *sets: tuple[str, ...]) -> None:
+        self.always = 0  # the sets holding a phrase of nothing: every text may match
+        parts: dict[str, int] = {}  # each space-free key or spaced key's part: the bits it stands for
+        self.spaced: list[tuple[int, str, int]] = []  # (its part's bit, the spaced key, its set's bit)
+        for i, needed in enumerate(sets):
+            bit = 1 << i
+            for key in needed:
+                if key == "":
+                    self.always |= bit
+                elif " " in key:
+                    part_bit = 1 << (len(sets) + len(self.spaced))
+                    self.spaced.append((part_bit, key, bit))
+                    longest = max(key.split(" "), key=len)
+                    parts[longest] = parts.get(longest, 0) | part_bit
+                else:
+                    parts[key] = parts.get(key, 0) | bit
+        # each part by its first two letters: a new word is read by its own pairs of letters, a dict look-up
+        # each, not by all the parts in turn (~140 of them: 13 µs a word)
+        self.starts: dict[str, list[tuple[str, int]]] = {}
+        for part, bits in parts.items():
+            self.starts.setdefault(part[:2], []).append((part, bits))
+        self.short = tuple((part, bits) for part, bits in parts.items() if len(part) < 2)
+        # a word with none of the parts' letters holds none of them (a number, a mark): told at once, not kept
+        self.letters = frozenset("".join(parts))
+        self.sets = (1 << len(sets)) - 1
+        self._none: set[str] = set()  # words known to hold no part
+        self._held: dict[str, int] = {}  # words known to hold some: their bits
+        self._last: tuple[str | None, int] = (None, 0)  # one tuple: read and written whole
+
+    def holding(self, joined: str) -> int:
+        """The bits of the sets one of whose keys ``joined`` (the words joined by spaces) holds."""
+        last, found = self._last
+        if last == joined:
+            return found
+        words = joined.split(" ")
+        bits = 0
         none = self._none
-        if none.issuperset(words):
-            return False
-        plain = self.plain
-        for word in set(words).difference(none):
-            for key in plain:
-                if key in word:
-                    return True
-            if len(none) < WORDS_KEPT:
-                none.add(word)
-        return False
+        if not none.issuperset(words):
+            held, starts = self._held, self.starts
+            for word in set(words).difference(none):
+                got = held.get(word)
+                if got is None:
+                    if self.letters.isdisjoint(word):
+                        continue
+                    got = 0
+                    for at in range(len(word) - 1):
+                        for part, part_bits in starts.get(word[at:at + 2], ()):
+                            if word.startswith(part, at):
+                                got |= part_bits
+                    for part, part_bits in self.short:
+                        if part in word:
+                            got |= part_bits
+                    if not got:
+                        if len(none) < WORDS_KEPT:
+                            none.add(word)
+                        continue
+                    if len(held) < WORDS_KEPT:
+                        held[word] = got
+                bits |= got
+        found = (bits & self.sets) | self.always
+        if bits > self.sets:
+            for part_bit, key, bit in self.spaced:
+                if bits & part_bit and not found & bit and key in joined:
+                    found |= bit
+        self._last = (joined, found)
+        return found

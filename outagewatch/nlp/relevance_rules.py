@@ -144,13 +144,13 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
             return word
     if joined is None:
         joined = " ".join(lower)
-    for match in _PRESENT_RE.finditer(joined) if phrasegate.may_hold(joined, _PRESENT_KEYS) else ():
+    for match in _PRESENT_RE.finditer(joined) if _KEYS.holding(joined) & _PRESENT else ():
         at = joined.count(" ", 0, match.start())  # the phrase's first word
         if any(st - NEAR <= at < e + NEAR for st, e in problems):
             return match.group()
     # "Slack outage again this morning", "GitHub is down again", "Teams schon wieder kaputt": with no past time
     # in the text (above), a problem come back is a problem now
-    for match in _AGAIN_RE.finditer(joined) if phrasegate.may_hold(joined, _AGAIN_KEYS) else ():
+    for match in _AGAIN_RE.finditer(joined) if _KEYS.holding(joined) & _AGAIN else ():
         at = joined.count(" ", 0, match.start())
         if at and lower[at - 1] in lexicon.FINE_AGAIN or at + 1 < len(lower) and lower[at + 1] in lexicon.FINE_AGAIN:
             continue  # "seems ok again", "it's Available again", "wieder online": working again
@@ -462,8 +462,12 @@ _BACK_KEYS = frozenset(p.split()[-1].removesuffix("'s") for p in (*lexicon.LOOKI
 # Substrings a text must hold for each regex to match (phrasegate): most texts past _BACK_KEYS hold only
 # a common one of them ("back", "after", "morning") and neither regex need read them.
 _LOOK_BACK_KEYS = phrasegate.keys(lexicon.LOOKING_BACK)
-_LOOK_BACK_GATE = phrasegate.Gate(_LOOK_BACK_KEYS)  # ~80 keys: read word by word
 _PAST_KEYS = phrasegate.keys(p.replace("'s", " ") for p in lexicon.PAST_TIMES)
+# The four sets of keys read at once, word by word, each text once (the look back, the present time and the
+# told-in-the-past rules read the same text in turn): ``_KEYS.holding(joined) & _PAST`` is
+# ``phrasegate.may_hold(joined, _PAST_KEYS)``.
+_KEYS = phrasegate.Reader(_PRESENT_KEYS, _AGAIN_KEYS, _PAST_KEYS, _LOOK_BACK_KEYS)
+_PRESENT, _AGAIN, _PAST, _LOOK_BACK = 1, 2, 4, 8
 _past_seen: tuple[str | None, re.Match | None] = (None, None)
 
 
@@ -474,7 +478,7 @@ def _past_time(joined: str) -> re.Match | None:
     seen, match = _past_seen  # one tuple: read and written whole
     if seen == joined:
         return match
-    match = _PAST_RE.search(joined) if phrasegate.may_hold(joined, _PAST_KEYS) else None
+    match = _PAST_RE.search(joined) if _KEYS.holding(joined) & _PAST else None
     _past_seen = (joined, match)
     return match
 
@@ -581,7 +585,7 @@ def _told_in_the_past(lower: list[str], found: list[tuple[int, int, str, bool]],
     if told is None:
         return None
     joined = " ".join(lower)
-    if phrasegate.may_hold(joined, _AGAIN_KEYS) and _AGAIN_RE.search(joined) \
+    if _KEYS.holding(joined) & _AGAIN and _AGAIN_RE.search(joined) \
             or any(again in joined for again in lexicon.AGAIN_PHRASES):
         return None
     return f"a problem told in the past ({told!r}), nothing says it goes on"
@@ -622,7 +626,7 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
     if _BACK_KEYS.isdisjoint(lower):
         return None
     joined = " ".join(lower)
-    match = _BACK_RE.search(joined) if _LOOK_BACK_GATE.may_hold(joined, lower) else None
+    match = _BACK_RE.search(joined) if _KEYS.holding(joined) & _LOOK_BACK else None
     if match and lexicon.STILL_NOW.isdisjoint(lower):  # not "explains what is causing today's outage"
         return f"a look back at a past outage ({match.group()!r})"
     match = _past_time(joined)

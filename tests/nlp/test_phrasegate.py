@@ -64,16 +64,24 @@ def test_the_past_time_read_once_is_the_regexs_match():
         assert (match and (match.span(), match.group())) == (expected and (expected.span(), expected.group())), text
 
 
-def test_a_gate_read_word_by_word_answers_as_the_keys_do():
-    """phrasegate.Gate: the look-back keys read word by word, words remembered, give may_hold's answer on
-    every text, met first or again; a key with a space is looked for across words."""
-    from outagewatch.nlp.phrasegate import Gate
+def test_a_reader_of_several_key_sets_answers_as_the_keys_do():
+    """phrasegate.Reader: the four key sets of the relevance rules read at once, word by word, words
+    remembered, give may_hold's answer for each set on every text, met first, again or right after itself; a
+    key with a space is looked for across words, and stood for by its longest part inside one."""
+    from outagewatch.nlp.phrasegate import Reader
 
-    gate = Gate(relevance_rules._LOOK_BACK_KEYS)
-    assert gate.spaced and gate.plain
-    texts = _texts() + ["a look  back", "the  incident", ""]
-    for text in texts + texts[::-1]:
-        words = text.split(" ")
-        joined = " ".join(words)
-        assert gate.may_hold(joined, words) == may_hold(joined, relevance_rules._LOOK_BACK_KEYS), text
-    assert Gate(("",)).may_hold("", [])  # a phrase of nothing: every text may match
+    sets = (relevance_rules._PRESENT_KEYS, relevance_rules._AGAIN_KEYS, relevance_rules._PAST_KEYS,
+            relevance_rules._LOOK_BACK_KEYS)
+    reader = Reader(*sets)
+    assert reader.spaced and sum(map(len, reader.starts.values())) > 100
+    texts = _texts() + ["a look  back", "the  incident", "", " ", "xlast weeky", "de  novo", "as of nowhere"]
+    held = [0, 0, 0, 0]
+    for text in texts + texts[::-1] + [t for t in texts[:300] for _ in range(2)]:
+        bits = reader.holding(text)
+        for i, needed in enumerate(sets):
+            assert bool(bits & (1 << i)) == may_hold(text, needed), (i, text)
+            held[i] += bool(bits & (1 << i))
+    assert min(held) > 50  # each set is held by some texts, and not by all
+    assert max(held) < 3 * len(texts)
+    assert Reader(("",), ("x y",)).holding("") == 1  # a phrase of nothing: every text may match
+    assert Reader(("",), ("x y",)).holding("ax yb") == 3
