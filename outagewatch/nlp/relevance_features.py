@@ -82,8 +82,7 @@ def _distinct(flat, owner, n_docs: int) -> tuple:
     if not len(flat):
         return (numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.float32),
                 numpy.zeros(n_docs, dtype=numpy.int32))
-    order = numpy.lexsort((flat, owner))  # by doc, then by key
-    flat, owner = flat[order], owner[order]
+    flat, owner = _by_doc_then_key(flat, owner, n_docs)
     first = numpy.empty(len(flat), dtype=bool)
     first[0] = True
     numpy.not_equal(flat[1:], flat[:-1], out=first[1:])
@@ -92,6 +91,22 @@ def _distinct(flat, owner, n_docs: int) -> tuple:
     counts = numpy.diff(numpy.append(starts, len(flat))).astype(numpy.float32)
     lengths = numpy.bincount(owner[starts], minlength=n_docs).astype(numpy.int32)
     return flat[starts], counts, lengths
+
+
+def _by_doc_then_key(flat, owner, n_docs: int) -> tuple:
+    """``flat`` and ``owner`` sorted by doc, then by key: what ``numpy.lexsort((flat, owner))`` orders them by,
+    by one sort of a single number, the doc's index in the top bits and the key's top bits below it (a
+    quarter of lexsort's time, the most of the classifier's). Keys whose top bits are the same in one doc may
+    come out of order: where any do (a check of every neighbour), lexsort decides, so the result is its."""
+    bits = max(1, (n_docs - 1).bit_length())
+    if bits < 32 and flat.dtype == numpy.uint64:
+        packed = (owner.astype(numpy.uint64) << numpy.uint64(64 - bits)) | (flat >> numpy.uint64(bits))
+        order = numpy.argsort(packed)
+        keys, docs = flat[order], owner[order]
+        if not ((keys[1:] < keys[:-1]) & (docs[1:] == docs[:-1])).any():
+            return keys, docs
+    order = numpy.lexsort((flat, owner))
+    return flat[order], owner[order]
 
 
 # The extra keys of a word depend on the word alone: kept per token id (ORTH) and settings, so a word

@@ -60,6 +60,25 @@ def test_batch_features_are_each_docs_own(nlp):
     assert sorted(unigrams[1].tolist()) == [1.0, 1.0, 2.0]  # "down" twice
 
 
+def test_keys_come_by_doc_then_key_as_lexsort_orders_them():
+    """The batch's keys sorted by one packed number (the doc's index over the key's top bits) come in
+    lexsort's order, also where two keys of one doc share their top bits (lexsort then decides)."""
+    from outagewatch.nlp.relevance_features import _by_doc_then_key
+
+    rng = numpy.random.default_rng(7)
+    for n_docs in (1, 2, 3, 1000, 1 << 20):
+        flat = rng.integers(0, 2 ** 63, 5000, dtype=numpy.uint64) * numpy.uint64(2)
+        owner = rng.integers(0, n_docs, 5000).astype(numpy.int64)
+        near = flat.copy()
+        near[1::2] = flat[::2] + numpy.uint64(1)  # pairs equal but for the lowest bit
+        owner[1::2] = owner[::2]
+        for keys in (flat, near, flat[:1], numpy.full(40, 5, dtype=numpy.uint64)):
+            docs = owner[:len(keys)]
+            order = numpy.lexsort((keys, docs))
+            got_keys, got_docs = _by_doc_then_key(keys, docs, n_docs)
+            assert got_keys.tolist() == keys[order].tolist() and got_docs.tolist() == docs[order].tolist()
+
+
 def _train(arch, tmp_path):
     """A tiny model: Japanese complaints of "繋がらない" (cannot connect) are outages, chatter is not."""
     import sys
