@@ -69,23 +69,29 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
     """Decide the names that need evidence, in the light of everything else in the text.
     ``foreign``: the text's language when it is not English and the text's own words show it;
     ``kana_or_hangul``: the text is written in Japanese or Korean."""
-    context_providers = set(providers) | {nm.ids[0] for _, _, ns in names for nm in ns
-                                          if nm.kind == "provider" and not nm.ambiguous}
-    clear_mentions = strong_mentions or any(nm.kind in ("service", "provider") and not nm.ambiguous
-                                            and not nm.needs_case for _, _, ns in names for nm in ns)
-    decided = [(start, end, nm, *_accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at,
-                                         sentence, clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end)),
-                                         foreign, kana_or_hangul))
-               for start, end, nm in doubtful]
-    verdicts = [(start, end, nm, ok) for start, end, nm, ok, _ in decided]
-    rules = [rule for *_, rule in decided]
-    if any(ok is False for *_, ok in verdicts):
+    context_providers = set(providers)
+    clear_mentions = strong_mentions
+    for _, _, ns in names:  # (one walk of the names for both)
+        for nm in ns:
+            if nm.kind == "provider" and not nm.ambiguous:
+                context_providers.add(nm.ids[0])
+            if nm.kind in ("service", "provider") and not nm.ambiguous and not nm.needs_case:
+                clear_mentions = True
+    verdicts: list = []
+    rules: list[str] = []
+    for start, end, nm in doubtful:
+        ok, rule = _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at, sentence,
+                           clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end)), foreign, kana_or_hangul)
+        verdicts.append((start, end, nm, ok))
+        rules.append(rule)
+    firsts = [ok for _, _, _, ok in verdicts]  # each name's own verdict, before a list shares one
+    if any(ok is False for ok in firsts):
         plain = [(s, e, nm, True) for s, e, ns in names for nm in ns if nm.kind in ("service", "provider")
                  and not (nm.ambiguous or nm.needs_case)]
         both = verdicts + plain
         _share_lists(both, lower)
         verdicts = both[:len(verdicts)]
-    for (start, end, nm, ok), rule, (*_, first) in zip(verdicts, rules, decided):
+    for (start, end, nm, ok), rule, first in zip(verdicts, rules, firsts):
         if ok and first is False:
             rule = "listed with a name that has evidence"
         elif not ok and (nm.written.lower() in ctx.words or nm.ids[0] in ctx.named):

@@ -65,6 +65,15 @@ def test_names_in_one_list_share_evidence(tag):
     assert tag("Slack and Zoom both down right before standup")["services"] == ["slack", "zoom"]
 
 
+def test_explain_says_a_name_was_kept_for_the_list_it_is_in(tagger):
+    """`tag --explain` names the rule that kept a name: "Discord" opening the post has no evidence of its own, the
+    list it heads has ("Zoom are all down"), and the explanation says so rather than its own verdict."""
+    result = next(tagger.explain_texts([("Discord, Slack and Zoom are all down right now", None, None)]))
+    assert "discord" in result["services"]
+    rules = {d["text"]: d["rule"] for d in result["explain"]["decisions"] if d["what"] == "name"}
+    assert rules["Discord"] == "listed with a name that has evidence"
+
+
 def test_a_bare_brand_beside_its_cloud_products_means_the_cloud(tag):
     result = tag("Kinesis failure behind Amazon's cloud outage")
     assert result["services"] == ["aws/kinesis"] and result["providers"] == ["aws"]
