@@ -451,9 +451,21 @@ def _small_file() -> int:
     return max(size for size in SMALL_PLACE_FILES if size <= max(SMALL_PLACE_POPULATION, SMALL_PLACE_FILES[0]))
 
 
-def _every_word() -> frozenset[str]:
-    """Every word form spaCy's lemma tables know in the languages we read (``WORD_LANGS``), lower case."""
-    return _word_forms()[0]
+@lru_cache(maxsize=1)
+def _words_in_lower_case() -> frozenset[str]:
+    """Every word form and lemma spaCy's lemma tables write in lower case in the languages read (``WORD_LANGS``; in
+    German, where every noun has its capital, every one), and English's frequent words: the words a small place's
+    name must not be. The Swedish and Polish tables also hold their own towns, with the capital only ("Luleå",
+    "Kirunas", "Östersund"): names, not words; "Koło" (a wheel) and "Gramado" (a lawn) are words."""
+    out: set[str] = set()
+    for lang in WORD_LANGS:
+        for file in WORD_TABLES.get(lang, (f"{lang}_lemma_lookup.json.gz",)):
+            for form, lemma in _lookup(file).items():
+                for word in (form, *(lemma if isinstance(lemma, list) else [lemma])):
+                    if word.islower() or lang in NOUNS_CAPITALISED:
+                        out.add(word.lower())
+    out |= {w for w, p in _lookup("en_lexeme_prob.json.gz").items() if p > COMMON_PROB and w.islower()}
+    return frozenset(out)
 
 
 def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[str]) -> None:
@@ -467,7 +479,7 @@ def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[
 
     hand = {fold(name) for name in hand_places()}  # a hand-kept name is the hand-kept place ("Brooklin" BR-SP)
     prob = _lookup("en_lexeme_prob.json.gz")
-    words = _every_word()
+    words = _words_in_lower_case()
     placed: dict[str, list[tuple[int, str, str]]] = {}  # folded name -> [(population, name, code)]
     for city in small:
         name = _clean(city["name"])
@@ -1140,23 +1152,15 @@ AIRPORT_OWN_NAMES = {"Okęcie": "WAW", "Okęciu": "WAW", "Okęcia": "WAW", "okę
                      "okęcia": "WAW", "Chopina": "WAW"}
 
 
+@lru_cache(maxsize=1)
 def _all_words() -> frozenset[str]:
     """Every word form spaCy's lemma tables know in the languages read (``WORD_LANGS``), lower case, less the names
     they write with a capital only (Swedish "Arlanda", "Landvetter")."""
-    return _word_forms()[1]
-
-
-@lru_cache(maxsize=1)
-def _word_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """(:func:`_every_word`, :func:`_all_words`) from one walk of the lemma tables: the build asks for both, and a
-    walk of the twelve languages' tables is the slow part of either."""
-    every: set[str] = set()
-    not_names: set[str] = set()
+    out: set[str] = set()
     for lang in WORD_LANGS:
         words, _, capitalised = _words_of(lang, set())
-        every |= words
-        not_names |= words - {c.lower() for c in capitalised}
-    return frozenset(every), frozenset(not_names)
+        out |= words - {c.lower() for c in capitalised}
+    return frozenset(out)
 
 
 def _no_word_anywhere(word: str) -> bool:
