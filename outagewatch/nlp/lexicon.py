@@ -674,13 +674,15 @@ ACCESS_DOWN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "en": (("internet", "broadband", "fibre", "fiber", "signal", "data", "mobile data", "wifi", "network", "4g", "5g",
             "lte", "tv", "cable", "landline", "fios", "home internet"),
            ("out", "dead", "gone", "died", "is out", "is dead", "is gone", "has gone", "went out", "just died", "vanished",
-            "keeps dropping", "dropping", "dropping constantly", "has died", "has vanished")),
+            "keeps dropping", "dropping", "dropping constantly", "has died", "has vanished",
+            # British: "Sky broadband went off in Sheff", "broadband has packed in"
+            "went off", "has gone off", "packed in", "has packed in", "packed up")),
     "es": (("internet", "fibra", "señal", "red", "datos", "wifi", "4g", "luz e internet"),
            ("muerto", "muerta", "cortado", "cortada", "caído", "caída", "se fue", "se cayó", "inestable", "intermitente")),
     "fr": (("internet", "fibre", "réseau", "4g", "5g", "box", "connexion", "télé", "wifi"),
            ("coupée", "coupé", "coupés", "tombé", "tombée", "est tombé", "est tombée", "hs", "morte", "mort", "en rade")),
     "pt": (("internet", "fibra", "rede", "sinal", "dados", "net", "wifi", "4g"),
-           ("morta", "morto", "caiu", "instável", "fora", "sumiu", "oscilando", "caindo")),
+           ("morta", "morto", "caiu", "cai", "instável", "fora", "sumiu", "oscilando", "caindo")),
     "de": (("internet", "netz", "dsl", "glasfaser", "kabel-tv", "wlan", "mobilfunk", "lte", "4g", "5g", "festnetz"),
            ("tot", "weg", "down", "futsch", "ausgefallen")),
     "it": (("internet", "fibra", "rete", "linea", "segnale", "4g", "wifi", "adsl"),
@@ -689,7 +691,7 @@ ACCESS_DOWN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                                                                   "uit")),
     "pl": (("internet", "światłowód", "sieć", "zasięg", "lte"), ("padł", "padła", "leży", "zniknął", "zniknęła")),
     "tr": (("internet", "fiber", "şebeke", "interneti", "hat", "sinyal"), ("gitti", "kesik", "kesildi", "çöktü", "yok")),
-    "sv": (("internet", "nätet", "mobilnätet", "bredband", "bredbandet", "fiber"), ("död", "dött", "nere", "borta")),
+    "sv": (("internet", "nätet", "mobilnätet", "bredband", "bredbandet", "fiber"), ("död", "dött", "dog", "nere", "borta")),
 }
 # None of what an operator sells ("no calls", "zero signal", "sin fibra", "plus de 4G", "sem televisão", "ohne
 # Kabel-TV", "zero linea", "geen 4G"); weak, as above: "no data" and "no calls" are said of anything too.
@@ -699,13 +701,14 @@ NO_ACCESS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "mobile data", "internet", "network")),
     "es": (("sin", "no hay", "cero", "ni"), ("fibra", "datos", "4g", "llamadas", "línea", "datos móviles",
                                             "energía ni internet")),
-    "fr": (("pas de", "plus de", "aucune", "aucun", "ni"), ("4g", "5g", "fibre", "télé", "tv", "box", "appels", "accès")),
+    "fr": (("pas de", "plus de", "aucune", "aucun", "ni", "privé de", "privée de", "privés de", "privées de"),
+           ("4g", "5g", "fibre", "télé", "tv", "box", "appels", "accès", "réseau")),
     "pt": (("sem",), ("fibra", "dados", "televisão", "tv", "4g", "linha", "telefone")),
     "de": (("kein", "keine", "ohne"), ("dsl", "lte", "kabel-tv", "tv", "internet", "netz", "glasfaser", "festnetz", "4g")),
     "it": (("senza", "zero", "niente"), ("fibra", "linea", "4g", "chiamate", "dati", "segnale")),
     "nl": (("geen", "zonder"), ("4g", "5g", "tv", "glasvezel", "internet", "netwerk", "bereik")),
     "pl": (("brak", "bez", "nie ma"), ("światłowodu", "lte", "telewizji")),
-    "sv": (("inget", "ingen", "utan"), ("bredband", "mobilnät", "4g", "5g", "tv")),
+    "sv": (("inget", "ingen", "utan", "noll"), ("bredband", "mobilnät", "4g", "5g", "tv", "täckning")),
 }
 _KNOWN = {p for phrases in SYMPTOM_PHRASES.values() for p in phrases}
 _STARTS = {p.split(" ", 1)[0] for p in _KNOWN if " " in p}
@@ -744,7 +747,7 @@ OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", 
                               "ligt", "lag", "er", "weer", "al", "valt", "viel", "vallen"})
 # ... and, after an operator already named (not to find one: "power's been out" names none), a perfect's auxiliary
 # or a time since ("cox internet been out", "magenta internet sabahtan beri yok": since the morning, none).
-OPERATOR_FILLERS_NAMED = OPERATOR_FILLERS | frozenset({"been", "has", "have", "had", "beri", "sabahtan", "akşamdan",
+OPERATOR_FILLERS_NAMED = OPERATOR_FILLERS | frozenset({"been", "has", "have", "had", "har", "varit", "beri", "sabahtan", "akşamdan",
                                                        "dünden", "öğleden", "geceden", "bugün", "hala"})
 # What a customer buys, after what an operator sells ("no T-Mobile data plan yet"): no network gone.
 OPERATOR_PRODUCTS = frozenset({"plan", "plans", "contract", "deal", "deals", "subscription", "package", "bundle",

@@ -30,6 +30,12 @@ apart (``worded``): one counts only written with its capital and beside a word f
 word less frequent in English than :data:`tables.COMMON_PROB` ("Orange", "Vivo", "Sky") also anywhere in a
 sentence that speaks of a network ("Vivo sem sinal em BH", "Orange nie ma zasięgu"), unless a comma follows
 ("Claro, sin señal aquí" is "of course").
+
+As people type them in a hurry: a name of one letter, a hyphen and a word also without its hyphen ("tmobile",
+:func:`joined`); a two-word name in lower case before its down-word ("virgin media out"); a name in lower case
+right after what it sells and "of"/"from" ("sem sinal da claro", "bredbandet från bahnhof", :func:`_sold_by`); a
+name after a word for none and before what it sells ("no verizon data", "no EE signal", :func:`_none_of`);
+"Telekom" alone, which its customers write for Deutsche Telekom (:data:`WORDED_BY_HAND`).
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ ACCESS = frozenset({
     "segnale", "netwerk", "glasvezel", "bereik", "sieć", "sieci", "zasięg", "zasięgu", "światłowód", "şebeke",
     "şebekesi", "interneti", "fiberi", "nät", "mobilnät", "mobilnätet", "bredband", "bredbandet", "mobil",
     "mobiel", "mobile-data", "mobilt", "dati", "donnees", "données", "4g/5g",
+    # Bell's fibre as its customers name it ("bell fibe down"); Polish genitive ("bez światłowodu w Orange")
+    "fibe", "światłowodu",
     # coverage said of an operator ("Sin cobertura de Orange", "täckning hos Telia"), Swedish plural "mobila"
     "cobertura", "couverture", "copertura", "täckning", "mobila", "accès"})
 LINKS = frozenset({"de", "da", "do", "del", "von", "bei", "der", "di", "della", "dell'", "van", "bij", "w", "z",
@@ -223,13 +231,31 @@ def table() -> dict[str, str]:
     return _tables()["names"]
 
 
+@lru_cache(maxsize=1)
 def worded() -> dict[str, list[str]]:
-    return _tables()["worded"]
+    return {**WORDED_BY_HAND, **_tables()["worded"]}
 
 
 @lru_cache(maxsize=1)
 def keys() -> frozenset[str]:
-    return frozenset(table())
+    return frozenset(table()) | frozenset(joined())
+
+
+@lru_cache(maxsize=1)
+def joined() -> dict[str, str]:
+    """A name of one letter, a hyphen and a word, as people type it without the hyphen ("tmobile data just gone",
+    "eplus"): the joined form is no word of any language read, and a letter before a hyphen is how the operator
+    writes itself, not how anyone writes anything else."""
+    known = table()
+    return {low.replace("-", ""): form for low, form in known.items()
+            if low.count("-") == 1 and len(low.split("-")[0]) == 1 and low.split("-")[1].isalpha()
+            and len(low.split("-")[1]) >= 4 and low.replace("-", "") not in known}
+
+
+# Operators whose name is a generic word of the trade elsewhere, kept as worded names by hand: "Telekom" alone is
+# Deutsche Telekom to its customers ("ohne Telekom Festnetz", "Telekom Glasfaser tot"); in another company's name
+# it is that company's second word, found as its pair ("Türk Telekom").
+WORDED_BY_HAND = {"telekom": ["Telekom", "near"]}
 
 
 def pairs() -> dict[str, str]:
@@ -271,7 +297,7 @@ def _pair_firsts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def all_keys() -> frozenset[str]:
-    return frozenset(table()) | frozenset(worded()) | _pair_firsts()
+    return keys() | frozenset(worded()) | _pair_firsts()
 
 
 @lru_cache(maxsize=1)
@@ -319,7 +345,7 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
     found = []
     keys = all_keys().intersection(lower)
     if keys:
-        known = table()
+        known = _known()
         said = worded()
         two = pairs()
         firsts = _pair_firsts()
@@ -332,8 +358,9 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                 if f"{text} {texts[i + 1]}" == two[f"{low} {lower[i + 1]}"] or text[:1].isupper() and \
                         texts[i + 1][:1].isupper() and not _cased(two[f"{low} {lower[i + 1]}"].split(" ")[1]) \
                         or text.islower() and texts[i + 1].islower() and (_sells_next(lower, i + 1) or i + 2 < len(lower)
-                                                                          and lower[i + 2] in ACCESS):
-                    found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ", "virgin media broadband"
+                                                                          and lower[i + 2] in ACCESS
+                                                                          or _down_after(lower, i + 1)):
+                    found.append(i + 1)  # "Türk Telekom", "Virgin Media", "One NZ", "virgin media broadband", "virgin media out"
             elif low in said:
                 if text[:1].isupper() and (_worded_counts(texts, lower, i, said[low][1] == "near")
                                            or _no_network_after(lower, i) or _down_after(lower, i)
@@ -344,7 +371,8 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                     # about a network)
                     found.append(i)  # "Orange nie ma zasięgu w całej Łodzi", "Tre har ingen täckning i Malmö"
                 elif text.islower() and low not in LOWER_NEVER and (
-                        _sells_next(lower, i) or i + 1 < len(lower) and (
+                        _sells_next(lower, i) or _sold_by(lower, i) or said[low][1] == "near" and _none_of(lower, i)
+                        or i + 1 < len(lower) and (
                             _down_after(lower, i) and (said[low][1] == "near" or not NETWORK_TALK.isdisjoint(lower))
                             or said[low][1] == "near" and lower[i + 1] in _NONE_WORDS and _no_network_after(lower, i))):
                     found.append(i)  # "bell internet is gone", "comcast down for anyone?", "bahnhof nere"
@@ -357,8 +385,9 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                     found.append(i)  # "T-Mobile", "t-mobile padł": the tokenizer splits the name at its hyphen
     if not SHORT_CAPS.keys().isdisjoint(lower):
         for i, text in enumerate(texts):
-            if text in SHORT_CAPS.values() and i not in found and (_sells_next(lower, i) or _down_after(lower, i)):
-                found.append(i)  # "EE 4G dead", "BT broadband down", "lost BT broadband"
+            if text in SHORT_CAPS.values() and i not in found and (
+                    _sells_next(lower, i) or _down_after(lower, i) or _none_of(lower, i)):
+                found.append(i)  # "EE 4G dead", "BT broadband down", "lost BT broadband", "no EE signal"
     genitives = _genitives()
     for i, text in enumerate(texts) if not genitives.keys().isdisjoint(lower) else ():
         if text[:1].isupper() and lower[i] in genitives and i not in found:
@@ -383,11 +412,30 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
 # What an operator sells, said right after its name written in lower case, as people type it ("cox internet",
 # "bell internet is gone", "virgin media broadband", "türk telekom internet"): a narrower list than ACCESS, whose
 # "data", "home", "mobile", "network", "red" follow ordinary words ("personal data", "play network").
-SELLS_LOWER = frozenset({"internet", "broadband", "fibre", "fiber", "fibra", "fios", "dsl", "adsl", "vdsl", "glasfaser",
+SELLS_LOWER = frozenset({"internet", "broadband", "fibre", "fiber", "fibe", "fibra", "fios", "dsl", "adsl", "vdsl", "glasfaser",
                          "glasvezel", "bredband", "bredbandet", "światłowód", "sinal", "señal", "segnale", "4g", "5g",
                          "lte", "mobilnät", "mobilnätet", "interneti", "fiberi", "şebekesi", "festnetz", "kabel-tv"})
 # A worded name never read in lower case, whatever follows: "free internet", "free wifi" are prices.
 LOWER_NEVER = frozenset({"free"})
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, str]:
+    return {**table(), **joined()}
+
+
+def _sold_by(lower: list[str], i: int) -> bool:
+    """What an operator sells, then "of"/"from", right before the name in lower case ("sem sinal da claro",
+    "bredbandet från bahnhof dog", "internet da vivo"): the word after such a link is whose network it is."""
+    return i >= 2 and lower[i - 1] in LINKS and lower[i - 2] in SELLS_LOWER
+
+
+def _none_of(lower: list[str], i: int) -> bool:
+    """A word for none right before the name and what it sells right after ("no verizon data", "no EE signal",
+    "geen ziggo internet"), not what a customer buys ("no T-Mobile data plan")."""
+    n = len(lower)
+    return i > 0 and lower[i - 1] in _NONE_WORDS and i + 1 < n and lower[i + 1] in ACCESS and (
+        i + 2 >= n or lower[i + 2] not in lexicon.OPERATOR_PRODUCTS)
 
 
 def _sells_next(lower: list[str], i: int) -> bool:
