@@ -451,11 +451,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             services.pop(service)
             say("name", service, False, "the one thing said to work, after \"at least\" or \"only\", beside "
                 "something else that fails (\"power's out ... at least my netflix downloads work\")", entry=service)
-    if len(services) > 1 and "my" in held and not DEVICE_BRANDS.keys().isdisjoint(services):
+    if len(services) > 1 and ("my" in held or "the" in held) and not DEVICE_BRANDS.keys().isdisjoint(services):
         for service in _my_device(lower, names, services, ctx):
             services.pop(service)
             say("name", service, False, "the writer's own device another service fails on (\"disney+ black screen "
-                "on my roku but netflix streams fine\")", entry=service)
+                "on my roku but netflix streams fine\", \"youtube tv on the roku keeps buffering\")", entry=service)
     if len(services) > 1 and not CORRECTION_TURNS.isdisjoint(held) and not IT_IS.isdisjoint(held):
         for service in _corrected(lower, names, services, ctx):
             services.pop(service)
@@ -1107,4 +1107,4 @@ HELD_WORDS = frozenset().union(
     lexicon.PUBLIC_SYSTEMS, SERVICE_DEAD, lexicon.REPAIR_VERBS, lexicon.ASKED_DOWN, lexicon.ASKING_COPULAS,
     lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
-    {"system", "bedrock", "docker", "toomanyrequests", "my", "?", "??", "？", ",", "one"})
+    {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"})

@@ -1088,13 +1088,16 @@ DEVICE_BRANDS = {"roku": ("roku",)}
 def _my_device(lower: list[str], names, services: dict, ctx: SourceContext) -> list[str]:
     """A streaming device's brand every mention of which is the writer's own ("my roku", "my roku tv:"), beside
     another service: the device the other fails on ("disney+ black screen with error code 83 on my roku but netflix
-    streams fine"), as the writers label it; "the roku" or a Roku failing alone keeps it."""
+    streams fine"), as the writers label it; so is one the other is watched "on the" ("youtube tv on the roku keeps
+    buffering": the writers' brief settles it so since final21, where two older sets had kept it); a Roku failing
+    alone, or named otherwise ("the roku app crashes"), keeps it."""
     out = []
     for service in DEVICE_BRANDS.keys() & services.keys():
         if service in ctx.services:
             continue
         starts = [s for s, _, ns in names for nm in ns if nm.kind == "service" and nm.ids and nm.ids[0] == service]
-        if starts and all(st and lower[st - 1] == "my" for st in starts):
+        if starts and all(st and lower[st - 1] == "my" or st > 1 and lower[st - 1] == "the" and lower[st - 2] == "on"
+                          for st in starts):
             out.append(service)
     return out
 
