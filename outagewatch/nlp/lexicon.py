@@ -939,6 +939,25 @@ COMPONENT_STATES = ("degraded performance", "partial outage", "major outage", "p
 ALL_CLEAR = frozenset({"operational", "all systems operational", "fully operational", "all systems go",
                        "operating normally", "is operating normally"})
 STATUS_ORDER = ("informational", "investigating", "identified", "monitoring", "resolved")
+# A status update that says its incident is not over, in every language read: the next update promised ("Next update
+# in 30 minutes", "Następna aktualizacja o 12:00", "次回の更新は"), a workaround offered ("Workaround: retry",
+# "Obejście:", "Geçici çözüm olarak"), both only where an incident is open; and the watch kept on ("continuiamo a
+# monitorare", "Nous continuons à surveiller"), which a resolved notice says too ("resolved ... we will continue to
+# monitor"), so it counts only against a recovery the rules read without a resolved stage, or Azure's "Mitigated".
+STILL_OPEN = (
+    "next update", "workaround", "work-around", "próxima actualización", "solución alternativa", "próxima atualização",
+    "solução alternativa", "prochaine mise à jour", "contournement", "nächstes update", "nächste aktualisierung",
+    "problemumgehung", "umgehungslösung", "prossimo aggiornamento", "soluzione alternativa", "volgende update",
+    "tijdelijke oplossing", "następna aktualizacja", "kolejna aktualizacja", "obejście", "nästa uppdatering",
+    "tillfällig lösning", "sonraki güncelleme", "geçici çözüm", "次回の更新", "回避策", "다음 업데이트", "우회 방법",
+)
+STILL_WATCHED = (
+    "continue to monitor", "continuing to monitor", "continue monitoring", "seguimos monitoreando",
+    "seguimos monitorizando", "seguimos supervisando", "seguimos monitorando", "continuamos monitorando",
+    "continuons à surveiller", "continuons de surveiller", "beobachten weiterhin", "weiterhin beobachten",
+    "continuiamo a monitorare", "blijven monitoren", "nadal monitorujemy",
+    "fortsätter att övervaka", "izlemeye devam", "引き続き監視", "계속 모니터링",
+)
 
 # Japanese: regexes over the raw text (the blank tokenizer keeps a run of kana/kanji as one token).
 # The negative look-aheads keep "落ちてない" (not down) and "復旧作業中" (recovery under way) out.

@@ -674,6 +674,37 @@ def _title_status(lower: list[str]) -> str | None:
     return None
 
 
+_STILL_OPEN_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.STILL_OPEN) + r")")
+_STILL_WATCHED_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in lexicon.STILL_WATCHED) + r")")
+_MITIGATED_TITLES = frozenset(w for w in STAGE_WORDS if TITLE_STAGES.get(w) == "resolved" and w.startswith(
+    ("mitig", "atténu", "attenu", "atenu", "gemildert", "azaltıldı", "afgezwakt", "beperkt", "złagodz", "hafiflet",
+     "mildrat", "begränsat", "軽減", "완화")))
+
+
+def left_open(lower: list[str], raw: str, status: str | None, stage_spans, recovered: bool) -> str | None:
+    """The stage a status update is still at where the rules read it over, or read none, though it says the incident
+    is not over (lexicon.STILL_OPEN, STILL_WATCHED): "Mitigato - ... continuiamo a monitorare", "Obejście: użyj
+    prywatnego IP. Następna aktualizacja o 12:00", "Nous constatons une reprise ... Nous continuons à surveiller".
+    Not against a resolved title ("Resolvido - ... Seguimos monitorando, mas o problema está encerrado"), nor the
+    watch kept on against a resolved stage the text says ("has been resolved. We will continue to monitor")."""
+    joined = raw.lower()
+    opened = _STILL_OPEN_RE.search(joined) is not None
+    watched = not opened and _STILL_WATCHED_RE.search(joined) is not None
+    if not (opened or watched):
+        return None
+    if status is None:
+        return "identified" if opened else "monitoring"
+    titled = _title_status(lower)
+    if titled == "resolved":
+        title = lower[0] if lower[0] in STAGE_WORDS else lower[1] if len(lower) > 1 and lower[1] in STAGE_WORDS \
+            else lower[-1]
+        return "monitoring" if title in _MITIGATED_TITLES else None
+    said_resolved = any(stage == "resolved" for _, _, stage in stage_spans)
+    if said_resolved and not opened:
+        return None
+    return "monitoring" if said_resolved or recovered or titled is None else None
+
+
 def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:
     titled = _title_status(lower)
     if titled:

@@ -47,7 +47,7 @@ from outagewatch.nlp.geo import NICKNAME_NEEDS_CONTEXT, inside, namesakes, place
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 from outagewatch.textrules import HANGUL, KANA
-from outagewatch.nlp.relevance_rules import (TITLE_MARKS, _about_a_service, _about_an_outage, _announced, _asked_down,
+from outagewatch.nlp.relevance_rules import (TITLE_MARKS, left_open, _about_a_service, _about_an_outage, _announced, _asked_down,
                                              _card_refused, _component_state, _left_broken, _looking_back,
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
                                              _partial, _power_cut_over, _status, _title_status, _told_in_the_past,
@@ -829,6 +829,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             # "Summary of impact: ... Root cause was a bad configuration push": the cause found is told
             # in the incident's account once it is over, not a stage it is at
             status = "resolved"
+        if status == "resolved" or status is None and ctx.kind == "status":
+            # "Mitigato - ... continuiamo a monitorare", "Obejście: ... Następna aktualizacja o 12:00": not over
+            status = left_open(lower, raw, status, stage_spans, recovered) or status
         if status == "resolved":
             symptoms -= lexicon.PROBLEM_SYMPTOMS
             symptoms.add("recovered")
