@@ -747,7 +747,13 @@ OPERATOR_FILLERS = frozenset({"ook", "also", "too", "hâlâ", "still", "again", 
                               "ligt", "lag", "er", "weer", "al", "valt", "viel", "vallen"})
 # ... and, after an operator already named (not to find one: "power's been out" names none), a perfect's auxiliary
 # or a time since ("cox internet been out", "magenta internet sabahtan beri yok": since the morning, none).
-OPERATOR_FILLERS_NAMED = OPERATOR_FILLERS | frozenset({"been", "has", "have", "had", "har", "varit", "beri", "sabahtan", "akşamdan",
+OPERATOR_FILLERS_NAMED = OPERATOR_FILLERS | frozenset({
+    # since when, in the languages read ("vodafone kabel seit gestern abend tot", "ziggo internet sinds vanochtend
+    # plat", "fibra tim desde ontem fora")
+    "seit", "gestern", "abend", "heute", "früh", "since", "yesterday", "tonight", "desde", "ayer", "ontem", "hoje",
+    "depuis", "hier", "soir", "ieri", "stamattina", "stasera", "sinds", "gisteren", "vanochtend", "vanavond", "od",
+    "wczoraj", "rana", "sedan", "igår", "morse", "kväll",
+    "been", "has", "have", "had", "har", "varit", "beri", "sabahtan", "akşamdan",
                                                        "dünden", "öğleden", "geceden", "bugün", "hala"})
 # What a customer buys, after what an operator sells ("no T-Mobile data plan yet"): no network gone.
 OPERATOR_PRODUCTS = frozenset({"plan", "plans", "contract", "deal", "deals", "subscription", "package", "bundle",

@@ -34,7 +34,8 @@ sentence that speaks of a network ("Vivo sem sinal em BH", "Orange nie ma zasię
 As people type them in a hurry: a name of one letter, a hyphen and a word also without its hyphen ("tmobile",
 :func:`joined`); a two-word name in lower case before its down-word ("virgin media out"); a name in lower case
 right after what it sells and "of"/"from" ("sem sinal da claro", "bredbandet från bahnhof", :func:`_sold_by`); a
-name after a word for none and before what it sells ("no verizon data", "no EE signal", :func:`_none_of`);
+name after a word for none and before what it sells ("no verizon data", "no EE signal", :func:`_none_of`), and
+one that is no everyday English word after a word for without ("zonder telenet", "sem vivo");
 "Telekom" alone, which its customers write for Deutsche Telekom (:data:`WORDED_BY_HAND`).
 """
 
@@ -371,7 +372,8 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                     # about a network)
                     found.append(i)  # "Orange nie ma zasięgu w całej Łodzi", "Tre har ingen täckning i Malmö"
                 elif text.islower() and low not in LOWER_NEVER and (
-                        _sells_next(lower, i) or _sold_by(lower, i) or said[low][1] == "near" and _none_of(lower, i)
+                        _sells_next(lower, i) or _sold_by(lower, i) or said[low][1] == "near" and (
+                            _none_of(lower, i) or i > 0 and lower[i - 1] in WITHOUT)
                         or i + 1 < len(lower) and (
                             _down_after(lower, i) and (said[low][1] == "near" or not NETWORK_TALK.isdisjoint(lower))
                             or said[low][1] == "near" and lower[i + 1] in _NONE_WORDS and _no_network_after(lower, i))):
