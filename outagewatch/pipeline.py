@@ -85,6 +85,12 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     """
     total = UpsertResult()
     batches = batched(signals, batch_size)
+    # Between two batches the spine waits for its tagger (two seconds and more for 5,000 Signals
+    # on a busy machine): the store is told that the run of writes goes on meanwhile, so that it
+    # does not take the wait for the end of a bulk load. A wait for the input still counts.
+    hold = getattr(store, "hold_run", None) if tag is not None else None
+    if hold is not None:
+        batches = _read_unheld(batches, hold)
     # A tagger that tags ahead reads the next batches before this one is stored: near the end of
     # all it reads, the store is told how many Signals are still to come (the last four batches'),
     # and the SQLite store has its words indexer commit then, beside them. (Without one, the end
@@ -117,6 +123,8 @@ def store_signals(store: Store, signals: Iterable[Signal], *, tag: Callable[[lis
     finally:
         if tag is not None:
             batches.close()  # a failed upsert: the batches still queued for tagging are dropped now
+        if hold is not None:
+            hold(False)
     if reading is not None:
         total.repeated += reading.repeated
     return total
@@ -172,6 +180,19 @@ def _pieces(batch: list[Signal]) -> list[list[Signal]]:
         batch = batch[half:]
     pieces.append(batch)
     return pieces
+
+
+def _read_unheld(batches: Iterable[list[Signal]], hold: Callable[[bool], None]) -> Iterator[list[Signal]]:
+    """``batches``, the store's run held (:meth:`~outagewatch.search.base.BaseStore.hold_run`)
+    but while each is read: a pause of the input may end the run, a wait for tags may not."""
+    batches = iter(batches)
+    while True:
+        hold(False)
+        batch = next(batches, None)
+        hold(True)
+        if batch is None:
+            return
+        yield batch
 
 
 def _tag_each(batches: Iterable[list[Signal]], tag: Callable[[list[Signal]], None]) -> Iterator[list[Signal]]:

@@ -18,6 +18,7 @@ import time
 
 import pytest
 
+from outagewatch.pipeline import store_signals
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
 from outagewatch.search.sqlite.idkeys import KeyMap
@@ -157,6 +158,53 @@ def test_a_batch_longer_than_the_idle_time_does_not_end_the_load(tmp_path, monke
             "SELECT 1 FROM sqlite_master WHERE name = 'signals_idkey'")
         wait_until(lambda: store._writer.keymap is None)
         assert index_exists(path)
+
+
+def test_a_load_whose_tagger_takes_longer_than_the_idle_time_keeps_its_keys_in_memory_to_the_end(
+        tmp_path, monkeypatch):
+    # ingest on a busy machine: between two batches the spine waits for its tagger longer than
+    # the pause that ends a run of writes; that wait is not the end of the load
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 0.3)
+    monkeypatch.setattr("outagewatch.search.sqlite.textindex.RUN_GAP_SECONDS", 0.3)
+    path = tmp_path / "slow-tagger.db"
+    with SQLiteStore(path) as store:
+        store.text.bulk_rows = 100
+        seen = []
+
+        def slow_tagger(signals):  # a tagger far behind the store
+            time.sleep(0.8)
+            seen.append((store._writer.keymap is not None, store.text.run_rows))
+
+        result = store_signals(store, batch(0, 1000), tag=slow_tagger, batch_size=200)
+        assert result.new == 1000
+        # from the third batch on, after each wait, the ids are still in memory and the run
+        # counted whole, to the last batch
+        assert seen[2:] == [(True, 400), (True, 600), (True, 800)]
+        wait_until(lambda: store._writer.keymap is None)  # once the spine is done, the pause ends it
+        assert index_exists(path) and deferred_by(path) is None and rows_and_ids(store) == (1000, 1000)
+
+
+def test_a_pause_of_the_input_still_ends_the_load(tmp_path, monkeypatch):
+    # a stream that stops for a while (a collector between polls, a pipe gone quiet): the run of
+    # writes has ended, the id index is built again for whoever reads meanwhile
+    monkeypatch.setattr("outagewatch.search.sqlite.writes.END_LOAD_SECONDS", 0.3)
+    path = tmp_path / "slow-input.db"
+    with SQLiteStore(path) as store:
+        store.text.bulk_rows = 100
+        seen = []
+
+        def slow_input():
+            for start in range(0, 1000, 200):
+                if start == 600:
+                    time.sleep(1.2)
+                yield from batch(start, 200)
+
+        def tagger(signals):
+            seen.append(store._writer.keymap is not None)
+
+        store_signals(store, slow_input(), tag=tagger, batch_size=200)
+        assert seen[2] and not seen[3]  # the pause before the fourth batch ended the load
+        assert rows_and_ids(store) == (1000, 1000)
 
 
 def wait_until(condition, seconds: float = 10.0) -> None:

@@ -213,6 +213,13 @@ class BaseStore:
         what it has and has its words indexer commit the words of everything stored so far
         (see :meth:`TextIndex.expect_end`)."""
 
+    def hold_run(self, held: bool) -> None:
+        """The caller's run of writes goes on though no batch comes (``held``: the spine waits
+        for its tagger, not for its input) or may end if none comes (``held`` False): a backend
+        that ends a run after a pause may leave the held time out of it. Nothing here; the
+        SQLite store measures its pauses on a clock that stands still meanwhile (see
+        :mod:`outagewatch.search.sqlite.runclock`)."""
+
     def upsert(self, signals: Iterable[Signal]) -> UpsertResult:
         """Idempotent batch write keyed by ``Signal.id``.
 

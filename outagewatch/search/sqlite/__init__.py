@@ -53,6 +53,7 @@ class SQLiteStore(BaseStore):
         self.text = TextIndex(self.database, None if str(self.path) == ":memory:" else words_path(self.path))
         self._writer = Writer(self.database)
         self._writer.on_load_end = self.text.load_ended
+        self.text.clock = self._writer.clock  # one clock for when a run of writes has paused
         self._planner = Planner(self.database, self.text)
         self._aggregations = Aggregations(self.database, self.text)
         self.state = SQLiteState(self.database)
@@ -85,6 +86,11 @@ class SQLiteStore(BaseStore):
         """A bulk load's words indexer process starts now, while the caller waits (see
         :meth:`TextIndex.expect_rows`)."""
         self.text.expect_rows(rows)
+
+    def hold_run(self, held: bool) -> None:
+        """While ``held``, no pause ends the run of writes: the bulk load keeps its id keys in
+        memory and its words indexer (see :mod:`.runclock`)."""
+        self._writer.clock.hold(held)
 
     def expect_end(self, rows: int) -> None:
         """During a bulk load, near its end: the open group of batches is committed and the

@@ -45,6 +45,7 @@ import orjson
 import tantivy
 
 from outagewatch.search.query import Atom, Query, words_of
+from outagewatch.search.sqlite.runclock import RunClock
 from outagewatch.search.sqlite.schema import Database
 from outagewatch.signal import Signal
 from outagewatch.textrules import CJK_CHARS
@@ -204,7 +205,8 @@ class TextIndex:
         self._indexer = None  # an IndexerProcess during a bulk load
         self.bulk_rows = BULK_ROWS
         self._run = 0  # rows written by this process in the current run of writes
-        self._last_write = 0.0
+        self._last_write = 0.0  # by the clock below
+        self.clock = RunClock()  # stands still while the caller holds the run (SQLiteStore.hold_run)
         self.index = self._open()
 
     # -- opening ---------------------------------------------------------------------
@@ -386,7 +388,7 @@ class TextIndex:
         unless this process is in a bulk load (``BULK_ROWS`` new rows in a run of writes
         less than ``RUN_GAP_SECONDS`` apart, ``self.bulk_rows``): then an indexer process
         does it, beside."""
-        now = time.monotonic()
+        now = self.clock.now()
         if now - self._last_write > RUN_GAP_SECONDS:
             self._run = 0
         self._last_write = now

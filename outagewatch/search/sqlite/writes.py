@@ -24,7 +24,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +32,7 @@ import orjson
 from outagewatch.search.base import Change
 from outagewatch.search.fields import SQL_COLUMNS, row_and_fingerprint, signal_to_row
 from outagewatch.search.sqlite.idkeys import KeyMap
+from outagewatch.search.sqlite.runclock import RunClock
 from outagewatch.search.sqlite.schema import (BUSY_MS, CHECKPOINT_PAGES, DEFERRED_KEY, IDKEY_INDEX, ROLLUP_SECONDS,
                                               Database, id_key, idkey_index_exists, rollup_bucket, tag_key)
 from outagewatch.search.store import UpsertResult
@@ -147,7 +147,8 @@ class Writer:
         self.keymap: KeyMap | None = None
         self._end_timer: threading.Timer | None = None
         self._in_batch = False  # a batch is being written (set before its encoding, see batch_done)
-        self._last_batch = 0.0  # when the last batch ended
+        self._last_batch = 0.0  # when the last batch ended, by the clock below
+        self.clock = RunClock()  # stands still while the caller holds the run (SQLiteStore.hold_run)
         self._shared = False  # another process was seen adding rows: the id index stays
         # Called once a load's batches are committed, before the id index is built again: the
         # words indexer is told to commit meanwhile (TextIndex.load_ended).
@@ -274,7 +275,7 @@ class Writer:
         ``END_LOAD_SECONDS`` pass with no batch going on (a run of writes has ended)."""
         with self.database.mutex:  # (not the connection: the batch's deferred statements may run)
             self._in_batch = False
-            self._last_batch = time.monotonic()
+            self._last_batch = self.clock.now()
             if self.keymap is not None and self._end_timer is None:
                 self._arm(END_LOAD_SECONDS)
 
@@ -290,9 +291,11 @@ class Writer:
             self._end_timer = None
             if self.keymap is None:
                 return
-            wait = END_LOAD_SECONDS - (time.monotonic() - self._last_batch)
-            if self._in_batch or wait > 0:  # a batch runs (it may be long), or one ended lately
-                self._arm(END_LOAD_SECONDS if self._in_batch else wait)
+            wait = END_LOAD_SECONDS - (self.clock.now() - self._last_batch)
+            # a batch runs (it may be long), the caller holds the run (waits for its tagger), or
+            # a batch ended lately
+            if self._in_batch or self.clock.held or wait > 0:
+                self._arm(END_LOAD_SECONDS if self._in_batch or self.clock.held else wait)
                 return
             try:
                 self.end_load()
