@@ -333,18 +333,22 @@ def _positions(lower: list[str], words: frozenset[str]) -> list[int]:
     return sorted(at)
 
 
-def find(texts: list[str], lower: list[str]) -> list[int]:
+def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int]:
     """Where the words name an operator (token indices; for a name of two words, the second's; see the
-    module's docstring for when a short name counts). One set test first: nearly no text names one."""
-    if _any_word().isdisjoint(lower):
+    module's docstring for when a short name counts). One set test first: nearly no text names one.
+    ``raw``: the text the tokens were read from, where the caller has it (all ASCII, it holds no CJK name)."""
+    held = _any_word().intersection(lower)  # (each set of words below is part of these: tested against the few held)
+    if not held:
         # None of the words: only a Japanese or Korean carrier's name can be found, and only in a text with a
         # kana, kanji or hangul letter (the whole search below, for the seven in ten texts that hold none)
+        if raw is not None and raw.isascii():
+            return []
         joined = " ".join(texts)
         if joined.isascii() or not _CJK.search(joined) or not _CJK_NAMES.search(joined):
             return []
         return [i for i, text in enumerate(texts) if _CJK_NAMES.search(text)]
     found = []
-    keys = all_keys().intersection(lower)
+    keys = all_keys().intersection(held)
     if keys:
         known = _known()
         said = worded()
@@ -385,17 +389,18 @@ def find(texts: list[str], lower: list[str]) -> list[int]:
                 form = known.get(f"{lower[i - 2]}-{lower[i]}")
                 if form and (not _cased(form) or f"{texts[i - 2]}-{texts[i]}" == form) and i not in found:
                     found.append(i)  # "T-Mobile", "t-mobile padł": the tokenizer splits the name at its hyphen
-    if not SHORT_CAPS.keys().isdisjoint(lower):
+    if not SHORT_CAPS.keys().isdisjoint(held):
         for i, text in enumerate(texts):
             if text in SHORT_CAPS.values() and i not in found and (
                     _sells_next(lower, i) or _down_after(lower, i) or _none_of(lower, i)):
                 found.append(i)  # "EE 4G dead", "BT broadband down", "lost BT broadband", "no EE signal"
     genitives = _genitives()
-    for i, text in enumerate(texts) if not genitives.keys().isdisjoint(lower) else ():
+    for i, text in enumerate(texts) if not genitives.keys().isdisjoint(held) else ():
         if text[:1].isupper() and lower[i] in genitives and i not in found:
             found.append(i)  # "Telias mobila bredband", "Vodafones Netz"
-    joined = None if CJK_WORDS.keys().isdisjoint(lower) else ""
-    if joined is None:  # a Japanese or Korean carrier is looked for only in a text that is not all ASCII
+    joined = None if CJK_WORDS.keys().isdisjoint(held) else ""
+    if joined is None and (raw is None or not raw.isascii()):
+        # a Japanese or Korean carrier is looked for only in a text that is not all ASCII
         joined = " ".join(texts)
         joined = None if joined.isascii() or not _CJK_NAMES.search(joined) else joined
     for i, text in enumerate(texts) if joined is not None else ():

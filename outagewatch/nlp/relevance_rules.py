@@ -350,7 +350,7 @@ def _asked_down(lower: list[str]) -> int | None:
 
 
 _MONEY_CJK_RE = re.compile("|".join(lexicon.MONEY_FAILURE_CJK))
-_MONEY_GATE = lexicon.TWICE | lexicon.TWICE_FIRSTS | lexicon.ORDER_WORDS
+MONEY_GATE = lexicon.TWICE | lexicon.TWICE_FIRSTS | lexicon.ORDER_WORDS
 
 
 def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
@@ -359,7 +359,7 @@ def _money_failure(lower: list[str], raw: str, cjk: bool) -> int | None:
     a word of cancelling or vanishing and one of money taken ("Bestellung storniert, Geld aber abgebucht"); an order
     word and a word of vanishing at most six words after it ("Foodora-ordern bara försvann ur appen"); in
     Japanese and Korean, :data:`lexicon.MONEY_FAILURE_CJK` in the raw text (then the first word)."""
-    if _MONEY_GATE.isdisjoint(lower) and not (cjk and _MONEY_CJK_RE.search(raw)):
+    if MONEY_GATE.isdisjoint(lower) and not (cjk and _MONEY_CJK_RE.search(raw)):
         return None  # one set test for the ~all texts that hold no word of "twice" and no order word
     n = len(lower)
     if not lexicon.PEOPLE_WHO_CHARGE.isdisjoint(lower):
@@ -705,8 +705,11 @@ def left_open(lower: list[str], raw: str, status: str | None, stage_spans, recov
     return "monitoring" if said_resolved or recovered or titled is None else None
 
 
-def _status(lower: list[str], stage_spans, ja, partial: bool = False) -> str | None:
-    titled = _title_status(lower)
+def _status(lower: list[str], stage_spans, ja, partial: bool = False, titled: str | None = "") -> str | None:
+    """The status stage the text reports, or None. ``titled``: :func:`_title_status` of ``lower`` where the caller
+    has read it ("", the default: read here)."""
+    if titled == "":
+        titled = _title_status(lower)
     if titled:
         return titled
     stages = set()

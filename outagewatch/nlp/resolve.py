@@ -47,7 +47,8 @@ from outagewatch.nlp.geo import NICKNAME_NEEDS_CONTEXT, inside, namesakes, place
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 from outagewatch.textrules import HANGUL, KANA
-from outagewatch.nlp.relevance_rules import (TITLE_MARKS, left_open, _about_a_service, _about_an_outage, _announced, _asked_down,
+from outagewatch.nlp.relevance_rules import (MONEY_GATE, TITLE_MARKS, left_open, _about_a_service, _about_an_outage,
+                                             _announced, _asked_down,
                                              _card_refused, _component_state, _left_broken, _looking_back,
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
                                              _partial, _power_cut_over, _status, _title_status, _told_in_the_past,
@@ -171,7 +172,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     name_ends = {e for _, e, _ in names}
     # A network operator the catalog does not list ("Optus down", "Tele2 mobilnät dött", "sem net da MEO"):
     # named for relevance alone (no service tag), nlp/operators.py
-    operator_at = operators.find(texts, lower)
+    operator_at = operators.find(texts, lower, raw)
     name_ends.update(i + 1 for i in operator_at)
     downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
     if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(held):
@@ -290,7 +291,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if at is not None and not any(s <= at < e for s, e, _, _ in found):
             talk.append(at)  # "Is Hinge down?", "Är BankID nere?"
             found.append((at, at + 1, "outage", True))
-    money = _money_failure(lower, raw, lang in ("ja", "ko"))
+    money = _money_failure(lower, raw, lang in ("ja", "ko")) \
+        if lang in ("ja", "ko") or not MONEY_GATE.isdisjoint(held) else None
     if money is not None:
         # "Klarna drog pengarna två gånger", "Bestellung storniert, Geld aber abgebucht", "결제가 두 번 됐어요": a
         # payment failure (a phrase of money taken twice that read as a weak problem word is one too)
@@ -320,8 +322,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             _add_entry(entry, vocab, services, providers)
             if tracing:
                 say("name", texts[i], True, "its status page or site", entry=entry)
-    spots = [(i, i + 1) for i, _ in codes] + \
-        [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
+    place_spans = [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
+    spots = [(i, i + 1) for i, _ in codes] + place_spans
     fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans)
     fine_codes: set[str] = set()  # providers of region codes said fine (a provider named so alone may be aside)
     for i, region in codes:
@@ -508,8 +510,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
     if lang == "de" and (regional or ctx.named) and not CITY_ADJECTIVE_NOUNS.isdisjoint(held):
         site_places += _city_adjective_places(texts, lower, vocab)  # "Frankfurter Region bei AWS"
-    people = demonyms.find(texts, lower, lang, demonyms.demonyms())  # "Londoners: ...", "los madrileños sin ..."
-    adjectives = demonyms.find_adjectives(texts, lower, lang)  # "empresas españolas", "Dutch government services"
+    # (most texts hold no people word, country adjective or airport name: none of the three is looked for)
+    people_words = not PEOPLE_WORDS.isdisjoint(held)
+    people = demonyms.find(texts, lower, lang, demonyms.demonyms()) if people_words else []  # "Londoners: ..."
+    adjectives = demonyms.find_adjectives(texts, lower, lang) if people_words else []  # "empresas españolas"
     if adjectives and lang in demonyms.country_adjectives() and not downs and not any(
             sym in lexicon.PROBLEM_SYMPTOMS for _, _, sym, _ in found):
         # a country's adjective before its noun, from its language's name ("Nederlandse spelers"), only in a text
@@ -519,7 +523,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if adjectives:  # (mostly none: no set of the people words' places is made then)
         found_at = {i for i, _ in people}
         people += [(i, code) for i, code in adjectives if i not in found_at]
-    people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
+    if people_words:
+        people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
     if people:
         site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
     if site_places:
@@ -529,7 +534,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     if places:  # "in east london", "whole of east London": the part of London, not East London, South Africa
         places = _part_of_a_city(texts, lower, places, vocab)
-    place_at = {s for s, _, ns in names if any(nm.kind in ("place", "region") for nm in ns)}
+    place_at = {s for s, _ in place_spans}  # (the names added since, typos', are services)
     # Where a tagged service or a network operator begins and ends: a big city in lower case right beside one is
     # where it fails ("izmir superonline fiber yok", "mtn lagos network jammed"); only where a place is in lower case
     brands = _brand_edges(names, services, providers, operator_at) if places and not raw.istitle() \
@@ -812,8 +817,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             problems.add(label)  # "travando no login": a problem with logging in is a login problem
 
     status = None
+    titled = _title_status(lower)  # a status page's stage as its title's word (read for the status and relevance)
     if want_status:
-        status = _status(lower, stage_spans, ja, partial)
+        status = _status(lower, stage_spans, ja, partial, titled)
         if status is None and ctx.kind == "status":  # a status page names no stage: say what it reports
             # (a review of an incident is posted once it is over: "Post Incident Review (PIR) - Azure SQL Database";
             # a component's state goes on: "Editor - Partial Outage; Login - Operational")
@@ -858,7 +864,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if power and not (services or providers or operator) and not network_lost:
         problems = set()  # "power outage on our street": not a service outage
         why = excluded = "a power cut, no service named"
-    elif not network_lost and (services or providers) and _power_cut_over(lower, texts, found, sentence, power,
+    elif not network_lost and (services or providers) and (
+            lang in ("ja", "ko") or not lexicon.POWER_BACK.isdisjoint(held)) and _power_cut_over(
+            lower, texts, found, sentence, power,
                                                                           lang in ("ja", "ko")):
         problems = set()  # "Stromausfall ... 10 min, danach lief alles wieder, auch IMDb"
         symptoms -= lexicon.PROBLEM_SYMPTOMS
@@ -869,7 +877,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # a network down in one city, not the writer up a mountain)
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
-    asked_fine = None if stage_spans or ctx.kind == "status" or excluded is not None else answered.asked_then_fine(
+    asked_fine = None if stage_spans or ctx.kind == "status" or excluded is not None or not (
+        "?" in raw or "？" in raw or not answered.HEARSAY.isdisjoint(held) or not raw.isascii()) \
+        else answered.asked_then_fine(
         texts, lower, raw, found,
         [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)],
         [(s, e) for s, e, _ in places] + [(i, i + 1) for i, _ in codes], lang)
@@ -943,7 +953,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         recovered_outage = recovered_outage or recovery_said
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
                                               recovered_outage, bool(services or providers or operator),
-                                              ctx.kind == "status" or _title_status(lower) is not None
+                                              ctx.kind == "status" or titled is not None
                                               or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
                                                      for st, e, _ in stage_spans),  # "Service restored - ..."
                                               ctx.kind == "status")
@@ -1018,13 +1028,15 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
     lang = doc.user_data.get(LANG)
     if lang in inflected.ENDINGS or not NOTHING_NAMED_BLOCKERS.isdisjoint(lower) or "-" in "".join(lower):
         return None
-    if operators.find(texts, lower) or _title_status(lower) is not None or _component_state(lower) is not None:
+    raw = text_of(doc)
+    if operators.find(texts, lower, raw) or _title_status(lower) is not None or _component_state(lower) is not None:
         return None
-    if _money_failure(lower, text_of(doc), lang in ("ja", "ko")) is not None or not (
+    if _money_failure(lower, raw, lang in ("ja", "ko")) is not None or not (
             lexicon.ASKED_DOWN.isdisjoint(lower) or lexicon.ASKING_COPULAS.isdisjoint(lower)) and _asked_down(lower) is not None:
         return None  # "Bestellung storniert, Geld aber abgebucht", "Är BankID nere?"
-    if demonyms.find(texts, lower, lang, demonyms.demonyms()) or demonyms.find_adjectives(texts, lower, lang) \
-            or sites.find_airports(texts, lower, sites.airport_names()) or allclear.all_clear(lower, text_of(doc)):
+    if not PEOPLE_WORDS.isdisjoint(lower) and (
+            demonyms.find(texts, lower, lang, demonyms.demonyms()) or demonyms.find_adjectives(texts, lower, lang)
+            or sites.find_airports(texts, lower, sites.airport_names())) or allclear.all_clear(lower, raw):
         return None
     return Tags(denied=bool(not CHOICE_CUES.isdisjoint(lower) and verbs.choosing(lower)))
 
@@ -1105,9 +1117,17 @@ FUSED_ARTICLES = frozenset({"im", "beim", "vom", "zum", "zur", "am"})
 # words among them are found in one pass over its words (``held``), and each test reads those few (mostly none)
 # instead of every word again. A test of ``held`` against a set not united here would never see its words:
 # test_resolve_held_words.py reads resolve's source for every such test.
+# Every word that :func:`demonyms.find`, :func:`demonyms.find_adjectives` or :func:`sites.find_airports` can start
+# from, in lower case (a people word of any language's table, a country adjective, a two-word people name's second
+# word, "every", an airport's name): a text holding none gets nothing from them, and they are not called.
+PEOPLE_WORDS = frozenset().union(
+    *(words.keys() for words in demonyms.demonyms().values()), *(words.keys() for words in demonyms.adjectives().values()),
+    *(words.keys() for words in demonyms.country_adjectives().values()), *demonyms._SECOND_WORDS.values(),
+    demonyms.EVERY, (name.lower() for name in sites.airport_names()))
 HELD_WORDS = frozenset().union(
     senses.SUBJECT_WORDS, lexicon.OPERATOR_DOWN, OPERATOR_NOTHING, ASK_OTHERS, WORKS_ASKED, lexicon.BARE_DOWN,
     lexicon.PUBLIC_SYSTEMS, SERVICE_DEAD, lexicon.REPAIR_VERBS, lexicon.ASKED_DOWN, lexicon.ASKING_COPULAS,
     lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
-    {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"})
+    {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
+    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS)

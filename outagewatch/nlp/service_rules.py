@@ -18,6 +18,7 @@ question; ``place_rules`` reads two of its word lists (``SENTENCE_END``, ``LIST_
 from __future__ import annotations
 
 import functools
+import re
 from typing import AbstractSet, cast
 
 from outagewatch.nlp import fine, inflected, lexicon, typos
@@ -298,6 +299,8 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
             lower = list(lower)
             for i, stem in stems:
                 lower[i] = stem
+    if vocab.short_words.isdisjoint(lower) and not (texts and _cjk_short_in(" ".join(texts))):
+        return  # no product's word of any brand in the text: most texts (one set test, before the brands are read)
     # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
         {e for e in ctx.named if vocab.provider_of.get(e) == e}  # not a product's: "spark" is Adobe's and a carrier
@@ -487,6 +490,12 @@ for _entry, _words in CJK_SHORT.items():
     CJK_SHORT_BY_BRAND.setdefault(_entry.split("/")[0], []).extend((w, _entry) for w in _words)
 for _pairs in CJK_SHORT_BY_BRAND.values():
     _pairs.sort(key=lambda pair: -len(pair[0]))
+_CJK_SHORT_RE = re.compile("|".join(re.escape(w) for ws in CJK_SHORT.values() for w in ws))
+
+
+def _cjk_short_in(raw: str) -> bool:
+    """Whether ``raw`` holds a product's short name in kana, kanji or hangul (:data:`CJK_SHORT`) anywhere."""
+    return not raw.isascii() and _CJK_SHORT_RE.search(raw) is not None
 
 
 # A provider's units of compute by their generic words: the compute product's only where the text names no

@@ -149,6 +149,9 @@ class Vocabulary:
     # "storage": azure/storage}. Counts only when the brand is in the text or the source.
     short_names: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     short_firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # brand -> first words of its short names
+    # Every brand's short names' first words and its one-word products' words (``short_capitals``): a text holding
+    # none of them names no product by its short name (service_rules._short_names reads no brand's table then).
+    short_words: frozenset[str] = frozenset()
     # A short name of one word that is a function word of a supported language ("ad": Italian "to", of Azure AD;
     # "ses" French, "oss" Swedish, "cos" Italian/Polish): it counts only in capitals, as the catalog writes it
     # ("errori di accesso ad Azure Portal" is no Azure AD).
@@ -397,6 +400,7 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     vocab.short_capitals = _short_capitals(catalog, vocab.short_names)
     vocab.short_firsts = {brand: frozenset(words[0] for words in table) for brand, table in vocab.short_names.items()}
     vocab.short_cased = _short_function_words(vocab.short_names)
+    vocab.short_words = frozenset().union(*vocab.short_firsts.values(), *vocab.short_capitals.values())
     vocab.searched_products = _searched_products(vocab.short_names, vocab.short_capitals)
     _typos(vocab)
     vocab.brand_family = _brand_families(vocab)
