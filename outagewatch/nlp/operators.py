@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
@@ -321,7 +322,7 @@ def _any_word() -> frozenset[str]:
     return all_keys() | frozenset(_genitives()) | frozenset(CJK_WORDS) | frozenset(SHORT_CAPS)
 
 
-def _positions(lower: list[str], words: frozenset[str]) -> list[int]:
+def positions(lower: list[str], words: AbstractSet[str]) -> list[int]:
     """Where ``lower`` holds one of ``words``, in order: each word's places found by ``list.index`` (a search
     in C), not a loop over every word of the text for the one or two that count."""
     at = []
@@ -354,7 +355,7 @@ def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int
         said = worded()
         two = pairs()
         firsts = _pair_firsts()
-        for i in _positions(lower, keys):  # (a name, a two-word name's first word or a worded name: nothing else)
+        for i in positions(lower, keys):  # (a name, a two-word name's first word or a worded name: nothing else)
             text, low = texts[i], lower[i]
             if low in known:
                 if not _cased(known[low]) or text == known[low] or text.islower() and _sells_next(lower, i):

@@ -674,6 +674,9 @@ FINE_AFTER = ("sorun yok", "sorunsuz", "no problem", "no issues", "ok", "okay", 
               "sin problemas", "funciona bien", "va bien", "sem problemas", "funciona normal", "funciona bem",
               "senza problemi", "funziona bene", "keine probleme", "läuft normal", "geen problemen", "werkt prima",
               "pas de problème", "aucun problème", "fonctionne bien", "marche bien", "bez problemów", "działa normalnie")
+# (each phrase by its first two letters: the words after a place are compared only with the phrases they may start)
+_FINE_AFTER_BY_START: dict[str, tuple[str, ...]] = {
+    start: tuple(p for p in FINE_AFTER if p[:2] == start) for start in {p[:2] for p in FINE_AFTER}}
 FINE_CJK = ("괜찮", "문제없", "문제 없", "멀쩡", "大丈夫", "問題ない", "問題なし", "正常")
 # Getting round a problem by going elsewhere ("VPN'd to Amsterdam", "failed over to us-west-2"):
 # that place is where things work.
@@ -831,13 +834,13 @@ def _said_fine(texts: list[str], lower: list[str], start: int, end: int, fine_at
                place_at: set[int]) -> bool:
     """The words right after the place say it is fine there, before any other place or clause break."""
     n = len(lower)
-    if any(end <= f <= end + 2 and not place_at.intersection(range(end, f))
-           and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:f]) for f in fine_at):
+    if fine_at and any(end <= f <= end + 2 and not place_at.intersection(range(end, f))
+                       and lexicon.CLAUSE_BREAKS.isdisjoint(lower[end:f]) for f in fine_at):
         return True  # "Delhi is fine", "rest of the UK seems fine"
     j = end + (end < n and lower[end] in PLACE_CASES)  # "İstanbul'da"
     tail = " ".join(lower[j:j + 3])
     if any((tail == p or tail.startswith(p + " ")) and not tail[len(p):].lstrip().startswith("?")
-           for p in FINE_AFTER):
+           for p in _FINE_AFTER_BY_START.get(tail[:2], ())):
         return True  # not a question: "is Porto ok?"
     token = texts[end - 1]
     if end - start == 1 and not token.isascii():  # a CJK place: the rest of its run, then the next run
@@ -1179,6 +1182,7 @@ SIZE_BEFORE = (("size", "of"), ("sized",), ("bigger", "than"), ("larger", "than"
                ("tamanho", "da"), ("tamanho", "de"), ("tamanho", "do"), ("tamaño", "de"), ("grande", "como"),
                ("groß", "wie"), ("gross", "wie"), ("grand", "comme"), ("grande", "come"), ("taille", "de"),
                ("grootte", "van"), ("groot", "als"), ("wielkości",), ("storlek", "som"), ("büyüklüğünde",))
+_SIZE_LAST = frozenset(words[-1] for words in SIZE_BEFORE)  # the word right before the place in each
 # Where latency is measured from or to ("latency to NYC matters", "la latenza da Roma", "Latenz nach Wien"):
 # where the users are, weighed while choosing a region, not where a problem is.
 LATENCY = frozenset({"latency", "latencies", "ping", "latencia", "latência", "latenza", "latenz", "latence",
@@ -1250,7 +1254,7 @@ def _watched_from(lower: list[str], start: int) -> str | None:
 
 
 def _measure_or_vantage(lower: list[str], start: int) -> str | None:
-    for words in SIZE_BEFORE:
+    for words in SIZE_BEFORE if start and lower[start - 1] in _SIZE_LAST else ():
         k = len(words)
         if start >= k and tuple(lower[start - k:start]) == words:
             return "a place used as a measure of size (\"an area the size of Belgium\"), not where anything is"

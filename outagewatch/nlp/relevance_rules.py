@@ -139,9 +139,10 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
         joined = " ".join(lower)
         if _past_time(joined):
             return _again_now(joined, problems)
-    for i, word in enumerate(lower if not lexicon.PRESENT_TIME.isdisjoint(lower) else ()):
-        if word in lexicon.PRESENT_TIME and any(st - NEAR <= i < e + NEAR for st, e in problems):
-            return word
+    present = lexicon.PRESENT_TIME.intersection(lower)
+    for i in operators.positions(lower, present) if present else ():  # (in order: the first that dates a problem)
+        if any(st - NEAR <= i < e + NEAR for st, e in problems):
+            return lower[i]
     if joined is None:
         joined = " ".join(lower)
     for match in _PRESENT_RE.finditer(joined) if _KEYS.holding(joined) & _PRESENT else ():

@@ -379,10 +379,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                             say, tracing, ctx.named)
         if typed:  # where each typo'd name is, for the contrasts read below ("linkedin är död, whatsap funkar")
             names = names + typed
-    if "-" in "".join(lower):  # a word that is or holds a hyphen
+    if "-" in raw:  # a word that is or holds a hyphen (every character of the text but a space is a token's)
         _hyphenated_names(texts, lower, vocab, services, providers, say)
-    for entry in ctx.services if (vocab.brand_family or ctx.kind == "status") and services.keys() - ctx.services \
-            else ():
+    for entry in ctx.services if ctx.services and (vocab.brand_family or ctx.kind == "status") \
+            and services.keys() - ctx.services else ():
         # "@AmazonHelp: ... unable to stream Prime Video titles": a company's help account answers for
         # all its products; the one the text names is the one it is about
         family = vocab.brand_family.get(entry) or ()
@@ -468,7 +468,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
             providers.pop(provider)
             say("name", provider, False, why, entry=provider)
-    if len(services) > 1 and (not ASKING.isdisjoint(held) or any(w.endswith("?") or w == "？" for w in lower)):
+    if len(services) > 1 and (not ASKING.isdisjoint(held) or ("?" in raw or "？" in raw) and any(
+            w.endswith("?") or w == "？" for w in lower)):
         for service in _products_suspected(lower, names, services, vocab, ctx):
             services.pop(service)
             provider = vocab.provider_of.get(service)
@@ -504,7 +505,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
         site_places = _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
         site_places += _site_words(texts, lower, vocab, providers)  # "in RBX", "us-south", "fsn1'de"
-    namer = next((n for n in vocab.site_namers if n in providers or n in services), None)
+    namer = next((n for n in vocab.site_namers if n in providers or n in services), None) \
+        if not (vocab.site_namers.isdisjoint(providers) and vocab.site_namers.isdisjoint(services)) else None
     if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
         site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
                         for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
