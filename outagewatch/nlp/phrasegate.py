@@ -92,28 +92,28 @@ class Reader:
         words = joined.split(" ")
         bits = 0
         none = self._none
-        if not none.issuperset(words):
-            held, starts = self._held, self.starts
-            for word in set(words).difference(none):
-                got = held.get(word)
-                if got is None:
-                    if self.letters.isdisjoint(word):
-                        continue
-                    got = 0
-                    for at in range(len(word) - 1):
-                        for part, part_bits in starts.get(word[at:at + 2], ()):
-                            if word.startswith(part, at):
-                                got |= part_bits
-                    for part, part_bits in self.short:
-                        if part in word:
+        held, starts = self._held, self.starts
+        # (no test that every word is known first: a mark or a number, never kept, is in nearly every text)
+        for word in set(words).difference(none):
+            got = held.get(word)
+            if got is None:
+                if self.letters.isdisjoint(word):
+                    continue
+                got = 0
+                for at in range(len(word) - 1):
+                    for part, part_bits in starts.get(word[at:at + 2], ()):
+                        if word.startswith(part, at):
                             got |= part_bits
-                    if not got:
-                        if len(none) < WORDS_KEPT:
-                            none.add(word)
-                        continue
-                    if len(held) < WORDS_KEPT:
-                        held[word] = got
-                bits |= got
+                for part, part_bits in self.short:
+                    if part in word:
+                        got |= part_bits
+                if not got:
+                    if len(none) < WORDS_KEPT:
+                        none.add(word)
+                    continue
+                if len(held) < WORDS_KEPT:
+                    held[word] = got
+            bits |= got
         found = (bits & self.sets) | self.always
         if bits > self.sets:
             for part_bit, key, bit in self.spaced:

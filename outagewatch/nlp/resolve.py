@@ -140,9 +140,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     denied = False
     # Where services and providers are named (not places): an everyday subject beside one is no everyday sense.
     # (only read beside an everyday subject's word: ``senses.everyday_sense`` looks for one first)
+    subjects = not senses.SUBJECT_WORDS.isdisjoint(held)  # an everyday subject's word: mostly none
     named = frozenset(i for s, e, ns in spans if any(nm.kind not in ("region", "place") for nm in ns)
-                      for i in range(s, e)) if spans and symptom_spans and not senses.SUBJECT_WORDS.isdisjoint(held) \
-        else frozenset()
+                      for i in range(s, e)) if spans and symptom_spans and subjects else frozenset()
     # Negated problem words are no symptom, but a place's clause that holds one says it is fine ("in Utrecht
     # geen probleem"): nlp/fine.py reads them beside the symptoms.
     negated_spans: list[tuple[int, int, str, bool]] = []
@@ -150,8 +150,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     for start, end, symptom in symptom_spans:
         if end < n and lower[end - 1] == "down" and _numeric(texts[end]):
             continue  # "shares are down 5%"
+        # (the everyday senses are read from an idiom's or a sense's word in the symptom, or a subject's word)
         sense = senses.everyday_sense(lower, start, end, named, symptom == "recovered") \
-            if symptom != "maintenance" else None
+            if symptom != "maintenance" and (subjects or lower[start] in senses.SENSE_WORDS
+                                             or lower[end - 1] in senses.SENSE_WORDS) else None
         if sense:
             say("symptom", " ".join(texts[start:end]), False, sense)
             denied = True
@@ -403,7 +405,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             entry=ctx.page[0])
     if vocab.short_names and (services or providers or ctx.services or ctx.providers or ctx.brands or ctx.named):
         # "502 bad gateway" is an error, not Cloudflare's Gateway: a symptom's words are no product's
-        _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts)
+        _short_names(lower, vocab, services, providers, ctx, (*names, *symptom_spans), texts, raw)
     if services and providers and vocab.short_names:
         _named_brands_product(lower, names, vocab, services, providers, ctx, say)
     if "bedrock" in held:

@@ -187,14 +187,14 @@ def _idiom(lower: list[str], start: int, end: int) -> str | None:
 # The words an idiom, "back up", "went down well", "crashed on the sofa" or "incident response" is read from, first
 # or last of the symptom's words: a symptom with neither ("outage", "se cayó": four in five) has only a subject to
 # be looked for.
-_SENSE_WORDS = frozenset(IDIOMS_AFTER) | frozenset(IDIOMS_BEFORE) | FALLING | CRASHING | INCIDENT_WORDS | {"back"}
+SENSE_WORDS = frozenset(IDIOMS_AFTER) | frozenset(IDIOMS_BEFORE) | FALLING | CRASHING | INCIDENT_WORDS | {"back"}
 
 
 def everyday_sense(lower: list[str], start: int, end: int, named: frozenset[int] = frozenset(),
                    recovery: bool = False) -> str | None:
     """Why the symptom matched at lower[start:end] is the everyday sense, or None. ``named``: where names
     of services or providers were matched; ``recovery``: the symptom is a recovery word."""
-    if lower[start] not in _SENSE_WORDS and lower[end - 1] not in _SENSE_WORDS:
+    if lower[start] not in SENSE_WORDS and lower[end - 1] not in SENSE_WORDS:
         subject = _everyday_subject(lower, start, end, named)
         return f"the everyday sense: said of {subject}, no service" if subject else None
     n = len(lower)

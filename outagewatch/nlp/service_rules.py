@@ -21,7 +21,7 @@ import functools
 import re
 from typing import AbstractSet, cast
 
-from outagewatch.nlp import fine, inflected, lexicon, typos
+from outagewatch.nlp import fastre, fine, inflected, lexicon, typos
 from outagewatch.nlp import lang as langs
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import CJK_SHORT, Name, Vocabulary, script_key
@@ -286,7 +286,7 @@ def _hyphenated_names(texts: list[str], lower: list[str], vocab: Vocabulary, ser
 
 
 def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,
-                 spans, texts: list[str] | None = None) -> None:
+                 spans, texts: list[str] | None = None, raw: str | None = None) -> None:
     """"azure west europe vms failing": a product's name without its brand, beside the brand; a
     product's one plain word only with its capital ("... SGP1 Spaces is returning 403s"). ``spans``:
     (start, end, ...) of the names and symptoms matched, whose words are no product's. A Turkish case ending
@@ -299,7 +299,7 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
             lower = list(lower)
             for i, stem in stems:
                 lower[i] = stem
-    if vocab.short_words.isdisjoint(lower) and not (texts and _cjk_short_in(" ".join(texts))):
+    if vocab.short_words.isdisjoint(lower) and not (texts and _cjk_short_in(texts, raw)):
         return  # no product's word of any brand in the text: most texts (one set test, before the brands are read)
     # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
@@ -491,11 +491,19 @@ for _entry, _words in CJK_SHORT.items():
 for _pairs in CJK_SHORT_BY_BRAND.values():
     _pairs.sort(key=lambda pair: -len(pair[0]))
 _CJK_SHORT_RE = re.compile("|".join(re.escape(w) for ws in CJK_SHORT.values() for w in ws))
+# The letters one of which every such name holds (fastre; a space would be the joined tokens' own: then none)
+_CJK_SHORT_NEEDS = _needs if (_needs := fastre.needed_chars(_CJK_SHORT_RE.pattern)) and " " not in _needs else None
 
 
-def _cjk_short_in(raw: str) -> bool:
-    """Whether ``raw`` holds a product's short name in kana, kanji or hangul (:data:`CJK_SHORT`) anywhere."""
-    return not raw.isascii() and _CJK_SHORT_RE.search(raw) is not None
+def _cjk_short_in(texts: list[str], raw: str | None = None) -> bool:
+    """Whether the tokens joined by spaces hold a product's short name in kana, kanji or hangul
+    (:data:`CJK_SHORT`). ``raw``: the text the tokens were read from, where the caller has it: every letter
+    of the tokens is one of its, so a text without the names' letters (all ASCII, or emoji) is not joined."""
+    if raw is not None and (raw.isascii() or _CJK_SHORT_NEEDS is not None and not any(
+            c in raw for c in _CJK_SHORT_NEEDS)):
+        return False
+    joined = " ".join(texts)
+    return not joined.isascii() and _CJK_SHORT_RE.search(joined) is not None
 
 
 # A provider's units of compute by their generic words: the compute product's only where the text names no
