@@ -24,9 +24,17 @@ import sys
 from pathlib import Path
 
 # The rule modules: pure Python that the tagger runs on every text the prescan passes, the hot part mypyc
-# speeds up. The prescan, the matcher and the tables gain nothing (their time is in C already).
+# speeds up; then the helpers they call on a text (operators, phrase gates, "fine" clauses, everyday senses,
+# demonyms, sites, places elsewhere, all-clear and absence words), the matcher's verb and compound look-ups,
+# the prescan's own Python and the language vote: compiled together, their calls to each other are C calls.
+# The matcher's spaCy glue (pipeline.py), the tokenizer's affix rules and the tables stay Python.
 MODULES = ("outagewatch.nlp.resolve", "outagewatch.nlp.relevance_rules", "outagewatch.nlp.service_rules",
-           "outagewatch.nlp.place_rules", "outagewatch.nlp.answered")
+           "outagewatch.nlp.place_rules", "outagewatch.nlp.answered",
+           "outagewatch.nlp.operators", "outagewatch.nlp.phrasegate", "outagewatch.nlp.fine",
+           "outagewatch.nlp.senses", "outagewatch.nlp.demonyms", "outagewatch.nlp.sites",
+           "outagewatch.nlp.elsewhere", "outagewatch.nlp.allclear", "outagewatch.nlp.absence",
+           "outagewatch.nlp.compounds", "outagewatch.nlp.verbs", "outagewatch.nlp.prescan",
+           "outagewatch.nlp.lang")
 MYPY_FLAGS = ("--follow-imports=silent", "--ignore-missing-imports")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -343,7 +343,7 @@ def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str,
             keep = [i for i in range(len(lower)) if i - 1 not in at]
             joined = {i: f"{lower[i]} {lower[i + 1]}" for i in at}
             merged = [joined.get(i, lower[i]) for i in keep]
-            table = {**table, lang: {**(words or {}), **{f"{a} {b}": code for (a, b), code in pairs.items()}}}
+            table = {**table, lang or "": {**(words or {}), **{f"{a} {b}": code for (a, b), code in pairs.items()}}}
             found = find([texts[i] for i in keep], merged, lang, table)
             return [(keep[j], code) for j, code in found]
     n = len(lower)

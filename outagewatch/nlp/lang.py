@@ -17,6 +17,7 @@ import threading
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 from outagewatch.textrules import HANGUL, KANA_RE
 
@@ -42,8 +43,9 @@ def _stop_words(lang: str) -> frozenset[str]:
     ``import spacy.lang.fr`` compiles French tokenizer exceptions for seconds; the list
     itself is one small module.
     """
-    spacy_dir = Path(importlib.util.find_spec("spacy").origin).parent
-    spec = importlib.util.spec_from_file_location(f"_ow_stop_{lang}", spacy_dir / "lang" / lang / "stop_words.py")
+    found: Any = importlib.util.find_spec("spacy")  # (Any for the compiled build's mypy: both are found)
+    spacy_dir = Path(found.origin).parent
+    spec: Any = importlib.util.spec_from_file_location(f"_ow_stop_{lang}", spacy_dir / "lang" / lang / "stop_words.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)

@@ -46,6 +46,7 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from outagewatch.nlp import lexicon
 
@@ -111,7 +112,7 @@ GENERIC = frozenset({"telecom", "telecoms", "telecommunications", "telekom", "mo
                      "voip", "ipv6", "sms", "gsm", "telefonica", "telefónica", "ao", "oao", "zao", "ooo"})
 
 
-def build() -> dict[str, dict[str, str]]:
+def build() -> dict[str, Any]:
     """{"names": {lower-case name: the name as the operator writes it}, "worded": {the same, for names that
     are words too: {lower: [form, "near" or "beside"]}}} from libphonenumber's carrier table and the
     mobile network codes' brands."""
@@ -123,7 +124,8 @@ def build() -> dict[str, dict[str, str]]:
     from mcc_mnc_lut.p1_mnc import P1_MNC
 
     # (name, the countries it serves): a number range's country, a network code's countries
-    named = [(name, (_prefix_country(prefix),)) for prefix, by_lang in CARRIER_DATA.items() for name in by_lang.values()]
+    named: list[tuple[str, tuple[str | None, ...]]] = [
+        (name, (_prefix_country(prefix),)) for prefix, by_lang in CARRIER_DATA.items() for name in by_lang.values()]
     named += list(FIXED_LINE.items())
     for rows in P1_MNC.values():  # each network code's brand, as Wikipedia's tables give it
         for row in rows if isinstance(rows, list) else [rows]:  # an operating network's company too ("Comcast")
@@ -156,8 +158,8 @@ def build() -> dict[str, dict[str, str]]:
               for word in (row[0], row[0].split()[0])}  # "Okinawa", and "Hong" of "Hong Kong"
     english |= set(tables._lookup("en_lemma_lookup.json.gz"))
     catalog = load_catalog()
-    taken = {alias.lower() for entry in (*catalog.providers.values(), *catalog.services.values())
-             for alias in (entry.name, *entry.aliases)}
+    entries: list[Any] = [*catalog.providers.values(), *catalog.services.values()]
+    taken = {alias.lower() for entry in entries for alias in (entry.name, *entry.aliases)}
     out: dict[str, str] = {}
     worded: dict[str, list[str]] = {}
     for low, forms in sorted(written.items()):
@@ -189,8 +191,8 @@ def build() -> dict[str, dict[str, str]]:
                                     and first in english | words):
             pairs[key] = form
     kept = set(out) | set(worded) | set(pairs)
-    countries = {key: sorted(serves[key]) for key in sorted(kept) if serves.get(key)}
-    return {"names": out, "worded": worded, "pairs": pairs, "countries": countries}
+    served = {key: sorted(serves[key]) for key in sorted(kept) if serves.get(key)}
+    return {"names": out, "worded": worded, "pairs": pairs, "countries": served}
 
 
 def _prefix_country(prefix: str) -> str | None:
@@ -338,6 +340,7 @@ def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int
     """Where the words name an operator (token indices; for a name of two words, the second's; see the
     module's docstring for when a short name counts). One set test first: nearly no text names one.
     ``raw``: the text the tokens were read from, where the caller has it (all ASCII, it holds no CJK name)."""
+    joined: str | None  # the words joined, where a Japanese or Korean carrier's name is looked for
     if _any_word().isdisjoint(lower):
         # None of the words: only a Japanese or Korean carrier's name can be found, and only in a text with a
         # kana, kanji or hangul letter (the whole search below, for the seven in ten texts that hold none)

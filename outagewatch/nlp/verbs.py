@@ -435,7 +435,7 @@ def working_forms() -> dict[str, frozenset[str]]:
     data = json.loads(path.read_text("utf-8")) if path.exists() else {}
     tables = {}
     for lang, verbs in VERBS.items():
-        words = set()
+        words: set[str] = set()
         for lemma in verbs:
             if lemma in NOT_WORKING:
                 continue
