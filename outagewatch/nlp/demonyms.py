@@ -207,13 +207,18 @@ klienci użytkownicy koledzy abonenci gracze
 kunder användare kollegor abonnenter spelare
 kullanıcılar kullanıcıları müşteriler müşterileri aboneler
 """.split())
-# Words for a number of people before a demonym: "thousands of Texans", "tusentals svenskar".
+# Words for a number of people before a demonym, all of them, or whom something is for: "thousands of Texans",
+# "tusentals svenskar", "alla svenskar i min klan", "lagging for Texans".
 PEOPLE_COUNT = frozenset("""
 thousands hundreds millions many tausende hunderte millionen viele miles cientos millones muchos
 milhares centenas milhões muitos milliers centaines millions nombreux migliaia centinaia milioni molti
 duizenden honderden miljoenen veel tysiące setki miliony wielu tusentals hundratals miljontals många
 binlerce yüzlerce milyonlarca birçok for für för para pour per voor dla
+all alle alla todos todas tous toutes tutti tutte wszyscy tüm chez
 """.split())
+# Between such a word and the people word, outside English, an article: "para los regios", "chez les marseillais",
+# "per i romani", "voor de amsterdammers" (English "for the Texans" is the football team).
+COUNT_ARTICLES = frozenset({"los", "las", "les", "os", "as", "i", "gli", "le", "de", "die", "het"})
 # Before a demonym that opens a post: an article or a greeting ("los madrileños", "hey Londoners").
 OPENERS = frozenset("""
 the hey hi yo dear los las les die der liebe i gli le os as de het hallo hola oi ciao salut kära drodzy
@@ -221,7 +226,8 @@ the hey hi yo dear los las les die der liebe i gli le os as de het hallo hola oi
 # Organisations a country's adjective is said of ("empresas españolas", "aziende italiane", "Korean users", "Dutch
 # government services", "nos clients québécois"): the country is where they are.
 BODIES = frozenset("""
-companies businesses firms banks government households homes schools hospitals websites
+companies businesses firms banks government households homes schools hospitals websites telco telcos carrier
+carriers operator operators brokers brokerages lenders retailers
 empresas compañías bancos hogares ayuntamientos negocios webs empresas companhias bancos lares sites
 aziende imprese banche famiglie comuni siti entreprises sociétés banques foyers communes sites
 bedrijven banken webshops winkels scholen huishoudens gemeenten ziekenhuizen websites instellingen
@@ -352,6 +358,7 @@ def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str,
         return _addressed_abroad(lower, lang, table) if n > 1 and lower[1] in ADDRESS_MARKS or \
             n > 2 and lower[2] in ADDRESS_MARKS else []
     spots = []
+    ours: list[int] = []  # people words the writer counts in or counts up: read in lower case too
     # The post's first word, or a sentence's after a headline's first ("Awaria Facebooka. Polacy nie mogą ..."),
     # after an article or a greeting
     starts = [0] + [i + 1 for i in range(n - 1) if lower[i] in SENTENCE_ENDS]
@@ -368,13 +375,18 @@ def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str,
         spots += [i for i in range(n - 1) if lower[i + 1] in PEOPLE_AFTER]
         spots += [i for i in range(1, n) if lower[i - 1] in PEOPLE_COUNT or i > 1 and lower[i - 1] in ("of", "de", "di")
                   and lower[i - 2] in PEOPLE_COUNT]
+        if lang != "en":  # (with the article, in lower case too: "chez les marseillais")
+            ours += [i for i in range(2, n) if lower[i - 2] in PEOPLE_COUNT and lower[i - 1] in COUNT_ARTICLES]
+            spots += ours
     if not AFFECTED_CUES.isdisjoint(lower):  # "outage leaves Dubliners unable to work", "Londoners are all screaming"
         spots += [i for i in range(n) if _affected(lower, i, lang)]
     pronouns = PRONOUNS.get(lang or "", frozenset())
     if not pronouns.isdisjoint(lower):  # "för oss stockholmare", "nosotros los regiomontanos", "us Londoners"
-        spots += [i for i in range(1, n) if (lower[i - 1] in pronouns or i > 1 and lower[i - 1] in OPENERS
-                                             and lower[i - 2] in pronouns)
-                  and (i + 1 >= n or not texts[i + 1][:1].isupper() or lower[i + 1] in PEOPLE_AFTER)]
+        we = [i for i in range(1, n) if (lower[i - 1] in pronouns or i > 1 and lower[i - 1] in OPENERS
+                                         and lower[i - 2] in pronouns)
+              and (i + 1 >= n or not texts[i + 1][:1].isupper() or lower[i + 1] in PEOPLE_AFTER)]
+        ours += we
+        spots += we
     found = []
     for i in dict.fromkeys(spots):
         code = words.get(lower[i])
@@ -382,8 +394,9 @@ def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str,
             continue  # "Irish people", "Japanese users"; not "French toast", "Swiss cheese", "Schweizer Käse"
         # The languages that capitalise people words read one in lower case only where it calls on them, opening
         # the post before a comma or a colon ("berliner, o2 bei euch auch weg?", "les bordelais, bouygues ...")
+        # (or where the writer counts themself in, in lower case too: "lagging for us texans tonight")
         if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper() or _calls_on(lower, i)
-                     or _asked(lower, i, you)):
+                     or _asked(lower, i, you) or i in ours):
             found.append((i, code))
     return found
 

@@ -565,6 +565,11 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     # case too (the ending says it is a place: "bursa" the word has none)
     tr_case = doc.user_data.get(LANG) == "tr" and (nm.geo or "").startswith("TR") and end < n and \
         lower[end] in PLACE_CASES
+    # "paypal schlägt fehl, stuttgart, egal welche karte", "spotify plante, marseille, fibre bouygues", "... . luleå.":
+    # in lower case, a clause of its own in a text about an outage, in a language of its country (``_own_clause``)
+    alone = not cased and talk and _own_clause(texts, lower, start, end, place_at) and \
+        doc.user_data.get(LANG) in TOWN_LANGUAGES.get((nm.geo or "")[:2], ())
+    plainly = plainly or alone
     context = context or said_lower or tr_where or plainly or nickname or tr_case
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
         return "an acronym or a time zone (\"APAC\", \"US/Pacific\")"
@@ -1762,6 +1767,28 @@ def _dateline(texts: list[str], start: int, end: int) -> bool:
         return False
     rest = end + 1 if end < len(texts) and texts[end].islower() and texts[end].isalpha() else end
     return rest >= len(texts) or texts[rest] in SIGN_OFF_END or texts[rest] in DATELINE_MARKS
+
+
+# What may stand after a place's name inside its own clause: a part of the city or an arrondissement ("marseille
+# nord,", "lyon 3e,", "paris 11e").
+ARRONDISSEMENT_RE = re.compile(r"^\d{1,2}(?:e|er|ème|eme|º|°)$")
+CLAUSE_BREAKS = frozenset({",", ".", "!", "?", ";", ":", "…", "–", "—"})
+
+
+def _own_clause(texts: list[str], lower: list[str], start: int, end: int, place_at: AbstractSet[int]) -> bool:
+    """A place's name standing as a clause of its own, set off by commas or sentence ends on both sides, at most a part
+    of the city, an arrondissement or a place in it after it ("zahlung schlägt fehl, stuttgart, egal welche karte", "spotify plante,
+    marseille, fibre bouygues", "hasło niepoprawne. katowice. ktoś coś?", "lyon 3e, quelqu'un d'autre ?", "odrzuca
+    płatność, warszawa praga"): where the
+    writer is, as a dateline is (``_dateline``); the caller asks for a text about an outage in a language of the
+    place's country. Not a name that opens the post (``_dateline`` reads that) nor one joined to its neighbours."""
+    if start == 0 or texts[start - 1] not in CLAUSE_BREAKS:
+        return False
+    rest = end
+    if rest < len(texts) and (lower[rest] in OPENING_PART_WORDS or ARRONDISSEMENT_RE.match(lower[rest])
+                              or rest in place_at and texts[rest].isalpha()):
+        rest += 1
+    return rest >= len(texts) or texts[rest] in CLAUSE_BREAKS
 
 
 def _town_named_like_an_english_word(nm: Name, plainly: bool, lang: str | None) -> bool:
