@@ -32,7 +32,7 @@ from outagewatch.nlp.geo import script_places
 from outagewatch.nlp.fastre import leading, may_match, needed_chars
 from outagewatch.nlp.lang import _stop_words as lang_stop_words
 from outagewatch.nlp.patterns import Patterns
-from outagewatch.nlp.vocabulary import (REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
+from outagewatch.nlp.vocabulary import (AZ_ID_RE, REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
                                         host_of, script_key)
 from outagewatch.textrules import CJK_PUNCTUATION, HALFWIDTH_KANA, HAN, HANGUL, KANA
 
@@ -374,6 +374,11 @@ class Matcher:
             for i in [i for i, t in enumerate(texts) if "-" in t and t[-1:].isalnum()]:
                 if lowers[i] not in codes_table and REGION_CODE_RE.match(texts[i]):
                     region = _zone_region(lowers[i], vocab)
+                    if region:
+                        codes.append((i, region))
+                elif "-az" in lowers[i]:  # "use1-az4": an AWS availability zone's id, its region
+                    zone = AZ_ID_RE.match(lowers[i])
+                    region = vocab.zone_ids.get(zone.group(1)) if zone else None
                     if region:
                         codes.append((i, region))
         if "5" in raw and FIVE_XX_SEARCH.search(raw):

@@ -34,6 +34,7 @@ WORD_RE = re.compile(r"\w+")
 ASCII_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 OTHER_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit beyond ASCII: part of a word
 CODE_RE = re.compile(r"[a-z]{2,}(?:-[a-z]+)+-?\d")  # us-east-1, europe-west3, us-central1-a
+AZ_RE = re.compile(r"\b[a-z]{3,6}\d-az\d")  # an AWS availability zone's id: use1-az4
 # Tried only where a host can start (not again at every letter inside one: that was a third of the scan).
 TLD_RE = re.compile(r"\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
 HOST_RE = re.compile(r"(?<![\w.-])([\w-]+(?:\.[\w-]+)*)\.(?:com|net|org|io|co|app|dev|so|cloud|me|tv|ai)\b")
@@ -261,8 +262,8 @@ class Prescan:
                     return True
         if "." in low and self._host(low):
             return True
-        if "-" in low and CODE_RE.search(low):
-            return True
+        if "-" in low and (CODE_RE.search(low) or "-az" in low and AZ_RE.search(low)):
+            return True  # "us-east-1", "use1-az4"
         if "5" in low and _five_xx(low, words):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
         if not text.isascii() and CJK_RE.search(text):

@@ -49,6 +49,22 @@ COMPASS = frozenset({"east", "west", "north", "south", "central", "southeast", "
 # German and Dutch write a compass word and an area as one word ("Westeuropa", "Nordeuropa").
 COMPASS_PREFIXES = ("west", "nord", "noord", "ost", "oost", "süd", "zuid")
 
+# AWS's availability-zone ids ("use1-az4", "euw1-az2", "apne1-az1"): the region's code with its direction words cut to
+# their first letters, then "-az" and the zone's number; the zone is its region (the writers' brief: "use1-az4" is
+# aws:us-east-1).
+AZ_ID_RE = re.compile(r"^([a-z]{3,6}\d)-az\d{1,2}$")
+AZ_DIRECTIONS = {"east": "e", "west": "w", "north": "n", "south": "s", "central": "c", "northeast": "ne",
+                 "northwest": "nw", "southeast": "se", "southwest": "sw"}
+
+
+def zone_id_prefix(code: str) -> str | None:
+    """The first part of an AWS region's availability-zone ids: "us-east-1" -> "use1", "ap-northeast-1" -> "apne1"."""
+    parts = code.split("-")
+    if len(parts) == 3 and parts[1] in AZ_DIRECTIONS and parts[2].isdigit():
+        return parts[0] + AZ_DIRECTIONS[parts[1]] + parts[2]
+    return None
+
+
 # Cloud region and zone codes as one token: us-east-1, us-east-1a, us-central1-a, europe-west3.
 REGION_CODE_RE = re.compile(r"(?i)^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}[a-z]?(?:-[a-z])?$")
 
@@ -179,6 +195,7 @@ class Vocabulary:
     state_codes: dict[str, list[Name]] = field(default_factory=dict)  # "TX" -> [the US-TX place], capitals only
     # "atl" -> [Atlanta]: a big city's code in lower case where it is no word of a language read (``city_initials``)
     lower_city_codes: dict[str, list[Name]] = field(default_factory=dict)
+    zone_ids: dict[str, str] = field(default_factory=dict)  # "use1" -> "aws:us-east-1" (``AZ_ID_RE``)
     site_codes: dict[str, list[Name]] = field(default_factory=dict)  # "nyc" -> DigitalOcean's New York (NYC3)
     site_region_codes: dict[str, list[Name]] = field(default_factory=dict)  # "us-south" -> IBM's Dallas
     site_providers: frozenset[str] = frozenset()  # providers with data centres in the catalog
@@ -296,6 +313,9 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
     for r in catalog.regions.values():
         vocab.regions_by_provider.setdefault(r.provider, set()).add(r.id)
         vocab.codes[r.code.lower()] = r.id
+        zone = zone_id_prefix(r.code) if r.provider == "aws" else None
+        if zone:
+            vocab.zone_ids[zone] = r.id
         own = localized.get(r.id, ())
         for alias in dict.fromkeys((r.name, *r.aliases, *own)):
             # A display name built for the region ("Kuzey Avrupa", "Sverige, centrala") is never a place of
