@@ -379,7 +379,9 @@ def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str,
             ours += [i for i in range(2, n) if lower[i - 2] in PEOPLE_COUNT and lower[i - 1] in COUNT_ARTICLES]
             spots += ours
     if not AFFECTED_CUES.isdisjoint(lower):  # "outage leaves Dubliners unable to work", "Londoners are all screaming"
-        spots += [i for i in range(n) if _affected(lower, i, lang)]
+        hit = [i for i in range(n) if _affected(lower, i, lang)]
+        spots += hit
+        ours += [i for i in hit if i + 1 < n and lower[i + 1] in WITHOUT_AFTER]  # "les marseillais sans sfr"
     pronouns = PRONOUNS.get(lang or "", frozenset())
     if not pronouns.isdisjoint(lower):  # "för oss stockholmare", "nosotros los regiomontanos", "us Londoners"
         we = [i for i in range(1, n) if (lower[i - 1] in pronouns or i > 1 and lower[i - 1] in OPENERS
@@ -396,7 +398,7 @@ def _find(texts: list[str], lower: list[str], lang: str | None, table: dict[str,
         # the post before a comma or a colon ("berliner, o2 bei euch auch weg?", "les bordelais, bouygues ...")
         # (or where the writer counts themself in, in lower case too: "lagging for us texans tonight")
         if code and (lang not in ("en", "de", "nl", "fr") or texts[i][:1].isupper() or _calls_on(lower, i)
-                     or _asked(lower, i, you) or i in ours):
+                     or _asked(lower, i, you) or i in ours or i in starts and _calls_on(lower[i:], 0)):
             found.append((i, code))
     return found
 

@@ -278,6 +278,23 @@ DISTRICT_NAMESAKES = {"Buenos Aires": ("Palermo",), "Lisboa": ("Belém", "Campo 
 
 
 @functools.lru_cache(maxsize=1)
+def town_namesakes() -> dict[str, list[list]]:
+    """A town of the markets whose name the gazetteer gives a city elsewhere -> [[code, population], ...] ("Perth":
+    GB-PKN; "Victoria": CA-BC), built by ``tables.build_town_namesakes``; read only where the text says which."""
+    path = PLACES_FILE.with_name("town_namesakes.json")
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def town_namesake_in(written: str, wider: str) -> str | None:
+    """The town named ``written`` that lies in ``wider`` (a country's or a subdivision's code), of those the gazetteer
+    leaves to a city elsewhere: "Perth" in GB-SCT is GB-PKN."""
+    for code, _ in town_namesakes().get(written, ()):
+        if code == wider or code[:2] == wider or inside(code, wider):
+            return code
+    return None
+
+
+@functools.lru_cache(maxsize=1)
 def namesakes() -> dict[str, list[list]]:
     """A city name places in several first-level subdivisions share -> [[code, population], ...], the gazetteer's own
     first ("Córdoba": ES-CO, AR-X, MX-VER), built by ``tables.build_namesakes``; ``resolve`` chooses among them.

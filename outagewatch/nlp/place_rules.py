@@ -26,7 +26,7 @@ from outagewatch.nlp import demonyms, elsewhere, fine, lexicon, operators, sites
 from outagewatch.nlp.pipeline import LANG
 from outagewatch.nlp.geo import (MARKETS, NICKNAME_LANGUAGES, NICKNAME_NEEDS_CONTEXT, NICKNAME_READ_IN, city_initials, district_names,
                                  inside, iso_codes, namesakes, place_kinds, province_short_names, region_names,
-                                 subdivision_parents, TOWNS_NAMED_LIKE_WORDS)
+                                 subdivision_parents, town_namesake_in, town_namesakes, TOWNS_NAMED_LIKE_WORDS, gazetteer)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import STATE_CODE_COUNTRIES, STATE_CODE_LANGUAGES, Name, Vocabulary, fold
 from outagewatch.textrules import HANGUL
@@ -342,15 +342,45 @@ ONE_OF_ITS_NAME = {"scottish": "GB-SCT", "english": "GB-ENG", "welsh": "GB-WLS",
                    "uk": "GB", "us": "US"}
 
 
-def _another_of_its_name(lower: list[str], end: int, geo: str) -> str | None:
-    """Why a city is not the one the writer means, or None: "Perth (the Scottish one)" is no Perth, WA."""
+def one_of_its_name(lower: list[str], end: int) -> str | None:
+    """The country or nation whose adjective says which of the cities so named follows the name ("Perth (the
+    Scottish one)": GB-SCT), or None."""
     i = end + 1 if end < len(lower) and lower[end] in ("(", ",", "-", "—") else end
     if lower[i:i + 1] != ["the"] or lower[i + 2:i + 3] != ["one"]:
         return None
-    wider = ONE_OF_ITS_NAME.get(lower[i + 1])
+    return ONE_OF_ITS_NAME.get(lower[i + 1])
+
+
+def _another_of_its_name(lower: list[str], end: int, geo: str) -> str | None:
+    """Why a city is not the one the writer means, or None: "Perth (the Scottish one)" is no Perth, WA."""
+    wider = one_of_its_name(lower, end)
     if not wider or geo == wider or geo[:2] == wider or inside(geo, wider):
         return None
     return "a city its writer says is another of its name (\"Perth (the Scottish one)\"): not the gazetteer's"
+
+
+def towns_in_the_wider_place(lower: list[str], places) -> dict[int, tuple[str, int]]:
+    """A town the gazetteer leaves to a city elsewhere, named right before the wider place it lies in, a comma or a
+    bracket between or not ("perth scotland, not australia", "Victoria BC"): the town's start -> (its code, the
+    wider place's start), the wider place saying which (``geo.town_namesakes``; its own name said alone elsewhere
+    stays the gazetteer's city). Not where the gazetteer's city of the name is in that place."""
+    table = town_namesakes()
+    out: dict[int, tuple[str, int]] = {}
+    for start, end, nm in places:
+        if nm.written not in table or nm.kind != "place" or not nm.geo or nm.demonym or nm.site_of:
+            continue
+        j = end + 1 if end < len(lower) and lower[end] in (",", "(") else end
+        for s, _, wide in places:
+            if s != j or wide.kind != "place" or not wide.geo or wide.demonym or \
+                    place_kinds().get(wide.written) in ("city", "town", "nickname"):
+                continue
+            if nm.geo == wide.geo or nm.geo[:2] == wide.geo or inside(nm.geo, wide.geo):
+                break  # "Perth, Western Australia": the gazetteer's own
+            town = town_namesake_in(nm.written, wide.geo)
+            if town:
+                out[start] = (town, s)
+            break
+    return out
 
 
 # A state named like a country, the country its writer says is meant: "Georgia (the country)", "georgia, the country".
@@ -498,6 +528,33 @@ def _cloud_region_word(lower: list[str], texts: list[str], name: str) -> bool:
     return said and ("cloud" in lower or name.lower() in _localized_region_names())
 
 
+# Words of a cloud's workloads: beside a display name of the "<country> <direction>" shape only one provider has
+# ("qatar central is having a moment, storage account timeouts", "app service in australia east returning 503s").
+CLOUD_WORKLOADS = frozenset({"vm", "vms", "vm's", "vm:ar", "vm-ki", "vmy", "instance", "instances", "storage", "blob",
+                             "bucket", "buckets", "cluster", "clusters", "aks", "kubernetes", "k8s", "deploy",
+                             "deploys", "deployment", "deployments", "provisioning", "sql", "database", "databases",
+                             "kudu", "workloads", "webapp", "webapps"})
+DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})
+
+
+def _country_and_direction(name: str, lower: list[str]) -> bool:
+    """A region's display name made of a country's name and a direction ("Brazil South", "Qatar Central", "Italy
+    North", "South Africa North"; its number after it or not), which English prose does not write of a country, in a
+    text about a cloud's workloads (``CLOUD_WORKLOADS``, "app service"): that region, where only one provider has the
+    name (the caller asks). Not "US East", "East US" or "Central India": a direction first, or a status page's
+    region of any service."""
+    words = name.split()
+    if words and words[-1].isdigit():
+        words = words[:-1]
+    if len(words) < 2 or words[-1].lower() not in DIRECTIONS or words[0] == "US":
+        return False
+    code = gazetteer().get(" ".join(words[:-1]))
+    if not code or len(code) != 2:
+        return False
+    return not CLOUD_WORKLOADS.isdisjoint(lower) or any(
+        w == "app" and lower[i + 1:i + 2] == ["service"] for i, w in enumerate(lower))
+
+
 @functools.lru_cache(maxsize=1)
 def _localized_region_names() -> frozenset[str]:
     """The built names with a word no display name of the catalog (English) has ("Italia settentrionale", "한국
@@ -567,8 +624,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
         lower[end] in PLACE_CASES
     # "paypal schlägt fehl, stuttgart, egal welche karte", "spotify plante, marseille, fibre bouygues", "... . luleå.":
     # in lower case, a clause of its own in a text about an outage, in a language of its country (``_own_clause``)
-    alone = not cased and talk and _own_clause(texts, lower, start, end, place_at) and \
-        doc.user_data.get(LANG) in TOWN_LANGUAGES.get((nm.geo or "")[:2], ())
+    lang = doc.user_data.get(LANG)
+    alone = not cased and talk and _own_clause(texts, lower, start, end, place_at) and (
+        lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()) or lang == "en" and (nm.geo or "")[:2] in OFFICIAL_IN["en"])
     plainly = plainly or alone
     context = context or said_lower or tr_where or plainly or nickname or tr_case
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
@@ -1781,8 +1839,10 @@ def _own_clause(texts: list[str], lower: list[str], start: int, end: int, place_
     marseille, fibre bouygues", "hasło niepoprawne. katowice. ktoś coś?", "lyon 3e, quelqu'un d'autre ?", "odrzuca
     płatność, warszawa praga"): where the
     writer is, as a dateline is (``_dateline``); the caller asks for a text about an outage in a language of the
-    place's country. Not a name that opens the post (``_dateline`` reads that) nor one joined to its neighbours."""
-    if start == 0 or texts[start - 1] not in CLAUSE_BREAKS:
+    place's country or, where English is spoken there, in English ("cash only today, sf", "... in an hour. atl");
+    opening the post too ("almere, twitch stream blijft bufferen", "groningen stad: ..."). Not one joined to its
+    neighbours."""
+    if start and texts[start - 1] not in CLAUSE_BREAKS:
         return False
     rest = end
     if rest < len(texts) and (lower[rest] in OPENING_PART_WORDS or ARRONDISSEMENT_RE.match(lower[rest])

@@ -41,9 +41,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, answered, demonyms, elsewhere, fine, inflected, lexicon, operators, senses, sites, verbs
+from outagewatch.nlp import allclear, answered, demonyms, elsewhere, fine, inflected, lexicon, operators, senses, sites, verbs, word_towns
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
-from outagewatch.nlp.geo import NICKNAME_NEEDS_CONTEXT, inside, namesakes, place_kinds
+from outagewatch.nlp.geo import (NICKNAME_NEEDS_CONTEXT, inside, namesakes, place_kinds, town_namesake_in,
+                                 town_namesakes)
 from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 from outagewatch.textrules import HANGUL, KANA
@@ -60,12 +61,13 @@ from outagewatch.nlp.service_rules import (ASKING, AT_LEAST, CORRECTION_TURNS, L
                                            _products_suspected, _providers_aside, _searched_products,
                                            _services_said_fine, _short_names, _shown, _the_one_that_works,
                                            _typo_names, _weigh)
-from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PLACE_PREPOSITIONS, VANTAGE_FROM,
+from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PLACE_CASES, PLACE_PREPOSITIONS, VANTAGE_FROM,
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _wider_says_which, _dateline, _dateline_in_its_language, _fine_in_clause,
                                          _listed_place,
                                          _state_after_a_city, _state_code_by_country, _the_place, _the_country_of_its_name, _another_of_its_name,
+                                         one_of_its_name, towns_in_the_wider_place, _country_and_direction,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice, not_meant,
                                          _national_arm, _next_word, _not_there, _owned_or_product, _part_of_a_city,
                                          _people_abroad,
@@ -529,6 +531,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         people += [(i, code) for i, code in adjectives if i not in found_at]
     if people_words:
         people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
+    if symptom_at or services:  # "Tours la ville", "Goes de stad", "Van'da": a town named like a word, said the town
+        people += word_towns.find(texts, lower, lang, PLACE_CASES)
     if people:
         site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
     if site_places:
@@ -559,6 +563,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             if town:
                 town_of_state[town[0]] = start
                 town_names.add(tuple(lower[town[0]:town[1]]))
+    # "perth scotland, not australia", "Victoria BC": a town the gazetteer leaves to a city elsewhere, before the wider
+    # place it lies in; that place says which (and is said by the town)
+    town_in = towns_in_the_wider_place(lower, places) if len(places) > 1 and town_namesakes() else {}
+    for start in town_in:
+        town_of_state.pop(start, None)
+    wider_of_town = {s for _, s in town_in.values()}
     # "Granada (la de Andalucía, no la de Nicaragua)": a place the writer says is not the one meant
     not_meant_at = {s for s, e, _ in places if not_meant(texts, lower, s, e, places, set(symptom_at), lang)} \
         if len(places) > 1 else set()
@@ -566,6 +576,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
             text = nm.written  # "東京都": the name found inside a run of CJK text ("東京都で")
+        if start in wider_of_town:
+            say("place", text, False, "the wider place after a town in it that the gazetteer leaves to a city elsewhere "
+                "(\"perth scotland\", \"Victoria BC\"): the town says where", entry=f"geo:{nm.geo}")
+            continue
+        if start in town_in:
+            nm = _with(nm, geo=town_in[start][0])
         if nm.kind == "region" or nm.site_of or nm.demonym:
             why = _workaround(lower, start, end, texts) or _cjk_workaround(texts[start], nm.written, _next_word(texts, end)) \
                 or _moved_with(lower, start, spots, texts) or (
@@ -589,7 +605,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 regions.setdefault(f"geo:{nm.geo}")
                 say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
             elif list(providers) in ([], [region.split(":", 1)[0]]) and (
-                    _cloud_region_word(lower, texts, text) or _named_as_region(lower, end, services, vocab)) and len({
+                    _cloud_region_word(lower, texts, text) or _named_as_region(lower, end, services, vocab)
+                    or bool(symptom_at) and _country_and_direction(nm.written, lower)) and len({
                     o.ids[0].split(":", 1)[0] for s, e, o in places if s == start and e == end and o.kind == "region"}) == 1:
                 # "quale regione scegliere, Italia settentrionale o Europa occidentale?", "Microsoft's UK South cloud
                 # region", "한국 중부랑 한국 남부 중에 어디를 주 리전으로": a display name only one provider has, said
@@ -653,6 +670,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             rule = _wider_says_which(lower, start, nm, places)
         if not rule and "one" in held and len(nm.geo or "") > 2:
             rule = _another_of_its_name(lower, end, nm.geo or "")
+            town = town_namesake_in(nm.written, one_of_its_name(lower, end) or "") if rule else None
+            if town:  # "perth, the scottish one": the town of the name there, where the gazetteer has one
+                nm, rule = _with(nm, geo=town), None
         if not rule and (start in town_of_state or tuple(lower[start:end]) in town_names):
             rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"), " \
                 "or that town's name said again alone: that state's town of the name; the state says where"
