@@ -566,7 +566,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # "perth scotland, not australia", "Victoria BC": a town the gazetteer leaves to a city elsewhere, before the wider
     # place it lies in; that place says which (and is said by the town)
     town_in = towns_in_the_wider_place(lower, places) if len(places) > 1 and town_namesakes() else {}
-    for start in town_in:
+    for start in town_in:  # (the town takes its own code, the state after it is dropped)
         town_of_state.pop(start, None)
     wider_of_town = {s for _, s in town_in.values()}
     # "Granada (la de Andalucía, no la de Nicaragua)": a place the writer says is not the one meant
@@ -673,7 +673,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             town = town_namesake_in(nm.written, one_of_its_name(lower, end) or "") if rule else None
             if town:  # "perth, the scottish one": the town of the name there, where the gazetteer has one
                 nm, rule = _with(nm, geo=town), None
-        if not rule and (start in town_of_state or tuple(lower[start:end]) in town_names):
+        if not rule and start not in town_in and (start in town_of_state or tuple(lower[start:end]) in town_names):
             rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"), " \
                 "or that town's name said again alone: that state's town of the name; the state says where"
         if not rule and start and lower[start - 1] in PERSON_NOUNS and texts[start][:1].isupper() and \

