@@ -626,7 +626,8 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     # in lower case, a clause of its own in a text about an outage, in a language of its country (``_own_clause``)
     lang = doc.user_data.get(LANG)
     alone = not cased and talk and _own_clause(texts, lower, start, end, place_at) and (
-        lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()) or lang == "en" and (nm.geo or "")[:2] in OFFICIAL_IN["en"])
+        lang in TOWN_LANGUAGES.get((nm.geo or "")[:2], ()) or lang == "en" and (nm.geo or "")[:2] in OFFICIAL_IN["en"]) \
+        and lower[start] not in demonyms.demonyms().get(lang or "", ())  # "curitibanos, ...": people, not the town
     plainly = plainly or alone
     context = context or said_lower or tr_where or plainly or nickname or tr_case
     if (nm.gazetteer_only and written.isupper() and len(written) > 2) or (end < n and lower[end] == "/"):
