@@ -670,9 +670,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             rule = _wider_says_which(lower, start, nm, places)
         if not rule and "one" in held and len(nm.geo or "") > 2:
             rule = _another_of_its_name(lower, end, nm.geo or "")
-            town = town_namesake_in(nm.written, one_of_its_name(lower, end) or "") if rule else None
-            if town:  # "perth, the scottish one": the town of the name there, where the gazetteer has one
-                nm, rule = _with(nm, geo=town), None
+            namesake = town_namesake_in(nm.written, one_of_its_name(lower, end) or "") if rule else None
+            if namesake:  # "perth, the scottish one": the town of the name there, where the gazetteer has one
+                nm, rule = _with(nm, geo=namesake), None
         if not rule and start not in town_in and (start in town_of_state or tuple(lower[start:end]) in town_names):
             rule = "a town before a state it is not the gazetteer's town of (\"Paris, Texas\", \"portland, maine\"), " \
                 "or that town's name said again alone: that state's town of the name; the state says where"
