@@ -297,6 +297,8 @@ class Matcher:
         # them, so each check then reads those few instead of every word of the text again.
         self.watched = frozenset().union(self.cues, self.failure_words, self.separable_words, self.particle_words,
                                          self.absence_words, self.area_words)
+        self.gate = _word_gate(self.place_words, self.watched, verbs.AGAIN_WORDS, vocab.codes, vocab.state_codes,
+                               vocab.lower_city_codes)
         # A big city abroad in katakana or hangul ("ソウル", "뉴욕") is looked up by its word, not by the regex of
         # the names found inside runs of CJK text: a katakana one is a whole katakana run, a hangul one begins a
         # word (``elsewhere.find_script_places``); the ~1,200 of them in the regex cost a Japanese or Korean text
@@ -321,15 +323,20 @@ class Matcher:
             else:
                 stages.append((start, end, payload))
         texts, lowers = doc_words(doc)
-        place_words = self.place_words
-        if not place_words.keys().isdisjoint(lowers):
+        # Which of the word tables below hold any of the words, read in one look-up a word (see _word_gate)
+        gate = self.gate
+        found = gate.keys() & lowers
+        held = 0
+        for word in found:
+            held |= gate[word]
+        if held & _PLACE:
             spans.extend(self._places(lowers))
         if len(spans) > 1:
             spans = _longest(spans)
-        seen = self.watched.intersection(lowers)
+        seen = self.watched.intersection(found) if held & _WATCHED else _NOTHING
         if seen and not self.cues.isdisjoint(seen):  # "won't load", "hasn't synced", "no carga"
             symptoms.extend(verbs.complaints(lowers))
-        if not verbs.AGAIN_WORDS.isdisjoint(lowers):  # "syncing again", "doet het weer", "znowu gra"
+        if held & _AGAIN:  # "syncing again", "doet het weer", "znowu gra"
             symptoms.extend(verbs.working_again(lowers))
         raw = text_of(doc)
         low = raw.lower()
@@ -368,7 +375,7 @@ class Matcher:
                     if entries:
                         hosts.append((i, entries))
         codes_table = vocab.codes
-        if not codes_table.keys().isdisjoint(lowers):
+        if held & _CODE:
             codes.extend((i, codes_table[w]) for i, w in enumerate(lowers) if w in codes_table)
         if "-" in raw:
             for i in [i for i, t in enumerate(texts) if "-" in t and t[-1:].isalnum()]:
@@ -387,13 +394,13 @@ class Matcher:
                     symptoms.append((i, i + 1, "5xx"))
         state_codes = vocab.state_codes
         # "in TX": capitals, in mixed-case text, not inside a name in capitals ("AL FAHAD")
-        if state_codes and not state_codes.keys().isdisjoint(texts) and not raw.islower() and not raw.isupper():
+        if held & _STATE and not state_codes.keys().isdisjoint(texts) and not raw.islower() and not raw.isupper():
             n = len(texts)
             spans.extend((i, i + 1, state_codes[t]) for i, t in enumerate(texts)
                          if 1 < len(t) < 5 and t in state_codes and not (i + 1 < n and _capitals(texts[i + 1])))
         lower_codes = vocab.lower_city_codes
         # "no service in atl": a big city's code in lower case (the rules take it only said plainly as a place)
-        if lower_codes and not lower_codes.keys().isdisjoint(texts) and not raw.isupper():
+        if held & _LOWER_CODE and not lower_codes.keys().isdisjoint(texts) and not raw.isupper():
             spans.extend((i, i + 1, lower_codes[t]) for i, t in enumerate(texts) if t in lower_codes)
         area_words = self.area_words
         if seen and not area_words.keys().isdisjoint(seen):
@@ -452,6 +459,23 @@ class Matcher:
 
 
 HOST_MEMORY = 50_000
+
+_PLACE, _WATCHED, _AGAIN, _CODE, _STATE, _LOWER_CODE = 1, 2, 4, 8, 16, 32
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _word_gate(place_words, watched, again, codes, state_codes, lower_codes) -> dict[str, int]:
+    """Each word of the matcher's word tables -> which of them hold it (one bit a table). A text's lower-cased
+    words are looked up in this one dict, not in each table in turn: six probes a word of a named text, most of
+    them cache misses in tables of ~50,000 words, became one. A table's bit set is only a gate: the check it
+    opens reads its table as before. The capitals' state codes ("TX") and the lower-case city codes ("atl") are
+    matched against the words as written; a word equal to one lower-cased is its lower-cased key here."""
+    gate: dict[str, int] = {}
+    for bit, words in ((_PLACE, place_words), (_WATCHED, watched), (_AGAIN, again), (_CODE, codes),
+                       (_STATE, [w.lower() for w in state_codes]), (_LOWER_CODE, [w.lower() for w in lower_codes])):
+        for word in words:
+            gate[word] = gate.get(word, 0) | bit
+    return gate
 
 
 def _by_first_character(phrases: list[str]) -> str:
