@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from outagewatch.nlp import absence, affixes, compounds, lexicon, verbs
+from outagewatch.nlp import absence, affixes, compounds, lexicon, spandocs, verbs
 from outagewatch.nlp.elsewhere import find_script_places
 from outagewatch.nlp.geo import script_places
 from outagewatch.nlp.fastre import leading, may_match, needed_chars
@@ -117,6 +117,7 @@ TOKEN_CACHE = 300_000  # pieces whose split spaCy's tokenizer remembers (its def
 
 def make_nlp(base: str = "xx") -> Language:
     """A blank pipeline (or a user's installed model) with outagewatch's tokenizer rules."""
+    spandocs.install()  # every Doc's span groups made for less (spandocs)
     if base in ("xx", "en") or len(base) <= 3:
         nlp = spacy.blank(base)
         # A new word's lexeme gets every attribute getter's value when first seen (shape, like_url,
