@@ -150,7 +150,7 @@ def quick(text: str, words=None) -> tuple[str | None, str | None]:
     the model must read). Split from :func:`model` so that a batch's model calls run one after
     another: interleaved with tokenizing, each call evicted the tokenizer's data from the CPU
     caches and found the model's cold (~170 µs a call, against ~30 µs in a row)."""
-    if not text or not any(c.isalpha() for c in text):
+    if not text or not (text[0].isalpha() or any(c.isalpha() for c in text)):  # most texts start with a letter
         return None, None
     if not text.isascii():  # an O(1) flag of the string: most texts skip both scans
         if KANA_RE.search(text):
