@@ -5,10 +5,10 @@ scripts/train_relevance.py (the shipped model) must read the same groups, labels
 or the figures would be about another model than the one shipped.
 
 Groups (a group is one writer, or one set written together): the training writers
-(training/tagging/writer_{a..s}.jsonl, written blind to the rules, for training only) and the
+(training/tagging/writer_{a..t}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
-final3-final26; final6 to final26 were each scored blind once and are development sets
-since). The lead's blind sets, tests/data/tagging_final27.jsonl and tagging_final28.jsonl, are in
+final3-final28; final6 to final28 were each scored blind once and are development sets
+since). The lead's blind sets, tests/data/tagging_final29.jsonl and tagging_final30.jsonl, are in
 :data:`NEVER_READ`: no function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
@@ -59,9 +59,11 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final24": (DATA / "tagging_final24.jsonl",),
     "final25": (DATA / "tagging_final25.jsonl",),
     "final26": (DATA / "tagging_final26.jsonl",),
+    "final27": (DATA / "tagging_final27.jsonl",),
+    "final28": (DATA / "tagging_final28.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final27.jsonl", DATA / "tagging_final28.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final29.jsonl", DATA / "tagging_final30.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 
