@@ -204,7 +204,13 @@ MODEL_STAGE = "relevance model (not in total)"
 
 
 def stages(warm, corpus: str, count: int, rounds: int) -> None:
-    """CPU µs a text by stage (see the module's docstring), the least of ``rounds`` rounds."""
+    """CPU µs a text by stage (see the module's docstring), the least of ``rounds`` rounds.
+
+    The garbage collector is paused around the prescan and around each batch, as the tagger pauses it
+    (``gcpause.paused`` in ``Tagger._tag_compact`` and ``_tag_full``): left on, its collections were ~10%
+    of these stages' time that tagging never spends (the sixteenth round's profile), so the stages
+    overstated the tagger."""
+    from outagewatch import gcpause
     from outagewatch.nlp import lang as langs
     from outagewatch.nlp import tagger as tagging
     from outagewatch.nlp.pipeline import LANG, TEXT
@@ -225,31 +231,33 @@ def stages(warm, corpus: str, count: int, rounds: int) -> None:
             at = now
 
         ctx = parse_source(None, warm.vocab)
-        cleared = [warm.prescan.clear(t) for t in texts]
-        tick("prescan (every text)")
-        quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
-        tick("language of the cleared texts: vote")
-        [langs.model(sample) for _, sample in quick if sample]
-        tick("language of the cleared texts: model")
+        with gcpause.paused():
+            cleared = [warm.prescan.clear(t) for t in texts]
+            tick("prescan (every text)")
+            quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
+            tick("language of the cleared texts: vote")
+            [langs.model(sample) for _, sample in quick if sample]
+            tick("language of the cleared texts: model")
         rest = [t for t, w in zip(texts, cleared) if w is None]
         for first in range(0, len(rest), BATCH_SIZE):
             at = clock()
-            chunk = rest[first:first + BATCH_SIZE]
-            docs = list(warm.nlp.tokenizer.pipe(chunk))
-            for doc, text in zip(docs, chunk):
-                doc.user_data[TEXT] = text
-            tick("spaCy tokenizer")
-            for name, component in warm.nlp.pipeline:
-                docs = [component(doc) for doc in docs]
-                tick(name)
-            tagging._settle_languages(docs)
-            tick("language model (the rest)")
-            tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
-            [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
-            tick("rules (resolve)")
-            if warm.relevance is not None:  # where relevance is read (`tag`): ingest skips it
-                warm.relevance.predict_docs(docs)
-                tick(MODEL_STAGE)
+            with gcpause.paused():
+                chunk = rest[first:first + BATCH_SIZE]
+                docs = list(warm.nlp.tokenizer.pipe(chunk))
+                for doc, text in zip(docs, chunk):
+                    doc.user_data[TEXT] = text
+                tick("spaCy tokenizer")
+                for name, component in warm.nlp.pipeline:
+                    docs = [component(doc) for doc in docs]
+                    tick(name)
+                tagging._settle_languages(docs)
+                tick("language model (the rest)")
+                tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
+                [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
+                tick("rules (resolve)")
+                if warm.relevance is not None:  # where relevance is read (`tag`): ingest skips it
+                    warm.relevance.predict_docs(docs)
+                    tick(MODEL_STAGE)
         spent["total"] = clock() - start - spent.get(MODEL_STAGE, 0.0)  # as ingest tags: without the model
         for name, seconds in spent.items():
             best[name] = min(best.get(name, float("inf")), seconds / count * 1e6)
