@@ -30,7 +30,7 @@ a one-line file, taken off), with the peak RSS of the largest of its processes.
 ``--stages`` prints where a text's CPU time goes instead: the prescan, the language of the texts it
 clears, then for the rest spaCy's tokenizer, each pipeline component, the language model, the rules and
 the relevance classifier (which runs only where relevance is read, `outagewatch tag`; ingest skips it),
-stage by stage over batches as the tagger runs them, in one process; the least of ``--rounds`` rounds
+stage by stage over batches as the tagger runs them (the garbage collector paused, as the tagger pauses it), in one process; the least of ``--rounds`` rounds
 (each on new texts, so new words cost what they cost), per text of the corpus.
 """
 
