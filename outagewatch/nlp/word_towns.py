@@ -21,12 +21,12 @@ WORD_TOWNS_FILE = Path(__file__).with_name("data") / "word_towns.json"
 
 # A word for a town, as the languages read write it: "the city", "la ville", "de stad", "şehir".
 TOWN_NOUNS = frozenset("""
-city town village ville village città cittadina paese stad dorp stadje stadt dorf ort ciudad pueblo cidade vila
+city town village ville città cittadina paese stad dorp stadje stadt dorf ort ciudad pueblo cidade vila
 miasto miasteczko wieś miejscowość staden byn orten tätort şehir kasaba ilçe köy
 """.split())
 # Before such a word after the name, an article or a demonstrative ("Tours la ville", "Goes de stad", "yes, the
 # city"); Turkish puts none ("Van şehir").
-TOWN_ARTICLES = frozenset({"the", "a", "la", "le", "l'", "de", "het", "die", "das", "der", "el", "o", "a", "il", "un",
+TOWN_ARTICLES = frozenset({"the", "a", "la", "le", "l'", "de", "het", "die", "das", "der", "el", "o", "il", "un",
                            "une", "una", "um", "uma", "ein", "eine", "een", "en", "ett", "this", "that"})
 # A verb of naming between a word for a town before the name and the name: "het dorp heet echt Best".
 NAMING = frozenset({"heet", "heißt", "heisst", "called", "named", "llama", "appelle", "chiama", "chama", "nazywa",
