@@ -29,7 +29,7 @@ TRAINING = REPO / "training" / "tagging"
 
 WRITERS = ("writer_a", "writer_b", "writer_c", "writer_d", "writer_e", "writer_f", "writer_g", "writer_h", "writer_i",
            "writer_j", "writer_k", "writer_l", "writer_m", "writer_n", "writer_o", "writer_p", "writer_q",
-           "writer_r", "writer_s", "writer_t")
+           "writer_r", "writer_s", "writer_t", "writer_u")
 GROUPS: dict[str, tuple[Path, ...]] = {
     **{w: (TRAINING / f"{w}.jsonl",) for w in WRITERS},
     "dev+holdout": (DATA / "tagging_dev.jsonl", DATA / "tagging_holdout.jsonl"),
