@@ -41,7 +41,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from outagewatch.nlp import allclear, answered, demonyms, elsewhere, fine, inflected, lexicon, operators, senses, sites, verbs, word_towns
+from outagewatch.nlp import (allclear, answered, demonyms, elsewhere, fine, inflected, lexicon, loose_operators,
+                             operators, senses, sites, verbs, word_towns)
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import (NICKNAME_NEEDS_CONTEXT, inside, namesakes, place_kinds, town_namesake_in,
                                  town_namesakes)
@@ -176,7 +177,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     name_ends = {e for _, e, _ in names}
     # A network operator the catalog does not list ("Optus down", "Tele2 mobilnät dött", "sem net da MEO"):
     # named for relevance alone (no service tag), nlp/operators.py
-    operator_at = operators.find(texts, lower, raw)
+    # ... or as its customers write it, in lower case or by a word of their language ("play nie ma zasięgu",
+    # "tre har noll täckning", "bez Playa"): nlp/loose_operators.py
+    operator_at = operators.find(texts, lower, raw) or loose_operators.find(texts, lower, lang)
     name_ends.update(i + 1 for i in operator_at)
     downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
     if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(held):
@@ -1053,7 +1056,8 @@ def _nothing_named(texts: list[str], lower: list[str], hashtags, vocab: Vocabula
     if lang in inflected.ENDINGS or not NOTHING_NAMED_BLOCKERS.isdisjoint(lower) or "-" in "".join(lower):
         return None
     raw = text_of(doc)
-    if operators.find(texts, lower, raw) or _title_status(lower) is not None or _component_state(lower) is not None:
+    if operators.find(texts, lower, raw) or loose_operators.find(texts, lower, lang) or _title_status(lower) is not None \
+            or _component_state(lower) is not None:
         return None
     if _money_failure(lower, raw, lang in ("ja", "ko")) is not None or not (
             lexicon.ASKED_DOWN.isdisjoint(lower) or lexicon.ASKING_COPULAS.isdisjoint(lower)) and _asked_down(lower) is not None:
