@@ -47,7 +47,7 @@ SELF_PAIRS = frozenset({
     ("mi", "funziona"), ("mi", "va"), ("a", "me"), ("da", "me"), ("per", "me"), ("da", "noi"), ("a", "noi"),
     ("chez", "nous"), ("pour", "nous"), ("bei", "uns"), ("für", "uns"), ("bij", "ons"), ("voor", "ons"),
     ("u", "nas"), ("nam", "działa"), ("mi", "działa"), ("hos", "oss"), ("för", "oss"), ("bizim", "için"),
-    ("benim", "için"), ("para", "nosotros"), ("pra", "nós"), ("para", "nós"),
+    ("benim", "için"), ("para", "nosotros"), ("pra", "nós"), ("para", "nós"), ("for", "our"),
 })
 # Everything as the subject ("everything looks fine", "todo funciona", "bei mir läuft alles").
 ALL_WORDS = frozenset({"everything", "all", "todo", "tudo", "tout", "alles", "tutto", "wszystko", "allt"})
@@ -105,6 +105,10 @@ OTHERS = frozenset({"friend", "friends", "sister", "brother", "mom", "mum", "dad
                     "amico", "amici", "sorella", "fratello", "collega", "colleghi", "collega's", "vriend", "vrienden",
                     "zus", "broer", "buren", "kolega", "koledzy", "siostra", "brat", "kompis", "kollega", "kollegor",
                     "syster", "bror", "arkadaş", "arkadaşım", "abim", "ablam", "kardeşim"})
+# The answer "no" itself, opening the answer before a mark ("whatsapp down? no, qui va tutto benissimo", "panne ?
+# non, chez nous tout marche", "— nope, works for our whole team"): the answer to the question, not a negation in it.
+ANSWER_NO = frozenset({"no", "nope", "nah", "non", "nee", "nein", "nej", "nie", "não", "nao", "hayır", "niet"})
+ANSWER_NO_MARKS = frozenset({",", ".", "!", "—", "–", "-", ":", ";", "…"})
 # The writer's verdict that there is no outage ("falsa alarma", "false alarm"): an answer of its own.
 FALSE_ALARM = tuple(tuple(p.split()) for p in (
     "false alarm", "falsa alarma", "falso alarme", "fausse alerte", "fehlalarm", "falscher alarm", "falso allarme",
@@ -244,6 +248,9 @@ def _answer(texts: list[str], lower: list[str], cut: int, tail: str, found, name
     """The fine-phrase of the answer from ``cut`` on (and the CJK ``tail`` joined before it) where it is the writer's
     own "it works" and nothing else, or None."""
     answer = lower[cut:]
+    if not tail and len(answer) > 2 and answer[0] in ANSWER_NO and answer[1] in ANSWER_NO_MARKS:
+        answer = answer[2:]  # "no, todo bien por aquí": the answer's "no" is no negation of what follows
+        cut += 2
     words = [w for w in answer if any(c.isalnum() for c in w)]
     raw_answer = (tail + " " + " ".join(texts[cut:])).strip()
     if not raw_answer or len(words) + (1 if tail else 0) > MAX_ANSWER:
