@@ -42,7 +42,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from outagewatch.nlp import (allclear, answered, demonyms, elsewhere, fine, inflected, lexicon, loose_operators,
-                             operators, senses, sites, verbs, word_towns)
+                             operators, recurring, senses, sites, verbs, word_towns)
 from outagewatch.nlp.pipeline import LANG, NAMES, SYMPTOMS, doc_words, text_of
 from outagewatch.nlp.geo import (NICKNAME_NEEDS_CONTEXT, inside, namesakes, place_kinds, town_namesake_in,
                                  town_namesakes)
@@ -298,6 +298,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if at is not None and not any(s <= at < e for s, e, _, _ in found):
             talk.append(at)  # "Is Hinge down?", "Är BankID nere?"
             found.append((at, at + 1, "outage", True))
+    if spans and not recurring.GATE.isdisjoint(held):
+        at = recurring.cut_over_and_over(lower, {i for s, e, ns in spans if any(nm.kind in ("service", "provider")
+                                                                               for nm in ns) for i in range(s, e)})
+        if at is not None and not any(s <= at < e for s, e, _, _ in found):
+            # "Teams schmeißt mich alle 10 Minuten aus dem Call", "spotify coupe toutes les 20 secondes": a weak
+            # problem, so a failure only of a service named (nlp/recurring.py)
+            talk.append(at)
+            found.append((at, at + 1, "problems", True))
     money = _money_failure(lower, raw, lang in ("ja", "ko")) \
         if lang in ("ja", "ko") or not MONEY_GATE.isdisjoint(held) else None
     if money is not None:
@@ -1158,4 +1166,4 @@ HELD_WORDS = frozenset().union(
     lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
-    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS)
+    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE)
