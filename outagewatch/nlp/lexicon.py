@@ -994,6 +994,11 @@ JA_SYMPTOMS: dict[str, list[str]] = {
                   # a headline's "recovered from" ("KDDI、通信障害から復旧"), not "復旧作業", "復旧の見込み"
                   r"から(?:全面)?復旧(?!作業|の?見込|のめど|に向|へ|中|待)", r"만에 ?복구"],
 }
+# A recovery said partial right before its word ("部分的に解決したと考えています", "一部で復旧", "일부만 복구",
+# "부분적으로 해결"): the incident is not over, a stage like "Monitoring" (not "一部ネットワーク機器障害は復旧しました",
+# where "一部" is the equipment's).
+JA_PARTIAL = [r"部分的に(?:解決|復旧|回復|解消)", r"一部(?:で|が|のみ)?(?:復旧|回復)", r"일부(?:만|는)? ?(?:복구|정상화|해결)",
+              r"부분(?:적으로|적)? ?(?:복구|해결|정상화)"]
 JA_NEGATED = [r"落ちてな", r"落ちていな", r"障害(?:は|も)?(?:ありません|ない|なし)", r"問題(?:は|も)?(?:ありません|ない|なし)"]
 # Outage words in their everyday sense in Japanese: one's mood or a share price "down", one's own
 # computer "落ちた" (no service). A symptom found inside one of these is not reported.
@@ -1036,7 +1041,12 @@ CJK_EVERYDAY: dict[str, list[str]] = {
                   r"(?:다시|이제) ?(?:[가-힣A-Za-z]{1,5} )?(?:잘 ?)?(?:됨|돼|된다|되네|됩니다|들어가|접속|살아)", r"정상(?:으로|화| ?작동)",
                   # a headline's "now recovered" ("Google Workspace で障害、... 現在は復旧")
                   r"(?:現在|今)は(?:既に|すでに)?(?:復旧|回復|正常)",
-                  r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)"],
+                  r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)",
+                  # a headline's noun of recovery closing it, after the problem ("みずほ銀行のシステム障害、ATM利用が再開",
+                  # "ソフトバンク通信障害、午後に復旧", "서울 지하철 앱 장애 해소", "넷플릭스 접속 장애 복구…", "지연 해결 완료"): not
+                  # "再開の見込み", "復旧作業", "いつ復旧？" (a question)
+                  r"(?:利用|運転|運行|営業|サービス|取引|受付|提供|販売|配信)(?:が|を|も)?再開(?:し(?:た|まし)|$|[。！!…\s])",
+                  r"復旧(?:$|[。！!…\s])", r"해소(?:됐|되었|됨|$|[.!…\s])", r"복구(?:$|…|\.\.\.)", r"해결 ?완료"],
 }
 for _symptom, _patterns in CJK_EVERYDAY.items():
     JA_SYMPTOMS[_symptom] += _patterns

@@ -58,11 +58,13 @@ _JA_EVERYDAY = re.compile(leading("|".join(lexicon.JA_EVERYDAY)))
 _JA_EVERYDAY_NEEDS = needed_chars("|".join(lexicon.JA_EVERYDAY))
 _JA_STATUS = [(stage, re.compile(leading("|".join(p))), needed_chars("|".join(p)))
               for stage, p in lexicon.JA_STATUS.items()]
+_JA_PARTIAL = re.compile(leading("|".join(lexicon.JA_PARTIAL)))
+_JA_PARTIAL_NEEDS = needed_chars("|".join(lexicon.JA_PARTIAL))
 # Every character one of those gates looks for: a post's characters are read as the ones of these it holds (what
 # the gates ask of them is the same), found by one scan, not a set of all of them (a CJK post's characters are
 # new one-character strings, hashed one by one: _japanese 15 -> 11 µs a CJK post of the mix). None: no regex has
 # a gate (a Python without re's parser, see fastre), and no character is read.
-_JA_GATE_CHARS = set().union(*(needs for needs in [_JA_NEGATED_NEEDS, _JA_EVERYDAY_NEEDS,
+_JA_GATE_CHARS = set().union(*(needs for needs in [_JA_NEGATED_NEEDS, _JA_EVERYDAY_NEEDS, _JA_PARTIAL_NEEDS,
                                                    *(n for _, _, n in _JA_SYMPTOMS + _JA_STATUS)] if needs))
 _JA_GATED = re.compile("[" + "".join(map(re.escape, sorted(_JA_GATE_CHARS))) + "]" if _JA_GATE_CHARS else "(?!)")
 
@@ -639,6 +641,9 @@ def _japanese(text: str) -> list[str]:
     for stage, regex, needed in _JA_STATUS:
         if may_match(needed, chars) and regex.search(text):
             found.append("st:" + stage)
+    if may_match(_JA_PARTIAL_NEEDS, chars) and _JA_PARTIAL.search(text):
+        # "部分的に解決したと考えています": a partial recovery is no recovery; the incident is watched, not over
+        found = [f for f in found if f not in ("recovered", "st:resolved")] + ["st:monitoring"]
     return found
 
 
