@@ -268,8 +268,11 @@ def _answer(texts: list[str], lower: list[str], cut: int, tail: str, found, name
         return None  # "em Brasília o Pix não funciona? aqui em Goiânia tá de boa": another place asked about
     if any(st >= edge for st, _ in names):
         return None  # "is signal down? whatsapp works fine": another service said to work
+    # an answer that opens on the writer's verdict may tell in the past what it was ("Falsa alarma, era la VPN")
+    told = PAST_WORDS if words and _first_phrase(words[:3], _FALSE_ALARM_BY_FIRST) else frozenset()
     if not ANSWER_STOPS.isdisjoint(answer) and any(
-            w in ANSWER_STOPS and (w != "prima" or lang != "nl") and (w != "hier" or lang == "fr") for w in answer):
+            w in ANSWER_STOPS and w not in told and (w != "prima" or lang != "nl") and (w != "hier" or lang == "fr")
+            for w in answer):
         return None  # a contrast, "else", a recovery or "now", "too", another person, a past
     if any("?" in w and any(any(c.isalnum() for c in x) for x in answer[i + 1:]) for i, w in enumerate(answer)):
         return None  # a question in the answer: more than an answer

@@ -34,3 +34,17 @@ def test_a_question_answered_no_then_fine_is_no_outage(eager_sure, text):
 ])
 def test_a_no_that_joins_the_complaint_or_turns_to_another_is_no_denial(rules, text):
     assert rules(text)["relevant"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "¿Instagram caído? Falsa alarma, era el wifi de la oficina",
+    "is discord down? false alarm, it was my router",
+    "Teams kaputt? Fehlalarm, war mein VPN",
+])
+def test_a_false_alarm_told_with_what_it_was_is_no_outage(eager_sure, text):
+    result = eager_sure.tag_text(text)  # the verdict, then what it was in the past tense: still the writer's answer
+    assert result["relevant"] is False and result["ongoing"] is False
+
+
+def test_a_false_alarm_then_a_real_outage_is_an_outage(rules):
+    assert rules("is discord down? false alarm earlier, but now it's really down")["ongoing"] is True
