@@ -474,7 +474,7 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
     "degraded": ["perturbés", "perturbées", "sont perturbés"],
     "recovered": [
         "har löst sig", "löst sig", "är lösta", "rullar på igen", "hämtat sig", "fungerar som vanligt igen",
-        "wrócił", "wróciła", "wróciło", "wrócili", "już śmiga", "znowu dostępny", "znów dostępny", "znowu żyje",
+        "wrócił", "wróciła", "wróciło", "wrócili", "już śmiga", "już łapie", "znowu łapie", "znowu dostępny", "znów dostępny", "znowu żyje",
         "wrócił do życia", "wrócił do żywych", "naprawił", "doet het weer", "doen het weer", "loopt weer",
         "weer bereikbaar", "weer in de lucht", "is terug", "is weer terug", "weer online", "ha ripreso a funzionare",
         "di nuovo su", "di nuovo ok", "di nuovo funzionante", "è tornato a funzionare", "tutto rientrato",
@@ -1042,11 +1042,13 @@ CJK_EVERYDAY: dict[str, list[str]] = {
                   # a headline's "now recovered" ("Google Workspace で障害、... 現在は復旧")
                   r"(?:現在|今)は(?:既に|すでに)?(?:復旧|回復|正常)",
                   r"돌아(?:왔|옴)", r"살아났", r"복구(?:됨|됐)", r"해결(?:됐|되었|됨)",
-                  # a headline's noun of recovery closing it, after the problem ("みずほ銀行のシステム障害、ATM利用が再開",
-                  # "ソフトバンク通信障害、午後に復旧", "서울 지하철 앱 장애 해소", "넷플릭스 접속 장애 복구…", "지연 해결 완료"): not
-                  # "再開の見込み", "復旧作業", "いつ復旧？" (a question)
-                  r"(?:利用|運転|運行|営業|サービス|取引|受付|提供|販売|配信)(?:が|を|も)?再開(?:し(?:た|まし)|$|[。！!…\s])",
-                  r"復旧(?:$|[。！!…\s])", r"해소(?:됐|되었|됨|$|[.!…\s])", r"복구(?:$|…|\.\.\.)", r"해결 ?완료"],
+                  # a headline's noun of recovery closing it, after its problem in the same sentence ("みずほ銀行のシステム
+                  # 障害、ATM利用が再開", "ソフトバンク通信障害、午後に復旧", "서울 지하철 앱 장애 해소", "넷플릭스 접속 장애
+                  # 복구…", "네트워크 지연 해결 완료"): not "再開の見込み", "いつ復旧？", a room tidied "やっと復旧。"
+                  r"(?:障害|不具合|トラブル|停止|エラー)[^。？?]{0,30}(?:利用|運転|運行|営業|サービス|取引|受付|提供|販売|配信)"
+                  r"(?:が|を|も)?再開(?:し(?:た|まし)|$|[。！!…\s])",
+                  r"(?:障害|不具合|トラブル|停止|エラー)[^。？?]{0,30}復旧(?:$|[。！!…\s])",
+                  r"(?:장애|오류|지연|먹통)[^.?]{0,30}(?:해소(?:됐|되었|됨|$|[.!…\s])|복구(?:$|…|\.\.\.)|해결 ?완료)"],
 }
 for _symptom, _patterns in CJK_EVERYDAY.items():
     JA_SYMPTOMS[_symptom] += _patterns
