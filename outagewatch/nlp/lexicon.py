@@ -793,6 +793,8 @@ CARD_WORDS = frozenset({
     "kartenzahlung", "carte", "cartes", "cb", "tpe", "carta", "bancomat", "pos", "pinpas", "bankpas", "pinnen",
     "pinautomaat", "karta", "kartę", "kartą", "karty", "kartami", "kart", "kartım", "kartlı", "kartla", "kartı",
     "pos'lar", "kort", "kortet", "korten", "kortbetalning", "kortbetalningar",
+    # paying by tapping a card, Belgium's debit card ("gates wouldn't take contactless", "geen bancontact meer")
+    "contactless", "bancontact",
 })
 CARD_REFUSED = frozenset({
     "declined", "declining", "rejected", "rechazada", "rechazadas", "rechaza", "rechazan", "recusado", "recusada",
@@ -801,6 +803,8 @@ CARD_REFUSED = frozenset({
     "reddediyor", "nekas", "nekades", "nekar", "kilit",
     # es "me han rechazado la tarjeta", "me rechazaron la tarjeta"
     "rechazado", "rechazaron", "rechazó",
+    # a reader that will not read the card, a shop's terminals that refuse it ("kartı okumuyor", "refuse ma carte")
+    "okumuyor", "okumadı", "refuse", "refusent", "rifiutano", "weigeren",
 })
 # Refusals of two words: "não passa", "no pasa", "ne passe pas", "non passa", "lukt niet", "geht nicht", "nie
 # przechodzi", "går inte igenom", "won't go through" (the second word after the first).
@@ -811,7 +815,22 @@ CARD_REFUSED_PAIRS = frozenset({
     ("nie", "działa"), ("ne", "marche"), ("no", "funciona"), ("não", "funciona"), ("non", "funziona"),
     ("çalışmıyor", ""), ("funkar", "inte"),
 })
-CARD_REFUSED_FIRSTS = frozenset(a for a, _ in CARD_REFUSED_PAIRS)
+# A machine that will not take the card ("square reader won't take cards", "o multibanco não aceita cartão nenhum",
+# "Kortterminalerna tar inga kort", "der Automat nimmt keine Karten"): a refusal only said of a reader, a terminal, a
+# gate or a till (MACHINE_WORDS, at most seven words before it); a shop that takes no cards is its policy.
+CARD_TAKING_PAIRS = frozenset({
+    ("won't", "take"), ("wouldn't", "take"), ("doesn't", "take"), ("won't", "accept"), ("not", "accepting"),
+    ("não", "aceita"), ("não", "aceitam"), ("no", "acepta"), ("no", "aceptan"), ("non", "accetta"),
+    ("non", "accettano"), ("tar", "inga"), ("tar", "inte"), ("nimmt", "keine"), ("nehmen", "keine"),
+    ("nie", "przyjmuje"), ("nie", "przyjmują"), ("n'accepte", "plus"), ("n'accepte", "pas"),
+})
+MACHINE_WORDS = frozenset({
+    "reader", "readers", "terminal", "terminals", "gate", "gates", "machine", "machines", "till", "tills", "atm",
+    "atms", "kiosk", "kiosks", "multibanco", "maquininha", "maquininhas", "datáfono", "datáfonos", "tpe", "pos",
+    "terminaux", "automat", "automaten", "kartenterminal", "kartenterminals", "lettore", "terminale", "terminali",
+    "pinautomaat", "kassa", "terminal", "terminale", "czytnik", "terminalen", "terminalerna", "kortterminalen",
+    "kortterminalerna", "kortläsaren", "makine", "makinesi", "makineleri", "leitor", "lector"})
+CARD_REFUSED_FIRSTS = frozenset(a for a, _ in CARD_REFUSED_PAIRS | CARD_TAKING_PAIRS)
 
 # "down" after a catalog name ("Slack down?", "AWS down again") is an outage report; on its
 # own it is too common a word ("slow down", "down the road", "shares down 3%").

@@ -293,6 +293,9 @@ def _card_refused(lower: list[str]) -> int | None:
             if lower[j] in lexicon.CARD_REFUSED_FIRSTS and (lower[j], lower[j + 1] if j + 1 < n else "") \
                     in lexicon.CARD_REFUSED_PAIRS:
                 return j
+            if lower[j] in lexicon.CARD_REFUSED_FIRSTS and (lower[j], lower[j + 1] if j + 1 < n else "") \
+                    in lexicon.CARD_TAKING_PAIRS and not lexicon.MACHINE_WORDS.isdisjoint(lower[max(0, j - 7):j]):
+                return j  # "square reader won't take cards", not "this café won't take cards"
     return None
 
 
