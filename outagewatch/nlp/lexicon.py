@@ -1269,13 +1269,19 @@ PAST_TIMES = (
     "this morning's",
     # a weekday said with "on" dates a headline's outage ("Why Spotify went dark for two hours on Tuesday")
     "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
+    # ... and German "vom Montag" ("Sparkassen-Störung vom Montag: Was Kunden jetzt wissen müssen"), Turkish "dünkü"
+    # ("yesterday's": "Türk Telekom'dan dünkü kesinti için özür"), "geçen haftaki"
+    "vom montag", "vom dienstag", "vom mittwoch", "vom donnerstag", "vom freitag", "vom samstag", "vom sonntag",
+    "vom wochenende", "dünkü", "geçen haftaki",
 )
 # Before an ongoing stage in someone's post, these relay the provider's word: "support says they're investigating".
 RELAYING = frozenset({"says", "say", "said", "confirms", "confirmed", "acknowledges", "acknowledged", "admits",
                       "dice", "dicen", "sagt", "sagen", "dit", "disent", "diz", "dizem", "zegt", "zeggen"})
 # A past time after these compares, it does not date the problem ("the same config as last week").
 COMPARED = frozenset({"as", "than", "like", "como", "que", "wie", "als", "comme", "che", "dan", "niż"})
-PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주")
+PAST_TIMES_CJK = ("昨日", "先週", "昨夜", "어제", "지난주",
+                  # years ago, last year, last month ("판교 데이터센터 화재 2년 전 카톡 먹통", "去年の障害")
+                  "年前", "去年", "昨年", "先月", "년 전", "작년", "지난달")
 SINCE = frozenset({"since", "desde", "seit", "depuis", "sinds", "od", "dal", "dalla", "dallo", "sedan", "från",
                    "beri", "from", "until", "till", "sen"})  # sv "sen igår": since yesterday, still
 # Words that date a problem to the present: now, today, tonight, currently, in every supported
