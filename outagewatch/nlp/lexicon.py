@@ -887,6 +887,11 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "badamy", "analizujemy", "inceliyoruz", "araştırıyoruz", "stiamo analizzando", "stiamo investigando",
         "wij onderzoeken", "nous analysons", "estamos analizando", "estamos analisando", "wir analysieren",
         "vi felsöker", "vi utreder",
+        # the team said at work on it, as other languages' status pages say it ("Nos équipes enquêtent", "I tecnici
+        # sono al lavoro", "Engineers are handling it", "Onze engineers onderzoeken de oorzaak", "Ekiplerimiz
+        # çalışıyor")
+        "équipes enquêtent", "nos équipes enquêtent", "tecnici sono al lavoro", "sono al lavoro", "are handling it",
+        "engineers are handling", "onderzoeken de oorzaak", "ekiplerimiz çalışıyor", "ekibimiz çalışıyor",
     ],
     "identified": [
         "identified", "have identified", "has been identified", "root cause", "working on a fix",
@@ -906,6 +911,11 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "déployons un correctif", "trabajando en una solución", "trabajando en una corrección",
         "trabalhando em uma correção", "trabalhando na correção", "arbeiten an einer lösung", "arbeiten an der behebung",
         "arbeiten an einem fix",
+        # a fix under way as a team or the work itself ("Zespół pracuje nad rozwiązaniem", "Trwają prace nad
+        # usunięciem problemu", "yavaşlık üzerinde çalışıyoruz", "vi har hittat orsaken ... och genomför åtgärder",
+        # "Rollback in corso")
+        "pracuje nad rozwiązaniem", "trwają prace nad", "üzerinde çalışıyoruz", "hittat orsaken", "genomför åtgärder",
+        "rollback in corso", "rollback en cours", "rollback em andamento", "rollback en curso",
     ],
     "monitoring": [
         "monitoring", "we are monitoring", "continue to monitor", "continuing to monitor",
@@ -925,6 +935,8 @@ STATUS_PHRASES: dict[str, list[str]] = {
         "avons déployé un correctif", "hemos aplicado una corrección", "se ha aplicado una corrección",
         "aplicamos uma correção", "correção foi aplicada", "korrektur wurde eingespielt", "fix wurde eingespielt",
         "korrektur wurde bereitgestellt",
+        # tr "Takip ediyoruz" (we are following it)
+        "takip ediyoruz", "takipteyiz",
     ],
     "resolved": [
         "resolved", "has been resolved", "is resolved", "fully recovered", "operating normally",
@@ -1073,7 +1085,9 @@ for _symptom, _patterns in CJK_EVERYDAY.items():
     JA_SYMPTOMS[_symptom] += _patterns
 
 JA_STATUS: dict[str, list[str]] = {
-    "investigating": [r"調査(?:中|して)", r"조사 ?중", r"확인 ?중", r"조사하고 ?있", r"확인하고 ?있"],
+    "investigating": [r"調査(?:中|して)", r"조사 ?중", r"확인 ?중", r"조사하고 ?있", r"확인하고 ?있",
+                      # "対応を進めています", "対応中です", "대응 중" (the response under way)
+                      r"対応を進めて", r"対応中", r"대응 ?중"],
     "identified": [r"原因を特定", r"원인(?:을|이)? ?(?:파악|확인)(?:했|하였|되었|됐)"],
     "monitoring": [r"監視(?:中|して)", r"経過観察", r"모니터링 ?중", r"모니터링하고 ?있"],
     "resolved": [r"復旧(?:し(?:た|まし)|済|いたしまし)", r"解消(?:し(?:た|まし)|済|いたしまし)", r"解決済",

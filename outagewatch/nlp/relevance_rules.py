@@ -37,6 +37,8 @@ FOREIGN_STAGES = {"onderzoek": "investigating", "untersuchung": "investigating",
                   # pl, tr, sv, it: "Monitorujemy - ...", "İzleniyor - ...", "Övervakar - ...", "Zidentyfikowano –"
                   "monitorujemy": "monitoring", "monitorowanie": "monitoring", "zidentyfikowano": "identified",
                   "izleniyor": "monitoring", "i̇zleniyor": "monitoring", "övervakar": "monitoring",
+                  # it "Identificato - Falsi positivi del WAF bloccano richieste ..."
+                  "identificato": "identified", "identificata": "identified",
                   "övervakning": "monitoring", "identifierat": "identified", "tanımlandı": "identified",
                   "belirlendi": "identified", "araştırılıyor": "investigating", "inceleniyor": "investigating",
                   # Azure's "Active" as its localized pages title an incident going on ("Attivo - Azure Virtual
