@@ -474,7 +474,8 @@ EVERYDAY_COMPLAINTS: dict[str, list[str]] = {
     "degraded": ["perturbés", "perturbées", "sont perturbés"],
     "recovered": [
         "har löst sig", "löst sig", "är lösta", "rullar på igen", "hämtat sig", "fungerar som vanligt igen",
-        "wrócił", "wróciła", "wróciło", "wrócili", "już śmiga", "już łapie", "znowu łapie", "znowu dostępny", "znów dostępny", "znowu żyje",
+        "wrócił", "wróciła", "wróciło", "wrócili", "już śmiga", "już łapie", "znowu łapie", "znowu dostępny",
+        "znów dostępny", "znowu żyje",
         "wrócił do życia", "wrócił do żywych", "naprawił", "doet het weer", "doen het weer", "loopt weer",
         "weer bereikbaar", "weer in de lucht", "is terug", "is weer terug", "weer online", "ha ripreso a funzionare",
         "di nuovo su", "di nuovo ok", "di nuovo funzionante", "è tornato a funzionare", "tutto rientrato",
