@@ -173,6 +173,13 @@ def _fine_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return _index({tuple(p.split()) for ps in lexicon.PLACE_FINE.values() for p in ps if " " in p})
 
 
+def answer_words() -> frozenset[str]:
+    """Every word one of which :func:`asked_then_fine` needs in an all-ASCII text to find an answer: a fine-word, a
+    fine-phrase's first word, a negation, a false alarm's first word (its second test, which a caller may make
+    first on the words it holds)."""
+    return _fine_words() | frozenset(_fine_phrases()) | NEGATIONS | _FALSE_ALARM_FIRSTS
+
+
 def _has_pair(words: list[str], pairs: frozenset) -> bool:
     return any((a, b) in pairs for a, b in zip(words, words[1:])) or any((w,) in pairs for w in words)
 

@@ -318,7 +318,7 @@ _CJK_NAMES = re.compile("|".join(re.escape(n) for n in sorted(CJK_NAMES, key=len
 
 
 @lru_cache(maxsize=1)
-def _any_word() -> frozenset[str]:
+def any_word() -> frozenset[str]:
     """Every lower-case word :func:`find` starts from: a name, a worded name, a two-word name's first word, a
     genitive, a Japanese or Korean carrier's Latin letters. One set test for them all: most texts hold none."""
     return all_keys() | frozenset(_genitives()) | frozenset(CJK_WORDS) | frozenset(SHORT_CAPS)
@@ -341,7 +341,7 @@ def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int
     module's docstring for when a short name counts). One set test first: nearly no text names one.
     ``raw``: the text the tokens were read from, where the caller has it (all ASCII, it holds no CJK name)."""
     joined: str | None  # the words joined, where a Japanese or Korean carrier's name is looked for
-    if _any_word().isdisjoint(lower):
+    if any_word().isdisjoint(lower):
         # None of the words: only a Japanese or Korean carrier's name can be found, and only in a text with a
         # kana, kanji or hangul letter (the whole search below, for the seven in ten texts that hold none)
         if raw is not None and raw.isascii():
@@ -350,7 +350,7 @@ def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int
         if joined.isascii() or not _CJK.search(joined) or not _CJK_NAMES.search(joined):
             return []
         return [i for i, text in enumerate(texts) if _CJK_NAMES.search(text)]
-    held = _any_word().intersection(lower)  # (each set of words below is part of these: tested against the few held)
+    held = any_word().intersection(lower)  # (each set of words below is part of these: tested against the few held)
     found = []
     keys = all_keys().intersection(held)
     if keys:

@@ -50,6 +50,7 @@ from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 from outagewatch.textrules import HANGUL, KANA
 from outagewatch.nlp.relevance_rules import (MONEY_GATE, TITLE_MARKS, left_open, _about_a_service, _about_an_outage,
+                                             _PAST_COPULA_WORDS, _STATE_FIRSTS,
                                              _announced, _asked_down,
                                              _card_refused, _component_state, _left_broken, _looking_back,
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
@@ -179,7 +180,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # named for relevance alone (no service tag), nlp/operators.py
     # ... or as its customers write it, in lower case or by a word of their language ("play nie ma zasięgu",
     # "tre har noll täckning", "bez Playa"): nlp/loose_operators.py
-    operator_at = operators.find(texts, lower, raw) or loose_operators.find(texts, lower, lang)
+    # (an all-ASCII text holding none of the words operators.find starts from names none of its operators)
+    operator_at = (operators.find(texts, lower, raw) if not OPERATOR_WORDS.isdisjoint(held) or not raw.isascii()
+                   else []) or loose_operators.find(texts, lower, lang)
     name_ends.update(i + 1 for i in operator_at)
     downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
     if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(held):
@@ -321,7 +324,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             # "N26 Karte wird überall abgelehnt", "pinnen lukt nergens", "kartlı ödemeler geçmiyor"
             talk.append(at)
             found.append((at, at + 1, "payments", _ongoing(lower, at, at + 1)))
-    rehearsal = senses.drill(lower) if found else None
+    rehearsal = senses.drill(lower) if found and not senses.DRILL_FIRSTS.isdisjoint(held) else None
     if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
         say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")
         found = [f for f in found if f[2] not in lexicon.PROBLEM_SYMPTOMS]
@@ -542,7 +545,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         people += [(i, code) for i, code in adjectives if i not in found_at]
     if people_words:
         people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
-    if symptom_at or services:  # "Tours la ville", "Goes de stad", "Van'da": a town named like a word, said the town
+    if (symptom_at or services) and not (word_towns.TOWN_NOUNS.isdisjoint(held) and (
+            lang != "tr" or PLACE_CASES.isdisjoint(held))):
+        # "Tours la ville", "Goes de stad", "Van'da": a town named like a word, said the town (word_towns.find's own
+        # first test, on the held words)
         people += word_towns.find(texts, lower, lang, PLACE_CASES)
     if people:
         site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
@@ -912,8 +918,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # a network down in one city, not the writer up a mountain)
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
         why = excluded = "no mobile signal where the writer is, no service named"
+    # (asked_then_fine's own first tests, on the held words: a question or hearsay, and a word that may answer it)
     asked_fine = None if stage_spans or ctx.kind == "status" or excluded is not None or not (
-        "?" in raw or "？" in raw or not answered.HEARSAY.isdisjoint(held) or not raw.isascii()) \
+        "?" in raw or "？" in raw or not answered.HEARSAY.isdisjoint(held) or not raw.isascii()) or (
+        ANSWER_WORDS.isdisjoint(held) and raw.isascii()) \
         else answered.asked_then_fine(
         texts, lower, raw, found,
         [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)],
@@ -931,7 +939,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         why = excluded = "announced maintenance"
     # A component's state goes on beside the others said operational ("Jira Cloud — Degraded performance. ...
     # Confluence is operational."): an all-clear word of another component is no recovery of this one.
-    state = _component_state(lower) if status != "resolved" and ("recovered" not in kinds or all(
+    state = _component_state(lower) if status != "resolved" and not _STATE_FIRSTS.isdisjoint(held) and ("recovered" not in kinds or all(
         " ".join(lower[st:e]) in lexicon.ALL_CLEAR for st, e, sym, _ in found if sym == "recovered")) else None
     if status in ("investigating", "identified", "monitoring"):
         ongoing, why = True, f"status stage {status}"
@@ -963,7 +971,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             symptoms.add("problems")
     back = None
     if ongoing and status is None and not state:
-        back = _looking_back(lower, raw, bool(ja)) or _told_in_the_past(lower, found, problems)
+        back = _looking_back(lower, raw, bool(ja)) or (_told_in_the_past(lower, found, problems) if not (
+            _PAST_COPULA_WORDS.isdisjoint(held) and lexicon.OUTAGE_DID.isdisjoint(held)) else None)
         if back:
             ongoing, why = False, back
     recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
@@ -1160,10 +1169,17 @@ PEOPLE_WORDS = frozenset().union(
     *(words.keys() for words in demonyms.demonyms().values()), *(words.keys() for words in demonyms.adjectives().values()),
     *(words.keys() for words in demonyms.country_adjectives().values()), *demonyms._SECOND_WORDS.values(),
     demonyms.EVERY, (name.lower() for name in sites.airport_names()))
+# The words operators.find starts from (a name, a worded name, a two-word name's first word, a genitive, a
+# Japanese or Korean carrier's Latin letters): an all-ASCII text holding none names no operator.
+OPERATOR_WORDS = operators.any_word()
+# Every word that may answer a question or hearsay in answered.asked_then_fine (a fine-word, a fine-phrase's first
+# word, a negation, a false alarm's first word): an all-ASCII text holding none is asked nothing it answers.
+ANSWER_WORDS = answered.answer_words()
 HELD_WORDS = frozenset().union(
     senses.SUBJECT_WORDS, lexicon.OPERATOR_DOWN, OPERATOR_NOTHING, ASK_OTHERS, WORKS_ASKED, lexicon.BARE_DOWN,
     lexicon.PUBLIC_SYSTEMS, SERVICE_DEAD, lexicon.REPAIR_VERBS, lexicon.ASKED_DOWN, lexicon.ASKING_COPULAS,
     lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
-    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE)
+    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS, senses.DRILL_FIRSTS,
+    _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS, PLACE_CASES)
