@@ -107,6 +107,13 @@ def needed_chars(pattern: str, smallest: bool = False) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
+def finder(needed: frozenset[str] | None) -> re.Pattern | None:
+    """A regex that finds any one of ``needed`` (:func:`needed_chars`) in a text, or None where ``needed`` is None
+    (anything may match): one scan in C over a class of the characters, where a test of each character in turn
+    (``any(c in text for c in needed)``) scans the text once for each, 2-3 times as long on a tweet."""
+    return None if needed is None else re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
 def may_match(needed: frozenset[str] | None, chars: set[str]) -> bool:
     """Whether a text whose characters are ``chars`` can hold a match of a regex whose
     :func:`needed_chars` are ``needed``."""

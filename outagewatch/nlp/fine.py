@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from . import lexicon
@@ -251,11 +252,12 @@ def _needed() -> frozenset[str]:
     return frozenset(BY_FIRST) | work_forms() | FINE_WORDS | AFFECTED | HAVE | NEG_BEFORE | POST_NEGATIONS
 
 
-def may_say_fine(texts: list[str], lower: list[str]) -> bool:
+def may_say_fine(texts: list[str], lower: list[str], held: AbstractSet[str] | None = None) -> bool:
     """False where neither :func:`fine_places` nor :func:`clause_fine` can find any place fine: no word of
     ``_needed``, no "n't", no CJK text. Most texts that name a place are such ("outage in Frankfurt"), and
-    the clause pass is a Python walk over every word of the text."""
-    if not _needed().isdisjoint(lower):
+    the clause pass is a Python walk over every word of the text. ``held``: the words of ``lower`` among a
+    set that holds every word of ``_needed`` (resolve's held words), tested instead of every word."""
+    if not _needed().isdisjoint(lower if held is None else held):
         return True
     joined = " ".join(texts)
     return "'" in joined and any(w.endswith("n't") for w in lower) or \

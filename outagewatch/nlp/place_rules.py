@@ -791,10 +791,12 @@ REPLICA_WORDS = frozenset({"replica", "replicas", "réplica", "réplicas", "repl
 STANDBY_AFTER = REPLICA_WORDS | {"failover", "fail-over", "backup"}
 
 
-def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, int]], found: list) -> set[int]:
+def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, int]], found: list,
+                    held: AbstractSet[str] | None = None) -> set[int]:
     """Places said fine in their own clause (nlp/fine.py), kept empty unless another place stays or a problem
-    is said elsewhere: a text about one place that works again still says where it was."""
-    if not spots or not fine.may_say_fine(texts, lower):
+    is said elsewhere: a text about one place that works again still says where it was. ``held``: as
+    :func:`fine.may_say_fine` reads it."""
+    if not spots or not fine.may_say_fine(texts, lower, held):
         return set()
     # the clause right after the name ("Outlook werkt wel"), its whole clause ("netflix is fine on the same tv"),
     # a status line's colon ("Instagram and Facebook: no known issues.")

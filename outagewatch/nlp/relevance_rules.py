@@ -546,7 +546,7 @@ _NOT_IN_A_PAST_GAP = lexicon.NEGATIONS | frozenset({"a", "an", "the", "un", "una
                                                     "saying"})
 _PAST_LENGTH_CJK_RE = re.compile("|".join(lexicon.PAST_LENGTH_CJK))
 # The characters one of which its every match holds ("時", "분": fastre), looked for before the regex is read.
-_PAST_LENGTH_CJK_NEEDS = fastre.needed_chars(_PAST_LENGTH_CJK_RE.pattern)
+_PAST_LENGTH_CJK_NEEDS = fastre.finder(fastre.needed_chars(_PAST_LENGTH_CJK_RE.pattern))
 
 
 def _told_in_the_past(lower: list[str], found: list[tuple[int, int, str, bool]], problems: set[str]) -> str | None:
@@ -614,8 +614,8 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
         for cause in lexicon.LOOKING_BACK_CJK:
             if cause in raw and not any(now in raw for now in lexicon.LOOKING_BACK_CJK_NOT):
                 return f"a past outage whose cause is told ({cause!r}), nothing says it goes on"
-        match = _PAST_LENGTH_CJK_RE.search(raw) if _PAST_LENGTH_CJK_NEEDS is None or any(
-            c in raw for c in _PAST_LENGTH_CJK_NEEDS) else None
+        match = _PAST_LENGTH_CJK_RE.search(raw) if _PAST_LENGTH_CJK_NEEDS is None or \
+            _PAST_LENGTH_CJK_NEEDS.search(raw) else None
         if match and not any(now in raw for now in lexicon.PAST_LENGTH_CJK_NOT):
             return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
     if not lexicon.PAST_TELLING.isdisjoint(lower) and lexicon.NOW.isdisjoint(lower) \

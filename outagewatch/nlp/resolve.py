@@ -342,7 +342,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 say("name", texts[i], True, "its status page or site", entry=entry)
     place_spans = [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
     spots = [(i, i + 1) for i, _ in codes] + place_spans
-    fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans)
+    fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans, held)
     fine_codes: set[str] = set()  # providers of region codes said fine (a provider named so alone may be aside)
     for i, region in codes:
         moved = _workaround(lower, i, i + 1, texts)
@@ -460,7 +460,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             _add_entry(entry, vocab, services, providers)
             say("name", word, True, "a product's own word, and the search that found the text was for it",
                 entry=entry)
-    if (len(services) > 1 or operator_at and services) and fine.may_say_fine(texts, lower):
+    if (len(services) > 1 or operator_at and services) and fine.may_say_fine(texts, lower, held):
         for service in _services_said_fine(texts, lower, names, services, ctx, found + negated_spans,
                                            bool(operator_at),
                                            "recovered" not in ja and any(sym in lexicon.PROBLEM_SYMPTOMS for sym in ja)):
@@ -482,7 +482,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("name", service, False, "thought or asked to be down, then corrected to another (\"Dacht dat Spotify "
                 "eruit lag maar het is Sonos\", \"¿Se cayó WhatsApp? ah no, es Instagram\")", entry=service)
     if services and providers and ("?" in held or "??" in held or "？" in held or not ASKING.isdisjoint(held)
-                                   or fine.may_say_fine(texts, lower)):
+                                   or fine.may_say_fine(texts, lower, held)):
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
             providers.pop(provider)
             say("name", provider, False, why, entry=provider)
@@ -555,7 +555,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if site_places:
         places = places + site_places
         fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places],
-                                    found + negated_spans)
+                                    found + negated_spans, held)
     fine_at = [st for st, _, sym, _ in found if sym == "fine"]
     if places:  # "in east london", "whole of east London": the part of London, not East London, South Africa
         places = _part_of_a_city(texts, lower, places, vocab)
@@ -1182,4 +1182,5 @@ HELD_WORDS = frozenset().union(
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
     MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS, senses.DRILL_FIRSTS,
-    _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS, PLACE_CASES)
+    _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS, PLACE_CASES,
+    fine._needed())  # (fine.may_say_fine reads held for its words)

@@ -493,14 +493,14 @@ for _pairs in CJK_SHORT_BY_BRAND.values():
 _CJK_SHORT_RE = re.compile("|".join(re.escape(w) for ws in CJK_SHORT.values() for w in ws))
 # The letters one of which every such name holds (fastre; a space would be the joined tokens' own: then none)
 _CJK_SHORT_NEEDS = _needs if (_needs := fastre.needed_chars(_CJK_SHORT_RE.pattern)) and " " not in _needs else None
+_CJK_SHORT_FINDER = fastre.finder(_CJK_SHORT_NEEDS)  # (one of those letters found in one scan)
 
 
 def _cjk_short_in(texts: list[str], raw: str | None = None) -> bool:
     """Whether the tokens joined by spaces hold a product's short name in kana, kanji or hangul
     (:data:`CJK_SHORT`). ``raw``: the text the tokens were read from, where the caller has it: every letter
     of the tokens is one of its, so a text without the names' letters (all ASCII, or emoji) is not joined."""
-    if raw is not None and (raw.isascii() or _CJK_SHORT_NEEDS is not None and not any(
-            c in raw for c in _CJK_SHORT_NEEDS)):
+    if raw is not None and (raw.isascii() or _CJK_SHORT_FINDER is not None and _CJK_SHORT_FINDER.search(raw) is None):
         return False
     joined = " ".join(texts)
     return not joined.isascii() and _CJK_SHORT_RE.search(joined) is not None

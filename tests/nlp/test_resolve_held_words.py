@@ -30,3 +30,23 @@ def test_a_rule_behind_a_held_word_still_reads_it(tagger):
     for text, lang in (("Is Hinge down?", "en"), ("Är BankID nere?", "sv")):
         tags = next(tagger.tag_texts([(text, None, lang)]))
         assert tags["symptoms"] == ["outage"] and tags["relevant"] and tags["ongoing"], text
+
+
+def test_the_words_a_finder_reads_from_held_are_united_in_them():
+    # resolve passes ``held`` to fine.may_say_fine (and through place_rules._fine_in_clause), which tests its own
+    # words against it instead of every word: a fine-word left out would hide every place said fine
+    from outagewatch.nlp import fine
+
+    assert fine._needed() <= rules.HELD_WORDS
+
+
+def test_finders_gated_on_held_still_find_what_they_start_from(tagger):
+    # each finder resolve calls only past a test of the held words still reads its text: a network operator
+    # named alone, a question answered fine by the writer, a town said to be the town, a problem told in the past
+    tag = lambda text, lang="en": next(tagger.tag_texts([(text, None, lang)]))
+    operator = tag("Optus down in Sydney since 9am")
+    assert operator["services"] == [] and operator["relevant"] and operator["ongoing"]
+    assert not tag("is AWS down? everything in us-east-1 works fine from here")["relevant"]
+    assert tag("internet en panne à Tours la ville, plus rien depuis ce matin", "fr")["regions"] == ["geo:FR-37"]
+    past = tag("Spotify was knocked offline by a bad config push")
+    assert past["relevant"] and not past["ongoing"]
