@@ -42,6 +42,7 @@ def may_hold(text: str, needed: tuple[str, ...]) -> bool:
 
 
 WORDS_KEPT = 100_000  # words a Reader remembers, at most
+SHORT_KEPT = 4  # a word without a key's letters is remembered only up to this length (not every number or link)
 
 
 class Reader:
@@ -77,7 +78,7 @@ class Reader:
         for part, bits in parts.items():
             self.starts.setdefault(part[:2], []).append((part, bits))
         self.short = tuple((part, bits) for part, bits in parts.items() if len(part) < 2)
-        # a word with none of the parts' letters holds none of them (a number, a mark): told at once, not kept
+        # a word with none of the parts' letters holds none of them (a number, a mark): told at once, kept if short
         self.letters = frozenset("".join(parts))
         self.sets = (1 << len(sets)) - 1
         self._none: set[str] = set()  # words known to hold no part
@@ -93,11 +94,13 @@ class Reader:
         bits = 0
         none = self._none
         held, starts = self._held, self.starts
-        # (no test that every word is known first: a mark or a number, never kept, is in nearly every text)
+        # (no test that every word is known first: a link or a longer number, never kept, is in many texts)
         for word in set(words).difference(none):
             got = held.get(word)
             if got is None:
                 if self.letters.isdisjoint(word):
+                    if len(word) <= SHORT_KEPT and len(none) < WORDS_KEPT:
+                        none.add(word)  # a mark, an emoji, a short number: met in nearly every text, a few thousand
                     continue
                 got = 0
                 for at in range(len(word) - 1):

@@ -182,7 +182,9 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
             if near:
                 nears[word] = near
                 continue
-        if word.isalpha() and len(none) < TYPO_NONE_SIZE:  # a word, not a number or link seen once
+        if (word.isalpha() or len(word) < shortest) and len(none) < TYPO_NONE_SIZE:
+            # a word, or a mark, a short number or an emoji (too short to be a typo: a few thousand of them); not a
+            # longer number, link or handle, most of them seen once
             none.add(word)
     if not nears:
         return []
