@@ -18,6 +18,7 @@ gated by a cheap key test (``phrasegate``) so a text that names no such word pay
 from __future__ import annotations
 
 import re
+from typing import AbstractSet
 
 from spacy.tokens import Doc
 
@@ -111,7 +112,8 @@ def _again_now(joined: str, problems: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cjk: bool) -> str | None:
+def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cjk: bool,
+                 held: AbstractSet[str] | None = None) -> str | None:
     """The word or phrase that dates the problem to the present, or None: a word of
     lexicon.PRESENT_TIME ("today's", "now", "currently", "gerade", "şu anda") at most :data:`NEAR`
     words from a problem word the rules counted ("today's outage", "down right now", "currently
@@ -120,7 +122,9 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     only "again" beside a present-time word (:func:`_again_now`). The caller asks only
     where the rules read a problem now and no recovery, and ruled no problem word out.
     A time word elsewhere dates something else: "Totalausfall im Mittelfeld heute" is football, "my
-    brain had a full outage at 3pm today" a joke, "back now" a recovery."""
+    brain had a full outage at 3pm today" a joke, "back now" a recovery. ``held``: the words of ``lower`` among
+    a set that holds :data:`TIME_WORDS` (resolve's held words): its word tests read those few, not every word."""
+    words = lower if held is None else held
     if cjk:
         if any(past in raw for past in lexicon.PAST_TIMES_CJK):
             return None
@@ -131,17 +135,17 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
             return cue
     if not problems:
         return None
-    if not IF_WORDS.isdisjoint(lower):
+    if not IF_WORDS.isdisjoint(words):
         # "if github goes down again I'm taking the day off": a problem said in a condition is none now
         problems = [(st, e) for st, e in problems if not _in_condition(lower, st)]
         if not problems:
             return None
     joined = None
-    if not _BACK_KEYS.isdisjoint(lower):
+    if not _BACK_KEYS.isdisjoint(words):
         joined = " ".join(lower)
         if _past_time(joined):
             return _again_now(joined, problems)
-    present = lexicon.PRESENT_TIME.intersection(lower)
+    present = lexicon.PRESENT_TIME.intersection(words)
     for i in operators.positions(lower, present) if present else ():  # (in order: the first that dates a problem)
         if any(st - NEAR <= i < e + NEAR for st, e in problems):
             return lower[i]
@@ -474,6 +478,10 @@ _PAST_KEYS = phrasegate.keys(p.replace("'s", " ") for p in lexicon.PAST_TIMES)
 # ``phrasegate.may_hold(joined, _PAST_KEYS)``.
 _KEYS = phrasegate.Reader(_PRESENT_KEYS, _AGAIN_KEYS, _PAST_KEYS, _LOOK_BACK_KEYS)
 _PRESENT, _AGAIN, _PAST, _LOOK_BACK = 1, 2, 4, 8
+# Every word :func:`present_time`, :func:`_looking_back` and :func:`past_window` test a text's words against: a
+# caller that has the text's words among a set holding these (``held``) passes those, and the tests read them.
+TIME_WORDS = IF_WORDS | _BACK_KEYS | lexicon.PRESENT_TIME | lexicon.PAST_TELLING | lexicon.NOW | \
+    lexicon.PAST_LENGTH_NOT | lexicon.STILL_NOW | {"fined"}
 _past_seen: tuple[str | None, re.Match | None] = (None, None)
 
 
@@ -504,11 +512,11 @@ def told_after(lower: list[str], raw: str) -> str | None:
     return past_window(lower, raw)
 
 
-def past_window(lower: list[str], raw: str) -> str | None:
+def past_window(lower: list[str], raw: str, held: AbstractSet[str] | None = None) -> str | None:
     """A closed window of clock times the problem was told in ("Between 08:40 and 11:15 UTC", "entre 14h05 et
     15h30", "10:00 ile 11:30 arasında", "03:10 から 04:25 の間", :data:`lexicon.PAST_WINDOW`) where nothing says
-    it goes on now ("still", "currently", "ongoing"), or None."""
-    if not lexicon.STILL_NOW.isdisjoint(lower) or not _CLOCK_RE.search(raw):
+    it goes on now ("still", "currently", "ongoing"), or None. ``held``: as :func:`present_time` reads it."""
+    if not lexicon.STILL_NOW.isdisjoint(lower if held is None else held) or not _CLOCK_RE.search(raw):
         return None
     match = _PAST_WINDOW_RE.search(raw.lower())
     return f"a past window ({match.group()!r})" if match else None
@@ -602,9 +610,11 @@ def _told_in_the_past(lower: list[str], found: list[tuple[int, int, str, bool]],
 _FINED_PERSON = frozenset({"got", "get", "gets", "getting", "was", "were", "been", "be", "i", "we", "me", "i'm"})
 
 
-def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
-    """Why a text about a problem is a look back at a past outage, or None (see lexicon.LOOKING_BACK)."""
-    window = past_window(lower, raw)
+def _looking_back(lower: list[str], raw: str, cjk: bool, held: AbstractSet[str] | None = None) -> str | None:
+    """Why a text about a problem is a look back at a past outage, or None (see lexicon.LOOKING_BACK).
+    ``held``: as :func:`present_time` reads it."""
+    words = lower if held is None else held
+    window = past_window(lower, raw, held)
     if window:  # "Workflows failed between 14:00 and 14:45 UTC"
         return f"{window}, nothing says it goes on"
     if cjk:
@@ -618,21 +628,21 @@ def _looking_back(lower: list[str], raw: str, cjk: bool) -> str | None:
             _PAST_LENGTH_CJK_NEEDS.search(raw) else None
         if match and not any(now in raw for now in lexicon.PAST_LENGTH_CJK_NOT):
             return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
-    if not lexicon.PAST_TELLING.isdisjoint(lower) and lexicon.NOW.isdisjoint(lower) \
-            and lexicon.PAST_LENGTH_NOT.isdisjoint(lower):
+    if not lexicon.PAST_TELLING.isdisjoint(words) and lexicon.NOW.isdisjoint(words) \
+            and lexicon.PAST_LENGTH_NOT.isdisjoint(words):
         match = _LENGTH_RE.search(" ".join(lower))
         if match:  # "took down Spotify, Discord for an hour", "dejó sin servicio ... durante dos horas"
             return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
         if {"legte", "legten"}.intersection(lower) and "lahm" in lower:  # "Konfigurationsfehler legte ... lahm"
             return "a past outage ('legte ... lahm'), nothing says it goes on"
-    if "fined" in lower:
+    if "fined" in words:
         at = lower.index("fined")
         if not {"over", "for", "after"}.isdisjoint(lower[at + 1:at + 6]) \
                 and (at == 0 or lower[at - 1] not in _FINED_PERSON):  # not "I got fined for parking while ..."
             # "Optus fined $12 million over triple-zero outage": a fine comes after the outage (lexicon.LOOKING_BACK's
             # "fined over" with the sum between)
             return "a look back at a past outage ('fined ... over')"
-    if _BACK_KEYS.isdisjoint(lower):
+    if _BACK_KEYS.isdisjoint(words):
         return None
     joined = " ".join(lower)
     match = _BACK_RE.search(joined) if _KEYS.holding(joined) & _LOOK_BACK else None

@@ -50,7 +50,7 @@ from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 from outagewatch.textrules import HANGUL, KANA
 from outagewatch.nlp.relevance_rules import (MONEY_GATE, TITLE_MARKS, left_open, _about_a_service, _about_an_outage,
-                                             _PAST_COPULA_WORDS, _STATE_FIRSTS,
+                                             _PAST_COPULA_WORDS, _STATE_FIRSTS, TIME_WORDS,
                                              _announced, _asked_down,
                                              _card_refused, _component_state, _left_broken, _looking_back,
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
@@ -971,7 +971,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             symptoms.add("problems")
     back = None
     if ongoing and status is None and not state:
-        back = _looking_back(lower, raw, bool(ja)) or (_told_in_the_past(lower, found, problems) if not (
+        back = _looking_back(lower, raw, bool(ja), held) or (_told_in_the_past(lower, found, problems) if not (
             _PAST_COPULA_WORDS.isdisjoint(held) and lexicon.OUTAGE_DID.isdisjoint(held)) else None)
         if back:
             ongoing, why = False, back
@@ -1004,7 +1004,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if not found and not denied and not CHOICE_CUES.isdisjoint(held) and verbs.choosing(lower):
         denied = True  # "i won't let my kids play fortnite": a person choosing, no complaint to read in
     # (of a named service or network operator: a bag of words is least sure of what the catalog does not name)
-    now = (present_time(lower, raw, [(st, e) for st, e, sym, _ in found if sym in problems], bool(ja))
+    now = (present_time(lower, raw, [(st, e) for st, e, sym, _ in found if sym in problems], bool(ja), held)
            if not (recovery_said or recovered) else still_now(lower, found, problems)) \
         if ongoing and (services or providers or operator) and not denied else None
     if trace is not None:
@@ -1183,4 +1183,4 @@ HELD_WORDS = frozenset().union(
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
     MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS, senses.DRILL_FIRSTS,
     _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS, PLACE_CASES,
-    fine._needed())  # (fine.may_say_fine reads held for its words)
+    fine._needed(), TIME_WORDS)  # (fine.may_say_fine, present_time and _looking_back read held for their words)

@@ -35,9 +35,10 @@ def test_a_rule_behind_a_held_word_still_reads_it(tagger):
 def test_the_words_a_finder_reads_from_held_are_united_in_them():
     # resolve passes ``held`` to fine.may_say_fine (and through place_rules._fine_in_clause), which tests its own
     # words against it instead of every word: a fine-word left out would hide every place said fine
-    from outagewatch.nlp import fine
+    from outagewatch.nlp import fine, relevance_rules
 
     assert fine._needed() <= rules.HELD_WORDS
+    assert relevance_rules.TIME_WORDS <= rules.HELD_WORDS  # present_time, _looking_back, past_window
 
 
 def test_finders_gated_on_held_still_find_what_they_start_from(tagger):
