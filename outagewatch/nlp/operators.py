@@ -336,12 +336,16 @@ def positions(lower: list[str], words: AbstractSet[str]) -> list[int]:
     return sorted(at)
 
 
-def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int]:
+def find(texts: list[str], lower: list[str], raw: str | None = None,
+         held_words: AbstractSet[str] | None = None) -> list[int]:
     """Where the words name an operator (token indices; for a name of two words, the second's; see the
     module's docstring for when a short name counts). One set test first: nearly no text names one.
-    ``raw``: the text the tokens were read from, where the caller has it (all ASCII, it holds no CJK name)."""
+    ``raw``: the text the tokens were read from, where the caller has it (all ASCII, it holds no CJK name).
+    ``held_words``: the words of ``lower`` among a set that holds :func:`any_word` (resolve's held words), read
+    for the words :func:`find` starts from instead of every word."""
     joined: str | None  # the words joined, where a Japanese or Korean carrier's name is looked for
-    if any_word().isdisjoint(lower):
+    words = lower if held_words is None else held_words
+    if any_word().isdisjoint(words):
         # None of the words: only a Japanese or Korean carrier's name can be found, and only in a text with a
         # kana, kanji or hangul letter (the whole search below, for the seven in ten texts that hold none)
         if raw is not None and raw.isascii():
@@ -350,7 +354,7 @@ def find(texts: list[str], lower: list[str], raw: str | None = None) -> list[int
         if joined.isascii() or not _CJK.search(joined) or not _CJK_NAMES.search(joined):
             return []
         return [i for i, text in enumerate(texts) if _CJK_NAMES.search(text)]
-    held = any_word().intersection(lower)  # (each set of words below is part of these: tested against the few held)
+    held = any_word().intersection(words)  # (each set of words below is part of these: tested against the few held)
     found = []
     keys = all_keys().intersection(held)
     if keys:

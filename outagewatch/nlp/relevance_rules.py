@@ -305,16 +305,19 @@ def _card_refused(lower: list[str]) -> int | None:
     return None
 
 
-def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: bool, cjk: bool) -> bool:
+def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: bool, cjk: bool,
+                    held: AbstractSet[str] | None = None) -> bool:
     """A power cut (or a tripped breaker) is the text's only problem, and it says things work again or still
     (:data:`lexicon.POWER_BACK`): "strömavbrott hemma i 10 min, sen funkade allt igen, twitch också". Asked of
-    every text that names a service: set tests first, a joined text's substrings before a word loop."""
+    every text that names a service: set tests first, a joined text's substrings before a word loop. ``held``: the
+    words of ``lower`` among a set that holds :data:`POWER_CUT_WORDS` (resolve's held words), tested instead."""
+    words = lower if held is None else held
     raw = "".join(texts) if cjk else ""
-    if lexicon.POWER_BACK.isdisjoint(lower) and not (cjk and any(b in raw for b in lexicon.POWER_BACK_CJK)):
+    if lexicon.POWER_BACK.isdisjoint(words) and not (cjk and any(b in raw for b in lexicon.POWER_BACK_CJK)):
         return False
-    if not lexicon.DATACENTER_WORDS.isdisjoint(lower) or "data center" in " ".join(lower):
+    if not lexicon.DATACENTER_WORDS.isdisjoint(words) or "data center" in " ".join(lower):
         return False  # "Azure VMs are back after this morning's power event at the Phoenix datacenter": not at home
-    if not (power or not lexicon.BREAKER_WORDS.isdisjoint(lower) or not lexicon.POWER_WORDS.isdisjoint(lower)
+    if not (power or not lexicon.BREAKER_WORDS.isdisjoint(words) or not lexicon.POWER_WORDS.isdisjoint(words)
             or cjk and any(b in raw for b in lexicon.BREAKER_CJK)):
         joined = " ".join(lower)
         if not any(p in joined for p in lexicon.POWER_PREFIXES) \
@@ -478,6 +481,8 @@ _PAST_KEYS = phrasegate.keys(p.replace("'s", " ") for p in lexicon.PAST_TIMES)
 # ``phrasegate.may_hold(joined, _PAST_KEYS)``.
 _KEYS = phrasegate.Reader(_PRESENT_KEYS, _AGAIN_KEYS, _PAST_KEYS, _LOOK_BACK_KEYS)
 _PRESENT, _AGAIN, _PAST, _LOOK_BACK = 1, 2, 4, 8
+# Every word :func:`_power_cut_over` tests a text's words against, read from ``held`` as :data:`TIME_WORDS` are.
+POWER_CUT_WORDS = lexicon.POWER_BACK | lexicon.DATACENTER_WORDS | lexicon.BREAKER_WORDS | lexicon.POWER_WORDS
 # Every word :func:`present_time`, :func:`_looking_back` and :func:`past_window` test a text's words against: a
 # caller that has the text's words among a set holding these (``held``) passes those, and the tests read them.
 TIME_WORDS = IF_WORDS | _BACK_KEYS | lexicon.PRESENT_TIME | lexicon.PAST_TELLING | lexicon.NOW | \

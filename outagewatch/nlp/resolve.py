@@ -50,7 +50,7 @@ from outagewatch.nlp.source import SourceContext
 from outagewatch.nlp.vocabulary import Name, Vocabulary, compact
 from outagewatch.textrules import HANGUL, KANA
 from outagewatch.nlp.relevance_rules import (MONEY_GATE, TITLE_MARKS, left_open, _about_a_service, _about_an_outage,
-                                             _PAST_COPULA_WORDS, _STATE_FIRSTS, TIME_WORDS,
+                                             _PAST_COPULA_WORDS, _STATE_FIRSTS, TIME_WORDS, POWER_CUT_WORDS,
                                              _announced, _asked_down,
                                              _card_refused, _component_state, _left_broken, _looking_back,
                                              _money_failure, _negated, _numeric, _ongoing, _operator_down, _overran,
@@ -181,8 +181,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # ... or as its customers write it, in lower case or by a word of their language ("play nie ma zasięgu",
     # "tre har noll täckning", "bez Playa"): nlp/loose_operators.py
     # (an all-ASCII text holding none of the words operators.find starts from names none of its operators)
-    operator_at = (operators.find(texts, lower, raw) if not OPERATOR_WORDS.isdisjoint(held) or not raw.isascii()
-                   else []) or loose_operators.find(texts, lower, lang)
+    operator_at = (operators.find(texts, lower, raw, held) if not OPERATOR_WORDS.isdisjoint(held)
+                   or not raw.isascii() else []) or loose_operators.find(texts, lower, lang)
     name_ends.update(i + 1 for i in operator_at)
     downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
     if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(held):
@@ -907,8 +907,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         why = excluded = "a power cut, no service named"
     elif not network_lost and (services or providers) and (
             lang in ("ja", "ko") or not lexicon.POWER_BACK.isdisjoint(held)) and _power_cut_over(
-            lower, texts, found, sentence, power,
-                                                                          lang in ("ja", "ko")):
+            lower, texts, found, sentence, power, lang in ("ja", "ko"), held):
         problems = set()  # "Stromausfall ... 10 min, danach lief alles wieder, auch IMDb"
         symptoms -= lexicon.PROBLEM_SYMPTOMS
         why = excluded = "a power cut at home, over or not reaching the services named: no service went down"
@@ -1183,4 +1182,5 @@ HELD_WORDS = frozenset().union(
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
     MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS, senses.DRILL_FIRSTS,
     _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS, PLACE_CASES,
-    fine._needed(), TIME_WORDS)  # (fine.may_say_fine, present_time and _looking_back read held for their words)
+    fine._needed(), TIME_WORDS, POWER_CUT_WORDS)
+# (fine.may_say_fine, present_time, _looking_back, operators.find and _power_cut_over read held for their words)

@@ -39,6 +39,8 @@ def test_the_words_a_finder_reads_from_held_are_united_in_them():
 
     assert fine._needed() <= rules.HELD_WORDS
     assert relevance_rules.TIME_WORDS <= rules.HELD_WORDS  # present_time, _looking_back, past_window
+    assert relevance_rules.POWER_CUT_WORDS <= rules.HELD_WORDS  # _power_cut_over
+    assert rules.operators.any_word() <= rules.HELD_WORDS  # operators.find
 
 
 def test_finders_gated_on_held_still_find_what_they_start_from(tagger):
