@@ -1180,7 +1180,8 @@ HELD_WORDS = frozenset().union(
     lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
-    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS, senses.DRILL_FIRSTS,
-    _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS, PLACE_CASES,
+    MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS,
+    senses.DRILL_FIRSTS, _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS,
+    PLACE_CASES,
     fine._needed(), TIME_WORDS, POWER_CUT_WORDS)
 # (fine.may_say_fine, present_time, _looking_back, operators.find and _power_cut_over read held for their words)
