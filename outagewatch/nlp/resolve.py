@@ -938,8 +938,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         why = excluded = "announced maintenance"
     # A component's state goes on beside the others said operational ("Jira Cloud — Degraded performance. ...
     # Confluence is operational."): an all-clear word of another component is no recovery of this one.
-    state = _component_state(lower) if status != "resolved" and not _STATE_FIRSTS.isdisjoint(held) and ("recovered" not in kinds or all(
-        " ".join(lower[st:e]) in lexicon.ALL_CLEAR for st, e, sym, _ in found if sym == "recovered")) else None
+    state = _component_state(lower) if status != "resolved" and not _STATE_FIRSTS.isdisjoint(held) and (
+        "recovered" not in kinds or all(" ".join(lower[st:e]) in lexicon.ALL_CLEAR
+                                        for st, e, sym, _ in found if sym == "recovered")) else None
     if status in ("investigating", "identified", "monitoring"):
         ongoing, why = True, f"status stage {status}"
     elif state:
