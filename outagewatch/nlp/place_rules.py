@@ -344,11 +344,16 @@ ONE_OF_ITS_NAME = {"scottish": "GB-SCT", "english": "GB-ENG", "welsh": "GB-WLS",
 
 def one_of_its_name(lower: list[str], end: int) -> str | None:
     """The country or nation whose adjective says which of the cities so named follows the name ("Perth (the
-    Scottish one)": GB-SCT), or None."""
+    Scottish one)": GB-SCT), or the state or country named there ("portland (the maine one, not oregon)": US-ME),
+    or None."""
     i = end + 1 if end < len(lower) and lower[end] in ("(", ",", "-", "—") else end
     if lower[i:i + 1] != ["the"] or lower[i + 2:i + 3] != ["one"]:
         return None
-    return ONE_OF_ITS_NAME.get(lower[i + 1])
+    word = lower[i + 1]
+    wider = ONE_OF_ITS_NAME.get(word)
+    if wider is None and place_kinds().get(word.capitalize()) in ("subdivision", "country"):
+        wider = gazetteer().get(word.capitalize())
+    return wider
 
 
 def _another_of_its_name(lower: list[str], end: int, geo: str) -> str | None:

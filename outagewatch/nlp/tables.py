@@ -341,8 +341,10 @@ def build_places() -> list[list]:
             code = county(city, code)
         if weak and len(code) == 2:
             continue  # a smaller city placed no finer than its country is left out rather than guessed
-        if worded:
+        if worded or len(key) < SHORT and country in MARKETS:  # (a name of three letters is a word too: "Van")
             _WORD_TOWNS.setdefault(_clean(city["name"]), []).append((city["population"], code))
+        if worded:
+            _town_namesake(rows, _clean(city["name"]), code, city["population"])  # "Victoria" BC, beside Hong Kong's
             continue  # (read only where the text says it is the town: ``build_word_towns``)
         held = rows.get(_clean(city["name"]).lower())
         if not weak and country in MARKETS and held and held[2] == "country" and held[1] != country and \
@@ -512,10 +514,12 @@ def _add_small_places(small: list[dict], small_code, rows: dict, add, stop: set[
             continue
         if key in hand or key in stop or name.lower() in stop or key in brands or name.lower() in words or \
                 key in words or prob.get(name, -99.0) > FORM_ENGLISH_PROB:
-            if key not in hand and key not in brands and " " not in name and name.lower() not in rows and key not in rows:
+            if key not in hand and key not in brands and " " not in name:
                 code = small_code(city)  # a town named like a word ("Goes", "Best", "Bra"): ``build_word_towns``
-                if code:
+                if code and name.lower() not in rows and key not in rows:
                     _WORD_TOWNS.setdefault(name, []).append((city["population"], code))
+                elif code:  # a city elsewhere has the name: "Perth" in Perth and Kinross, "Portland" in Maine
+                    _town_namesake(rows, name, code, city["population"])
             continue  # a word ("Ponte", "Mata"), a brand, a name English writes often (a person's: "Jackson")
         if " " in name and all(w.lower() in words or w.lower() in stop for w in name.split()):
             continue  # words only: "en el segundo tiempo", "en el banco", "toda la isla" (El Segundo, El Banco, La Isla)
