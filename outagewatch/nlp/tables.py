@@ -1531,11 +1531,21 @@ def build_city_initials() -> dict[str, str]:
     out = {initials: codes.pop() for initials, codes in sorted(found.items()) if len(codes) == 1}
     prob = _lookup("en_lexeme_prob.json.gz")
     first_words = {fold(name).split()[0] for name in places if " " in name}
+    from outagewatch.nlp.geo import NICKNAME_LANGUAGES
+
+    words = {lang: _words_of(lang, set())[0] for lang in WORD_LANGS if lang != "en"}
     for initials, code in list(out.items()):
         low = initials.lower()
-        if _no_word_anywhere(low) and max(prob.get(low, -99.0), prob.get(initials, -99.0)) <= CITY_CODE_PROB \
-                and low not in first_words and low not in places:
-            out[low] = code  # in lower case too where it is no word of a language read: "in sf", "em bh"; not "la"
+        if low in first_words or low in places:
+            continue
+        if _no_word_anywhere(low) and max(prob.get(low, -99.0), prob.get(initials, -99.0)) <= CITY_CODE_PROB:
+            out[low] = code  # in lower case too where it is no word of a language read: "in hk", "in jb"; not "la"
+        elif len(initials) == 2 and prob.get(low, -99.0) <= CITY_CODE_PROB and not any(
+                low in words[lang] for lang in NICKNAME_LANGUAGES.get(code[:2], ()) if lang in words):
+            # two initials no word of its country's languages and rare in English in lower case (English's lemma
+            # table lists abbreviations, "sf"): the resolver reads them only in English or those languages, said
+            # plainly as a place ("twtr not loading in sf", "nubank fora aqui em bh"; not "la", "kl" in Spanish)
+            out[low] = code
     out.update(_city_codes(set(found)))
     return dict(sorted(out.items()))
 
