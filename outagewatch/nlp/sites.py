@@ -117,7 +117,8 @@ def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> 
         for i, w in enumerate(lower))
     return [(i, names[word]) for i, word in enumerate(texts) if word in names and (
         ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER) or
-         (i + 1 < n and lower[i + 1] in AIRPORT_PARTS and texts[i][:1].isupper()) or  # "O'Hare wifi is dead"
+         # "O'Hare wifi is dead", "schiphol wifi is dead" (a name the table keys in lower case is no word anywhere)
+         (i + 1 < n and lower[i + 1] in AIRPORT_PARTS) or
          (i + 2 < n and lower[i + 1] in TERMINAL_SIDES and lower[i + 2] == "terminal") or  # "Gatwick north terminal"
          (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)) or _airport_said(lower, i))
         if not _is_code(word) else travel and (i > 0 and lower[i - 1] in CODE_BEFORE or i + 1 < n and (
@@ -161,7 +162,7 @@ TERMINAL_RE = re.compile(r"^t\d$")  # a terminal by its number after the code: "
 # An airport's code alone ("stuck at DFW", "a driver at SFO") is its city only after a preposition of place in a
 # text about travelling: elsewhere a code in capitals is an acronym first ("z SLA 99,99%", "folks in HSR layout").
 CODE_BEFORE = frozenset({"at", "from", "via", "in", "to", "into", "out", "à", "a", "en", "em", "no", "na", "op",
-                         "på", "desde", "da", "dal", "vanuit", "naar", "nach", "von"})
+                         "på", "desde", "da", "dal", "vanuit", "naar", "nach", "von", "am"})  # "am BER gelandet"
 TRAVEL_WORDS = frozenset("""
 flight flights boarding board gate gates airline airlines airways airport terminal check-in checkin kiosk kiosks
 plane planes layover baggage luggage tsa landed landing departure departures arrivals lounge driver drivers ride rides
@@ -169,6 +170,8 @@ pickup taxi cab uber lyft vuelo vuelos embarque voo voos volo voli imbarco vol v
 vlucht vluchten lot lotu odprawa flyg uçuş uçak aeropuerto aeroporto aéroport flughafen luchthaven lotnisko
 passport passports passaporto passaporti pasaporte pasaportes passeport passeports passaporte passaportes paspoort
 paspoorten reisepass pasaport paszport paszporty
+gelandet geland aterricé aterrizamos aterrizó pousei pousamos pousou atterrato atterrata atterrati atterri atterrie
+landade landat wylądowałem wylądowałam wylądowaliśmy indim indik
 """.split())
 # Compounds of check-in and passport control in the languages that write them as one word ("incheckningsautomaterna",
 # "incheckzuilen", "passkontrollen").
