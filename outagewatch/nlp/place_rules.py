@@ -513,7 +513,8 @@ def _national_arm(texts: list[str], start: int, nm: Name, names, places) -> bool
 # A cloud region as the languages we read call it: a display name beside one is a region, its provider unnamed.
 CLOUD_REGION_WORDS = frozenset({"region", "regions", "regione", "regioni", "región", "regiones", "região", "regiões",
                                 "région", "régions", "regio", "regio's", "regionen", "bölge", "bölgesi", "bölgesinde",
-                                "regionu", "regionie", "regiony", "regionerna"})
+                                "bölgesindeki", "bölgesinden", "bölgesine", "regionu", "regionie", "regiony",
+                                "regionerna"})
 CLOUD_REGION_CJK = ("リージョン", "리전")
 
 
@@ -1888,8 +1889,8 @@ REGION_LIKE_RE = re.compile(r"^[a-z]{2,}(?:-[a-z0-9]+)+$")
 def _place_context(lower: list[str], start: int, end: int, texts: list[str] | None = None) -> bool:
     """``texts``: as written, so that a part of a place in lower case ("north Austin") is skipped, not a name
     ("North America")."""
-    if end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES):
-        return True
+    if end < len(lower) and (lower[end] in REGION_WORDS or lower[end] in PLACE_CASES or lower[end] in CLOUD_REGION_WORDS):
+        return True  # "Austin area", "frankfurt bölgesinde", "milano regione"
     if end < len(lower) and lower[end] in WHOLE_AFTER or start and (lower[start - 1] in WHOLE_BEFORE and (
             start == 1 or not lower[start - 2].isalpha() or lower[start - 2] in PLACE_PREPOSITIONS)):
         return True  # the whole of it: "Todo Santiago sin Entel", "BH toda sem sinal", "Hannover komplett ohne ..."
