@@ -1389,6 +1389,15 @@ def _within(placed: list[tuple[int, int, str]], texts: list[str]) -> list[str]:
     return wider
 
 
+def _around_a_place(placed: list[tuple[int, int, str]], regions: dict) -> list[str]:
+    """A subdivision named beside a place inside it, both tagged ("Scotland? Glasgow and Edinburgh both out",
+    "Cagliari senza rete... Sardegna isolata"): the wider one, which the brief leaves to the city. Only places read
+    from the gazetteer: a people word ("Scots") or a provider's site ("the PoP CDG") keeps the place beside it."""
+    tagged = {region[4:] for _, _, region in placed if region in regions}
+    return [f"geo:{code}" for code in sorted(tagged)
+            if len(code) > 2 and any(other != code and inside(other, code) for other in tagged)]
+
+
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast",
                            "southwest"})
 # A part of a place written with its capital before the place: "across Western Sydney", "Greater Manchester" (the

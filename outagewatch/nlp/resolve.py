@@ -67,7 +67,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _wider_says_which, _dateline, _dateline_in_its_language, _fine_in_clause,
-                                         _listed_place,
+                                         _listed_place, _around_a_place,
                                          _state_after_a_city, _state_code_by_country, _the_place, _the_country_of_its_name, _another_of_its_name,
                                          one_of_its_name, towns_in_the_wider_place, _country_and_direction,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice, not_meant,
@@ -809,6 +809,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         regions.pop(region, None)
         say("place", region, False, "the wider place around a place named in brackets (\"Germany Central "
             "(Frankfurt)\"): the narrower one says where", entry=region)
+    for region in _around_a_place(placed, regions):
+        regions.pop(region, None)
+        say("place", region, False, "a region or state around a city in it also named as where (\"across Scotland? "
+            "Glasgow and Edinburgh both out\"): the city says where", entry=region)
 
     # Symptoms: Japanese, areas, recovery.
     for symptom in ja:
