@@ -1389,6 +1389,30 @@ def _within(placed: list[tuple[int, int, str]], texts: list[str]) -> list[str]:
     return wider
 
 
+# French names a département by its number after "dans le" ("dans le 93", "dans le 13"; the brief: "le 93" FR-93);
+# never 15, 17 or 18, the emergency services' numbers ("dans le 15 personne ne répond").
+DEPARTMENT_NOT = frozenset({"15", "17", "18"})
+
+
+def department_numbers(lower: list[str]) -> list[tuple[int, str]]:
+    """(token index, ISO code) of each département said by its number after "dans le", in a French text: its code
+    as the gazetteer holds it ("93" FR-93, "75" FR-75C, Paris's), not a number followed by a month or a time."""
+    codes = iso_codes()
+    found = []
+    for i in range(2, len(lower)):
+        word = lower[i]
+        if len(word) == 2 and lower[i - 1] == "le" and lower[i - 2] == "dans" and word not in DEPARTMENT_NOT and \
+                (word.isdigit() or word in ("2a", "2b")) and not (i + 1 < len(lower) and lower[i + 1] in NOT_DEPARTMENT_AFTER):
+            code = next((c for c in (f"FR-{word.upper()}", f"FR-{word}C") if c in codes), None)
+            if code:
+                found.append((i, code))
+    return found
+
+
+NOT_DEPARTMENT_AFTER = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                                  "octobre", "novembre", "décembre", "h", "heures", "min", "minutes", "%", "/", ":"})
+
+
 def _around_a_place(placed: list[tuple[int, int, str]], regions: dict) -> list[str]:
     """A subdivision named beside a place inside it, both tagged ("Scotland? Glasgow and Edinburgh both out",
     "Cagliari senza rete... Sardegna isolata"): the wider one, which the brief leaves to the city. Only places read

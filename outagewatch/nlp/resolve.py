@@ -67,7 +67,7 @@ from outagewatch.nlp.place_rules import (CITY_ADJECTIVE_NOUNS, OPERATOR_NONE, PL
                                          VANTAGE_LINKS, YESTERDAY, _addressed, _bracketed_code_of,
                                          _city_adjective_places, _cjk_fine, _cjk_workaround, _cloud_region_word,
                                          _country_after_its_city, _wider_says_which, _dateline, _dateline_in_its_language, _fine_in_clause,
-                                         _listed_place, _around_a_place,
+                                         _listed_place, _around_a_place, department_numbers,
                                          _state_after_a_city, _state_code_by_country, _the_place, _the_country_of_its_name, _another_of_its_name,
                                          one_of_its_name, towns_in_the_wider_place, _country_and_direction,
                                          _moved_with, _named_as_region, _namesake_abroad, _namesake_choice, not_meant,
@@ -550,6 +550,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # "Tours la ville", "Goes de stad", "Van'da": a town named like a word, said the town (word_towns.find's own
         # first test, on the held words)
         people += word_towns.find(texts, lower, lang, PLACE_CASES)
+    if lang == "fr" and "dans" in held:  # "dans le 93": a département by its number
+        people += department_numbers(lower)
     if people:
         site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
     if site_places:
@@ -1184,7 +1186,7 @@ HELD_WORDS = frozenset().union(
     lexicon.PUBLIC_SYSTEMS, SERVICE_DEAD, lexicon.REPAIR_VERBS, lexicon.ASKED_DOWN, lexicon.ASKING_COPULAS,
     lexicon.CARD_WORDS, lexicon.PRODUCT_BY_NOUN, lexicon.THINGS_OF, AT_LEAST, CORRECTION_TURNS, IT_IS, ASKING,
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
-    {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one"},
+    {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one", "dans"},
     MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS,
     senses.DRILL_FIRSTS, _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS,
     PLACE_CASES,
