@@ -118,9 +118,9 @@ def test_the_same_names_said_as_places_stay(tag, text, regions):
 
 
 @pytest.mark.parametrize("text, regions", [
-    # the writer says it is another city of the name than the gazetteer's: not the gazetteer's
-    ("Perth (the Scottish one) - anyone's BT broadband down? whole town centre seems out", []),
-    ("netflix not loading for me in perth, the scottish one. tried two tellies", []),
+    # the writer says it is another city of the name than the gazetteer's: not the gazetteer's, the town there
+    ("Perth (the Scottish one) - anyone's BT broadband down? whole town centre seems out", ["geo:GB-PKN"]),
+    ("netflix not loading for me in perth, the scottish one. tried two tellies", ["geo:GB-PKN"]),
     # the gazetteer's own, so said, stays
     ("Perth (the Aussie one) - anyone's Telstra broadband down? whole CBD seems out", ["geo:AU-WA"]),
 ])
