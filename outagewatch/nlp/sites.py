@@ -117,8 +117,8 @@ def find_airports(texts: list[str], lower: list[str], names: dict[str, str]) -> 
         for i, w in enumerate(lower))
     return [(i, names[word]) for i, word in enumerate(texts) if word in names and (
         ((i > 0 and lower[i - 1] in AIRPORT_BEFORE) or (i + 1 < n and lower[i + 1] in AIRPORT_AFTER) or
-         # "O'Hare wifi is dead", "schiphol wifi is dead" (a name the table keys in lower case is no word anywhere)
-         (i + 1 < n and lower[i + 1] in AIRPORT_PARTS) or
+         # "O'Hare wifi is dead"; in lower case opening the post ("schiphol wifi is dead"; not "my gatwick wifi router")
+         (i + 1 < n and lower[i + 1] in AIRPORT_PARTS and (texts[i][:1].isupper() or i == 0)) or
          (i + 2 < n and lower[i + 1] in TERMINAL_SIDES and lower[i + 2] == "terminal") or  # "Gatwick north terminal"
          (travel and (i == 0 or i + 1 < n and lower[i + 1] in AIRPORT_PARTS)) or _airport_said(lower, i))
         if not _is_code(word) else travel and (i > 0 and lower[i - 1] in CODE_BEFORE or i + 1 < n and (

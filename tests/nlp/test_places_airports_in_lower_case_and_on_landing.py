@@ -1,5 +1,5 @@
 """An airport where the writer is, as chat writes it: its own name in lower case before a part of the airport
-("schiphol wifi is dead", "o'hare wifi keeps dropping"), and its code after "am" in German or after a landing
+("schiphol wifi is dead", "o'hare wifi keeps dropping", opening the post), and its code after "am" in German or after a landing
 in the languages read ("am BER gelandet": Berlin Brandenburg is in Brandenburg)."""
 
 from __future__ import annotations
