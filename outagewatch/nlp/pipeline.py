@@ -538,6 +538,10 @@ class ScriptNames:
         self.names = names
         alternatives = []
         latin_heads = set()  # a name that starts in Latin letters: its regex up to its first other character
+        # How far a match can reach (its length, with a separator at each break) and how far into it its first
+        # kana, kanji or hangul letter can be: see :meth:`_windows`. None: a name without one (none today).
+        self._length: int | None = 0
+        self._reach: int | None = 0
         for key in sorted(names, key=lambda k: (-len(k), k)):
             # Where a separator may stand: where the catalog wrote one ("구글 드라이브"), and where the
             # script changes ("Google ドライブ", "Googleドライブ", "チャット GPT").
@@ -550,6 +554,12 @@ class ScriptNames:
             breaks.update(i for i in range(1, len(key)) if key[i].isascii() != key[i - 1].isascii())
             parts = [(SEPARATOR if i in breaks else "") + re.escape(ch) for i, ch in enumerate(key)]
             alternatives.append("".join(parts))
+            letter = SCRIPT_LETTER.search(key)
+            if letter is None or self._reach is None or self._length is None:
+                self._reach = self._length = None
+            else:
+                self._length = max(self._length, len(key) + len(breaks))
+                self._reach = max(self._reach, letter.start() + sum(1 for i in breaks if i <= letter.start()))
             if key[0].isascii():
                 other = next((i for i, ch in enumerate(key) if not ch.isascii()), len(key) - 1)
                 latin_heads.add("".join(parts[:other + 1]))
@@ -572,7 +582,7 @@ class ScriptNames:
             return []
         found = []
         starts = None
-        for m in self.regex.finditer(raw):
+        for m in self._finditer(raw):
             a, b = m.span()
             names = self.names.get(script_key(m.group()))
             if not names or not _own_word(raw, a, b, names[0].written):
@@ -584,8 +594,39 @@ class ScriptNames:
             found.append((max(first, 0), last + 1, names))
         return found
 
+    def _finditer(self, raw: str):
+        """``self.regex.finditer(raw)``, read only in windows around the text's kana, kanji and hangul.
+
+        Every name holds such a letter, which no other character matches (they have no case), at most
+        ``_reach`` characters into its match, and a match is at most ``_length`` long. So no match starts more
+        than ``_reach`` before a run of them, and none ends ``_length`` or more after one: the regex is read from
+        ``_reach`` before each run to ``_length`` after it (the windows of runs that close merged into one), not
+        over the English, links and emoji around them, where its look-ahead on the first letters is tried at
+        every position (~15k instructions a Japanese post of the mix). The same matches: within a window every
+        attempt reads only characters inside it, the regex has nothing that looks behind, nor at the text's end,
+        and windows are further apart than any match is long, so none overlaps one found before."""
+        if self._reach is None or self._length is None:
+            yield from self.regex.finditer(raw)
+            return
+        reach, length, regex = self._reach, self._length, self.regex
+        low = high = -1
+        for run in SCRIPT_LETTERS.finditer(raw):
+            start, end = run.span()
+            if high >= 0 and start - reach > high:
+                yield from regex.finditer(raw, low, high)
+                high = -1
+            if high < 0:
+                low = max(start - reach, 0)
+            high = end + length
+        if high >= 0:
+            yield from regex.finditer(raw, low, high)
+
 
 SEPARATOR = "[\\s\u30fb\u00b7]?"
+# The letters every catalog name in kana or hangul holds one of, and which no other character matches under
+# IGNORECASE (they have no case): ScriptNames reads the text only around them.
+SCRIPT_LETTER = re.compile(f"[{KANA}{HALFWIDTH_KANA}{HAN}{HANGUL}]")
+SCRIPT_LETTERS = re.compile(f"[{KANA}{HALFWIDTH_KANA}{HAN}{HANGUL}]+")
 
 
 def _own_word(raw: str, a: int, b: int, written: str) -> bool:
