@@ -97,3 +97,26 @@ def test_a_5xx_code_written_onto_http_is_a_candidate(tagger):
         assert tagger.prescan.candidate(text), text
     for text in ("ran 5023 meters today", "the 502 bus is late again", "http://example.org/5023 lol"):
         assert not tagger.prescan.candidate(text), text
+
+
+def test_a_5xx_code_inside_a_number_is_no_candidate_and_one_after_it_is(tagger):
+    """A "5dd" inside a longer number ("1503", "2.503", "1,502") is no status code, even beside an HTTP word; a
+    code after the number ("1503 users, 503 errors") still is."""
+    for text in ("got 1503 points with the team today", "code 2.503 for the quiz", "got 1,502 likes, what a day",
+                 "returns 15033 rows"):
+        assert not tagger.prescan.candidate(text), text
+    for text in ("got 1503 points, then 502 with the app", "1,502 likes and 503s", "55503 then 5xx with it"):
+        assert tagger.prescan.candidate(text), text
+
+
+def test_a_post_in_latin1_gives_the_same_words_as_the_regex_reads():
+    """A post whose characters beyond ASCII are all Latin-1 is split by bytes too, each Latin-1 letter or digit
+    kept in its word ("ª", "µ", "²" are word characters to the regex; "¿", "×", a no-break space are not)."""
+    from outagewatch.nlp.prescan import WORD_RE, words_of
+
+    posts = ["¿se cayó whatsapp? no me carga nada", "störung bei der telekom seit 8ª hora", "µs ² ³ ¹ ¼ ½",
+             "a×b÷c\u00a0d\u00adé ß ÿ þ ð", "naïve café 😍 ok", "já caiu 😡 de novo", "ok ł and é", "é\ud800"]
+    for post in posts:
+        assert words_of(post) == WORD_RE.findall(post), post
+    assert words_of("¿se cayó?") == ["se", "cayó"]
+    assert words_of("8ª µs ½") == ["8ª", "µs", "½"]
