@@ -20,3 +20,12 @@ KANA_RE = re.compile(f"[{KANA}]")
 JAPANESE_RE = re.compile(f"[{KANA}{HAN}]")
 CJK_TEXT_RE = re.compile(f"[{KANA}{HAN}{HANGUL}]")
 """Kana, kanji or hangul: names in these scripts are found inside runs of text, not as words."""
+
+ASCII_BYTES = bytes(range(128))
+
+
+def beyond_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in order ("café 😍" -> "é😍"): a check for kana, hangul or a
+    letter beyond ASCII reads these few instead of the whole text (a regex scans a post with an emoji in it
+    character by character; its UTF-8 bytes lose their ASCII ones in one C call). Lone surrogates are kept."""
+    return text.encode("utf-8", "surrogatepass").translate(None, ASCII_BYTES).decode("utf-8", "surrogatepass")

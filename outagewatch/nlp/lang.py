@@ -19,7 +19,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from outagewatch.textrules import HANGUL, KANA_RE
+from outagewatch.textrules import HANGUL, KANA_RE, beyond_ascii
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "ja", "zh", "ko", "ru", "pl", "tr", "sv", "da", "no", "fi",
              "cs", "id", "ar", "hi", "uk", "el", "he", "th", "vi", "ca", "ro", "hu")
@@ -129,10 +129,12 @@ OWN_LETTER_RE = re.compile("[" + "".join(sorted(set().union(*OWN_LETTERS.values(
 WORD_RE = re.compile(r"\w+")
 
 
-def own_letters(text: str) -> str | None:
+def own_letters(text: str, beyond: str | None = None) -> str | None:
     """The one language whose own letters the text's lower-case words hold, or None (none, or two
-    languages'). A capitalised word is left out: a name (Łódź, Kadıköy) says nothing of the language."""
-    if text.isascii() or OWN_LETTER_RE.search(text) is None:  # most non-ASCII text: an emoji, an accent
+    languages'). A capitalised word is left out: a name (Łódź, Kadıköy) says nothing of the language.
+    ``beyond``: :func:`~outagewatch.textrules.beyond_ascii` of the text, or of a text it begins, where the
+    caller has it (the first look reads those few characters)."""
+    if text.isascii() or OWN_LETTER_RE.search(text if beyond is None else beyond) is None:  # an emoji, an accent
         return None
     found = {lang for word in WORD_RE.findall(text) if word[0].islower() and not word.isascii()
              for lang, letters in OWN_LETTERS.items() if not letters.isdisjoint(word)}
@@ -152,14 +154,16 @@ def quick(text: str, words=None) -> tuple[str | None, str | None]:
     caches and found the model's cold (~170 µs a call, against ~30 µs in a row)."""
     if not text or not (text[0].isalpha() or any(c.isalpha() for c in text)):  # most texts start with a letter
         return None, None
+    beyond = None
     if not text.isascii():  # an O(1) flag of the string: most texts skip both scans
-        if KANA_RE.search(text):
+        beyond = beyond_ascii(text)  # (kana and hangul are among these few: the scans read them alone)
+        if KANA_RE.search(beyond):
             return "ja", None
-        if HANGUL_RE.search(text):
+        if HANGUL_RE.search(beyond):
             return "ko", None
     sample = text[:LANGID_CHARS]
     if words is not None:
-        guess = own_letters(sample) or vote(words)
+        guess = own_letters(sample, beyond) or vote(words)
         if guess:
             return guess, None
         # The model reads bytes one by one in Python: give it the words only, not the links,
