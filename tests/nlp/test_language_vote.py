@@ -25,3 +25,21 @@ def test_two_languages_need_a_two_to_one_majority():
     assert vote([*en[:2], fr[0]]) is None  # 2 against 1: too close
     assert vote([fr[0], *en[:5], *fr[1:3]]) is None  # 5 against 3
     assert vote([fr[0], *en[:2], *fr[1:5]]) == "fr"  # 5 against 2, French first seen either way
+
+
+def test_kana_hangul_and_own_letters_are_seen_wherever_they_stand_among_emoji_and_accents(tag):
+    """The cheap cases read the characters beyond ASCII alone (textrules.beyond_ascii): kana after a long
+    English stretch and emoji is still Japanese, hangul Korean, a Turkish or Polish lower-case letter its
+    language; a capitalised name's letter says nothing, nor does an accent or an emoji."""
+    from outagewatch.nlp.lang import quick
+    from outagewatch.textrules import beyond_ascii
+
+    english = "so this happened again today at work 😡 " * 3
+    assert quick(english + "ネトフリ見れない") == ("ja", None)
+    assert quick("café 🙌 " + english + "넷플 안 돼요") == ("ko", None)
+    assert quick("😡 " + english, english.lower().split())[0] == "en"
+    assert quick("yarım saattir gitmiyor 😡", ["yarım", "saattir", "gitmiyor"]) == ("tr", None)
+    assert quick("nie działa 😡 znowu", ["nie", "działa", "znowu"]) == ("pl", None)
+    assert quick("Łódź 😡 café", ["łódź", "café"]) == (None, "łódź café")  # a name's letter: the model decides
+    assert beyond_ascii("café 😍 ok \ud800") == "é😍\ud800"
+    assert tag("ネトフリ見れない " + english)["lang"] == "ja"
