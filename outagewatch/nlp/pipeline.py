@@ -137,6 +137,9 @@ def make_nlp(base: str = "xx") -> Language:
     # The tokenizer calls this for every new word: the regex's own method when there is no other
     # rule to try (the blank pipelines have none) spares a Python call each time.
     nlp.tokenizer.token_match = token_match if default_match else REGION_CODE_RE.match
+    url_match = nlp.tokenizer.url_match
+    if getattr(url_match, "__self__", None).__class__ is re.Pattern:  # the rule a blank pipeline ships: see Needing
+        nlp.tokenizer.url_match = affixes.Needing(url_match.__self__).match
     # A run of kana/kanji is its own token wherever it is ("AWSの障害", "東京リージョンでAWS").
     # A hyphen between a product code and a word ("EC2-Instanzen", "S3-Bucket") parts them, as the
     # default rules already part two words ("Steam-Downloads").

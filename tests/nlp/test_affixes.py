@@ -28,6 +28,7 @@ def _whole(nlp):
     plain.tokenizer.suffix_search = compile_suffix_regex(tokenizer.suffix_search.__self__.pieces).search
     plain.tokenizer.prefix_search = compile_prefix_regex(tokenizer.prefix_search.__self__.pieces).search
     plain.tokenizer.infix_finditer = compile_infix_regex(tokenizer.infix_finditer.__self__.pieces).finditer
+    plain.tokenizer.url_match = tokenizer.url_match.__self__.regex.match
     return plain
 
 
@@ -103,3 +104,24 @@ def test_the_tokenizer_remembers_the_splits_of_many_pieces_and_splits_the_same()
              for _ in range(3000)]
     for text in texts + texts:
         assert _tokens(nlp(text)) == _tokens(fresh(text)), text
+
+
+def test_the_url_rule_reads_only_a_piece_with_a_dot_and_links_stay_one_token():
+    """spaCy tries its URL rule on every new piece its affix rules leave; every URL it matches holds a ".", so a
+    piece without one (a number, a serial, a word) is not read by it. Links are one token as before."""
+    nlp = make_nlp("xx")
+    url = nlp.tokenizer.url_match.__self__
+    assert isinstance(url, affixes.Needing) and url.pattern == url.regex.pattern
+    assert url.match("4821") is None and url.match("https://t.co/3fa9b0c1e2") and url.match("status.aws.amazon.com/x")
+    text = "down again https://t.co/3fa9b0c1e2 see status.aws.amazon.com/x and 10.0.0.1:8080 now 4821"
+    words = [t.text for t in nlp.make_doc(text)]
+    assert {"https://t.co/3fa9b0c1e2", "status.aws.amazon.com/x", "4821"} <= set(words)
+    rng = random.Random(13)
+    parts = ALPHABET + ["www.", "http://", "://", "192.168.", "10.0.0.", ":8080", "user@", "example", "東京.jp"]
+    pieces = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    matched = 0
+    for piece in pieces:
+        expected = url.regex.match(piece)
+        assert (url.match(piece) and url.match(piece).span()) == (expected and expected.span()), piece
+        matched += expected is not None
+    assert matched > 100
