@@ -362,7 +362,9 @@ def _asked_down(lower: list[str]) -> int | None:
     return None
 
 
-_MONEY_CJK_RE = re.compile("|".join(lexicon.MONEY_FAILURE_CJK))
+# Behind a look-ahead on its first characters (fastre.leading: the same matches; re tried its alternatives,
+# which start with groups, at every position of every Japanese or Korean post: 3.0 -> 1.1 µs a post)
+_MONEY_CJK_RE = re.compile(fastre.leading("|".join(lexicon.MONEY_FAILURE_CJK)))
 MONEY_GATE = lexicon.TWICE | lexicon.TWICE_FIRSTS | lexicon.ORDER_WORDS
 
 

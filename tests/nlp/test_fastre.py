@@ -124,8 +124,9 @@ def test_a_regex_behind_its_first_characters_finds_the_same_matches():
     from outagewatch.nlp.fastre import leading
 
     tables = [*(p for ps in lexicon.JA_SYMPTOMS.values() for p in [ps]), *lexicon.JA_STATUS.values(),
-              lexicon.JA_NEGATED, lexicon.JA_EVERYDAY]
-    texts = _samples() + [p for table in tables for p in table]
+              lexicon.JA_NEGATED, lexicon.JA_EVERYDAY, lexicon.MONEY_FAILURE_CJK]
+    texts = _samples() + [p for table in tables for p in table] + [
+        "PayPayの決済が二重になってる", "カード支払いが2回引き落とされた", "결제 두 번 됐어요 ㅠ", "이중 결제 환불 언제", "注文が二重"]
     data = Path(__file__).resolve().parents[1] / "data"
     for path in sorted(data.glob("tagging_dev*.jsonl")) + [data / f"tagging_final{n}.jsonl" for n in range(1, 17)]:
         if path.exists():
