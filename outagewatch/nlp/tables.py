@@ -113,9 +113,10 @@ _TOWN_NAMESAKES: dict[str, dict[str, int]] = {}
 
 
 def _town_namesake(rows: dict, name: str, code: str, population: int) -> None:
-    """Keep a town whose name a city of another first-level division holds (``_TOWN_NAMESAKES``)."""
+    """Keep a town whose name a city of another first-level division holds, or a country in a translation
+    ("Granada": Spanish for Grenada), in ``_TOWN_NAMESAKES``."""
     held = rows.get(name.lower())
-    if held and held[2] in ("city", "town") and held[1] != code and held[1][:5] != code[:5]:
+    if held and held[2] in ("city", "town", "country") and held[1] != code and held[1][:5] != code[:5]:
         found = _TOWN_NAMESAKES.setdefault(name, {})
         found[code] = max(found.get(code, 0), population)
 
@@ -347,10 +348,11 @@ def build_places() -> list[list]:
             _town_namesake(rows, _clean(city["name"]), code, city["population"])  # "Victoria" BC, beside Hong Kong's
             continue  # (read only where the text says it is the town: ``build_word_towns``)
         held = rows.get(_clean(city["name"]).lower())
-        if not weak and country in MARKETS and held and held[2] == "country" and held[1] != country and \
-                held[0].lower() not in english_countries:
+        if country in MARKETS and held and held[2] == "country" and held[1] != country and \
+                held[0].lower() not in english_countries and (not weak or own.get((country, key))):
             # A country's name in one translation only ("Salvador", French for El Salvador) is a big city of
-            # the markets first (Salvador, Bahia): "o carnaval de Salvador", "o Discord caiu em Salvador".
+            # the markets first (Salvador, Bahia): "o carnaval de Salvador", "o Discord caiu em Salvador"; so is a
+            # smaller one whose own province has the name too ("Granada", Spanish for Grenada: Granada, ES-GR).
             del rows[held[0].lower()]
         if not add(city["name"], code, "town" if weak else "city", weak=weak) and weak:
             _town_namesake(rows, _clean(city["name"]), code, city["population"])  # "Victoria" BC, beside Hong Kong's
