@@ -364,6 +364,13 @@ def _another_of_its_name(lower: list[str], end: int, geo: str) -> str | None:
     return "a city its writer says is another of its name (\"Perth (the Scottish one)\"): not the gazetteer's"
 
 
+# "the one of" between a town and the wider place that says which, as the Romance languages write it ("Granada, la de
+# Andalucía", "Córdoba, la de Argentina", "Venezia, quella del Veneto").
+THE_ONE_OF = frozenset({("la", "de"), ("el", "de"), ("a", "de"), ("o", "de"), ("a", "do"), ("a", "da"), ("o", "do"),
+                        ("quella", "di"), ("quella", "del"), ("quello", "di"), ("celle", "de"), ("celui", "de"),
+                        ("celle", "du"), ("celui", "du")})
+
+
 def towns_in_the_wider_place(lower: list[str], places) -> dict[int, tuple[str, int]]:
     """A town the gazetteer leaves to a city elsewhere, named right before the wider place it lies in, a comma or a
     bracket between or not ("perth scotland, not australia", "Victoria BC"): the town's start -> (its code, the
@@ -375,6 +382,8 @@ def towns_in_the_wider_place(lower: list[str], places) -> dict[int, tuple[str, i
         if nm.written not in table or nm.kind != "place" or not nm.geo or nm.demonym or nm.site_of:
             continue
         j = end + 1 if end < len(lower) and lower[end] in (",", "(") else end
+        if tuple(lower[j:j + 2]) in THE_ONE_OF:
+            j += 2  # "Granada, la de Andalucía"
         for s, _, wide in places:
             if s != j or wide.kind != "place" or not wide.geo or wide.demonym or \
                     place_kinds().get(wide.written) in ("city", "town", "nickname"):
@@ -621,7 +630,9 @@ def _place_rule(doc, texts, lower, start, end, nm: Name, talk, place_at: Abstrac
     # "here in cambridge", "bij amersfoort", "heel eindhoven", "lagos: ...", "our shanghai office": said as a place in
     # lower case, plainly, whatever is beside it (a smaller town or a big city abroad too, ``_said_plainly``)
     plainly = not cased and (_said_plainly(lower, start, end, doc.user_data.get(LANG))
-                             or end + 1 < n and lower[end] == "(" and end + 1 in place_at)  # "cambridge (uk)"
+                             or end + 1 < n and lower[end] == "(" and end + 1 in place_at  # "cambridge (uk)"
+                             or end < n and _state_code_of_a_namesake(nm, texts[end])  # "springfield MO"
+                             or start > 1 and lower[start - 1] in REGION_OF and lower[start - 2] in CLOUD_REGION_WORDS)
     # "in the gong", "anybody else in the bx?": a city's own nickname after "in the" in lower case too (not "the bay")
     nickname = nm.written in NICKNAME_READ_IN and nm.written != "Bay" and _the_place(lower, start)
     # "bursa'da", "izmit'teki", "trabzon'da": a place in Türkiye with its case ending after an apostrophe, in lower
@@ -1088,7 +1099,7 @@ CJK_NOT_PLACE = re.compile(r"^(?:語|어|時間|시간|時刻|標準時)")
 # Korea) or where it happens ("한국 전역"); any other noun makes the name its adjective ("한국 드라마", "미국 회사").
 # (each word with any particle after it: "전역에서", "이용자들이")
 KO_WHERE_AFTER = ("이용자", "사용자", "유저", "고객", "플레이어", "게이머", "시청자", "국민", "사람들", "전역", "전체",
-                  "전국", "곳곳", "일부", "지역", "서버",
+                  "전국", "곳곳", "일부", "지역", "서버", "리전",  # a cloud's region there: "홍콩 리전", "싱가포르 리전"
                   # a service's price or plan there, as "prices in Korea": "스포티파이 한국 요금제 가격 인상" (also with
                   # one word between: "넷플릭스, 한국 광고형 요금제 가격 인상", ``KO_PRICE_WORDS``)
                   "요금제", "요금", "가격")
@@ -1476,6 +1487,18 @@ TOWN_LANGUAGES = {"US": ("es",), "CA": ("fr",), "MX": ("es",), "BR": ("pt",), "A
                   "TR": ("tr",), "JP": ("ja",), "KR": ("ko",), "IN": ("hi",), "ZA": ("af",)}
 
 
+# "of" after a word for a region, before a place in lower case: "la région de lausanne", "the region of tampere".
+REGION_OF = frozenset({"de", "di", "of", "do", "da", "del", "du"})
+
+
+def _state_code_of_a_namesake(nm: Name, word: str) -> bool:
+    """``word`` is the code of a state or province in the country of a place of ``nm``'s name ("Springfield IL",
+    "cambridge MA"): the wider place that says which, no person's name."""
+    countries = {(nm.geo or "")[:2], *(code[:2] for code, _ in namesakes().get(nm.written, ())),
+                 *(code[:2] for code, _ in town_namesakes().get(nm.written, ()))}
+    return word.isupper() and any(f"{country}-{word}" in iso_codes() for country in countries)
+
+
 def _town_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: bool) -> str | None:
     """Why a smaller city of the built gazetteer is not a place here, or None. ``cased``: written with its capital,
     or said plainly as a place in lower case (``_said_plainly``: "here in cambridge", "bij amersfoort")."""
@@ -1483,8 +1506,9 @@ def _town_rule(doc, texts: list[str], start: int, end: int, nm: Name, cased: boo
         return None  # a hand-kept name ("Strasbourg", a data centre's town) is a place as the hand-kept table says
     if not cased:
         return "a smaller city in lower case, not said as a place (\"pôr do sol\")"
-    if end < len(texts) and texts[end][:1].isupper():
-        return "a smaller city's name before another name (a person's: \"Marília Mendonça\")"
+    if end < len(texts) and texts[end][:1].isupper() and not _state_code_of_a_namesake(nm, texts[end]):
+        return "a smaller city's name before another name (a person's: \"Marília Mendonça\"; not a state's code of " \
+            "its country: \"Springfield IL\")"
     lang = doc.user_data.get(LANG)
     if start > 1 and lang != "de" and texts[start - 1][:1].isupper() and texts[start - 1].isalpha() and \
             texts[start - 2] not in SENTENCE_END:  # German capitalises nouns: "Rechenzentrum Karlsruhe"
@@ -1627,7 +1651,9 @@ def _namesake_choice(texts: list[str], lower: list[str], start: int, end: int, n
     codes = [code for code, _ in alternatives]
     others = [o.geo for s, e, o in places if s != start and o.geo and o.kind == "place" and (
         _says_a_country(o) and (texts[s][:1].isupper() or e - s > 1 or len(texts[s]) > 3)  # not "us", the pronoun
-        or s == end + 1 and end < len(lower) and lower[end] == "(")]  # any place in brackets after: "palermo (caba)"
+        or s == end + 1 and end < len(lower) and lower[end] == "("  # any place in brackets after: "palermo (caba)"
+        or s in (end, end + 1) and _state_code(o) and lower[end:s] in ([], [","])  # "cambridge MA", "Cambridge, MA"
+        and any((o.geo or "")[:2] == code[:2] for code in codes))]  # (not "Hyderabad ACT Fibernet", a brand)
     for wider in (lambda code, other: code == other or inside(code, other),
                   lambda code, other: code[:2] == other[:2]):
         chosen = {code for code in codes for other in others if wider(code, other)}

@@ -718,7 +718,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             say("place", text, False, rule, entry=f"geo:{nm.geo}" if nm.geo else None)
             continue
         context = _place_context(lower, start, end, texts) or _listed_place(texts, lower, start) or \
-            start in town_of_state.values() or \
+            start in town_of_state.values() or start in town_in or \
+            (end + 1 < len(lower) and lower[end] == "(" and end + 1 in place_at) or \
             (texts[start][:1].isupper() and end < len(lower) and lower[end] in demonyms.PEOPLE_AFTER) or \
             (brands is not None and _said_in_lower(lower, start, end, nm, brands, lang)) or \
             (nm.initials or nm.ambiguous_place and texts[start][:1].isupper() and bool(symptom_at or services)
@@ -783,7 +784,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         alike = nm.written if nm.written in namesakes() else next(
             (o.written for s, e, o in places if s == start and e == end and o.geo == nm.geo
              and o.written in namesakes()), None) if len(nm.geo or "") > 2 else None
-        if alike:
+        if alike and start not in town_in:  # (the wider place after a town has said which: "Columbus GA, not Ohio")
             chosen = _namesake_choice(texts, lower, start, end, nm if alike == nm.written else _with(nm, written=alike),
                                       [p for p in places if p[0] not in not_meant_at],
                                       operators.countries(texts, lower, operator_at) if operator_at else frozenset(),
