@@ -20,8 +20,8 @@ from outagewatch.nlp import lexicon
 # Words of a span of time a distributive word counts in ("every 3 minutes", "toutes les 30 secondes").
 UNITS = frozenset({
     "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "seconde", "secondes", "sekunde",
-    "sekunden", "minuten", "minute", "secondo", "secondi", "minuto", "minuti", "segundo", "segundos", "minutos",
-    "seconden", "sekund", "sekundy", "sekundę", "minut", "minuty", "minutę", "sekunder", "minuter", "sekunden",
+    "sekunden", "minuten", "secondo", "secondi", "minuto", "minuti", "segundo", "segundos", "minutos",
+    "seconden", "sekund", "sekundy", "sekundę", "minut", "minuty", "minutę", "sekunder", "minuter",
     "saniye", "dakika", "saniyede", "dakikada"})
 # Words that make a span of time recur before it ("every", "toutes les", "alle", "co", "ogni", "cada", "elke",
 # "var", Turkish "-de bir" after it), or say "after" ("bryts efter fem sekunder": it breaks off each time).
