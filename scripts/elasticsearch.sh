@@ -43,7 +43,7 @@
 #   ES_SECURE_TLS            1 (default) = https on the secure node, 0 = http
 #   ES_JAVA_OPTS             JVM options (default "-Xms512m -Xmx512m")
 #   ES_JAVA_HOME             JDK (>= 21) to use; default: newest suitable JDK under /usr/lib/jvm
-#   ES_START_TIMEOUT         seconds to wait for start (180); ES_STOP_TIMEOUT (60)
+#   ES_START_TIMEOUT         seconds to wait for start (600: a first start on a loaded two-core machine was seen to need more than 180); ES_STOP_TIMEOUT (60)
 #   OUTAGEWATCH_CACHE, OUTAGEWATCH_ES_HOME  see above
 #   OUTAGEWATCH_ES_USER      system user that runs the node when invoked as root (outagewatch-es)
 #
@@ -77,7 +77,7 @@ ES_SECURE_PORT="${ES_SECURE_PORT:-9201}"
 ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-$((ES_PORT + 100))}"
 ES_SECURE_TRANSPORT_PORT="${ES_SECURE_TRANSPORT_PORT:-$((ES_SECURE_PORT + 100))}"
 ES_SECURE_TLS="${ES_SECURE_TLS:-1}"
-ES_START_TIMEOUT="${ES_START_TIMEOUT:-180}"
+ES_START_TIMEOUT="${ES_START_TIMEOUT:-600}"
 ES_STOP_TIMEOUT="${ES_STOP_TIMEOUT:-60}"
 ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
 
@@ -498,7 +498,7 @@ cmd_start() {
         (cd "$NODE" && timeout --kill-after=10 "$remaining" "${USER_CMD[@]}" \
             "$DIST/bin/elasticsearch" -d -p "$PIDFILE" </dev/null >"$NODE/console.log" 2>&1) || rc=$?
         if [ "$rc" != 0 ]; then
-            log "the Elasticsearch launcher failed (exit $rc)"
+            if [ "$rc" = 124 ]; then log "the Elasticsearch launcher did not return within ${remaining}s (ES_START_TIMEOUT=$ES_START_TIMEOUT); a loaded machine may need more: set ES_START_TIMEOUT"; else log "the Elasticsearch launcher failed (exit $rc)"; fi
             show_log_tail
             kill_node || true
             exit 1
