@@ -34,7 +34,7 @@ class Node:
         return options
 
 
-def script(*args: str, check: bool = True, timeout: float = 600) -> subprocess.CompletedProcess:
+def script(*args: str, check: bool = True, timeout: float = 900) -> subprocess.CompletedProcess:
     result = subprocess.run(["bash", str(SCRIPT), *args], capture_output=True, text=True, timeout=timeout)
     if check and result.returncode != 0:
         raise RuntimeError(f"scripts/elasticsearch.sh {' '.join(args)} failed (exit {result.returncode}):\n"
