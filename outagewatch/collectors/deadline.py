@@ -15,7 +15,9 @@ in the way it allows:
   out, so the sockets a fetch uses are registered here (:class:`HeldAdapter`) and a
   watchdog shuts them down when the budget ends; the blocked read returns at once.
 - Scrapy runs in a child process: the parent waits for its items in slices and cancels
-  the crawl (:mod:`outagewatch.collectors.reports`).
+  the crawl (:mod:`outagewatch.collectors.reports`). Starting that process (Scrapy's
+  imports, seconds on a busy machine) is no part of the source's time: the wait for it is
+  held to its own bound and the run's stop, and left out of the deadline (:meth:`Budget.exclude`).
 
 Whatever a library raises once the budget is spent, the scheduler reports it as one
 ``timeout`` ("over the N s deadline of one fetch") or ``stopped`` failure.
@@ -73,6 +75,13 @@ class Budget:
         if self.deadline is not None and time.monotonic() >= self.deadline:
             return TimeoutFailure(f"over the {self.seconds:g} s deadline of one fetch")
         return None
+
+    def exclude(self, seconds: float) -> None:
+        """Move the deadline ``seconds`` later: time this fetch spent waiting on our own
+        machinery (the crawler process starting), not on the source, is not the source's.
+        Only the thread running the fetch calls it; the stop still applies throughout."""
+        if self.deadline is not None and seconds > 0:
+            self.deadline += seconds
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())

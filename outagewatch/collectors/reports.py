@@ -8,15 +8,19 @@ published at the point's time), one per user comment; the newest point carries t
 problem-type shares and the page's own status in ``raw``.
 
 All report sources of a process share one crawler child (:class:`CrawlerChild`),
-started on first use: starting Scrapy costs about a second, a crawl in a warm reactor
-a few milliseconds. Crawls run in it side by side, each held to its
-fetch's deadline and the run's stop (a crawl past them is cancelled in the child).
+started on first use: starting Scrapy costs about a second idle and several on a busy
+machine, a crawl in a warm reactor a few milliseconds. The start is ours, not the
+source's: a fetch waits for the child to say it is ready, held to :data:`START_TIMEOUT`
+(its own one-line failure) and the run's stop, and that wait is left out of the fetch's
+deadline. Crawls then run in it side by side, each held to its fetch's deadline and the
+run's stop (a crawl past them is cancelled in the child).
 """
 
 from __future__ import annotations
 
 import atexit
 import json
+import logging
 import os
 import queue
 import subprocess
@@ -29,13 +33,34 @@ from typing import Any
 from outagewatch.catalog import load_catalog
 from outagewatch.collectors.base import (
     BadResponse, Blocked, ConnectionFailure, FetchContext, FetchResult, ServerFailure, SourceConfig, SourceError,
-    TimeoutFailure,
+    StoppedFailure, TimeoutFailure,
 )
 from outagewatch.collectors.text import digest
 from outagewatch.signal import Signal, SignalError
 from outagewatch.timeutil import parse_time, to_iso
 
+log = logging.getLogger(__name__)
+
 REVISION_WINDOW = timedelta(hours=1)  # the newest points of a series are still being counted
+# Seconds the crawler process may take to be ready (Scrapy's imports and a first empty
+# crawl): ~0.5 s idle, 3-4 s on two cores at load 8; far above that, it is not coming.
+START_TIMEOUT = 60.0
+
+
+class CrawlerNotReady(SourceError):
+    """The crawler process did not start: ours to fix, not the source's, so not retried
+    (a retry would only start it again)."""
+
+    kind = "crawler"
+
+
+class _Start:
+    """One crawler process's start: ``done`` is set when it is ready (``ok``) or ended first."""
+
+    def __init__(self) -> None:
+        self.began = time.monotonic()
+        self.done = threading.Event()
+        self.ok = False
 
 
 class CrawlerChild:
@@ -48,34 +73,85 @@ class CrawlerChild:
     child and reported at once; the others go on.
     """
 
-    def __init__(self, timeout: float = 120.0) -> None:
+    def __init__(self, timeout: float = 120.0, *, start_timeout: float = START_TIMEOUT,
+                 command: list[str] | None = None) -> None:
         self.timeout = timeout  # when no fetch budget applies (a crawl outside the scheduler)
+        self.start_timeout = start_timeout
+        self.command = command or [sys.executable, "-m", "outagewatch.collectors.reports_child"]
+        self.start_seconds: float | None = None  # how long the last start took, once ready
         self._proc: subprocess.Popen | None = None
+        self._start_state = _Start()
         self._lock = threading.Lock()
+        self._start_lock = threading.Lock()  # fetches starting together start one process
         self._counter = 0
         self._waiting: dict[int, queue.Queue] = {}
 
-    def _start(self) -> subprocess.Popen:
-        if self._proc is None or self._proc.poll() is not None:
-            env = dict(os.environ, PYTHONUNBUFFERED="1")
-            self._proc = subprocess.Popen([sys.executable, "-m", "outagewatch.collectors.reports_child"],
-                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                          text=True, bufsize=1, env=env)
-            threading.Thread(target=self._read, args=(self._proc,), name="crawler-reader", daemon=True).start()
-        return self._proc
+    def _start(self) -> tuple[subprocess.Popen, _Start]:
+        with self._start_lock:
+            if self._proc is None or self._proc.poll() is not None:
+                env = dict(os.environ, PYTHONUNBUFFERED="1")
+                self._start_state = _Start()
+                self.start_seconds = None
+                self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                              stderr=subprocess.DEVNULL, text=True, bufsize=1, env=env)
+                threading.Thread(target=self._read, args=(self._proc, self._start_state),
+                                 name="crawler-reader", daemon=True).start()
+            return self._proc, self._start_state
 
-    def _read(self, proc: subprocess.Popen) -> None:
+    def _await_ready(self, proc: subprocess.Popen, start: _Start, spending) -> None:
+        """Wait until ``proc`` is ready for crawls: at most :attr:`start_timeout` from its
+        start, less when the run stops. The wait is left out of the fetch's deadline (the
+        time is ours, not the source's); a child that will not be ready is one line."""
+        from outagewatch.collectors.deadline import SLICE
+
+        if start.ok:
+            return
+        began = time.monotonic()
+        try:
+            while not start.done.wait(SLICE):
+                if spending is not None and spending.stop is not None and spending.stop.is_set():
+                    raise StoppedFailure("stopped while the crawler process was starting")
+                if time.monotonic() - start.began >= self.start_timeout:
+                    self._abandon(proc)
+                    raise CrawlerNotReady(
+                        f"the Scrapy process was not ready {self.start_timeout:g} s after it started (an overloaded "
+                        f"machine? `{_shown(self.command)}` shows what it does)")
+        finally:
+            if spending is not None:
+                spending.exclude(time.monotonic() - began)
+        if not start.ok:
+            self._abandon(proc)
+            raise CrawlerNotReady(f"the Scrapy process exited with code {proc.returncode} before it was ready "
+                                  f"(`{_shown(self.command)}` shows why)")
+
+    def _abandon(self, proc: subprocess.Popen) -> None:
+        """Kill a child that will not start, so that the next fetch starts a fresh one."""
+        with self._start_lock:
+            if self._proc is proc:
+                self._proc = None
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+    def _read(self, proc: subprocess.Popen, start: _Start) -> None:
         """Hand each message of ``proc`` to the crawl waiting for it; at its end, tell them all."""
         for line in proc.stdout:
             try:
                 message = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            if message.get("ready"):
+                self.start_seconds = time.monotonic() - start.began
+                log.info("crawler process ready in %.1f s", self.start_seconds)
+                start.ok = True
+                start.done.set()
+                continue
             ident = message.get("id", message.get("done"))
             with self._lock:
                 waiting = self._waiting.get(ident)
             if waiting is not None:
                 waiting.put(message)
+        start.done.set()  # a start still awaited ends here too (``ok`` unset: it never became ready)
         with self._lock:
             ended = [q for q in self._waiting.values()]
         for waiting in ended:
@@ -91,14 +167,15 @@ class CrawlerChild:
         from outagewatch.collectors.deadline import SLICE, current
 
         spending = current()
-        ends = time.monotonic() + self.timeout
         inbox: queue.Queue = queue.Queue()
         with self._lock:
             self._counter += 1
             ident = self._counter
             self._waiting[ident] = inbox
         try:
-            proc = self._start()
+            proc, start = self._start()
+            self._await_ready(proc, start, spending)
+            ends = time.monotonic() + self.timeout
             command = {"id": ident, "pages": pages, "profiles": profiles or {}, "settings": settings or {},
                        "record": record}
             try:
@@ -148,6 +225,12 @@ class CrawlerChild:
                 self._proc.kill()
                 self._proc.wait()
         self._proc = None
+
+
+def _shown(command: list[str]) -> str:
+    if command[1:3] == ["-m", "outagewatch.collectors.reports_child"]:
+        return "python -m outagewatch.collectors.reports_child"
+    return " ".join(command)
 
 
 _shared: CrawlerChild | None = None

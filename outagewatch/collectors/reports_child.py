@@ -1,8 +1,12 @@
 """The long-lived crawler process: one Twisted reactor for many crawls.
 
-Scrapy's reactor cannot be restarted in a process, so the collector runs crawls here:
-one JSON command a line on stdin (``{"id", "pages", "profiles", "settings"}``), the
-items as JSON lines on stdout, then ``{"done": id, "items": N}``. Crawls run side by
+Scrapy's reactor cannot be restarted in a process, so the collector runs crawls here.
+Once its reactor runs and a first crawl of no pages has loaded what a crawl uses (Scrapy's
+imports, its engine and download handlers: most of a start, seconds on a busy machine), it
+prints ``{"ready": true}``; the parent sends nothing before that, so a fetch's deadline
+never pays for this start. Then one JSON command a line on stdin
+(``{"id", "pages", "profiles", "settings"}``), the items as JSON lines on stdout, then
+``{"done": id, "items": N}``. Crawls run side by
 side; ``{"cancel": id}`` stops one (its fetch's deadline passed, or the run is stopping),
 and the end of stdin stops them all. A crawl that finishes with zero items is reported as
 such by the parent, never taken as "no reports".
@@ -79,9 +83,12 @@ def main() -> None:
         running[command["id"]] = crawler
         deferred = runner.crawl(crawler, pages=command["pages"], profiles=command.get("profiles"),
                                 record=bool(command.get("record")))
-        deferred.addCallback(lambda _: emit({"done": command["id"], "items": count[0]}))
-        deferred.addErrback(lambda f: emit({"done": command["id"], "items": count[0],
-                                            "error": f"{f.type.__name__}: {f.getErrorMessage()[:200]}"}))
+        if command.get("warm_up"):  # whatever it ends with, the real crawls say their own errors
+            deferred.addBoth(lambda _: emit({"ready": True}))
+        else:
+            deferred.addCallback(lambda _: emit({"done": command["id"], "items": count[0]}))
+            deferred.addErrback(lambda f: emit({"done": command["id"], "items": count[0],
+                                                "error": f"{f.type.__name__}: {f.getErrorMessage()[:200]}"}))
         pending.add(deferred)
 
         def settle(_):
@@ -119,6 +126,7 @@ def main() -> None:
             reactor.callFromThread(crawl, command)
         reactor.callFromThread(finish)
 
+    reactor.callWhenRunning(crawl, {"id": None, "pages": [], "warm_up": True})
     threading.Thread(target=read_commands, daemon=True).start()
     reactor.run(installSignalHandlers=False)
 
