@@ -92,22 +92,26 @@ class CrawlerChild:
                 env = dict(os.environ, PYTHONUNBUFFERED="1")
                 self._start_state = _Start()
                 self.start_seconds = None
-                self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                              stderr=subprocess.DEVNULL, text=True, bufsize=1, env=env)
+                try:
+                    self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                                  stderr=subprocess.DEVNULL, text=True, bufsize=1, env=env)
+                except OSError as exc:
+                    self._proc = None
+                    raise CrawlerNotReady(f"cannot start the Scrapy process: {exc}") from None
                 threading.Thread(target=self._read, args=(self._proc, self._start_state),
                                  name="crawler-reader", daemon=True).start()
             return self._proc, self._start_state
 
-    def _await_ready(self, proc: subprocess.Popen, start: _Start, spending) -> None:
-        """Wait until ``proc`` is ready for crawls: at most :attr:`start_timeout` from its
-        start, less when the run stops. The wait is left out of the fetch's deadline (the
-        time is ours, not the source's); a child that will not be ready is one line."""
+    def _ready(self, spending) -> subprocess.Popen:
+        """The child, ready for crawls: started if need be, and waited for at most
+        :attr:`start_timeout` from its start, less when the run stops. All this is left out
+        of the fetch's deadline (the time is ours, not the source's); a child that will not
+        be ready is one line."""
         from outagewatch.collectors.deadline import SLICE
 
-        if start.ok:
-            return
         began = time.monotonic()
         try:
+            proc, start = self._start()
             while not start.done.wait(SLICE):
                 if spending is not None and spending.stop is not None and spending.stop.is_set():
                     raise StoppedFailure("stopped while the crawler process was starting")
@@ -119,10 +123,11 @@ class CrawlerChild:
         finally:
             if spending is not None:
                 spending.exclude(time.monotonic() - began)
-        if not start.ok:
-            self._abandon(proc)
-            raise CrawlerNotReady(f"the Scrapy process exited with code {proc.returncode} before it was ready "
-                                  f"(`{_shown(self.command)}` shows why)")
+        if start.ok:
+            return proc
+        self._abandon(proc)
+        raise CrawlerNotReady(f"the Scrapy process exited with code {proc.returncode} before it was ready "
+                              f"(`{_shown(self.command)}` shows why)")
 
     def _abandon(self, proc: subprocess.Popen) -> None:
         """Kill a child that will not start, so that the next fetch starts a fresh one."""
@@ -173,8 +178,7 @@ class CrawlerChild:
             ident = self._counter
             self._waiting[ident] = inbox
         try:
-            proc, start = self._start()
-            self._await_ready(proc, start, spending)
+            proc = self._ready(spending)
             ends = time.monotonic() + self.timeout
             command = {"id": ident, "pages": pages, "profiles": profiles or {}, "settings": settings or {},
                        "record": record}
