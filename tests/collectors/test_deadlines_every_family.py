@@ -160,7 +160,7 @@ def test_a_stop_ends_the_wait_for_the_crawler_process(tmp_path):
     try:
         timer.start()
         scheduler, elapsed = crawler_start_run(tmp_path, child, stop=stop)
-        assert elapsed < 1.5 + 2.0, elapsed
+        assert elapsed < 1.5 + 3.0, elapsed  # a stop is seen within a slice; the rest is the good feed
         assert scheduler.health["pages"].last_error.startswith("stopped"), scheduler.health["pages"].line
     finally:
         timer.cancel()
