@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from datetime import timedelta
 
 import orjson
 
@@ -12,7 +13,8 @@ from outagewatch.search.fields import (SIGNAL_FIELDS, SQL_COLUMNS, fingerprint, 
                                        signal_to_row)
 from outagewatch.search.sqlite.schema import SCHEMA
 from outagewatch.signal import FIELDS, Signal
-from tests.signals_factory import make_signal
+from outagewatch.timeutil import to_millis
+from tests.signals_factory import T0, make_signal
 
 
 def test_the_table_lists_every_signal_field_once():
@@ -57,3 +59,22 @@ def test_the_row_and_its_fingerprint_in_one_pass_are_the_separate_ones():
     content = [bare.source_kind, bare.source, signal_to_row(bare)[3], None, None, None, "x", None, None, None,
                [], [], [], [], None]
     assert row_and_fingerprint(bare)[1] == hashlib.blake2b(orjson.dumps(content), digest_size=16).digest()
+
+
+def test_one_collection_time_shared_by_signals_is_kept_as_each_would_be_alone():
+    # an ingest's Signals share one collected_at object a millisecond: the row encoder remembers the
+    # last one it converted; each row still holds its own time, and tag lists set after the Signal was
+    # made (None, a tuple, an empty list) are encoded as the separate functions encode them
+    shared = T0 + timedelta(milliseconds=1234)
+    times = [shared, shared, T0 + timedelta(milliseconds=1234), T0 + timedelta(seconds=9), shared, None, shared]
+    for at, collected in enumerate(times):
+        signal = make_signal(f"t{at}", collected_at=collected)
+        if collected is None:
+            signal.collected_at = None  # (a Signal made without one takes the time it was made)
+        signal.regions = [None, (), ("a", "b"), ["a"], [], ["a", "b"], None][at]
+        row, print_ = row_and_fingerprint(signal)
+        assert row[SQL_COLUMNS.index("collected_at")] == (None if collected is None else to_millis(collected))
+        assert row[SQL_COLUMNS.index("regions")] == signal_to_row(signal)[SQL_COLUMNS.index("regions")]
+        assert print_ == hashlib.blake2b(orjson.dumps(
+            [orjson.Fragment(row[i]) if SQL_COLUMNS[i] in ("services", "providers", "regions", "symptoms") else row[i]
+             for i in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)]), digest_size=16).digest()

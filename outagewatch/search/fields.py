@@ -153,35 +153,47 @@ def _row_encoder() -> Callable[[Signal], tuple[list[Any], bytes]]:
     """:func:`row_and_fingerprint`, written out from the field table: one statement per
     encoded field, each value converted once for both the row and the fingerprint."""
     names = [f"v{i}" for i in range(len(SIGNAL_FIELDS))]
+    row = list(names)
     body = [f"    {', '.join(names)}, = _signal_values(signal)"]
     content = []
-    for name, f in zip(names, SIGNAL_FIELDS):
-        if f.kind == "time":
-            body.append(f"    {name} = to_millis({name})" if f.required else
-                        f"    if {name} is not None: {name} = to_millis({name})")
+    for at, (name, f) in enumerate(zip(names, SIGNAL_FIELDS)):
+        if f.kind == "time" and f.required:
+            body.append(f"    {name} = to_millis({name})")
+        elif f.kind == "time":
+            # collected_at: an ingest's Signals share one time object a millisecond (signal._now),
+            # so the last one converted is remembered by identity (an exact shortcut)
+            body += [f"    if {name} is not None:", "        last = _last_time[0]",
+                     f"        if {name} is last[0]:", f"            {name} = last[1]", "        else:",
+                     f"            millis = to_millis({name})", f"            _last_time[0] = ({name}, millis)",
+                     f"            {name} = millis"]
         elif f.kind == "tags":
-            body.append(f"    {name} = _dumps({name}).decode() if {name} else '[]'")
+            # the row keeps the list's JSON; the fingerprint's JSON takes the list itself, which
+            # orjson writes as the same bytes (an empty or missing list as the row's '[]'): a new
+            # orjson.Fragment of the row's text cost more than writing the list again
+            row[at] = f"e{at}"
+            body.append(f"    e{at} = _dumps({name}).decode() if {name} else '[]'")
         elif f.kind == "json":
             body += [f"    if {name} is not None:", "        try:",
                      f"            {name} = _dumps({name}, option=_DUMPS_OPTIONS).decode()",
                      "        except TypeError as exc:",
                      "            raise ValueError(f'signal {signal.id}: raw is not JSON-serialisable: {exc}') from None"]
         if f.fingerprinted:
-            content.append({"tags": f"_Fragment({name})", "json": f"(None if {name} is None else _Fragment({name}))"}
+            content.append({"tags": f"({name} or _EMPTY)", "json": f"(None if {name} is None else _Fragment({name}))"}
                            .get(f.kind, name))
     body.append(f"    content = _dumps([{', '.join(content)}])")
-    body.append(f"    return [{', '.join(names)}], _blake2b(content, digest_size=16).digest()")
+    body.append(f"    return [{', '.join(row)}], _blake2b(content, digest_size=16).digest()")
     source = "def row_and_fingerprint(signal):\n" + "\n".join(body) + "\n"
     scope = {"_signal_values": _signal_values, "to_millis": to_millis, "_dumps": orjson.dumps,
-             "_DUMPS_OPTIONS": _DUMPS_OPTIONS, "_Fragment": orjson.Fragment, "_blake2b": hashlib.blake2b}
+             "_DUMPS_OPTIONS": _DUMPS_OPTIONS, "_Fragment": orjson.Fragment, "_blake2b": hashlib.blake2b,
+             "_EMPTY": orjson.Fragment("[]"), "_last_time": [(None, None)]}
     exec(compile(source, "<fields.row_and_fingerprint>", "exec"), scope)
     return scope["row_and_fingerprint"]
 
 
 row_and_fingerprint = _row_encoder()
 row_and_fingerprint.__doc__ = """(:func:`signal_to_row`, :func:`fingerprint`) of ``signal`` in one pass: the
-fingerprint's JSON is made of the row's own encoded values (tag lists and ``raw`` spliced
-in as the row holds them), byte for byte what :func:`fingerprint` hashes. A bulk load
+fingerprint's JSON is made of the row's own encoded values (``raw`` spliced in as the row holds
+it, the tag lists written again, as the same bytes), byte for byte what :func:`fingerprint` hashes. A bulk load
 stores every Signal it fingerprints, so the SQLite store encodes both at once."""
 
 

@@ -104,9 +104,11 @@ _SIGN = 1 << 63
 # leaves empty): 1.6 µs of the writer's ~22 per Signal in a bulk load (50,000 rows of 20
 # values: 4.1 -> 2.5 µs a row). Registered, the lookup finds an adapter that hands the value
 # back unchanged (``bytes(b) is b`` for a bytes object), so what is bound is exactly as before.
-# Process-wide, like every sqlite3 adapter, and only for these two exact types.
-def _null(value: None) -> None:
-    return None
+# Process-wide, like every sqlite3 adapter, and only for these two exact types. None's adapter
+# is a builtin (an empty dict's ``get``: ``{}.get(None) is None``), not a Python function: the
+# adapter is called for every None bound (6 a social post's row), and a Python frame each time
+# cost ~0.4 µs a row (50,000 rows of one int and six Nones: 2.82 -> 2.43 µs a row).
+_null = {}.get
 
 
 sqlite3.register_adapter(bytes, bytes)

@@ -156,10 +156,17 @@ def _json_document(rowid, published, title, text, kind, source, services, provid
                          "regions": regions}).decode()
 
 
+# An empty tag list read back ('[]', or NULL): one Fragment for all of them (a new one cost ~0.15 µs,
+# three a row; most rows have no services, providers or regions)
+_EMPTY_LIST = orjson.Fragment("[]")
+
+
 def _row_json(row: tuple) -> str | None:
     rowid, published, title, text, kind, source, services, providers, regions = row
-    return _json_document(rowid, published, title, text, kind, source, orjson.Fragment(services or "[]"),
-                          orjson.Fragment(providers or "[]"), orjson.Fragment(regions or "[]"))
+    return _json_document(rowid, published, title, text, kind, source,
+                          orjson.Fragment(services) if services and services != "[]" else _EMPTY_LIST,
+                          orjson.Fragment(providers) if providers and providers != "[]" else _EMPTY_LIST,
+                          orjson.Fragment(regions) if regions and regions != "[]" else _EMPTY_LIST)
 
 
 def _signal_json(rowid: int, published: int, signal: Signal) -> str | None:

@@ -402,8 +402,16 @@ class Writer:
                     add_tag((tag_key_of(code, value), published, rowid))
             for value in dict.fromkeys(signal.symptoms):
                 add_tag((tag_key_of("y", value), published, rowid))
-        named = {tag_key_of(code, value) for code, values in zip("kospry", (kinds, sources, services, providers,
-                                                                              regions, symptoms)) for value in values}
+        # The keys of the batch's distinct values: those met before (a batch of social posts names
+        # thousands of sources, nearly all of them earlier batches' too) taken in one C-level map,
+        # only the new ones named through _tag_key
+        named = set()
+        tag_keys = self._tag_keys
+        for code, values in zip("kospry", (kinds, sources, services, providers, regions, symptoms)):
+            known = tag_keys[code]
+            for value in values.difference(known):
+                tag_key_of(code, value)
+            named.update(map(known.__getitem__, values))
         named |= {row[0] for row in tag_rows}
         named |= {row[0] for row in stale_tags}
         return _Plan(changes, first_rowid, new_rows, changed_rows, tag_rows, stale_tags, stale_rowids, rollup,
