@@ -49,13 +49,15 @@ class KeyMap:
     def add(self, rows: Iterable[tuple[int, int]]) -> None:
         """(key, rowid) of new rows."""
         recent, extra = self._recent, self._extra
+        top = self.top
         for key, rowid in rows:
             if key in recent:
                 extra.setdefault(key, []).append(rowid)
             else:
                 recent[key] = rowid
-            if rowid > self.top:
-                self.top = rowid
+            if rowid > top:
+                top = rowid
+        self.top = top
         if len(recent) >= MERGE_ROWS:
             self._merge()
 

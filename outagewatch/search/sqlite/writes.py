@@ -355,14 +355,15 @@ class Writer:
         repeated = False  # some new row lists a service, provider or region twice
         for change in changes:
             signal = change.signal
-            row = rows.get(signal.id)
+            signal_id = signal.id
+            row = rows.get(signal_id)
             if row is None:
                 row = signal_to_row(signal)
-            row.append(change.fingerprint)
-            key = keys.get(signal.id)
-            row.append(id_key(signal.id) if key is None else key)
+            key = keys.get(signal_id)
+            if key is None:
+                key = id_key(signal_id)
             if change.old is None:
-                row.append(next_rowid)
+                row += (change.fingerprint, key, next_rowid)
                 add_new(row)
                 add_last((next_rowid, row[_PUBLISHED], signal))
                 next_rowid += 1
@@ -379,6 +380,7 @@ class Writer:
                     repeated = True
                 symptoms_update(signal.symptoms)
                 continue
+            row += (change.fingerprint, key)
             published = row[_PUBLISHED]
             rowid, old_published, *old_columns = change.old
             old_tags = [orjson.loads(column or "[]") for column in old_columns[:4]]
