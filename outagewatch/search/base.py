@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from operator import attrgetter
 from datetime import datetime
 from typing import Any, Iterable, Iterator, Protocol
 
@@ -37,11 +38,13 @@ HISTOGRAM_TAG_FIELDS = tuple(f for f in TAG_FIELDS if f != "symptoms")
 
 
 def latest_by_id(signals: Iterable[Signal]) -> dict[str, Signal]:
-    """The batch keyed by id; the last copy of an id in one batch wins."""
-    batch: dict[str, Signal] = {}
-    for signal in signals:
-        batch[signal.id] = signal
-    return batch
+    """The batch keyed by id; the last copy of an id in one batch wins (where the first copy
+    stood: the pairs are set one after another, as a loop would, in C)."""
+    signals = signals if isinstance(signals, list) else list(signals)
+    return dict(zip(map(_signal_id, signals), signals))
+
+
+_signal_id = attrgetter("id")
 
 
 @dataclass(slots=True)
