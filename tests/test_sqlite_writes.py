@@ -154,3 +154,26 @@ def test_tags_first_named_in_a_bulk_group_that_was_lost_are_named_when_it_is_sto
         store.database.flush()
         assert orphans(store) == 0
         assert stored(store) == expected([s for batch in batches for s in batch])
+
+
+def test_a_batch_whose_rows_all_leave_a_field_empty_stores_each_field_as_given(tmp_path):
+    # the writer leaves out of a batch's INSERT the optional columns no row of it fills: what is read
+    # back is what was stored, field by field, whether every row, some or none of a batch fill a field
+    bare = [make_signal(f"bare {i}", native_id=f"bare-{i}") for i in range(30)]
+    mixed = [make_signal(f"mixed {i}", native_id=f"mixed-{i}") for i in range(30)]
+    mixed[7] = make_signal("one of each", native_id="full", author="a", url="https://x.test/1", title="t", lang="en",
+                           report_count=0, status="resolved", source_kind="status", raw={"k": [1]})
+    mixed[11] = make_signal("an author only", native_id="author", author="b")
+    full = [make_signal(f"full {i}", native_id=f"full-{i}", author="c", url=f"https://x.test/{i}", title="T",
+                        lang="de", report_count=i, raw=[i]) for i in range(30)]
+    store = SQLiteStore(tmp_path / "s.db")
+    try:
+        for batch in (bare, mixed, full, bare[:1]):
+            store.upsert(batch)
+        for signal in [*bare, *mixed, *full]:
+            assert store.get(signal.id).to_dict() == signal.to_dict()
+        columns = store.database.one("SELECT count(author), count(url), count(title), count(lang), count(report_count),"
+                                     " count(status), count(raw) FROM signals")
+        assert tuple(columns) == (32, 31, 31, 31, 31, 1, 31)
+    finally:
+        store.close()
