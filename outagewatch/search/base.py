@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from operator import attrgetter
 from datetime import datetime
+from operator import attrgetter
 from typing import Any, Iterable, Iterator, Protocol
 
 import orjson
