@@ -109,10 +109,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     """Tags of one processed doc; ``entities``: a statistical model's named entities are in the doc.
     ``trace``: a list that receives one dict per decision (what, text, tagged, rule) for --explain."""
 
-    def say(what: str, text: str, tagged: bool, rule: str, **extra) -> None:
-        if trace is not None:
-            trace.append({"what": what, "text": text, "tagged": tagged, "rule": rule, **extra})
-
+    say = _quiet if trace is None else _say_to(trace)
     spans, handles, hosts, hashtags, codes = doc.user_data[NAMES]
     symptom_spans, stage_spans, areas, ja = doc.user_data[SYMPTOMS]
     texts, lower = doc_words(doc)
@@ -183,12 +180,18 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # (an all-ASCII text holding none of the words operators.find starts from names none of its operators)
     operator_at = (operators.find(texts, lower, raw, held) if not OPERATOR_WORDS.isdisjoint(held)
                    or not raw.isascii() else []) or loose_operators.find(texts, lower, lang)
-    name_ends.update(i + 1 for i in operator_at)
-    downs = {at for i in operator_at for at in [_operator_down(lower, i, symptom_spans)] if at is not None}
+    downs: set[int] = set()
+    for i in operator_at:
+        name_ends.add(i + 1)
+        at = _operator_down(lower, i, symptom_spans)
+        if at is not None:
+            downs.add(at)
     if operator_at and not lexicon.OPERATOR_DOWN.isdisjoint(held):
         # what it sells said down anywhere beside it ("Mobile data dead in Lagos, MTN and Airtel both")
-        downs.update(j for j in range(1, n) if lower[j] in lexicon.OPERATOR_DOWN and lower[j - 1] in operators.ACCESS
-                     and not any(s <= j < e for s, e, _ in symptom_spans))
+        for j in range(1, n):
+            if lower[j] in lexicon.OPERATOR_DOWN and lower[j - 1] in operators.ACCESS \
+                    and not _in_spans(j, symptom_spans):
+                downs.add(j)
     for at in sorted(downs):
         # "Comcast out in Chicago", "AT&T fiber out", "Etisalat (e&) home internet dead"
         talk.append(at)
@@ -223,8 +226,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
             if name_ends and not lexicon.BARE_DOWN.isdisjoint(held) else ():
         # "Roku down", "Fortnite servers down", "AWS caído"
-        if any(i - k in name_ends for k in range(0, 3)) \
-                and not (i + 1 < n and _numeric(texts[i + 1])) and not any(s <= i < e for s, e, _ in symptom_spans):
+        if (i in name_ends or i - 1 in name_ends or i - 2 in name_ends) \
+                and not (i + 1 < n and _numeric(texts[i + 1])) and not _in_spans(i, symptom_spans):
             talk.append(i)
             if not _negated(lower, i, False):
                 found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
@@ -234,11 +237,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # "Heathrow T5 e-gates down", "check-in systems down", "padł system odpraw": a station's, an airport's or a
         # shop's machines down
         for i, w in enumerate(lower):
-            if w not in lexicon.BARE_DOWN or any(s <= i < e for s, e, _ in symptom_spans) or i in talk:
+            if w not in lexicon.BARE_DOWN or _in_spans(i, symptom_spans) or i in talk:
                 continue
-            if any(lower[i - k] in lexicon.PUBLIC_SYSTEMS and (lower[i - k] != "gates" or i - k > 0 and lower[i - k - 1]
-                                                               in ("-", "ticket", "passport"))
-                   for k in range(1, 4) if i - k >= 0) \
+            if _public_system_before(lower, i) \
                     or w.startswith("pad") and i + 2 < n and lower[i + 1] == "system" and lower[i + 2].isalpha():
                 if i + 1 < n and _numeric(texts[i + 1]):
                     continue
@@ -251,11 +252,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             if name_ends and not SERVICE_DEAD.isdisjoint(held) else ():
         # "Reddit dead in philly", "Discord tot in München", "whatsapp ölü", "whatsapp HS ici": a word for dead
         # right after a service's name says it is down (not "Twitter is dead": an opinion as often)
-        if any((e == i or e == i - 1 and lower[e] in DEAD_COPULAS) and any(nm.kind in ("service", "provider") for nm in ns)
-               for _, e, ns in names) \
+        if _dead_after_a_name(lower, i, names) \
                 and (i + 1 >= n or lower[i + 1] not in DEAD_NOT_AFTER) \
                 and not (lower[i] in DEAD_NOT_ENGLISH and lang in (None, "en")) \
-                and not any(s <= i < e for s, e, _ in symptom_spans) and not _negated(lower, i, False):
+                and not _in_spans(i, symptom_spans) and not _negated(lower, i, False):
             talk.append(i)
             found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
     hashtag_down = False
@@ -284,27 +284,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if found and not lexicon.REPAIR_VERBS.isdisjoint(held):
         # "Singtel fixes broadband disruption", "SFR rétablit son réseau après une panne", "Proximus herstelt
         # internetstoring": a provider repairing an outage its own sentence names tells the outage's end
-        strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
         # ... or any problem word after the verb in its sentence, said after "after" ("GCash restores service after
         # weekend glitch", "Nubank normaliza serviço após instabilidade") or with a named service right before the
         # verb ("Pinterest fixes bug that logged users out overnight", "YouTube fixes playback issue that hit
         # millions"; not "Apple fixes bug that drained ...", nor the noun: "create fixes for cross-team problems")
-        weak_at = [st for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n]
-        named_ends = {e for _, e, ns in spans if any(nm.kind in ("service", "provider") for nm in ns)}
-        found += [(i, i + 1, "recovered", False) for i, w in enumerate(lower)
-                  if w in lexicon.REPAIR_VERBS and (any(sentence[st] == sentence[i] for st in strong_at) or any(
-                      st > i and sentence[st] == sentence[i] and (
-                          i in named_ends or not lexicon.AFTER_WORDS.isdisjoint(lower[max(i + 1, st - 3):st]))
-                      for st in weak_at))]
+        found += _repaired(lower, found, spans, sentence)
     if not (lexicon.ASKED_DOWN.isdisjoint(held) or lexicon.ASKING_COPULAS.isdisjoint(held)):
         at = _asked_down(lower)
-        if at is not None and not any(s <= at < e for s, e, _, _ in found):
+        if at is not None and not _in_spans(at, found):
             talk.append(at)  # "Is Hinge down?", "Är BankID nere?"
             found.append((at, at + 1, "outage", True))
     if spans and not recurring.GATE.isdisjoint(held):
-        at = recurring.cut_over_and_over(lower, {i for s, e, ns in spans if any(nm.kind in ("service", "provider")
-                                                                               for nm in ns) for i in range(s, e)})
-        if at is not None and not any(s <= at < e for s, e, _, _ in found):
+        at = recurring.cut_over_and_over(lower, _inside_kinds(spans, ("service", "provider")))
+        if at is not None and not _in_spans(at, found):
             # "Teams schmeißt mich alle 10 Minuten aus dem Call", "spotify coupe toutes les 20 secondes": a weak
             # problem, so a failure only of a service named (nlp/recurring.py)
             talk.append(at)
@@ -314,13 +306,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if money is not None:
         # "Klarna drog pengarna två gånger", "Bestellung storniert, Geld aber abgebucht", "결제가 두 번 됐어요": a
         # payment failure (a phrase of money taken twice that read as a weak problem word is one too)
-        found = [(s, e, "payments" if sym == "problems" and s <= money < e else sym, on) for s, e, sym, on in found]
-        if not any(s <= money < e for s, e, _, _ in found):
+        found = _paid(found, money)
+        if not _in_spans(money, found):
             talk.append(money)
             found.append((money, money + 1, "payments", _ongoing(lower, money, money + 1)))
     if not lexicon.CARD_WORDS.isdisjoint(held):
         at = _card_refused(lower)
-        if at is not None and not any(s <= at < e for s, e, _, _ in found):
+        if at is not None and not _in_spans(at, found):
             # "N26 Karte wird überall abgelehnt", "pinnen lukt nergens", "kartlı ödemeler geçmiyor"
             talk.append(at)
             found.append((at, at + 1, "payments", _ongoing(lower, at, at + 1)))
@@ -340,8 +332,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             _add_entry(entry, vocab, services, providers)
             if tracing:
                 say("name", texts[i], True, "its status page or site", entry=entry)
-    place_spans = [(s, e) for s, e, ns in names if any(nm.kind in ("region", "place") for nm in ns)]
-    spots = [(i, i + 1) for i, _ in codes] + place_spans
+    place_spans: list[tuple[int, int]] = []
+    for start, end, ns in names:
+        for nm in ns:
+            if nm.kind == "region" or nm.kind == "place":
+                place_spans.append((start, end))
+                break
+    spots = [(i, i + 1) for i, _ in codes] + place_spans if codes else place_spans[:]
     fine_here = _fine_in_clause(texts, lower, spots, found + negated_spans, held)
     fine_codes: set[str] = set()  # providers of region codes said fine (a provider named so alone may be aside)
     for i, region in codes:
@@ -407,8 +404,10 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # a company's status page shared with its own products speaks for the product the update names
         # (status.adobe.com: "Creative Cloud – Teilausfall: ..."); its help account answers as the company too
         # (the writers label @AdobeCare's "Creative Cloud keeps signing me out" with both)
-        named = [e for e in services if e not in ctx.services and (
-            e in family or ctx.kind == "status" and e.startswith(entry + "/"))]
+        named = []
+        for e in services:
+            if e not in ctx.services and (e in family or ctx.kind == "status" and e.startswith(entry + "/")):
+                named.append(e)
         if named:
             services.pop(entry, None)
             say("name", entry, False, f"the source's brand, but the text names its product ({', '.join(named)})",
@@ -444,7 +443,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for i, word in enumerate(lower):
             entry, uses = lexicon.THINGS_OF.get(word, (None, frozenset()))
             if entry and entry not in services and not uses.isdisjoint(lower[i + 1:i + 1 + lexicon.THINGS_REACH]) \
-                    and any(sentence[s] == sentence[i] or i < s <= i + 2 * lexicon.THINGS_REACH for s in symptom_at):
+                    and _problem_near_a_thing(sentence, i, symptom_at):
                 services.setdefault(entry)  # "snaps won't send, 'tap to retry' on every one"
                 say("name", texts[i], True, "the service's own things as its users call them, doing what only they "
                     "do, a problem in the sentence", entry=entry)
@@ -454,8 +453,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         say("name", "docker pull", True, "images pulled with docker from no other registry named, or Docker Hub's "
             "own rate-limit error ('toomanyrequests')", entry="docker-hub")
     if ctx.words and not ctx.words.isdisjoint(vocab.searched_products) and not ctx.words.isdisjoint(lower):
-        in_longer = {i for s, e, ns in names if e - s > 1 and any(nm.ids and nm.ids[0] in services for nm in ns)
-                  for i in range(s, e)}  # "EC2 Auto Scaling" found by a search for it is no EC2
+        in_longer = _in_longer_names(names, services)  # "EC2 Auto Scaling" found by a search for it is no EC2
         for entry, word in _searched_products(texts, lower, vocab, ctx, services, symptom_at, sentence, in_longer):
             _add_entry(entry, vocab, services, providers)
             say("name", word, True, "a product's own word, and the search that found the text was for it",
@@ -491,9 +489,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for service in _products_suspected(lower, names, services, vocab, ctx):
             services.pop(service)
             provider = vocab.provider_of.get(service)
-            if provider in providers and provider not in ctx.providers and not any(
-                    vocab.provider_of.get(s) == provider for s in services) and not any(
-                    nm.kind == "provider" and nm.ids and nm.ids[0] == provider for _, _, ns in names for nm in ns):
+            if provider in providers and provider not in ctx.providers and not _serves(
+                    provider, services, vocab, False) and not _named_provider(provider, names):
                 providers.pop(provider)
             say("name", service, False, "a cloud product named only as a suspect in a question beside other "
                 "services' outage (\"grubhub and youtube both broken, is Azure OpenAI having a moment?\")",
@@ -502,9 +499,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         # "ap-southeast-2 is fine, it's Mumbai that is on fire. Azure Function timeouts everywhere", "ap-northeast-1
         # is fine, the issue is the vimeo CDN edge": a provider named only by its region codes, each said fine,
         # beside a service of another with the problem, is the contrast (as a provider named alone is)
-        if provider in providers and provider not in ctx.providers and not any(
-                s.split("/")[0] == provider or vocab.provider_of.get(s) == provider for s in services) and not any(
-                nm.kind == "provider" and nm.ids and nm.ids[0] == provider for _, _, ns in names for nm in ns):
+        if provider in providers and provider not in ctx.providers and not _serves(
+                provider, services, vocab, True) and not _named_provider(provider, names):
             providers.pop(provider)
             say("name", provider, False, "named only by its region codes, each said fine, beside another's service "
                 "with the problem", entry=provider)
@@ -518,16 +514,19 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             providers.setdefault(provider)
 
     # Regions: display names and places need their provider in context.
-    regional = [p for p in providers if p in vocab.regions_by_provider]
+    regional: list[str] = []
+    for provider in providers:
+        if provider in vocab.regions_by_provider:
+            regional.append(provider)
     site_places = []
     if vocab.site_providers and not vocab.site_providers.isdisjoint(providers):
         site_places = _site_codes(lower, vocab)  # "NYC3", "GRA11": looked for only beside their provider
         site_places += _site_words(texts, lower, vocab, providers)  # "in RBX", "us-south", "fsn1'de"
-    namer = next((n for n in vocab.site_namers if n in providers or n in services), None) \
+    namer = _first_named(vocab.site_namers, providers, services) \
         if not (vocab.site_namers.isdisjoint(providers) and vocab.site_namers.isdisjoint(services)) else None
     if namer:  # "iad1", "(FRA)": an airport code beside Vercel, Cloudflare or Fastly is its site
-        site_places += [(i, i + 1, Name("place", (), written, geo=geo, site_of=namer))
-                        for i, written, geo in sites.find(texts, lower, vocab.airport_sites)]
+        for i, written, geo in sites.find(texts, lower, vocab.airport_sites):
+            site_places.append((i, i + 1, Name("place", (), written, geo=geo, site_of=namer)))
     if lang == "de" and (regional or ctx.named) and not CITY_ADJECTIVE_NOUNS.isdisjoint(held):
         site_places += _city_adjective_places(texts, lower, vocab)  # "Frankfurter Region bei AWS"
     # (most texts hold no people word, country adjective or airport name: none of the three is looked for)
@@ -538,11 +537,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             sym in lexicon.PROBLEM_SYMPTOMS for _, _, sym, _ in found):
         # a country's adjective before its noun, from its language's name ("Nederlandse spelers"), only in a text
         # that says something is wrong: "hoe Nederlandse ziekenhuizen hun wachtdiensten inrichten" is no place
-        before = demonyms.country_adjectives()[lang]
-        adjectives = [(i, code) for i, code in adjectives if lower[i] not in before]
+        adjectives = _not_before(adjectives, lower, demonyms.country_adjectives()[lang])
     if adjectives:  # (mostly none: no set of the people words' places is made then)
-        found_at = {i for i, _ in people}
-        people += [(i, code) for i, code in adjectives if i not in found_at]
+        people += _not_found_at(adjectives, {i for i, _ in people})
     if people_words:
         people += sites.find_airports(texts, lower, sites.airport_names())  # "op Schiphol", "på Arlanda"
     if (symptom_at or services) and not (word_towns.TOWN_NOUNS.isdisjoint(held) and (
@@ -552,25 +549,28 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         people += word_towns.find(texts, lower, lang, PLACE_CASES)
     if lang == "fr" and "dans" in held:  # "dans le 93": a département by its number
         people += department_numbers(lower)
-    if people:
-        site_places += [(i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)) for i, code in people]
+    for i, code in people:
+        site_places.append((i, i + 1, Name("place", (), texts[i], geo=code, demonym=True)))
     if site_places:
         places = places + site_places
         fine_here = _fine_in_clause(texts, lower, [(i, i + 1) for i, _ in codes] + [(s, e) for s, e, _ in places],
                                     found + negated_spans, held)
-    fine_at = [st for st, _, sym, _ in found if sym == "fine"]
+    fine_at: list[int] = []
+    for st, _, sym, _ in found:
+        if sym == "fine":
+            fine_at.append(st)
     if places:  # "in east london", "whole of east London": the part of London, not East London, South Africa
         places = _part_of_a_city(texts, lower, places, vocab)
-    place_at = {s for s, _ in place_spans}  # (the names added since, typos', are services)
+    place_at = {s for s, _ in place_spans} if place_spans else set()  # (the names added since, typos', are services)
     # Where a tagged service or a network operator begins and ends: a big city in lower case right beside one is
     # where it fails ("izmir superonline fiber yok", "mtn lagos network jammed"); only where a place is in lower case
     brands = _brand_edges(names, services, providers, operator_at) if places and not raw.istitle() \
-        and any(texts[s][:1].islower() for s, _, _ in places) else None
+        and _one_in_lower(texts, places) else None
     placed: list[tuple[int, int, str]] = []  # where each geo: tag was said, for "Germany Central (Frankfurt)"
     workplace = None  # the text speaks of a provider's offices, jobs or events (``_workplace``), found when needed
     around: list[tuple[str, str, tuple[str, ...]]] = []  # countries beside a provider, and the regions in them
     yesterday = len(spots) > 1 and not YESTERDAY.isdisjoint(held)  # "yesterday it was Kolkata": mostly not
-    people_at = [o.geo for _, _, o in places if o.demonym and o.geo]  # "Porteños, ... en Palermo"
+    people_at = [o.geo for _, _, o in places if o.demonym and o.geo] if places else []  # "Porteños, ... en Palermo"
     if len(places) > 2:  # "in perth ... anyone else in WA?": the state code of the other places' country
         places = _state_code_by_country(places)
     # "portland, maine", "Paris, Texas": a town before the state it is in, another than the gazetteer's of its name
@@ -587,10 +587,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     town_in = towns_in_the_wider_place(lower, places) if len(places) > 1 and town_namesakes() else {}
     for start in town_in:  # (the town takes its own code, the state after it is dropped)
         town_of_state.pop(start, None)
-    wider_of_town = {s for _, s in town_in.values()}
+    wider_of_town = {s for _, s in town_in.values()} if town_in else set()
     # "Granada (la de Andalucía, no la de Nicaragua)": a place the writer says is not the one meant
-    not_meant_at = {s for s, e, _ in places if not_meant(texts, lower, s, e, places, set(symptom_at), lang)} \
-        if len(places) > 1 else set()
+    not_meant_at = _not_meant_at(texts, lower, places, symptom_at, lang) if len(places) > 1 else set()
     for start, end, nm in places:
         text = " ".join(texts[start:end])
         if end - start == 1 and nm.written in text and not text.isascii():
@@ -618,15 +617,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             if region.split(":", 1)[0] in regional:
                 regions.setdefault(region)
                 say("region", text, True, "a region's name, its provider named", entry=region)
-            elif nm.geo and not any(r.startswith(region.split(":", 1)[0] + ":") for r in regions) and not any(
-                    s == start and e == end and o.kind == "region" and o.ids[0].split(":", 1)[0] in regional
-                    for s, e, o in places):  # "México Central" beside Azure is not also AWS's place
+            elif nm.geo and not _one_starts(regions, region.split(":", 1)[0] + ":") and not _region_at(
+                    places, start, end, regional):  # "México Central" beside Azure is not also AWS's place
                 regions.setdefault(f"geo:{nm.geo}")
                 say("region", text, True, "a region's name without its provider: the place", entry=f"geo:{nm.geo}")
             elif list(providers) in ([], [region.split(":", 1)[0]]) and (
                     _cloud_region_word(lower, texts, text) or _named_as_region(lower, end, services, vocab)
-                    or bool(symptom_at) and _country_and_direction(nm.written, lower)) and len({
-                    o.ids[0].split(":", 1)[0] for s, e, o in places if s == start and e == end and o.kind == "region"}) == 1:
+                    or bool(symptom_at) and _country_and_direction(nm.written, lower)) and len(
+                    _region_providers_at(places, start, end)) == 1:
                 # "quale regione scegliere, Italia settentrionale o Europa occidentale?", "Microsoft's UK South cloud
                 # region", "한국 중부랑 한국 남부 중에 어디를 주 리전으로": a display name only one provider has, said
                 # beside a word for a cloud region, is that provider's region
@@ -641,7 +639,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             abroad = _people_abroad(lower, start, end, nm, places)
             if abroad:
                 say("place", text, False, abroad, entry=f"geo:{nm.geo}")
-            elif nm.geo and any((o.geo or "").startswith(nm.geo + "-") or inside(o.geo, nm.geo) for _, _, o in places) \
+            elif nm.geo and _a_place_inside(places, nm.geo) \
                     and not (texts[start][:1].isupper() and _addressed(texts, lower, start, end)):
                 # (a nation called on with its capital keeps its place beside the writer's city: "Swedes, BankID
                 # not working? ... Göteborg here"; in lower case the place named says where: "kiwis, is spark down?
@@ -673,7 +671,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                 "no signal in Cairo\")"
         if not rule and len(nm.geo or "") == 2 and elsewhere.cjk_people(texts[start], nm.written) and (
                 not (symptom_at or stage_spans or ja or services)
-                or any(o.written != nm.written and o.geo for _, _, o in places)):
+                or _another_place(places, nm.written)):
             rule = "a country's people in Japanese or Korean (\"韓国人の友達がソウルで\", \"일본 사는 한국인인데 도쿄에서\"): " \
                 "beside another place, that place says where; in a text about no outage, no place"
         if not rule:
@@ -744,20 +742,20 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             workplace = not any(sym in lexicon.PROBLEM_SYMPTOMS for _, _, sym, _ in found) and _workplace(lower, texts)
         at_work = workplace and not _region_word_near(lower, start, end)  # "Frankfurt region on AWS" is the region
         for provider in regional:
-            named = [r for r in nm.ids if r.startswith(provider + ":")]
-            located = [r for r in nm.located if r.startswith(provider + ":")]
+            named = _starting(nm.ids, provider + ":")
+            located = _starting(nm.located, provider + ":")
             if wide:
                 named, located = (named if len(nm.geo or "") > 2 else []), []
             ids = named if len(named) == 1 else located if len(located) == 1 else named or located
-            if any(x in regions for x in ids):
+            if _one_in(ids, regions):
                 mapped = True
-            elif at_work and any(o.kind == "region" and x in o.ids for _, _, o in places for x in ids):
+            elif at_work and _a_region_of(places, ids):
                 mapped = True  # "Stockholm meetup: Running Kafka on Azure Sweden Central": the region is named
             elif at_work:
                 say("place", text, False, f"a city where {provider} has an office, hires or meets, not its region "
                     "(\"AWS apre una nuova sede a Milano\", \"hiring SREs in Dublin\", \"AWS Summit Milano\")",
                     entry=ids[0] if ids else None)
-            elif len(ids) == 1 and not any(x.startswith(provider + ":") for x in regions):
+            elif len(ids) == 1 and not _one_starts(regions, provider + ":"):
                 regions.setdefault(ids[0])
                 say("place", text, True, f"a place with a {provider} region, {provider} named", entry=ids[0])
                 mapped = True
@@ -781,14 +779,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         nm = _the_country_of_its_name(lower, end, nm) or nm  # "Georgia (the country)"
         # "Córdoba", "Newcastle", "Cambridge": which of the places so named; a spelling the gazetteer folds alike
         # and places the same ("Róma" beside "Roma") follows its namesake's choice ("en la roma y en coyoacán")
-        alike = nm.written if nm.written in namesakes() else next(
-            (o.written for s, e, o in places if s == start and e == end and o.geo == nm.geo
-             and o.written in namesakes()), None) if len(nm.geo or "") > 2 else None
+        alike = nm.written if nm.written in namesakes() else _namesake_alike(places, start, end, nm.geo) \
+            if len(nm.geo or "") > 2 else None
         if alike and start not in town_in:  # (the wider place after a town has said which: "Columbus GA, not Ohio")
             chosen = _namesake_choice(texts, lower, start, end, nm if alike == nm.written else _with(nm, written=alike),
-                                      [p for p in places if p[0] not in not_meant_at],
+                                      _not_at(places, not_meant_at),
                                       operators.countries(texts, lower, operator_at) if operator_at else frozenset(),
-                                      lang, frozenset(o.geo for s, _, o in places if s in not_meant_at and o.geo))
+                                      lang, _geos_at(places, not_meant_at))
             if chosen is None:
                 say("place", text, False, "a city name others share, none of them in the country of the text's other "
                     "places, nor one its operator serves where the text's language is not the usual one's (\"Vivo fora "
@@ -797,14 +794,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             nm = chosen
         regions.setdefault(f"geo:{nm.geo}")
         placed.append((start, end, f"geo:{nm.geo}"))
-        if wide and any(r.split(":", 1)[0] in regional for r in nm.located + nm.ids):
+        if wide and _of_these_providers(nm.located + nm.ids, regional):
             around.append((text, f"geo:{nm.geo}", nm.located))
             say("place", text, True, "a country or province beside a provider, not said as its region: the place",
                 entry=f"geo:{nm.geo}")
         else:
             say("place", text, True, f"a place in the gazetteer{_form_note(nm)}", entry=f"geo:{nm.geo}")
     for text, region, located in around:
-        if region in regions and any(r in regions for r in located):
+        if region in regions and _one_in(located, regions):
             regions.pop(region)  # "eu-west-1 ... in Ireland", "Korea ... Azure Korea Central": the region says where
             say("place", text, False, "a country or province around a region of it named in the text: the region "
                 "says where", entry=region)
@@ -823,32 +820,14 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         found.append((0, 0, symptom, False))
     power = bool(ja) and any("停電" in t for t in texts)
-    if not power and any(sym == "outage" for _, _, sym, _ in found):
+    found_kinds = {sym for _, _, sym, _ in found}  # (``found`` is complete from here on)
+    if not power and "outage" in found_kinds:
         # An outage word in a sentence that speaks of electricity ("the outage map shows 4,000 homes without
         # power", "elektrik kesintisi"), or a compound made on a word for it ("Stroomstoring"): a power cut.
-        outage_at = [start for start, _, sym, _ in found if sym == "outage" and start < n]
-        power = any(lower[start].startswith(lexicon.POWER_PREFIXES) for start in outage_at)
-        if not power and not lexicon.POWER_WORDS.isdisjoint(held):
-            # ("blackout" in a text about an app, a site or a server is theirs: "Poste Italiane, l'app torna online
-            # dopo il blackout di ieri")
-            apps = not lexicon.BLACKOUT_OF_APPS.isdisjoint(held)
-            power_sentences = {sentence[i] for i, w in enumerate(lower)
-                               if w in lexicon.POWER_WORDS and not (apps and w == "blackout")}
-            power = any(sentence[start] in power_sentences for start in outage_at)
-    kinds = {sym for _, _, sym, _ in found}
-    if "fine" in kinds:
-        fine_in = {sentence[st] for st, _, sym, _ in found if sym == "fine" and st < n}
-        # "X having capacity issues. Central US looks fine.": a place said fine beside a problem elsewhere
-        # is a contrast, not a recovery
-        spots = [st for st in place_at if st < n] + [i for i, _ in codes if i < n]
-        place_fine = all(any(p < st and sentence[p] == sentence[st] for p in spots)  # the place is what is fine
-                     for st, _, sym, _ in found if sym == "fine" and st < n)
-        asked = {sentence[i] for i, w in enumerate(lower) if w.endswith("?")}  # "aws outage? ohio looks fine"
-        contrast = place_fine and any(sentence[st] not in asked and sentence[st] not in fine_in
-                                             for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n)
-        if not contrast and not any(sentence[st] in fine_in for st, _, sym, _ in found
-                                    if sym in lexicon.PROBLEM_SYMPTOMS and st < n):
-            kinds.add("recovered")  # "Outage? What outage. Kinesis has been fine", not "X won't launch, Y is fine"
+        power = _power_cut(lower, found, sentence, held)
+    kinds = set(found_kinds)
+    if "fine" in kinds and _fine_as_recovery(lower, found, sentence, place_at, codes):
+        kinds.add("recovered")  # "Outage? What outage. Kinesis has been fine", not "X won't launch, Y is fine"
     recovered = "recovered" in kinds
     if recovered:
         problems = {sym for _, _, sym, ongoing in found if ongoing and sym in lexicon.PROBLEM_SYMPTOMS}
@@ -873,8 +852,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             # a component's state goes on: "Editor - Partial Outage; Login - Operational")
             # and maintenance announced ahead is a notice whatever it will make unavailable: "Planerat underhåll
             # söndag 03:00–05:00. Appen kan vara otillgänglig")
-            joined = " ".join(lower)
-            status = ("resolved" if problems and any(r in joined for r in lexicon.INCIDENT_REVIEWS) else
+            status = ("resolved" if problems and _holds_one(" ".join(lower), lexicon.INCIDENT_REVIEWS) else
                       "informational" if "maintenance" in kinds and "recovered" not in kinds and _announced(lower, ja, doc)
                       else "resolved" if problems and told_after(lower, raw) else
                       "investigating" if problems or _component_state(lower) else "resolved" if recovered else
@@ -892,22 +870,21 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             problems = set()
     why = None
     excluded = None  # why a text is about no outage at all, whatever its words
-    if recovered and not (kinds & lexicon.PROBLEM_SYMPTOMS) and not stage_spans and not ja and {
-            " ".join(lower[st:e]) for st, e, sym, _ in found if sym in ("recovered", "fine")} <= lexicon.ALL_CLEAR:
+    if recovered and not (kinds & lexicon.PROBLEM_SYMPTOMS) and not stage_spans and not ja and _said_all_clear(
+            lower, found, ("recovered", "fine"), False):
         # "Zoom Meetings - Operational. Zoom Phone - Operational.": a component list, no incident ended
         status = "informational" if want_status else status
         symptoms.discard("recovered")
         why = excluded = "every component said operational: no incident"
     elif not (kinds & lexicon.PROBLEM_SYMPTOMS) and not stage_spans and not any(s.startswith("st:") for s in ja) \
-            and {" ".join(lower[st:e]) for st, e, sym, _ in found if sym == "recovered" and e > st} <= lexicon.ALL_CLEAR \
+            and _said_all_clear(lower, found, ("recovered",), True) \
             and allclear.all_clear(lower, raw):
         # "Alle Komponenten betriebsbereit", "Tüm sistemler çalışır durumda", "모든 시스템 정상 운영 중"
         status = "informational" if want_status else status
         symptoms.discard("recovered")
         why = excluded = "all systems said to work: no incident"
     # "Stromausfall in Köln, Internet weg", "停電、ネットも繋がりにくい": the power cut took a network with it
-    network_lost = power and any(sym == "connectivity" or not lexicon.NETWORK_WORDS.isdisjoint(lower[st:e])
-                                 for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS)
+    network_lost = power and _network_lost(lower, found)
     operator = bool(operator_at) and not (services or providers)  # an operator is what the text is about
     if power and not (services or providers or operator) and not network_lost:
         problems = set()  # "power outage on our street": not a service outage
@@ -918,8 +895,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         problems = set()  # "Stromausfall ... 10 min, danach lief alles wieder, auch IMDb"
         symptoms -= lexicon.PROBLEM_SYMPTOMS
         why = excluded = "a power cut at home, over or not reaching the services named: no service went down"
-    elif problems and not (services or providers or operator) and not fine_here and all(
-            " ".join(lower[st:e]) in lexicon.NO_COVERAGE for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS):
+    elif problems and not (services or providers or operator) and not fine_here and _no_coverage_only(lower, found):
         # (not where another place is said to be fine: "WindTre a Torino niente segnale, a Genova normale" is
         # a network down in one city, not the writer up a mountain)
         problems = set()  # "no signal up here in the mountains": where the writer is, no network failed
@@ -930,7 +906,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         ANSWER_WORDS.isdisjoint(held) and raw.isascii()) \
         else answered.asked_then_fine(
         texts, lower, raw, found,
-        [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)],
+        _spans_tagged(names, services, providers),
         [(s, e) for s, e, _ in places] + [(i, i + 1) for i, _ in codes], lang)
     if asked_fine:
         # "azure outage? everything in West Europe looks fine from here", "people saying psn is down but I've been
@@ -946,8 +922,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # A component's state goes on beside the others said operational ("Jira Cloud — Degraded performance. ...
     # Confluence is operational."): an all-clear word of another component is no recovery of this one.
     state = _component_state(lower) if status != "resolved" and not _STATE_FIRSTS.isdisjoint(held) and (
-        "recovered" not in kinds or all(" ".join(lower[st:e]) in lexicon.ALL_CLEAR
-                                        for st, e, sym, _ in found if sym == "recovered")) else None
+        "recovered" not in kinds or _said_all_clear(lower, found, ("recovered",), False)) else None
     if status in ("investigating", "identified", "monitoring"):
         ongoing, why = True, f"status stage {status}"
     elif state:
@@ -962,8 +937,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if not strong and not (services or providers or operator) and _about_a_service(lower, raw):
             # "swish hänger sig vid betalningen", "bunq-app blijft laden": a complaint of what a service does,
             # about an app, a server, a payment..., names a failing service the catalog may not know
-            complaint = next((" ".join(lower[st:e]) or sym for st, e, sym, _ in found if sym in problems
-                              and sym != "degraded" and " ".join(lower[st:e]) not in lexicon.WEAK_WORDS), None)
+            complaint = _complaint(lower, found, problems)
         ongoing = bool(strong) or bool(services or providers or operator) or complaint is not None
         why = (f"a strong symptom ({', '.join(strong)})" if strong else
                f"a complaint ({complaint!r}) about an app, server or payment" if complaint is not None else
@@ -982,18 +956,12 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             _PAST_COPULA_WORDS.isdisjoint(held) and lexicon.OUTAGE_DID.isdisjoint(held)) else None)
         if back:
             ongoing, why = False, back
-    recovery_said = any(sym == "recovered" for _, _, sym, _ in found) or any(s == "resolved" for _, _, s in stage_spans)
-    # "back online after 18-hour outage": the outage word in the recovery's own sentence
-    recovery_sentences = {sentence[st] for st, _, sym, _ in found if sym == "recovered" and st < n}
-    # or in the sentence right after it, telling what was down ("Voltou o X. Ficou duas horas sem carregar")
-    recovered_outage = bool(recovery_sentences) and any(sentence[st] in recovery_sentences
-                                                        or sentence[st] - 1 in recovery_sentences
-                                                        for st, _, sym, _ in found
-                                                        if sym in lexicon.STRONG_SYMPTOMS and st < n) \
+    recovery_said = "recovered" in found_kinds or bool(stage_spans) and _stage_of(stage_spans, "resolved")
+    # "back online after 18-hour outage": the outage word in the recovery's own sentence, or in the sentence right
+    # after it, telling what was down ("Voltou o X. Ficou duas horas sem carregar")
+    recovered_outage = "recovered" in found_kinds and _outage_beside_recovery(found, sentence, n) \
         or bool(ja and recovered)
-    if not recovered_outage and recovery_said and any(
-            e > st and " ".join(lower[st:e]) not in lexicon.GENERIC_RECOVERIES
-            for st, e, sym, _ in found if sym == "recovered"):
+    if not recovered_outage and recovery_said and _recovery_in_own_words(lower, found):
         # "hepsiburada düzeldi", "Allegro już śmiga", "Rabobank app weer in de lucht": a service said to work
         # again in everyday words is one that failed, whether or not the catalog knows its name ("the statue
         # was restored" is a generic recovery word; a washing machine that works again, an everyday subject)
@@ -1005,13 +973,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     relevant, why_relevant = _about_an_outage(ongoing, why, excluded, back, status, kinds, recovery_said,
                                               recovered_outage, bool(services or providers or operator),
                                               ctx.kind == "status" or titled is not None
-                                              or any(st == 0 and (e == n or lower[e] in TITLE_MARKS)
-                                                     for st, e, _ in stage_spans),  # "Service restored - ..."
+                                              or bool(stage_spans) and _stage_opens(lower, stage_spans),
+                                              # ("Service restored - ...")
                                               ctx.kind == "status")
     if not found and not denied and not CHOICE_CUES.isdisjoint(held) and verbs.choosing(lower):
         denied = True  # "i won't let my kids play fortnite": a person choosing, no complaint to read in
     # (of a named service or network operator: a bag of words is least sure of what the catalog does not name)
-    now = (present_time(lower, raw, [(st, e) for st, e, sym, _ in found if sym in problems], bool(ja), held)
+    now = (present_time(lower, raw, _spans_of(found, problems), bool(ja), held)
            if not (recovery_said or recovered) else still_now(lower, found, problems)) \
         if ongoing and (services or providers or operator) and not denied else None
     if trace is not None:
@@ -1023,7 +991,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         trace.append({"what": "ongoing", "text": "", "tagged": ongoing, "rule": why})
         trace.append({"what": "relevance", "text": "", "tagged": relevant, "rule": why_relevant})
     return Tags(services=list(services), providers=list(providers), regions=list(regions),
-                symptoms=[s for s in lexicon.SYMPTOMS if s in symptoms] if symptoms else [], status=status, relevant=relevant,
+                symptoms=_in_order(symptoms) if symptoms else [], status=status, relevant=relevant,
                 ongoing=ongoing, denied=denied or excluded is not None, now=now, operator=bool(operator_at))
 
 
@@ -1038,6 +1006,352 @@ def _listed_with_a_sibling(lower: list[str], i: int, entry: str, names, services
             continue
         if e == i - 1 and lower[i - 1] in LIST_JOINERS or s == i + 2 and i + 1 < n and lower[i + 1] in LIST_JOINERS:
             return True
+    return False
+
+
+def _in_spans(i: int, spans) -> bool:
+    """Is token ``i`` inside one of ``spans`` ((start, end, ...) each)? (A loop, not a generator: resolve asks it
+    of most texts, and a generator expression makes every name it reads a cell of resolve's frame.)"""
+    for span in spans:
+        if span[0] <= i < span[1]:
+            return True
+    return False
+
+
+def _repaired(lower: list[str], found: list[tuple[int, int, str, bool]], spans, sentence
+              ) -> list[tuple[int, int, str, bool]]:
+    """The recoveries a provider's repair verb tells (see resolve): a verb of lexicon.REPAIR_VERBS in the sentence
+    of a strong problem word, or before a problem word of its sentence said after "after" or with a named service
+    right before the verb."""
+    n = len(lower)
+    strong_at = [st for st, _, sym, _ in found if sym in lexicon.STRONG_SYMPTOMS and st < n]
+    weak_at = [st for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n]
+    named_ends = {e for _, e, ns in spans if any(nm.kind in ("service", "provider") for nm in ns)}
+    return [(i, i + 1, "recovered", False) for i, w in enumerate(lower)
+            if w in lexicon.REPAIR_VERBS and (any(sentence[st] == sentence[i] for st in strong_at) or any(
+                st > i and sentence[st] == sentence[i] and (
+                    i in named_ends or not lexicon.AFTER_WORDS.isdisjoint(lower[max(i + 1, st - 3):st]))
+                for st in weak_at))]
+
+
+def _inside_kinds(spans, kinds: tuple[str, ...]) -> set[int]:
+    """The positions of the spans holding a name of one of ``kinds``."""
+    return {i for s, e, ns in spans if any(nm.kind in kinds for nm in ns) for i in range(s, e)}
+
+
+def _paid(found: list[tuple[int, int, str, bool]], money: int) -> list[tuple[int, int, str, bool]]:
+    """``found`` with a weak problem word over the money phrase at ``money`` read as a payment failure."""
+    return [(s, e, "payments" if sym == "problems" and s <= money < e else sym, on) for s, e, sym, on in found]
+
+
+def _problem_near_a_thing(sentence, i: int, symptom_at: list[int]) -> bool:
+    """A problem word in the sentence of the thing at ``i``, or at most two of lexicon.THINGS_REACH after it."""
+    for s in symptom_at:
+        if sentence[s] == sentence[i] or i < s <= i + 2 * lexicon.THINGS_REACH:
+            return True
+    return False
+
+
+def _in_longer_names(names, services: dict) -> set[int]:
+    """The positions of the names of two words or more that name a tagged service."""
+    return {i for s, e, ns in names if e - s > 1 and any(nm.ids and nm.ids[0] in services for nm in ns)
+            for i in range(s, e)}
+
+
+def _serves(provider: str, services: dict, vocab: Vocabulary, by_brand: bool) -> bool:
+    """A tagged service is the provider's (``by_brand``: or written under its brand, "azure/...")."""
+    for s in services:
+        if by_brand and s.split("/")[0] == provider or vocab.provider_of.get(s) == provider:
+            return True
+    return False
+
+
+def _named_provider(provider: str, names) -> bool:
+    """The provider is named as a provider among ``names``."""
+    for _, _, ns in names:
+        for nm in ns:
+            if nm.kind == "provider" and nm.ids and nm.ids[0] == provider:
+                return True
+    return False
+
+
+def _first_named(namers, providers: dict, services: dict) -> str | None:
+    """The first of ``namers`` that is a tagged provider or service."""
+    for namer in namers:
+        if namer in providers or namer in services:
+            return namer
+    return None
+
+
+def _not_before(adjectives: list[tuple[int, str]], lower: list[str], before) -> list[tuple[int, str]]:
+    """The country adjectives whose word is none of ``before``."""
+    return [(i, code) for i, code in adjectives if lower[i] not in before]
+
+
+def _not_found_at(adjectives: list[tuple[int, str]], found_at: set[int]) -> list[tuple[int, str]]:
+    """The country adjectives at no position of ``found_at``."""
+    return [(i, code) for i, code in adjectives if i not in found_at]
+
+
+def _one_in_lower(texts: list[str], places) -> bool:
+    """A place written in lower case."""
+    for s, _, _ in places:
+        if texts[s][:1].islower():
+            return True
+    return False
+
+
+def _not_meant_at(texts: list[str], lower: list[str], places, symptom_at: list[int], lang: str | None) -> set[int]:
+    """Where a place starts that the writer says is not the one meant (place_rules.not_meant)."""
+    return {s for s, e, _ in places if not_meant(texts, lower, s, e, places, set(symptom_at), lang)}
+
+
+def _one_starts(strings, prefix: str) -> bool:
+    """One of ``strings`` starts with ``prefix``."""
+    for x in strings:
+        if x.startswith(prefix):
+            return True
+    return False
+
+
+def _one_in(items, where) -> bool:
+    """One of ``items`` is in ``where``."""
+    for x in items:
+        if x in where:
+            return True
+    return False
+
+
+def _starting(ids, prefix: str) -> list[str]:
+    """The ids that start with ``prefix``, in order."""
+    return [r for r in ids if r.startswith(prefix)]
+
+
+def _region_at(places, start: int, end: int, regional: list[str]) -> bool:
+    """A region name of one of the ``regional`` providers spans exactly ``start``-``end``."""
+    for s, e, o in places:
+        if s == start and e == end and o.kind == "region" and o.ids[0].split(":", 1)[0] in regional:
+            return True
+    return False
+
+
+def _region_providers_at(places, start: int, end: int) -> set[str]:
+    """The providers of the region names that span exactly ``start``-``end``."""
+    return {o.ids[0].split(":", 1)[0] for s, e, o in places if s == start and e == end and o.kind == "region"}
+
+
+def _a_place_inside(places, geo: str) -> bool:
+    """One of ``places`` is inside ``geo``."""
+    for _, _, o in places:
+        if (o.geo or "").startswith(geo + "-") or inside(o.geo, geo):
+            return True
+    return False
+
+
+def _another_place(places, written: str) -> bool:
+    """One of ``places`` is another place than the one written ``written``."""
+    for _, _, o in places:
+        if o.written != written and o.geo:
+            return True
+    return False
+
+
+def _a_region_of(places, ids) -> bool:
+    """A region name among ``places`` is one of ``ids``."""
+    for _, _, o in places:
+        if o.kind == "region":
+            for x in ids:
+                if x in o.ids:
+                    return True
+    return False
+
+
+def _namesake_alike(places, start: int, end: int, geo: str | None) -> str | None:
+    """The namesake (geo.namesakes) another reading of the span ``start``-``end`` at the same place is written as."""
+    for s, e, o in places:
+        if s == start and e == end and o.geo == geo and o.written in namesakes():
+            return o.written
+    return None
+
+
+def _not_at(places, starts: set[int]) -> list:
+    """The places that start at none of ``starts``."""
+    return [p for p in places if p[0] not in starts]
+
+
+def _geos_at(places, starts: set[int]) -> frozenset:
+    """The places' codes of those that start at one of ``starts``."""
+    return frozenset(o.geo for s, _, o in places if s in starts and o.geo)
+
+
+def _of_these_providers(ids, providers: list[str]) -> bool:
+    """One of ``ids`` is a region of one of ``providers``."""
+    for r in ids:
+        if r.split(":", 1)[0] in providers:
+            return True
+    return False
+
+
+def _power_cut(lower: list[str], found: list[tuple[int, int, str, bool]], sentence, held) -> bool:
+    """An outage word of ``found`` made on a word for electricity ("Stroomstoring"), or in a sentence that speaks
+    of it ("the outage map shows 4,000 homes without power"): a power cut."""
+    n = len(lower)
+    outage_at = [start for start, _, sym, _ in found if sym == "outage" and start < n]
+    for start in outage_at:
+        if lower[start].startswith(lexicon.POWER_PREFIXES):
+            return True
+    if lexicon.POWER_WORDS.isdisjoint(held):
+        return False
+    # ("blackout" in a text about an app, a site or a server is theirs: "Poste Italiane, l'app torna online
+    # dopo il blackout di ieri")
+    apps = not lexicon.BLACKOUT_OF_APPS.isdisjoint(held)
+    power_sentences = {sentence[i] for i, w in enumerate(lower)
+                       if w in lexicon.POWER_WORDS and not (apps and w == "blackout")}
+    return any(sentence[start] in power_sentences for start in outage_at)
+
+
+def _fine_as_recovery(lower: list[str], found: list[tuple[int, int, str, bool]], sentence, place_at: set[int],
+                      codes) -> bool:
+    """Whether a fine-word of ``found`` tells a recovery: not where a place said fine stands beside a problem
+    elsewhere ("X having capacity issues. Central US looks fine.": a contrast), nor in a problem's sentence."""
+    n = len(lower)
+    fine_in = {sentence[st] for st, _, sym, _ in found if sym == "fine" and st < n}
+    spots = [st for st in place_at if st < n] + [i for i, _ in codes if i < n]
+    place_fine = all(any(p < st and sentence[p] == sentence[st] for p in spots)  # the place is what is fine
+                     for st, _, sym, _ in found if sym == "fine" and st < n)
+    asked = {sentence[i] for i, w in enumerate(lower) if w.endswith("?")}  # "aws outage? ohio looks fine"
+    contrast = place_fine and any(sentence[st] not in asked and sentence[st] not in fine_in
+                                  for st, _, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS and st < n)
+    return not contrast and not any(sentence[st] in fine_in for st, _, sym, _ in found
+                                    if sym in lexicon.PROBLEM_SYMPTOMS and st < n)
+
+
+def _said_all_clear(lower: list[str], found: list[tuple[int, int, str, bool]], syms: tuple[str, ...],
+                    spanning: bool) -> bool:
+    """Every word of ``found`` of one of ``syms`` (``spanning``: of a word or more) is an all-clear
+    (lexicon.ALL_CLEAR)."""
+    for st, e, sym, _ in found:
+        if sym in syms and (e > st or not spanning) and " ".join(lower[st:e]) not in lexicon.ALL_CLEAR:
+            return False
+    return True
+
+
+def _network_lost(lower: list[str], found: list[tuple[int, int, str, bool]]) -> bool:
+    """A problem of the network: a connectivity problem, or a problem word holding a network's word."""
+    for st, e, sym, _ in found:
+        if sym in lexicon.PROBLEM_SYMPTOMS and (
+                sym == "connectivity" or not lexicon.NETWORK_WORDS.isdisjoint(lower[st:e])):
+            return True
+    return False
+
+
+def _no_coverage_only(lower: list[str], found: list[tuple[int, int, str, bool]]) -> bool:
+    """Every problem word of ``found`` is one of no mobile signal where the writer is (lexicon.NO_COVERAGE)."""
+    for st, e, sym, _ in found:
+        if sym in lexicon.PROBLEM_SYMPTOMS and " ".join(lower[st:e]) not in lexicon.NO_COVERAGE:
+            return False
+    return True
+
+
+def _spans_tagged(names, services: dict, providers: dict) -> list[tuple[int, int]]:
+    """The spans of the names of a tagged service or provider."""
+    return [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)]
+
+
+def _complaint(lower: list[str], found: list[tuple[int, int, str, bool]], problems: set[str]) -> str | None:
+    """The first problem word of ``problems`` that is a complaint (not "degraded", nor a weak word alone)."""
+    for st, e, sym, _ in found:
+        if sym in problems and sym != "degraded" and " ".join(lower[st:e]) not in lexicon.WEAK_WORDS:
+            return " ".join(lower[st:e]) or sym
+    return None
+
+
+def _stage_of(stage_spans, stage: str) -> bool:
+    """A stage span of ``stage``."""
+    for _, _, s in stage_spans:
+        if s == stage:
+            return True
+    return False
+
+
+def _outage_beside_recovery(found: list[tuple[int, int, str, bool]], sentence, n: int) -> bool:
+    """A strong problem word in a recovery's sentence or the one right after it."""
+    recovery_sentences = {sentence[st] for st, _, sym, _ in found if sym == "recovered" and st < n}
+    if not recovery_sentences:
+        return False
+    for st, _, sym, _ in found:
+        if sym in lexicon.STRONG_SYMPTOMS and st < n and (
+                sentence[st] in recovery_sentences or sentence[st] - 1 in recovery_sentences):
+            return True
+    return False
+
+
+def _recovery_in_own_words(lower: list[str], found: list[tuple[int, int, str, bool]]) -> bool:
+    """A recovery said in words other than a generic recovery's (lexicon.GENERIC_RECOVERIES)."""
+    for st, e, sym, _ in found:
+        if sym == "recovered" and e > st and " ".join(lower[st:e]) not in lexicon.GENERIC_RECOVERIES:
+            return True
+    return False
+
+
+def _stage_opens(lower: list[str], stage_spans) -> bool:
+    """A stage opens the text as its title ("Service restored - ...")."""
+    n = len(lower)
+    for st, e, _ in stage_spans:
+        if st == 0 and (e == n or lower[e] in TITLE_MARKS):
+            return True
+    return False
+
+
+def _spans_of(found: list[tuple[int, int, str, bool]], problems: set[str]) -> list[tuple[int, int]]:
+    """The spans of the words of ``found`` of one of ``problems``."""
+    return [(st, e) for st, e, sym, _ in found if sym in problems]
+
+
+def _in_order(symptoms: set[str]) -> list[str]:
+    """``symptoms`` in lexicon.SYMPTOMS's order."""
+    return [s for s in lexicon.SYMPTOMS if s in symptoms]
+
+
+def _quiet(what: str, text: str, tagged: bool, rule: str, **extra) -> None:
+    """What resolve's rules say of a decision, where no one reads it (outside --explain)."""
+
+
+def _say_to(trace: list):
+    """What resolve's rules say of a decision, appended to ``trace`` (--explain)."""
+
+    def say(what: str, text: str, tagged: bool, rule: str, **extra) -> None:
+        trace.append({"what": what, "text": text, "tagged": tagged, "rule": rule, **extra})
+
+    return say
+
+
+def _holds_one(text: str, parts) -> bool:
+    """``text`` holds one of ``parts``."""
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+def _public_system_before(lower: list[str], i: int) -> bool:
+    """A station's, an airport's or a shop's machines (lexicon.PUBLIC_SYSTEMS) at most three words before ``i``
+    ("Heathrow T5 e-gates down"; "gates" only after "-", "ticket" or "passport")."""
+    for k in range(1, 4):
+        if i - k >= 0 and lower[i - k] in lexicon.PUBLIC_SYSTEMS and (
+                lower[i - k] != "gates" or i - k > 0 and lower[i - k - 1] in ("-", "ticket", "passport")):
+            return True
+    return False
+
+
+def _dead_after_a_name(lower: list[str], i: int, names) -> bool:
+    """A service's or provider's name ends right before ``i``, or before a copula right before it ("linkedin är
+    död")."""
+    for _, e, ns in names:
+        if e == i or e == i - 1 and lower[e] in DEAD_COPULAS:
+            for nm in ns:
+                if nm.kind in ("service", "provider"):
+                    return True
     return False
 
 
