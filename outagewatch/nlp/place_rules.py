@@ -823,7 +823,10 @@ def _fine_in_clause(texts: list[str], lower: list[str], spots: list[tuple[int, i
         return said
     # "à Lille le réseau SFR est mort, à Paris tout va bien": the problem is said elsewhere, even where its
     # place is unknown; "netflix is fine here in chicago, must be your isp" says no problem and keeps it
-    return said if any(s not in said for s, _ in spots) or fine.problem_said(lower, found) else set()
+    for s, _ in spots:
+        if s not in said:
+            return said
+    return said if fine.problem_said(lower, found) else set()
 
 
 def _cjk_fine(token: str, written: str) -> bool:

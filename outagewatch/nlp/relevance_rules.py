@@ -93,7 +93,7 @@ def _again_now(joined: str, problems: list[tuple[int, int]]) -> str | None:
     is not now)."""
     for match in _AGAIN_NOW_RE.finditer(joined):
         at = joined.count(" ", 0, match.start())
-        if any(st - NEAR <= at < e + NEAR for st, e in problems):
+        if _near(at, problems):
             return match.group()
     words = None
     for match in _AGAIN_RE.finditer(joined):
@@ -126,18 +126,17 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     a set that holds :data:`TIME_WORDS` (resolve's held words): its word tests read those few, not every word."""
     words = lower if held is None else held
     if cjk:
-        if any(past in raw for past in lexicon.PAST_TIMES_CJK):
+        if _first_in(raw, lexicon.PAST_TIMES_CJK) is not None:
             return None
-        cue = next((cue for cue in lexicon.PRESENT_TIME_CJK if cue in raw), None) or next(
-            (w for w in lower if w in lexicon.AGAIN_CJK_KO), None) or next(
-            (cue for cue in lexicon.AGAIN_CJK_JA if cue in raw), None)
+        cue = _first_in(raw, lexicon.PRESENT_TIME_CJK) or next(
+            (w for w in lower if w in lexicon.AGAIN_CJK_KO), None) or _first_in(raw, lexicon.AGAIN_CJK_JA)
         if cue:
             return cue
     if not problems:
         return None
     if not IF_WORDS.isdisjoint(words):
         # "if github goes down again I'm taking the day off": a problem said in a condition is none now
-        problems = [(st, e) for st, e in problems if not _in_condition(lower, st)]
+        problems = _not_in_condition(lower, problems)
         if not problems:
             return None
     joined = None
@@ -147,13 +146,13 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
             return _again_now(joined, problems)
     present = lexicon.PRESENT_TIME.intersection(words)
     for i in operators.positions(lower, present) if present else ():  # (in order: the first that dates a problem)
-        if any(st - NEAR <= i < e + NEAR for st, e in problems):
+        if _near(i, problems):
             return lower[i]
     if joined is None:
         joined = " ".join(lower)
     for match in _PRESENT_RE.finditer(joined) if _KEYS.holding(joined) & _PRESENT else ():
         at = joined.count(" ", 0, match.start())  # the phrase's first word
-        if any(st - NEAR <= at < e + NEAR for st, e in problems):
+        if _near(at, problems):
             return match.group()
     # "Slack outage again this morning", "GitHub is down again", "Teams schon wieder kaputt": with no past time
     # in the text (above), a problem come back is a problem now
@@ -161,7 +160,7 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
         at = joined.count(" ", 0, match.start())
         if at and lower[at - 1] in lexicon.FINE_AGAIN or at + 1 < len(lower) and lower[at + 1] in lexicon.FINE_AGAIN:
             continue  # "seems ok again", "it's Available again", "wieder online": working again
-        if any(st - NEAR <= at < e + NEAR for st, e in problems):
+        if _near(at, problems):
             return match.group()
     return None
 
@@ -177,6 +176,33 @@ CONDITIONS = frozenset({"if", "when", "si", "cuando", "wenn", "falls", "se", "al
 
 # Words for "if" that open a condition in their clause (not "se", "si", "om", "als", "when": words of other senses too).
 IF_WORDS = frozenset({"if", "wenn", "falls", "jeśli", "jeżeli", "eğer", "indien", "qualora"})
+
+
+def _but_possessives_of_times(lower: list[str]) -> list[str]:
+    """``lower`` less each "'s" right after a past time's word ("Monday's meltdown")."""
+    return [w for k, w in enumerate(lower) if w != "'s" or k == 0 or lower[k - 1] not in _BACK_KEYS]
+
+
+def _near(at: int, problems: list[tuple[int, int]]) -> bool:
+    """The word at ``at`` is at most :data:`NEAR` words from one of ``problems``. (Loops, not generator expressions,
+    in what the rules ask of most texts: a generator costs a function, a frame and a cell for each name it reads.)"""
+    for st, e in problems:
+        if st - NEAR <= at < e + NEAR:
+            return True
+    return False
+
+
+def _first_in(text: str, cues) -> str | None:
+    """The first of ``cues`` that ``text`` holds, or None."""
+    for cue in cues:
+        if cue in text:
+            return cue
+    return None
+
+
+def _not_in_condition(lower: list[str], problems: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The problems not said in a condition (:func:`_in_condition`)."""
+    return [(st, e) for st, e in problems if not _in_condition(lower, st)]
 
 
 def _in_condition(lower: list[str], start: int) -> bool:
@@ -222,7 +248,7 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
     if back:
         if strong or (named and outage_words):  # "GitHub says a failover caused Wednesday's degraded service"
             return True, f"about a past outage: {back}"
-        if named and any(f"'{review}'" in back for review in lexicon.INCIDENT_REVIEWS):
+        if named and _a_review_quoted(back):
             return True, f"a review of a named service's incident: {back}"
         return False, f"{back}, and no outage word (only {', '.join(sorted(outage_words))})"
     if "maintenance" in kinds and not strong:
@@ -240,6 +266,14 @@ def _about_an_outage(ongoing: bool, why: str, excluded: str | None, back: str | 
             return True, "a recovery about an outage" + (" of a named service" if named else "")
         return False, "a recovery of nothing named, no outage word"
     return False, why
+
+
+def _a_review_quoted(back: str) -> bool:
+    """``back`` quotes an incident review's words (lexicon.INCIDENT_REVIEWS)."""
+    for review in lexicon.INCIDENT_REVIEWS:
+        if f"'{review}'" in back:
+            return True
+    return False
 
 
 def _announced(lower: list[str], ja, doc: Doc) -> bool:
@@ -280,8 +314,10 @@ def _partial(lower: list[str], start: int) -> bool:
     before = lower[max(0, start - 4):start]
     if lexicon.PARTIAL.isdisjoint(before):
         return False
-    return any(w in lexicon.PARTIAL and (w not in _PARTIAL_BEFORE_TO or k + 1 < len(before) and before[k + 1] == "to")
-               for k, w in enumerate(before))
+    for k, w in enumerate(before):
+        if w in lexicon.PARTIAL and (w not in _PARTIAL_BEFORE_TO or k + 1 < len(before) and before[k + 1] == "to"):
+            return True
+    return False
 
 
 def _card_refused(lower: list[str]) -> int | None:
@@ -313,8 +349,14 @@ def _power_cut_over(lower: list[str], texts: list[str], found, sentence, power: 
     words of ``lower`` among a set that holds :data:`POWER_CUT_WORDS` (resolve's held words), tested instead."""
     words = lower if held is None else held
     raw = "".join(texts) if cjk else ""
-    if lexicon.POWER_BACK.isdisjoint(words) and not (cjk and any(b in raw for b in lexicon.POWER_BACK_CJK)):
+    if lexicon.POWER_BACK.isdisjoint(words) and not (cjk and _first_in(raw, lexicon.POWER_BACK_CJK) is not None):
         return False
+    return _power_cut_told_over(lower, found, sentence, power, cjk, words, raw)
+
+
+def _power_cut_told_over(lower: list[str], found, sentence, power: bool, cjk: bool, words: AbstractSet[str] | list[str],
+                         raw: str) -> bool:
+    """:func:`_power_cut_over` past its first test (a word that says things work again)."""
     if not lexicon.DATACENTER_WORDS.isdisjoint(words) or "data center" in " ".join(lower):
         return False  # "Azure VMs are back after this morning's power event at the Phoenix datacenter": not at home
     if not (power or not lexicon.BREAKER_WORDS.isdisjoint(words) or not lexicon.POWER_WORDS.isdisjoint(words)
@@ -626,14 +668,14 @@ def _looking_back(lower: list[str], raw: str, cjk: bool, held: AbstractSet[str] 
         return f"{window}, nothing says it goes on"
     if cjk:
         for past in lexicon.PAST_TIMES_CJK:
-            if past in raw and not any(now in raw for now in lexicon.NOW_CJK):
+            if past in raw and _first_in(raw, lexicon.NOW_CJK) is None:
                 return f"a past outage ({past!r}), nothing says it goes on"
         for cause in lexicon.LOOKING_BACK_CJK:
-            if cause in raw and not any(now in raw for now in lexicon.LOOKING_BACK_CJK_NOT):
+            if cause in raw and _first_in(raw, lexicon.LOOKING_BACK_CJK_NOT) is None:
                 return f"a past outage whose cause is told ({cause!r}), nothing says it goes on"
         match = _PAST_LENGTH_CJK_RE.search(raw) if _PAST_LENGTH_CJK_NEEDS is None or \
             _PAST_LENGTH_CJK_NEEDS.search(raw) else None
-        if match and not any(now in raw for now in lexicon.PAST_LENGTH_CJK_NOT):
+        if match and _first_in(raw, lexicon.PAST_LENGTH_CJK_NOT) is None:
             return f"a past outage told with its length ({match.group()!r}), nothing says it goes on"
     if not lexicon.PAST_TELLING.isdisjoint(words) and lexicon.NOW.isdisjoint(words) \
             and lexicon.PAST_LENGTH_NOT.isdisjoint(words):
@@ -661,7 +703,7 @@ def _looking_back(lower: list[str], raw: str, cjk: bool, held: AbstractSet[str] 
         if before and before[-1] in lexicon.COMPARED:
             return None  # "429s all morning with the same config as last week": a comparison, not the time
         # The possessive of the past time is no "is" ("Monday's meltdown").
-        now = [w for k, w in enumerate(lower) if w != "'s" or k == 0 or lower[k - 1] not in _BACK_KEYS]
+        now = _but_possessives_of_times(lower)
         if not (lexicon.SINCE.intersection(before) or lexicon.NOW.intersection(now)):
             return f"a past outage ({match.group()!r}), nothing says it goes on"
     return None
@@ -752,5 +794,8 @@ def _status(lower: list[str], stage_spans, ja, partial: bool = False, titled: st
         stages.add("monitoring")
     if not stages:
         return None
-    incident = [s for s in lexicon.STATUS_ORDER if s in stages and s != "informational"]
-    return incident[-1] if incident else "informational"
+    last = "informational"
+    for s in lexicon.STATUS_ORDER:
+        if s in stages and s != "informational":
+            last = s
+    return last

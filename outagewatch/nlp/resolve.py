@@ -179,7 +179,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     # "tre har noll täckning", "bez Playa"): nlp/loose_operators.py
     # (an all-ASCII text holding none of the words operators.find starts from names none of its operators)
     operator_at = (operators.find(texts, lower, raw, held) if not OPERATOR_WORDS.isdisjoint(held)
-                   or not raw.isascii() else []) or loose_operators.find(texts, lower, lang)
+                   or not raw.isascii() else []) or (loose_operators.find(texts, lower, lang)
+                                                     if not LOOSE_OPERATOR_WORDS.isdisjoint(held) else [])
     downs: set[int] = set()
     for i in operator_at:
         name_ends.add(i + 1)
@@ -805,11 +806,11 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             regions.pop(region)  # "eu-west-1 ... in Ireland", "Korea ... Azure Korea Central": the region says where
             say("place", text, False, "a country or province around a region of it named in the text: the region "
                 "says where", entry=region)
-    for region in _within(placed, texts):
+    for region in _within(placed, texts) if len(placed) > 1 else ():  # (one place is inside no other)
         regions.pop(region, None)
         say("place", region, False, "the wider place around a place named in brackets (\"Germany Central "
             "(Frankfurt)\"): the narrower one says where", entry=region)
-    for region in _around_a_place(placed, regions):
+    for region in _around_a_place(placed, regions) if len(placed) > 1 else ():
         regions.pop(region, None)
         say("place", region, False, "a region or state around a city in it also named as where (\"across Scotland? "
             "Glasgow and Edinburgh both out\"): the city says where", entry=region)
@@ -1493,6 +1494,9 @@ PEOPLE_WORDS = frozenset().union(
 # The words operators.find starts from (a name, a worded name, a two-word name's first word, a genitive, a
 # Japanese or Korean carrier's Latin letters): an all-ASCII text holding none names no operator.
 OPERATOR_WORDS = operators.any_word()
+# The words loose_operators.find's first test looks for (a word of a network, of being without, a down-word): a text
+# holding none names no operator as its customers write it.
+LOOSE_OPERATOR_WORDS = loose_operators.NETWORK | loose_operators.WITHOUT | loose_operators.DOWN
 # Every word that may answer a question or hearsay in answered.asked_then_fine (a fine-word, a fine-phrase's first
 # word, a negation, a false alarm's first word): an all-ASCII text holding none is asked nothing it answers.
 ANSWER_WORDS = answered.answer_words()
@@ -1503,7 +1507,7 @@ HELD_WORDS = frozenset().union(
     MEDIUM_CUES, CITY_ADJECTIVE_NOUNS, YESTERDAY, lexicon.POWER_WORDS, lexicon.BLACKOUT_OF_APPS, CHOICE_CUES,
     {"system", "bedrock", "docker", "toomanyrequests", "my", "the", "?", "??", "？", ",", "one", "dans"},
     MONEY_GATE, lexicon.POWER_BACK, answered.HEARSAY, PEOPLE_WORDS, recurring.GATE, OPERATOR_WORDS,
-    senses.DRILL_FIRSTS, _STATE_FIRSTS, _PAST_COPULA_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS,
+    senses.DRILL_FIRSTS, _STATE_FIRSTS, _PAST_COPULA_WORDS, LOOSE_OPERATOR_WORDS, lexicon.OUTAGE_DID, ANSWER_WORDS, word_towns.TOWN_NOUNS,
     PLACE_CASES,
     fine._needed(), TIME_WORDS, POWER_CUT_WORDS)
 # (fine.may_say_fine, present_time, _looking_back, operators.find and _power_cut_over read held for their words)

@@ -86,7 +86,7 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
         verdicts.append((start, end, nm, ok))
         rules.append(rule)
     firsts = [ok for _, _, _, ok in verdicts]  # each name's own verdict, before a list shares one
-    if any(ok is False for ok in firsts):
+    if _one_is_false(firsts):
         plain = [(s, e, nm, True) for s, e, ns in names for nm in ns if nm.kind in ("service", "provider")
                  and not (nm.ambiguous or nm.needs_case)]
         both = verdicts + plain
@@ -105,9 +105,26 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
     for _, _, nm, ok in verdicts:  # "Amazon" beside Amazon Kinesis is AWS, not the shop
         family = vocab.brand_family.get(nm.ids[0])
         if ok and nm.ambiguous and family and nm.ids[0] not in ctx.services and \
-                any(e in services or e in providers for e in family):
+                _one_tagged(family, services, providers):
             services.pop(nm.ids[0], None)
             providers.pop(nm.ids[0], None)
+
+
+def _one_is_false(verdicts: list) -> bool:
+    """One of ``verdicts`` is False (not None). (Loops, not generator expressions, in what the rules ask of most
+    texts: a generator costs a function, a frame and a cell for each name it reads.)"""
+    for ok in verdicts:
+        if ok is False:
+            return True
+    return False
+
+
+def _one_tagged(entries, services: dict, providers: dict) -> bool:
+    """One of ``entries`` is a tagged service or provider."""
+    for e in entries:
+        if e in services or e in providers:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=32)
@@ -188,6 +205,14 @@ def _typo_names(lower, vocab: Vocabulary, services: dict, providers: dict, sympt
             none.add(word)
     if not nears:
         return []
+    return _typos_taken(lower, vocab, services, providers, symptom_at, names, lang, say, explaining, searched, nears)
+
+
+def _typos_taken(lower, vocab: Vocabulary, services: dict, providers: dict, symptom_at: list[int], names,
+                 lang: str | None, say, explaining: bool, searched: frozenset, nears: dict[str, tuple[str, ...]]
+                 ) -> list:
+    """:func:`_typo_names` where a word of the text is one edit off a name (``nears``: those words, each with the
+    names it is one edit off): which of them are taken."""
     typed: list = []  # (start, end, [Name]) of each typo'd name taken
     taken = {i for s, e, _ in names for i in range(s, e)}
     n = len(lower)
@@ -295,14 +320,25 @@ def _short_names(lower: list[str], vocab: Vocabulary, services: dict, providers:
     after an apostrophe is no part of the product's name ("Azure ... VM'ler erişilemez", "eu-central-1 S3'te")."""
     joined = " ".join(lower)  # (one C-level pass: most texts have no apostrophe and no hyphen)
     if "-" in joined or "'" in joined or "’" in joined:
-        stems = [(i, stem) for i, w in enumerate(lower) if ("-" in w or "'" in w or "’" in w)
-                 and (stem := _apostrophe_stem(w)) != w]
+        stems = []
+        for i, w in enumerate(lower):
+            if "-" in w or "'" in w or "’" in w:
+                stem = _apostrophe_stem(w)
+                if stem != w:
+                    stems.append((i, stem))
         if stems:
             lower = list(lower)
             for i, stem in stems:
                 lower[i] = stem
     if vocab.short_words.isdisjoint(lower) and not (texts and _cjk_short_in(texts, raw)):
         return  # no product's word of any brand in the text: most texts (one set test, before the brands are read)
+    _brands_short_names(lower, vocab, services, providers, ctx, spans, texts)
+
+
+def _brands_short_names(lower: list[str], vocab: Vocabulary, services: dict, providers: dict, ctx: SourceContext,
+                        spans, texts: list[str] | None) -> None:
+    """:func:`_short_names` where the text holds a product's word of some brand (``lower``: its words, stems for
+    the words with a Turkish ending after an apostrophe)."""
     # the brand a search was for counts as named: "uk south vms unreachable" found by a search for azure
     brands = {e.split("/")[0] for e in (*services, *providers, *ctx.services, *ctx.providers)} | set(ctx.brands) | \
         {e for e in ctx.named if vocab.provider_of.get(e) == e}  # not a product's: "spark" is Adobe's and a carrier
