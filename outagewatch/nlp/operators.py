@@ -411,7 +411,15 @@ def find(texts: list[str], lower: list[str], raw: str | None = None,
         # a Japanese or Korean carrier is looked for only in a text that is not all ASCII
         joined = " ".join(texts)
         joined = None if joined.isascii() or not _CJK_NAMES.search(joined) else joined
-    for i, text in enumerate(texts) if joined is not None else ():
+    if joined is not None:
+        _cjk_carriers(texts, lower, found)
+    return sorted(found)
+
+
+def _cjk_carriers(texts: list[str], lower: list[str], found: list[int]) -> None:
+    """:func:`find`'s Japanese and Korean carriers, added to ``found`` (a function of its own: its generator
+    expressions would make cells of ``find``'s locals on every call)."""
+    for i, text in enumerate(texts):
         if i in found:
             continue
         if _CJK_NAMES.search(text) and (_CJK.search(text) or any(_CJK.search(t) for t in texts)):
@@ -421,7 +429,6 @@ def find(texts: list[str], lower: list[str], raw: str | None = None,
         elif lower[i] in CJK_WORDS and text == CJK_WORD_FORMS[lower[i]] and any(
                 CJK_WORDS[lower[i]].search(t) for t in texts):
             found.append(i)  # "大阪人やけどau全然繋がらへん", "KT 인터넷 먹통"
-    return sorted(found)
 
 
 # What an operator sells, said right after its name written in lower case, as people type it ("cox internet",

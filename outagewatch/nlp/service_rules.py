@@ -577,6 +577,95 @@ def _add_entry(entry: str, vocab: Vocabulary, services: dict, providers: dict) -
         services.setdefault(entry)
 
 
+def _one_within(positions: list[int], lo: int, hi: int) -> bool:
+    """One of ``positions`` is from ``lo`` to ``hi``. (:func:`_accept`'s tests of the problem words as loops, not
+    generator expressions: a generator costs a function, a frame and a cell for each name it reads, and
+    :func:`_accept` is asked of most doubtful names.)"""
+    for s in positions:
+        if lo <= s <= hi:
+            return True
+    return False
+
+
+def _in_its_sentence(sentence, start: int, symptom_at: list[int]) -> bool:
+    """A problem word in the sentence of the word at ``start``."""
+    sent = sentence[start]
+    for s in symptom_at:
+        if sentence[s] == sent:
+            return True
+    return False
+
+
+def _later_in_its_sentence(sentence, start: int, end: int, symptom_at: list[int]) -> bool:
+    """A problem word after ``end`` in the sentence of the word at ``start``."""
+    for s in symptom_at:
+        if end < s and sentence[s] == sentence[start]:
+            return True
+    return False
+
+
+def _complained_right_after(lower: list[str], sentence, start: int, end: int, symptom_at: list[int]) -> bool:
+    """A problem word right after the name (or after a linking word), in its sentence."""
+    for s in symptom_at:
+        if (s == end or s == end + 1 and lower[end] in NICKNAME_LINKS) and sentence[s] == sentence[start]:
+            return True
+    return False
+
+
+def _near_in_its_sentence(sentence, start: int, symptom_at: list[int]) -> list[int]:
+    """The problem words in the name's sentence at most :data:`PROBLEM_WINDOW` words from it."""
+    sent = sentence[start]
+    return [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
+
+
+def _quoted_near(symptom_at: list[int], said, end: int) -> list[int]:
+    """The problem words inside the quoted message after the name, at most :data:`QUOTE_WINDOW` words on."""
+    return [s for s in symptom_at if s in said and s - end <= QUOTE_WINDOW]
+
+
+def _everyday_seen(lower: list[str], everyday_words, sentence, sent: int, end: int) -> list[str]:
+    """The words of the name's everyday sense in its sentence or just after it, sorted."""
+    return sorted({w for i, w in enumerate(lower) if w in everyday_words and
+                   (sentence[i] == sent or end <= i < end + EVERYDAY_AFTER)})
+
+
+def _searched_with(vocab: Vocabulary, words, word: str, entry: str) -> bool:
+    """A search word before the nickname makes a name of the entry ("hbo" + "max")."""
+    for q in words:
+        for n in vocab.phrases.get(f"{q} {word}", ()):
+            if n.ids[0] == entry:
+                return True
+    return False
+
+
+def _brand_words_beside(lower: list[str], sentence, start: int, end: int, lo: int, hi: int, brand_words
+                        ) -> list[str]:
+    """The words of the brand's own world from ``lo`` to ``hi``, outside the name, in its sentence."""
+    sent = sentence[start]
+    return [lower[i] for i in range(lo, hi) if not start <= i < end and lower[i] in brand_words
+            and sentence[i] == sent]
+
+
+def _in_its_clause(lower: list[str], start: int, end: int, near: list[int], linked: bool, quoted) -> bool:
+    """A problem word of ``near`` in the name's clause: after it with no clause break between (a quoted message
+    is one clause), or before it after a linking word."""
+    for s in near:
+        if s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(
+                [w for k, w in enumerate(lower[end:s], end) if k not in quoted]):
+            return True
+        if linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start]):
+            return True
+    return False
+
+
+def _tech_beside(lower: list[str], start: int, end: int, lo: int, hi: int) -> bool:
+    """A tech word from ``lo`` to ``hi``, outside the name."""
+    for i in range(lo, hi):
+        if not start <= i < end and lower[i] in lexicon.TECH_CONTEXT:
+            return True
+    return False
+
+
 def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceContext, context_providers: set,
             symptom_at: list[int], sentence, clear_mentions: bool, hashtag_down: bool, ja_talk: bool,
             entity: str | None = None, foreign: "_Foreign | None" = None,
@@ -590,7 +679,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if nm.needs_case and not _cased_like(texts[start:end], nm.written.split()):
         parts = lower[start:end]
         # "prime video keeps buffering": several words, then a complaint right after them
-        if len(parts) > 1 and any(end <= s <= end + 1 for s in symptom_at):
+        if len(parts) > 1 and _one_within(symptom_at, end, end + 1):
             return True, "a name of ordinary words in lower case, a complaint right after it"
         if " ".join(parts) in lexicon.LOWER_CASE_BRANDS and (not start or lower[start - 1] not in lexicon.ADJECTIVE_BEFORE):
             # "the new season on prime video is great"; not "watched a prime video about cooking"
@@ -641,8 +730,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     if everyday_words or (word == "steam" and written == "STEAM"):
         sent = sentence[start]
         # its sentence, and the words just after it ("teams... de fútbol sala": the dots end no thought)
-        seen = sorted({w for i, w in enumerate(lower) if w in everyday_words and
-                       (sentence[i] == sent or end <= i < end + EVERYDAY_AFTER)}) if everyday_words else []
+        seen = _everyday_seen(lower, everyday_words, sentence, sent, end) if everyday_words else []
         if seen or written == "STEAM":
             # "Der Wasserkocher macht so viel Steam", "Oba teams grały fatalnie", "STEAM eğitimi" (the acronym)
             return None, ("everyday sense (" + ", ".join(seen[:3]) + " in its sentence)") if seen else \
@@ -654,7 +742,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # makes it the last word of a place's name
         return None, f"the last word of a place's name ({texts[start - 1]!r} before it)"
     if start == 0 and after_word(lower, end) in HEADLINE_ZOOM and word == "zoom" and \
-            not any(sentence[s] == sentence[start] for s in symptom_at):
+            not _in_its_sentence(sentence, start, symptom_at):
         # "Zoom sur les nouvelles aides", "Zoom op de nieuwe regels", "zoom na nowe przepisy": a headline's
         # "a closer look at", no problem said
         return None, "a headline's 'a closer look at' (Zoom sur / op / na)"
@@ -672,12 +760,12 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # sentence or its product noun right after it; never shared from a list ("Xbox and Nintendo indies")
         sent = sentence[start]
         after = lower[end] if end < len(lower) else ""
-        if any(sentence[s] == sent for s in symptom_at) or after in NICKNAME_NOUNS:
+        if _in_its_sentence(sentence, start, symptom_at) or after in NICKNAME_NOUNS:
             return True, "the company named for its online service, a problem said in its sentence"
         return None, "the company, no problem of its online service said"
-    searched = word in ctx.words or entry in ctx.named or (word in lexicon.NICKNAMES and any(
-        entry in (n.ids[0] for n in vocab.phrases.get(f"{q} {word}", ())) for q in ctx.words))  # "hbo" + "max"
-    if searched and (not written.islower() or any(sentence[s] == sentence[start] for s in symptom_at)):
+    searched = word in ctx.words or entry in ctx.named or (word in lexicon.NICKNAMES and bool(ctx.words) and
+                                                           _searched_with(vocab, ctx.words, word, entry))  # "hbo" + "max"
+    if searched and (not written.islower() or _in_its_sentence(sentence, start, symptom_at)):
         # After the everyday senses: a search for "zoom" finds "zoom in on the photo" too. And only
         # capitalised or beside talk of a problem: the search finds "steam coming off my coffee" and
         # "box number 12" as surely as the brand, so in lower case the query is no evidence alone.
@@ -692,13 +780,12 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             return False, "a nickname the brand goes by only in " + ", ".join(sorted(said_in or ()))
         if word in lexicon.NICKNAMES_COMPLAINED and (written.islower() or written.isupper()) and \
                 not (end < len(texts) and texts[end][:1].isupper() and texts[end].isalpha()) and \
-                any((s == end or s == end + 1 and lower[end] in NICKNAME_LINKS) and sentence[s] == sentence[start]
-                    for s in symptom_at):
+                _complained_right_after(lower, sentence, start, end, symptom_at):
             # "ig down?", "ig is down for everyone", "snap not loading": a complaint right after the short name
             return True, "a short name, a complaint right after it"
         if word in lexicon.NICKNAMES_ABROAD and foreign and foreign() and \
                 foreign() not in vocab.everyday_in.get(word, ()) and word not in vocab.proper_names and \
-                after_word(lower, end) not in ABROAD_NOT_BEFORE and any(sentence[s] == sentence[start] for s in symptom_at):
+                after_word(lower, end) not in ABROAD_NOT_BEFORE and _in_its_sentence(sentence, start, symptom_at):
             # "¿alguien más con snap caído?", "epic znowu leży", "snap 5 dakikada bir oturumu kapatıyor": an
             # English word is no word of the text's language, and its sentence tells a problem
             return True, f"a short name, no word of the text's language ({foreign()}), a problem in its sentence"
@@ -730,7 +817,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return True, f"its provider ({provider}) is named"
     capitalised = written[:1].isupper() and (written != written.lower())
     if len(nm.written) == 1:  # "X": the letter, unless written as the name and said to be broken
-        ok = written == nm.written and any(start < s <= end + 2 for s in symptom_at)
+        ok = written == nm.written and _one_within(symptom_at, start + 1, end + 2)
         if ok:
             return ok, "the letter written as the name, said to be broken"
         if written == nm.written and (start == 0 or lower[start - 1] in SENTENCE_END) and \
@@ -739,7 +826,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
             return True, "the letter written as the name opening a sentence, a verb only a company does after it"
         if written == nm.written and (start == 0 or lower[start - 1] in SENTENCE_END) and \
                 after_word(lower, end)[:1].isalpha() and \
-                any(end < s and sentence[s] == sentence[start] for s in symptom_at):
+                _later_in_its_sentence(sentence, start, end, symptom_at):
             # "X war am Morgen für viele Nutzer nicht erreichbar", "X doet al de hele ochtend raar ... laden half":
             # the capital letter opening a sentence, then a word, then its problem in that sentence (not "X-ray",
             # "X: 12", a list's "X)")
@@ -747,17 +834,17 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # "Panne de X", "Instabilidade no X", "Caída mundial de X", "Störung bei X": an outage of it, as news
         # headlines in other languages put it
         ok = written == nm.written and start > 1 and lower[start - 1] in OUTAGE_OF and \
-            any(start - 4 <= s < start - 1 for s in symptom_at)
+            _one_within(symptom_at, start - 4, start - 2)
         return ok, "the letter written as the name, an outage of it said before it" if ok else \
             "a single letter without a problem right after"
     sent = sentence[start]
-    near = [s for s in symptom_at if sentence[s] == sent and -PROBLEM_WINDOW <= s - start <= PROBLEM_WINDOW]
+    near = _near_in_its_sentence(sentence, start, symptom_at)
     if not near and symptom_at and not SAYING.isdisjoint(lower[end:end + 3]):
         # "alexa keeps saying 'sorry, i'm having trouble understanding right now'": the message it gives, quoted after
         # a verb of saying, is one clause with it however long
         said = _quoted(lower, end) if any(w in QUOTES for w in lower[end:end + 4]) else ()
-        near = [s for s in symptom_at if s in said and s - end <= QUOTE_WINDOW]
-    if any(end <= s <= end + 2 for s in near):
+        near = _quoted_near(symptom_at, said, end)
+    if _one_within(near, end, end + 2):
         return True, "a symptom right after it"  # "slack is down", "zoom not working"
     before = lower[start - 1] if start else ""
     after = lower[end] if end < len(lower) else ""
@@ -771,8 +858,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
     brand_words = lexicon.BRAND_NEAR.get(word)
     if brand_words:
         lo, hi = max(0, start - lexicon.BRAND_NEAR_REACH), min(len(lower), end + lexicon.BRAND_NEAR_REACH)
-        seen = [lower[i] for i in range(lo, hi) if not start <= i < end and lower[i] in brand_words
-                and sentence[i] == sent]
+        seen = _brand_words_beside(lower, sentence, start, end, lo, hi, brand_words)
         if seen:
             return True, f"a word of the brand's own world beside it ({seen[0]!r})"
     if capitalised and (after in lexicon.BRAND_VERBS or before in lexicon.BRAND_VERBS
@@ -794,9 +880,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         # capital anyway; the everyday senses were ruled out above). A quoted message is one clause.
         linked = start and lower[start - 1] in NAME_LINKS
         quoted = _quoted(lower, end) if near else ()
-        ok = any((s >= end and lexicon.CLAUSE_BREAKS.isdisjoint(
-                    w for k, w in enumerate(lower[end:s], end) if k not in quoted)) or
-                 (linked and s < start and lexicon.CLAUSE_BREAKS.isdisjoint(lower[s:start])) for s in near)
+        ok = _in_its_clause(lower, start, end, near, bool(linked), quoted)
         case = "lower case" if not capitalised else "first in its sentence"
         if ok or not capitalised:
             return ok, (f"{case}, a complaint in the same clause" if ok else
@@ -805,7 +889,7 @@ def _accept(texts, lower, start, end, nm: Name, vocab: Vocabulary, ctx: SourceCo
         return True, "capitalised mid-sentence, a symptom nearby"
     if not initial or clear_mentions:
         lo, hi = max(0, start - 4), min(len(lower), end + 4)
-        if any(lower[i] in lexicon.TECH_CONTEXT for i in range(lo, hi) if not start <= i < end):
+        if _tech_beside(lower, start, end, lo, hi):
             return True, "capitalised, a tech word nearby"
         if clear_mentions and symptom_at:
             return True, "capitalised beside another named service and a symptom"
