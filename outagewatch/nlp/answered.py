@@ -258,7 +258,7 @@ def _answer(texts: list[str], lower: list[str], cut: int, tail: str, found, name
     if not tail and len(answer) > 2 and answer[0] in ANSWER_NO and answer[1] in ANSWER_NO_MARKS:
         answer = answer[2:]  # "no, todo bien por aquí": the answer's "no" is no negation of what follows
         cut += 2
-    words = [w for w in answer if any(c.isalnum() for c in w)]
+    words = [w for w in answer if w.isalnum() or any(c.isalnum() for c in w)]
     raw_answer = (tail + " " + " ".join(texts[cut:])).strip()
     if not raw_answer or len(words) + (1 if tail else 0) > MAX_ANSWER:
         return None

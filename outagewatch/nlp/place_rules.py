@@ -131,8 +131,12 @@ AIRLINE_WORDS = frozenset({"airlines", "airways"})
 def _capitals_unlike(written: str, name: str) -> bool:
     """A word written with a capital inside where the place's name has a small letter ("TVer" for Tver): a brand
     styled so, not the place; a name in capitals throughout ("TVER") is read as before."""
-    return len(written) == len(name) and not written.isupper() and any(
-        a.isupper() and b.islower() for a, b in zip(written[1:], name[1:]))
+    if len(written) != len(name) or written.isupper():
+        return False
+    for a, b in zip(written[1:], name[1:]):
+        if a.isupper() and b.islower():
+            return True
+    return False
 
 
 def _company_name(texts: list[str], lower: list[str], start: int, end: int) -> bool:

@@ -362,7 +362,7 @@ def _power_cut_told_over(lower: list[str], found, sentence, power: bool, cjk: bo
     if not (power or not lexicon.BREAKER_WORDS.isdisjoint(words) or not lexicon.POWER_WORDS.isdisjoint(words)
             or cjk and any(b in raw for b in lexicon.BREAKER_CJK)):
         joined = " ".join(lower)
-        if not any(p in joined for p in lexicon.POWER_PREFIXES) \
+        if _first_in(joined, lexicon.POWER_PREFIXES) is None \
                 or not any(t.startswith(lexicon.POWER_PREFIXES) for t in lower):
             return False
     # the clauses that speak of the power (a comma, "and", "but" end one: "power outage across denver, mobile data

@@ -172,7 +172,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     names = spans
     if lang in inflected.ENDINGS:  # "na discordzie", "netflixte", "siedzę na tiktoku": a name with a case ending
         names = spans + inflected.inflected_names(lower, vocab, lang, {i for s, e, _ in spans for i in range(s, e)})
-    name_ends = {e for _, e, _ in names}
+    name_ends: set[int] = set()
+    for span in names:
+        name_ends.add(span[1])
     # A network operator the catalog does not list ("Optus down", "Tele2 mobilnät dött", "sem net da MEO"):
     # named for relevance alone (no service tag), nlp/operators.py
     # ... or as its customers write it, in lower case or by a word of their language ("play nie ma zasięgu",
@@ -321,7 +323,13 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
     if rehearsal:  # "our game day simulated losing us-east-1": what breaks in a drill was planned
         say("symptom", rehearsal, False, "a drill or simulation: its failures are planned")
         found = [f for f in found if f[2] not in lexicon.PROBLEM_SYMPTOMS]
-    symptom_at = sorted(set(talk) | {s for s, _, _, _ in found}) if talk or found else talk
+    if talk or found:
+        at_set = set(talk)
+        for f in found:
+            at_set.add(f[0])
+        symptom_at = sorted(at_set)
+    else:
+        symptom_at = talk
 
     # Names, strongest evidence first.
     for i, entry in handles:
@@ -485,8 +493,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         for provider, why in _providers_aside(texts, lower, names, services, providers, vocab, ctx, found + negated_spans):
             providers.pop(provider)
             say("name", provider, False, why, entry=provider)
-    if len(services) > 1 and (not ASKING.isdisjoint(held) or ("?" in raw or "？" in raw) and any(
-            w.endswith("?") or w == "？" for w in lower)):
+    if len(services) > 1 and (not ASKING.isdisjoint(held) or ("?" in raw or "？" in raw) and _a_question(lower)):
         for service in _products_suspected(lower, names, services, vocab, ctx):
             services.pop(service)
             provider = vocab.provider_of.get(service)
@@ -821,7 +828,9 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             continue
         found.append((0, 0, symptom, False))
     power = bool(ja) and any("停電" in t for t in texts)
-    found_kinds = {sym for _, _, sym, _ in found}  # (``found`` is complete from here on)
+    found_kinds: set[str] = set()  # (``found`` is complete from here on)
+    for f in found:
+        found_kinds.add(f[2])
     if not power and "outage" in found_kinds:
         # An outage word in a sentence that speaks of electricity ("the outage map shows 4,000 homes without
         # power", "elektrik kesintisi"), or a compound made on a word for it ("Stroomstoring"): a power cut.
@@ -1256,7 +1265,28 @@ def _no_coverage_only(lower: list[str], found: list[tuple[int, int, str, bool]])
 
 def _spans_tagged(names, services: dict, providers: dict) -> list[tuple[int, int]]:
     """The spans of the names of a tagged service or provider."""
-    return [(s, e) for s, e, ns in names if any(i in services or i in providers for nm in ns for i in nm.ids)]
+    out = []
+    for s, e, ns in names:
+        if _a_tagged_name(ns, services, providers):
+            out.append((s, e))
+    return out
+
+
+def _a_tagged_name(ns, services: dict, providers: dict) -> bool:
+    """One of the names ``ns`` stands for a tagged service or provider."""
+    for nm in ns:
+        for i in nm.ids:
+            if i in services or i in providers:
+                return True
+    return False
+
+
+def _a_question(lower: list[str]) -> bool:
+    """A word ends with a question mark."""
+    for w in lower:
+        if w.endswith("?") or w == "？":
+            return True
+    return False
 
 
 def _complaint(lower: list[str], found: list[tuple[int, int, str, bool]], problems: set[str]) -> str | None:
@@ -1310,8 +1340,14 @@ def _spans_of(found: list[tuple[int, int, str, bool]], problems: set[str]) -> li
 
 
 def _in_order(symptoms: set[str]) -> list[str]:
-    """``symptoms`` in lexicon.SYMPTOMS's order."""
+    """``symptoms`` in lexicon.SYMPTOMS's order (those it lists)."""
+    if len(symptoms) == 1:  # (most texts)
+        for s in symptoms:
+            return [s] if s in _SYMPTOM_SET else []
     return [s for s in lexicon.SYMPTOMS if s in symptoms]
+
+
+_SYMPTOM_SET = frozenset(lexicon.SYMPTOMS)
 
 
 def _quiet(what: str, text: str, tagged: bool, rule: str, **extra) -> None:

@@ -80,12 +80,13 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
                 clear_mentions = True
     verdicts: list = []
     rules: list[str] = []
+    firsts: list = []
     for start, end, nm in doubtful:
         ok, rule = _accept(texts, lower, start, end, nm, vocab, ctx, context_providers, symptom_at, sentence,
                            clear_mentions, hashtag_down, ja_talk, kinds_at.get((start, end)), foreign, kana_or_hangul)
         verdicts.append((start, end, nm, ok))
         rules.append(rule)
-    firsts = [ok for _, _, _, ok in verdicts]  # each name's own verdict, before a list shares one
+        firsts.append(ok)  # each name's own verdict, before a list shares one
     if _one_is_false(firsts):
         plain = [(s, e, nm, True) for s, e, ns in names for nm in ns if nm.kind in ("service", "provider")
                  and not (nm.ambiguous or nm.needs_case)]
@@ -1058,7 +1059,7 @@ def _share_lists(verdicts: list, lower: list[str]) -> None:
                 if not other_ok:
                     continue
                 gap = lower[end:other_start] if other_start >= end else lower[other_end:start]
-                if gap and (all(w in LIST_JOINERS for w in gap) or _compared(lower, gap, min(start, other_start))):
+                if gap and (LIST_JOINERS.issuperset(gap) or _compared(lower, gap, min(start, other_start))):
                     verdicts[i] = (start, end, nm, True)
                     changed = True
                     break
