@@ -212,8 +212,13 @@ def asked_then_fine(texts: list[str], lower: list[str], raw: str, found: list[tu
     if _fine_words().isdisjoint(lower) and _fine_phrases().keys().isdisjoint(lower) and NEGATIONS.isdisjoint(lower) \
             and _FALSE_ALARM_FIRSTS.isdisjoint(lower) and raw.isascii():
         return None  # nothing that could say it works: most questions and hearsay (C-level set tests)
-    problems = [(st, e, sym) for st, e, sym, _ in found if sym in lexicon.PROBLEM_SYMPTOMS]
-    if not problems or any(sym not in ASKED_SYMPTOMS for _, _, sym in problems):
+    problems = []
+    for st, e, sym, _ in found:
+        if sym in lexicon.PROBLEM_SYMPTOMS:
+            if sym not in ASKED_SYMPTOMS:
+                return None  # a problem the writer tells ("won't load", "can't log in")
+            problems.append((st, e, sym))
+    if not problems:
         return None  # nothing asked or said down, or a problem the writer tells ("won't load", "can't log in")
     for cut, tail, how in _splits(texts, lower, raw, problems, asked_mark):
         said = _answer(texts, lower, cut, tail, found, names, places, lang, how)

@@ -827,7 +827,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         if symptom.startswith(("st:", "~")):
             continue
         found.append((0, 0, symptom, False))
-    power = bool(ja) and any("停電" in t for t in texts)
+    power = bool(ja) and _in_a_word(texts, "停電")
     found_kinds: set[str] = set()  # (``found`` is complete from here on)
     for f in found:
         found_kinds.add(f[2])
@@ -917,7 +917,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         else answered.asked_then_fine(
         texts, lower, raw, found,
         _spans_tagged(names, services, providers),
-        [(s, e) for s, e, _ in places] + [(i, i + 1) for i, _ in codes], lang)
+        ([(s, e) for s, e, _ in places] if places else []) + ([(i, i + 1) for i, _ in codes] if codes else []), lang)
     if asked_fine:
         # "azure outage? everything in West Europe looks fine from here", "people saying psn is down but I've been
         # online all night ... no problems": no outage, ruled out on purpose (no relevance model may say yes)
@@ -1206,10 +1206,12 @@ def _power_cut(lower: list[str], found: list[tuple[int, int, str, bool]], senten
     """An outage word of ``found`` made on a word for electricity ("Stroomstoring"), or in a sentence that speaks
     of it ("the outage map shows 4,000 homes without power"): a power cut."""
     n = len(lower)
-    outage_at = [start for start, _, sym, _ in found if sym == "outage" and start < n]
-    for start in outage_at:
-        if lower[start].startswith(lexicon.POWER_PREFIXES):
-            return True
+    outage_at = []
+    for start, _, sym, _ in found:
+        if sym == "outage" and start < n:
+            if lower[start].startswith(lexicon.POWER_PREFIXES):
+                return True
+            outage_at.append(start)
     if lexicon.POWER_WORDS.isdisjoint(held):
         return False
     # ("blackout" in a text about an app, a site or a server is theirs: "Poste Italiane, l'app torna online
@@ -1336,7 +1338,19 @@ def _stage_opens(lower: list[str], stage_spans) -> bool:
 
 def _spans_of(found: list[tuple[int, int, str, bool]], problems: set[str]) -> list[tuple[int, int]]:
     """The spans of the words of ``found`` of one of ``problems``."""
-    return [(st, e) for st, e, sym, _ in found if sym in problems]
+    out = []
+    for st, e, sym, _ in found:
+        if sym in problems:
+            out.append((st, e))
+    return out
+
+
+def _in_a_word(texts: list[str], part: str) -> bool:
+    """A word holds ``part``."""
+    for t in texts:
+        if part in t:
+            return True
+    return False
 
 
 def _in_order(symptoms: set[str]) -> list[str]:
