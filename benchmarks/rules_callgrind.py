@@ -1,0 +1,106 @@
+"""The rules stage's instructions under callgrind: ``resolve`` (and the relevance model) alone, on docs made once.
+
+``/work/wt/cg.sh``-style whole-tagger counts hold every stage; a rules change is a few per cent of them. Here the
+realistic mix's texts that reach the pipeline (``make_mix``, as ``rules_alone.py`` makes them) are made into docs
+once, one round of ``resolve`` (and the tag dict) warms the rules' word caches, and callgrind's instrumentation is
+switched on only around the measured rounds (a small C shim calling ``CALLGRIND_START_INSTRUMENTATION``, built
+with gcc from valgrind's header at the first run). Each part is dumped to a file of its own, in turn: with
+``--part both``, ``OUT.1`` the rules and ``OUT.2`` the relevance model. Instruction counts do not move with the load.
+
+    valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=OUT \\
+        .venv/bin/python benchmarks/rules_callgrind.py --tree T [--texts 3000] [--rounds 1] [--part rules|relevance|both]
+    grep totals: OUT.1          # the rules' instructions; callgrind_annotate OUT.1 for the C functions
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import gc
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SHIM = r"""
+#include <valgrind/callgrind.h>
+void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
+void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+void cg_zero(void) { CALLGRIND_ZERO_STATS; }
+void cg_dump(void) { CALLGRIND_DUMP_STATS; }
+"""
+
+
+def _shim() -> ctypes.CDLL:
+    """The client requests as C calls (no-ops outside valgrind), built once into the temporary directory."""
+    folder = Path(tempfile.gettempdir()) / "outagewatch-cgshim"
+    lib = folder / "libcgshim.so"
+    if not lib.exists():
+        folder.mkdir(exist_ok=True)
+        (folder / "cgshim.c").write_text(SHIM)
+        subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(folder / "cgshim.c")], check=True)
+    return ctypes.CDLL(str(lib))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--texts", type=int, default=3000, help="mix texts (about 40%% reach the rules)")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=100)
+    parser.add_argument("--part", choices=("rules", "relevance", "both"), default="both")
+    args = parser.parse_args()
+    tree = args.tree.resolve()
+    sys.path.insert(0, str(tree))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    cg = _shim()
+    from tagging_throughput import make_mix
+
+    from outagewatch.nlp import Tagger
+    from outagewatch.nlp import tagger as tagging
+    from outagewatch.nlp.pipeline import LANG, TEXT
+    from outagewatch.nlp.resolve import resolve
+    from outagewatch.nlp.source import parse_source
+
+    warm = Tagger(relevance_model=True)
+    list(warm.tag_texts([(t, None, None) for t in make_mix(300, 7)]))
+    rest = [t for t in make_mix(args.texts, args.seed) if warm.prescan.clear(t) is None]
+    docs = []
+    for first in range(0, len(rest), 1000):
+        chunk = rest[first:first + 1000]
+        made = list(warm.nlp.tokenizer.pipe(chunk))
+        for doc, text in zip(made, chunk):
+            doc.user_data[TEXT] = text
+        for _, component in warm.nlp.pipeline:
+            made = [component(doc) for doc in made]
+        tagging._settle_languages(made)
+        docs += made
+    ctx = parse_source(None, warm.vocab)
+    model = warm.relevance
+
+    def rules() -> None:
+        for doc in docs:
+            tagging._as_dict(resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities),
+                             doc.user_data.get(LANG))
+
+    def relevance() -> None:
+        for at in range(0, len(docs), 1000):
+            model.predict_docs(docs[at:at + 1000])
+
+    rules()  # the word caches warmed, as on a running tagger
+    relevance()
+    gc.disable()  # as the tagger runs (gcpause)
+    cg.cg_start()
+    for part, run in (("rules", rules), ("relevance", relevance)):
+        if args.part in (part, "both"):
+            cg.cg_zero()
+            for _ in range(args.rounds):
+                run()
+            cg.cg_dump()
+    cg.cg_stop()
+    print(f"{len(docs)} docs of {args.texts} mix texts, {args.rounds} round(s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
