@@ -197,3 +197,117 @@ def leading(pattern: str) -> str:
     if not firsts:
         return pattern
     return f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{pattern})"
+
+
+def _reach(items) -> int:
+    """See :func:`reach`; :class:`Unknown` where it cannot be told."""
+    total = 0
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+            total += 1
+        elif op is C.AT:  # "$", "\b", "\B" look at the character ahead; "^" (and "\A") at none
+            total += 0 if av in (C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING) else 1
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                raise Unknown(op)  # flags turned on or off inside
+            total += _reach(av[-1])
+        elif op is C.BRANCH:
+            total += max(_reach(alternative) for alternative in av[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if av[1] == C.MAXREPEAT:
+                raise Unknown(op)  # no bound
+            total += av[1] * _reach(av[2])
+        elif op is C.ASSERT or op is C.ASSERT_NOT:
+            # A look-ahead reads as far as its pattern can (counted as if it were consumed: an upper bound); a
+            # look-behind reads only before where it stands.
+            total += _reach(av[1]) if av[0] == 1 else 0
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            total += _reach(av)
+        else:
+            raise Unknown(op)  # a back reference, a conditional...
+    return total
+
+
+def reach(pattern: str) -> int | None:
+    """How far past where a match attempt starts matching ``pattern`` (compiled without flags) can read, at most:
+    every character it consumes, looks ahead at (a look-ahead's pattern, the character after a "$" or a "\\b")
+    lies within this many characters of the attempt's start. None where that cannot be told (no bound, a back
+    reference, a flag)."""
+    items = parse(pattern)
+    if items is None:
+        return None
+    try:
+        return _reach(items)
+    except Unknown:
+        return None
+
+
+def _holds(items, letters: frozenset[str]) -> bool:
+    """Whether every match of the parsed sequence ``items`` consumes a character of ``letters``."""
+    for op, av in items:
+        if op is C.LITERAL:
+            found = chr(av) in letters
+        elif op is C.IN:
+            try:
+                chars = charset(av)
+            except Unknown:  # a category, a negated class
+                chars = set()
+            found = bool(chars) and chars <= letters
+        elif op is C.SUBPATTERN:
+            found = not (av[1] or av[2]) and _holds(av[-1], letters)
+        elif op is C.BRANCH:
+            found = all(_holds(alternative, letters) for alternative in av[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            found = av[0] >= 1 and _holds(av[2], letters)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            found = _holds(av, letters)
+        else:  # a look-around, an anchor, any character: consumes nothing sure
+            found = False
+        if found:
+            return True
+    return False
+
+
+def holds(pattern: str, letters: frozenset[str]) -> bool:
+    """Whether every match of ``pattern`` (compiled without flags) holds a character of ``letters`` (False where
+    that cannot be told for sure)."""
+    items = parse(pattern)
+    return items is not None and _holds(items, letters)
+
+
+def windowed_reach(regex: re.Pattern, letters: frozenset[str]) -> int | None:
+    """The :func:`reach` of ``regex`` if it is worth searching only around the runs of ``letters`` in a text
+    (:func:`windows`): ``re`` tries it at every position (not :func:`scanned`), every match holds one of the
+    letters (:func:`holds`), and its reach is bounded; else None (search the whole text)."""
+    if regex.flags & FLAGS:
+        return None
+    items = parse(regex.pattern)
+    if items is None or scanned(items) or not _holds(items, letters):
+        return None
+    return reach(regex.pattern)
+
+
+def windows(runs: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+    """The (start, end) windows of a text that hold every match of a regex of this ``reach`` whose every match
+    holds a letter of ``runs`` (the text's maximal runs of such letters, in order: :func:`windowed_reach`): from
+    ``reach`` before each run to ``reach`` after it, windows that meet merged into one.
+
+    Why the matches, and only they, are found in the windows (``regex.finditer(text, start, end)`` in each): a
+    match holds a letter at some index ``c`` of a run; it starts at most ``reach`` before ``c`` and reads nothing
+    at or past ``c + reach`` (its reach), so it lies in the window of ``c``'s run and is found there by the same
+    attempt, which reads the same characters (a look-behind sees before a window's start: ``re`` hides nothing
+    before ``pos``). An attempt that succeeds inside a window is a match of the text cut at the window's end,
+    which holds a letter whose window reaches ``reach`` past it, so it never read the cut: the text's match too.
+    Between windows no attempt can succeed, and windows do not overlap: the same matches, in the same order."""
+    found: list[tuple[int, int]] = []
+    low = high = -1
+    for start, end in runs:
+        if high >= 0 and start - reach > high:
+            found.append((low, high))
+            high = -1
+        if high < 0:
+            low = max(start - reach, 0)
+        high = end + reach
+    if high >= 0:
+        found.append((low, high))
+    return found

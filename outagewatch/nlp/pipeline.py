@@ -27,9 +27,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from outagewatch.nlp import absence, affixes, compounds, lexicon, spandocs, verbs
-from outagewatch.nlp.elsewhere import find_script_places
+from outagewatch.nlp.elsewhere import SCRIPT_PLACE_LETTER, find_script_places
 from outagewatch.nlp.geo import script_places
-from outagewatch.nlp.fastre import leading, may_match, needed_chars
+from outagewatch.nlp.fastre import leading, may_match, needed_chars, windowed_reach, windows
 from outagewatch.nlp.lang import _stop_words as lang_stop_words
 from outagewatch.nlp.patterns import Patterns
 from outagewatch.nlp.vocabulary import (AZ_ID_RE, REGION_CODE_RE, SCRIPT_SEPARATORS, Vocabulary, entries_for_host, fold,
@@ -67,6 +67,19 @@ _JA_PARTIAL_NEEDS = needed_chars("|".join(lexicon.JA_PARTIAL))
 _JA_GATE_CHARS = set().union(*(needs for needs in [_JA_NEGATED_NEEDS, _JA_EVERYDAY_NEEDS, _JA_PARTIAL_NEEDS,
                                                    *(n for _, _, n in _JA_SYMPTOMS + _JA_STATUS)] if needs))
 _JA_GATED = re.compile("[" + "".join(map(re.escape, sorted(_JA_GATE_CHARS))) + "]" if _JA_GATE_CHARS else "(?!)")
+# The regexes `re` tries at every position of a post (no first character it can skip to: a look-behind or an
+# optional space first) are read only around the post's runs of kana, kanji and hangul, as far before and after
+# each as a match can reach (fastre.windows: the same matches), not over the English, links and emoji around
+# them: regex -> its reach, or None (read the whole post). _japanese 122k -> ~50k instructions a CJK post of the mix.
+_SCRIPT_LETTER_SET = frozenset(chr(c) for low, high in re.findall("(.)-(.)", KANA + HALFWIDTH_KANA + HAN + HANGUL)
+                               for c in range(ord(low), ord(high) + 1))
+# (Kept by position, not in a dict: a compiled regex's hash reads its whole byte code each time.)
+_JA_NEGATED_REACH = windowed_reach(_JA_NEGATED, _SCRIPT_LETTER_SET)
+_JA_EVERYDAY_REACH = windowed_reach(_JA_EVERYDAY, _SCRIPT_LETTER_SET)
+_JA_PARTIAL_REACH = windowed_reach(_JA_PARTIAL, _SCRIPT_LETTER_SET)
+_JA_SYMPTOMS_REACH = [windowed_reach(regex, _SCRIPT_LETTER_SET) for _, regex, _ in _JA_SYMPTOMS]
+_JA_STATUS_REACH = [windowed_reach(regex, _SCRIPT_LETTER_SET) for _, regex, _ in _JA_STATUS]
+del _SCRIPT_LETTER_SET
 
 KO_AFTER_LATIN = f"(?<=[A-Za-z0-9])[{HANGUL}]+"
 # Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Netflix'te", "AWS'nin"; "in" with "I
@@ -412,15 +425,20 @@ class Matcher:
         if seen and not area_words.keys().isdisjoint(seen):
             areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
         if not raw.isascii() and CJK_RE.search(raw):
-            ja = _japanese(raw)
-            spans.extend(self.script_names.spans(raw, doc))  # "ネトフリ", "넷플이", "구글 드라이브", "チャットGPT"
-            if self.cjk_names is not None:
+            runs = [m.span() for m in SCRIPT_LETTERS.finditer(raw)]  # read by both, once
+            ja = _japanese(raw, runs)
+            spans.extend(self.script_names.spans(raw, doc, runs))  # "ネトフリ", "넷플이", "구글 드라이브", "チャットGPT"
+            # Each table's words are read only where the whole text holds a match of it at all (one scan of the
+            # text, which `re` skips through to a name's first character or to katakana or hangul; a word is part
+            # of the text, so no word holds what the text does not): most Japanese and Korean posts name nothing,
+            # and the word-by-word reads cost ~80k instructions a post (the mix's: none names a city this way).
+            if self.cjk_names is not None and self.cjk_names.search(raw) is not None:
                 # Leftmost-longest, without overlaps: "東京都" is Tokyo, not also "京都" (Kyoto).
                 for i, text in enumerate(texts):
                     if not text.isascii() and CJK_RE.search(text):
                         spans.extend((i, i + 1, vocab.cjk_phrases[m.group()]) for m in self.cjk_names.finditer(text)
                                      if not _inside_word(text, m.start(), m.end()))
-            if self.script_places:
+            if self.script_places and SCRIPT_PLACE_LETTER.search(raw) is not None:
                 spans.extend((i, i + 1, self.script_places[name]) for i, name in find_script_places(texts)
                              if name in self.script_places)  # "ソウルで", "뉴욕에서"
         doc.user_data[NAMES] = (spans, handles, hosts, hashtags, codes)
@@ -579,13 +597,14 @@ class ScriptNames:
         self.regex = re.compile(f"(?=[{''.join(map(re.escape, firsts))}])(?={heads})(?:{'|'.join(alternatives)})",
                                 re.IGNORECASE) if alternatives else None
 
-    def spans(self, raw: str, doc: Doc) -> list[tuple[int, int, list]]:
-        """(first token, end token, names) of each name in ``raw`` (the doc's text)."""
+    def spans(self, raw: str, doc: Doc, runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, list]]:
+        """(first token, end token, names) of each name in ``raw`` (the doc's text); ``runs``: the spans of
+        SCRIPT_LETTERS in ``raw``, where the caller has them."""
         if self.regex is None:
             return []
         found = []
         starts = None
-        for m in self._finditer(raw):
+        for m in self._finditer(raw, runs):
             a, b = m.span()
             names = self.names.get(script_key(m.group()))
             if not names or not _own_word(raw, a, b, names[0].written):
@@ -597,7 +616,7 @@ class ScriptNames:
             found.append((max(first, 0), last + 1, names))
         return found
 
-    def _finditer(self, raw: str):
+    def _finditer(self, raw: str, runs: list[tuple[int, int]] | None = None):
         """``self.regex.finditer(raw)``, read only in windows around the text's kana, kanji and hangul.
 
         Every name holds such a letter, which no other character matches (they have no case), at most
@@ -613,8 +632,7 @@ class ScriptNames:
             return
         reach, length, regex = self._reach, self._length, self.regex
         low = high = -1
-        for run in SCRIPT_LETTERS.finditer(raw):
-            start, end = run.span()
+        for start, end in runs if runs is not None else (m.span() for m in SCRIPT_LETTERS.finditer(raw)):
             if high >= 0 and start - reach > high:
                 yield from regex.finditer(raw, low, high)
                 high = -1
@@ -629,7 +647,9 @@ SEPARATOR = "[\\s\u30fb\u00b7]?"
 # The letters every catalog name in kana or hangul holds one of, and which no other character matches under
 # IGNORECASE (they have no case): ScriptNames reads the text only around them.
 SCRIPT_LETTER = re.compile(f"[{KANA}{HALFWIDTH_KANA}{HAN}{HANGUL}]")
-SCRIPT_LETTERS = re.compile(f"[{KANA}{HALFWIDTH_KANA}{HAN}{HANGUL}]+")
+# (A letter, then any more: the same runs as "[...]+", but `re` skips through the text to a letter in C instead of
+# trying the pattern at every position of the English, links and emoji around them.)
+SCRIPT_LETTERS = re.compile(f"[{KANA}{HALFWIDTH_KANA}{HAN}{HANGUL}][{KANA}{HALFWIDTH_KANA}{HAN}{HANGUL}]*")
 
 
 def _own_word(raw: str, a: int, b: int, written: str) -> bool:
@@ -669,23 +689,35 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _japanese(text: str) -> list[str]:
-    """Symptoms and stages in Japanese text, by regex; "~talk" marks a negated report."""
+def _japanese(text: str, runs: list[tuple[int, int]] | None = None) -> list[str]:
+    """Symptoms and stages in Japanese text, by regex; "~talk" marks a negated report. ``runs``: the text's runs of
+    kana, kanji and hangul (SCRIPT_LETTERS' spans), where the caller has them."""
     found = []
     chars = set(_JA_GATED.findall(text))  # a regex none of whose needed characters is here cannot match (fastre)
-    negated = [m.span() for m in _JA_NEGATED.finditer(text)] if may_match(_JA_NEGATED_NEEDS, chars) else []
+
+    def finditer(regex: re.Pattern, reach: int | None):
+        """``regex.finditer(text)``, read only in the windows around the runs where the regex has a reach."""
+        nonlocal runs
+        if reach is None:
+            return regex.finditer(text)
+        if runs is None:
+            runs = [m.span() for m in SCRIPT_LETTERS.finditer(text)]
+        return (m for low, high in windows(runs, reach) for m in regex.finditer(text, low, high))
+
+    negated = [m.span() for m in finditer(_JA_NEGATED, _JA_NEGATED_REACH)] if may_match(_JA_NEGATED_NEEDS, chars) \
+        else []
     if negated:
         found.append("~talk")  # "落ちてない": said not to be down, still about the service
     if may_match(_JA_EVERYDAY_NEEDS, chars):
-        negated += [m.span() for m in _JA_EVERYDAY.finditer(text)]  # "気分もダウン", "パソコンが落ちた"
-    for symptom, regex, needed in _JA_SYMPTOMS:
-        for m in regex.finditer(text) if may_match(needed, chars) else ():
+        negated += [m.span() for m in finditer(_JA_EVERYDAY, _JA_EVERYDAY_REACH)]  # "気分もダウン", "パソコンが落ちた"
+    for (symptom, regex, needed), reach in zip(_JA_SYMPTOMS, _JA_SYMPTOMS_REACH):
+        for m in finditer(regex, reach) if may_match(needed, chars) else ():
             if not any(a <= m.start() < b for a, b in negated):
                 found.append(symptom)
-    for stage, regex, needed in _JA_STATUS:
-        if may_match(needed, chars) and regex.search(text):
+    for (stage, regex, needed), reach in zip(_JA_STATUS, _JA_STATUS_REACH):
+        if may_match(needed, chars) and next(finditer(regex, reach), None) is not None:
             found.append("st:" + stage)
-    if may_match(_JA_PARTIAL_NEEDS, chars) and _JA_PARTIAL.search(text):
+    if may_match(_JA_PARTIAL_NEEDS, chars) and next(finditer(_JA_PARTIAL, _JA_PARTIAL_REACH), None) is not None:
         # "部分的に解決したと考えています": a partial recovery is no recovery; the incident is watched, not over
         found = [f for f in found if f not in ("recovered", "st:resolved")] + ["st:monitoring"]
     return found
