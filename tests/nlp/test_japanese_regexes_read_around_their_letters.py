@@ -137,4 +137,4 @@ def test_the_gates_open_wherever_the_words_hold_a_name_or_a_city():
         if find_script_places(words):
             assert SCRIPT_PLACE_LETTER.search(post) is not None, post
             checked += 1
-    assert checked > 1000
+    assert checked > 500
