@@ -214,6 +214,10 @@ class Prescan:
 
     def clear(self, text: str) -> list[str] | None:
         """None if ``text`` may carry a tag; else its lower-cased words (for the language vote)."""
+        if not text.isascii() and CJK_RE.search(text) is not None:
+            # Kana, kanji or hangul: always read by the pipeline, whatever the checks below would say. Told first,
+            # the text is not lower-cased and split, nor read by them (~55k instructions a Japanese post).
+            return None
         low = text.lower()
         found = words_of(low)
         if self._candidate(text, low, found):
@@ -221,8 +225,9 @@ class Prescan:
         return found
 
     def _candidate(self, text: str, low: str, words: list[str]) -> bool:
-        """``words``: the words of ``low`` in order. Most texts are cleared by the checks below without
-        a set of them (its making was a tenth of the prescan): only a phrase's other words need one."""
+        """``words``: the words of ``low`` in order, a text without kana, kanji or hangul (:meth:`clear` sends
+        those on first). Most texts are cleared by the checks below without a set of them (its making was a tenth
+        of the prescan): only a phrase's other words need one."""
         seen = self.watched.intersection(words)  # the word checks below read only these
         if seen:
             if not self.single.isdisjoint(seen):
@@ -276,9 +281,7 @@ class Prescan:
             return True  # "us-east-1", "use1-az4"
         if "5" in low and _five_xx(low, words):
             return True  # "503 errors", "HTTP 502", "502s"; not any number from 500 to 599
-        if not text.isascii() and CJK_RE.search(text):
-            return True
-        return False
+        return False  # (kana, kanji and hangul: told in clear, before these)
 
     def _host(self, low: str) -> bool:
         """A host in ``low`` that names a catalog entry or a status page ("githubstatus.com").

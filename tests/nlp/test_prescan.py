@@ -120,3 +120,13 @@ def test_a_post_in_latin1_gives_the_same_words_as_the_regex_reads():
         assert words_of(post) == WORD_RE.findall(post), post
     assert words_of("¿se cayó?") == ["se", "cayó"]
     assert words_of("8ª µs ½") == ["8ª", "µs", "½"]
+
+
+def test_a_post_with_kana_kanji_or_hangul_goes_on_whatever_else_it_holds(tagger):
+    """Told before the other checks (it skips them): a Japanese, Chinese or Korean post, or one English post
+    with a word of them in it, is read by the pipeline, which decides; no other post is sent on for them."""
+    for text in ("今日はいい天気ですね", "週末はsushiを食べに行く @mum https://t.co/ab12 #tbt", "오늘 날씨 좋네요 🙌",
+                 "great ramen tonight 東京", "ＡＢＣ　ですね"):
+        assert tagger.prescan.clear(text) is None, text
+    for text in ("great ramen tonight ♨️", "café naïve ça va", "ＡＢＣ ｄｅｆ"):  # no kana, kanji or hangul
+        assert tagger.prescan.clear(text) is not None, text
