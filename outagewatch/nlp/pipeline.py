@@ -354,9 +354,9 @@ class Matcher:
             spans = _longest(spans)
         seen = self.watched.intersection(found) if held & _WATCHED else _NOTHING
         if seen and not self.cues.isdisjoint(seen):  # "won't load", "hasn't synced", "no carga"
-            symptoms.extend(verbs.complaints(lowers))
+            symptoms.extend(verbs.complaints(lowers, seen))
         if held & _AGAIN:  # "syncing again", "doet het weer", "znowu gra"
-            symptoms.extend(verbs.working_again(lowers))
+            symptoms.extend(verbs.working_again(lowers, found))
         raw = text_of(doc)
         low = raw.lower()
         if verbs.TR_GATE.search(raw):  # "açılmıyor"
@@ -395,7 +395,7 @@ class Matcher:
                         hosts.append((i, entries))
         codes_table = vocab.codes
         if held & _CODE:
-            codes.extend((i, codes_table[w]) for i, w in enumerate(lowers) if w in codes_table)
+            codes.extend((i, codes_table[lowers[i]]) for i in verbs.positions(lowers, codes_table.keys() & found))
         if "-" in raw:
             for i in [i for i, t in enumerate(texts) if "-" in t and t[-1:].isalnum()]:
                 if lowers[i] not in codes_table and REGION_CODE_RE.match(texts[i]):
@@ -423,7 +423,7 @@ class Matcher:
             spans.extend((i, i + 1, lower_codes[t]) for i, t in enumerate(texts) if t in lower_codes)
         area_words = self.area_words
         if seen and not area_words.keys().isdisjoint(seen):
-            areas.extend((i, area_words[w]) for i, w in enumerate(lowers) if w in area_words)
+            areas.extend((i, area_words[lowers[i]]) for i in verbs.positions(lowers, area_words.keys() & seen))
         if not raw.isascii() and CJK_RE.search(raw):
             runs = [m.span() for m in SCRIPT_LETTERS.finditer(raw)]  # read by both, once
             ja = _japanese(raw, runs)

@@ -301,12 +301,29 @@ def choosing(lower: list[str]) -> bool:
                and _a_choice(lower, i) for i, word in enumerate(lower))
 
 
-def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, symptom) of every cue + verb complaint in the lower-cased tokens."""
+def positions(lower: list[str], words) -> list[int]:
+    """The indices of the items of ``lower`` that are among ``words`` (a few words, which the caller knows the list
+    to hold, or not), in order: each found by the list's own search in C (``count``, ``index``), not by a loop over
+    every word in Python (~600 instructions a word of a post, against a few dozen a word a search)."""
+    found: list[int] = []
+    for word in words:
+        i = -1
+        for _ in range(lower.count(word)):
+            i = lower.index(word, i + 1)
+            found.append(i)
+    found.sort()
+    return found
+
+
+def complaints(lower: list[str], held=None) -> list[tuple[int, int, str]]:
+    """(start, end, symptom) of every cue + verb complaint in the lower-cased tokens. ``held``: a set holding every
+    cue word (:func:`cue_words`) the tokens hold, where the caller has one (the matcher's words it watches): only
+    those words' places are read."""
     tables = forms()
     found: list[tuple[int, int, str]] = []
     n = len(lower)
-    for i, word in enumerate(lower):
+    for i in range(n) if held is None else positions(lower, CUES.keys() & held):
+        word = lower[i]
         lang = CUES.get(word)
         if lang is None:
             continue
@@ -330,9 +347,10 @@ def complaints(lower: list[str]) -> list[tuple[int, int, str]]:
             if lower[j] not in FILLERS and not (lower[j - 1] in LET and j - i <= 2):
                 break
             j += 1
-    if DEFERRED.keys().isdisjoint(lower):
+    if DEFERRED.keys().isdisjoint(lower if held is None else held):
         return found  # (most texts: one set look-up a word, not a loop)
-    for i, word in enumerate(lower):
+    for i in range(n) if held is None else positions(lower, DEFERRED.keys() & held):
+        word = lower[i]
         if word in DEFERRED and i:
             lang, reach = DEFERRED[word]  # "in hamburg geht whatsapp nicht", "ne charge pas"
             for k in range(i - 1, max(-1, i - reach), -1):
@@ -444,13 +462,15 @@ def working_forms() -> dict[str, frozenset[str]]:
     return tables
 
 
-def working_again(lower: list[str]) -> list[tuple[int, int, str]]:
+def working_again(lower: list[str], held=None) -> list[tuple[int, int, str]]:
     """(start, end, "recovered") of a service verb said to work again, with no complaint cue before it
-    ("won't load again" is a complaint, which :func:`complaints` finds)."""
+    ("won't load again" is a complaint, which :func:`complaints` finds). ``held``: a set holding every word of
+    ``AGAIN_WORDS`` the tokens hold, where the caller has one: only those words' places are read."""
     tables = working_forms()
     found = []
     n = len(lower)
-    for i, word in enumerate(lower):
+    for i in range(n) if held is None else positions(lower, AGAIN_WORDS & held):
+        word = lower[i]
         if word not in AGAIN_WORDS:
             continue  # none of the look-ups below can find anything (one set look-up, not three)
         lang = AGAIN_AFTER.get(word)
