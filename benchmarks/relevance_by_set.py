@@ -3,8 +3,8 @@ rules with the trained classifier (what `outagewatch tag --json` calls ``model.r
 
 The same labels and scoring as benchmarks/tagging_eval.py (its ``labels`` and ``definition_of``), one
 tagger for all sets, so a before/after table of every set takes seconds. Only development sets are
-read: tests/data's old sets and final6-final30, and training/tagging/writer_*.jsonl. The blind sets
-(tagging_final31.jsonl, tagging_final32.jsonl) are never opened.
+read: tests/data's old sets and final6-final32, and training/tagging/writer_*.jsonl. The blind sets
+(tagging_final33.jsonl, tagging_final34.jsonl) are never opened.
 
     PYTHONPATH=TREE .venv/bin/python benchmarks/relevance_by_set.py [--sets dev,final6,writer_i] [--errors DIR]
         [--relevance-model FILE]
@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-OLD = ("dev", "holdout", "tune", "final", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21", "final22", "final23", "final24", "final25", "final26", "final27", "final28", "final29", "final30")
+OLD = ("dev", "holdout", "tune", "final", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21", "final22", "final23", "final24", "final25", "final26", "final27", "final28", "final29", "final30", "final31", "final32")
 sys.path.insert(0, str(REPO / "scripts"))
 from relevance_data import WRITERS  # noqa: E402  (the classifier's training writers: one list for both)
 

@@ -7,8 +7,8 @@ or the figures would be about another model than the one shipped.
 Groups (a group is one writer, or one set written together): the training writers
 (training/tagging/writer_{a..u}.jsonl, written blind to the rules, for training only) and the
 old labelled sets in tests/data, which the rules were tuned on (dev, holdout, tune, final,
-final3-final30; final6 to final30 were each scored blind once and are development sets
-since). The lead's blind sets, tests/data/tagging_final31.jsonl and tagging_final32.jsonl, are in
+final3-final32; final6 to final32 were each scored blind once and are development sets
+since). The lead's blind sets, tests/data/tagging_final33.jsonl and tagging_final34.jsonl, are in
 :data:`NEVER_READ`: no function here opens them, and :func:`read_jsonl` refuses them.
 
 Labels: a record with its own ``ongoing`` key gives both flags. An old set without it gives
@@ -63,9 +63,11 @@ GROUPS: dict[str, tuple[Path, ...]] = {
     "final28": (DATA / "tagging_final28.jsonl",),
     "final29": (DATA / "tagging_final29.jsonl",),
     "final30": (DATA / "tagging_final30.jsonl",),
+    "final31": (DATA / "tagging_final31.jsonl",),
+    "final32": (DATA / "tagging_final32.jsonl",),
 }
 # The lead's blind sets: never opened, never trained or tuned on.
-NEVER_READ = frozenset({DATA / "tagging_final31.jsonl", DATA / "tagging_final32.jsonl"})
+NEVER_READ = frozenset({DATA / "tagging_final33.jsonl", DATA / "tagging_final34.jsonl"})
 KINDS = ("social", "status", "headline", "negative", "region")
 
 

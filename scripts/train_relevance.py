@@ -8,7 +8,7 @@ script trains the model that ships, the same way the benchmark trained the figur
 Training data: every group of scripts/relevance_data.py, i.e. the writers of
 ``relevance_data.WRITERS`` (training/tagging/writer_*.jsonl, written for training, blind to the
 rules) and the old labelled sets tests/data/tagging_{dev,holdout,tune,final,final3,final4,final5,
-final6,final7,final8,final9,final10,final11,final12,final13,final14,final15,final16,final17,final18,final19,final20,final21,final22,final23,final24,final25,final26,final27,final28,final29,final30}.jsonl. The lead's blind sets (tagging_final31.jsonl, tagging_final32.jsonl) are in
+final6,final7,final8,final9,final10,final11,final12,final13,final14,final15,final16,final17,final18,final19,final20,final21,final22,final23,final24,final25,final26,final27,final28,final29,final30,final31,final32}.jsonl. The lead's blind sets (tagging_final33.jsonl, tagging_final34.jsonl) are in
 ``relevance_data.NEVER_READ`` and never opened.
 
 How the rules and the model are combined, per flag (``shipped+sure`` in the benchmark): the model
