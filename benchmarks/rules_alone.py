@@ -23,6 +23,26 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
+def docs_for_the_rules(tagger, texts: list[str]) -> list:
+    """The docs ``resolve`` is handed for ``texts``: those the prescan does not clear, through the tokenizer, the
+    matcher and the language stage, in batches of 1,000 as the tagger makes them."""
+    from outagewatch.nlp import tagger as tagging
+    from outagewatch.nlp.pipeline import TEXT
+
+    rest = [t for t in texts if tagger.prescan.clear(t) is None]
+    docs = []
+    for first in range(0, len(rest), 1000):
+        chunk = rest[first:first + 1000]
+        made = list(tagger.nlp.tokenizer.pipe(chunk))
+        for doc, text in zip(made, chunk):
+            doc.user_data[TEXT] = text
+        for _, component in tagger.nlp.pipeline:
+            made = [component(doc) for doc in made]
+        tagging._settle_languages(made)
+        docs += made
+    return docs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose rules are timed")
@@ -37,24 +57,14 @@ def main() -> int:
 
     from outagewatch.nlp import Tagger
     from outagewatch.nlp import tagger as tagging
-    from outagewatch.nlp.pipeline import LANG, TEXT
+    from outagewatch.nlp.pipeline import LANG
     from outagewatch.nlp.resolve import resolve
     from outagewatch.nlp.source import parse_source
 
     warm = Tagger()
     list(warm.tag_texts([(t, None, None) for t in make_mix(5000, 98)]))
     texts = make_mix(args.texts, args.seed)
-    rest = [t for t in texts if warm.prescan.clear(t) is None]
-    docs = []
-    for first in range(0, len(rest), 1000):
-        chunk = rest[first:first + 1000]
-        made = list(warm.nlp.tokenizer.pipe(chunk))
-        for doc, text in zip(made, chunk):
-            doc.user_data[TEXT] = text
-        for _, component in warm.nlp.pipeline:
-            made = [component(doc) for doc in made]
-        tagging._settle_languages(made)
-        docs += made
+    docs = docs_for_the_rules(warm, texts)
     ctx = parse_source(None, warm.vocab)
 
     def one_round() -> float:

@@ -1,6 +1,6 @@
 """The rules stage's instructions under callgrind: ``resolve`` (and the relevance model) alone, on docs made once.
 
-``/work/wt/cg.sh``-style whole-tagger counts hold every stage; a rules change is a few per cent of them. Here the
+Whole-tagger counts (``tagger_instructions.py``) hold every stage; a rules change is a few per cent of them. Here the
 realistic mix's texts that reach the pipeline (``make_mix``, as ``rules_alone.py`` makes them) are made into docs
 once, one round of ``resolve`` (and the tag dict) warms the rules' word caches, and callgrind's instrumentation is
 switched on only around the measured rounds (a small C shim calling ``CALLGRIND_START_INSTRUMENTATION``, built
@@ -54,27 +54,18 @@ def main() -> int:
     sys.path.insert(0, str(tree))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     cg = _shim()
+    from rules_alone import docs_for_the_rules
     from tagging_throughput import make_mix
 
     from outagewatch.nlp import Tagger
     from outagewatch.nlp import tagger as tagging
-    from outagewatch.nlp.pipeline import LANG, TEXT
+    from outagewatch.nlp.pipeline import LANG
     from outagewatch.nlp.resolve import resolve
     from outagewatch.nlp.source import parse_source
 
     warm = Tagger(relevance_model=True)
     list(warm.tag_texts([(t, None, None) for t in make_mix(300, 7)]))
-    rest = [t for t in make_mix(args.texts, args.seed) if warm.prescan.clear(t) is None]
-    docs = []
-    for first in range(0, len(rest), 1000):
-        chunk = rest[first:first + 1000]
-        made = list(warm.nlp.tokenizer.pipe(chunk))
-        for doc, text in zip(made, chunk):
-            doc.user_data[TEXT] = text
-        for _, component in warm.nlp.pipeline:
-            made = [component(doc) for doc in made]
-        tagging._settle_languages(made)
-        docs += made
+    docs = docs_for_the_rules(warm, make_mix(args.texts, args.seed))
     ctx = parse_source(None, warm.vocab)
     model = warm.relevance
 
