@@ -18,6 +18,7 @@ import pytest
 from outagewatch.nlp import fastre, lexicon, pipeline
 from outagewatch.nlp.elsewhere import SCRIPT_PLACE_LETTER, find_script_places
 from outagewatch.nlp.geo import script_places
+from tests.nlp.glued import glued_posts
 
 ENGLISH = "honestly this whole week has been a mess at work and the trains were late again today lol "
 
@@ -57,23 +58,7 @@ def _posts(count: int, seed: int) -> list[str]:
     words = [re.sub(r"[\\()?:|\[\]*+^$!<=]", "", p.split("|")[0]) for p in phrases]
     pieces = ["LTE", "5G", "TV", "push", "PC", " ", "  ", "、", "。", "？", "😀", "https://t.co/ab12", "lol", "a",
               "は", "が", "も", "ない", "ません", "면", "빵", "안", "됨", "ロード", "物", "\n"]
-    rng = random.Random(seed)
-    posts = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(1, 10)):
-            roll = rng.random()
-            if roll < 0.35:
-                parts.append(rng.choice(words))
-            elif roll < 0.45:
-                word = rng.choice(words)
-                parts.append(word[:rng.randint(0, len(word))])
-            elif roll < 0.55:
-                parts.append(" " * rng.randint(1, 60))
-            else:
-                parts.append(rng.choice(pieces))
-        posts.append(rng.choice(["", " "]).join(parts))
-    return posts
+    return glued_posts(random.Random(seed), count, words, pieces, most_parts=10, whole=0.35, longest_space=60)
 
 
 def test_the_windows_find_what_the_whole_text_regexes_find():

@@ -13,6 +13,7 @@ import random
 import pytest
 
 from outagewatch.nlp.pipeline import ScriptNames
+from tests.nlp.glued import glued_posts
 
 ENGLISH = "honestly this whole week has been a mess at work and the trains were late again today lol "
 
@@ -46,22 +47,8 @@ def test_the_windows_find_what_the_whole_text_regex_finds(tagger):
     names = _script_names(tagger)
     written = sorted({n.written for found in names.names.values() for n in found})
     pieces = ["a", "AWS", "Google", "g", " ", "・", "·", "\u3000", "😀", "sushi", "S", "ア", "の", "가", "。", "\n", "1"]
-    rng = random.Random(17)
-    texts = []
-    for _ in range(4000):
-        parts = []
-        for _ in range(rng.randint(1, 8)):
-            roll = rng.random()
-            if roll < 0.3:
-                parts.append(rng.choice(written))
-            elif roll < 0.4:
-                name = rng.choice(written)
-                parts.append(name[:rng.randint(0, len(name))])
-            elif roll < 0.5:
-                parts.append(" " * rng.randint(1, 40))
-            else:
-                parts.append(rng.choice(pieces) * rng.randint(1, 3))
-        texts.append(rng.choice(["", " ", "x"]).join(parts))
+    texts = glued_posts(random.Random(17), 4000, written, pieces, most_parts=8, whole=0.3, longest_space=40,
+                        repeats=3, joins=("", " ", "x"))
     found = 0
     for text in texts:
         whole = [m.span() for m in names.regex.finditer(text)]
