@@ -44,7 +44,9 @@ import sys
 import threading
 import types
 from collections import deque
+from itertools import chain
 from multiprocessing import Pipe
+from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 from outagewatch import gcpause
@@ -256,8 +258,11 @@ class TaggerHost:
         Tagger._submit splits a batch: a text costs the workers ~5% more CPU in shares of 1,000
         than of 2,500 (the tagger's stages run over fewer texts at a time)."""
         size = -(-len(batch) // self.processes)
-        return [pickle.dumps([(s.searchable_text, s.source, s.lang) for s in batch[i:i + size]],
-                             pickle.HIGHEST_PROTOCOL) for i in range(0, len(batch), size)]
+        # the items made by C-level maps: a batch whose Signals have no title (social posts) searches
+        # their text itself (Signal.searchable_text, a Python property called for each otherwise)
+        texts = map(_text if not any(map(_title, batch)) else _searchable_text, batch)
+        items = list(zip(texts, map(_source, batch), map(_lang, batch)))
+        return [pickle.dumps(items[i:i + size], pickle.HIGHEST_PROTOCOL) for i in range(0, len(batch), size)]
 
     def _send(self, batch: list[Signal], shares: list[bytes] | None = None) -> int:
         """Hand the batch (its ``shares``, if made already) to the host; its request number (0:
@@ -285,11 +290,12 @@ class TaggerHost:
             self._answered = answered
             if answered != seq:  # an answer for a batch an earlier, interrupted call left behind
                 continue
-            at = 0
-            for blob in results:
-                for tags in pickle.loads(blob):
-                    _merge(batch[at], tags)
-                    at += 1
+            for signal, tags in zip(batch, chain.from_iterable(map(pickle.loads, results))):
+                if tags.__class__ is str:  # no tag found: the language alone (most answers), as _merge takes it
+                    if tags and not signal.lang:
+                        signal.lang = tags
+                elif tags is not None:
+                    _merge(signal, tags)
             return batch
         self._tagger_here().tag_signals(batch)
         return batch
@@ -331,6 +337,10 @@ class TaggerHost:
             self.exit_status = os.waitpid(self._pid, 0)[1]
         except ChildProcessError:
             pass
+
+
+_text, _title, _source, _lang = attrgetter("text"), attrgetter("title"), attrgetter("source"), attrgetter("lang")
+_searchable_text = attrgetter("searchable_text")
 
 
 def _merge(signal: Signal, tags: Any) -> None:

@@ -24,8 +24,10 @@ import contextlib
 import os
 import sqlite3
 import threading
+from collections import deque
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import chain, compress
+from operator import attrgetter, iadd, itemgetter
 from typing import Any
 
 import orjson
@@ -56,6 +58,14 @@ _COLUMN = {at: itemgetter(at) for at in _OMITTABLE}
 _ID, _KIND, _SOURCE = SQL_COLUMNS.index("id"), SQL_COLUMNS.index("source_kind"), SQL_COLUMNS.index("source")
 _PUBLISHED, _REPORTS = SQL_COLUMNS.index("published_at"), SQL_COLUMNS.index("report_count")
 _TAG_CODES = "spry"  # services, providers, regions, symptoms, in Signal order
+# C-level getters of the batch's all-new plan (Writer._plan_new)
+_row_id, _row_kind, _row_source, _row_published = (itemgetter(_ID), itemgetter(_KIND), itemgetter(_SOURCE),
+                                                   itemgetter(_PUBLISHED))
+_first, _second = itemgetter(0), itemgetter(1)
+_signal_id = attrgetter("id")
+_services, _providers, _regions, _symptoms = (attrgetter("services"), attrgetter("providers"),
+                                              attrgetter("regions"), attrgetter("symptoms"))
+_of_change = attrgetter("signal", "fingerprint", "old")
 _ROLLUP_MS = ROLLUP_SECONDS * 1000
 _STORED = ("SELECT id, fingerprint, rowid, published_at, services, providers, regions, symptoms,"
            " source_kind, source, report_count FROM signals WHERE {} IN ({})")
@@ -71,9 +81,13 @@ _NEW_TAGS = "INSERT OR IGNORE INTO tags (vid, published_at, sid) " + " UNION ALL
      f" CROSS JOIN tag_values v WHERE s.rowid BETWEEN ?1 AND ?2 AND s.{column} != '[]' AND v.field = '{code}'"
      f" AND v.value = j.value"
      for code, column in _LISTS]
-    + [f"SELECT v.vid, s.published_at, s.rowid FROM signals s CROSS JOIN tag_values v"
-       f" WHERE s.rowid BETWEEN ?1 AND ?2 AND v.field = '{code}' AND v.value = s.{column}"
-       for code, column in (("k", "source_kind"), ("o", "source"))])
+    # the source kinds: the batch's few kinds (?3, a JSON array of them: its new rows' kinds, Writer.plan)
+    # looked up once each, then the rows of each kind, rather than a look-up in tag_values a row (~1 of the
+    # ~2.8 µs a row this part cost; the same tag rows)
+    + ["SELECT v.vid, s.published_at, s.rowid FROM json_each(?3) d CROSS JOIN tag_values v CROSS JOIN signals s"
+       " WHERE v.field = 'k' AND v.value = d.value AND s.rowid BETWEEN ?1 AND ?2 AND s.source_kind = d.value"]
+    + ["SELECT v.vid, s.published_at, s.rowid FROM signals s CROSS JOIN tag_values v"
+       " WHERE s.rowid BETWEEN ?1 AND ?2 AND v.field = 'o' AND v.value = s.source"])
 _BUCKET = rollup_bucket("s.published_at")  # floored as Python floors (times before 1970)
 # A rewrite's number in ``text_pending`` comes after every number the words index may have
 # taken (the mark, "rowid:seq:generation" in meta.text_state) as well as the table's: once
@@ -154,6 +168,17 @@ class _Plan:
     rollup: dict[tuple, list[int]]
     named: set[int]
     repeated: bool
+    kinds: str = "[]"  # the new rows' source kinds, a JSON array (for _NEW_TAGS)
+    prints: list[bytes] | None = None  # planned ahead from Signals (Writer.plan_ahead): their fingerprints
+
+
+def _repeats(lists: list[list[str]]) -> bool:
+    """Whether a list of ``lists`` names a value twice (only lists of two values or more are looked at,
+    picked in C)."""
+    for values in compress(lists, map((1).__lt__, map(len, lists))):
+        if len(set(values)) < len(values):
+            return True
+    return False
 
 
 class Writer:
@@ -165,6 +190,7 @@ class Writer:
         self._rows: dict[str, list[Any]] = {}  # id -> encoded row, of the batch being written
         self._keys: dict[str, int] = {}  # id -> idkey, of the batch being written
         self._planned: _Plan | None = None  # the batch planned ahead (plan_ahead), for write
+        self._encoded: tuple[list[Signal], list[list[Any]]] | None = None  # the last encode's Signals and rows
         # per field code: value -> its key in ``tags``; and key -> (code, value)
         self._tag_keys: dict[str, dict[str, int]] = {code: {} for code in "kospry"}
         self._names: dict[int, tuple[str, str]] = {}
@@ -187,13 +213,11 @@ class Writer:
 
     def encode(self, signals: list[Signal]) -> list[bytes]:
         """Each Signal's fingerprint; its row, encoded in the same pass, waits for :meth:`write`."""
-        self._rows = rows = {}
-        prints = []
-        for signal in signals:
-            row, print_ = row_and_fingerprint(signal)
-            rows[row[_ID]] = row
-            prints.append(print_)
-        return prints
+        pairs = list(map(row_and_fingerprint, signals))
+        rows = list(map(_first, pairs))
+        self._rows = dict(zip(map(_row_id, rows), rows))
+        self._encoded = (signals, rows)  # the rows in the batch's order, for plan_ahead
+        return list(map(_second, pairs))
 
     def stored(self, ids: list[str]) -> dict[str, tuple[bytes, tuple]]:
         """id -> (fingerprint, the row's rowid, time, tags, kind, source and reports)."""
@@ -346,6 +370,12 @@ class Writer:
         planned ahead (:meth:`plan_ahead`) are written as planned."""
         next_rowid = self.database.db.execute("SELECT coalesce(max(rowid), 0) FROM signals").fetchone()[0] + 1
         plan, self._planned = self._planned, None
+        if plan is not None and plan.source is changes and plan.first_rowid != next_rowid and \
+                plan.prints is not None:
+            # planned ahead from the Signals themselves (plan_ahead), at rowids that are not the next
+            # ones after all: planned again as changes (the rows encoded again, the keys kept)
+            changes = [Change(signal, print_) for signal, print_ in zip(changes, plan.prints)]
+            plan = None
         if plan is None or plan.source is not changes or plan.first_rowid != next_rowid:
             plan = self.plan(changes, next_rowid)
         self.execute(plan, result)
@@ -355,16 +385,60 @@ class Writer:
         last batch's deferred statements, see ``Database.defer``): when none of the batch's
         ids is in the load's map (all new), their changes, planned with rowids after the
         highest this process knows, for :meth:`write`; None when some id's key is in the map
-        (it may be stored: looked up and compared as usual)."""
+        (it may be stored: looked up and compared as usual). The changes handed back are the
+        Signals themselves, planned from the rows :meth:`encode` made of them in their order (no
+        :class:`Change` made of each: ~1,000 instructions a Signal)."""
         keymap = self.keymap
         if keymap is None:
             return None
-        self._keys = keys = {signal.id: id_key(signal.id) for signal in signals}
-        if keymap.rowids(list(keys.values())):
+        ids = list(map(_signal_id, signals))
+        keys = list(map(id_key, ids))
+        self._keys = dict(zip(ids, keys))
+        if keymap.rowids(keys):
             return None
-        changes = [Change(signal, print_) for signal, print_ in zip(signals, prints)]
-        self._planned = self.plan(changes, keymap.top + 1)
-        return changes
+        encoded, self._encoded = self._encoded, None
+        if encoded is None or encoded[0] is not signals or len(self._keys) != len(signals):
+            changes = [Change(signal, print_) for signal, print_ in zip(signals, prints)]
+            self._planned = self.plan(changes, keymap.top + 1)
+            return changes
+        self._rows = {}
+        self._planned = self._plan_new(signals, signals, prints, encoded[1], keys, keymap.top + 1)
+        return signals
+
+    def _plan_new(self, source: Any, signals: list[Signal], prints: list[bytes], rows: list[list[Any]],
+                  keys: list[int], first_rowid: int) -> "_Plan":
+        """What :meth:`plan` makes of a batch whose changes are all new (``signals``, their
+        fingerprints, encoded rows and id keys, in order), with C-level maps instead of a Python
+        loop a Signal: each row completed with its fingerprint, key and rowid, the words index's
+        (rowid, time, Signal), the batch's distinct tag values."""
+        rowids = range(first_rowid, first_rowid + len(rows))
+        deque(map(iadd, rows, zip(prints, keys, rowids)), 0)  # row += (fingerprint, key, rowid)
+        self.last_new = list(zip(rowids, map(_row_published, rows), signals))
+        named_lists = list(map(_services, signals))
+        provided_lists = list(map(_providers, signals))
+        placed_lists = list(map(_regions, signals))
+        # a value listed twice (rare): counted once, see _new_rollup
+        repeated = _repeats(named_lists) or _repeats(provided_lists) or _repeats(placed_lists)
+        kinds = set(map(_row_kind, rows))
+        named = self._named_keys(kinds, set(map(_row_source, rows)),
+                                 set(chain.from_iterable(named_lists)), set(chain.from_iterable(provided_lists)),
+                                 set(chain.from_iterable(placed_lists)),
+                                 set(chain.from_iterable(map(_symptoms, signals))))
+        return _Plan(source, first_rowid, rows, [], [], [], [], {}, named, repeated,
+                     orjson.dumps(sorted(kinds)).decode(), prints)
+
+    def _named_keys(self, *values_of: set[str]) -> set[int]:
+        """The keys of the batch's distinct values (kinds, sources, services, providers, regions,
+        symptoms): those met before (a batch of social posts names thousands of sources, nearly all of
+        them earlier batches' too) taken in one C-level map, only the new ones named through _tag_key."""
+        named: set[int] = set()
+        tag_keys, tag_key_of = self._tag_keys, self._tag_key
+        for code, values in zip("kospry", values_of):
+            known = tag_keys[code]
+            for value in values.difference(known):
+                tag_key_of(code, value)
+            named.update(map(known.__getitem__, values))
+        return named
 
     def plan(self, changes: list[Change], next_rowid: int) -> "_Plan":
         """The batch's rows and tag bookkeeping, in Python (no SQL)."""
@@ -376,6 +450,14 @@ class Writer:
         add_tag = tag_rows.append
         rows, keys, tag_key_of = self._rows, self._keys, self._tag_key
         self._rows = {}
+        if changes:
+            signals, prints, olds = map(list, zip(*map(_of_change, changes)))
+            if olds.count(None) == len(olds):  # all new (a bulk load's first batch): as plan_ahead plans
+                ids = list(map(_signal_id, signals))
+                encoded = list(map(rows.get, ids))
+                found = list(map(keys.get, ids))
+                if None not in encoded and None not in found:
+                    return self._plan_new(changes, signals, prints, encoded, found, next_rowid)
         # New rows get their tag rows and rollup counts from SQLite (_NEW_TAGS, _NEW_ROLLUP,
         # from the rows once inserted): here only the batch's distinct values, to be named.
         kinds, sources, services, providers, regions, symptoms = set(), set(), set(), set(), set(), set()
@@ -435,20 +517,11 @@ class Writer:
                     add_tag((tag_key_of(code, value), published, rowid))
             for value in dict.fromkeys(signal.symptoms):
                 add_tag((tag_key_of("y", value), published, rowid))
-        # The keys of the batch's distinct values: those met before (a batch of social posts names
-        # thousands of sources, nearly all of them earlier batches' too) taken in one C-level map,
-        # only the new ones named through _tag_key
-        named = set()
-        tag_keys = self._tag_keys
-        for code, values in zip("kospry", (kinds, sources, services, providers, regions, symptoms)):
-            known = tag_keys[code]
-            for value in values.difference(known):
-                tag_key_of(code, value)
-            named.update(map(known.__getitem__, values))
+        named = self._named_keys(kinds, sources, services, providers, regions, symptoms)
         named |= {row[0] for row in tag_rows}
         named |= {row[0] for row in stale_tags}
         return _Plan(changes, first_rowid, new_rows, changed_rows, tag_rows, stale_tags, stale_rowids, rollup,
-                     named, repeated)
+                     named, repeated, orjson.dumps(sorted(kinds)).decode())
 
     def execute(self, plan: "_Plan", result: UpsertResult) -> None:
         """Inside the batch's transaction: the plan's SQL. The new rows' tag rows and rollup
@@ -470,7 +543,7 @@ class Writer:
             db.executemany(f"INSERT OR REPLACE {_INSERT}", changed_rows)
         if new_rows:
             span = (new_rows[0][-1], new_rows[-1][-1])
-            database.defer(_NEW_TAGS, span)
+            database.defer(_NEW_TAGS, (*span, plan.kinds))
             for statement in _NEW_ROLLUP[plan.repeated]:
                 database.defer(statement, span)
         if tag_rows:
