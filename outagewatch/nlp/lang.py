@@ -11,8 +11,9 @@ lists, restricted to words no other of those languages uses) is that language.
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 import threading
 
 import importlib.util
@@ -103,6 +104,7 @@ def _load_identifier():
     # it computed after the conversion (the same scores to the bit: test_language_model_table.py). ~12 MB, read
     # only, shared by the forked workers (preload).
     identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
+    _FAST[0] = _fast_agrees(identifier)
     return identifier
 
 
@@ -184,11 +186,133 @@ def quick(text: str, words=None) -> tuple[str | None, str | None]:
 
 def model(sample: str) -> str:
     """The model's verdict on a sample from :func:`quick`."""
-    ranked = _identifier().rank(sample)  # one walk gives both the best guess and the runners-up
+    identifier = _identifier()
+    if _FAST[0]:  # rank's first pair and English's place in it, for less (see _scores)
+        values = _scores(identifier, sample)
+        confidence = max(values)
+        if confidence < ENGLISH_PRIOR and sample.isascii() and _before_english(values) < 3:
+            return "en"  # a few plain-ASCII words the model is unsure of: the feeds' lingua franca
+        return identifier.nb_classes[values.index(confidence)]  # the first best, as rank's stable sort has it
+    ranked = identifier.rank(sample)  # one walk gives both the best guess and the runners-up
     lang, confidence = ranked[0]
     if confidence < ENGLISH_PRIOR and sample.isascii() and any(code == "en" for code, _ in ranked[:3]):
-        return "en"  # a few plain-ASCII words the model is unsure of: the feeds' lingua franca
+        return "en"
     return lang
+
+
+# py3langid's ``rank`` as :func:`model` reads it, for less: the same scores, to the bit (the same byte walk, the
+# same arrays in the same order, the same numpy calls), from which the best guess and English's place are read.
+# The byte walk (an automaton over the sample's UTF-8, a Python step a byte) is remembered word by word: the state
+# after a space and a word, and the features met on the way, depend only on the state before the space and the
+# word's bytes, and the same words come back text after text. ``rank`` sorted 29 (language, score) pairs in a dict
+# for the first of them and English's place. 260k -> ~100k instructions a call (docs/benchmarks.md, nineteenth
+# round). Checked against ``rank`` when the model loads (a py3langid whose internals differ falls back to it) and
+# on thousands of posts by tests/nlp/test_language_model_table.py.
+_FAST = [False]  # set by _load_identifier once the check passed
+_WALKS: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
+WALK_MEMORY = 200_000  # (state, word) pairs remembered; forgotten all at once when full
+_NO_FEATURES: tuple[int, ...] = ()
+
+
+def _features(identifier: Any, data: bytes) -> list[int]:
+    """The feature ids py3langid's ``visit_counts`` meets walking ``data`` (before its Counter), in its order:
+    each space-separated piece after the first is walked with the space before it, from the state the text
+    before left, or read from what that walk gave last time."""
+    nextmove = identifier.tk_nextmove
+    rowbase = identifier._rowbase
+    output = identifier.tk_output
+    walks = _WALKS
+    found: list[int] = []
+    state = -1  # the first piece: from the start state, no space before it
+    for piece in data.split(b" "):
+        key = (state, piece)
+        known = walks.get(key)
+        if known is None:
+            feats: list[int] = []
+            if state < 0:
+                at = 0
+            else:
+                at = nextmove[rowbase[state] + 32]
+                feature = output[at]
+                if feature >= 0:
+                    feats.append(feature)
+            for letter in piece:
+                at = nextmove[rowbase[at] + letter]
+                feature = output[at]
+                if feature >= 0:
+                    feats.append(feature)
+            known = (at, tuple(feats) if feats else _NO_FEATURES)
+            if len(walks) >= WALK_MEMORY:
+                walks.clear()
+            walks[key] = known
+        state = known[0]
+        if known[1]:
+            found += known[1]
+    return found
+
+
+def _scores(identifier: Any, sample: str) -> list[float]:
+    """py3langid's probabilities for ``sample``, in its languages' order: its ``_decide`` with ``norm_probs`` and
+    no aliased labels (checked at load), the byte walk remembered (:func:`_features`), the same numpy calls."""
+    numpy = _NUMPY[0]
+    data = identifier._encode(sample)
+    found = _features(identifier, data)
+    if found:
+        # visit_counts' Counter, as a plain dict counted by the Counter's own C helper (its keys in the order
+        # first met, as the Counter's: the product below sums in that order), without the Counter's Python
+        visits: dict[int, int] = {}
+        _count_elements(visits, found)
+        idx = numpy.fromiter(visits.keys(), dtype=numpy.intp, count=len(visits))
+        counts = numpy.fromiter(visits.values(), dtype=numpy.float32, count=len(visits))
+        # ``take`` gathers the same rows as ``nb_ptc[idx]`` into the same C-ordered array, without numpy's
+        # general indexing (a third of its cost)
+        scores = numpy.log1p(counts) @ identifier.nb_ptc.take(idx, axis=0) + identifier.nb_pc
+    else:
+        scores = numpy.full(len(identifier.nb_classes), 0.0, dtype=numpy.float32)
+    scores *= 1.0 / math.sqrt(len(data) or 1)
+    numpy.exp(scores - scores.max(), out=scores)
+    scores /= scores.sum()
+    values: list[float] = scores.tolist()
+    return values
+
+
+def _before_english(values: list[float]) -> int:
+    """How many languages ``rank`` puts before English: the likelier ones, and the as likely ones listed before it
+    (its sort is stable)."""
+    en = _EN_AT[0]
+    english = values[en]
+    ahead = values[:en].count(english)
+    for value in values:
+        if value > english:
+            ahead += 1
+    return ahead
+
+
+_EN_AT = [0]
+_NUMPY: list[Any] = [None]
+
+
+def _fast_agrees(identifier: Any) -> bool:
+    """Whether :func:`_scores` reads this py3langid's model as its ``rank`` does, on a few samples."""
+    import numpy
+
+    _NUMPY[0] = numpy
+    try:
+        if identifier._alias_pairs or not identifier._norm_probs or identifier.nb_classes.count("en") != 1:
+            return False
+        _EN_AT[0] = identifier.nb_classes.index("en")
+        for sample in ("is netflix down for anyone else", "no funciona nada desde esta mañana", "", "???",
+                       "das wetter ist heute freezing again", "ÇA NE MARCHE PAS", "ok", "łódź dzisiaj nie działa"):
+            ranked = identifier.rank(sample)
+            values = _scores(identifier, sample)
+            mine = sorted(zip(identifier.nb_classes, values), key=lambda pair: pair[1], reverse=True)
+            if mine != ranked or _before_english(values) != [code for code, _ in ranked].index("en"):
+                return False
+    except Exception:  # noqa: BLE001 - another py3langid: its own rank, as before
+        return False
+    finally:
+        _WALKS.clear()
+    return True
 
 
 def normalize(lang: str | None) -> str | None:

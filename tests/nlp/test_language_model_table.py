@@ -44,3 +44,39 @@ def test_the_float32_table_scores_every_sample_as_the_shipped_table_does():
         assert numpy.array_equal(mine.view(numpy.uint32), theirs.view(numpy.uint32)), sample
     assert lang.model("is netflix down for anyone else") == "en"
     assert lang.model("no funciona nada desde esta mañana") == "es"
+
+
+def _ranked_verdict(identifier, sample: str) -> str:
+    """``lang.model`` as it read py3langid's ``rank`` before the walk was remembered (the reference)."""
+    ranked = identifier.rank(sample)
+    code, confidence = ranked[0]
+    if confidence < lang.ENGLISH_PRIOR and sample.isascii() and any(c == "en" for c, _ in ranked[:3]):
+        return "en"
+    return code
+
+
+def test_the_remembered_walk_scores_every_sample_as_rank_does():
+    # lang._scores walks the sample's bytes word by word, each (state, word) walk remembered, and reads the best
+    # language and English's place from the scores instead of sorting them: the same scores to the bit, the same
+    # verdict, whether the walks are new or remembered (each sample read twice, the memory cleared between).
+    identifier = lang._identifier()
+    assert lang._FAST[0], "the model's check at load refused the remembered walk"
+    samples = _samples()
+    samples += [s.upper() for s in samples[:300]] + ["", " ", "  a  b ", "e\u0301t\u00e9", "ﬁ ﬂ", "a" * 500]
+    for memory in (lambda: None, lang._WALKS.clear):
+        memory()
+        for sample in samples:
+            mine = numpy.array(lang._scores(identifier, sample), dtype=numpy.float32)
+            theirs = identifier._decide(sample)
+            assert numpy.array_equal(mine.view(numpy.uint32), theirs.view(numpy.uint32)), sample
+            assert lang.model(sample) == _ranked_verdict(identifier, sample), sample
+
+
+def test_a_full_memory_of_walks_is_forgotten_not_grown(monkeypatch):
+    monkeypatch.setattr(lang, "WALK_MEMORY", 50)
+    lang._WALKS.clear()
+    identifier = lang._identifier()
+    for sample in _samples()[:200]:
+        assert lang.model(sample) == _ranked_verdict(identifier, sample)
+        assert len(lang._WALKS) <= 50
+    lang._WALKS.clear()
