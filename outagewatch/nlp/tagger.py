@@ -193,18 +193,23 @@ class Tagger:
             clear = self.prescan.clear
             cleared = [None if _informative(ctx) else clear(text[:MAX_CHARS])
                        for (text, _, _), ctx in zip(items, contexts)]
-            if not all(words is None for words in cleared):
+            passed = [words is None for words in cleared]
+            if not all(passed):
                 # The cleared texts' languages first, the model's calls in a row (see lang.quick).
                 found = [(langs.normalize(lang), None) if words is None or langs.normalize(lang) else
                          langs.quick(text[:MAX_CHARS], words) for (text, _, lang), words in zip(items, cleared)]
                 found = [langs.model(sample) if sample else lang for lang, sample in found]
-        if all(words is None for words in cleared):
+            # The cleared texts' words are freed here, inside the pause: left alive past it, the collection its
+            # end sets off walked every list of them and its words (most of what the collector found to walk:
+            # ~40 ms of 6,000 mix texts' tagging went to that one collection, billed to whatever ran next).
+            del cleared
+        if all(passed):
             yield from self._tag_full(items, contexts, relevance)
             return
-        tagged = self._tag_full([item for item, w in zip(items, cleared) if w is None],
-                                [c for c, w in zip(contexts, cleared) if w is None], relevance)
-        for words, lang in zip(cleared, found):
-            if words is None:
+        tagged = self._tag_full([item for item, p in zip(items, passed) if p],
+                                [c for c, p in zip(contexts, passed) if p], relevance)
+        for p, lang in zip(passed, found):
+            if p:
                 yield next(tagged)
             else:
                 yield lang
