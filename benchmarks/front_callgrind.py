@@ -1,0 +1,150 @@
+"""The stages before the rules, instructions under callgrind: each stage alone, dumped to a file of its own.
+
+``tagger_instructions.py`` counts the whole tagger (two whole runs subtracted, each building a tagger); a change to
+the prescan, the language vote, the tokenizer or the matcher is a few per cent of that. Here a tagger is built and
+warmed on ``--warm`` mix texts (seed 7), then ``--texts`` other mix texts (seed 100) go through the stages as
+``tagging_throughput.py --stages`` runs them, stage by stage over batches of the tagger's size, the collector
+paused as the tagger pauses it; callgrind's instrumentation is on only while they run, and each stage's
+instructions are dumped apart (``CALLGRIND_ZERO_STATS`` before it, ``CALLGRIND_DUMP_STATS_AT`` after it). The last
+part, ``glue``, is the tagger's own ``tag_texts`` over the same texts, less nothing: with the stages' counts it
+shows what the batch glue (``_tag_compact``, ``_tag_batch``, ``_empty``, ``_as_dict``, ``_with_model``) and the
+rules add (the rules are in it; they are ``rules_callgrind.py``'s).
+
+    valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=OUT \\
+        .venv/bin/python benchmarks/front_callgrind.py --tree T [--texts 4000]
+    .venv/bin/python benchmarks/front_callgrind.py --table OUT     # the parts' totals, by name
+
+(Run with ``PYTHONHASHSEED=0`` and ``OPENBLAS_NUM_THREADS=1``, as ``tagger_instructions.py`` does.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import glob
+import re
+import sys
+from pathlib import Path
+
+SHIM = r"""
+#include <valgrind/callgrind.h>
+void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
+void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+void cg_zero(void) { CALLGRIND_ZERO_STATS; }
+void cg_dump_at(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
+"""
+
+
+def _shim() -> ctypes.CDLL:
+    """The client requests as C calls (no-ops outside valgrind), built once into the temporary directory."""
+    import subprocess
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "outagewatch-cgshim-front"
+    lib = folder / "libcgshim.so"
+    if not lib.exists():
+        folder.mkdir(exist_ok=True)
+        (folder / "cgshim.c").write_text(SHIM)
+        subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(folder / "cgshim.c")], check=True)
+    return ctypes.CDLL(str(lib))
+
+
+def table(out: str) -> int:
+    """Each dumped part's name and instructions, in the order dumped, a stage's batches summed."""
+    rows = []
+    for path in sorted(glob.glob(out + ".*"), key=lambda p: int(p.rsplit(".", 1)[1]) if p.rsplit(".", 1)[1].isdigit()
+                       else 0):
+        text = Path(path).read_text(errors="replace")
+        name = re.search(r"^desc: Trigger: Client Request: (.*)$", text, re.M)
+        total = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
+        if name and total:
+            rows.append((name.group(1), int(total.group(1))))
+    parts: dict[str, int] = {}
+    for name, total in rows:  # a stage's batches summed: "tokenizer 0", "tokenizer 1" -> "tokenizer"
+        name = re.sub(r" \d+$", "", name)
+        parts[name] = parts.get(name, 0) + total
+    front = 0
+    for name, total in parts.items():
+        print(f"{name:<28} {total / 1e6:10.1f} M")
+        if name not in ("rules", "relevance", "glue"):
+            front += total
+    print(f"{'front stages':<28} {front / 1e6:10.1f} M")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--texts", type=int, default=4000)
+    parser.add_argument("--warm", type=int, default=8000)
+    parser.add_argument("--seed", type=int, default=100)
+    parser.add_argument("--parts", default="front,batches,glue",
+                        help="which to count: front (prescan, vote, model), batches (tokenizer to relevance), glue")
+    parser.add_argument("--table", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.table:
+        return table(args.table)
+    tree = args.tree.resolve()
+    sys.path.insert(0, str(tree))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    cg = _shim()
+    from tagging_throughput import make_mix
+
+    from outagewatch import gcpause
+    from outagewatch.nlp import Tagger
+    from outagewatch.nlp import lang as langs
+    from outagewatch.nlp import tagger as tagging
+    from outagewatch.nlp.pipeline import LANG, TEXT
+    from outagewatch.nlp.resolve import resolve
+    from outagewatch.nlp.source import parse_source
+
+    warm = Tagger(relevance_model=True)
+    list(warm.tag_texts([(t, None, None) for t in make_mix(args.warm, 7)]))
+    langs.preload()
+    texts = make_mix(args.texts, args.seed)
+    ctx = parse_source(None, warm.vocab)
+
+    def part(name: str) -> None:
+        cg.cg_dump_at(name.encode())
+
+    parts = set(args.parts.split(","))
+    cg.cg_start()
+    cg.cg_zero()
+    with gcpause.paused():
+        cleared = [warm.prescan.clear(t) for t in texts]
+        part("prescan")
+        quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
+        part("vote")
+        [langs.model(sample) for _, sample in quick if sample]
+        part("model")
+    rest = [t for t, w in zip(texts, cleared) if w is None]
+    batch = tagging.BATCH_SIZE
+    for first in range(0, len(rest) if "batches" in parts else 0, batch):
+        with gcpause.paused():
+            chunk = rest[first:first + batch]
+            cg.cg_zero()
+            docs = list(warm.nlp.tokenizer.pipe(chunk))
+            for doc, text in zip(docs, chunk):
+                doc.user_data[TEXT] = text
+            part(f"tokenizer {first // batch}")
+            for name, component in warm.nlp.pipeline:
+                docs = [component(doc) for doc in docs]
+                part(f"{name} {first // batch}")
+            tagging._settle_languages(docs)
+            part(f"settle {first // batch}")
+            tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
+            [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
+            part(f"rules {first // batch}")
+            warm.relevance.predict_docs(docs)
+            part(f"relevance {first // batch}")
+    if "glue" in parts:
+        cg.cg_zero()
+        list(warm.tag_texts([(t, None, None) for t in texts]))
+        part("glue")
+    cg.cg_stop()
+    print(f"{len(rest)} of {len(texts)} texts reach the pipeline", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
