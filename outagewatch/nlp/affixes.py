@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, cast
 
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -108,7 +108,7 @@ class _ByEdge:
     def __init__(self, pieces: Iterable[str], compile_: Callable, last: bool):
         self.pieces = [p for p in pieces if p.strip()]  # what spaCy's compile_*_regex keeps
         self._compile = compile_
-        self._whole = None
+        self._whole: re.Pattern | None = None
         self._last = last
         anchored = (lambda p: p + "$") if last else (lambda p: "^" + p)
         self._edges = [edge_chars(anchored(p), last) for p in self.pieces]
@@ -120,9 +120,10 @@ class _ByEdge:
     @property
     def whole(self) -> re.Pattern:
         """The whole regex, compiled when first needed (most pieces never need it)."""
-        if self._whole is None:
-            self._whole = self._compile(self.pieces)
-        return self._whole
+        whole = self._whole
+        if whole is None:
+            whole = self._whole = self._compile(self.pieces)
+        return whole
 
     @property
     def pattern(self) -> str:
@@ -130,7 +131,7 @@ class _ByEdge:
 
     def _for(self, char: str) -> Callable | None:
         subset = tuple(i for i, edge in enumerate(self._edges) if edge is None or char in edge)
-        found = self._by_subset.get(subset, self)
+        found: Any = self._by_subset.get(subset, self)  # (self: not compiled yet)
         if found is self:
             found = self._by_subset[subset] = \
                 self._compile([self.pieces[i] for i in subset]).search if subset else None
@@ -143,7 +144,7 @@ class _ByEdge:
         char = text[-1:] if self._last else text[:1]
         if self._last and char == "\n":  # "$" also matches before a final newline
             return self.whole.search(text)
-        found = self._by_char.get(char, self)
+        found: Any = self._by_char.get(char, self)  # (self: not met yet)
         if found is self:
             found = self._for(char)
         return None if found is None else found(text)
@@ -212,7 +213,7 @@ class Infixes:
         self.whole = compile_infix_regex(self.pieces)
         self.pattern = self.whole.pattern
         needs = [needed_chars(p, smallest=True) for p in self.pieces]
-        self.needed = None if None in needs else frozenset().union(*needs)
+        self.needed = None if None in needs else frozenset().union(*cast("list[frozenset[str]]", needs))
 
     def finditer(self, text: str):
         if self.needed is not None and self.needed.isdisjoint(text):

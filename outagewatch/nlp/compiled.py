@@ -26,15 +26,19 @@ from pathlib import Path
 # The rule modules: pure Python that the tagger runs on every text the prescan passes, the hot part mypyc
 # speeds up; then the helpers they call on a text (operators, phrase gates, "fine" clauses, everyday senses,
 # demonyms, sites, places elsewhere, all-clear and absence words), the matcher's verb and compound look-ups,
-# the prescan's own Python and the language vote: compiled together, their calls to each other are C calls.
-# The matcher's spaCy glue (pipeline.py), the tokenizer's affix rules and the tables stay Python.
+# the prescan's own Python and the language vote; the matcher component itself (pipeline.py: its __call__,
+# doc_words), the tokenizer's affix rules (affixes.py) and the operators the rules find loosely and by typo
+# (loose_operators, typos): compiled together, their calls to each other are C calls. The tagger's batch glue
+# (tagger.py: its methods are patched by benchmarks/ingest_stages.py, its functions go to the workers by
+# pickle), the relevance classifier's features and the tables stay Python.
 MODULES = ("outagewatch.nlp.resolve", "outagewatch.nlp.relevance_rules", "outagewatch.nlp.service_rules",
            "outagewatch.nlp.place_rules", "outagewatch.nlp.answered",
            "outagewatch.nlp.operators", "outagewatch.nlp.phrasegate", "outagewatch.nlp.fine",
            "outagewatch.nlp.senses", "outagewatch.nlp.demonyms", "outagewatch.nlp.sites",
            "outagewatch.nlp.elsewhere", "outagewatch.nlp.allclear", "outagewatch.nlp.absence",
            "outagewatch.nlp.compounds", "outagewatch.nlp.verbs", "outagewatch.nlp.prescan",
-           "outagewatch.nlp.lang")
+           "outagewatch.nlp.lang", "outagewatch.nlp.pipeline", "outagewatch.nlp.affixes",
+           "outagewatch.nlp.loose_operators", "outagewatch.nlp.typos")
 MYPY_FLAGS = ("--follow-imports=silent", "--ignore-missing-imports")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -73,6 +73,7 @@ ACCESS = frozenset({
 LINKS = frozenset({"de", "da", "do", "del", "von", "bei", "der", "di", "della", "dell'", "van", "bij", "w", "z",
                    "från", "hos", "with", "from", "on", "via", "con", "chez", "avec", "mit", "com"})
 # A sentence that speaks of a network: where a word-named operator counts anywhere (see the docstring).
+NETWORK_TALK: frozenset[str]  # (declared: loose_operators reads it, mypyc checks the two in one cycle)
 NETWORK_TALK = ACCESS | frozenset({"internetu", "wlan", "empfang", "cobertura", "couverture", "copertura",
                                    "täckning", "sinyal", "bars", "modem", "router", "roteador", "calls",
                                    # what a phone shows when its network is gone ("on SOS only", "bara nödsamtal")
@@ -465,6 +466,7 @@ def _sells_next(lower: list[str], i: int) -> bool:
     return i + 1 < len(lower) and lower[i + 1] in SELLS_LOWER or i > 0 and lower[i - 1] in SELLS_LOWER
 
 
+_DOWN_NEXT: frozenset[str]
 _DOWN_NEXT = lexicon.BARE_DOWN | lexicon.OPERATOR_DOWN
 
 
@@ -489,6 +491,7 @@ SHORT_CAPS = {"ee": "EE", "bt": "BT"}
 # A word for "without" right before a name written with its capital: the people or the place there have no network
 # of that operator ("cariocas sem Claro desde as 8h", "Malmöbor utan Bahnhof", "Vanavond geen Telenet in Brugge").
 # (Not English "without": "now I live without Orange, best decision" is a customer who left.)
+WITHOUT: frozenset[str]
 WITHOUT = frozenset({"sin", "sem", "sans", "senza", "zonder", "bez", "utan", "ohne", "geen", "kein", "keine", "ingen"})
 _HAS = frozenset({"ma", "hay", "tiene", "tem", "c'è", "har", "hat", "heeft", "a", "has", "var"})
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from typing import Any
 
 import spacy
 from spacy.attrs import LOWER, NORM
@@ -133,6 +134,7 @@ TOKEN_CACHE = 300_000  # pieces whose split spaCy's tokenizer remembers (its def
 def make_nlp(base: str = "xx") -> Language:
     """A blank pipeline (or a user's installed model) with outagewatch's tokenizer rules."""
     spandocs.install()  # every Doc's span groups made for less (spandocs)
+    nlp: Any  # a Language: its tokenizer's rules, which spaCy's stubs do not declare, are set below
     if base in ("xx", "en") or len(base) <= 3:
         nlp = spacy.blank(base)
         # A new word's lexeme gets every attribute getter's value when first seen (shape, like_url,
@@ -289,7 +291,7 @@ class Matcher:
             one, spots = self.place_words.get(word, (None, ()))
             self.place_phrases[key_words] = (at, by_variant[variant])
             self.place_words[word] = (one, tuple(sorted({*spots, (at, len(key_words))})))
-        del often, stop
+        often, stop = {}, frozenset()  # freed (not del: the key above holds them, which mypyc cannot delete)
         # All other names at once: the ones the table lacks in one tokenizer pass (a quarter
         # faster than a call per name).
         kept = [variant for variant in texts if variant not in looked_up]
@@ -373,7 +375,9 @@ class Matcher:
             symptoms.extend(absence.absences(lowers, spans))  # "lost Sky and Netflix", "kein Netflix mehr"
         if len(symptoms) > 1:
             symptoms = _longest(symptoms)
-        handles, hosts, hashtags, codes, areas, ja = [], [], [], [], [], []
+        handles, hosts, hashtags, ja = [], [], [], []
+        codes: list[tuple[int, str]] = []
+        areas: list[tuple[int, str]] = []
         if "@" in raw:
             for i in [i for i, t in enumerate(texts) if t[0] == "@"]:
                 entry = vocab.handles.get(lowers[i].rstrip(".:,!?"))
@@ -471,7 +475,7 @@ class Matcher:
     def _host_entries(self, written: str) -> tuple[str, ...] | None:
         """The catalog entries a host stands for, remembered: the same hosts come back all day
         (t.co, bit.ly, a status page), and parsing one costs ~10 µs."""
-        found = self._hosts.get(written, self)
+        found: Any = self._hosts.get(written, self)  # (self: not met yet)
         if found is self:
             host = host_of(written)
             entries = entries_for_host(vocab=self.vocab, host=host) if host else None
@@ -628,19 +632,19 @@ class ScriptNames:
         attempt reads only characters inside it, the regex has nothing that looks behind, nor at the text's end,
         and windows are further apart than any match is long, so none overlaps one found before."""
         if self._reach is None or self._length is None:
-            yield from self.regex.finditer(raw)
+            yield from self.regex.finditer(raw)  # type: ignore[union-attr]  # (spans calls this only with one)
             return
         reach, length, regex = self._reach, self._length, self.regex
         low = high = -1
         for start, end in runs if runs is not None else (m.span() for m in SCRIPT_LETTERS.finditer(raw)):
             if high >= 0 and start - reach > high:
-                yield from regex.finditer(raw, low, high)
+                yield from regex.finditer(raw, low, high)  # type: ignore[union-attr]
                 high = -1
             if high < 0:
                 low = max(start - reach, 0)
             high = end + length
         if high >= 0:
-            yield from regex.finditer(raw, low, high)
+            yield from regex.finditer(raw, low, high)  # type: ignore[union-attr]
 
 
 SEPARATOR = "[\\s\u30fb\u00b7]?"
@@ -671,8 +675,8 @@ def _own_word(raw: str, a: int, b: int, written: str) -> bool:
     if HANGUL_RE.match(first) and before and HANGUL_RE.match(before):
         return False  # a Korean word starts with the name, it does not end with it ("아줌마")
     if HANGUL_RE.match(last):
-        rest = HANGUL_WORD.match(raw, b).group()
-        syllables = len(HANGUL_WORD.match(written.replace(" ", "")).group())
+        rest = HANGUL_WORD.match(raw, b).group()  # type: ignore[union-attr]  # ("*": a match everywhere)
+        syllables = len(HANGUL_WORD.match(written.replace(" ", "")).group())  # type: ignore[union-attr]
         if rest and not (syllables >= LONG_HANGUL_NAME and written.lower() not in lexicon.COMMON_WORDS_CJK) \
                 and not _particles(rest):
             return False  # "롤러코스터", "마크다운", "디코딩", "아마존강"
