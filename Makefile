@@ -70,8 +70,8 @@ pure:
 
 # The compiled build checked end to end, leaving this checkout as it is: built in a temporary copy, then a sample of
 # benchmarks/tag_identity.py's corpus tagged there and here (pure Python), which must agree byte for byte. Not in
-# `make test`: the build is ~6.5 minutes of CPU (40 at a load of 12). Run it after changing the compiled
-# modules' list, the build, or mypy's version, and before deploying a compiled build.
+# `make test`: the build is ~12.8 minutes of CPU (42 of wall at a load of 8-10), ~3.7 GB for gcc. Run it after
+# changing the compiled modules' list, the build, or mypy's version, and before deploying a compiled build.
 check-compiled: venv
 	$(PY) -m pip install --quiet -e '.[compiled]'
 	$(PY) scripts/compiled_rules.py verify

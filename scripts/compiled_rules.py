@@ -7,7 +7,7 @@
     .venv/bin/python scripts/compiled_rules.py verify  # make check-compiled: build in a temporary copy, compare tags
 
 ``build`` type-checks and compiles ``outagewatch.nlp.compiled.MODULES`` (gcc and the Python headers are needed;
-~5-7 minutes of CPU, most of it gcc on one C file), leaves each extension beside its source and records the sources' digests in
+~11-13 minutes of CPU on a busy machine and ~3.7 GB of memory, most of it gcc on one C file), leaves each extension beside its source and records the sources' digests in
 ``outagewatch/nlp/compiled.json`` (the tagger refuses an extension whose source has changed since). Check the
 build tags as the pure rules do before deploying it:
 
@@ -19,7 +19,7 @@ build tags as the pure rules do before deploying it:
 into a temporary directory, builds every module of ``MODULES`` there as ``build`` does, checks that the copy imports
 them compiled, and compares ``tag_identity.py``'s digest on a sample of its corpus (``--sample``, default 8,000
 records, one process) between the copy and this checkout (which must be pure Python). It is not in ``make test``:
-the build alone is ~6.5 minutes of CPU (40 minutes at a load of 12), most of it gcc, against the
+the build alone is ~12.8 minutes of CPU (42 minutes at a load of 8-10), most of it gcc, against the
 suite's budget; run it after changing ``MODULES``, the build's flags, or mypy/mypyc's version, and before deploying
 a compiled build.
 """
