@@ -209,9 +209,11 @@ def asked_then_fine(texts: list[str], lower: list[str], raw: str, found: list[tu
     asked_mark = "?" in raw or "？" in raw
     if not asked_mark and HEARSAY.isdisjoint(lower) and (raw.isascii() or not CJK_HEARSAY.search(raw)):
         return None  # most texts: three C-level tests
-    if _fine_words().isdisjoint(lower) and _fine_phrases().keys().isdisjoint(lower) and NEGATIONS.isdisjoint(lower) \
-            and _FALSE_ALARM_FIRSTS.isdisjoint(lower) and raw.isascii():
-        return None  # nothing that could say it works: most questions and hearsay (C-level set tests)
+    if raw.isascii() and _fine_words().isdisjoint(lower) and _fine_phrases().keys().isdisjoint(lower) \
+            and NEGATIONS.isdisjoint(lower) and _FALSE_ALARM_FIRSTS.isdisjoint(lower):
+        # nothing that could say it works: most questions and hearsay (C-level set tests; a text beyond ASCII, which
+        # they cannot rule out, is not read by them)
+        return None
     problems = []
     for st, e, sym, _ in found:
         if sym in lexicon.PROBLEM_SYMPTOMS:

@@ -85,12 +85,17 @@ class Reader:
         self._held: dict[str, int] = {}  # words known to hold some: their bits
         self._last: tuple[str | None, int] = (None, 0)  # one tuple: read and written whole
 
-    def holding(self, joined: str) -> int:
-        """The bits of the sets one of whose keys ``joined`` (the words joined by spaces) holds."""
+    def holding(self, joined: str, words: Iterable[str] | None = None) -> int:
+        """The bits of the sets one of whose keys ``joined`` (the words joined by spaces) holds. ``words``: the
+        words ``joined`` was joined from, where the caller has them: read instead of ``joined`` split again (new
+        strings, each hashed anew). The same answer: a key without a space is inside a word of ``joined`` split
+        at its spaces exactly where it is inside one of the words (a word holding a space holds the key in one
+        of its pieces), and a spaced key is looked for in ``joined`` itself."""
         last, found = self._last
         if last == joined:
             return found
-        words = joined.split(" ")
+        if words is None:
+            words = joined.split(" ")
         bits = 0
         none = self._none
         held, starts = self._held, self.starts

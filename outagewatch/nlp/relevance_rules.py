@@ -142,7 +142,7 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
     joined = None
     if not _BACK_KEYS.isdisjoint(words):
         joined = " ".join(lower)
-        if _past_time(joined):
+        if _past_time(joined, lower):
             return _again_now(joined, problems)
     present = lexicon.PRESENT_TIME.intersection(words)
     for i in operators.positions(lower, present) if present else ():  # (in order: the first that dates a problem)
@@ -150,13 +150,13 @@ def present_time(lower: list[str], raw: str, problems: list[tuple[int, int]], cj
             return lower[i]
     if joined is None:
         joined = " ".join(lower)
-    for match in _PRESENT_RE.finditer(joined) if _KEYS.holding(joined) & _PRESENT else ():
+    for match in _PRESENT_RE.finditer(joined) if _KEYS.holding(joined, lower) & _PRESENT else ():
         at = joined.count(" ", 0, match.start())  # the phrase's first word
         if _near(at, problems):
             return match.group()
     # "Slack outage again this morning", "GitHub is down again", "Teams schon wieder kaputt": with no past time
     # in the text (above), a problem come back is a problem now
-    for match in _AGAIN_RE.finditer(joined) if _KEYS.holding(joined) & _AGAIN else ():
+    for match in _AGAIN_RE.finditer(joined) if _KEYS.holding(joined, lower) & _AGAIN else ():
         at = joined.count(" ", 0, match.start())
         if at and lower[at - 1] in lexicon.FINE_AGAIN or at + 1 < len(lower) and lower[at + 1] in lexicon.FINE_AGAIN:
             continue  # "seems ok again", "it's Available again", "wieder online": working again
@@ -534,14 +534,15 @@ TIME_WORDS = IF_WORDS | _BACK_KEYS | lexicon.PRESENT_TIME | lexicon.PAST_TELLING
 _past_seen: tuple[str | None, re.Match | None] = (None, None)
 
 
-def _past_time(joined: str) -> re.Match | None:
-    """:data:`_PAST_RE`'s first match in ``joined`` (the words joined by spaces), or None; remembered for the
-    last text read: :func:`_looking_back` and :func:`present_time` read the same text one after the other."""
+def _past_time(joined: str, words: list[str] | None = None) -> re.Match | None:
+    """:data:`_PAST_RE`'s first match in ``joined`` (the words joined by spaces; ``words``: those words, where the
+    caller has them, for ``_KEYS.holding``), or None; remembered for the last text read: :func:`_looking_back` and
+    :func:`present_time` read the same text one after the other."""
     global _past_seen
     seen, match = _past_seen  # one tuple: read and written whole
     if seen == joined:
         return match
-    match = _PAST_RE.search(joined) if _KEYS.holding(joined) & _PAST else None
+    match = _PAST_RE.search(joined) if _KEYS.holding(joined, words) & _PAST else None
     _past_seen = (joined, match)
     return match
 
@@ -565,10 +566,24 @@ def past_window(lower: list[str], raw: str, held: AbstractSet[str] | None = None
     """A closed window of clock times the problem was told in ("Between 08:40 and 11:15 UTC", "entre 14h05 et
     15h30", "10:00 ile 11:30 arasında", "03:10 から 04:25 の間", :data:`lexicon.PAST_WINDOW`) where nothing says
     it goes on now ("still", "currently", "ongoing"), or None. ``held``: as :func:`present_time` reads it."""
-    if not lexicon.STILL_NOW.isdisjoint(lower if held is None else held) or not _CLOCK_RE.search(raw):
+    if not lexicon.STILL_NOW.isdisjoint(lower if held is None else held) or not _may_hold_a_digit(raw) \
+            or not _CLOCK_RE.search(raw):
         return None
     match = _PAST_WINDOW_RE.search(raw.lower())
     return f"a past window ({match.group()!r})" if match else None
+
+
+def _may_hold_a_digit(raw: str) -> bool:
+    """False where ``raw`` holds no digit, so :data:`_CLOCK_RE` (each match opens with one) cannot match: an
+    all-ASCII text's only digits are 0-9, each looked for by a C-level search (a few hundred instructions on a
+    post, where the regex reads every character ~13 k). Beyond ASCII a digit of another script may be there: the
+    regex decides."""
+    if not raw.isascii():
+        return True
+    for digit in "0123456789":
+        if digit in raw:
+            return True
+    return False
 
 
 def _left_broken(lower: list[str], found: list[tuple[int, int, str, bool]], sentence) -> str | None:
@@ -650,7 +665,7 @@ def _told_in_the_past(lower: list[str], found: list[tuple[int, int, str, bool]],
     if told is None:
         return None
     joined = " ".join(lower)
-    if _KEYS.holding(joined) & _AGAIN and _AGAIN_RE.search(joined) \
+    if _KEYS.holding(joined, lower) & _AGAIN and _AGAIN_RE.search(joined) \
             or any(again in joined for again in lexicon.AGAIN_PHRASES):
         return None
     return f"a problem told in the past ({told!r}), nothing says it goes on"
@@ -694,10 +709,10 @@ def _looking_back(lower: list[str], raw: str, cjk: bool, held: AbstractSet[str] 
     if _BACK_KEYS.isdisjoint(words):
         return None
     joined = " ".join(lower)
-    match = _BACK_RE.search(joined) if _KEYS.holding(joined) & _LOOK_BACK else None
+    match = _BACK_RE.search(joined) if _KEYS.holding(joined, lower) & _LOOK_BACK else None
     if match and lexicon.STILL_NOW.isdisjoint(lower):  # not "explains what is causing today's outage"
         return f"a look back at a past outage ({match.group()!r})"
-    match = _past_time(joined)
+    match = _past_time(joined, lower)
     if match:
         before = joined[:match.start()].split()[-2:]
         if before and before[-1] in lexicon.COMPARED:

@@ -949,7 +949,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
             # about an app, a server, a payment..., names a failing service the catalog may not know
             complaint = _complaint(lower, found, problems)
         ongoing = bool(strong) or bool(services or providers or operator) or complaint is not None
-        why = (f"a strong symptom ({', '.join(strong)})" if strong else
+        # (the rule's words are read only by --explain: not made otherwise)
+        why = "" if not tracing else (f"a strong symptom ({', '.join(strong)})" if strong else
                f"a complaint ({complaint!r}) about an app, server or payment" if complaint is not None else
                f"a symptom ({', '.join(sorted(problems))}) about a named service" if ongoing and not operator else
                f"a symptom ({', '.join(sorted(problems))}) about a network operator" if ongoing else
@@ -1501,7 +1502,8 @@ class _Sentences:
             current = 0
             for text in self.texts:
                 ids.append(current)
-                if text in SENTENCE_END or "\n" in text or (text[-1] in ".!?" and not any(c.isalnum() for c in text)):
+                # (``map`` of the method, not a generator expression: no frame resumed a character)
+                if text in SENTENCE_END or "\n" in text or (text[-1] in ".!?" and not any(map(str.isalnum, text))):
                     current += 1
             self.ids = ids
         return self.ids[i]

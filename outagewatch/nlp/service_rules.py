@@ -275,7 +275,11 @@ def _hyphenated_names(texts: list[str], lower: list[str], vocab: Vocabulary, ser
                 i += 2
             runs.append(run)
         i += 1
-    for i in range(n - 1):
+    # (a suspended compound's first part ends with a hyphen or is followed by one: a word ending with "-", found
+    # in one C-level pass over the words joined; most texts with a hyphen have none, and the loop is not run)
+    joined = " ".join(lower)
+    suspended = "- " in joined or joined.endswith("-")
+    for i in range(n - 1) if suspended else ():
         # "mit AWS- und Terraform-Erfahrung", "Netflix- und Spotify-Abos", "Outlook- en Teams-storing": the first
         # part of a suspended compound, its head word said once for both
         word = lower[i][:-1] if lower[i].endswith("-") and len(lower[i]) > 1 else \
@@ -1058,11 +1062,21 @@ def _share_lists(verdicts: list, lower: list[str]) -> None:
             for other_start, other_end, _, other_ok in verdicts:
                 if not other_ok:
                     continue
-                gap = lower[end:other_start] if other_start >= end else lower[other_end:start]
-                if gap and (LIST_JOINERS.issuperset(gap) or _compared(lower, gap, min(start, other_start))):
+                lo, hi = (end, other_start) if other_start >= end else (other_end, start)
+                # (the words between read in place: no slice of a long gap made, nor a set of it, for each pair)
+                if lo < hi and (_only_joiners(lower, lo, hi) or hi - lo == 1 and _compared(
+                        lower, lower[lo:hi], min(start, other_start))):
                     verdicts[i] = (start, end, nm, True)
                     changed = True
                     break
+
+
+def _only_joiners(lower: list[str], lo: int, hi: int) -> bool:
+    """Every word from ``lo`` to ``hi`` is a list's joiner (:data:`LIST_JOINERS`)."""
+    for k in range(lo, hi):
+        if lower[k] not in LIST_JOINERS:
+            return False
+    return True
 
 
 # Two services weighed against each other or one left for the other: "trello vs notion", "Asana oder Jira",
