@@ -566,24 +566,10 @@ def past_window(lower: list[str], raw: str, held: AbstractSet[str] | None = None
     """A closed window of clock times the problem was told in ("Between 08:40 and 11:15 UTC", "entre 14h05 et
     15h30", "10:00 ile 11:30 arasında", "03:10 から 04:25 の間", :data:`lexicon.PAST_WINDOW`) where nothing says
     it goes on now ("still", "currently", "ongoing"), or None. ``held``: as :func:`present_time` reads it."""
-    if not lexicon.STILL_NOW.isdisjoint(lower if held is None else held) or not _may_hold_a_digit(raw) \
-            or not _CLOCK_RE.search(raw):
+    if not lexicon.STILL_NOW.isdisjoint(lower if held is None else held) or not _CLOCK_RE.search(raw):
         return None
     match = _PAST_WINDOW_RE.search(raw.lower())
     return f"a past window ({match.group()!r})" if match else None
-
-
-def _may_hold_a_digit(raw: str) -> bool:
-    """False where ``raw`` holds no digit, so :data:`_CLOCK_RE` (each match opens with one) cannot match: an
-    all-ASCII text's only digits are 0-9, each looked for by a C-level search (a few hundred instructions on a
-    post, where the regex reads every character ~13 k). Beyond ASCII a digit of another script may be there: the
-    regex decides."""
-    if not raw.isascii():
-        return True
-    for digit in "0123456789":
-        if digit in raw:
-            return True
-    return False
 
 
 def _left_broken(lower: list[str], found: list[tuple[int, int, str, bool]], sentence) -> str | None:

@@ -226,8 +226,8 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
         j = next(j for j, w in enumerate(lower) if w in OPERATOR_NOTHING)
         talk.append(j)
         found.append((j, j + 1, "problems", _ongoing(lower, j, j + 1)))
-    for i in [i for i, w in enumerate(lower) if w in lexicon.BARE_DOWN] \
-            if name_ends and not lexicon.BARE_DOWN.isdisjoint(held) else ():
+    for i in operators.positions(lower, lexicon.BARE_DOWN.intersection(held)) \
+            if name_ends and not lexicon.BARE_DOWN.isdisjoint(held) else ():  # (in order: as a walk of the words)
         # "Roku down", "Fortnite servers down", "AWS caído"
         if (i in name_ends or i - 1 in name_ends or i - 2 in name_ends) \
                 and not (i + 1 < n and _numeric(texts[i + 1])) and not _in_spans(i, symptom_spans):
@@ -251,7 +251,7 @@ def resolve(doc: Doc, vocab: Vocabulary, ctx: SourceContext, want_status: bool, 
                     found.append((i, i + 1, "outage", _ongoing(lower, i, i + 1)))
                 else:
                     denied = True
-    for i in [i for i, w in enumerate(lower) if w in SERVICE_DEAD] \
+    for i in operators.positions(lower, SERVICE_DEAD.intersection(held)) \
             if name_ends and not SERVICE_DEAD.isdisjoint(held) else ():
         # "Reddit dead in philly", "Discord tot in München", "whatsapp ölü", "whatsapp HS ici": a word for dead
         # right after a service's name says it is down (not "Twitter is dead": an opinion as often)
@@ -1359,10 +1359,12 @@ def _in_order(symptoms: set[str]) -> list[str]:
     if len(symptoms) == 1:  # (most texts)
         for s in symptoms:
             return [s] if s in _SYMPTOM_SET else []
-    return [s for s in lexicon.SYMPTOMS if s in symptoms]
+    # (the listed ones sorted by their place in the list, in C: not a Python walk of the whole list)
+    return sorted(_SYMPTOM_SET.intersection(symptoms), key=_SYMPTOM_PLACE.__getitem__)
 
 
 _SYMPTOM_SET = frozenset(lexicon.SYMPTOMS)
+_SYMPTOM_PLACE = {s: k for k, s in enumerate(lexicon.SYMPTOMS)}  # (lexicon.SYMPTOMS names each once)
 
 
 def _quiet(what: str, text: str, tagged: bool, rule: str, **extra) -> None:

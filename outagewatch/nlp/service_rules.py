@@ -94,11 +94,11 @@ def _weigh(doubtful, names, texts, lower, vocab: Vocabulary, ctx: SourceContext,
         _share_lists(both, lower)
         verdicts = both[:len(verdicts)]
     for (start, end, nm, ok), rule, first in zip(verdicts, rules, firsts):
-        if ok and first is False:
-            rule = "listed with a name that has evidence"
-        elif not ok and (nm.written.lower() in ctx.words or nm.ids[0] in ctx.named):
-            rule += "; the search query alone is no evidence for an everyday word in lower case"
-        if trace is not None:
+        if trace is not None:  # (the rule's words are read only by --explain)
+            if ok and first is False:
+                rule = "listed with a name that has evidence"
+            elif not ok and (nm.written.lower() in ctx.words or nm.ids[0] in ctx.named):
+                rule += "; the search query alone is no evidence for an everyday word in lower case"
             trace.append({"what": "name", "text": _shown(texts, start, end, nm), "entry": nm.ids[0],
                           "tagged": bool(ok), "rule": rule + _form_note(nm)})
         if ok:
@@ -1308,7 +1308,7 @@ def _products_suspected(lower: list[str], names, services: dict, vocab: Vocabula
     """A cloud provider's product every mention of which is in a question of its own, beside services of others
     said outside it ("grubhub and youtube both broken for me, is Azure OpenAI having a moment or what"): the
     suspect, not what failed, as a provider named so is (``_providers_aside``); the writers label the others."""
-    asked = [i for i, w in enumerate(lower) if w.endswith("?") or w == "？"]
+    asked: list[int] | None = None  # where a word ends a question: found only where a provider's product is named
     spans: dict[str, list[int]] = {}
     for start, _, ns in names:
         for nm in ns:
@@ -1319,11 +1319,18 @@ def _products_suspected(lower: list[str], names, services: dict, vocab: Vocabula
         provider = vocab.provider_of.get(service)
         if not provider or provider == service or service in ctx.services:
             continue
+        if asked is None:
+            asked = _question_ends(lower)
         others = [st for other, sts in spans.items() if vocab.provider_of.get(other) != provider for st in sts]
         if others and all(_asked_of(lower, st, asked) for st in starts) and \
                 not any(_asked_of(lower, st, asked) for st in others) and max(others) < min(starts):
             out.append(service)
     return out
+
+
+def _question_ends(lower: list[str]) -> list[int]:
+    """Where a word ends a question ("?", "down?", "？")."""
+    return [i for i, w in enumerate(lower) if w.endswith("?") or w == "？"]
 
 
 ASKING = frozenset({"is", "are", "was", "does", "did"})  # an English question's verb, first in its clause
