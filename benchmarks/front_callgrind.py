@@ -20,33 +20,12 @@ rules add (the rules are in it; they are ``rules_callgrind.py``'s).
 from __future__ import annotations
 
 import argparse
-import ctypes
 import glob
 import re
 import sys
 from pathlib import Path
 
-SHIM = r"""
-#include <valgrind/callgrind.h>
-void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
-void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
-void cg_zero(void) { CALLGRIND_ZERO_STATS; }
-void cg_dump_at(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
-"""
-
-
-def _shim() -> ctypes.CDLL:
-    """The client requests as C calls (no-ops outside valgrind), built once into the temporary directory."""
-    import subprocess
-    import tempfile
-
-    folder = Path(tempfile.gettempdir()) / "outagewatch-cgshim-front"
-    lib = folder / "libcgshim.so"
-    if not lib.exists():
-        folder.mkdir(exist_ok=True)
-        (folder / "cgshim.c").write_text(SHIM)
-        subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(folder / "cgshim.c")], check=True)
-    return ctypes.CDLL(str(lib))
+from cgshim import shim
 
 
 def table(out: str) -> int:
@@ -87,7 +66,7 @@ def main() -> int:
     tree = args.tree.resolve()
     sys.path.insert(0, str(tree))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    cg = _shim()
+    cg = shim()
     from tagging_throughput import make_mix
 
     from outagewatch import gcpause

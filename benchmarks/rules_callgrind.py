@@ -15,31 +15,11 @@ with gcc from valgrind's header at the first run). Each part is dumped to a file
 from __future__ import annotations
 
 import argparse
-import ctypes
 import gc
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-SHIM = r"""
-#include <valgrind/callgrind.h>
-void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
-void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
-void cg_zero(void) { CALLGRIND_ZERO_STATS; }
-void cg_dump(void) { CALLGRIND_DUMP_STATS; }
-"""
-
-
-def _shim() -> ctypes.CDLL:
-    """The client requests as C calls (no-ops outside valgrind), built once into the temporary directory."""
-    folder = Path(tempfile.gettempdir()) / "outagewatch-cgshim"
-    lib = folder / "libcgshim.so"
-    if not lib.exists():
-        folder.mkdir(exist_ok=True)
-        (folder / "cgshim.c").write_text(SHIM)
-        subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(folder / "cgshim.c")], check=True)
-    return ctypes.CDLL(str(lib))
+from cgshim import shim
 
 
 def main() -> int:
@@ -53,7 +33,7 @@ def main() -> int:
     tree = args.tree.resolve()
     sys.path.insert(0, str(tree))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    cg = _shim()
+    cg = shim()
     from rules_alone import docs_for_the_rules
     from tagging_throughput import make_mix
 
