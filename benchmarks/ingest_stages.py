@@ -53,6 +53,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TIMELINE = False
 REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+from tests.proctree import descendants  # noqa: E402  (the workers' processes, for their CPU time)
 
 CHILD = r"""
 import json, os, sys, threading, time
@@ -380,15 +382,6 @@ def run(tree: Path, path: Path, tmp: str, label: str, processes: int, tag: bool)
     return result
 
 
-def _tree(pid: int) -> list[int]:
-    try:
-        kids = [int(k) for t in os.listdir(f"/proc/{pid}/task")
-                for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
-    except OSError:
-        return []
-    return [pid] + [p for k in kids for p in _tree(k)]
-
-
 def _runnable(pid: int) -> bool:
     """Whether any thread of the process is running or waiting for a core (state R)."""
     try:
@@ -415,7 +408,7 @@ def _sample(child: subprocess.Popen, samples: list, names: dict) -> None:
     core), and each one's CPU time so far. At any load, fewer than two with work is a core a
     quiet 2-core machine leaves idle."""
     while child.poll() is None:
-        tree = _tree(child.pid)
+        tree = [child.pid, *descendants(child.pid)]
         for pid in tree:
             if pid not in names:
                 try:

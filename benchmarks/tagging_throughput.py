@@ -315,14 +315,7 @@ def compare(warm, stock, texts: list[str], label: str, rounds: int, processes: i
 MEASURE = """
 import os, resource, subprocess, sys, threading, time
 
-
-def tree(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            kids = [int(k) for k in f.read().split()]
-    except OSError:
-        return []
-    return [pid] + [p for k in kids for p in tree(k)]
+from tests.proctree import descendants
 
 
 def pss_kb(pid):
@@ -340,7 +333,7 @@ peak = [0]
 
 def watch():
     while child.poll() is None:
-        peak[0] = max(peak[0], sum(map(pss_kb, tree(child.pid))))
+        peak[0] = max(peak[0], sum(map(pss_kb, [child.pid, *descendants(child.pid)])))
         time.sleep(0.25)
 
 

@@ -167,15 +167,6 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _descendants(pid: int) -> list[int]:
-    try:
-        kids = [int(k) for t in os.listdir(f"/proc/{pid}/task")
-                for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
-    except OSError:
-        return []
-    return kids + [d for k in kids for d in _descendants(k)]
-
-
 def _cmdline(pid: int) -> bytes:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
@@ -189,6 +180,7 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
     import time
 
     from tests.clihelp import start_cli
+    from tests.proctree import descendants
 
     # More lines than a bulk load's threshold (20,000): the load's batches share a transaction
     # committed about every second, so the file must take several seconds for a kill to land
@@ -215,7 +207,7 @@ def test_ingest_on_two_processes_killed_mid_file_then_run_again_stores_each_sign
             stored = 0
         if stored:
             # the tagging process (the tagger built beside the reading) and its two workers
-            workers = [p for p in _descendants(run.pid) if b"indexer" not in _cmdline(p)]
+            workers = [p for p in descendants(run.pid) if b"indexer" not in _cmdline(p)]
             run.kill()
             break
         time.sleep(0.01)
