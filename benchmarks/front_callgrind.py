@@ -67,59 +67,30 @@ def main() -> int:
     sys.path.insert(0, str(tree))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     cg = shim()
-    from tagging_throughput import make_mix
+    from tagging_throughput import make_mix, walk_stages
 
-    from outagewatch import gcpause
     from outagewatch.nlp import Tagger
     from outagewatch.nlp import lang as langs
-    from outagewatch.nlp import tagger as tagging
-    from outagewatch.nlp.pipeline import LANG, TEXT
-    from outagewatch.nlp.resolve import resolve
-    from outagewatch.nlp.source import parse_source
 
     warm = Tagger(relevance_model=True)
     list(warm.tag_texts([(t, None, None) for t in make_mix(args.warm, 7)]))
     langs.preload()
     texts = make_mix(args.texts, args.seed)
-    ctx = parse_source(None, warm.vocab)
 
-    def part(name: str) -> None:
-        cg.cg_dump_at(name.encode())
+    def mark(stage: str, batch: int | None) -> None:
+        if stage == "start":
+            cg.cg_zero()
+        else:
+            cg.cg_dump_at((stage if batch is None else f"{stage} {batch}").encode())
 
     parts = set(args.parts.split(","))
     cg.cg_start()
     cg.cg_zero()
-    with gcpause.paused():
-        cleared = [warm.prescan.clear(t) for t in texts]
-        part("prescan")
-        quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
-        part("vote")
-        [langs.model(sample) for _, sample in quick if sample]
-        part("model")
-    rest = [t for t, w in zip(texts, cleared) if w is None]
-    batch = tagging.BATCH_SIZE
-    for first in range(0, len(rest) if "batches" in parts else 0, batch):
-        with gcpause.paused():
-            chunk = rest[first:first + batch]
-            cg.cg_zero()
-            docs = list(warm.nlp.tokenizer.pipe(chunk))
-            for doc, text in zip(docs, chunk):
-                doc.user_data[TEXT] = text
-            part(f"tokenizer {first // batch}")
-            for name, component in warm.nlp.pipeline:
-                docs = [component(doc) for doc in docs]
-                part(f"{name} {first // batch}")
-            tagging._settle_languages(docs)
-            part(f"settle {first // batch}")
-            tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
-            [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
-            part(f"rules {first // batch}")
-            warm.relevance.predict_docs(docs)
-            part(f"relevance {first // batch}")
+    rest = walk_stages(warm, texts, mark, batches="batches" in parts)
     if "glue" in parts:
         cg.cg_zero()
         list(warm.tag_texts([(t, None, None) for t in texts]))
-        part("glue")
+        mark("glue", None)
     cg.cg_stop()
     print(f"{len(rest)} of {len(texts)} texts reach the pipeline", file=sys.stderr)
     return 0

@@ -201,6 +201,58 @@ def run_tagger(tagger, items, processes: int) -> None:
 
 
 MODEL_STAGE = "relevance model (not in total)"
+# walk_stages' names as this script prints them (a pipeline component's name is its own)
+LABELS = {"prescan": "prescan (every text)", "vote": "language of the cleared texts: vote",
+          "model": "language of the cleared texts: model", "tokenizer": "spaCy tokenizer",
+          "settle": "language model (the rest)", "rules": "rules (resolve)", "relevance": MODEL_STAGE}
+
+
+def walk_stages(warm, texts: list[str], mark, batches: bool = True) -> list[str]:
+    """The tagger's stages over ``texts``, one after the other, as the tagger runs them, with
+    ``mark(stage, batch)`` called after each: ``prescan``, ``vote`` and ``model`` (the cleared texts'
+    language; ``batch`` None), then for each batch of the texts the prescan did not clear (``batch``
+    its number) ``start`` before it, then ``tokenizer``, each pipeline component by its name,
+    ``settle`` (the docs' language model), ``rules`` and ``relevance`` (when the tagger reads it).
+    The one walk behind ``--stages`` (CPU time) and ``front_callgrind.py`` (instructions), so the
+    two measure the same thing; the collector is paused around the prescan and each batch, as the
+    tagger pauses it. Returns the texts that reached the pipeline."""
+    from outagewatch import gcpause
+    from outagewatch.nlp import lang as langs
+    from outagewatch.nlp import tagger as tagging
+    from outagewatch.nlp.pipeline import LANG, TEXT
+    from outagewatch.nlp.resolve import resolve
+    from outagewatch.nlp.source import parse_source
+
+    ctx = parse_source(None, warm.vocab)
+    with gcpause.paused():
+        cleared = [warm.prescan.clear(t) for t in texts]
+        mark("prescan", None)
+        quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
+        mark("vote", None)
+        [langs.model(sample) for _, sample in quick if sample]
+        mark("model", None)
+    rest = [t for t, w in zip(texts, cleared) if w is None]
+    for first in range(0, len(rest) if batches else 0, tagging.BATCH_SIZE):
+        number = first // tagging.BATCH_SIZE
+        with gcpause.paused():
+            mark("start", number)
+            chunk = rest[first:first + tagging.BATCH_SIZE]
+            docs = list(warm.nlp.tokenizer.pipe(chunk))
+            for doc, text in zip(docs, chunk):
+                doc.user_data[TEXT] = text
+            mark("tokenizer", number)
+            for name, component in warm.nlp.pipeline:
+                docs = [component(doc) for doc in docs]
+                mark(name, number)
+            tagging._settle_languages(docs)
+            mark("settle", number)
+            tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
+            [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
+            mark("rules", number)
+            if warm.relevance is not None:  # where relevance is read (`tag`): ingest skips it
+                warm.relevance.predict_docs(docs)
+                mark("relevance", number)
+    return rest
 
 
 def stages(warm, corpus: str, count: int, rounds: int) -> None:
@@ -210,13 +262,6 @@ def stages(warm, corpus: str, count: int, rounds: int) -> None:
     (``gcpause.paused`` in ``Tagger._tag_compact`` and ``_tag_full``): left on, its collections were ~10%
     of these stages' time that tagging never spends (the sixteenth round's profile), so the stages
     overstated the tagger."""
-    from outagewatch import gcpause
-    from outagewatch.nlp import lang as langs
-    from outagewatch.nlp import tagger as tagging
-    from outagewatch.nlp.pipeline import LANG, TEXT
-    from outagewatch.nlp.resolve import resolve
-    from outagewatch.nlp.source import parse_source
-
     best: dict[str, float] = {}
     for round_ in range(rounds):
         texts = make_mix(count, 100 + round_) if corpus == "mix" else make_texts(count, 100 + round_)
@@ -230,34 +275,11 @@ def stages(warm, corpus: str, count: int, rounds: int) -> None:
             spent[name] = spent.get(name, 0.0) + now - at
             at = now
 
-        ctx = parse_source(None, warm.vocab)
-        with gcpause.paused():
-            cleared = [warm.prescan.clear(t) for t in texts]
-            tick("prescan (every text)")
-            quick = [langs.quick(t, w) for t, w in zip(texts, cleared) if w is not None]
-            tick("language of the cleared texts: vote")
-            [langs.model(sample) for _, sample in quick if sample]
-            tick("language of the cleared texts: model")
-        rest = [t for t, w in zip(texts, cleared) if w is None]
-        for first in range(0, len(rest), BATCH_SIZE):
+        def at_batch() -> None:  # what the loop does between two batches is no stage's
+            nonlocal at
             at = clock()
-            with gcpause.paused():
-                chunk = rest[first:first + BATCH_SIZE]
-                docs = list(warm.nlp.tokenizer.pipe(chunk))
-                for doc, text in zip(docs, chunk):
-                    doc.user_data[TEXT] = text
-                tick("spaCy tokenizer")
-                for name, component in warm.nlp.pipeline:
-                    docs = [component(doc) for doc in docs]
-                    tick(name)
-                tagging._settle_languages(docs)
-                tick("language model (the rest)")
-                tags = [resolve(doc, warm.vocab, ctx, want_status=True, entities=warm.entities) for doc in docs]
-                [tagging._as_dict(t, doc.user_data.get(LANG)) for t, doc in zip(tags, docs)]
-                tick("rules (resolve)")
-                if warm.relevance is not None:  # where relevance is read (`tag`): ingest skips it
-                    warm.relevance.predict_docs(docs)
-                    tick(MODEL_STAGE)
+
+        walk_stages(warm, texts, lambda stage, batch: at_batch() if stage == "start" else tick(LABELS.get(stage, stage)))
         spent["total"] = clock() - start - spent.get(MODEL_STAGE, 0.0)  # as ingest tags: without the model
         for name, seconds in spent.items():
             best[name] = min(best.get(name, float("inf")), seconds / count * 1e6)
