@@ -397,10 +397,11 @@ def _ingest(path: Path, tmp: str, label: str, processes: int, extra: list[str]) 
     return float(wall), float(rss), float(pss), float(cpu)
 
 
-def ingest_rate(corpora: dict[str, list[str]], processes: int) -> None:
+def ingest_rate(corpora: dict[str, list[str]], processes: int, rounds: int = 1) -> None:
     """``outagewatch ingest`` of the texts as Signals into a new embedded store, tagging on and off,
     each corpus in turn; the start-up (imports, building the tagger, opening the store) is timed
-    on a one-line file and taken off to give the rate once running."""
+    on a one-line file and taken off to give the rate once running; each run ``rounds`` times, the
+    median quoted with the least and the most."""
     with tempfile.TemporaryDirectory() as tmp:
         def write(name: str, texts: list[str]) -> Path:
             path = Path(tmp) / f"{name}.jsonl"
@@ -416,16 +417,24 @@ def ingest_rate(corpora: dict[str, list[str]], processes: int) -> None:
             path = write(name, texts)
             for label, extra in (("tagging on", []), ("--no-tag", ["--no-tag"])):
                 key = f"{name}-{label[:2]}"
-                startup = _ingest(one, tmp, key + "-startup", processes, extra)
                 before = _load()
-                measured = _ingest(path, tmp, key, processes, extra)
-                if startup is None or measured is None:
+                runs = []
+                for round_ in range(rounds):  # the start-up timed beside each run, as the load moves
+                    startup = _ingest(one, tmp, f"{key}-{round_}-startup", processes, extra)
+                    measured = _ingest(path, tmp, f"{key}-{round_}", processes, extra)
+                    if startup is not None and measured is not None:
+                        runs.append((measured, startup))
+                if not runs:
                     continue
-                (wall, rss, pss, cpu), (start, _, _, start_cpu) = measured, startup
                 n = len(texts)
-                print(f"  {name:<26} {label:<11} {n / wall:8.0f} signals/s whole command ({wall:.1f} s); "
-                      f"{n / max(wall - start, 1e-9):6.0f}/s once started (start-up {start:.1f} s); "
-                      f"CPU {(cpu - start_cpu) / n * 1e6:4.0f} µs/signal once started, all processes; "
+                whole = sorted(n / wall for (wall, *_), _ in runs)
+                started = sorted(n / max(wall - start[0], 1e-9) for (wall, *_), start in runs)
+                cpu = median((measured[3] - start[3]) / n * 1e6 for measured, start in runs)
+                rss, pss = max(m[1] for m, _ in runs), max(m[2] for m, _ in runs)
+                print(f"  {name:<26} {label:<11} {median(whole):8.0f} signals/s whole command; "
+                      f"{median(started):6.0f}/s once started [{started[0]:.0f}-{started[-1]:.0f}, {len(runs)} runs] "
+                      f"(start-up {median(s[0] for _, s in runs):.1f} s); "
+                      f"CPU {cpu:4.0f} µs/signal once started, all processes; "
                       f"peak RSS {rss:.0f} MB (largest process), PSS {pss:.0f} MB (all processes); "
                       f"load {before} -> {_load()}")
 
@@ -444,6 +453,9 @@ def main() -> int:
     parser.add_argument("--tree", type=Path, default=REPO,
                         help="The checkout whose outagewatch is measured (default: this one), so a before/after "
                              "comparison runs the same script on both.")
+    parser.add_argument("--ingest-rounds", type=int, default=1,
+                        help="Run each ingest this many times and quote the median (one run moves by a fifth "
+                        "on a shared machine).")
     parser.add_argument("--ingest-only", action="store_true", help="Skip the tagging runs, time only the ingest.")
     parser.add_argument("--stages", action="store_true",
                         help="Print the CPU time a text spends in each stage of the tagger instead (one process).")
@@ -486,7 +498,7 @@ def main() -> int:
         corpora = {"realistic mix": make_mix(args.ingest, 3), "every text names a service": make_texts(args.ingest, 3)}
         if args.corpus != "both":
             corpora = {k: v for k, v in corpora.items() if (k == "realistic mix") == (args.corpus == "mix")}
-        ingest_rate(corpora, args.processes)
+        ingest_rate(corpora, args.processes, args.ingest_rounds)
     return 0
 
 
