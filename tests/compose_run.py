@@ -38,9 +38,9 @@ DOCKER = Path(__file__).resolve().parents[1] / "docker"
 
 
 def dockerfile(path: Path = DOCKER / "Dockerfile") -> dict:
-    """The instructions a container's process depends on: ``ENV`` (merged), ``WORKDIR`` (the
-    last), ``ENTRYPOINT``/``CMD``/``HEALTHCHECK`` (exec form) and ``HOME`` (the ``useradd --home-dir`` of the
-    image's user)."""
+    """The instructions a container's process depends on, in the last stage (the image that runs;
+    an earlier ``FROM`` builds its wheel): ``ENV`` (merged), ``WORKDIR`` (the last), ``ENTRYPOINT``/``CMD``/
+    ``HEALTHCHECK`` (exec form) and ``HOME`` (the ``useradd --home-dir`` of the image's user)."""
     text = re.sub(r"\\\n", " ", path.read_text("utf-8"))
     image: dict = {"ENV": {}}
     for line in text.splitlines():
@@ -49,7 +49,9 @@ def dockerfile(path: Path = DOCKER / "Dockerfile") -> dict:
             continue
         word, _, rest = line.partition(" ")
         word = word.upper()
-        if word == "ENV":
+        if word == "FROM":
+            image = {"ENV": {}}
+        elif word == "ENV":
             image["ENV"].update(item.split("=", 1) for item in shlex.split(rest))
         elif word in ("ENTRYPOINT", "CMD"):
             image[word] = json.loads(rest)

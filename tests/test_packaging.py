@@ -10,6 +10,7 @@ itself, its data files and its console script come from the wheel alone (asserte
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -66,6 +67,8 @@ def test_wheel_carries_license_types_capture_and_declared_dependencies(built):
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         meta = Parser().parsestr(zf.read(meta_name).decode())
     assert "outagewatch/py.typed" in names
+    # the default wheel is pure Python: no extension, no record of a compiled build (setup.py's switch is off)
+    assert not [n for n in names if n.endswith(".so")] and "outagewatch/nlp/compiled.json" not in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     capture = "outagewatch/captures/aws-us-east-1-2020-11-25/"
     assert capture + "manifest.json" in names
@@ -79,6 +82,26 @@ def test_wheel_carries_license_types_capture_and_declared_dependencies(built):
     assert {"numpy", "spacy", "typer", "httpx", "feedparser", "jinja2"} <= core
     assert not core & {"elasticsearch", "fastapi", "uvicorn", "scrapy", "tweepy", "atproto", "pytest", "playwright"}
     assert set(meta.get_all("Provides-Extra")) >= {"es", "api", "collectors", "all", "test"}
+
+
+@pytest.mark.parametrize("switch, wants_mypy", [("1", True), ("0", False), (None, False)])
+def test_the_compiled_switch_asks_pip_for_mypy_only_when_on(tmp_path, switch, wants_mypy):
+    """What pip asks setuptools' backend before building (``get_requires_for_build_wheel``), in a copy
+    of what the Docker image's first stage copies, with mypyc not importable there, as in pip's fresh
+    build environment: OUTAGEWATCH_COMPILED=1 must bring mypy in (the wheel is then compiled with it);
+    off, the build needs nothing more than pyproject.toml says."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
+        shutil.copy(REPO / name, src / name)
+    shutil.copytree(REPO / "outagewatch", src / "outagewatch", ignore=IGNORE)
+    code = ("import sys, json; sys.modules['mypyc'] = sys.modules['mypyc.build'] = None; "
+            "from setuptools import build_meta; print(json.dumps(build_meta.get_requires_for_build_wheel()))")
+    env = _clean_env(**({} if switch is None else {"OUTAGEWATCH_COMPILED": switch}))
+    done = subprocess.run([sys.executable, "-c", code], cwd=src, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    requires = json.loads(done.stdout.strip().splitlines()[-1])
+    assert any(r.replace(" ", "").startswith("mypy>=") for r in requires) == wants_mypy, requires
 
 
 def test_fresh_venv_demo_ends_with_an_incident_report(built, tmp_path):

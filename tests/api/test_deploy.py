@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -120,13 +121,27 @@ def test_docker_compose_accepts_the_file():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_image_serves_the_api_and_checks_its_health():
-    dockerfile = (DOCKER / "Dockerfile").read_text("utf-8")
-    assert "pip install '.[es,api,collectors,alerts]'" in dockerfile  # the store, serve, collect, alerts it runs
-    assert "COPY pyproject.toml README.md LICENSE" in dockerfile  # the build needs the license file
-    assert 'CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]' in dockerfile
-    assert "/health" in dockerfile.split("HEALTHCHECK", 1)[1]
-    assert "USER outagewatch" in dockerfile
+def _stages(dockerfile: str) -> list[str]:
+    """The Dockerfile's stages, each from its FROM to the next."""
+    return ["FROM" + part for part in re.split(r"^FROM", dockerfile, flags=re.M)[1:]]
+
+
+def test_the_image_builds_a_compiled_wheel_then_runs_it_without_gcc():
+    wheel, runtime = _stages((DOCKER / "Dockerfile").read_text("utf-8"))
+    # the first stage has gcc and builds the wheel with the rule modules compiled unless told not to
+    assert wheel.startswith("FROM python:3.11-bookworm AS wheel")
+    assert "ARG OUTAGEWATCH_COMPILED=1" in wheel and "OUTAGEWATCH_COMPILED=${OUTAGEWATCH_COMPILED}" in wheel
+    copied = {name for line in wheel.splitlines() if line.startswith("COPY ") for name in line.split()[1:-1]}
+    # what setuptools reads: pyproject.toml, setup.py (the compiled switch), the readme and license it names
+    assert {"pyproject.toml", "setup.py", "README.md", "LICENSE", "outagewatch"} <= copied
+    assert "pip wheel --no-deps --wheel-dir /wheels ." in wheel
+    # the second stage, slim (no gcc), installs that wheel with the extras it runs: the store, serve, collect, alerts
+    assert runtime.startswith("FROM python:3.11-slim-bookworm")
+    assert "COPY --from=wheel /wheels /wheels" in runtime
+    assert '[es,api,collectors,alerts]"' in runtime and "outagewatch-*.whl" in runtime
+    assert 'CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]' in runtime
+    assert "/health" in runtime.split("HEALTHCHECK", 1)[1]
+    assert "USER outagewatch" in runtime
 
 
 def _objects() -> list[dict]:
