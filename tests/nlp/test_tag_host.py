@@ -16,7 +16,8 @@ from outagewatch.pipeline import store_signals
 from outagewatch.search.query import Query
 from outagewatch.search.sqlite import SQLiteStore
 from tests.clihelp import cli_process
-from tests.nlp.test_tag_signals import _alive, _batches, _descendants, _tags
+from tests.nlp.test_tag_signals import _alive, _batches, _tags
+from tests.proctree import descendants
 
 
 def _expected(tagger, count, size, seed=0):
@@ -46,7 +47,7 @@ def test_the_file_is_read_while_the_tagger_builds_and_every_batch_comes_back_in_
             seen.append(batch)
         assert all(a is b for a, b in zip(seen, batches)) and len(seen) == 20
         assert _tags(seen) == _expected(tagger, 10_000, 500)
-        workers = _descendants(host._pid)
+        workers = descendants(host._pid)
         assert len(workers) == 2  # [nlp] processes = 2: the host's two tagging workers
 
         again = list(host.tag_ahead(iter(_batches(9300, 4000, seed=1))))  # the same host serves the next file
@@ -60,7 +61,7 @@ def test_a_host_told_to_stop_exits_with_its_workers_while_the_caller_goes_on(tag
     # ingest tells it once every file is tagged, and closes the store meanwhile
     host = TaggerHost({"processes": 2})
     tagged = list(host.tag_ahead(iter(_batches(6000, 3000))))
-    processes = [host._pid, *_descendants(host._pid)]
+    processes = [host._pid, *descendants(host._pid)]
     assert len(processes) == 3
     host.stop()
     deadline = time.monotonic() + 60
@@ -88,7 +89,7 @@ def test_a_tagging_process_killed_mid_run_has_the_rest_tagged_here_and_its_worke
         seen = []
         for batch in host.tag_ahead(iter(_batches(16_000, 4000))):
             if not seen:  # the host holds the next batches now
-                workers = _descendants(host._pid)
+                workers = descendants(host._pid)
                 os.kill(host._pid, signals.SIGKILL)
             seen.append(batch)
         assert _tags(seen) == _expected(tagger, 16_000, 4000)
@@ -108,7 +109,7 @@ def test_a_worker_killed_mid_run_has_its_share_tagged_by_the_host(tagger):
         seen = []
         for batch in host.tag_ahead(iter(_batches(16_000, 4000))):
             if not seen:
-                os.kill(_descendants(host._pid)[0], signals.SIGKILL)
+                os.kill(descendants(host._pid)[0], signals.SIGKILL)
             seen.append(batch)
         assert _tags(seen) == _expected(tagger, 16_000, 4000)
         assert host._state == "ready"  # the host itself carried on
