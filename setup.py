@@ -7,7 +7,7 @@ compiles the tagger's rule modules (``outagewatch.nlp.compiled.MODULES``) with m
 beside their sources, with the record of the sources they were built from (``compiled.json``, which
 the tagger checks at import). It needs gcc and the Python headers, ~5-13 minutes of CPU and ~3.7 GB
 of memory (gcc on one C file); pip installs mypy into the build's own environment first. The wheel
-then tags ~30% more texts a second with the same tags (docs/benchmarks.md). Without the variable
+then tags ~25% more texts a second with the same tags (docs/benchmarks.md). Without the variable
 (the default, and every editable install) the build is plain setuptools and the package pure Python.
 """
 
