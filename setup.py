@@ -8,7 +8,8 @@ beside their sources, with the record of the sources they were built from (``com
 the tagger checks at import). It needs gcc and the Python headers, ~5-13 minutes of CPU and ~3.7 GB
 of memory (gcc on one C file); pip installs mypy into the build's own environment first. The wheel
 then tags ~25% more texts a second with the same tags (docs/benchmarks.md). Without the variable
-(the default, and every editable install) the build is plain setuptools and the package pure Python.
+(the default) the build is plain setuptools and the package pure Python. An editable install with
+it is refused: ``make compiled`` compiles a checkout in place.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -47,12 +49,18 @@ class _BuildPyWithRecord(build_py):
 
 
 if os.environ.get("OUTAGEWATCH_COMPILED", "0").strip() not in ("", "0"):
+    if "editable_wheel" in sys.argv:
+        # an editable install imports the checkout's own files: its extensions would sit beside sources that
+        # change under them, without the record the tagger checks; `make compiled` builds a checkout in place
+        raise SystemExit("OUTAGEWATCH_COMPILED=1 builds a wheel, not an editable install: unset it here, "
+                         "and run `make compiled` to compile this checkout in place")
     try:
         from mypyc.build import mypycify
     except ImportError:
-        # pip is asking for the build's requirements (setuptools' build backend reads them from this
-        # call and installs them before building); run by hand, mypy must be installed already
-        setup(setup_requires=[MYPY])
+        if "egg_info" in sys.argv:
+            # pip is asking for the build's requirements (setuptools' backend reads them from this call, then
+            # pip installs them into the build's environment and builds)
+            setup(setup_requires=[MYPY])
         raise SystemExit(f"OUTAGEWATCH_COMPILED=1 needs mypy to build: pip install '{MYPY}'") from None
     compiled = _compiled_module()
     files = [str(path.relative_to(HERE)) for path in compiled.sources(HERE)]

@@ -104,6 +104,22 @@ def test_the_compiled_switch_asks_pip_for_mypy_only_when_on(tmp_path, switch, wa
     assert any(r.replace(" ", "").startswith("mypy>=") for r in requires) == wants_mypy, requires
 
 
+def test_an_editable_install_with_the_compiled_switch_is_refused_with_the_way_to_compile_a_checkout(tmp_path):
+    """An editable install's extensions would sit beside sources that change under them, without the
+    record the tagger checks: setuptools' real backend is asked for it and must stop, saying what to do."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
+        shutil.copy(REPO / name, src / name)
+    shutil.copytree(REPO / "outagewatch", src / "outagewatch", ignore=IGNORE)
+    code = f"from setuptools import build_meta; build_meta.build_editable({str(tmp_path / 'out')!r})"
+    done = subprocess.run([sys.executable, "-c", code], cwd=src, capture_output=True, text=True, timeout=120,
+                          env=_clean_env(OUTAGEWATCH_COMPILED="1"))
+    assert done.returncode != 0
+    assert "not an editable install" in done.stderr and "make compiled" in done.stderr
+    assert not list(src.rglob("*.so")) and not list(src.rglob("compiled.json"))
+
+
 def test_fresh_venv_demo_ends_with_an_incident_report(built, tmp_path):
     wheel, _ = built
     venv = tmp_path / "venv"
