@@ -47,7 +47,9 @@ def version() -> str:
 
 def show_version(ctx: Any, _param: Any, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        typer.echo(f"outagewatch {version()}")
+        from outagewatch.nlp.compiled import describe
+
+        typer.echo(f"outagewatch {version()} (tagger rules: {describe()})")
         raise typer.Exit(0)
 
 

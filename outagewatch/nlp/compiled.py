@@ -19,6 +19,7 @@ import, refuses a compiled module whose source has changed since ("run make comp
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import json
 import sys
 from pathlib import Path
@@ -58,6 +59,25 @@ def compiled() -> list[str]:
     """The rule modules imported from an extension (the compiled build), not from their source."""
     return [name for name in MODULES if name in sys.modules
             and not str(getattr(sys.modules[name], "__file__", None) or ".py").endswith(".py")]
+
+
+def describe(root: Path = ROOT) -> str:
+    """What the tagger's rules run as in the install at ``root``, read from its files alone (nothing
+    imported, for ``outagewatch --version``): a user of the Docker image or of a compiled wheel can see
+    that the build took, and a stale one is named before the tagger refuses it."""
+    built = [(name, source) for name, source in zip(MODULES, sources(root))
+             if any(source.with_suffix(suffix).exists() for suffix in importlib.machinery.EXTENSION_SUFFIXES)]
+    if not built:
+        return "pure Python"
+    try:
+        record = json.loads(root.joinpath(*RECORD.relative_to(ROOT).parts).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
+    stale = [name for name, source in built if source.exists() and record.get(name) != digest(source)]
+    state = f"compiled, {len(built)} of {len(MODULES)} modules"
+    if stale:
+        state += f"; {len(stale)} built from other sources, which the tagger refuses (make compiled again, or make pure)"
+    return state
 
 
 class StaleBuild(ImportError):

@@ -145,7 +145,7 @@ def test_help_has_examples_and_no_type_noise():
 def test_version_and_shell_completion():
     from outagewatch import __version__
 
-    assert run("--version").stdout.decode() == f"outagewatch {__version__}\n"
+    assert run("--version").stdout.decode() == f"outagewatch {__version__} (tagger rules: pure Python)\n"
     script = run("--show-completion", "bash").stdout.decode()
     assert "_OUTAGEWATCH_COMPLETE" in script
     done = run(env={"_OUTAGEWATCH_COMPLETE": "complete_bash", "COMP_WORDS": "outagewatch search --kind s",

@@ -103,3 +103,26 @@ def test_check_compiled_refuses_to_compare_against_a_compiled_checkout_before_bu
     monkeypatch.setattr(script, "build", no_build)
     assert script.verify(100) == 1
     assert "make pure" in capsys.readouterr().err
+
+
+def test_version_tells_pure_from_compiled_and_names_a_stale_build(tmp_path) -> None:
+    # what `outagewatch --version` says of an install, from its files: a Docker image or a compiled wheel
+    # shows whether the build took, without importing the tagger
+    import importlib.machinery
+
+    root = tmp_path / "site"
+    for source in compiled.sources(root):
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(f"# {source.stem}\n", encoding="utf-8")
+    assert compiled.describe(root) == "pure Python"
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    for source in compiled.sources(root):
+        source.with_suffix(suffix).write_bytes(b"\x7fELF")
+    record = root / "outagewatch" / "nlp" / compiled.RECORD.name
+    record.write_text(json.dumps({name: compiled.digest(source) for name, source in
+                                  zip(compiled.MODULES, compiled.sources(root))}), encoding="utf-8")
+    assert compiled.describe(root) == f"compiled, {len(compiled.MODULES)} of {len(compiled.MODULES)} modules"
+    compiled.sources(root)[3].write_text("# edited since the build\n", encoding="utf-8")
+    assert "1 built from other sources, which the tagger refuses" in compiled.describe(root)
+    record.unlink()  # a build without its record: every module is refused
+    assert f"{len(compiled.MODULES)} built from other sources" in compiled.describe(root)
